@@ -1,0 +1,10 @@
+//! dafu (答复): a terminal reader for Chinese official reply letters.
+//!
+//! The library holds everything the binary does, so that tests reach it: the letter's schema
+//! and loader ([`letter`]), text handling for Chinese in a terminal ([`text`]), search with
+//! folding and pinyin ([`search`]), the reader's state and drawing, and the plain-text
+//! command-line faces ([`cli`]).
+
+pub mod letter;
+pub mod search;
+pub mod text;

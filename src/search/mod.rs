@@ -1,0 +1,1 @@
+//! Search over the letter's texts: folding, pinyin, matching.

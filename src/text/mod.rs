@@ -1,0 +1,1 @@
+//! Text for a terminal: sanitising, display widths, truncation and line breaking.
