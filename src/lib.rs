@@ -2,9 +2,17 @@
 //!
 //! The library holds everything the binary does, so that tests reach it: the letter's schema
 //! and loader ([`letter`]), text handling for Chinese in a terminal ([`text`]), search with
-//! folding and pinyin ([`search`]), the reader's state and drawing, and the plain-text
+//! folding and pinyin ([`search`]), the interactive reader ([`tui`]), and the plain-text
 //! command-line faces ([`cli`]).
 
+pub mod cli;
+pub mod figures;
 pub mod letter;
 pub mod search;
+pub mod strings;
 pub mod text;
+pub mod tui;
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod ui;

@@ -1,0 +1,430 @@
+//! Loading a letter: bytes → checked, sanitised [`Letter`].
+//!
+//! This is the only module that calls the YAML parser, so that `serde_yaml` (archived
+//! upstream) can be replaced by a maintained fork in one place. Every error names the file
+//! and, where one exists, the line and column, in the `FILE:LINE:COL: message` form that
+//! editors and terminals can jump to.
+
+use std::fmt;
+use std::path::Path;
+
+use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
+use crate::text::sanitize::sanitize;
+
+/// The letter that ships inside the binary.
+pub const EMBEDDED_LETTER: &str = include_str!("../../content/zhongshan-kjj-2021-142.yaml");
+
+/// The name under which the embedded letter is reported in messages.
+pub const EMBEDDED_NAME: &str = "content/zhongshan-kjj-2021-142.yaml";
+
+/// Files larger than this are refused before parsing: a real letter is a few tens of KiB,
+/// and refusing early keeps a hostile file from costing memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a letter could not be loaded, with the file and (where known) the position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line and column, when the problem has a position.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The message can quote the file's own text; keep it to one inert line.
+        let message = crate::text::sanitize::sanitize_line(&self.message);
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {message}", self.file),
+            None => write!(f, "{}: {message}", self.file),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    fn new(file: &str, position: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+        Self {
+            file: crate::text::sanitize::sanitize_line(file),
+            position,
+            message: message.into(),
+        }
+    }
+}
+
+/// Loads the letter embedded in the binary.
+///
+/// # Panics
+/// Never in a released build: the embedded letter is checked by the test suite.
+#[must_use]
+pub fn embedded() -> Letter {
+    parse(EMBEDDED_LETTER, EMBEDDED_NAME).expect("the embedded letter is valid")
+}
+
+/// Reads and loads the letter at `path`.
+///
+/// # Errors
+/// A [`LoadError`] when the file cannot be read, is too large, is not UTF-8, is not valid
+/// YAML, does not fit the schema, or fails validation.
+pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
+    let name = path.display().to_string();
+    let metadata =
+        std::fs::metadata(path).map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
+    if metadata.is_dir() {
+        return Err(LoadError::new(&name, None, "is a directory, not a letter file"));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadError::new(
+            &name,
+            None,
+            format!(
+                "file is {} bytes; letters larger than {} MiB are refused",
+                metadata.len(),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
+    from_bytes(&bytes, &name)
+}
+
+/// Loads a letter from raw bytes; `name` is used in error messages.
+///
+/// # Errors
+/// As [`from_path`], less the I/O.
+pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Letter, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::new(name, None, "file is larger than 64 MiB"));
+    }
+    let source = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        // Everything before the bad byte is valid UTF-8, so it can be measured in characters.
+        let before = String::from_utf8_lossy(valid);
+        LoadError::new(
+            name,
+            Some(line_column(&before)),
+            "not valid UTF-8 text (letters must be saved as UTF-8)",
+        )
+    })?;
+    parse(source, name)
+}
+
+/// Parses, sanitises and validates a letter from text.
+///
+/// # Errors
+/// A [`LoadError`] for YAML syntax, schema mismatch or failed validation.
+pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
+    // A byte-order mark is legal at the start of a UTF-8 file; YAML parsers differ on it.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if source.trim().is_empty() {
+        return Err(LoadError::new(
+            name,
+            None,
+            "file is empty; expected a letter (see the schema in README.md)",
+        ));
+    }
+    let mut letter: Letter = serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name))?;
+    sanitize_letter(&mut letter);
+    validate(&letter, source, name)?;
+    Ok(letter)
+}
+
+/// Turns the parser's error into ours, moving its position into the `FILE:LINE:COL` prefix.
+fn yaml_error(error: &serde_yaml::Error, name: &str) -> LoadError {
+    let text = error.to_string();
+    let position = error.location().map(|l| (l.line(), l.column()));
+    // serde_yaml appends " at line L column C" (or "… at position …"); the prefix says it now.
+    let message = match text.rfind(" at line ") {
+        Some(at) if position.is_some() => text.get(..at).unwrap_or(&text).to_string(),
+        _ => text,
+    };
+    LoadError::new(name, position, message)
+}
+
+fn io_message(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// 1-based line and column (in characters) of the end of `before`.
+fn line_column(before: &str) -> (usize, usize) {
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The position of the first occurrence of `needle` in `source`, for messages about values
+/// that the parser has already turned into plain data.
+fn position_of(source: &str, needle: &str) -> Option<(usize, usize)> {
+    let at = source.find(needle)?;
+    Some(line_column(source.get(..at)?))
+}
+
+/// Applies [`sanitize`] to every string of the letter, once, at load: from here on nothing
+/// from the file can carry an escape sequence to the terminal, the clipboard or stdout.
+fn sanitize_letter(letter: &mut Letter) {
+    let mut strings: Vec<&mut String> = Vec::new();
+    let Letter {
+        classification,
+        issuer,
+        doc_number,
+        title,
+        proposal,
+        addressee,
+        opening,
+        opening_figures,
+        suggestions,
+        closing,
+        signature,
+        contact,
+        disclosure,
+        cc,
+        errata,
+        notes,
+    } = letter;
+    strings.extend([classification, issuer, doc_number, title, addressee]);
+    strings.extend([&mut proposal.session, &mut proposal.title]);
+    strings.extend(opening.iter_mut());
+    collect_figure_strings(opening_figures, &mut strings);
+    for suggestion in suggestions {
+        strings.extend([&mut suggestion.title, &mut suggestion.response]);
+        strings.extend(suggestion.paragraphs.iter_mut());
+        collect_figure_strings(&mut suggestion.figures, &mut strings);
+        for measure in &mut suggestion.measures {
+            strings.push(&mut measure.title);
+            strings.extend(measure.paragraphs.iter_mut());
+            collect_figure_strings(&mut measure.figures, &mut strings);
+            for point in &mut measure.points {
+                strings.push(&mut point.text);
+                collect_figure_strings(&mut point.figures, &mut strings);
+            }
+        }
+    }
+    strings.extend(closing.iter_mut());
+    strings.extend([&mut signature.issuer, &mut signature.date]);
+    strings.extend(contact.iter_mut());
+    strings.extend(disclosure.iter_mut());
+    strings.extend(cc.iter_mut());
+    for erratum in errata {
+        strings.extend([
+            &mut erratum.original,
+            &mut erratum.corrected,
+            &mut erratum.note,
+        ]);
+    }
+    for note in notes {
+        strings.extend([&mut note.text, &mut note.note]);
+    }
+    for s in strings {
+        let clean = sanitize(s);
+        if clean != *s {
+            *s = clean;
+        }
+    }
+}
+
+fn collect_figure_strings<'a>(figures: &'a mut [Figure], out: &mut Vec<&'a mut String>) {
+    for figure in figures {
+        out.extend([&mut figure.text, &mut figure.unit, &mut figure.what]);
+        out.extend(figure.qualifier.iter_mut());
+    }
+}
+
+/// Checks what the schema's types cannot: that figures quote their node, units and hedges
+/// are known, notes quote the letter, and the date is a date.
+fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
+    let fail = |needle: &str, message: String| {
+        Err(LoadError::new(name, position_of(source, needle), message))
+    };
+    let mut nodes: Vec<(String, String, &[Figure])> = Vec::new();
+    nodes.push((
+        "opening".into(),
+        letter.opening.concat(),
+        &letter.opening_figures,
+    ));
+    for (s, suggestion) in letter.suggestions.iter().enumerate() {
+        let at = format!("suggestions[{s}]");
+        nodes.push((at.clone(), suggestion.paragraphs.concat(), &suggestion.figures));
+        for (m, measure) in suggestion.measures.iter().enumerate() {
+            let at = format!("{at}.measures[{m}]");
+            nodes.push((at.clone(), measure.paragraphs.concat(), &measure.figures));
+            for (p, point) in measure.points.iter().enumerate() {
+                nodes.push((
+                    format!("{at}.points[{p}]"),
+                    point.text.clone(),
+                    &point.figures,
+                ));
+            }
+        }
+    }
+    for (at, text, figures) in &nodes {
+        for (f, figure) in figures.iter().enumerate() {
+            let here = format!("{at}.figures[{f}]");
+            if !text.contains(&figure.text) {
+                return fail(
+                    &figure.text,
+                    format!(
+                        "{here}: figure text “{}” does not occur in its node's text",
+                        figure.text
+                    ),
+                );
+            }
+            if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
+                return fail(
+                    &figure.unit,
+                    format!(
+                        "{here}: unknown unit “{}”; expected one of {}",
+                        figure.unit,
+                        FIGURE_UNITS.join(" ")
+                    ),
+                );
+            }
+            if let Some(q) = &figure.qualifier {
+                if !FIGURE_QUALIFIERS.contains(&q.as_str()) {
+                    return fail(
+                        q,
+                        format!(
+                            "{here}: unknown qualifier “{q}”; expected one of {}",
+                            FIGURE_QUALIFIERS.join(" ")
+                        ),
+                    );
+                }
+            }
+            if !figure.value.is_finite() || figure.value < 0.0 {
+                return fail(
+                    &figure.text,
+                    format!("{here}: value must be a non-negative number"),
+                );
+            }
+        }
+    }
+    let whole = letter_text(letter);
+    for (n, note) in letter.notes.iter().enumerate() {
+        if !whole.contains(&note.text) {
+            return fail(
+                &note.text,
+                format!(
+                    "notes[{n}]: “{}” does not occur in the letter's text",
+                    note.text
+                ),
+            );
+        }
+    }
+    if parse_date(&letter.signature.date).is_none() {
+        return fail(
+            &letter.signature.date,
+            format!(
+                "signature.date: “{}” is not a date like 2021-07-28",
+                letter.signature.date
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// All of a letter's own text, concatenated, for checks that a quotation occurs somewhere.
+fn letter_text(letter: &Letter) -> String {
+    let mut all = vec![letter.title.clone(), letter.addressee.clone()];
+    all.extend(letter.opening.iter().cloned());
+    for suggestion in &letter.suggestions {
+        all.push(suggestion.title.clone());
+        all.push(suggestion.response.clone());
+        all.extend(suggestion.paragraphs.iter().cloned());
+        for measure in &suggestion.measures {
+            all.push(measure.title.clone());
+            all.extend(measure.paragraphs.iter().cloned());
+            all.extend(measure.points.iter().map(|p| p.text.clone()));
+        }
+    }
+    all.extend(letter.closing.iter().cloned());
+    all.join("\n")
+}
+
+/// Parses an ISO date `YYYY-MM-DD` into (year, month, day).
+#[must_use]
+pub fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = date.splitn(3, '-');
+    let year: u32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> String {
+        "classification: A类\nissuer: 某局\ndoc_number: 某函〔2021〕1号\ntitle: 答复的函\n\
+         proposal: {number: 1, session: 某会议, title: 某建议}\naddressee: 某委员\n\
+         opening: [您好。]\nsuggestions:\n  - title: 关于某事的建议\n    response: 吸取采纳该建议。\n\
+         \x20   measures:\n      - title: 做某事\n        paragraphs: [共3家企业。]\n\
+         \x20       figures: [{text: 共3家, value: 3, unit: 家, what: 企业, qualifier: 共}]\n\
+         signature: {issuer: 某局, date: 2021-07-28}\n"
+            .to_string()
+    }
+
+    #[test]
+    fn minimal_letter_loads() {
+        let letter = parse(&minimal(), "t.yaml").unwrap();
+        assert_eq!(letter.suggestions[0].measures[0].figures[0].value, 3.0);
+    }
+
+    #[test]
+    fn embedded_letter_loads() {
+        let letter = embedded();
+        assert_eq!(letter.suggestions.len(), 5);
+    }
+
+    #[test]
+    fn missing_field_names_position() {
+        let source = minimal().replace("issuer: 某局\n", "");
+        let error = parse(&source, "t.yaml").unwrap_err();
+        assert!(error.to_string().starts_with("t.yaml:"), "{error}");
+        assert!(error.message.contains("issuer"), "{error}");
+        assert!(error.position.is_some());
+    }
+
+    #[test]
+    fn figure_not_in_text_is_refused_with_position() {
+        let source = minimal().replace("text: 共3家", "text: 共4家");
+        let error = parse(&source, "t.yaml").unwrap_err();
+        assert_eq!(error.position.map(|p| p.0), Some(14), "{error}");
+        assert!(error.message.contains("共4家"), "{error}");
+    }
+
+    #[test]
+    fn unknown_unit_is_refused() {
+        let source = minimal().replace("unit: 家", "unit: 只");
+        let error = parse(&source, "t.yaml").unwrap_err();
+        assert!(error.message.contains("unknown unit"), "{error}");
+    }
+
+    #[test]
+    fn escapes_are_sanitised_at_load() {
+        let source = minimal().replace("opening: [您好。]", "opening: [\"您好\\e]0;pwned\\a。\"]");
+        let letter = parse(&source, "t.yaml").unwrap();
+        assert!(!letter.opening[0].contains('\u{1b}'));
+        assert!(!letter.opening[0].contains('\u{7}'));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_line_and_column() {
+        let mut bytes = b"classification: A\nissuer: x".to_vec();
+        bytes.push(0xff);
+        let error = from_bytes(&bytes, "bad.yaml").unwrap_err();
+        assert_eq!(error.position, Some((2, 10)));
+    }
+
+    #[test]
+    fn empty_file_is_refused() {
+        let error = parse("  \n", "e.yaml").unwrap_err();
+        assert_eq!(error.to_string(), "e.yaml: file is empty; expected a letter (see the schema in README.md)");
+    }
+}

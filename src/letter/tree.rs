@@ -1,0 +1,542 @@
+//! The letter flattened once into nodes (for the outline) and blocks (for the reading pane).
+//!
+//! Nodes are stored in pre-order, so a node's descendants follow it contiguously and its
+//! blocks, and those of its descendants, form one contiguous run of [`LetterTree::blocks`].
+//! Everything the reader and the command line show is computed here, once, at load.
+
+use std::ops::Range;
+
+use super::{EditorialNote, Erratum, Figure, Letter};
+use crate::strings::Lang;
+
+/// Index of a node in [`LetterTree::nodes`]; stable for a given letter.
+pub type NodeId = usize;
+
+/// What part of the letter a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// The header and the paragraphs before the first suggestion.
+    Opening,
+    /// A suggestion 一、关于…的建议 and the answer to it.
+    Suggestion,
+    /// A measure （一）… of a suggestion.
+    Measure,
+    /// An enumerated point 一是… of a measure.
+    Point,
+    /// The closing paragraphs, signature and distribution lines.
+    Closing,
+}
+
+/// One node of the outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Stable key, as used in output meant for machines: `opening`, `s3`, `s3.m1`,
+    /// `s3.m1.p2`, `closing`.
+    pub key: String,
+    /// What part of the letter this is.
+    pub kind: NodeKind,
+    /// The enclosing node, if any.
+    pub parent: Option<NodeId>,
+    /// The nodes it encloses, in reading order.
+    pub children: Vec<NodeId>,
+    /// 0 for top-level nodes.
+    pub depth: usize,
+    /// The letter's own numbering: `三、`, `（一）`, `二是`; empty for opening and closing.
+    pub label: String,
+    /// The heading: a suggestion's or measure's title; a point's first sentence; empty for
+    /// the opening and closing, whose names depend on the interface language.
+    pub title: String,
+    /// The node's own blocks (not its descendants').
+    pub blocks: Range<usize>,
+    /// The node's blocks and all of its descendants'.
+    pub subtree_blocks: Range<usize>,
+    /// Figures stated in the node's own text.
+    pub figures: Vec<Figure>,
+}
+
+/// How a block of the reading pane is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Header lines: classification, issuer, document number; signature and distribution.
+    Meta,
+    /// The letter's title line.
+    Title,
+    /// A suggestion's heading.
+    Heading,
+    /// Running text.
+    Paragraph,
+    /// Editorial matter that is not the letter's text: notes on odd wording, errata.
+    Editorial,
+}
+
+/// Why part of a block is set apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// The letter's numbering or a heading run into a paragraph.
+    Heading,
+    /// A figure; the index is into the node's `figures`.
+    Figure(usize),
+    /// Wording with an editorial note; the index is into `Letter::notes`.
+    Note(usize),
+    /// Text corrected from the extraction; the index is into `Letter::errata`.
+    Erratum(usize),
+}
+
+/// A paragraph-like unit of the reading pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// The node the block belongs to.
+    pub node: NodeId,
+    /// How it is set.
+    pub kind: BlockKind,
+    /// Its text, sanitised.
+    pub text: String,
+    /// Byte ranges of `text` set apart, sorted by start; ranges may nest (a figure inside
+    /// a heading) but the reader gives the later, narrower mark precedence.
+    pub marks: Vec<(Range<usize>, Mark)>,
+}
+
+/// A loaded letter with its outline and reading blocks.
+#[derive(Debug, Clone)]
+pub struct LetterTree {
+    /// The letter as loaded.
+    pub letter: Letter,
+    /// Nodes in pre-order.
+    pub nodes: Vec<Node>,
+    /// Blocks in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// Chinese numeral for 1–99, as the letter numbers things (一, 十二, 二十).
+#[must_use]
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: usize| DIGITS.get(d).copied().unwrap_or("");
+    match n {
+        0..=9 => digit(n).to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { digit(n - 10) }),
+        20..=99 => format!(
+            "{}十{}",
+            digit(n / 10),
+            if n % 10 == 0 { "" } else { digit(n % 10) }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// `2021-07-28` → `2021年7月28日`, as letters print dates.
+#[must_use]
+pub fn chinese_date(iso: &str) -> String {
+    match super::load::parse_date(iso) {
+        Some((y, m, d)) => format!("{y}年{m}月{d}日"),
+        None => iso.to_string(),
+    }
+}
+
+struct Builder<'a> {
+    letter: &'a Letter,
+    nodes: Vec<Node>,
+    blocks: Vec<Block>,
+}
+
+impl Builder<'_> {
+    fn open(
+        &mut self,
+        kind: NodeKind,
+        key: String,
+        parent: Option<NodeId>,
+        label: String,
+        title: String,
+        figures: &[Figure],
+    ) -> NodeId {
+        let id = self.nodes.len();
+        let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
+        if let Some(p) = parent {
+            self.nodes[p].children.push(id);
+        }
+        let start = self.blocks.len();
+        self.nodes.push(Node {
+            key,
+            kind,
+            parent,
+            children: Vec::new(),
+            depth,
+            label,
+            title,
+            blocks: start..start,
+            subtree_blocks: start..start,
+            figures: figures.to_vec(),
+        });
+        id
+    }
+
+    /// Adds a block of the letter's text to `node`, marking its heading prefix, figures,
+    /// odd wording and corrected text.
+    fn block(&mut self, node: NodeId, kind: BlockKind, text: String, heading_bytes: usize) {
+        let mut marks = Vec::new();
+        if heading_bytes > 0 {
+            marks.push((0..heading_bytes, Mark::Heading));
+        }
+        for (i, figure) in self.nodes[node].figures.iter().enumerate() {
+            // Figures sharing one text (80、60、40万元) are marked once, by the first.
+            let first_with_text = self.nodes[node]
+                .figures
+                .iter()
+                .position(|f| f.text == figure.text);
+            if first_with_text != Some(i) {
+                continue;
+            }
+            for (at, _) in text.match_indices(figure.text.as_str()) {
+                marks.push((at..at + figure.text.len(), Mark::Figure(i)));
+            }
+        }
+        let mut editorial = Vec::new();
+        for (i, note) in self.letter.notes.iter().enumerate() {
+            if note.text.is_empty() {
+                continue;
+            }
+            if let Some(at) = text.find(note.text.as_str()) {
+                marks.push((at..at + note.text.len(), Mark::Note(i)));
+                editorial.push(note_text(note));
+            }
+        }
+        for (i, erratum) in self.letter.errata.iter().enumerate() {
+            if erratum.corrected.is_empty() {
+                continue;
+            }
+            if let Some(at) = text.find(erratum.corrected.as_str()) {
+                marks.push((at..at + erratum.corrected.len(), Mark::Erratum(i)));
+                editorial.push(erratum_text(erratum));
+            }
+        }
+        marks.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        self.blocks.push(Block {
+            node,
+            kind,
+            text,
+            marks,
+        });
+        for text in editorial {
+            self.blocks.push(Block {
+                node,
+                kind: BlockKind::Editorial,
+                text,
+                marks: Vec::new(),
+            });
+        }
+        self.nodes[node].blocks.end = self.blocks.len();
+    }
+
+    fn close(&mut self, node: NodeId) {
+        let end = self.blocks.len();
+        self.nodes[node].subtree_blocks.end = end;
+    }
+}
+
+fn note_text(note: &EditorialNote) -> String {
+    format!("※ 「{}」{}", note.text, note.note)
+}
+
+fn erratum_text(erratum: &Erratum) -> String {
+    format!(
+        "※ 勘误 「{}」→「{}」{}",
+        erratum.original, erratum.corrected, erratum.note
+    )
+}
+
+/// The first sentence of `text`, through its first `。！？`, or all of it.
+fn first_sentence(text: &str) -> &str {
+    match text.char_indices().find(|(_, c)| matches!(c, '。' | '！' | '？')) {
+        Some((at, c)) => text.get(..at + c.len_utf8()).unwrap_or(text),
+        None => text,
+    }
+}
+
+impl LetterTree {
+    /// Flattens a letter into nodes and blocks.
+    #[must_use]
+    pub fn new(letter: Letter) -> Self {
+        let mut b = Builder {
+            letter: &letter,
+            nodes: Vec::new(),
+            blocks: Vec::new(),
+        };
+        let opening = b.open(
+            NodeKind::Opening,
+            "opening".into(),
+            None,
+            String::new(),
+            String::new(),
+            &letter.opening_figures,
+        );
+        for meta in [&letter.classification, &letter.issuer, &letter.doc_number] {
+            if !meta.is_empty() {
+                b.block(opening, BlockKind::Meta, meta.clone(), 0);
+            }
+        }
+        b.block(opening, BlockKind::Title, letter.title.clone(), 0);
+        b.block(
+            opening,
+            BlockKind::Paragraph,
+            format!("{}：", letter.addressee),
+            0,
+        );
+        for paragraph in &letter.opening {
+            b.block(opening, BlockKind::Paragraph, paragraph.clone(), 0);
+        }
+        b.close(opening);
+
+        for (s, suggestion) in letter.suggestions.iter().enumerate() {
+            let label = format!("{}、", chinese_numeral(s + 1));
+            let node = b.open(
+                NodeKind::Suggestion,
+                format!("s{}", s + 1),
+                None,
+                label.clone(),
+                suggestion.title.clone(),
+                &suggestion.figures,
+            );
+            let heading = format!("{label}{}", suggestion.title);
+            let heading_len = heading.len();
+            b.block(node, BlockKind::Heading, heading, heading_len);
+            b.block(node, BlockKind::Paragraph, suggestion.response.clone(), 0);
+            for paragraph in &suggestion.paragraphs {
+                b.block(node, BlockKind::Paragraph, paragraph.clone(), 0);
+            }
+            for (m, measure) in suggestion.measures.iter().enumerate() {
+                let label = format!("（{}）", chinese_numeral(m + 1));
+                let mnode = b.open(
+                    NodeKind::Measure,
+                    format!("s{}.m{}", s + 1, m + 1),
+                    Some(node),
+                    label.clone(),
+                    measure.title.clone(),
+                    &measure.figures,
+                );
+                // The letter runs a measure's heading into its first paragraph.
+                let heading = format!("{label}{}。", measure.title);
+                let heading_len = heading.len();
+                let mut paragraphs = measure.paragraphs.iter();
+                let first = paragraphs.next().map_or(String::new(), String::clone);
+                b.block(
+                    mnode,
+                    BlockKind::Paragraph,
+                    format!("{heading}{first}"),
+                    heading_len,
+                );
+                for paragraph in paragraphs {
+                    b.block(mnode, BlockKind::Paragraph, paragraph.clone(), 0);
+                }
+                for (p, point) in measure.points.iter().enumerate() {
+                    let label = format!("{}是", chinese_numeral(p + 1));
+                    let pnode = b.open(
+                        NodeKind::Point,
+                        format!("s{}.m{}.p{}", s + 1, m + 1, p + 1),
+                        Some(mnode),
+                        label.clone(),
+                        first_sentence(&point.text).to_string(),
+                        &point.figures,
+                    );
+                    let label_len = label.len();
+                    b.block(
+                        pnode,
+                        BlockKind::Paragraph,
+                        format!("{label}{}", point.text),
+                        label_len,
+                    );
+                    b.close(pnode);
+                }
+                b.close(mnode);
+            }
+            b.close(node);
+        }
+
+        let closing = b.open(
+            NodeKind::Closing,
+            "closing".into(),
+            None,
+            String::new(),
+            String::new(),
+            &[],
+        );
+        for paragraph in &letter.closing {
+            b.block(closing, BlockKind::Paragraph, paragraph.clone(), 0);
+        }
+        b.block(closing, BlockKind::Meta, letter.signature.issuer.clone(), 0);
+        b.block(
+            closing,
+            BlockKind::Meta,
+            chinese_date(&letter.signature.date),
+            0,
+        );
+        for line in [&letter.contact, &letter.disclosure, &letter.cc]
+            .into_iter()
+            .flatten()
+        {
+            b.block(closing, BlockKind::Meta, line.clone(), 0);
+        }
+        // Errata that correct no one place (e.g. "page breaks were joined") are listed at the end.
+        for erratum in &letter.errata {
+            let placed = b
+                .blocks
+                .iter()
+                .any(|bl| bl.kind != BlockKind::Editorial && bl.text.contains(&erratum.corrected));
+            if !placed || erratum.corrected.is_empty() {
+                b.blocks.push(Block {
+                    node: closing,
+                    kind: BlockKind::Editorial,
+                    text: erratum_text(erratum),
+                    marks: Vec::new(),
+                });
+            }
+        }
+        b.nodes[closing].blocks.end = b.blocks.len();
+        b.close(closing);
+        let Builder { nodes, blocks, .. } = b;
+        Self {
+            letter,
+            nodes,
+            blocks,
+        }
+    }
+
+    /// The top-level nodes: opening, suggestions, closing.
+    pub fn roots(&self) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len()).filter(|&id| self.nodes[id].parent.is_none())
+    }
+
+    /// The node of suggestion `n` (1-based), if the letter has it.
+    #[must_use]
+    pub fn suggestion(&self, n: usize) -> Option<NodeId> {
+        self.roots()
+            .filter(|&id| self.nodes[id].kind == NodeKind::Suggestion)
+            .nth(n.checked_sub(1)?)
+    }
+
+    /// The node's ancestors, outermost first, then the node itself.
+    #[must_use]
+    pub fn path(&self, id: NodeId) -> Vec<NodeId> {
+        let mut path = vec![id];
+        let mut at = id;
+        while let Some(parent) = self.nodes[at].parent {
+            path.push(parent);
+            at = parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// The node's name as the outline and breadcrumbs show it: label and title for
+    /// suggestions and measures, the label alone for points, the section name otherwise.
+    #[must_use]
+    pub fn name(&self, id: NodeId, lang: Lang) -> String {
+        let node = &self.nodes[id];
+        match node.kind {
+            NodeKind::Opening => lang.strings().opening.to_string(),
+            NodeKind::Closing => lang.strings().closing.to_string(),
+            NodeKind::Point => node.label.clone(),
+            NodeKind::Suggestion | NodeKind::Measure => format!("{}{}", node.label, node.title),
+        }
+    }
+
+    /// `三、关于打造…的建议 › （一）提升企业技术支撑能力 › 二是`.
+    #[must_use]
+    pub fn breadcrumb(&self, id: NodeId, lang: Lang) -> String {
+        self.path(id)
+            .into_iter()
+            .map(|n| self.name(n, lang))
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+
+    /// The text of the node and its descendants, one block a line, for copying and printing.
+    #[must_use]
+    pub fn subtree_text(&self, id: NodeId) -> String {
+        self.blocks[self.nodes[id].subtree_blocks.clone()]
+            .iter()
+            .filter(|b| b.kind != BlockKind::Editorial)
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The node that owns block `block`.
+    #[must_use]
+    pub fn node_of_block(&self, block: usize) -> Option<NodeId> {
+        self.blocks.get(block).map(|b| b.node)
+    }
+
+    /// All figures of the letter with the node stating each, in reading order.
+    pub fn figures(&self) -> impl Iterator<Item = (NodeId, &Figure)> + '_ {
+        self.nodes
+            .iter()
+            .enumerate()
+            .flat_map(|(id, n)| n.figures.iter().map(move |f| (id, f)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> LetterTree {
+        LetterTree::new(crate::letter::load::embedded())
+    }
+
+    #[test]
+    fn numerals_read_as_the_letter_writes_them() {
+        assert_eq!(chinese_numeral(1), "一");
+        assert_eq!(chinese_numeral(10), "十");
+        assert_eq!(chinese_numeral(12), "十二");
+        assert_eq!(chinese_numeral(20), "二十");
+        assert_eq!(chinese_numeral(35), "三十五");
+    }
+
+    #[test]
+    fn letter_has_five_suggestions_fifteen_measures_eighteen_points() {
+        let t = tree();
+        let count = |k| t.nodes.iter().filter(|n| n.kind == k).count();
+        assert_eq!(count(NodeKind::Suggestion), 5);
+        assert_eq!(count(NodeKind::Measure), 15);
+        assert_eq!(count(NodeKind::Point), 18);
+        assert_eq!(t.nodes.first().map(|n| n.kind), Some(NodeKind::Opening));
+        assert_eq!(t.nodes.last().map(|n| n.kind), Some(NodeKind::Closing));
+    }
+
+    #[test]
+    fn breadcrumb_names_suggestion_measure_and_point() {
+        let t = tree();
+        let id = t.nodes.iter().position(|n| n.key == "s3.m1.p2").unwrap();
+        assert_eq!(
+            t.breadcrumb(id, Lang::Zh),
+            "三、关于打造新一代人工智能科技产业龙头企业的建议 › （一）提升企业技术支撑能力 › 二是"
+        );
+    }
+
+    #[test]
+    fn subtree_blocks_are_contiguous_and_cover_every_block() {
+        let t = tree();
+        let mut covered = 0;
+        for root in t.roots() {
+            let r = &t.nodes[root].subtree_blocks;
+            assert_eq!(r.start, covered);
+            covered = r.end;
+        }
+        assert_eq!(covered, t.blocks.len());
+    }
+
+    #[test]
+    fn every_figure_is_marked_in_its_node() {
+        let t = tree();
+        for (id, node) in t.nodes.iter().enumerate() {
+            for (i, figure) in node.figures.iter().enumerate() {
+                let first = node.figures.iter().position(|f| f.text == figure.text).unwrap();
+                let marked = t.blocks[node.blocks.clone()]
+                    .iter()
+                    .any(|b| b.marks.iter().any(|(_, m)| *m == Mark::Figure(first)));
+                assert!(marked, "figure {i} “{}” of {} is not marked", figure.text, t.nodes[id].key);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Everything the reader can be asked to do. Keys and mouse events become `Action`s in
+//! [`crate::keymap`]; only [`crate::app::App::update`] carries them out.
+
+/// One request to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Outline: next visible node. Reading pane: scroll down a line. Overlays: next row.
+    Down,
+    /// Outline: previous visible node. Reading pane: scroll up a line. Overlays: previous row.
+    Up,
+    /// Expand the selected node, or go to its first child when it is expanded.
+    Expand,
+    /// Collapse the selected node, or go to its parent when it is collapsed or a leaf.
+    Collapse,
+    /// Expand or collapse the selected node.
+    Toggle,
+    /// Next sibling of the selected node.
+    NextSibling,
+    /// Previous sibling of the selected node.
+    PrevSibling,
+    /// Select suggestion N (1-based; opening and closing are not counted).
+    JumpToSuggestion(usize),
+    /// Expand every node.
+    ExpandAll,
+    /// Collapse every node.
+    CollapseAll,
+    /// First node (outline) or top of the text (reading pane).
+    First,
+    /// Last visible node (outline) or end of the text (reading pane).
+    Last,
+    /// A page down in the focused pane.
+    PageDown,
+    /// A page up in the focused pane.
+    PageUp,
+    /// Move focus between the outline and the reading pane.
+    SwitchFocus,
+    /// Mouse wheel at a screen cell; positive `lines` scrolls down.
+    Wheel {
+        /// Column of the pointer.
+        x: u16,
+        /// Row of the pointer.
+        y: u16,
+        /// Lines to scroll; negative is up.
+        lines: i32,
+    },
+    /// Left click at a screen cell.
+    Click {
+        /// Column of the pointer.
+        x: u16,
+        /// Row of the pointer.
+        y: u16,
+    },
+    /// Open the search prompt.
+    OpenSearch,
+    /// Insert text at the prompt's caret (a typed character, an input method's commit, or
+    /// a bracketed paste).
+    SearchInsert(String),
+    /// Delete the character before the caret.
+    SearchBackspace,
+    /// Delete the character under the caret.
+    SearchDelete,
+    /// Move the caret one character left.
+    SearchLeft,
+    /// Move the caret one character right.
+    SearchRight,
+    /// Move the caret to the start of the query.
+    SearchHome,
+    /// Move the caret to the end of the query.
+    SearchEnd,
+    /// Delete the word before the caret (Ctrl-W).
+    SearchDeleteWord,
+    /// Keep the query and return to navigation.
+    SearchSubmit,
+    /// Close the prompt and clear the search.
+    SearchCancel,
+    /// Go to the next match, wrapping.
+    NextMatch,
+    /// Go to the previous match, wrapping.
+    PrevMatch,
+    /// Show only matching nodes and their ancestors in the outline, or everything again.
+    ToggleFilter,
+    /// Open the figures view.
+    OpenFigures,
+    /// In the figures view: cycle the sort order.
+    CycleSort,
+    /// In the figures view: cycle the unit filter.
+    CycleUnitFilter,
+    /// Open the selected row of an overlay (figures: jump to the figure's node).
+    Activate,
+    /// Open the help overlay.
+    OpenHelp,
+    /// Close the open overlay, or clear a finished search.
+    Escape,
+    /// Copy the selected node's text to the clipboard (OSC 52).
+    Copy,
+    /// The terminal now has this size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// Leave the reader.
+    Quit,
+}

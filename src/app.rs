@@ -1,0 +1,552 @@
+//! The reader's state, and the one place it changes: [`App::update`].
+//!
+//! No drawing and no I/O happen here. What the reader must do outside itself (write an
+//! OSC 52 copy to the terminal) is queued in [`App::effects`] for the runner to carry out.
+
+pub mod figures_view;
+pub mod reading;
+pub mod search;
+
+use crate::action::Action;
+use crate::letter::tree::{LetterTree, NodeId};
+use crate::strings::Lang;
+use crate::text::width::AmbiguousWidth;
+use crate::ui::layout::{self, Areas, inner};
+use figures_view::FiguresView;
+use reading::ReadingLayout;
+use search::Search;
+
+/// Which pane takes the navigation keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The tree of suggestions, measures and points.
+    #[default]
+    Outline,
+    /// The letter's running text.
+    Reading,
+}
+
+/// A window drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The list of keys.
+    Help,
+    /// The table of figures.
+    Figures,
+}
+
+/// Something the runner must do outside the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+/// A transient message in the status row, cleared by the next action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note(pub String);
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct App {
+    /// The letter.
+    pub tree: LetterTree,
+    /// Interface language.
+    pub lang: Lang,
+    /// How ambiguous-width characters are measured.
+    pub ambiguous: AmbiguousWidth,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    /// Which pane takes navigation keys.
+    pub focus: Focus,
+    /// The open overlay, if any.
+    pub overlay: Option<Overlay>,
+    /// Per node: are its children shown in the outline?
+    pub expanded: Vec<bool>,
+    /// The selected node.
+    pub selected: NodeId,
+    /// The first visible row of the outline.
+    pub outline_offset: usize,
+    /// The first visible line of the reading pane.
+    pub reading_top: usize,
+    /// The reading pane's lines at the current width.
+    pub reading: ReadingLayout,
+    /// Search state.
+    pub search: Search,
+    /// Figures view state.
+    pub figures: FiguresView,
+    /// First visible row of the help overlay.
+    pub help_offset: usize,
+    /// A message for the status row.
+    pub note: Option<Note>,
+    /// A block and byte range to set apart until the next action (a figure jumped to).
+    pub spotlight: Option<(usize, std::ops::Range<usize>)>,
+    /// Work for the runner.
+    pub effects: Vec<Effect>,
+    /// Set when the reader should end.
+    pub should_quit: bool,
+}
+
+impl App {
+    /// A reader on `tree` for a terminal of `width`×`height`, top-level nodes collapsed
+    /// except that suggestions show their measures.
+    #[must_use]
+    pub fn new(tree: LetterTree, lang: Lang, ambiguous: AmbiguousWidth, size: (u16, u16)) -> Self {
+        let node_count = tree.nodes.len();
+        let search = Search::new(&tree);
+        let mut app = Self {
+            expanded: tree
+                .nodes
+                .iter()
+                .map(|n| n.parent.is_none() && !n.children.is_empty())
+                .collect(),
+            figures: FiguresView::new(&tree),
+            tree,
+            lang,
+            ambiguous,
+            size: (0, 0),
+            focus: Focus::Outline,
+            overlay: None,
+            selected: 0,
+            outline_offset: 0,
+            reading_top: 0,
+            reading: ReadingLayout::default(),
+            search,
+            help_offset: 0,
+            note: None,
+            spotlight: None,
+            effects: Vec::new(),
+            should_quit: false,
+        };
+        debug_assert_eq!(app.expanded.len(), node_count);
+        app.resize(size.0, size.1);
+        app
+    }
+
+    /// The screen areas for the current size and focus.
+    #[must_use]
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size.0, self.size.1, self.focus)
+    }
+
+    /// Rows of the outline pane's inside (0 when it is hidden).
+    fn outline_rows(&self) -> usize {
+        self.areas()
+            .outline
+            .map_or(0, |r| usize::from(inner(r).height))
+    }
+
+    /// Rows of the reading pane's inside (0 when it is hidden).
+    fn reading_rows(&self) -> usize {
+        self.areas()
+            .reading
+            .map_or(0, |r| usize::from(inner(r).height))
+    }
+
+    /// Carries out one action. The only function that changes the reader's state.
+    pub fn update(&mut self, action: Action) {
+        self.note = None;
+        self.spotlight = None;
+        match self.overlay {
+            Some(Overlay::Help) => return self.update_help(action),
+            Some(Overlay::Figures) => return self.update_figures(action),
+            None => {}
+        }
+        if self.search.editing {
+            return self.update_prompt(action);
+        }
+        match action {
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.page(1),
+            Action::PageUp => self.page(-1),
+            Action::First => match self.focus {
+                Focus::Outline => self.select_visible_index(0),
+                Focus::Reading => self.scroll_reading_to(0),
+            },
+            Action::Last => match self.focus {
+                Focus::Outline => {
+                    let last = self.visible_nodes().len().saturating_sub(1);
+                    self.select_visible_index(last);
+                }
+                Focus::Reading => self.scroll_reading_to(usize::MAX),
+            },
+            Action::Expand => self.expand_or_descend(),
+            Action::Collapse => self.collapse_or_ascend(),
+            Action::Toggle => self.toggle(self.selected),
+            Action::NextSibling => self.sibling(1),
+            Action::PrevSibling => self.sibling(-1),
+            Action::JumpToSuggestion(n) => {
+                if let Some(id) = self.tree.suggestion(n) {
+                    self.select(id);
+                }
+            }
+            Action::ExpandAll => self.expanded.iter_mut().for_each(|e| *e = true),
+            Action::CollapseAll => {
+                self.expanded.iter_mut().for_each(|e| *e = false);
+                let top = self.tree.path(self.selected)[0];
+                self.select(top);
+            }
+            Action::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::Outline => Focus::Reading,
+                    Focus::Reading => Focus::Outline,
+                };
+                self.keep_selection_visible();
+            }
+            Action::Wheel { x, y, lines } => self.wheel(x, y, lines),
+            Action::Click { x, y } => self.click(x, y),
+            Action::OpenSearch => self.open_search(),
+            Action::NextMatch => self.step_match(1),
+            Action::PrevMatch => self.step_match(-1),
+            Action::ToggleFilter => self.toggle_filter(),
+            Action::OpenFigures => self.overlay = Some(Overlay::Figures),
+            Action::OpenHelp => {
+                self.overlay = Some(Overlay::Help);
+                self.help_offset = 0;
+            }
+            Action::Escape => {
+                if !self.search.query.is_empty() {
+                    self.search.clear();
+                }
+            }
+            Action::Copy => {
+                let text = self.tree.subtree_text(self.selected);
+                self.effects.push(Effect::Copy(text));
+                self.note = Some(Note(self.lang.strings().copied.to_string()));
+            }
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Quit => self.should_quit = true,
+            Action::SearchInsert(_)
+            | Action::SearchBackspace
+            | Action::SearchDelete
+            | Action::SearchLeft
+            | Action::SearchRight
+            | Action::SearchHome
+            | Action::SearchEnd
+            | Action::SearchDeleteWord
+            | Action::SearchSubmit
+            | Action::SearchCancel
+            | Action::CycleSort
+            | Action::CycleUnitFilter
+            | Action::Activate => {}
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        match action {
+            Action::Escape | Action::OpenHelp => self.overlay = None,
+            Action::Quit => self.should_quit = true,
+            Action::Down => self.help_offset = self.help_offset.saturating_add(1),
+            Action::Up => self.help_offset = self.help_offset.saturating_sub(1),
+            Action::Resize { width, height } => self.resize(width, height),
+            _ => {}
+        }
+        let rows = self.lang.strings().help.len();
+        self.help_offset = self.help_offset.min(rows.saturating_sub(1));
+    }
+
+    fn update_figures(&mut self, action: Action) {
+        match action {
+            Action::Escape | Action::OpenFigures => self.overlay = None,
+            Action::Quit => self.should_quit = true,
+            Action::Down => self.figures.step(1),
+            Action::Up => self.figures.step(-1),
+            Action::PageDown => self.figures.step(10),
+            Action::PageUp => self.figures.step(-10),
+            Action::First => self.figures.step(isize::MIN / 2),
+            Action::Last => self.figures.step(isize::MAX / 2),
+            Action::CycleSort => self.figures.cycle_sort(&self.tree),
+            Action::CycleUnitFilter => self.figures.cycle_filter(&self.tree),
+            Action::Activate | Action::Toggle => {
+                if let Some((node, index)) = self.figures.current() {
+                    self.overlay = None;
+                    self.jump_to_figure(node, index);
+                }
+            }
+            Action::Resize { width, height } => self.resize(width, height),
+            _ => {}
+        }
+    }
+
+    /// Selects a figure's node and puts the figure in view, set apart.
+    fn jump_to_figure(&mut self, node: NodeId, index: usize) {
+        self.select(node);
+        let text = self.tree.nodes[node].figures[index].text.clone();
+        let blocks = self.tree.nodes[node].blocks.clone();
+        for b in blocks {
+            if let Some(at) = self.tree.blocks[b].text.find(&text) {
+                let line = self.reading.line_of(b, at);
+                self.show_reading_line(line);
+                self.spotlight = Some((b, at..at + text.len()));
+                break;
+            }
+        }
+    }
+
+    // ----- outline -----
+
+    /// The outline's rows: nodes whose ancestors are all expanded, or, with the search
+    /// filter on, matching nodes and their ancestors.
+    #[must_use]
+    pub fn visible_nodes(&self) -> Vec<NodeId> {
+        if self.search.filter && !self.search.matches.is_empty() {
+            let shown = self.search.nodes_with_ancestors(&self.tree);
+            return (0..self.tree.nodes.len()).filter(|&id| shown[id]).collect();
+        }
+        let mut out = Vec::with_capacity(self.tree.nodes.len());
+        let mut id = 0;
+        while id < self.tree.nodes.len() {
+            out.push(id);
+            if self.expanded[id] || self.tree.nodes[id].children.is_empty() {
+                id += 1;
+            } else {
+                // Skip the collapsed node's descendants, which follow it in pre-order.
+                id = self.subtree_end(id);
+            }
+        }
+        out
+    }
+
+    /// One past the last descendant of `id` in pre-order.
+    fn subtree_end(&self, id: NodeId) -> NodeId {
+        let depth = self.tree.nodes[id].depth;
+        (id + 1..self.tree.nodes.len())
+            .find(|&n| self.tree.nodes[n].depth <= depth)
+            .unwrap_or(self.tree.nodes.len())
+    }
+
+    fn select_visible_index(&mut self, index: usize) {
+        let visible = self.visible_nodes();
+        if let Some(&id) = visible.get(index.min(visible.len().saturating_sub(1))) {
+            self.select(id);
+        }
+    }
+
+    /// Selects `id`: opens its ancestors, keeps it in view in the outline, and brings its
+    /// text to the top of the reading pane.
+    pub fn select(&mut self, id: NodeId) {
+        for ancestor in self.tree.path(id) {
+            if ancestor != id {
+                self.expanded[ancestor] = true;
+            }
+        }
+        self.selected = id;
+        self.keep_selection_visible();
+        let block = self.tree.nodes[id].blocks.start;
+        if let Some(&line) = self.reading.first_line.get(block) {
+            self.scroll_reading_raw(line);
+        }
+    }
+
+    /// Moves the outline's window so that the selected row is in it.
+    fn keep_selection_visible(&mut self) {
+        let rows = self.outline_rows().max(1);
+        let visible = self.visible_nodes();
+        let index = visible.iter().position(|&n| n == self.selected).unwrap_or(0);
+        if index < self.outline_offset {
+            self.outline_offset = index;
+        } else if index >= self.outline_offset + rows {
+            self.outline_offset = index + 1 - rows;
+        }
+        let max = visible.len().saturating_sub(rows);
+        self.outline_offset = self.outline_offset.min(max);
+    }
+
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Outline => {
+                let visible = self.visible_nodes();
+                let index = visible.iter().position(|&n| n == self.selected).unwrap_or(0);
+                let next = index.saturating_add_signed(delta).min(visible.len() - 1);
+                self.select(visible[next]);
+            }
+            Focus::Reading => self.scroll_reading_by(delta),
+        }
+    }
+
+    fn page(&mut self, direction: isize) {
+        match self.focus {
+            Focus::Outline => {
+                let rows = self.outline_rows().max(1).cast_signed();
+                self.step(direction * rows);
+            }
+            Focus::Reading => {
+                // Keep one line of the previous page for context.
+                let rows = self.reading_rows().saturating_sub(1).max(1).cast_signed();
+                self.scroll_reading_by(direction * rows);
+            }
+        }
+    }
+
+    fn toggle(&mut self, id: NodeId) {
+        if !self.tree.nodes[id].children.is_empty() {
+            self.expanded[id] = !self.expanded[id];
+            self.keep_selection_visible();
+        }
+    }
+
+    fn expand_or_descend(&mut self) {
+        let node = &self.tree.nodes[self.selected];
+        if let Some(&first) = node.children.first() {
+            if self.expanded[self.selected] {
+                self.select(first);
+            } else {
+                self.expanded[self.selected] = true;
+            }
+        }
+    }
+
+    fn collapse_or_ascend(&mut self) {
+        let node = &self.tree.nodes[self.selected];
+        if !node.children.is_empty() && self.expanded[self.selected] {
+            self.expanded[self.selected] = false;
+            self.keep_selection_visible();
+        } else if let Some(parent) = node.parent {
+            self.select(parent);
+        }
+    }
+
+    fn sibling(&mut self, delta: isize) {
+        let siblings: Vec<NodeId> = match self.tree.nodes[self.selected].parent {
+            Some(p) => self.tree.nodes[p].children.clone(),
+            None => self.tree.roots().collect(),
+        };
+        let index = siblings.iter().position(|&n| n == self.selected).unwrap_or(0);
+        if let Some(&id) = index
+            .checked_add_signed(delta)
+            .and_then(|i| siblings.get(i))
+        {
+            self.select(id);
+        }
+    }
+
+    // ----- reading pane -----
+
+    fn max_reading_top(&self) -> usize {
+        self.reading
+            .lines
+            .len()
+            .saturating_sub(self.reading_rows().max(1))
+    }
+
+    fn scroll_reading_raw(&mut self, line: usize) {
+        self.reading_top = line.min(self.max_reading_top());
+    }
+
+    /// Scrolls the reading pane, and lets the outline follow the section now in view.
+    fn scroll_reading_to(&mut self, line: usize) {
+        self.scroll_reading_raw(line);
+        self.follow_reading();
+    }
+
+    fn scroll_reading_by(&mut self, delta: isize) {
+        let line = self.reading_top.saturating_add_signed(delta);
+        self.scroll_reading_to(line);
+    }
+
+    /// Puts `line` in view, a third of the way down when it has to move.
+    fn show_reading_line(&mut self, line: usize) {
+        let rows = self.reading_rows().max(1);
+        if line < self.reading_top || line >= self.reading_top + rows {
+            self.scroll_reading_raw(line.saturating_sub(rows / 3));
+        }
+    }
+
+    /// Selects, in the outline, the deepest visible node whose text is at the top of the
+    /// reading pane.
+    fn follow_reading(&mut self) {
+        let Some(line) = self.reading.lines.get(self.reading_top) else {
+            return;
+        };
+        let node = self.tree.blocks[line.block].node;
+        let visible = self.visible_nodes();
+        let shown = self
+            .tree
+            .path(node)
+            .into_iter()
+            .rev()
+            .find(|n| visible.contains(n));
+        if let Some(id) = shown {
+            self.selected = id;
+            self.keep_selection_visible();
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        // Keep the block at the top of the reading pane in view across a re-wrap.
+        let anchor = self.reading.lines.get(self.reading_top).map(|l| l.block);
+        self.size = (width, height);
+        let text_width = layout::reading_text_width(&self.areas());
+        if text_width != self.reading.width
+            || self.reading.lines.is_empty()
+            || self.reading.mode != self.ambiguous
+        {
+            self.reading = ReadingLayout::new(&self.tree, text_width, self.ambiguous);
+        }
+        if let Some(block) = anchor {
+            self.reading_top = self.reading.first_line.get(block).copied().unwrap_or(0);
+        }
+        self.scroll_reading_raw(self.reading_top);
+        self.keep_selection_visible();
+    }
+
+    // ----- mouse -----
+
+    fn wheel(&mut self, x: u16, y: u16, lines: i32) {
+        let areas = self.areas();
+        let delta = isize::try_from(lines).unwrap_or(0);
+        if areas.reading.is_some_and(|r| r.contains((x, y).into())) {
+            self.scroll_reading_by(delta);
+        } else if areas.outline.is_some_and(|r| r.contains((x, y).into())) {
+            let max = self
+                .visible_nodes()
+                .len()
+                .saturating_sub(self.outline_rows());
+            self.outline_offset = self
+                .outline_offset
+                .saturating_add_signed(delta)
+                .min(max);
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let areas = self.areas();
+        if let Some(pane) = areas.outline.map(inner) {
+            if pane.contains((x, y).into()) {
+                self.focus = Focus::Outline;
+                let row = self.outline_offset + usize::from(y - pane.y);
+                if let Some(&id) = self.visible_nodes().get(row) {
+                    let marker = pane.x + 2 * u16::try_from(self.tree.nodes[id].depth).unwrap_or(0);
+                    if (marker..marker + 2).contains(&x) {
+                        self.selected = id;
+                        self.toggle(id);
+                    } else {
+                        self.select(id);
+                    }
+                }
+                return;
+            }
+        }
+        if let Some(pane) = areas.reading.map(inner) {
+            if pane.contains((x, y).into()) {
+                self.focus = Focus::Reading;
+                let line = self.reading_top + usize::from(y - pane.y);
+                if let Some(l) = self.reading.lines.get(line) {
+                    let node = self.tree.blocks[l.block].node;
+                    let visible = self.visible_nodes();
+                    if let Some(id) = self
+                        .tree
+                        .path(node)
+                        .into_iter()
+                        .rev()
+                        .find(|n| visible.contains(n))
+                    {
+                        self.selected = id;
+                        self.keep_selection_visible();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The reader's search: the prompt's text and caret, the matches, the current one, and the
+//! outline filter. Matching itself is [`crate::search`]'s; this module only keeps state.
+
+use std::ops::Range;
+
+use super::{App, Note};
+use crate::action::Action;
+use crate::cli::search_index;
+use crate::letter::tree::{LetterTree, NodeId};
+use crate::search::SearchIndex;
+use crate::text::sanitize::sanitize_line;
+
+/// A match, placed in the reading pane's blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockMatch {
+    /// The block holding the match.
+    pub block: usize,
+    /// Byte range of the match in the block's text.
+    pub bytes: Range<usize>,
+}
+
+/// Search state.
+pub struct Search {
+    /// The query as typed.
+    pub query: String,
+    /// Caret position in characters.
+    pub caret: usize,
+    /// True while the prompt takes keys.
+    pub editing: bool,
+    /// Every match in the letter, in reading order.
+    pub matches: Vec<BlockMatch>,
+    /// Index into `matches` of the current match.
+    pub current: Option<usize>,
+    /// Show only matching nodes (and their ancestors) in the outline.
+    pub filter: bool,
+    /// Where the reader was when the prompt opened: (reading line, selected node), so
+    /// that Esc can go back.
+    origin: (usize, NodeId),
+    index: SearchIndex,
+    block_of_doc: Vec<usize>,
+}
+
+impl std::fmt::Debug for Search {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Search")
+            .field("query", &self.query)
+            .field("caret", &self.caret)
+            .field("editing", &self.editing)
+            .field("matches", &self.matches.len())
+            .field("current", &self.current)
+            .field("filter", &self.filter)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Search {
+    /// An empty search over `tree`'s text; builds the index once.
+    #[must_use]
+    pub fn new(tree: &LetterTree) -> Self {
+        let (index, block_of_doc) = search_index(tree);
+        Self {
+            query: String::new(),
+            caret: 0,
+            editing: false,
+            matches: Vec::new(),
+            current: None,
+            filter: false,
+            origin: (0, 0),
+            index,
+            block_of_doc,
+        }
+    }
+
+    /// Forgets the query and its matches.
+    pub fn clear(&mut self) {
+        self.query.clear();
+        self.caret = 0;
+        self.editing = false;
+        self.matches.clear();
+        self.current = None;
+        self.filter = false;
+    }
+
+    fn run(&mut self, tree: &LetterTree) {
+        self.matches = self
+            .index
+            .find(&self.query)
+            .into_iter()
+            .map(|m| {
+                let block = self.block_of_doc[m.doc];
+                let text = &tree.blocks[block].text;
+                BlockMatch {
+                    block,
+                    bytes: char_to_byte(text, m.chars.start)..char_to_byte(text, m.chars.end),
+                }
+            })
+            .collect();
+    }
+
+    /// Per node: does it, or a descendant, hold a match? (The filtered outline's rows.)
+    #[must_use]
+    pub fn nodes_with_ancestors(&self, tree: &LetterTree) -> Vec<bool> {
+        let mut shown = vec![false; tree.nodes.len()];
+        for m in &self.matches {
+            for id in tree.path(tree.blocks[m.block].node) {
+                shown[id] = true;
+            }
+        }
+        shown
+    }
+
+    /// How many matches fall in each block's text (for highlighting).
+    pub fn in_block(&self, block: usize) -> impl Iterator<Item = (usize, &BlockMatch)> {
+        // Matches are in reading order, so the block's run is found by binary search.
+        let start = self.matches.partition_point(|m| m.block < block);
+        self.matches
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take_while(move |(_, m)| m.block == block)
+    }
+
+    fn byte_caret(&self) -> usize {
+        char_to_byte(&self.query, self.caret)
+    }
+}
+
+/// The byte offset of character `index` of `s` (its length when past the end).
+#[must_use]
+pub fn char_to_byte(s: &str, index: usize) -> usize {
+    s.char_indices().nth(index).map_or(s.len(), |(at, _)| at)
+}
+
+impl App {
+    pub(super) fn open_search(&mut self) {
+        let origin = (self.reading_top, self.selected);
+        self.search.clear();
+        self.search.editing = true;
+        self.search.origin = origin;
+    }
+
+    pub(super) fn update_prompt(&mut self, action: Action) {
+        let search = &mut self.search;
+        match action {
+            Action::SearchInsert(text) => {
+                // Pasted or committed text may hold line breaks or controls: one inert line.
+                let text = sanitize_line(&text);
+                let at = search.byte_caret();
+                search.query.insert_str(at, &text);
+                search.caret += text.chars().count();
+            }
+            Action::SearchBackspace => {
+                if search.caret > 0 {
+                    search.caret -= 1;
+                    let at = search.byte_caret();
+                    search.query.remove(at);
+                } else if search.query.is_empty() {
+                    // Backspace on an empty prompt closes it, as in less and vim.
+                    return self.cancel_search();
+                }
+            }
+            Action::SearchDelete => {
+                if search.caret < search.query.chars().count() {
+                    let at = search.byte_caret();
+                    search.query.remove(at);
+                }
+            }
+            Action::SearchDeleteWord => {
+                let chars: Vec<char> = search.query.chars().collect();
+                let mut start = search.caret;
+                while start > 0 && chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+                let rest: String = chars[..start].iter().chain(&chars[search.caret..]).collect();
+                search.query = rest;
+                search.caret = start;
+            }
+            Action::SearchLeft => search.caret = search.caret.saturating_sub(1),
+            Action::SearchRight => {
+                search.caret = (search.caret + 1).min(search.query.chars().count());
+            }
+            Action::SearchHome => search.caret = 0,
+            Action::SearchEnd => search.caret = search.query.chars().count(),
+            Action::SearchSubmit => {
+                search.editing = false;
+                if search.matches.is_empty() && !search.query.is_empty() {
+                    self.note = Some(Note(self.lang.strings().no_match.to_string()));
+                }
+                return;
+            }
+            Action::SearchCancel | Action::Escape => return self.cancel_search(),
+            Action::Resize { width, height } => return self.resize(width, height),
+            Action::Quit => {
+                self.should_quit = true;
+                return;
+            }
+            _ => return,
+        }
+        self.rerun_search();
+    }
+
+    fn cancel_search(&mut self) {
+        let (line, selected) = self.search.origin;
+        self.search.clear();
+        self.selected = selected;
+        self.scroll_reading_raw(line);
+        self.keep_selection_visible();
+    }
+
+    /// Runs the query again and moves to the first match at or after where the reader was
+    /// when the prompt opened.
+    fn rerun_search(&mut self) {
+        self.search.run(&self.tree);
+        let (origin_line, origin_node) = self.search.origin;
+        if self.search.matches.is_empty() {
+            self.search.current = None;
+            self.selected = origin_node;
+            self.scroll_reading_raw(origin_line);
+            self.keep_selection_visible();
+            return;
+        }
+        let origin_block = self.reading.lines.get(origin_line).map_or(0, |l| l.block);
+        let index = self
+            .search
+            .matches
+            .iter()
+            .position(|m| m.block >= origin_block)
+            .unwrap_or(0);
+        self.go_to_match(index);
+    }
+
+    fn go_to_match(&mut self, index: usize) {
+        self.search.current = Some(index);
+        let m = self.search.matches[index].clone();
+        let node = self.tree.blocks[m.block].node;
+        // Open what hides the match, select it, and put its line in view.
+        for ancestor in self.tree.path(node) {
+            if ancestor != node {
+                self.expanded[ancestor] = true;
+            }
+        }
+        self.selected = node;
+        self.keep_selection_visible();
+        let line = self.reading.line_of(m.block, m.bytes.start);
+        self.show_reading_line(line);
+    }
+
+    pub(super) fn step_match(&mut self, delta: isize) {
+        let count = self.search.matches.len();
+        if count == 0 {
+            if !self.search.query.is_empty() {
+                self.note = Some(Note(self.lang.strings().no_match.to_string()));
+            }
+            return;
+        }
+        let current = self.search.current.unwrap_or(0);
+        let next = current.cast_signed() + delta;
+        let strings = self.lang.strings();
+        let index = if next >= count.cast_signed() {
+            self.note = Some(Note(strings.wrapped_to_top.to_string()));
+            0
+        } else if next < 0 {
+            self.note = Some(Note(strings.wrapped_to_bottom.to_string()));
+            count - 1
+        } else {
+            next.cast_unsigned()
+        };
+        self.go_to_match(index);
+    }
+
+    pub(super) fn toggle_filter(&mut self) {
+        if self.search.matches.is_empty() {
+            self.note = Some(Note(self.lang.strings().no_match.to_string()));
+            return;
+        }
+        self.search.filter = !self.search.filter;
+        let visible = self.visible_nodes();
+        if !visible.contains(&self.selected) {
+            if let Some(&first) = visible.first() {
+                self.selected = first;
+            }
+        }
+        self.outline_offset = 0;
+        self.keep_selection_visible();
+    }
+}

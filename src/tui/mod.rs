@@ -1,0 +1,101 @@
+//! The interactive reader's runner: takes the terminal, feeds events through the keymap
+//! into [`App::update`], draws, carries out effects, and always gives the terminal back.
+
+pub mod probe;
+
+use std::io::{self, Write};
+
+use base64::Engine as _;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{App, Effect};
+use crate::keymap::action_for;
+use crate::letter::tree::LetterTree;
+use crate::strings::Lang;
+use crate::text::width::AmbiguousWidth;
+
+/// The `--ambiguous-width` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum AmbiguousSetting {
+    /// Ask the terminal at start-up; narrow when it does not answer.
+    #[default]
+    Auto,
+    /// One column, as most terminals draw them.
+    Narrow,
+    /// Two columns, as terminals set up for CJK draw them.
+    Wide,
+}
+
+/// Runs the reader until the user quits.
+///
+/// # Errors
+/// When the terminal cannot be set up or read.
+pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Result<()> {
+    install_signal_handlers()?;
+    // `ratatui::init` installs a panic hook that restores the terminal before the panic
+    // message prints; it enters raw mode and the alternate screen.
+    let mut terminal = ratatui::init();
+    let result = (|| {
+        let ambiguous = match setting {
+            AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
+            AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+            AmbiguousSetting::Auto => probe::ambiguous_width().unwrap_or_default(),
+        };
+        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+        let size = terminal.size()?;
+        let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
+        terminal.draw(|frame| crate::ui::draw(&app, frame))?;
+        loop {
+            // Blocking read: an idle reader uses no CPU.
+            let event = match event::read() {
+                Ok(event) => event,
+                // The terminal went away (EIO on a closed tty): end quietly.
+                Err(_) => break,
+            };
+            let Some(action) = action_for(&app, &event) else {
+                continue;
+            };
+            app.update(action);
+            if app.should_quit {
+                break;
+            }
+            for effect in app.effects.drain(..) {
+                match effect {
+                    Effect::Copy(text) => copy_osc52(&text)?,
+                }
+            }
+            terminal.draw(|frame| crate::ui::draw(&app, frame))?;
+        }
+        Ok(())
+    })();
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+/// Puts `text` on the system clipboard through the terminal (OSC 52). The text was
+/// sanitised at load and is base64-encoded here, so it cannot end the sequence early.
+fn copy_osc52(text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}
+
+/// SIGTERM and SIGHUP end the reader with the terminal restored; the handler runs on a
+/// thread of its own because the main thread may be blocked reading the terminal.
+fn install_signal_handlers() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Where everything goes on the screen, as a pure function of the terminal's size and the
+//! focus. Both drawing and mouse hit-testing use it, so they can never disagree.
+
+use ratatui::layout::Rect;
+
+use crate::app::Focus;
+
+/// Below this many columns, or rows, the reader shows only a "too small" line.
+pub const MIN_WIDTH: u16 = 40;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 10;
+/// From this many columns on, the outline and the reading pane stand side by side.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
+
+/// The screen's areas for one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// The whole screen.
+    pub screen: Rect,
+    /// True when the screen is below the minimum: nothing else is drawn.
+    pub too_small: bool,
+    /// The title row.
+    pub title: Rect,
+    /// The outline pane with its border, when shown.
+    pub outline: Option<Rect>,
+    /// The reading pane with its border, when shown.
+    pub reading: Option<Rect>,
+    /// The status row (also the search prompt's row).
+    pub status: Rect,
+}
+
+/// The inside of a bordered pane.
+#[must_use]
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// Splits a screen of `width`×`height` cells.
+#[must_use]
+pub fn areas(width: u16, height: u16, focus: Focus) -> Areas {
+    let screen = Rect::new(0, 0, width, height);
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Areas {
+            screen,
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let title = Rect::new(0, 0, width, 1);
+    let status = Rect::new(0, height - 1, width, 1);
+    let body = Rect::new(0, 1, width, height - 2);
+    let (outline, reading) = if width >= SIDE_BY_SIDE_WIDTH {
+        // The outline gets about a third, enough for a measure's title, capped so the text
+        // keeps most of a wide screen.
+        let left = (width * 36 / 100).clamp(36, 56);
+        (
+            Some(Rect::new(0, body.y, left, body.height)),
+            Some(Rect::new(left, body.y, width - left, body.height)),
+        )
+    } else {
+        match focus {
+            Focus::Outline => (Some(body), None),
+            Focus::Reading => (None, Some(body)),
+        }
+    };
+    Areas {
+        screen,
+        too_small: false,
+        title,
+        outline,
+        reading,
+        status,
+    }
+}
+
+/// Columns the reading pane keeps left of the text for the selection bar and a gap.
+pub const READING_GUTTER: u16 = 2;
+
+/// The width text in the reading pane is wrapped to.
+#[must_use]
+pub fn reading_text_width(areas: &Areas) -> usize {
+    areas
+        .reading
+        .map_or(0, |r| usize::from(inner(r).width.saturating_sub(READING_GUTTER + 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_screens_show_both_panes_side_by_side() {
+        let a = areas(120, 36, Focus::Outline);
+        let (o, r) = (a.outline.unwrap(), a.reading.unwrap());
+        assert_eq!(o.right(), r.x);
+        assert_eq!(r.right(), 120);
+    }
+
+    #[test]
+    fn narrow_screens_show_the_focused_pane_only() {
+        let a = areas(80, 24, Focus::Reading);
+        assert!(a.outline.is_none());
+        assert_eq!(a.reading.unwrap().width, 80);
+    }
+
+    #[test]
+    fn tiny_screens_are_too_small() {
+        assert!(areas(39, 20, Focus::Outline).too_small);
+        assert!(areas(80, 9, Focus::Outline).too_small);
+        assert!(!areas(40, 10, Focus::Outline).too_small);
+    }
+}

@@ -1,0 +1,185 @@
+//! Drawing: a pure function of the [`App`]. Nothing here changes the app's state.
+
+pub mod figures;
+pub mod help;
+pub mod layout;
+pub mod outline;
+pub mod reading;
+pub mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::app::{App, Overlay};
+use crate::text::truncate::truncate;
+use crate::text::width::{AmbiguousWidth, str_width};
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let areas = app.areas();
+    let buf = frame.buffer_mut();
+    if areas.too_small {
+        draw_too_small(app, areas.screen, buf);
+        return;
+    }
+    draw_title(app, areas.title, buf);
+    if let Some(area) = areas.outline {
+        outline::draw(app, area, buf);
+    }
+    if let Some(area) = areas.reading {
+        reading::draw(app, area, buf);
+    }
+    let cursor = status::draw(app, areas.status, buf);
+    match app.overlay {
+        Some(Overlay::Help) => help::draw(app, areas.screen, buf),
+        Some(Overlay::Figures) => figures::draw(app, areas.screen, buf),
+        None => {}
+    }
+    if let Some(position) = cursor {
+        // The real cursor at the caret, so an input method's candidate window opens there.
+        frame.set_cursor_position(position);
+    }
+}
+
+fn draw_too_small(app: &App, screen: Rect, buf: &mut Buffer) {
+    if screen.width == 0 || screen.height == 0 {
+        return;
+    }
+    let text = truncate(
+        app.lang.strings().too_small,
+        usize::from(screen.width),
+        app.ambiguous,
+    );
+    buf.set_stringn(
+        0,
+        0,
+        text,
+        usize::from(screen.width),
+        theme::NOTE.bg(ratatui::style::Color::Reset),
+    );
+}
+
+fn draw_title(app: &App, area: Rect, buf: &mut Buffer) {
+    let letter = &app.tree.letter;
+    let text = format!("{}  {}", letter.doc_number, letter.title);
+    put_line(
+        buf,
+        area,
+        &Line::from(Span::styled(text, theme::TITLE)),
+        app.ambiguous,
+    );
+}
+
+/// The border set for the ambiguous-width mode: box-drawing lines are ambiguous, so a
+/// terminal that draws them two columns wide gets plain ASCII instead.
+#[must_use]
+pub fn border_set(mode: AmbiguousWidth) -> border::Set<'static> {
+    match mode {
+        AmbiguousWidth::Narrow => border::ROUNDED,
+        AmbiguousWidth::Wide => border::Set {
+            top_left: "+",
+            top_right: "+",
+            bottom_left: "+",
+            bottom_right: "+",
+            vertical_left: "|",
+            vertical_right: "|",
+            horizontal_top: "-",
+            horizontal_bottom: "-",
+        },
+    }
+}
+
+/// A bordered pane with a title.
+#[must_use]
+pub fn pane<'a>(title: &'a str, focused: bool, mode: AmbiguousWidth) -> Block<'a> {
+    let style = if focused {
+        theme::BORDER_FOCUSED
+    } else {
+        theme::BORDER
+    };
+    Block::bordered()
+        .border_set(border_set(mode))
+        .border_style(style)
+        .title(Span::styled(format!(" {title} "), style))
+}
+
+/// Writes `line` into one row of `area`, cutting by display width (never drawing past
+/// the area's right edge) and measuring graphemes in `mode`.
+pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line<'_>, mode: AmbiguousWidth) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let mut x = area.x;
+    let right = area.right();
+    let y = area.y;
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for g in span.content.graphemes(true) {
+            let w = str_width(g, mode);
+            if w == 0 {
+                continue;
+            }
+            let Ok(w16) = u16::try_from(w) else { return };
+            if x + w16 > right {
+                return;
+            }
+            put_grapheme(buf, x, y, g, w16, style);
+            x += w16;
+        }
+    }
+}
+
+/// Writes one grapheme of width `w` at (x, y), marking the cells it covers so that
+/// ratatui's diff does not draw over its second half.
+fn put_grapheme(buf: &mut Buffer, x: u16, y: u16, g: &str, w: u16, style: Style) {
+    if let Some(cell) = buf.cell_mut((x, y)) {
+        cell.set_symbol(g).set_style(style);
+    }
+    for dx in 1..w {
+        if let Some(cell) = buf.cell_mut((x + dx, y)) {
+            // An empty symbol is ratatui's mark for "covered by the wide cell before".
+            cell.set_symbol("").set_style(style);
+        }
+    }
+}
+
+/// Fills `area` with `style`.
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    buf.set_style(area, style);
+}
+
+/// Clears `area` for an overlay, also blanking a wide character whose right half would
+/// stick out from under the overlay's left edge (ratatui's `Clear` leaves it).
+pub fn clear_overlay(area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    if area.x == 0 {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((area.x - 1, y)) {
+            if str_width(cell.symbol(), AmbiguousWidth::Wide) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// A centred rectangle of at most `width`×`height` inside `screen`.
+#[must_use]
+pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(screen.width);
+    let height = height.min(screen.height);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}

@@ -1,0 +1,110 @@
+//! The outline pane: opening, suggestions, measures, points, closing, as a tree.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::layout::inner;
+use super::{pane, put_line, theme};
+use crate::app::{App, Focus};
+use crate::letter::tree::{NodeId, NodeKind};
+use crate::text::truncate::truncate;
+use crate::text::width::str_width;
+
+/// Unambiguous tree markers: `▶ ▼` are East Asian Ambiguous and would drift in a CJK
+/// terminal; `▸ ▾` are narrow everywhere.
+pub const COLLAPSED: &str = "▸ ";
+/// See [`COLLAPSED`].
+pub const EXPANDED: &str = "▾ ";
+
+/// The text an outline row shows for `id`: its name, or for a point its label and first
+/// sentence.
+#[must_use]
+pub fn row_text(app: &App, id: NodeId) -> String {
+    let node = &app.tree.nodes[id];
+    match node.kind {
+        NodeKind::Point => format!("{} {}", node.label, node.title),
+        _ => app.tree.name(id, app.lang),
+    }
+}
+
+/// Draws the outline into `area` (border included).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let strings = app.lang.strings();
+    let focused = app.focus == Focus::Outline;
+    let title = if app.search.filter {
+        format!("{} · {}", strings.outline, strings.filtered)
+    } else {
+        strings.outline.to_string()
+    };
+    pane(&title, focused, app.ambiguous).render(area, buf);
+    let pane = inner(area);
+    let visible = app.visible_nodes();
+    // Rows whose own text holds a match stand out; ancestors only lead the way to them.
+    let mut matched = vec![false; app.tree.nodes.len()];
+    for m in &app.search.matches {
+        matched[app.tree.blocks[m.block].node] = true;
+    }
+    for (row, &id) in visible
+        .iter()
+        .skip(app.outline_offset)
+        .take(usize::from(pane.height))
+        .enumerate()
+    {
+        let y = pane.y + u16::try_from(row).unwrap_or(u16::MAX);
+        let row_area = Rect::new(pane.x, y, pane.width, 1);
+        let node = &app.tree.nodes[id];
+        let selected = id == app.selected;
+        let row_style = match (selected, focused) {
+            (true, true) => theme::SELECTED_FOCUSED,
+            (true, false) => theme::SELECTED,
+            _ => Style::new(),
+        };
+        buf.set_style(row_area, row_style);
+
+        let indent = " ".repeat(2 * node.depth);
+        let marker = if node.children.is_empty() {
+            "  "
+        } else if app.expanded[id] || app.search.filter {
+            EXPANDED
+        } else {
+            COLLAPSED
+        };
+        let badge = match node.figures.len() {
+            0 => String::new(),
+            n => format!(" {n}{}", strings.figure_badge),
+        };
+        let width = usize::from(pane.width);
+        let fixed = indent.len() + 2 + str_width(&badge, app.ambiguous);
+        let text = row_text(app, id);
+        let text = truncate(&text, width.saturating_sub(fixed), app.ambiguous);
+        let text_style = match node.kind {
+            NodeKind::Suggestion => theme::HEADING,
+            _ => Style::new(),
+        };
+        let text_style = if matched.get(id).copied().unwrap_or(false) && !selected {
+            text_style.patch(theme::MATCH)
+        } else {
+            text_style
+        };
+        let gap = width.saturating_sub(fixed + str_width(&text, app.ambiguous));
+        let line = Line::from(vec![
+            Span::raw(indent),
+            Span::styled(marker, theme::MARKER),
+            Span::styled(text.into_owned(), text_style),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(
+                badge,
+                if selected {
+                    Style::new()
+                } else {
+                    theme::BADGE
+                },
+            ),
+        ])
+        .style(row_style);
+        put_line(buf, row_area, &line, app.ambiguous);
+    }
+}

@@ -1,0 +1,129 @@
+//! The reading pane: the letter's running text, wrapped once per width (see
+//! [`crate::app::reading`]); only the lines in view are styled and drawn.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::layout::{READING_GUTTER, inner};
+use super::{pane, put_line, theme};
+use crate::app::{App, Focus};
+use crate::letter::tree::{BlockKind, Mark};
+
+/// Draws the reading pane into `area` (border included).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Reading;
+    let total = app.reading.lines.len();
+    let title = format!(
+        "{} {}%",
+        app.lang.strings().reading,
+        if total == 0 {
+            100
+        } else {
+            (app.reading_top + usize::from(inner(area).height)).min(total) * 100 / total
+        }
+    );
+    pane(&title, focused, app.ambiguous).render(area, buf);
+    let pane = inner(area);
+    if pane.width <= READING_GUTTER {
+        return;
+    }
+    let selected_blocks = app.tree.nodes[app.selected].subtree_blocks.clone();
+    for (row, line) in app
+        .reading
+        .lines
+        .iter()
+        .enumerate()
+        .skip(app.reading_top)
+        .take(usize::from(pane.height))
+        .map(|(i, l)| (i - app.reading_top, l))
+    {
+        let y = pane.y + u16::try_from(row).unwrap_or(u16::MAX);
+        if selected_blocks.contains(&line.block) && !line.range.is_empty() {
+            // The selected node's text is marked by a bar in the gutter (a coloured blank,
+            // so that no ambiguous-width glyph is involved).
+            buf.set_style(Rect::new(pane.x, y, 1, 1), theme::SELECTION_BAR);
+        }
+        let text_area = Rect::new(
+            pane.x + READING_GUTTER,
+            y,
+            pane.width - READING_GUTTER,
+            1,
+        );
+        put_line(buf, text_area, &styled_line(app, line.block, line.range.clone()), app.ambiguous);
+    }
+}
+
+/// The spans of one wrapped line of block `block`, styled by block kind, marks (headings,
+/// figures, noted wording, corrections), search matches and the spotlight, in rising
+/// precedence.
+#[must_use]
+pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static> {
+    let b = &app.tree.blocks[block];
+    // Spaces a break left at the end of a line are not drawn.
+    let text = b.text.get(range.clone()).unwrap_or_default();
+    let end = range.start + text.trim_end().len();
+    let range = range.start..end;
+    if range.is_empty() {
+        return Line::default();
+    }
+    let base = match b.kind {
+        BlockKind::Meta => theme::META,
+        BlockKind::Title => theme::LETTER_TITLE,
+        BlockKind::Heading => theme::HEADING,
+        BlockKind::Paragraph => Style::new(),
+        BlockKind::Editorial => theme::EDITORIAL,
+    };
+    let mut layers: Vec<(Range<usize>, Style)> = Vec::new();
+    for (r, mark) in &b.marks {
+        let style = match mark {
+            Mark::Heading => theme::HEADING,
+            Mark::Figure(_) => theme::FIGURE,
+            Mark::Note(_) => theme::NOTED,
+            Mark::Erratum(_) => theme::CORRECTED,
+        };
+        layers.push((r.clone(), style));
+    }
+    for (i, m) in app.search.in_block(block) {
+        let style = if app.search.current == Some(i) {
+            theme::CURRENT_MATCH
+        } else {
+            theme::MATCH
+        };
+        layers.push((m.bytes.clone(), style));
+    }
+    if let Some((sb, r)) = &app.spotlight {
+        if *sb == block {
+            layers.push((r.clone(), theme::SPOTLIGHT));
+        }
+    }
+    // Cut the line at every layer boundary inside it; each piece takes the styles of the
+    // layers covering it, later layers on top.
+    let mut cuts = vec![range.start, range.end];
+    for (r, _) in &layers {
+        for at in [r.start, r.end] {
+            if range.start < at && at < range.end {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .filter_map(|w| {
+            let (a, z) = (w[0], w[1]);
+            let piece = b.text.get(a..z)?;
+            let style = layers
+                .iter()
+                .filter(|(r, _)| r.start <= a && z <= r.end)
+                .fold(base, |s, (_, layer)| s.patch(*layer));
+            Some(Span::styled(piece.to_string(), style))
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
