@@ -239,9 +239,14 @@ fn note_text(note: &EditorialNote) -> String {
 }
 
 fn erratum_text(erratum: &Erratum) -> String {
+    // An original that spans a page break holds line breaks; show them as a symbol so the
+    // note stays one paragraph.
+    let shown = |s: &str| s.replace("\n\n", "⏎").replace('\n', "⏎");
     format!(
         "※ 勘误 「{}」→「{}」{}",
-        erratum.original, erratum.corrected, erratum.note
+        shown(&erratum.original),
+        shown(&erratum.corrected),
+        shown(&erratum.note)
     )
 }
 
@@ -270,7 +275,12 @@ impl LetterTree {
             String::new(),
             &letter.opening_figures,
         );
-        for meta in [&letter.classification, &letter.issuer, &letter.doc_number] {
+        if !letter.classification.is_empty() {
+            // Printed in parentheses at the head of the letter: (A类).
+            let class = format!("({})", letter.classification);
+            b.block(opening, BlockKind::Meta, class, 0);
+        }
+        for meta in [&letter.issuer, &letter.doc_number] {
             if !meta.is_empty() {
                 b.block(opening, BlockKind::Meta, meta.clone(), 0);
             }
