@@ -343,7 +343,10 @@ impl App {
     fn keep_selection_visible(&mut self) {
         let rows = self.outline_rows().max(1);
         let visible = self.visible_nodes();
-        let index = visible.iter().position(|&n| n == self.selected).unwrap_or(0);
+        let index = visible
+            .iter()
+            .position(|&n| n == self.selected)
+            .unwrap_or(0);
         if index < self.outline_offset {
             self.outline_offset = index;
         } else if index >= self.outline_offset + rows {
@@ -357,7 +360,10 @@ impl App {
         match self.focus {
             Focus::Outline => {
                 let visible = self.visible_nodes();
-                let index = visible.iter().position(|&n| n == self.selected).unwrap_or(0);
+                let index = visible
+                    .iter()
+                    .position(|&n| n == self.selected)
+                    .unwrap_or(0);
                 let next = index.saturating_add_signed(delta).min(visible.len() - 1);
                 self.select(visible[next]);
             }
@@ -412,7 +418,10 @@ impl App {
             Some(p) => self.tree.nodes[p].children.clone(),
             None => self.tree.roots().collect(),
         };
-        let index = siblings.iter().position(|&n| n == self.selected).unwrap_or(0);
+        let index = siblings
+            .iter()
+            .position(|&n| n == self.selected)
+            .unwrap_or(0);
         if let Some(&id) = index
             .checked_add_signed(delta)
             .and_then(|i| siblings.get(i))
@@ -460,14 +469,7 @@ impl App {
             return;
         };
         let node = self.tree.blocks[line.block].node;
-        let visible = self.visible_nodes();
-        let shown = self
-            .tree
-            .path(node)
-            .into_iter()
-            .rev()
-            .find(|n| visible.contains(n));
-        if let Some(id) = shown {
+        if let Some(id) = self.visible_ancestor(node) {
             self.selected = id;
             self.keep_selection_visible();
         }
@@ -503,50 +505,47 @@ impl App {
                 .visible_nodes()
                 .len()
                 .saturating_sub(self.outline_rows());
-            self.outline_offset = self
-                .outline_offset
-                .saturating_add_signed(delta)
-                .min(max);
+            self.outline_offset = self.outline_offset.saturating_add_signed(delta).min(max);
         }
     }
 
     fn click(&mut self, x: u16, y: u16) {
         let areas = self.areas();
-        if let Some(pane) = areas.outline.map(inner) {
-            if pane.contains((x, y).into()) {
-                self.focus = Focus::Outline;
-                let row = self.outline_offset + usize::from(y - pane.y);
-                if let Some(&id) = self.visible_nodes().get(row) {
-                    let marker = pane.x + 2 * u16::try_from(self.tree.nodes[id].depth).unwrap_or(0);
-                    if (marker..marker + 2).contains(&x) {
-                        self.selected = id;
-                        self.toggle(id);
-                    } else {
-                        self.select(id);
-                    }
+        let at = (x, y).into();
+        if let Some(pane) = areas.outline.map(inner).filter(|p| p.contains(at)) {
+            self.focus = Focus::Outline;
+            let row = self.outline_offset + usize::from(y - pane.y);
+            if let Some(&id) = self.visible_nodes().get(row) {
+                // The marker ▸/▾ sits after two columns of indent per level.
+                let depth = u16::try_from(self.tree.nodes[id].depth).unwrap_or(u16::MAX / 4);
+                let marker = pane.x.saturating_add(depth.saturating_mul(2));
+                if (marker..marker.saturating_add(2)).contains(&x) {
+                    self.selected = id;
+                    self.toggle(id);
+                } else {
+                    self.select(id);
                 }
-                return;
             }
-        }
-        if let Some(pane) = areas.reading.map(inner) {
-            if pane.contains((x, y).into()) {
-                self.focus = Focus::Reading;
-                let line = self.reading_top + usize::from(y - pane.y);
-                if let Some(l) = self.reading.lines.get(line) {
-                    let node = self.tree.blocks[l.block].node;
-                    let visible = self.visible_nodes();
-                    if let Some(id) = self
-                        .tree
-                        .path(node)
-                        .into_iter()
-                        .rev()
-                        .find(|n| visible.contains(n))
-                    {
-                        self.selected = id;
-                        self.keep_selection_visible();
-                    }
+        } else if let Some(pane) = areas.reading.map(inner).filter(|p| p.contains(at)) {
+            self.focus = Focus::Reading;
+            let line = self.reading_top + usize::from(y - pane.y);
+            if let Some(l) = self.reading.lines.get(line) {
+                let node = self.tree.blocks[l.block].node;
+                if let Some(id) = self.visible_ancestor(node) {
+                    self.selected = id;
+                    self.keep_selection_visible();
                 }
             }
         }
+    }
+
+    /// `node` if the outline shows it, else its nearest ancestor that it shows.
+    fn visible_ancestor(&self, node: NodeId) -> Option<NodeId> {
+        let visible = self.visible_nodes();
+        self.tree
+            .path(node)
+            .into_iter()
+            .rev()
+            .find(|n| visible.contains(n))
     }
 }

@@ -5,14 +5,14 @@
 //! folding and pinyin ([`search`]), the interactive reader ([`tui`]), and the plain-text
 //! command-line faces ([`cli`]).
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod figures;
+pub mod keymap;
 pub mod letter;
 pub mod search;
 pub mod strings;
 pub mod text;
 pub mod tui;
-pub mod action;
-pub mod app;
-pub mod keymap;
 pub mod ui;

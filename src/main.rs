@@ -24,7 +24,13 @@ struct Cli {
     file: Option<PathBuf>,
 
     /// Interface language (the letter itself is never translated).
-    #[arg(long, value_enum, env = "DAFU_LANG", default_value = "zh", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        env = "DAFU_LANG",
+        default_value = "zh",
+        global = true
+    )]
     lang: Lang,
 
     /// How wide the terminal draws ambiguous characters such as “ ” — …: `auto` asks it.

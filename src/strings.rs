@@ -99,7 +99,10 @@ const EN: Strings = Strings {
     hints: "? help  / search  f figures  q quit",
     help_title: "Keys",
     help: &[
-        ("↓ j / ↑ k", "next / previous node (text pane: scroll a line)"),
+        (
+            "↓ j / ↑ k",
+            "next / previous node (text pane: scroll a line)",
+        ),
         ("→ l", "expand, or go to the first child"),
         ("← h", "collapse, or go to the parent"),
         ("Enter Space", "toggle the node"),

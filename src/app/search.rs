@@ -174,7 +174,10 @@ impl App {
                 while start > 0 && chars[start - 1] != ' ' {
                     start -= 1;
                 }
-                let rest: String = chars[..start].iter().chain(&chars[search.caret..]).collect();
+                let rest: String = chars[..start]
+                    .iter()
+                    .chain(&chars[search.caret..])
+                    .collect();
                 search.query = rest;
                 search.caret = start;
             }
@@ -278,10 +281,10 @@ impl App {
         }
         self.search.filter = !self.search.filter;
         let visible = self.visible_nodes();
-        if !visible.contains(&self.selected) {
-            if let Some(&first) = visible.first() {
-                self.selected = first;
-            }
+        if !visible.contains(&self.selected)
+            && let Some(&first) = visible.first()
+        {
+            self.selected = first;
         }
         self.outline_offset = 0;
         self.keep_selection_visible();

@@ -54,7 +54,12 @@ fn rows(tree: &LetterTree, lang: Lang) -> Vec<Row<'_>> {
 ///
 /// # Errors
 /// When writing fails.
-pub fn print(tree: &LetterTree, format: Format, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+pub fn print(
+    tree: &LetterTree,
+    format: Format,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let rows = rows(tree, lang);
     match format {
         Format::Json => {

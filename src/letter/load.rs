@@ -74,7 +74,11 @@ pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
     let metadata =
         std::fs::metadata(path).map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
     if metadata.is_dir() {
-        return Err(LoadError::new(&name, None, "is a directory, not a letter file"));
+        return Err(LoadError::new(
+            &name,
+            None,
+            "is a directory, not a letter file",
+        ));
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(LoadError::new(
@@ -250,7 +254,11 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
     ));
     for (s, suggestion) in letter.suggestions.iter().enumerate() {
         let at = format!("suggestions[{s}]");
-        nodes.push((at.clone(), suggestion.paragraphs.concat(), &suggestion.figures));
+        nodes.push((
+            at.clone(),
+            suggestion.paragraphs.concat(),
+            &suggestion.figures,
+        ));
         for (m, measure) in suggestion.measures.iter().enumerate() {
             let at = format!("{at}.measures[{m}]");
             nodes.push((at.clone(), measure.paragraphs.concat(), &measure.figures));
@@ -285,8 +293,10 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
                     ),
                 );
             }
-            if let Some(q) = &figure.qualifier {
-                if !FIGURE_QUALIFIERS.contains(&q.as_str()) {
+            if let Some(q) = &figure.qualifier
+                && !FIGURE_QUALIFIERS.contains(&q.as_str())
+            {
+                {
                     return fail(
                         q,
                         format!(
@@ -425,6 +435,9 @@ mod tests {
     #[test]
     fn empty_file_is_refused() {
         let error = parse("  \n", "e.yaml").unwrap_err();
-        assert_eq!(error.to_string(), "e.yaml: file is empty; expected a letter (see the schema in README.md)");
+        assert_eq!(
+            error.to_string(),
+            "e.yaml: file is empty; expected a letter (see the schema in README.md)"
+        );
     }
 }

@@ -119,7 +119,11 @@ pub fn chinese_numeral(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             digit(n / 10),
-            if n % 10 == 0 { "" } else { digit(n % 10) }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                digit(n % 10)
+            }
         ),
         _ => n.to_string(),
     }
@@ -252,7 +256,10 @@ fn erratum_text(erratum: &Erratum) -> String {
 
 /// The first sentence of `text`, through its first `。！？`, or all of it.
 fn first_sentence(text: &str) -> &str {
-    match text.char_indices().find(|(_, c)| matches!(c, '。' | '！' | '？')) {
+    match text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | '！' | '？'))
+    {
         Some((at, c)) => text.get(..at + c.len_utf8()).unwrap_or(text),
         None => text,
     }
@@ -541,11 +548,19 @@ mod tests {
         let t = tree();
         for (id, node) in t.nodes.iter().enumerate() {
             for (i, figure) in node.figures.iter().enumerate() {
-                let first = node.figures.iter().position(|f| f.text == figure.text).unwrap();
+                let first = node
+                    .figures
+                    .iter()
+                    .position(|f| f.text == figure.text)
+                    .unwrap();
                 let marked = t.blocks[node.blocks.clone()]
                     .iter()
                     .any(|b| b.marks.iter().any(|(_, m)| *m == Mark::Figure(first)));
-                assert!(marked, "figure {i} “{}” of {} is not marked", figure.text, t.nodes[id].key);
+                assert!(
+                    marked,
+                    "figure {i} “{}” of {} is not marked",
+                    figure.text, t.nodes[id].key
+                );
             }
         }
     }

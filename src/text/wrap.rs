@@ -1,7 +1,7 @@
 //! PLACEHOLDER until the text module lands (replaced on merge).
+use super::width::{AmbiguousWidth, str_width};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
-use super::width::{AmbiguousWidth, str_width};
 /// Placeholder: greedy wrap at grapheme boundaries.
 #[must_use]
 pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
@@ -10,9 +10,15 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
     let mut w = 0;
     for (at, g) in s.grapheme_indices(true) {
         let gw = str_width(g, mode);
-        if w + gw > width.max(1) && at > start { out.push(start..at); start = at; w = 0; }
+        if w + gw > width.max(1) && at > start {
+            out.push(start..at);
+            start = at;
+            w = 0;
+        }
         w += gw;
     }
-    if start < s.len() || out.is_empty() { out.push(start..s.len()); }
+    if start < s.len() || out.is_empty() {
+        out.push(start..s.len());
+    }
     out
 }

@@ -48,13 +48,9 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
         let size = terminal.size()?;
         let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
         terminal.draw(|frame| crate::ui::draw(&app, frame))?;
-        loop {
-            // Blocking read: an idle reader uses no CPU.
-            let event = match event::read() {
-                Ok(event) => event,
-                // The terminal went away (EIO on a closed tty): end quietly.
-                Err(_) => break,
-            };
+        // Blocking read: an idle reader uses no CPU. An error means the terminal went away
+        // (EIO on a closed tty): end quietly.
+        while let Ok(event) = event::read() {
             let Some(action) = action_for(&app, &event) else {
                 continue;
             };

@@ -22,7 +22,11 @@ const PROBE: &str = "\u{201c}";
 /// it does not answer in time or answers nonsense.
 #[must_use]
 pub fn ambiguous_width() -> Option<AmbiguousWidth> {
-    let mut tty = File::options().read(true).write(true).open("/dev/tty").ok()?;
+    let mut tty = File::options()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .ok()?;
     let asked = write!(tty, "\x1b[2;1H{PROBE}\x1b[6n").and_then(|()| tty.flush());
     let answer = asked.ok().and_then(|()| read_report(&mut tty));
     // Wipe the probe character whatever happened.

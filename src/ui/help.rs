@@ -38,6 +38,11 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
             Span::styled(format!(" {key}{pad}  "), theme::HEADING),
             Span::raw(truncate(what, rest, app.ambiguous).into_owned()),
         ]);
-        put_line(buf, Rect::new(body.x, y, body.width, 1), &line, app.ambiguous);
+        put_line(
+            buf,
+            Rect::new(body.x, y, body.width, 1),
+            &line,
+            app.ambiguous,
+        );
     }
 }

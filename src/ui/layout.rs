@@ -84,9 +84,9 @@ pub const READING_GUTTER: u16 = 2;
 /// The width text in the reading pane is wrapped to.
 #[must_use]
 pub fn reading_text_width(areas: &Areas) -> usize {
-    areas
-        .reading
-        .map_or(0, |r| usize::from(inner(r).width.saturating_sub(READING_GUTTER + 1)))
+    areas.reading.map_or(0, |r| {
+        usize::from(inner(r).width.saturating_sub(READING_GUTTER + 1))
+    })
 }
 
 #[cfg(test)]

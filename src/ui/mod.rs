@@ -163,10 +163,10 @@ pub fn clear_overlay(area: Rect, buf: &mut Buffer) {
         return;
     }
     for y in area.top()..area.bottom() {
-        if let Some(cell) = buf.cell_mut((area.x - 1, y)) {
-            if str_width(cell.symbol(), AmbiguousWidth::Wide) > 1 {
-                cell.set_symbol(" ");
-            }
+        if let Some(cell) = buf.cell_mut((area.x - 1, y))
+            && str_width(cell.symbol(), AmbiguousWidth::Wide) > 1
+        {
+            cell.set_symbol(" ");
         }
     }
 }

@@ -95,14 +95,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(marker, theme::MARKER),
             Span::styled(text.into_owned(), text_style),
             Span::raw(" ".repeat(gap)),
-            Span::styled(
-                badge,
-                if selected {
-                    Style::new()
-                } else {
-                    theme::BADGE
-                },
-            ),
+            Span::styled(badge, if selected { Style::new() } else { theme::BADGE }),
         ])
         .style(row_style);
         put_line(buf, row_area, &line, app.ambiguous);

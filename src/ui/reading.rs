@@ -21,11 +21,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let title = format!(
         "{} {}%",
         app.lang.strings().reading,
-        if total == 0 {
-            100
-        } else {
-            (app.reading_top + usize::from(inner(area).height)).min(total) * 100 / total
-        }
+        ((app.reading_top + usize::from(inner(area).height)).min(total) * 100)
+            .checked_div(total)
+            .unwrap_or(100)
     );
     pane(&title, focused, app.ambiguous).render(area, buf);
     let pane = inner(area);
@@ -48,13 +46,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             // so that no ambiguous-width glyph is involved).
             buf.set_style(Rect::new(pane.x, y, 1, 1), theme::SELECTION_BAR);
         }
-        let text_area = Rect::new(
-            pane.x + READING_GUTTER,
-            y,
-            pane.width - READING_GUTTER,
-            1,
+        let text_area = Rect::new(pane.x + READING_GUTTER, y, pane.width - READING_GUTTER, 1);
+        put_line(
+            buf,
+            text_area,
+            &styled_line(app, line.block, line.range.clone()),
+            app.ambiguous,
         );
-        put_line(buf, text_area, &styled_line(app, line.block, line.range.clone()), app.ambiguous);
     }
 }
 
@@ -96,10 +94,10 @@ pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static
         };
         layers.push((m.bytes.clone(), style));
     }
-    if let Some((sb, r)) = &app.spotlight {
-        if *sb == block {
-            layers.push((r.clone(), theme::SPOTLIGHT));
-        }
+    if let Some((sb, r)) = &app.spotlight
+        && *sb == block
+    {
+        layers.push((r.clone(), theme::SPOTLIGHT));
     }
     // Cut the line at every layer boundary inside it; each piece takes the styles of the
     // layers covering it, later layers on top.

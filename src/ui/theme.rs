@@ -33,9 +33,7 @@ pub const EDITORIAL: Style = Style::new()
     .fg(Color::DarkGray)
     .add_modifier(Modifier::ITALIC);
 /// A figure in the text.
-pub const FIGURE: Style = Style::new()
-    .fg(Color::Yellow)
-    .add_modifier(Modifier::BOLD);
+pub const FIGURE: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 /// Wording with an editorial note.
 pub const NOTED: Style = Style::new()
     .fg(Color::Magenta)

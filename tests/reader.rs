@@ -1,0 +1,248 @@
+//! The reader driven through `Action` sequences, as jless tests its viewer: after each step,
+//! the selected node, the reading position and what the screen shows.
+
+mod util;
+
+use dafu::action::Action::{self, *};
+use dafu::app::{App, Focus, Overlay};
+use util::{app, key, screen, selected_key};
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        app.update(a);
+    }
+}
+
+#[test]
+fn down_and_up_walk_the_visible_nodes() {
+    let mut app = app(120, 36);
+    assert_eq!(selected_key(&app), "opening");
+    app.update(Down);
+    assert_eq!(selected_key(&app), "s1");
+    app.update(Down);
+    assert_eq!(selected_key(&app), "s1.m1");
+    // s1.m1 is collapsed, so its points are skipped.
+    app.update(Down);
+    assert_eq!(selected_key(&app), "s1.m2");
+    app.update(Up);
+    app.update(Up);
+    assert_eq!(selected_key(&app), "s1");
+    app.update(Up);
+    app.update(Up);
+    assert_eq!(selected_key(&app), "opening", "Up stops at the first node");
+}
+
+#[test]
+fn right_expands_then_descends_left_collapses_then_ascends() {
+    let mut app = app(120, 36);
+    run(&mut app, [JumpToSuggestion(3), Down]);
+    assert_eq!(selected_key(&app), "s3.m1");
+    let m1 = app.selected;
+    assert!(!app.expanded[m1]);
+    app.update(Expand);
+    assert!(app.expanded[m1], "→ on a collapsed node expands it");
+    assert_eq!(selected_key(&app), "s3.m1");
+    app.update(Expand);
+    assert_eq!(
+        selected_key(&app),
+        "s3.m1.p1",
+        "→ on an expanded node goes to its first child"
+    );
+    app.update(Collapse);
+    assert_eq!(
+        selected_key(&app),
+        "s3.m1",
+        "← on a leaf goes to the parent"
+    );
+    app.update(Collapse);
+    assert!(!app.expanded[m1], "← on an expanded node collapses it");
+    app.update(Collapse);
+    assert_eq!(selected_key(&app), "s3");
+}
+
+#[test]
+fn siblings_numbers_and_ends() {
+    let mut app = app(120, 36);
+    app.update(JumpToSuggestion(3));
+    assert_eq!(selected_key(&app), "s3");
+    app.update(NextSibling);
+    assert_eq!(selected_key(&app), "s4");
+    app.update(PrevSibling);
+    app.update(PrevSibling);
+    assert_eq!(selected_key(&app), "s2");
+    app.update(JumpToSuggestion(9));
+    assert_eq!(
+        selected_key(&app),
+        "s2",
+        "a suggestion the letter lacks changes nothing"
+    );
+    app.update(Last);
+    assert_eq!(selected_key(&app), "closing");
+    app.update(First);
+    assert_eq!(selected_key(&app), "opening");
+}
+
+#[test]
+fn enter_toggles_and_expand_all_collapse_all() {
+    let mut app = app(120, 36);
+    app.update(JumpToSuggestion(1));
+    let s1 = app.selected;
+    app.update(Toggle);
+    assert!(!app.expanded[s1]);
+    app.update(Toggle);
+    assert!(app.expanded[s1]);
+    app.update(ExpandAll);
+    assert_eq!(app.visible_nodes().len(), app.tree.nodes.len());
+    run(&mut app, [Down, Down]);
+    assert_eq!(selected_key(&app), "s1.m1.p1");
+    app.update(CollapseAll);
+    assert_eq!(
+        app.visible_nodes().len(),
+        7,
+        "opening, five suggestions, closing"
+    );
+    assert_eq!(
+        selected_key(&app),
+        "s1",
+        "the selection moves to its visible ancestor"
+    );
+}
+
+#[test]
+fn selecting_a_node_scrolls_the_text_to_it() {
+    let mut app = app(120, 36);
+    app.update(JumpToSuggestion(4));
+    let block = app.tree.nodes[app.selected].blocks.start;
+    assert_eq!(app.reading_top, app.reading.first_line[block]);
+    assert!(screen(&app).contains("四、关于引进培育新一代智能产业平台创新人才的建议"));
+}
+
+#[test]
+fn scrolling_the_text_moves_the_outline_selection() {
+    let mut app = app(120, 36);
+    app.update(SwitchFocus);
+    assert_eq!(app.focus, Focus::Reading);
+    let before = app.reading_top;
+    app.update(PageDown);
+    assert!(app.reading_top > before);
+    for _ in 0..6 {
+        app.update(PageDown);
+    }
+    let top_block = app.reading.lines[app.reading_top].block;
+    let node = app.tree.blocks[top_block].node;
+    assert!(
+        app.tree.path(node).contains(&app.selected),
+        "the selection is the section in view or its visible ancestor"
+    );
+    assert_ne!(selected_key(&app), "opening");
+    app.update(First);
+    assert_eq!(app.reading_top, 0);
+    assert_eq!(selected_key(&app), "opening");
+}
+
+#[test]
+fn keys_reach_actions_through_the_keymap() {
+    let mut app = app(120, 36);
+    for k in ['3', 'j', 'l'] {
+        let action = key(&app, k).expect("mapped");
+        app.update(action);
+    }
+    assert_eq!(selected_key(&app), "s3.m1");
+    assert!(app.expanded[app.selected]);
+    let action = key(&app, '?').unwrap();
+    app.update(action);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    app.update(Escape);
+    assert_eq!(app.overlay, None);
+    let action = key(&app, 'q').unwrap();
+    app.update(action);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn narrow_screens_show_one_pane_and_tab_switches() {
+    let mut app = app(80, 24);
+    let s = screen(&app);
+    assert!(s.contains("目录"));
+    assert!(!s.contains("正文"));
+    app.update(SwitchFocus);
+    let s = screen(&app);
+    assert!(s.contains("正文"));
+    assert!(!s.contains(" 目录 "));
+}
+
+#[test]
+fn copy_queues_the_selected_text_for_the_clipboard() {
+    let mut app = app(120, 36);
+    run(&mut app, [JumpToSuggestion(5), Down, Copy]);
+    let [dafu::app::Effect::Copy(text)] = app.effects.as_slice() else {
+        panic!("one copy effect expected, got {:?}", app.effects);
+    };
+    assert!(text.starts_with("（一）促进科技金融产业融合"));
+    assert!(text.contains("二是进一步完善政府与银行风险分担机制"));
+}
+
+#[test]
+fn figures_view_jumps_to_the_figure() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    assert_eq!(app.overlay, Some(Overlay::Figures));
+    let target = app
+        .figures
+        .rows
+        .iter()
+        .position(|&(n, i)| app.tree.nodes[n].figures[i].text == "2381家")
+        .unwrap();
+    for _ in 0..target {
+        app.update(Down);
+    }
+    app.update(Activate);
+    assert_eq!(app.overlay, None);
+    assert_eq!(selected_key(&app), "s5.m1.p2");
+    let (block, range) = app.spotlight.clone().expect("the figure is set apart");
+    assert_eq!(app.tree.blocks[block].text.get(range), Some("2381家"));
+    assert!(screen(&app).contains("2381家"));
+}
+
+#[test]
+fn no_size_panics_or_draws_past_the_edge() {
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (10, 3),
+        (39, 9),
+        (40, 10),
+        (41, 11),
+        (60, 20),
+        (99, 30),
+        (100, 30),
+        (300, 100),
+    ] {
+        let mut app = app(w, h);
+        for action in [
+            Down,
+            JumpToSuggestion(3),
+            Expand,
+            Expand,
+            OpenHelp,
+            Escape,
+            OpenFigures,
+            Down,
+            Escape,
+            SwitchFocus,
+            PageDown,
+            Last,
+        ] {
+            app.update(action);
+            let _ = screen(&app);
+        }
+    }
+}
+
+#[test]
+fn too_small_says_so_and_nothing_else() {
+    let app = app(39, 9);
+    let s = screen(&app);
+    assert!(s.starts_with("终端太小"), "{s}");
+    assert_eq!(s.trim_end(), "终端太小");
+}
