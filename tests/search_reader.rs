@@ -1,0 +1,147 @@
+//! Search in the reader: incremental counts, opening what hides a match, the filter, the
+//! prompt's editing by character.
+
+mod util;
+
+use dafu::action::Action::*;
+use dafu::search::SearchIndex;
+use util::{app, screen, selected_key};
+
+/// The number of matches an independent run of the engine finds over the same blocks.
+fn expected_count(app: &dafu::app::App, query: &str) -> usize {
+    let (index, _): (SearchIndex, _) = dafu::cli::search_index(&app.tree);
+    index.find(query).len()
+}
+
+#[test]
+fn typing_a_query_keeps_the_count_right_at_each_step() {
+    let mut app = app(120, 36);
+    app.update(OpenSearch);
+    let mut typed = String::new();
+    for c in "rengongzhineng".chars() {
+        typed.push(c);
+        app.update(SearchInsert(c.to_string()));
+        let n = expected_count(&app, &typed);
+        assert_eq!(app.search.matches.len(), n, "after typing {typed}");
+        assert!(n > 0, "{typed} should match while being typed");
+        let status = screen(&app).lines().last().unwrap().to_string();
+        assert!(status.contains(&format!("1/{n}")), "{typed}: {status}");
+    }
+    // 人工智能 appears 47 times in the letter's text; its pinyin finds each of them.
+    assert_eq!(app.search.matches.len(), expected_count(&app, "人工智能"));
+    app.update(SearchSubmit);
+    assert!(!app.search.editing);
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("「rengongzhineng」 1/"), "{status}");
+}
+
+#[test]
+fn a_match_inside_a_collapsed_measure_opens_it() {
+    let mut app = app(120, 36);
+    // 2381家 stands in 五、（一） 二是, whose measure starts collapsed.
+    let measure = app
+        .tree
+        .nodes
+        .iter()
+        .position(|n| n.key == "s5.m1")
+        .unwrap();
+    assert!(!app.expanded[measure]);
+    app.update(OpenSearch);
+    for c in "2381".chars() {
+        app.update(SearchInsert(c.to_string()));
+    }
+    assert_eq!(app.search.matches.len(), 1);
+    assert!(
+        app.expanded[measure],
+        "the measure hiding the match is opened"
+    );
+    assert_eq!(selected_key(&app), "s5.m1.p2");
+    assert!(app.visible_nodes().contains(&app.selected));
+    assert!(screen(&app).contains("2381"));
+}
+
+#[test]
+fn n_and_shift_n_step_and_wrap_with_a_note() {
+    let mut app = app(120, 36);
+    app.update(OpenSearch);
+    app.update(SearchInsert("优势".into()));
+    app.update(SearchSubmit);
+    let n = app.search.matches.len();
+    assert_eq!(n, 3, "優勢 (traditional), and 优势 twice");
+    assert_eq!(app.search.current, Some(0));
+    app.update(NextMatch);
+    app.update(NextMatch);
+    assert_eq!(app.search.current, Some(2));
+    app.update(NextMatch);
+    assert_eq!(app.search.current, Some(0));
+    assert!(app.note.is_some(), "wrapping says so");
+    app.update(PrevMatch);
+    assert_eq!(app.search.current, Some(2));
+    assert!(app.note.is_some());
+}
+
+#[test]
+fn ampersand_filters_the_outline_to_matches_and_ancestors() {
+    let mut app = app(120, 36);
+    app.update(OpenSearch);
+    app.update(SearchInsert("保险".into()));
+    app.update(SearchSubmit);
+    let full = app.visible_nodes().len();
+    app.update(ToggleFilter);
+    let shown = app.visible_nodes();
+    assert!(shown.len() < full);
+    for &id in &shown {
+        let holds = app
+            .search
+            .matches
+            .iter()
+            .any(|m| app.tree.path(app.tree.blocks[m.block].node).contains(&id));
+        assert!(
+            holds,
+            "{} is shown but holds no match",
+            app.tree.nodes[id].key
+        );
+    }
+    assert!(screen(&app).contains("筛选"));
+    app.update(ToggleFilter);
+    assert_eq!(app.visible_nodes().len(), full);
+}
+
+#[test]
+fn backspace_removes_one_character_and_the_caret_is_placed_by_width() {
+    let mut app = app(120, 36);
+    app.update(OpenSearch);
+    app.update(SearchInsert("人工智".into()));
+    app.update(SearchBackspace);
+    assert_eq!(app.search.query, "人工");
+    app.update(SearchLeft);
+    app.update(SearchInsert("x".into()));
+    assert_eq!(app.search.query, "人x工");
+    let terminal = util::draw(&app);
+    let mut terminal = terminal;
+    let cursor = terminal.get_cursor_position().unwrap();
+    // 搜索： is 6 columns, 人 2, x 1: the caret stands before 工.
+    assert_eq!((cursor.x, cursor.y), (9, 35));
+}
+
+#[test]
+fn pasted_text_is_one_inert_line() {
+    let mut app = app(120, 36);
+    app.update(OpenSearch);
+    app.update(SearchInsert("人工\n智能\u{1b}[2J".into()));
+    assert!(!app.search.query.contains('\n'));
+    assert!(!app.search.query.contains('\u{1b}'));
+}
+
+#[test]
+fn escape_while_typing_returns_to_where_the_reader_was() {
+    let mut app = app(120, 36);
+    app.update(JumpToSuggestion(2));
+    let (top, selected) = (app.reading_top, app.selected);
+    app.update(OpenSearch);
+    app.update(SearchInsert("抄送".into()));
+    assert_ne!(app.reading_top, top);
+    app.update(SearchCancel);
+    assert_eq!((app.reading_top, app.selected), (top, selected));
+    assert!(app.search.matches.is_empty());
+}
