@@ -479,7 +479,9 @@ impl App {
         // Keep the block at the top of the reading pane in view across a re-wrap.
         let anchor = self.reading.lines.get(self.reading_top).map(|l| l.block);
         self.size = (width, height);
-        let text_width = layout::reading_text_width(&self.areas());
+        // Measured as if the reading pane were shown: on a narrow screen it is hidden while
+        // the outline has focus, and Tab must not find it wrapped to nothing.
+        let text_width = layout::reading_text_width(&layout::areas(width, height, Focus::Reading));
         if text_width != self.reading.width
             || self.reading.lines.is_empty()
             || self.reading.mode != self.ambiguous

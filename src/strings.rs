@@ -47,7 +47,7 @@ pub struct Strings {
     pub copied: &'static str,
     /// Status note when the outline filter is on.
     pub filtered: &'static str,
-    /// Label of a figure-count badge, after the number (e.g. `3数`).
+    /// Mark of a figure-count badge, before the number (e.g. `#3`).
     pub figure_badge: &'static str,
 }
 
@@ -87,7 +87,7 @@ const ZH: Strings = Strings {
     wrapped_to_bottom: "已回到最后一个匹配",
     copied: "已复制",
     filtered: "筛选",
-    figure_badge: "数",
+    figure_badge: "#",
 };
 
 const EN: Strings = Strings {

@@ -48,7 +48,7 @@ impl std::error::Error for LoadError {}
 impl LoadError {
     fn new(file: &str, position: Option<(usize, usize)>, message: impl Into<String>) -> Self {
         Self {
-            file: crate::text::sanitize::sanitize_line(file),
+            file: crate::text::sanitize::sanitize_line(file).into_owned(),
             position,
             message: message.into(),
         }
@@ -226,8 +226,7 @@ fn sanitize_letter(letter: &mut Letter) {
         strings.extend([&mut note.text, &mut note.note]);
     }
     for s in strings {
-        let clean = sanitize(s);
-        if clean != *s {
+        if let std::borrow::Cow::Owned(clean) = sanitize(s) {
             *s = clean;
         }
     }

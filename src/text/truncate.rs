@@ -1,26 +1,147 @@
-//! PLACEHOLDER until the text module lands (replaced on merge).
-use super::width::{AmbiguousWidth, str_width};
+//! Fitting one line of text into a fixed number of columns.
+
 use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
-/// Placeholder.
+
+use super::width::{AmbiguousWidth, grapheme_width, str_width};
+
+/// The mark that ends a cut text. It is East Asian Ambiguous, so it takes 1 column in
+/// [`AmbiguousWidth::Narrow`] and 2 in [`AmbiguousWidth::Wide`].
+pub const ELLIPSIS: &str = "…";
+
+/// Fits `s` into `max` display columns under `mode`.
+///
+/// If `s` fits it is returned unchanged (borrowed). Otherwise the result is the longest prefix
+/// of whole graphemes that leaves room for [`ELLIPSIS`], with trailing whitespace removed
+/// (`标题 …` looks like a gap, `标题…` like a cut), followed by `…`. A wide character that
+/// does not fit is dropped whole, never split. When `max` is narrower than the ellipsis itself
+/// (`max` 1 in wide mode) the result is the longest prefix that fits, without a mark.
+///
+/// Always: `str_width(result, mode) <= max`, and the result is a prefix of `s`, possibly followed
+/// by `…`; `max == 0` gives `""`. `s` should be one line ([`crate::text::sanitize_line`]): a
+/// `\n` counts 0 columns here.
 #[must_use]
 pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
     if str_width(s, mode) <= max {
         return Cow::Borrowed(s);
     }
-    let ell = str_width("…", mode);
-    let mut out = String::new();
-    let mut w = 0;
-    for g in s.graphemes(true) {
-        let gw = str_width(g, mode);
-        if w + gw + ell > max {
+    let ellipsis_width = grapheme_width(ELLIPSIS, mode);
+    let marked = ellipsis_width <= max;
+    let budget = if marked { max - ellipsis_width } else { max };
+    let mut used = 0;
+    let mut end = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let w = grapheme_width(g, mode);
+        if used + w > budget {
             break;
         }
-        out.push_str(g);
-        w += gw;
+        used += w;
+        end = i + g.len();
     }
-    if w + ell <= max {
-        out.push('…');
+    let prefix = s.get(..end).unwrap_or_default();
+    if marked {
+        let prefix = prefix.trim_end();
+        let mut out = String::with_capacity(prefix.len() + ELLIPSIS.len());
+        out.push_str(prefix);
+        out.push_str(ELLIPSIS);
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(prefix)
     }
-    Cow::Owned(out)
+}
+
+/// Closing marks that belong to the sentence they follow: `他说：“好。”` ends after the `”`.
+const SENTENCE_CLOSERS: [char; 8] = ['”', '’', '」', '』', '）', '》', '〕', '】'];
+
+/// The first sentence of `s`: up to and including the first `。`, `！` or `？` (and any closing
+/// quotes or brackets right after it, so that a quoted sentence keeps its `”`), or all of `s`
+/// when it has none. Used for one-line previews of paragraphs.
+#[must_use]
+pub fn first_sentence(s: &str) -> &str {
+    let Some(stop) = s.find(['。', '！', '？']) else {
+        return s;
+    };
+    // Each of the three terminators is three bytes in UTF-8.
+    let mut end = stop + '。'.len_utf8();
+    for c in s.get(end..).unwrap_or_default().chars() {
+        if !SENTENCE_CLOSERS.contains(&c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    s.get(..end).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AmbiguousWidth::{Narrow, Wide};
+
+    const FUNDS: &str = "全市累计投入科技资金近1.8亿元。";
+
+    #[test]
+    fn fitting_text_is_borrowed() {
+        assert!(matches!(truncate(FUNDS, 100, Narrow), Cow::Borrowed(_)));
+        assert_eq!(truncate(FUNDS, str_width(FUNDS, Wide), Wide), FUNDS);
+        assert_eq!(truncate("", 0, Narrow), "");
+    }
+
+    #[test]
+    fn wide_character_that_does_not_fit_is_dropped_whole() {
+        // 全市 is 4 columns, … 1: 5 fits; at 6 the next 累 (2) would make 7.
+        assert_eq!(truncate(FUNDS, 5, Narrow), "全市…");
+        assert_eq!(truncate(FUNDS, 6, Narrow), "全市…");
+        assert_eq!(truncate(FUNDS, 7, Narrow), "全市累…");
+    }
+
+    #[test]
+    fn ellipsis_counts_two_in_wide_mode() {
+        assert_eq!(truncate(FUNDS, 6, Wide), "全市…");
+        assert_eq!(truncate(FUNDS, 5, Wide), "全…");
+        assert_eq!(str_width(&truncate(FUNDS, 5, Wide), Wide), 4);
+    }
+
+    #[test]
+    fn tiny_widths() {
+        assert_eq!(truncate(FUNDS, 0, Narrow), "");
+        assert_eq!(truncate(FUNDS, 0, Wide), "");
+        assert_eq!(truncate(FUNDS, 1, Narrow), "…");
+        // The ellipsis alone is too wide: the longest prefix that fits, here nothing.
+        assert_eq!(truncate(FUNDS, 1, Wide), "");
+        assert_eq!(truncate("abc", 1, Wide), "a");
+        assert_eq!(truncate(FUNDS, 2, Narrow), "…");
+    }
+
+    #[test]
+    fn numbers_and_quotes_are_cut_at_graphemes() {
+        assert_eq!(truncate("“放管服”改革", 6, Narrow), "“放管…");
+        assert_eq!(truncate("“放管服”改革", 6, Wide), "“放…");
+        assert_eq!(truncate("近1.8亿元", 5, Narrow), "近1.…");
+    }
+
+    #[test]
+    fn whitespace_before_the_cut_is_dropped() {
+        assert_eq!(truncate("（一） 加强顶层设计", 8, Narrow), "（一）…");
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_base() {
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2, Narrow), "e\u{301}…");
+    }
+
+    #[test]
+    fn first_sentence_stops_at_chinese_terminators() {
+        assert_eq!(
+            first_sentence("（一）加强顶层设计。近年来，我市……"),
+            "（一）加强顶层设计。"
+        );
+        assert_eq!(first_sentence("是否可行？请研究。"), "是否可行？");
+        assert_eq!(first_sentence("好！"), "好！");
+        assert_eq!(first_sentence("没有句号的标题"), "没有句号的标题");
+        assert_eq!(first_sentence(""), "");
+        assert_eq!(first_sentence("他说：“好。”然后"), "他说：“好。”");
+        // ASCII full stops are not sentence ends in a Chinese text: 1.8 must stay whole.
+        assert_eq!(first_sentence("近1.8亿元。余"), "近1.8亿元。");
+    }
 }

@@ -1,19 +1,120 @@
-//! PLACEHOLDER until the text module lands (replaced on merge).
-/// Placeholder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+//! Display widths, measured one way everywhere.
+//!
+//! Wrapping, truncation, column layout and cursor placement must agree on how wide a piece of
+//! text is, or rows drift. Everything in the crate measures through [`grapheme_width`] and
+//! [`str_width`], with the terminal's treatment of East Asian *Ambiguous* characters
+//! (`“ ” — … · ①`, box drawing) given explicitly as an [`AmbiguousWidth`].
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
+
+/// How the terminal draws East Asian *Ambiguous* characters such as `“ ” — … · ①` and the
+/// box-drawing lines: one column (most Western setups, and what ratatui assumes) or two (a CJK
+/// setting in iTerm2, VTE, mintty, Windows Terminal). It can be probed at start-up by printing
+/// one such character and asking for the cursor position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum AmbiguousWidth {
-    /// n
+    /// Ambiguous characters take one column (UAX #11's advice outside East Asian contexts).
     #[default]
     Narrow,
-    /// w
+    /// Ambiguous characters take two columns.
     Wide,
 }
-/// Placeholder.
+
+/// The width of one `char` in columns under `mode`; control characters count 0 (they are
+/// never drawn: [`crate::text::sanitize`] turns them into visible symbols first).
+#[must_use]
+pub fn char_width(c: char, mode: AmbiguousWidth) -> usize {
+    match mode {
+        AmbiguousWidth::Narrow => c.width(),
+        AmbiguousWidth::Wide => c.width_cjk(),
+    }
+    .unwrap_or(0)
+}
+
+/// The width of one extended grapheme cluster `g` in columns under `mode`.
+///
+/// A terminal advances the cursor by the width of a cluster's first character that has a
+/// width and draws the rest (combining marks, variation selectors, joined emoji) on top of it,
+/// so that is what is counted: `e\u{301}` is 1, `中` is 2, a cluster of zero-width characters
+/// only (or a control character) is 0. This deliberately differs from
+/// `UnicodeWidthStr::width`, which has special cases (`\r\n` is 1; a text-default emoji
+/// followed by U+FE0F is 2) that terminals do not agree on.
+#[must_use]
+pub fn grapheme_width(g: &str, mode: AmbiguousWidth) -> usize {
+    g.chars()
+        .map(|c| char_width(c, mode))
+        .find(|&w| w > 0)
+        .unwrap_or(0)
+}
+
+/// The width of `s` in columns under `mode`: the sum of its graphemes' [`grapheme_width`]s.
+/// A `\n` counts 0, so measure one line at a time.
 #[must_use]
 pub fn str_width(s: &str, mode: AmbiguousWidth) -> usize {
-    use unicode_width::UnicodeWidthStr;
-    match mode {
-        AmbiguousWidth::Narrow => s.width(),
-        AmbiguousWidth::Wide => s.width_cjk(),
+    s.graphemes(true).map(|g| grapheme_width(g, mode)).sum()
+}
+
+/// Whether `c` is East Asian *Ambiguous* in the sense that matters here: its width depends on
+/// the [`AmbiguousWidth`] mode (`“ ” ‘ ’ — … · ① │ ─` are; `中 ， 。 （ a 1` are not).
+#[must_use]
+pub fn is_ambiguous(c: char) -> bool {
+    c.width() != c.width_cjk()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AmbiguousWidth::{Narrow, Wide};
+
+    #[test]
+    fn han_and_fullwidth_punctuation_are_two_in_both_modes() {
+        for g in [
+            "中", "，", "。", "（", "）", "《", "》", "、", "：", "〔", "〕", "　",
+        ] {
+            assert_eq!(grapheme_width(g, Narrow), 2, "{g}");
+            assert_eq!(grapheme_width(g, Wide), 2, "{g}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_characters_depend_on_mode() {
+        for c in ['“', '”', '‘', '’', '—', '…', '·', '①', '─', '│', '┌'] {
+            assert!(is_ambiguous(c), "{c}");
+            let g = c.to_string();
+            assert_eq!(grapheme_width(&g, Narrow), 1, "{c}");
+            assert_eq!(grapheme_width(&g, Wide), 2, "{c}");
+        }
+        for c in ['中', 'a', '1', '，', ' ', '\n', '▸', '▾'] {
+            assert!(!is_ambiguous(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_phrase_widths() {
+        // “放管服”改革: 5 Han characters and two quotation marks.
+        assert_eq!(str_width("“放管服”改革", Narrow), 12);
+        assert_eq!(str_width("“放管服”改革", Wide), 14);
+        assert_eq!(str_width("资金近1.8亿元。", Narrow), 15);
+        assert_eq!(str_width("资金近1.8亿元。", Wide), 15);
+        assert_eq!(str_width("……——", Narrow), 4);
+        assert_eq!(str_width("……——", Wide), 8);
+    }
+
+    #[test]
+    fn cluster_width_is_its_first_visible_char() {
+        assert_eq!(grapheme_width("e\u{301}", Narrow), 1);
+        assert_eq!(grapheme_width("\u{1F468}\u{200D}\u{1F469}", Narrow), 2);
+        assert_eq!(grapheme_width("\u{200B}", Narrow), 0);
+        assert_eq!(grapheme_width("\r\n", Narrow), 0);
+        assert_eq!(grapheme_width("", Wide), 0);
+    }
+
+    #[test]
+    fn control_pictures_from_sanitize_are_narrow() {
+        // sanitize() writes these; a wide one would need checking in layouts.
+        for c in ['␛', '␀', '␇', '␡', '\u{FFFD}'] {
+            assert_eq!(char_width(c, Narrow), 1, "{c}");
+        }
     }
 }

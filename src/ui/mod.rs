@@ -69,6 +69,7 @@ fn draw_too_small(app: &App, screen: Rect, buf: &mut Buffer) {
 fn draw_title(app: &App, area: Rect, buf: &mut Buffer) {
     let letter = &app.tree.letter;
     let text = format!("{}  {}", letter.doc_number, letter.title);
+    let text = truncate(&text, usize::from(area.width), app.ambiguous);
     put_line(
         buf,
         area,

@@ -74,7 +74,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let badge = match node.figures.len() {
             0 => String::new(),
-            n => format!(" {n}{}", strings.figure_badge),
+            n => format!(" {}{n}", strings.figure_badge),
         };
         let width = usize::from(pane.width);
         let fixed = indent.len() + 2 + str_width(&badge, app.ambiguous);

@@ -62,10 +62,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 #[must_use]
 pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static> {
     let b = &app.tree.blocks[block];
-    // Spaces a break left at the end of a line are not drawn.
-    let text = b.text.get(range.clone()).unwrap_or_default();
-    let end = range.start + text.trim_end().len();
-    let range = range.start..end;
+    // Spaces and the line break that a break left at the end of a line are not drawn.
+    let range = crate::text::visible(&b.text, range);
     if range.is_empty() {
         return Line::default();
     }

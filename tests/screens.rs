@@ -1,0 +1,144 @@
+//! Whole screens on a `TestBackend`, snapshot-tested with insta (as gitui does): what a
+//! person sees at common sizes, and that Chinese text never pushes a border out of line.
+
+mod util;
+
+use dafu::action::Action::*;
+use dafu::app::App;
+use dafu::text::width::AmbiguousWidth;
+use ratatui::buffer::Buffer;
+use util::{app, app_with, buffer_text, draw};
+
+fn snapshot(app: &App) -> String {
+    buffer_text(draw(app).backend().buffer())
+}
+
+/// Columns (in cells) where a vertical border symbol stands on row `y`.
+fn border_columns(buffer: &Buffer, y: u16, symbols: &[&str]) -> Vec<u16> {
+    (0..buffer.area.width)
+        .filter(|&x| symbols.contains(&buffer[(x, y)].symbol()))
+        .collect()
+}
+
+/// Every body row has its vertical borders at the same columns as the first body row.
+fn assert_borders_in_line(app: &App, symbols: &[&str]) {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let (_, h) = app.size;
+    let expected = border_columns(buffer, 2, symbols);
+    assert!(
+        !expected.is_empty(),
+        "no border found:\n{}",
+        buffer_text(buffer)
+    );
+    for y in 2..h - 2 {
+        assert_eq!(
+            border_columns(buffer, y, symbols),
+            expected,
+            "row {y} out of line:\n{}",
+            buffer_text(buffer)
+        );
+    }
+}
+
+#[test]
+fn opening_screen_120x36() {
+    insta::assert_snapshot!(snapshot(&app(120, 36)));
+}
+
+#[test]
+fn opening_screen_80x24() {
+    insta::assert_snapshot!(snapshot(&app(80, 24)));
+}
+
+#[test]
+fn reading_pane_60x20() {
+    let mut app = app(60, 20);
+    app.update(JumpToSuggestion(3));
+    app.update(SwitchFocus);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn measure_with_points_expanded_120x36() {
+    let mut app = app(120, 36);
+    for a in [JumpToSuggestion(5), Down, Expand, Expand, Down] {
+        app.update(a);
+    }
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn help_overlay_120x36() {
+    let mut app = app(120, 36);
+    app.update(OpenHelp);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn figures_overlay_120x36() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn borders_stay_in_line_in_narrow_mode() {
+    for (w, h) in [(120, 36), (100, 30), (80, 24), (60, 20)] {
+        let mut app = app(w, h);
+        assert_borders_in_line(&app, &["│"]);
+        app.update(JumpToSuggestion(2));
+        app.update(SwitchFocus);
+        app.update(PageDown);
+        assert_borders_in_line(&app, &["│"]);
+    }
+}
+
+#[test]
+fn borders_stay_in_line_and_turn_ascii_in_wide_mode() {
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut app = app_with(w, h, AmbiguousWidth::Wide);
+        let s = snapshot(&app);
+        assert!(
+            !s.contains('│') && !s.contains('╭'),
+            "box drawing is ambiguous: {s}"
+        );
+        assert_borders_in_line(&app, &["|"]);
+        app.update(JumpToSuggestion(1));
+        assert_borders_in_line(&app, &["|"]);
+    }
+}
+
+#[test]
+fn overlay_over_wide_text_leaves_no_half_glyph() {
+    let mut app = app(120, 36);
+    app.update(ExpandAll);
+    app.update(OpenHelp);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let rows = u16::try_from(app.lang.strings().help.len() + 2).unwrap();
+    let area = dafu::ui::centered(buffer.area, 72, rows);
+    // Walking each row by the display width of its cells must land on the overlay's left
+    // border: a wide glyph straddling that edge would be drawn over the border.
+    let mut straddled = 0;
+    for y in area.top()..area.bottom() {
+        let mut x = 0u16;
+        while x < area.x {
+            let w = unicode_width::UnicodeWidthStr::width(buffer[(x, y)].symbol()).max(1);
+            x += u16::try_from(w).unwrap();
+        }
+        assert_eq!(
+            x,
+            area.x,
+            "row {y} has a glyph across the overlay edge:\n{}",
+            buffer_text(buffer)
+        );
+        if buffer[(area.x - 1, y)].symbol() == " " {
+            straddled += 1;
+        }
+    }
+    assert!(
+        straddled > 0,
+        "the test needs wide text under the overlay's edge"
+    );
+}
