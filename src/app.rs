@@ -93,7 +93,7 @@ impl App {
     #[must_use]
     pub fn new(tree: LetterTree, lang: Lang, ambiguous: AmbiguousWidth, size: (u16, u16)) -> Self {
         let node_count = tree.nodes.len();
-        let search = Search::new(&tree);
+        let search = Search::new(&tree, lang);
         let mut app = Self {
             expanded: tree
                 .nodes

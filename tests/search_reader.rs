@@ -145,3 +145,50 @@ fn escape_while_typing_returns_to_where_the_reader_was() {
     assert_eq!((app.reading_top, app.selected), (top, selected));
     assert!(app.search.matches.is_empty());
 }
+
+#[test]
+fn outline_rows_highlight_exactly_the_matched_characters() {
+    let mut app = app(120, 36);
+    app.update(OpenSearch);
+    app.update(SearchInsert("rgzn".into()));
+    app.update(SearchSubmit);
+    app.update(JumpToSuggestion(2));
+    let terminal = util::draw(&app);
+    let buffer = terminal.backend().buffer();
+    // Row of 一、关于健全新一代人工智能… in the outline: find 人 and check the highlight
+    // covers 人工智能 and nothing around it.
+    let y = (0..36u16)
+        .find(|&y| (0..44u16).any(|x| buffer[(x, y)].symbol() == "健"))
+        .expect("suggestion 一 is in the outline");
+    let x = (0..44u16)
+        .find(|&x| buffer[(x, y)].symbol() == "人")
+        .unwrap();
+    let bg = |x: u16| buffer[(x, y)].bg;
+    let hit = ratatui::style::Color::Yellow;
+    for dx in [0, 2, 4, 6] {
+        assert_eq!(bg(x + dx), hit, "人工智能 is highlighted");
+    }
+    assert_ne!(bg(x - 2), hit, "代 before it is not");
+    assert_ne!(bg(x + 8), hit, "产 after it is not");
+}
+
+#[test]
+fn reading_pane_highlights_the_original_characters_of_a_folded_match() {
+    let mut app = app(120, 36);
+    app.update(OpenSearch);
+    app.update(SearchInsert("优势".into()));
+    // The first match is the letter's own traditional 優勢.
+    let terminal = util::draw(&app);
+    let buffer = terminal.backend().buffer();
+    let cell = (0..36u16)
+        .flat_map(|y| (44..120u16).map(move |x| (x, y)))
+        .find(|&p| buffer[p].symbol() == "優")
+        .expect("優勢 is in view");
+    let (x, y) = cell;
+    assert_eq!(buffer[(x + 2, y)].symbol(), "勢");
+    let current = ratatui::style::Color::LightRed;
+    assert_eq!(buffer[(x, y)].bg, current);
+    assert_eq!(buffer[(x + 2, y)].bg, current);
+    assert_ne!(buffer[(x - 2, y)].bg, current);
+    assert_ne!(buffer[(x + 4, y)].bg, current);
+}

@@ -8,6 +8,8 @@ use crate::action::Action;
 use crate::cli::search_index;
 use crate::letter::tree::{LetterTree, NodeId};
 use crate::search::SearchIndex;
+use crate::strings::Lang;
+use crate::text::char_to_byte;
 use crate::text::sanitize::sanitize_line;
 
 /// A match, placed in the reading pane's blocks.
@@ -38,6 +40,12 @@ pub struct Search {
     origin: (usize, NodeId),
     index: SearchIndex,
     block_of_doc: Vec<usize>,
+    /// The outline rows' labels, searched with the same engine so that the outline can
+    /// highlight exactly what matched in a row.
+    rows: SearchIndex,
+    /// Per node, byte ranges of matches in its outline label.
+    pub row_matches: Vec<Vec<Range<usize>>>,
+    row_labels: Vec<String>,
 }
 
 impl std::fmt::Debug for Search {
@@ -54,11 +62,18 @@ impl std::fmt::Debug for Search {
 }
 
 impl Search {
-    /// An empty search over `tree`'s text; builds the index once.
+    /// An empty search over `tree`'s text and its outline labels in `lang`; builds the
+    /// indexes once.
     #[must_use]
-    pub fn new(tree: &LetterTree) -> Self {
+    pub fn new(tree: &LetterTree, lang: Lang) -> Self {
         let (index, block_of_doc) = search_index(tree);
+        let row_labels: Vec<String> = (0..tree.nodes.len())
+            .map(|id| tree.outline_label(id, lang))
+            .collect();
         Self {
+            rows: SearchIndex::new(&row_labels),
+            row_matches: vec![Vec::new(); row_labels.len()],
+            row_labels,
             query: String::new(),
             caret: 0,
             editing: false,
@@ -79,6 +94,7 @@ impl Search {
         self.matches.clear();
         self.current = None;
         self.filter = false;
+        self.row_matches.iter_mut().for_each(Vec::clear);
     }
 
     fn run(&mut self, tree: &LetterTree) {
@@ -95,6 +111,12 @@ impl Search {
                 }
             })
             .collect();
+        self.row_matches.iter_mut().for_each(Vec::clear);
+        for m in self.rows.find(&self.query) {
+            let label = &self.row_labels[m.doc];
+            self.row_matches[m.doc]
+                .push(char_to_byte(label, m.chars.start)..char_to_byte(label, m.chars.end));
+        }
     }
 
     /// Per node: does it, or a descendant, hold a match? (The filtered outline's rows.)
@@ -123,12 +145,6 @@ impl Search {
     fn byte_caret(&self) -> usize {
         char_to_byte(&self.query, self.caret)
     }
-}
-
-/// The byte offset of character `index` of `s` (its length when past the end).
-#[must_use]
-pub fn char_to_byte(s: &str, index: usize) -> usize {
-    s.char_indices().nth(index).map_or(s.len(), |(at, _)| at)
 }
 
 impl App {

@@ -7,7 +7,7 @@ pub mod figures;
 
 use std::io::{self, Write};
 
-use crate::letter::tree::{BlockKind, LetterTree, NodeKind};
+use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::SearchIndex;
 use crate::strings::Lang;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -54,11 +54,7 @@ pub fn print_outline(
             continue;
         }
         let indent = "  ".repeat(node.depth);
-        let name = match node.kind {
-            NodeKind::Point => format!("{} {}", node.label, node.title),
-            _ => tree.name(id, lang),
-        };
-        writeln!(out, "{indent}{name}")?;
+        writeln!(out, "{indent}{}", tree.outline_label(id, lang))?;
     }
     Ok(())
 }

@@ -457,6 +457,17 @@ impl LetterTree {
         }
     }
 
+    /// The node as an outline row shows it: its name, or for a point its label and first
+    /// sentence (`二是 推进机制创新。`).
+    #[must_use]
+    pub fn outline_label(&self, id: NodeId, lang: Lang) -> String {
+        let node = &self.nodes[id];
+        match node.kind {
+            NodeKind::Point => format!("{} {}", node.label, node.title),
+            _ => self.name(id, lang),
+        }
+    }
+
     /// `三、关于打造…的建议 › （一）提升企业技术支撑能力 › 二是`.
     #[must_use]
     pub fn breadcrumb(&self, id: NodeId, lang: Lang) -> String {

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use super::layout::inner;
 use super::{pane, put_line, theme};
 use crate::app::{App, Focus};
-use crate::letter::tree::{NodeId, NodeKind};
+use crate::letter::tree::NodeKind;
 use crate::text::truncate::truncate;
 use crate::text::width::str_width;
 
@@ -19,23 +19,12 @@ pub const COLLAPSED: &str = "▸ ";
 /// See [`COLLAPSED`].
 pub const EXPANDED: &str = "▾ ";
 
-/// The text an outline row shows for `id`: its name, or for a point its label and first
-/// sentence.
-#[must_use]
-pub fn row_text(app: &App, id: NodeId) -> String {
-    let node = &app.tree.nodes[id];
-    match node.kind {
-        NodeKind::Point => format!("{} {}", node.label, node.title),
-        _ => app.tree.name(id, app.lang),
-    }
-}
-
 /// Draws the outline into `area` (border included).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let strings = app.lang.strings();
     let focused = app.focus == Focus::Outline;
     let title = if app.search.filter {
-        format!("{} · {}", strings.outline, strings.filtered)
+        format!("{} / {}", strings.outline, strings.filtered)
     } else {
         strings.outline.to_string()
     };
@@ -78,26 +67,58 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let width = usize::from(pane.width);
         let fixed = indent.len() + 2 + str_width(&badge, app.ambiguous);
-        let text = row_text(app, id);
-        let text = truncate(&text, width.saturating_sub(fixed), app.ambiguous);
+        let label = app.tree.outline_label(id, app.lang);
+        let text = truncate(&label, width.saturating_sub(fixed), app.ambiguous);
         let text_style = match node.kind {
             NodeKind::Suggestion => theme::HEADING,
             _ => Style::new(),
         };
+        // A row whose text holds a match shows its label's own hits; a row whose match is
+        // only in its body text is tinted, so the eye finds it either way.
         let text_style = if matched.get(id).copied().unwrap_or(false) && !selected {
-            text_style.patch(theme::MATCH)
+            text_style.patch(theme::MATCH_ROW)
         } else {
             text_style
         };
         let gap = width.saturating_sub(fixed + str_width(&text, app.ambiguous));
-        let line = Line::from(vec![
-            Span::raw(indent),
-            Span::styled(marker, theme::MARKER),
-            Span::styled(text.into_owned(), text_style),
+        let mut spans = vec![Span::raw(indent), Span::styled(marker, theme::MARKER)];
+        spans.extend(highlighted(&text, &app.search.row_matches[id], text_style));
+        spans.extend([
             Span::raw(" ".repeat(gap)),
             Span::styled(badge, if selected { Style::new() } else { theme::BADGE }),
-        ])
-        .style(row_style);
+        ]);
+        let line = Line::from(spans).style(row_style);
         put_line(buf, row_area, &line, app.ambiguous);
     }
+}
+
+/// `text` (a label, possibly cut short with `…`) as spans, with the byte ranges `hits` of
+/// the full label set apart where they survive the cut.
+fn highlighted(text: &str, hits: &[std::ops::Range<usize>], style: Style) -> Vec<Span<'static>> {
+    let kept = text
+        .strip_suffix(crate::text::ELLIPSIS)
+        .unwrap_or(text)
+        .len();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for hit in hits {
+        let (start, end) = (hit.start.min(kept), hit.end.min(kept));
+        if start >= end || start < at {
+            continue;
+        }
+        spans.push(Span::styled(
+            text.get(at..start).unwrap_or_default().to_string(),
+            style,
+        ));
+        spans.push(Span::styled(
+            text.get(start..end).unwrap_or_default().to_string(),
+            style.patch(theme::MATCH),
+        ));
+        at = end;
+    }
+    spans.push(Span::styled(
+        text.get(at..).unwrap_or_default().to_string(),
+        style,
+    ));
+    spans
 }

@@ -44,6 +44,8 @@ pub const CORRECTED: Style = Style::new()
     .add_modifier(Modifier::UNDERLINED);
 /// A search match.
 pub const MATCH: Style = Style::new().bg(Color::Yellow).fg(Color::Black);
+/// An outline row whose text holds a match.
+pub const MATCH_ROW: Style = Style::new().fg(Color::Yellow);
 /// The current search match.
 pub const CURRENT_MATCH: Style = Style::new()
     .bg(Color::LightRed)
