@@ -9,7 +9,7 @@ pub mod status;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::border;
@@ -137,16 +137,25 @@ pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line<'_>, mode: AmbiguousWi
     }
 }
 
-/// Writes one grapheme of width `w` at (x, y), marking the cells it covers so that
-/// ratatui's diff does not draw over its second half.
+/// Writes one grapheme of width `w` at (x, y) and blanks the cells it covers.
+///
+/// ratatui measures symbols with `unicode-width`'s narrow rule. When we measure wider (an
+/// ambiguous character on a terminal that draws it two columns wide), the cell carries a
+/// forced width, so that ratatui's diff skips the covered column and positions what follows
+/// by our measure, not its own.
 fn put_grapheme(buf: &mut Buffer, x: u16, y: u16, g: &str, w: u16, style: Style) {
     if let Some(cell) = buf.cell_mut((x, y)) {
         cell.set_symbol(g).set_style(style);
+        if usize::from(w) != unicode_width::UnicodeWidthStr::width(g)
+            && let Some(forced) = std::num::NonZeroU16::new(w)
+        {
+            cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+        }
     }
     for dx in 1..w {
         if let Some(cell) = buf.cell_mut((x + dx, y)) {
-            // An empty symbol is ratatui's mark for "covered by the wide cell before".
-            cell.set_symbol("").set_style(style);
+            cell.reset();
+            cell.set_style(style);
         }
     }
 }
