@@ -142,3 +142,39 @@ fn overlay_over_wide_text_leaves_no_half_glyph() {
         "the test needs wide text under the overlay's edge"
     );
 }
+
+#[test]
+fn wide_mode_forces_two_columns_for_ambiguous_characters() {
+    use ratatui::buffer::CellDiffOption;
+    let mut app = app_with(120, 36, AmbiguousWidth::Wide);
+    // The opening holds “双十” and “重振虎威 加快高质量崛起”: ambiguous quotation marks.
+    app.update(SwitchFocus);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let mut quotes = 0;
+    for y in 0..36 {
+        for x in 0..120 {
+            let cell = &buffer[(x, y)];
+            if cell.symbol() == "“" || cell.symbol() == "”" {
+                quotes += 1;
+                assert!(
+                    matches!(cell.diff_option, CellDiffOption::ForcedWidth(w) if w.get() == 2),
+                    "({x},{y}) {:?}\n{}",
+                    cell.diff_option,
+                    util::buffer_text(buffer)
+                );
+                assert_eq!(buffer[(x + 1, y)].symbol(), " ", "the covered column is blank");
+            }
+        }
+    }
+    assert!(quotes >= 4, "the test needs quotation marks on screen");
+    // In narrow mode the same characters take one column and no forced width.
+    let app = util::app(120, 36);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    for y in 0..36 {
+        for x in 0..120 {
+            assert_eq!(buffer[(x, y)].diff_option, CellDiffOption::None);
+        }
+    }
+}
