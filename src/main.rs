@@ -18,7 +18,7 @@ use dafu::tui::{self, AmbiguousSetting};
 /// Science and Technology Bureau's reply to CPPCC proposal No. 125053 on the new-generation
 /// AI industry. Any other letter written in the same YAML schema opens by path.
 #[derive(Debug, Parser)]
-#[command(name = "dafu", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dafu", version)]
 struct Cli {
     /// A letter in dafu's YAML schema (default: the letter built into dafu).
     file: Option<PathBuf>,

@@ -163,7 +163,11 @@ fn wide_mode_forces_two_columns_for_ambiguous_characters() {
                     cell.diff_option,
                     util::buffer_text(buffer)
                 );
-                assert_eq!(buffer[(x + 1, y)].symbol(), " ", "the covered column is blank");
+                assert_eq!(
+                    buffer[(x + 1, y)].symbol(),
+                    " ",
+                    "the covered column is blank"
+                );
             }
         }
     }

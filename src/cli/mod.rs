@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::SearchIndex;
 use crate::strings::Lang;
+use crate::text::sanitize::sanitize_line;
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// How many characters of context `dafu search` shows on each side of a match.
@@ -95,6 +96,12 @@ pub fn search(
         } else {
             ("", "")
         };
+        // One match, one line: a paragraph's own line breaks are shown as spaces.
+        let (before, hit, after) = (
+            sanitize_line(&before),
+            sanitize_line(&hit),
+            sanitize_line(&after),
+        );
         writeln!(
             out,
             "{}: {lead}{before}{on}{hit}{off}{after}{tail}",

@@ -5,11 +5,15 @@
 //! and, where one exists, the line and column, in the `FILE:LINE:COL: message` form that
 //! editors and terminals can jump to.
 
+pub mod scan;
+
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::{sanitize, sanitize_line};
+use scan::FieldPath;
 
 /// The letter that ships inside the binary.
 pub const EMBEDDED_LETTER: &str = include_str!("../../content/zhongshan-kjj-2021-142.yaml");
@@ -91,7 +95,12 @@ pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
+    // The size above is what the file system reports; a device or pipe reports 0 and may
+    // never end, so the read itself is bounded too.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
     from_bytes(&bytes, &name)
 }
 
@@ -101,7 +110,14 @@ pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
 /// As [`from_path`], less the I/O.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Letter, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::new(name, None, "file is larger than 64 MiB"));
+        return Err(LoadError::new(
+            name,
+            None,
+            format!(
+                "file is larger than {} MiB; refused",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
     }
     let source = std::str::from_utf8(bytes).map_err(|e| {
         let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
@@ -130,6 +146,8 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
             "file is empty; expected a letter (see the schema in README.md)",
         ));
     }
+    // Bound nesting and alias expansion before serde_yaml builds values from them.
+    scan::guard(source).map_err(|r| LoadError::new(name, Some(r.position), r.message))?;
     let mut letter: Letter = serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name))?;
     sanitize_letter(&mut letter);
     validate(&letter, source, name)?;
@@ -140,12 +158,38 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
 fn yaml_error(error: &serde_yaml::Error, name: &str) -> LoadError {
     let text = error.to_string();
     let position = error.location().map(|l| (l.line(), l.column()));
-    // serde_yaml appends " at line L column C" (or "… at position …"); the prefix says it now.
-    let message = match text.rfind(" at line ") {
-        Some(at) if position.is_some() => text.get(..at).unwrap_or(&text).to_string(),
-        _ => text,
+    // serde_yaml puts " at line L column C" into its message; the prefix says it now.
+    let message = match position {
+        Some((line, column)) => text.replacen(&format!(" at line {line} column {column}"), "", 1),
+        None => text,
     };
-    LoadError::new(name, position, message)
+    LoadError::new(name, position, compact_positions(&message))
+}
+
+/// Rewrites any further " at line L column C" in a parser message (where a quoted scalar
+/// began, say) as " (L:C)", the form the prefix uses.
+fn compact_positions(message: &str) -> String {
+    const AT: &str = " at line ";
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(at) = rest.find(AT) {
+        let (before, after) = rest.split_at(at);
+        let after = after.get(AT.len()..).unwrap_or_default();
+        let line: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let tail = after.get(line.len()..).unwrap_or_default();
+        let Some(tail) = tail.strip_prefix(" column ") else {
+            out.push_str(before);
+            out.push_str(AT);
+            rest = after;
+            continue;
+        };
+        let column: String = tail.chars().take_while(char::is_ascii_digit).collect();
+        out.push_str(before);
+        out.push_str(&format!(" ({line}:{column})"));
+        rest = tail.get(column.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 fn io_message(error: &std::io::Error) -> String {
@@ -163,17 +207,13 @@ fn line_column(before: &str) -> (usize, usize) {
     (line, column)
 }
 
-/// The position of the first occurrence of `needle` in `source`, for messages about values
-/// that the parser has already turned into plain data.
-fn position_of(source: &str, needle: &str) -> Option<(usize, usize)> {
-    let at = source.find(needle)?;
-    Some(line_column(source.get(..at)?))
-}
-
-/// Applies [`sanitize`] to every string of the letter, once, at load: from here on nothing
-/// from the file can carry an escape sequence to the terminal, the clipboard or stdout.
+/// Sanitises every string of the letter, once, at load: from here on nothing from the file
+/// can carry an escape sequence to the terminal, the clipboard or stdout. Paragraphs keep
+/// their line breaks ([`sanitize`]); one-line fields — titles, labels, figures — lose them
+/// ([`sanitize_line`]), so that no field can forge a line of the outline or of a table.
 fn sanitize_letter(letter: &mut Letter) {
-    let mut strings: Vec<&mut String> = Vec::new();
+    let mut lines: Vec<&mut String> = Vec::new();
+    let mut paragraphs: Vec<&mut String> = Vec::new();
     let Letter {
         classification,
         issuer,
@@ -192,40 +232,47 @@ fn sanitize_letter(letter: &mut Letter) {
         errata,
         notes,
     } = letter;
-    strings.extend([classification, issuer, doc_number, title, addressee]);
-    strings.extend([&mut proposal.session, &mut proposal.title]);
-    strings.extend(opening.iter_mut());
-    collect_figure_strings(opening_figures, &mut strings);
+    lines.extend([classification, issuer, doc_number, title, addressee]);
+    lines.extend([&mut proposal.session, &mut proposal.title]);
+    paragraphs.extend(opening.iter_mut());
+    collect_figure_strings(opening_figures, &mut lines);
     for suggestion in suggestions {
-        strings.extend([&mut suggestion.title, &mut suggestion.response]);
-        strings.extend(suggestion.paragraphs.iter_mut());
-        collect_figure_strings(&mut suggestion.figures, &mut strings);
+        lines.extend([&mut suggestion.title, &mut suggestion.response]);
+        paragraphs.extend(suggestion.paragraphs.iter_mut());
+        collect_figure_strings(&mut suggestion.figures, &mut lines);
         for measure in &mut suggestion.measures {
-            strings.push(&mut measure.title);
-            strings.extend(measure.paragraphs.iter_mut());
-            collect_figure_strings(&mut measure.figures, &mut strings);
+            lines.push(&mut measure.title);
+            paragraphs.extend(measure.paragraphs.iter_mut());
+            collect_figure_strings(&mut measure.figures, &mut lines);
             for point in &mut measure.points {
-                strings.push(&mut point.text);
-                collect_figure_strings(&mut point.figures, &mut strings);
+                paragraphs.push(&mut point.text);
+                collect_figure_strings(&mut point.figures, &mut lines);
             }
         }
     }
-    strings.extend(closing.iter_mut());
-    strings.extend([&mut signature.issuer, &mut signature.date]);
-    strings.extend(contact.iter_mut());
-    strings.extend(disclosure.iter_mut());
-    strings.extend(cc.iter_mut());
+    paragraphs.extend(closing.iter_mut());
+    lines.extend([&mut signature.issuer, &mut signature.date]);
+    lines.extend(contact.iter_mut());
+    lines.extend(disclosure.iter_mut());
+    lines.extend(cc.iter_mut());
     for erratum in errata {
-        strings.extend([
+        // An erratum's original may span a page break: its line breaks are part of it.
+        paragraphs.extend([
             &mut erratum.original,
             &mut erratum.corrected,
             &mut erratum.note,
         ]);
     }
     for note in notes {
-        strings.extend([&mut note.text, &mut note.note]);
+        lines.push(&mut note.text);
+        paragraphs.push(&mut note.note);
     }
-    for s in strings {
+    for s in lines {
+        if let std::borrow::Cow::Owned(clean) = sanitize_line(s) {
+            *s = clean;
+        }
+    }
+    for s in paragraphs {
         if let std::borrow::Cow::Owned(clean) = sanitize(s) {
             *s = clean;
         }
@@ -240,53 +287,60 @@ fn collect_figure_strings<'a>(figures: &'a mut [Figure], out: &mut Vec<&'a mut S
 }
 
 /// Checks what the schema's types cannot: that figures quote their node, units and hedges
-/// are known, notes quote the letter, and the date is a date.
+/// are known, notes quote the letter, and the date is a date. Errors carry the position of
+/// the offending field, found by its path in the source.
 fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
-    let fail = |needle: &str, message: String| {
-        Err(LoadError::new(name, position_of(source, needle), message))
+    let fail = |at: &FieldPath, message: String| {
+        Err(LoadError::new(
+            name,
+            scan::locate(source, at),
+            format!("{at}: {message}"),
+        ))
     };
-    let mut nodes: Vec<(String, String, &[Figure])> = Vec::new();
+    let root = FieldPath::default();
+    let mut nodes: Vec<(FieldPath, String, &[Figure])> = Vec::new();
     nodes.push((
-        "opening".into(),
+        root.key("opening_figures"),
         letter.opening.concat(),
         &letter.opening_figures,
     ));
     for (s, suggestion) in letter.suggestions.iter().enumerate() {
-        let at = format!("suggestions[{s}]");
+        let at = root.key("suggestions").index(s);
         nodes.push((
-            at.clone(),
+            at.key("figures"),
             suggestion.paragraphs.concat(),
             &suggestion.figures,
         ));
         for (m, measure) in suggestion.measures.iter().enumerate() {
-            let at = format!("{at}.measures[{m}]");
-            nodes.push((at.clone(), measure.paragraphs.concat(), &measure.figures));
+            let at = at.key("measures").index(m);
+            nodes.push((
+                at.key("figures"),
+                measure.paragraphs.concat(),
+                &measure.figures,
+            ));
             for (p, point) in measure.points.iter().enumerate() {
-                nodes.push((
-                    format!("{at}.points[{p}]"),
-                    point.text.clone(),
-                    &point.figures,
-                ));
+                let at = at.key("points").index(p);
+                nodes.push((at.key("figures"), point.text.clone(), &point.figures));
             }
         }
     }
     for (at, text, figures) in &nodes {
         for (f, figure) in figures.iter().enumerate() {
-            let here = format!("{at}.figures[{f}]");
+            let here = at.index(f);
             if !text.contains(&figure.text) {
                 return fail(
-                    &figure.text,
+                    &here.key("text"),
                     format!(
-                        "{here}: figure text “{}” does not occur in its node's text",
+                        "figure text “{}” does not occur in its node's text",
                         figure.text
                     ),
                 );
             }
             if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
                 return fail(
-                    &figure.unit,
+                    &here.key("unit"),
                     format!(
-                        "{here}: unknown unit “{}”; expected one of {}",
+                        "unknown unit “{}”; expected one of {}",
                         figure.unit,
                         FIGURE_UNITS.join(" ")
                     ),
@@ -295,20 +349,18 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
             if let Some(q) = &figure.qualifier
                 && !FIGURE_QUALIFIERS.contains(&q.as_str())
             {
-                {
-                    return fail(
-                        q,
-                        format!(
-                            "{here}: unknown qualifier “{q}”; expected one of {}",
-                            FIGURE_QUALIFIERS.join(" ")
-                        ),
-                    );
-                }
+                return fail(
+                    &here.key("qualifier"),
+                    format!(
+                        "unknown qualifier “{q}”; expected one of {}",
+                        FIGURE_QUALIFIERS.join(" ")
+                    ),
+                );
             }
             if !figure.value.is_finite() || figure.value < 0.0 {
                 return fail(
-                    &figure.text,
-                    format!("{here}: value must be a non-negative number"),
+                    &here.key("value"),
+                    "value must be a non-negative number".to_string(),
                 );
             }
         }
@@ -317,21 +369,15 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
     for (n, note) in letter.notes.iter().enumerate() {
         if !whole.contains(&note.text) {
             return fail(
-                &note.text,
-                format!(
-                    "notes[{n}]: “{}” does not occur in the letter's text",
-                    note.text
-                ),
+                &root.key("notes").index(n).key("text"),
+                format!("“{}” does not occur in the letter's text", note.text),
             );
         }
     }
     if parse_date(&letter.signature.date).is_none() {
         return fail(
-            &letter.signature.date,
-            format!(
-                "signature.date: “{}” is not a date like 2021-07-28",
-                letter.signature.date
-            ),
+            &root.key("signature").key("date"),
+            format!("“{}” is not a date like 2021-07-28", letter.signature.date),
         );
     }
     Ok(())
@@ -362,7 +408,15 @@ pub fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
     let year: u32 = parts.next()?.parse().ok()?;
     let month: u32 = parts.next()?.parse().ok()?;
     let day: u32 = parts.next()?.parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some((year, month, day))
 }
 
 #[cfg(test)]

@@ -352,7 +352,9 @@ impl LetterTree {
                         format!("s{}.m{}.p{}", s + 1, m + 1, p + 1),
                         Some(mnode),
                         label.clone(),
-                        first_sentence(&point.text).to_string(),
+                        // One line of the outline: a break inside the sentence must not
+                        // make two.
+                        crate::text::sanitize_line(first_sentence(&point.text)).into_owned(),
                         &point.figures,
                     );
                     let label_len = label.len();

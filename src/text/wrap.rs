@@ -109,8 +109,7 @@ fn forbid_breaks_around_punctuation(
             Some(BreakOpportunity::Mandatory) => last_visible = None,
             Some(BreakOpportunity::Allowed)
                 if no_line_start(g.first, g.class)
-                    || last_visible.is_some_and(|v| no_line_end(v.first, v.class))
-                    || last_visible.is_some_and(|v| splits_number_from_unit(v.first, g.first)) =>
+                    || last_visible.is_some_and(|v| no_line_end(v.first, v.class)) =>
             {
                 *op = None;
             }
@@ -125,7 +124,8 @@ fn forbid_breaks_around_punctuation(
 /// True between a number and the Chinese unit or measure word after it (`100|家`,
 /// `1.8|亿元`, `2020|年`) and inside a compound unit (`万|元`, `亿|元`): UAX #14 allows these
 /// breaks, but a figure cut from its unit reads badly, and the letter is full of figures.
-/// Only a preference: when nothing else fits, the fallback breaker may still cut there.
+/// Only a preference: such a break is taken when no other allowed break fits the line, so
+/// it never costs a punctuation rule.
 fn splits_number_from_unit(before: char, after: char) -> bool {
     let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     (before.is_ascii_digit() && ideograph(after))
@@ -228,11 +228,24 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         }
     }
     forbid_breaks_around_punctuation(&graphemes, &mut opportunity);
+    // discouraged[i]: the break before grapheme i would cut a number from its unit.
+    let discouraged: Vec<bool> = (0..=n)
+        .map(|i| {
+            i > 0
+                && i < n
+                && graphemes[..i]
+                    .iter()
+                    .rev()
+                    .find(|g| !g.trimmable)
+                    .is_some_and(|v| splits_number_from_unit(v.first, graphemes[i].first))
+        })
+        .collect();
 
     let mut lines = Vec::new();
     let mut start = 0; // grapheme index of the current line's start
     let mut used = 0; // width of graphemes[start..i], trailing trimmables included
     let mut last_fit: Option<usize> = None; // last allowed opportunity in start+1..=i
+    let mut last_discouraged: Option<usize> = None; // the same, among discouraged ones
     let mut i = 0;
     while i < n {
         if i > start {
@@ -242,8 +255,10 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
                     start = i;
                     used = 0;
                     last_fit = None;
+                    last_discouraged = None;
                 }
                 // Everything before i has been taken onto the line, so the line fits if cut here.
+                Some(BreakOpportunity::Allowed) if discouraged[i] => last_discouraged = Some(i),
                 Some(BreakOpportunity::Allowed) => last_fit = Some(i),
                 None => {}
             }
@@ -256,12 +271,15 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
             i += 1;
             continue;
         }
-        let cut = last_fit.unwrap_or_else(|| fallback_break(&graphemes, start, i));
+        let cut = last_fit
+            .or(last_discouraged)
+            .unwrap_or_else(|| fallback_break(&graphemes, start, i));
         lines.push(byte_at(start)..byte_at(cut));
         start = cut;
         i = cut;
         used = 0;
         last_fit = None;
+        last_discouraged = None;
     }
     if start < n {
         lines.push(byte_at(start)..s.len());

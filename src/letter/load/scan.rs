@@ -1,0 +1,334 @@
+//! A second, streaming look at a letter's YAML, for what `serde_yaml` cannot do: bound what a
+//! hostile file costs before it is parsed into values, and find the line and column of a field
+//! that failed validation after it was.
+//!
+//! `serde_yaml` expands every alias into a full copy of its anchor (so a few kilobytes of
+//! aliases to a long string can ask for gigabytes) and parses deeply nested flow collections
+//! in quadratic time; it also keeps no positions for values once parsed. `saphyr-parser`
+//! streams events with their spans, so one pass can stop a bomb early and find any field.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use saphyr_parser::{Event, Parser};
+
+/// How deep collections may nest. A letter needs six levels; the margin is generous, the
+/// bound is what keeps a `[[[[…` file cheap.
+pub const MAX_DEPTH: usize = 64;
+
+/// How many bytes of scalar text the document may hold once its aliases are expanded. A
+/// real letter holds tens of KiB.
+pub const MAX_EXPANDED_BYTES: usize = 256 * 1024 * 1024;
+
+/// One step of a path into the document: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// The value under this key of a mapping.
+    Key(String),
+    /// The element at this index of a sequence.
+    Index(usize),
+}
+
+/// A path to a field, e.g. `suggestions[2].measures[0].figures[1].unit`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Step>);
+
+impl FieldPath {
+    /// This path extended by a key.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Self {
+        let mut steps = self.0.clone();
+        steps.push(Step::Key(key.to_string()));
+        Self(steps)
+    }
+
+    /// This path extended by an index.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        let mut steps = self.0.clone();
+        steps.push(Step::Index(index));
+        Self(steps)
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Key(k) if i == 0 => write!(f, "{k}")?,
+                Step::Key(k) => write!(f, ".{k}")?,
+                Step::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why the guard refused a document, and where (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// 1-based line and column of the event that crossed the bound.
+    pub position: (usize, usize),
+    /// What was exceeded.
+    pub message: String,
+}
+
+/// One open collection while walking the events.
+struct Open {
+    frame: Frame,
+    /// True for a collection used as a mapping key: it stands at no path.
+    is_key: bool,
+}
+
+/// What an open collection is, with what the walk needs of it.
+enum Frame {
+    Map {
+        key: Option<String>,
+        want_key: bool,
+        anchor: usize,
+        bytes_at_start: usize,
+    },
+    Seq {
+        next: usize,
+        anchor: usize,
+        bytes_at_start: usize,
+    },
+}
+
+/// Walks the events of `source`, calling `visit` with the path and 1-based position of every
+/// value node (scalars, aliases and collections, not mapping keys); stops early when `visit`
+/// returns `Some`. Returns what `visit` returned, or a refusal when the document nests or
+/// expands past the bounds. A syntax error ends the walk quietly: the real parser reports
+/// syntax errors, with its own wording.
+fn walk<T>(
+    source: &str,
+    mut visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
+) -> Result<Option<T>, Refusal> {
+    let mut frames: Vec<Open> = Vec::new();
+    // Scalar bytes seen so far, with aliases counted as the size of what they stand for.
+    let mut bytes: usize = 0;
+    let mut anchor_sizes: HashMap<usize, usize> = HashMap::new();
+    let mut path: Vec<Step> = Vec::new();
+    for event in Parser::new_from_str(source) {
+        let (event, span) = match event {
+            Ok(event) => event,
+            // The scanner has its own nesting bound, met before ours on flow collections.
+            Err(e) if e.info().contains("recursion limit") => {
+                return Err(Refusal {
+                    position: (e.marker().line(), e.marker().col() + 1),
+                    message: "collections nest too deep; refused".to_string(),
+                });
+            }
+            Err(_) => return Ok(None),
+        };
+        let position = (span.start.line(), span.start.col() + 1);
+        let starts_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::Alias(_)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+        );
+        if starts_node {
+            // Is this node a mapping key, or a value at some path?
+            let mut is_key = false;
+            match frames.last_mut().map(|o| &mut o.frame) {
+                Some(Frame::Map { key, want_key, .. }) if *want_key => {
+                    is_key = true;
+                    *want_key = false;
+                    *key = match &event {
+                        Event::Scalar(value, ..) => Some(value.to_string()),
+                        _ => None,
+                    };
+                }
+                Some(Frame::Map { key, .. }) => {
+                    path.push(Step::Key(key.clone().unwrap_or_default()));
+                }
+                Some(Frame::Seq { next, .. }) => {
+                    path.push(Step::Index(*next));
+                    *next += 1;
+                }
+                None => {}
+            }
+            if !is_key && let Some(found) = visit(&path, position) {
+                return Ok(Some(found));
+            }
+            match &event {
+                Event::Scalar(value, _, anchor, _) => {
+                    bytes = bytes.saturating_add(value.len());
+                    if *anchor > 0 {
+                        anchor_sizes.insert(*anchor, value.len());
+                    }
+                }
+                Event::Alias(anchor) => {
+                    let size = anchor_sizes.get(anchor).copied().unwrap_or(0);
+                    bytes = bytes.saturating_add(size);
+                }
+                _ => {}
+            }
+            if bytes > MAX_EXPANDED_BYTES {
+                return Err(Refusal {
+                    position,
+                    message: format!(
+                        "aliases expand the letter past {} MiB; refused",
+                        MAX_EXPANDED_BYTES / (1024 * 1024)
+                    ),
+                });
+            }
+            match event {
+                Event::SequenceStart(anchor, _) => frames.push(Open {
+                    frame: Frame::Seq {
+                        next: 0,
+                        anchor,
+                        bytes_at_start: bytes,
+                    },
+                    is_key,
+                }),
+                Event::MappingStart(anchor, _) => frames.push(Open {
+                    frame: Frame::Map {
+                        key: None,
+                        want_key: true,
+                        anchor,
+                        bytes_at_start: bytes,
+                    },
+                    is_key,
+                }),
+                _ => {
+                    if !is_key {
+                        end_value(&mut frames, &mut path);
+                    }
+                }
+            }
+            if frames.len() > MAX_DEPTH {
+                return Err(Refusal {
+                    position,
+                    message: format!("collections nest deeper than {MAX_DEPTH} levels; refused"),
+                });
+            }
+        } else if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
+            let Some(open) = frames.pop() else {
+                continue;
+            };
+            let (Frame::Map {
+                anchor,
+                bytes_at_start,
+                ..
+            }
+            | Frame::Seq {
+                anchor,
+                bytes_at_start,
+                ..
+            }) = open.frame;
+            if anchor > 0 {
+                anchor_sizes.insert(anchor, bytes - bytes_at_start);
+            }
+            if !open.is_key {
+                end_value(&mut frames, &mut path);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// After a value ends: its parent mapping wants a key next, and the path steps back out.
+fn end_value(frames: &mut [Open], path: &mut Vec<Step>) {
+    match frames.last_mut().map(|o| &mut o.frame) {
+        Some(Frame::Map { want_key, .. }) => {
+            *want_key = true;
+            path.pop();
+        }
+        Some(Frame::Seq { .. }) => {
+            path.pop();
+        }
+        None => {}
+    }
+}
+
+/// Refuses a document that nests too deep or whose aliases expand too far.
+///
+/// # Errors
+/// The [`Refusal`], with the position of the event that crossed the bound.
+pub fn guard(source: &str) -> Result<(), Refusal> {
+    walk(source, |_, _| None::<()>).map(|_| ())
+}
+
+/// The 1-based line and column of the value at `path`, if the document has one there.
+#[must_use]
+pub fn locate(source: &str, path: &FieldPath) -> Option<(usize, usize)> {
+    walk(source, |at, position| {
+        (at == path.0.as_slice()).then_some(position)
+    })
+    .ok()
+    .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(steps: &[&str]) -> FieldPath {
+        FieldPath(
+            steps
+                .iter()
+                .map(|s| match s.parse() {
+                    Ok(n) => Step::Index(n),
+                    Err(_) => Step::Key((*s).to_string()),
+                })
+                .collect(),
+        )
+    }
+
+    const DOC: &str = "a: 1\nlist:\n  - x: foo\n    y: [1, 2]\n  - x: bar\n    y: {k: v}\nz: end\n";
+
+    #[test]
+    fn locates_values_by_path() {
+        assert_eq!(locate(DOC, &path(&["a"])), Some((1, 4)));
+        assert_eq!(locate(DOC, &path(&["list", "1", "x"])), Some((5, 8)));
+        assert_eq!(locate(DOC, &path(&["list", "0", "y", "1"])), Some((4, 12)));
+        assert_eq!(locate(DOC, &path(&["list", "1", "y", "k"])), Some((6, 12)));
+        assert_eq!(locate(DOC, &path(&["z"])), Some((7, 4)));
+        assert_eq!(locate(DOC, &path(&["nope"])), None);
+    }
+
+    #[test]
+    fn path_displays_as_in_messages() {
+        assert_eq!(path(&["list", "1", "x"]).to_string(), "list[1].x");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_early() {
+        let deep = "[".repeat(100_000);
+        let refusal = guard(&deep).unwrap_err();
+        assert!(refusal.message.contains("nest"), "{refusal:?}");
+        let deep_maps = "{a: ".repeat(100_000);
+        assert!(guard(&deep_maps).is_err());
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut doc = String::from("a: &a \"");
+        doc.push_str(&"x".repeat(1 << 20));
+        doc.push_str("\"\nb: [");
+        doc.push_str(&vec!["*a"; 300].join(", "));
+        doc.push_str("]\n");
+        let refusal = guard(&doc).unwrap_err();
+        assert!(refusal.message.contains("aliases"), "{refusal:?}");
+        // Nested collections multiply.
+        let mut laughs = String::from("l0: &l0 [\"lol\"]\n");
+        for i in 1..30 {
+            laughs.push_str(&format!("l{i}: &l{i} [*l{p}, *l{p}, *l{p}]\n", p = i - 1));
+        }
+        assert!(guard(&laughs).is_err());
+    }
+
+    #[test]
+    fn ordinary_documents_pass() {
+        assert!(guard(DOC).is_ok());
+        let letter = crate::letter::load::EMBEDDED_LETTER;
+        assert!(guard(letter).is_ok());
+        // The walk reaches the end of the real letter: its last fields are found.
+        let date = FieldPath::default().key("signature").key("date");
+        let (line, _) = locate(letter, &date).expect("signature.date is found");
+        assert!(letter.lines().nth(line - 1).unwrap().contains("2021-07-28"));
+    }
+}
