@@ -85,6 +85,8 @@ pub enum Action {
     CycleSort,
     /// In the figures view: cycle the unit filter.
     CycleUnitFilter,
+    /// In the figures view: switch between the table and the money chart.
+    ToggleFiguresChart,
     /// Open the selected row of an overlay (figures: jump to the figure's node).
     Activate,
     /// Open the help overlay.

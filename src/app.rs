@@ -229,6 +229,7 @@ impl App {
             | Action::SearchCancel
             | Action::CycleSort
             | Action::CycleUnitFilter
+            | Action::ToggleFiguresChart
             | Action::Activate => {}
         }
     }
@@ -247,17 +248,21 @@ impl App {
     }
 
     fn update_figures(&mut self, action: Action) {
+        let page = crate::ui::figures::list_rows(self.size.0, self.size.1, self.figures.mode)
+            .max(1)
+            .cast_signed();
         match action {
             Action::Escape | Action::OpenFigures => self.overlay = None,
             Action::Quit => self.should_quit = true,
             Action::Down => self.figures.step(1),
             Action::Up => self.figures.step(-1),
-            Action::PageDown => self.figures.step(10),
-            Action::PageUp => self.figures.step(-10),
+            Action::PageDown => self.figures.step(page),
+            Action::PageUp => self.figures.step(-page),
             Action::First => self.figures.step(isize::MIN / 2),
             Action::Last => self.figures.step(isize::MAX / 2),
             Action::CycleSort => self.figures.cycle_sort(&self.tree),
             Action::CycleUnitFilter => self.figures.cycle_filter(&self.tree),
+            Action::ToggleFiguresChart => self.figures.toggle_chart(),
             Action::Activate | Action::Toggle => {
                 if let Some((node, index)) = self.figures.current() {
                     self.overlay = None;
@@ -267,20 +272,18 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             _ => {}
         }
+        // After the action: a toggle or a resize changes how many rows are in view.
+        let rows = crate::ui::figures::list_rows(self.size.0, self.size.1, self.figures.mode);
+        self.figures.keep_visible(rows);
     }
 
     /// Selects a figure's node and puts the figure in view, set apart.
     fn jump_to_figure(&mut self, node: NodeId, index: usize) {
         self.select(node);
-        let text = self.tree.nodes[node].figures[index].text.clone();
-        let blocks = self.tree.nodes[node].blocks.clone();
-        for b in blocks {
-            if let Some(at) = self.tree.blocks[b].text.find(&text) {
-                let line = self.reading.line_of(b, at);
-                self.show_reading_line(line);
-                self.spotlight = Some((b, at..at + text.len()));
-                break;
-            }
+        if let Some((block, range)) = crate::figures::locate(&self.tree, node, index) {
+            let line = self.reading.line_of(block, range.start);
+            self.show_reading_line(line);
+            self.spotlight = Some((block, range));
         }
     }
 

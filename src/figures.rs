@@ -1,9 +1,19 @@
-//! Figures as a reader wants them: kinds of unit, values normalised for display.
+//! Figures as a reader wants them: kinds of unit, values normalised for display, orders and
+//! filters, and where in the text each figure stands.
 //!
 //! The letter's own wording of a figure is kept in [`Figure::text`]; this module only
-//! derives from it.
+//! derives from it. What a sum of money *is* (spending, a stock, a cap…) and which sums may
+//! be added up is decided in [`money`].
 
-use crate::letter::Figure;
+pub mod money;
+
+use std::ops::Range;
+
+use crate::letter::tree::{BlockKind, LetterTree, NodeId};
+use crate::letter::{FIGURE_UNITS, Figure};
+
+/// A figure of the letter: its node, and its index in the node's `figures`.
+pub type FigureRef = (NodeId, usize);
 
 /// The kind of a figure's unit, for filtering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
@@ -27,6 +37,63 @@ impl UnitKind {
             _ => Self::Count,
         }
     }
+
+    /// Where the kind stands when figures are grouped: money, then counts, then percentages.
+    #[must_use]
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::Money => 0,
+            Self::Count => 1,
+            Self::Percent => 2,
+        }
+    }
+}
+
+/// Orders of the figures table and of `dafu figures --sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum FigureSort {
+    /// As they stand in the letter.
+    #[default]
+    Order,
+    /// Largest first within each kind: money by 元, then counts, then percentages. Values of
+    /// different kinds are never compared (87亿元 is not "more" than 2381家).
+    Value,
+    /// Grouped by unit (money, then count units in the schema's order, then %), each group in
+    /// letter order.
+    Unit,
+}
+
+/// The figures of `tree` of kind `filter` (all when `None`), in `sort` order.
+#[must_use]
+pub fn rows(tree: &LetterTree, sort: FigureSort, filter: Option<UnitKind>) -> Vec<FigureRef> {
+    let figure = |&(node, i): &FigureRef| &tree.nodes[node].figures[i];
+    let mut rows: Vec<FigureRef> = tree
+        .nodes
+        .iter()
+        .enumerate()
+        .flat_map(|(id, n)| (0..n.figures.len()).map(move |i| (id, i)))
+        .filter(|r| filter.is_none_or(|k| UnitKind::of(figure(r)) == k))
+        .collect();
+    // Sorts are stable, so ties keep letter order.
+    match sort {
+        FigureSort::Order => {}
+        FigureSort::Value => rows.sort_by(|a, b| {
+            let (fa, fb) = (figure(a), figure(b));
+            let (ka, kb) = (UnitKind::of(fa), UnitKind::of(fb));
+            ka.rank()
+                .cmp(&kb.rank())
+                .then_with(|| fb.value.total_cmp(&fa.value))
+        }),
+        FigureSort::Unit => rows.sort_by_key(|r| {
+            let f = figure(r);
+            let unit = FIGURE_UNITS
+                .iter()
+                .position(|u| *u == f.unit)
+                .unwrap_or(FIGURE_UNITS.len());
+            (UnitKind::of(f).rank(), unit)
+        }),
+    }
+    rows
 }
 
 /// `value` with at most `decimals` decimals and no trailing zeros: 1.80 → `1.8`.
@@ -40,18 +107,120 @@ pub fn trim_number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// An amount in 元 as Chinese readers write it, with at most `decimals` decimals:
+/// `1.8亿元`, `1300万元`, `500元`.
+#[must_use]
+pub fn money_text(yuan: f64, decimals: usize) -> String {
+    if yuan.abs() >= 1e8 {
+        format!("{}亿元", trim_number(yuan / 1e8, decimals))
+    } else if yuan.abs() >= 1e4 {
+        format!("{}万元", trim_number(yuan / 1e4, decimals))
+    } else {
+        format!("{}元", trim_number(yuan, decimals))
+    }
+}
+
 /// The value as Chinese readers write amounts: `1.8亿元`, `1300万元`, `192家`, `6%`.
 #[must_use]
 pub fn display_value(figure: &Figure) -> String {
     match UnitKind::of(figure) {
-        UnitKind::Money if figure.value >= 1e8 => {
-            format!("{}亿元", trim_number(figure.value / 1e8, 4))
-        }
-        UnitKind::Money if figure.value >= 1e4 => {
-            format!("{}万元", trim_number(figure.value / 1e4, 4))
-        }
+        UnitKind::Money => money_text(figure.value, 4),
         _ => format!("{}{}", trim_number(figure.value, 2), figure.unit),
     }
+}
+
+/// The value in full with digits grouped by thousands, as the detail line shows money in 元:
+/// `180,000,000`; a fraction keeps up to two decimals.
+#[must_use]
+pub fn grouped_digits(value: f64) -> String {
+    let text = trim_number(value.abs(), 2);
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    if value < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Qualifiers that make the letter's number other than the exact amount: `近` (a little
+/// less), `超过` (more), `约` (about), `最高` (at most). `累计` and `共` only say that a
+/// number is a sum, which is exact.
+pub const HEDGES: [&str; 4] = ["近", "超过", "约", "最高"];
+
+/// Whether the letter hedges `figure` (see [`HEDGES`]).
+#[must_use]
+pub fn is_hedged(figure: &Figure) -> bool {
+    figure
+        .qualifier
+        .as_deref()
+        .is_some_and(|q| HEDGES.contains(&q))
+}
+
+/// The value with the letter's hedge in front, as the chart and totals show it:
+/// `近1.8亿元`, `最高300万元`, `80万元` (one of `80、60、40万元`).
+#[must_use]
+pub fn hedged_value(figure: &Figure) -> String {
+    match figure.qualifier.as_deref() {
+        Some(q) if is_hedged(figure) => format!("{q}{}", display_value(figure)),
+        _ => display_value(figure),
+    }
+}
+
+/// Where figure `index` of `node` stands in the letter: a block and the byte range of the
+/// figure's text in it.
+///
+/// A match that continues a number (`2家` inside `192家`) is not the figure. Figures with
+/// the same text in one node (`3家` twice) are found at their own occurrences, in order;
+/// figures that share one text (`80、60、40万元` states three amounts) all point at it.
+/// Editorial blocks (errata, notes) quote the letter and are not searched.
+#[must_use]
+pub fn locate(tree: &LetterTree, node: NodeId, index: usize) -> Option<(usize, Range<usize>)> {
+    let figures = &tree.nodes.get(node)?.figures;
+    let text = figures.get(index)?.text.as_str();
+    if text.is_empty() {
+        return None;
+    }
+    let same: Vec<usize> = (0..figures.len())
+        .filter(|&i| figures[i].text == text)
+        .collect();
+    let nth = same.iter().position(|&i| i == index)?;
+    let found: Vec<(usize, Range<usize>)> = tree.nodes[node]
+        .blocks
+        .clone()
+        .filter(|&b| tree.blocks[b].kind != BlockKind::Editorial)
+        .flat_map(|b| {
+            let haystack = tree.blocks[b].text.as_str();
+            haystack
+                .match_indices(text)
+                .filter(|(at, _)| !continues_a_number(haystack, *at))
+                .map(move |(at, _)| (b, at..at + text.len()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if found.len() == same.len() {
+        found.into_iter().nth(nth)
+    } else {
+        found.into_iter().next()
+    }
+}
+
+/// Whether the text before byte `at` ends in a digit or decimal point, so that a number
+/// starting at `at` would be the tail of a longer one.
+fn continues_a_number(haystack: &str, at: usize) -> bool {
+    haystack
+        .get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit() || c == '.')
 }
 
 #[cfg(test)]
@@ -74,5 +243,35 @@ mod tests {
         assert_eq!(display_value(&money(62_206_400.0)), "6220.64万元");
         assert_eq!(display_value(&money(400_000.0)), "40万元");
         assert_eq!(display_value(&money(8_700_000_000.0)), "87亿元");
+        assert_eq!(display_value(&money(500.0)), "500元");
+    }
+
+    #[test]
+    fn digits_are_grouped_by_thousands() {
+        assert_eq!(grouped_digits(180_000_000.0), "180,000,000");
+        assert_eq!(grouped_digits(62_206_400.0), "62,206,400");
+        assert_eq!(grouped_digits(999.0), "999");
+        assert_eq!(grouped_digits(1000.5), "1,000.5");
+        assert_eq!(grouped_digits(-1234.0), "-1,234");
+    }
+
+    #[test]
+    fn only_real_hedges_hedge() {
+        let mut f = money(1.0);
+        for (q, hedged) in [("近", true), ("最高", true), ("共", false), ("累计", false)] {
+            f.qualifier = Some(q.into());
+            assert_eq!(is_hedged(&f), hedged, "{q}");
+        }
+        f.qualifier = Some("近".into());
+        f.value = 180_000_000.0;
+        assert_eq!(hedged_value(&f), "近1.8亿元");
+    }
+
+    #[test]
+    fn a_number_inside_a_longer_number_is_not_a_match() {
+        assert!(continues_a_number("共192家", "共19".len()));
+        assert!(continues_a_number("1.5亿", "1.".len()));
+        assert!(!continues_a_number("企业2家", "企业".len()));
+        assert!(!continues_a_number("2家", 0));
     }
 }

@@ -54,6 +54,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         match key.code {
             KeyCode::Char('s') => return Some(Action::CycleSort),
             KeyCode::Char('u') => return Some(Action::CycleUnitFilter),
+            KeyCode::Char('c') => return Some(Action::ToggleFiguresChart),
             KeyCode::Enter => return Some(Action::Activate),
             _ => {}
         }

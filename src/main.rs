@@ -71,6 +71,12 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: cli::figures::Format,
+        /// Order: as in the letter, or largest first (money by 元, then counts, then %).
+        #[arg(long, value_enum, default_value = "order")]
+        sort: dafu::figures::FigureSort,
+        /// Only figures of this kind.
+        #[arg(long, value_enum)]
+        unit: Option<dafu::figures::UnitKind>,
     },
     /// Check that FILE is a valid letter; print nothing when it is.
     Check {
@@ -165,10 +171,21 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             out.flush()?;
             Ok(if found > 0 { FOUND } else { NOT_FOUND })
         }
-        Some(Command::Figures { file, format }) => {
+        Some(Command::Figures {
+            file,
+            format,
+            sort,
+            unit,
+        }) => {
             let tree = load_tree(file.as_ref())?;
             let mut out = io::BufWriter::new(stdout.lock());
-            cli::figures::print(&tree, format, cli.lang, &mut out)?;
+            let options = cli::figures::Options {
+                format,
+                sort,
+                unit,
+                lang: cli.lang,
+            };
+            cli::figures::print(&tree, options, &mut out)?;
             out.flush()?;
             Ok(FOUND)
         }

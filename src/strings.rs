@@ -49,6 +49,40 @@ pub struct Strings {
     pub filtered: &'static str,
     /// Mark of a figure-count badge, before the number (e.g. `#3`).
     pub figure_badge: &'static str,
+    /// Figures view: the label before the sort's name, e.g. `排序：`.
+    pub figures_sort_label: &'static str,
+    /// Figures view: names of the sorts (letter order, value, unit).
+    pub figures_sorts: [&'static str; 3],
+    /// Figures view: the label before the unit filter's name.
+    pub figures_filter_label: &'static str,
+    /// Figures view: names of the unit filters (all, money, counts, percentages).
+    pub figures_filters: [&'static str; 4],
+    /// Figures view: key hints under the table.
+    pub figures_table_hints: &'static str,
+    /// Figures view: key hints under the chart.
+    pub figures_chart_hints: &'static str,
+    /// Title of the money chart.
+    pub chart_title: &'static str,
+    /// Says on the chart that bar lengths are logarithmic.
+    pub log_scale: &'static str,
+    /// Chart legend: what the `~` mark means.
+    pub legend_hedged: &'static str,
+    /// Chart legend: the bar of a sum added into its section's total.
+    pub legend_added: &'static str,
+    /// Chart legend: the bar of a sum left out of it.
+    pub legend_left_out: &'static str,
+    /// Short tags of what a sum of money is, in `MoneyRole::ALL` order.
+    pub money_roles: [&'static str; 6],
+    /// Why a sum of each role is or is not added, in `MoneyRole::ALL` order.
+    pub money_role_reasons: [&'static str; 6],
+    /// Before a section's total of spending.
+    pub total_label: &'static str,
+    /// Before a total that is approximate.
+    pub approx: &'static str,
+    /// Instead of a total, when a section states money but no spending.
+    pub no_total: &'static str,
+    /// Notes under the chart on how the totals were made.
+    pub chart_notes: [&'static str; 2],
 }
 
 const ZH: Strings = Strings {
@@ -74,6 +108,7 @@ const ZH: Strings = Strings {
         ("n / N", "下一个 / 上一个匹配"),
         ("&", "只显示匹配的项"),
         ("f", "数字一览"),
+        ("s u c", "数字一览：排序 / 筛选单位 / 表格或金额图"),
         ("y", "复制所选项的文字（OSC 52）"),
         ("?", "帮助；Esc 关闭"),
         ("q Ctrl-C", "退出"),
@@ -88,6 +123,33 @@ const ZH: Strings = Strings {
     copied: "已复制",
     filtered: "筛选",
     figure_badge: "#",
+    figures_sort_label: "排序：",
+    figures_sorts: ["原文顺序", "数值", "单位"],
+    figures_filter_label: "筛选：",
+    figures_filters: ["全部", "金额", "数量", "百分比"],
+    figures_table_hints: "s排序 u筛选 c金额图 Enter跳到原文 Esc关闭",
+    figures_chart_hints: "c表格 Enter跳到原文 Esc关闭",
+    chart_title: "金额图",
+    log_scale: "对数刻度",
+    legend_hedged: "约数或上限（近/超过/约/最高）",
+    legend_added: "计入合计",
+    legend_left_out: "不计入",
+    money_roles: ["支出", "存量", "上限", "单项", "成效", "未分类"],
+    money_role_reasons: [
+        "支出，计入本条合计",
+        "不计入：规模或累计数是存量，不是支出",
+        "不计入：最高额是上限，不是实付金额",
+        "不计入：单项额度是每项的金额，项数未知",
+        "不计入：经济效益是成效，不是支出",
+        "不计入：看不出是否为支出",
+    ],
+    total_label: "支出合计 ",
+    approx: "约",
+    no_total: "无可加总的支出",
+    chart_notes: [
+        "合计只加「支出」；含约数（近/超过/约）的合计标「约」。",
+        "各项期间不一（如近5年、2020年），合计不是年度数。",
+    ],
 };
 
 const EN: Strings = Strings {
@@ -116,6 +178,7 @@ const EN: Strings = Strings {
         ("n / N", "next / previous match"),
         ("&", "show only matching nodes"),
         ("f", "figures"),
+        ("s u c", "figures: sort / unit filter / chart"),
         ("y", "copy the node's text (OSC 52)"),
         ("?", "help; Esc closes"),
         ("q Ctrl-C", "quit"),
@@ -130,6 +193,33 @@ const EN: Strings = Strings {
     copied: "copied",
     filtered: "filtered",
     figure_badge: "#",
+    figures_sort_label: "sort: ",
+    figures_sorts: ["letter order", "value", "unit"],
+    figures_filter_label: "filter: ",
+    figures_filters: ["all", "money", "counts", "percentages"],
+    figures_table_hints: "s sort  u filter  c chart  Enter go to text  Esc close",
+    figures_chart_hints: "c table  Enter go to text  Esc close",
+    chart_title: "money chart",
+    log_scale: "log scale",
+    legend_hedged: "hedged or a ceiling (近/超过/约/最高)",
+    legend_added: "in the total",
+    legend_left_out: "left out",
+    money_roles: ["spent", "stock", "cap", "each", "result", "other"],
+    money_role_reasons: [
+        "spending: added into the section's total",
+        "left out: a size or running sum is a stock, not spending",
+        "left out: a ceiling, not an amount paid",
+        "left out: an amount per award; how many were paid is not stated",
+        "left out: a result, not spending",
+        "left out: not recognisably spending",
+    ],
+    total_label: "spent: ",
+    approx: "about ",
+    no_total: "no spending to add",
+    chart_notes: [
+        "Totals add only sums spent; one with a hedged sum (近/超过/约) is marked about.",
+        "The sums cover different periods (近5年, 2020年): a total is not a year's.",
+    ],
 };
 
 impl Lang {

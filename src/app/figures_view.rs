@@ -1,79 +1,212 @@
-//! State of the figures view: which figures are listed, in what order, and which is selected.
+//! State of the figures view: which figures are listed, in what order, which is selected,
+//! which rows are in view; and the same for the money chart.
+//!
+//! Scroll offsets live here, not in the drawing code, so that drawing stays a pure function
+//! of the app. The number of rows in view comes from [`crate::ui::figures::list_rows`],
+//! which the drawing code lays out by too.
 
-use crate::figures::UnitKind;
-use crate::letter::tree::{LetterTree, NodeId};
+use crate::figures::money::{self, SectionTotal};
+use crate::figures::{self, FigureRef, UnitKind};
+use crate::letter::tree::LetterTree;
+use crate::strings::Lang;
 
-/// Orders of the figures table.
+pub use crate::figures::FigureSort;
+
+/// What the figures view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FigureSort {
-    /// As they stand in the letter.
+pub enum FiguresMode {
+    /// Every figure, one a row.
     #[default]
-    Order,
-    /// Largest value first, money before counts before percentages.
-    Value,
-    /// Grouped by unit, then in letter order.
-    Unit,
+    Table,
+    /// The money figures as bars on a logarithmic scale, grouped by section with totals.
+    Chart,
+}
+
+/// One line of the money chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartLine {
+    /// A section's heading with its total: an index into [`ChartView::totals`].
+    Section(usize),
+    /// One money figure as a bar.
+    Bar(FigureRef),
+    /// An empty line before the notes.
+    Gap,
+    /// A note on how the totals were made: an index into `Strings::chart_notes`.
+    Note(usize),
+}
+
+/// The money chart: its lines (fixed for a letter), the selected bar and the first line in
+/// view.
+#[derive(Debug, Clone, Default)]
+pub struct ChartView {
+    /// Per section that states money: what was added up and what was left out.
+    pub totals: Vec<SectionTotal>,
+    /// The chart's lines, top to bottom.
+    pub lines: Vec<ChartLine>,
+    /// The line of each bar, in order; [`Self::selected`] indexes this.
+    pub bars: Vec<usize>,
+    /// The selected bar.
+    pub selected: usize,
+    /// The first line in view.
+    pub offset: usize,
+}
+
+impl ChartView {
+    /// The chart of `tree`'s money figures, section by section in letter order.
+    #[must_use]
+    pub fn new(tree: &LetterTree) -> Self {
+        let totals = money::totals(tree);
+        let mut lines = Vec::new();
+        for (t, total) in totals.iter().enumerate() {
+            lines.push(ChartLine::Section(t));
+            let mut figures: Vec<FigureRef> = total
+                .included
+                .iter()
+                .copied()
+                .chain(total.excluded.iter().map(|(f, _)| *f))
+                .collect();
+            // (node, index) order is letter order: nodes are numbered in pre-order.
+            figures.sort_unstable();
+            lines.extend(figures.into_iter().map(ChartLine::Bar));
+        }
+        let bars = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l, ChartLine::Bar(_)))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>();
+        if !bars.is_empty() {
+            lines.push(ChartLine::Gap);
+            let notes = Lang::Zh.strings().chart_notes.len();
+            lines.extend((0..notes).map(ChartLine::Note));
+        }
+        Self {
+            totals,
+            lines,
+            bars,
+            selected: 0,
+            offset: 0,
+        }
+    }
+
+    /// The selected bar's figure, if any.
+    #[must_use]
+    pub fn current(&self) -> Option<FigureRef> {
+        match self.lines.get(*self.bars.get(self.selected)?)? {
+            ChartLine::Bar(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    /// Moves the selection by `delta` bars, stopping at the ends.
+    fn step(&mut self, delta: isize) {
+        let last = self.bars.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Scrolls so that the selected bar is in `rows` lines of view, with its section's
+    /// heading when it is the section's first bar, and with the notes when it is the last
+    /// bar (so that End shows them).
+    fn keep_visible(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        let Some(&line) = self.bars.get(self.selected) else {
+            self.offset = 0;
+            return;
+        };
+        let top = match line.checked_sub(1).map(|l| self.lines[l]) {
+            Some(ChartLine::Section(_)) => line - 1,
+            _ => line,
+        };
+        let bottom = if self.selected + 1 == self.bars.len() {
+            self.lines.len().saturating_sub(1).max(line)
+        } else {
+            line
+        };
+        if bottom >= self.offset + rows {
+            self.offset = bottom + 1 - rows;
+        }
+        if top < self.offset {
+            self.offset = top;
+        }
+        // The bar itself wins over its heading and the notes when they do not all fit.
+        if line >= self.offset + rows {
+            self.offset = line + 1 - rows;
+        }
+        self.offset = self.offset.min(self.lines.len().saturating_sub(rows));
+    }
 }
 
 /// The figures view.
 #[derive(Debug, Clone, Default)]
 pub struct FiguresView {
     /// Rows shown: (node, index into the node's figures), in display order.
-    pub rows: Vec<(NodeId, usize)>,
+    pub rows: Vec<FigureRef>,
     /// The selected row.
     pub selected: usize,
+    /// The first row in view.
+    pub offset: usize,
     /// Current order.
     pub sort: FigureSort,
     /// Only figures of this kind, when set.
     pub filter: Option<UnitKind>,
+    /// Table or chart.
+    pub mode: FiguresMode,
+    /// The money chart.
+    pub chart: ChartView,
 }
 
 impl FiguresView {
-    /// Every figure of `tree`, in letter order.
+    /// Every figure of `tree`, in letter order, as a table.
     #[must_use]
     pub fn new(tree: &LetterTree) -> Self {
-        let mut view = Self::default();
+        let mut view = Self {
+            chart: ChartView::new(tree),
+            ..Self::default()
+        };
         view.rebuild(tree);
         view
     }
 
+    /// Lists the rows again for the current sort and filter, keeping the selected figure
+    /// selected when it is still listed.
     fn rebuild(&mut self, tree: &LetterTree) {
-        let mut rows: Vec<(NodeId, usize)> = tree
-            .nodes
-            .iter()
-            .enumerate()
-            .flat_map(|(id, n)| (0..n.figures.len()).map(move |i| (id, i)))
-            .filter(|&(id, i)| {
-                self.filter
-                    .is_none_or(|k| UnitKind::of(&tree.nodes[id].figures[i]) == k)
-            })
-            .collect();
-        let kind_rank = |k: UnitKind| match k {
-            UnitKind::Money => 0,
-            UnitKind::Count => 1,
-            UnitKind::Percent => 2,
-        };
-        match self.sort {
-            FigureSort::Order => {}
-            FigureSort::Value => rows.sort_by(|a, b| {
-                let (fa, fb) = (&tree.nodes[a.0].figures[a.1], &tree.nodes[b.0].figures[b.1]);
-                kind_rank(UnitKind::of(fa))
-                    .cmp(&kind_rank(UnitKind::of(fb)))
-                    .then(fb.value.total_cmp(&fa.value))
-            }),
-            FigureSort::Unit => rows.sort_by(|a, b| {
-                let (fa, fb) = (&tree.nodes[a.0].figures[a.1], &tree.nodes[b.0].figures[b.1]);
-                fa.unit.cmp(&fb.unit)
-            }),
-        }
-        self.rows = rows;
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        let current = self.current_row();
+        self.rows = figures::rows(tree, self.sort, self.filter);
+        self.selected = current
+            .and_then(|f| self.rows.iter().position(|r| *r == f))
+            .unwrap_or(0);
     }
 
-    /// Moves the selection by `delta` rows, stopping at the ends.
+    /// The selected row's figure in the table, if any.
+    fn current_row(&self) -> Option<FigureRef> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// Moves the selection by `delta` rows (table) or bars (chart), stopping at the ends.
     pub fn step(&mut self, delta: isize) {
-        let last = self.rows.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        match self.mode {
+            FiguresMode::Table => {
+                let last = self.rows.len().saturating_sub(1);
+                self.selected = self.selected.saturating_add_signed(delta).min(last);
+            }
+            FiguresMode::Chart => self.chart.step(delta),
+        }
+    }
+
+    /// Scrolls the table or chart so that the selection is among the `rows` rows in view.
+    pub fn keep_visible(&mut self, rows: usize) {
+        match self.mode {
+            FiguresMode::Table => {
+                let rows = rows.max(1);
+                if self.selected < self.offset {
+                    self.offset = self.selected;
+                } else if self.selected >= self.offset + rows {
+                    self.offset = self.selected + 1 - rows;
+                }
+                self.offset = self.offset.min(self.rows.len().saturating_sub(rows));
+            }
+            FiguresMode::Chart => self.chart.keep_visible(rows),
+        }
     }
 
     /// Next sort order.
@@ -94,13 +227,46 @@ impl FiguresView {
             Some(UnitKind::Count) => Some(UnitKind::Percent),
             Some(UnitKind::Percent) => None,
         };
-        self.selected = 0;
         self.rebuild(tree);
     }
 
-    /// The selected figure, if any.
+    /// Switches between table and chart, carrying the selected figure across when the
+    /// other side lists it.
+    pub fn toggle_chart(&mut self) {
+        match self.mode {
+            FiguresMode::Table => {
+                if let Some(bar) = self.current_row().and_then(|f| self.chart_bar_of(f)) {
+                    self.chart.selected = bar;
+                }
+                self.mode = FiguresMode::Chart;
+            }
+            FiguresMode::Chart => {
+                if let Some(row) = self
+                    .chart
+                    .current()
+                    .and_then(|f| self.rows.iter().position(|r| *r == f))
+                {
+                    self.selected = row;
+                }
+                self.mode = FiguresMode::Table;
+            }
+        }
+    }
+
+    /// The chart's bar for figure `f`, if it has one.
+    fn chart_bar_of(&self, f: FigureRef) -> Option<usize> {
+        self.chart
+            .bars
+            .iter()
+            .position(|&l| self.chart.lines[l] == ChartLine::Bar(f))
+    }
+
+    /// The selected figure, in the table or the chart, if any.
     #[must_use]
-    pub fn current(&self) -> Option<(NodeId, usize)> {
-        self.rows.get(self.selected).copied()
+    pub fn current(&self) -> Option<FigureRef> {
+        match self.mode {
+            FiguresMode::Table => self.current_row(),
+            FiguresMode::Chart => self.chart.current(),
+        }
     }
 }

@@ -1,11 +1,13 @@
-//! `dafu figures`: every figure with its node's breadcrumb, as a table, CSV or JSON.
+//! `dafu figures`: every figure with its node's id and breadcrumb, as a table, CSV or JSON,
+//! in letter order or by value, optionally of one unit kind.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::pad;
-use crate::figures::{UnitKind, display_value, trim_number};
+use crate::figures::money::MoneyRole;
+use crate::figures::{self, FigureSort, UnitKind, display_value, trim_number};
 use crate::letter::tree::LetterTree;
 use crate::strings::Lang;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -22,51 +24,74 @@ pub enum Format {
     Json,
 }
 
+/// What `dafu figures` prints, and how.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Output format.
+    pub format: Format,
+    /// Order of the figures (value: money by 元, then counts, then percentages).
+    pub sort: FigureSort,
+    /// Only figures of this kind, when set.
+    pub unit: Option<UnitKind>,
+    /// Interface language, for breadcrumbs and the table's headings.
+    pub lang: Lang,
+}
+
 /// One figure as the command line reports it.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
+    /// The node's stable key (`s5.m1.p2`).
     node: &'a str,
     breadcrumb: String,
     text: &'a str,
+    /// Money in 元, counts as counted, percentages as the number before `%`.
     value: f64,
+    /// The value as the table shows it: `1.8亿元`.
+    display: String,
     unit: &'a str,
     kind: UnitKind,
     what: &'a str,
     qualifier: Option<&'a str>,
+    /// For money: spending (added into totals), stock, cap, per_award, outcome….
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<MoneyRole>,
 }
 
-fn rows(tree: &LetterTree, lang: Lang) -> Vec<Row<'_>> {
-    tree.figures()
-        .map(|(id, f)| Row {
-            node: &tree.nodes[id].key,
-            breadcrumb: tree.breadcrumb(id, lang),
-            text: &f.text,
-            value: f.value,
-            unit: &f.unit,
-            kind: UnitKind::of(f),
-            what: &f.what,
-            qualifier: f.qualifier.as_deref(),
+fn rows(tree: &LetterTree, options: Options) -> Vec<Row<'_>> {
+    figures::rows(tree, options.sort, options.unit)
+        .into_iter()
+        .map(|(id, i)| {
+            let f = &tree.nodes[id].figures[i];
+            Row {
+                node: &tree.nodes[id].key,
+                breadcrumb: tree.breadcrumb(id, options.lang),
+                text: &f.text,
+                value: f.value,
+                display: display_value(f),
+                unit: &f.unit,
+                kind: UnitKind::of(f),
+                what: &f.what,
+                qualifier: f.qualifier.as_deref(),
+                role: MoneyRole::of(f),
+            }
         })
         .collect()
 }
 
-/// Writes every figure of the letter in `format`.
+/// Writes the letter's figures as `options` ask.
 ///
 /// # Errors
 /// When writing fails.
-pub fn print(
-    tree: &LetterTree,
-    format: Format,
-    lang: Lang,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let rows = rows(tree, lang);
-    match format {
+pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::Result<()> {
+    let rows = rows(tree, options);
+    match options.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)
         }
         Format::Csv => {
+            // The columns `dafu figures` has always had, which scripts read by position; the
+            // money role is in the JSON.
             writeln!(out, "node,breadcrumb,text,value,unit,what,qualifier")?;
             for r in &rows {
                 let fields = [
@@ -84,14 +109,13 @@ pub fn print(
             Ok(())
         }
         Format::Table => {
-            let strings = lang.strings();
-            let table: Vec<[String; 6]> = tree
-                .figures()
-                .zip(&rows)
-                .map(|((_, f), r)| {
+            let strings = options.lang.strings();
+            let table: Vec<[String; 6]> = rows
+                .iter()
+                .map(|r| {
                     [
                         r.text.to_string(),
-                        display_value(f),
+                        r.display.clone(),
                         r.unit.to_string(),
                         r.what.to_string(),
                         r.qualifier.unwrap_or_default().to_string(),
@@ -129,5 +153,17 @@ fn csv_field(field: &str) -> String {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        assert_eq!(csv_field("80、60、40万元"), "80、60、40万元");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
     }
 }

@@ -1,4 +1,14 @@
-//! The figures overlay: every figure as a table aligned by display width.
+//! The figures overlay: every figure as a table aligned by display width, or the money
+//! figures as a chart ([`chart`]). `c` switches between them.
+//!
+//! Both share the overlay's frame: a title saying what is shown (sort, filter, scale), the
+//! key hints in the bottom border, and two detail lines for the selected figure, which give
+//! what the columns had to cut: the value in 元, what it counts in full, where it stands.
+
+// The chart lives in its own file beside this one; declared here so that `ui/mod.rs`, which
+// lists the panes, need not change for a part of the figures overlay.
+#[path = "chart.rs"]
+pub mod chart;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,44 +19,132 @@ use ratatui::widgets::Widget;
 use super::layout::inner;
 use super::{centered, clear_overlay, pane, put_line, theme};
 use crate::app::App;
-use crate::app::figures_view::FigureSort;
-use crate::figures::{UnitKind, display_value};
+use crate::app::figures_view::{FigureSort, FiguresMode};
+use crate::figures::money::MoneyRole;
+use crate::figures::{FigureRef, UnitKind, display_value, grouped_digits};
 use crate::text::truncate::truncate;
-use crate::text::width::str_width;
+use crate::text::width::{AmbiguousWidth, str_width};
+
+/// Rows of the overlay body below the list: the two detail lines.
+const DETAIL_ROWS: u16 = 2;
+/// Rows of the table above the list: the column headings.
+const TABLE_HEAD_ROWS: u16 = 1;
+/// Rows of the chart above the list: the legend and the scale.
+const CHART_HEAD_ROWS: u16 = 2;
+/// Columns before a row: the selection mark and a space.
+const LEAD: usize = 2;
+/// Marks the selected row or bar, so that the selection shows without colour. `▸` is not
+/// ambiguous in width.
+pub const SELECTED_MARK: &str = "▸";
+
+/// The overlay's frame on a screen: two columns and one row of the panes left showing on
+/// each side, so that it reads as a window over them.
+#[must_use]
+pub fn overlay_area(screen: Rect) -> Rect {
+    centered(
+        screen,
+        screen.width.saturating_sub(4),
+        screen.height.saturating_sub(2),
+    )
+}
+
+/// How many table rows or chart lines are in view on a `width`×`height` screen. The app
+/// scrolls by it; drawing lays out by it.
+#[must_use]
+pub fn list_rows(width: u16, height: u16, mode: FiguresMode) -> usize {
+    let body = inner(overlay_area(Rect::new(0, 0, width, height)));
+    let head = match mode {
+        FiguresMode::Table => TABLE_HEAD_ROWS,
+        FiguresMode::Chart => CHART_HEAD_ROWS,
+    };
+    usize::from(body.height.saturating_sub(head + DETAIL_ROWS))
+}
 
 /// Draws the figures overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let strings = app.lang.strings();
     let view = &app.figures;
-    let area = centered(
-        screen,
-        screen.width.saturating_sub(4),
-        screen.height.saturating_sub(2),
-    );
-    clear_overlay(area, buf);
-    let sort = match view.sort {
-        FigureSort::Order => "order",
-        FigureSort::Value => "value",
-        FigureSort::Unit => "unit",
-    };
-    let filter = match view.filter {
-        None => "all",
-        Some(UnitKind::Money) => "money",
-        Some(UnitKind::Count) => "count",
-        Some(UnitKind::Percent) => "percent",
-    };
-    let title = format!(
-        "{} {}  s:{sort} u:{filter}",
-        strings.figures_title,
-        view.rows.len()
-    );
-    pane(&title, true, app.ambiguous).render(area, buf);
-    let body = inner(area);
-    if body.height < 2 {
+    let area = overlay_area(screen);
+    if area.width < 3 || area.height < 3 {
         return;
     }
+    clear_overlay(area, buf);
+    let (title, hints) = match view.mode {
+        FiguresMode::Table => {
+            let sort = strings.figures_sorts[match view.sort {
+                FigureSort::Order => 0,
+                FigureSort::Value => 1,
+                FigureSort::Unit => 2,
+            }];
+            let filter = strings.figures_filters[match view.filter {
+                None => 0,
+                Some(UnitKind::Money) => 1,
+                Some(UnitKind::Count) => 2,
+                Some(UnitKind::Percent) => 3,
+            }];
+            let title = format!(
+                "{} {}  {}{sort}  {}{filter}",
+                strings.figures_title,
+                view.rows.len(),
+                strings.figures_sort_label,
+                strings.figures_filter_label,
+            );
+            (title, strings.figures_table_hints)
+        }
+        FiguresMode::Chart => {
+            let title = format!(
+                "{}  {}  {}",
+                strings.figures_title, strings.chart_title, strings.log_scale
+            );
+            (title, strings.figures_chart_hints)
+        }
+    };
+    pane(&title, true, app.ambiguous)
+        .title_bottom(Line::from(format!(" {hints} ")).style(theme::DIM))
+        .render(area, buf);
+    let body = inner(area);
+    let list = list_rows(screen.width, screen.height, view.mode);
+    let head = match view.mode {
+        FiguresMode::Table => draw_table(app, body, list, buf),
+        FiguresMode::Chart => chart::draw(app, body, list, buf),
+    };
+    if let Some(figure) = view.current() {
+        let y = body.y + head + u16::try_from(list).unwrap_or(0);
+        let lines = detail_lines(app, figure, usize::from(body.width));
+        for (i, line) in lines.iter().enumerate() {
+            let row = y + u16::try_from(i).unwrap_or(0);
+            if row < body.bottom() {
+                put_line(
+                    buf,
+                    Rect::new(body.x, row, body.width, 1),
+                    line,
+                    app.ambiguous,
+                );
+            }
+        }
+    }
+}
+
+/// The first row in view: `offset` as the app keeps it, moved only if it would not show
+/// `selected` (as after a resize while the overlay was closed).
+fn effective_offset(offset: usize, selected: usize, rows: usize, len: usize) -> usize {
+    let rows = rows.max(1);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(rows))
+}
+
+/// Draws the table into `body` with `list` rows of figures; returns the rows above them.
+fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
+    let strings = app.lang.strings();
+    let view = &app.figures;
     let mode = app.ambiguous;
-    let cells: Vec<[String; 4]> = view
+    let cells: Vec<[String; 6]> = view
         .rows
         .iter()
         .map(|&(node, i)| {
@@ -54,53 +152,186 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
             [
                 f.text.clone(),
                 display_value(f),
+                f.unit.clone(),
                 f.what.clone(),
-                app.tree.breadcrumb(node, app.lang),
+                f.qualifier.clone().unwrap_or_default(),
+                place(app, node),
             ]
         })
         .collect();
-    let c = strings.figure_columns;
-    let header = [c[0], c[1], c[3], c[5]].map(str::to_string);
-    let mut widths = [0usize; 4];
+    let header = strings.figure_columns.map(str::to_string);
+    // Widths over every row, not only those in view, so columns stay put while scrolling.
+    let mut natural = [0usize; 6];
     for row in std::iter::once(&header).chain(&cells) {
-        for (w, cell) in widths.iter_mut().zip(row) {
+        for (w, cell) in natural.iter_mut().zip(row) {
             *w = (*w).max(str_width(cell, mode));
         }
     }
-    // The breadcrumb column takes what is left.
-    let total = usize::from(body.width);
-    widths[2] = widths[2].min(total / 3);
-    let used: usize = widths[..3].iter().sum::<usize>() + 6;
-    widths[3] = total.saturating_sub(used + 1);
-    let visible = usize::from(body.height) - 1;
-    let offset = view.selected.saturating_sub(visible.saturating_sub(1));
-    let draw_row = |buf: &mut Buffer, y: u16, row: &[String; 4], style: Style| {
-        let mut spans = Vec::new();
+    let (widths, gap) = column_widths(natural, usize::from(body.width).saturating_sub(LEAD));
+    let draw_row = |buf: &mut Buffer, y: u16, row: &[String; 6], style: Style, plain: bool| {
+        // The selected row is marked in text too, not by colour alone.
+        let lead = if style == theme::SELECTED_FOCUSED {
+            SELECTED_MARK
+        } else {
+            " "
+        };
+        let mut spans = vec![Span::raw(format!("{lead} "))];
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            let cut = truncate(cell, w, mode);
-            let pad = w.saturating_sub(str_width(&cut, mode));
-            // Values read best right-aligned.
-            if i == 1 {
-                spans.push(Span::raw(" ".repeat(pad)));
-                spans.push(Span::styled(cut.into_owned(), theme::FIGURE));
-            } else {
-                spans.push(Span::raw(cut.into_owned()));
-                spans.push(Span::raw(" ".repeat(pad)));
+            if w == 0 {
+                continue;
             }
-            spans.push(Span::raw("  "));
+            let cut = truncate(cell, w, mode).into_owned();
+            let pad = " ".repeat(w.saturating_sub(str_width(&cut, mode)));
+            // Values read best right-aligned, so that 亿 stands under 亿.
+            if i == 1 {
+                spans.push(Span::raw(pad));
+                let style = if plain { Style::new() } else { theme::FIGURE };
+                spans.push(Span::styled(cut, style));
+            } else {
+                let style = if i == 5 && !plain {
+                    theme::DIM
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(cut, style));
+                spans.push(Span::raw(pad));
+            }
+            spans.push(Span::raw(" ".repeat(gap)));
         }
         let area = Rect::new(body.x, y, body.width, 1);
         buf.set_style(area, style);
         put_line(buf, area, &Line::from(spans).style(style), mode);
     };
-    draw_row(buf, body.y, &header, theme::HEADING);
-    for (i, row) in cells.iter().enumerate().skip(offset).take(visible) {
-        let y = body.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let style = if i == view.selected {
-            theme::SELECTED_FOCUSED
+    if body.height == 0 {
+        return TABLE_HEAD_ROWS;
+    }
+    draw_row(buf, body.y, &header, theme::HEADING, true);
+    let offset = effective_offset(view.offset, view.selected, list, cells.len());
+    for (i, row) in cells.iter().enumerate().skip(offset).take(list) {
+        let y = body.y + TABLE_HEAD_ROWS + u16::try_from(i - offset).unwrap_or(0);
+        if i == view.selected {
+            draw_row(buf, y, row, theme::SELECTED_FOCUSED, true);
         } else {
+            draw_row(buf, y, row, Style::new(), false);
+        }
+    }
+    TABLE_HEAD_ROWS
+}
+
+/// Where a figure stands, in the letter's own numbering: `五、（一）二是`, or the section's
+/// name for the opening and closing. Short enough for a column; the detail line gives the
+/// breadcrumb in full.
+fn place(app: &App, node: usize) -> String {
+    app.tree
+        .path(node)
+        .into_iter()
+        .map(|n| match app.tree.nodes[n].label.as_str() {
+            "" => app.tree.name(n, app.lang),
+            label => label.to_string(),
+        })
+        .collect()
+}
+
+/// Widths of the table's columns (text, value, unit, what, hedge, where) in `total`
+/// columns, and the gap between columns: two, or one below 100 columns. The short columns
+/// and where a figure stands keep their natural widths, the place up to half of what is
+/// left; what a figure counts takes the rest (the detail lines show both in full).
+fn column_widths(natural: [usize; 6], total: usize) -> ([usize; 6], usize) {
+    let [text, value, unit, what, hedge, place] = natural;
+    let gap = if total >= 100 { 2 } else { 1 };
+    let fixed = text + value + unit + hedge + 5 * gap;
+    let rest = total.saturating_sub(fixed);
+    let place_w = place.min(rest / 2);
+    let what_w = what.min(rest - place_w);
+    ([text, value, unit, what_w, hedge, rest - what_w], gap)
+}
+
+/// The two detail lines for a figure, `width` columns wide: its text with the value in full
+/// (money in 元, with what the sum is and whether it was added into a total), then what it
+/// counts and where.
+fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'static>; 2] {
+    let strings = app.lang.strings();
+    let f = &app.tree.nodes[node].figures[index];
+    let full = match UnitKind::of(f) {
+        UnitKind::Money => format!("{}元", grouped_digits(f.value)),
+        _ => display_value(f),
+    };
+    let mut first = vec![Span::styled(f.text.clone(), theme::FIGURE)];
+    // `4项 = 4项` says nothing; `超过100家 = 100家` and money in 元 do.
+    if full != f.text {
+        first.push(Span::raw(format!(" = {full}")));
+    }
+    if let Some(role) = MoneyRole::of(f) {
+        let style = if role.is_added() {
             Style::new()
+        } else {
+            theme::DIM
         };
-        draw_row(buf, y, row, style);
+        first.push(Span::styled(
+            format!("  {}", strings.money_role_reasons[role.index()]),
+            style,
+        ));
+    }
+    // Cut with a mark where the row ends, so that a cut breadcrumb shows it is cut.
+    let what_w = str_width(&f.what, app.ambiguous);
+    let room = width.saturating_sub(what_w + 2);
+    let crumb = app.tree.breadcrumb(node, app.lang);
+    let second = vec![
+        Span::raw(f.what.clone()),
+        Span::styled(
+            format!("  {}", truncate(&crumb, room, app.ambiguous)),
+            theme::DIM,
+        ),
+    ];
+    [Line::from(first), Line::from(second)]
+}
+
+/// `text` cut to `width` columns and padded to exactly `width`, on the left when
+/// `right_aligned`.
+fn fit(text: &str, width: usize, right_aligned: bool, mode: AmbiguousWidth) -> String {
+    let cut = truncate(text, width, mode);
+    let pad = " ".repeat(width.saturating_sub(str_width(&cut, mode)));
+    if right_aligned {
+        format!("{pad}{cut}")
+    } else {
+        format!("{cut}{pad}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_columns_keep_their_width_and_the_long_ones_share_the_rest() {
+        let (w, gap) = column_widths([17, 11, 4, 53, 4, 14], 72);
+        assert_eq!(gap, 1, "narrow screens get narrow gaps");
+        assert_eq!(w[..3], [17, 11, 4]);
+        assert_eq!(w[4], 4);
+        assert_eq!(w[5], 14, "the place fits whole");
+        assert_eq!(w.iter().sum::<usize>() + 5 * gap, 72);
+        // A long place takes at most half of what is left.
+        let (w, _) = column_widths([17, 11, 4, 53, 4, 80], 72);
+        assert_eq!(w[5], 31 / 2);
+        // Room to spare pads the last column.
+        let (w, gap) = column_widths([4, 4, 4, 60, 4, 10], 120);
+        assert_eq!(gap, 2);
+        assert_eq!(w[3], 60);
+        assert_eq!(w[5], 120 - 26 - 60);
+    }
+
+    #[test]
+    fn the_offset_follows_a_selection_out_of_view() {
+        assert_eq!(effective_offset(0, 5, 10, 56), 0);
+        assert_eq!(effective_offset(0, 12, 10, 56), 3);
+        assert_eq!(effective_offset(20, 12, 10, 56), 12);
+        assert_eq!(effective_offset(50, 55, 10, 56), 46);
+    }
+
+    #[test]
+    fn fit_pads_by_display_width() {
+        let m = AmbiguousWidth::Narrow;
+        assert_eq!(fit("近1.8亿元", 12, true, m), "   近1.8亿元");
+        assert_eq!(fit("支出", 6, false, m), "支出  ");
     }
 }

@@ -1,0 +1,461 @@
+//! The money chart: every sum of money as a horizontal bar on a logarithmic scale, grouped by
+//! section under a heading with the section's total of spending.
+//!
+//! Bars are drawn by hand rather than with ratatui's `BarChart`, so that labels with Chinese
+//! text are cut by display width and the glyphs follow the terminal's ambiguous width: `█`
+//! and the eighth blocks are East Asian Ambiguous, so a terminal that draws them two columns
+//! wide gets `#`. A scale from 10万 to 100亿 keeps 40万元 and 87亿元 both readable, and the
+//! chart says it is logarithmic, because a reader would otherwise take bar lengths as
+//! proportional.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{CHART_HEAD_ROWS, SELECTED_MARK, effective_offset, fit};
+use crate::app::App;
+use crate::app::figures_view::ChartLine;
+use crate::figures::money::MoneyRole;
+use crate::figures::{FigureRef, hedged_value, is_hedged};
+use crate::letter::Figure;
+use crate::text::truncate::truncate;
+use crate::text::width::{AmbiguousWidth, str_width};
+use crate::ui::{put_line, theme};
+
+/// Marks a sum the letter hedges (近, 超过, 约, 最高). Plain ASCII: `≈` is ambiguous width.
+pub const HEDGE_MARK: &str = "~";
+/// Fills a bar of a sum left out of the totals; not ambiguous, so one glyph serves both modes.
+pub const LEFT_OUT_GLYPH: char = '░';
+/// Partial cells of a bar, in eighths (1/8 to 7/8), for narrow mode.
+const EIGHTHS: [char; 7] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/// The glyph filling a bar of a sum added into a total: `█` where ambiguous characters are
+/// narrow, `#` where the terminal would draw `█` two columns wide.
+#[must_use]
+pub fn added_glyph(mode: AmbiguousWidth) -> char {
+    match mode {
+        AmbiguousWidth::Narrow => '█',
+        AmbiguousWidth::Wide => '#',
+    }
+}
+
+/// A logarithmic scale over whole decades of 元, from the decade at or below the smallest
+/// sum to the decade at or above the largest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogScale {
+    /// Exponent of the scale's left end (10^low 元).
+    pub low: i32,
+    /// Exponent of the scale's right end; always above `low`.
+    pub high: i32,
+}
+
+impl LogScale {
+    /// The scale for sums `values` (non-positive ones are ignored); 1万 to 1亿 when there are
+    /// none.
+    #[must_use]
+    pub fn over(values: impl IntoIterator<Item = f64>) -> Self {
+        let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+        for v in values.into_iter().filter(|v| *v > 0.0 && v.is_finite()) {
+            min = min.min(v);
+            max = max.max(v);
+        }
+        if min > max {
+            return Self { low: 4, high: 8 };
+        }
+        let low = clamp_exponent(min.log10().floor());
+        let high = clamp_exponent(max.log10().ceil()).max(low + 1);
+        Self { low, high }
+    }
+
+    /// Where `value` falls on the scale: 0 at the left end, 1 at the right.
+    #[must_use]
+    pub fn fraction(self, value: f64) -> f64 {
+        if value <= 0.0 {
+            return 0.0;
+        }
+        let span = f64::from(self.high - self.low);
+        ((value.log10() - f64::from(self.low)) / span).clamp(0.0, 1.0)
+    }
+}
+
+/// A decade exponent as an `i32`, kept to 10^0..10^18 元 (more is no sum of money).
+fn clamp_exponent(e: f64) -> i32 {
+    // `e` is a whole number (floor or ceil), and the clamp makes the cast exact.
+    e.clamp(0.0, 18.0) as i32
+}
+
+/// A decade of 元 as the scale labels it: `10万`, `1亿`, `100亿`.
+#[must_use]
+pub fn decade_label(exponent: i32) -> String {
+    let e = u32::try_from(exponent.clamp(0, 18)).unwrap_or(0);
+    let (unit, base) = match e {
+        12.. => ("万亿", 12),
+        8..=11 => ("亿", 8),
+        4..=7 => ("万", 4),
+        _ => ("元", 0),
+    };
+    format!("{}{unit}", 10u64.pow(e - base))
+}
+
+/// A bar `fraction` of `width` cells long, in `glyph`; in narrow mode a bar of added sums
+/// ends in an eighth block, so that close sums still differ. Never empty for a sum above 0.
+#[must_use]
+pub fn bar(fraction: f64, width: usize, added: bool, mode: AmbiguousWidth) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let fraction = fraction.clamp(0.0, 1.0);
+    // A screen width in eighths is exact in f64, and the product lies in 0..=width*8, so
+    // the casts lose nothing.
+    let eighths = ((fraction * width as f64 * 8.0).round() as usize).clamp(1, width * 8);
+    if !added {
+        return LEFT_OUT_GLYPH.to_string().repeat(eighths.div_ceil(8));
+    }
+    let glyph = added_glyph(mode);
+    match mode {
+        AmbiguousWidth::Narrow => {
+            let mut out = glyph.to_string().repeat(eighths / 8);
+            if !eighths.is_multiple_of(8) {
+                out.push(EIGHTHS[eighths % 8 - 1]);
+            }
+            out
+        }
+        AmbiguousWidth::Wide => glyph.to_string().repeat(eighths.div_ceil(8)),
+    }
+}
+
+/// Where a bar row's parts start, left to right, in a body `width` columns wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    /// Width of the label (what the sum is).
+    label: usize,
+    /// Width of the bar.
+    bar: usize,
+    /// Width of the value (`近1.8亿元`).
+    value: usize,
+    /// Width of the tag (`支出`, `存量`…).
+    tag: usize,
+}
+
+/// Columns before the label: one for the selection mark (an indent under the heading),
+/// one for the hedge mark.
+const LEAD: usize = 2;
+
+impl Columns {
+    fn new(width: usize, label: usize, value: usize, tag: usize) -> Self {
+        // A third of the width for labels, at most 40 columns: the detail line has the rest.
+        let label = label.min((width * 35 / 100).clamp(8, 40));
+        let bar = width.saturating_sub(LEAD + label + 1 + 1 + value + 1 + tag);
+        Self {
+            label,
+            bar,
+            value,
+            tag,
+        }
+    }
+
+    fn bar_x(self) -> usize {
+        LEAD + self.label + 1
+    }
+}
+
+/// Draws the chart's head (legend, scale) and its lines in view into `body`; returns the
+/// rows of the head.
+pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
+    let strings = app.lang.strings();
+    let chart = &app.figures.chart;
+    let mode = app.ambiguous;
+    let width = usize::from(body.width);
+    let figure = |&(node, i): &FigureRef| -> &Figure { &app.tree.nodes[node].figures[i] };
+    let bars: Vec<FigureRef> = chart
+        .lines
+        .iter()
+        .filter_map(|l| match l {
+            ChartLine::Bar(f) => Some(*f),
+            _ => None,
+        })
+        .collect();
+    let role = |f: &FigureRef| MoneyRole::of(figure(f)).unwrap_or(MoneyRole::Unclassified);
+    let tag = |f: &FigureRef| strings.money_roles[role(f).index()];
+    let widest =
+        |it: &mut dyn Iterator<Item = String>| it.map(|s| str_width(&s, mode)).max().unwrap_or(0);
+    let columns = Columns::new(
+        width,
+        widest(&mut bars.iter().map(|f| figure(f).what.clone())),
+        widest(&mut bars.iter().map(|f| hedged_value(figure(f)))),
+        widest(&mut bars.iter().map(|f| tag(f).to_string())),
+    );
+    let scale = LogScale::over(bars.iter().map(|f| figure(f).value));
+    let row = |i: u16| Rect::new(body.x, body.y + i, body.width, 1);
+
+    // Legend, then the scale with its decades where their labels fit.
+    if body.height > 0 {
+        let legend = Line::from(vec![
+            Span::styled(HEDGE_MARK, theme::FIGURE),
+            Span::raw(format!(" {}   ", strings.legend_hedged)),
+            Span::styled(added_glyph(mode).to_string(), theme::FIGURE),
+            Span::raw(format!(" {}   ", strings.legend_added)),
+            Span::styled(LEFT_OUT_GLYPH.to_string(), theme::DIM),
+            Span::raw(format!(" {}", strings.legend_left_out)),
+        ]);
+        put_line(buf, row(0), &legend, mode);
+    }
+    if body.height > 1 {
+        let axis = scale_line(strings.log_scale, scale, columns, width, mode);
+        put_line(buf, row(1), &Line::styled(axis, theme::DIM), mode);
+    }
+
+    let selected_line = chart.bars.get(chart.selected).copied().unwrap_or(0);
+    let offset = effective_offset(chart.offset, selected_line, list, chart.lines.len());
+    for (n, (i, line)) in chart
+        .lines
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(list)
+        .enumerate()
+    {
+        let y = CHART_HEAD_ROWS + u16::try_from(n).unwrap_or(0);
+        if y >= body.height {
+            break;
+        }
+        let area = row(y);
+        let selected = i == selected_line;
+        let line = match *line {
+            ChartLine::Section(t) => {
+                let total = &chart.totals[t];
+                let (sum, style) = match total.text(strings.approx) {
+                    Some(text) => (format!("{}{text}", strings.total_label), theme::FIGURE),
+                    None => (strings.no_total.to_string(), theme::DIM),
+                };
+                let sum_w = str_width(&sum, mode);
+                let name = app.tree.name(total.section, app.lang);
+                let name_w = width.saturating_sub(sum_w + 2);
+                Line::from(vec![
+                    Span::styled(fit(&name, name_w, false, mode), theme::HEADING),
+                    Span::raw("  "),
+                    Span::styled(sum, style),
+                ])
+            }
+            ChartLine::Bar(f) => {
+                let fig = figure(&f);
+                let above = i.checked_sub(1).and_then(|p| match chart.lines[p] {
+                    ChartLine::Bar(g) => Some(figure(&g).what.as_str()),
+                    _ => None,
+                });
+                let added = role(&f).is_added();
+                let plain = |style: Style| if selected { Style::new() } else { style };
+                let mark = if is_hedged(fig) { HEDGE_MARK } else { " " };
+                let filled = bar(scale.fraction(fig.value), columns.bar, added, mode);
+                let filled_w = str_width(&filled, mode);
+                let bar_style = if added { theme::FIGURE } else { theme::DIM };
+                Line::from(vec![
+                    Span::raw(if selected { SELECTED_MARK } else { " " }),
+                    Span::styled(mark, plain(theme::FIGURE)),
+                    Span::raw(fit(
+                        &bar_label(&fig.what, above, columns.label, mode),
+                        columns.label,
+                        false,
+                        mode,
+                    )),
+                    Span::raw(" "),
+                    Span::styled(filled, plain(bar_style)),
+                    Span::raw(" ".repeat(columns.bar.saturating_sub(filled_w) + 1)),
+                    Span::styled(
+                        fit(&hedged_value(fig), columns.value, true, mode),
+                        plain(theme::FIGURE),
+                    ),
+                    Span::raw(" "),
+                    Span::styled(fit(tag(&f), columns.tag, false, mode), plain(bar_style)),
+                ])
+            }
+            ChartLine::Gap => Line::default(),
+            ChartLine::Note(k) => {
+                let note = strings.chart_notes.get(k).copied().unwrap_or_default();
+                Line::styled(truncate(note, width, mode).into_owned(), theme::DIM)
+            }
+        };
+        if selected {
+            buf.set_style(area, theme::SELECTED_FOCUSED);
+            put_line(buf, area, &line.style(theme::SELECTED_FOCUSED), mode);
+        } else {
+            put_line(buf, area, &line, mode);
+        }
+    }
+    CHART_HEAD_ROWS
+}
+
+/// A bar's label, to be fitted into `width` columns. When `what` does not fit and begins
+/// like the label of the bar above (`中国创新创业大赛广东省决赛一等奖…` over `…二等奖…`), the
+/// shared beginning is elided to `…`, so that what tells the bars apart is what shows; the
+/// detail line has the label in full.
+#[must_use]
+pub fn bar_label(what: &str, above: Option<&str>, width: usize, mode: AmbiguousWidth) -> String {
+    let Some(above) = above.filter(|_| str_width(what, mode) > width) else {
+        return what.to_string();
+    };
+    let (mut shared, mut count) = (0, 0);
+    for (a, b) in what.graphemes(true).zip(above.graphemes(true)) {
+        if a != b {
+            break;
+        }
+        shared += a.len();
+        count += 1;
+    }
+    // A character or two in common is chance, not a shared name.
+    if count <= 2 || shared == what.len() {
+        return what.to_string();
+    }
+    format!("…{}", what.get(shared..).unwrap_or_default())
+}
+
+/// The scale's row: `label` (对数刻度) in the label column, then decades' labels where they
+/// fall over the bars, left-aligned on their ticks. Every decade when they fit; else every
+/// second or fourth (exponents divisible by 2 or 4, so that 1亿 and 1万 stay among them);
+/// a label that would still overlap the one before or run past the row is dropped.
+fn scale_line(
+    label: &str,
+    scale: LogScale,
+    columns: Columns,
+    width: usize,
+    mode: AmbiguousWidth,
+) -> String {
+    let head = format!(
+        "{}{} ",
+        " ".repeat(LEAD),
+        fit(label, columns.label, false, mode)
+    );
+    let span = f64::from(scale.high - scale.low);
+    let ticks = |step: i32| -> Vec<(usize, String)> {
+        (scale.low..=scale.high)
+            .filter(|e| step == 1 || e % step == 0)
+            .map(|e| {
+                // A fraction in 0..=1 of a screen width: the casts lose nothing.
+                let at = columns.bar_x()
+                    + ((f64::from(e - scale.low) / span) * columns.bar as f64).round() as usize;
+                (at, decade_label(e))
+            })
+            .collect()
+    };
+    let fits = |ticks: &[(usize, String)]| {
+        let mut used = str_width(&head, mode);
+        ticks.iter().all(|(at, text)| {
+            let ok = *at >= used && at + str_width(text, mode) <= width;
+            used = at + str_width(text, mode) + 1;
+            ok
+        })
+    };
+    let chosen = [1, 2, 4]
+        .into_iter()
+        .map(ticks)
+        .find(|t| fits(t))
+        .unwrap_or_else(|| ticks(4));
+    let mut out = head;
+    let mut used = str_width(&out, mode);
+    for (at, text) in chosen {
+        let w = str_width(&text, mode);
+        if at < used || at + w > width {
+            continue;
+        }
+        out.push_str(&" ".repeat(at - used));
+        out.push_str(&text);
+        out.push(' ');
+        used = at + w + 1;
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scale_spans_whole_decades_around_the_sums() {
+        let s = LogScale::over([400_000.0, 8_700_000_000.0, 0.0]);
+        assert_eq!(s, LogScale { low: 5, high: 10 });
+        assert!((s.fraction(1e5)).abs() < 1e-9);
+        assert!((s.fraction(1e10) - 1.0).abs() < 1e-9);
+        assert!(s.fraction(400_000.0) > 0.1, "40万元 is readable");
+        assert_eq!(LogScale::over([]), LogScale { low: 4, high: 8 });
+        assert_eq!(LogScale::over([1e6]), LogScale { low: 6, high: 7 });
+    }
+
+    #[test]
+    fn decades_are_labelled_as_chinese_amounts() {
+        let labels: Vec<String> = (3..=13).map(decade_label).collect();
+        assert_eq!(
+            labels,
+            [
+                "1000元", "1万", "10万", "100万", "1000万", "1亿", "10亿", "100亿", "1000亿",
+                "1万亿", "10万亿"
+            ]
+        );
+    }
+
+    #[test]
+    fn bars_use_eighths_when_narrow_and_ascii_when_wide() {
+        let n = AmbiguousWidth::Narrow;
+        assert_eq!(bar(0.5, 10, true, n), "█████");
+        assert_eq!(bar(0.55, 10, true, n), "█████▌");
+        assert_eq!(
+            bar(0.0001, 10, true, n),
+            "▏",
+            "a sum above 0 is never invisible"
+        );
+        assert_eq!(bar(0.55, 10, true, AmbiguousWidth::Wide), "######");
+        assert_eq!(bar(0.55, 10, false, n), "░░░░░░");
+        assert_eq!(bar(1.0, 0, true, n), "");
+        for mode in [n, AmbiguousWidth::Wide] {
+            for f in [0.0, 0.3, 0.99, 1.0] {
+                for added in [true, false] {
+                    assert!(str_width(&bar(f, 7, added, mode), mode) <= 7);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_too_long_elides_what_it_shares_with_the_one_above() {
+        let n = AmbiguousWidth::Narrow;
+        let first = "中国创新创业大赛广东省决赛一等奖企业补助额度";
+        let second = "中国创新创业大赛广东省决赛二等奖企业补助额度";
+        assert_eq!(bar_label(second, Some(first), 24, n), "…二等奖企业补助额度");
+        assert_eq!(
+            bar_label(first, None, 24, n),
+            first,
+            "the first keeps its beginning"
+        );
+        assert_eq!(
+            bar_label(second, Some(first), 80, n),
+            second,
+            "it fits: kept whole"
+        );
+        assert_eq!(
+            bar_label("科技贷款贴息资金的很长很长的说明", Some("科技银行"), 10, n),
+            "科技贷款贴息资金的很长很长的说明",
+            "two characters in common are chance"
+        );
+    }
+
+    #[test]
+    fn the_scale_row_says_log_and_keeps_labels_apart() {
+        let columns = Columns::new(74, 60, 11, 4);
+        let scale = LogScale { low: 5, high: 10 };
+        let row = scale_line("对数刻度", scale, columns, 74, AmbiguousWidth::Narrow);
+        assert!(row.contains("对数刻度"));
+        assert!(row.contains("100万") && row.contains("1亿") && row.contains("100亿"));
+        assert!(str_width(&row, AmbiguousWidth::Narrow) <= 74);
+        let at = |label: &str| row.find(label).unwrap();
+        assert!(at("100万") < at("1亿"));
+        let wide = Columns::new(114, 60, 11, 4);
+        let row = scale_line("对数刻度", scale, wide, 114, AmbiguousWidth::Narrow);
+        for label in ["10万", "1000万", "10亿"] {
+            assert!(
+                row.contains(label),
+                "every decade fits in 114 columns: {row}"
+            );
+        }
+    }
+}

@@ -1,0 +1,855 @@
+//! The figures view, its money chart and `dafu figures`: values against the letter's own
+//! text, orders, filters, scrolling, the jump to a figure's node, honest totals, and
+//! whole-screen snapshots at 120×36 and 80×24.
+
+mod util;
+
+use std::process::Command;
+
+use dafu::action::Action::{self, *};
+use dafu::app::figures_view::{ChartLine, FiguresMode};
+use dafu::app::{App, Overlay};
+use dafu::figures::money::{MoneyRole, totals};
+use dafu::figures::{self, FigureRef, FigureSort, UnitKind, display_value};
+use dafu::keymap::action_for;
+use dafu::letter::Figure;
+use dafu::letter::load;
+use dafu::letter::tree::LetterTree;
+use dafu::strings::Lang;
+use dafu::ui::figures::list_rows;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use util::{app, buffer_text, draw, screen, selected_key};
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        app.update(a);
+    }
+}
+
+fn tree() -> LetterTree {
+    LetterTree::new(load::embedded())
+}
+
+fn figure(tree: &LetterTree, (node, i): FigureRef) -> &Figure {
+    &tree.nodes[node].figures[i]
+}
+
+/// The figure whose text is `text` in node `key` (the `nth` of several with that text).
+fn find(tree: &LetterTree, key: &str, text: &str, nth: usize) -> FigureRef {
+    let node = tree
+        .nodes
+        .iter()
+        .position(|n| n.key == key)
+        .unwrap_or_else(|| panic!("no node {key}"));
+    let i = (0..tree.nodes[node].figures.len())
+        .filter(|&i| tree.nodes[node].figures[i].text == text)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no figure {text} in {key}"));
+    (node, i)
+}
+
+/// Moves the figures view's selection (table or chart) onto `target`.
+fn select_figure(app: &mut App, target: FigureRef) {
+    app.update(First);
+    for _ in 0..200 {
+        if app.figures.current() == Some(target) {
+            return;
+        }
+        app.update(Down);
+    }
+    panic!("figure {target:?} is not listed");
+}
+
+// ----- values against the letter's text -----
+
+/// The numbers a figure's text states, as written, and the multiplier of its unit: `近1.8亿元`
+/// → (["1.8"], 1e8); `80、60、40万元` → (["80", "60", "40"], 1e4); `共39项` → (["39"], 1).
+fn stated(text: &str, unit: &str) -> (Vec<String>, f64, &'static str) {
+    let digits = |c: char| c.is_ascii_digit() || c == '.';
+    let start = text.find(|c: char| c.is_ascii_digit()).expect("a number");
+    let end = text.rfind(|c: char| c.is_ascii_digit()).expect("a number") + 1;
+    let numbers: Vec<String> = text
+        .get(start..end)
+        .unwrap()
+        .split('、')
+        .map(|n| {
+            assert!(n.chars().all(digits), "{text}: {n} is not a number");
+            n.to_string()
+        })
+        .collect();
+    let suffix = text.get(end..).unwrap();
+    let (scale, written) = match suffix {
+        "亿元" => (1e8, "亿元"),
+        "万元" => (1e4, "万元"),
+        "元" => (1.0, "元"),
+        _ => {
+            assert_eq!(suffix, unit, "{text}: unit");
+            (1.0, "")
+        }
+    };
+    (numbers, scale, written)
+}
+
+#[test]
+fn every_money_figure_is_the_amount_its_text_states() {
+    let tree = tree();
+    let mut money = 0;
+    for node in &tree.nodes {
+        for (i, f) in node.figures.iter().enumerate() {
+            let (numbers, scale, written) = stated(&f.text, &f.unit);
+            let sharing: Vec<usize> = (0..node.figures.len())
+                .filter(|&j| node.figures[j].text == f.text)
+                .collect();
+            // `80、60、40万元` is three figures in one text: the k-th takes the k-th number.
+            // Otherwise each figure of a repeated text (`3家` twice) states the one number.
+            let number = if numbers.len() == 1 {
+                &numbers[0]
+            } else {
+                assert_eq!(
+                    numbers.len(),
+                    sharing.len(),
+                    "{}: one figure a number",
+                    f.text
+                );
+                &numbers[sharing.iter().position(|&j| j == i).unwrap()]
+            };
+            let expected = number.parse::<f64>().unwrap() * scale;
+            assert!(
+                (f.value - expected).abs() <= expected.abs() * 1e-12,
+                "{} in {}: value {} but the text says {expected}",
+                f.text,
+                node.key,
+                f.value
+            );
+            if UnitKind::of(f) == UnitKind::Money {
+                money += 1;
+                // The normalised value writes the letter's number in the letter's unit.
+                assert_eq!(display_value(f), format!("{number}{written}"), "{}", f.text);
+            }
+        }
+    }
+    assert_eq!(money, 18, "the letter states 18 sums of money");
+}
+
+#[test]
+fn the_detail_line_gives_money_in_yuan() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    let target = find(&app.tree, "s2.m1", "近1.8亿元", 0);
+    select_figure(&mut app, target);
+    let s = screen(&app);
+    assert!(s.contains("近1.8亿元 = 180,000,000元"), "{s}");
+    assert!(s.contains("科技成果转化项目安排资金"), "{s}");
+}
+
+// ----- orders and filters -----
+
+#[test]
+fn letter_order_is_the_order_of_the_letter() {
+    let tree = tree();
+    let rows = figures::rows(&tree, FigureSort::Order, None);
+    let expected: Vec<FigureRef> = tree
+        .nodes
+        .iter()
+        .enumerate()
+        .flat_map(|(id, n)| (0..n.figures.len()).map(move |i| (id, i)))
+        .collect();
+    assert_eq!(rows, expected);
+    assert_eq!(rows.len(), 56);
+}
+
+#[test]
+fn value_order_compares_money_with_money_and_counts_with_counts() {
+    let tree = tree();
+    let rows = figures::rows(&tree, FigureSort::Value, None);
+    assert_eq!(rows.len(), 56, "a sort drops nothing");
+    let kinds: Vec<UnitKind> = rows
+        .iter()
+        .map(|&r| UnitKind::of(figure(&tree, r)))
+        .collect();
+    let ranks: Vec<u8> = kinds.iter().map(|k| k.rank()).collect();
+    assert!(
+        ranks.is_sorted(),
+        "money, then counts, then percentages: {kinds:?}"
+    );
+    for kind in [UnitKind::Money, UnitKind::Count, UnitKind::Percent] {
+        let values: Vec<f64> = rows
+            .iter()
+            .map(|&r| figure(&tree, r))
+            .filter(|f| UnitKind::of(f) == kind)
+            .map(|f| f.value)
+            .collect();
+        assert!(
+            values.windows(2).all(|w| w[0] >= w[1]),
+            "{kind:?} not largest first: {values:?}"
+        );
+    }
+    assert_eq!(figure(&tree, rows[0]).text, "超87亿元");
+    let first_count = rows[kinds.iter().position(|k| *k == UnitKind::Count).unwrap()];
+    assert_eq!(figure(&tree, first_count).text, "2381家");
+}
+
+#[test]
+fn unit_order_groups_units_in_letter_order() {
+    let tree = tree();
+    let rows = figures::rows(&tree, FigureSort::Unit, None);
+    let units: Vec<&str> = rows
+        .iter()
+        .map(|&r| figure(&tree, r).unit.as_str())
+        .collect();
+    assert_eq!(units.first(), Some(&"元"));
+    assert_eq!(units.last(), Some(&"%"));
+    let mut seen: Vec<&str> = Vec::new();
+    for (k, u) in units.iter().enumerate() {
+        if seen.last() != Some(u) {
+            assert!(!seen.contains(u), "unit {u} split into two groups");
+            seen.push(u);
+        } else {
+            assert!(rows[k - 1] < rows[k], "within {u}, letter order");
+        }
+    }
+}
+
+#[test]
+fn s_cycles_the_sort_and_the_title_says_which() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    assert!(screen(&app).contains("排序：原文顺序  筛选：全部"));
+    app.update(util::key(&app, 's').unwrap());
+    assert_eq!(app.figures.sort, FigureSort::Value);
+    assert_eq!(
+        app.figures.rows,
+        figures::rows(&app.tree, FigureSort::Value, None)
+    );
+    assert!(screen(&app).contains("排序：数值"));
+    app.update(CycleSort);
+    assert_eq!(app.figures.sort, FigureSort::Unit);
+    assert!(screen(&app).contains("排序：单位"));
+    app.update(CycleSort);
+    assert_eq!(app.figures.sort, FigureSort::Order);
+}
+
+#[test]
+fn u_cycles_the_filter_and_every_row_has_the_kind() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    let all = app.figures.rows.len();
+    let mut listed = 0;
+    for (kind, label) in [
+        (UnitKind::Money, "筛选：金额"),
+        (UnitKind::Count, "筛选：数量"),
+        (UnitKind::Percent, "筛选：百分比"),
+    ] {
+        app.update(util::key(&app, 'u').unwrap());
+        assert_eq!(app.figures.filter, Some(kind));
+        assert!(!app.figures.rows.is_empty());
+        for &r in &app.figures.rows {
+            assert_eq!(UnitKind::of(figure(&app.tree, r)), kind);
+        }
+        listed += app.figures.rows.len();
+        let s = screen(&app);
+        assert!(s.contains(label), "{s}");
+        assert!(s.contains(&format!("数字一览 {}", app.figures.rows.len())));
+    }
+    assert_eq!(listed, all, "the three kinds cover every figure");
+    app.update(CycleUnitFilter);
+    assert_eq!(app.figures.filter, None);
+    assert_eq!(app.figures.rows.len(), all);
+}
+
+#[test]
+fn the_title_speaks_the_interface_language() {
+    let mut app = App::new(
+        tree(),
+        Lang::En,
+        dafu::text::width::AmbiguousWidth::Narrow,
+        (120, 36),
+    );
+    run(&mut app, [OpenFigures, CycleSort, CycleUnitFilter]);
+    let s = screen(&app);
+    assert!(s.contains("Figures 18  sort: value  filter: money"), "{s}");
+    app.update(ToggleFiguresChart);
+    assert!(screen(&app).contains("log scale"));
+}
+
+#[test]
+fn a_resort_keeps_the_selected_figure() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    let target = find(&app.tree, "s5.m1.p2", "2381家", 0);
+    select_figure(&mut app, target);
+    app.update(CycleSort);
+    assert_eq!(app.figures.current(), Some(target));
+}
+
+// ----- scrolling -----
+
+/// The selection is among the rows in view, and the row drawn highlighted holds its text.
+fn assert_selection_in_view(app: &App) {
+    let view = &app.figures;
+    let rows = list_rows(app.size.0, app.size.1, view.mode);
+    let (selected, offset) = match view.mode {
+        FiguresMode::Table => (view.selected, view.offset),
+        FiguresMode::Chart => (view.chart.bars[view.chart.selected], view.chart.offset),
+    };
+    assert!(
+        offset <= selected && selected < offset + rows,
+        "selected {selected} not in {offset}..{}",
+        offset + rows
+    );
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    // Inside the overlay: the outline's selected row may show beside it.
+    let overlay = dafu::ui::figures::overlay_area(buffer.area);
+    let highlighted: Vec<u16> = (overlay.top()..overlay.bottom())
+        .filter(|&y| {
+            (overlay.left()..overlay.right())
+                .any(|x| buffer[(x, y)].bg == dafu::ui::theme::SELECTED_FOCUSED.bg.unwrap())
+        })
+        .collect();
+    assert_eq!(highlighted.len(), 1, "one highlighted row");
+    let text = buffer_text(buffer);
+    let row = text.lines().nth(usize::from(highlighted[0])).unwrap();
+    let f = figure(&app.tree, view.current().unwrap());
+    let shown = match view.mode {
+        FiguresMode::Table => f.text.clone(),
+        FiguresMode::Chart => figures::hedged_value(f),
+    };
+    assert!(
+        row.contains(&shown),
+        "{shown} not in the highlighted row {row}"
+    );
+}
+
+#[test]
+fn home_end_and_pages_keep_the_selection_in_view() {
+    for (w, h) in [(120, 36), (80, 24), (40, 10)] {
+        let mut app = app(w, h);
+        app.update(OpenFigures);
+        for mode in [FiguresMode::Table, FiguresMode::Chart] {
+            if app.figures.mode != mode {
+                app.update(ToggleFiguresChart);
+            }
+            let rows = list_rows(w, h, mode);
+            app.update(Last);
+            assert_selection_in_view(&app);
+            match mode {
+                FiguresMode::Table => {
+                    assert_eq!(app.figures.selected, app.figures.rows.len() - 1);
+                    assert_eq!(app.figures.offset, app.figures.rows.len() - rows);
+                }
+                FiguresMode::Chart => {
+                    let chart = &app.figures.chart;
+                    assert_eq!(chart.selected, chart.bars.len() - 1);
+                    if rows >= chart.lines.len() - chart.bars[chart.selected] {
+                        assert!(
+                            chart.offset + rows >= chart.lines.len(),
+                            "End shows the notes under the last bar"
+                        );
+                    }
+                }
+            }
+            for a in [PageUp, PageUp, Up, PageDown, Down, Down, PageUp, First] {
+                app.update(a);
+                assert_selection_in_view(&app);
+            }
+            let offset = match mode {
+                FiguresMode::Table => app.figures.offset,
+                FiguresMode::Chart => app.figures.chart.offset,
+            };
+            assert_eq!(offset, 0, "Home scrolls to the top");
+            // One row at a time down the whole list: the view follows.
+            for _ in 0..60 {
+                app.update(Down);
+                assert_selection_in_view(&app);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_page_moves_by_the_rows_in_view() {
+    let mut app = app(80, 24);
+    run(&mut app, [OpenFigures, PageDown]);
+    let rows = list_rows(80, 24, FiguresMode::Table);
+    assert_eq!(app.figures.selected, rows);
+    assert_eq!(app.figures.offset, 1, "the new row is at the bottom");
+    app.update(PageUp);
+    assert_eq!(app.figures.selected, 0);
+    assert_eq!(app.figures.offset, 0);
+}
+
+#[test]
+fn a_resize_keeps_the_selection_in_view() {
+    let mut app = app(120, 36);
+    run(&mut app, [OpenFigures, Last]);
+    app.update(Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_selection_in_view(&app);
+    app.update(Resize {
+        width: 120,
+        height: 36,
+    });
+    assert_selection_in_view(&app);
+}
+
+// ----- the jump to a figure's node -----
+
+fn spotlit(app: &App) -> (usize, &str) {
+    let (block, range) = app.spotlight.clone().expect("the figure is set apart");
+    let text = &app.tree.blocks[block].text;
+    let before = text.get(..range.start).unwrap().chars().next_back();
+    assert!(
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '.'),
+        "the spotlight starts inside a number"
+    );
+    (range.start, text.get(range).unwrap())
+}
+
+#[test]
+fn enter_jumps_to_the_figures_node_with_the_figure_set_apart() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    let target = find(&app.tree, "s5.m3", "50亿元", 0);
+    select_figure(&mut app, target);
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(action_for(&app, &enter), Some(Activate));
+    app.update(Activate);
+    assert_eq!(app.overlay, None);
+    assert_eq!(selected_key(&app), "s5.m3");
+    assert_eq!(spotlit(&app).1, "50亿元");
+    // On screen, the cells set apart spell the figure (a line break may fall inside it).
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let spotlit: String = buffer
+        .content()
+        .iter()
+        .filter(|c| c.bg == dafu::ui::theme::SPOTLIGHT.bg.unwrap())
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert_eq!(spotlit, "50亿元", "{}", buffer_text(buffer));
+}
+
+#[test]
+fn jump_to_2jia_lands_on_2jia_not_inside_192jia() {
+    // Regression: `find("2家")` matched the tail of `共192家` earlier in the same point.
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    let target = find(&app.tree, "s5.m1.p1", "2家", 0);
+    select_figure(&mut app, target);
+    app.update(Activate);
+    assert_eq!(selected_key(&app), "s5.m1.p1");
+    let (at, text) = spotlit(&app);
+    assert_eq!(text, "2家");
+    let block = &app.tree.blocks[app.spotlight.clone().unwrap().0].text;
+    let before = block.get(..at).unwrap();
+    assert!(before.ends_with("国赛获奖企业"), "{before}");
+}
+
+#[test]
+fn figures_with_the_same_text_jump_to_their_own_places() {
+    let mut app = app(120, 36);
+    let mut places = Vec::new();
+    for nth in 0..2 {
+        app.update(OpenFigures);
+        let target = find(&app.tree, "s3.m2", "3家", nth);
+        select_figure(&mut app, target);
+        app.update(Activate);
+        let (at, text) = spotlit(&app);
+        assert_eq!(text, "3家");
+        places.push(at);
+    }
+    assert!(places[0] < places[1], "the second 3家 is the later one");
+    // Three sums in one text all point at it.
+    app.update(OpenFigures);
+    let target = find(&app.tree, "s5.m1.p1", "80、60、40万元", 2);
+    select_figure(&mut app, target);
+    app.update(Activate);
+    assert_eq!(spotlit(&app).1, "80、60、40万元");
+}
+
+#[test]
+fn every_figure_is_located_in_its_node_at_its_own_place() {
+    let tree = tree();
+    for (node, n) in tree.nodes.iter().enumerate() {
+        let mut places = Vec::new();
+        for (i, f) in n.figures.iter().enumerate() {
+            let (block, range) = figures::locate(&tree, node, i)
+                .unwrap_or_else(|| panic!("{} of {} not found", f.text, n.key));
+            assert_eq!(tree.blocks[block].node, node);
+            let text = &tree.blocks[block].text;
+            assert_eq!(text.get(range.clone()), Some(f.text.as_str()));
+            let before = text.get(..range.start).unwrap().chars().next_back();
+            assert!(
+                !before.is_some_and(|c| c.is_ascii_digit() || c == '.'),
+                "{} of {} located inside a longer number",
+                f.text,
+                n.key
+            );
+            places.push((f.text.as_str(), block, range.start));
+        }
+        // Figures of one text are at different places unless the text states several sums.
+        for (k, a) in places.iter().enumerate() {
+            for b in &places[k + 1..] {
+                if a.1 == b.1 && a.2 == b.2 {
+                    assert!(
+                        a.0.contains('、'),
+                        "{} twice at one place in {}",
+                        a.0,
+                        n.key
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn enter_on_a_bar_jumps_too() {
+    let mut app = app(80, 24);
+    run(&mut app, [OpenFigures, ToggleFiguresChart]);
+    assert_eq!(app.figures.mode, FiguresMode::Chart);
+    let target = find(&app.tree, "s5.m1.p2", "超87亿元", 0);
+    select_figure(&mut app, target);
+    app.update(Activate);
+    assert_eq!(selected_key(&app), "s5.m1.p2");
+    assert_eq!(spotlit(&app).1, "超87亿元");
+}
+
+#[test]
+fn c_toggles_table_and_chart_and_carries_the_selection() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    let target = find(&app.tree, "s3.m1.p3", "约1900万元", 0);
+    select_figure(&mut app, target);
+    app.update(util::key(&app, 'c').unwrap());
+    assert_eq!(app.figures.mode, FiguresMode::Chart);
+    assert_eq!(app.figures.current(), Some(target));
+    app.update(Down);
+    let next = app.figures.current().unwrap();
+    app.update(ToggleFiguresChart);
+    assert_eq!(app.figures.mode, FiguresMode::Table);
+    assert_eq!(app.figures.current(), Some(next));
+    // Esc closes from either; reopening shows what was open.
+    run(&mut app, [ToggleFiguresChart, Escape]);
+    assert_eq!(app.overlay, None);
+    app.update(OpenFigures);
+    assert_eq!(app.overlay, Some(Overlay::Figures));
+    assert_eq!(app.figures.mode, FiguresMode::Chart);
+}
+
+// ----- totals -----
+
+#[test]
+fn every_money_figure_has_the_role_the_rule_gives() {
+    let tree = tree();
+    let roles: Vec<(&str, MoneyRole)> = tree
+        .figures()
+        .filter_map(|(_, f)| MoneyRole::of(f).map(|r| (f.text.as_str(), r)))
+        .collect();
+    use MoneyRole::*;
+    assert_eq!(
+        roles,
+        [
+            ("近1.8亿元", Spending),
+            ("超过3.3亿元", Spending),
+            ("1300万元", Spending),
+            ("约1900万元", Spending),
+            ("352万元", Spending),
+            ("6.97亿元", Outcome),
+            ("80、60、40万元", PerAward),
+            ("80、60、40万元", PerAward),
+            ("80、60、40万元", PerAward),
+            ("300、200、100万元", Cap),
+            ("300、200、100万元", Cap),
+            ("300、200、100万元", Cap),
+            ("超87亿元", Stock),
+            ("6220.64万元", Spending),
+            ("共1160.77万元", Spending),
+            ("200万元", Cap),
+            ("50亿元", Stock),
+            ("10亿元", Stock),
+        ]
+    );
+}
+
+#[test]
+fn totals_add_spending_only_and_say_when_approximate() {
+    let tree = tree();
+    let totals = totals(&tree);
+    let keys: Vec<&str> = totals
+        .iter()
+        .map(|t| tree.nodes[t.section].key.as_str())
+        .collect();
+    assert_eq!(keys, ["s2", "s3", "s4", "s5"], "sections that state money");
+    let texts = |refs: &[FigureRef]| -> Vec<String> {
+        refs.iter()
+            .map(|&r| figure(&tree, r).text.clone())
+            .collect()
+    };
+    let [s2, s3, s4, s5] = &totals[..] else {
+        unreachable!()
+    };
+
+    assert_eq!(texts(&s2.included), ["近1.8亿元"]);
+    assert!(s2.approximate, "近 hedges the total");
+    assert_eq!(s2.text("约").as_deref(), Some("约1.8亿元"));
+
+    assert_eq!(
+        texts(&s3.included),
+        ["超过3.3亿元", "1300万元", "约1900万元", "352万元"]
+    );
+    assert!((s3.sum - 365_520_000.0).abs() < 1e-3);
+    assert_eq!(s3.text("约").as_deref(), Some("约3.66亿元"));
+
+    assert!(
+        s4.included.is_empty(),
+        "an economic benefit is not spending"
+    );
+    assert_eq!(s4.text("约"), None);
+    assert_eq!(s4.excluded.len(), 1);
+    assert_eq!(s4.excluded[0].1, MoneyRole::Outcome);
+
+    // 五: the fund's size, its first tranche and the loans approved are stocks; the 最高
+    // amounts are caps; 80、60、40万元 are amounts per award. Only the interest subsidy and the
+    // insurance subsidy were paid out, both stated exactly.
+    assert_eq!(texts(&s5.included), ["6220.64万元", "共1160.77万元"]);
+    assert!(!s5.approximate);
+    assert_eq!(s5.text("约").as_deref(), Some("7381.41万元"));
+    let left_out = |text: &str| -> Vec<MoneyRole> {
+        s5.excluded
+            .iter()
+            .filter(|(r, _)| figure(&tree, *r).text == text)
+            .map(|(_, role)| *role)
+            .collect()
+    };
+    assert_eq!(left_out("50亿元"), [MoneyRole::Stock]);
+    assert_eq!(left_out("10亿元"), [MoneyRole::Stock]);
+    assert_eq!(left_out("超87亿元"), [MoneyRole::Stock]);
+    assert_eq!(left_out("200万元"), [MoneyRole::Cap]);
+    assert_eq!(left_out("300、200、100万元"), [MoneyRole::Cap; 3]);
+    assert_eq!(left_out("80、60、40万元"), [MoneyRole::PerAward; 3]);
+
+    // Every sum of money is accounted for once: added, or left out with a reason.
+    let mut seen: Vec<FigureRef> = totals
+        .iter()
+        .flat_map(|t| {
+            t.included
+                .iter()
+                .copied()
+                .chain(t.excluded.iter().map(|e| e.0))
+        })
+        .collect();
+    seen.sort_unstable();
+    let money = figures::rows(&tree, FigureSort::Order, Some(UnitKind::Money));
+    assert_eq!(seen, money);
+}
+
+#[test]
+fn the_chart_says_the_fund_is_left_out_and_why() {
+    let mut app = app(80, 24);
+    run(&mut app, [OpenFigures, ToggleFiguresChart]);
+    let target = find(&app.tree, "s5.m3", "50亿元", 0);
+    select_figure(&mut app, target);
+    let s = screen(&app);
+    let heading = s
+        .lines()
+        .find(|l| l.contains("五、关于构建新一代人工智能产业发展融资平台的建议"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(heading.contains("支出合计 7381.41万元"), "{heading}");
+    assert!(s.contains("50亿元 = 5,000,000,000元  不计入：规模或累计数是存量，不是支出"));
+    let bar_row = s
+        .lines()
+        .find(|l| l.contains("市产业投资基金总规模"))
+        .unwrap();
+    assert!(
+        bar_row.contains('░') && bar_row.contains("存量"),
+        "{bar_row}"
+    );
+    assert!(
+        !bar_row.contains('█'),
+        "a stock's bar is not drawn as spending"
+    );
+}
+
+#[test]
+fn the_chart_is_on_a_log_scale_and_says_so() {
+    let mut app = app(120, 36);
+    run(&mut app, [OpenFigures, ToggleFiguresChart]);
+    let s = screen(&app);
+    assert!(s.contains("金额图  对数刻度"), "the title says so");
+    let scale_row = s.lines().find(|l| l.contains("10万")).unwrap();
+    assert!(scale_row.contains("对数刻度") && scale_row.contains("100亿"));
+    // 40万元 and 87亿元 are both readable: neither bar is empty nor the other full.
+    let bar_len = |what: &str| {
+        let row = s.lines().find(|l| l.contains(what)).unwrap();
+        row.chars()
+            .filter(|c| matches!(c, '█' | '░' | '▉'..='▏'))
+            .count()
+    };
+    let small = bar_len(" 40万元");
+    let large = bar_len("超过87亿元");
+    assert!(small >= 3 && large > 2 * small, "{small} {large}");
+    // Hedged sums are marked with `~`, which is never ambiguous in width.
+    let hedged = s.lines().find(|l| l.contains("近1.8亿元")).unwrap();
+    assert!(hedged.contains("~科技成果转化项目安排资金"), "{hedged}");
+}
+
+#[test]
+fn wide_ambiguous_mode_draws_bars_in_ascii() {
+    let mut app = util::app_with(80, 24, dafu::text::width::AmbiguousWidth::Wide);
+    run(&mut app, [OpenFigures, ToggleFiguresChart]);
+    let s = screen(&app);
+    assert!(s.contains('#'), "{s}");
+    assert!(!s.contains('█') && !s.contains('▌'), "{s}");
+}
+
+#[test]
+fn the_chart_lists_each_sum_of_money_once_under_its_section() {
+    let tree = tree();
+    let app = app(120, 36);
+    let chart = &app.figures.chart;
+    let mut section = None;
+    let mut bars = Vec::new();
+    for line in &chart.lines {
+        match *line {
+            ChartLine::Section(t) => section = Some(chart.totals[t].section),
+            ChartLine::Bar(f) => {
+                assert_eq!(Some(tree.path(f.0)[0]), section, "a bar under its section");
+                bars.push(f);
+            }
+            ChartLine::Gap | ChartLine::Note(_) => {}
+        }
+    }
+    assert_eq!(
+        bars,
+        figures::rows(&tree, FigureSort::Order, Some(UnitKind::Money))
+    );
+}
+
+// ----- screens -----
+
+fn snapshot(app: &App) -> String {
+    buffer_text(draw(app).backend().buffer())
+}
+
+#[test]
+fn table_120x36() {
+    let mut app = app(120, 36);
+    run(&mut app, [OpenFigures, Down, Down, Down, Down, Down]);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn table_80x24() {
+    let mut app = app(80, 24);
+    run(&mut app, [OpenFigures, CycleSort, CycleUnitFilter]);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn chart_120x36() {
+    let mut app = app(120, 36);
+    run(&mut app, [OpenFigures, ToggleFiguresChart]);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn chart_80x24() {
+    let mut app = app(80, 24);
+    run(&mut app, [OpenFigures, ToggleFiguresChart]);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn chart_end_80x24() {
+    let mut app = app(80, 24);
+    run(&mut app, [OpenFigures, ToggleFiguresChart, Last]);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+// ----- the command line -----
+
+fn dafu(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_dafu"))
+        .args(args)
+        .env_remove("DAFU_LANG")
+        .output()
+        .expect("run dafu");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn cli_money_by_value_as_csv() {
+    let csv = dafu(&[
+        "figures", "--sort", "value", "--unit", "money", "--format", "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("node,breadcrumb,text,value,unit,what,qualifier")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 18, "{csv}");
+    for r in &rows {
+        assert_eq!(r.len(), 7, "no field needed quoting: {r:?}");
+        assert_eq!(r[4], "元");
+    }
+    let values: Vec<f64> = rows.iter().map(|r| r[3].parse().unwrap()).collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    assert_eq!(
+        rows[0],
+        [
+            "s5.m1.p2",
+            "五、关于构建新一代人工智能产业发展融资平台的建议 › （一）促进科技金融产业融合，完善科技金融体系 › 二是",
+            "超87亿元",
+            "8700000000",
+            "元",
+            "累计审批科技贷款",
+            "超过"
+        ]
+    );
+    assert_eq!(rows[17][2], "80、60、40万元");
+    assert_eq!(rows[17][3], "400000");
+}
+
+#[test]
+fn cli_json_carries_node_and_breadcrumb() {
+    let json = dafu(&["figures", "--unit", "percent", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = value.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["node"], "s3.m1.p3");
+    assert_eq!(
+        rows[0]["breadcrumb"],
+        "三、关于打造新一代人工智能科技产业龙头企业的建议 › （一）提升企业技术支撑能力 › 三是"
+    );
+    assert_eq!(rows[0]["text"], "6%");
+    assert_eq!(rows[0]["kind"], "percent");
+    assert!(rows[0].get("role").is_none(), "roles are for money only");
+    let money = dafu(&["figures", "--unit", "money", "--format", "json"]);
+    let money: serde_json::Value = serde_json::from_str(&money).unwrap();
+    assert_eq!(money[0]["text"], "近1.8亿元");
+    assert_eq!(money[0]["display"], "1.8亿元");
+    assert_eq!(money[0]["role"], "spending");
+}
+
+#[test]
+fn cli_default_is_letter_order_table() {
+    let table = dafu(&["figures"]);
+    assert_eq!(
+        table,
+        dafu(&["figures", "--sort", "order", "--format", "table"])
+    );
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 57, "a heading and 56 figures");
+    assert!(lines[0].starts_with("原文"));
+    assert!(lines[1].starts_with("5条"));
+}
