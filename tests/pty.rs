@@ -1,0 +1,1118 @@
+//! The real `dafu` binary in a pseudo-terminal, its screen read through a terminal
+//! emulator (vt100): what a person at a terminal would see, key by key.
+//!
+//! Every check waits for the screen (with a timeout) instead of sleeping. Tests that are
+//! not about the ambiguous-width probe pass `--ambiguous-width narrow`.
+
+#[path = "util/pty.rs"]
+mod pty;
+
+use std::time::Duration;
+
+use unicode_width::UnicodeWidthStr as _;
+
+use pty::{Options, Probe, Pty, cell, find, rfind, row_text, status_row};
+
+/// Skips the start-up probe: narrow, as vt100 draws ambiguous characters.
+const NARROW: &[&str] = &["--ambiguous-width", "narrow"];
+
+/// The letter's number, at the start of the title row.
+const DOC_NUMBER: &str = "中山科函〔2021〕142号";
+
+/// The key hints at the right of the status row.
+const HINTS: &str = "?帮助 /搜索 f数字 q退出";
+
+/// The characters a pane's border is drawn with.
+struct Borders {
+    vertical: &'static str,
+    top_left: &'static str,
+    top_right: &'static str,
+    bottom_left: &'static str,
+    bottom_right: &'static str,
+}
+
+/// Narrow mode: rounded box drawing.
+const ROUNDED: Borders = Borders {
+    vertical: "│",
+    top_left: "╭",
+    top_right: "╮",
+    bottom_left: "╰",
+    bottom_right: "╯",
+};
+
+/// Wide mode: box drawing is East Asian Ambiguous, so plain ASCII.
+const ASCII: Borders = Borders {
+    vertical: "|",
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+};
+
+/// The columns of the vertical pane borders on the body rows (between the title row and
+/// the status row), after checking that they are the same columns on every row and that
+/// the top and bottom rows have corners there (left, right, left, right…).
+fn pane_edges(s: &vt100::Screen, b: &Borders) -> Result<Vec<u16>, String> {
+    let (rows, cols) = s.size();
+    let (top, bottom) = (1, rows - 2);
+    let mut edges: Option<Vec<u16>> = None;
+    for r in top + 1..bottom {
+        let found: Vec<u16> = (0..cols).filter(|&c| cell(s, r, c) == b.vertical).collect();
+        match &edges {
+            None => edges = Some(found),
+            Some(first) if *first != found => {
+                return Err(format!(
+                    "row {r} has {:?} at columns {found:?} but row {} at {first:?}",
+                    b.vertical,
+                    top + 1
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    let edges = edges.ok_or("no body rows")?;
+    if edges.is_empty() || edges.len() % 2 != 0 {
+        return Err(format!("pane edges at columns {edges:?}"));
+    }
+    for (r, left, right) in [
+        (top, b.top_left, b.top_right),
+        (bottom, b.bottom_left, b.bottom_right),
+    ] {
+        for (i, &c) in edges.iter().enumerate() {
+            let want = if i % 2 == 0 { left } else { right };
+            let got = cell(s, r, c);
+            if got != want {
+                return Err(format!("row {r} column {c}: {got:?}, expected {want:?}"));
+            }
+        }
+    }
+    Ok(edges)
+}
+
+/// Two panes side by side: the outer edges at the screen's edges, and the outline's right
+/// border directly left of the reading pane's left border, in the same columns on every row.
+fn side_by_side(s: &vt100::Screen, b: &Borders) -> Result<u16, String> {
+    let (_, cols) = s.size();
+    let e = pane_edges(s, b)?;
+    if e.len() == 4 && e[0] == 0 && e[2] == e[1] + 1 && e[3] == cols - 1 {
+        Ok(e[1])
+    } else {
+        Err(format!(
+            "pane edges at {e:?}; expected [0, a, a+1, {}]",
+            cols - 1
+        ))
+    }
+}
+
+/// One pane filling the body.
+fn single_pane(s: &vt100::Screen, b: &Borders) -> Result<(), String> {
+    let (_, cols) = s.size();
+    let e = pane_edges(s, b)?;
+    if e == [0, cols - 1] {
+        Ok(())
+    } else {
+        Err(format!("pane edges at {e:?}; expected [0, {}]", cols - 1))
+    }
+}
+
+/// The reader's full screen at a side-by-side width: title, outline, reading pane and
+/// status row with hints, borders aligned.
+fn main_screen(s: &vt100::Screen, b: &Borders) -> Result<(), String> {
+    let title = row_text(s, 0);
+    if !title.starts_with(DOC_NUMBER) {
+        return Err(format!("title row is {title:?}"));
+    }
+    let text = s.contents();
+    for want in ["目录", "正文", "开头", "一、关于健全", "五、", "结尾"] {
+        if !text.contains(want) {
+            return Err(format!("{want:?} is not on the screen"));
+        }
+    }
+    let status = status_row(s);
+    if !status.ends_with(HINTS) {
+        return Err(format!("status row is {status:?}"));
+    }
+    side_by_side(s, b).map(|_| ())
+}
+
+/// Starts the reader at `cols`×`rows` in narrow mode and waits for its first frame.
+fn reader(cols: u16, rows: u16) -> Pty {
+    let p = Pty::start(cols, rows, NARROW);
+    p.wait_for_text(DOC_NUMBER);
+    p
+}
+
+/// The `i/N` fraction in `token`, if it is one.
+fn fraction(token: &str) -> Option<(usize, usize)> {
+    let (i, n) = token.split_once('/')?;
+    Some((i.parse().ok()?, n.parse().ok()?))
+}
+
+/// The search count in the status row after a search: the `i/N` after `「query」`.
+fn search_count(status: &str) -> Option<(usize, usize)> {
+    let (_, after) = status.split_once('」')?;
+    after.split_whitespace().next().and_then(fraction)
+}
+
+/// The count the search prompt shows while typing: `搜索：query  i/N`.
+fn prompt_count(status: &str) -> Option<(usize, usize)> {
+    if !status.contains("搜索：") {
+        return None;
+    }
+    status.split_whitespace().last().and_then(fraction)
+}
+
+/// The outline row that shows `text`, if any.
+fn row_with(s: &vt100::Screen, text: &str) -> Option<u16> {
+    let (rows, _) = s.size();
+    (0..rows).find(|&r| row_text(s, r).contains(text))
+}
+
+/// Whether the pane whose top-left corner is at (`row`, `col`) has the focus (its border
+/// is drawn in cyan).
+fn focused(s: &vt100::Screen, row: u16, col: u16) -> bool {
+    s.cell(row, col)
+        .is_some_and(|c| c.fgcolor() == vt100::Color::Idx(6))
+}
+
+/// Presses Tab at a side-by-side width and waits for the reading pane to take the focus.
+fn focus_reading(p: &Pty) {
+    let split = p.with_screen(|s| side_by_side(s, &ROUNDED)).unwrap();
+    p.send("\t");
+    p.wait_for("the reading pane to take the focus", |s| {
+        focused(s, 1, split + 1) && !focused(s, 1, 0)
+    });
+}
+
+// ----- 1. the first screen -----
+
+#[test]
+fn opens_on_the_letter_with_aligned_pane_borders() {
+    let p = reader(120, 36);
+    p.wait_until("the reader's first screen", |s| main_screen(s, &ROUNDED));
+    let split = p.with_screen(|s| side_by_side(s, &ROUNDED)).unwrap();
+    // The outline takes about a third of the width, capped (36–56 columns).
+    assert!(
+        (35..=55).contains(&split),
+        "outline's right border at column {split}\n{}",
+        p.dump()
+    );
+    let (rows, status) = p.with_screen(|s| (s.contents(), status_row(s)));
+    // The first outline rows, and the suggestions in order.
+    let first = rows.find("一、关于健全").unwrap();
+    let fifth = rows.find("五、").unwrap();
+    assert!(first < fifth, "一、 after 五、:\n{}", p.dump());
+    // The status row: the selected node's breadcrumb, position and hints.
+    assert!(status.starts_with(" 开头"), "status row: {status:?}");
+    assert!(status.contains("1/"), "status row: {status:?}");
+    // The explicit width skips the probe.
+    assert_eq!(
+        p.requests(),
+        0,
+        "asked for the cursor position with a fixed width"
+    );
+}
+
+// ----- 2. keys -----
+
+#[test]
+fn navigation_keys_move_expand_and_jump() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+
+    p.send("j");
+    p.wait_for("`j` to select 一、", |s| {
+        status_row(s).starts_with(" 一、关于健全新一代人工智能产业发展管理服务机制的建议")
+    });
+
+    p.send("3");
+    p.wait_for("`3` to select 三、", |s| {
+        status_row(s).starts_with(" 三、关于打造新一代人工智能科技产业龙头企业的建议")
+    });
+
+    // 三、 is open: `l` goes to its first measure, which is closed (▸).
+    let measure = "（一）提升企业技术支撑能力";
+    p.send("l");
+    p.wait_for("`l` to go to 三、's first measure", |s| {
+        status_row(s).contains(&format!("› {measure}"))
+    });
+    p.wait_for("the measure closed", |s| {
+        s.contents().contains(&format!("▸ {measure}"))
+    });
+    // `l` on a closed node opens it: ▸ turns ▾ and its points appear under it.
+    p.send("l");
+    p.wait_for("`l` to open the measure (▾)", |s| {
+        s.contents().contains(&format!("▾ {measure}"))
+    });
+    p.wait_until("its first point under it", |s| {
+        let row = row_with(s, &format!("▾ {measure}")).ok_or("no opened measure")?;
+        let below = row_text(s, row + 1);
+        if below.starts_with("│      一是") {
+            Ok(())
+        } else {
+            Err(format!("row under the opened measure: {below:?}"))
+        }
+    });
+    // `h` closes it again.
+    p.send("h");
+    p.wait_for("`h` to close the measure (▸)", |s| {
+        s.contents().contains(&format!("▸ {measure}"))
+    });
+
+    p.send("G");
+    p.wait_for("`G` to select 结尾", |s| {
+        status_row(s).starts_with(" 结尾")
+    });
+    p.send("g");
+    p.wait_for("`g` to select 开头", |s| {
+        status_row(s).starts_with(" 开头")
+    });
+
+    p.send("?");
+    p.wait_for("`?` to open the help", |s| s.contents().contains("按键"));
+    p.wait_for("the help to list the keys", |s| {
+        let t = s.contents();
+        t.contains("跳到第 N 条建议") && t.contains("退出")
+    });
+    // A lone Esc must arrive alone, or it reads as Alt plus the next key.
+    p.send("\x1b");
+    p.wait_until("Esc to close the help", |s| {
+        if s.contents().contains("按键") {
+            return Err("the help is still open".into());
+        }
+        main_screen(s, &ROUNDED)
+    });
+
+    // The opening is in view: no figure of 二、 is on the screen yet.
+    assert!(!p.screen_text().contains("近1.8亿元"), "{}", p.dump());
+    p.send("f");
+    p.wait_for("`f` to open the figures", |s| {
+        let t = s.contents();
+        t.contains("数字一览") && t.contains("近1.8亿元")
+    });
+    p.send("\x1b");
+    p.wait_until("Esc to close the figures", |s| {
+        if s.contents().contains("数字一览") {
+            return Err("the figures are still open".into());
+        }
+        main_screen(s, &ROUNDED)
+    });
+}
+
+#[test]
+fn tab_switches_panes_on_a_narrow_screen() {
+    let p = reader(80, 24);
+    // Below 100 columns one pane shows at a time: the outline first.
+    p.wait_until("the outline alone", |s| {
+        let top = row_text(s, 1);
+        if !top.starts_with("╭ 目录") || top.contains("正文") {
+            return Err(format!("pane title row {top:?}"));
+        }
+        single_pane(s, &ROUNDED)
+    });
+    p.send("\t");
+    p.wait_until("Tab to show the reading pane alone", |s| {
+        let top = row_text(s, 1);
+        if !top.starts_with("╭ 正文") || top.contains("目录") {
+            return Err(format!("pane title row {top:?}"));
+        }
+        single_pane(s, &ROUNDED)
+    });
+    p.send("\t");
+    p.wait_for("Tab again to show the outline", |s| {
+        row_text(s, 1).starts_with("╭ 目录")
+    });
+}
+
+/// The reading pane, switched to with Tab below 100 columns, wraps the text to its width.
+fn reading_pane_shows_whole_lines(s: &vt100::Screen) -> Result<(), String> {
+    let text = s.contents();
+    for line in [
+        "(A类)",
+        "中山市科学技术局",
+        "农工党中山市委会，罗宇峰等委员：",
+    ] {
+        if !text.contains(line) {
+            return Err(format!("{line:?} is not on one line"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn tab_on_a_narrow_screen_shows_the_text_wrapped_to_the_pane() {
+    let p = reader(80, 24);
+    p.wait_for("the outline", |s| row_text(s, 1).starts_with("╭ 目录"));
+    p.send("\t");
+    p.wait_until(
+        "the letter's text in the reading pane",
+        reading_pane_shows_whole_lines,
+    );
+}
+
+#[test]
+fn resizing_below_100_columns_in_the_reading_pane_rewraps_the_text() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    focus_reading(&p);
+    p.resize(80, 24);
+    p.wait_until("the reading pane alone, wrapped to 80 columns", |s| {
+        if !row_text(s, 1).starts_with("╭ 正文") {
+            return Err(format!("pane title row {:?}", row_text(s, 1)));
+        }
+        single_pane(s, &ROUNDED)?;
+        reading_pane_shows_whole_lines(s)
+    });
+}
+
+#[test]
+fn clicking_an_outline_row_selects_it() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    let row = p.with_screen(|s| row_with(s, "五、关于构建")).unwrap();
+    // SGR mouse report, 1-based: press and release of the left button on the row's text.
+    let (x, y) = (12, row + 1);
+    p.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    p.wait_for("the click to select 五、", |s| {
+        status_row(s).starts_with(" 五、关于构建")
+    });
+}
+
+#[test]
+fn y_copies_the_selection_through_osc52() {
+    use base64::Engine as _;
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("y");
+    p.wait_for("the copy note", |s| status_row(s).contains("已复制"));
+    let copies = p.with_recorder(|r| r.clipboard.clone());
+    assert_eq!(copies.len(), 1, "OSC 52 writes: {copies:?}");
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(&copies[0])
+        .expect("base64");
+    let text = String::from_utf8(text).expect("UTF-8");
+    assert!(text.contains("收悉"), "copied: {text:?}");
+}
+
+// ----- 3. search -----
+
+/// Searches for `query` from the start of the letter and checks the count in the prompt,
+/// after Enter, and after `n`.
+fn search_and_step(query: &str) {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("/");
+    p.wait_for("the search prompt", |s| status_row(s).contains("搜索："));
+    p.send(query);
+    p.wait_for(&format!("matches for {query:?} in the prompt"), |s| {
+        let status = status_row(s);
+        status.starts_with(&format!("搜索：{query}  "))
+            && prompt_count(&status).is_some_and(|(i, n)| i >= 1 && n >= 2)
+    });
+    // The terminal's cursor stands at the caret (where an input method opens its window).
+    let caret = u16::try_from("搜索：".width() + query.width()).unwrap();
+    p.wait_until("the cursor shown at the caret", |s| {
+        if s.hide_cursor() {
+            return Err("the cursor is hidden in the prompt".into());
+        }
+        match s.cursor_position() {
+            (35, col) if col == caret => Ok(()),
+            at => Err(format!(
+                "the cursor is at {at:?}, the caret at (35, {caret})"
+            )),
+        }
+    });
+    p.send("\r");
+    p.wait_for("the count after Enter", |s| {
+        let status = status_row(s);
+        status.contains(&format!("「{query}」")) && search_count(&status).is_some()
+    });
+    let (i, n) = p.with_screen(|s| search_count(&status_row(s))).unwrap();
+    assert!(1 <= i && i <= n, "{i}/{n}");
+    p.send("n");
+    let want = if i == n { 1 } else { i + 1 };
+    p.wait_for(&format!("`n` to go to match {want}/{n}"), |s| {
+        search_count(&status_row(s)) == Some((want, n))
+    });
+    p.wait_for(
+        "the cursor hidden outside the prompt",
+        vt100::Screen::hide_cursor,
+    );
+}
+
+#[test]
+fn search_counts_and_n_steps_to_the_next_match() {
+    search_and_step("人工智能");
+}
+
+#[test]
+fn search_by_pinyin_initials() {
+    search_and_step("rgzn");
+}
+
+#[test]
+fn pasting_into_the_search_prompt_searches() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("/");
+    p.wait_for("the search prompt", |s| status_row(s).contains("搜索："));
+    // Bracketed paste, as the terminal sends it.
+    p.send("\x1b[200~人工智能\x1b[201~");
+    p.wait_for("the pasted query and its matches", |s| {
+        let status = status_row(s);
+        status.contains("搜索：人工智能") && prompt_count(&status).is_some_and(|(_, n)| n >= 2)
+    });
+}
+
+// ----- 4. resizes -----
+
+/// Checks the screen after each resize of the sequence, and that the reader still runs.
+#[test]
+fn resizes_redraw_the_screen_and_never_crash() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+
+    for (cols, rows) in [(60, 20), (40, 10)] {
+        p.resize(cols, rows);
+        p.wait_until(&format!("the outline alone at {cols}×{rows}"), |s| {
+            let title = row_text(s, 0);
+            if !title.starts_with(DOC_NUMBER) {
+                return Err(format!("title row {title:?}"));
+            }
+            let top = row_text(s, 1);
+            if !top.starts_with("╭ 目录") {
+                return Err(format!("pane title row {top:?}"));
+            }
+            if !status_row(s).starts_with(" 开头") {
+                return Err(format!("status row {:?}", status_row(s)));
+            }
+            single_pane(s, &ROUNDED)
+        });
+        assert!(p.is_running(), "the reader ended at {cols}×{rows}");
+    }
+
+    p.resize(39, 9);
+    p.wait_until("a short 终端太小 line alone at 39×9", |s| {
+        let rows: Vec<String> = s.rows(0, 39).collect();
+        if rows[0] != "终端太小" {
+            return Err(format!("row 0 is {:?}", rows[0]));
+        }
+        match rows.iter().skip(1).position(|r| !r.is_empty()) {
+            Some(r) => Err(format!("row {} is {:?}", r + 1, rows[r + 1])),
+            None => Ok(()),
+        }
+    });
+    assert!(p.is_running(), "the reader ended at 39×9");
+
+    p.resize(1, 1);
+    p.wait_until("an ellipsis at 1×1", |s| {
+        let row = row_text(s, 0);
+        if row == "…" {
+            Ok(())
+        } else {
+            Err(format!("row 0 is {row:?}"))
+        }
+    });
+    assert!(p.is_running(), "the reader ended at 1×1");
+
+    p.resize(120, 36);
+    p.wait_until("the full screen back at 120×36", |s| {
+        main_screen(s, &ROUNDED)
+    });
+    assert!(p.is_running());
+    // And it still takes keys.
+    p.send("5");
+    p.wait_for("`5` after the resizes", |s| {
+        status_row(s).starts_with(" 五、")
+    });
+}
+
+/// Many sizes in a row without waiting for a frame between them, tiny ones included,
+/// ending on a size not seen before and no smaller than any of them (so that the two bugs
+/// below, which have tests of their own, cannot show here).
+#[test]
+fn rapid_resizes_end_on_a_correct_screen() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    for (cols, rows) in [
+        (60, 20),
+        (40, 10),
+        (39, 9),
+        (1, 1),
+        (2, 2),
+        (101, 12),
+        (99, 30),
+        (110, 33),
+    ] {
+        p.resize(cols, rows);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    p.wait_until("the full screen at 110×33", |s| main_screen(s, &ROUNDED));
+    assert!(p.is_running());
+}
+
+/// The window shrinks and comes back before the reader handles the signal (a tmux zoom
+/// toggled twice, a window manager trying a size): the terminal has cropped the screen, so
+/// the reader must repaint it in full. It does not: at the time it handles the resize, the
+/// size is again the one ratatui last drew, ratatui diffs against its own unchanged buffer,
+/// and nothing is sent. Found nearly every time (19 of 20 tries).
+#[test]
+#[ignore = "bug: resize 120×36 → 40×10 → 120×36 quickly and the screen stays cropped to \
+            the 40×10 corner: a resize event does not force a full repaint when the size \
+            ends where it was (ratatui only diffs)"]
+fn a_quick_shrink_and_restore_repaints_the_screen() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    for i in 0..5 {
+        p.resize(40, 10);
+        p.resize(120, 36);
+        p.wait_until(&format!("try {i}: the full screen again"), |s| {
+            main_screen(s, &ROUNDED)
+        });
+    }
+}
+
+#[test]
+fn help_overlay_survives_resizes() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("?");
+    p.wait_for("the help", |s| s.contents().contains("按键"));
+    for (cols, rows) in [(40, 10), (39, 9), (80, 24)] {
+        p.resize(cols, rows);
+        p.wait_until(&format!("the help redrawn at {cols}×{rows}"), |s| {
+            if rows < 10 {
+                let text = s.contents();
+                return if text.trim_end() == "终端太小" {
+                    Ok(())
+                } else {
+                    Err(format!("screen {text:?}"))
+                };
+            }
+            // The help is centred, at most 72×20.
+            let (w, h) = (cols.min(72), rows.min(20));
+            let (x, y) = ((cols - w) / 2, (rows - h) / 2);
+            let top = row_text(s, y);
+            let corner = cell(s, y, x + w - 1);
+            if top.contains("╭ 按键") && cell(s, y, x) == "╭" && corner == "╮" {
+                Ok(())
+            } else {
+                Err(format!("row {y}: {top:?}, right corner {corner:?}"))
+            }
+        });
+        assert!(p.is_running());
+    }
+    p.send("\x1b");
+    p.wait_for("the outline after Esc", |s| {
+        row_text(s, 1).starts_with("╭ 目录") && !s.contents().contains("按键")
+    });
+}
+
+/// A window dragged narrower, one column at a time: every step is a SIGWINCH, and the
+/// reader must end on a clean screen of the last size.
+///
+/// What goes wrong: the reader lays a frame out for the size of the last resize event it
+/// handled, while ratatui has already resized its buffer to the newer, narrower size. A wide
+/// character then lands in the buffer's last column, the terminal wraps it onto the next
+/// row's first column, and there it stays, over the `│` border, because ratatui believes
+/// that cell already shows `│` (in half the drags, e.g. `答` at row 9, column 0 at 101×36;
+/// a character wrapped from the bottom-right cell even scrolls the whole screen up a row).
+#[test]
+#[ignore = "bug: dragging the window narrower leaves stray CJK characters in column 0 over \
+            the │ border: frames are laid out for the previous resize event's size, and \
+            put_line lets a wide character into the narrower buffer's last column, which \
+            the terminal wraps onto the next row"]
+fn dragging_the_window_narrower_leaves_no_stray_characters() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    for drag in 0..6 {
+        for cols in (101..120).rev() {
+            p.resize(cols, 36);
+            std::thread::sleep(Duration::from_micros(300));
+        }
+        p.wait_until(&format!("drag {drag}: a clean screen at 101×36"), |s| {
+            main_screen(s, &ROUNDED)
+        });
+        p.resize(120, 36);
+        p.wait_until(&format!("drag {drag}: a clean screen at 120×36"), |s| {
+            main_screen(s, &ROUNDED)
+        });
+    }
+}
+
+/// A key pressed as the window is resized (a tiling window manager, a dragged corner):
+/// both must take effect, on a clean screen. Two faults show here: the frame drawn for the
+/// key uses the old size in the new buffer (stray wide characters in column 0, as in
+/// [`dragging_the_window_narrower_leaves_no_stray_characters`]); and crossterm 0.29's
+/// default event source (mio, edge-triggered) returns the first ready event of a poll and
+/// drops the other's readiness, so the resize is never seen (the layout stays at the old
+/// size, clipped, status row gone) or the key is acted on only at the next input. A race:
+/// this finds them within a few tries.
+#[test]
+#[ignore = "bug: a key pressed during a resize leaves stray characters in column 0, or \
+            loses the resize (layout stays at the old size) or the key (acted on only at \
+            the next input; crossterm's mio event source drops the other readiness)"]
+fn a_key_and_a_resize_at_the_same_moment_both_take_effect() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    for i in 0..120 {
+        let (key, crumb, (cols, rows)) = if i % 2 == 0 {
+            ("G", " 结尾", (100, 30))
+        } else {
+            ("g", " 开头", (120, 36))
+        };
+        if i % 4 < 2 {
+            p.send(key);
+            p.resize(cols, rows);
+        } else {
+            p.resize(cols, rows);
+            p.send(key);
+        }
+        p.wait_until(
+            &format!("try {i}: `{key}` and a resize to {cols}×{rows} both handled"),
+            |s| {
+                if !status_row(s).starts_with(crumb) {
+                    return Err(format!("status row {:?}", status_row(s)));
+                }
+                side_by_side(s, &ROUNDED).map(|_| ())
+            },
+        );
+    }
+}
+
+// ----- every page of the letter -----
+
+/// The reading pane's progress, `N` of `正文 N%` in its title.
+fn reading_percent(s: &vt100::Screen) -> Option<u32> {
+    let (rows, _) = s.size();
+    (1..rows).find_map(|r| {
+        let row = row_text(s, r);
+        let (_, after) = row.split_once("正文 ")?;
+        after.split_once('%')?.0.parse().ok()
+    })
+}
+
+/// Pages through the reading pane with PgDn until 100%, checking the borders on each page.
+fn page_through_reading(p: &Pty, borders: impl Fn(&vt100::Screen) -> Result<(), String>) {
+    let mut pages = 0;
+    loop {
+        p.wait_until(&format!("aligned borders on page {pages}"), &borders);
+        let percent = p
+            .with_screen(reading_percent)
+            .expect("the reading pane's title");
+        if percent == 100 {
+            break;
+        }
+        pages += 1;
+        assert!(pages < 200, "PgDn does not reach the end");
+        p.send("\x1b[6~");
+        p.wait_for("PgDn to scroll", |s| {
+            reading_percent(s).is_some_and(|now| now > percent)
+        });
+    }
+    assert!(pages >= 3, "only {pages} pages");
+}
+
+/// Pages through the outline (opened) and the reading pane at a side-by-side width,
+/// checking on every page that the borders stand in the same columns on every row.
+fn page_through_side_by_side(p: &Pty, borders: &Borders) {
+    p.wait_until("the first screen", |s| main_screen(s, borders));
+    // Every outline row, opened.
+    p.send("E");
+    p.wait_for("the outline opened", |s| {
+        let text = s.contents();
+        text.contains("│      一是") || text.contains("|      一是")
+    });
+    let split = p.with_screen(|s| side_by_side(s, borders)).unwrap();
+    p.send("\t");
+    p.wait_for("the reading pane to take the focus", |s| {
+        focused(s, 1, split + 1) && !focused(s, 1, 0)
+    });
+    page_through_reading(p, |s| side_by_side(s, borders).map(|_| ()));
+    // And the outline, page by page, to its last row.
+    p.send("\t");
+    p.wait_for("the outline to take the focus", |s| focused(s, 1, 0));
+    let mut last = String::new();
+    loop {
+        p.wait_until("aligned borders in the outline", |s| {
+            side_by_side(s, borders).map(|_| ())
+        });
+        let status = p.with_screen(status_row);
+        if status.starts_with(" 结尾") {
+            break;
+        }
+        assert_ne!(status, last, "PgDn does not move the outline");
+        last = status;
+        p.send("\x1b[6~");
+        p.wait_for("PgDn to move the selection", |s| status_row(s) != last);
+    }
+}
+
+#[test]
+fn borders_stay_aligned_on_every_page_side_by_side() {
+    for cols in [120, 100] {
+        page_through_side_by_side(&reader(cols, 30), &ROUNDED);
+    }
+}
+
+/// The same in wide mode (ASCII borders). vt100 draws ambiguous characters one column
+/// wide, but the reader places what follows a wide-measured character itself, so the
+/// borders must still line up.
+#[test]
+fn borders_stay_aligned_on_every_page_in_wide_mode() {
+    let p = Pty::start(120, 30, &["--ambiguous-width", "wide"]);
+    page_through_side_by_side(&p, &ASCII);
+}
+
+#[test]
+fn borders_stay_aligned_on_every_page_of_a_single_pane() {
+    // The reading pane takes the focus at a side-by-side width, then the screen narrows.
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    focus_reading(&p);
+    p.resize(80, 24);
+    p.wait_for("the reading pane alone", |s| {
+        row_text(s, 1).starts_with("╭ 正文")
+    });
+    page_through_reading(&p, |s| single_pane(s, &ROUNDED));
+}
+
+// ----- 5. quitting gives the terminal back -----
+
+/// Whether `bytes` is nothing but CSI sequences (`ESC [ … final`).
+fn only_csi(mut bytes: &[u8]) -> bool {
+    while !bytes.is_empty() {
+        let Some(rest) = bytes.strip_prefix(b"\x1b[") else {
+            return false;
+        };
+        let Some(end) = rest.iter().position(|b| (0x40..=0x7e).contains(b)) else {
+            return false;
+        };
+        if !rest[..end].iter().all(|b| (0x20..=0x3f).contains(b)) {
+            return false;
+        }
+        bytes = &rest[end + 1..];
+    }
+    true
+}
+
+/// After the program ended: the alternate screen was left last, with only other restoring
+/// sequences after it; mouse reports and bracketed paste are off; the tty is cooked again.
+fn assert_left_alternate_screen(p: &Pty) {
+    let raw = p.raw();
+    let tail = |n: usize| String::from_utf8_lossy(&raw[raw.len().saturating_sub(n)..]).into_owned();
+    let left = rfind(&raw, b"\x1b[?1049l").unwrap_or_else(|| {
+        panic!(
+            "never left the alternate screen; output ends {:?}",
+            tail(200)
+        )
+    });
+    let entered = rfind(&raw, b"\x1b[?1049h").expect("entered the alternate screen");
+    assert!(left > entered, "output ends {:?}", tail(200));
+    assert!(
+        only_csi(&raw[left + b"\x1b[?1049l".len()..]),
+        "output after leaving the alternate screen: {:?}",
+        tail(200)
+    );
+    p.with_screen(|s| {
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting left on"
+        );
+        assert!(!s.bracketed_paste(), "bracketed paste left on");
+    });
+    #[cfg(target_os = "linux")]
+    {
+        // ICANON and ECHO from <termios.h>: line editing and echo are back.
+        const ICANON: u64 = 0o2;
+        const ECHO: u64 = 0o10;
+        let flags = p.local_flags().expect("termios of the pty");
+        assert_eq!(
+            flags & ICANON,
+            ICANON,
+            "the tty was left in raw mode (no ICANON)"
+        );
+        assert_eq!(flags & ECHO, ECHO, "the tty was left without echo");
+    }
+}
+
+/// The cursor is visible again: the last cursor sequence shows it.
+fn assert_cursor_shown(p: &Pty) {
+    let raw = p.raw();
+    let shown = rfind(&raw, b"\x1b[?25h");
+    let hidden = rfind(&raw, b"\x1b[?25l");
+    assert!(hidden.is_some(), "the reader never hid the cursor");
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(120)..]).into_owned();
+    assert!(
+        shown > hidden,
+        "the cursor was left hidden (last \\e[?25l at {hidden:?}, last \\e[?25h at {shown:?}); \
+         output ends {tail:?}"
+    );
+    p.with_screen(|s| assert!(!s.hide_cursor(), "the emulator's cursor is hidden"));
+}
+
+#[test]
+fn q_quits_with_status_0_and_restores_the_terminal() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("q");
+    let status = p.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_left_alternate_screen(&p);
+    assert_cursor_shown(&p);
+    let raw = p.raw();
+    assert!(
+        raw.ends_with(b"\x1b[?1049l\x1b[?25h"),
+        "output ends {:?}",
+        String::from_utf8_lossy(&raw[raw.len().saturating_sub(80)..])
+    );
+}
+
+#[test]
+fn ctrl_c_quits_with_status_0() {
+    let mut p = reader(80, 24);
+    p.wait_for("the first screen", |s| status_row(s).starts_with(" 开头"));
+    p.send("\x03");
+    let status = p.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_left_alternate_screen(&p);
+    assert_cursor_shown(&p);
+}
+
+#[test]
+fn q_quits_from_the_search_prompt_only_as_text() {
+    // In the prompt `q` is a letter of the query, not quit.
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("/");
+    p.wait_for("the prompt", |s| status_row(s).contains("搜索："));
+    p.send("q");
+    p.wait_for("q typed into the prompt", |s| {
+        status_row(s).contains("搜索：q")
+    });
+    assert!(p.is_running());
+    p.send("\x1b");
+    p.wait_for("the prompt closed", |s| status_row(s).ends_with(HINTS));
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+/// Starts the reader, sends `signal`, and returns it after it ended.
+fn signalled(signal: &str, code: u32) -> Pty {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.signal(signal);
+    let status = p.wait_exit();
+    assert_eq!(
+        status.exit_code(),
+        code,
+        "exit status after SIG{signal}: {status:?}"
+    );
+    p
+}
+
+#[test]
+fn sigterm_ends_the_reader_and_leaves_the_alternate_screen() {
+    let p = signalled("TERM", 128 + 15);
+    assert_left_alternate_screen(&p);
+}
+
+#[test]
+fn sighup_ends_the_reader_and_leaves_the_alternate_screen() {
+    let p = signalled("HUP", 128 + 1);
+    assert_left_alternate_screen(&p);
+}
+
+#[test]
+#[ignore = "bug: after SIGTERM the cursor stays hidden: the signal thread calls \
+            ratatui::restore() and exits, and restore() does not show the cursor \
+            (only Terminal's Drop does, which never runs)"]
+fn sigterm_shows_the_cursor_again() {
+    let p = signalled("TERM", 128 + 15);
+    assert_cursor_shown(&p);
+}
+
+#[test]
+#[ignore = "bug: after SIGHUP the cursor stays hidden (same cause as SIGTERM)"]
+fn sighup_shows_the_cursor_again() {
+    let p = signalled("HUP", 128 + 1);
+    assert_cursor_shown(&p);
+}
+
+// ----- 6. the ambiguous-width probe -----
+
+#[test]
+fn probe_answered_wide_draws_ascii_borders() {
+    let p = Pty::spawn(Options::new(120, 36, &[]).probe(Probe::Wide));
+    p.wait_until("the first screen with ASCII borders", |s| {
+        main_screen(s, &ASCII)
+    });
+    assert!(p.requests() >= 1, "no cursor position request");
+    let text = p.screen_text();
+    for c in ["╭", "╮", "╰", "╯", "│", "─"] {
+        assert!(!text.contains(c), "{c} in wide mode:\n{}", p.dump());
+    }
+    let top = p.with_screen(|s| row_text(s, 1));
+    assert!(top.starts_with("+ 目录 ---"), "pane title row {top:?}");
+}
+
+#[test]
+fn probe_answered_narrow_draws_rounded_borders() {
+    let p = Pty::spawn(Options::new(120, 36, &[]).probe(Probe::Narrow));
+    p.wait_until("the first screen with rounded borders", |s| {
+        main_screen(s, &ROUNDED)
+    });
+    assert!(p.requests() >= 1, "no cursor position request");
+    // The probe's character stood where the outline's corner is now.
+    assert_eq!(p.with_screen(|s| cell(s, 1, 0)), "╭");
+}
+
+#[test]
+fn probe_never_answered_still_starts_narrow_and_soon() {
+    let p = Pty::spawn(Options::new(120, 36, &[]).probe(Probe::Silent));
+    p.wait_for_within(
+        "the first frame without a probe answer",
+        Duration::from_secs(5),
+        |s| row_text(s, 0).starts_with(DOC_NUMBER),
+    );
+    let first_frame = p.started().elapsed();
+    let first_byte = p.first_output_after().unwrap_or_default();
+    eprintln!(
+        "silent terminal: first byte after {first_byte:?}, first frame after {first_frame:?} \
+         (the probe waits up to 100 ms)"
+    );
+    // The design target is 100 ms of waiting; the bound is loose for loaded machines.
+    assert!(
+        first_frame < Duration::from_secs(2),
+        "first frame after {first_frame:?}"
+    );
+    assert!(p.requests() >= 1, "no cursor position request");
+    p.wait_until("the first screen, narrow", |s| main_screen(s, &ROUNDED));
+    // Keys work right away.
+    p.send("2");
+    p.wait_for("`2`", |s| status_row(s).starts_with(" 二、"));
+}
+
+#[test]
+#[ignore = "bug: a key typed just before the terminal's probe answer is lost: the probe \
+            reads the tty itself and throws away everything around the report"]
+fn a_key_typed_during_the_probe_is_not_lost() {
+    let p = Pty::spawn(Options::new(120, 36, &[]).probe(Probe::Reply(b"3\x1b[2;2R")));
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.wait_for("the key `3` typed during the probe", |s| {
+        status_row(s).starts_with(" 三、")
+    });
+}
+
+#[test]
+fn probe_answered_with_nonsense_starts_narrow() {
+    let p = Pty::spawn(Options::new(120, 36, &[]).probe(Probe::Reply(b"\x1b[2;9R")));
+    p.wait_until("the first screen, narrow", |s| main_screen(s, &ROUNDED));
+    p.send("4");
+    p.wait_for("`4`", |s| status_row(s).starts_with(" 四、"));
+}
+
+// ----- 7. escape sequences planted in a letter -----
+
+/// A minimal valid letter with escape sequences in its text fields.
+const HOSTILE_LETTER: &str = r#"classification: A类
+issuer: 某局
+doc_number: 某函〔2021〕1号
+title: "标题\e]0;pwned\a\e[2J"
+proposal: {number: 1, session: 某会议, title: 某建议}
+addressee: 某委员
+opening: ["您好\e]52;c;cHduZWQ=\a。"]
+suggestions:
+  - title: "关于某事\e[31m的建议"
+    response: 吸取采纳该建议。
+    measures:
+      - title: "做某事\e[?1049l"
+        paragraphs: ["共3家\e]2;owned\u0007企业\u202e反转。"]
+signature: {issuer: 某局, date: 2021-07-28}
+"#;
+
+/// Writes the hostile letter to a file of its own and returns its path.
+fn hostile_letter() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dafu-pty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("letter.yaml");
+    std::fs::write(&path, HOSTILE_LETTER).unwrap();
+    path
+}
+
+/// Opens the hostile letter and waits for its screen.
+fn open_hostile() -> (Pty, std::path::PathBuf) {
+    let path = hostile_letter();
+    let file = path.to_str().unwrap().to_string();
+    let p = Pty::start(120, 36, &[&file, "--ambiguous-width", "narrow"]);
+    p.wait_until("the hostile letter", |s| {
+        let title = row_text(s, 0);
+        if !title.starts_with("某函〔2021〕1号  标题") {
+            return Err(format!("title row {title:?}"));
+        }
+        if !s.contents().contains("关于某事") {
+            return Err("the suggestion is not in the outline".into());
+        }
+        side_by_side(s, &ROUNDED).map(|_| ())
+    });
+    // Open everything so that every planted field is on the screen.
+    p.send("E");
+    p.wait_for("the measure in the outline", |s| {
+        s.contents().contains("做某事")
+    });
+    (p, path)
+}
+
+#[test]
+fn escapes_in_a_letter_are_shown_not_obeyed() {
+    let (mut p, path) = open_hostile();
+    let raw = p.raw();
+    for planted in [
+        &b"\x1b]0;pwned"[..],
+        b"\x1b]52;c;cHduZWQ=",
+        b"\x1b[31m\xe7\x9a\x84",
+        b"\x1b]2;owned",
+        b"\x07",
+    ] {
+        assert!(
+            find(&raw, planted).is_none(),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(planted)
+        );
+    }
+    // A bidi override must not reach the terminal either: it would reorder what follows.
+    assert!(
+        find(&raw, "\u{202e}".as_bytes()).is_none(),
+        "U+202E reached the terminal"
+    );
+    p.with_recorder(|r| {
+        assert!(r.titles.is_empty(), "window title set: {:?}", r.titles);
+        assert!(
+            r.clipboard.is_empty(),
+            "clipboard written: {:?}",
+            r.clipboard
+        );
+        assert_eq!(r.bells, 0, "the bell rang");
+    });
+    // The planted text is on the screen, each control drawn as its control picture.
+    p.with_screen(|s| {
+        let title = row_text(s, 0);
+        assert!(title.contains("标题␛]0;pwned␇␛[2J"), "title row {title:?}");
+        let text = s.contents();
+        for shown in [
+            "您好␛]52;c;cHduZWQ=␇。",
+            "关于某事␛[31m的建议",
+            "做某事␛[?1049l",
+        ] {
+            assert!(text.contains(shown), "{shown:?} is not on the screen");
+        }
+    });
+    // `ESC [ ? 1049 l` did not leave the alternate screen.
+    p.with_screen(|s| assert!(s.alternate_screen(), "left the alternate screen"));
+    assert!(p.is_running());
+    p.send("q");
+    assert!(p.wait_exit().success());
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
