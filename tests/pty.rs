@@ -589,8 +589,9 @@ fn help_overlay_survives_resizes() {
                     Err(format!("screen {text:?}"))
                 };
             }
-            // The help is centred, at most 72×20.
-            let (w, h) = (cols.min(72), rows.min(20));
+            // The help is centred, at most 72 columns and one row a key plus its border.
+            let keys = dafu::strings::Lang::Zh.strings().help.len();
+            let (w, h) = (cols.min(72), rows.min(u16::try_from(keys + 2).unwrap()));
             let (x, y) = ((cols - w) / 2, (rows - h) / 2);
             let top = row_text(s, y);
             let corner = cell(s, y, x + w - 1);
