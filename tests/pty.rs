@@ -557,9 +557,6 @@ fn rapid_resizes_end_on_a_correct_screen() {
 /// size is again the one ratatui last drew, ratatui diffs against its own unchanged buffer,
 /// and nothing is sent. Found nearly every time (19 of 20 tries).
 #[test]
-#[ignore = "bug: resize 120×36 → 40×10 → 120×36 quickly and the screen stays cropped to \
-            the 40×10 corner: a resize event does not force a full repaint when the size \
-            ends where it was (ratatui only diffs)"]
 fn a_quick_shrink_and_restore_repaints_the_screen() {
     let p = reader(120, 36);
     p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
@@ -619,10 +616,6 @@ fn help_overlay_survives_resizes() {
 /// that cell already shows `│` (in half the drags, e.g. `答` at row 9, column 0 at 101×36;
 /// a character wrapped from the bottom-right cell even scrolls the whole screen up a row).
 #[test]
-#[ignore = "bug: dragging the window narrower leaves stray CJK characters in column 0 over \
-            the │ border: frames are laid out for the previous resize event's size, and \
-            put_line lets a wide character into the narrower buffer's last column, which \
-            the terminal wraps onto the next row"]
 fn dragging_the_window_narrower_leaves_no_stray_characters() {
     let p = reader(120, 36);
     p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
@@ -650,9 +643,6 @@ fn dragging_the_window_narrower_leaves_no_stray_characters() {
 /// size, clipped, status row gone) or the key is acted on only at the next input. A race:
 /// this finds them within a few tries.
 #[test]
-#[ignore = "bug: a key pressed during a resize leaves stray characters in column 0, or \
-            loses the resize (layout stays at the old size) or the key (acted on only at \
-            the next input; crossterm's mio event source drops the other readiness)"]
 fn a_key_and_a_resize_at_the_same_moment_both_take_effect() {
     let p = reader(120, 36);
     p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
@@ -864,8 +854,13 @@ fn q_quits_with_status_0_and_restores_the_terminal() {
     assert_left_alternate_screen(&p);
     assert_cursor_shown(&p);
     let raw = p.raw();
+    // Leaving the alternate screen, then showing the cursor (once or more) is the last thing.
+    let mut end = raw.as_slice();
+    while let Some(rest) = end.strip_suffix(b"\x1b[?25h".as_slice()) {
+        end = rest;
+    }
     assert!(
-        raw.ends_with(b"\x1b[?1049l\x1b[?25h"),
+        end.len() < raw.len() && end.ends_with(b"\x1b[?1049l"),
         "output ends {:?}",
         String::from_utf8_lossy(&raw[raw.len().saturating_sub(80)..])
     );
@@ -927,16 +922,12 @@ fn sighup_ends_the_reader_and_leaves_the_alternate_screen() {
 }
 
 #[test]
-#[ignore = "bug: after SIGTERM the cursor stays hidden: the signal thread calls \
-            ratatui::restore() and exits, and restore() does not show the cursor \
-            (only Terminal's Drop does, which never runs)"]
 fn sigterm_shows_the_cursor_again() {
     let p = signalled("TERM", 128 + 15);
     assert_cursor_shown(&p);
 }
 
 #[test]
-#[ignore = "bug: after SIGHUP the cursor stays hidden (same cause as SIGTERM)"]
 fn sighup_shows_the_cursor_again() {
     let p = signalled("HUP", 128 + 1);
     assert_cursor_shown(&p);

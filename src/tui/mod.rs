@@ -6,11 +6,14 @@ pub mod probe;
 use std::io::{self, Write};
 
 use base64::Engine as _;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::Event;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 
+use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::keymap::action_for;
 use crate::letter::tree::LetterTree;
@@ -51,10 +54,17 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
         // Blocking read: an idle reader uses no CPU. An error means the terminal went away
         // (EIO on a closed tty): end quietly.
         while let Ok(event) = event::read() {
-            let Some(action) = action_for(&app, &event) else {
-                continue;
-            };
-            app.update(action);
+            if matches!(event, Event::Resize(..)) {
+                // A terminal that shrank and grew back between two events has lost what it
+                // showed, though the size ratatui remembers is unchanged: repaint it all.
+                // (`resize` clears without asking the terminal where its cursor is, which
+                // `clear` would do.)
+                let size = terminal.size()?;
+                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            }
+            if let Some(action) = action_for(&app, &event) {
+                app.update(action);
+            }
             if app.should_quit {
                 break;
             }
@@ -63,13 +73,30 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
                     Effect::Copy(text) => copy_osc52(&text)?,
                 }
             }
+            // Lay out for the size the frame will have, not the last one reported: resize
+            // events can arrive late or, with a key at the same instant, not at all.
+            let size = terminal.size()?;
+            if (size.width, size.height) != app.size {
+                app.update(Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
+            }
             terminal.draw(|frame| crate::ui::draw(&app, frame))?;
         }
         Ok(())
     })();
+    restore_terminal();
+    result
+}
+
+/// Gives the terminal back: mouse and paste modes off, raw mode off, the main screen, and
+/// the cursor shown (`ratatui::restore` leaves showing it to the terminal's drop, which a
+/// signal's exit skips).
+fn restore_terminal() {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
-    result
+    let _ = execute!(io::stdout(), Show);
 }
 
 /// Puts `text` on the system clipboard through the terminal (OSC 52). The text was
@@ -88,8 +115,7 @@ fn install_signal_handlers() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-            ratatui::restore();
+            restore_terminal();
             std::process::exit(128 + signal);
         }
     });

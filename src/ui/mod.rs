@@ -118,7 +118,9 @@ pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line<'_>, mode: AmbiguousWi
         return;
     }
     let mut x = area.x;
-    let right = area.right();
+    // Never past the buffer either: a wide glyph in its last column would make the
+    // terminal wrap it onto the next row.
+    let right = area.right().min(buf.area.right());
     let y = area.y;
     for span in &line.spans {
         let style = line.style.patch(span.style);
