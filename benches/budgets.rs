@@ -1,0 +1,332 @@
+//! The performance budgets of issue 8, measured on scaled letters (×1, ×10, ×100, ×1000; see
+//! `common`) and reported as a table with PASS or FAIL per budget.
+//!
+//! `cargo bench --bench budgets` (`DAFU_SCALES=1,10` for a quick run). Each operation is timed
+//! over several runs, on the wall clock and on the thread's CPU clock, and the medians are
+//! reported. The budgets are judged on CPU time: on a shared machine the wall clock also counts
+//! the time other processes held the cores, and on an idle one the two agree. A benchmark
+//! reports; it does not gate: the process succeeds whatever the verdicts.
+//!
+//! What is timed, on a 120×36 test screen (`ratatui::backend::TestBackend`), drawing as the real
+//! runner draws (one `Terminal`, each frame diffed against the last):
+//! - load: `load::from_bytes` (parse, sanitise, validate) and `LetterTree::new`;
+//! - first frame: `App::new` (search index, wrapping) and the first draw;
+//! - navigation: `update(Down)` and a draw, with the outline focused and with the reading pane
+//!   focused, from the middle suggestion;
+//! - search: with the prompt open on a partial query, `update(SearchInsert)` of one more
+//!   character and a draw: `rengongzhinen` + `g`, `人工智` + `能`, `rgz` + `n`, and the first
+//!   letter `z` on an empty prompt;
+//! - resize: `update(Resize)` to another width (re-wrapping) and a draw.
+//!
+//! Memory: a counting allocator (`peak_alloc`: the system allocator plus counters of current and
+//! peak bytes; this crate forbids `unsafe`, which a `GlobalAlloc` needs) is reset before the file's
+//! bytes are read, and its peak read after a session of load, first frame and every keystroke
+//! above: the heap the reader needs, compared with the YAML's size.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Reader, Runs, Timing, load_tree, mib, scaled_yaml, scales, time_median, time_on};
+use dafu::action::Action;
+use peak_alloc::PeakAlloc;
+
+#[global_allocator]
+static ALLOC: PeakAlloc = PeakAlloc;
+
+/// Runs of the expensive operations (load, first frame): a ×1000 load takes seconds.
+const FEW: Runs = Runs {
+    min: 3,
+    max: 31,
+    time: Duration::from_secs(3),
+};
+
+/// Runs of a keystroke.
+const MANY: Runs = Runs {
+    min: 5,
+    max: 201,
+    time: Duration::from_secs(2),
+};
+
+/// The incremental-search keystrokes: the partial query, then the character timed.
+const SEARCHES: [(&str, &str, &str); 4] = [
+    ("pinyin", "rengongzhinen", "g"),
+    ("hanzi", "人工智", "能"),
+    ("initials", "rgz", "n"),
+    ("1st letter", "", "z"),
+];
+
+/// One scale's measurements.
+struct Row {
+    scale: usize,
+    yaml_bytes: usize,
+    load: Timing,
+    first_frame: Timing,
+    nav_outline: Timing,
+    nav_reading: Timing,
+    /// Per entry of [`SEARCHES`].
+    search: [Timing; 4],
+    resize: Timing,
+    /// Peak heap over the session, above what was allocated before it.
+    peak_heap: usize,
+    /// Heap held after the first frame: the open reader's steady size.
+    reader_heap: usize,
+    /// The screen's cell buffers (not counted above).
+    screen_heap: usize,
+    /// Lines of the reading pane and nodes of the outline, for scale.
+    lines: usize,
+    nodes: usize,
+}
+
+fn main() {
+    let real = dafu::letter::load::embedded();
+    let round_trip = dafu::letter::load::parse(&scaled_yaml(1), "x1.yaml").map(|l| l == real);
+    if round_trip != Ok(true) {
+        println!("warning: ×1 is not the real letter: {round_trip:?}");
+    }
+    println!(
+        "dafu budgets: medians on a {}×{} screen",
+        common::SCREEN.0,
+        common::SCREEN.1
+    );
+    let mut rows = Vec::new();
+    for scale in scales() {
+        let row = measure(scale);
+        print_row_detail(&row);
+        rows.push(row);
+    }
+    print_summary(&rows);
+}
+
+fn measure(scale: usize) -> Row {
+    let yaml = scaled_yaml(scale);
+    let yaml_bytes = yaml.len();
+
+    // One session, for memory: from the file's bytes to the last keystroke. The screen's cell
+    // buffers are made first and left out: a fixed cost of the terminal, not of the letter.
+    let before_screen = ALLOC.current_usage();
+    let screen = common::screen();
+    let screen_heap = ALLOC.current_usage().saturating_sub(before_screen);
+    let base = ALLOC.current_usage();
+    ALLOC.reset_peak_usage();
+    let bytes = yaml.as_bytes().to_vec(); // What `load::from_path` reads and drops.
+    let tree = load_tree(std::str::from_utf8(&bytes).unwrap_or_default());
+    drop(bytes);
+    let mut reader = Reader::on(tree, screen);
+    let reader_heap = ALLOC.current_usage().saturating_sub(base);
+    let lines = reader.app.reading.lines.len();
+    let nodes = reader.app.tree.nodes.len();
+
+    reader.go_to_middle();
+    let nav_outline = time_on(
+        &mut reader,
+        MANY,
+        |r| r.key(Action::Down),
+        |r| r.key(Action::Up),
+    );
+    reader.key(Action::SwitchFocus);
+    let nav_reading = time_on(
+        &mut reader,
+        MANY,
+        |r| r.key(Action::Down),
+        |r| r.key(Action::Up),
+    );
+    reader.key(Action::SwitchFocus);
+
+    let mut search = [Timing::default(); 4];
+    for (slot, (_, partial, next)) in search.iter_mut().zip(SEARCHES) {
+        reader.type_query(partial);
+        *slot = time_on(
+            &mut reader,
+            MANY,
+            |r| r.key(Action::SearchInsert(next.to_string())),
+            |r| r.key(Action::SearchBackspace),
+        );
+        reader.key(Action::SearchCancel);
+    }
+
+    let mut narrow = false;
+    let resize = time_on(
+        &mut reader,
+        MANY,
+        |r| {
+            narrow = !narrow;
+            r.resize(
+                if narrow { 100 } else { common::SCREEN.0 },
+                common::SCREEN.1,
+            );
+        },
+        |_| {},
+    );
+    let peak_heap = ALLOC.peak_usage().saturating_sub(base);
+    let tree = reader.app.tree.clone();
+    drop(reader);
+
+    let load = time_median(FEW, || (), |()| load_tree(&yaml));
+    let first_frame = time_median(FEW, || tree.clone(), Reader::new);
+
+    Row {
+        scale,
+        yaml_bytes,
+        load,
+        first_frame,
+        nav_outline,
+        nav_reading,
+        search,
+        resize,
+        peak_heap,
+        reader_heap,
+        screen_heap,
+        lines,
+        nodes,
+    }
+}
+
+fn ms(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.3} ms")
+    } else {
+        format!("{ms:.1} ms")
+    }
+}
+
+/// `cpu 1.234 ms (wall 1.456 ms)`.
+fn both(t: Timing) -> String {
+    format!("cpu {:>10}   wall {:>10}", ms(t.cpu), ms(t.wall))
+}
+
+fn ratio(bytes: usize, of: usize) -> f64 {
+    mib(bytes) / mib(of.max(1))
+}
+
+/// `text` padded with spaces to `width` columns (Chinese characters are two).
+fn pad(text: &str, width: usize) -> String {
+    let used = dafu::text::width::str_width(text, dafu::text::width::AmbiguousWidth::Narrow);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+fn print_row_detail(row: &Row) {
+    println!(
+        "\n×{}: YAML {:.2} MiB, {} outline nodes, {} reading lines at 120 columns",
+        row.scale,
+        mib(row.yaml_bytes),
+        row.nodes,
+        row.lines
+    );
+    let line = |what: &str, t: Timing| println!("  {}{}", pad(what, 40), both(t));
+    line("load (parse+sanitise+validate+tree)", row.load);
+    line("first frame (App::new + draw)", row.first_frame);
+    line("navigation, outline (Down + draw)", row.nav_outline);
+    line("navigation, reading (Down + draw)", row.nav_reading);
+    for ((kind, partial, next), t) in SEARCHES.iter().zip(row.search) {
+        line(&format!("search {kind} ({partial}|{next}) + draw"), t);
+    }
+    line("resize re-wrap (Resize + draw)", row.resize);
+    println!(
+        "  peak heap {:.1} MiB = {:.1}× YAML; open reader holds {:.1} MiB = {:.1}× YAML \
+         (besides the screen's cell buffers, {:.2} MiB)",
+        mib(row.peak_heap),
+        ratio(row.peak_heap, row.yaml_bytes),
+        mib(row.reader_heap),
+        ratio(row.reader_heap, row.yaml_bytes),
+        mib(row.screen_heap),
+    );
+}
+
+/// One budget's verdict line.
+fn verdict(label: &str, measured: Option<String>, holds: Option<bool>) {
+    let (measured, word) = match (measured, holds) {
+        (Some(m), Some(true)) => (m, "PASS"),
+        (Some(m), Some(false)) => (m, "FAIL"),
+        _ => ("—".to_string(), "not measured"),
+    };
+    println!("  {}{measured:>36}  {word}", pad(label, 50));
+}
+
+fn print_table(rows: &[Row], title: &str, pick: fn(Timing) -> Duration) {
+    println!("\n{title}");
+    println!(
+        "  {:>6} {:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}",
+        "scale",
+        "YAML MiB",
+        "load",
+        "1st frame",
+        "nav out",
+        "nav read",
+        "s pinyin",
+        "s hanzi",
+        "s initl",
+        "s 1st",
+        "resize",
+        "peak/YAML",
+    );
+    for r in rows {
+        let short = |t: Timing| format!("{:.2}", pick(t).as_secs_f64() * 1000.0);
+        println!(
+            "  {:>6} {:>8.2} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8.1}×",
+            format!("×{}", r.scale),
+            mib(r.yaml_bytes),
+            short(r.load),
+            short(r.first_frame),
+            short(r.nav_outline),
+            short(r.nav_reading),
+            short(r.search[0]),
+            short(r.search[1]),
+            short(r.search[2]),
+            short(r.search[3]),
+            short(r.resize),
+            ratio(r.peak_heap, r.yaml_bytes),
+        );
+    }
+}
+
+fn print_summary(rows: &[Row]) {
+    print_table(rows, "Summary: medians of CPU time, ms", |t| t.cpu);
+    print_table(rows, "Summary: medians of wall time, ms", |t| t.wall);
+
+    let at = |scale: usize| rows.iter().find(|r| r.scale == scale);
+    let time_budget = |label: &str, scale: usize, limit_ms: f64, pick: &dyn Fn(&Row) -> Timing| {
+        let t = at(scale).map(pick);
+        verdict(
+            label,
+            t.map(both),
+            t.map(|t| t.cpu.as_secs_f64() * 1000.0 <= limit_ms),
+        );
+    };
+    println!("\nBudgets (judged on CPU time: the work a keystroke needs, whatever else runs)");
+    for (scale, limit) in [(1, 1.0), (1000, 4.0)] {
+        time_budget(
+            &format!("navigation, outline, ×{scale} ≤ {limit} ms"),
+            scale,
+            limit,
+            &|r| r.nav_outline,
+        );
+        time_budget(
+            &format!("navigation, reading, ×{scale} ≤ {limit} ms"),
+            scale,
+            limit,
+            &|r| r.nav_reading,
+        );
+    }
+    for (scale, limit) in [(1, 2.0), (1000, 16.0)] {
+        for (i, (kind, partial, next)) in SEARCHES.iter().enumerate() {
+            time_budget(
+                &format!("search {kind} {partial}|{next}, ×{scale} ≤ {limit} ms"),
+                scale,
+                limit,
+                &|r| r.search[i],
+            );
+        }
+    }
+    time_budget("first frame, ×1 ≤ 10 ms", 1, 10.0, &|r| r.first_frame);
+    for r in rows {
+        let x = ratio(r.peak_heap, r.yaml_bytes);
+        verdict(
+            &format!("peak heap less screen, ×{} ≤ 10× YAML", r.scale),
+            Some(format!("{x:.1}×")),
+            Some(x <= 10.0),
+        );
+    }
+    println!("\n(no budget: load, first frame above ×1, resize; reported above)");
+}
