@@ -202,7 +202,7 @@ pub fn locate(tree: &LetterTree, node: NodeId, index: usize) -> Option<(usize, R
             let haystack = tree.blocks[b].text.as_str();
             haystack
                 .match_indices(text)
-                .filter(|(at, _)| !continues_a_number(haystack, *at))
+                .filter(|(at, _)| !crate::letter::tree::continues_a_number(haystack, *at))
                 .map(move |(at, _)| (b, at..at + text.len()))
                 .collect::<Vec<_>>()
         })
@@ -214,18 +214,10 @@ pub fn locate(tree: &LetterTree, node: NodeId, index: usize) -> Option<(usize, R
     }
 }
 
-/// Whether the text before byte `at` ends in a digit or decimal point, so that a number
-/// starting at `at` would be the tail of a longer one.
-fn continues_a_number(haystack: &str, at: usize) -> bool {
-    haystack
-        .get(..at)
-        .and_then(|before| before.chars().next_back())
-        .is_some_and(|c| c.is_ascii_digit() || c == '.')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::letter::tree::continues_a_number;
 
     fn money(value: f64) -> Figure {
         Figure {

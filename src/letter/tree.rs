@@ -129,6 +129,16 @@ pub fn chinese_numeral(n: usize) -> String {
     }
 }
 
+/// Whether the text before byte `at` ends in a digit or decimal point, so that a figure
+/// found at `at` would be the tail of a longer number (`2家` inside `192家`).
+#[must_use]
+pub fn continues_a_number(haystack: &str, at: usize) -> bool {
+    haystack
+        .get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit() || c == '.')
+}
+
 /// `2021-07-28` → `2021年7月28日`, as letters print dates.
 #[must_use]
 pub fn chinese_date(iso: &str) -> String {
@@ -192,7 +202,9 @@ impl Builder<'_> {
                 continue;
             }
             for (at, _) in text.match_indices(figure.text.as_str()) {
-                marks.push((at..at + figure.text.len(), Mark::Figure(i)));
+                if !continues_a_number(&text, at) {
+                    marks.push((at..at + figure.text.len(), Mark::Figure(i)));
+                }
             }
         }
         let mut editorial = Vec::new();
@@ -554,6 +566,33 @@ mod tests {
             covered = r.end;
         }
         assert_eq!(covered, t.blocks.len());
+    }
+
+    #[test]
+    fn a_figure_is_not_marked_inside_a_longer_number() {
+        let t = tree();
+        let id = t.nodes.iter().position(|n| n.key == "s5.m1.p1").unwrap();
+        let block = &t.blocks[t.nodes[id].blocks.start];
+        let marked: Vec<&str> = block
+            .marks
+            .iter()
+            .filter(|(_, m)| matches!(m, Mark::Figure(_)))
+            .filter_map(|(r, _)| block.text.get(r.clone()))
+            .collect();
+        // 2家 (国赛获奖企业) is marked once, at its own place, not inside 共192家.
+        assert_eq!(
+            marked.iter().filter(|t| **t == "2家").count(),
+            1,
+            "{marked:?}"
+        );
+        let at = block.text.find("共192家").unwrap();
+        assert!(
+            block
+                .marks
+                .iter()
+                .all(|(r, _)| !(r.start > at && r.start < at + "共192家".len())),
+            "nothing is marked inside 共192家"
+        );
     }
 
     #[test]
