@@ -586,10 +586,14 @@ fn help_overlay_survives_resizes() {
                     Err(format!("screen {text:?}"))
                 };
             }
-            // The help is centred, at most 72 columns and one row a key plus its border.
-            let keys = dafu::strings::Lang::Zh.strings().help.len();
-            let (w, h) = (cols.min(72), rows.min(u16::try_from(keys + 2).unwrap()));
-            let (x, y) = ((cols - w) / 2, (rows - h) / 2);
+            // The help is centred where the library says it stands at this size.
+            let screen = ratatui::layout::Rect::new(0, 0, cols, rows);
+            let area = dafu::ui::help::area(
+                dafu::strings::Lang::Zh,
+                dafu::text::AmbiguousWidth::Narrow,
+                screen,
+            );
+            let (x, y, w) = (area.x, area.y, area.width);
             let top = row_text(s, y);
             let corner = cell(s, y, x + w - 1);
             if top.contains("╭ 按键") && cell(s, y, x) == "╭" && corner == "╮" {

@@ -117,7 +117,8 @@ fn overlay_over_wide_text_leaves_no_half_glyph() {
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let rows = u16::try_from(app.lang.strings().help.len() + 2).unwrap();
-    let area = dafu::ui::centered(buffer.area, 72, rows);
+    let area = dafu::ui::help::area(app.lang, app.ambiguous, buffer.area);
+    assert_eq!(area.height, rows);
     // Walking each row by the display width of its cells must land on the overlay's left
     // border: a wide glyph straddling that edge would be drawn over the border.
     let mut straddled = 0;

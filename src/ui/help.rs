@@ -8,8 +8,24 @@ use ratatui::widgets::Widget;
 use super::layout::inner;
 use super::{centered, clear_overlay, pane, put_line, theme};
 use crate::app::App;
+use crate::strings::Lang;
 use crate::text::truncate::truncate;
+use crate::text::width::AmbiguousWidth;
 use crate::text::width::str_width;
+
+/// Where the help overlay stands on `screen`: wide enough for its longest row (borders,
+/// margins and the gap included), never wider than the screen less a margin that keeps the
+/// panes' edges in view, one row a key.
+#[must_use]
+pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
+    let rows = lang.strings().help;
+    let keys = rows.iter().map(|r| str_width(r.0, mode)).max().unwrap_or(0);
+    let whats = rows.iter().map(|r| str_width(r.1, mode)).max().unwrap_or(0);
+    let width = u16::try_from(keys + whats + 6).unwrap_or(u16::MAX);
+    let width = width.min(screen.width.saturating_sub(4).max(1));
+    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    centered(screen, width, height)
+}
 
 /// Draws the help overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
@@ -20,8 +36,7 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
         .map(|(k, _)| str_width(k, app.ambiguous))
         .max()
         .unwrap_or(0);
-    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
-    let area = centered(screen, 72, height);
+    let area = area(app.lang, app.ambiguous, screen);
     clear_overlay(area, buf);
     pane(strings.help_title, true, app.ambiguous).render(area, buf);
     let body = inner(area);
