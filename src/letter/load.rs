@@ -54,9 +54,26 @@ impl LoadError {
         Self {
             file: crate::text::sanitize::sanitize_line(file).into_owned(),
             position,
-            message: message.into(),
+            message: shorten(&message.into()),
         }
     }
+}
+
+/// Characters of a message kept from its start and its end when it is cut short.
+const MESSAGE_HEAD: usize = 160;
+/// See [`MESSAGE_HEAD`].
+const MESSAGE_TAIL: usize = 60;
+
+/// A message cut to its start and end when it is long: the parser quotes a mistyped value
+/// whole (`invalid type: string "…", expected …`), and a value can be megabytes long.
+fn shorten(message: &str) -> String {
+    let count = message.chars().count();
+    if count <= MESSAGE_HEAD + MESSAGE_TAIL + 3 {
+        return message.to_string();
+    }
+    let head: String = message.chars().take(MESSAGE_HEAD).collect();
+    let tail: String = message.chars().skip(count - MESSAGE_TAIL).collect();
+    format!("{head} … {tail}")
 }
 
 /// Loads the letter embedded in the binary.
