@@ -247,6 +247,20 @@ impl SearchIndex {
         });
     }
 
+    /// Sizes, for tuning.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn stats(&self) -> String {
+        format!(
+            "text {} symbols {} segments {} by_char {} by_initial {}",
+            self.text.len(),
+            self.symbols.len(),
+            self.segments.len(),
+            self.by_char.values().map(Vec::len).sum::<usize>(),
+            self.by_initial.iter().map(Vec::len).sum::<usize>()
+        )
+    }
+
     /// The number of documents.
     #[must_use]
     pub fn doc_count(&self) -> usize {
@@ -548,19 +562,25 @@ fn merge(
 }
 
 /// The index of the last element of ascending `items` whose key is at most `at`, searching
-/// forward from `from` (matches come in order, so this is usually a step or two).
+/// forward from `from`, whose key is at most `at` too: matches come in order, so this gallops
+/// forward, in a few steps when the next match is near and in a few more when it is far.
 fn seek<T>(items: &[T], from: usize, at: u32, key: impl Fn(&T) -> u32) -> usize {
-    let mut i = from;
-    for _ in 0..8 {
-        match items.get(i + 1) {
-            Some(next) if key(next) <= at => i += 1,
-            _ => return i,
+    let mut low = from;
+    let mut step = 1;
+    let high = loop {
+        let probe = low + step;
+        match items.get(probe) {
+            Some(item) if key(item) <= at => {
+                low = probe;
+                step *= 2;
+            }
+            _ => break probe.min(items.len()),
         }
-    }
-    let rest = items.get(i..).unwrap_or_default();
-    i + rest
+    };
+    low + items
+        .get(low + 1..high)
+        .unwrap_or_default()
         .partition_point(|item| key(item) <= at)
-        .saturating_sub(1)
 }
 
 /// Matches as they are found (in folded positions, ascending), turned into [`Hit`]s; the
