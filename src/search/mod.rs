@@ -325,32 +325,88 @@ impl SearchIndex {
         Some(self.symbols.get(symbol as usize)?.key)
     }
 
-    /// The end of the longest match of `query` starting at folded position `start`.
-    fn match_end(&self, query: &Query, start: usize) -> Option<usize> {
-        let literal_end = (0..query.literal.len())
-            .all(|i| self.char_at(start + i) == Some(query.literal[i]))
-            .then_some(start + query.literal.len());
+    /// The end of the longest match of `query` starting at folded position `start`, whose
+    /// symbol is `first`.
+    fn match_end(&self, query: &Query, start: usize, first: u32) -> Option<usize> {
+        let first = self.symbols.get(first as usize)?;
+        let literal_end = (query.literal.first() == Some(&first.ch)
+            && (1..query.literal.len()).all(|i| self.char_at(start + i) == Some(query.literal[i])))
+        .then_some(start + query.literal.len());
         let pinyin_end = query.pinyin.as_ref().and_then(|pinyin| {
-            self.readings
-                .longest_match_by(pinyin, |at| self.key_at(at), start)
+            self.readings.longest_match_by(
+                pinyin,
+                |at| {
+                    if at == start {
+                        Some(first.key)
+                    } else {
+                        self.key_at(at)
+                    }
+                },
+                start,
+            )
         });
         literal_end.max(pinyin_end)
     }
 
-    /// Reports `level`'s matches, leftmost-longest and not overlapping, in order.
+    /// Reports `level`'s matches, leftmost-longest and not overlapping, in order, in the
+    /// original documents' chars and bytes.
     fn report(&self, level: &Level, mut each: impl FnMut(Hit)) {
-        let mut found = Found::new(self);
+        let (segments, doc_starts) = (&self.segments, &self.doc_starts);
+        let next_of = |items: &[u32], i: usize| items.get(i + 1).copied().unwrap_or(u32::MAX);
+        let (mut doc, mut segment) = (0, 0);
+        let mut doc_next = next_of(doc_starts, doc);
+        let mut segment_next = segments.get(1).map_or(u32::MAX, |s| s.folded);
+        let mut pending: Option<Hit> = None;
         let mut end = 0;
         for (i, &start) in level.starts.iter().enumerate() {
-            let len = level.lens.get(i).copied().unwrap_or(1);
             if start < end {
                 // Inside the last match: leftmost-longest has already decided.
                 continue;
             }
-            end = start + len;
-            found.push(start..end, &mut each);
+            end = start + level.lens.get(i).copied().unwrap_or(1);
+            // Matches come in order: the document and segment only move forward.
+            if start >= doc_next {
+                doc = seek(doc_starts, doc, start, |&s| s);
+                doc_next = next_of(doc_starts, doc);
+            }
+            if start >= segment_next {
+                segment = seek(segments, segment, start, |s| s.folded);
+                segment_next = segments.get(segment + 1).map_or(u32::MAX, |s| s.folded);
+            }
+            let Some(first) = segments.get(segment) else {
+                continue;
+            };
+            let last = end - 1;
+            let (first_chars, first_bytes) = first.origin(start);
+            let (last_chars, last_bytes) = if last < segment_next {
+                first.origin(last)
+            } else {
+                let Some(segment) = segments.get(seek(segments, segment, last, |s| s.folded))
+                else {
+                    continue;
+                };
+                segment.origin(last)
+            };
+            let chars = first_chars.start as usize..last_chars.end as usize;
+            let bytes = first_bytes.start as usize..last_bytes.end as usize;
+            // Two folded matches can come from one original cluster (`.` twice in the `...`
+            // of one `…`); their original ranges then overlap, and they are one match to the
+            // reader.
+            if let Some(last) = &mut pending
+                && last.doc == doc
+                && chars.start < last.chars.end
+            {
+                last.chars.end = last.chars.end.max(chars.end);
+                last.bytes.end = last.bytes.end.max(bytes.end);
+                continue;
+            }
+            if let Some(last) = pending.replace(Hit { doc, chars, bytes }) {
+                each(last);
+            }
         }
-        found.flush(&mut each);
+        if let Some(last) = pending {
+            each(last);
+        }
     }
 }
 
@@ -447,11 +503,32 @@ impl Level {
 
     /// Keeps the `candidates` where `query` matches.
     fn fill(&mut self, index: &SearchIndex, query: &Query, candidates: impl Iterator<Item = u32>) {
-        for start in candidates {
-            if let Some(end) = index.match_end(query, start as usize) {
-                self.starts.push(start);
-                self.lens
-                    .push(u32::try_from(end - start as usize).unwrap_or(u32::MAX));
+        // Candidates are far apart in a large text: read the first character of a batch of
+        // them before testing any, so that the memory fetches overlap rather than queue.
+        const BATCH: usize = 16;
+        let mut batch = [0u32; BATCH];
+        let mut candidates = candidates.peekable();
+        while candidates.peek().is_some() {
+            let mut n = 0;
+            for (slot, start) in batch.iter_mut().zip(candidates.by_ref()) {
+                *slot = start;
+                n += 1;
+            }
+            let batch = batch.get(..n).unwrap_or_default();
+            let mut firsts = [DOC_END_SYMBOL; BATCH];
+            for (first, &start) in firsts.iter_mut().zip(batch) {
+                *first = index
+                    .text
+                    .get(start as usize)
+                    .copied()
+                    .unwrap_or(DOC_END_SYMBOL);
+            }
+            for (&start, &first) in batch.iter().zip(&firsts) {
+                if let Some(end) = index.match_end(query, start as usize, first) {
+                    self.starts.push(start);
+                    self.lens
+                        .push(u32::try_from(end - start as usize).unwrap_or(u32::MAX));
+                }
             }
         }
         self.starts.shrink_to_fit();
@@ -581,74 +658,6 @@ fn seek<T>(items: &[T], from: usize, at: u32, key: impl Fn(&T) -> u32) -> usize 
         .get(low + 1..high)
         .unwrap_or_default()
         .partition_point(|item| key(item) <= at)
-}
-
-/// Matches as they are found (in folded positions, ascending), turned into [`Hit`]s; the
-/// last one is held back in case the next one must join it.
-struct Found<'a> {
-    index: &'a SearchIndex,
-    /// The document of the last match, and the segment it began in: matches come in order,
-    /// so these only move forward.
-    doc: usize,
-    segment: usize,
-    pending: Option<Hit>,
-}
-
-impl<'a> Found<'a> {
-    fn new(index: &'a SearchIndex) -> Self {
-        Self {
-            index,
-            doc: 0,
-            segment: 0,
-            pending: None,
-        }
-    }
-
-    /// The original (chars, bytes) of folded position `at`.
-    fn origin(&mut self, at: u32) -> Option<(Range<u32>, Range<u32>)> {
-        let segments = &self.index.segments;
-        self.segment = seek(segments, self.segment, at, |s| s.folded);
-        Some(segments.get(self.segment)?.origin(at))
-    }
-
-    /// Adds the match of folded characters `folded` (never empty, never across a document end).
-    fn push(&mut self, folded: Range<u32>, each: &mut impl FnMut(Hit)) {
-        self.doc = seek(&self.index.doc_starts, self.doc, folded.start, |&s| s);
-        let Some((first_chars, first_bytes)) = self.origin(folded.start) else {
-            return;
-        };
-        let segment = self.segment;
-        let Some((last_chars, last_bytes)) = self.origin(folded.end - 1) else {
-            return;
-        };
-        // The next match starts after this one's start: keep the segment of the start.
-        self.segment = segment;
-        let chars = first_chars.start as usize..last_chars.end as usize;
-        let bytes = first_bytes.start as usize..last_bytes.end as usize;
-        // Two folded matches can come from one original cluster (`.` twice in the `...` of
-        // one `…`); their original ranges then overlap, and they are one match to the reader.
-        if let Some(last) = &mut self.pending
-            && last.doc == self.doc
-            && chars.start < last.chars.end
-        {
-            last.chars.end = last.chars.end.max(chars.end);
-            last.bytes.end = last.bytes.end.max(bytes.end);
-            return;
-        }
-        if let Some(last) = self.pending.replace(Hit {
-            doc: self.doc,
-            chars,
-            bytes,
-        }) {
-            each(last);
-        }
-    }
-
-    fn flush(&mut self, each: &mut impl FnMut(Hit)) {
-        if let Some(last) = self.pending.take() {
-            each(last);
-        }
-    }
 }
 
 #[cfg(test)]
