@@ -294,7 +294,7 @@ impl App {
     #[must_use]
     pub fn visible_nodes(&self) -> Vec<NodeId> {
         if self.search.filter && !self.search.matches.is_empty() {
-            let shown = self.search.nodes_with_ancestors(&self.tree);
+            let shown = self.search.shown_nodes();
             return (0..self.tree.nodes.len()).filter(|&id| shown[id]).collect();
         }
         let mut out = Vec::with_capacity(self.tree.nodes.len());

@@ -7,7 +7,7 @@ use super::{App, Note};
 use crate::action::Action;
 use crate::cli::search_index;
 use crate::letter::tree::{LetterTree, NodeId};
-use crate::search::SearchIndex;
+use crate::search::{SearchIndex, Searcher};
 use crate::strings::Lang;
 use crate::text::char_to_byte;
 use crate::text::sanitize::sanitize_line;
@@ -38,14 +38,20 @@ pub struct Search {
     /// Where the reader was when the prompt opened: (reading line, selected node), so
     /// that Esc can go back.
     origin: (usize, NodeId),
-    index: SearchIndex,
+    /// The blocks' texts, searched incrementally.
+    searcher: Searcher,
     block_of_doc: Vec<usize>,
     /// The outline rows' labels, searched with the same engine so that the outline can
     /// highlight exactly what matched in a row.
-    rows: SearchIndex,
+    rows: Searcher,
     /// Per node, byte ranges of matches in its outline label.
     pub row_matches: Vec<Vec<Range<usize>>>,
-    row_labels: Vec<String>,
+    /// The nodes whose `row_matches` are not empty, to clear them quickly.
+    rows_matched: Vec<NodeId>,
+    /// Per node: does one of its own blocks hold a match?
+    own_match: Vec<bool>,
+    /// Per node: does it, or a descendant, hold a match?
+    shown: Vec<bool>,
 }
 
 impl std::fmt::Debug for Search {
@@ -67,13 +73,14 @@ impl Search {
     #[must_use]
     pub fn new(tree: &LetterTree, lang: Lang) -> Self {
         let (index, block_of_doc) = search_index(tree);
-        let row_labels: Vec<String> = (0..tree.nodes.len())
-            .map(|id| tree.outline_label(id, lang))
-            .collect();
+        let nodes = tree.nodes.len();
+        let rows = SearchIndex::new((0..nodes).map(|id| tree.outline_label(id, lang)));
         Self {
-            rows: SearchIndex::new(&row_labels),
-            row_matches: vec![Vec::new(); row_labels.len()],
-            row_labels,
+            rows: Searcher::new(rows),
+            row_matches: vec![Vec::new(); nodes],
+            rows_matched: Vec::new(),
+            own_match: vec![false; nodes],
+            shown: vec![false; nodes],
             query: String::new(),
             caret: 0,
             editing: false,
@@ -81,7 +88,7 @@ impl Search {
             current: None,
             filter: false,
             origin: (0, 0),
-            index,
+            searcher: Searcher::new(index),
             block_of_doc,
         }
     }
@@ -94,41 +101,81 @@ impl Search {
         self.matches.clear();
         self.current = None;
         self.filter = false;
-        self.row_matches.iter_mut().for_each(Vec::clear);
+        self.clear_nodes();
+        self.searcher.reset();
+        self.rows.reset();
+    }
+
+    /// Forgets which nodes and rows hold matches.
+    fn clear_nodes(&mut self) {
+        for id in self.rows_matched.drain(..) {
+            if let Some(row) = self.row_matches.get_mut(id) {
+                row.clear();
+            }
+        }
+        self.own_match.fill(false);
+        self.shown.fill(false);
     }
 
     fn run(&mut self, tree: &LetterTree) {
-        self.matches = self
-            .index
-            .find(&self.query)
-            .into_iter()
-            .map(|m| {
-                let block = self.block_of_doc[m.doc];
-                let text = &tree.blocks[block].text;
-                BlockMatch {
-                    block,
-                    bytes: char_to_byte(text, m.chars.start)..char_to_byte(text, m.chars.end),
+        // Reuse the allocation: a one-letter query can match hundreds of thousands of places.
+        let mut matches = std::mem::take(&mut self.matches);
+        matches.clear();
+        let block_of_doc = &self.block_of_doc;
+        self.searcher.search(&self.query, |hit| {
+            matches.push(BlockMatch {
+                block: block_of_doc[hit.doc],
+                bytes: hit.bytes,
+            });
+        });
+        self.matches = matches;
+        self.clear_nodes();
+        let (row_matches, rows_matched) = (&mut self.row_matches, &mut self.rows_matched);
+        self.rows.search(&self.query, |hit| {
+            if let Some(row) = row_matches.get_mut(hit.doc) {
+                if row.is_empty() {
+                    rows_matched.push(hit.doc);
                 }
-            })
-            .collect();
-        self.row_matches.iter_mut().for_each(Vec::clear);
-        for m in self.rows.find(&self.query) {
-            let label = &self.row_labels[m.doc];
-            self.row_matches[m.doc]
-                .push(char_to_byte(label, m.chars.start)..char_to_byte(label, m.chars.end));
+                row.push(hit.bytes);
+            }
+        });
+        // Per node, once per query rather than per frame: its own match, and the way to it.
+        let mut last_block = None;
+        for m in &self.matches {
+            if last_block == Some(m.block) {
+                continue;
+            }
+            last_block = Some(m.block);
+            let node = tree.blocks[m.block].node;
+            self.own_match[node] = true;
+            let mut at = Some(node);
+            while let Some(id) = at {
+                if self.shown[id] {
+                    // Its ancestors were marked with it.
+                    break;
+                }
+                self.shown[id] = true;
+                at = tree.nodes[id].parent;
+            }
         }
     }
 
     /// Per node: does it, or a descendant, hold a match? (The filtered outline's rows.)
     #[must_use]
-    pub fn nodes_with_ancestors(&self, tree: &LetterTree) -> Vec<bool> {
-        let mut shown = vec![false; tree.nodes.len()];
-        for m in &self.matches {
-            for id in tree.path(tree.blocks[m.block].node) {
-                shown[id] = true;
-            }
-        }
-        shown
+    pub fn nodes_with_ancestors(&self, _tree: &LetterTree) -> Vec<bool> {
+        self.shown.clone()
+    }
+
+    /// Per node: does it, or a descendant, hold a match? Computed once per query.
+    #[must_use]
+    pub fn shown_nodes(&self) -> &[bool] {
+        &self.shown
+    }
+
+    /// Per node: does one of its own blocks hold a match? Computed once per query.
+    #[must_use]
+    pub fn own_matches(&self) -> &[bool] {
+        &self.own_match
     }
 
     /// How many matches fall in each block's text (for highlighting).
@@ -245,9 +292,12 @@ impl App {
         let index = self
             .search
             .matches
-            .iter()
-            .position(|m| m.block >= origin_block)
-            .unwrap_or(0);
+            .partition_point(|m| m.block < origin_block);
+        let index = if index < self.search.matches.len() {
+            index
+        } else {
+            0
+        };
         self.go_to_match(index);
     }
 

@@ -75,8 +75,21 @@ pub(crate) fn fold_with(
     keep_whitespace: bool,
     mut emit: impl FnMut(char, Range<usize>, Option<char>),
 ) {
+    fold_with_bytes(text, keep_whitespace, |ch, chars, _, source| {
+        emit(ch, chars, source);
+    });
+}
+
+/// As [`fold_with`], also giving `emit` the cluster's original byte range (after its char
+/// range), so that the index can map a match to bytes without walking the text.
+pub(crate) fn fold_with_bytes(
+    text: &str,
+    keep_whitespace: bool,
+    mut emit: impl FnMut(char, Range<usize>, Range<usize>, Option<char>),
+) {
     let mut start = 0;
-    for cluster in text.graphemes(true) {
+    for (byte, cluster) in text.grapheme_indices(true) {
+        let bytes = byte..byte + cluster.len();
         let mut chars = cluster.chars();
         let first = chars.next();
         let single = first.filter(|_| chars.next().is_none());
@@ -86,14 +99,14 @@ pub(crate) fn fold_with(
             // of the cost of folding Latin text.
             Some(ch) if ch.is_ascii() => {
                 if keep_whitespace || !ch.is_ascii_whitespace() {
-                    emit(ch.to_ascii_lowercase(), start..end, single);
+                    emit(ch.to_ascii_lowercase(), start..end, bytes, single);
                 }
             }
             _ => {
                 for normal in cluster.nfkc() {
                     for lower in simplify(normal).to_lowercase() {
                         if keep_whitespace || !lower.is_whitespace() {
-                            emit(lower, start..end, single);
+                            emit(lower, start..end, bytes.clone(), single);
                         }
                     }
                 }

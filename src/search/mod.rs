@@ -2,10 +2,13 @@
 //!
 //! One engine for the reader's incremental search and the command line: build a
 //! [`SearchIndex`] once from the documents (paragraphs, headings, captions), then call
-//! [`SearchIndex::find`] on every keystroke. Building does the expensive work — folding every
-//! document ([`fold`]), looking up every character's readings ([`pinyin`]), and noting where
-//! each character and each first letter occurs — so that a query only visits the places where
-//! it can start, over flat arrays, with no allocation per character.
+//! [`SearchIndex::find`] for one query, or keep a [`Searcher`] and give it the prompt's text on
+//! every keystroke. Building does the expensive work — folding every document ([`fold`]),
+//! looking up every character's readings ([`pinyin`]), and noting where each character and
+//! each first letter occurs — so that a query only visits the places where it can start, over
+//! flat arrays, with no allocation per character. A [`Searcher`] also remembers, per query it
+//! was given, where that query matched, so that a keystroke that extends the query only tests
+//! those places again.
 //!
 //! A query matches the folded text literally, and, when it is ASCII letters, also by pinyin;
 //! the two kinds of match compete, leftmost then longest, and never overlap.
@@ -29,33 +32,91 @@ pub struct Match {
     pub chars: Range<usize>,
 }
 
+/// One place where a query matched, in chars and in bytes: what [`Searcher::search`] reports.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Hit {
+    /// The document, by its position in the sequence given to [`SearchIndex::new`].
+    pub doc: usize,
+    /// As [`Match::chars`].
+    pub chars: Range<usize>,
+    /// The same span of the original document text as UTF-8 byte offsets.
+    pub bytes: Range<usize>,
+}
+
 /// The folding character that ends every document in the index; folded text and queries never
 /// contain whitespace, so no match can run from one document into the next.
 const DOC_END: char = '\n';
+
+/// The symbol of [`DOC_END`].
+const DOC_END_SYMBOL: u32 = 0;
+
+/// A folded character and its pinyin key: what the index stores, once, for all the places
+/// where that character (from that original character) occurs.
+#[derive(Debug, Clone, Copy)]
+struct Symbol {
+    ch: char,
+    /// Its pinyin key: ASCII byte, reading set, or none (see [`pinyin`]).
+    key: u32,
+}
+
+/// A run of folded characters whose original positions follow one rule, so that the index
+/// keeps a few of these per paragraph rather than an original range per character.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// The first folded position of the run; it lasts until the next segment's.
+    folded: u32,
+    /// The original char and byte offsets, within its document, of the run's first character.
+    char: u32,
+    byte: u32,
+    /// Non-zero: every character of the run came from the next single original character of
+    /// `width` bytes. Zero: every character came from one cluster of `cluster_chars` chars and
+    /// `cluster_bytes` bytes (`...` from `…`, or a letter and its combining mark).
+    width: u32,
+    cluster_chars: u32,
+    cluster_bytes: u32,
+}
+
+impl Segment {
+    /// The original (chars, bytes) of folded position `at`, which lies in this segment.
+    fn origin(&self, at: u32) -> (Range<u32>, Range<u32>) {
+        if self.width == 0 {
+            (
+                self.char..self.char + self.cluster_chars,
+                self.byte..self.byte + self.cluster_bytes,
+            )
+        } else {
+            let k = at - self.folded;
+            let byte = self.byte + k * self.width;
+            (self.char + k..self.char + k + 1, byte..byte + self.width)
+        }
+    }
+}
 
 /// Documents prepared for searching.
 ///
 /// All documents are folded into one flat run of characters, each document followed by
 /// [`DOC_END`], so that a query is one pass rather than one per document. Per folded character
-/// the index keeps its original char range and its pinyin key (see [`pinyin`]); and, like a
-/// book's index, where each folded character occurs and where each first letter of a reading
-/// occurs, so that a query only visits the places where it can start.
+/// the index keeps one symbol number (the folded character and its pinyin key, see
+/// [`pinyin`]); the way back to the original text is kept per run of characters that map back
+/// alike ([`Segment`]). And, like a book's index, it keeps where each folded character occurs
+/// and where each first letter of a reading occurs, so that a query only visits the places
+/// where it can start.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    /// The folded text of all documents, each followed by [`DOC_END`].
-    folded: Vec<char>,
-    /// Per folded character, the original char range (within its document) it came from.
-    origins: Vec<(u32, u32)>,
-    /// Per folded character, its pinyin key: ASCII byte, reading set, or none.
-    keys: Vec<u32>,
-    /// Per folded character, its positions in `folded`, ascending.
+    /// The folded text of all documents, each followed by [`DOC_END`], as symbol numbers.
+    text: Vec<u32>,
+    /// The symbols `text` refers to.
+    symbols: Vec<Symbol>,
+    /// How folded positions map back to the documents' chars and bytes, by `folded`.
+    segments: Vec<Segment>,
+    /// Per folded character, its positions in the folded text, ascending.
     by_char: HashMap<char, Vec<u32>>,
-    /// Per first-letter class (see [`pinyin::INITIAL_CLASSES`]), the positions in `folded` of
-    /// the characters a pinyin query starting with that letter can start on, ascending.
+    /// Per first-letter class (see [`pinyin::INITIAL_CLASSES`]), the positions in the folded
+    /// text of the characters a pinyin query starting with that letter can start on, ascending.
     by_initial: Vec<Vec<u32>>,
-    /// Per document, the index of its first folded character.
-    doc_starts: Vec<usize>,
-    /// The interned readings that `keys` refer to.
+    /// Per document, the folded position of its first character.
+    doc_starts: Vec<u32>,
+    /// The interned readings that the symbols' keys refer to.
     readings: Readings,
 }
 
@@ -73,19 +134,30 @@ impl SearchIndex {
         let to_u32 = |at: usize| u32::try_from(at).expect("documents under 4G chars in all");
         let mut index = Self {
             by_initial: vec![Vec::new(); pinyin::INITIAL_CLASSES],
+            symbols: vec![Symbol {
+                ch: DOC_END,
+                key: pinyin::NO_KEY,
+            }],
             ..Self::default()
         };
+        // Build-time: symbol numbers by (folded, original if it matters), and their masks.
+        let mut interned: HashMap<(char, Option<char>), (u32, u32)> = HashMap::new();
         for doc in docs {
             let doc = doc.as_ref();
-            index.doc_starts.push(index.folded.len());
-            fold::fold_with(doc, false, |ch, origin, source| {
-                let at = to_u32(index.folded.len());
-                let (key, mut mask) = index.readings.key_of(ch, source);
-                index.folded.push(ch);
-                index
-                    .origins
-                    .push((to_u32(origin.start), to_u32(origin.end)));
-                index.keys.push(key);
+            index.doc_starts.push(to_u32(index.text.len()));
+            // The original char start of the previous folded character, if in this document.
+            let mut last_cluster: Option<usize> = None;
+            fold::fold_with_bytes(doc, false, |ch, chars, bytes, source| {
+                let at = to_u32(index.text.len());
+                let source_key = source.filter(|&s| !ch.is_ascii() && s != ch);
+                let (symbol, mut mask) = *interned.entry((ch, source_key)).or_insert_with(|| {
+                    let (key, mask) = index.readings.key_of(ch, source);
+                    index.symbols.push(Symbol { ch, key });
+                    (to_u32(index.symbols.len() - 1), mask)
+                });
+                index.text.push(symbol);
+                index.add_origin(at, last_cluster == Some(chars.start), &chars, &bytes);
+                last_cluster = Some(chars.start);
                 index.by_char.entry(ch).or_default().push(at);
                 while mask != 0 {
                     let class = mask.trailing_zeros() as usize;
@@ -95,12 +167,98 @@ impl SearchIndex {
                     }
                 }
             });
-            index.folded.push(DOC_END);
-            index.origins.push((0, 0));
-            index.keys.push(pinyin::NO_KEY);
+            index.text.push(DOC_END_SYMBOL);
         }
         index.readings.finish();
+        index.text.shrink_to_fit();
+        index.symbols.shrink_to_fit();
+        index.segments.shrink_to_fit();
+        index.doc_starts.shrink_to_fit();
+        index.by_char.values_mut().for_each(Vec::shrink_to_fit);
+        index.by_char.shrink_to_fit();
+        index.by_initial.iter_mut().for_each(Vec::shrink_to_fit);
         index
+    }
+
+    /// Notes that folded position `at` came from the original `chars` and `bytes`;
+    /// `same_cluster` if the previous folded position came from the same cluster.
+    fn add_origin(
+        &mut self,
+        at: u32,
+        same_cluster: bool,
+        chars: &Range<usize>,
+        bytes: &Range<usize>,
+    ) {
+        let to_u32 = |n: usize| u32::try_from(n).expect("documents under 4G bytes in all");
+        let (char, byte) = (to_u32(chars.start), to_u32(bytes.start));
+        let (cluster_chars, cluster_bytes) = (to_u32(chars.len()), to_u32(bytes.len()));
+        let cluster = Segment {
+            folded: at,
+            char,
+            byte,
+            width: 0,
+            cluster_chars,
+            cluster_bytes,
+        };
+        if same_cluster {
+            // A second folded character from one cluster: the previous position must map to
+            // the whole cluster as well.
+            let Some(last) = self.segments.last_mut() else {
+                return;
+            };
+            if last.width == 0 {
+                return;
+            }
+            let previous = at - 1;
+            if last.folded == previous {
+                *last = Segment {
+                    folded: previous,
+                    ..cluster
+                };
+            } else {
+                self.segments.push(Segment {
+                    folded: previous,
+                    ..cluster
+                });
+            }
+            return;
+        }
+        if let Some(last) = self.segments.last()
+            && last.width != 0
+            && cluster_chars == 1
+            && last.width == cluster_bytes
+        {
+            let k = at - last.folded;
+            if last.char.checked_add(k) == Some(char)
+                && k.checked_mul(last.width)
+                    .and_then(|d| last.byte.checked_add(d))
+                    == Some(byte)
+            {
+                return;
+            }
+        }
+        self.segments.push(if cluster_chars == 1 {
+            Segment {
+                width: cluster_bytes,
+                ..cluster
+            }
+        } else {
+            cluster
+        });
+    }
+
+    /// Sizes, for tuning.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn stats(&self) -> String {
+        format!(
+            "text {} symbols {} segments {} by_char {} by_initial {}",
+            self.text.len(),
+            self.symbols.len(),
+            self.segments.len(),
+            self.by_char.values().map(Vec::len).sum::<usize>(),
+            self.by_initial.iter().map(Vec::len).sum::<usize>()
+        )
     }
 
     /// The number of documents.
@@ -117,37 +275,26 @@ impl SearchIndex {
     /// the leftmost wins, then the longest. An empty or all-whitespace query matches nothing.
     #[must_use]
     pub fn find(&self, query: &str) -> Vec<Match> {
-        let literal: Vec<char> = fold::fold_str(query).chars().collect();
-        let mut found = Found::new(self);
-        if literal.is_empty() {
-            return found.matches;
+        let mut matches = Vec::new();
+        if let Some(level) = Level::full(self, query) {
+            self.report(&level, |hit| {
+                matches.push(Match {
+                    doc: hit.doc,
+                    chars: hit.chars,
+                });
+            });
         }
-        let pinyin = PinyinQuery::parse(query);
-        let pinyin_starts = pinyin
-            .as_ref()
-            .and_then(|pinyin| self.by_initial.get(pinyin.first_class()))
-            .map_or(&[][..], Vec::as_slice);
-        let mut end = 0;
-        for start in merge(self.literal_starts(&literal), pinyin_starts.iter().copied()) {
-            let start = start as usize;
-            if start < end {
-                // Inside the last match: leftmost-longest has already decided.
-                continue;
-            }
-            let literal_end = self
-                .folded
-                .get(start..)
-                .is_some_and(|rest| rest.starts_with(&literal))
-                .then_some(start + literal.len());
-            let pinyin_end = pinyin
-                .as_ref()
-                .and_then(|pinyin| self.readings.longest_match(pinyin, &self.keys, start));
-            if let Some(match_end) = literal_end.max(pinyin_end) {
-                found.push(start..match_end);
-                end = match_end;
-            }
+        matches
+    }
+
+    /// As [`SearchIndex::find`], with each match's byte range too.
+    #[must_use]
+    pub fn find_hits(&self, query: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if let Some(level) = Level::full(self, query) {
+            self.report(&level, |hit| hits.push(hit));
         }
-        found.matches
+        hits
     }
 
     /// Where `literal` can start, ascending: the positions of its rarest character, less that
@@ -164,6 +311,308 @@ impl SearchIndex {
         positions
             .iter()
             .filter_map(move |&position| position.checked_sub(offset))
+    }
+
+    /// The folded character at `at`.
+    fn char_at(&self, at: usize) -> Option<char> {
+        let &symbol = self.text.get(at)?;
+        Some(self.symbols.get(symbol as usize)?.ch)
+    }
+
+    /// The pinyin key of the folded character at `at`.
+    fn key_at(&self, at: usize) -> Option<u32> {
+        let &symbol = self.text.get(at)?;
+        Some(self.symbols.get(symbol as usize)?.key)
+    }
+
+    /// The end of the longest match of `query` starting at folded position `start`, whose
+    /// symbol is `first`.
+    fn match_end(&self, query: &Query, start: usize, first: u32) -> Option<usize> {
+        let first = self.symbols.get(first as usize)?;
+        let literal_end = (query.literal.first() == Some(&first.ch)
+            && (1..query.literal.len()).all(|i| self.char_at(start + i) == Some(query.literal[i])))
+        .then_some(start + query.literal.len());
+        let pinyin_end = query.pinyin.as_ref().and_then(|pinyin| {
+            self.readings.longest_match_by(
+                pinyin,
+                |at| {
+                    if at == start {
+                        Some(first.key)
+                    } else {
+                        self.key_at(at)
+                    }
+                },
+                start,
+            )
+        });
+        literal_end.max(pinyin_end)
+    }
+
+    /// Reports `level`'s matches, leftmost-longest and not overlapping, in order, in the
+    /// original documents' chars and bytes.
+    fn report(&self, level: &Level, mut each: impl FnMut(Hit)) {
+        let (segments, doc_starts) = (&self.segments, &self.doc_starts);
+        let next_of = |items: &[u32], i: usize| items.get(i + 1).copied().unwrap_or(u32::MAX);
+        let (mut doc, mut segment) = (0, 0);
+        let mut doc_next = next_of(doc_starts, doc);
+        let mut segment_next = segments.get(1).map_or(u32::MAX, |s| s.folded);
+        let mut pending: Option<Hit> = None;
+        let mut end = 0;
+        for (i, &start) in level.starts.iter().enumerate() {
+            if start < end {
+                // Inside the last match: leftmost-longest has already decided.
+                continue;
+            }
+            end = start + level.lens.get(i).copied().unwrap_or(1);
+            // Matches come in order: the document and segment only move forward.
+            if start >= doc_next {
+                doc = seek(doc_starts, doc, start, |&s| s);
+                doc_next = next_of(doc_starts, doc);
+            }
+            if start >= segment_next {
+                segment = seek(segments, segment, start, |s| s.folded);
+                segment_next = segments.get(segment + 1).map_or(u32::MAX, |s| s.folded);
+            }
+            let Some(first) = segments.get(segment) else {
+                continue;
+            };
+            let last = end - 1;
+            let (first_chars, first_bytes) = first.origin(start);
+            let (last_chars, last_bytes) = if last < segment_next {
+                first.origin(last)
+            } else {
+                let Some(segment) = segments.get(seek(segments, segment, last, |s| s.folded))
+                else {
+                    continue;
+                };
+                segment.origin(last)
+            };
+            let chars = first_chars.start as usize..last_chars.end as usize;
+            let bytes = first_bytes.start as usize..last_bytes.end as usize;
+            // Two folded matches can come from one original cluster (`.` twice in the `...`
+            // of one `…`); their original ranges then overlap, and they are one match to the
+            // reader.
+            if let Some(last) = &mut pending
+                && last.doc == doc
+                && chars.start < last.chars.end
+            {
+                last.chars.end = last.chars.end.max(chars.end);
+                last.bytes.end = last.bytes.end.max(bytes.end);
+                continue;
+            }
+            if let Some(last) = pending.replace(Hit { doc, chars, bytes }) {
+                each(last);
+            }
+        }
+        if let Some(last) = pending {
+            each(last);
+        }
+    }
+}
+
+/// A query, folded and read as pinyin.
+struct Query {
+    literal: Vec<char>,
+    pinyin: Option<PinyinQuery>,
+}
+
+impl Query {
+    /// `None` for a query that matches nothing (empty or blank).
+    fn parse(query: &str) -> Option<Self> {
+        let literal: Vec<char> = fold::fold_str(query).chars().collect();
+        if literal.is_empty() {
+            return None;
+        }
+        Some(Self {
+            literal,
+            pinyin: PinyinQuery::parse(query),
+        })
+    }
+}
+
+/// Where one query matched: every folded position where a match starts, and its longest
+/// length there, before leftmost-longest picks the ones that do not overlap. (A start hidden
+/// inside an earlier match is kept: a longer query may no longer match there, and then the
+/// hidden start is the leftmost.)
+#[derive(Debug, Clone)]
+struct Level {
+    /// The query as given.
+    query: String,
+    /// The query folded.
+    folded: String,
+    /// Whether the query reads as pinyin.
+    pinyin: bool,
+    starts: Vec<u32>,
+    /// Per start, the length of the longest match there; empty if every length is 1.
+    lens: Vec<u32>,
+}
+
+impl Level {
+    /// Searches for `query` from scratch; `None` if it matches nothing by its nature.
+    fn full(index: &SearchIndex, query: &str) -> Option<Self> {
+        let parsed = Query::parse(query)?;
+        let mut level = Self::empty(query, &parsed);
+        let pinyin_starts = parsed
+            .pinyin
+            .as_ref()
+            .and_then(|pinyin| index.by_initial.get(pinyin.first_class()))
+            .map_or(&[][..], Vec::as_slice);
+        let one_letter = parsed.pinyin.as_ref().is_some_and(|p| p.len() == 1)
+            && parsed.literal[0].is_ascii_lowercase();
+        if parsed.literal.len() == 1 && (parsed.pinyin.is_none() || one_letter) {
+            // One character matches wherever it (or, for a letter, a reading starting with it)
+            // occurs, one character long: the positions are the answer.
+            let starts = if parsed.pinyin.is_some() {
+                // A lower-case ASCII letter: its own positions are among its initial's.
+                pinyin_starts
+            } else {
+                index
+                    .by_char
+                    .get(&parsed.literal[0])
+                    .map_or(&[][..], Vec::as_slice)
+            };
+            level.starts = starts.to_vec();
+            // `lens` left empty: every match is one character long.
+            return Some(level);
+        }
+        let candidates = merge(
+            index.literal_starts(&parsed.literal),
+            pinyin_starts.iter().copied(),
+        );
+        level.fill(index, &parsed, candidates);
+        Some(level)
+    }
+
+    /// Searches for `query`, an extension of this level's query, among this level's starts.
+    fn narrow(&self, index: &SearchIndex, query: &str) -> Option<Self> {
+        let parsed = Query::parse(query)?;
+        let mut level = Self::empty(query, &parsed);
+        level.fill(index, &parsed, self.starts.iter().copied());
+        Some(level)
+    }
+
+    fn empty(query: &str, parsed: &Query) -> Self {
+        Self {
+            query: query.to_string(),
+            folded: parsed.literal.iter().collect(),
+            pinyin: parsed.pinyin.is_some(),
+            starts: Vec::new(),
+            lens: Vec::new(),
+        }
+    }
+
+    /// Keeps the `candidates` where `query` matches.
+    fn fill(&mut self, index: &SearchIndex, query: &Query, candidates: impl Iterator<Item = u32>) {
+        // Candidates are far apart in a large text: read the first character of a batch of
+        // them before testing any, so that the memory fetches overlap rather than queue.
+        const BATCH: usize = 16;
+        let mut batch = [0u32; BATCH];
+        let mut candidates = candidates.peekable();
+        while candidates.peek().is_some() {
+            let mut n = 0;
+            for (slot, start) in batch.iter_mut().zip(candidates.by_ref()) {
+                *slot = start;
+                n += 1;
+            }
+            let batch = batch.get(..n).unwrap_or_default();
+            let mut firsts = [DOC_END_SYMBOL; BATCH];
+            for (first, &start) in firsts.iter_mut().zip(batch) {
+                *first = index
+                    .text
+                    .get(start as usize)
+                    .copied()
+                    .unwrap_or(DOC_END_SYMBOL);
+            }
+            for (&start, &first) in batch.iter().zip(&firsts) {
+                if let Some(end) = index.match_end(query, start as usize, first) {
+                    self.starts.push(start);
+                    self.lens
+                        .push(u32::try_from(end - start as usize).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        self.starts.shrink_to_fit();
+        self.lens.shrink_to_fit();
+    }
+
+    /// Whether every match of `query` starts where this level's query matches, so that
+    /// `query` need only be tried there.
+    fn covers(&self, query: &str) -> bool {
+        // The query grew at its end, and folding did not change what was there (a combining
+        // mark typed after a letter would), so the literal match grew at its end too. A pinyin
+        // match's first letters match a prefix of the run (the last character by a prefix of
+        // its reading), but only if this level's query read as pinyin as well (`5` + `g`: the
+        // letter makes `5g` pinyin, whose matches start at digits or at nothing literal).
+        query.starts_with(&self.query)
+            && fold::fold_str(query).starts_with(&self.folded)
+            && (self.pinyin || PinyinQuery::parse(query).is_none())
+    }
+}
+
+/// An incremental search: give it the query on every keystroke, and it tests a query that
+/// extends an earlier one only where the earlier one matched. It keeps, per query since the
+/// last unrelated one, where that query matched, so that Backspace costs no search at all.
+#[derive(Debug, Clone, Default)]
+pub struct Searcher {
+    index: SearchIndex,
+    /// Each level's query extends the one below it.
+    levels: Vec<Level>,
+}
+
+impl Searcher {
+    /// A searcher over `index`, with no query yet.
+    #[must_use]
+    pub fn new(index: SearchIndex) -> Self {
+        Self {
+            index,
+            levels: Vec::new(),
+        }
+    }
+
+    /// The index searched.
+    #[must_use]
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Forgets the queries seen (keeps the index).
+    pub fn reset(&mut self) {
+        self.levels = Vec::new();
+    }
+
+    /// Calls `each` with every match of `query`, in order: the same matches as
+    /// [`SearchIndex::find`] (with byte ranges), found faster when `query` extends or shortens
+    /// one given before.
+    pub fn search(&mut self, query: &str, each: impl FnMut(Hit)) {
+        while let Some(top) = self.levels.last() {
+            if top.query == query {
+                return self.index.report(top, each);
+            }
+            if top.covers(query) {
+                break;
+            }
+            self.levels.pop();
+        }
+        let level = match self.levels.last() {
+            Some(top) => top.narrow(&self.index, query),
+            None => Level::full(&self.index, query),
+        };
+        if let Some(level) = level {
+            self.index.report(&level, each);
+            self.levels.push(level);
+        }
+    }
+
+    /// The matches of `query`, as [`SearchIndex::find`] gives them.
+    pub fn find(&mut self, query: &str) -> Vec<Match> {
+        let mut matches = Vec::new();
+        self.search(query, |hit| {
+            matches.push(Match {
+                doc: hit.doc,
+                chars: hit.chars,
+            });
+        });
+        matches
     }
 }
 
@@ -189,54 +638,26 @@ fn merge(
     })
 }
 
-/// Matches as they are found (in folded positions, ascending), turned into [`Match`]es.
-struct Found<'a> {
-    index: &'a SearchIndex,
-    /// The document of the last match; matches come in order, so this only moves forward.
-    doc: usize,
-    matches: Vec<Match>,
-}
-
-impl<'a> Found<'a> {
-    fn new(index: &'a SearchIndex) -> Self {
-        Self {
-            index,
-            doc: 0,
-            matches: Vec::new(),
+/// The index of the last element of ascending `items` whose key is at most `at`, searching
+/// forward from `from`, whose key is at most `at` too: matches come in order, so this gallops
+/// forward, in a few steps when the next match is near and in a few more when it is far.
+fn seek<T>(items: &[T], from: usize, at: u32, key: impl Fn(&T) -> u32) -> usize {
+    let mut low = from;
+    let mut step = 1;
+    let high = loop {
+        let probe = low + step;
+        match items.get(probe) {
+            Some(item) if key(item) <= at => {
+                low = probe;
+                step *= 2;
+            }
+            _ => break probe.min(items.len()),
         }
-    }
-
-    /// Adds the match of folded characters `folded` (never empty, never across a document end).
-    fn push(&mut self, folded: Range<usize>) {
-        let starts = &self.index.doc_starts;
-        while starts
-            .get(self.doc + 1)
-            .is_some_and(|&next| next <= folded.start)
-        {
-            self.doc += 1;
-        }
-        let origins = &self.index.origins;
-        let (Some(&(start, _)), Some(&(_, end))) = (
-            origins.get(folded.start),
-            folded.end.checked_sub(1).and_then(|last| origins.get(last)),
-        ) else {
-            return;
-        };
-        let chars = start as usize..end as usize;
-        // Two folded matches can come from one original cluster (`.` twice in the `...` of
-        // one `…`); their original ranges then overlap, and they are one match to the reader.
-        if let Some(last) = self.matches.last_mut()
-            && last.doc == self.doc
-            && chars.start < last.chars.end
-        {
-            last.chars.end = last.chars.end.max(chars.end);
-            return;
-        }
-        self.matches.push(Match {
-            doc: self.doc,
-            chars,
-        });
-    }
+    };
+    low + items
+        .get(low + 1..high)
+        .unwrap_or_default()
+        .partition_point(|item| key(item) <= at)
 }
 
 #[cfg(test)]
@@ -573,6 +994,89 @@ mod tests {
                     original.contains(&folded_query) || PinyinQuery::parse(&query).is_some(),
                     "{:?} matched {:?}", query, original
                 );
+            }
+        }
+    }
+
+    /// Hits in bytes cover the same text as in chars.
+    fn check_bytes(docs: &[String], hits: &[Hit]) {
+        for hit in hits {
+            let doc = &docs[hit.doc];
+            assert_eq!(
+                doc.get(hit.bytes.clone()),
+                Some(substring(doc, hit.chars.clone()).as_str()),
+                "{hit:?} in {doc:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_searcher_narrows_and_pops_like_fresh_finds() {
+        let paragraphs: Vec<String> = LETTER
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(String::from)
+            .collect();
+        let index = SearchIndex::new(&paragraphs);
+        let mut searcher = Searcher::new(index.clone());
+        let mut steps: Vec<String> = Vec::new();
+        for query in ["rengongzhineng", "人工智能", "zhong shan", "2021年", "…等"] {
+            let chars: Vec<char> = query.chars().collect();
+            for n in (1..=chars.len()).chain((0..chars.len()).rev()) {
+                steps.push(chars[..n].iter().collect());
+            }
+        }
+        steps.extend(["人x工", "人工", "z", "zs", "5", "5g", "e", "e\u{301}"].map(String::from));
+        for query in &steps {
+            let mut hits = Vec::new();
+            searcher.search(query, |hit| hits.push(hit));
+            let fresh = index.find(query);
+            let chars: Vec<Match> = hits
+                .iter()
+                .map(|hit| Match {
+                    doc: hit.doc,
+                    chars: hit.chars.clone(),
+                })
+                .collect();
+            assert_eq!(chars, fresh, "{query}");
+            assert_eq!(hits, index.find_hits(query), "{query}");
+            check_bytes(&paragraphs, &hits);
+        }
+    }
+
+    /// Random edits of a query: type a character from the alphabet, or delete the last one.
+    fn edits(alphabet: &'static [char]) -> impl Strategy<Value = Vec<Option<char>>> {
+        prop::collection::vec(
+            prop::option::weighted(0.75, prop::sample::select(alphabet)),
+            1..20,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn a_searcher_agrees_with_find_while_typing(
+            docs in prop::collection::vec(
+                prop::collection::vec(prop::sample::select(MIXED), 0..30)
+                    .prop_map(|chars| chars.into_iter().collect::<String>()),
+                1..4,
+            ),
+            steps in edits(MIXED),
+        ) {
+            let index = SearchIndex::new(&docs);
+            let mut searcher = Searcher::new(index.clone());
+            let mut query = String::new();
+            for step in steps {
+                match step {
+                    Some(ch) => query.push(ch),
+                    None => {
+                        query.pop();
+                    }
+                }
+                let mut hits = Vec::new();
+                searcher.search(&query, |hit| hits.push(hit));
+                prop_assert_eq!(&hits, &index.find_hits(&query), "{:?} in {:?}", query, docs);
+                prop_assert_eq!(searcher.find(&query), index.find(&query));
+                check_bytes(&docs, &hits);
             }
         }
     }

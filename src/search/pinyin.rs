@@ -181,10 +181,21 @@ impl Readings {
 
     /// The end (exclusive) of the longest run of text starting at `start` that `query` matches,
     /// given the keys of the text's folded characters; `None` if no run matches.
+    #[cfg(test)]
     pub(crate) fn longest_match(
         &self,
         query: &PinyinQuery,
         keys: &[u32],
+        start: usize,
+    ) -> Option<usize> {
+        self.longest_match_by(query, |pos| keys.get(pos).copied(), start)
+    }
+
+    /// As `longest_match`, with the text's keys given by `key_at` (`None` past the end).
+    pub(crate) fn longest_match_by(
+        &self,
+        query: &PinyinQuery,
+        key_at: impl Fn(usize) -> Option<u32>,
         start: usize,
     ) -> Option<usize> {
         let done = 1u64 << query.len();
@@ -193,7 +204,7 @@ impl Readings {
         let mut best = None;
         let mut pos = start;
         while reach != 0 {
-            let Some(&key) = keys.get(pos) else { break };
+            let Some(key) = key_at(pos) else { break };
             let mut next = 0;
             let mut positions = reach;
             while positions != 0 {

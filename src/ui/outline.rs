@@ -32,10 +32,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let pane = inner(area);
     let visible = app.visible_nodes();
     // Rows whose own text holds a match stand out; ancestors only lead the way to them.
-    let mut matched = vec![false; app.tree.nodes.len()];
-    for m in &app.search.matches {
-        matched[app.tree.blocks[m.block].node] = true;
-    }
+    let matched = app.search.own_matches();
     for (row, &id) in visible
         .iter()
         .skip(app.outline_offset)
