@@ -992,8 +992,6 @@ fn probe_never_answered_still_starts_narrow_and_soon() {
 }
 
 #[test]
-#[ignore = "bug: a key typed just before the terminal's probe answer is lost: the probe \
-            reads the tty itself and throws away everything around the report"]
 fn a_key_typed_during_the_probe_is_not_lost() {
     let p = Pty::spawn(Options::new(120, 36, &[]).probe(Probe::Reply(b"3\x1b[2;2R")));
     p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));

@@ -7,10 +7,10 @@ use std::io::{self, Write};
 
 use base64::Engine as _;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::Event;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::crossterm::execute;
 
 use crate::action::Action;
@@ -42,14 +42,27 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
     // message prints; it enters raw mode and the alternate screen.
     let mut terminal = ratatui::init();
     let result = (|| {
-        let ambiguous = match setting {
-            AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
-            AmbiguousSetting::Wide => AmbiguousWidth::Wide,
-            AmbiguousSetting::Auto => probe::ambiguous_width().unwrap_or_default(),
+        let (ambiguous, typed) = match setting {
+            AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, Vec::new()),
+            AmbiguousSetting::Wide => (AmbiguousWidth::Wide, Vec::new()),
+            AmbiguousSetting::Auto => {
+                let answer = probe::ambiguous_width();
+                (answer.mode.unwrap_or_default(), answer.typed)
+            }
         };
         execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         let size = terminal.size()?;
         let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
+        // Keys the user typed while the probe read the terminal are theirs: replay them.
+        for c in typed {
+            let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            if let Some(action) = action_for(&app, &key) {
+                app.update(action);
+            }
+        }
+        if app.should_quit {
+            return Ok(());
+        }
         terminal.draw(|frame| crate::ui::draw(&app, frame))?;
         // Blocking read: an idle reader uses no CPU. An error means the terminal went away
         // (EIO on a closed tty): end quietly.

@@ -18,21 +18,59 @@ pub const TIMEOUT: Duration = Duration::from_millis(100);
 /// The probe's character: East Asian Ambiguous, one column in most terminals.
 const PROBE: &str = "\u{201c}";
 
-/// Asks the terminal (already in raw mode) and returns its ambiguous width, or `None` when
-/// it does not answer in time or answers nonsense.
+/// What the probe learnt: the mode, if the terminal answered sensibly, and the keys the
+/// user typed while it waited, which the probe read and must hand on.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answer {
+    /// The terminal's ambiguous width, or `None` when it did not answer in time or answered
+    /// nonsense.
+    pub mode: Option<AmbiguousWidth>,
+    /// Printable keys typed around the report, in order.
+    pub typed: Vec<char>,
+}
+
+/// Asks the terminal (already in raw mode).
 #[must_use]
-pub fn ambiguous_width() -> Option<AmbiguousWidth> {
-    let mut tty = File::options()
-        .read(true)
-        .write(true)
-        .open("/dev/tty")
-        .ok()?;
+pub fn ambiguous_width() -> Answer {
+    let Ok(mut tty) = File::options().read(true).write(true).open("/dev/tty") else {
+        return Answer::default();
+    };
     let asked = write!(tty, "\x1b[2;1H{PROBE}\x1b[6n").and_then(|()| tty.flush());
-    let answer = asked.ok().and_then(|()| read_report(&mut tty));
+    let received = match asked {
+        Ok(()) => read_until_report(&mut tty),
+        Err(_) => Vec::new(),
+    };
     // Wipe the probe character whatever happened.
     let _ = write!(tty, "\x1b[2;1H\x1b[2K").and_then(|()| tty.flush());
-    let (_, column) = answer?;
-    mode_from_column(column)
+    Answer {
+        mode: parse_report(&received).and_then(|(_, column)| mode_from_column(column)),
+        typed: typed_keys(&received),
+    }
+}
+
+/// The printable characters in `bytes` outside escape sequences: keys a person pressed while
+/// the probe was reading the terminal. Special keys (arrows, function keys) are sequences and
+/// are dropped.
+#[must_use]
+pub fn typed_keys(bytes: &[u8]) -> Vec<char> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut keys = Vec::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // Skip a CSI sequence (ESC [ … final byte), or a lone ESC and the char after it.
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+        } else if !c.is_control() && c != char::REPLACEMENT_CHARACTER {
+            keys.push(c);
+        }
+    }
+    keys
 }
 
 /// After printing the probe at column 1, the cursor stands at column 2 (narrow) or 3 (wide).
@@ -45,35 +83,37 @@ pub fn mode_from_column(column: u16) -> Option<AmbiguousWidth> {
     }
 }
 
-fn read_report(tty: &mut File) -> Option<(u16, u16)> {
+/// Reads from the terminal until a cursor position report arrives or [`TIMEOUT`] passes;
+/// returns everything read.
+fn read_until_report(tty: &mut File) -> Vec<u8> {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let deadline = Instant::now() + TIMEOUT;
     let mut received = Vec::new();
     let mut chunk = [0u8; 64];
-    loop {
-        let left = deadline.checked_duration_since(Instant::now())?;
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
         let timeout = Timespec {
             tv_sec: 0,
             tv_nsec: i64::from(left.subsec_nanos()),
         };
         let mut fds = [PollFd::new(&*tty, PollFlags::IN)];
         match poll(&mut fds, Some(&timeout)) {
-            Ok(0) => return None,
+            Ok(0) => break,
             Ok(_) => {}
             Err(rustix::io::Errno::INTR) => continue,
-            Err(_) => return None,
+            Err(_) => break,
         }
         let n = match tty.read(&mut chunk) {
-            Ok(0) => return None,
+            Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(_) => return None,
+            Err(_) => break,
         };
-        received.extend_from_slice(chunk.get(..n)?);
-        if let Some(report) = parse_report(&received) {
-            return Some(report);
+        received.extend_from_slice(chunk.get(..n).unwrap_or_default());
+        if parse_report(&received).is_some() {
+            break;
         }
     }
+    received
 }
 
 /// Finds a cursor position report `ESC [ row ; column R` in `bytes` (other input, such as
@@ -98,6 +138,14 @@ mod tests {
         assert_eq!(parse_report(b"q\x1b[2;2R"), Some((2, 2)));
         assert_eq!(parse_report(b"\x1b[2;"), None);
         assert_eq!(parse_report(b"\x1b[x;2R"), None);
+    }
+
+    #[test]
+    fn keys_typed_around_the_report_are_kept() {
+        assert_eq!(typed_keys(b"3\x1b[2;2R"), vec!['3']);
+        assert_eq!(typed_keys(b"j\x1b[2;3Rk"), vec!['j', 'k']);
+        assert_eq!(typed_keys(b"\x1b[A\x1b[2;2R"), Vec::<char>::new());
+        assert_eq!(typed_keys("人\x1b[2;2R".as_bytes()), vec!['人']);
     }
 
     #[test]
