@@ -160,12 +160,6 @@ impl Search {
         }
     }
 
-    /// Per node: does it, or a descendant, hold a match? (The filtered outline's rows.)
-    #[must_use]
-    pub fn nodes_with_ancestors(&self, _tree: &LetterTree) -> Vec<bool> {
-        self.shown.clone()
-    }
-
     /// Per node: does it, or a descendant, hold a match? Computed once per query.
     #[must_use]
     pub fn shown_nodes(&self) -> &[bool] {

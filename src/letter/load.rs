@@ -7,6 +7,7 @@
 
 pub mod scan;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -315,29 +316,35 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         ))
     };
     let root = FieldPath::default();
-    let mut nodes: Vec<(FieldPath, String, &[Figure])> = Vec::new();
+    // A node's own text, borrowed where it is one string (a point), joined where it is
+    // several paragraphs.
+    let mut nodes: Vec<(FieldPath, Cow<'_, str>, &[Figure])> = Vec::new();
     nodes.push((
         root.key("opening_figures"),
-        letter.opening.concat(),
+        letter.opening.concat().into(),
         &letter.opening_figures,
     ));
     for (s, suggestion) in letter.suggestions.iter().enumerate() {
         let at = root.key("suggestions").index(s);
         nodes.push((
             at.key("figures"),
-            suggestion.paragraphs.concat(),
+            suggestion.paragraphs.concat().into(),
             &suggestion.figures,
         ));
         for (m, measure) in suggestion.measures.iter().enumerate() {
             let at = at.key("measures").index(m);
             nodes.push((
                 at.key("figures"),
-                measure.paragraphs.concat(),
+                measure.paragraphs.concat().into(),
                 &measure.figures,
             ));
             for (p, point) in measure.points.iter().enumerate() {
                 let at = at.key("points").index(p);
-                nodes.push((at.key("figures"), point.text.clone(), &point.figures));
+                nodes.push((
+                    at.key("figures"),
+                    point.text.as_str().into(),
+                    &point.figures,
+                ));
             }
         }
     }
@@ -402,19 +409,18 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
 
 /// All of a letter's own text, concatenated, for checks that a quotation occurs somewhere.
 fn letter_text(letter: &Letter) -> String {
-    let mut all = vec![letter.title.clone(), letter.addressee.clone()];
-    all.extend(letter.opening.iter().cloned());
+    let mut all: Vec<&str> = vec![&letter.title, &letter.addressee];
+    all.extend(letter.opening.iter().map(String::as_str));
     for suggestion in &letter.suggestions {
-        all.push(suggestion.title.clone());
-        all.push(suggestion.response.clone());
-        all.extend(suggestion.paragraphs.iter().cloned());
+        all.extend([suggestion.title.as_str(), suggestion.response.as_str()]);
+        all.extend(suggestion.paragraphs.iter().map(String::as_str));
         for measure in &suggestion.measures {
-            all.push(measure.title.clone());
-            all.extend(measure.paragraphs.iter().cloned());
-            all.extend(measure.points.iter().map(|p| p.text.clone()));
+            all.push(&measure.title);
+            all.extend(measure.paragraphs.iter().map(String::as_str));
+            all.extend(measure.points.iter().map(|p| p.text.as_str()));
         }
     }
-    all.extend(letter.closing.iter().cloned());
+    all.extend(letter.closing.iter().map(String::as_str));
     all.join("\n")
 }
 
