@@ -243,7 +243,7 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             _ => {}
         }
-        let rows = self.lang.strings().help.len();
+        let rows = crate::keys::HELP_ROWS;
         self.help_offset = self.help_offset.min(rows.saturating_sub(1));
     }
 

@@ -1,5 +1,5 @@
-//! Terminal events → [`Action`]s. Only key presses count: a terminal that reports releases
-//! and repeats (kitty's protocol, Windows) must not act twice.
+//! Terminal events → [`Action`]s, by the table in [`crate::keys`]. Only key presses count: a
+//! terminal that reports releases and repeats (kitty's protocol, Windows) must not act twice.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
+use crate::keys::{Mode, lookup};
 
 /// Lines one notch of the mouse wheel scrolls.
 const WHEEL_LINES: i32 = 3;
@@ -44,72 +45,20 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
+    if let Some(action) = lookup(Mode::Always, key, ctrl) {
+        return Some(action);
     }
     if app.search.editing {
-        return prompt_key(key, ctrl);
+        return lookup(Mode::Prompt, key, ctrl).or_else(|| match key.code {
+            // An input method commits each character as a key event of its own.
+            KeyCode::Char(c) if !ctrl => Some(Action::SearchInsert(c.to_string())),
+            _ => None,
+        });
     }
-    if app.overlay == Some(Overlay::Figures) {
-        match key.code {
-            KeyCode::Char('s') => return Some(Action::CycleSort),
-            KeyCode::Char('u') => return Some(Action::CycleUnitFilter),
-            KeyCode::Char('c') => return Some(Action::ToggleFiguresChart),
-            KeyCode::Enter => return Some(Action::Activate),
-            _ => {}
-        }
+    if app.overlay == Some(Overlay::Figures)
+        && let Some(action) = lookup(Mode::Figures, key, ctrl)
+    {
+        return Some(action);
     }
-    let action = match key.code {
-        KeyCode::Char('d') if ctrl => Action::PageDown,
-        KeyCode::Char('u') if ctrl => Action::PageUp,
-        KeyCode::Char('f') if ctrl => Action::PageDown,
-        KeyCode::Char('b') if ctrl => Action::PageUp,
-        _ if ctrl => return None,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Right | KeyCode::Char('l') => Action::Expand,
-        KeyCode::Left | KeyCode::Char('h') => Action::Collapse,
-        KeyCode::Enter | KeyCode::Char(' ') => Action::Toggle,
-        KeyCode::Char('J') => Action::NextSibling,
-        KeyCode::Char('K') => Action::PrevSibling,
-        KeyCode::Char(c @ '1'..='9') => Action::JumpToSuggestion(c as usize - '0' as usize),
-        KeyCode::Char('E') => Action::ExpandAll,
-        KeyCode::Char('C') => Action::CollapseAll,
-        KeyCode::Char('g') | KeyCode::Home => Action::First,
-        KeyCode::Char('G') | KeyCode::End => Action::Last,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::Tab | KeyCode::BackTab => Action::SwitchFocus,
-        KeyCode::Char('/') => Action::OpenSearch,
-        KeyCode::Char('n') => Action::NextMatch,
-        KeyCode::Char('N') => Action::PrevMatch,
-        KeyCode::Char('&') => Action::ToggleFilter,
-        KeyCode::Char('f') => Action::OpenFigures,
-        KeyCode::Char('y') => Action::Copy,
-        KeyCode::Char('?') => Action::OpenHelp,
-        KeyCode::Esc => Action::Escape,
-        KeyCode::Char('q') => Action::Quit,
-        _ => return None,
-    };
-    Some(action)
-}
-
-fn prompt_key(key: &KeyEvent, ctrl: bool) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Char('w') if ctrl => Action::SearchDeleteWord,
-        KeyCode::Char('a') if ctrl => Action::SearchHome,
-        KeyCode::Char('e') if ctrl => Action::SearchEnd,
-        _ if ctrl => return None,
-        // An input method commits each character as a key event of its own.
-        KeyCode::Char(c) => Action::SearchInsert(c.to_string()),
-        KeyCode::Backspace => Action::SearchBackspace,
-        KeyCode::Delete => Action::SearchDelete,
-        KeyCode::Left => Action::SearchLeft,
-        KeyCode::Right => Action::SearchRight,
-        KeyCode::Home => Action::SearchHome,
-        KeyCode::End => Action::SearchEnd,
-        KeyCode::Enter => Action::SearchSubmit,
-        KeyCode::Esc => Action::SearchCancel,
-        _ => return None,
-    })
+    lookup(Mode::Browse, key, ctrl)
 }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod figures;
 pub mod keymap;
+pub mod keys;
 pub mod letter;
 pub mod search;
 pub mod strings;

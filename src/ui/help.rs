@@ -1,4 +1,5 @@
-//! The help overlay: every key, from the same table the README lists.
+//! The help overlay: every key, from the table in [`crate::keys`] that the README's key
+//! table is checked against.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,6 +9,7 @@ use ratatui::widgets::Widget;
 use super::layout::inner;
 use super::{centered, clear_overlay, pane, put_line, theme};
 use crate::app::App;
+use crate::keys::help_rows;
 use crate::strings::Lang;
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
@@ -18,8 +20,8 @@ use crate::text::width::str_width;
 /// panes' edges in view, one row a key.
 #[must_use]
 pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
-    let rows = lang.strings().help;
-    let keys = rows.iter().map(|r| str_width(r.0, mode)).max().unwrap_or(0);
+    let rows = help_rows(lang);
+    let keys = rows.iter().map(|r| str_width(&r.0, mode)).max().unwrap_or(0);
     let whats = rows.iter().map(|r| str_width(r.1, mode)).max().unwrap_or(0);
     let width = u16::try_from(keys + whats + 6).unwrap_or(u16::MAX);
     let width = width.min(screen.width.saturating_sub(4).max(1));
@@ -30,7 +32,7 @@ pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
 /// Draws the help overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let strings = app.lang.strings();
-    let rows = strings.help;
+    let rows = help_rows(app.lang);
     let key_width = rows
         .iter()
         .map(|(k, _)| str_width(k, app.ambiguous))

@@ -1,0 +1,428 @@
+//! The reader's key bindings, once: every binding is one row of [`BINDINGS`] — the keys, the
+//! action, and what it does in Chinese and English. The event lookup ([`crate::keymap`]), the
+//! help overlay and the README's key table are all read from it (a test compares the README
+//! with [`markdown_table`]), so they cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::action::Action;
+use crate::strings::Lang;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Everywhere, before any other binding.
+    Always,
+    /// The outline and the reading pane (and, where the overlay does not bind the key, the
+    /// overlays).
+    Browse,
+    /// The figures view, before the browse bindings.
+    Figures,
+    /// The search prompt; any other printable key is typed into the query.
+    Prompt,
+}
+
+/// One key as a binding names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A printable character, typed without Ctrl (Shift is part of the character).
+    Char(char),
+    /// A letter typed with Ctrl.
+    Ctrl(char),
+    /// A named key (arrows, Enter, PgDn…), without Ctrl.
+    Code(KeyCode),
+    /// The digits 1–9; the action receives the digit.
+    Digits,
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// Where it applies.
+    pub mode: Mode,
+    /// The keys, any of which does it.
+    pub keys: &'static [Key],
+    /// What it does ([`Key::Digits`] fills in the digit).
+    pub action: Action,
+    /// What it does, in Chinese.
+    pub zh: &'static str,
+    /// What it does, in English.
+    pub en: &'static str,
+}
+
+impl Binding {
+    /// The description in `lang`.
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The keys as the help and the README write them: `↓ j`, `PgDn Ctrl-d`.
+    #[must_use]
+    pub fn keys_label(&self, lang: Lang) -> String {
+        self.keys
+            .iter()
+            .map(|k| key_name(*k, lang))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn action_for(&self, key: &KeyEvent, ctrl: bool) -> Option<Action> {
+        self.keys.iter().find_map(|k| match (*k, key.code) {
+            (Key::Ctrl(c), KeyCode::Char(typed)) if ctrl && typed == c => Some(self.action.clone()),
+            (Key::Char(c), KeyCode::Char(typed)) if !ctrl && typed == c => {
+                Some(self.action.clone())
+            }
+            (Key::Code(code), typed) if !ctrl && typed == code => Some(self.action.clone()),
+            (Key::Digits, KeyCode::Char(d @ '1'..='9')) if !ctrl => match self.action {
+                Action::JumpToSuggestion(_) => Some(Action::JumpToSuggestion(
+                    d.to_digit(10).map_or(1, |n| n as usize),
+                )),
+                _ => Some(self.action.clone()),
+            },
+            _ => None,
+        })
+    }
+}
+
+/// How a key is written in the help and the README.
+fn key_name(key: Key, lang: Lang) -> String {
+    match key {
+        Key::Char(' ') => match lang {
+            Lang::Zh => "空格".into(),
+            Lang::En => "Space".into(),
+        },
+        Key::Char(c) => c.to_string(),
+        Key::Ctrl(c) => format!("Ctrl-{c}"),
+        Key::Digits => "1–9".into(),
+        Key::Code(code) => match code {
+            KeyCode::Down => "↓".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            other => other.to_string(),
+        },
+    }
+}
+
+/// Every key binding of the reader, in the order the help lists them.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Code(KeyCode::Down), Key::Char('j')],
+        action: Action::Down,
+        zh: "下一项（正文中：向下滚动一行）",
+        en: "next node (text pane: scroll down a line)",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Code(KeyCode::Up), Key::Char('k')],
+        action: Action::Up,
+        zh: "上一项（正文中：向上滚动一行）",
+        en: "previous node (text pane: scroll up a line)",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Code(KeyCode::Right), Key::Char('l')],
+        action: Action::Expand,
+        zh: "展开，或进入第一个子项",
+        en: "expand, or go to the first child",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Code(KeyCode::Left), Key::Char('h')],
+        action: Action::Collapse,
+        zh: "折叠，或回到上一级",
+        en: "collapse, or go to the parent",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Code(KeyCode::Enter), Key::Char(' ')],
+        action: Action::Toggle,
+        zh: "展开 / 折叠",
+        en: "toggle the node",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('J')],
+        action: Action::NextSibling,
+        zh: "下一个同级项",
+        en: "next sibling",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('K')],
+        action: Action::PrevSibling,
+        zh: "上一个同级项",
+        en: "previous sibling",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Digits],
+        action: Action::JumpToSuggestion(1),
+        zh: "跳到第 N 条建议",
+        en: "jump to suggestion N",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('E')],
+        action: Action::ExpandAll,
+        zh: "全部展开",
+        en: "expand all",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('C')],
+        action: Action::CollapseAll,
+        zh: "全部折叠",
+        en: "collapse all",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        action: Action::First,
+        zh: "第一项（正文中：开头）",
+        en: "first node (text pane: top)",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        action: Action::Last,
+        zh: "最后一项（正文中：结尾）",
+        en: "last node (text pane: end)",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[
+            Key::Code(KeyCode::PageDown),
+            Key::Ctrl('d'),
+            Key::Ctrl('f'),
+        ],
+        action: Action::PageDown,
+        zh: "向下翻页",
+        en: "page down in the focused pane",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u'), Key::Ctrl('b')],
+        action: Action::PageUp,
+        zh: "向上翻页",
+        en: "page up in the focused pane",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)],
+        action: Action::SwitchFocus,
+        zh: "在目录和正文之间切换",
+        en: "switch focus between outline and text",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('/')],
+        action: Action::OpenSearch,
+        zh: "搜索：汉字、拼音或首字母",
+        en: "search: Chinese, pinyin or initials",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('n')],
+        action: Action::NextMatch,
+        zh: "下一个匹配（到头回绕并提示）",
+        en: "next match (wraps, and says so)",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('N')],
+        action: Action::PrevMatch,
+        zh: "上一个匹配",
+        en: "previous match",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('&')],
+        action: Action::ToggleFilter,
+        zh: "目录只显示匹配的项及其上级",
+        en: "outline shows only matching nodes and their ancestors",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('f')],
+        action: Action::OpenFigures,
+        zh: "数字一览",
+        en: "figures view",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('y')],
+        action: Action::Copy,
+        zh: "复制所选项的文字（OSC 52）",
+        en: "copy the selected node's text (OSC 52)",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('?')],
+        action: Action::OpenHelp,
+        zh: "帮助",
+        en: "help",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Code(KeyCode::Esc)],
+        action: Action::Escape,
+        zh: "关闭浮层，或清除搜索",
+        en: "close the overlay, or clear the search",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('q')],
+        action: Action::Quit,
+        zh: "退出",
+        en: "quit",
+    },
+    Binding {
+        mode: Mode::Always,
+        keys: &[Key::Ctrl('c')],
+        action: Action::Quit,
+        zh: "退出（在搜索框和浮层中也可用）",
+        en: "quit (also from the prompt and overlays)",
+    },
+    Binding {
+        mode: Mode::Figures,
+        keys: &[Key::Char('s')],
+        action: Action::CycleSort,
+        zh: "数字一览：切换排序",
+        en: "figures: cycle the order",
+    },
+    Binding {
+        mode: Mode::Figures,
+        keys: &[Key::Char('u')],
+        action: Action::CycleUnitFilter,
+        zh: "数字一览：切换单位筛选",
+        en: "figures: cycle the unit filter",
+    },
+    Binding {
+        mode: Mode::Figures,
+        keys: &[Key::Char('c')],
+        action: Action::ToggleFiguresChart,
+        zh: "数字一览：表格 / 金额图",
+        en: "figures: table or money chart",
+    },
+    Binding {
+        mode: Mode::Figures,
+        keys: &[Key::Code(KeyCode::Enter)],
+        action: Action::Activate,
+        zh: "数字一览：跳到原文",
+        en: "figures: go to the figure in the text",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Enter)],
+        action: Action::SearchSubmit,
+        zh: "搜索框：保留查询",
+        en: "prompt: keep the query",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Esc)],
+        action: Action::SearchCancel,
+        zh: "搜索框：取消",
+        en: "prompt: cancel",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Left)],
+        action: Action::SearchLeft,
+        zh: "搜索框：光标左移",
+        en: "prompt: caret left",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Right)],
+        action: Action::SearchRight,
+        zh: "搜索框：光标右移",
+        en: "prompt: caret right",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Home), Key::Ctrl('a')],
+        action: Action::SearchHome,
+        zh: "搜索框：到开头",
+        en: "prompt: caret to the start",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::End), Key::Ctrl('e')],
+        action: Action::SearchEnd,
+        zh: "搜索框：到结尾",
+        en: "prompt: caret to the end",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Backspace)],
+        action: Action::SearchBackspace,
+        zh: "搜索框：删除前一个字",
+        en: "prompt: delete before the caret",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Delete)],
+        action: Action::SearchDelete,
+        zh: "搜索框：删除后一个字",
+        en: "prompt: delete under the caret",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Ctrl('w')],
+        action: Action::SearchDeleteWord,
+        zh: "搜索框：删除前一个词",
+        en: "prompt: delete the word before the caret",
+    },
+];
+
+/// The first binding of `mode` that `key` triggers (`ctrl`: Ctrl is held).
+#[must_use]
+pub fn lookup(mode: Mode, key: &KeyEvent, ctrl: bool) -> Option<Action> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.mode == mode)
+        .find_map(|b| b.action_for(key, ctrl))
+}
+
+/// The key table as the README shows it: a Markdown table of keys and what they do, in
+/// `lang`, one row a binding.
+#[must_use]
+pub fn markdown_table(lang: Lang) -> String {
+    let mut out = String::from("| key | does |\n| --- | --- |\n");
+    for binding in BINDINGS {
+        let keys = binding
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", key_name(*k, lang)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A `|` in a cell would end it.
+        let does = binding.describe(lang).replace('|', "\\|");
+        out.push_str(&format!("| {keys} | {does} |\n"));
+    }
+    out
+}
+
+/// The help overlay's rows: the keys and what they do, one row a binding, then the mouse.
+#[must_use]
+pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
+    let mouse = lang.strings().help_mouse;
+    BINDINGS
+        .iter()
+        .map(|b| (b.keys_label(lang), b.describe(lang)))
+        .chain(std::iter::once((mouse.0.to_string(), mouse.1)))
+        .collect()
+}
+
+/// How many rows the help overlay has.
+pub const HELP_ROWS: usize = BINDINGS.len() + 1;
