@@ -11,20 +11,12 @@ use crate::action::Action;
 use crate::letter::tree::{LetterTree, NodeId};
 use crate::strings::Lang;
 use crate::text::width::AmbiguousWidth;
-use crate::ui::layout::{self, Areas, inner};
+use crate::layout::{self, Areas, inner};
 use figures_view::FiguresView;
 use reading::ReadingLayout;
 use search::Search;
 
-/// Which pane takes the navigation keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    /// The tree of suggestions, measures and points.
-    #[default]
-    Outline,
-    /// The letter's running text.
-    Reading,
-}
+pub use crate::layout::Focus;
 
 /// A window drawn over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -248,7 +240,7 @@ impl App {
     }
 
     fn update_figures(&mut self, action: Action) {
-        let page = crate::ui::figures::list_rows(self.size.0, self.size.1, self.figures.mode)
+        let page = figures_view::list_rows(self.size.0, self.size.1, self.figures.mode)
             .max(1)
             .cast_signed();
         match action {
@@ -273,7 +265,7 @@ impl App {
             _ => {}
         }
         // After the action: a toggle or a resize changes how many rows are in view.
-        let rows = crate::ui::figures::list_rows(self.size.0, self.size.1, self.figures.mode);
+        let rows = figures_view::list_rows(self.size.0, self.size.1, self.figures.mode);
         self.figures.keep_visible(rows);
     }
 

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod figures;
 pub mod keymap;
 pub mod keys;
+pub mod layout;
 pub mod letter;
 pub mod search;
 pub mod strings;

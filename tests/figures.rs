@@ -16,7 +16,7 @@ use dafu::letter::Figure;
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
 use dafu::strings::Lang;
-use dafu::ui::figures::list_rows;
+use dafu::app::figures_view::list_rows;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use util::{app, buffer_text, draw, screen, selected_key};
 
@@ -300,7 +300,7 @@ fn assert_selection_in_view(app: &App) {
     let terminal = draw(app);
     let buffer = terminal.backend().buffer();
     // Inside the overlay: the outline's selected row may show beside it.
-    let overlay = dafu::ui::figures::overlay_area(buffer.area);
+    let overlay = dafu::layout::figures_overlay(buffer.area);
     let highlighted: Vec<u16> = (overlay.top()..overlay.bottom())
         .filter(|&y| {
             (overlay.left()..overlay.right())

@@ -9,14 +9,13 @@ const README: &str = include_str!("../README.md");
 fn section(name: &str) -> &'static str {
     let begin = format!("<!-- begin {name} -->\n");
     let end = format!("<!-- end {name} -->");
-    let start = README
-        .find(&begin)
-        .unwrap_or_else(|| panic!("README has no `{begin}` marker"))
-        + begin.len();
-    let stop = README[start..]
-        .find(&end)
+    let (_, after) = README
+        .split_once(&begin)
+        .unwrap_or_else(|| panic!("README has no `{begin}` marker"));
+    let (inside, _) = after
+        .split_once(&end)
         .unwrap_or_else(|| panic!("README has no `{end}` marker"));
-    &README[start..start + stop]
+    inside
 }
 
 #[test]

@@ -9,7 +9,7 @@ use util::{app, screen, selected_key};
 
 /// The number of matches an independent run of the engine finds over the same blocks.
 fn expected_count(app: &dafu::app::App, query: &str) -> usize {
-    let (index, _): (SearchIndex, _) = dafu::cli::search_index(&app.tree);
+    let (index, _): (SearchIndex, _) = dafu::search::letter::letter_index(&app.tree);
     index.find(query).len()
 }
 

@@ -2,11 +2,12 @@
 //! which rows are in view; and the same for the money chart.
 //!
 //! Scroll offsets live here, not in the drawing code, so that drawing stays a pure function
-//! of the app. The number of rows in view comes from [`crate::ui::figures::list_rows`],
-//! which the drawing code lays out by too.
+//! of the app. The number of rows in view comes from [`list_rows`], which the drawing code
+//! lays out by too.
 
 use crate::figures::money::{self, SectionTotal};
 use crate::figures::{self, FigureRef, UnitKind};
+use crate::layout;
 use crate::letter::tree::LetterTree;
 use crate::strings::Lang;
 
@@ -20,6 +21,24 @@ pub enum FiguresMode {
     Table,
     /// The money figures as bars on a logarithmic scale, grouped by section with totals.
     Chart,
+}
+
+impl FiguresMode {
+    /// Rows of headings above the list.
+    #[must_use]
+    pub fn head_rows(self) -> u16 {
+        match self {
+            Self::Table => layout::FIGURES_TABLE_HEAD_ROWS,
+            Self::Chart => layout::FIGURES_CHART_HEAD_ROWS,
+        }
+    }
+}
+
+/// How many table rows or chart lines are in view on a `width`×`height` screen. The app
+/// scrolls by it; drawing lays out by it.
+#[must_use]
+pub fn list_rows(width: u16, height: u16, mode: FiguresMode) -> usize {
+    layout::figures_list_rows(width, height, mode.head_rows())
 }
 
 /// One line of the money chart.

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::{App, Note};
 use crate::action::Action;
-use crate::cli::search_index;
 use crate::letter::tree::{LetterTree, NodeId};
+use crate::search::letter::letter_index;
 use crate::search::{SearchIndex, Searcher};
 use crate::strings::Lang;
 use crate::text::char_to_byte;
@@ -72,7 +72,7 @@ impl Search {
     /// indexes once.
     #[must_use]
     pub fn new(tree: &LetterTree, lang: Lang) -> Self {
-        let (index, block_of_doc) = search_index(tree);
+        let (index, block_of_doc) = letter_index(tree);
         let nodes = tree.nodes.len();
         let rows = SearchIndex::new((0..nodes).map(|id| tree.outline_label(id, lang)));
         Self {

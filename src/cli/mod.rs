@@ -8,7 +8,7 @@ pub mod figures;
 use std::io::{self, Write};
 
 use crate::letter::tree::{BlockKind, LetterTree};
-use crate::search::SearchIndex;
+use crate::search::letter::letter_index;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -79,7 +79,7 @@ pub fn search(
     options: SearchOptions,
     out: &mut impl Write,
 ) -> io::Result<usize> {
-    let (index, block_of_doc) = search_index(tree);
+    let (index, block_of_doc) = letter_index(tree);
     let matches = index.find(query);
     for m in &matches {
         let block = &tree.blocks[block_of_doc[m.doc]];
@@ -109,21 +109,6 @@ pub fn search(
         )?;
     }
     Ok(matches.len())
-}
-
-/// The search index over the letter's text blocks (editorial notes excluded: they are not
-/// the letter's words), and for each indexed document the block it came from.
-#[must_use]
-pub fn search_index(tree: &LetterTree) -> (SearchIndex, Vec<usize>) {
-    let block_of_doc: Vec<usize> = tree
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.kind != BlockKind::Editorial)
-        .map(|(i, _)| i)
-        .collect();
-    let index = SearchIndex::new(block_of_doc.iter().map(|&i| tree.blocks[i].text.as_str()));
-    (index, block_of_doc)
 }
 
 /// Pads `s` with spaces to `width` display columns (narrow ambiguous width: output to a

@@ -14,6 +14,7 @@
 //! the two kinds of match compete, leftmost then longest, and never overlap.
 
 pub mod fold;
+pub mod letter;
 pub mod pinyin;
 
 use std::collections::HashMap;

@@ -16,49 +16,23 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::inner;
-use super::{centered, clear_overlay, pane, put_line, theme};
+use super::{clear_overlay, pane, put_line, theme};
 use crate::app::App;
-use crate::app::figures_view::{FigureSort, FiguresMode};
+use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
 use crate::figures::money::MoneyRole;
 use crate::figures::{FigureRef, UnitKind, display_value, grouped_digits};
+use crate::layout::{
+    FIGURES_CHART_HEAD_ROWS as CHART_HEAD_ROWS, FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS,
+    figures_overlay as overlay_area, inner,
+};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 
-/// Rows of the overlay body below the list: the two detail lines.
-const DETAIL_ROWS: u16 = 2;
-/// Rows of the table above the list: the column headings.
-const TABLE_HEAD_ROWS: u16 = 1;
-/// Rows of the chart above the list: the legend and the scale.
-const CHART_HEAD_ROWS: u16 = 2;
 /// Columns before a row: the selection mark and a space.
 const LEAD: usize = 2;
 /// Marks the selected row or bar, so that the selection shows without colour. `▸` is not
 /// ambiguous in width.
 pub const SELECTED_MARK: &str = "▸";
-
-/// The overlay's frame on a screen: two columns and one row of the panes left showing on
-/// each side, so that it reads as a window over them.
-#[must_use]
-pub fn overlay_area(screen: Rect) -> Rect {
-    centered(
-        screen,
-        screen.width.saturating_sub(4),
-        screen.height.saturating_sub(2),
-    )
-}
-
-/// How many table rows or chart lines are in view on a `width`×`height` screen. The app
-/// scrolls by it; drawing lays out by it.
-#[must_use]
-pub fn list_rows(width: u16, height: u16, mode: FiguresMode) -> usize {
-    let body = inner(overlay_area(Rect::new(0, 0, width, height)));
-    let head = match mode {
-        FiguresMode::Table => TABLE_HEAD_ROWS,
-        FiguresMode::Chart => CHART_HEAD_ROWS,
-    };
-    usize::from(body.height.saturating_sub(head + DETAIL_ROWS))
-}
 
 /// Draws the figures overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {

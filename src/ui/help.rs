@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::inner;
-use super::{centered, clear_overlay, pane, put_line, theme};
+use super::{clear_overlay, pane, put_line, theme};
+use crate::layout::{centered, inner};
 use crate::app::App;
 use crate::keys::help_rows;
 use crate::strings::Lang;

@@ -2,7 +2,6 @@
 
 pub mod figures;
 pub mod help;
-pub mod layout;
 pub mod outline;
 pub mod reading;
 pub mod status;
@@ -181,17 +180,4 @@ pub fn clear_overlay(area: Rect, buf: &mut Buffer) {
             cell.set_symbol(" ");
         }
     }
-}
-
-/// A centred rectangle of at most `width`×`height` inside `screen`.
-#[must_use]
-pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(screen.width);
-    let height = height.min(screen.height);
-    Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    )
 }

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::inner;
+use crate::layout::inner;
 use super::{pane, put_line, theme};
 use crate::app::{App, Focus};
 use crate::letter::tree::NodeKind;

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::{READING_GUTTER, inner};
+use crate::layout::{READING_GUTTER, inner};
 use super::{pane, put_line, theme};
 use crate::app::{App, Focus};
 use crate::letter::tree::{BlockKind, Mark};

@@ -1,9 +1,18 @@
 //! Where everything goes on the screen, as a pure function of the terminal's size and the
-//! focus. Both drawing and mouse hit-testing use it, so they can never disagree.
+//! focus. The app (scrolling, paging, mouse hit-testing) and the drawing both read it, so
+//! they can never disagree; it sits below both and imports neither.
 
 use ratatui::layout::Rect;
 
-use crate::app::Focus;
+/// Which pane takes the navigation keys, and which one shows when only one fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The tree of suggestions, measures and points.
+    #[default]
+    Outline,
+    /// The letter's running text.
+    Reading,
+}
 
 /// Below this many columns, or rows, the reader shows only a "too small" line.
 pub const MIN_WIDTH: u16 = 40;
@@ -87,6 +96,45 @@ pub fn reading_text_width(areas: &Areas) -> usize {
     areas.reading.map_or(0, |r| {
         usize::from(inner(r).width.saturating_sub(READING_GUTTER + 1))
     })
+}
+
+/// `width`×`height` (at most the screen's) in the middle of `screen`.
+#[must_use]
+pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(screen.width);
+    let height = height.min(screen.height);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Rows of the figures overlay's body below the list: the two detail lines.
+pub const FIGURES_DETAIL_ROWS: u16 = 2;
+/// Rows of the figures table above the list: the column headings.
+pub const FIGURES_TABLE_HEAD_ROWS: u16 = 1;
+/// Rows of the money chart above the list: the legend and the scale.
+pub const FIGURES_CHART_HEAD_ROWS: u16 = 2;
+
+/// The figures overlay's frame on a screen: two columns and one row of the panes left
+/// showing on each side, so that it reads as a window over them.
+#[must_use]
+pub fn figures_overlay(screen: Rect) -> Rect {
+    centered(
+        screen,
+        screen.width.saturating_sub(4),
+        screen.height.saturating_sub(2),
+    )
+}
+
+/// How many list rows the figures overlay has in view on a `width`×`height` screen, below
+/// `head_rows` rows of headings.
+#[must_use]
+pub fn figures_list_rows(width: u16, height: u16, head_rows: u16) -> usize {
+    let body = inner(figures_overlay(Rect::new(0, 0, width, height)));
+    usize::from(body.height.saturating_sub(head_rows + FIGURES_DETAIL_ROWS))
 }
 
 #[cfg(test)]
