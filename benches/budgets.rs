@@ -114,8 +114,8 @@ fn measure(scale: usize) -> Row {
     drop(bytes);
     let mut reader = Reader::on(tree, screen);
     let reader_heap = ALLOC.current_usage().saturating_sub(base);
-    let lines = reader.app.reading.lines.len();
-    let nodes = reader.app.tree.nodes.len();
+    let lines = reader.app.reading().lines.len();
+    let nodes = reader.app.tree().nodes.len();
 
     reader.go_to_middle();
     let nav_outline = time_on(
@@ -159,7 +159,7 @@ fn measure(scale: usize) -> Row {
         |_| {},
     );
     let peak_heap = ALLOC.peak_usage().saturating_sub(base);
-    let tree = reader.app.tree.clone();
+    let tree = reader.app.tree().clone();
     drop(reader);
 
     let load = time_median(FEW, || (), |()| load_tree(&yaml));

@@ -70,11 +70,11 @@ fn reader(scale: usize) -> RefCell<Reader> {
 #[divan::bench(args = common::scales(), sample_size = 1, sample_count = 200, max_time = 3)]
 fn navigate_outline(bencher: Bencher, scale: usize) {
     let reader = reader(scale);
-    let start = reader.borrow().app.selected;
+    let start = reader.borrow().app.selected();
     bencher
         .with_inputs(|| {
             let mut r = reader.borrow_mut();
-            if r.app.selected != start {
+            if r.app.selected() != start {
                 r.key(Action::Up);
             }
         })
@@ -86,11 +86,11 @@ fn navigate_outline(bencher: Bencher, scale: usize) {
 fn navigate_reading(bencher: Bencher, scale: usize) {
     let reader = reader(scale);
     reader.borrow_mut().key(Action::SwitchFocus);
-    let start = reader.borrow().app.reading_top;
+    let start = reader.borrow().app.reading_top();
     bencher
         .with_inputs(|| {
             let mut r = reader.borrow_mut();
-            if r.app.reading_top != start {
+            if r.app.reading_top() != start {
                 r.key(Action::Up);
             }
         })
@@ -104,7 +104,7 @@ fn search_keystroke(bencher: Bencher, scale: usize, partial: &str, next: &str) {
     bencher
         .with_inputs(|| {
             let mut r = reader.borrow_mut();
-            if r.app.search.query != partial {
+            if r.app.search().query != partial {
                 r.key(Action::SearchBackspace);
             }
         })

@@ -8,10 +8,10 @@ pub mod reading;
 pub mod search;
 
 use crate::action::Action;
+use crate::layout::{self, Areas, inner};
 use crate::letter::tree::{LetterTree, NodeId};
 use crate::strings::Lang;
 use crate::text::width::AmbiguousWidth;
-use crate::layout::{self, Areas, inner};
 use figures_view::FiguresView;
 use reading::ReadingLayout;
 use search::Search;
@@ -42,41 +42,41 @@ pub struct Note(pub String);
 #[derive(Debug)]
 pub struct App {
     /// The letter.
-    pub tree: LetterTree,
+    tree: LetterTree,
     /// Interface language.
-    pub lang: Lang,
+    lang: Lang,
     /// How ambiguous-width characters are measured.
-    pub ambiguous: AmbiguousWidth,
+    ambiguous: AmbiguousWidth,
     /// Terminal size in cells.
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// Which pane takes navigation keys.
-    pub focus: Focus,
+    focus: Focus,
     /// The open overlay, if any.
-    pub overlay: Option<Overlay>,
+    overlay: Option<Overlay>,
     /// Per node: are its children shown in the outline?
-    pub expanded: Vec<bool>,
+    expanded: Vec<bool>,
     /// The selected node.
-    pub selected: NodeId,
+    selected: NodeId,
     /// The first visible row of the outline.
-    pub outline_offset: usize,
+    outline_offset: usize,
     /// The first visible line of the reading pane.
-    pub reading_top: usize,
+    reading_top: usize,
     /// The reading pane's lines at the current width.
-    pub reading: ReadingLayout,
+    reading: ReadingLayout,
     /// Search state.
-    pub search: Search,
+    search: Search,
     /// Figures view state.
-    pub figures: FiguresView,
+    figures: FiguresView,
     /// First visible row of the help overlay.
-    pub help_offset: usize,
+    help_offset: usize,
     /// A message for the status row.
-    pub note: Option<Note>,
+    note: Option<Note>,
     /// A block and byte range to set apart until the next action (a figure jumped to).
-    pub spotlight: Option<(usize, std::ops::Range<usize>)>,
+    spotlight: Option<(usize, std::ops::Range<usize>)>,
     /// Work for the runner.
-    pub effects: Vec<Effect>,
+    effects: Vec<Effect>,
     /// Set when the reader should end.
-    pub should_quit: bool,
+    should_quit: bool,
 }
 
 impl App {
@@ -113,6 +113,115 @@ impl App {
         debug_assert_eq!(app.expanded.len(), node_count);
         app.resize(size.0, size.1);
         app
+    }
+
+    // ----- read-only view, for drawing and for tests -----
+
+    /// The letter.
+    #[must_use]
+    pub fn tree(&self) -> &LetterTree {
+        &self.tree
+    }
+
+    /// Interface language.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// How ambiguous-width characters are measured.
+    #[must_use]
+    pub fn ambiguous(&self) -> AmbiguousWidth {
+        self.ambiguous
+    }
+
+    /// Terminal size in cells.
+    #[must_use]
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Which pane takes navigation keys.
+    #[must_use]
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The open overlay, if any.
+    #[must_use]
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// Per node: are its children shown in the outline?
+    #[must_use]
+    pub fn expanded(&self) -> &[bool] {
+        &self.expanded
+    }
+
+    /// The selected node.
+    #[must_use]
+    pub fn selected(&self) -> NodeId {
+        self.selected
+    }
+
+    /// The first visible row of the outline.
+    #[must_use]
+    pub fn outline_offset(&self) -> usize {
+        self.outline_offset
+    }
+
+    /// The first visible line of the reading pane.
+    #[must_use]
+    pub fn reading_top(&self) -> usize {
+        self.reading_top
+    }
+
+    /// The reading pane's lines at the current width.
+    #[must_use]
+    pub fn reading(&self) -> &ReadingLayout {
+        &self.reading
+    }
+
+    /// Search state.
+    #[must_use]
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// Figures view state.
+    #[must_use]
+    pub fn figures(&self) -> &FiguresView {
+        &self.figures
+    }
+
+    /// First visible row of the help overlay.
+    #[must_use]
+    pub fn help_offset(&self) -> usize {
+        self.help_offset
+    }
+
+    /// A message for the status row.
+    #[must_use]
+    pub fn note(&self) -> Option<&Note> {
+        self.note.as_ref()
+    }
+
+    /// A block and byte range to set apart until the next action (a figure jumped to).
+    #[must_use]
+    pub fn spotlight(&self) -> Option<&(usize, std::ops::Range<usize>)> {
+        self.spotlight.as_ref()
+    }
+
+    /// Set when the reader should end.
+    #[must_use]
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    /// Work the runner must do outside the app, taken from the queue.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The screen areas for the current size and focus.
@@ -320,7 +429,7 @@ impl App {
 
     /// Selects `id`: opens its ancestors, keeps it in view in the outline, and brings its
     /// text to the top of the reading pane.
-    pub fn select(&mut self, id: NodeId) {
+    fn select(&mut self, id: NodeId) {
         for ancestor in self.tree.path(id) {
             if ancestor != id {
                 self.expanded[ancestor] = true;

@@ -17,8 +17,8 @@ const WHEEL_LINES: i32 = 3;
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
-        Event::Paste(text) if app.search.editing => Some(Action::SearchInsert(text.clone())),
-        Event::Mouse(mouse) if app.overlay.is_none() => match mouse.kind {
+        Event::Paste(text) if app.search().editing => Some(Action::SearchInsert(text.clone())),
+        Event::Mouse(mouse) if app.overlay().is_none() => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 x: mouse.column,
                 y: mouse.row,
@@ -48,14 +48,14 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if let Some(action) = lookup(Mode::Always, key, ctrl) {
         return Some(action);
     }
-    if app.search.editing {
+    if app.search().editing {
         return lookup(Mode::Prompt, key, ctrl).or_else(|| match key.code {
             // An input method commits each character as a key event of its own.
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInsert(c.to_string())),
             _ => None,
         });
     }
-    if app.overlay == Some(Overlay::Figures)
+    if app.overlay() == Some(Overlay::Figures)
         && let Some(action) = lookup(Mode::Figures, key, ctrl)
     {
         return Some(action);

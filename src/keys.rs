@@ -199,11 +199,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Browse,
-        keys: &[
-            Key::Code(KeyCode::PageDown),
-            Key::Ctrl('d'),
-            Key::Ctrl('f'),
-        ],
+        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d'), Key::Ctrl('f')],
         action: Action::PageDown,
         zh: "向下翻页",
         en: "page down in the focused pane",

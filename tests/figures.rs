@@ -7,6 +7,7 @@ mod util;
 use std::process::Command;
 
 use dafu::action::Action::{self, *};
+use dafu::app::figures_view::list_rows;
 use dafu::app::figures_view::{ChartLine, FiguresMode};
 use dafu::app::{App, Overlay};
 use dafu::figures::money::{MoneyRole, totals};
@@ -16,7 +17,6 @@ use dafu::letter::Figure;
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
 use dafu::strings::Lang;
-use dafu::app::figures_view::list_rows;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use util::{app, buffer_text, draw, screen, selected_key};
 
@@ -52,7 +52,7 @@ fn find(tree: &LetterTree, key: &str, text: &str, nth: usize) -> FigureRef {
 fn select_figure(app: &mut App, target: FigureRef) {
     app.update(First);
     for _ in 0..200 {
-        if app.figures.current() == Some(target) {
+        if app.figures().current() == Some(target) {
             return;
         }
         app.update(Down);
@@ -135,7 +135,7 @@ fn every_money_figure_is_the_amount_its_text_states() {
 fn the_detail_line_gives_money_in_yuan() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    let target = find(&app.tree, "s2.m1", "近1.8亿元", 0);
+    let target = find(app.tree(), "s2.m1", "近1.8亿元", 0);
     select_figure(&mut app, target);
     let s = screen(&app);
     assert!(s.contains("近1.8亿元 = 180,000,000元"), "{s}");
@@ -216,24 +216,24 @@ fn s_cycles_the_sort_and_the_title_says_which() {
     app.update(OpenFigures);
     assert!(screen(&app).contains("排序：原文顺序  筛选：全部"));
     app.update(util::key(&app, 's').unwrap());
-    assert_eq!(app.figures.sort, FigureSort::Value);
+    assert_eq!(app.figures().sort, FigureSort::Value);
     assert_eq!(
-        app.figures.rows,
-        figures::rows(&app.tree, FigureSort::Value, None)
+        app.figures().rows,
+        figures::rows(app.tree(), FigureSort::Value, None)
     );
     assert!(screen(&app).contains("排序：数值"));
     app.update(CycleSort);
-    assert_eq!(app.figures.sort, FigureSort::Unit);
+    assert_eq!(app.figures().sort, FigureSort::Unit);
     assert!(screen(&app).contains("排序：单位"));
     app.update(CycleSort);
-    assert_eq!(app.figures.sort, FigureSort::Order);
+    assert_eq!(app.figures().sort, FigureSort::Order);
 }
 
 #[test]
 fn u_cycles_the_filter_and_every_row_has_the_kind() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    let all = app.figures.rows.len();
+    let all = app.figures().rows.len();
     let mut listed = 0;
     for (kind, label) in [
         (UnitKind::Money, "筛选：金额"),
@@ -241,20 +241,20 @@ fn u_cycles_the_filter_and_every_row_has_the_kind() {
         (UnitKind::Percent, "筛选：百分比"),
     ] {
         app.update(util::key(&app, 'u').unwrap());
-        assert_eq!(app.figures.filter, Some(kind));
-        assert!(!app.figures.rows.is_empty());
-        for &r in &app.figures.rows {
-            assert_eq!(UnitKind::of(figure(&app.tree, r)), kind);
+        assert_eq!(app.figures().filter, Some(kind));
+        assert!(!app.figures().rows.is_empty());
+        for &r in &app.figures().rows {
+            assert_eq!(UnitKind::of(figure(app.tree(), r)), kind);
         }
-        listed += app.figures.rows.len();
+        listed += app.figures().rows.len();
         let s = screen(&app);
         assert!(s.contains(label), "{s}");
-        assert!(s.contains(&format!("数字一览 {}", app.figures.rows.len())));
+        assert!(s.contains(&format!("数字一览 {}", app.figures().rows.len())));
     }
     assert_eq!(listed, all, "the three kinds cover every figure");
     app.update(CycleUnitFilter);
-    assert_eq!(app.figures.filter, None);
-    assert_eq!(app.figures.rows.len(), all);
+    assert_eq!(app.figures().filter, None);
+    assert_eq!(app.figures().rows.len(), all);
 }
 
 #[test]
@@ -276,18 +276,18 @@ fn the_title_speaks_the_interface_language() {
 fn a_resort_keeps_the_selected_figure() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    let target = find(&app.tree, "s5.m1.p2", "2381家", 0);
+    let target = find(app.tree(), "s5.m1.p2", "2381家", 0);
     select_figure(&mut app, target);
     app.update(CycleSort);
-    assert_eq!(app.figures.current(), Some(target));
+    assert_eq!(app.figures().current(), Some(target));
 }
 
 // ----- scrolling -----
 
 /// The selection is among the rows in view, and the row drawn highlighted holds its text.
 fn assert_selection_in_view(app: &App) {
-    let view = &app.figures;
-    let rows = list_rows(app.size.0, app.size.1, view.mode);
+    let view = &app.figures();
+    let rows = list_rows(app.size().0, app.size().1, view.mode);
     let (selected, offset) = match view.mode {
         FiguresMode::Table => (view.selected, view.offset),
         FiguresMode::Chart => (view.chart.bars[view.chart.selected], view.chart.offset),
@@ -310,7 +310,7 @@ fn assert_selection_in_view(app: &App) {
     assert_eq!(highlighted.len(), 1, "one highlighted row");
     let text = buffer_text(buffer);
     let row = text.lines().nth(usize::from(highlighted[0])).unwrap();
-    let f = figure(&app.tree, view.current().unwrap());
+    let f = figure(app.tree(), view.current().unwrap());
     let shown = match view.mode {
         FiguresMode::Table => f.text.clone(),
         FiguresMode::Chart => figures::hedged_value(f),
@@ -327,7 +327,7 @@ fn home_end_and_pages_keep_the_selection_in_view() {
         let mut app = app(w, h);
         app.update(OpenFigures);
         for mode in [FiguresMode::Table, FiguresMode::Chart] {
-            if app.figures.mode != mode {
+            if app.figures().mode != mode {
                 app.update(ToggleFiguresChart);
             }
             let rows = list_rows(w, h, mode);
@@ -335,11 +335,11 @@ fn home_end_and_pages_keep_the_selection_in_view() {
             assert_selection_in_view(&app);
             match mode {
                 FiguresMode::Table => {
-                    assert_eq!(app.figures.selected, app.figures.rows.len() - 1);
-                    assert_eq!(app.figures.offset, app.figures.rows.len() - rows);
+                    assert_eq!(app.figures().selected, app.figures().rows.len() - 1);
+                    assert_eq!(app.figures().offset, app.figures().rows.len() - rows);
                 }
                 FiguresMode::Chart => {
-                    let chart = &app.figures.chart;
+                    let chart = &app.figures().chart;
                     assert_eq!(chart.selected, chart.bars.len() - 1);
                     if rows >= chart.lines.len() - chart.bars[chart.selected] {
                         assert!(
@@ -354,8 +354,8 @@ fn home_end_and_pages_keep_the_selection_in_view() {
                 assert_selection_in_view(&app);
             }
             let offset = match mode {
-                FiguresMode::Table => app.figures.offset,
-                FiguresMode::Chart => app.figures.chart.offset,
+                FiguresMode::Table => app.figures().offset,
+                FiguresMode::Chart => app.figures().chart.offset,
             };
             assert_eq!(offset, 0, "Home scrolls to the top");
             // One row at a time down the whole list: the view follows.
@@ -372,11 +372,11 @@ fn a_page_moves_by_the_rows_in_view() {
     let mut app = app(80, 24);
     run(&mut app, [OpenFigures, PageDown]);
     let rows = list_rows(80, 24, FiguresMode::Table);
-    assert_eq!(app.figures.selected, rows);
-    assert_eq!(app.figures.offset, 1, "the new row is at the bottom");
+    assert_eq!(app.figures().selected, rows);
+    assert_eq!(app.figures().offset, 1, "the new row is at the bottom");
     app.update(PageUp);
-    assert_eq!(app.figures.selected, 0);
-    assert_eq!(app.figures.offset, 0);
+    assert_eq!(app.figures().selected, 0);
+    assert_eq!(app.figures().offset, 0);
 }
 
 #[test]
@@ -398,8 +398,8 @@ fn a_resize_keeps_the_selection_in_view() {
 // ----- the jump to a figure's node -----
 
 fn spotlit(app: &App) -> (usize, &str) {
-    let (block, range) = app.spotlight.clone().expect("the figure is set apart");
-    let text = &app.tree.blocks[block].text;
+    let (block, range) = app.spotlight().cloned().expect("the figure is set apart");
+    let text = &app.tree().blocks[block].text;
     let before = text.get(..range.start).unwrap().chars().next_back();
     assert!(
         !before.is_some_and(|c| c.is_ascii_digit() || c == '.'),
@@ -412,12 +412,12 @@ fn spotlit(app: &App) -> (usize, &str) {
 fn enter_jumps_to_the_figures_node_with_the_figure_set_apart() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    let target = find(&app.tree, "s5.m3", "50亿元", 0);
+    let target = find(app.tree(), "s5.m3", "50亿元", 0);
     select_figure(&mut app, target);
     let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert_eq!(action_for(&app, &enter), Some(Activate));
     app.update(Activate);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(selected_key(&app), "s5.m3");
     assert_eq!(spotlit(&app).1, "50亿元");
     // On screen, the cells set apart spell the figure (a line break may fall inside it).
@@ -437,13 +437,13 @@ fn jump_to_2jia_lands_on_2jia_not_inside_192jia() {
     // Regression: `find("2家")` matched the tail of `共192家` earlier in the same point.
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    let target = find(&app.tree, "s5.m1.p1", "2家", 0);
+    let target = find(app.tree(), "s5.m1.p1", "2家", 0);
     select_figure(&mut app, target);
     app.update(Activate);
     assert_eq!(selected_key(&app), "s5.m1.p1");
     let (at, text) = spotlit(&app);
     assert_eq!(text, "2家");
-    let block = &app.tree.blocks[app.spotlight.clone().unwrap().0].text;
+    let block = &app.tree().blocks[app.spotlight().cloned().unwrap().0].text;
     let before = block.get(..at).unwrap();
     assert!(before.ends_with("国赛获奖企业"), "{before}");
 }
@@ -454,7 +454,7 @@ fn figures_with_the_same_text_jump_to_their_own_places() {
     let mut places = Vec::new();
     for nth in 0..2 {
         app.update(OpenFigures);
-        let target = find(&app.tree, "s3.m2", "3家", nth);
+        let target = find(app.tree(), "s3.m2", "3家", nth);
         select_figure(&mut app, target);
         app.update(Activate);
         let (at, text) = spotlit(&app);
@@ -464,7 +464,7 @@ fn figures_with_the_same_text_jump_to_their_own_places() {
     assert!(places[0] < places[1], "the second 3家 is the later one");
     // Three sums in one text all point at it.
     app.update(OpenFigures);
-    let target = find(&app.tree, "s5.m1.p1", "80、60、40万元", 2);
+    let target = find(app.tree(), "s5.m1.p1", "80、60、40万元", 2);
     select_figure(&mut app, target);
     app.update(Activate);
     assert_eq!(spotlit(&app).1, "80、60、40万元");
@@ -510,8 +510,8 @@ fn every_figure_is_located_in_its_node_at_its_own_place() {
 fn enter_on_a_bar_jumps_too() {
     let mut app = app(80, 24);
     run(&mut app, [OpenFigures, ToggleFiguresChart]);
-    assert_eq!(app.figures.mode, FiguresMode::Chart);
-    let target = find(&app.tree, "s5.m1.p2", "超87亿元", 0);
+    assert_eq!(app.figures().mode, FiguresMode::Chart);
+    let target = find(app.tree(), "s5.m1.p2", "超87亿元", 0);
     select_figure(&mut app, target);
     app.update(Activate);
     assert_eq!(selected_key(&app), "s5.m1.p2");
@@ -522,22 +522,22 @@ fn enter_on_a_bar_jumps_too() {
 fn c_toggles_table_and_chart_and_carries_the_selection() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    let target = find(&app.tree, "s3.m1.p3", "约1900万元", 0);
+    let target = find(app.tree(), "s3.m1.p3", "约1900万元", 0);
     select_figure(&mut app, target);
     app.update(util::key(&app, 'c').unwrap());
-    assert_eq!(app.figures.mode, FiguresMode::Chart);
-    assert_eq!(app.figures.current(), Some(target));
+    assert_eq!(app.figures().mode, FiguresMode::Chart);
+    assert_eq!(app.figures().current(), Some(target));
     app.update(Down);
-    let next = app.figures.current().unwrap();
+    let next = app.figures().current().unwrap();
     app.update(ToggleFiguresChart);
-    assert_eq!(app.figures.mode, FiguresMode::Table);
-    assert_eq!(app.figures.current(), Some(next));
+    assert_eq!(app.figures().mode, FiguresMode::Table);
+    assert_eq!(app.figures().current(), Some(next));
     // Esc closes from either; reopening shows what was open.
     run(&mut app, [ToggleFiguresChart, Escape]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     app.update(OpenFigures);
-    assert_eq!(app.overlay, Some(Overlay::Figures));
-    assert_eq!(app.figures.mode, FiguresMode::Chart);
+    assert_eq!(app.overlay(), Some(Overlay::Figures));
+    assert_eq!(app.figures().mode, FiguresMode::Chart);
 }
 
 // ----- totals -----
@@ -651,7 +651,7 @@ fn totals_add_spending_only_and_say_when_approximate() {
 fn the_chart_says_the_fund_is_left_out_and_why() {
     let mut app = app(80, 24);
     run(&mut app, [OpenFigures, ToggleFiguresChart]);
-    let target = find(&app.tree, "s5.m3", "50亿元", 0);
+    let target = find(app.tree(), "s5.m3", "50亿元", 0);
     select_figure(&mut app, target);
     let s = screen(&app);
     let heading = s
@@ -710,7 +710,7 @@ fn wide_ambiguous_mode_draws_bars_in_ascii() {
 fn the_chart_lists_each_sum_of_money_once_under_its_section() {
     let tree = tree();
     let app = app(120, 36);
-    let chart = &app.figures.chart;
+    let chart = &app.figures().chart;
     let mut section = None;
     let mut bars = Vec::new();
     for line in &chart.lines {

@@ -37,10 +37,10 @@ fn right_expands_then_descends_left_collapses_then_ascends() {
     let mut app = app(120, 36);
     run(&mut app, [JumpToSuggestion(3), Down]);
     assert_eq!(selected_key(&app), "s3.m1");
-    let m1 = app.selected;
-    assert!(!app.expanded[m1]);
+    let m1 = app.selected();
+    assert!(!app.expanded()[m1]);
     app.update(Expand);
-    assert!(app.expanded[m1], "→ on a collapsed node expands it");
+    assert!(app.expanded()[m1], "→ on a collapsed node expands it");
     assert_eq!(selected_key(&app), "s3.m1");
     app.update(Expand);
     assert_eq!(
@@ -55,7 +55,7 @@ fn right_expands_then_descends_left_collapses_then_ascends() {
         "← on a leaf goes to the parent"
     );
     app.update(Collapse);
-    assert!(!app.expanded[m1], "← on an expanded node collapses it");
+    assert!(!app.expanded()[m1], "← on an expanded node collapses it");
     app.update(Collapse);
     assert_eq!(selected_key(&app), "s3");
 }
@@ -86,13 +86,13 @@ fn siblings_numbers_and_ends() {
 fn enter_toggles_and_expand_all_collapse_all() {
     let mut app = app(120, 36);
     app.update(JumpToSuggestion(1));
-    let s1 = app.selected;
+    let s1 = app.selected();
     app.update(Toggle);
-    assert!(!app.expanded[s1]);
+    assert!(!app.expanded()[s1]);
     app.update(Toggle);
-    assert!(app.expanded[s1]);
+    assert!(app.expanded()[s1]);
     app.update(ExpandAll);
-    assert_eq!(app.visible_nodes().len(), app.tree.nodes.len());
+    assert_eq!(app.visible_nodes().len(), app.tree().nodes.len());
     run(&mut app, [Down, Down]);
     assert_eq!(selected_key(&app), "s1.m1.p1");
     app.update(CollapseAll);
@@ -112,8 +112,8 @@ fn enter_toggles_and_expand_all_collapse_all() {
 fn selecting_a_node_scrolls_the_text_to_it() {
     let mut app = app(120, 36);
     app.update(JumpToSuggestion(4));
-    let block = app.tree.nodes[app.selected].blocks.start;
-    assert_eq!(app.reading_top, app.reading.first_line[block]);
+    let block = app.tree().nodes[app.selected()].blocks.start;
+    assert_eq!(app.reading_top(), app.reading().first_line[block]);
     assert!(screen(&app).contains("四、关于引进培育新一代智能产业平台创新人才的建议"));
 }
 
@@ -121,22 +121,22 @@ fn selecting_a_node_scrolls_the_text_to_it() {
 fn scrolling_the_text_moves_the_outline_selection() {
     let mut app = app(120, 36);
     app.update(SwitchFocus);
-    assert_eq!(app.focus, Focus::Reading);
-    let before = app.reading_top;
+    assert_eq!(app.focus(), Focus::Reading);
+    let before = app.reading_top();
     app.update(PageDown);
-    assert!(app.reading_top > before);
+    assert!(app.reading_top() > before);
     for _ in 0..6 {
         app.update(PageDown);
     }
-    let top_block = app.reading.lines[app.reading_top].block;
-    let node = app.tree.blocks[top_block].node;
+    let top_block = app.reading().lines[app.reading_top()].block;
+    let node = app.tree().blocks[top_block].node;
     assert!(
-        app.tree.path(node).contains(&app.selected),
+        app.tree().path(node).contains(&app.selected()),
         "the selection is the section in view or its visible ancestor"
     );
     assert_ne!(selected_key(&app), "opening");
     app.update(First);
-    assert_eq!(app.reading_top, 0);
+    assert_eq!(app.reading_top(), 0);
     assert_eq!(selected_key(&app), "opening");
 }
 
@@ -148,15 +148,15 @@ fn keys_reach_actions_through_the_keymap() {
         app.update(action);
     }
     assert_eq!(selected_key(&app), "s3.m1");
-    assert!(app.expanded[app.selected]);
+    assert!(app.expanded()[app.selected()]);
     let action = key(&app, '?').unwrap();
     app.update(action);
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay(), Some(Overlay::Help));
     app.update(Escape);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     let action = key(&app, 'q').unwrap();
     app.update(action);
-    assert!(app.should_quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -175,8 +175,9 @@ fn narrow_screens_show_one_pane_and_tab_switches() {
 fn copy_queues_the_selected_text_for_the_clipboard() {
     let mut app = app(120, 36);
     run(&mut app, [JumpToSuggestion(5), Down, Copy]);
-    let [dafu::app::Effect::Copy(text)] = app.effects.as_slice() else {
-        panic!("one copy effect expected, got {:?}", app.effects);
+    let effects = app.take_effects();
+    let [dafu::app::Effect::Copy(text)] = effects.as_slice() else {
+        panic!("one copy effect expected, got {effects:?}");
     };
     assert!(text.starts_with("（一）促进科技金融产业融合"));
     assert!(text.contains("二是进一步完善政府与银行风险分担机制"));
@@ -186,21 +187,21 @@ fn copy_queues_the_selected_text_for_the_clipboard() {
 fn figures_view_jumps_to_the_figure() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    assert_eq!(app.overlay, Some(Overlay::Figures));
+    assert_eq!(app.overlay(), Some(Overlay::Figures));
     let target = app
-        .figures
+        .figures()
         .rows
         .iter()
-        .position(|&(n, i)| app.tree.nodes[n].figures[i].text == "2381家")
+        .position(|&(n, i)| app.tree().nodes[n].figures[i].text == "2381家")
         .unwrap();
     for _ in 0..target {
         app.update(Down);
     }
     app.update(Activate);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(selected_key(&app), "s5.m1.p2");
-    let (block, range) = app.spotlight.clone().expect("the figure is set apart");
-    assert_eq!(app.tree.blocks[block].text.get(range), Some("2381家"));
+    let (block, range) = app.spotlight().cloned().expect("the figure is set apart");
+    assert_eq!(app.tree().blocks[block].text.get(range), Some("2381家"));
     assert!(screen(&app).contains("2381家"));
 }
 

@@ -79,9 +79,9 @@ proptest! {
                 app.update(action);
             }
             terminal.draw(|frame| dafu::ui::draw(&app, frame)).unwrap();
-            prop_assert!(app.selected < app.tree.nodes.len());
-            prop_assert!(app.visible_nodes().contains(&app.selected)
-                || app.search.filter, "selection hidden");
+            prop_assert!(app.selected() < app.tree().nodes.len());
+            prop_assert!(app.visible_nodes().contains(&app.selected())
+                || app.search().filter, "selection hidden");
         }
     }
 }

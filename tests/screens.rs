@@ -24,7 +24,7 @@ fn border_columns(buffer: &Buffer, y: u16, symbols: &[&str]) -> Vec<u16> {
 fn assert_borders_in_line(app: &App, symbols: &[&str]) {
     let terminal = draw(app);
     let buffer = terminal.backend().buffer();
-    let (_, h) = app.size;
+    let (_, h) = app.size();
     let expected = border_columns(buffer, 2, symbols);
     assert!(
         !expected.is_empty(),
@@ -117,7 +117,7 @@ fn overlay_over_wide_text_leaves_no_half_glyph() {
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let rows = u16::try_from(dafu::keys::HELP_ROWS + 2).unwrap();
-    let area = dafu::ui::help::area(app.lang, app.ambiguous, buffer.area);
+    let area = dafu::ui::help::area(app.lang(), app.ambiguous(), buffer.area);
     assert_eq!(area.height, rows.min(buffer.area.height));
     // Walking each row by the display width of its cells must land on the overlay's left
     // border: a wide glyph straddling that edge would be drawn over the border.

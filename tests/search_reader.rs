@@ -9,7 +9,7 @@ use util::{app, screen, selected_key};
 
 /// The number of matches an independent run of the engine finds over the same blocks.
 fn expected_count(app: &dafu::app::App, query: &str) -> usize {
-    let (index, _): (SearchIndex, _) = dafu::search::letter::letter_index(&app.tree);
+    let (index, _): (SearchIndex, _) = dafu::search::letter::letter_index(app.tree());
     index.find(query).len()
 }
 
@@ -22,15 +22,15 @@ fn typing_a_query_keeps_the_count_right_at_each_step() {
         typed.push(c);
         app.update(SearchInsert(c.to_string()));
         let n = expected_count(&app, &typed);
-        assert_eq!(app.search.matches.len(), n, "after typing {typed}");
+        assert_eq!(app.search().matches.len(), n, "after typing {typed}");
         assert!(n > 0, "{typed} should match while being typed");
         let status = screen(&app).lines().last().unwrap().to_string();
         assert!(status.contains(&format!("1/{n}")), "{typed}: {status}");
     }
     // 人工智能 appears 47 times in the letter's text; its pinyin finds each of them.
-    assert_eq!(app.search.matches.len(), expected_count(&app, "人工智能"));
+    assert_eq!(app.search().matches.len(), expected_count(&app, "人工智能"));
     app.update(SearchSubmit);
-    assert!(!app.search.editing);
+    assert!(!app.search().editing);
     let status = screen(&app).lines().last().unwrap().to_string();
     assert!(status.contains("「rengongzhineng」 1/"), "{status}");
 }
@@ -40,23 +40,23 @@ fn a_match_inside_a_collapsed_measure_opens_it() {
     let mut app = app(120, 36);
     // 2381家 stands in 五、（一） 二是, whose measure starts collapsed.
     let measure = app
-        .tree
+        .tree()
         .nodes
         .iter()
         .position(|n| n.key == "s5.m1")
         .unwrap();
-    assert!(!app.expanded[measure]);
+    assert!(!app.expanded()[measure]);
     app.update(OpenSearch);
     for c in "2381".chars() {
         app.update(SearchInsert(c.to_string()));
     }
-    assert_eq!(app.search.matches.len(), 1);
+    assert_eq!(app.search().matches.len(), 1);
     assert!(
-        app.expanded[measure],
+        app.expanded()[measure],
         "the measure hiding the match is opened"
     );
     assert_eq!(selected_key(&app), "s5.m1.p2");
-    assert!(app.visible_nodes().contains(&app.selected));
+    assert!(app.visible_nodes().contains(&app.selected()));
     assert!(screen(&app).contains("2381"));
 }
 
@@ -66,18 +66,18 @@ fn n_and_shift_n_step_and_wrap_with_a_note() {
     app.update(OpenSearch);
     app.update(SearchInsert("优势".into()));
     app.update(SearchSubmit);
-    let n = app.search.matches.len();
+    let n = app.search().matches.len();
     assert_eq!(n, 3, "優勢 (traditional), and 优势 twice");
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.search().current, Some(0));
     app.update(NextMatch);
     app.update(NextMatch);
-    assert_eq!(app.search.current, Some(2));
+    assert_eq!(app.search().current, Some(2));
     app.update(NextMatch);
-    assert_eq!(app.search.current, Some(0));
-    assert!(app.note.is_some(), "wrapping says so");
+    assert_eq!(app.search().current, Some(0));
+    assert!(app.note().is_some(), "wrapping says so");
     app.update(PrevMatch);
-    assert_eq!(app.search.current, Some(2));
-    assert!(app.note.is_some());
+    assert_eq!(app.search().current, Some(2));
+    assert!(app.note().is_some());
 }
 
 #[test]
@@ -91,15 +91,15 @@ fn ampersand_filters_the_outline_to_matches_and_ancestors() {
     let shown = app.visible_nodes();
     assert!(shown.len() < full);
     for &id in &shown {
-        let holds = app
-            .search
-            .matches
-            .iter()
-            .any(|m| app.tree.path(app.tree.blocks[m.block].node).contains(&id));
+        let holds = app.search().matches.iter().any(|m| {
+            app.tree()
+                .path(app.tree().blocks[m.block].node)
+                .contains(&id)
+        });
         assert!(
             holds,
             "{} is shown but holds no match",
-            app.tree.nodes[id].key
+            app.tree().nodes[id].key
         );
     }
     assert!(screen(&app).contains("筛选"));
@@ -113,10 +113,10 @@ fn backspace_removes_one_character_and_the_caret_is_placed_by_width() {
     app.update(OpenSearch);
     app.update(SearchInsert("人工智".into()));
     app.update(SearchBackspace);
-    assert_eq!(app.search.query, "人工");
+    assert_eq!(app.search().query, "人工");
     app.update(SearchLeft);
     app.update(SearchInsert("x".into()));
-    assert_eq!(app.search.query, "人x工");
+    assert_eq!(app.search().query, "人x工");
     let terminal = util::draw(&app);
     let mut terminal = terminal;
     let cursor = terminal.get_cursor_position().unwrap();
@@ -129,21 +129,21 @@ fn pasted_text_is_one_inert_line() {
     let mut app = app(120, 36);
     app.update(OpenSearch);
     app.update(SearchInsert("人工\n智能\u{1b}[2J".into()));
-    assert!(!app.search.query.contains('\n'));
-    assert!(!app.search.query.contains('\u{1b}'));
+    assert!(!app.search().query.contains('\n'));
+    assert!(!app.search().query.contains('\u{1b}'));
 }
 
 #[test]
 fn escape_while_typing_returns_to_where_the_reader_was() {
     let mut app = app(120, 36);
     app.update(JumpToSuggestion(2));
-    let (top, selected) = (app.reading_top, app.selected);
+    let (top, selected) = (app.reading_top(), app.selected());
     app.update(OpenSearch);
     app.update(SearchInsert("抄送".into()));
-    assert_ne!(app.reading_top, top);
+    assert_ne!(app.reading_top(), top);
     app.update(SearchCancel);
-    assert_eq!((app.reading_top, app.selected), (top, selected));
-    assert!(app.search.matches.is_empty());
+    assert_eq!((app.reading_top(), app.selected()), (top, selected));
+    assert!(app.search().matches.is_empty());
 }
 
 #[test]

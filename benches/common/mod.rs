@@ -200,7 +200,7 @@ impl Reader {
     pub fn go_to_middle(&mut self) {
         let suggestions = self
             .app
-            .tree
+            .tree()
             .nodes
             .iter()
             .filter(|n| n.kind == dafu::letter::tree::NodeKind::Suggestion)

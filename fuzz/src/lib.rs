@@ -77,17 +77,17 @@ fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
 /// would (here: only checks what would be copied).
 fn after_update(app: &mut App) {
     assert!(
-        app.selected < app.tree.nodes.len(),
+        app.selected() < app.tree().nodes.len(),
         "selection {} out of {} nodes",
-        app.selected,
-        app.tree.nodes.len()
+        app.selected(),
+        app.tree().nodes.len()
     );
     assert!(
-        app.search.filter || app.visible_nodes().contains(&app.selected),
+        app.search().filter || app.visible_nodes().contains(&app.selected()),
         "the selected node {} is hidden",
-        app.selected
+        app.selected()
     );
-    for effect in app.effects.drain(..) {
+    for effect in app.take_effects() {
         match effect {
             Effect::Copy(text) => assert_inert(&text, true, "clipboard copy"),
         }

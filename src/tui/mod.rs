@@ -60,7 +60,7 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
                 app.update(action);
             }
         }
-        if app.should_quit {
+        if app.should_quit() {
             return Ok(());
         }
         terminal.draw(|frame| crate::ui::draw(&app, frame))?;
@@ -78,10 +78,10 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
             if let Some(action) = action_for(&app, &event) {
                 app.update(action);
             }
-            if app.should_quit {
+            if app.should_quit() {
                 break;
             }
-            for effect in app.effects.drain(..) {
+            for effect in app.take_effects() {
                 match effect {
                     Effect::Copy(text) => copy_osc52(&text)?,
                 }
@@ -89,7 +89,7 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
             // Lay out for the size the frame will have, not the last one reported: resize
             // events can arrive late or, with a key at the same instant, not at all.
             let size = terminal.size()?;
-            if (size.width, size.height) != app.size {
+            if (size.width, size.height) != app.size() {
                 app.update(Action::Resize {
                     width: size.width,
                     height: size.height,

@@ -164,11 +164,11 @@ impl Columns {
 /// Draws the chart's head (legend, scale) and its lines in view into `body`; returns the
 /// rows of the head.
 pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
-    let strings = app.lang.strings();
-    let chart = &app.figures.chart;
-    let mode = app.ambiguous;
+    let strings = app.lang().strings();
+    let chart = &app.figures().chart;
+    let mode = app.ambiguous();
     let width = usize::from(body.width);
-    let figure = |&(node, i): &FigureRef| -> &Figure { &app.tree.nodes[node].figures[i] };
+    let figure = |&(node, i): &FigureRef| -> &Figure { &app.tree().nodes[node].figures[i] };
     let bars: Vec<FigureRef> = chart
         .lines
         .iter()
@@ -231,7 +231,7 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
                     None => (strings.no_total.to_string(), theme::DIM),
                 };
                 let sum_w = str_width(&sum, mode);
-                let name = app.tree.name(total.section, app.lang);
+                let name = app.tree().name(total.section, app.lang());
                 let name_w = width.saturating_sub(sum_w + 2);
                 Line::from(vec![
                     Span::styled(fit(&name, name_w, false, mode), theme::HEADING),

@@ -36,8 +36,8 @@ pub const SELECTED_MARK: &str = "▸";
 
 /// Draws the figures overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
-    let strings = app.lang.strings();
-    let view = &app.figures;
+    let strings = app.lang().strings();
+    let view = &app.figures();
     let area = overlay_area(screen);
     if area.width < 3 || area.height < 3 {
         return;
@@ -73,7 +73,7 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
             (title, strings.figures_chart_hints)
         }
     };
-    pane(&title, true, app.ambiguous)
+    pane(&title, true, app.ambiguous())
         .title_bottom(Line::from(format!(" {hints} ")).style(theme::DIM))
         .render(area, buf);
     let body = inner(area);
@@ -92,7 +92,7 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
                     buf,
                     Rect::new(body.x, row, body.width, 1),
                     line,
-                    app.ambiguous,
+                    app.ambiguous(),
                 );
             }
         }
@@ -115,14 +115,14 @@ fn effective_offset(offset: usize, selected: usize, rows: usize, len: usize) -> 
 
 /// Draws the table into `body` with `list` rows of figures; returns the rows above them.
 fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
-    let strings = app.lang.strings();
-    let view = &app.figures;
-    let mode = app.ambiguous;
+    let strings = app.lang().strings();
+    let view = &app.figures();
+    let mode = app.ambiguous();
     let cells: Vec<[String; 6]> = view
         .rows
         .iter()
         .map(|&(node, i)| {
-            let f = &app.tree.nodes[node].figures[i];
+            let f = &app.tree().nodes[node].figures[i];
             [
                 f.text.clone(),
                 display_value(f),
@@ -196,11 +196,11 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
 /// name for the opening and closing. Short enough for a column; the detail line gives the
 /// breadcrumb in full.
 fn place(app: &App, node: usize) -> String {
-    app.tree
+    app.tree()
         .path(node)
         .into_iter()
-        .map(|n| match app.tree.nodes[n].label.as_str() {
-            "" => app.tree.name(n, app.lang),
+        .map(|n| match app.tree().nodes[n].label.as_str() {
+            "" => app.tree().name(n, app.lang()),
             label => label.to_string(),
         })
         .collect()
@@ -224,8 +224,8 @@ fn column_widths(natural: [usize; 6], total: usize) -> ([usize; 6], usize) {
 /// (money in 元, with what the sum is and whether it was added into a total), then what it
 /// counts and where.
 fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'static>; 2] {
-    let strings = app.lang.strings();
-    let f = &app.tree.nodes[node].figures[index];
+    let strings = app.lang().strings();
+    let f = &app.tree().nodes[node].figures[index];
     let full = match UnitKind::of(f) {
         UnitKind::Money => format!("{}元", grouped_digits(f.value)),
         _ => display_value(f),
@@ -247,13 +247,13 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
         ));
     }
     // Cut with a mark where the row ends, so that a cut breadcrumb shows it is cut.
-    let what_w = str_width(&f.what, app.ambiguous);
+    let what_w = str_width(&f.what, app.ambiguous());
     let room = width.saturating_sub(what_w + 2);
-    let crumb = app.tree.breadcrumb(node, app.lang);
+    let crumb = app.tree().breadcrumb(node, app.lang());
     let second = vec![
         Span::raw(f.what.clone()),
         Span::styled(
-            format!("  {}", truncate(&crumb, room, app.ambiguous)),
+            format!("  {}", truncate(&crumb, room, app.ambiguous())),
             theme::DIM,
         ),
     ];

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{clear_overlay, pane, put_line, theme};
-use crate::layout::{centered, inner};
 use crate::app::App;
 use crate::keys::help_rows;
+use crate::layout::{centered, inner};
 use crate::strings::Lang;
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
@@ -21,7 +21,11 @@ use crate::text::width::str_width;
 #[must_use]
 pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
     let rows = help_rows(lang);
-    let keys = rows.iter().map(|r| str_width(&r.0, mode)).max().unwrap_or(0);
+    let keys = rows
+        .iter()
+        .map(|r| str_width(&r.0, mode))
+        .max()
+        .unwrap_or(0);
     let whats = rows.iter().map(|r| str_width(r.1, mode)).max().unwrap_or(0);
     let width = u16::try_from(keys + whats + 6).unwrap_or(u16::MAX);
     let width = width.min(screen.width.saturating_sub(4).max(1));
@@ -31,35 +35,35 @@ pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
 
 /// Draws the help overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
-    let strings = app.lang.strings();
-    let rows = help_rows(app.lang);
+    let strings = app.lang().strings();
+    let rows = help_rows(app.lang());
     let key_width = rows
         .iter()
-        .map(|(k, _)| str_width(k, app.ambiguous))
+        .map(|(k, _)| str_width(k, app.ambiguous()))
         .max()
         .unwrap_or(0);
-    let area = area(app.lang, app.ambiguous, screen);
+    let area = area(app.lang(), app.ambiguous(), screen);
     clear_overlay(area, buf);
-    pane(strings.help_title, true, app.ambiguous).render(area, buf);
+    pane(strings.help_title, true, app.ambiguous()).render(area, buf);
     let body = inner(area);
     for (i, (key, what)) in rows
         .iter()
-        .skip(app.help_offset)
+        .skip(app.help_offset())
         .take(usize::from(body.height))
         .enumerate()
     {
         let y = body.y + u16::try_from(i).unwrap_or(0);
-        let pad = " ".repeat(key_width.saturating_sub(str_width(key, app.ambiguous)));
+        let pad = " ".repeat(key_width.saturating_sub(str_width(key, app.ambiguous())));
         let rest = usize::from(body.width).saturating_sub(key_width + 3);
         let line = Line::from(vec![
             Span::styled(format!(" {key}{pad}  "), theme::HEADING),
-            Span::raw(truncate(what, rest, app.ambiguous).into_owned()),
+            Span::raw(truncate(what, rest, app.ambiguous()).into_owned()),
         ]);
         put_line(
             buf,
             Rect::new(body.x, y, body.width, 1),
             &line,
-            app.ambiguous,
+            app.ambiguous(),
         );
     }
 }

@@ -36,7 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         reading::draw(app, area, buf);
     }
     let cursor = status::draw(app, areas.status, buf);
-    match app.overlay {
+    match app.overlay() {
         Some(Overlay::Help) => help::draw(app, areas.screen, buf),
         Some(Overlay::Figures) => figures::draw(app, areas.screen, buf),
         None => {}
@@ -52,9 +52,9 @@ fn draw_too_small(app: &App, screen: Rect, buf: &mut Buffer) {
         return;
     }
     let text = truncate(
-        app.lang.strings().too_small,
+        app.lang().strings().too_small,
         usize::from(screen.width),
-        app.ambiguous,
+        app.ambiguous(),
     );
     buf.set_stringn(
         0,
@@ -66,14 +66,14 @@ fn draw_too_small(app: &App, screen: Rect, buf: &mut Buffer) {
 }
 
 fn draw_title(app: &App, area: Rect, buf: &mut Buffer) {
-    let letter = &app.tree.letter;
+    let letter = &app.tree().letter;
     let text = format!("{}  {}", letter.doc_number, letter.title);
-    let text = truncate(&text, usize::from(area.width), app.ambiguous);
+    let text = truncate(&text, usize::from(area.width), app.ambiguous());
     put_line(
         buf,
         area,
         &Line::from(Span::styled(text, theme::TITLE)),
-        app.ambiguous,
+        app.ambiguous(),
     );
 }
 

@@ -6,9 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::layout::inner;
 use super::{pane, put_line, theme};
 use crate::app::{App, Focus};
+use crate::layout::inner;
 use crate::letter::tree::NodeKind;
 use crate::text::truncate::truncate;
 use crate::text::width::str_width;
@@ -21,28 +21,28 @@ pub const EXPANDED: &str = "▾ ";
 
 /// Draws the outline into `area` (border included).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let strings = app.lang.strings();
-    let focused = app.focus == Focus::Outline;
-    let title = if app.search.filter {
+    let strings = app.lang().strings();
+    let focused = app.focus() == Focus::Outline;
+    let title = if app.search().filter {
         format!("{} / {}", strings.outline, strings.filtered)
     } else {
         strings.outline.to_string()
     };
-    pane(&title, focused, app.ambiguous).render(area, buf);
+    pane(&title, focused, app.ambiguous()).render(area, buf);
     let pane = inner(area);
     let visible = app.visible_nodes();
     // Rows whose own text holds a match stand out; ancestors only lead the way to them.
-    let matched = app.search.own_matches();
+    let matched = app.search().own_matches();
     for (row, &id) in visible
         .iter()
-        .skip(app.outline_offset)
+        .skip(app.outline_offset())
         .take(usize::from(pane.height))
         .enumerate()
     {
         let y = pane.y + u16::try_from(row).unwrap_or(u16::MAX);
         let row_area = Rect::new(pane.x, y, pane.width, 1);
-        let node = &app.tree.nodes[id];
-        let selected = id == app.selected;
+        let node = &app.tree().nodes[id];
+        let selected = id == app.selected();
         let row_style = match (selected, focused) {
             (true, true) => theme::SELECTED_FOCUSED,
             (true, false) => theme::SELECTED,
@@ -53,7 +53,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let indent = " ".repeat(2 * node.depth);
         let marker = if node.children.is_empty() {
             "  "
-        } else if app.expanded[id] || app.search.filter {
+        } else if app.expanded()[id] || app.search().filter {
             EXPANDED
         } else {
             COLLAPSED
@@ -63,9 +63,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             n => format!(" {}{n}", strings.figure_badge),
         };
         let width = usize::from(pane.width);
-        let fixed = indent.len() + 2 + str_width(&badge, app.ambiguous);
-        let label = app.tree.outline_label(id, app.lang);
-        let text = truncate(&label, width.saturating_sub(fixed), app.ambiguous);
+        let fixed = indent.len() + 2 + str_width(&badge, app.ambiguous());
+        let label = app.tree().outline_label(id, app.lang());
+        let text = truncate(&label, width.saturating_sub(fixed), app.ambiguous());
         let text_style = match node.kind {
             NodeKind::Suggestion => theme::HEADING,
             _ => Style::new(),
@@ -77,15 +77,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             text_style
         };
-        let gap = width.saturating_sub(fixed + str_width(&text, app.ambiguous));
+        let gap = width.saturating_sub(fixed + str_width(&text, app.ambiguous()));
         let mut spans = vec![Span::raw(indent), Span::styled(marker, theme::MARKER)];
-        spans.extend(highlighted(&text, &app.search.row_matches[id], text_style));
+        spans.extend(highlighted(
+            &text,
+            &app.search().row_matches[id],
+            text_style,
+        ));
         spans.extend([
             Span::raw(" ".repeat(gap)),
             Span::styled(badge, if selected { Style::new() } else { theme::BADGE }),
         ]);
         let line = Line::from(spans).style(row_style);
-        put_line(buf, row_area, &line, app.ambiguous);
+        put_line(buf, row_area, &line, app.ambiguous());
     }
 }
 

@@ -9,36 +9,36 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::layout::{READING_GUTTER, inner};
 use super::{pane, put_line, theme};
 use crate::app::{App, Focus};
+use crate::layout::{READING_GUTTER, inner};
 use crate::letter::tree::{BlockKind, Mark};
 
 /// Draws the reading pane into `area` (border included).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Reading;
-    let total = app.reading.lines.len();
+    let focused = app.focus() == Focus::Reading;
+    let total = app.reading().lines.len();
     let title = format!(
         "{} {}%",
-        app.lang.strings().reading,
-        ((app.reading_top + usize::from(inner(area).height)).min(total) * 100)
+        app.lang().strings().reading,
+        ((app.reading_top() + usize::from(inner(area).height)).min(total) * 100)
             .checked_div(total)
             .unwrap_or(100)
     );
-    pane(&title, focused, app.ambiguous).render(area, buf);
+    pane(&title, focused, app.ambiguous()).render(area, buf);
     let pane = inner(area);
     if pane.width <= READING_GUTTER {
         return;
     }
-    let selected_blocks = app.tree.nodes[app.selected].subtree_blocks.clone();
+    let selected_blocks = app.tree().nodes[app.selected()].subtree_blocks.clone();
     for (row, line) in app
-        .reading
+        .reading()
         .lines
         .iter()
         .enumerate()
-        .skip(app.reading_top)
+        .skip(app.reading_top())
         .take(usize::from(pane.height))
-        .map(|(i, l)| (i - app.reading_top, l))
+        .map(|(i, l)| (i - app.reading_top(), l))
     {
         let y = pane.y + u16::try_from(row).unwrap_or(u16::MAX);
         if selected_blocks.contains(&line.block) && !line.range.is_empty() {
@@ -51,7 +51,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
             text_area,
             &styled_line(app, line.block, line.range.clone()),
-            app.ambiguous,
+            app.ambiguous(),
         );
     }
 }
@@ -61,7 +61,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 /// precedence.
 #[must_use]
 pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static> {
-    let b = &app.tree.blocks[block];
+    let b = &app.tree().blocks[block];
     // Spaces and the line break that a break left at the end of a line are not drawn.
     let range = crate::text::visible(&b.text, range);
     if range.is_empty() {
@@ -84,15 +84,15 @@ pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static
         };
         layers.push((r.clone(), style));
     }
-    for (i, m) in app.search.in_block(block) {
-        let style = if app.search.current == Some(i) {
+    for (i, m) in app.search().in_block(block) {
+        let style = if app.search().current == Some(i) {
             theme::CURRENT_MATCH
         } else {
             theme::MATCH
         };
         layers.push((m.bytes.clone(), style));
     }
-    if let Some((sb, r)) = &app.spotlight
+    if let Some((sb, r)) = &app.spotlight()
         && *sb == block
     {
         layers.push((r.clone(), theme::SPOTLIGHT));

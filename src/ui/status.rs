@@ -12,10 +12,10 @@ use crate::text::width::str_width;
 
 /// Draws the status row; returns where the terminal cursor belongs (the prompt's caret).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let strings = app.lang.strings();
+    let strings = app.lang().strings();
     fill(buf, area, theme::STATUS);
     let width = usize::from(area.width);
-    let search = &app.search;
+    let search = &app.search();
     let count = if search.query.is_empty() {
         String::new()
     } else {
@@ -38,28 +38,28 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             Span::styled(search.query.clone(), theme::STATUS),
             Span::styled(count_tail, theme::NOTE),
         ]);
-        put_line(buf, area, &line, app.ambiguous);
-        let caret = str_width(prompt, app.ambiguous) + str_width(&before_caret, app.ambiguous);
+        put_line(buf, area, &line, app.ambiguous());
+        let caret = str_width(prompt, app.ambiguous()) + str_width(&before_caret, app.ambiguous());
         let x = area.x + u16::try_from(caret.min(width.saturating_sub(1))).unwrap_or(0);
         return Some(Position::new(x, area.y));
     }
-    let position = format!(" {}/{} ", app.selected + 1, app.tree.nodes.len());
-    let right = match &app.note {
+    let position = format!(" {}/{} ", app.selected() + 1, app.tree().nodes.len());
+    let right = match &app.note() {
         Some(note) => format!(" {} ", note.0),
         None => strings.hints.to_string(),
     };
-    let fixed = str_width(&count, app.ambiguous)
-        + str_width(&position, app.ambiguous)
-        + str_width(&right, app.ambiguous);
+    let fixed = str_width(&count, app.ambiguous())
+        + str_width(&position, app.ambiguous())
+        + str_width(&right, app.ambiguous());
     // The breadcrumb takes what is left; hints go first when space is short.
-    let (right, fixed) = if fixed + 12 > width && app.note.is_none() {
-        (String::new(), fixed - str_width(&right, app.ambiguous))
+    let (right, fixed) = if fixed + 12 > width && app.note().is_none() {
+        (String::new(), fixed - str_width(&right, app.ambiguous()))
     } else {
         (right, fixed)
     };
-    let crumb = app.tree.breadcrumb(app.selected, app.lang);
-    let crumb = truncate(&crumb, width.saturating_sub(fixed + 1), app.ambiguous);
-    let gap = width.saturating_sub(fixed + str_width(&crumb, app.ambiguous) + 1);
+    let crumb = app.tree().breadcrumb(app.selected(), app.lang());
+    let crumb = truncate(&crumb, width.saturating_sub(fixed + 1), app.ambiguous());
+    let gap = width.saturating_sub(fixed + str_width(&crumb, app.ambiguous()) + 1);
     let line = Line::from(vec![
         Span::raw(" "),
         Span::styled(crumb.into_owned(), theme::STATUS),
@@ -68,7 +68,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Span::styled(position, theme::STATUS),
         Span::styled(
             right,
-            if app.note.is_some() {
+            if app.note().is_some() {
                 theme::NOTE
             } else {
                 theme::STATUS
@@ -76,7 +76,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         ),
     ])
     .style(theme::STATUS);
-    put_line(buf, area, &line, app.ambiguous);
+    put_line(buf, area, &line, app.ambiguous());
     None
 }
 

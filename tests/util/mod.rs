@@ -26,7 +26,7 @@ pub fn app_with(width: u16, height: u16, mode: AmbiguousWidth) -> App {
 
 /// The stable key of the selected node (`s3.m1.p2`).
 pub fn selected_key(app: &App) -> String {
-    app.tree.nodes[app.selected].key.clone()
+    app.tree().nodes[app.selected()].key.clone()
 }
 
 /// The action a plain key press maps to.
@@ -39,7 +39,7 @@ pub fn key(app: &App, c: char) -> Option<Action> {
 
 /// Draws the app and returns the terminal for inspection.
 pub fn draw(app: &App) -> Terminal<TestBackend> {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     terminal
         .draw(|frame| dafu::ui::draw(app, frame))
