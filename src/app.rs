@@ -451,13 +451,8 @@ impl App {
             .iter()
             .position(|&n| n == self.selected)
             .unwrap_or(0);
-        if index < self.outline_offset {
-            self.outline_offset = index;
-        } else if index >= self.outline_offset + rows {
-            self.outline_offset = index + 1 - rows;
-        }
-        let max = visible.len().saturating_sub(rows);
-        self.outline_offset = self.outline_offset.min(max);
+        self.outline_offset =
+            layout::offset_showing(self.outline_offset, index, rows, visible.len());
     }
 
     fn step(&mut self, delta: isize) {

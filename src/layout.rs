@@ -137,6 +137,22 @@ pub fn figures_list_rows(width: u16, height: u16, head_rows: u16) -> usize {
     usize::from(body.height.saturating_sub(head_rows + FIGURES_DETAIL_ROWS))
 }
 
+/// The first row to show of a list of `len` rows in a window of `rows`, scrolled as little
+/// as possible from `offset` so that row `index` is in view, and never past the list's end.
+/// Every scrolled list (outline, figures table, chart) keeps its selection in view with it.
+#[must_use]
+pub fn offset_showing(offset: usize, index: usize, rows: usize, len: usize) -> usize {
+    let rows = rows.max(1);
+    let offset = if index < offset {
+        index
+    } else if index >= offset + rows {
+        index + 1 - rows
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(rows))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +170,15 @@ mod tests {
         let a = areas(80, 24, Focus::Reading);
         assert!(a.outline.is_none());
         assert_eq!(a.reading.unwrap().width, 80);
+    }
+
+    #[test]
+    fn scrolling_shows_the_index_and_stops_at_the_end() {
+        assert_eq!(offset_showing(0, 5, 10, 56), 0);
+        assert_eq!(offset_showing(0, 12, 10, 56), 3);
+        assert_eq!(offset_showing(20, 12, 10, 56), 12);
+        assert_eq!(offset_showing(50, 55, 10, 56), 46);
+        assert_eq!(offset_showing(7, 0, 0, 3), 0);
     }
 
     #[test]

@@ -141,17 +141,13 @@ impl ChartView {
         } else {
             line
         };
-        if bottom >= self.offset + rows {
-            self.offset = bottom + 1 - rows;
-        }
-        if top < self.offset {
-            self.offset = top;
-        }
-        // The bar itself wins over its heading and the notes when they do not all fit.
-        if line >= self.offset + rows {
-            self.offset = line + 1 - rows;
-        }
-        self.offset = self.offset.min(self.lines.len().saturating_sub(rows));
+        // Bottom, then top, then the bar itself: the bar wins over its heading and the notes
+        // when they do not all fit.
+        self.offset = [bottom, top, line]
+            .into_iter()
+            .fold(self.offset, |offset, index| {
+                layout::offset_showing(offset, index, rows, self.lines.len())
+            });
     }
 }
 
@@ -216,13 +212,8 @@ impl FiguresView {
     pub fn keep_visible(&mut self, rows: usize) {
         match self.mode {
             FiguresMode::Table => {
-                let rows = rows.max(1);
-                if self.selected < self.offset {
-                    self.offset = self.selected;
-                } else if self.selected >= self.offset + rows {
-                    self.offset = self.selected + 1 - rows;
-                }
-                self.offset = self.offset.min(self.rows.len().saturating_sub(rows));
+                self.offset =
+                    layout::offset_showing(self.offset, self.selected, rows, self.rows.len());
             }
             FiguresMode::Chart => self.chart.keep_visible(rows),
         }

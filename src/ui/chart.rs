@@ -14,11 +14,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{CHART_HEAD_ROWS, SELECTED_MARK, effective_offset, fit};
+use super::{CHART_HEAD_ROWS, SELECTED_MARK, fit};
 use crate::app::App;
 use crate::app::figures_view::ChartLine;
 use crate::figures::money::MoneyRole;
 use crate::figures::{FigureRef, hedged_value, is_hedged};
+use crate::layout::offset_showing;
 use crate::letter::Figure;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -208,7 +209,7 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
     }
 
     let selected_line = chart.bars.get(chart.selected).copied().unwrap_or(0);
-    let offset = effective_offset(chart.offset, selected_line, list, chart.lines.len());
+    let offset = offset_showing(chart.offset, selected_line, list, chart.lines.len());
     for (n, (i, line)) in chart
         .lines
         .iter()

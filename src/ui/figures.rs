@@ -23,7 +23,7 @@ use crate::figures::money::MoneyRole;
 use crate::figures::{FigureRef, UnitKind, display_value, grouped_digits};
 use crate::layout::{
     FIGURES_CHART_HEAD_ROWS as CHART_HEAD_ROWS, FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS,
-    figures_overlay as overlay_area, inner,
+    figures_overlay as overlay_area, inner, offset_showing,
 };
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -99,20 +99,6 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The first row in view: `offset` as the app keeps it, moved only if it would not show
-/// `selected` (as after a resize while the overlay was closed).
-fn effective_offset(offset: usize, selected: usize, rows: usize, len: usize) -> usize {
-    let rows = rows.max(1);
-    let offset = if selected < offset {
-        selected
-    } else if selected >= offset + rows {
-        selected + 1 - rows
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(rows))
-}
-
 /// Draws the table into `body` with `list` rows of figures; returns the rows above them.
 fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
     let strings = app.lang().strings();
@@ -180,7 +166,7 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
         return TABLE_HEAD_ROWS;
     }
     draw_row(buf, body.y, &header, theme::HEADING, true);
-    let offset = effective_offset(view.offset, view.selected, list, cells.len());
+    let offset = offset_showing(view.offset, view.selected, list, cells.len());
     for (i, row) in cells.iter().enumerate().skip(offset).take(list) {
         let y = body.y + TABLE_HEAD_ROWS + u16::try_from(i - offset).unwrap_or(0);
         if i == view.selected {
@@ -292,14 +278,6 @@ mod tests {
         assert_eq!(gap, 2);
         assert_eq!(w[3], 60);
         assert_eq!(w[5], 120 - 26 - 60);
-    }
-
-    #[test]
-    fn the_offset_follows_a_selection_out_of_view() {
-        assert_eq!(effective_offset(0, 5, 10, 56), 0);
-        assert_eq!(effective_offset(0, 12, 10, 56), 3);
-        assert_eq!(effective_offset(20, 12, 10, 56), 12);
-        assert_eq!(effective_offset(50, 55, 10, 56), 46);
     }
 
     #[test]
