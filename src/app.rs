@@ -427,14 +427,19 @@ impl App {
         }
     }
 
-    /// Selects `id`: opens its ancestors, keeps it in view in the outline, and brings its
-    /// text to the top of the reading pane.
-    fn select(&mut self, id: NodeId) {
+    /// Expands every ancestor of `id`, so that its outline row shows.
+    fn reveal(&mut self, id: NodeId) {
         for ancestor in self.tree.path(id) {
             if ancestor != id {
                 self.expanded[ancestor] = true;
             }
         }
+    }
+
+    /// Selects `id`: opens its ancestors, keeps it in view in the outline, and brings its
+    /// text to the top of the reading pane.
+    fn select(&mut self, id: NodeId) {
+        self.reveal(id);
         self.selected = id;
         self.keep_selection_visible();
         let block = self.tree.nodes[id].blocks.start;

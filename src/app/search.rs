@@ -300,11 +300,7 @@ impl App {
         let m = self.search.matches[index].clone();
         let node = self.tree.blocks[m.block].node;
         // Open what hides the match, select it, and put its line in view.
-        for ancestor in self.tree.path(node) {
-            if ancestor != node {
-                self.expanded[ancestor] = true;
-            }
-        }
+        self.reveal(node);
         self.selected = node;
         self.keep_selection_visible();
         let line = self.reading.line_of(m.block, m.bytes.start);

@@ -266,17 +266,6 @@ fn erratum_text(erratum: &Erratum) -> String {
     )
 }
 
-/// The first sentence of `text`, through its first `。！？`, or all of it.
-fn first_sentence(text: &str) -> &str {
-    match text
-        .char_indices()
-        .find(|(_, c)| matches!(c, '。' | '！' | '？'))
-    {
-        Some((at, c)) => text.get(..at + c.len_utf8()).unwrap_or(text),
-        None => text,
-    }
-}
-
 impl LetterTree {
     /// Flattens a letter into nodes and blocks.
     #[must_use]
@@ -366,7 +355,7 @@ impl LetterTree {
                         label.clone(),
                         // One line of the outline: a break inside the sentence must not
                         // make two.
-                        crate::text::sanitize_line(first_sentence(&point.text)).into_owned(),
+                        crate::text::sanitize_line(crate::text::first_sentence(&point.text)).into_owned(),
                         &point.figures,
                     );
                     let label_len = label.len();
