@@ -5,8 +5,7 @@
 //!
 //! Fixtures live in `tests/fixtures/` (bad ones in `bad/`, each with its defect described in
 //! its first line); the big hostile inputs are generated at run time into a scratch
-//! directory. Tests marked `#[ignore = "bug: …"]` would pin bugs that are not fixed yet: run them
-//! with `cargo test --test cli -- --ignored`.
+//! directory.
 
 mod binary;
 

@@ -355,7 +355,8 @@ impl LetterTree {
                         label.clone(),
                         // One line of the outline: a break inside the sentence must not
                         // make two.
-                        crate::text::sanitize_line(crate::text::first_sentence(&point.text)).into_owned(),
+                        crate::text::sanitize_line(crate::text::first_sentence(&point.text))
+                            .into_owned(),
                         &point.figures,
                     );
                     let label_len = label.len();

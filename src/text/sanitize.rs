@@ -3,7 +3,8 @@
 //! A letter's YAML comes from outside; a control character in it is an escape sequence
 //! waiting to happen (`ESC ] 0 ;` retitles the window, `ESC ] 52 ;` writes the clipboard) and a
 //! bidi override (U+202E) makes the screen lie about the order of the text. ratatui filters
-//! some of this in some paths but not all (see `notes/cjk-terminal.md`), so the text is
+//! some of this in some paths but not all (`Span` drops `char::is_control`, `Cell::set_symbol`
+//! does not, and bidi controls pass both), so the text is
 //! cleaned once, here, when it is loaded, and every other path can trust it.
 
 use std::borrow::Cow;
