@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::{EditorialNote, Erratum, Figure, Letter};
+use super::{EditorialNote, Erratum, Figure, Letter, Measure, Suggestion};
 use crate::strings::Lang;
 
 /// Index of a node in [`LetterTree::nodes`]; stable for a given letter.
@@ -248,6 +248,159 @@ impl Builder<'_> {
         let end = self.blocks.len();
         self.nodes[node].subtree_blocks.end = end;
     }
+
+    /// The opening: the letter's header lines, title, addressee and first paragraphs.
+    fn opening(&mut self) {
+        let letter = self.letter;
+        let opening = self.open(
+            NodeKind::Opening,
+            "opening".into(),
+            None,
+            String::new(),
+            String::new(),
+            &letter.opening_figures,
+        );
+        if !letter.classification.is_empty() {
+            // Printed in parentheses at the head of the letter: (A类).
+            let class = format!("({})", letter.classification);
+            self.block(opening, BlockKind::Meta, class, 0);
+        }
+        for meta in [&letter.issuer, &letter.doc_number] {
+            if !meta.is_empty() {
+                self.block(opening, BlockKind::Meta, meta.clone(), 0);
+            }
+        }
+        self.block(opening, BlockKind::Title, letter.title.clone(), 0);
+        self.block(
+            opening,
+            BlockKind::Paragraph,
+            format!("{}：", letter.addressee),
+            0,
+        );
+        for paragraph in &letter.opening {
+            self.block(opening, BlockKind::Paragraph, paragraph.clone(), 0);
+        }
+        self.close(opening);
+    }
+
+    /// Suggestion `s` (0-based) with its heading, response, paragraphs and measures.
+    fn suggestion(&mut self, s: usize, suggestion: &Suggestion) {
+        let label = format!("{}、", chinese_numeral(s + 1));
+        let node = self.open(
+            NodeKind::Suggestion,
+            format!("s{}", s + 1),
+            None,
+            label.clone(),
+            suggestion.title.clone(),
+            &suggestion.figures,
+        );
+        let heading = format!("{label}{}", suggestion.title);
+        let heading_len = heading.len();
+        self.block(node, BlockKind::Heading, heading, heading_len);
+        self.block(node, BlockKind::Paragraph, suggestion.response.clone(), 0);
+        for paragraph in &suggestion.paragraphs {
+            self.block(node, BlockKind::Paragraph, paragraph.clone(), 0);
+        }
+        for (m, measure) in suggestion.measures.iter().enumerate() {
+            self.measure(node, format!("s{}.m{}", s + 1, m + 1), m, measure);
+        }
+        self.close(node);
+    }
+
+    /// Measure `m` (0-based) of the suggestion `parent`, keyed `key`, with its points.
+    fn measure(&mut self, parent: NodeId, key: String, m: usize, measure: &Measure) {
+        let label = format!("（{}）", chinese_numeral(m + 1));
+        let node = self.open(
+            NodeKind::Measure,
+            key.clone(),
+            Some(parent),
+            label.clone(),
+            measure.title.clone(),
+            &measure.figures,
+        );
+        // The letter runs a measure's heading into its first paragraph.
+        let heading = format!("{label}{}。", measure.title);
+        let heading_len = heading.len();
+        let mut paragraphs = measure.paragraphs.iter();
+        let first = paragraphs.next().map_or(String::new(), String::clone);
+        self.block(
+            node,
+            BlockKind::Paragraph,
+            format!("{heading}{first}"),
+            heading_len,
+        );
+        for paragraph in paragraphs {
+            self.block(node, BlockKind::Paragraph, paragraph.clone(), 0);
+        }
+        for (p, point) in measure.points.iter().enumerate() {
+            let label = format!("{}是", chinese_numeral(p + 1));
+            let pnode = self.open(
+                NodeKind::Point,
+                format!("{key}.p{}", p + 1),
+                Some(node),
+                label.clone(),
+                // One line of the outline: a break inside the sentence must not make two.
+                crate::text::sanitize_line(crate::text::first_sentence(&point.text)).into_owned(),
+                &point.figures,
+            );
+            let label_len = label.len();
+            self.block(
+                pnode,
+                BlockKind::Paragraph,
+                format!("{label}{}", point.text),
+                label_len,
+            );
+            self.close(pnode);
+        }
+        self.close(node);
+    }
+
+    /// The closing: last paragraphs, signature, date, contact, disclosure, cc, and the
+    /// errata that correct no one place.
+    fn closing(&mut self) {
+        let letter = self.letter;
+        let closing = self.open(
+            NodeKind::Closing,
+            "closing".into(),
+            None,
+            String::new(),
+            String::new(),
+            &[],
+        );
+        for paragraph in &letter.closing {
+            self.block(closing, BlockKind::Paragraph, paragraph.clone(), 0);
+        }
+        self.block(closing, BlockKind::Meta, letter.signature.issuer.clone(), 0);
+        self.block(
+            closing,
+            BlockKind::Meta,
+            chinese_date(&letter.signature.date),
+            0,
+        );
+        for line in [&letter.contact, &letter.disclosure, &letter.cc]
+            .into_iter()
+            .flatten()
+        {
+            self.block(closing, BlockKind::Meta, line.clone(), 0);
+        }
+        // Errata that correct no one place (e.g. "page breaks were joined") are listed at the end.
+        for erratum in &letter.errata {
+            let placed = self
+                .blocks
+                .iter()
+                .any(|bl| bl.kind != BlockKind::Editorial && bl.text.contains(&erratum.corrected));
+            if !placed || erratum.corrected.is_empty() {
+                self.blocks.push(Block {
+                    node: closing,
+                    kind: BlockKind::Editorial,
+                    text: erratum_text(erratum),
+                    marks: Vec::new(),
+                });
+            }
+        }
+        self.nodes[closing].blocks.end = self.blocks.len();
+        self.close(closing);
+    }
 }
 
 fn note_text(note: &EditorialNote) -> String {
@@ -267,7 +420,7 @@ fn erratum_text(erratum: &Erratum) -> String {
 }
 
 impl LetterTree {
-    /// Flattens a letter into nodes and blocks.
+    /// Flattens a letter into nodes and blocks, in reading order.
     #[must_use]
     pub fn new(letter: Letter) -> Self {
         let mut b = Builder {
@@ -275,145 +428,11 @@ impl LetterTree {
             nodes: Vec::new(),
             blocks: Vec::new(),
         };
-        let opening = b.open(
-            NodeKind::Opening,
-            "opening".into(),
-            None,
-            String::new(),
-            String::new(),
-            &letter.opening_figures,
-        );
-        if !letter.classification.is_empty() {
-            // Printed in parentheses at the head of the letter: (A类).
-            let class = format!("({})", letter.classification);
-            b.block(opening, BlockKind::Meta, class, 0);
-        }
-        for meta in [&letter.issuer, &letter.doc_number] {
-            if !meta.is_empty() {
-                b.block(opening, BlockKind::Meta, meta.clone(), 0);
-            }
-        }
-        b.block(opening, BlockKind::Title, letter.title.clone(), 0);
-        b.block(
-            opening,
-            BlockKind::Paragraph,
-            format!("{}：", letter.addressee),
-            0,
-        );
-        for paragraph in &letter.opening {
-            b.block(opening, BlockKind::Paragraph, paragraph.clone(), 0);
-        }
-        b.close(opening);
-
+        b.opening();
         for (s, suggestion) in letter.suggestions.iter().enumerate() {
-            let label = format!("{}、", chinese_numeral(s + 1));
-            let node = b.open(
-                NodeKind::Suggestion,
-                format!("s{}", s + 1),
-                None,
-                label.clone(),
-                suggestion.title.clone(),
-                &suggestion.figures,
-            );
-            let heading = format!("{label}{}", suggestion.title);
-            let heading_len = heading.len();
-            b.block(node, BlockKind::Heading, heading, heading_len);
-            b.block(node, BlockKind::Paragraph, suggestion.response.clone(), 0);
-            for paragraph in &suggestion.paragraphs {
-                b.block(node, BlockKind::Paragraph, paragraph.clone(), 0);
-            }
-            for (m, measure) in suggestion.measures.iter().enumerate() {
-                let label = format!("（{}）", chinese_numeral(m + 1));
-                let mnode = b.open(
-                    NodeKind::Measure,
-                    format!("s{}.m{}", s + 1, m + 1),
-                    Some(node),
-                    label.clone(),
-                    measure.title.clone(),
-                    &measure.figures,
-                );
-                // The letter runs a measure's heading into its first paragraph.
-                let heading = format!("{label}{}。", measure.title);
-                let heading_len = heading.len();
-                let mut paragraphs = measure.paragraphs.iter();
-                let first = paragraphs.next().map_or(String::new(), String::clone);
-                b.block(
-                    mnode,
-                    BlockKind::Paragraph,
-                    format!("{heading}{first}"),
-                    heading_len,
-                );
-                for paragraph in paragraphs {
-                    b.block(mnode, BlockKind::Paragraph, paragraph.clone(), 0);
-                }
-                for (p, point) in measure.points.iter().enumerate() {
-                    let label = format!("{}是", chinese_numeral(p + 1));
-                    let pnode = b.open(
-                        NodeKind::Point,
-                        format!("s{}.m{}.p{}", s + 1, m + 1, p + 1),
-                        Some(mnode),
-                        label.clone(),
-                        // One line of the outline: a break inside the sentence must not
-                        // make two.
-                        crate::text::sanitize_line(crate::text::first_sentence(&point.text))
-                            .into_owned(),
-                        &point.figures,
-                    );
-                    let label_len = label.len();
-                    b.block(
-                        pnode,
-                        BlockKind::Paragraph,
-                        format!("{label}{}", point.text),
-                        label_len,
-                    );
-                    b.close(pnode);
-                }
-                b.close(mnode);
-            }
-            b.close(node);
+            b.suggestion(s, suggestion);
         }
-
-        let closing = b.open(
-            NodeKind::Closing,
-            "closing".into(),
-            None,
-            String::new(),
-            String::new(),
-            &[],
-        );
-        for paragraph in &letter.closing {
-            b.block(closing, BlockKind::Paragraph, paragraph.clone(), 0);
-        }
-        b.block(closing, BlockKind::Meta, letter.signature.issuer.clone(), 0);
-        b.block(
-            closing,
-            BlockKind::Meta,
-            chinese_date(&letter.signature.date),
-            0,
-        );
-        for line in [&letter.contact, &letter.disclosure, &letter.cc]
-            .into_iter()
-            .flatten()
-        {
-            b.block(closing, BlockKind::Meta, line.clone(), 0);
-        }
-        // Errata that correct no one place (e.g. "page breaks were joined") are listed at the end.
-        for erratum in &letter.errata {
-            let placed = b
-                .blocks
-                .iter()
-                .any(|bl| bl.kind != BlockKind::Editorial && bl.text.contains(&erratum.corrected));
-            if !placed || erratum.corrected.is_empty() {
-                b.blocks.push(Block {
-                    node: closing,
-                    kind: BlockKind::Editorial,
-                    text: erratum_text(erratum),
-                    marks: Vec::new(),
-                });
-            }
-        }
-        b.nodes[closing].blocks.end = b.blocks.len();
-        b.close(closing);
+        b.closing();
         let Builder { nodes, blocks, .. } = b;
         Self {
             letter,
