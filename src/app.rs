@@ -245,17 +245,27 @@ impl App {
     }
 
     /// Carries out one action. The only function that changes the reader's state.
+    ///
+    /// Resizing and quitting mean the same in every mode; anything else goes to the mode on
+    /// top — an overlay, the search prompt, or the panes — which acts on what it knows and
+    /// lets the rest pass.
     pub fn update(&mut self, action: Action) {
         self.note = None;
         self.spotlight = None;
-        match self.overlay {
-            Some(Overlay::Help) => return self.update_help(action),
-            Some(Overlay::Figures) => return self.update_figures(action),
-            None => {}
+        match action {
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Quit => self.should_quit = true,
+            action => match self.overlay {
+                Some(Overlay::Help) => self.update_help(action),
+                Some(Overlay::Figures) => self.update_figures(action),
+                None if self.search.editing => self.update_prompt(action),
+                None => self.update_panes(action),
+            },
         }
-        if self.search.editing {
-            return self.update_prompt(action);
-        }
+    }
+
+    /// The outline and the reading pane, with no overlay or prompt open.
+    fn update_panes(&mut self, action: Action) {
         match action {
             Action::Down => self.step(1),
             Action::Up => self.step(-1),
@@ -306,42 +316,22 @@ impl App {
                 self.overlay = Some(Overlay::Help);
                 self.help_offset = 0;
             }
-            Action::Escape => {
-                if !self.search.query.is_empty() {
-                    self.search.clear();
-                }
-            }
+            Action::Escape if !self.search.query.is_empty() => self.search.clear(),
             Action::Copy => {
                 let text = self.tree.subtree_text(self.selected);
                 self.effects.push(Effect::Copy(text));
                 self.note = Some(Note(self.lang.strings().copied.to_string()));
             }
-            Action::Resize { width, height } => self.resize(width, height),
-            Action::Quit => self.should_quit = true,
-            Action::SearchInsert(_)
-            | Action::SearchBackspace
-            | Action::SearchDelete
-            | Action::SearchLeft
-            | Action::SearchRight
-            | Action::SearchHome
-            | Action::SearchEnd
-            | Action::SearchDeleteWord
-            | Action::SearchSubmit
-            | Action::SearchCancel
-            | Action::CycleSort
-            | Action::CycleUnitFilter
-            | Action::ToggleFiguresChart
-            | Action::Activate => {}
+            // Keys of the prompt and of the figures view mean nothing here.
+            _ => {}
         }
     }
 
     fn update_help(&mut self, action: Action) {
         match action {
             Action::Escape | Action::OpenHelp => self.overlay = None,
-            Action::Quit => self.should_quit = true,
             Action::Down => self.help_offset = self.help_offset.saturating_add(1),
             Action::Up => self.help_offset = self.help_offset.saturating_sub(1),
-            Action::Resize { width, height } => self.resize(width, height),
             _ => {}
         }
         let rows = crate::keys::HELP_ROWS;
@@ -354,7 +344,6 @@ impl App {
             .cast_signed();
         match action {
             Action::Escape | Action::OpenFigures => self.overlay = None,
-            Action::Quit => self.should_quit = true,
             Action::Down => self.figures.step(1),
             Action::Up => self.figures.step(-1),
             Action::PageDown => self.figures.step(page),
@@ -370,10 +359,9 @@ impl App {
                     self.jump_to_figure(node, index);
                 }
             }
-            Action::Resize { width, height } => self.resize(width, height),
             _ => {}
         }
-        // After the action: a toggle or a resize changes how many rows are in view.
+        // After the action: a toggle changes how many rows are in view.
         let rows = figures_view::list_rows(self.size.0, self.size.1, self.figures.mode);
         self.figures.keep_visible(rows);
     }
@@ -597,6 +585,8 @@ impl App {
         }
         self.scroll_reading_raw(self.reading_top);
         self.keep_selection_visible();
+        self.figures
+            .keep_visible(figures_view::list_rows(width, height, self.figures.mode));
     }
 
     // ----- mouse -----

@@ -252,11 +252,6 @@ impl App {
                 return;
             }
             Action::SearchCancel | Action::Escape => return self.cancel_search(),
-            Action::Resize { width, height } => return self.resize(width, height),
-            Action::Quit => {
-                self.should_quit = true;
-                return;
-            }
             _ => return,
         }
         self.rerun_search();
