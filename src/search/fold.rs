@@ -9,9 +9,9 @@
 //! The rules, applied per grapheme cluster:
 //! 1. NFKC. Per cluster rather than per character, so that a base letter and its combining mark
 //!    compose as they would in the whole string, and the offset map can point at the cluster.
-//! 2. Traditional → simplified, one character at a time with [`fast2s::convert`]. Per character
-//!    (not with fast2s's two-character context) so that a query folds the same way whatever
-//!    surrounds it in the text; a character table is enough for finding.
+//! 2. Traditional → simplified, one character at a time by the table in [`super::t2s`]. Per
+//!    character (not by word context) so that a query folds the same way whatever surrounds it
+//!    in the text; a character table is enough for finding.
 //! 3. Lower case ([`char::to_lowercase`]).
 //! 4. Whitespace is dropped, so `100家` finds `100 家` and `德国VDE` finds `德国 VDE`.
 
@@ -104,7 +104,7 @@ pub(crate) fn fold_with_bytes(
             }
             _ => {
                 for normal in cluster.nfkc() {
-                    for lower in simplify(normal).to_lowercase() {
+                    for lower in super::t2s::simplified(normal).to_lowercase() {
                         if keep_whitespace || !lower.is_whitespace() {
                             emit(lower, start..end, bytes.clone(), single);
                         }
@@ -114,20 +114,6 @@ pub(crate) fn fold_with_bytes(
         }
         start = end;
     }
-}
-
-/// The simplified form of one character, or the character itself.
-fn simplify(ch: char) -> char {
-    // fast2s only converts characters of three UTF-8 bytes (the BMP's CJK); asking it about
-    // anything else would only cost an allocation.
-    if ch.len_utf8() != 3 {
-        return ch;
-    }
-    let mut buf = [0; 4];
-    fast2s::convert(ch.encode_utf8(&mut buf))
-        .chars()
-        .next()
-        .unwrap_or(ch)
 }
 
 #[cfg(test)]

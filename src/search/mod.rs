@@ -16,6 +16,7 @@
 pub mod fold;
 pub mod letter;
 pub mod pinyin;
+pub mod t2s;
 
 use std::collections::HashMap;
 use std::ops::Range;
