@@ -32,6 +32,14 @@ pub enum Action {
     PageDown,
     /// A page up in the focused pane.
     PageUp,
+    /// Half a page down in the focused pane.
+    HalfPageDown,
+    /// Half a page up in the focused pane.
+    HalfPageUp,
+    /// A digit of a count for the next move (`3j`, `2 Space`), as in less and vim.
+    Count(u8),
+    /// A key that does nothing here; the status row says so, naming it.
+    Unbound(String),
     /// Move focus between the outline and the reading pane.
     SwitchFocus,
     /// Mouse wheel at a screen cell; positive `lines` scrolls down.

@@ -18,6 +18,9 @@ use search::Search;
 
 pub use crate::layout::Focus;
 
+/// The largest count a move takes (`9999j`).
+const MAX_COUNT: usize = 9999;
+
 /// A window drawn over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -77,6 +80,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// Set when the reader should end.
     should_quit: bool,
+    /// A count typed before a move (`3` of `3j`), as in less and vim.
+    count: Option<usize>,
 }
 
 impl App {
@@ -109,6 +114,7 @@ impl App {
             spotlight: None,
             effects: Vec::new(),
             should_quit: false,
+            count: None,
         };
         debug_assert_eq!(app.expanded.len(), node_count);
         app.resize(size.0, size.1);
@@ -219,6 +225,12 @@ impl App {
         self.should_quit
     }
 
+    /// The count typed so far for the next move, if any.
+    #[must_use]
+    pub fn count(&self) -> Option<usize> {
+        self.count
+    }
+
     /// Work the runner must do outside the app, taken from the queue.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
@@ -266,11 +278,29 @@ impl App {
 
     /// The outline and the reading pane, with no overlay or prompt open.
     fn update_panes(&mut self, action: Action) {
+        if let Action::Count(digit) = action {
+            // Capped: a count is for "a few lines or pages", and must not overflow.
+            let count = self.count.unwrap_or(0) * 10 + usize::from(digit);
+            self.count = Some(count.min(MAX_COUNT));
+            let label = self.lang.strings().count_label;
+            self.note = Some(Note(format!("{label}{}", count.min(MAX_COUNT))));
+            return;
+        }
+        // A count applies to the move that follows it, and only to that one.
+        let counted = self.count.take();
+        let times = counted.unwrap_or(1).max(1).cast_signed();
         match action {
-            Action::Down => self.step(1),
-            Action::Up => self.step(-1),
-            Action::PageDown => self.page(1),
-            Action::PageUp => self.page(-1),
+            Action::Down => self.step(times),
+            Action::Up => self.step(-times),
+            Action::PageDown => self.page(times, 1),
+            Action::PageUp => self.page(-times, 1),
+            Action::HalfPageDown => self.page(times, 2),
+            Action::HalfPageUp => self.page(-times, 2),
+            Action::Unbound(key) => {
+                let strings = self.lang.strings();
+                let text = format!("{}{key}{}", strings.unbound_key, strings.unbound_hint);
+                self.note = Some(Note(text));
+            }
             Action::First => match self.focus {
                 Focus::Outline => self.select_visible_index(0),
                 Focus::Reading => self.scroll_reading_to(0),
@@ -284,14 +314,25 @@ impl App {
             },
             Action::Expand => self.expand_or_descend(),
             Action::Collapse => self.collapse_or_ascend(),
-            Action::Toggle => self.toggle(self.selected),
-            Action::NextSibling => self.sibling(1),
-            Action::PrevSibling => self.sibling(-1),
-            Action::JumpToSuggestion(n) => {
-                if let Some(id) = self.tree.suggestion(n) {
-                    self.select(id);
+            Action::Toggle => {
+                // A leaf has nothing to toggle: on a screen with one pane, Enter opens its text.
+                let leaf = self.tree.nodes[self.selected].children.is_empty();
+                if leaf && self.areas().reading.is_none() {
+                    self.focus = Focus::Reading;
+                    self.keep_selection_visible();
+                } else {
+                    self.toggle(self.selected);
                 }
             }
+            Action::NextSibling => self.sibling(1),
+            Action::PrevSibling => self.sibling(-1),
+            Action::JumpToSuggestion(n) => match self.tree.suggestion(n) {
+                Some(id) => self.select(id),
+                None => {
+                    let text = format!("{}{n}", self.lang.strings().no_suggestion);
+                    self.note = Some(Note(text));
+                }
+            },
             Action::ExpandAll => self.expanded.iter_mut().for_each(|e| *e = true),
             Action::CollapseAll => {
                 self.expanded.iter_mut().for_each(|e| *e = false);
@@ -308,14 +349,16 @@ impl App {
             Action::Wheel { x, y, lines } => self.wheel(x, y, lines),
             Action::Click { x, y } => self.click(x, y),
             Action::OpenSearch => self.open_search(),
-            Action::NextMatch => self.step_match(1),
-            Action::PrevMatch => self.step_match(-1),
+            Action::NextMatch => self.step_match(times),
+            Action::PrevMatch => self.step_match(-times),
             Action::ToggleFilter => self.toggle_filter(),
             Action::OpenFigures => self.overlay = Some(Overlay::Figures),
             Action::OpenHelp => {
                 self.overlay = Some(Overlay::Help);
                 self.help_offset = 0;
             }
+            // Esc first drops a count being typed, then a finished search.
+            Action::Escape if counted.is_some() => {}
             Action::Escape if !self.search.query.is_empty() => self.search.clear(),
             Action::Copy => {
                 let text = self.tree.subtree_text(self.selected);
@@ -463,16 +506,22 @@ impl App {
         }
     }
 
-    fn page(&mut self, direction: isize) {
+    /// Moves `pages` pages (negative: up) of the focused pane, each a `1/fraction` page.
+    fn page(&mut self, pages: isize, fraction: usize) {
         match self.focus {
             Focus::Outline => {
-                let rows = self.outline_rows().max(1).cast_signed();
-                self.step(direction * rows);
+                let rows = (self.outline_rows() / fraction).max(1).cast_signed();
+                self.step(pages.saturating_mul(rows));
             }
             Focus::Reading => {
-                // Keep one line of the previous page for context.
-                let rows = self.reading_rows().saturating_sub(1).max(1).cast_signed();
-                self.scroll_reading_by(direction * rows);
+                // A whole page keeps one line of the previous one for context, as less does.
+                let rows = if fraction == 1 {
+                    self.reading_rows().saturating_sub(1)
+                } else {
+                    self.reading_rows() / fraction
+                };
+                let rows = rows.max(1).cast_signed();
+                self.scroll_reading_by(pages.saturating_mul(rows));
             }
         }
     }

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
-use crate::app::{App, Overlay};
+use crate::app::{App, Focus, Overlay};
 use crate::keys::{Mode, lookup};
 
 /// Lines one notch of the mouse wheel scrolls.
@@ -55,10 +55,20 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
             _ => None,
         });
     }
-    if app.overlay() == Some(Overlay::Figures)
-        && let Some(action) = lookup(Mode::Figures, key, ctrl)
-    {
-        return Some(action);
-    }
-    lookup(Mode::Browse, key, ctrl)
+    let modes: &[Mode] = match (app.overlay(), app.focus()) {
+        (Some(Overlay::Figures), _) => &[Mode::Figures, Mode::Overlay],
+        (Some(Overlay::Help), _) => &[Mode::Overlay],
+        (None, Focus::Outline) => &[Mode::Outline],
+        (None, Focus::Reading) => &[Mode::Reading],
+    };
+    modes
+        .iter()
+        .chain(&[Mode::Browse])
+        .find_map(|&mode| lookup(mode, key, ctrl))
+        .or_else(|| match key.code {
+            // A printable key that does nothing here is named in the status row, so that a
+            // habit from another tool does not fail silently.
+            KeyCode::Char(c) if !ctrl && !c.is_control() => Some(Action::Unbound(c.to_string())),
+            _ => None,
+        })
 }

@@ -8,15 +8,22 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use crate::action::Action;
 use crate::strings::Lang;
 
-/// Where a binding applies.
+/// Where a binding applies. A key is looked up in the most particular mode first: the
+/// prompt; else the figures view, then any overlay; else the focused pane; then everywhere
+/// outside the prompt ([`Mode::Browse`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Everywhere, before any other binding.
     Always,
-    /// The outline and the reading pane (and, where the overlay does not bind the key, the
-    /// overlays).
+    /// The outline and the reading pane, and the overlays where they do not bind the key.
     Browse,
-    /// The figures view, before the browse bindings.
+    /// The outline, when it has the focus.
+    Outline,
+    /// The reading pane, when it has the focus.
+    Reading,
+    /// The help or the figures view.
+    Overlay,
+    /// The figures view.
     Figures,
     /// The search prompt; any other printable key is typed into the query.
     Prompt,
@@ -31,8 +38,10 @@ pub enum Key {
     Ctrl(char),
     /// A named key (arrows, Enter, PgDn…), without Ctrl.
     Code(KeyCode),
-    /// The digits 1–9; the action receives the digit.
+    /// The digits 1–9; the action receives the digit (a suggestion's number).
     Digits,
+    /// The digits 0–9; the action receives the digit (a count).
+    CountDigits,
 }
 
 /// One row of the key table.
@@ -77,12 +86,14 @@ impl Binding {
                 Some(self.action.clone())
             }
             (Key::Code(code), typed) if !ctrl && typed == code => Some(self.action.clone()),
-            (Key::Digits, KeyCode::Char(d @ '1'..='9')) if !ctrl => match self.action {
-                Action::JumpToSuggestion(_) => Some(Action::JumpToSuggestion(
-                    d.to_digit(10).map_or(1, |n| n as usize),
-                )),
-                _ => Some(self.action.clone()),
-            },
+            (Key::Digits, KeyCode::Char(d @ '1'..='9')) if !ctrl => Some(Action::JumpToSuggestion(
+                d.to_digit(10).map_or(1, |n| n as usize),
+            )),
+            (Key::CountDigits, KeyCode::Char(d @ '0'..='9')) if !ctrl => Some(Action::Count(
+                d.to_digit(10)
+                    .and_then(|n| u8::try_from(n).ok())
+                    .unwrap_or(0),
+            )),
             _ => None,
         })
     }
@@ -98,6 +109,7 @@ fn key_name(key: Key, lang: Lang) -> String {
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{c}"),
         Key::Digits => "1–9".into(),
+        Key::CountDigits => "0–9".into(),
         Key::Code(code) => match code {
             KeyCode::Down => "↓".into(),
             KeyCode::Up => "↑".into(),
@@ -142,11 +154,32 @@ pub const BINDINGS: &[Binding] = &[
         en: "collapse, or go to the parent",
     },
     Binding {
-        mode: Mode::Browse,
+        mode: Mode::Outline,
         keys: &[Key::Code(KeyCode::Enter), Key::Char(' ')],
         action: Action::Toggle,
-        zh: "展开 / 折叠",
-        en: "toggle the node",
+        zh: "目录：展开 / 折叠",
+        en: "outline: toggle the node",
+    },
+    Binding {
+        mode: Mode::Reading,
+        keys: &[Key::Char(' ')],
+        action: Action::PageDown,
+        zh: "正文：向下翻页（同 less）",
+        en: "text: page down (as in less)",
+    },
+    Binding {
+        mode: Mode::Reading,
+        keys: &[Key::Char('b')],
+        action: Action::PageUp,
+        zh: "正文：向上翻页",
+        en: "text: page up",
+    },
+    Binding {
+        mode: Mode::Reading,
+        keys: &[Key::Code(KeyCode::Enter)],
+        action: Action::Down,
+        zh: "正文：向下滚动一行",
+        en: "text: scroll down a line",
     },
     Binding {
         mode: Mode::Browse,
@@ -163,11 +196,18 @@ pub const BINDINGS: &[Binding] = &[
         en: "previous sibling",
     },
     Binding {
-        mode: Mode::Browse,
+        mode: Mode::Outline,
         keys: &[Key::Digits],
         action: Action::JumpToSuggestion(1),
-        zh: "跳到第 N 条建议",
-        en: "jump to suggestion N",
+        zh: "目录：跳到第 N 条建议",
+        en: "outline: jump to suggestion N",
+    },
+    Binding {
+        mode: Mode::Reading,
+        keys: &[Key::CountDigits],
+        action: Action::Count(0),
+        zh: "正文：下一步重复 N 次（3j、2空格）",
+        en: "text: a count for the next move (3j, 2 Space)",
     },
     Binding {
         mode: Mode::Browse,
@@ -199,17 +239,31 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Browse,
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d'), Key::Ctrl('f')],
+        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('f')],
         action: Action::PageDown,
         zh: "向下翻页",
         en: "page down in the focused pane",
     },
     Binding {
         mode: Mode::Browse,
-        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u'), Key::Ctrl('b')],
+        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('b')],
         action: Action::PageUp,
         zh: "向上翻页",
         en: "page up in the focused pane",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('d'), Key::Ctrl('d')],
+        action: Action::HalfPageDown,
+        zh: "向下翻半页",
+        en: "half a page down",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('u'), Key::Ctrl('u')],
+        action: Action::HalfPageUp,
+        zh: "向上翻半页",
+        en: "half a page up",
     },
     Binding {
         mode: Mode::Browse,
@@ -287,6 +341,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Quit,
         zh: "退出（在搜索框和浮层中也可用）",
         en: "quit (also from the prompt and overlays)",
+    },
+    Binding {
+        mode: Mode::Overlay,
+        keys: &[Key::Char('q'), Key::Code(KeyCode::Esc)],
+        action: Action::Escape,
+        zh: "帮助、数字一览：关闭",
+        en: "help, figures: close",
     },
     Binding {
         mode: Mode::Figures,

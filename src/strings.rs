@@ -39,6 +39,14 @@ pub struct Strings {
     pub search_prompt: &'static str,
     /// Status note when a search finds nothing.
     pub no_match: &'static str,
+    /// A key that does nothing here, before its name.
+    pub unbound_key: &'static str,
+    /// After the unbound key's name: where the keys are listed.
+    pub unbound_hint: &'static str,
+    /// Before N when the letter has no suggestion N.
+    pub no_suggestion: &'static str,
+    /// Before a count being typed (`3` of `3j`).
+    pub count_label: &'static str,
     /// Status note when `n` wraps past the last match.
     pub wrapped_to_top: &'static str,
     /// Status note when `N` wraps past the first match.
@@ -98,6 +106,10 @@ const ZH: Strings = Strings {
     figure_columns: ["原文", "数值", "单位", "内容", "限定", "位置"],
     search_prompt: "搜索：",
     no_match: "无匹配",
+    unbound_key: "此处未定义按键 ",
+    unbound_hint: "，按 ? 查看按键",
+    no_suggestion: "没有这一条建议：",
+    count_label: "次数：",
     wrapped_to_top: "已回到第一个匹配",
     wrapped_to_bottom: "已回到最后一个匹配",
     copied: "已复制",
@@ -145,6 +157,10 @@ const EN: Strings = Strings {
     figure_columns: ["text", "value", "unit", "what", "hedge", "where"],
     search_prompt: "search: ",
     no_match: "no match",
+    unbound_key: "nothing is bound to ",
+    unbound_hint: " here; ? lists the keys",
+    no_suggestion: "the letter has no suggestion ",
+    count_label: "count: ",
     wrapped_to_top: "wrapped to the first match",
     wrapped_to_bottom: "wrapped to the last match",
     copied: "copied",
