@@ -118,15 +118,23 @@ pub const FIGURES_TABLE_HEAD_ROWS: u16 = 1;
 /// Rows of the money chart above the list: the legend and the scale.
 pub const FIGURES_CHART_HEAD_ROWS: u16 = 2;
 
-/// The figures overlay's frame on a screen: two columns and one row of the panes left
-/// showing on each side, so that it reads as a window over them.
+/// The rows between the title row and the status row, where the panes stand and where an
+/// overlay stands instead of them.
 #[must_use]
-pub fn figures_overlay(screen: Rect) -> Rect {
-    centered(
-        screen,
-        screen.width.saturating_sub(4),
+pub fn body(screen: Rect) -> Rect {
+    Rect::new(
+        screen.x,
+        screen.y.saturating_add(1),
+        screen.width,
         screen.height.saturating_sub(2),
     )
+}
+
+/// The figures overlay's frame on a screen: the whole body, so that the title and the status
+/// row stay in view and nothing of the panes shows beside it.
+#[must_use]
+pub fn figures_overlay(screen: Rect) -> Rect {
+    body(screen)
 }
 
 /// How many list rows the figures overlay has in view on a `width`×`height` screen, below

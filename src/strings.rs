@@ -29,6 +29,8 @@ pub struct Strings {
     pub hints: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
+    /// Key hints in the help overlay's bottom border.
+    pub help_hints: &'static str,
     /// The help overlay's last row, after the keys of [`crate::keys::BINDINGS`]: the mouse.
     pub help_mouse: (&'static str, &'static str),
     /// Title of the figures overlay.
@@ -101,6 +103,7 @@ const ZH: Strings = Strings {
     too_small: "终端太小",
     hints: "?帮助 /搜索 f数字 q退出",
     help_title: "按键",
+    help_hints: "j k 滚动  q 关闭",
     help_mouse: ("鼠标", "滚轮滚动；单击选择；单击▸展开"),
     figures_title: "数字一览",
     figure_columns: ["原文", "数值", "单位", "内容", "限定", "位置"],
@@ -152,6 +155,7 @@ const EN: Strings = Strings {
     too_small: "terminal too small",
     hints: "? help  / search  f figures  q quit",
     help_title: "Keys",
+    help_hints: "j k scroll  q close",
     help_mouse: ("mouse", "wheel scrolls; click selects; click ▸ toggles"),
     figures_title: "Figures",
     figure_columns: ["text", "value", "unit", "what", "hedge", "where"],

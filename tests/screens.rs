@@ -83,6 +83,73 @@ fn figures_overlay_120x36() {
 }
 
 #[test]
+fn help_overlay_60x20() {
+    let mut app = app(60, 20);
+    app.update(OpenHelp);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn figures_overlay_80x24() {
+    let mut app = app(80, 24);
+    app.update(OpenFigures);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn figures_overlay_60x20() {
+    let mut app = app(60, 20);
+    app.update(OpenFigures);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+/// Cells outside `area` between the title and the status row that are not blank.
+fn showing_through(buffer: &Buffer, area: ratatui::layout::Rect) -> Vec<(u16, u16, String)> {
+    let (w, h) = (buffer.area.width, buffer.area.height);
+    let mut out = Vec::new();
+    for y in 1..h - 1 {
+        for x in 0..w {
+            let symbol = buffer[(x, y)].symbol();
+            if !area.contains((x, y).into()) && symbol != " " && !symbol.is_empty() {
+                out.push((x, y, symbol.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn overlays_are_opaque_at_every_size() {
+    for (w, h) in [(120, 36), (100, 30), (80, 24), (60, 20), (40, 10)] {
+        let mut app = app(w, h);
+        app.update(ExpandAll);
+        app.update(OpenHelp);
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        let area = dafu::ui::help::area(app.lang(), app.ambiguous(), buffer.area);
+        let through = showing_through(buffer, area);
+        assert!(
+            through.is_empty(),
+            "{w}×{h}: beside the help: {through:?}\n{}",
+            buffer_text(buffer)
+        );
+        app.update(Escape);
+        app.update(OpenFigures);
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        let area = dafu::layout::figures_overlay(buffer.area);
+        let through = showing_through(buffer, area);
+        assert!(
+            through.is_empty(),
+            "{w}×{h}: beside the figures: {through:?}\n{}",
+            buffer_text(buffer)
+        );
+        // The title and the status row stay whole above and below an overlay.
+        assert!(buffer_text(buffer).starts_with("中山科函"), "{w}×{h}");
+    }
+}
+
+#[test]
 fn borders_stay_in_line_in_narrow_mode() {
     for (w, h) in [(120, 36), (100, 30), (80, 24), (60, 20)] {
         let mut app = app(w, h);
@@ -118,7 +185,8 @@ fn overlay_over_wide_text_leaves_no_half_glyph() {
     let buffer = terminal.backend().buffer();
     let rows = u16::try_from(dafu::keys::HELP_ROWS + 2).unwrap();
     let area = dafu::ui::help::area(app.lang(), app.ambiguous(), buffer.area);
-    assert_eq!(area.height, rows.min(buffer.area.height));
+    // As tall as its rows, within the rows between the title and the status row.
+    assert_eq!(area.height, rows.min(buffer.area.height - 2));
     // Walking each row by the display width of its cells must land on the overlay's left
     // border: a wide glyph straddling that edge would be drawn over the border.
     let mut straddled = 0;

@@ -16,7 +16,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{clear_overlay, pane, put_line, theme};
+use super::{pane, put_line, theme};
 use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
 use crate::figures::money::MoneyRole;
@@ -42,7 +42,6 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    clear_overlay(area, buf);
     let (title, hints) = match view.mode {
         FiguresMode::Table => {
             let sort = strings.figures_sorts[match view.sort {

@@ -6,18 +6,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{clear_overlay, pane, put_line, theme};
+use super::{pane, put_line, theme};
 use crate::app::App;
 use crate::keys::help_rows;
-use crate::layout::{centered, inner};
+use crate::layout::{body, centered, inner};
 use crate::strings::Lang;
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
 use crate::text::width::str_width;
 
-/// Where the help overlay stands on `screen`: wide enough for its longest row (borders,
-/// margins and the gap included), never wider than the screen less a margin that keeps the
-/// panes' edges in view, one row a key.
+/// Where the help overlay stands on `screen`: in the body between the title and status rows,
+/// wide enough for its longest row (borders, margins and the gap included), never wider than
+/// the screen less a margin, one row a key.
 #[must_use]
 pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
     let rows = help_rows(lang);
@@ -30,7 +30,7 @@ pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
     let width = u16::try_from(keys + whats + 6).unwrap_or(u16::MAX);
     let width = width.min(screen.width.saturating_sub(4).max(1));
     let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
-    centered(screen, width, height)
+    centered(body(screen), width, height)
 }
 
 /// Draws the help overlay over `screen`.
@@ -43,9 +43,14 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(0);
     let area = area(app.lang(), app.ambiguous(), screen);
-    clear_overlay(area, buf);
-    pane(strings.help_title, true, app.ambiguous()).render(area, buf);
     let body = inner(area);
+    // Which rows are in view, since the list is longer than a small screen.
+    let first = app.help_offset().min(rows.len().saturating_sub(1));
+    let last = (first + usize::from(body.height)).min(rows.len());
+    let position = format!(" {}–{}/{}  {} ", first + 1, last, rows.len(), strings.help_hints);
+    pane(strings.help_title, true, app.ambiguous())
+        .title_bottom(Line::from(position).style(theme::DIM))
+        .render(area, buf);
     for (i, (key, what)) in rows
         .iter()
         .skip(app.help_offset())

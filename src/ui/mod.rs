@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::Block;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Overlay};
@@ -29,18 +29,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     draw_title(app, areas.title, buf);
-    if let Some(area) = areas.outline {
-        outline::draw(app, area, buf);
-    }
-    if let Some(area) = areas.reading {
-        reading::draw(app, area, buf);
-    }
-    let cursor = status::draw(app, areas.status, buf);
+    // An overlay is opaque: it stands on a cleared body instead of the panes, so that no
+    // pane's border, marker or half a glyph shows beside it.
     match app.overlay() {
         Some(Overlay::Help) => help::draw(app, areas.screen, buf),
         Some(Overlay::Figures) => figures::draw(app, areas.screen, buf),
-        None => {}
+        None => {
+            if let Some(area) = areas.outline {
+                outline::draw(app, area, buf);
+            }
+            if let Some(area) = areas.reading {
+                reading::draw(app, area, buf);
+            }
+        }
     }
+    let cursor = status::draw(app, areas.status, buf);
     if let Some(position) = cursor {
         // The real cursor at the caret, so an input method's candidate window opens there.
         frame.set_cursor_position(position);
@@ -164,20 +167,4 @@ fn put_grapheme(buf: &mut Buffer, x: u16, y: u16, g: &str, w: u16, style: Style)
 /// Fills `area` with `style`.
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     buf.set_style(area, style);
-}
-
-/// Clears `area` for an overlay, also blanking a wide character whose right half would
-/// stick out from under the overlay's left edge (ratatui's `Clear` leaves it).
-pub fn clear_overlay(area: Rect, buf: &mut Buffer) {
-    Clear.render(area, buf);
-    if area.x == 0 {
-        return;
-    }
-    for y in area.top()..area.bottom() {
-        if let Some(cell) = buf.cell_mut((area.x - 1, y))
-            && str_width(cell.symbol(), AmbiguousWidth::Wide) > 1
-        {
-            cell.set_symbol(" ");
-        }
-    }
 }
