@@ -60,6 +60,10 @@ pub struct App {
     expanded: Vec<bool>,
     /// The selected node.
     selected: NodeId,
+    /// The node the reader is at: the selection, or, when the text was scrolled, the deepest
+    /// node whose text is at the top of the reading pane (the last node when the end is in
+    /// view), even inside a collapsed section. The status row names it.
+    place: NodeId,
     /// The first visible row of the outline.
     outline_offset: usize,
     /// The first visible line of the reading pane.
@@ -105,6 +109,7 @@ impl App {
             focus: Focus::Outline,
             overlay: None,
             selected: 0,
+            place: 0,
             outline_offset: 0,
             reading_top: 0,
             reading: ReadingLayout::default(),
@@ -223,6 +228,12 @@ impl App {
     #[must_use]
     pub fn should_quit(&self) -> bool {
         self.should_quit
+    }
+
+    /// The node the reader is at (see the field's description): the status row names it.
+    #[must_use]
+    pub fn place(&self) -> NodeId {
+        self.place
     }
 
     /// The count typed so far for the next move, if any.
@@ -458,6 +469,12 @@ impl App {
         }
     }
 
+    /// Selects `id` as it stands, and makes it the place: no opening or scrolling.
+    fn set_selected(&mut self, id: NodeId) {
+        self.selected = id;
+        self.place = id;
+    }
+
     /// Expands every ancestor of `id`, so that its outline row shows.
     fn reveal(&mut self, id: NodeId) {
         for ancestor in self.tree.path(id) {
@@ -471,7 +488,7 @@ impl App {
     /// text to the top of the reading pane.
     fn select(&mut self, id: NodeId) {
         self.reveal(id);
-        self.selected = id;
+        self.set_selected(id);
         self.keep_selection_visible();
         let block = self.tree.nodes[id].blocks.start;
         if let Some(&line) = self.reading.first_line.get(block) {
@@ -606,10 +623,25 @@ impl App {
     /// Selects, in the outline, the deepest visible node whose text is at the top of the
     /// reading pane.
     fn follow_reading(&mut self) {
-        let Some(line) = self.reading.lines.get(self.reading_top) else {
-            return;
+        // With the end in view the reader is at the last node, though its text is not at the
+        // top: the signature must not be shown under the name of the paragraph above it.
+        // (A letter that fits on one screen has its top in view too: it stays at the top.)
+        let at_end = self.reading_top > 0 && self.reading_top >= self.max_reading_top();
+        let line = if at_end {
+            self.reading.lines.len().checked_sub(1)
+        } else {
+            Some(self.reading_top)
         };
-        let node = self.tree.blocks[line.block].node;
+        if let Some(line) = line.and_then(|l| self.reading.lines.get(l)) {
+            let node = self.tree.blocks[line.block].node;
+            self.follow_node(node);
+        }
+    }
+
+    /// Makes `node` the place and selects its nearest visible ancestor (itself when shown),
+    /// without opening or scrolling anything.
+    fn follow_node(&mut self, node: NodeId) {
+        self.place = node;
         if let Some(id) = self.visible_ancestor(node) {
             self.selected = id;
             self.keep_selection_visible();
@@ -664,11 +696,10 @@ impl App {
                 // The marker ▸/▾ sits after two columns of indent per level.
                 let depth = u16::try_from(self.tree.nodes[id].depth).unwrap_or(u16::MAX / 4);
                 let marker = pane.x.saturating_add(depth.saturating_mul(2));
+                // A click on the marker toggles the node as well; either way the text follows.
+                self.select(id);
                 if (marker..marker.saturating_add(2)).contains(&x) {
-                    self.selected = id;
                     self.toggle(id);
-                } else {
-                    self.select(id);
                 }
             }
         } else if let Some(pane) = areas.reading.map(inner).filter(|p| p.contains(at)) {
@@ -676,10 +707,7 @@ impl App {
             let line = self.reading_top + usize::from(y - pane.y);
             if let Some(l) = self.reading.lines.get(line) {
                 let node = self.tree.blocks[l.block].node;
-                if let Some(id) = self.visible_ancestor(node) {
-                    self.selected = id;
-                    self.keep_selection_visible();
-                }
+                self.follow_node(node);
             }
         }
     }

@@ -27,6 +27,8 @@ pub struct Strings {
     pub too_small: &'static str,
     /// Short key hints for the status row.
     pub hints: &'static str,
+    /// Before the hints when only one pane shows: Tab reaches the other.
+    pub tab_hint: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
     /// Key hints in the help overlay's bottom border.
@@ -41,6 +43,8 @@ pub struct Strings {
     pub search_prompt: &'static str,
     /// Status note when a search finds nothing.
     pub no_match: &'static str,
+    /// When a key needs a search and there is none (`&`, `n` before any `/`).
+    pub no_search: &'static str,
     /// A key that does nothing here, before its name.
     pub unbound_key: &'static str,
     /// After the unbound key's name: where the keys are listed.
@@ -100,8 +104,9 @@ const ZH: Strings = Strings {
     closing: "结尾",
     outline: "目录",
     reading: "正文",
-    too_small: "终端太小",
+    too_small: "终端太小，至少需要",
     hints: "?帮助 /搜索 f数字 q退出",
+    tab_hint: "Tab切换 ",
     help_title: "按键",
     help_hints: "j k 滚动  q 关闭",
     help_mouse: ("鼠标", "滚轮滚动；单击选择；单击▸展开"),
@@ -109,6 +114,7 @@ const ZH: Strings = Strings {
     figure_columns: ["原文", "数值", "单位", "内容", "限定", "位置"],
     search_prompt: "搜索：",
     no_match: "无匹配",
+    no_search: "还没有搜索，按 / 开始",
     unbound_key: "此处未定义按键 ",
     unbound_hint: "，按 ? 查看按键",
     no_suggestion: "没有这一条建议：",
@@ -152,8 +158,9 @@ const EN: Strings = Strings {
     closing: "Closing",
     outline: "Outline",
     reading: "Text",
-    too_small: "terminal too small",
+    too_small: "terminal too small; dafu needs",
     hints: "? help  / search  f figures  q quit",
+    tab_hint: "Tab other pane  ",
     help_title: "Keys",
     help_hints: "j k scroll  q close",
     help_mouse: ("mouse", "wheel scrolls; click selects; click ▸ toggles"),
@@ -161,6 +168,7 @@ const EN: Strings = Strings {
     figure_columns: ["text", "value", "unit", "what", "hedge", "where"],
     search_prompt: "search: ",
     no_match: "no match",
+    no_search: "no search yet; / starts one",
     unbound_key: "nothing is bound to ",
     unbound_hint: " here; ? lists the keys",
     no_suggestion: "the letter has no suggestion ",

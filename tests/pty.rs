@@ -494,7 +494,7 @@ fn resizes_redraw_the_screen_and_never_crash() {
     p.resize(39, 9);
     p.wait_until("a short 终端太小 line alone at 39×9", |s| {
         let rows: Vec<String> = s.rows(0, 39).collect();
-        if rows[0] != "终端太小" {
+        if rows[0] != "终端太小，至少需要 40×10" {
             return Err(format!("row 0 is {:?}", rows[0]));
         }
         match rows.iter().skip(1).position(|r| !r.is_empty()) {
@@ -580,7 +580,7 @@ fn help_overlay_survives_resizes() {
         p.wait_until(&format!("the help redrawn at {cols}×{rows}"), |s| {
             if rows < 10 {
                 let text = s.contents();
-                return if text.trim_end() == "终端太小" {
+                return if text.trim_end() == "终端太小，至少需要 40×10" {
                     Ok(())
                 } else {
                     Err(format!("screen {text:?}"))

@@ -260,7 +260,7 @@ impl App {
     fn cancel_search(&mut self) {
         let (line, selected) = self.search.origin;
         self.search.clear();
-        self.selected = selected;
+        self.set_selected(selected);
         self.scroll_reading_raw(line);
         self.keep_selection_visible();
     }
@@ -272,7 +272,7 @@ impl App {
         let (origin_line, origin_node) = self.search.origin;
         if self.search.matches.is_empty() {
             self.search.current = None;
-            self.selected = origin_node;
+            self.set_selected(origin_node);
             self.scroll_reading_raw(origin_line);
             self.keep_selection_visible();
             return;
@@ -296,7 +296,7 @@ impl App {
         let node = self.tree.blocks[m.block].node;
         // Open what hides the match, select it, and put its line in view.
         self.reveal(node);
-        self.selected = node;
+        self.set_selected(node);
         self.keep_selection_visible();
         let line = self.reading.line_of(m.block, m.bytes.start);
         self.show_reading_line(line);
@@ -305,9 +305,13 @@ impl App {
     pub(super) fn step_match(&mut self, delta: isize) {
         let count = self.search.matches.len();
         if count == 0 {
-            if !self.search.query.is_empty() {
-                self.note = Some(Note(self.lang.strings().no_match.to_string()));
-            }
+            let strings = self.lang.strings();
+            let note = if self.search.query.is_empty() {
+                strings.no_search
+            } else {
+                strings.no_match
+            };
+            self.note = Some(Note(note.to_string()));
             return;
         }
         let current = self.search.current.unwrap_or(0);
@@ -326,6 +330,10 @@ impl App {
     }
 
     pub(super) fn toggle_filter(&mut self) {
+        if self.search.query.is_empty() {
+            self.note = Some(Note(self.lang.strings().no_search.to_string()));
+            return;
+        }
         if self.search.matches.is_empty() {
             self.note = Some(Note(self.lang.strings().no_match.to_string()));
             return;
@@ -335,7 +343,7 @@ impl App {
         if !visible.contains(&self.selected)
             && let Some(&first) = visible.first()
         {
-            self.selected = first;
+            self.set_selected(first);
         }
         self.outline_offset = 0;
         self.keep_selection_visible();

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 pub use highlight::{byte_to_char, char_range_to_bytes, char_to_byte, segments, snap_to_graphemes};
 pub use sanitize::{is_bidi_control, sanitize, sanitize_line};
-pub use truncate::{ELLIPSIS, first_sentence, truncate};
+pub use truncate::{ELLIPSIS, first_sentence, truncate, truncate_start};
 pub use width::{AmbiguousWidth, char_width, grapheme_width, is_ambiguous, str_width};
 pub use wrap::{WrapCache, visible, wrap};
 

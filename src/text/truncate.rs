@@ -51,6 +51,36 @@ pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
     }
 }
 
+/// Fits `s` into `max` display columns under `mode` by cutting its *start*: `…` then the
+/// longest suffix of whole graphemes that fits. For a breadcrumb, whose useful part is its
+/// end (`…› （二）创新工作机制`). Always `str_width(result, mode) <= max`.
+#[must_use]
+pub fn truncate_start(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
+    if str_width(s, mode) <= max {
+        return Cow::Borrowed(s);
+    }
+    let ellipsis_width = grapheme_width(ELLIPSIS, mode);
+    let marked = ellipsis_width <= max;
+    let budget = if marked { max - ellipsis_width } else { max };
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = grapheme_width(g, mode);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    let suffix = s.get(start..).unwrap_or_default();
+    if marked {
+        let suffix = suffix.trim_start();
+        Cow::Owned(format!("{ELLIPSIS}{suffix}"))
+    } else {
+        Cow::Borrowed(suffix)
+    }
+}
+
 /// Closing marks that belong to the sentence they follow: `他说：“好。”` ends after the `”`.
 const SENTENCE_CLOSERS: [char; 8] = ['”', '’', '」', '』', '）', '》', '〕', '】'];
 
@@ -128,6 +158,25 @@ mod tests {
     #[test]
     fn combining_marks_stay_with_their_base() {
         assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2, Narrow), "e\u{301}…");
+    }
+
+    #[test]
+    fn truncating_the_start_keeps_the_end() {
+        let crumb = "一、关于健全新一代人工智能产业发展管理服务机制的建议 › （二）创新工作机制";
+        let cut = truncate_start(crumb, 24, Narrow);
+        assert!(
+            cut.starts_with(ELLIPSIS) && cut.ends_with("（二）创新工作机制"),
+            "{cut}"
+        );
+        assert!(str_width(&cut, Narrow) <= 24);
+        for max in 0..40 {
+            for mode in [Narrow, Wide] {
+                let cut = truncate_start(crumb, max, mode);
+                assert!(str_width(&cut, mode) <= max, "{max} {mode:?}: {cut}");
+                assert!(crumb.ends_with(cut.trim_start_matches(ELLIPSIS)));
+            }
+        }
+        assert_eq!(truncate_start("短", 10, Narrow), "短");
     }
 
     #[test]

@@ -47,7 +47,13 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     // Which rows are in view, since the list is longer than a small screen.
     let first = app.help_offset().min(rows.len().saturating_sub(1));
     let last = (first + usize::from(body.height)).min(rows.len());
-    let position = format!(" {}–{}/{}  {} ", first + 1, last, rows.len(), strings.help_hints);
+    let position = format!(
+        " {}–{}/{}  {} ",
+        first + 1,
+        last,
+        rows.len(),
+        strings.help_hints
+    );
     pane(strings.help_title, true, app.ambiguous())
         .title_bottom(Line::from(position).style(theme::DIM))
         .render(area, buf);

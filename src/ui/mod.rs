@@ -54,11 +54,13 @@ fn draw_too_small(app: &App, screen: Rect, buf: &mut Buffer) {
     if screen.width == 0 || screen.height == 0 {
         return;
     }
-    let text = truncate(
+    let text = format!(
+        "{} {}×{}",
         app.lang().strings().too_small,
-        usize::from(screen.width),
-        app.ambiguous(),
+        crate::layout::MIN_WIDTH,
+        crate::layout::MIN_HEIGHT
     );
+    let text = truncate(&text, usize::from(screen.width), app.ambiguous());
     buf.set_stringn(
         0,
         0,

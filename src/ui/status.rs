@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{fill, put_line, theme};
 use crate::app::App;
-use crate::text::truncate::truncate;
+use crate::text::truncate::truncate_start;
 use crate::text::width::str_width;
 
 /// Draws the status row; returns where the terminal cursor belongs (the prompt's caret).
@@ -43,9 +43,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let x = area.x + u16::try_from(caret.min(width.saturating_sub(1))).unwrap_or(0);
         return Some(Position::new(x, area.y));
     }
-    let position = format!(" {}/{} ", app.selected() + 1, app.tree().nodes.len());
+    let position = format!(" {}/{} ", app.place() + 1, app.tree().nodes.len());
     let right = match &app.note() {
         Some(note) => format!(" {} ", note.0),
+        // With one pane on screen, Tab is how to reach the other: say so.
+        None if app.areas().outline.is_none() || app.areas().reading.is_none() => {
+            format!("{}{}", strings.tab_hint, strings.hints)
+        }
         None => strings.hints.to_string(),
     };
     let fixed = str_width(&count, app.ambiguous())
@@ -57,8 +61,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     } else {
         (right, fixed)
     };
-    let crumb = app.tree().breadcrumb(app.selected(), app.lang());
-    let crumb = truncate(&crumb, width.saturating_sub(fixed + 1), app.ambiguous());
+    // The node in view (the deepest at the top of the text, even inside a collapsed
+    // section), cut at its start: the end of a breadcrumb says where one is.
+    let crumb = app.tree().breadcrumb(app.place(), app.lang());
+    let crumb = truncate_start(&crumb, width.saturating_sub(fixed + 1), app.ambiguous());
     let gap = width.saturating_sub(fixed + str_width(&crumb, app.ambiguous()) + 1);
     let line = Line::from(vec![
         Span::raw(" "),

@@ -1,0 +1,126 @@
+//! One selection, two views: whatever moves the text moves the selection, whatever moves
+//! the selection moves the text, and the status row names where the reader is — even inside
+//! a collapsed section, and at the end of the letter.
+
+mod util;
+
+use dafu::action::Action::*;
+use dafu::app::{App, Focus};
+use util::{app, screen, selected_key};
+
+fn status_row(app: &App) -> String {
+    screen(app).lines().last().unwrap_or_default().to_string()
+}
+
+fn key_of(app: &App, id: usize) -> String {
+    app.tree().nodes[id].key.clone()
+}
+
+/// The block at the top of the reading pane belongs to `key`'s node.
+fn text_at_top_is(app: &App, key: &str) -> bool {
+    let line = &app.reading().lines[app.reading_top()];
+    key_of(app, app.tree().blocks[line.block].node) == key
+}
+
+#[test]
+fn clicking_a_marker_moves_the_text_as_well_as_the_selection() {
+    let mut app = app(120, 36);
+    // s3.m1 stands, collapsed, on the outline's row for it; find its marker's column.
+    let row = app
+        .visible_nodes()
+        .iter()
+        .position(|&id| key_of(&app, id) == "s3.m1")
+        .expect("s3.m1 is in the outline");
+    let depth = u16::try_from(app.tree().nodes[app.visible_nodes()[row]].depth).unwrap();
+    let (x, y) = (1 + 2 * depth, 2 + u16::try_from(row).unwrap());
+    app.update(Click { x, y });
+    assert_eq!(selected_key(&app), "s3.m1");
+    assert!(app.expanded()[app.selected()], "the click on ▸ expanded it");
+    assert!(text_at_top_is(&app, "s3.m1"), "the text followed the click");
+}
+
+#[test]
+fn reading_to_the_end_selects_the_closing() {
+    let mut app = app(120, 36);
+    app.update(SwitchFocus);
+    for _ in 0..200 {
+        app.update(PageDown);
+    }
+    assert_eq!(key_of(&app, app.place()), "closing");
+    assert_eq!(selected_key(&app), "closing");
+    assert!(status_row(&app).contains("结尾"), "{}", status_row(&app));
+    // And back: paging up leaves the end, and the place with it.
+    app.update(PageUp);
+    assert_ne!(key_of(&app, app.place()), "closing");
+}
+
+#[test]
+fn scrolling_inside_a_collapsed_section_names_the_deepest_node_in_view() {
+    let mut app = app(120, 36);
+    app.update(CollapseAll);
+    app.update(JumpToSuggestion(3));
+    app.update(SwitchFocus);
+    // Down a line at a time until the top of the text is inside a point of s3.
+    let mut steps = 0;
+    while !key_of(&app, app.place()).contains(".p") {
+        app.update(Down);
+        steps += 1;
+        assert!(steps < 400, "never reached a point of suggestion 3");
+    }
+    assert_eq!(
+        selected_key(&app),
+        "s3",
+        "the outline shows only what is expanded"
+    );
+    let place = key_of(&app, app.place());
+    assert!(place.starts_with("s3.m"), "{place}");
+    let status = status_row(&app);
+    assert!(
+        status.contains("是"),
+        "the status row names the point: {status}"
+    );
+}
+
+#[test]
+fn the_breadcrumb_keeps_its_end_when_cut() {
+    let mut app = app(60, 20);
+    app.update(JumpToSuggestion(1));
+    app.update(Down);
+    app.update(Down);
+    assert_eq!(selected_key(&app), "s1.m2");
+    let status = status_row(&app);
+    assert!(status.contains("…"), "cut: {status}");
+    // s1.m2 is 「（二）创新工作机制，加强核心技术攻关」: its end is what survives.
+    assert!(
+        status.contains("加强核心技术攻关 "),
+        "the end survives: {status}"
+    );
+}
+
+#[test]
+fn one_pane_screens_say_how_to_reach_the_other() {
+    let app = app(80, 24);
+    assert!(status_row(&app).contains("Tab"), "{}", status_row(&app));
+    let wide = util::app(120, 36);
+    assert!(!status_row(&wide).contains("Tab"), "{}", status_row(&wide));
+}
+
+#[test]
+fn filter_and_next_without_a_search_say_there_is_none() {
+    let mut app = app(120, 36);
+    app.update(ToggleFilter);
+    let note = app.note().expect("a note").0.clone();
+    assert!(note.contains('/'), "{note}");
+    app.update(NextMatch);
+    assert!(app.note().is_some(), "n without a search says so");
+}
+
+#[test]
+fn selecting_in_the_outline_brings_the_text_and_the_place() {
+    let mut app = app(80, 24);
+    app.update(JumpToSuggestion(4));
+    assert_eq!(key_of(&app, app.place()), "s4");
+    app.update(SwitchFocus);
+    assert_eq!(app.focus(), Focus::Reading);
+    assert!(text_at_top_is(&app, "s4"));
+}
