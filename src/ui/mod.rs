@@ -20,7 +20,13 @@ use crate::app::{App, Overlay};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 
-/// Draws the whole screen.
+/// Draws the whole screen in `palette` (see [`theme::Palette`]).
+pub fn draw_in(app: &App, palette: theme::Palette, frame: &mut Frame) {
+    draw(app, frame);
+    palette.apply(frame.buffer_mut());
+}
+
+/// Draws the whole screen in the styles as written (the dark palette).
 pub fn draw(app: &App, frame: &mut Frame) {
     let areas = app.areas();
     let buf = frame.buffer_mut();

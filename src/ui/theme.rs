@@ -42,15 +42,22 @@ pub const NOTED: Style = Style::new()
 pub const CORRECTED: Style = Style::new()
     .fg(Color::LightBlue)
     .add_modifier(Modifier::UNDERLINED);
-/// A search match.
-pub const MATCH: Style = Style::new().bg(Color::Yellow).fg(Color::Black);
+/// A search match: underlined as well as coloured, so that it shows without colour and
+/// inside a selected (reversed) row.
+pub const MATCH: Style = Style::new()
+    .bg(Color::Yellow)
+    .fg(Color::Black)
+    .add_modifier(Modifier::UNDERLINED);
 /// An outline row whose text holds a match.
-pub const MATCH_ROW: Style = Style::new().fg(Color::Yellow);
+pub const MATCH_ROW: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::UNDERLINED);
 /// The current search match.
 pub const CURRENT_MATCH: Style = Style::new()
     .bg(Color::LightRed)
     .fg(Color::Black)
-    .add_modifier(Modifier::BOLD);
+    .add_modifier(Modifier::BOLD)
+    .add_modifier(Modifier::UNDERLINED);
 /// A figure just jumped to.
 pub const SPOTLIGHT: Style = Style::new()
     .bg(Color::Yellow)
@@ -67,3 +74,99 @@ pub const NOTE: Style = Style::new()
     .add_modifier(Modifier::BOLD);
 /// Secondary text: hints, dim columns.
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
+
+/// How the reader's styles meet the terminal: the dark palette they are written in, the
+/// same on a light background, or no colour at all (`NO_COLOR`, `--color never`).
+///
+/// Drawing always uses the styles above; [`Palette::apply`] then rewrites the frame's cells
+/// once, so that no pane needs to know the palette and no style can be forgotten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Palette {
+    /// Light text on a dark background, as the styles are written.
+    #[default]
+    Dark,
+    /// Dark text on a light background: colours that vanish on white are swapped for
+    /// darker ones.
+    Light,
+    /// No colour: only bold, underline, italic and reverse video, so every mark that a
+    /// colour carried is carried by reverse video or a modifier instead.
+    Mono,
+}
+
+impl Palette {
+    /// Rewrites every cell of `buf` for this palette.
+    pub fn apply(self, buf: &mut ratatui::buffer::Buffer) {
+        if self == Self::Dark {
+            return;
+        }
+        for cell in &mut buf.content {
+            let style = cell.style();
+            cell.set_style(self.restyle(style));
+        }
+    }
+
+    /// One cell's style in this palette.
+    #[must_use]
+    pub fn restyle(self, style: Style) -> Style {
+        match self {
+            Self::Dark => style,
+            Self::Light => Style {
+                fg: style.fg.map(on_light),
+                ..style
+            },
+            Self::Mono => {
+                // A background colour marked the cell (selection, match, status row): reverse
+                // video marks it without colour.
+                let marked = style.bg.is_some_and(|c| c != Color::Reset);
+                let mut out = Style::new()
+                    .add_modifier(style.add_modifier)
+                    .remove_modifier(style.sub_modifier);
+                out.fg = Some(Color::Reset);
+                out.bg = Some(Color::Reset);
+                if marked {
+                    out = out.add_modifier(Modifier::REVERSED);
+                }
+                out
+            }
+        }
+    }
+}
+
+/// A foreground colour readable on a light background.
+fn on_light(color: Color) -> Color {
+    match color {
+        Color::Yellow | Color::LightYellow => Color::Red,
+        Color::Cyan | Color::LightCyan | Color::LightBlue => Color::Blue,
+        Color::Gray => Color::DarkGray,
+        Color::LightMagenta => Color::Magenta,
+        Color::LightGreen => Color::Green,
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mono_keeps_modifiers_and_turns_background_marks_into_reverse_video() {
+        let mono = Palette::Mono;
+        for style in [MATCH, CURRENT_MATCH, SPOTLIGHT, SELECTED_FOCUSED, STATUS] {
+            let out = mono.restyle(style);
+            assert!(out.add_modifier.contains(Modifier::REVERSED), "{style:?}");
+            assert_eq!((out.fg, out.bg), (Some(Color::Reset), Some(Color::Reset)));
+        }
+        assert!(mono.restyle(FIGURE).add_modifier.contains(Modifier::BOLD));
+        assert!(
+            mono.restyle(NOTED)
+                .add_modifier
+                .contains(Modifier::UNDERLINED)
+        );
+    }
+
+    #[test]
+    fn light_swaps_colours_that_vanish_on_white() {
+        assert_eq!(Palette::Light.restyle(FIGURE).fg, Some(Color::Red));
+        assert_eq!(Palette::Light.restyle(MATCH), MATCH);
+    }
+}
