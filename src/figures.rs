@@ -6,6 +6,7 @@
 //! be added up is decided in [`money`].
 
 pub mod money;
+pub mod phrase;
 
 use std::ops::Range;
 
