@@ -152,6 +152,13 @@ pub fn parse(text: &str) -> Result<Phrase, PhraseError> {
     }
 }
 
+/// Reads `text` as exactly one number, Arabic or Chinese, with no unit: `5`, `五`, `1.8`.
+#[must_use]
+pub fn read_number(text: &str) -> Option<f64> {
+    let n = number_at(text, 0).ok()??;
+    (n.end == text.len()).then(|| n.value())
+}
+
 /// Every figure phrase in `text`, in order, each with its byte range and what it says.
 ///
 /// Beyond [`parse`], running text needs three rules: a number preceded by 第 is an ordinal
