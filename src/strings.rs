@@ -255,13 +255,17 @@ const EN: Strings = Strings {
     approx: "about ",
     at_least: "at least ",
     no_total: "nothing to add",
-    why_periods_differ: |periods| format!("the sums spent cover different periods ({periods}): not added"),
+    why_periods_differ: |periods| {
+        format!("the sums spent cover different periods ({periods}): not added")
+    },
     why_one_spending: |period| format!("one sum spent ({period}): nothing to add"),
     why_no_spending: "no spending to add: the rest are stocks, caps, amounts per award, results or plans",
     reason_added: |period| format!("spending: added into the total for {period}"),
     reason_planned: "left out: the letter reports a plan, not money spent",
     reason_no_period: "left out: the letter does not say for which period",
-    reason_part_of: |container| format!("left out: may already be in {container}, of the same period"),
+    reason_part_of: |container| {
+        format!("left out: may already be in {container}, of the same period")
+    },
     reason_alone: |period| format!("spending; nothing else spent in {period} to add it to"),
     planned: "planned",
     list_item: |k, n| format!("item {k} of {n}: "),

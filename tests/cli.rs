@@ -322,7 +322,10 @@ fn figures_csv_has_a_header_and_one_record_per_figure() {
     let letter = run(Vec::<&str>::new()).stdout();
     for row in rows {
         assert_eq!(row.len(), 9, "{row:?}");
-        assert!(["done", "planned"].contains(&row[8].as_str()), "status {row:?}");
+        assert!(
+            ["done", "planned"].contains(&row[8].as_str()),
+            "status {row:?}"
+        );
         let value: f64 = row[3].parse().unwrap_or_else(|_| panic!("value {row:?}"));
         assert!(value >= 0.0, "{row:?}");
         assert!(UNITS.contains(&row[4].as_str()), "unit {row:?}");
@@ -491,7 +494,11 @@ fn assert_table_aligned(lang: &str, header: [&str; 7]) {
     for (line, row) in lines[1..].iter().zip(&records[1..]) {
         // text, value as the table shows it, unit (money in 万元), what, qualifier, period
         // and status, breadcrumb
-        let unit = if row[4] == "元" { "万元" } else { row[4].as_str() };
+        let unit = if row[4] == "元" {
+            "万元"
+        } else {
+            row[4].as_str()
+        };
         let planned = if lang == "zh" { "计划" } else { "planned" };
         let separator = if lang == "zh" { "、" } else { ", " };
         let when = match (row[7].as_str(), row[8].as_str()) {
@@ -545,7 +552,10 @@ fn assert_table_aligned(lang: &str, header: [&str; 7]) {
 
 #[test]
 fn figures_table_columns_line_up_by_display_width() {
-    assert_table_aligned("zh", ["原文", "数值", "单位", "内容", "限定", "期间", "位置"]);
+    assert_table_aligned(
+        "zh",
+        ["原文", "数值", "单位", "内容", "限定", "期间", "位置"],
+    );
 }
 
 #[test]

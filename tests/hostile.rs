@@ -22,9 +22,7 @@ fn keep(path: &[String]) -> bool {
     let parent = path.iter().rev().nth(1).map(String::as_str);
     matches!(
         last,
-        Some(
-            "unit" | "qualifier" | "period" | "status" | "part_of" | "date" | "value" | "number"
-        )
+        Some("unit" | "qualifier" | "period" | "status" | "part_of" | "date" | "value" | "number")
     ) || (last == Some("text") && parent.is_some_and(|p| p.ends_with("figures") || p == "notes"))
 }
 
