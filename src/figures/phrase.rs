@@ -560,6 +560,10 @@ fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
                 let Some(d) = chinese_digit(n) else { break };
                 f = f.checked_mul(10).ok_or(too_long.clone())? + d;
                 e -= 1;
+                // 「三点〇〇〇…」 keeps f at 0: bound the digits, not only the value.
+                if e.unsigned_abs() as usize > MAX_DIGITS {
+                    return Err(too_long);
+                }
                 end = at + j + n.len_utf8();
                 chars.next();
             }
@@ -588,7 +592,7 @@ fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
             end,
         },
         Some((f, e)) => {
-            let scale = 10u128.pow(e.unsigned_abs());
+            let scale = 10u128.checked_pow(e.unsigned_abs()).ok_or(too_long.clone())?;
             Number {
                 mantissa: whole.checked_mul(scale).ok_or(too_long.clone())? + f,
                 exponent: e,
@@ -880,6 +884,30 @@ mod tests {
         let all = find_all(text);
         let governing: Vec<Option<&str>> = all.iter().map(|f| f.governing).collect();
         assert_eq!(governing, vec![Some("最高"), Some("共"), None, Some("共")]);
+    }
+
+    proptest::proptest! {
+        /// Any text of numerals, units, hedges and punctuation: no panic, and every range is
+        /// a whole phrase on character boundaries that reads back as what was found.
+        #[test]
+        fn any_text_is_read_without_panic(
+            text in "[0-9０-９.．,〇零一二两三四五六七八九十百千万亿点分之、%％元家项个第超过近约共最高累计 ]{0,48}"
+        ) {
+            for found in find_all(&text) {
+                let phrase = text.get(found.range.clone());
+                proptest::prop_assert!(phrase.is_some());
+                let again = parse(phrase.unwrap_or_default());
+                proptest::prop_assert_eq!(again.map(|p| p.unit), Ok(found.phrase.unit));
+            }
+            let _ = parse(&text);
+            let _ = read_number(&text);
+        }
+    }
+
+    #[test]
+    fn long_runs_of_zeros_after_a_point_are_refused_not_a_panic() {
+        let text = format!("三点{}元", "〇".repeat(200));
+        assert!(matches!(parse(&text), Err(PhraseError::TooLong { .. })));
     }
 
     #[test]
