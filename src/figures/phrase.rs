@@ -228,6 +228,7 @@ pub fn governing_qualifier(text: &str, at: usize) -> Option<&'static str> {
             .iter()
             .copied()
             .find(|q| before.get(i..).is_some_and(|r| r.starts_with(q)))
+            .filter(|q| !in_another_word(text, i, q))
         {
             // 超过 read from its 过 would be missed; from its 超 it is found whole.
             if !starts_number(text, skip_spaces(text, i + q.len())) || i + q.len() == at {
@@ -236,6 +237,30 @@ pub fn governing_qualifier(text: &str, at: usize) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Characters that, before or after a one-character hedge, make it part of another word:
+/// 公共 (public), 共同, 超高清, 超算, 近年来, 附近, 制约, 约定….
+const WORDS_AROUND: [(&str, &str, &str); 3] = [
+    ("共", "公", "同享建识产性赢"),
+    ("超", "", "高算市级越声导大前"),
+    ("约", "制节合签预契邀条公", "定束请谈"),
+];
+
+/// Whether the hedge `q` at byte `at` of `text` is part of another word (see
+/// [`WORDS_AROUND`]); 近 is such a part before 年期日来代似况邻 or after 附接亲.
+fn in_another_word(text: &str, at: usize, q: &str) -> bool {
+    let before = text.get(..at).and_then(|b| b.chars().next_back());
+    let after = text.get(at + q.len()..).and_then(|a| a.chars().next());
+    let near = ("近", "附接亲", "年期日来代似况邻");
+    WORDS_AROUND
+        .iter()
+        .chain(std::iter::once(&near))
+        .any(|&(word, preceding, following)| {
+            word == q
+                && (before.is_some_and(|c| preceding.contains(c))
+                    || after.is_some_and(|c| following.contains(c)))
+        })
 }
 
 /// Punctuation that ends a clause for [`governing_qualifier`].
@@ -592,7 +617,9 @@ fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
             end,
         },
         Some((f, e)) => {
-            let scale = 10u128.checked_pow(e.unsigned_abs()).ok_or(too_long.clone())?;
+            let scale = 10u128
+                .checked_pow(e.unsigned_abs())
+                .ok_or(too_long.clone())?;
             Number {
                 mantissa: whole.checked_mul(scale).ok_or(too_long.clone())? + f,
                 exponent: e,
@@ -646,7 +673,11 @@ fn qualifier_at(text: &str, at: usize) -> Option<&'static str> {
 fn qualifier_before(text: &str, at: usize) -> (Option<&'static str>, usize) {
     let before = text.get(..at).unwrap_or("");
     let trimmed = before.trim_end_matches([' ', '\u{3000}']);
-    match QUALIFIERS.iter().copied().find(|q| trimmed.ends_with(q)) {
+    match QUALIFIERS
+        .iter()
+        .copied()
+        .find(|q| trimmed.ends_with(q) && !in_another_word(text, trimmed.len() - q.len(), q))
+    {
         Some(q) => (Some(q), trimmed.len() - q.len()),
         None => (None, at),
     }
@@ -908,6 +939,22 @@ mod tests {
     fn long_runs_of_zeros_after_a_point_are_refused_not_a_panic() {
         let text = format!("三点{}元", "〇".repeat(200));
         assert!(matches!(parse(&text), Err(PhraseError::TooLong { .. })));
+    }
+
+    #[test]
+    fn a_hedge_inside_another_word_is_no_hedge() {
+        // 公共 is "public", 近年来 "in recent years", 超高清 "ultra-HD".
+        let text = "公共技术服务单位 45 个，近年来支持3家，超高清视频产业基地2个，节约资金5万元";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        for figure in ["45 个", "3家", "2个", "5万元"] {
+            assert_eq!(governing_qualifier(text, at(figure)), None, "{figure}");
+        }
+        assert!(
+            find_all("公共3家")
+                .iter()
+                .all(|f| f.phrase.qualifier.is_none())
+        );
+        assert_eq!(found("总共3家")[0].1, Some("共"), "总共 is a hedge");
     }
 
     #[test]
