@@ -148,7 +148,7 @@ pub fn parse(text: &str) -> Result<Phrase, PhraseError> {
         }
         Attempt::NotANumber => Err(PhraseError::NoNumber { at: after_q }),
         Attempt::NoUnit(end) => Err(PhraseError::NoUnit { at: end }),
-        Attempt::Error(e) => Err(e),
+        Attempt::Error(e, _) => Err(e),
     }
 }
 
@@ -180,7 +180,8 @@ pub fn find_all(text: &str) -> Vec<Found> {
         let attempt = phrase_at(text, at);
         let end = match &attempt {
             Attempt::Phrase(_, _, end) | Attempt::NoUnit(end) => *end,
-            Attempt::NotANumber | Attempt::Error(_) => number_end(text, at),
+            Attempt::Error(_, end) => (*end).max(number_end(text, at)),
+            Attempt::NotANumber => number_end(text, at),
         };
         // Always move forward, past the whole number, so that work stays linear and the
         // tail of a number is never a number of its own.
@@ -279,8 +280,9 @@ enum Attempt {
     NotANumber,
     /// Numbers, but no unit; the end of what was read.
     NoUnit(usize),
-    /// Something a figure cannot be.
-    Error(PhraseError),
+    /// Something a figure cannot be; and how far it was read, so that running text is
+    /// read on from there, not again.
+    Error(PhraseError, usize),
 }
 
 /// Reads `items unit` or `百分之 number` at `at`.
@@ -298,8 +300,8 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
                 "%",
                 n.end,
             ),
-            Ok(None) => Attempt::Error(PhraseError::NoNumber { at: from }),
-            Err(e) => Attempt::Error(e),
+            Ok(None) => Attempt::Error(PhraseError::NoNumber { at: from }, from),
+            Err(e) => Attempt::Error(e, from),
         };
     }
     // Items: each a number with an optional multiplier, separated by 、.
@@ -311,7 +313,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
             Ok(None) if numbers.is_empty() => return Attempt::NotANumber,
             // 「300、」 followed by no number: the list ended before the 、.
             Ok(None) => return Attempt::NoUnit(numbers.last().map_or(pos, |n| n.2.end)),
-            Err(e) => return Attempt::Error(e),
+            Err(e) => return Attempt::Error(e, pos),
         };
         let item_start = pos;
         // 「1900 万元」: extraction may put a space before the multiplier too.
@@ -337,7 +339,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
     };
     let last_multiplier = numbers.last().and_then(|n| n.1);
     if unit == "%" && numbers.iter().any(|n| n.1.is_some()) {
-        return Attempt::Error(PhraseError::Malformed { at: unit_start });
+        return Attempt::Error(PhraseError::Malformed { at: unit_start }, unit_start);
     }
     let items = numbers
         .into_iter()
@@ -963,7 +965,12 @@ mod tests {
         // once: quadratic work would take minutes here.
         let list = "1、".repeat(200_000);
         let digits = "一二".repeat(200_000);
-        let text = format!("{list}x{digits}y{}", "3家，".repeat(100_000));
+        let percents = "1万、".repeat(100_000);
+        let long = format!("{}{}", "1、".repeat(100_000), "9".repeat(40));
+        let text = format!(
+            "{list}x{digits}y{percents}1万%z{long}元 {}",
+            "3家，".repeat(100_000)
+        );
         let start = std::time::Instant::now();
         let all = find_all(&text);
         assert_eq!(all.len(), 100_000);
