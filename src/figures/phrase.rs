@@ -3,9 +3,11 @@
 //!
 //! One grammar serves two uses: [`parse`] reads exactly one figure's text (so `dafu check` can
 //! compare a figure's `value`, `unit` and `qualifier` with its own words), and [`find_all`]
-//! finds every figure phrase in running text (so a letter can be encoded from a transcript).
-//! Both make one pass over their input and never look back further than a few characters,
-//! so they are linear in its length.
+//! finds every figure phrase in running text (so a letter can be encoded from a transcript),
+//! each with the hedge written before it and the one that governs it from earlier in its
+//! clause ([`governing_qualifier`]). Both make one pass over their input and look back at most
+//! [`CLAUSE_LOOKBACK`] characters, so they are linear in its length; [`read_number`] reads a
+//! bare number (`5`, `五`) with the same rules.
 //!
 //! The grammar, informally:
 //!
