@@ -172,15 +172,25 @@ impl Search {
         &self.own_match
     }
 
-    /// How many matches fall in each block's text (for highlighting).
-    pub fn in_block(&self, block: usize) -> impl Iterator<Item = (usize, &BlockMatch)> {
-        // Matches are in reading order, so the block's run is found by binary search.
-        let start = self.matches.partition_point(|m| m.block < block);
+    /// The matches in block `block` that overlap its byte range `bytes` (one line's worth),
+    /// with their indices in [`Search::matches`], for highlighting.
+    ///
+    /// Matches are in reading order and do not overlap, so both their starts and their ends
+    /// ascend: the first one is found by binary search, and only those on the line are
+    /// visited, however many the block holds.
+    pub fn in_range(
+        &self,
+        block: usize,
+        bytes: Range<usize>,
+    ) -> impl Iterator<Item = (usize, &BlockMatch)> {
+        let first = self.matches.partition_point(|m| {
+            m.block < block || (m.block == block && m.bytes.end <= bytes.start)
+        });
         self.matches
             .iter()
             .enumerate()
-            .skip(start)
-            .take_while(move |(_, m)| m.block == block)
+            .skip(first)
+            .take_while(move |(_, m)| m.block == block && m.bytes.start < bytes.end)
     }
 
     fn byte_caret(&self) -> usize {

@@ -6,6 +6,7 @@
 pub mod figures;
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::SearchIndex;
@@ -71,6 +72,9 @@ pub struct SearchOptions {
 
 /// Prints each match as `breadcrumb: …context…`; returns how many matched.
 ///
+/// The context is found by stepping [`CONTEXT_CHARS`] characters out from the match's byte
+/// range, so each match costs the same however long its paragraph is.
+///
 /// # Errors
 /// When writing fails.
 pub fn search(
@@ -80,35 +84,48 @@ pub fn search(
     out: &mut impl Write,
 ) -> io::Result<usize> {
     let (index, block_of_doc) = search_index(tree);
-    let matches = index.find(query);
-    for m in &matches {
-        let block = &tree.blocks[block_of_doc[m.doc]];
-        let chars: Vec<char> = block.text.chars().collect();
-        let start = m.chars.start.saturating_sub(CONTEXT_CHARS);
-        let end = (m.chars.end + CONTEXT_CHARS).min(chars.len());
-        let before: String = chars[start..m.chars.start].iter().collect();
-        let hit: String = chars[m.chars.clone()].iter().collect();
-        let after: String = chars[m.chars.end..end].iter().collect();
-        let lead = if start > 0 { "…" } else { "" };
-        let tail = if end < chars.len() { "…" } else { "" };
-        let (on, off) = if options.color {
-            ("\x1b[1;31m", "\x1b[0m")
-        } else {
-            ("", "")
-        };
+    let hits = index.find_hits(query);
+    let (on, off) = if options.color {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    // Matches come in reading order: the breadcrumb is made once per block, not per match.
+    let mut breadcrumb: Option<(usize, String)> = None;
+    for hit in &hits {
+        let block_id = block_of_doc[hit.doc];
+        let block = &tree.blocks[block_id];
+        let text = block.text.as_str();
+        let (before, matched, after) = context(text, hit.bytes.clone());
+        let lead = if before.start > 0 { "…" } else { "" };
+        let tail = if after.end < text.len() { "…" } else { "" };
+        let part = |r: Range<usize>| sanitize_line(text.get(r).unwrap_or_default());
         // One match, one line: a paragraph's own line breaks are shown as spaces.
-        let (before, hit, after) = (
-            sanitize_line(&before),
-            sanitize_line(&hit),
-            sanitize_line(&after),
-        );
+        let (before, matched, after) = (part(before), part(matched), part(after));
+        if breadcrumb.as_ref().is_none_or(|(id, _)| *id != block_id) {
+            breadcrumb = Some((block_id, tree.breadcrumb(block.node, options.lang)));
+        }
+        let crumb = breadcrumb.as_ref().map_or("", |(_, c)| c.as_str());
         writeln!(
             out,
-            "{}: {lead}{before}{on}{hit}{off}{after}{tail}",
-            tree.breadcrumb(block.node, options.lang)
+            "{crumb}: {lead}{before}{on}{matched}{off}{after}{tail}"
         )?;
     }
-    Ok(matches.len())
+    Ok(hits.len())
+}
+
+/// The byte ranges of `text` to print for a match at `bytes`: up to [`CONTEXT_CHARS`]
+/// characters before it, the match, and up to as many after it.
+fn context(text: &str, bytes: Range<usize>) -> (Range<usize>, Range<usize>, Range<usize>) {
+    let start = text
+        .get(..bytes.start)
+        .and_then(|before| before.char_indices().rev().nth(CONTEXT_CHARS - 1))
+        .map_or(0, |(at, _)| at);
+    let end = text
+        .get(bytes.end..)
+        .and_then(|after| after.char_indices().nth(CONTEXT_CHARS))
+        .map_or(text.len(), |(at, _)| bytes.end + at);
+    (start..bytes.start, bytes.clone(), bytes.end..end)
 }
 
 /// The search index over the letter's text blocks (editorial notes excluded: they are not
