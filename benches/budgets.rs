@@ -143,7 +143,7 @@ fn measure_dense_paragraph() -> ([Timing; 4], usize) {
         .search
         .current
         .and_then(|i| reader.app.search.matches.get(i))
-        .is_some_and(|m| reader.app.tree.blocks[m.block].text.len() < 1_000_000)
+        .is_some_and(|m| reader.app.tree.blocks[m.block()].text.len() < 1_000_000)
     {
         reader.key(Action::NextMatch);
     }

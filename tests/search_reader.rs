@@ -95,7 +95,7 @@ fn ampersand_filters_the_outline_to_matches_and_ancestors() {
             .search
             .matches
             .iter()
-            .any(|m| app.tree.path(app.tree.blocks[m.block].node).contains(&id));
+            .any(|m| app.tree.path(app.tree.blocks[m.block()].node).contains(&id));
         assert!(
             holds,
             "{} is shown but holds no match",
@@ -221,7 +221,7 @@ fn assert_matches_in_view_highlighted(app: &dafu::app::App) {
                 .search
                 .matches
                 .iter()
-                .position(|m| m.block == line.block && m.bytes.contains(&at));
+                .position(|m| m.block() == line.block && m.bytes().contains(&at));
             let cell = &buffer[(x, y)];
             assert_eq!(cell.symbol(), g, "row {y} column {x}");
             let expected = match hit {

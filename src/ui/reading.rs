@@ -98,7 +98,7 @@ pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static
         } else {
             theme::MATCH
         };
-        layers.push((m.bytes.clone(), style));
+        layers.push((m.bytes(), style));
     }
     if let Some((sb, r)) = &app.spotlight
         && *sb == block
