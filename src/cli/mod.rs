@@ -5,6 +5,7 @@
 
 pub mod figures;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -90,26 +91,46 @@ pub fn search(
     } else {
         ("", "")
     };
-    // Matches come in reading order: the breadcrumb is made once per block, not per match.
-    let mut breadcrumb: Option<(usize, String)> = None;
+    // Matches come in reading order: what is known per block (its breadcrumb, and whether
+    // its text is all on one line already) is found once per block, not once per match.
+    let mut current: Option<(usize, String, bool)> = None;
+    // Each line is put together here and written at once: one write per match.
+    let mut line = String::new();
     for hit in &hits {
         let block_id = block_of_doc[hit.doc];
         let block = &tree.blocks[block_id];
         let text = block.text.as_str();
+        if current.as_ref().is_none_or(|(id, _, _)| *id != block_id) {
+            let crumb = tree.breadcrumb(block.node, options.lang);
+            let one_line = matches!(sanitize_line(text), Cow::Borrowed(_));
+            current = Some((block_id, crumb, one_line));
+        }
+        let (crumb, one_line) = current
+            .as_ref()
+            .map_or(("", false), |(_, crumb, one_line)| {
+                (crumb.as_str(), *one_line)
+            });
         let (before, matched, after) = context(text, hit.bytes.clone());
         let lead = if before.start > 0 { "…" } else { "" };
         let tail = if after.end < text.len() { "…" } else { "" };
-        let part = |r: Range<usize>| sanitize_line(text.get(r).unwrap_or_default());
-        // One match, one line: a paragraph's own line breaks are shown as spaces.
+        // One match, one line: a paragraph's own line breaks are shown as spaces. A piece of a
+        // text that needs no change needs none either.
+        let part = |r: Range<usize>| {
+            let piece = text.get(r).unwrap_or_default();
+            if one_line {
+                Cow::Borrowed(piece)
+            } else {
+                sanitize_line(piece)
+            }
+        };
         let (before, matched, after) = (part(before), part(matched), part(after));
-        if breadcrumb.as_ref().is_none_or(|(id, _)| *id != block_id) {
-            breadcrumb = Some((block_id, tree.breadcrumb(block.node, options.lang)));
+        line.clear();
+        for piece in [
+            crumb, ": ", lead, &before, on, &matched, off, &after, tail, "\n",
+        ] {
+            line.push_str(piece);
         }
-        let crumb = breadcrumb.as_ref().map_or("", |(_, c)| c.as_str());
-        writeln!(
-            out,
-            "{crumb}: {lead}{before}{on}{matched}{off}{after}{tail}"
-        )?;
+        out.write_all(line.as_bytes())?;
     }
     Ok(hits.len())
 }
@@ -149,4 +170,47 @@ pub fn search_index(tree: &LetterTree) -> (SearchIndex, Vec<usize>) {
 pub fn pad(s: &str, width: usize) -> String {
     let w = str_width(s, AmbiguousWidth::Narrow);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::load;
+
+    /// `dafu search QUERY` on the minimal letter with `paragraph` added to its opening.
+    fn search_with(paragraph: &str, query: &str) -> String {
+        let minimal = include_str!("../../tests/fixtures/minimal.yaml");
+        let mut letter = load::parse(minimal, "minimal.yaml").expect("the minimal letter loads");
+        letter.opening.push(paragraph.to_string());
+        let tree = LetterTree::new(letter);
+        let options = SearchOptions {
+            color: false,
+            lang: Lang::Zh,
+        };
+        let mut out = Vec::new();
+        search(&tree, query, options, &mut out).expect("writing to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn context_is_up_to_24_characters_each_side() {
+        let paragraph = format!("{}丙丁{}", "前".repeat(30), "后".repeat(30));
+        assert_eq!(
+            search_with(&paragraph, "丙丁"),
+            format!("开头: …{}丙丁{}…\n", "前".repeat(24), "后".repeat(24))
+        );
+        assert_eq!(
+            search_with("前丙丁后", "丙丁"),
+            "开头: 前丙丁后\n",
+            "no ellipsis where the paragraph ends"
+        );
+    }
+
+    #[test]
+    fn line_breaks_in_the_context_are_shown_as_spaces() {
+        assert_eq!(
+            search_with("第一行丙丁\n第二行丙丁", "丙丁"),
+            "开头: 第一行丙丁 第二行丙丁\n开头: 第一行丙丁 第二行丙丁\n"
+        );
+    }
 }
