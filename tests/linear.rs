@@ -88,13 +88,12 @@ fn reading_line_starting_with(app: &App, start: &str) -> Option<usize> {
 #[test]
 fn a_paragraph_of_a_million_spaces_wraps_in_linear_time() {
     let letter = letter_with(&format!("空格之前{}空格之后。", " ".repeat(MILLION)));
-    let app = within_deadline("the first frame and a resize", move || {
+    let (app, first) = within_deadline("the first frame and a resize", move || {
         let mut app = reader(letter);
         let first = buffer_text(draw(&app).backend().buffer());
         resize(&mut app, 80);
         (app, first)
     });
-    let (app, first) = app;
     // The spaces hang at the end of the line they follow, out of sight; what comes after
     // them starts the next line, so both ends are on the first screen.
     assert!(first.contains("空格之前"), "{first}");

@@ -509,6 +509,20 @@ mod tests {
     }
 
     #[test]
+    fn a_number_keeps_its_unit_across_spaces() {
+        // 100 | 家 is allowed after the spaces (UAX #14 breaks after spaces), but the number
+        // would lose its unit; the break before 100 fits as well and is taken instead.
+        for spaces in [1, 2, 3] {
+            let s = format!("共有 100{}家", " ".repeat(spaces));
+            assert_eq!(
+                lines(&s, 8, Narrow),
+                ["共有 ", &format!("100{}家", " ".repeat(spaces))],
+                "{spaces} spaces"
+            );
+        }
+    }
+
+    #[test]
     fn long_latin_word_is_cut_at_graphemes() {
         assert_eq!(lines("abcdefgh", 3, Narrow), ["abc", "def", "gh"]);
         // The fallback moves the cut back so the ， does not start a line.
