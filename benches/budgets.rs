@@ -16,6 +16,12 @@
 //! - search: with the prompt open on a partial query, `update(SearchInsert)` of one more
 //!   character and a draw: `rengongzhinen` + `g`, `人工智` + `能`, `rgz` + `n`, and the first
 //!   letter `z` on an empty prompt;
+//! - keys with a dense query: with the first letter `z` searched and submitted (at ×1000 it
+//!   matches 764,068 places), `j` in the reading pane, `n`, Tab and `y`, each `update` and a
+//!   draw: a key must cost the same whatever the query matched, so these are held to the
+//!   navigation budgets;
+//!   The same keys are timed once more on an odd shape: the real letter with a first
+//!   paragraph of a million `a`s (1 MB), with `/a` active, a million matches in view's reach;
 //! - resize: `update(Resize)` to another width (re-wrapping) and a draw.
 //!
 //! Memory: a counting allocator (`peak_alloc`: the system allocator plus counters of current and
@@ -56,6 +62,19 @@ const SEARCHES: [(&str, &str, &str); 4] = [
     ("1st letter", "", "z"),
 ];
 
+/// The dense query the keys of [`DENSE_KEYS`] are timed with: a first letter matches wherever
+/// a reading starts with it.
+const DENSE_QUERY: &str = "z";
+
+/// The keys timed while [`DENSE_QUERY`] is active: a name, the key, and the key that undoes it
+/// (a copy changes nothing to undo).
+const DENSE_KEYS: [(&str, Action, Option<Action>); 4] = [
+    ("j, reading", Action::Down, Some(Action::Up)),
+    ("n", Action::NextMatch, Some(Action::PrevMatch)),
+    ("Tab", Action::SwitchFocus, Some(Action::SwitchFocus)),
+    ("y", Action::Copy, None),
+];
+
 /// One scale's measurements.
 struct Row {
     scale: usize,
@@ -66,6 +85,10 @@ struct Row {
     nav_reading: Timing,
     /// Per entry of [`SEARCHES`].
     search: [Timing; 4],
+    /// Per entry of [`DENSE_KEYS`].
+    dense: [Timing; 4],
+    /// How many places [`DENSE_QUERY`] matched.
+    dense_matches: usize,
     resize: Timing,
     /// Peak heap over the session, above what was allocated before it.
     peak_heap: usize,
@@ -95,7 +118,86 @@ fn main() {
         print_row_detail(&row);
         rows.push(row);
     }
-    print_summary(&rows);
+    let dense_paragraph = measure_dense_paragraph();
+    println!(
+        "\nOne paragraph of a million `a`s in the real letter ({} matches of `a`):",
+        dense_paragraph.matches
+    );
+    let typing = "search 1st letter (|a) + draw";
+    println!("  {}{}", pad(typing, 40), both(dense_paragraph.typing));
+    for ((key, _, _), t) in DENSE_KEYS.iter().zip(dense_paragraph.keys) {
+        println!(
+            "  {}{}",
+            pad(&format!("{key} + draw, /a active"), 40),
+            both(t)
+        );
+    }
+    print_summary(&rows, dense_paragraph);
+}
+
+/// The keys of [`DENSE_KEYS`] on the real letter with a first paragraph of a million `a`s,
+/// with `/a` active and its first match in that paragraph current; and how many matched.
+fn measure_dense_paragraph() -> DenseParagraph {
+    let mut letter = common::scaled_letter(1);
+    letter.opening.insert(0, "a".repeat(1_000_000));
+    let yaml = serde_yaml::to_string(&letter).expect("a letter serialises");
+    let mut reader = Reader::new(load_tree(&yaml));
+    reader.key(Action::OpenSearch);
+    let typing = time_on(
+        &mut reader,
+        MANY,
+        |r| r.key(Action::SearchInsert("a".to_string())),
+        |r| r.key(Action::SearchBackspace),
+    );
+    reader.key(Action::SearchInsert("a".to_string()));
+    reader.key(Action::SearchSubmit);
+    // Past the `A` of `A类` and the `a` readings in the title, into the paragraph.
+    while reader
+        .app
+        .search()
+        .current
+        .and_then(|i| reader.app.search().matches.get(i))
+        .is_some_and(|m| reader.app.tree().blocks[m.block()].text.len() < 1_000_000)
+    {
+        reader.key(Action::NextMatch);
+    }
+    reader.key(Action::SwitchFocus);
+    DenseParagraph {
+        matches: reader.app.search().matches.len(),
+        typing,
+        keys: time_dense_keys(&mut reader),
+    }
+}
+
+/// The measurements on the paragraph of a million `a`s.
+#[derive(Clone, Copy)]
+struct DenseParagraph {
+    /// How many places `a` matched.
+    matches: usize,
+    /// Typing `a` at the open prompt, and a frame.
+    typing: Timing,
+    /// Per entry of [`DENSE_KEYS`], with `/a` active.
+    keys: [Timing; 4],
+}
+
+/// Times each of [`DENSE_KEYS`] on `reader`, undoing each after its timing.
+fn time_dense_keys(reader: &mut Reader) -> [Timing; 4] {
+    let mut dense = [Timing::default(); 4];
+    for (slot, (_, key, undo)) in dense.iter_mut().zip(DENSE_KEYS) {
+        *slot = time_on(
+            reader,
+            MANY,
+            |r| r.key(key.clone()),
+            |r| {
+                if let Some(undo) = &undo {
+                    r.key(undo.clone());
+                }
+                // What a copy leaves for the runner, which carries it out after each key.
+                drop(r.app.take_effects());
+            },
+        );
+    }
+    dense
 }
 
 fn measure(scale: usize) -> Row {
@@ -145,6 +247,15 @@ fn measure(scale: usize) -> Row {
         reader.key(Action::SearchCancel);
     }
 
+    // Keys with a dense query active, from where the reader was (the middle suggestion).
+    reader.type_query(DENSE_QUERY);
+    reader.key(Action::SearchSubmit);
+    let dense_matches = reader.app.search().matches.len();
+    reader.key(Action::SwitchFocus);
+    let dense = time_dense_keys(&mut reader);
+    reader.key(Action::SwitchFocus);
+    reader.key(Action::Escape);
+
     let mut narrow = false;
     let resize = time_on(
         &mut reader,
@@ -173,6 +284,8 @@ fn measure(scale: usize) -> Row {
         nav_outline,
         nav_reading,
         search,
+        dense,
+        dense_matches,
         resize,
         peak_heap,
         reader_heap,
@@ -222,6 +335,15 @@ fn print_row_detail(row: &Row) {
     for ((kind, partial, next), t) in SEARCHES.iter().zip(row.search) {
         line(&format!("search {kind} ({partial}|{next}) + draw"), t);
     }
+    for ((key, _, _), t) in DENSE_KEYS.iter().zip(row.dense) {
+        line(
+            &format!(
+                "{key} + draw, /{DENSE_QUERY} active ({})",
+                row.dense_matches
+            ),
+            t,
+        );
+    }
     line("resize re-wrap (Resize + draw)", row.resize);
     println!(
         "  peak heap {:.1} MiB = {:.1}× YAML; open reader holds {:.1} MiB = {:.1}× YAML \
@@ -247,7 +369,7 @@ fn verdict(label: &str, measured: Option<String>, holds: Option<bool>) {
 fn print_table(rows: &[Row], title: &str, pick: fn(Timing) -> Duration) {
     println!("\n{title}");
     println!(
-        "  {:>6} {:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}",
+        "  {:>6} {:>8} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}",
         "scale",
         "YAML MiB",
         "load",
@@ -258,13 +380,14 @@ fn print_table(rows: &[Row], title: &str, pick: fn(Timing) -> Duration) {
         "s hanzi",
         "s initl",
         "s 1st",
+        "keys /z",
         "resize",
         "peak/YAML",
     );
     for r in rows {
         let short = |t: Timing| format!("{:.2}", pick(t).as_secs_f64() * 1000.0);
         println!(
-            "  {:>6} {:>8.2} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8.1}×",
+            "  {:>6} {:>8.2} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8.1}×",
             format!("×{}", r.scale),
             mib(r.yaml_bytes),
             short(r.load),
@@ -275,13 +398,21 @@ fn print_table(rows: &[Row], title: &str, pick: fn(Timing) -> Duration) {
             short(r.search[1]),
             short(r.search[2]),
             short(r.search[3]),
+            // The dearest of the keys with the dense query active.
+            short(
+                r.dense
+                    .into_iter()
+                    .max_by_key(|t| pick(*t))
+                    .unwrap_or_default()
+            ),
             short(r.resize),
             ratio(r.peak_heap, r.yaml_bytes),
         );
     }
 }
 
-fn print_summary(rows: &[Row]) {
+/// The tables, and the verdicts, the dense paragraph's keys (timed once) among them.
+fn print_summary(rows: &[Row], dense_paragraph: DenseParagraph) {
     print_table(rows, "Summary: medians of CPU time, ms", |t| t.cpu);
     print_table(rows, "Summary: medians of wall time, ms", |t| t.wall);
 
@@ -309,6 +440,16 @@ fn print_summary(rows: &[Row]) {
             &|r| r.nav_reading,
         );
     }
+    for (scale, limit) in [(1, 1.0), (1000, 4.0)] {
+        for (i, (key, _, _)) in DENSE_KEYS.iter().enumerate() {
+            time_budget(
+                &format!("{key}, /{DENSE_QUERY} active, ×{scale} ≤ {limit} ms"),
+                scale,
+                limit,
+                &|r| r.dense[i],
+            );
+        }
+    }
     for (scale, limit) in [(1, 2.0), (1000, 16.0)] {
         for (i, (kind, partial, next)) in SEARCHES.iter().enumerate() {
             time_budget(
@@ -318,6 +459,23 @@ fn print_summary(rows: &[Row]) {
                 &|r| r.search[i],
             );
         }
+    }
+    // Held to the budget of a key at ×1000: the paragraph is a megabyte, as ×40 would be.
+    let typing = (
+        "search 1st letter |a".to_string(),
+        dense_paragraph.typing,
+        16.0,
+    );
+    let keys = DENSE_KEYS
+        .iter()
+        .zip(dense_paragraph.keys)
+        .map(|((key, _, _), t)| (format!("{key}, /a active"), t, 4.0));
+    for (what, t, limit) in std::iter::once(typing).chain(keys) {
+        verdict(
+            &format!("{what}, 1 MB of a ≤ {limit} ms"),
+            Some(both(t)),
+            Some(t.cpu.as_secs_f64() * 1000.0 <= limit),
+        );
     }
     time_budget("first frame, ×1 ≤ 10 ms", 1, 10.0, &|r| r.first_frame);
     for r in rows {

@@ -251,3 +251,74 @@ fn wide_mode_forces_two_columns_for_ambiguous_characters() {
         }
     }
 }
+
+/// The glyphs of row `y` that a terminal draws over the glyph after them, as `(column, what)`:
+/// ratatui sends each cell it does not skip (it skips the columns it believes the cell before
+/// covers) to that cell's column, and the terminal moves right by the symbol's own width,
+/// whatever ratatui was told (each character's `wcwidth`, which `unicode-width` follows).
+fn glyphs_drawn_over(buffer: &Buffer, y: u16) -> Vec<(u16, String)> {
+    use ratatui::buffer::CellWidth;
+    let mut over = Vec::new();
+    let (mut x, mut covered_to) = (0u16, 0u16);
+    while x < buffer.area.width {
+        let cell = &buffer[(x, y)];
+        if x < covered_to {
+            over.push((x, cell.symbol().to_string()));
+        }
+        covered_to = x + cell.symbol().cell_width();
+        x += cell.cell_width().max(1);
+    }
+    if covered_to > buffer.area.width {
+        over.push((buffer.area.width, "the screen's edge".to_string()));
+    }
+    over
+}
+
+#[test]
+fn hangul_jamo_clusters_stay_inside_the_reading_pane() {
+    use dafu::letter::load;
+    use dafu::letter::tree::LetterTree;
+    // Syllables of conjoining jamo: leading consonant, vowel, trailing consonant (각, two
+    // columns); clusters with two or three leading consonants (four and six columns, as each
+    // consonant is drawn two wide), one before a precomposed syllable; and Chinese between.
+    let jamo = "\u{1100}\u{1161}\u{11A8}".repeat(3);
+    let clusters = [
+        "\u{1100}\u{1100}\u{1161}",
+        "\u{1100}\u{1100}\u{1100}\u{1161}\u{11A8}",
+        "\u{1100}\u{AC00}",
+    ];
+    let paragraph: String = (0..40)
+        .map(|i| format!("{jamo}中文{}{}", clusters[i % 3], "山".repeat(i % 5)))
+        .collect();
+    let mut letter = load::parse(include_str!("fixtures/minimal.yaml"), "minimal.yaml").unwrap();
+    letter.opening.push(paragraph);
+    let yaml = serde_yaml::to_string(&letter).unwrap();
+    let letter = load::parse(&yaml, "jamo.yaml").expect("the letter loads");
+    for mode in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+        let border = match mode {
+            AmbiguousWidth::Narrow => "│",
+            AmbiguousWidth::Wide => "|",
+        };
+        for (width, height) in [(120, 36), (101, 30), (80, 24), (61, 24), (45, 20)] {
+            let mut app = App::new(
+                LetterTree::new(letter.clone()),
+                dafu::strings::Lang::Zh,
+                mode,
+                (width, height),
+            );
+            app.update(SwitchFocus);
+            assert_borders_in_line(&app, &[border]);
+            let terminal = draw(&app);
+            let buffer = terminal.backend().buffer();
+            let text = buffer_text(buffer);
+            assert!(text.contains("\u{1100}\u{1100}\u{1161}"), "{text}");
+            for y in 0..height {
+                assert_eq!(
+                    glyphs_drawn_over(buffer, y),
+                    [],
+                    "row {y} at {width}×{height} {mode:?}:\n{text}"
+                );
+            }
+        }
+    }
+}

@@ -91,11 +91,11 @@ fn ampersand_filters_the_outline_to_matches_and_ancestors() {
     let shown = app.visible_nodes();
     assert!(shown.len() < full);
     for &id in &shown {
-        let holds = app.search().matches.iter().any(|m| {
-            app.tree()
-                .path(app.tree().blocks[m.block].node)
-                .contains(&id)
-        });
+        let holds = app
+            .search()
+            .matches
+            .iter()
+            .any(|m| app.tree().path(app.tree().blocks[m.block()].node).contains(&id));
         assert!(
             holds,
             "{} is shown but holds no match",
@@ -191,4 +191,72 @@ fn reading_pane_highlights_the_original_characters_of_a_folded_match() {
     assert_eq!(buffer[(x + 2, y)].bg, current);
     assert_ne!(buffer[(x - 2, y)].bg, current);
     assert_ne!(buffer[(x + 4, y)].bg, current);
+}
+
+/// Checks every cell of the reading pane's text against the matches, found by a plain scan of
+/// all of them: a grapheme inside a match has the match's background (the current one's if
+/// it is the current match), any other grapheme neither.
+fn assert_matches_in_view_highlighted(app: &dafu::app::App) {
+    use dafu::layout::{READING_GUTTER, inner};
+    use ratatui::style::Color;
+    use unicode_segmentation::UnicodeSegmentation;
+    let terminal = util::draw(app);
+    let buffer = terminal.backend().buffer();
+    let pane = inner(app.areas().reading.expect("the reading pane is shown"));
+    let mut checked = 0;
+    for (row, line) in app
+        .reading()
+        .lines
+        .iter()
+        .skip(app.reading_top())
+        .take(usize::from(pane.height))
+        .enumerate()
+    {
+        let y = pane.y + u16::try_from(row).unwrap();
+        let text = &app.tree().blocks[line.block].text;
+        let mut x = pane.x + READING_GUTTER;
+        for (offset, g) in dafu::text::slice(text, line.shown()).grapheme_indices(true) {
+            let at = line.range.start + offset;
+            let hit = app
+                .search()
+                .matches
+                .iter()
+                .position(|m| m.block() == line.block && m.bytes().contains(&at));
+            let cell = &buffer[(x, y)];
+            assert_eq!(cell.symbol(), g, "row {y} column {x}");
+            let expected = match hit {
+                Some(i) if app.search().current == Some(i) => Some(Color::LightRed),
+                Some(_) => Some(Color::Yellow),
+                None => None,
+            };
+            match expected {
+                Some(bg) => assert_eq!(cell.bg, bg, "{g} at row {y} column {x}"),
+                None => assert!(
+                    ![Color::Yellow, Color::LightRed].contains(&cell.bg),
+                    "{g} at row {y} column {x} is not in a match"
+                ),
+            }
+            checked += usize::from(hit.is_some());
+            x += u16::try_from(dafu::text::str_width(g, app.ambiguous())).unwrap();
+        }
+    }
+    assert!(checked > 0, "some match is in view");
+}
+
+#[test]
+fn every_match_in_view_is_highlighted_and_nothing_else() {
+    // Dense queries (a first letter matches every eighth character or so), a phrase, and a
+    // narrow pane where matches run across line ends.
+    for (width, query) in [(120, "z"), (120, "rgzn"), (60, "人工智能"), (60, "s")] {
+        let mut app = app(width, 36);
+        app.update(OpenSearch);
+        app.update(SearchInsert(query.into()));
+        app.update(SearchSubmit);
+        app.update(SwitchFocus);
+        for _ in 0..3 {
+            assert_matches_in_view_highlighted(&app);
+            app.update(NextMatch);
+            app.update(PageDown);
+        }
+    }
 }

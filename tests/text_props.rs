@@ -47,6 +47,11 @@ fn token() -> impl Strategy<Value = String> {
         1 => select(chars_of_clusters(&[
             "e\u{301}", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}", "\u{1F1E8}\u{1F1F3}",
             "\u{200B}", "\u{3000}", "\r\n", "\u{00A0}", "-",
+            // Hangul conjoining jamo, which join with their neighbours into clusters of two,
+            // four or more columns; an emoji made of a text symbol; halfwidth katakana with
+            // its sound mark; a Devanagari conjunct.
+            "\u{1100}\u{1161}\u{11A8}", "\u{1100}\u{1100}\u{1161}", "\u{1100}", "\u{1161}",
+            "\u{11A8}", "\u{2764}\u{FE0F}", "\u{FF76}\u{FF9E}", "\u{0915}\u{094D}\u{0937}",
         ])),
     ]
 }
@@ -143,6 +148,20 @@ proptest! {
                     cut_text, slice(&s, next.clone()), inside
                 );
             }
+        }
+    }
+
+    /// Every grapheme measures, in narrow mode, the columns ratatui gives it when it draws
+    /// (`Buffer::set_stringn` measures with `CellWidth`), or 0 if ratatui does not draw it; so
+    /// a wrapped line drawn by ratatui takes exactly the width the wrapping counted.
+    #[test]
+    fn graphemes_measure_what_ratatui_draws(s in text()) {
+        use ratatui::buffer::CellWidth;
+        for g in s.graphemes(true) {
+            let drawn = if g.contains(char::is_control) { 0 } else { usize::from(g.cell_width()) };
+            prop_assert_eq!(
+                dafu::text::grapheme_width(g, AmbiguousWidth::Narrow), drawn, "{:?}", g
+            );
         }
     }
 

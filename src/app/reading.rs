@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::letter::tree::{BlockKind, LetterTree};
 use crate::text::width::AmbiguousWidth;
-use crate::text::wrap::wrap;
+use crate::text::wrap::{visible, wrap};
 
 /// One screen line of the reading pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +13,18 @@ pub struct ReadingLine {
     pub block: usize,
     /// Byte range of the block's text on this line; empty for a blank line.
     pub range: Range<usize>,
+    /// Where the part of the line to draw ends: `range` without the spaces and the line break
+    /// that hang at its end ([`visible`]). Found once, here, because a line can hang a
+    /// million spaces, and a frame should not walk them again.
+    pub shown_end: usize,
+}
+
+impl ReadingLine {
+    /// The byte range of the block's text to draw on this line.
+    #[must_use]
+    pub fn shown(&self) -> Range<usize> {
+        self.range.start..self.shown_end
+    }
 }
 
 /// All lines of the letter for one pane width. Built once per width: scrolling and
@@ -41,11 +53,17 @@ impl ReadingLayout {
                 lines.push(ReadingLine {
                     block: i - 1,
                     range: 0..0,
+                    shown_end: 0,
                 });
             }
             first_line.push(lines.len());
             for range in wrap(&block.text, width.max(1), mode) {
-                lines.push(ReadingLine { block: i, range });
+                let shown_end = visible(&block.text, range.clone()).end;
+                lines.push(ReadingLine {
+                    block: i,
+                    range,
+                    shown_end,
+                });
             }
         }
         Self {
@@ -60,15 +78,49 @@ impl ReadingLayout {
     #[must_use]
     pub fn line_of(&self, block: usize, at: usize) -> usize {
         let start = self.first_line.get(block).copied().unwrap_or(0);
-        let mut line = start;
-        for (i, l) in self.lines.iter().enumerate().skip(start) {
-            if l.block != block {
-                break;
+        let end = self
+            .first_line
+            .get(block + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        // The block's own lines, in order of their starts (the blank line after it, which it
+        // also owns, comes last and is left out): a block of a million lines is searched in
+        // twenty steps.
+        let own = self.lines.get(start..end).unwrap_or_default();
+        let text_lines = own.partition_point(|l| !l.range.is_empty());
+        let own = own.get(..text_lines).unwrap_or_default();
+        start
+            + own
+                .partition_point(|l| l.range.start <= at)
+                .saturating_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::load;
+
+    #[test]
+    fn line_of_finds_the_line_holding_each_byte() {
+        let tree = LetterTree::new(load::embedded());
+        for width in [10, 37, 120] {
+            let layout = ReadingLayout::new(&tree, width, AmbiguousWidth::Narrow);
+            for (i, line) in layout.lines.iter().enumerate() {
+                if line.range.is_empty() {
+                    continue;
+                }
+                for at in [line.range.start, line.range.end - 1] {
+                    assert_eq!(layout.line_of(line.block, at), i, "{width} {at}");
+                }
             }
-            if l.range.start <= at && !l.range.is_empty() {
-                line = i;
-            }
+            // A block's first line for offset 0, and its last line past its end.
+            let block = 20;
+            let last = (0..layout.lines.len())
+                .rev()
+                .find(|&i| layout.lines[i].block == block && !layout.lines[i].range.is_empty());
+            assert_eq!(layout.line_of(block, 0), layout.first_line[block]);
+            assert_eq!(Some(layout.line_of(block, usize::MAX)), last);
         }
-        line
     }
 }

@@ -13,12 +13,43 @@ use crate::text::char_to_byte;
 use crate::text::sanitize::sanitize_line;
 
 /// A match, placed in the reading pane's blocks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Twelve bytes: a one-letter query can match a million places, and all of them are kept
+/// while the query is active. A letter is at most 64 MiB, so its blocks and their byte
+/// offsets are counted in `u32`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BlockMatch {
+    block: u32,
+    start: u32,
+    end: u32,
+}
+
+impl BlockMatch {
+    /// A match of bytes `bytes` in block `block`.
+    ///
+    /// # Panics
+    /// If `block` or the offsets exceed `u32::MAX`: a letter that large is refused at load.
+    #[must_use]
+    pub fn new(block: usize, bytes: Range<usize>) -> Self {
+        let to_u32 = |n: usize| u32::try_from(n).expect("letters are refused above 64 MiB");
+        Self {
+            block: to_u32(block),
+            start: to_u32(bytes.start),
+            end: to_u32(bytes.end),
+        }
+    }
+
     /// The block holding the match.
-    pub block: usize,
+    #[must_use]
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
     /// Byte range of the match in the block's text.
-    pub bytes: Range<usize>,
+    #[must_use]
+    pub fn bytes(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Search state.
@@ -123,10 +154,7 @@ impl Search {
         matches.clear();
         let block_of_doc = &self.block_of_doc;
         self.searcher.search(&self.query, |hit| {
-            matches.push(BlockMatch {
-                block: block_of_doc[hit.doc],
-                bytes: hit.bytes,
-            });
+            matches.push(BlockMatch::new(block_of_doc[hit.doc], hit.bytes));
         });
         self.matches = matches;
         self.clear_nodes();
@@ -142,11 +170,11 @@ impl Search {
         // Per node, once per query rather than per frame: its own match, and the way to it.
         let mut last_block = None;
         for m in &self.matches {
-            if last_block == Some(m.block) {
+            if last_block == Some(m.block()) {
                 continue;
             }
-            last_block = Some(m.block);
-            let node = tree.blocks[m.block].node;
+            last_block = Some(m.block());
+            let node = tree.blocks[m.block()].node;
             self.own_match[node] = true;
             let mut at = Some(node);
             while let Some(id) = at {
@@ -172,15 +200,25 @@ impl Search {
         &self.own_match
     }
 
-    /// How many matches fall in each block's text (for highlighting).
-    pub fn in_block(&self, block: usize) -> impl Iterator<Item = (usize, &BlockMatch)> {
-        // Matches are in reading order, so the block's run is found by binary search.
-        let start = self.matches.partition_point(|m| m.block < block);
+    /// The matches in block `block` that overlap its byte range `bytes` (one line's worth),
+    /// with their indices in [`Search::matches`], for highlighting.
+    ///
+    /// Matches are in reading order and do not overlap, so both their starts and their ends
+    /// ascend: the first one is found by binary search, and only those on the line are
+    /// visited, however many the block holds.
+    pub fn in_range(
+        &self,
+        block: usize,
+        bytes: Range<usize>,
+    ) -> impl Iterator<Item = (usize, &BlockMatch)> {
+        let first = self.matches.partition_point(|m| {
+            m.block() < block || (m.block() == block && m.bytes().end <= bytes.start)
+        });
         self.matches
             .iter()
             .enumerate()
-            .skip(start)
-            .take_while(move |(_, m)| m.block == block)
+            .skip(first)
+            .take_while(move |(_, m)| m.block() == block && m.bytes().start < bytes.end)
     }
 
     fn byte_caret(&self) -> usize {
@@ -281,7 +319,7 @@ impl App {
         let index = self
             .search
             .matches
-            .partition_point(|m| m.block < origin_block);
+            .partition_point(|m| m.block() < origin_block);
         let index = if index < self.search.matches.len() {
             index
         } else {
@@ -292,13 +330,13 @@ impl App {
 
     fn go_to_match(&mut self, index: usize) {
         self.search.current = Some(index);
-        let m = self.search.matches[index].clone();
-        let node = self.tree.blocks[m.block].node;
+        let m = self.search.matches[index];
+        let node = self.tree.blocks[m.block()].node;
         // Open what hides the match, select it, and put its line in view.
         self.reveal(node);
         self.set_selected(node);
         self.keep_selection_visible();
-        let line = self.reading.line_of(m.block, m.bytes.start);
+        let line = self.reading.line_of(m.block(), m.bytes().start);
         self.show_reading_line(line);
     }
 

@@ -5,7 +5,9 @@
 
 pub mod figures;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 
 use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::letter::letter_index;
@@ -71,6 +73,9 @@ pub struct SearchOptions {
 
 /// Prints each match as `breadcrumb: …context…`; returns how many matched.
 ///
+/// The context is found by stepping [`CONTEXT_CHARS`] characters out from the match's byte
+/// range, so each match costs the same however long its paragraph is.
+///
 /// # Errors
 /// When writing fails.
 pub fn search(
@@ -80,35 +85,68 @@ pub fn search(
     out: &mut impl Write,
 ) -> io::Result<usize> {
     let (index, block_of_doc) = letter_index(tree);
-    let matches = index.find(query);
-    for m in &matches {
-        let block = &tree.blocks[block_of_doc[m.doc]];
-        let chars: Vec<char> = block.text.chars().collect();
-        let start = m.chars.start.saturating_sub(CONTEXT_CHARS);
-        let end = (m.chars.end + CONTEXT_CHARS).min(chars.len());
-        let before: String = chars[start..m.chars.start].iter().collect();
-        let hit: String = chars[m.chars.clone()].iter().collect();
-        let after: String = chars[m.chars.end..end].iter().collect();
-        let lead = if start > 0 { "…" } else { "" };
-        let tail = if end < chars.len() { "…" } else { "" };
-        let (on, off) = if options.color {
-            ("\x1b[1;31m", "\x1b[0m")
-        } else {
-            ("", "")
+    let hits = index.find_hits(query);
+    let (on, off) = if options.color {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    // Matches come in reading order: what is known per block (its breadcrumb, and whether
+    // its text is all on one line already) is found once per block, not once per match.
+    let mut current: Option<(usize, String, bool)> = None;
+    // Each line is put together here and written at once: one write per match.
+    let mut line = String::new();
+    for hit in &hits {
+        let block_id = block_of_doc[hit.doc];
+        let block = &tree.blocks[block_id];
+        let text = block.text.as_str();
+        if current.as_ref().is_none_or(|(id, _, _)| *id != block_id) {
+            let crumb = tree.breadcrumb(block.node, options.lang);
+            let one_line = matches!(sanitize_line(text), Cow::Borrowed(_));
+            current = Some((block_id, crumb, one_line));
+        }
+        let (crumb, one_line) = current
+            .as_ref()
+            .map_or(("", false), |(_, crumb, one_line)| {
+                (crumb.as_str(), *one_line)
+            });
+        let (before, matched, after) = context(text, hit.bytes.clone());
+        let lead = if before.start > 0 { "…" } else { "" };
+        let tail = if after.end < text.len() { "…" } else { "" };
+        // One match, one line: a paragraph's own line breaks are shown as spaces. A piece of a
+        // text that needs no change needs none either.
+        let part = |r: Range<usize>| {
+            let piece = text.get(r).unwrap_or_default();
+            if one_line {
+                Cow::Borrowed(piece)
+            } else {
+                sanitize_line(piece)
+            }
         };
-        // One match, one line: a paragraph's own line breaks are shown as spaces.
-        let (before, hit, after) = (
-            sanitize_line(&before),
-            sanitize_line(&hit),
-            sanitize_line(&after),
-        );
-        writeln!(
-            out,
-            "{}: {lead}{before}{on}{hit}{off}{after}{tail}",
-            tree.breadcrumb(block.node, options.lang)
-        )?;
+        let (before, matched, after) = (part(before), part(matched), part(after));
+        line.clear();
+        for piece in [
+            crumb, ": ", lead, &before, on, &matched, off, &after, tail, "\n",
+        ] {
+            line.push_str(piece);
+        }
+        out.write_all(line.as_bytes())?;
     }
-    Ok(matches.len())
+    Ok(hits.len())
+}
+
+/// The byte ranges of `text` to print for a match at `bytes`: up to [`CONTEXT_CHARS`]
+/// characters before it, the match, and up to as many after it.
+fn context(text: &str, bytes: Range<usize>) -> (Range<usize>, Range<usize>, Range<usize>) {
+    let start = text
+        .get(..bytes.start)
+        .and_then(|before| before.char_indices().rev().nth(CONTEXT_CHARS - 1))
+        .map_or(0, |(at, _)| at);
+    let end = text
+        .get(bytes.end..)
+        .and_then(|after| after.char_indices().nth(CONTEXT_CHARS))
+        .map_or(text.len(), |(at, _)| bytes.end + at);
+    (start..bytes.start, bytes.clone(), bytes.end..end)
 }
 
 /// Pads `s` with spaces to `width` display columns (narrow ambiguous width: output to a
@@ -117,4 +155,47 @@ pub fn search(
 pub fn pad(s: &str, width: usize) -> String {
     let w = str_width(s, AmbiguousWidth::Narrow);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::load;
+
+    /// `dafu search QUERY` on the minimal letter with `paragraph` added to its opening.
+    fn search_with(paragraph: &str, query: &str) -> String {
+        let minimal = include_str!("../../tests/fixtures/minimal.yaml");
+        let mut letter = load::parse(minimal, "minimal.yaml").expect("the minimal letter loads");
+        letter.opening.push(paragraph.to_string());
+        let tree = LetterTree::new(letter);
+        let options = SearchOptions {
+            color: false,
+            lang: Lang::Zh,
+        };
+        let mut out = Vec::new();
+        search(&tree, query, options, &mut out).expect("writing to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn context_is_up_to_24_characters_each_side() {
+        let paragraph = format!("{}丙丁{}", "前".repeat(30), "后".repeat(30));
+        assert_eq!(
+            search_with(&paragraph, "丙丁"),
+            format!("开头: …{}丙丁{}…\n", "前".repeat(24), "后".repeat(24))
+        );
+        assert_eq!(
+            search_with("前丙丁后", "丙丁"),
+            "开头: 前丙丁后\n",
+            "no ellipsis where the paragraph ends"
+        );
+    }
+
+    #[test]
+    fn line_breaks_in_the_context_are_shown_as_spaces() {
+        assert_eq!(
+            search_with("第一行丙丁\n第二行丙丁", "丙丁"),
+            "开头: 第一行丙丁 第二行丙丁\n开头: 第一行丙丁 第二行丙丁\n"
+        );
+    }
 }

@@ -6,7 +6,7 @@
 //! (`“ ” — … · ①`, box drawing) given explicitly as an [`AmbiguousWidth`].
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How the terminal draws East Asian *Ambiguous* characters such as `“ ” — … · ①` and the
 /// box-drawing lines: one column (most Western setups, and what ratatui assumes) or two (a CJK
@@ -32,20 +32,36 @@ pub fn char_width(c: char, mode: AmbiguousWidth) -> usize {
     .unwrap_or(0)
 }
 
-/// The width of one extended grapheme cluster `g` in columns under `mode`.
+/// The width of one extended grapheme cluster `g` in columns under `mode`: the columns that
+/// ratatui gives it in its buffer, and that a terminal's cursor moves over when it prints it.
 ///
-/// A terminal advances the cursor by the width of a cluster's first character that has a
-/// width and draws the rest (combining marks, variation selectors, joined emoji) on top of it,
-/// so that is what is counted: `e\u{301}` is 1, `中` is 2, a cluster of zero-width characters
-/// only (or a control character) is 0. This deliberately differs from
-/// `UnicodeWidthStr::width`, which has special cases (`\r\n` is 1; a text-default emoji
-/// followed by U+FE0F is 2) that terminals do not agree on.
+/// ratatui (`Buffer::set_stringn`, and the diff that sends cells to the terminal) measures
+/// each grapheme with `unicode-width`'s `UnicodeWidthStr::width`, which adds up the widths of
+/// the cluster's characters as a terminal's `wcwidth` does, plus one column for each halfwidth
+/// katakana sound mark (U+FF9E, U+FF9F), which terminals draw as a character of its own. A
+/// cluster measured narrower than that would overrun what follows it on screen: a cluster of
+/// Hangul conjoining jamo such as `\u{1100}\u{1100}\u{1161}` (two leading consonants and a
+/// vowel, one cluster) is four columns to ratatui and to the terminal, though it starts with
+/// one two-column character. So every cluster is measured the same way, here, for wrapping,
+/// truncation and drawing alike: `e\u{301}` is 1, `中` is 2, a cluster of zero-width
+/// characters only is 0, and so is anything holding a control character (ratatui does not
+/// draw those; [`crate::text::sanitize`] turns them into visible symbols first). In
+/// [`AmbiguousWidth::Wide`] mode the characters are measured as a CJK terminal draws them.
 #[must_use]
 pub fn grapheme_width(g: &str, mode: AmbiguousWidth) -> usize {
-    g.chars()
-        .map(|c| char_width(c, mode))
-        .find(|&w| w > 0)
-        .unwrap_or(0)
+    if g.contains(char::is_control) {
+        return 0;
+    }
+    let sound_marks = g
+        .chars()
+        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        .count();
+    match mode {
+        // One byte is one ASCII character, one column: ratatui's fast path.
+        AmbiguousWidth::Narrow if g.len() == 1 => 1,
+        AmbiguousWidth::Narrow => g.width() + sound_marks,
+        AmbiguousWidth::Wide => g.width_cjk() + sound_marks,
+    }
 }
 
 /// The width of `s` in columns under `mode`: the sum of its graphemes' [`grapheme_width`]s.
@@ -102,12 +118,23 @@ mod tests {
     }
 
     #[test]
-    fn cluster_width_is_its_first_visible_char() {
+    fn cluster_width_is_what_the_terminal_advances() {
         assert_eq!(grapheme_width("e\u{301}", Narrow), 1);
         assert_eq!(grapheme_width("\u{1F468}\u{200D}\u{1F469}", Narrow), 2);
         assert_eq!(grapheme_width("\u{200B}", Narrow), 0);
         assert_eq!(grapheme_width("\r\n", Narrow), 0);
+        assert_eq!(grapheme_width("\n", Narrow), 0);
         assert_eq!(grapheme_width("", Wide), 0);
+        // Hangul conjoining jamo: a syllable (leading consonant, vowel, trailing consonant) is
+        // one cluster of two columns; two leading consonants before the vowel are one cluster
+        // of four, as each of them is drawn two columns wide.
+        assert_eq!(grapheme_width("\u{1100}\u{1161}\u{11A8}", Narrow), 2);
+        assert_eq!(grapheme_width("\u{1100}\u{1100}\u{1161}", Narrow), 4);
+        assert_eq!(grapheme_width("\u{1100}\u{1100}\u{1161}", Wide), 4);
+        assert_eq!(str_width("\u{1100}\u{1100}\u{1100}\u{1161}中", Narrow), 8);
+        // A regional-indicator pair and a text symbol made an emoji: two columns.
+        assert_eq!(grapheme_width("\u{1F1E6}\u{1F1E7}", Narrow), 2);
+        assert_eq!(grapheme_width("\u{2764}\u{FE0F}", Narrow), 2);
     }
 
     #[test]

@@ -228,18 +228,17 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         }
     }
     forbid_breaks_around_punctuation(&graphemes, &mut opportunity);
-    // discouraged[i]: the break before grapheme i would cut a number from its unit.
-    let discouraged: Vec<bool> = (0..=n)
-        .map(|i| {
-            i > 0
-                && i < n
-                && graphemes[..i]
-                    .iter()
-                    .rev()
-                    .find(|g| !g.trimmable)
-                    .is_some_and(|v| splits_number_from_unit(v.first, graphemes[i].first))
-        })
-        .collect();
+    // discouraged[i]: the break before grapheme i would cut a number from its unit. The last
+    // visible grapheme before each position is carried along rather than searched for, so
+    // that a long run of spaces or line breaks costs one step per grapheme, not one per pair.
+    let mut discouraged = vec![false; n + 1];
+    let mut last_visible: Option<char> = None;
+    for (i, g) in graphemes.iter().enumerate() {
+        discouraged[i] = last_visible.is_some_and(|v| splits_number_from_unit(v, g.first));
+        if !g.trimmable {
+            last_visible = Some(g.first);
+        }
+    }
 
     let mut lines = Vec::new();
     let mut start = 0; // grapheme index of the current line's start
@@ -507,6 +506,20 @@ mod tests {
         assert_eq!(lines("确认 ：是", 6, Narrow), ["确", "认 ：", "是"]);
         assert_eq!(lines("确认 （是", 6, Narrow), ["确认 ", "（是"]);
         assert_eq!(lines("确 “是”", 6, Wide), ["确 ", "“是”"]);
+    }
+
+    #[test]
+    fn a_number_keeps_its_unit_across_spaces() {
+        // 100 | 家 is allowed after the spaces (UAX #14 breaks after spaces), but the number
+        // would lose its unit; the break before 100 fits as well and is taken instead.
+        for spaces in [1, 2, 3] {
+            let s = format!("共有 100{}家", " ".repeat(spaces));
+            assert_eq!(
+                lines(&s, 8, Narrow),
+                ["共有 ", &format!("100{}家", " ".repeat(spaces))],
+                "{spaces} spaces"
+            );
+        }
     }
 
     #[test]

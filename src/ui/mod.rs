@@ -8,7 +8,7 @@ pub mod status;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::border;
@@ -151,14 +151,15 @@ pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line<'_>, mode: AmbiguousWi
 
 /// Writes one grapheme of width `w` at (x, y) and blanks the cells it covers.
 ///
-/// ratatui measures symbols with `unicode-width`'s narrow rule. When we measure wider (an
-/// ambiguous character on a terminal that draws it two columns wide), the cell carries a
-/// forced width, so that ratatui's diff skips the covered column and positions what follows
-/// by our measure, not its own.
+/// ratatui measures symbols with `unicode-width`'s narrow rule ([`CellWidth`]), as
+/// [`crate::text::grapheme_width`] does in narrow mode. When we measure wider (an ambiguous
+/// character on a terminal that draws it two columns wide), the cell carries a forced width,
+/// so that ratatui's diff skips the covered column and positions what follows by our measure,
+/// not its own.
 fn put_grapheme(buf: &mut Buffer, x: u16, y: u16, g: &str, w: u16, style: Style) {
     if let Some(cell) = buf.cell_mut((x, y)) {
         cell.set_symbol(g).set_style(style);
-        if usize::from(w) != unicode_width::UnicodeWidthStr::width(g)
+        if w != g.cell_width()
             && let Some(forced) = std::num::NonZeroU16::new(w)
         {
             cell.set_diff_option(CellDiffOption::ForcedWidth(forced));

@@ -50,20 +50,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         put_line(
             buf,
             text_area,
-            &styled_line(app, line.block, line.range.clone()),
+            &styled_line(app, line.block, line.shown()),
             app.ambiguous(),
         );
     }
 }
 
-/// The spans of one wrapped line of block `block`, styled by block kind, marks (headings,
-/// figures, noted wording, corrections), search matches and the spotlight, in rising
-/// precedence.
+/// The spans of one wrapped line of block `block`, whose part to draw is the byte range `range`
+/// (a reading line's [`shown`](crate::app::reading::ReadingLine::shown) part), styled by block
+/// kind, marks (headings, figures, noted wording, corrections), search matches and the
+/// spotlight, in rising precedence.
+///
+/// Only what overlaps the line is looked at: the matches by binary search, so that a line
+/// costs the same whether the query matched ten places in its paragraph or a million.
 #[must_use]
 pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static> {
     let b = &app.tree().blocks[block];
-    // Spaces and the line break that a break left at the end of a line are not drawn.
-    let range = crate::text::visible(&b.text, range);
     if range.is_empty() {
         return Line::default();
     }
@@ -74,8 +76,14 @@ pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static
         BlockKind::Paragraph => Style::new(),
         BlockKind::Editorial => theme::EDITORIAL,
     };
+    let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
     let mut layers: Vec<(Range<usize>, Style)> = Vec::new();
-    for (r, mark) in &b.marks {
+    // Marks are sorted by start: none from the first that starts after the line.
+    let before_end = b.marks.partition_point(|(r, _)| r.start < range.end);
+    for (r, mark) in b.marks.iter().take(before_end) {
+        if !overlaps(r) {
+            continue;
+        }
         let style = match mark {
             Mark::Heading => theme::HEADING,
             Mark::Figure(_) => theme::FIGURE,
@@ -84,16 +92,17 @@ pub fn styled_line(app: &App, block: usize, range: Range<usize>) -> Line<'static
         };
         layers.push((r.clone(), style));
     }
-    for (i, m) in app.search().in_block(block) {
+    for (i, m) in app.search().in_range(block, range.clone()) {
         let style = if app.search().current == Some(i) {
             theme::CURRENT_MATCH
         } else {
             theme::MATCH
         };
-        layers.push((m.bytes.clone(), style));
+        layers.push((m.bytes(), style));
     }
     if let Some((sb, r)) = &app.spotlight()
         && *sb == block
+        && overlaps(r)
     {
         layers.push((r.clone(), theme::SPOTLIGHT));
     }

@@ -1,0 +1,244 @@
+//! Letters of odd shapes cost time in proportion to their size: one paragraph of a million
+//! spaces or newlines, a megabyte paragraph searched for `a`, a query matching a million places.
+//!
+//! Each test runs its work under a generous deadline. The quadratic code these tests pin took
+//! minutes at these sizes; linear code takes well under a second, even in a debug build. So a
+//! deadline of [`DEADLINE`] does not flake on a slow or busy machine, and still catches a
+//! return to quadratic work.
+
+mod util;
+
+use std::io::{self, Write};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
+
+use dafu::action::Action;
+use dafu::app::{App, Focus};
+use dafu::cli::{SearchOptions, search};
+use dafu::letter::tree::LetterTree;
+use dafu::letter::{Letter, load};
+use dafu::strings::Lang;
+use dafu::text::width::AmbiguousWidth;
+use util::{buffer_text, draw};
+
+/// How long the work of one test may take.
+const DEADLINE: Duration = Duration::from_secs(10);
+
+/// A million, the size of the odd shapes.
+const MILLION: usize = 1_000_000;
+
+/// Runs `work` on its own thread and returns its result, or fails the test if it has not
+/// finished within [`DEADLINE`]. (A thread that overruns is left behind: it ends with the test
+/// process.)
+fn within_deadline<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(work());
+    });
+    match result.recv_timeout(DEADLINE) {
+        Ok(value) => value,
+        Err(RecvTimeoutError::Timeout) => {
+            panic!("{what} took more than {DEADLINE:?}: not linear in the input")
+        }
+        Err(RecvTimeoutError::Disconnected) => panic!("{what} panicked"),
+    }
+}
+
+/// The minimal letter (tests/fixtures/minimal.yaml) with `paragraph` added to its opening,
+/// written out as YAML and loaded back: the letter a user would open from a file.
+fn letter_with(paragraph: &str) -> Letter {
+    let minimal = include_str!("fixtures/minimal.yaml");
+    let mut letter = load::parse(minimal, "minimal.yaml").expect("the minimal letter loads");
+    letter.opening.push(paragraph.to_string());
+    let yaml = serde_yaml::to_string(&letter).expect("a letter serialises");
+    load::parse(&yaml, "shape.yaml").expect("the shaped letter loads")
+}
+
+/// A reader on `letter`, as the runner starts it (120×36, Chinese interface).
+fn reader(letter: Letter) -> App {
+    App::new(
+        LetterTree::new(letter),
+        Lang::Zh,
+        AmbiguousWidth::Narrow,
+        (120, 36),
+    )
+}
+
+/// One keystroke as the runner handles it: `update`, then a frame.
+fn press(app: &mut App, action: Action) -> String {
+    app.update(action);
+    buffer_text(draw(app).backend().buffer())
+}
+
+/// Resizes to `width`×36 and draws.
+fn resize(app: &mut App, width: u16) -> String {
+    press(app, Action::Resize { width, height: 36 })
+}
+
+/// The index of the reading line holding text that starts with `start`, in `app`'s layout.
+fn reading_line_starting_with(app: &App, start: &str) -> Option<usize> {
+    app.reading().lines.iter().position(|l| {
+        app.tree().blocks[l.block]
+            .text
+            .get(l.range.clone())
+            .is_some_and(|t| t.starts_with(start))
+    })
+}
+
+#[test]
+fn a_paragraph_of_a_million_spaces_wraps_in_linear_time() {
+    let letter = letter_with(&format!("空格之前{}空格之后。", " ".repeat(MILLION)));
+    let (app, first) = within_deadline("the first frame and a resize", move || {
+        let mut app = reader(letter);
+        let first = buffer_text(draw(&app).backend().buffer());
+        resize(&mut app, 80);
+        (app, first)
+    });
+    // The spaces hang at the end of the line they follow, out of sight; what comes after
+    // them starts the next line, so both ends are on the first screen.
+    assert!(first.contains("空格之前"), "{first}");
+    assert!(first.contains("空格之后。"), "{first}");
+    let before = reading_line_starting_with(&app, "空格之前").expect("a line starts 空格之前");
+    assert_eq!(
+        reading_line_starting_with(&app, "空格之后"),
+        Some(before + 1)
+    );
+}
+
+#[test]
+fn a_paragraph_of_a_million_newlines_wraps_in_linear_time() {
+    let letter = letter_with(&format!("换行之前{}换行之后。", "\n".repeat(MILLION)));
+    let (app, end) = within_deadline("the first frame, a resize and End", move || {
+        let mut app = reader(letter);
+        resize(&mut app, 80);
+        press(&mut app, Action::SwitchFocus);
+        let end = press(&mut app, Action::Last);
+        (app, end)
+    });
+    // Each newline ends a line: a million lines, the last of them in view after End.
+    assert!(
+        app.reading().lines.len() > MILLION,
+        "{}",
+        app.reading().lines.len()
+    );
+    assert!(end.contains("换行之后。"), "{end}");
+}
+
+/// A writer that counts lines and keeps the first few, so that a million lines of output need
+/// not be held.
+#[derive(Default)]
+struct Lines {
+    count: usize,
+    kept: Vec<u8>,
+}
+
+impl Write for Lines {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.count += buf.iter().filter(|&&b| b == b'\n').count();
+        if self.kept.len() < 4096 {
+            self.kept.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// How many places `query` matches in the minimal letter itself (`a` matches the `A` of
+/// `A类` and, by pinyin, the 案 of 提案).
+fn matches_in_minimal_letter(query: &str) -> usize {
+    let tree = LetterTree::new(letter_with("。"));
+    let (index, _) = dafu::search::letter::letter_index(&tree);
+    index.find(query).len()
+}
+
+#[test]
+fn searching_a_megabyte_paragraph_for_a_prints_in_linear_time() {
+    let tree = LetterTree::new(letter_with(&"a".repeat(MILLION)));
+    let (count, out) = within_deadline("`dafu search a` on a 1 MB paragraph", move || {
+        let mut out = Lines::default();
+        let options = SearchOptions {
+            color: false,
+            lang: Lang::Zh,
+        };
+        let count = search(&tree, "a", options, &mut out).expect("writing to memory");
+        (count, out)
+    });
+    let elsewhere = matches_in_minimal_letter("a");
+    assert_eq!(count, MILLION + elsewhere);
+    assert_eq!(out.count, count);
+    // Each line shows its match with up to 24 characters of context on each side.
+    let kept = String::from_utf8(out.kept).expect("UTF-8 output");
+    let lines: Vec<&str> = kept.lines().skip(elsewhere).collect();
+    let context = |n: usize| "a".repeat(n);
+    assert_eq!(lines[0], format!("开头: a{}…", context(24)));
+    assert_eq!(lines[1], format!("开头: a{}…", context(25)));
+    assert_eq!(
+        lines[30],
+        format!("开头: …{}a{}…", context(24), context(24))
+    );
+}
+
+/// Types `query` at the prompt, submits it, and then presses the keys a reader presses while
+/// a query is active (j, n, N, Tab, y, PgDn, G, Tab, j), each followed by a frame. Returns the
+/// screen after each step.
+fn keys_with_an_active_query(app: &mut App, query: &str) -> Vec<String> {
+    let mut screens = vec![press(app, Action::OpenSearch)];
+    screens.push(press(app, Action::SearchInsert(query.to_string())));
+    screens.push(press(app, Action::SearchSubmit));
+    for action in [
+        Action::Down,
+        Action::NextMatch,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::SwitchFocus,
+        Action::Down,
+        Action::Copy,
+        Action::PageDown,
+        Action::NextMatch,
+        Action::Last,
+        Action::SwitchFocus,
+        Action::Down,
+    ] {
+        screens.push(press(app, action));
+    }
+    screens
+}
+
+#[test]
+fn keys_with_a_query_matching_a_million_places_take_linear_time() {
+    let letter = letter_with(&"a".repeat(MILLION));
+    let (app, screens) = within_deadline("keys with `/a` active on a 1 MB paragraph", move || {
+        let mut app = reader(letter);
+        let screens = keys_with_an_active_query(&mut app, "a");
+        (app, screens)
+    });
+    let count = app.search().matches.len();
+    assert_eq!(count, MILLION + matches_in_minimal_letter("a"));
+    // After the submit the first match is current; n, n, N move by one each.
+    let status = |i: usize| screens[i].lines().last().unwrap_or_default().to_string();
+    assert!(status(2).contains(&format!("1/{count}")), "{}", status(2));
+    assert!(status(5).contains(&format!("3/{count}")), "{}", status(5));
+    assert!(status(6).contains(&format!("2/{count}")), "{}", status(6));
+    assert_eq!(app.focus(), Focus::Outline);
+}
+
+#[test]
+fn keys_with_a_query_matching_a_whole_megabyte_of_chinese_take_linear_time() {
+    // 中 is three bytes: a 1 MB paragraph of it.
+    let letter = letter_with(&"中".repeat(MILLION / 3));
+    let (app, screens) =
+        within_deadline("keys with `/中` active on a 1 MB paragraph", move || {
+            let mut app = reader(letter);
+            let screens = keys_with_an_active_query(&mut app, "中");
+            (app, screens)
+        });
+    let count = app.search().matches.len();
+    assert_eq!(count, MILLION / 3 + matches_in_minimal_letter("中"));
+    let status = |i: usize| screens[i].lines().last().unwrap_or_default().to_string();
+    assert!(status(5).contains(&format!("3/{count}")), "{}", status(5));
+    // The matches in view are highlighted: the paragraph's lines are on the screen.
+    assert!(screens[5].contains(&"中".repeat(20)), "{}", screens[5]);
+}
