@@ -20,6 +20,12 @@ pub const MAX_DEPTH: usize = 64;
 /// real letter holds tens of KiB.
 pub const MAX_EXPANDED_BYTES: usize = 256 * 1024 * 1024;
 
+/// How many nodes (scalars, keys, collections) the document may hold once its aliases are
+/// expanded. Bytes alone do not bound a bomb: an alias of a list of empty strings adds no
+/// bytes, yet the parser builds a value, of tens of bytes, for each. The letter that ships
+/// holds about a thousand nodes, the benchmark's letter scaled ×1000 about a million.
+pub const MAX_EXPANDED_NODES: usize = 4 * 1024 * 1024;
+
 /// One step of a path into the document: a mapping key or a sequence index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
@@ -86,13 +92,36 @@ enum Frame {
         key: Option<String>,
         want_key: bool,
         anchor: usize,
-        bytes_at_start: usize,
+        at_start: Size,
     },
     Seq {
         next: usize,
         anchor: usize,
-        bytes_at_start: usize,
+        at_start: Size,
     },
+}
+
+/// What a stretch of the document costs once its aliases are expanded.
+#[derive(Debug, Clone, Copy, Default)]
+struct Size {
+    /// Bytes of scalar text.
+    bytes: usize,
+    /// Nodes: scalars (keys among them) and collections.
+    nodes: usize,
+}
+
+impl Size {
+    fn add(&mut self, other: Size) {
+        self.bytes = self.bytes.saturating_add(other.bytes);
+        self.nodes = self.nodes.saturating_add(other.nodes);
+    }
+
+    fn since(self, start: Size) -> Size {
+        Size {
+            bytes: self.bytes - start.bytes,
+            nodes: self.nodes - start.nodes,
+        }
+    }
 }
 
 /// Walks the events of `source`, calling `visit` with the path and 1-based position of every
@@ -105,9 +134,9 @@ fn walk<T>(
     mut visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
 ) -> Result<Option<T>, Refusal> {
     let mut frames: Vec<Open> = Vec::new();
-    // Scalar bytes seen so far, with aliases counted as the size of what they stand for.
-    let mut bytes: usize = 0;
-    let mut anchor_sizes: HashMap<usize, usize> = HashMap::new();
+    // What the document costs so far, with aliases counted as what they stand for.
+    let mut size = Size::default();
+    let mut anchor_sizes: HashMap<usize, Size> = HashMap::new();
     let mut path: Vec<Step> = Vec::new();
     for event in Parser::new_from_str(source) {
         let (event, span) = match event {
@@ -155,32 +184,34 @@ fn walk<T>(
             }
             match &event {
                 Event::Scalar(value, _, anchor, _) => {
-                    bytes = bytes.saturating_add(value.len());
+                    let scalar = Size {
+                        bytes: value.len(),
+                        nodes: 1,
+                    };
+                    size.add(scalar);
                     if *anchor > 0 {
-                        anchor_sizes.insert(*anchor, value.len());
+                        anchor_sizes.insert(*anchor, scalar);
                     }
                 }
                 Event::Alias(anchor) => {
-                    let size = anchor_sizes.get(anchor).copied().unwrap_or(0);
-                    bytes = bytes.saturating_add(size);
+                    size.add(anchor_sizes.get(anchor).copied().unwrap_or_default());
                 }
-                _ => {}
+                // The collection itself; its elements count as they come.
+                _ => size.add(Size { bytes: 0, nodes: 1 }),
             }
-            if bytes > MAX_EXPANDED_BYTES {
-                return Err(Refusal {
-                    position,
-                    message: format!(
-                        "aliases expand the letter past {} MiB; refused",
-                        MAX_EXPANDED_BYTES / (1024 * 1024)
-                    ),
-                });
+            if let Some(message) = too_big(size) {
+                return Err(Refusal { position, message });
             }
             match event {
                 Event::SequenceStart(anchor, _) => frames.push(Open {
                     frame: Frame::Seq {
                         next: 0,
                         anchor,
-                        bytes_at_start: bytes,
+                        // The collection's own node counts in its anchor's size.
+                        at_start: Size {
+                            nodes: size.nodes - 1,
+                            ..size
+                        },
                     },
                     is_key,
                 }),
@@ -189,7 +220,10 @@ fn walk<T>(
                         key: None,
                         want_key: true,
                         anchor,
-                        bytes_at_start: bytes,
+                        at_start: Size {
+                            nodes: size.nodes - 1,
+                            ..size
+                        },
                     },
                     is_key,
                 }),
@@ -210,17 +244,13 @@ fn walk<T>(
                 continue;
             };
             let (Frame::Map {
-                anchor,
-                bytes_at_start,
-                ..
+                anchor, at_start, ..
             }
             | Frame::Seq {
-                anchor,
-                bytes_at_start,
-                ..
+                anchor, at_start, ..
             }) = open.frame;
             if anchor > 0 {
-                anchor_sizes.insert(anchor, bytes - bytes_at_start);
+                anchor_sizes.insert(anchor, size.since(at_start));
             }
             if !open.is_key {
                 end_value(&mut frames, &mut path);
@@ -228,6 +258,23 @@ fn walk<T>(
         }
     }
     Ok(None)
+}
+
+/// Why a document of this expanded size is refused, if it is.
+fn too_big(size: Size) -> Option<String> {
+    if size.bytes > MAX_EXPANDED_BYTES {
+        return Some(format!(
+            "aliases expand the letter past {} MiB of text; refused",
+            MAX_EXPANDED_BYTES / (1024 * 1024)
+        ));
+    }
+    if size.nodes > MAX_EXPANDED_NODES {
+        return Some(format!(
+            "the letter holds more than {MAX_EXPANDED_NODES} values once its aliases are \
+             expanded; refused"
+        ));
+    }
+    None
 }
 
 /// After a value ends: its parent mapping wants a key next, and the path steps back out.
@@ -319,6 +366,20 @@ mod tests {
             laughs.push_str(&format!("l{i}: &l{i} [*l{p}, *l{p}, *l{p}]\n", p = i - 1));
         }
         assert!(guard(&laughs).is_err());
+    }
+
+    #[test]
+    fn aliases_of_empty_strings_are_refused_by_their_count() {
+        // No scalar bytes at all, yet 200,000 × 1,000 values once expanded.
+        let mut doc = String::from("e: &e [");
+        doc.push_str(&vec!["''"; 200_000].join(","));
+        doc.push_str("]\nm:\n");
+        doc.push_str(&"  - *e\n".repeat(1_000));
+        let refusal = guard(&doc).unwrap_err();
+        assert!(refusal.message.contains("values"), "{refusal:?}");
+        // At the alias that crossed the bound, not at the start.
+        let line = MAX_EXPANDED_NODES / 200_001 + 2;
+        assert!(refusal.position.0.abs_diff(line) <= 2, "{refusal:?}");
     }
 
     #[test]
