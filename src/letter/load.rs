@@ -14,7 +14,7 @@ use std::path::Path;
 
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
 use crate::text::sanitize::{sanitize, sanitize_line};
-use scan::FieldPath;
+use scan::{FieldPath, RefusalKind};
 
 /// The letter that ships inside the binary.
 pub const EMBEDDED_LETTER: &str = include_str!("../../content/zhongshan-kjj-2021-142.yaml");
@@ -164,24 +164,94 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
             "file is empty; expected a letter (see the schema in README.md)",
         ));
     }
+    refuse_control_characters(source, name)?;
     // Bound nesting and alias expansion before serde_yaml builds values from them.
-    scan::guard(source).map_err(|r| LoadError::new(name, Some(r.position), r.message))?;
-    let mut letter: Letter = serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name))?;
+    if let Err(refusal) = scan::guard(source) {
+        if refusal.kind == RefusalKind::Syntax {
+            // serde_yaml's own words when it finds an error too; reading for syntax only,
+            // it expands no alias of the part the guard did not reach.
+            serde_yaml::from_str::<serde::de::IgnoredAny>(source)
+                .map_err(|e| yaml_error(&e, name, source))?;
+        }
+        return Err(LoadError::new(
+            name,
+            Some(refusal.position),
+            match refusal.kind {
+                RefusalKind::Refused => refusal.message,
+                // Read one way by serde_yaml and not at all by the guard: refused, or the
+                // positions of later errors would be lost.
+                RefusalKind::Syntax => format!(
+                    "{}; YAML readers differ on this place (a tab after a colon, say): \
+                     write it more plainly",
+                    refusal.message
+                ),
+            },
+        ));
+    }
+    let mut letter: Letter =
+        serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?;
     sanitize_letter(&mut letter);
     validate(&letter, source, name)?;
     Ok(letter)
 }
 
+/// Whether YAML allows `c` in a file: tab, line breaks and the printable characters (YAML
+/// 1.2, 5.1), as `serde_yaml` checks them, though it reports a character offset for a line.
+fn allowed_in_yaml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Refuses a raw control character at its line and column, saying how to write it instead.
+fn refuse_control_characters(source: &str, name: &str) -> Result<(), LoadError> {
+    match source.char_indices().find(|&(_, c)| !allowed_in_yaml(c)) {
+        None => Ok(()),
+        Some((at, c)) => Err(LoadError::new(
+            name,
+            Some(line_column(source.get(..at).unwrap_or_default())),
+            format!(
+                "control character U+{:04X} is not allowed in YAML; inside double quotes it \
+                 can be written as \"\\u{:04X}\"",
+                u32::from(c),
+                u32::from(c)
+            ),
+        )),
+    }
+}
+
 /// Turns the parser's error into ours, moving its position into the `FILE:LINE:COL` prefix.
-fn yaml_error(error: &serde_yaml::Error, name: &str) -> LoadError {
+fn yaml_error(error: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
     let text = error.to_string();
     let position = error.location().map(|l| (l.line(), l.column()));
     // serde_yaml puts " at line L column C" into its message; the prefix says it now.
-    let message = match position {
+    let mut message = match position {
         Some((line, column)) => text.replacen(&format!(" at line {line} column {column}"), "", 1),
         None => text,
     };
+    // `0x10` is an integer to serde_yaml, which then will not make it a number of a figure:
+    // say what it was and what to write.
+    if message.contains("invalid type: integer")
+        && let Some((line, column)) = position
+        && let Some(token) = token_at(source, line, column)
+        && !token.chars().all(|c| c.is_ascii_digit())
+    {
+        let path = message.split(": invalid type").next().unwrap_or_default();
+        message = format!(
+            "{path}: `{token}` is not a decimal number; write numbers in decimal digits, \
+             like 16 or 1.5"
+        );
+    }
     LoadError::new(name, position, compact_positions(&message))
+}
+
+/// The plain scalar starting at 1-based `line` and `column` (in characters) of `source`.
+fn token_at(source: &str, line: usize, column: usize) -> Option<&str> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let (start, _) = text.char_indices().nth(column.checked_sub(1)?)?;
+    let rest = text.get(start..)?;
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#'))
+        .unwrap_or(rest.len());
+    rest.get(..end).filter(|t| !t.is_empty())
 }
 
 /// Rewrites any further " at line L column C" in a parser message (where a quoted scalar

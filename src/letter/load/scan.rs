@@ -7,10 +7,11 @@
 //! in quadratic time; it also keeps no positions for values once parsed. `saphyr-parser`
 //! streams events with their spans, so one pass can stop a bomb early and find any field.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, Tag};
 
 /// How deep collections may nest. A letter needs six levels; the margin is generous, the
 /// bound is what keeps a `[[[[…` file cheap.
@@ -73,10 +74,33 @@ impl fmt::Display for FieldPath {
 /// Why the guard refused a document, and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    /// 1-based line and column of the event that crossed the bound.
+    /// 1-based line and column of the event that crossed the bound, or of the fault.
     pub position: (usize, usize),
-    /// What was exceeded.
+    /// What was exceeded, or what is wrong.
     pub message: String,
+    /// Whether the document is refused for what it holds, or could not be read at all.
+    pub kind: RefusalKind,
+}
+
+/// Whether the guard read the document and refused it, or could not read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// The document nests or expands past a bound, repeats a key, or carries a tag a letter
+    /// has no use for.
+    Refused,
+    /// The streaming parser found a syntax error here (the walk stopped there, so nothing
+    /// after it was bounded). `serde_yaml` usually finds the same error, in its own words.
+    Syntax,
+}
+
+impl Refusal {
+    fn refused(position: (usize, usize), message: String) -> Self {
+        Self {
+            position,
+            message,
+            kind: RefusalKind::Refused,
+        }
+    }
 }
 
 /// One open collection while walking the events.
@@ -90,6 +114,9 @@ struct Open {
 enum Frame {
     Map {
         key: Option<String>,
+        /// The keys met so far: YAML forbids a key twice in one mapping, and `serde_yaml`
+        /// reports it without a position.
+        keys: HashSet<String>,
         want_key: bool,
         anchor: usize,
         at_start: Size,
@@ -143,12 +170,18 @@ fn walk<T>(
             Ok(event) => event,
             // The scanner has its own nesting bound, met before ours on flow collections.
             Err(e) if e.info().contains("recursion limit") => {
+                return Err(Refusal::refused(
+                    (e.marker().line(), e.marker().col() + 1),
+                    "collections nest too deep; refused".to_string(),
+                ));
+            }
+            Err(e) => {
                 return Err(Refusal {
                     position: (e.marker().line(), e.marker().col() + 1),
-                    message: "collections nest too deep; refused".to_string(),
+                    message: e.info().to_string(),
+                    kind: RefusalKind::Syntax,
                 });
             }
-            Err(_) => return Ok(None),
         };
         let position = (span.start.line(), span.start.col() + 1);
         let starts_node = matches!(
@@ -162,13 +195,26 @@ fn walk<T>(
             // Is this node a mapping key, or a value at some path?
             let mut is_key = false;
             match frames.last_mut().map(|o| &mut o.frame) {
-                Some(Frame::Map { key, want_key, .. }) if *want_key => {
+                Some(Frame::Map {
+                    key,
+                    keys,
+                    want_key,
+                    ..
+                }) if *want_key => {
                     is_key = true;
                     *want_key = false;
                     *key = match &event {
                         Event::Scalar(value, ..) => Some(value.to_string()),
                         _ => None,
                     };
+                    if let Some(key) = key
+                        && !keys.insert(key.clone())
+                    {
+                        return Err(Refusal::refused(
+                            position,
+                            format!("the key `{key}` appears twice in this mapping; give it once"),
+                        ));
+                    }
                 }
                 Some(Frame::Map { key, .. }) => {
                     path.push(Step::Key(key.clone().unwrap_or_default()));
@@ -178,6 +224,9 @@ fn walk<T>(
                     *next += 1;
                 }
                 None => {}
+            }
+            if let Some(message) = unwanted_tag(&event) {
+                return Err(Refusal::refused(position, message));
             }
             if !is_key && let Some(found) = visit(&path, position) {
                 return Ok(Some(found));
@@ -200,7 +249,7 @@ fn walk<T>(
                 _ => size.add(Size { bytes: 0, nodes: 1 }),
             }
             if let Some(message) = too_big(size) {
-                return Err(Refusal { position, message });
+                return Err(Refusal::refused(position, message));
             }
             match event {
                 Event::SequenceStart(anchor, _) => frames.push(Open {
@@ -218,6 +267,7 @@ fn walk<T>(
                 Event::MappingStart(anchor, _) => frames.push(Open {
                     frame: Frame::Map {
                         key: None,
+                        keys: HashSet::new(),
                         want_key: true,
                         anchor,
                         at_start: Size {
@@ -234,10 +284,10 @@ fn walk<T>(
                 }
             }
             if frames.len() > MAX_DEPTH {
-                return Err(Refusal {
+                return Err(Refusal::refused(
                     position,
-                    message: format!("collections nest deeper than {MAX_DEPTH} levels; refused"),
-                });
+                    format!("collections nest deeper than {MAX_DEPTH} levels; refused"),
+                ));
             }
         } else if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
             let Some(open) = frames.pop() else {
@@ -258,6 +308,32 @@ fn walk<T>(
         }
     }
     Ok(None)
+}
+
+/// The core schema's tags a letter may use; `!!binary` would show base64 as text, other
+/// tags mean nothing to dafu.
+const PLAIN_TAGS: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "map"];
+
+/// Why the tag on `event`, if any, is refused.
+fn unwanted_tag(event: &Event<'_>) -> Option<String> {
+    let tag: &Cow<'_, Tag> = match event {
+        Event::Scalar(_, _, _, tag) | Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) => {
+            tag.as_ref()?
+        }
+        _ => return None,
+    };
+    let core = tag.handle == "tag:yaml.org,2002:";
+    if core && PLAIN_TAGS.contains(&tag.suffix.as_str()) {
+        return None;
+    }
+    let shown = if core {
+        format!("!!{}", tag.suffix)
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
+    };
+    Some(format!(
+        "the tag `{shown}` is not allowed: a letter holds plain text and numbers"
+    ))
 }
 
 /// Why a document of this expanded size is refused, if it is.
@@ -291,10 +367,12 @@ fn end_value(frames: &mut [Open], path: &mut Vec<Step>) {
     }
 }
 
-/// Refuses a document that nests too deep or whose aliases expand too far.
+/// Refuses a document that nests too deep, whose aliases expand too far, that repeats a key
+/// in a mapping or carries a tag such as `!!binary`; reports the first syntax error the
+/// streaming parser meets (see [`RefusalKind::Syntax`]).
 ///
 /// # Errors
-/// The [`Refusal`], with the position of the event that crossed the bound.
+/// The [`Refusal`], with the position of the event that crossed the bound or the fault.
 pub fn guard(source: &str) -> Result<(), Refusal> {
     walk(source, |_, _| None::<()>).map(|_| ())
 }
