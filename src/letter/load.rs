@@ -12,6 +12,10 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+use std::collections::HashMap;
+
+use super::quotes::Quotes;
+use super::tree::continues_a_number;
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use scan::{FieldPath, RefusalKind};
@@ -374,9 +378,26 @@ fn collect_figure_strings<'a>(figures: &'a mut [Figure], out: &mut Vec<&'a mut S
     }
 }
 
+/// The largest value a figure may have, in 元, as counted or in per cent: a thousand
+/// trillion (千万亿). Anything larger is a typing error, and would print as `inf亿元` in totals.
+pub const MAX_FIGURE_VALUE: f64 = 1e15;
+
+/// How many overlapping matches of quotations a text may hold per byte before validation
+/// gives up on it: quotations that are suffixes of each other (`a`, `aa`, `aaa`…) can match
+/// at every position, which no letter needs.
+const MATCHES_PER_BYTE: usize = 8;
+
+/// The match budget for a text of `len` bytes.
+fn match_budget(len: usize) -> usize {
+    len.saturating_add(64).saturating_mul(MATCHES_PER_BYTE)
+}
+
 /// Checks what the schema's types cannot: that figures quote their node, units and hedges
-/// are known, notes quote the letter, and the date is a date. Errors carry the position of
-/// the offending field, found by its path in the source.
+/// are known, values are plausible, notes quote the letter, and the date is a date. Errors
+/// carry the position of the offending field, found by its path in the source.
+///
+/// The work is linear in the letter: each node's figures are found in its text in one pass,
+/// all notes in the letter's text in another.
 fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
     let fail = |at: &FieldPath, message: String| {
         Err(LoadError::new(
@@ -386,8 +407,109 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         ))
     };
     let root = FieldPath::default();
-    // A node's own text, borrowed where it is one string (a point), joined where it is
-    // several paragraphs.
+    for (at, text, figures) in &figure_nodes(letter) {
+        // Each figure claims one place of its text that stands alone (`2家` is not inside
+        // `192家`); figures of one text and one value, listed twice, need two places. (One
+        // text may state several values: `80、60、40万元`.)
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
+        for figure in *figures {
+            let next = distinct.len();
+            distinct.entry(figure.text.as_str()).or_insert(next);
+        }
+        let mut texts = vec![""; distinct.len()];
+        for (&text, &i) in &distinct {
+            texts[i] = text;
+        }
+        let found = Quotes::new(texts).find_in(text, match_budget(text.len()));
+        if !found.complete {
+            return fail(
+                at,
+                "figure texts overlap each other at too many places of the text to check"
+                    .to_string(),
+            );
+        }
+        let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
+        for (f, figure) in figures.iter().enumerate() {
+            let here = at.index(f);
+            let claims = claimed
+                .entry((figure.text.as_str(), figure.value.to_bits()))
+                .or_insert(0);
+            *claims += 1;
+            let starts = &found.starts[distinct[figure.text.as_str()]];
+            let places = starts
+                .iter()
+                .filter(|&&at| stands_alone(text, at, &figure.text))
+                .count();
+            if let Some(problem) = quotation_problem(&figure.text, starts.len(), places, *claims)
+            {
+                return fail(&here.key("text"), problem);
+            }
+            if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
+                return fail(
+                    &here.key("unit"),
+                    format!(
+                        "unknown unit “{}”; expected one of {}",
+                        figure.unit,
+                        FIGURE_UNITS.join(" ")
+                    ),
+                );
+            }
+            if let Some(q) = &figure.qualifier
+                && !FIGURE_QUALIFIERS.contains(&q.as_str())
+            {
+                return fail(
+                    &here.key("qualifier"),
+                    format!(
+                        "unknown qualifier “{q}”; expected one of {}",
+                        FIGURE_QUALIFIERS.join(" ")
+                    ),
+                );
+            }
+            if let Some(problem) = value_problem(figure) {
+                return fail(&here.key("value"), problem);
+            }
+        }
+    }
+    let whole = letter_text(letter);
+    let quotes = Quotes::new(letter.notes.iter().map(|n| n.text.as_str()));
+    let found = quotes.find_in(&whole, match_budget(whole.len()));
+    for (n, note) in letter.notes.iter().enumerate() {
+        let at = root.key("notes").index(n).key("text");
+        if note.text.is_empty() {
+            return fail(&at, "the note's text is empty; quote the wording it is about".into());
+        }
+        if !found.complete {
+            return fail(
+                &at,
+                "notes overlap each other at too many places of the letter to check".into(),
+            );
+        }
+        if found.starts[n].is_empty() {
+            return fail(
+                &at,
+                format!("“{}” does not occur in the letter's text", note.text),
+            );
+        }
+    }
+    if parse_date(&letter.signature.date).is_none() {
+        return fail(
+            &root.key("signature").key("date"),
+            format!(
+                "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit \
+                 month and day)",
+                letter.signature.date,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// Every node that can state figures: the path of its `figures`, its own text (borrowed
+/// where it is one string, joined where it is several paragraphs) and its figures.
+fn figure_nodes(letter: &Letter) -> Vec<(FieldPath, Cow<'_, str>, &[Figure])> {
+    let root = FieldPath::default();
     let mut nodes: Vec<(FieldPath, Cow<'_, str>, &[Figure])> = Vec::new();
     nodes.push((
         root.key("opening_figures"),
@@ -418,63 +540,81 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
             }
         }
     }
-    for (at, text, figures) in &nodes {
-        for (f, figure) in figures.iter().enumerate() {
-            let here = at.index(f);
-            if !text.contains(&figure.text) {
-                return fail(
-                    &here.key("text"),
-                    format!(
-                        "figure text “{}” does not occur in its node's text",
-                        figure.text
-                    ),
-                );
-            }
-            if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
-                return fail(
-                    &here.key("unit"),
-                    format!(
-                        "unknown unit “{}”; expected one of {}",
-                        figure.unit,
-                        FIGURE_UNITS.join(" ")
-                    ),
-                );
-            }
-            if let Some(q) = &figure.qualifier
-                && !FIGURE_QUALIFIERS.contains(&q.as_str())
-            {
-                return fail(
-                    &here.key("qualifier"),
-                    format!(
-                        "unknown qualifier “{q}”; expected one of {}",
-                        FIGURE_QUALIFIERS.join(" ")
-                    ),
-                );
-            }
-            if !figure.value.is_finite() || figure.value < 0.0 {
-                return fail(
-                    &here.key("value"),
-                    "value must be a non-negative number".to_string(),
-                );
-            }
-        }
+    nodes
+}
+
+/// What is wrong with a figure's text, given how often it occurs in its node's text
+/// (`anywhere`), how often standing alone (`places`), and how many figures up to this one
+/// quote it (`claims`).
+fn quotation_problem(text: &str, anywhere: usize, places: usize, claims: usize) -> Option<String> {
+    if text.is_empty() {
+        Some("figure text is empty; quote the figure as the letter writes it (近1.8亿元)".into())
+    } else if anywhere == 0 {
+        Some(format!(
+            "figure text “{text}” does not occur in its node's text"
+        ))
+    } else if places == 0 {
+        Some(format!(
+            "figure text “{text}” occurs in its node's text only as the end of a longer \
+             number; quote the whole number"
+        ))
+    } else if claims > places {
+        Some(format!(
+            "figure “{text}” is listed {claims} times with this value but stands \
+             {places} time(s) in its node's text; remove the duplicate"
+        ))
+    } else {
+        None
     }
-    let whole = letter_text(letter);
-    for (n, note) in letter.notes.iter().enumerate() {
-        if !whole.contains(&note.text) {
-            return fail(
-                &root.key("notes").index(n).key("text"),
-                format!("“{}” does not occur in the letter's text", note.text),
-            );
-        }
+}
+
+/// Whether `figure` found at byte `at` of `text` stands alone: not the tail of a longer
+/// number (`2家` in `192家`), and, when it ends in a digit, not its head either.
+fn stands_alone(text: &str, at: usize, figure: &str) -> bool {
+    if continues_a_number(text, at) {
+        return false;
     }
-    if parse_date(&letter.signature.date).is_none() {
-        return fail(
-            &root.key("signature").key("date"),
-            format!("“{}” is not a date like 2021-07-28", letter.signature.date),
-        );
+    let ends_in_digit = figure.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let next = text
+        .get(at + figure.len()..)
+        .and_then(|after| after.chars().next());
+    !(ends_in_digit && next.is_some_and(|c| c.is_ascii_digit() || c == '.'))
+}
+
+/// The kinds of figure whose values are counted in whole units.
+const COUNTED_UNITS: [&str; 7] = ["家", "项", "个", "名", "件", "条", "支"];
+
+/// What is wrong with a figure's value, if anything: it must be a finite, non-negative
+/// number no larger than [`MAX_FIGURE_VALUE`], with at most two decimal places (a fen, or
+/// a hundredth of a per cent), and whole for counts.
+fn value_problem(figure: &Figure) -> Option<String> {
+    let value = figure.value;
+    if !value.is_finite() || value.is_sign_negative() {
+        // -0.0 is negative too: it would print as `-0家`.
+        return Some(format!(
+            "value {value} must be a number of zero or more (without a minus sign)"
+        ));
     }
-    Ok(())
+    if value > MAX_FIGURE_VALUE {
+        return Some(format!(
+            "value {value} is larger than {MAX_FIGURE_VALUE:e}; money is in 元, counts as \
+             counted, percentages as the number before %"
+        ));
+    }
+    let hundredths = value * 100.0;
+    if (hundredths - hundredths.round()).abs() > 1e-6 * hundredths.max(1.0) {
+        return Some(format!(
+            "value {value} has more than two decimal places; the letter's figures have at \
+             most two (money is in 元)"
+        ));
+    }
+    if COUNTED_UNITS.contains(&figure.unit.as_str()) && value.fract() != 0.0 {
+        return Some(format!(
+            "value {value} is not a whole number, but “{}” counts whole things",
+            figure.unit
+        ));
+    }
+    None
 }
 
 /// All of a letter's own text, concatenated, for checks that a quotation occurs somewhere.
@@ -494,13 +634,25 @@ fn letter_text(letter: &Letter) -> String {
     all.join("\n")
 }
 
-/// Parses an ISO date `YYYY-MM-DD` into (year, month, day).
+/// The years a letter's date may have: a reply letter is written in living memory.
+pub const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Parses an ISO date `YYYY-MM-DD` (exactly: four-digit year in [`YEARS`], two-digit month
+/// and day, no sign) into (year, month, day).
 #[must_use]
 pub fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
-    let mut parts = date.splitn(3, '-');
-    let year: u32 = parts.next()?.parse().ok()?;
-    let month: u32 = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
+    let digits = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut parts = date.split('-');
+    let year = digits(parts.next()?, 4)?;
+    let month = digits(parts.next()?, 2)?;
+    let day = digits(parts.next()?, 2)?;
+    if parts.next().is_some() || !YEARS.contains(&year) {
+        return None;
+    }
     let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

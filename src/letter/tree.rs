@@ -4,8 +4,10 @@
 //! blocks, and those of its descendants, form one contiguous run of [`LetterTree::blocks`].
 //! Everything the reader and the command line show is computed here, once, at load.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
+use super::quotes::Quotes;
 use super::{EditorialNote, Erratum, Figure, Letter};
 use crate::strings::Lang;
 
@@ -152,6 +154,13 @@ struct Builder<'a> {
     letter: &'a Letter,
     nodes: Vec<Node>,
     blocks: Vec<Block>,
+    /// The letter's notes, then its errata's corrected texts, found in every block at once.
+    editorial: Quotes,
+    /// Whether each erratum's corrected text occurs in some block of the letter's text.
+    placed: Vec<bool>,
+    /// The figures of the node whose blocks are being added, found in each block at once:
+    /// the node, its distinct figure texts' finder, and for each the figure that marks it.
+    figures: Option<(NodeId, Quotes, Vec<usize>)>,
 }
 
 impl Builder<'_> {
@@ -192,38 +201,37 @@ impl Builder<'_> {
         if heading_bytes > 0 {
             marks.push((0..heading_bytes, Mark::Heading));
         }
-        for (i, figure) in self.nodes[node].figures.iter().enumerate() {
+        if self.figures.as_ref().is_none_or(|(id, ..)| *id != node) {
+            self.figures = Some(figure_finder(node, &self.nodes[node].figures));
+        }
+        if let Some((_, quotes, marking)) = &self.figures {
             // Figures sharing one text (80、60、40万元) are marked once, by the first.
-            let first_with_text = self.nodes[node]
-                .figures
-                .iter()
-                .position(|f| f.text == figure.text);
-            if first_with_text != Some(i) {
-                continue;
-            }
-            for (at, _) in text.match_indices(figure.text.as_str()) {
-                if !continues_a_number(&text, at) {
-                    marks.push((at..at + figure.text.len(), Mark::Figure(i)));
+            let found = quotes.find_in(&text, usize::MAX);
+            for (starts, &i) in found.starts.iter().zip(marking) {
+                let figure = &self.nodes[node].figures[i].text;
+                for &at in starts {
+                    if !continues_a_number(&text, at) {
+                        marks.push((at..at + figure.len(), Mark::Figure(i)));
+                    }
                 }
             }
         }
+        // Each note and erratum is marked where it first occurs in the block, and explained
+        // under it, notes first, each in the letter's order.
+        let found = self.editorial.find_in(&text, usize::MAX);
+        let notes = self.letter.notes.len();
         let mut editorial = Vec::new();
-        for (i, note) in self.letter.notes.iter().enumerate() {
-            if note.text.is_empty() {
+        for (i, starts) in found.starts.iter().enumerate() {
+            let Some(&at) = starts.first() else {
                 continue;
-            }
-            if let Some(at) = text.find(note.text.as_str()) {
+            };
+            if let Some(note) = self.letter.notes.get(i) {
                 marks.push((at..at + note.text.len(), Mark::Note(i)));
                 editorial.push(note_text(note));
-            }
-        }
-        for (i, erratum) in self.letter.errata.iter().enumerate() {
-            if erratum.corrected.is_empty() {
-                continue;
-            }
-            if let Some(at) = text.find(erratum.corrected.as_str()) {
-                marks.push((at..at + erratum.corrected.len(), Mark::Erratum(i)));
+            } else if let Some(erratum) = self.letter.errata.get(i - notes) {
+                marks.push((at..at + erratum.corrected.len(), Mark::Erratum(i - notes)));
                 editorial.push(erratum_text(erratum));
+                self.placed[i - notes] = true;
             }
         }
         marks.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
@@ -248,6 +256,16 @@ impl Builder<'_> {
         let end = self.blocks.len();
         self.nodes[node].subtree_blocks.end = end;
     }
+}
+
+/// A finder for a node's distinct figure texts, and for each the first figure with it.
+fn figure_finder(node: NodeId, figures: &[Figure]) -> (NodeId, Quotes, Vec<usize>) {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let marking: Vec<usize> = (0..figures.len())
+        .filter(|&i| seen.insert(figures[i].text.as_str(), ()).is_none())
+        .collect();
+    let quotes = Quotes::new(marking.iter().map(|&i| figures[i].text.as_str()));
+    (node, quotes, marking)
 }
 
 fn note_text(note: &EditorialNote) -> String {
@@ -281,10 +299,17 @@ impl LetterTree {
     /// Flattens a letter into nodes and blocks.
     #[must_use]
     pub fn new(letter: Letter) -> Self {
+        let editorial = Quotes::new(
+            (letter.notes.iter().map(|n| n.text.as_str()))
+                .chain(letter.errata.iter().map(|e| e.corrected.as_str())),
+        );
         let mut b = Builder {
             letter: &letter,
             nodes: Vec::new(),
             blocks: Vec::new(),
+            editorial,
+            placed: vec![false; letter.errata.len()],
+            figures: None,
         };
         let opening = b.open(
             NodeKind::Opening,
@@ -408,11 +433,7 @@ impl LetterTree {
             b.block(closing, BlockKind::Meta, line.clone(), 0);
         }
         // Errata that correct no one place (e.g. "page breaks were joined") are listed at the end.
-        for erratum in &letter.errata {
-            let placed = b
-                .blocks
-                .iter()
-                .any(|bl| bl.kind != BlockKind::Editorial && bl.text.contains(&erratum.corrected));
+        for (erratum, &placed) in letter.errata.iter().zip(&b.placed) {
             if !placed || erratum.corrected.is_empty() {
                 b.blocks.push(Block {
                     node: closing,
