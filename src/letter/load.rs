@@ -421,6 +421,7 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
             texts[i] = text;
         }
         let found = Quotes::new(texts).find_in(text, match_budget(text.len()));
+        let starts_of = found.starts(distinct.len());
         if !found.complete {
             return fail(
                 at,
@@ -435,7 +436,7 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
                 .entry((figure.text.as_str(), figure.value.to_bits()))
                 .or_insert(0);
             *claims += 1;
-            let starts = &found.starts[distinct[figure.text.as_str()]];
+            let starts = &starts_of[distinct[figure.text.as_str()]];
             let places = starts
                 .iter()
                 .filter(|&&at| stands_alone(text, at, &figure.text))
@@ -473,6 +474,7 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
     let whole = letter_text(letter);
     let quotes = Quotes::new(letter.notes.iter().map(|n| n.text.as_str()));
     let found = quotes.find_in(&whole, match_budget(whole.len()));
+    let note_starts = found.starts(letter.notes.len());
     for (n, note) in letter.notes.iter().enumerate() {
         let at = root.key("notes").index(n).key("text");
         if note.text.is_empty() {
@@ -484,7 +486,7 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
                 "notes overlap each other at too many places of the letter to check".into(),
             );
         }
-        if found.starts[n].is_empty() {
+        if note_starts[n].is_empty() {
             return fail(
                 &at,
                 format!("“{}” does not occur in the letter's text", note.text),

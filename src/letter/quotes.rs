@@ -10,17 +10,30 @@ pub struct Quotes {
     automaton: Option<AhoCorasick>,
     /// For each pattern of the automaton, the index of its quotation (empty ones are left out).
     index_of: Vec<usize>,
-    /// How many quotations there are.
-    count: usize,
 }
 
-/// Where each quotation occurs in one text.
+/// Where the quotations occur in one text.
 pub struct Found {
-    /// For each quotation (by its index in [`Quotes::new`]'s list), the byte offsets at which
-    /// it starts, overlapping occurrences included, in order.
-    pub starts: Vec<Vec<usize>>,
-    /// False when the walk stopped at the budget: the lists may be incomplete.
+    /// Each occurrence as (the quotation's index in [`Quotes::new`]'s list, the byte offset
+    /// at which it starts), overlapping ones included, sorted. Only what occurs is listed,
+    /// so that many quotations cost nothing in a text that holds few of them.
+    pub matches: Vec<(usize, usize)>,
+    /// False when the walk stopped at the budget: the list may be incomplete.
     pub complete: bool,
+}
+
+impl Found {
+    /// For each of `count` quotations, the offsets at which it starts, in order.
+    #[must_use]
+    pub fn starts(&self, count: usize) -> Vec<Vec<usize>> {
+        let mut starts = vec![Vec::new(); count];
+        for &(quotation, at) in &self.matches {
+            if let Some(list) = starts.get_mut(quotation) {
+                list.push(at);
+            }
+        }
+        starts
+    }
 }
 
 impl Quotes {
@@ -33,7 +46,6 @@ impl Quotes {
     #[must_use]
     pub fn new<'a>(quotations: impl IntoIterator<Item = &'a str>) -> Self {
         let quotations: Vec<&str> = quotations.into_iter().collect();
-        let count = quotations.len();
         // An empty quotation would match everywhere: it is left out, and never found.
         let (index_of, patterns): (Vec<usize>, Vec<&str>) = quotations
             .iter()
@@ -47,7 +59,6 @@ impl Quotes {
         Self {
             automaton,
             index_of,
-            count,
         }
     }
 
@@ -56,7 +67,7 @@ impl Quotes {
     /// position of a text, and the caller decides what such a text deserves.
     #[must_use]
     pub fn find_in(&self, text: &str, budget: usize) -> Found {
-        let mut starts = vec![Vec::new(); self.count];
+        let mut matches = Vec::new();
         let mut complete = true;
         if let Some(automaton) = &self.automaton {
             for (n, m) in automaton.find_overlapping_iter(text).enumerate() {
@@ -64,15 +75,11 @@ impl Quotes {
                     complete = false;
                     break;
                 }
-                starts[self.index_of[m.pattern().as_usize()]].push(m.start());
+                matches.push((self.index_of[m.pattern().as_usize()], m.start()));
             }
         }
-        for list in &mut starts {
-            // Overlapping matches come in order of their end; quotations of one pattern share
-            // a length, so they are in order of their start too. Sorting costs nothing then.
-            list.sort_unstable();
-        }
-        Found { starts, complete }
+        matches.sort_unstable();
+        Found { matches, complete }
     }
 }
 
@@ -85,12 +92,13 @@ mod tests {
         let quotes = Quotes::new(["优势", "优", "", "势优"]);
         let found = quotes.find_in("优势优势", usize::MAX);
         assert!(found.complete);
-        assert_eq!(found.starts[0], vec![0, 6]);
-        assert_eq!(found.starts[1], vec![0, 6]);
-        assert!(found.starts[2].is_empty());
-        assert_eq!(found.starts[3], vec![3]);
+        let starts = found.starts(4);
+        assert_eq!(starts[0], vec![0, 6]);
+        assert_eq!(starts[1], vec![0, 6]);
+        assert!(starts[2].is_empty());
+        assert_eq!(starts[3], vec![3]);
         let twice = Quotes::new(["优势", "优势"]).find_in("优势", usize::MAX);
-        assert_eq!(twice.starts, vec![vec![0], vec![0]]);
+        assert_eq!(twice.matches, vec![(0, 0), (1, 0)]);
     }
 
     #[test]

@@ -206,13 +206,11 @@ impl Builder<'_> {
         }
         if let Some((_, quotes, marking)) = &self.figures {
             // Figures sharing one text (80、60、40万元) are marked once, by the first.
-            let found = quotes.find_in(&text, usize::MAX);
-            for (starts, &i) in found.starts.iter().zip(marking) {
+            for (quotation, at) in quotes.find_in(&text, usize::MAX).matches {
+                let i = marking[quotation];
                 let figure = &self.nodes[node].figures[i].text;
-                for &at in starts {
-                    if !continues_a_number(&text, at) {
-                        marks.push((at..at + figure.len(), Mark::Figure(i)));
-                    }
+                if !continues_a_number(&text, at) {
+                    marks.push((at..at + figure.len(), Mark::Figure(i)));
                 }
             }
         }
@@ -221,10 +219,12 @@ impl Builder<'_> {
         let found = self.editorial.find_in(&text, usize::MAX);
         let notes = self.letter.notes.len();
         let mut editorial = Vec::new();
-        for (i, starts) in found.starts.iter().enumerate() {
-            let Some(&at) = starts.first() else {
+        let mut last = None;
+        for (i, at) in found.matches {
+            // Sorted by quotation, then start: the first of each quotation is its first place.
+            if last.replace(i) == Some(i) {
                 continue;
-            };
+            }
             if let Some(note) = self.letter.notes.get(i) {
                 marks.push((at..at + note.text.len(), Mark::Note(i)));
                 editorial.push(note_text(note));
