@@ -178,7 +178,9 @@ fn main() -> ExitCode {
         // `--help` and `--version` are answers, on stdout.
         Err(e) if !e.use_stderr() => {
             let answer = e.render().ansi().to_string();
-            let result = print_to(stdout, |out| out.write_all(answer.as_bytes()).map(|()| FOUND));
+            let result = print_to(stdout, |out| {
+                out.write_all(answer.as_bytes()).map(|()| FOUND)
+            });
             return finish(result);
         }
         Err(e) => return finish(Err(Failure::Usage(e))),
@@ -191,9 +193,7 @@ fn finish(result: Result<u8, Failure>) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         // A reader that stopped reading (`dafu | head`) is not an error.
-        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::from(FOUND)
-        }
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(FOUND),
         Err(failure) => {
             // Errors come before the terminal is touched, so stderr is a plain stream here.
             let _ = write!(io::stderr(), "{failure}");
@@ -221,8 +221,8 @@ fn was_closed(stdout: &File) -> bool {
     let (Ok(ours), Ok(null)) = (stdout.metadata(), std::fs::metadata("/dev/null")) else {
         return false;
     };
-    let read_write = rustix::fs::fcntl_getfl(stdout)
-        .is_ok_and(|flags| flags.contains(rustix::fs::OFlags::RDWR));
+    let read_write =
+        rustix::fs::fcntl_getfl(stdout).is_ok_and(|flags| flags.contains(rustix::fs::OFlags::RDWR));
     ours.file_type().is_char_device() && ours.rdev() == null.rdev() && read_write
 }
 

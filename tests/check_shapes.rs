@@ -24,10 +24,7 @@ const MINIMAL_YAML: &str = include_str!("fixtures/minimal.yaml");
 fn check(name: &str, yaml: &str) -> binary::Output {
     let scratch = Scratch::new(name);
     let path = scratch.write("letter.yaml", yaml);
-    run_within(
-        &mut dafu([OsStr::new("check"), path.as_os_str()]),
-        DEADLINE,
-    )
+    run_within(&mut dafu([OsStr::new("check"), path.as_os_str()]), DEADLINE)
 }
 
 /// A letter whose one measure states `n` figures: `第1项，第2项，…` in its paragraph, each
@@ -46,12 +43,22 @@ fn letter_with_figures(n: usize) -> String {
             &format!("          - {paragraph}\n"),
             1,
         )
-        .replacen("        figures:\n", &format!("        figures:\n{figures}"), 1);
+        .replacen(
+            "        figures:\n",
+            &format!("        figures:\n{figures}"),
+            1,
+        );
     // The minimal letter's own two figures no longer quote the paragraph.
-    let start = yaml.find("          - text: 共3家").expect("the first figure");
+    let start = yaml
+        .find("          - text: 共3家")
+        .expect("the first figure");
     let end = yaml.find("        points:").expect("the points");
     let (before, after) = (yaml.get(..start), yaml.get(end..));
-    format!("{}{}", before.unwrap_or_default(), after.unwrap_or_default())
+    format!(
+        "{}{}",
+        before.unwrap_or_default(),
+        after.unwrap_or_default()
+    )
 }
 
 #[test]
@@ -73,11 +80,7 @@ fn letter_with_notes(n: usize) -> String {
         ));
         notes.push_str(&format!("  - {{text: 编号{i}号。, note: 第{i}条注。}}\n"));
     }
-    let yaml = MINIMAL_YAML.replacen(
-        "opening:\n  - 您们的建议收悉。现答复如下：\n",
-        &opening,
-        1,
-    );
+    let yaml = MINIMAL_YAML.replacen("opening:\n  - 您们的建议收悉。现答复如下：\n", &opening, 1);
     format!("{yaml}{notes}")
 }
 
@@ -96,20 +99,24 @@ fn aliases_of_a_list_of_empty_strings_are_refused_at_once() {
     // 200 million values once expanded (a 613 KB file). dafu used to try, and ran out of
     // memory; the memory limit makes that a failure, not a stalled machine.
     let empties = vec!["''"; 200_000].join(",");
-    let measure = format!(
-        "      - &m\n        title: 做某事\n        paragraphs: [{empties}]\n"
-    );
+    let measure = format!("      - &m\n        title: 做某事\n        paragraphs: [{empties}]\n");
     let measures = format!("{measure}{}", "      - *m\n".repeat(999));
     let yaml = MINIMAL_YAML.replacen(
         "      - title: 做某事\n        paragraphs:\n          - 共3家企业参与，投入资金近1.8亿元。\n",
         &measures,
         1,
     );
-    assert!(yaml.len() > 600_000 && yaml.contains("*m"), "the bomb is built");
+    assert!(
+        yaml.len() > 600_000 && yaml.contains("*m"),
+        "the bomb is built"
+    );
     let scratch = Scratch::new("empty-strings-bomb");
     let path = scratch.write("bomb.yaml", &yaml);
     let check = [OsStr::new("check"), path.as_os_str()];
-    let out = run_within(&mut binary::dafu_with_memory_limit(2_000_000, check), DEADLINE);
+    let out = run_within(
+        &mut binary::dafu_with_memory_limit(2_000_000, check),
+        DEADLINE,
+    );
     assert_eq!(out.signal(), None, "dafu crashed\n{out:?}");
     let message = out.assert_refused(&format!("{}:", path.display()));
     // FILE:LINE:COL, at an alias.
@@ -122,5 +129,8 @@ fn aliases_of_a_list_of_empty_strings_are_refused_at_once() {
         .next()
         .and_then(|l| l.parse().ok())
         .unwrap_or_else(|| panic!("no line in {message}"));
-    assert!(yaml.lines().nth(line - 1).is_some_and(|l| l.contains("*m")), "{message}");
+    assert!(
+        yaml.lines().nth(line - 1).is_some_and(|l| l.contains("*m")),
+        "{message}"
+    );
 }

@@ -188,7 +188,10 @@ mod tests {
         assert_eq!(csv_text("-3"), "'-3");
         assert_eq!(csv_text("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_text("\t=1"), "'\t=1");
-        assert_eq!(csv_text("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assert_eq!(
+            csv_text("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
         assert_eq!(csv_text("a=1"), "a=1");
         assert_eq!(csv_text("科技企业"), "科技企业");
     }

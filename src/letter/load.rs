@@ -441,8 +441,7 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
                 .iter()
                 .filter(|&&at| stands_alone(text, at, &figure.text))
                 .count();
-            if let Some(problem) = quotation_problem(&figure.text, starts.len(), places, *claims)
-            {
+            if let Some(problem) = quotation_problem(&figure.text, starts.len(), places, *claims) {
                 return fail(&here.key("text"), problem);
             }
             if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
@@ -478,7 +477,10 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
     for (n, note) in letter.notes.iter().enumerate() {
         let at = root.key("notes").index(n).key("text");
         if note.text.is_empty() {
-            return fail(&at, "the note's text is empty; quote the wording it is about".into());
+            return fail(
+                &at,
+                "the note's text is empty; quote the wording it is about".into(),
+            );
         }
         if !found.complete {
             return fail(
@@ -576,7 +578,10 @@ fn stands_alone(text: &str, at: usize, figure: &str) -> bool {
     if continues_a_number(text, at) {
         return false;
     }
-    let ends_in_digit = figure.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let ends_in_digit = figure
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
     let next = text
         .get(at + figure.len()..)
         .and_then(|after| after.chars().next());
@@ -591,28 +596,36 @@ const COUNTED_UNITS: [&str; 7] = ["家", "项", "个", "名", "件", "条", "支
 /// a hundredth of a per cent), and whole for counts.
 fn value_problem(figure: &Figure) -> Option<String> {
     let value = figure.value;
+    // A 309-digit number or 5e-324 written out would fill the screen.
+    let shown = if value != 0.0 && !(1e-3..1e15).contains(&value.abs()) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    };
     if !value.is_finite() || value.is_sign_negative() {
         // -0.0 is negative too: it would print as `-0家`.
         return Some(format!(
-            "value {value} must be a number of zero or more (without a minus sign)"
+            "value {shown} must be a number of zero or more (without a minus sign)"
         ));
     }
     if value > MAX_FIGURE_VALUE {
         return Some(format!(
-            "value {value} is larger than {MAX_FIGURE_VALUE:e}; money is in 元, counts as \
+            "value {shown} is larger than {MAX_FIGURE_VALUE:e}; money is in 元, counts as \
              counted, percentages as the number before %"
         ));
     }
     let hundredths = value * 100.0;
-    if (hundredths - hundredths.round()).abs() > 1e-6 * hundredths.max(1.0) {
+    // Tolerant of binary fractions (0.1 × 100 is not exactly 10); 5e-324 is not 0.
+    let off_the_grid = (hundredths - hundredths.round()).abs() > 1e-6 * hundredths.max(1.0);
+    if off_the_grid || (value > 0.0 && hundredths.round() == 0.0) {
         return Some(format!(
-            "value {value} has more than two decimal places; the letter's figures have at \
+            "value {shown} has more than two decimal places; the letter's figures have at \
              most two (money is in 元)"
         ));
     }
     if COUNTED_UNITS.contains(&figure.unit.as_str()) && value.fract() != 0.0 {
         return Some(format!(
-            "value {value} is not a whole number, but “{}” counts whole things",
+            "value {shown} is not a whole number, but “{}” counts whole things",
             figure.unit
         ));
     }

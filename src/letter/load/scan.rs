@@ -317,9 +317,9 @@ const PLAIN_TAGS: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "ma
 /// Why the tag on `event`, if any, is refused.
 fn unwanted_tag(event: &Event<'_>) -> Option<String> {
     let tag: &Cow<'_, Tag> = match event {
-        Event::Scalar(_, _, _, tag) | Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) => {
-            tag.as_ref()?
-        }
+        Event::Scalar(_, _, _, tag)
+        | Event::SequenceStart(_, tag)
+        | Event::MappingStart(_, tag) => tag.as_ref()?,
         _ => return None,
     };
     let core = tag.handle == "tag:yaml.org,2002:";
