@@ -185,8 +185,8 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
                 // Read one way by serde_yaml and not at all by the guard: refused, or the
                 // positions of later errors would be lost.
                 RefusalKind::Syntax => format!(
-                    "{}; YAML readers differ on this place (a tab after a colon, say): \
-                     write it more plainly",
+                    "{}; dafu's two YAML readers disagree here, so it is refused: write it \
+                     more plainly (a space, not a tab, after a colon)",
                     refusal.message
                 ),
             },
