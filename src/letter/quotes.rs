@@ -2,14 +2,18 @@
 //! every editorial note in the letter. One Aho-Corasick pass costs the length of the text
 //! plus the matches, where a search per quotation would cost quotations × text.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-/// Distinct quotations, ready to be looked for in any number of texts.
-pub struct Quotes {
-    /// None when there is nothing to look for.
+/// Up to this many quotations are looked for one by one: a text is searched a few times,
+/// which costs less than building an automaton for every node of a letter.
+const FEW: usize = 4;
+
+/// Quotations, ready to be looked for in any number of texts.
+pub struct Quotes<'a> {
+    /// The non-empty quotations, with the index each had in the list given.
+    patterns: Vec<(usize, &'a str)>,
+    /// Built when there are more than [`FEW`] quotations.
     automaton: Option<AhoCorasick>,
-    /// For each pattern of the automaton, the index of its quotation (empty ones are left out).
-    index_of: Vec<usize>,
 }
 
 /// Where the quotations occur in one text.
@@ -36,29 +40,42 @@ impl Found {
     }
 }
 
-impl Quotes {
-    /// Prepares to look for `quotations`; empty ones are never found, a repeated one is found
-    /// under each of its indices.
-    ///
+impl<'a> Quotes<'a> {
+    /// Prepares to look for `quotations` in one text or a few; empty ones are never found, a
+    /// repeated one is found under each of its indices.
+    #[must_use]
+    pub fn new(quotations: impl IntoIterator<Item = &'a str>) -> Self {
+        // A node's figures are looked for in its few paragraphs: the automaton that is
+        // cheapest to build.
+        Self::build(quotations, Some(AhoCorasickKind::NoncontiguousNFA))
+    }
+
+    /// Like [`Quotes::new`], for quotations looked for in every block of a letter: the
+    /// automaton that is fastest to search (a DFA, for a few dozen quotations).
+    #[must_use]
+    pub fn for_many_texts(quotations: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::build(quotations, None)
+    }
+
     /// # Panics
     /// Never: building the automaton fails only past limits that a letter's 64 MiB cannot
     /// reach.
-    #[must_use]
-    pub fn new<'a>(quotations: impl IntoIterator<Item = &'a str>) -> Self {
-        let quotations: Vec<&str> = quotations.into_iter().collect();
+    fn build(quotations: impl IntoIterator<Item = &'a str>, kind: Option<AhoCorasickKind>) -> Self {
         // An empty quotation would match everywhere: it is left out, and never found.
-        let (index_of, patterns): (Vec<usize>, Vec<&str>) = quotations
-            .iter()
+        let patterns: Vec<(usize, &str)> = quotations
+            .into_iter()
             .enumerate()
             .filter(|(_, q)| !q.is_empty())
-            .map(|(i, q)| (i, *q))
-            .unzip();
-        let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasick::new(patterns).expect("an automaton within aho-corasick's limits")
+            .collect();
+        let automaton = (patterns.len() > FEW).then(|| {
+            AhoCorasick::builder()
+                .kind(kind)
+                .build(patterns.iter().map(|(_, q)| q))
+                .expect("an automaton within aho-corasick's limits")
         });
         Self {
+            patterns,
             automaton,
-            index_of,
         }
     }
 
@@ -69,13 +86,30 @@ impl Quotes {
     pub fn find_in(&self, text: &str, budget: usize) -> Found {
         let mut matches = Vec::new();
         let mut complete = true;
+        let mut record = |quotation: usize, at: usize| {
+            complete = matches.len() < budget;
+            if complete {
+                matches.push((quotation, at));
+            }
+            complete
+        };
         if let Some(automaton) = &self.automaton {
-            for (n, m) in automaton.find_overlapping_iter(text).enumerate() {
-                if n >= budget {
-                    complete = false;
+            for m in automaton.find_overlapping_iter(text) {
+                if !record(self.patterns[m.pattern().as_usize()].0, m.start()) {
                     break;
                 }
-                matches.push((self.index_of[m.pattern().as_usize()], m.start()));
+            }
+        } else {
+            'patterns: for &(quotation, pattern) in &self.patterns {
+                let mut from = 0;
+                while let Some(at) = text.get(from..).and_then(|rest| rest.find(pattern)) {
+                    if !record(quotation, from + at) {
+                        break 'patterns;
+                    }
+                    // The next occurrence may overlap this one: look again one character on.
+                    let step = pattern.chars().next().map_or(1, char::len_utf8);
+                    from += at + step;
+                }
             }
         }
         matches.sort_unstable();
@@ -102,9 +136,26 @@ mod tests {
     }
 
     #[test]
+    fn few_and_many_quotations_are_found_alike() {
+        let text = "优势优势，共192家，2家，共192家";
+        let few = ["优势", "势优", "2家", "192家"];
+        let many = ["优势", "势优", "2家", "192家", "无", "没有", "也无"];
+        let by_one = Quotes::new(few).find_in(text, usize::MAX);
+        let by_automaton = Quotes::new(many).find_in(text, usize::MAX);
+        let by_dfa = Quotes::for_many_texts(many).find_in(text, usize::MAX);
+        assert_eq!(by_dfa.matches, by_automaton.matches);
+        assert!(Quotes::new(few).automaton.is_none());
+        assert!(Quotes::new(many).automaton.is_some());
+        assert_eq!(by_one.matches, by_automaton.matches);
+        assert_eq!(by_one.starts(4)[2].len(), 3, "{:?}", by_one.matches);
+    }
+
+    #[test]
     fn stops_at_the_budget() {
-        let quotes = Quotes::new(["a", "aa"]);
-        let found = quotes.find_in(&"a".repeat(100), 10);
-        assert!(!found.complete);
+        for quotations in [&["a", "aa"][..], &["a", "aa", "aaa", "aaaa", "aaaaa"]] {
+            let found = Quotes::new(quotations.iter().copied()).find_in(&"a".repeat(100), 10);
+            assert!(!found.complete);
+            assert_eq!(found.matches.len(), 10);
+        }
     }
 }

@@ -155,15 +155,17 @@ struct Builder<'a> {
     nodes: Vec<Node>,
     blocks: Vec<Block>,
     /// The letter's notes, then its errata's corrected texts, found in every block at once.
-    editorial: Quotes,
+    editorial: Quotes<'a>,
     /// Whether each erratum's corrected text occurs in some block of the letter's text.
     placed: Vec<bool>,
     /// The figures of the node whose blocks are being added, found in each block at once:
     /// the node, its distinct figure texts' finder, and for each the figure that marks it.
-    figures: Option<(NodeId, Quotes, Vec<usize>)>,
+    figures: Option<(NodeId, Quotes<'a>, Vec<usize>)>,
+    /// Each node's figures as the letter holds them, for the finder above.
+    node_figures: Vec<&'a [Figure]>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn open(
         &mut self,
         kind: NodeKind,
@@ -171,9 +173,10 @@ impl Builder<'_> {
         parent: Option<NodeId>,
         label: String,
         title: String,
-        figures: &[Figure],
+        figures: &'a [Figure],
     ) -> NodeId {
         let id = self.nodes.len();
+        self.node_figures.push(figures);
         let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
         if let Some(p) = parent {
             self.nodes[p].children.push(id);
@@ -202,7 +205,7 @@ impl Builder<'_> {
             marks.push((0..heading_bytes, Mark::Heading));
         }
         if self.figures.as_ref().is_none_or(|(id, ..)| *id != node) {
-            self.figures = Some(figure_finder(node, &self.nodes[node].figures));
+            self.figures = Some(figure_finder(node, self.node_figures[node]));
         }
         if let Some((_, quotes, marking)) = &self.figures {
             // Figures sharing one text (80、60、40万元) are marked once, by the first.
@@ -259,7 +262,7 @@ impl Builder<'_> {
 }
 
 /// A finder for a node's distinct figure texts, and for each the first figure with it.
-fn figure_finder(node: NodeId, figures: &[Figure]) -> (NodeId, Quotes, Vec<usize>) {
+fn figure_finder(node: NodeId, figures: &[Figure]) -> (NodeId, Quotes<'_>, Vec<usize>) {
     let mut seen: HashMap<&str, ()> = HashMap::new();
     let marking: Vec<usize> = (0..figures.len())
         .filter(|&i| seen.insert(figures[i].text.as_str(), ()).is_none())
@@ -299,7 +302,7 @@ impl LetterTree {
     /// Flattens a letter into nodes and blocks.
     #[must_use]
     pub fn new(letter: Letter) -> Self {
-        let editorial = Quotes::new(
+        let editorial = Quotes::for_many_texts(
             (letter.notes.iter().map(|n| n.text.as_str()))
                 .chain(letter.errata.iter().map(|e| e.corrected.as_str())),
         );
@@ -310,6 +313,7 @@ impl LetterTree {
             editorial,
             placed: vec![false; letter.errata.len()],
             figures: None,
+            node_figures: Vec::new(),
         };
         let opening = b.open(
             NodeKind::Opening,
