@@ -471,8 +471,24 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         }
     }
     let whole = letter_text(letter);
-    let quotes = Quotes::new(letter.notes.iter().map(|n| n.text.as_str()));
+    // The errata's corrected texts are looked for too: the reader finds them in every
+    // block, and their overlaps must be bounded as the notes' are.
+    let quotes = Quotes::new(
+        (letter.notes.iter().map(|n| n.text.as_str()))
+            .chain(letter.errata.iter().map(|e| e.corrected.as_str())),
+    );
     let found = quotes.find_in(&whole, match_budget(whole.len()));
+    if !found.complete {
+        let at = root.key(if letter.notes.is_empty() {
+            "errata"
+        } else {
+            "notes"
+        });
+        return fail(
+            &at,
+            "notes and errata overlap each other at too many places of the letter to check".into(),
+        );
+    }
     let note_starts = found.starts(letter.notes.len());
     for (n, note) in letter.notes.iter().enumerate() {
         let at = root.key("notes").index(n).key("text");
@@ -480,12 +496,6 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
             return fail(
                 &at,
                 "the note's text is empty; quote the wording it is about".into(),
-            );
-        }
-        if !found.complete {
-            return fail(
-                &at,
-                "notes overlap each other at too many places of the letter to check".into(),
             );
         }
         if note_starts[n].is_empty() {
@@ -720,6 +730,23 @@ mod tests {
         let error = parse(&source, "t.yaml").unwrap_err();
         assert_eq!(error.position.map(|p| p.0), Some(14), "{error}");
         assert!(error.message.contains("共4家"), "{error}");
+    }
+
+    #[test]
+    fn figures_that_overlap_everywhere_are_refused_not_counted() {
+        // `1`, `11`, … `1`×20 each match at nearly every place of a run of 1,000 ones.
+        let figures: Vec<String> = (1..=20)
+            .map(|n| format!("{{text: '{}', value: 1, unit: 家, what: x}}", "1".repeat(n)))
+            .collect();
+        let source = minimal()
+            .replace("[共3家企业。]", &format!("['{}']", "1".repeat(1000)))
+            .replace(
+                "[{text: 共3家, value: 3, unit: 家, what: 企业, qualifier: 共}]",
+                &format!("[{}]", figures.join(", ")),
+            );
+        let error = parse(&source, "t.yaml").unwrap_err();
+        assert!(error.message.contains("overlap"), "{error}");
+        assert_eq!(error.position.map(|p| p.0), Some(14), "{error}");
     }
 
     #[test]

@@ -4,9 +4,14 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-/// Up to this many quotations are looked for one by one: a text is searched a few times,
-/// which costs less than building an automaton for every node of a letter.
+/// Up to this many quotations, none longer than [`SHORT`] bytes, are looked for one by
+/// one: a text is searched a few times, which costs less than building an automaton for
+/// every node of a letter.
 const FEW: usize = 4;
+
+/// See [`FEW`]. Searched one by one, a quotation that matches at every position of a text
+/// (`aaa…` in `aaaa…`) costs its length at each; bounded, that stays linear.
+const SHORT: usize = 64;
 
 /// Quotations, ready to be looked for in any number of texts.
 pub struct Quotes<'a> {
@@ -67,7 +72,8 @@ impl<'a> Quotes<'a> {
             .enumerate()
             .filter(|(_, q)| !q.is_empty())
             .collect();
-        let automaton = (patterns.len() > FEW).then(|| {
+        let one_by_one = patterns.len() <= FEW && patterns.iter().all(|(_, q)| q.len() <= SHORT);
+        let automaton = (!one_by_one).then(|| {
             AhoCorasick::builder()
                 .kind(kind)
                 .build(patterns.iter().map(|(_, q)| q))
@@ -148,6 +154,8 @@ mod tests {
         assert!(Quotes::new(many).automaton.is_some());
         assert_eq!(by_one.matches, by_automaton.matches);
         assert_eq!(by_one.starts(4)[2].len(), 3, "{:?}", by_one.matches);
+        let long = "优".repeat(SHORT);
+        assert!(Quotes::new([long.as_str()]).automaton.is_some());
     }
 
     #[test]
