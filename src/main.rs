@@ -170,8 +170,7 @@ const NOT_FOUND: u8 = 1;
 const FAILED: u8 = 2;
 
 fn main() -> ExitCode {
-    // Taken before anything is opened: with stdout closed, the letter file would otherwise
-    // be given descriptor 1.
+    // Taken first, so that the commands that print find out at once whether they can.
     let stdout = stdout_file();
     let cli = match parse_arguments() {
         Ok(cli) => cli,

@@ -1342,6 +1342,16 @@ fn figure_inside_a_longer_number_is_refused() {
         19,
         "longer number",
     );
+    // `共3` occurs only as the head of `共30家`.
+    minimal_refused_at(
+        &[
+            ("共3家企业参与", "共30家企业参与"),
+            ("- text: 共3家\n", "- text: 共3\n"),
+        ],
+        22,
+        19,
+        "longer number",
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::collections::HashMap;
 
 use super::quotes::Quotes;
-use super::tree::continues_a_number;
+use super::tree::stands_alone;
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use scan::{FieldPath, RefusalKind};
@@ -569,7 +569,7 @@ fn quotation_problem(text: &str, anywhere: usize, places: usize, claims: usize) 
         ))
     } else if places == 0 {
         Some(format!(
-            "figure text “{text}” occurs in its node's text only as the end of a longer \
+            "figure text “{text}” occurs in its node's text only as part of a longer \
              number; quote the whole number"
         ))
     } else if claims > places {
@@ -580,22 +580,6 @@ fn quotation_problem(text: &str, anywhere: usize, places: usize, claims: usize) 
     } else {
         None
     }
-}
-
-/// Whether `figure` found at byte `at` of `text` stands alone: not the tail of a longer
-/// number (`2家` in `192家`), and, when it ends in a digit, not its head either.
-fn stands_alone(text: &str, at: usize, figure: &str) -> bool {
-    if continues_a_number(text, at) {
-        return false;
-    }
-    let ends_in_digit = figure
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit());
-    let next = text
-        .get(at + figure.len()..)
-        .and_then(|after| after.chars().next());
-    !(ends_in_digit && next.is_some_and(|c| c.is_ascii_digit() || c == '.'))
 }
 
 /// The kinds of figure whose values are counted in whole units.

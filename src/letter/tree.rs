@@ -141,6 +141,23 @@ pub fn continues_a_number(haystack: &str, at: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// Whether `figure`, found at byte `at` of `text`, stands alone: not the tail of a longer
+/// number (`2家` in `192家`), nor, when it ends in a digit, the head of one (`3` in `30家`).
+#[must_use]
+pub fn stands_alone(text: &str, at: usize, figure: &str) -> bool {
+    if continues_a_number(text, at) {
+        return false;
+    }
+    let ends_in_digit = figure
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let next = text
+        .get(at + figure.len()..)
+        .and_then(|after| after.chars().next());
+    !(ends_in_digit && next.is_some_and(|c| c.is_ascii_digit() || c == '.'))
+}
+
 /// `2021-07-28` → `2021年7月28日`, as letters print dates.
 #[must_use]
 pub fn chinese_date(iso: &str) -> String {
@@ -212,7 +229,7 @@ impl<'a> Builder<'a> {
             for (quotation, at) in quotes.find_in(&text, usize::MAX).matches {
                 let i = marking[quotation];
                 let figure = &self.nodes[node].figures[i].text;
-                if !continues_a_number(&text, at) {
+                if stands_alone(&text, at, figure) {
                     marks.push((at..at + figure.len(), Mark::Figure(i)));
                 }
             }
