@@ -5,6 +5,7 @@
 //! (errata, notes) is kept apart from it so that the reader can show both and never mix them.
 
 pub mod load;
+pub mod quotes;
 pub mod tree;
 
 use serde::{Deserialize, Serialize};

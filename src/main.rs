@@ -1,15 +1,19 @@
 //! `dafu`: parse the command line, load the letter, hand over to the command-line faces or
 //! the interactive reader. Nothing else lives here.
 
+use std::fs::File;
 use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use dafu::cli;
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
 use dafu::strings::Lang;
+use dafu::text::sanitize::sanitize;
 use dafu::tui::{self, AmbiguousSetting};
 
 /// Read a Chinese official reply letter (答复) in the terminal.
@@ -20,7 +24,8 @@ use dafu::tui::{self, AmbiguousSetting};
 #[derive(Debug, Parser)]
 #[command(name = "dafu", version)]
 struct Cli {
-    /// A letter in dafu's YAML schema (default: the letter built into dafu).
+    /// A letter in dafu's YAML schema (default: the letter built into dafu). Before a
+    /// subcommand, it is the subcommand's FILE.
     file: Option<PathBuf>,
 
     /// Interface language (the letter itself is never translated).
@@ -54,12 +59,13 @@ enum Command {
         /// A letter file (default: the built-in letter).
         file: Option<PathBuf>,
         /// Show only this many levels (1 = the suggestions).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_depth)]
         depth: Option<usize>,
     },
     /// Search the letter (Chinese, or pinyin from a Latin keyboard); exit 0 if found, 1 if not.
     Search {
         /// What to look for: Chinese text, pinyin (`rengongzhineng`) or initials (`rgzn`).
+        #[arg(value_parser = parse_query)]
         query: String,
         /// A letter file (default: the built-in letter).
         file: Option<PathBuf>,
@@ -81,8 +87,73 @@ enum Command {
     /// Check that FILE is a valid letter; print nothing when it is.
     Check {
         /// The letter file to check.
-        file: PathBuf,
+        file: Option<PathBuf>,
     },
+}
+
+/// `--depth`: a number of levels, at least one (zero levels would print nothing).
+fn parse_depth(arg: &str) -> Result<usize, String> {
+    match arg.parse::<usize>() {
+        Ok(0) => Err("the depth counts levels from 1 (the suggestions); 0 shows nothing".into()),
+        Ok(depth) => Ok(depth),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The search query: an empty one would match everywhere or nowhere, neither of which is
+/// an answer.
+fn parse_query(arg: &str) -> Result<String, String> {
+    if arg.trim().is_empty() {
+        Err("the query is empty; give the text, pinyin or initials to look for".into())
+    } else {
+        Ok(arg.to_string())
+    }
+}
+
+/// Environment variables that stand for options. Set but empty (`DAFU_LANG= dafu`), a
+/// variable means no value, as it does to most programs, not an invalid one.
+const OPTION_VARIABLES: [(&str, &str); 2] = [
+    ("lang", "DAFU_LANG"),
+    ("ambiguous_width", "DAFU_AMBIGUOUS_WIDTH"),
+];
+
+/// The command line's definition, with messages in plain text (see [`parse_arguments`]).
+fn plain_command() -> clap::Command {
+    Cli::command().styles(clap::builder::Styles::plain())
+}
+
+/// Parses the command line, ignoring the option variables that are set but empty.
+///
+/// Messages are plain text: clap would style them with escape sequences and, to print them
+/// plain, strip every escape sequence, the user's own with them (`--depth $'\e]2;…'` would
+/// show as `''`). dafu prints them itself, with the user's escapes made visible.
+fn parse_arguments() -> Result<Cli, clap::Error> {
+    let mut command = plain_command();
+    for (id, variable) in OPTION_VARIABLES {
+        if std::env::var_os(variable).is_some_and(|value| value.is_empty()) {
+            command = command.mut_arg(id, |arg| arg.env(None));
+        }
+    }
+    Cli::from_arg_matches(&command.try_get_matches()?)
+}
+
+/// The letter file a command reads: the one after the subcommand or the one before it, never
+/// both (one of them would be ignored).
+fn one_file(
+    before: Option<PathBuf>,
+    after: Option<PathBuf>,
+) -> Result<Option<PathBuf>, clap::Error> {
+    match (before, after) {
+        (Some(before), Some(after)) => Err(plain_command().error(
+            ErrorKind::ArgumentConflict,
+            format!(
+                "two letter files, {} before the subcommand and {} after it; give one",
+                before.display(),
+                after.display()
+            ),
+        )),
+        (before, after) => Ok(after.or(before)),
+    }
 }
 
 fn load_tree(file: Option<&PathBuf>) -> Result<LetterTree, load::LoadError> {
@@ -99,30 +170,80 @@ const NOT_FOUND: u8 = 1;
 const FAILED: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    // Taken first, so that the commands that print find out at once whether they can.
+    let stdout = stdout_file();
+    let cli = match parse_arguments() {
+        Ok(cli) => cli,
+        // `--help` and `--version` are answers, on stdout.
+        Err(e) if !e.use_stderr() => {
+            let answer = e.render().ansi().to_string();
+            let result = print_to(stdout, |out| {
+                out.write_all(answer.as_bytes()).map(|()| FOUND)
+            });
+            return finish(result);
+        }
+        Err(e) => return finish(Err(Failure::Usage(e))),
+    };
+    finish(run(cli, stdout))
+}
+
+/// The exit status of a run, and its message on stderr when it failed.
+fn finish(result: Result<u8, Failure>) -> ExitCode {
+    match result {
         Ok(code) => ExitCode::from(code),
         // A reader that stopped reading (`dafu | head`) is not an error.
-        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(FOUND),
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(FOUND),
         Err(failure) => {
             // Errors come before the terminal is touched, so stderr is a plain stream here.
-            let _ = writeln!(io::stderr(), "{failure}");
+            let _ = write!(io::stderr(), "{failure}");
             ExitCode::from(FAILED)
         }
     }
 }
 
+/// Standard output as a file of dafu's own, for the commands that print, or why there is
+/// none. Rust's `Stdout` reports every write to a bad descriptor as done (output lost, exit
+/// 0); writes through a duplicate report it, as for a descriptor opened only for reading.
+fn stdout_file() -> io::Result<File> {
+    let file = File::from(io::stdout().as_fd().try_clone_to_owned()?);
+    if was_closed(&file) {
+        return Err(rustix::io::Errno::BADF.into());
+    }
+    Ok(file)
+}
+
+/// Whether standard output was closed when dafu started (`dafu figures >&-`). Before `main`,
+/// Rust's runtime puts `/dev/null`, opened for reading and writing, in place of a closed
+/// standard descriptor; a shell's `>/dev/null` opens it for writing only.
+fn was_closed(stdout: &File) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let (Ok(ours), Ok(null)) = (stdout.metadata(), std::fs::metadata("/dev/null")) else {
+        return false;
+    };
+    let read_write =
+        rustix::fs::fcntl_getfl(stdout).is_ok_and(|flags| flags.contains(rustix::fs::OFlags::RDWR));
+    ours.file_type().is_char_device() && ours.rdev() == null.rdev() && read_write
+}
+
 #[derive(Debug)]
 enum Failure {
+    /// The command line is wrong (or asked for help, which goes to stdout).
+    Usage(clap::Error),
     Load(load::LoadError),
+    /// Standard output could not be written.
+    Output(io::Error),
+    /// The interactive reader failed.
     Io(io::Error),
 }
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Load(e) => write!(f, "{e}"),
-            Failure::Io(e) => write!(f, "dafu: {e}"),
+            // clap quotes the arguments it refuses: shown inert, like a letter's text.
+            Failure::Usage(e) => write!(f, "{}", sanitize(&e.render().ansi().to_string())),
+            Failure::Load(e) => writeln!(f, "{e}"),
+            Failure::Output(e) => writeln!(f, "dafu: cannot write to standard output: {e}"),
+            Failure::Io(e) => writeln!(f, "dafu: {e}"),
         }
     }
 }
@@ -133,43 +254,59 @@ impl From<load::LoadError> for Failure {
     }
 }
 
+impl From<clap::Error> for Failure {
+    fn from(e: clap::Error) -> Self {
+        Failure::Usage(e)
+    }
+}
+
 impl From<io::Error> for Failure {
     fn from(e: io::Error) -> Self {
         Failure::Io(e)
     }
 }
 
-fn run(cli: Cli) -> Result<u8, Failure> {
+/// Runs `print` on standard output, buffered; any failure to write is an output failure.
+fn print_to(
+    stdout: io::Result<File>,
+    print: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<u8>,
+) -> Result<u8, Failure> {
+    let mut out = io::BufWriter::new(stdout.map_err(Failure::Output)?);
+    let code = print(&mut out).map_err(Failure::Output)?;
+    out.flush().map_err(Failure::Output)?;
+    Ok(code)
+}
+
+fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
     let stdout = io::stdout();
     match cli.command {
         None => {
             let tree = load_tree(cli.file.as_ref())?;
             if stdout.is_terminal() && io::stdin().is_terminal() {
                 tui::run(tree, cli.lang, cli.ambiguous_width)?;
+                Ok(FOUND)
             } else {
-                let mut out = io::BufWriter::new(stdout.lock());
-                cli::print_letter(&tree, &mut out)?;
-                out.flush()?;
+                print_to(stdout_file, |out| {
+                    cli::print_letter(&tree, out).map(|()| FOUND)
+                })
             }
-            Ok(FOUND)
         }
         Some(Command::Outline { file, depth }) => {
-            let tree = load_tree(file.as_ref())?;
-            let mut out = io::BufWriter::new(stdout.lock());
-            cli::print_outline(&tree, depth, cli.lang, &mut out)?;
-            out.flush()?;
-            Ok(FOUND)
+            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
+            print_to(stdout_file, |out| {
+                cli::print_outline(&tree, depth, cli.lang, out).map(|()| FOUND)
+            })
         }
         Some(Command::Search { query, file }) => {
-            let tree = load_tree(file.as_ref())?;
+            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
             let options = cli::SearchOptions {
                 color: stdout.is_terminal(),
                 lang: cli.lang,
             };
-            let mut out = io::BufWriter::new(stdout.lock());
-            let found = cli::search(&tree, &query, options, &mut out)?;
-            out.flush()?;
-            Ok(if found > 0 { FOUND } else { NOT_FOUND })
+            print_to(stdout_file, |out| {
+                let found = cli::search(&tree, &query, options, out)?;
+                Ok(if found > 0 { FOUND } else { NOT_FOUND })
+            })
         }
         Some(Command::Figures {
             file,
@@ -177,19 +314,24 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             sort,
             unit,
         }) => {
-            let tree = load_tree(file.as_ref())?;
-            let mut out = io::BufWriter::new(stdout.lock());
+            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
             let options = cli::figures::Options {
                 format,
                 sort,
                 unit,
                 lang: cli.lang,
             };
-            cli::figures::print(&tree, options, &mut out)?;
-            out.flush()?;
-            Ok(FOUND)
+            print_to(stdout_file, |out| {
+                cli::figures::print(&tree, options, out).map(|()| FOUND)
+            })
         }
         Some(Command::Check { file }) => {
+            let Some(file) = one_file(cli.file, file)? else {
+                return Err(Failure::Usage(plain_command().error(
+                    ErrorKind::MissingRequiredArgument,
+                    "check needs the letter FILE to check: dafu check FILE",
+                )));
+            };
             load_tree(Some(&file))?;
             Ok(FOUND)
         }

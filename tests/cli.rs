@@ -1126,3 +1126,330 @@ fn unknown_flag_exits_2_with_a_message_on_stderr() {
     let out = run(["--no-such-flag"]);
     assert!(out.stderr().contains("--no-such-flag"), "{out:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The command line says what it did
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn file_before_the_subcommand_is_used_not_dropped() {
+    let minimal = fixture("minimal.yaml");
+    let before = run([minimal.as_str(), "outline"]);
+    assert_ok(&before);
+    assert_eq!(before.stdout(), run(["outline", &minimal]).stdout());
+    assert!(before.stdout().contains("关于某事的建议"), "{before:?}");
+    let figures = run([minimal.as_str(), "figures", "--format", "csv"]);
+    assert_ok(&figures);
+    assert!(figures.stdout().contains("共3家"), "{figures:?}");
+    // `dafu FILE check` checks FILE: a bad one is refused.
+    let bad = fixture("bad/unknown-unit.yaml");
+    run([bad.as_str(), "check"]).assert_refused(&format!("{bad}:23:"));
+}
+
+#[test]
+fn file_before_and_after_the_subcommand_is_a_usage_error() {
+    let bad = fixture("bad/unknown-unit.yaml");
+    let good = fixture("minimal.yaml");
+    let out = run([bad.as_str(), "check", &good]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    assert!(
+        out.stderr().starts_with("error: two letter files"),
+        "{out:?}"
+    );
+}
+
+/// Runs dafu through the shell with `redirect` applied to its stdout.
+#[cfg(unix)]
+fn run_with_stdout(redirect: &str, args: &[&str]) -> Output {
+    let mut command = std::process::Command::new("/bin/sh");
+    command
+        .arg("-c")
+        .arg(format!("exec \"$@\" {redirect}"))
+        .arg("sh")
+        .arg(binary::DAFU)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DAFU_LANG")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    run_within(&mut command, DEADLINE)
+}
+
+#[cfg(unix)]
+#[test]
+fn closed_stdout_is_exit_2_with_the_reason() {
+    for args in [&["figures"][..], &["outline"], &["search", "人工智能"], &[]] {
+        let out = run_with_stdout(">&-", args);
+        assert_eq!(out.code(), Some(2), "{args:?}\n{out:?}");
+        assert!(
+            out.stderr().contains("Bad file descriptor"),
+            "{args:?}\n{out:?}"
+        );
+    }
+    // Open, but only for reading: the writes fail.
+    let out = run_with_stdout("1</dev/null", &["figures"]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    // Discarding output on purpose is not an error, and check prints nothing to lose.
+    assert_eq!(run_with_stdout(">/dev/null", &["figures"]).code(), Some(0));
+    let minimal = fixture("minimal.yaml");
+    assert_eq!(run_with_stdout(">&-", &["check", &minimal]).code(), Some(0));
+}
+
+#[cfg(unix)]
+#[test]
+fn full_disk_on_stdout_is_exit_2_with_the_reason() {
+    let out = run_with_stdout(">/dev/full", &["figures"]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stderr().contains("No space left"), "{out:?}");
+}
+
+#[test]
+fn argument_errors_show_escapes_inert() {
+    let hostile = "\u{1b}]2;PWNED\u{7}\u{202e}";
+    // As on a terminal, where clap would colour its message and print the argument raw.
+    let out = run_within(
+        dafu(["outline", "--depth", hostile]).env("CLICOLOR_FORCE", "1"),
+        DEADLINE,
+    );
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    let stderr = out.stderr();
+    assert!(
+        !stderr
+            .chars()
+            .any(|c| is_terminal_control(c) || is_bidi_control(c)),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("PWNED"),
+        "the argument is shown: {stderr:?}"
+    );
+    let out = run([hostile, "check", "also-a-file"]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(
+        !out.stderr()
+            .chars()
+            .any(|c| is_terminal_control(c) || is_bidi_control(c))
+    );
+}
+
+#[test]
+fn empty_query_is_a_usage_error() {
+    for query in ["", "  "] {
+        let out = run(["search", query]);
+        assert_eq!(out.code(), Some(2), "{query:?}\n{out:?}");
+        assert!(out.stdout.is_empty(), "{out:?}");
+        assert!(out.stderr().contains("query is empty"), "{out:?}");
+    }
+}
+
+#[test]
+fn depth_0_is_a_usage_error() {
+    let out = run(["outline", "--depth", "0"]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    assert!(out.stderr().contains("--depth"), "{out:?}");
+}
+
+#[test]
+fn empty_dafu_lang_means_unset() {
+    let out = run_within(
+        dafu(["outline", "--depth", "1"])
+            .env("DAFU_LANG", "")
+            .env("DAFU_AMBIGUOUS_WIDTH", ""),
+        DEADLINE,
+    );
+    assert_ok(&out);
+    assert_eq!(out.stdout(), run(["outline", "--depth", "1"]).stdout());
+    assert!(out.stdout().starts_with("开头"), "{out:?}");
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
+    let scratch = Scratch::new("csv-injection");
+    let formulas = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "@SUM(A1)", "-3"];
+    let mut figures = String::new();
+    for what in formulas {
+        figures.push_str(&format!(
+            "          - {{text: 共3家, value: 3, unit: 家, what: '{what}'}}\n"
+        ));
+    }
+    // One text, one value, five figures: the paragraph states it five times.
+    let yaml = MINIMAL_YAML
+        .replacen(
+            "共3家企业参与，",
+            "共3家、共3家、共3家、共3家、共3家企业参与，",
+            1,
+        )
+        .replacen(
+            "        figures:\n",
+            &format!("        figures:\n{figures}"),
+            1,
+        );
+    let path = scratch.write("formulas.yaml", yaml);
+    let out = run([
+        std::ffi::OsStr::new("figures"),
+        path.as_os_str(),
+        std::ffi::OsStr::new("--format"),
+        std::ffi::OsStr::new("csv"),
+    ]);
+    assert_ok(&out);
+    let records = parse_csv(&out.stdout());
+    let whats: Vec<&str> = records.iter().skip(1).map(|r| r[5].as_str()).collect();
+    for what in formulas {
+        assert!(
+            whats.contains(&format!("'{what}").as_str()),
+            "{what}: {whats:?}"
+        );
+    }
+    for record in records.iter().skip(1) {
+        // The value column stays a number.
+        assert!(record[3].parse::<f64>().is_ok(), "{record:?}");
+        for cell in record {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{record:?}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// dafu check: values and fields that cannot be true, each refused where it stands
+// ---------------------------------------------------------------------------------------------
+
+/// Checks the minimal letter with each `(from, to)` replaced, and asserts it is refused at
+/// `line:column` with a message holding `says`.
+#[track_caller]
+fn minimal_refused_at(edits: &[(&str, &str)], line: usize, column: usize, says: &str) {
+    // Tests run in parallel: each edit its own directory.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run_id = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let scratch = Scratch::new(&format!("minimal-refused-{run_id}"));
+    let mut yaml = MINIMAL_YAML.to_string();
+    for (from, to) in edits {
+        assert!(yaml.contains(from), "{from:?} is in the minimal letter");
+        yaml = yaml.replacen(from, to, 1);
+    }
+    let path = scratch.write("letter.yaml", yaml);
+    let out = run([std::ffi::OsStr::new("check"), path.as_os_str()]);
+    let message = out.assert_refused(&format!("{}:{line}:{column}: ", path.display()));
+    assert!(message.contains(says), "{edits:?}: {message}");
+}
+
+#[test]
+fn impossible_figure_values_are_refused_at_the_value() {
+    for (value, says) in [
+        ("-0.0", "minus"),
+        ("-3", "minus"),
+        ("1e308", "larger than"),
+        (".inf", "minus"),
+        ("5e-324", "two decimal places"),
+        ("3.5", "whole number"),
+    ] {
+        let to = format!("value: {value}\n");
+        minimal_refused_at(&[("value: 3\n", &to)], 23, 20, says);
+    }
+}
+
+#[test]
+fn empty_figure_text_is_refused() {
+    minimal_refused_at(&[("- text: 共3家\n", "- text: ''\n")], 22, 19, "empty");
+}
+
+#[test]
+fn figure_inside_a_longer_number_is_refused() {
+    // `2家` occurs only as the end of `192家`.
+    minimal_refused_at(
+        &[
+            ("共3家企业参与", "共192家企业参与"),
+            (
+                "- text: 共3家\n            value: 3\n",
+                "- text: 2家\n            value: 2\n",
+            ),
+        ],
+        22,
+        19,
+        "longer number",
+    );
+    // `共3` occurs only as the head of `共30家`.
+    minimal_refused_at(
+        &[
+            ("共3家企业参与", "共30家企业参与"),
+            ("- text: 共3家\n", "- text: 共3\n"),
+        ],
+        22,
+        19,
+        "longer number",
+    );
+}
+
+#[test]
+fn duplicate_figure_is_refused_at_the_second() {
+    let figure = "          - text: 共3家\n            value: 3\n            unit: 家\n            what: 参与企业\n            qualifier: 共\n";
+    let twice = format!("{figure}{figure}");
+    minimal_refused_at(&[(figure, &twice)], 27, 19, "listed 2 times");
+}
+
+#[test]
+fn dates_that_are_not_exactly_iso_are_refused() {
+    for date in [
+        "+2021-07-28",
+        "0-01-01",
+        "0000-01-01",
+        "2021-7-8",
+        "2021-07-28-01",
+    ] {
+        let to = format!("date: \"{date}\"");
+        minimal_refused_at(&[("date: \"2021-07-28\"", &to)], 38, 9, "not a date");
+    }
+}
+
+#[test]
+fn binary_tagged_text_is_refused_at_the_tag() {
+    let message = refused_at("binary-tag.yaml", 21, 19);
+    assert!(message.contains("!!binary"), "{message}");
+}
+
+#[test]
+fn empty_note_text_is_refused() {
+    let yaml_tail = "notes:\n  - {text: '', note: 什么也没引。}\n";
+    let to = format!("  date: \"2021-07-28\"\n{yaml_tail}");
+    minimal_refused_at(&[("  date: \"2021-07-28\"\n", &to)], 40, 12, "empty");
+}
+
+// ---------------------------------------------------------------------------------------------
+// dafu check: errors at their real line and column
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn duplicate_key_is_refused_at_the_second_key() {
+    let message = refused_at("duplicate-key.yaml", 4, 1);
+    assert!(message.contains("`issuer` appears twice"), "{message}");
+}
+
+#[test]
+fn raw_control_character_is_refused_at_its_line_and_column() {
+    let message = refused_at("control-character.yaml", 10, 13);
+    assert!(message.contains("U+0001"), "{message}");
+    assert!(!message.contains("position"), "{message}");
+}
+
+#[test]
+fn hex_and_octal_values_are_refused_saying_what_to_write() {
+    let message = refused_at("hex-value.yaml", 22, 20);
+    assert!(
+        message.contains("`0x10` is not a decimal number"),
+        "{message}"
+    );
+    let to = "value: 0o10\n";
+    minimal_refused_at(&[("value: 3\n", to)], 23, 20, "`0o10` is not a decimal");
+}
+
+#[test]
+fn where_the_yaml_readers_disagree_the_position_is_kept() {
+    // A tab after a colon: serde_yaml reads it, the guard's parser does not. The unknown
+    // unit further down used to be refused without a position.
+    let message = refused_at("readers-disagree.yaml", 7, 11);
+    assert!(message.contains("disagree"), "{message}");
+}

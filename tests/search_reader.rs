@@ -91,11 +91,11 @@ fn ampersand_filters_the_outline_to_matches_and_ancestors() {
     let shown = app.visible_nodes();
     assert!(shown.len() < full);
     for &id in &shown {
-        let holds = app
-            .search()
-            .matches
-            .iter()
-            .any(|m| app.tree().path(app.tree().blocks[m.block()].node).contains(&id));
+        let holds = app.search().matches.iter().any(|m| {
+            app.tree()
+                .path(app.tree().blocks[m.block()].node)
+                .contains(&id)
+        });
         assert!(
             holds,
             "{} is shown but holds no match",

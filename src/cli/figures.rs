@@ -111,18 +111,18 @@ pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::R
                 "node,breadcrumb,text,value,unit,what,qualifier,period,status"
             )?;
             for r in &rows {
-                let fields = [
-                    r.node.to_string(),
-                    r.breadcrumb.clone(),
-                    r.text.to_string(),
-                    trim_number(r.value, 2),
-                    r.unit.to_string(),
-                    r.what.to_string(),
-                    r.qualifier.unwrap_or_default().to_string(),
-                    r.period.clone().unwrap_or_default(),
-                    status_word(r.status).to_string(),
+                let line = [
+                    csv_text(r.node),
+                    csv_text(&r.breadcrumb),
+                    csv_text(r.text),
+                    // A number dafu formats itself: it stays a number for the spreadsheet.
+                    csv_field(&trim_number(r.value, 2)),
+                    csv_text(r.unit),
+                    csv_text(r.what),
+                    csv_text(r.qualifier.unwrap_or_default()),
+                    csv_text(&r.period.clone().unwrap_or_default()),
+                    csv_text(status_word(r.status)),
                 ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
                 writeln!(out, "{}", line.join(","))?;
             }
             Ok(())
@@ -199,6 +199,20 @@ fn when(row: &Row, planned: &str, separator: &str) -> String {
     }
 }
 
+/// The characters with which a cell starts a formula in a spreadsheet (OWASP, "CSV
+/// Injection"): `=HYPERLINK(…)` in a figure's label would run when the file is opened.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV field for text from the letter: a cell that a spreadsheet would run as a formula is
+/// made text by a leading `'`, as OWASP advises, then quoted as needed.
+fn csv_text(field: &str) -> String {
+    if field.starts_with(FORMULA_STARTS) {
+        csv_field(&format!("'{field}"))
+    } else {
+        csv_field(field)
+    }
+}
+
 /// Quotes a CSV field when it holds a comma, quote or line break.
 fn csv_field(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
@@ -217,5 +231,20 @@ mod tests {
         assert_eq!(csv_field("80、60、40万元"), "80、60、40万元");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn csv_text_that_a_spreadsheet_would_run_is_neutralised() {
+        assert_eq!(csv_text("=1+2"), "'=1+2");
+        assert_eq!(csv_text("+1+2"), "'+1+2");
+        assert_eq!(csv_text("-3"), "'-3");
+        assert_eq!(csv_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_text("\t=1"), "'\t=1");
+        assert_eq!(
+            csv_text("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_text("a=1"), "a=1");
+        assert_eq!(csv_text("科技企业"), "科技企业");
     }
 }

@@ -12,9 +12,13 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+use std::collections::HashMap;
+
+use super::quotes::Quotes;
+use super::tree::stands_alone;
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
 use crate::text::sanitize::{sanitize, sanitize_line};
-use scan::FieldPath;
+use scan::{FieldPath, RefusalKind};
 
 /// The letter that ships inside the binary.
 pub const EMBEDDED_LETTER: &str = include_str!("../../content/zhongshan-kjj-2021-142.yaml");
@@ -164,24 +168,94 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
             "file is empty; expected a letter (see the schema in README.md)",
         ));
     }
+    refuse_control_characters(source, name)?;
     // Bound nesting and alias expansion before serde_yaml builds values from them.
-    scan::guard(source).map_err(|r| LoadError::new(name, Some(r.position), r.message))?;
-    let mut letter: Letter = serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name))?;
+    if let Err(refusal) = scan::guard(source) {
+        if refusal.kind == RefusalKind::Syntax {
+            // serde_yaml's own words when it finds an error too; reading for syntax only,
+            // it expands no alias of the part the guard did not reach.
+            serde_yaml::from_str::<serde::de::IgnoredAny>(source)
+                .map_err(|e| yaml_error(&e, name, source))?;
+        }
+        return Err(LoadError::new(
+            name,
+            Some(refusal.position),
+            match refusal.kind {
+                RefusalKind::Refused => refusal.message,
+                // Read one way by serde_yaml and not at all by the guard: refused, or the
+                // positions of later errors would be lost.
+                RefusalKind::Syntax => format!(
+                    "{}; dafu's two YAML readers disagree here, so it is refused: write it \
+                     more plainly (a space, not a tab, after a colon)",
+                    refusal.message
+                ),
+            },
+        ));
+    }
+    let mut letter: Letter =
+        serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?;
     sanitize_letter(&mut letter);
     validate(&letter, source, name)?;
     Ok(letter)
 }
 
+/// Whether YAML allows `c` in a file: tab, line breaks and the printable characters (YAML
+/// 1.2, 5.1), as `serde_yaml` checks them, though it reports a character offset for a line.
+fn allowed_in_yaml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Refuses a raw control character at its line and column, saying how to write it instead.
+fn refuse_control_characters(source: &str, name: &str) -> Result<(), LoadError> {
+    match source.char_indices().find(|&(_, c)| !allowed_in_yaml(c)) {
+        None => Ok(()),
+        Some((at, c)) => Err(LoadError::new(
+            name,
+            Some(line_column(source.get(..at).unwrap_or_default())),
+            format!(
+                "control character U+{:04X} is not allowed in YAML; inside double quotes it \
+                 can be written as \"\\u{:04X}\"",
+                u32::from(c),
+                u32::from(c)
+            ),
+        )),
+    }
+}
+
 /// Turns the parser's error into ours, moving its position into the `FILE:LINE:COL` prefix.
-fn yaml_error(error: &serde_yaml::Error, name: &str) -> LoadError {
+fn yaml_error(error: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
     let text = error.to_string();
     let position = error.location().map(|l| (l.line(), l.column()));
     // serde_yaml puts " at line L column C" into its message; the prefix says it now.
-    let message = match position {
+    let mut message = match position {
         Some((line, column)) => text.replacen(&format!(" at line {line} column {column}"), "", 1),
         None => text,
     };
+    // `0x10` is an integer to serde_yaml, which then will not make it a number of a figure:
+    // say what it was and what to write.
+    if message.contains("invalid type: integer")
+        && let Some((line, column)) = position
+        && let Some(token) = token_at(source, line, column)
+        && !token.chars().all(|c| c.is_ascii_digit())
+    {
+        let path = message.split(": invalid type").next().unwrap_or_default();
+        message = format!(
+            "{path}: `{token}` is not a decimal number; write numbers in decimal digits, \
+             like 16 or 1.5"
+        );
+    }
     LoadError::new(name, position, compact_positions(&message))
+}
+
+/// The plain scalar starting at 1-based `line` and `column` (in characters) of `source`.
+fn token_at(source: &str, line: usize, column: usize) -> Option<&str> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let (start, _) = text.char_indices().nth(column.checked_sub(1)?)?;
+    let rest = text.get(start..)?;
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#'))
+        .unwrap_or(rest.len());
+    rest.get(..end).filter(|t| !t.is_empty())
 }
 
 /// Rewrites any further " at line L column C" in a parser message (where a quoted scalar
@@ -306,9 +380,26 @@ fn collect_figure_strings<'a>(figures: &'a mut [Figure], out: &mut Vec<&'a mut S
     }
 }
 
+/// The largest value a figure may have, in 元, as counted or in per cent: a thousand
+/// trillion (千万亿). Anything larger is a typing error, and would print as `inf亿元` in totals.
+pub const MAX_FIGURE_VALUE: f64 = 1e15;
+
+/// How many overlapping matches of quotations a text may hold per byte before validation
+/// gives up on it: quotations that are suffixes of each other (`a`, `aa`, `aaa`…) can match
+/// at every position, which no letter needs.
+const MATCHES_PER_BYTE: usize = 8;
+
+/// The match budget for a text of `len` bytes.
+fn match_budget(len: usize) -> usize {
+    len.saturating_add(64).saturating_mul(MATCHES_PER_BYTE)
+}
+
 /// Checks what the schema's types cannot: that figures quote their node, units and hedges
-/// are known, notes quote the letter, and the date is a date. Errors carry the position of
-/// the offending field, found by its path in the source.
+/// are known, values are plausible, notes quote the letter, and the date is a date. Errors
+/// carry the position of the offending field, found by its path in the source.
+///
+/// The work is linear in the letter: each node's figures are found in its text in one pass,
+/// all notes in the letter's text in another.
 fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
     let fail = |at: &FieldPath, message: String| {
         Err(LoadError::new(
@@ -318,8 +409,127 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         ))
     };
     let root = FieldPath::default();
-    // A node's own text, borrowed where it is one string (a point), joined where it is
-    // several paragraphs.
+    for (at, text, figures) in &figure_nodes(letter) {
+        // Each figure claims one place of its text that stands alone (`2家` is not inside
+        // `192家`); figures of one text and one value, listed twice, need two places. (One
+        // text may state several values: `80、60、40万元`.)
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
+        for figure in *figures {
+            let next = distinct.len();
+            distinct.entry(figure.text.as_str()).or_insert(next);
+        }
+        let mut texts = vec![""; distinct.len()];
+        for (&text, &i) in &distinct {
+            texts[i] = text;
+        }
+        let found = Quotes::new(texts).find_in(text, match_budget(text.len()));
+        let starts_of = found.starts(distinct.len());
+        if !found.complete {
+            return fail(
+                at,
+                "figure texts overlap each other at too many places of the text to check"
+                    .to_string(),
+            );
+        }
+        let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
+        for (f, figure) in figures.iter().enumerate() {
+            let here = at.index(f);
+            let claims = claimed
+                .entry((figure.text.as_str(), figure.value.to_bits()))
+                .or_insert(0);
+            *claims += 1;
+            let starts = &starts_of[distinct[figure.text.as_str()]];
+            let places = starts
+                .iter()
+                .filter(|&&at| stands_alone(text, at, &figure.text))
+                .count();
+            if let Some(problem) = quotation_problem(&figure.text, starts.len(), places, *claims) {
+                return fail(&here.key("text"), problem);
+            }
+            if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
+                return fail(
+                    &here.key("unit"),
+                    format!(
+                        "unknown unit “{}”; expected one of {}",
+                        figure.unit,
+                        FIGURE_UNITS.join(" ")
+                    ),
+                );
+            }
+            if let Some(q) = &figure.qualifier
+                && !FIGURE_QUALIFIERS.contains(&q.as_str())
+            {
+                return fail(
+                    &here.key("qualifier"),
+                    format!(
+                        "unknown qualifier “{q}”; expected one of {}",
+                        FIGURE_QUALIFIERS.join(" ")
+                    ),
+                );
+            }
+            if let Some(problem) = value_problem(figure) {
+                return fail(&here.key("value"), problem);
+            }
+        }
+    }
+    // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
+    if let Err((at, message)) = crate::figures::check::letter(letter) {
+        return fail(&at, message);
+    }
+    let whole = letter_text(letter);
+    // The errata's corrected texts are looked for too: the reader finds them in every
+    // block, and their overlaps must be bounded as the notes' are.
+    let quotes = Quotes::new(
+        (letter.notes.iter().map(|n| n.text.as_str()))
+            .chain(letter.errata.iter().map(|e| e.corrected.as_str())),
+    );
+    let found = quotes.find_in(&whole, match_budget(whole.len()));
+    if !found.complete {
+        let at = root.key(if letter.notes.is_empty() {
+            "errata"
+        } else {
+            "notes"
+        });
+        return fail(
+            &at,
+            "notes and errata overlap each other at too many places of the letter to check".into(),
+        );
+    }
+    let note_starts = found.starts(letter.notes.len());
+    for (n, note) in letter.notes.iter().enumerate() {
+        let at = root.key("notes").index(n).key("text");
+        if note.text.is_empty() {
+            return fail(
+                &at,
+                "the note's text is empty; quote the wording it is about".into(),
+            );
+        }
+        if note_starts[n].is_empty() {
+            return fail(
+                &at,
+                format!("“{}” does not occur in the letter's text", note.text),
+            );
+        }
+    }
+    if parse_date(&letter.signature.date).is_none() {
+        return fail(
+            &root.key("signature").key("date"),
+            format!(
+                "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit \
+                 month and day)",
+                letter.signature.date,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// Every node that can state figures: the path of its `figures`, its own text (borrowed
+/// where it is one string, joined where it is several paragraphs) and its figures.
+fn figure_nodes(letter: &Letter) -> Vec<(FieldPath, Cow<'_, str>, &[Figure])> {
+    let root = FieldPath::default();
     let mut nodes: Vec<(FieldPath, Cow<'_, str>, &[Figure])> = Vec::new();
     nodes.push((
         root.key("opening_figures"),
@@ -350,67 +560,76 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
             }
         }
     }
-    for (at, text, figures) in &nodes {
-        for (f, figure) in figures.iter().enumerate() {
-            let here = at.index(f);
-            if !text.contains(&figure.text) {
-                return fail(
-                    &here.key("text"),
-                    format!(
-                        "figure text “{}” does not occur in its node's text",
-                        figure.text
-                    ),
-                );
-            }
-            if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
-                return fail(
-                    &here.key("unit"),
-                    format!(
-                        "unknown unit “{}”; expected one of {}",
-                        figure.unit,
-                        FIGURE_UNITS.join(" ")
-                    ),
-                );
-            }
-            if let Some(q) = &figure.qualifier
-                && !FIGURE_QUALIFIERS.contains(&q.as_str())
-            {
-                return fail(
-                    &here.key("qualifier"),
-                    format!(
-                        "unknown qualifier “{q}”; expected one of {}",
-                        FIGURE_QUALIFIERS.join(" ")
-                    ),
-                );
-            }
-            if !figure.value.is_finite() || figure.value < 0.0 {
-                return fail(
-                    &here.key("value"),
-                    "value must be a non-negative number".to_string(),
-                );
-            }
-        }
+    nodes
+}
+
+/// What is wrong with a figure's text, given how often it occurs in its node's text
+/// (`anywhere`), how often standing alone (`places`), and how many figures up to this one
+/// quote it (`claims`).
+fn quotation_problem(text: &str, anywhere: usize, places: usize, claims: usize) -> Option<String> {
+    if text.is_empty() {
+        Some("figure text is empty; quote the figure as the letter writes it (近1.8亿元)".into())
+    } else if anywhere == 0 {
+        Some(format!(
+            "figure text “{text}” does not occur in its node's text"
+        ))
+    } else if places == 0 {
+        Some(format!(
+            "figure text “{text}” occurs in its node's text only as part of a longer \
+             number; quote the whole number"
+        ))
+    } else if claims > places {
+        Some(format!(
+            "figure “{text}” is listed {claims} times with this value but stands \
+             {places} time(s) in its node's text; remove the duplicate"
+        ))
+    } else {
+        None
     }
-    // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
-    if let Err((at, message)) = crate::figures::check::letter(letter) {
-        return fail(&at, message);
+}
+
+/// The kinds of figure whose values are counted in whole units.
+const COUNTED_UNITS: [&str; 7] = ["家", "项", "个", "名", "件", "条", "支"];
+
+/// What is wrong with a figure's value, if anything: it must be a finite, non-negative
+/// number no larger than [`MAX_FIGURE_VALUE`], with at most two decimal places (a fen, or
+/// a hundredth of a per cent), and whole for counts.
+fn value_problem(figure: &Figure) -> Option<String> {
+    let value = figure.value;
+    // A 309-digit number or 5e-324 written out would fill the screen.
+    let shown = if value != 0.0 && !(1e-3..1e15).contains(&value.abs()) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    };
+    if !value.is_finite() || value.is_sign_negative() {
+        // -0.0 is negative too: it would print as `-0家`.
+        return Some(format!(
+            "value {shown} must be a number of zero or more (without a minus sign)"
+        ));
     }
-    let whole = letter_text(letter);
-    for (n, note) in letter.notes.iter().enumerate() {
-        if !whole.contains(&note.text) {
-            return fail(
-                &root.key("notes").index(n).key("text"),
-                format!("“{}” does not occur in the letter's text", note.text),
-            );
-        }
+    if value > MAX_FIGURE_VALUE {
+        return Some(format!(
+            "value {shown} is larger than {MAX_FIGURE_VALUE:e}; money is in 元, counts as \
+             counted, percentages as the number before %"
+        ));
     }
-    if parse_date(&letter.signature.date).is_none() {
-        return fail(
-            &root.key("signature").key("date"),
-            format!("“{}” is not a date like 2021-07-28", letter.signature.date),
-        );
+    let hundredths = value * 100.0;
+    // Tolerant of binary fractions (0.1 × 100 is not exactly 10); 5e-324 is not 0.
+    let off_the_grid = (hundredths - hundredths.round()).abs() > 1e-6 * hundredths.max(1.0);
+    if off_the_grid || (value > 0.0 && hundredths.round() == 0.0) {
+        return Some(format!(
+            "value {shown} has more than two decimal places; the letter's figures have at \
+             most two (money is in 元)"
+        ));
     }
-    Ok(())
+    if COUNTED_UNITS.contains(&figure.unit.as_str()) && value.fract() != 0.0 {
+        return Some(format!(
+            "value {shown} is not a whole number, but “{}” counts whole things",
+            figure.unit
+        ));
+    }
+    None
 }
 
 /// All of a letter's own text, concatenated, for checks that a quotation occurs somewhere.
@@ -430,13 +649,25 @@ fn letter_text(letter: &Letter) -> String {
     all.join("\n")
 }
 
-/// Parses an ISO date `YYYY-MM-DD` into (year, month, day).
+/// The years a letter's date may have: a reply letter is written in living memory.
+pub const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Parses an ISO date `YYYY-MM-DD` (exactly: four-digit year in [`YEARS`], two-digit month
+/// and day, no sign) into (year, month, day).
 #[must_use]
 pub fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
-    let mut parts = date.splitn(3, '-');
-    let year: u32 = parts.next()?.parse().ok()?;
-    let month: u32 = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
+    let digits = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut parts = date.split('-');
+    let year = digits(parts.next()?, 4)?;
+    let month = digits(parts.next()?, 2)?;
+    let day = digits(parts.next()?, 2)?;
+    if parts.next().is_some() || !YEARS.contains(&year) {
+        return None;
+    }
     let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -489,6 +720,23 @@ mod tests {
         let error = parse(&source, "t.yaml").unwrap_err();
         assert_eq!(error.position.map(|p| p.0), Some(14), "{error}");
         assert!(error.message.contains("共4家"), "{error}");
+    }
+
+    #[test]
+    fn figures_that_overlap_everywhere_are_refused_not_counted() {
+        // `1`, `11`, … `1`×20 each match at nearly every place of a run of 1,000 ones.
+        let figures: Vec<String> = (1..=20)
+            .map(|n| format!("{{text: '{}', value: 1, unit: 家, what: x}}", "1".repeat(n)))
+            .collect();
+        let source = minimal()
+            .replace("[共3家企业。]", &format!("['{}']", "1".repeat(1000)))
+            .replace(
+                "[{text: 共3家, value: 3, unit: 家, what: 企业, qualifier: 共}]",
+                &format!("[{}]", figures.join(", ")),
+            );
+        let error = parse(&source, "t.yaml").unwrap_err();
+        assert!(error.message.contains("overlap"), "{error}");
+        assert_eq!(error.position.map(|p| p.0), Some(14), "{error}");
     }
 
     #[test]

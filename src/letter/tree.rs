@@ -4,8 +4,10 @@
 //! blocks, and those of its descendants, form one contiguous run of [`LetterTree::blocks`].
 //! Everything the reader and the command line show is computed here, once, at load.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
+use super::quotes::Quotes;
 use super::{EditorialNote, Erratum, Figure, Letter, Measure, Suggestion};
 use crate::strings::Lang;
 
@@ -139,6 +141,23 @@ pub fn continues_a_number(haystack: &str, at: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// Whether `figure`, found at byte `at` of `text`, stands alone: not the tail of a longer
+/// number (`2家` in `192家`), nor, when it ends in a digit, the head of one (`3` in `30家`).
+#[must_use]
+pub fn stands_alone(text: &str, at: usize, figure: &str) -> bool {
+    if continues_a_number(text, at) {
+        return false;
+    }
+    let ends_in_digit = figure
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let next = text
+        .get(at + figure.len()..)
+        .and_then(|after| after.chars().next());
+    !(ends_in_digit && next.is_some_and(|c| c.is_ascii_digit() || c == '.'))
+}
+
 /// `2021-07-28` → `2021年7月28日`, as letters print dates.
 #[must_use]
 pub fn chinese_date(iso: &str) -> String {
@@ -152,9 +171,18 @@ struct Builder<'a> {
     letter: &'a Letter,
     nodes: Vec<Node>,
     blocks: Vec<Block>,
+    /// The letter's notes, then its errata's corrected texts, found in every block at once.
+    editorial: Quotes<'a>,
+    /// Whether each erratum's corrected text occurs in some block of the letter's text.
+    placed: Vec<bool>,
+    /// The figures of the node whose blocks are being added, found in each block at once:
+    /// the node, its distinct figure texts' finder, and for each the figure that marks it.
+    figures: Option<(NodeId, Quotes<'a>, Vec<usize>)>,
+    /// Each node's figures as the letter holds them, for the finder above.
+    node_figures: Vec<&'a [Figure]>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn open(
         &mut self,
         kind: NodeKind,
@@ -162,9 +190,10 @@ impl Builder<'_> {
         parent: Option<NodeId>,
         label: String,
         title: String,
-        figures: &[Figure],
+        figures: &'a [Figure],
     ) -> NodeId {
         let id = self.nodes.len();
+        self.node_figures.push(figures);
         let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
         if let Some(p) = parent {
             self.nodes[p].children.push(id);
@@ -192,38 +221,37 @@ impl Builder<'_> {
         if heading_bytes > 0 {
             marks.push((0..heading_bytes, Mark::Heading));
         }
-        for (i, figure) in self.nodes[node].figures.iter().enumerate() {
+        if self.figures.as_ref().is_none_or(|(id, ..)| *id != node) {
+            self.figures = Some(figure_finder(node, self.node_figures[node]));
+        }
+        if let Some((_, quotes, marking)) = &self.figures {
             // Figures sharing one text (80、60、40万元) are marked once, by the first.
-            let first_with_text = self.nodes[node]
-                .figures
-                .iter()
-                .position(|f| f.text == figure.text);
-            if first_with_text != Some(i) {
-                continue;
-            }
-            for (at, _) in text.match_indices(figure.text.as_str()) {
-                if !continues_a_number(&text, at) {
-                    marks.push((at..at + figure.text.len(), Mark::Figure(i)));
+            for (quotation, at) in quotes.find_in(&text, usize::MAX).matches {
+                let i = marking[quotation];
+                let figure = &self.nodes[node].figures[i].text;
+                if stands_alone(&text, at, figure) {
+                    marks.push((at..at + figure.len(), Mark::Figure(i)));
                 }
             }
         }
+        // Each note and erratum is marked where it first occurs in the block, and explained
+        // under it, notes first, each in the letter's order.
+        let found = self.editorial.find_in(&text, usize::MAX);
+        let notes = self.letter.notes.len();
         let mut editorial = Vec::new();
-        for (i, note) in self.letter.notes.iter().enumerate() {
-            if note.text.is_empty() {
+        let mut last = None;
+        for (i, at) in found.matches {
+            // Sorted by quotation, then start: the first of each quotation is its first place.
+            if last.replace(i) == Some(i) {
                 continue;
             }
-            if let Some(at) = text.find(note.text.as_str()) {
+            if let Some(note) = self.letter.notes.get(i) {
                 marks.push((at..at + note.text.len(), Mark::Note(i)));
                 editorial.push(note_text(note));
-            }
-        }
-        for (i, erratum) in self.letter.errata.iter().enumerate() {
-            if erratum.corrected.is_empty() {
-                continue;
-            }
-            if let Some(at) = text.find(erratum.corrected.as_str()) {
-                marks.push((at..at + erratum.corrected.len(), Mark::Erratum(i)));
+            } else if let Some(erratum) = self.letter.errata.get(i - notes) {
+                marks.push((at..at + erratum.corrected.len(), Mark::Erratum(i - notes)));
                 editorial.push(erratum_text(erratum));
+                self.placed[i - notes] = true;
             }
         }
         marks.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
@@ -284,7 +312,7 @@ impl Builder<'_> {
     }
 
     /// Suggestion `s` (0-based) with its heading, response, paragraphs and measures.
-    fn suggestion(&mut self, s: usize, suggestion: &Suggestion) {
+    fn suggestion(&mut self, s: usize, suggestion: &'a Suggestion) {
         let label = format!("{}、", chinese_numeral(s + 1));
         let node = self.open(
             NodeKind::Suggestion,
@@ -308,7 +336,7 @@ impl Builder<'_> {
     }
 
     /// Measure `m` (0-based) of the suggestion `parent`, keyed `key`, with its points.
-    fn measure(&mut self, parent: NodeId, key: String, m: usize, measure: &Measure) {
+    fn measure(&mut self, parent: NodeId, key: String, m: usize, measure: &'a Measure) {
         let label = format!("（{}）", chinese_numeral(m + 1));
         let node = self.open(
             NodeKind::Measure,
@@ -384,11 +412,7 @@ impl Builder<'_> {
             self.block(closing, BlockKind::Meta, line.clone(), 0);
         }
         // Errata that correct no one place (e.g. "page breaks were joined") are listed at the end.
-        for erratum in &letter.errata {
-            let placed = self
-                .blocks
-                .iter()
-                .any(|bl| bl.kind != BlockKind::Editorial && bl.text.contains(&erratum.corrected));
+        for (erratum, &placed) in letter.errata.iter().zip(&self.placed) {
             if !placed || erratum.corrected.is_empty() {
                 self.blocks.push(Block {
                     node: closing,
@@ -401,6 +425,16 @@ impl Builder<'_> {
         self.nodes[closing].blocks.end = self.blocks.len();
         self.close(closing);
     }
+}
+
+/// A finder for a node's distinct figure texts, and for each the first figure with it.
+fn figure_finder(node: NodeId, figures: &[Figure]) -> (NodeId, Quotes<'_>, Vec<usize>) {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let marking: Vec<usize> = (0..figures.len())
+        .filter(|&i| seen.insert(figures[i].text.as_str(), ()).is_none())
+        .collect();
+    let quotes = Quotes::new(marking.iter().map(|&i| figures[i].text.as_str()));
+    (node, quotes, marking)
 }
 
 fn note_text(note: &EditorialNote) -> String {
@@ -423,10 +457,18 @@ impl LetterTree {
     /// Flattens a letter into nodes and blocks, in reading order.
     #[must_use]
     pub fn new(letter: Letter) -> Self {
+        let editorial = Quotes::for_many_texts(
+            (letter.notes.iter().map(|n| n.text.as_str()))
+                .chain(letter.errata.iter().map(|e| e.corrected.as_str())),
+        );
         let mut b = Builder {
             letter: &letter,
             nodes: Vec::new(),
             blocks: Vec::new(),
+            editorial,
+            placed: vec![false; letter.errata.len()],
+            figures: None,
+            node_figures: Vec::new(),
         };
         b.opening();
         for (s, suggestion) in letter.suggestions.iter().enumerate() {

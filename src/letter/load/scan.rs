@@ -7,10 +7,11 @@
 //! in quadratic time; it also keeps no positions for values once parsed. `saphyr-parser`
 //! streams events with their spans, so one pass can stop a bomb early and find any field.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, Tag};
 
 /// How deep collections may nest. A letter needs six levels; the margin is generous, the
 /// bound is what keeps a `[[[[…` file cheap.
@@ -19,6 +20,12 @@ pub const MAX_DEPTH: usize = 64;
 /// How many bytes of scalar text the document may hold once its aliases are expanded. A
 /// real letter holds tens of KiB.
 pub const MAX_EXPANDED_BYTES: usize = 256 * 1024 * 1024;
+
+/// How many nodes (scalars, keys, collections) the document may hold once its aliases are
+/// expanded. Bytes alone do not bound a bomb: an alias of a list of empty strings adds no
+/// bytes, yet the parser builds a value, of tens of bytes, for each. The letter that ships
+/// holds about a thousand nodes, the benchmark's letter scaled ×1000 about a million.
+pub const MAX_EXPANDED_NODES: usize = 4 * 1024 * 1024;
 
 /// One step of a path into the document: a mapping key or a sequence index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,10 +74,33 @@ impl fmt::Display for FieldPath {
 /// Why the guard refused a document, and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    /// 1-based line and column of the event that crossed the bound.
+    /// 1-based line and column of the event that crossed the bound, or of the fault.
     pub position: (usize, usize),
-    /// What was exceeded.
+    /// What was exceeded, or what is wrong.
     pub message: String,
+    /// Whether the document is refused for what it holds, or could not be read at all.
+    pub kind: RefusalKind,
+}
+
+/// Whether the guard read the document and refused it, or could not read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// The document nests or expands past a bound, repeats a key, or carries a tag a letter
+    /// has no use for.
+    Refused,
+    /// The streaming parser found a syntax error here (the walk stopped there, so nothing
+    /// after it was bounded). `serde_yaml` usually finds the same error, in its own words.
+    Syntax,
+}
+
+impl Refusal {
+    fn refused(position: (usize, usize), message: String) -> Self {
+        Self {
+            position,
+            message,
+            kind: RefusalKind::Refused,
+        }
+    }
 }
 
 /// One open collection while walking the events.
@@ -84,15 +114,41 @@ struct Open {
 enum Frame {
     Map {
         key: Option<String>,
+        /// The keys met so far: YAML forbids a key twice in one mapping, and `serde_yaml`
+        /// reports it without a position.
+        keys: HashSet<String>,
         want_key: bool,
         anchor: usize,
-        bytes_at_start: usize,
+        at_start: Size,
     },
     Seq {
         next: usize,
         anchor: usize,
-        bytes_at_start: usize,
+        at_start: Size,
     },
+}
+
+/// What a stretch of the document costs once its aliases are expanded.
+#[derive(Debug, Clone, Copy, Default)]
+struct Size {
+    /// Bytes of scalar text.
+    bytes: usize,
+    /// Nodes: scalars (keys among them) and collections.
+    nodes: usize,
+}
+
+impl Size {
+    fn add(&mut self, other: Size) {
+        self.bytes = self.bytes.saturating_add(other.bytes);
+        self.nodes = self.nodes.saturating_add(other.nodes);
+    }
+
+    fn since(self, start: Size) -> Size {
+        Size {
+            bytes: self.bytes - start.bytes,
+            nodes: self.nodes - start.nodes,
+        }
+    }
 }
 
 /// Walks the events of `source`, calling `visit` with the path and 1-based position of every
@@ -105,21 +161,27 @@ fn walk<T>(
     mut visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
 ) -> Result<Option<T>, Refusal> {
     let mut frames: Vec<Open> = Vec::new();
-    // Scalar bytes seen so far, with aliases counted as the size of what they stand for.
-    let mut bytes: usize = 0;
-    let mut anchor_sizes: HashMap<usize, usize> = HashMap::new();
+    // What the document costs so far, with aliases counted as what they stand for.
+    let mut size = Size::default();
+    let mut anchor_sizes: HashMap<usize, Size> = HashMap::new();
     let mut path: Vec<Step> = Vec::new();
     for event in Parser::new_from_str(source) {
         let (event, span) = match event {
             Ok(event) => event,
             // The scanner has its own nesting bound, met before ours on flow collections.
             Err(e) if e.info().contains("recursion limit") => {
+                return Err(Refusal::refused(
+                    (e.marker().line(), e.marker().col() + 1),
+                    "collections nest too deep; refused".to_string(),
+                ));
+            }
+            Err(e) => {
                 return Err(Refusal {
                     position: (e.marker().line(), e.marker().col() + 1),
-                    message: "collections nest too deep; refused".to_string(),
+                    message: e.info().to_string(),
+                    kind: RefusalKind::Syntax,
                 });
             }
-            Err(_) => return Ok(None),
         };
         let position = (span.start.line(), span.start.col() + 1);
         let starts_node = matches!(
@@ -133,13 +195,26 @@ fn walk<T>(
             // Is this node a mapping key, or a value at some path?
             let mut is_key = false;
             match frames.last_mut().map(|o| &mut o.frame) {
-                Some(Frame::Map { key, want_key, .. }) if *want_key => {
+                Some(Frame::Map {
+                    key,
+                    keys,
+                    want_key,
+                    ..
+                }) if *want_key => {
                     is_key = true;
                     *want_key = false;
                     *key = match &event {
                         Event::Scalar(value, ..) => Some(value.to_string()),
                         _ => None,
                     };
+                    if let Some(key) = key
+                        && !keys.insert(key.clone())
+                    {
+                        return Err(Refusal::refused(
+                            position,
+                            format!("the key `{key}` appears twice in this mapping; give it once"),
+                        ));
+                    }
                 }
                 Some(Frame::Map { key, .. }) => {
                     path.push(Step::Key(key.clone().unwrap_or_default()));
@@ -150,46 +225,55 @@ fn walk<T>(
                 }
                 None => {}
             }
+            if let Some(message) = unwanted_tag(&event) {
+                return Err(Refusal::refused(position, message));
+            }
             if !is_key && let Some(found) = visit(&path, position) {
                 return Ok(Some(found));
             }
             match &event {
                 Event::Scalar(value, _, anchor, _) => {
-                    bytes = bytes.saturating_add(value.len());
+                    let scalar = Size {
+                        bytes: value.len(),
+                        nodes: 1,
+                    };
+                    size.add(scalar);
                     if *anchor > 0 {
-                        anchor_sizes.insert(*anchor, value.len());
+                        anchor_sizes.insert(*anchor, scalar);
                     }
                 }
                 Event::Alias(anchor) => {
-                    let size = anchor_sizes.get(anchor).copied().unwrap_or(0);
-                    bytes = bytes.saturating_add(size);
+                    size.add(anchor_sizes.get(anchor).copied().unwrap_or_default());
                 }
-                _ => {}
+                // The collection itself; its elements count as they come.
+                _ => size.add(Size { bytes: 0, nodes: 1 }),
             }
-            if bytes > MAX_EXPANDED_BYTES {
-                return Err(Refusal {
-                    position,
-                    message: format!(
-                        "aliases expand the letter past {} MiB; refused",
-                        MAX_EXPANDED_BYTES / (1024 * 1024)
-                    ),
-                });
+            if let Some(message) = too_big(size) {
+                return Err(Refusal::refused(position, message));
             }
             match event {
                 Event::SequenceStart(anchor, _) => frames.push(Open {
                     frame: Frame::Seq {
                         next: 0,
                         anchor,
-                        bytes_at_start: bytes,
+                        // The collection's own node counts in its anchor's size.
+                        at_start: Size {
+                            nodes: size.nodes - 1,
+                            ..size
+                        },
                     },
                     is_key,
                 }),
                 Event::MappingStart(anchor, _) => frames.push(Open {
                     frame: Frame::Map {
                         key: None,
+                        keys: HashSet::new(),
                         want_key: true,
                         anchor,
-                        bytes_at_start: bytes,
+                        at_start: Size {
+                            nodes: size.nodes - 1,
+                            ..size
+                        },
                     },
                     is_key,
                 }),
@@ -200,27 +284,23 @@ fn walk<T>(
                 }
             }
             if frames.len() > MAX_DEPTH {
-                return Err(Refusal {
+                return Err(Refusal::refused(
                     position,
-                    message: format!("collections nest deeper than {MAX_DEPTH} levels; refused"),
-                });
+                    format!("collections nest deeper than {MAX_DEPTH} levels; refused"),
+                ));
             }
         } else if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
             let Some(open) = frames.pop() else {
                 continue;
             };
             let (Frame::Map {
-                anchor,
-                bytes_at_start,
-                ..
+                anchor, at_start, ..
             }
             | Frame::Seq {
-                anchor,
-                bytes_at_start,
-                ..
+                anchor, at_start, ..
             }) = open.frame;
             if anchor > 0 {
-                anchor_sizes.insert(anchor, bytes - bytes_at_start);
+                anchor_sizes.insert(anchor, size.since(at_start));
             }
             if !open.is_key {
                 end_value(&mut frames, &mut path);
@@ -228,6 +308,49 @@ fn walk<T>(
         }
     }
     Ok(None)
+}
+
+/// The core schema's tags a letter may use; `!!binary` would show base64 as text, other
+/// tags mean nothing to dafu.
+const PLAIN_TAGS: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "map"];
+
+/// Why the tag on `event`, if any, is refused.
+fn unwanted_tag(event: &Event<'_>) -> Option<String> {
+    let tag: &Cow<'_, Tag> = match event {
+        Event::Scalar(_, _, _, tag)
+        | Event::SequenceStart(_, tag)
+        | Event::MappingStart(_, tag) => tag.as_ref()?,
+        _ => return None,
+    };
+    let core = tag.handle == "tag:yaml.org,2002:";
+    if core && PLAIN_TAGS.contains(&tag.suffix.as_str()) {
+        return None;
+    }
+    let shown = if core {
+        format!("!!{}", tag.suffix)
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
+    };
+    Some(format!(
+        "the tag `{shown}` is not allowed: a letter holds plain text and numbers"
+    ))
+}
+
+/// Why a document of this expanded size is refused, if it is.
+fn too_big(size: Size) -> Option<String> {
+    if size.bytes > MAX_EXPANDED_BYTES {
+        return Some(format!(
+            "aliases expand the letter past {} MiB of text; refused",
+            MAX_EXPANDED_BYTES / (1024 * 1024)
+        ));
+    }
+    if size.nodes > MAX_EXPANDED_NODES {
+        return Some(format!(
+            "the letter holds more than {MAX_EXPANDED_NODES} values once its aliases are \
+             expanded; refused"
+        ));
+    }
+    None
 }
 
 /// After a value ends: its parent mapping wants a key next, and the path steps back out.
@@ -244,10 +367,12 @@ fn end_value(frames: &mut [Open], path: &mut Vec<Step>) {
     }
 }
 
-/// Refuses a document that nests too deep or whose aliases expand too far.
+/// Refuses a document that nests too deep, whose aliases expand too far, that repeats a key
+/// in a mapping or carries a tag such as `!!binary`; reports the first syntax error the
+/// streaming parser meets (see [`RefusalKind::Syntax`]).
 ///
 /// # Errors
-/// The [`Refusal`], with the position of the event that crossed the bound.
+/// The [`Refusal`], with the position of the event that crossed the bound or the fault.
 pub fn guard(source: &str) -> Result<(), Refusal> {
     walk(source, |_, _| None::<()>).map(|_| ())
 }
@@ -319,6 +444,20 @@ mod tests {
             laughs.push_str(&format!("l{i}: &l{i} [*l{p}, *l{p}, *l{p}]\n", p = i - 1));
         }
         assert!(guard(&laughs).is_err());
+    }
+
+    #[test]
+    fn aliases_of_empty_strings_are_refused_by_their_count() {
+        // No scalar bytes at all, yet 200,000 × 1,000 values once expanded.
+        let mut doc = String::from("e: &e [");
+        doc.push_str(&vec!["''"; 200_000].join(","));
+        doc.push_str("]\nm:\n");
+        doc.push_str(&"  - *e\n".repeat(1_000));
+        let refusal = guard(&doc).unwrap_err();
+        assert!(refusal.message.contains("values"), "{refusal:?}");
+        // At the alias that crossed the bound, not at the start.
+        let line = MAX_EXPANDED_NODES / 200_001 + 2;
+        assert!(refusal.position.0.abs_diff(line) <= 2, "{refusal:?}");
     }
 
     #[test]

@@ -1,0 +1,169 @@
+//! Finding many quotations in one text at once: every figure of a node in the node's text,
+//! every editorial note in the letter. One Aho-Corasick pass costs the length of the text
+//! plus the matches, where a search per quotation would cost quotations × text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+/// Up to this many quotations, none longer than [`SHORT`] bytes, are looked for one by
+/// one: a text is searched a few times, which costs less than building an automaton for
+/// every node of a letter.
+const FEW: usize = 4;
+
+/// See [`FEW`]. Searched one by one, a quotation that matches at every position of a text
+/// (`aaa…` in `aaaa…`) costs its length at each; bounded, that stays linear.
+const SHORT: usize = 64;
+
+/// Quotations, ready to be looked for in any number of texts.
+pub struct Quotes<'a> {
+    /// The non-empty quotations, with the index each had in the list given.
+    patterns: Vec<(usize, &'a str)>,
+    /// Built when there are more than [`FEW`] quotations.
+    automaton: Option<AhoCorasick>,
+}
+
+/// Where the quotations occur in one text.
+pub struct Found {
+    /// Each occurrence as (the quotation's index in [`Quotes::new`]'s list, the byte offset
+    /// at which it starts), overlapping ones included, sorted. Only what occurs is listed,
+    /// so that many quotations cost nothing in a text that holds few of them.
+    pub matches: Vec<(usize, usize)>,
+    /// False when the walk stopped at the budget: the list may be incomplete.
+    pub complete: bool,
+}
+
+impl Found {
+    /// For each of `count` quotations, the offsets at which it starts, in order.
+    #[must_use]
+    pub fn starts(&self, count: usize) -> Vec<Vec<usize>> {
+        let mut starts = vec![Vec::new(); count];
+        for &(quotation, at) in &self.matches {
+            if let Some(list) = starts.get_mut(quotation) {
+                list.push(at);
+            }
+        }
+        starts
+    }
+}
+
+impl<'a> Quotes<'a> {
+    /// Prepares to look for `quotations` in one text or a few; empty ones are never found, a
+    /// repeated one is found under each of its indices.
+    #[must_use]
+    pub fn new(quotations: impl IntoIterator<Item = &'a str>) -> Self {
+        // A node's figures are looked for in its few paragraphs: the automaton that is
+        // cheapest to build.
+        Self::build(quotations, Some(AhoCorasickKind::NoncontiguousNFA))
+    }
+
+    /// Like [`Quotes::new`], for quotations looked for in every block of a letter: the
+    /// automaton that is fastest to search (a DFA, for a few dozen quotations).
+    #[must_use]
+    pub fn for_many_texts(quotations: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::build(quotations, None)
+    }
+
+    /// # Panics
+    /// Never: building the automaton fails only past limits that a letter's 64 MiB cannot
+    /// reach.
+    fn build(quotations: impl IntoIterator<Item = &'a str>, kind: Option<AhoCorasickKind>) -> Self {
+        // An empty quotation would match everywhere: it is left out, and never found.
+        let patterns: Vec<(usize, &str)> = quotations
+            .into_iter()
+            .enumerate()
+            .filter(|(_, q)| !q.is_empty())
+            .collect();
+        let one_by_one = patterns.len() <= FEW && patterns.iter().all(|(_, q)| q.len() <= SHORT);
+        let automaton = (!one_by_one).then(|| {
+            AhoCorasick::builder()
+                .kind(kind)
+                .build(patterns.iter().map(|(_, q)| q))
+                .expect("an automaton within aho-corasick's limits")
+        });
+        Self {
+            patterns,
+            automaton,
+        }
+    }
+
+    /// Every occurrence of every quotation in `text`, stopping after `budget` occurrences:
+    /// quotations that are suffixes of each other (`a`, `aa`, `aaa`…) can overlap at every
+    /// position of a text, and the caller decides what such a text deserves.
+    #[must_use]
+    pub fn find_in(&self, text: &str, budget: usize) -> Found {
+        let mut matches = Vec::new();
+        let mut complete = true;
+        let mut record = |quotation: usize, at: usize| {
+            complete = matches.len() < budget;
+            if complete {
+                matches.push((quotation, at));
+            }
+            complete
+        };
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(text) {
+                if !record(self.patterns[m.pattern().as_usize()].0, m.start()) {
+                    break;
+                }
+            }
+        } else {
+            'patterns: for &(quotation, pattern) in &self.patterns {
+                let mut from = 0;
+                while let Some(at) = text.get(from..).and_then(|rest| rest.find(pattern)) {
+                    if !record(quotation, from + at) {
+                        break 'patterns;
+                    }
+                    // The next occurrence may overlap this one: look again one character on.
+                    let step = pattern.chars().next().map_or(1, char::len_utf8);
+                    from += at + step;
+                }
+            }
+        }
+        matches.sort_unstable();
+        Found { matches, complete }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_overlapping_and_nested_quotations() {
+        let quotes = Quotes::new(["优势", "优", "", "势优"]);
+        let found = quotes.find_in("优势优势", usize::MAX);
+        assert!(found.complete);
+        let starts = found.starts(4);
+        assert_eq!(starts[0], vec![0, 6]);
+        assert_eq!(starts[1], vec![0, 6]);
+        assert!(starts[2].is_empty());
+        assert_eq!(starts[3], vec![3]);
+        let twice = Quotes::new(["优势", "优势"]).find_in("优势", usize::MAX);
+        assert_eq!(twice.matches, vec![(0, 0), (1, 0)]);
+    }
+
+    #[test]
+    fn few_and_many_quotations_are_found_alike() {
+        let text = "优势优势，共192家，2家，共192家";
+        let few = ["优势", "势优", "2家", "192家"];
+        let many = ["优势", "势优", "2家", "192家", "无", "没有", "也无"];
+        let by_one = Quotes::new(few).find_in(text, usize::MAX);
+        let by_automaton = Quotes::new(many).find_in(text, usize::MAX);
+        let by_dfa = Quotes::for_many_texts(many).find_in(text, usize::MAX);
+        assert_eq!(by_dfa.matches, by_automaton.matches);
+        assert!(Quotes::new(few).automaton.is_none());
+        assert!(Quotes::new(many).automaton.is_some());
+        assert_eq!(by_one.matches, by_automaton.matches);
+        assert_eq!(by_one.starts(4)[2].len(), 3, "{:?}", by_one.matches);
+        let long = "优".repeat(SHORT);
+        assert!(Quotes::new([long.as_str()]).automaton.is_some());
+    }
+
+    #[test]
+    fn stops_at_the_budget() {
+        for quotations in [&["a", "aa"][..], &["a", "aa", "aaa", "aaaa", "aaaaa"]] {
+            let found = Quotes::new(quotations.iter().copied()).find_in(&"a".repeat(100), 10);
+            assert!(!found.complete);
+            assert_eq!(found.matches.len(), 10);
+        }
+    }
+}
