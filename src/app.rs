@@ -40,6 +40,8 @@ pub enum Overlay {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Give the terminal back and stop the process until it is continued (Ctrl-Z).
+    Suspend,
 }
 
 /// A transient message in the status row, cleared by the next action.
@@ -145,6 +147,11 @@ impl App {
 
     /// Carries out one action. The only function that changes the reader's state.
     pub fn update(&mut self, action: Action) {
+        if action == Action::Suspend {
+            // Whatever is open stays as it was, to be found again after `fg`.
+            self.effects.push(Effect::Suspend);
+            return;
+        }
         self.note = None;
         self.spotlight = None;
         match self.overlay {
@@ -230,7 +237,8 @@ impl App {
             | Action::CycleSort
             | Action::CycleUnitFilter
             | Action::ToggleFiguresChart
-            | Action::Activate => {}
+            | Action::Activate
+            | Action::Suspend => {}
         }
     }
 

@@ -47,6 +47,10 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
+    // In raw mode the terminal sends Ctrl-Z as a key, not as SIGTSTP: suspend in every mode.
+    if ctrl && key.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
+    }
     if app.search.editing {
         return prompt_key(key, ctrl);
     }
