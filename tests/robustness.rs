@@ -79,6 +79,9 @@ proptest! {
                 app.update(action);
             }
             terminal.draw(|frame| dafu::ui::draw(&app, frame)).unwrap();
+            let fits = util::frame_fits(&app, terminal.backend().buffer());
+            prop_assert!(fits.is_ok(), "{}; the screen:\n{}", fits.unwrap_err(),
+                util::buffer_text(terminal.backend().buffer()));
             prop_assert!(app.selected < app.tree.nodes.len());
             prop_assert!(app.visible_nodes().contains(&app.selected)
                 || app.search.filter, "selection hidden");
