@@ -68,7 +68,7 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    clear_overlay(area, buf);
+    clear_overlay(area, buf, app.ambiguous);
     let (title, hints) = match view.mode {
         FiguresMode::Table => {
             let sort = strings.figures_sorts[match view.sort {

@@ -37,7 +37,7 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(0);
     let area = area(app.lang, app.ambiguous, screen);
-    clear_overlay(area, buf);
+    clear_overlay(area, buf, app.ambiguous);
     pane(strings.help_title, true, app.ambiguous).render(area, buf);
     let body = inner(area);
     for (i, (key, what)) in rows

@@ -168,15 +168,17 @@ pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 }
 
 /// Clears `area` for an overlay, also blanking a wide character whose right half would
-/// stick out from under the overlay's left edge (ratatui's `Clear` leaves it).
-pub fn clear_overlay(area: Rect, buf: &mut Buffer) {
+/// stick out from under the overlay's left edge (ratatui's `Clear` leaves it). Width is
+/// measured in `mode`: in narrow mode a box-drawing line left of the overlay is one column
+/// and stays.
+pub fn clear_overlay(area: Rect, buf: &mut Buffer, mode: AmbiguousWidth) {
     Clear.render(area, buf);
     if area.x == 0 {
         return;
     }
     for y in area.top()..area.bottom() {
         if let Some(cell) = buf.cell_mut((area.x - 1, y))
-            && str_width(cell.symbol(), AmbiguousWidth::Wide) > 1
+            && str_width(cell.symbol(), mode) > 1
         {
             cell.set_symbol(" ");
         }

@@ -73,9 +73,10 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
 
 /// Checks that a frame drawn for `app` stays inside the screen, as a person would see it on
 /// a terminal: the frame is exactly the screen's size; no wide character starts in the last
-/// column of a row or has its right half drawn over; and every box on the screen (the panes,
+/// column of a row or has its right half drawn over; every box on the screen (the panes,
 /// and the open overlay) has all four corners and both side edges, so that no text ran over
-/// a border. Err names the first cell that is wrong.
+/// a border; and the panes' bottom edges are whole (their titles are on the top edge; an
+/// overlay may show its keys on its bottom edge). Err names the first cell that is wrong.
 pub fn frame_fits(app: &App, buffer: &ratatui::buffer::Buffer) -> Result<(), String> {
     use dafu::app::Overlay;
     use dafu::text::width::str_width;
@@ -117,7 +118,7 @@ pub fn frame_fits(app: &App, buffer: &ratatui::buffer::Buffer) -> Result<(), Str
         None => None,
     };
     let set = dafu::ui::border_set(app.ambiguous);
-    let check_box = |area: Rect, hidden: Option<Rect>| -> Result<(), String> {
+    let check_box = |area: Rect, hidden: Option<Rect>, whole_bottom: bool| -> Result<(), String> {
         if area.width < 2 || area.height < 2 {
             return Ok(());
         }
@@ -133,8 +134,10 @@ pub fn frame_fits(app: &App, buffer: &ratatui::buffer::Buffer) -> Result<(), Str
             cells.push((left, y, set.vertical_left));
             cells.push((right, y, set.vertical_right));
         }
-        for x in left + 1..right {
-            cells.push((x, bottom, set.horizontal_bottom));
+        if whole_bottom {
+            for x in left + 1..right {
+                cells.push((x, bottom, set.horizontal_bottom));
+            }
         }
         for (x, y, want) in cells {
             if hidden.is_some_and(|o| o.contains((x, y).into())) {
@@ -150,10 +153,10 @@ pub fn frame_fits(app: &App, buffer: &ratatui::buffer::Buffer) -> Result<(), Str
         Ok(())
     };
     for pane in [areas.outline, areas.reading].into_iter().flatten() {
-        check_box(pane, overlay)?;
+        check_box(pane, overlay, true)?;
     }
     if let Some(area) = overlay {
-        check_box(area, None)?;
+        check_box(area, None, false)?;
     }
     Ok(())
 }
