@@ -1292,7 +1292,11 @@ fn a_panic_restores_the_terminal_before_its_message() {
     p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
     p.send("j");
     let status = p.wait_exit();
-    assert_eq!(status.exit_code(), 101, "exit status of a panic: {status:?}");
+    assert_eq!(
+        status.exit_code(),
+        101,
+        "exit status of a panic: {status:?}"
+    );
     let raw = p.raw();
     // The default hook's message begins `thread 'main' … panicked at`.
     let message = find(&raw, b"thread '").expect("the panic message was printed");
@@ -1408,4 +1412,19 @@ fn term_dumb_gets_the_plain_text() {
 fn no_term_gets_the_plain_text() {
     let text = plain_output(None);
     assert!(text.contains(DOC_NUMBER), "{text}");
+}
+
+/// `kill -STOP` cannot be caught, so the reader cannot give the terminal back first; but on
+/// SIGCONT it sets its modes again (the shell may have changed them) and repaints.
+#[test]
+#[cfg(target_os = "linux")]
+fn sigstop_then_sigcont_repaints_and_reads_keys() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.signal("STOP");
+    wait_stopped(&p, "SIGSTOP");
+    fg_and_check_it_reads_again(&p);
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert_left_alternate_screen(&p);
 }

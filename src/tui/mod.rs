@@ -179,7 +179,10 @@ fn draw(
     }
     terminal.draw(|frame| {
         crate::ui::draw(app, frame);
-        assert!(!test_panic, "DAFU_TEST_PANIC: a panic while drawing, as asked");
+        assert!(
+            !test_panic,
+            "DAFU_TEST_PANIC: a panic while drawing, as asked"
+        );
     })?;
     Ok(())
 }
