@@ -1336,12 +1336,11 @@ fn a_panic_restores_the_terminal_before_its_message() {
     );
 }
 
-/// The terminal closes under a reader that has no controlling terminal (`setsid`), so no
-/// SIGHUP comes: reading the hung-up tty returns end-of-file forever, which crossterm
-/// retries at full CPU. The reader must notice and end, at once.
-#[test]
+/// Closes the terminal under the reader and checks that it ends within a second without
+/// spinning. With `setsid`, the reader has no controlling terminal, so no SIGHUP comes:
+/// reading the hung-up tty returns end-of-file forever, which crossterm retries at full CPU.
 #[cfg(target_os = "linux")]
-fn a_closed_terminal_ends_the_reader_without_sighup() {
+fn closing_the_terminal_ends_the_reader(setsid: bool) {
     /// Kills the reader if the test fails, so that a spinning one does not outlive it.
     struct KillOnDrop(u32);
     impl Drop for KillOnDrop {
@@ -1351,13 +1350,21 @@ fn a_closed_terminal_ends_the_reader_without_sighup() {
             }
         }
     }
-    let mut p = Pty::spawn(Options::new(120, 36, NARROW).wrapped_in(&["setsid", "-w"]));
+    let mut options = Options::new(120, 36, NARROW);
+    if setsid {
+        options = options.wrapped_in(&["setsid", "-w"]);
+    }
+    let mut p = Pty::spawn(options);
     p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
-    // `setsid` forks (it leads a process group under the pty) and waits: dafu is its child.
-    let dafu = pty::children(p.pid())
-        .into_iter()
-        .next()
-        .expect("setsid's child, dafu");
+    let dafu = if setsid {
+        // `setsid` forks (it leads a process group under the pty) and waits: dafu is its child.
+        pty::children(p.pid())
+            .into_iter()
+            .next()
+            .expect("setsid's child, dafu")
+    } else {
+        p.pid()
+    };
     let _kill = KillOnDrop(dafu);
     let ended = |pid: u32| pty::process_state(pid).is_none_or(|s| s == 'Z');
     assert!(!ended(dafu));
@@ -1369,19 +1376,49 @@ fn a_closed_terminal_ends_the_reader_without_sighup() {
         std::thread::sleep(Duration::from_millis(10));
     }
     let took = closed.elapsed();
+    let spent = cpu_after.saturating_sub(cpu_before);
     assert!(
         ended(dafu),
-        "the reader still runs {took:?} after its terminal closed, having used {:?} of CPU since",
-        cpu_after.saturating_sub(cpu_before)
+        "the reader still runs {took:?} after its terminal closed, having used {spent:?} of CPU"
     );
     assert!(
         took < Duration::from_secs(1),
         "the reader took {took:?} to end after its terminal closed"
     );
     assert!(
-        cpu_after.saturating_sub(cpu_before) < Duration::from_millis(500),
-        "the reader spun: {:?} of CPU in {took:?}",
-        cpu_after.saturating_sub(cpu_before)
+        spent < Duration::from_millis(500),
+        "the reader spun: {spent:?} of CPU in {took:?}"
+    );
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_closed_terminal_ends_the_reader_without_sighup() {
+    closing_the_terminal_ends_the_reader(true);
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_closed_terminal_ends_the_reader_with_sighup() {
+    closing_the_terminal_ends_the_reader(false);
+}
+
+/// Waiting for a key, the reader wakes a few times a second to look for a repaint request
+/// and does nothing else.
+#[test]
+#[cfg(target_os = "linux")]
+fn an_idle_reader_uses_almost_no_cpu() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    std::thread::sleep(Duration::from_millis(300));
+    let before = pty::cpu_time(p.pid()).expect("CPU time");
+    std::thread::sleep(Duration::from_secs(2));
+    let spent = pty::cpu_time(p.pid())
+        .expect("CPU time")
+        .saturating_sub(before);
+    assert!(
+        spent < Duration::from_millis(100),
+        "{spent:?} of CPU in 2 s of waiting"
     );
 }
 
