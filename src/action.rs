@@ -110,6 +110,8 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+    /// Give the terminal back and stop, as Ctrl-Z does in `less`; carry on after `fg`.
+    Suspend,
     /// Leave the reader.
     Quit,
 }

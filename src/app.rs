@@ -35,6 +35,8 @@ pub enum Overlay {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Give the terminal back and stop the process until it is continued (Ctrl-Z).
+    Suspend,
 }
 
 /// A transient message in the status row, cleared by the next action.
@@ -273,6 +275,11 @@ impl App {
     /// top — an overlay, the search prompt, or the panes — which acts on what it knows and
     /// lets the rest pass.
     pub fn update(&mut self, action: Action) {
+        if action == Action::Suspend {
+            // Whatever is open stays as it was, to be found again after `fg`.
+            self.effects.push(Effect::Suspend);
+            return;
+        }
         self.note = None;
         self.spotlight = None;
         match action {

@@ -337,6 +337,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Always,
+        keys: &[Key::Ctrl('z')],
+        action: Action::Suspend,
+        zh: "挂起（在 shell 中用 fg 回来）",
+        en: "suspend (fg in the shell returns)",
+    },
+    Binding {
+        mode: Mode::Always,
         keys: &[Key::Ctrl('c')],
         action: Action::Quit,
         zh: "退出（在搜索框和浮层中也可用）",

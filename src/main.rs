@@ -282,7 +282,10 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
     match cli.command {
         None => {
             let tree = load_tree(cli.file.as_ref())?;
-            if stdout.is_terminal() && io::stdin().is_terminal() {
+            if stdout.is_terminal()
+                && io::stdin().is_terminal()
+                && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
+            {
                 tui::run(tree, cli.lang, cli.ambiguous_width)?;
                 Ok(FOUND)
             } else {

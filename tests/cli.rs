@@ -1271,7 +1271,7 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
     let mut figures = String::new();
     for what in formulas {
         figures.push_str(&format!(
-            "          - {{text: 共3家, value: 3, unit: 家, what: '{what}'}}\n"
+            "          - {{text: 共3家, value: 3, unit: 家, qualifier: 共, what: '{what}'}}\n"
         ));
     }
     // One text, one value, five figures: the paragraph states it five times.

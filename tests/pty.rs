@@ -809,6 +809,12 @@ fn assert_left_alternate_screen(p: &Pty) {
         "output after leaving the alternate screen: {:?}",
         tail(200)
     );
+    assert_modes_off(p);
+}
+
+/// The terminal as the shell needs it: the main screen, mouse reports and bracketed paste
+/// off, and the tty cooked (line editing, echo, and Ctrl-C/Ctrl-Z as signals).
+fn assert_modes_off(p: &Pty) {
     p.with_screen(|s| {
         assert!(!s.alternate_screen(), "still on the alternate screen");
         assert_eq!(
@@ -820,9 +826,6 @@ fn assert_left_alternate_screen(p: &Pty) {
     });
     #[cfg(target_os = "linux")]
     {
-        // ICANON and ECHO from <termios.h>: line editing and echo are back.
-        const ICANON: u64 = 0o2;
-        const ECHO: u64 = 0o10;
         let flags = p.local_flags().expect("termios of the pty");
         assert_eq!(
             flags & ICANON,
@@ -830,8 +833,18 @@ fn assert_left_alternate_screen(p: &Pty) {
             "the tty was left in raw mode (no ICANON)"
         );
         assert_eq!(flags & ECHO, ECHO, "the tty was left without echo");
+        assert_eq!(
+            flags & ISIG,
+            ISIG,
+            "the tty was left without ISIG (Ctrl-C and Ctrl-Z are not signals)"
+        );
     }
 }
+
+// ISIG, ICANON and ECHO from Linux's <termios.h>.
+const ISIG: u64 = 0o1;
+const ICANON: u64 = 0o2;
+const ECHO: u64 = 0o10;
 
 /// The cursor is visible again: the last cursor sequence shows it.
 fn assert_cursor_shown(p: &Pty) {
@@ -1109,4 +1122,346 @@ fn escapes_in_a_letter_are_shown_not_obeyed() {
     p.send("q");
     assert!(p.wait_exit().success());
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+// ----- 8. job control, every signal, a panic, a terminal that goes away -----
+
+/// Waits until the program is stopped (state `T`), as a shell sees a job stop.
+#[cfg(target_os = "linux")]
+fn wait_stopped(p: &Pty, after: &str) {
+    let start = std::time::Instant::now();
+    while pty::process_state(p.pid()) != Some('T') {
+        assert!(
+            start.elapsed() < pty::TIMEOUT,
+            "the reader did not stop after {after} (state {:?}); the screen:\n{}",
+            pty::process_state(p.pid()),
+            p.dump()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// The reader is stopped with the terminal given back, as the shell needs it.
+#[cfg(target_os = "linux")]
+fn assert_stopped_and_given_back(p: &Pty, after: &str) {
+    wait_stopped(p, after);
+    // The program wrote everything before it stopped; let the emulator read it.
+    p.wait_for("the restoring sequences", |s| {
+        !s.alternate_screen()
+            && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+            && !s.bracketed_paste()
+            && !s.hide_cursor()
+    });
+    assert_modes_off(p);
+    assert_cursor_shown(p);
+}
+
+/// Acts as the shell's `fg`: draws over the screen as a shell would, continues the reader,
+/// and checks that it takes the terminal again (raw, alternate screen, mouse, paste),
+/// repaints all of it, and answers keys.
+#[cfg(target_os = "linux")]
+fn fg_and_check_it_reads_again(p: &Pty) {
+    // A terminal clears the alternate screen when a program enters it again (xterm does;
+    // vt100 keeps it, so clear it here): only a full repaint brings the reader's screen back.
+    p.emulate_output(b"\x1b[?1049h\x1b[2J\x1b[?1049l");
+    p.emulate_output(b"\r\n[1]+  Stopped                 dafu\r\n$ fg\r\n");
+    p.signal("CONT");
+    p.wait_until("the reader's screen back after fg", |s| {
+        if !s.alternate_screen() {
+            return Err("not on the alternate screen".into());
+        }
+        if s.mouse_protocol_mode() == vt100::MouseProtocolMode::None {
+            return Err("mouse reports off".into());
+        }
+        if !s.bracketed_paste() {
+            return Err("bracketed paste off".into());
+        }
+        main_screen(s, &ROUNDED)
+    });
+    let flags = p.local_flags().expect("termios of the pty");
+    assert_eq!(flags & (ICANON | ECHO), 0, "the tty is cooked after fg");
+    let status = p.with_screen(status_row);
+    p.send("j");
+    p.wait_for("j to move the selection after fg", |s| {
+        status_row(s) != status
+    });
+    assert!(
+        !p.screen_text().contains('j'),
+        "the key was echoed:\n{}",
+        p.dump()
+    );
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("\x1a");
+    assert_stopped_and_given_back(&p, "Ctrl-Z");
+    fg_and_check_it_reads_again(&p);
+    // And again, from the search prompt.
+    p.send("/");
+    p.wait_for("the prompt", |s| status_row(s).contains("搜索："));
+    p.send("\x1a");
+    assert_stopped_and_given_back(&p, "Ctrl-Z in the prompt");
+    p.signal("CONT");
+    p.wait_for("the prompt back after fg", |s| {
+        s.alternate_screen() && status_row(s).contains("搜索：")
+    });
+    p.send("\x1b");
+    p.wait_for("the prompt closed", |s| status_row(s).ends_with(HINTS));
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert_left_alternate_screen(&p);
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn sigtstp_from_outside_suspends_and_sigcont_resumes() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.signal("TSTP");
+    assert_stopped_and_given_back(&p, "SIGTSTP");
+    fg_and_check_it_reads_again(&p);
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert_left_alternate_screen(&p);
+}
+
+#[test]
+fn sigquit_ends_the_reader_and_restores_the_terminal() {
+    let p = signalled("QUIT", 128 + 3);
+    assert_left_alternate_screen(&p);
+    assert_cursor_shown(&p);
+}
+
+#[test]
+fn sigusr1_ends_the_reader_and_restores_the_terminal() {
+    let p = signalled("USR1", 128 + 10);
+    assert_left_alternate_screen(&p);
+    assert_cursor_shown(&p);
+}
+
+#[test]
+fn sigalrm_ends_the_reader_and_restores_the_terminal() {
+    let p = signalled("ALRM", 128 + 14);
+    assert_left_alternate_screen(&p);
+    assert_cursor_shown(&p);
+}
+
+#[test]
+fn every_other_terminating_signal_restores_the_terminal() {
+    // Numbers as on Linux x86 and ARM.
+    for (signal, number) in [
+        ("INT", 2),
+        ("USR2", 12),
+        ("PIPE", 13),
+        ("VTALRM", 26),
+        ("XCPU", 24),
+        ("XFSZ", 25),
+    ] {
+        let p = signalled(signal, 128 + number);
+        assert_left_alternate_screen(&p);
+        assert_cursor_shown(&p);
+    }
+}
+
+/// A signal that arrives while frames are being drawn: the restoring sequences come after
+/// the last frame, never inside one (no drawing after the alternate screen is left).
+#[test]
+fn a_signal_during_drawing_restores_after_the_frame() {
+    for attempt in 0..20 {
+        let mut p = reader(120, 36);
+        p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+        // Each `G` and `g` jumps between the first and the last node: a whole new text pane.
+        p.send(&"Gg".repeat(300));
+        std::thread::sleep(Duration::from_millis(attempt * 3));
+        p.signal("TERM");
+        let status = p.wait_exit();
+        assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+        assert_left_alternate_screen(&p);
+        assert_cursor_shown(&p);
+    }
+}
+
+/// `DAFU_TEST_PANIC=draw` (debug builds only) panics while drawing the frame after a key.
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let mut p = Pty::spawn(Options::new(120, 36, NARROW).env("DAFU_TEST_PANIC", Some("draw")));
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("j");
+    let status = p.wait_exit();
+    assert_eq!(
+        status.exit_code(),
+        101,
+        "exit status of a panic: {status:?}"
+    );
+    let raw = p.raw();
+    // The default hook's message begins `thread 'main' … panicked at`.
+    let message = find(&raw, b"thread '").expect("the panic message was printed");
+    let left = rfind(&raw[..message], b"\x1b[?1049l").unwrap_or_else(|| {
+        panic!(
+            "the alternate screen was not left before the message: {:?}",
+            String::from_utf8_lossy(&raw[raw.len().saturating_sub(400)..])
+        )
+    });
+    let between = &raw[left + b"\x1b[?1049l".len()..message];
+    let between = between
+        .iter()
+        .rposition(|&b| b != b'\r' && b != b'\n')
+        .map_or(&between[..0], |end| &between[..=end]);
+    assert!(
+        only_csi(between),
+        "output between leaving the alternate screen and the message: {:?}",
+        String::from_utf8_lossy(between)
+    );
+    // Every mode was off before the message, which the shell shows on the main screen.
+    let before_message = &raw[..message];
+    for (on, off, what) in [
+        (&b"\x1b[?1000h"[..], &b"\x1b[?1000l"[..], "mouse reports"),
+        (b"\x1b[?2004h", b"\x1b[?2004l", "bracketed paste"),
+        (b"\x1b[?25l", b"\x1b[?25h", "the hidden cursor"),
+    ] {
+        assert!(
+            rfind(before_message, off) > rfind(before_message, on),
+            "{what} still on when the message printed"
+        );
+    }
+    assert_modes_off(&p);
+    assert!(
+        p.screen_text().contains("DAFU_TEST_PANIC"),
+        "the message is not on the main screen:\n{}",
+        p.dump()
+    );
+}
+
+/// Closes the terminal under the reader and checks that it ends within a second without
+/// spinning. With `setsid`, the reader has no controlling terminal, so no SIGHUP comes:
+/// reading the hung-up tty returns end-of-file forever, which crossterm retries at full CPU.
+#[cfg(target_os = "linux")]
+fn closing_the_terminal_ends_the_reader(setsid: bool) {
+    /// Kills the reader if the test fails, so that a spinning one does not outlive it.
+    struct KillOnDrop(u32);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            if pty::process_state(self.0).is_some_and(|s| s != 'Z') {
+                pty::kill(self.0, "KILL");
+            }
+        }
+    }
+    let mut options = Options::new(120, 36, NARROW);
+    if setsid {
+        options = options.wrapped_in(&["setsid", "-w"]);
+    }
+    let mut p = Pty::spawn(options);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    let dafu = if setsid {
+        // `setsid` forks (it leads a process group under the pty) and waits: dafu is its child.
+        pty::children(p.pid())
+            .into_iter()
+            .next()
+            .expect("setsid's child, dafu")
+    } else {
+        p.pid()
+    };
+    let _kill = KillOnDrop(dafu);
+    let ended = |pid: u32| pty::process_state(pid).is_none_or(|s| s == 'Z');
+    assert!(!ended(dafu));
+    let cpu_before = pty::cpu_time(dafu).expect("dafu's CPU time");
+    let closed = p.close_terminal();
+    let mut cpu_after = cpu_before;
+    while !ended(dafu) && closed.elapsed() < Duration::from_secs(10) {
+        cpu_after = pty::cpu_time(dafu).unwrap_or(cpu_after);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let took = closed.elapsed();
+    let spent = cpu_after.saturating_sub(cpu_before);
+    assert!(
+        ended(dafu),
+        "the reader still runs {took:?} after its terminal closed, having used {spent:?} of CPU"
+    );
+    assert!(
+        took < Duration::from_secs(1),
+        "the reader took {took:?} to end after its terminal closed"
+    );
+    assert!(
+        spent < Duration::from_millis(500),
+        "the reader spun: {spent:?} of CPU in {took:?}"
+    );
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_closed_terminal_ends_the_reader_without_sighup() {
+    closing_the_terminal_ends_the_reader(true);
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_closed_terminal_ends_the_reader_with_sighup() {
+    closing_the_terminal_ends_the_reader(false);
+}
+
+/// Waiting for a key, the reader wakes a few times a second to look for a repaint request
+/// and does nothing else.
+#[test]
+#[cfg(target_os = "linux")]
+fn an_idle_reader_uses_almost_no_cpu() {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    std::thread::sleep(Duration::from_millis(300));
+    let before = pty::cpu_time(p.pid()).expect("CPU time");
+    std::thread::sleep(Duration::from_secs(2));
+    let spent = pty::cpu_time(p.pid())
+        .expect("CPU time")
+        .saturating_sub(before);
+    assert!(
+        spent < Duration::from_millis(100),
+        "{spent:?} of CPU in 2 s of waiting"
+    );
+}
+
+/// Runs `dafu` with `TERM` as given and returns what it printed, after checking that it
+/// ended by itself with status 0 and never touched the terminal's modes.
+fn plain_output(term: Option<&str>) -> String {
+    let mut p = Pty::spawn(Options::new(120, 36, &[]).env("TERM", term));
+    let status = p.wait_exit();
+    assert!(status.success(), "TERM={term:?}: exit status {status:?}");
+    let raw = p.raw();
+    assert!(
+        !raw.contains(&0x1b),
+        "TERM={term:?}: escape sequences written: {:?}",
+        String::from_utf8_lossy(&raw[..raw.len().min(200)])
+    );
+    assert_eq!(p.requests(), 0, "TERM={term:?}: the terminal was probed");
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+#[test]
+fn term_dumb_gets_the_plain_text() {
+    let text = plain_output(Some("dumb"));
+    assert!(text.contains(DOC_NUMBER), "{text}");
+    assert!(text.contains("抄送："), "not the whole letter");
+}
+
+#[test]
+fn no_term_gets_the_plain_text() {
+    let text = plain_output(None);
+    assert!(text.contains(DOC_NUMBER), "{text}");
+}
+
+/// `kill -STOP` cannot be caught, so the reader cannot give the terminal back first; but on
+/// SIGCONT it sets its modes again (the shell may have changed them) and repaints.
+#[test]
+#[cfg(target_os = "linux")]
+fn sigstop_then_sigcont_repaints_and_reads_keys() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.signal("STOP");
+    wait_stopped(&p, "SIGSTOP");
+    fg_and_check_it_reads_again(&p);
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert_left_alternate_screen(&p);
 }

@@ -235,7 +235,7 @@ fn no_size_panics_or_draws_past_the_edge() {
             Last,
         ] {
             app.update(action);
-            let _ = screen(&app);
+            util::draw_checked(&app);
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Random sequences of keys, mouse events and resizes, at sizes from 1×1 to 300×100: the
-//! reader never panics, and every frame stays inside the screen.
+//! reader never panics, and every frame stays inside the screen — the frame is the screen's
+//! size, no wide character is cut by an edge or drawn over, and no text runs over a border
+//! (`util::frame_fits`).
 
 mod util;
 
@@ -78,7 +80,13 @@ proptest! {
                 }
                 app.update(action);
             }
-            terminal.draw(|frame| dafu::ui::draw(&app, frame)).unwrap();
+            // The frame as drawn, not the test backend's copy: ratatui sends the terminal only
+            // the cells that changed, and a real terminal draws a wide character over the
+            // cell it covers, which the test backend keeps as it was.
+            let frame = terminal.draw(|frame| dafu::ui::draw(&app, frame)).unwrap();
+            let fits = util::frame_fits(&app, frame.buffer);
+            prop_assert!(fits.is_ok(), "{}; the screen:\n{}", fits.unwrap_err(),
+                util::buffer_text(frame.buffer));
             prop_assert!(app.selected() < app.tree().nodes.len());
             prop_assert!(app.visible_nodes().contains(&app.selected())
                 || app.search().filter, "selection hidden");

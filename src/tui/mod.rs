@@ -1,17 +1,25 @@
 //! The interactive reader's runner: takes the terminal, feeds events through the keymap
-//! into [`App::update`], draws, carries out effects, and always gives the terminal back.
+//! into [`App::update`], draws, carries out effects, and always gives the terminal back —
+//! on quitting, on a signal, on a panic, when the terminal goes away, and around Ctrl-Z.
+//!
+//! A test-only trigger: in a debug build (`cfg(debug_assertions)`, as `cargo test` builds the
+//! binary), `DAFU_TEST_PANIC=draw` makes the reader panic while drawing the frame after the
+//! first event, so that the pseudo-terminal tests can see the panic hook give the terminal
+//! back. Release builds do not contain the check.
 
+pub mod lifecycle;
 pub mod probe;
+pub mod signals;
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
+use std::time::Duration;
 
 use base64::Engine as _;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::crossterm::execute;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, Terminal};
 
 use crate::action::Action;
 use crate::app::{App, Effect};
@@ -32,84 +40,156 @@ pub enum AmbiguousSetting {
     Wide,
 }
 
+/// Whether the terminal named by `TERM` can show the full-screen reader. A dumb terminal
+/// (`TERM=dumb`, as Emacs's shell and some editors' consoles set it) or none at all gets the
+/// plain text instead, as when standard output is not a terminal.
+#[must_use]
+pub fn full_screen_capable(term: Option<&OsStr>) -> bool {
+    term.is_some_and(|t| !t.is_empty() && t != "dumb")
+}
+
+/// How long the main loop waits for an event before it looks whether a signal asked for a
+/// repaint. Idle, the reader wakes this often and does nothing else.
+const TICK: Duration = Duration::from_millis(200);
+
 /// Runs the reader until the user quits.
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
 pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Result<()> {
-    install_signal_handlers()?;
-    // `ratatui::init` installs a panic hook that restores the terminal before the panic
-    // message prints; it enters raw mode and the alternate screen.
-    let mut terminal = ratatui::init();
-    let result = (|| {
-        let (ambiguous, typed) = match setting {
-            AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, Vec::new()),
-            AmbiguousSetting::Wide => (AmbiguousWidth::Wide, Vec::new()),
-            AmbiguousSetting::Auto => {
-                let answer = probe::ambiguous_width();
-                (answer.mode.unwrap_or_default(), answer.typed)
-            }
-        };
-        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        let size = terminal.size()?;
-        let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
-        // Keys the user typed while the probe read the terminal are theirs: replay them.
-        for c in typed {
-            let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-            if let Some(action) = action_for(&app, &key) {
-                app.update(action);
+    signals::spawn_signal_thread()?;
+    signals::spawn_hangup_watchdog()?;
+    lifecycle::install_panic_hook();
+    let mut terminal = {
+        let lock = lifecycle::lock();
+        let taken = lifecycle::take(&lock)
+            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match taken {
+            Ok(terminal) => terminal,
+            Err(e) => {
+                lifecycle::give_back(&lock);
+                return Err(e);
             }
         }
-        if app.should_quit() {
-            return Ok(());
-        }
-        terminal.draw(|frame| crate::ui::draw(&app, frame))?;
-        // Blocking read: an idle reader uses no CPU. An error means the terminal went away
-        // (EIO on a closed tty): end quietly.
-        while let Ok(event) = event::read() {
-            if matches!(event, Event::Resize(..)) {
-                // A terminal that shrank and grew back between two events has lost what it
-                // showed, though the size ratatui remembers is unchanged: repaint it all.
-                // (`resize` clears without asking the terminal where its cursor is, which
-                // `clear` would do.)
-                let size = terminal.size()?;
-                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-            }
-            if let Some(action) = action_for(&app, &event) {
-                app.update(action);
-            }
-            if app.should_quit() {
-                break;
-            }
-            for effect in app.take_effects() {
-                match effect {
-                    Effect::Copy(text) => copy_osc52(&text)?,
-                }
-            }
-            // Lay out for the size the frame will have, not the last one reported: resize
-            // events can arrive late or, with a key at the same instant, not at all.
-            let size = terminal.size()?;
-            if (size.width, size.height) != app.size() {
-                app.update(Action::Resize {
-                    width: size.width,
-                    height: size.height,
-                });
-            }
-            terminal.draw(|frame| crate::ui::draw(&app, frame))?;
-        }
-        Ok(())
-    })();
-    restore_terminal();
+    };
+    let result = read_events(&mut terminal, tree, lang, setting);
+    lifecycle::give_back(&lifecycle::lock());
+    // The cursor is shown already; ratatui's drop would try again and, with the terminal
+    // gone, report the failure with `eprintln!`, which panics when stderr is gone too.
+    std::mem::forget(terminal);
     result
 }
 
-/// Gives the terminal back: mouse and paste modes off, raw mode off, the main screen, and
-/// the cursor shown (`ratatui::restore` leaves showing it to the terminal's drop, which a
-/// signal's exit skips).
-fn restore_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-    let _ = execute!(io::stdout(), Show);
+/// The reader's loop: events in, frames out, until the user quits or the terminal fails.
+fn read_events(
+    terminal: &mut DefaultTerminal,
+    tree: LetterTree,
+    lang: Lang,
+    setting: AmbiguousSetting,
+) -> io::Result<()> {
+    let (ambiguous, typed) = match setting {
+        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, Vec::new()),
+        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, Vec::new()),
+        AmbiguousSetting::Auto => {
+            let _lock = lifecycle::lock();
+            let answer = probe::ambiguous_width();
+            (answer.mode.unwrap_or_default(), answer.typed)
+        }
+    };
+    let size = terminal.size()?;
+    let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
+    // Keys the user typed while the probe read the terminal are theirs: replay them.
+    for c in typed {
+        let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        if let Some(action) = action_for(&app, &key) {
+            app.update(action);
+        }
+    }
+    let panic_armed = test_panic_armed();
+    let mut events = 0usize;
+    let mut repaint = false;
+    while !app.should_quit() {
+        for effect in app.take_effects() {
+            let lock = lifecycle::lock();
+            match effect {
+                Effect::Copy(text) => copy_osc52(&text)?,
+                Effect::Suspend => {
+                    lifecycle::suspend(&lock)?;
+                    repaint = true;
+                }
+            }
+        }
+        repaint |= lifecycle::take_repaint();
+        draw(terminal, &mut app, repaint, panic_armed && events > 0)?;
+        repaint = false;
+        // Wait for an event, waking now and then to see whether a signal asked for a repaint.
+        // An error means the terminal went away (EIO on a closed tty): end quietly.
+        let event = loop {
+            match event::poll(TICK) {
+                Ok(true) => break event::read().ok(),
+                Ok(false) if lifecycle::take_repaint() => {
+                    repaint = true;
+                    break None;
+                }
+                Ok(false) => {}
+                Err(_) => return Ok(()),
+            }
+        };
+        let Some(event) = event else {
+            if repaint {
+                continue;
+            }
+            return Ok(());
+        };
+        events += 1;
+        if matches!(event, Event::Resize(..)) {
+            // A terminal that shrank and grew back between two events has lost what it
+            // showed, though the size ratatui remembers is unchanged: repaint it all.
+            repaint = true;
+        }
+        if let Some(action) = action_for(&app, &event) {
+            app.update(action);
+        }
+    }
+    Ok(())
+}
+
+/// Draws a frame under the terminal lock. With `repaint`, the whole screen is cleared and
+/// painted again, not just what changed since the last frame.
+fn draw(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    repaint: bool,
+    test_panic: bool,
+) -> io::Result<()> {
+    let _lock = lifecycle::lock();
+    // Lay out for the size the frame will have, not the last one reported: resize events can
+    // arrive late or, with a key at the same instant, not at all.
+    let size = terminal.size()?;
+    if (size.width, size.height) != app.size() {
+        app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+    }
+    if repaint {
+        // `resize` clears without asking the terminal where its cursor is, which `clear`
+        // would do.
+        terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    }
+    terminal.draw(|frame| {
+        crate::ui::draw(app, frame);
+        assert!(
+            !test_panic,
+            "DAFU_TEST_PANIC: a panic while drawing, as asked"
+        );
+    })?;
+    Ok(())
+}
+
+/// Whether the test-only panic trigger is set (see the module's documentation).
+fn test_panic_armed() -> bool {
+    cfg!(debug_assertions) && std::env::var_os("DAFU_TEST_PANIC").is_some_and(|v| v == "draw")
 }
 
 /// Puts `text` on the system clipboard through the terminal (OSC 52). The text was
@@ -121,16 +201,16 @@ fn copy_osc52(text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// SIGTERM and SIGHUP end the reader with the terminal restored; the handler runs on a
-/// thread of its own because the main thread may be blocked reading the terminal.
-fn install_signal_handlers() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            restore_terminal();
-            std::process::exit(128 + signal);
-        }
-    });
-    Ok(())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dumb_or_missing_terminals_get_plain_text() {
+        assert!(!full_screen_capable(None));
+        assert!(!full_screen_capable(Some(OsStr::new(""))));
+        assert!(!full_screen_capable(Some(OsStr::new("dumb"))));
+        assert!(full_screen_capable(Some(OsStr::new("xterm-256color"))));
+        assert!(full_screen_capable(Some(OsStr::new("linux"))));
+    }
 }

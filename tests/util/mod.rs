@@ -70,3 +70,114 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// Checks that a frame drawn for `app` stays inside the screen, as a person would see it on
+/// a terminal: the frame is exactly the screen's size; no wide character starts in the last
+/// column of a row or has its right half drawn over; every box on the screen (the panes,
+/// and the open overlay) has all four corners and both side edges, so that no text ran over
+/// a border; and the panes' bottom edges are whole (their titles are on the top edge; an
+/// overlay may show its keys on its bottom edge). Err names the first cell that is wrong.
+pub fn frame_fits(app: &App, buffer: &ratatui::buffer::Buffer) -> Result<(), String> {
+    use dafu::app::Overlay;
+    use dafu::text::width::str_width;
+    use ratatui::layout::Rect;
+
+    let (w, h) = app.size();
+    if buffer.area != Rect::new(0, 0, w, h) {
+        return Err(format!("frame {:?} for a {w}×{h} screen", buffer.area));
+    }
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let symbol = buffer[(x, y)].symbol();
+            let width = u16::try_from(str_width(symbol, app.ambiguous())).unwrap_or(u16::MAX);
+            if width > 1 {
+                if x + width > w {
+                    return Err(format!("{symbol:?} at ({x}, {y}) sticks out of the screen"));
+                }
+                for covered in x + 1..x + width {
+                    let under = buffer[(covered, y)].symbol();
+                    if !under.trim().is_empty() {
+                        return Err(format!(
+                            "{under:?} at ({covered}, {y}) is drawn over the right half of \
+                             {symbol:?} at ({x}, {y})"
+                        ));
+                    }
+                }
+            }
+            x += width.max(1);
+        }
+    }
+    let areas = app.areas();
+    if areas.too_small {
+        return Ok(());
+    }
+    let overlay = match app.overlay() {
+        Some(Overlay::Help) => Some(dafu::ui::help::area(
+            app.lang(),
+            app.ambiguous(),
+            areas.screen,
+        )),
+        Some(Overlay::Figures) => Some(dafu::layout::figures_overlay(areas.screen)),
+        None => None,
+    };
+    let set = dafu::ui::border_set(app.ambiguous());
+    let check_box = |area: Rect, hidden: Option<Rect>, whole_bottom: bool| -> Result<(), String> {
+        if area.width < 2 || area.height < 2 {
+            return Ok(());
+        }
+        let (left, right) = (area.x, area.right() - 1);
+        let (top, bottom) = (area.y, area.bottom() - 1);
+        let mut cells = vec![
+            (left, top, set.top_left),
+            (right, top, set.top_right),
+            (left, bottom, set.bottom_left),
+            (right, bottom, set.bottom_right),
+        ];
+        for y in top + 1..bottom {
+            cells.push((left, y, set.vertical_left));
+            cells.push((right, y, set.vertical_right));
+        }
+        if whole_bottom {
+            for x in left + 1..right {
+                cells.push((x, bottom, set.horizontal_bottom));
+            }
+        }
+        for (x, y, want) in cells {
+            if hidden.is_some_and(|o| o.contains((x, y).into())) {
+                continue;
+            }
+            let got = buffer[(x, y)].symbol();
+            if got != want {
+                return Err(format!(
+                    "the border of {area:?} at ({x}, {y}) is {got:?}, not {want:?}"
+                ));
+            }
+        }
+        Ok(())
+    };
+    // An overlay stands instead of the panes (they are not drawn under it).
+    match overlay {
+        Some(area) => check_box(area, None, false)?,
+        None => {
+            for pane in [areas.outline, areas.reading].into_iter().flatten() {
+                check_box(pane, None, true)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`draw`], then [`frame_fits`]; panics with the screen when the frame does not fit.
+pub fn draw_checked(app: &App) -> Terminal<TestBackend> {
+    let terminal = draw(app);
+    if let Err(problem) = frame_fits(app, terminal.backend().buffer()) {
+        panic!(
+            "{problem} ({}×{}); the screen:\n{}",
+            app.size().0,
+            app.size().1,
+            buffer_text(terminal.backend().buffer())
+        );
+    }
+    terminal
+}

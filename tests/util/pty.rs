@@ -58,6 +58,10 @@ pub struct Options {
     pub args: Vec<String>,
     /// How cursor position requests are answered.
     pub probe: Probe,
+    /// Environment changes after the defaults: set (`Some`) or removed (`None`).
+    pub env: Vec<(String, Option<String>)>,
+    /// A program (and its arguments) that runs `dafu`, such as `setsid -w`.
+    pub wrapper: Vec<String>,
 }
 
 impl Options {
@@ -68,7 +72,22 @@ impl Options {
             rows,
             args: args.iter().map(ToString::to_string).collect(),
             probe: Probe::Narrow,
+            env: Vec::new(),
+            wrapper: Vec::new(),
         }
+    }
+
+    /// Sets the environment variable `key` to `value` (`None` removes it).
+    pub fn env(mut self, key: &str, value: Option<&str>) -> Self {
+        self.env
+            .push((key.to_string(), value.map(ToString::to_string)));
+        self
+    }
+
+    /// Runs `dafu` through `wrapper` (e.g. `["setsid", "-w"]`).
+    pub fn wrapped_in(mut self, wrapper: &[&str]) -> Self {
+        self.wrapper = wrapper.iter().map(ToString::to_string).collect();
+        self
     }
 
     /// Answers cursor position requests as `probe` says.
@@ -122,11 +141,14 @@ struct Shared {
     eof: bool,
     /// Set when the emulator itself panicked on the output (a vt100 bug, not the program's).
     emulator_failed: bool,
+    /// Set to make the reader thread let go of the master after its next read.
+    let_go: bool,
 }
 
 /// The program running in a pseudo-terminal.
 pub struct Pty {
-    master: Box<dyn MasterPty + Send>,
+    /// `None` once the terminal was closed ([`Pty::close_terminal`]).
+    master: Option<Box<dyn MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
     shared: Arc<Mutex<Shared>>,
@@ -175,7 +197,15 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(binary());
+        let mut cmd = match options.wrapper.split_first() {
+            Some((program, args)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(args);
+                cmd.arg(binary());
+                cmd
+            }
+            None => CommandBuilder::new(binary()),
+        };
         cmd.args(&options.args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
@@ -192,6 +222,12 @@ impl Pty {
         }
         cmd.env("LANG", "C.UTF-8");
         cmd.env("RUST_BACKTRACE", "1");
+        for (key, value) in &options.env {
+            match value {
+                Some(value) => cmd.env(key, value),
+                None => cmd.env_remove(key),
+            }
+        }
         let started = Instant::now();
         let child = pair.slave.spawn_command(cmd).expect("spawn dafu");
         // Only the child keeps the slave open, so that its exit ends our reads.
@@ -212,6 +248,7 @@ impl Pty {
             first_output: None,
             eof: false,
             emulator_failed: false,
+            let_go: false,
         }));
         let answer = options.probe.answer();
         let thread_shared = Arc::clone(&shared);
@@ -242,6 +279,9 @@ impl Pty {
                     let found = count(&s.raw[from..], b"\x1b[6n");
                     s.scanned = s.raw.len();
                     s.requests += found;
+                    if s.let_go {
+                        break;
+                    }
                     found
                 };
                 if let Some(answer) = answer {
@@ -255,7 +295,7 @@ impl Pty {
             lock(&thread_shared).eof = true;
         });
         Self {
-            master,
+            master: Some(master),
             child,
             writer,
             shared,
@@ -446,7 +486,7 @@ impl Pty {
             }
             s.parser.screen_mut().set_size(rows, cols);
         }
-        self.master
+        self.master()
             .resize(PtySize {
                 rows: pty_rows,
                 cols: pty_cols,
@@ -510,10 +550,96 @@ impl Pty {
     /// The pty's terminal modes (after the program exits: whether it gave them back).
     #[cfg(unix)]
     pub fn local_flags(&self) -> Option<u64> {
-        self.master
+        self.master()
             .get_termios()
             .map(|t| u64::from(t.local_flags.bits()))
     }
+
+    fn master(&self) -> &(dyn MasterPty + Send) {
+        self.master.as_deref().expect("the terminal is open")
+    }
+
+    /// Writes `bytes` to the emulated screen as if another program (the shell, after the
+    /// reader stopped) had printed them.
+    pub fn emulate_output(&self, bytes: &[u8]) {
+        lock(&self.shared).parser.process(bytes);
+    }
+
+    /// Closes the terminal, as a terminal window closes: every descriptor of the master side
+    /// goes, so the kernel hangs up the slave the program reads. Returns when it did.
+    ///
+    /// The reader thread blocks in a read on its own copy of the master; it is asked to let
+    /// go after its next read, and Tab is typed (the reader redraws its pane borders) until
+    /// some output wakes it.
+    pub fn close_terminal(&mut self) -> Instant {
+        lock(&self.shared).let_go = true;
+        let start = Instant::now();
+        if let Some(handle) = self.reader.take() {
+            while !handle.is_finished() {
+                assert!(
+                    start.elapsed() < TIMEOUT,
+                    "no output to wake the reader thread; the screen:\n{}",
+                    self.dump()
+                );
+                self.send("\t");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = handle.join();
+        }
+        *lock(&self.writer) = Box::new(std::io::sink());
+        self.master = None;
+        Instant::now()
+    }
+}
+
+/// A process's state letter from `/proc/PID/stat` (`R`, `S`, `T` stopped, `Z` zombie), or
+/// `None` when it is gone.
+#[cfg(target_os = "linux")]
+pub fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may hold spaces: the state follows the last ')'.
+    let (_, rest) = stat.rsplit_once(')')?;
+    rest.trim_start().chars().next()
+}
+
+/// CPU time a process has used (user + system), from `/proc/PID/stat`.
+#[cfg(target_os = "linux")]
+pub fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let (_, rest) = stat.rsplit_once(')')?;
+    // Fields after the name: state is field 3, utime 14, stime 15 (1-based, whole line).
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // USER_HZ is 100 on every Linux the tests run on.
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// The children of process `pid` (found by scanning `/proc`).
+#[cfg(target_os = "linux")]
+pub fn children(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&child| {
+            std::fs::read_to_string(format!("/proc/{child}/stat"))
+                .ok()
+                .and_then(|stat| {
+                    let (_, rest) = stat.rsplit_once(')')?;
+                    rest.split_whitespace().nth(1)?.parse::<u32>().ok()
+                })
+                == Some(pid)
+        })
+        .collect()
+}
+
+/// Sends `signal` (a name such as `KILL`) to process `pid` with kill(1); ignores failure.
+pub fn kill(pid: u32, signal: &str) {
+    let _ = std::process::Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status();
 }
 
 impl Drop for Pty {
