@@ -83,10 +83,33 @@ enum Command {
         /// The letter file to check.
         file: PathBuf,
     },
+    /// Draft a letter from the plain text of a reply letter (`pdftotext -layout`, or a copy
+    /// from a PDF viewer); a review report goes to stderr.
+    Import {
+        /// The text (`-` for standard input).
+        text: PathBuf,
+        /// Write the YAML here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Show what changed from letter A to letter B (a draft and the reviewed letter), by
+    /// node; exit 0 when nothing did, 1 when something did.
+    Diff {
+        /// The earlier version (a YAML letter, or a text to import).
+        a: PathBuf,
+        /// The later version.
+        b: PathBuf,
+    },
 }
 
 fn load_tree(file: Option<&PathBuf>) -> Result<LetterTree, load::LoadError> {
     let letter = match file {
+        // Plain text is imported in memory; the reader says it is an unreviewed draft.
+        Some(path) if dafu::import::is_text(path) => {
+            let mut tree = LetterTree::new(dafu::import::letter_from_path(path)?);
+            tree.unreviewed_import = true;
+            return Ok(tree);
+        }
         Some(path) => load::from_path(path)?,
         None => load::embedded(),
     };
@@ -192,6 +215,26 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Some(Command::Check { file }) => {
             load_tree(Some(&file))?;
             Ok(FOUND)
+        }
+        Some(Command::Import { text, output }) => {
+            let imported = dafu::import::from_path(&text)?;
+            let yaml = dafu::import::to_yaml(&imported.letter, &text.display().to_string());
+            // The draft passes `dafu check`, or this is a bug worth an error, not a bad file.
+            load::parse(&yaml, "(draft)")?;
+            match output {
+                Some(path) => std::fs::write(path, yaml)?,
+                None => stdout.lock().write_all(yaml.as_bytes())?,
+            }
+            dafu::import::report::write(&imported, &mut io::stderr().lock())?;
+            Ok(FOUND)
+        }
+        Some(Command::Diff { a, b }) => {
+            let (a, b) = (load_tree(Some(&a))?, load_tree(Some(&b))?);
+            let changes = dafu::diff::diff(&a.letter, &b.letter);
+            let mut out = io::BufWriter::new(stdout.lock());
+            dafu::diff::write(&changes, &mut out)?;
+            out.flush()?;
+            Ok(if changes.is_empty() { FOUND } else { NOT_FOUND })
         }
     }
 }

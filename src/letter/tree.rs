@@ -106,6 +106,9 @@ pub struct LetterTree {
     pub nodes: Vec<Node>,
     /// Blocks in reading order.
     pub blocks: Vec<Block>,
+    /// The letter was imported from plain text just now (`dafu letter.txt`) and no person has
+    /// reviewed it: the reader says so.
+    pub unreviewed_import: bool,
 }
 
 /// Chinese numeral for 1–99, as the letter numbers things (一, 十二, 二十).
@@ -429,6 +432,7 @@ impl LetterTree {
             letter,
             nodes,
             blocks,
+            unreviewed_import: false,
         }
     }
 
