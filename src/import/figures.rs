@@ -182,15 +182,18 @@ fn distant_hedge(chars: &[char], start: usize) -> Option<String> {
 /// Words at the edges of a drafted `what` that say nothing about what is counted.
 const FILLER_END: [&str; 9] = ["分别为", "分别是", "达到", "共计", "合计", "为", "达", "有", "是"];
 
-/// A first draft of what a figure counts: its clause without the figure.
-fn draft_what(chars: &[char], found: &Found) -> String {
-    let clause_start = (0..found.start)
+/// A first draft of what a figure counts: its clause without the figure, and without the
+/// figures before and after it in the clause (`国家级2个、省级27个` → `省级`). `before` and
+/// `after` bound it: the end of the previous figure and the start of the next.
+fn draft_what(chars: &[char], found: &Found, before_end: usize, after_start: usize) -> String {
+    let clause_start = (before_end..found.start)
         .rev()
         .find(|&p| ends_clause(chars[p]))
-        .map_or(0, |p| p + 1);
-    let clause_end = (found.end..chars.len())
-        .find(|&p| ends_clause(chars[p]))
-        .unwrap_or(chars.len());
+        .map_or(before_end, |p| p + 1);
+    // After the figure, a `、` ends it too: `国家级2个、省级27个`.
+    let clause_end = (found.end..after_start)
+        .find(|&p| ends_clause(chars[p]) || chars[p] == '、')
+        .unwrap_or(after_start);
     let mut before: String = chars[clause_start..found.start].iter().collect();
     loop {
         let trimmed = FILLER_END
@@ -203,12 +206,17 @@ fn draft_what(chars: &[char], found: &Found) -> String {
         }
     }
     let after: String = chars[found.end..clause_end].iter().collect();
-    let mut what: String = format!("{}{}", before.trim(), after.trim())
+    let edges = |c: char| c.is_whitespace() || c == '、';
+    let mut what: String = format!("{}{}", before.trim_matches(edges), after.trim_matches(edges))
         .chars()
         .filter(|&c| c != '“' && c != '”')
         .collect();
     if what.chars().count() > 40 {
-        what = what.chars().skip(what.chars().count() - 40).collect();
+        what = what
+            .chars()
+            .skip(what.chars().count() - 40)
+            .skip_while(|&c| c == '、')
+            .collect();
     }
     if found.in_list.1 > 1 {
         what.push_str(&format!("（第{}项）", found.in_list.0 + 1));
@@ -223,14 +231,28 @@ fn draft_what(chars: &[char], found: &Found) -> String {
 /// The figures of a node's text, `what` drafted.
 pub(crate) fn figures(text: &str) -> Vec<Figure> {
     let chars: Vec<char> = text.chars().collect();
-    find(text)
-        .into_iter()
-        .map(|f| Figure {
-            what: draft_what(&chars, &f),
-            text: f.text,
-            value: f.value,
-            unit: f.unit,
-            qualifier: f.qualifier,
+    let found = find(text);
+    found
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            // The neighbours: figures of one list share their place, so skip those.
+            let before_end = found[..k]
+                .iter()
+                .rev()
+                .find(|g| g.end <= f.start)
+                .map_or(0, |g| g.end);
+            let after_start = found[k + 1..]
+                .iter()
+                .find(|g| g.start >= f.end)
+                .map_or(chars.len(), |g| g.start);
+            Figure {
+                what: draft_what(&chars, f, before_end, after_start),
+                text: f.text.clone(),
+                value: f.value,
+                unit: f.unit.clone(),
+                qualifier: f.qualifier.clone(),
+            }
         })
         .collect()
 }

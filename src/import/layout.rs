@@ -21,11 +21,10 @@ pub(crate) struct Line {
     pub number: usize,
 }
 
-/// A paragraph of the letter, and the input line it begins on.
+/// A paragraph of the letter.
 #[derive(Debug, Clone)]
 pub(crate) struct Paragraph {
     pub text: String,
-    pub line: usize,
 }
 
 /// How many columns short of the widest line a line may be and still count as full: one
@@ -104,7 +103,7 @@ pub(crate) fn paragraphs(lines: &[Option<Line>], measure: usize, errata: &mut Er
         };
         let width = str_width(&line.text, AmbiguousWidth::Narrow);
         current = match current.take() {
-            Some((mut p, last_width)) if wraps_into(last_width, line, measure) => {
+            Some((mut p, last_width)) if wraps_into(&p.text, last_width, line, measure) => {
                 join_wrap(&mut p.text, &line.text, errata);
                 Some((p, width))
             }
@@ -145,26 +144,30 @@ pub(crate) fn join_lines<'a>(lines: impl IntoIterator<Item = &'a Line>, errata: 
 fn new_paragraph(line: &Line) -> Paragraph {
     Paragraph {
         text: line.text.clone(),
-        line: line.number,
     }
 }
 
-/// The previous line (`last_width` columns) was full, so `next` goes on its paragraph.
-fn wraps_into(last_width: usize, next: &Line, measure: usize) -> bool {
-    let first_word: usize = next
-        .text
-        .chars()
-        .take_while({
-            let mut first = true;
-            move |c| {
-                let go_on = first || c.is_ascii_alphanumeric() || matches!(c, '.' | '%');
-                first = false;
-                go_on
-            }
-        })
+/// The previous line (`last_width` columns) was full, so `next` goes on its paragraph — unless
+/// `next` is indented, or begins a part (`二、`, `（一）`) after a finished sentence.
+fn wraps_into(text: &str, last_width: usize, next: &Line, measure: usize) -> bool {
+    let first_word: usize = first_unit(&next.text)
         .map(|c| char_width(c, AmbiguousWidth::Narrow))
         .sum();
-    !next.indented && !starts_part(&next.text) && last_width + first_word + SLACK > measure
+    let new_part = starts_part(&next.text) && ends_sentence(text);
+    !next.indented && !new_part && last_width + first_word + SLACK > measure
+}
+
+/// The characters of a line's first unbreakable unit: one Chinese character, a Latin word or
+/// number, and whatever a space binds to them (`域 9 家`: no line breaks beside a space,
+/// which extraction would have lost).
+fn first_unit(text: &str) -> impl Iterator<Item = char> + '_ {
+    let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%');
+    let mut prev: Option<char> = None;
+    text.chars().take_while(move |&c| {
+        let glued = prev.is_none_or(|p| (latin(p) && latin(c)) || p == ' ' || c == ' ');
+        prev = Some(c);
+        glued
+    })
 }
 
 /// A paragraph that stops in mid-sentence goes on after a page break, unless it is a bare
@@ -281,8 +284,8 @@ mod tests {
         let (out, errata) = paras("设立基金，大力发展科技金融，\n\n放大财政资金撬动作用。\n\n下一段。");
         assert_eq!(out, ["设立基金，大力发展科技金融，放大财政资金撬动作用。", "下一段。"]);
         assert_eq!(errata.len(), 1);
-        assert_eq!(errata[0].original, "大力发展科技金融，\n\n放大财政资金撬动作");
-        assert_eq!(errata[0].corrected, "大力发展科技金融，放大财政资金撬动作");
+        assert_eq!(errata[0].original, "大力发展科技金融，\n\n放大财政资金撬动");
+        assert_eq!(errata[0].corrected, "大力发展科技金融，放大财政资金撬动");
     }
 
     #[test]

@@ -314,6 +314,17 @@ fn prune(value: &mut serde_yaml::Value) {
             }
         }
         serde_yaml::Value::Sequence(items) => items.iter_mut().for_each(prune),
+        // Whole numbers as the letter writes them (`180000000`, not `180000000.0`).
+        serde_yaml::Value::Number(n) => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && (0.0..9.0e15).contains(&f)
+            {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let whole = f as u64;
+                *n = whole.into();
+            }
+        }
         _ => {}
     }
 }

@@ -66,7 +66,9 @@ fn trimmed_chars(text: &str) -> Vec<char> {
 pub(crate) fn suggestion_ordinal(text: &str) -> Option<(usize, String)> {
     let chars = trimmed_chars(text);
     let (n, len) = numeral(&chars)?;
-    (chars.get(len) == Some(&'、')).then(|| (n, chars[len + 1..].iter().collect()))
+    // `一、二、三等奖` is a list in running text, not a heading.
+    let list = chars.get(len + 1).is_some_and(|c| DIGITS.contains(c) || *c == '十');
+    (chars.get(len) == Some(&'、') && !list).then(|| (n, chars[len + 1..].iter().collect()))
 }
 
 /// `（一）…` or `(一)…`: the measure's number, the text after the ordinal, and the ordinal as
@@ -321,7 +323,6 @@ mod tests {
             .iter()
             .map(|t| Paragraph {
                 text: (*t).to_string(),
-                line: 1,
             })
             .collect()
     }
