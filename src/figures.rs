@@ -5,7 +5,10 @@
 //! derives from it. What a sum of money *is* (spending, a stock, a cap…) and which sums may
 //! be added up is decided in [`money`].
 
+pub mod check;
 pub mod money;
+pub mod period;
+pub mod phrase;
 
 use std::ops::Range;
 

@@ -125,9 +125,72 @@ pub struct Figure {
     pub unit: String,
     /// A short label of what is counted, e.g. `科技成果转化项目安排资金`.
     pub what: String,
-    /// The letter's hedge, if any: `近`, `超过`, `约`, `最高`, `累计`, `共`.
+    /// The letter's hedge, if any, in the letter's own word: `近`, `超`, `超过`, `约`, `最高`,
+    /// `累计`, `共` (「超87亿元」 says 超, and so does its qualifier).
     #[serde(default)]
     pub qualifier: Option<String>,
+    /// When, in the letter's words: a year (`2020`), years (`2019-2020`), `近5年`,
+    /// `2017年以来`, a date (`截止2020年底`), `目前`, or `累计` for a running total. A number
+    /// is accepted for a year. See [`crate::figures::period::Period`].
+    #[serde(
+        default,
+        deserialize_with = "period_text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub period: Option<String>,
+    /// Whether the letter reports the figure as done (the default) or as planned
+    /// (「将筹备组建」「计划…设立」).
+    #[serde(default, skip_serializing_if = "Status::is_done")]
+    pub status: Status,
+    /// The text of another figure of the same suggestion that may already contain this one
+    /// (the 2020 amount inside a five-year amount; a fund's first tranche inside its size):
+    /// a total never adds the two together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+}
+
+/// Whether a figure reports what was done or what is planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Done, or true at the time of the letter.
+    #[default]
+    Done,
+    /// Planned: the letter says 将, 计划, 拟….
+    Planned,
+}
+
+impl Status {
+    /// Whether this is [`Status::Done`] (the default, left out when written).
+    #[must_use]
+    pub fn is_done(&self) -> bool {
+        *self == Self::Done
+    }
+}
+
+/// Reads a period written as text (`近5年`, `2019-2020`) or as a bare year (`2020`), which
+/// YAML reads as a number.
+fn period_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct Visitor;
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a period such as 2020, 2019-2020, 近5年 or 累计")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(Visitor)
 }
 
 /// The signature block.
@@ -171,5 +234,5 @@ pub struct EditorialNote {
 /// The units a figure may have.
 pub const FIGURE_UNITS: [&str; 9] = ["元", "家", "项", "个", "名", "件", "条", "支", "%"];
 
-/// The hedges a figure's qualifier may be.
-pub const FIGURE_QUALIFIERS: [&str; 6] = ["近", "超过", "约", "最高", "累计", "共"];
+/// The hedges a figure's qualifier may be: the letter's own words, 超 apart from 超过.
+pub const FIGURE_QUALIFIERS: [&str; 7] = ["近", "超", "超过", "约", "最高", "累计", "共"];

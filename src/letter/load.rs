@@ -301,6 +301,8 @@ fn collect_figure_strings<'a>(figures: &'a mut [Figure], out: &mut Vec<&'a mut S
     for figure in figures {
         out.extend([&mut figure.text, &mut figure.unit, &mut figure.what]);
         out.extend(figure.qualifier.iter_mut());
+        out.extend(figure.period.iter_mut());
+        out.extend(figure.part_of.iter_mut());
     }
 }
 
@@ -388,6 +390,10 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
                 );
             }
         }
+    }
+    // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
+    if let Err((at, message)) = crate::figures::check::letter(letter) {
+        return fail(&at, message);
     }
     let whole = letter_text(letter);
     for (n, note) in letter.notes.iter().enumerate() {

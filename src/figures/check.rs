@@ -1,0 +1,314 @@
+//! `dafu check` for figures: every figure is read from its own text with the phrase grammar
+//! ([`super::phrase`]) and must say what its text says — value, unit and qualifier — and its
+//! period, status and `part_of` must be the letter's.
+//!
+//! The loader calls [`letter`] once, after the schema's own checks; an error names the field
+//! by its path, which the loader turns into `FILE:LINE:COL`. Work is linear in the letter:
+//! each node's text is read once ([`super::phrase::find_all`]), and each figure is looked up
+//! in maps built from it.
+
+use std::collections::HashMap;
+
+use super::period::{FORMS, Period};
+use super::phrase::{self, Phrase};
+use super::trim_number;
+use crate::letter::load::scan::FieldPath;
+use crate::letter::{Figure, Letter, Status};
+
+/// A figure that disagrees with the letter: where (a path to the field) and why.
+pub type Mismatch = (FieldPath, String);
+
+/// Words by which a letter says that something is planned, not done.
+pub const PLAN_WORDS: [&str; 6] = ["将", "计划", "拟", "预计", "力争", "争取"];
+
+/// The most different periods one node's figures may name: a real paragraph names a few,
+/// and the bound keeps the check linear (each is looked for once in the node's text).
+pub const MAX_PERIODS_PER_NODE: usize = 64;
+
+/// A node of the letter that holds figures: the path of its `figures`, its text, its
+/// figures, and the suggestion it belongs to (`None` for the opening).
+struct Node<'a> {
+    at: FieldPath,
+    text: String,
+    figures: &'a [Figure],
+    section: Option<usize>,
+}
+
+/// Checks every figure of `letter` against its own text and its node's.
+///
+/// # Errors
+/// The first figure that disagrees, with the path of the field at fault.
+pub fn letter(letter: &Letter) -> Result<(), Mismatch> {
+    let nodes = nodes(letter);
+    // Figures by text, per section, for `part_of`.
+    let mut by_section: HashMap<Option<usize>, HashMap<&str, Vec<&Figure>>> = HashMap::new();
+    for node in &nodes {
+        let texts = by_section.entry(node.section).or_default();
+        for f in node.figures {
+            texts.entry(f.text.as_str()).or_default().push(f);
+        }
+    }
+    for node in &nodes {
+        let empty = HashMap::new();
+        let section = by_section.get(&node.section).unwrap_or(&empty);
+        check_node(node, section)?;
+    }
+    Ok(())
+}
+
+/// The figures' nodes of `letter`, in letter order.
+fn nodes(letter: &Letter) -> Vec<Node<'_>> {
+    let root = FieldPath::default();
+    let mut out = vec![Node {
+        at: root.key("opening_figures"),
+        text: letter.opening.concat(),
+        figures: &letter.opening_figures,
+        section: None,
+    }];
+    for (s, suggestion) in letter.suggestions.iter().enumerate() {
+        let at = root.key("suggestions").index(s);
+        out.push(Node {
+            at: at.key("figures"),
+            text: suggestion.paragraphs.concat(),
+            figures: &suggestion.figures,
+            section: Some(s),
+        });
+        for (m, measure) in suggestion.measures.iter().enumerate() {
+            let at = at.key("measures").index(m);
+            out.push(Node {
+                at: at.key("figures"),
+                text: measure.paragraphs.concat(),
+                figures: &measure.figures,
+                section: Some(s),
+            });
+            for (p, point) in measure.points.iter().enumerate() {
+                out.push(Node {
+                    at: at.key("points").index(p).key("figures"),
+                    text: point.text.clone(),
+                    figures: &point.figures,
+                    section: Some(s),
+                });
+            }
+        }
+    }
+    out.retain(|n| !n.figures.is_empty());
+    out
+}
+
+/// What the letter writes around one number: the hedge right before it, if any, and the
+/// hedge that governs it from earlier in its clause.
+type Hedges = (Option<&'static str>, Option<&'static str>);
+
+/// A phrase's number and unit without its hedge: `超过100家` and `100家` share `100家`.
+fn bare(text: &str, phrase: &Phrase) -> String {
+    let rest = match phrase.qualifier {
+        Some(q) => text.trim_start().strip_prefix(q).unwrap_or(text),
+        None => text,
+    };
+    rest.trim().to_string()
+}
+
+fn check_node(node: &Node, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), Mismatch> {
+    // Every phrase of the node's text, once, by its number and unit.
+    let mut written: HashMap<String, Vec<Hedges>> = HashMap::new();
+    for found in phrase::find_all(&node.text) {
+        let text = node.text.get(found.range.clone()).unwrap_or_default();
+        written
+            .entry(bare(text, &found.phrase))
+            .or_default()
+            .push((found.phrase.qualifier, found.governing));
+    }
+    let mut quoting: HashMap<&str, usize> = HashMap::new();
+    for f in node.figures {
+        *quoting.entry(f.text.as_str()).or_default() += 1;
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut periods: HashMap<&str, bool> = HashMap::new();
+    let mut plans: Option<bool> = None;
+    for (i, figure) in node.figures.iter().enumerate() {
+        let here = node.at.index(i);
+        let text = figure.text.as_str();
+        let phrase = phrase::parse(text)
+            .map_err(|e| (here.key("text"), format!("“{text}” is not read as a figure: {e}")))?;
+        let nth = {
+            let n = seen.entry(text).or_default();
+            *n += 1;
+            *n - 1
+        };
+        check_unit(figure, &phrase, &here)?;
+        check_value(figure, &phrase, nth, quoting[text], &here)?;
+        let hedges = written.get(&bare(text, &phrase)).map_or(&[][..], Vec::as_slice);
+        check_qualifier(figure, &phrase, hedges, &here)?;
+        if let Some(p) = &figure.period {
+            let stated = match periods.get(p.as_str()) {
+                Some(&stated) => stated,
+                None => {
+                    if periods.len() >= MAX_PERIODS_PER_NODE {
+                        return Err((
+                            here.key("period"),
+                            format!(
+                                "more than {MAX_PERIODS_PER_NODE} different periods in one node"
+                            ),
+                        ));
+                    }
+                    let period = Period::parse(p).ok_or_else(|| {
+                        (
+                            here.key("period"),
+                            format!("“{p}” is not a period; write {FORMS}"),
+                        )
+                    })?;
+                    let stated = period.stated_in(&node.text);
+                    periods.insert(p, stated);
+                    stated
+                }
+            };
+            if !stated {
+                return Err((
+                    here.key("period"),
+                    format!("the letter does not say “{p}” where “{text}” stands"),
+                ));
+            }
+        }
+        if figure.status == Status::Planned
+            && !*plans.get_or_insert_with(|| PLAN_WORDS.iter().any(|w| node.text.contains(w)))
+        {
+            return Err((
+                here.key("status"),
+                format!(
+                    "“{text}” is marked planned, but its text says none of {}",
+                    PLAN_WORDS.join(" ")
+                ),
+            ));
+        }
+        if let Some(container) = &figure.part_of {
+            check_part_of(figure, container, section, &here)?;
+        }
+    }
+    Ok(())
+}
+
+fn check_unit(figure: &Figure, phrase: &Phrase, here: &FieldPath) -> Result<(), Mismatch> {
+    if figure.unit == phrase.unit {
+        return Ok(());
+    }
+    Err((
+        here.key("unit"),
+        format!(
+            "unit “{}” differs from the text “{}”, which is in {}",
+            figure.unit, figure.text, phrase.unit
+        ),
+    ))
+}
+
+/// The `nth` figure quoting a list (「300、200、100万元」) takes its `nth` item; figures
+/// quoting one amount all take it.
+fn check_value(
+    figure: &Figure,
+    phrase: &Phrase,
+    nth: usize,
+    quoting: usize,
+    here: &FieldPath,
+) -> Result<(), Mismatch> {
+    let items = phrase.items.len();
+    if items > 1 && quoting % items != 0 {
+        return Err((
+            here.key("text"),
+            format!(
+                "“{}” states {items} amounts, but {quoting} figures quote it: one figure an amount",
+                figure.text
+            ),
+        ));
+    }
+    let item = phrase.items.get(nth % items.max(1)).map_or(f64::NAN, |i| i.value);
+    let close = (figure.value - item).abs() <= item.abs() * 1e-9;
+    if close {
+        return Ok(());
+    }
+    let which = if items > 1 {
+        format!(" for its amount {} of {items}", nth % items + 1)
+    } else {
+        String::new()
+    };
+    Err((
+        here.key("value"),
+        format!(
+            "value {} differs from the text “{}”, which says {}{which}",
+            trim_number(figure.value, 4),
+            figure.text,
+            trim_number(item, 4)
+        ),
+    ))
+}
+
+/// The qualifier is the word the text starts with; or, when the text has none, a word that
+/// governs the number from earlier in its clause (「共认定…64家」); and a figure may not drop
+/// a hedge the letter writes right before its number.
+fn check_qualifier(
+    figure: &Figure,
+    phrase: &Phrase,
+    hedges: &[Hedges],
+    here: &FieldPath,
+) -> Result<(), Mismatch> {
+    let text = &figure.text;
+    match (phrase.qualifier, figure.qualifier.as_deref()) {
+        (Some(said), Some(q)) if said == q => Ok(()),
+        (Some(said), Some(q)) => Err((
+            here.key("qualifier"),
+            format!("qualifier “{q}” differs from the text “{text}”, which says {said}"),
+        )),
+        (Some(said), None) => Err((
+            here.key("text"),
+            format!("the text “{text}” says {said}, but the figure has no qualifier"),
+        )),
+        (None, Some(q)) => {
+            if hedges.iter().any(|&(a, g)| a == Some(q) || g == Some(q)) {
+                Ok(())
+            } else {
+                Err((
+                    here.key("qualifier"),
+                    format!("qualifier “{q}” is not the letter's: neither “{text}” nor its clause says {q}"),
+                ))
+            }
+        }
+        (None, None) => match hedges {
+            [(Some(said), _), rest @ ..] if rest.iter().all(|h| h.0.is_some()) => Err((
+                here.key("text"),
+                format!("the letter says {said}{text}: the figure drops its hedge"),
+            )),
+            _ => Ok(()),
+        },
+    }
+}
+
+fn check_part_of(
+    figure: &Figure,
+    container: &str,
+    section: &HashMap<&str, Vec<&Figure>>,
+    here: &FieldPath,
+) -> Result<(), Mismatch> {
+    let at = || here.key("part_of");
+    match section.get(container).map(Vec::as_slice) {
+        None | Some([]) => Err((
+            at(),
+            format!("no figure “{container}” in the same suggestion"),
+        )),
+        Some([one]) if std::ptr::eq(*one, figure) => {
+            Err((at(), "a figure cannot be part of itself".to_string()))
+        }
+        Some([one]) if one.unit != figure.unit => Err((
+            at(),
+            format!(
+                "“{container}” is in {}, “{}” in {}: one cannot contain the other",
+                one.unit, figure.text, figure.unit
+            ),
+        )),
+        Some([_]) => Ok(()),
+        Some(many) => Err((
+            at(),
+            format!(
+                "{} figures of the same suggestion read “{container}”: part_of must name one",
+                many.len()
+            ),
+        )),
+    }
+}

@@ -1,0 +1,177 @@
+//! When a figure holds: the period the letter gives it, read from the `period` the YAML
+//! writes in the letter's own words.
+//!
+//! Totals add only figures of one period ([`Period::same_as`]): a five-year amount and a 2020
+//! amount are not added, nor a running total (累计) and a year's.
+
+use std::fmt;
+
+/// A figure's period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Period {
+    /// One year: `2020` or `2020年`.
+    Year(u16),
+    /// Years from the first to the last: `2019-2020`, `2019—2020年`.
+    Years(u16, u16),
+    /// The last N years: `近5年`.
+    Recent(u16),
+    /// From a year until the letter: `2017年以来`.
+    Since(u16),
+    /// Up to a date, as the letter writes it: `截止2020年底`, `截至2021年6月`.
+    UpTo(String),
+    /// At the time of the letter: `目前`, `现有`, as written.
+    Current(String),
+    /// A running total with no stated start: `累计`.
+    Running,
+}
+
+/// The years a period may name: anything else is a typing slip, not a year.
+const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+
+/// Words that put a figure at the time of the letter.
+const NOW_WORDS: [&str; 3] = ["目前", "现有", "现在"];
+
+/// How a period may be written, for error messages.
+pub const FORMS: &str = "a year (2020), years (2019-2020), 近5年, 2017年以来, 截止2020年底, 目前 or 累计";
+
+impl Period {
+    /// Reads a period as the YAML writes it; `None` when it is none of the forms.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text == "累计" {
+            return Some(Self::Running);
+        }
+        if NOW_WORDS.contains(&text) {
+            return Some(Self::Current(text.to_string()));
+        }
+        if let Some(rest) = text
+            .strip_prefix("截至")
+            .or_else(|| text.strip_prefix("截止"))
+        {
+            // A date must name its year: 截止2020年底.
+            return year_prefix(rest).map(|_| Self::UpTo(text.to_string()));
+        }
+        if let Some(n) = text.strip_prefix('近').and_then(|r| r.strip_suffix('年')) {
+            let n = super::phrase::read_number(n)?;
+            return (n >= 1.0 && n <= 100.0 && n.fract() == 0.0)
+                .then(|| Self::Recent(u16::try_from(n as u32).unwrap_or(0)));
+        }
+        if let Some(year) = text.strip_suffix("年以来") {
+            return year_of(year).map(Self::Since);
+        }
+        let bare = text.strip_suffix('年').unwrap_or(text);
+        for dash in ['-', '—', '–', '至', '~', '～'] {
+            if let Some((a, b)) = bare.split_once(dash) {
+                let a = year_of(a.strip_suffix('年').unwrap_or(a))?;
+                let b = year_of(b)?;
+                return (a < b).then_some(Self::Years(a, b));
+            }
+        }
+        year_of(bare).map(Self::Year)
+    }
+
+    /// Whether two figures of these periods cover the same time, so that they may be added.
+    /// `目前` and `现有` both mean the time of the letter.
+    #[must_use]
+    pub fn same_as(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Current(_), Self::Current(_)) => true,
+            _ => self == other,
+        }
+    }
+
+    /// Whether `text` (the figure's node) states this period in its own words: a year as
+    /// `2020年`, years as `2019-2020年` (or with `—`, `至`), the rest as written.
+    #[must_use]
+    pub fn stated_in(&self, text: &str) -> bool {
+        match self {
+            Self::Year(y) => text.contains(&format!("{y}年")),
+            Self::Years(a, b) => ['-', '—', '–', '至', '~', '～']
+                .iter()
+                .any(|d| text.contains(&format!("{a}{d}{b}")) || text.contains(&format!("{a}年{d}{b}"))),
+            _ => text.contains(&self.to_string()),
+        }
+    }
+}
+
+/// A period as the reader shows it: `2020年`, `2019-2020年`, `近5年`, `2017年以来`,
+/// `截止2020年底`, `目前`, `累计`.
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Year(y) => write!(f, "{y}年"),
+            Self::Years(a, b) => write!(f, "{a}-{b}年"),
+            Self::Recent(n) => write!(f, "近{n}年"),
+            Self::Since(y) => write!(f, "{y}年以来"),
+            Self::UpTo(text) | Self::Current(text) => f.write_str(text),
+            Self::Running => f.write_str("累计"),
+        }
+    }
+}
+
+/// A year of four ASCII digits in [`YEARS`].
+fn year_of(text: &str) -> Option<u16> {
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|y| YEARS.contains(y))
+}
+
+/// The year at the start of `text` (`2020年底` → 2020).
+fn year_prefix(text: &str) -> Option<u16> {
+    year_of(text.get(..4)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_is_read_and_shown_in_the_letters_words() {
+        let cases = [
+            ("2020", Period::Year(2020), "2020年"),
+            ("2020年", Period::Year(2020), "2020年"),
+            ("2019-2020", Period::Years(2019, 2020), "2019-2020年"),
+            ("2019—2020年", Period::Years(2019, 2020), "2019-2020年"),
+            ("近5年", Period::Recent(5), "近5年"),
+            ("近五年", Period::Recent(5), "近5年"),
+            ("2017年以来", Period::Since(2017), "2017年以来"),
+            ("截止2020年底", Period::UpTo("截止2020年底".into()), "截止2020年底"),
+            ("目前", Period::Current("目前".into()), "目前"),
+            ("累计", Period::Running, "累计"),
+        ];
+        for (text, period, shown) in cases {
+            assert_eq!(Period::parse(text), Some(period.clone()), "{text}");
+            assert_eq!(period.to_string(), shown);
+        }
+    }
+
+    #[test]
+    fn what_is_no_period_is_refused() {
+        for text in ["", "去年", "20", "1800", "2020-2019", "近0年", "截止去年", "2020年上半", "累计的"] {
+            assert_eq!(Period::parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn periods_are_the_same_only_when_they_cover_the_same_time() {
+        let p = |t: &str| Period::parse(t).unwrap();
+        assert!(p("2020").same_as(&p("2020年")));
+        assert!(!p("近5年").same_as(&p("2020")));
+        assert!(!p("累计").same_as(&p("2020")));
+        assert!(p("目前").same_as(&p("现有")));
+        assert!(!p("2019-2020").same_as(&p("2020")));
+    }
+
+    #[test]
+    fn a_period_is_stated_in_its_nodes_words() {
+        let text = "2019-2020年高端科研机构创新专项，近5年支持96家企业，截止2020年底";
+        for t in ["2019-2020", "近5年", "截止2020年底", "2020"] {
+            assert!(Period::parse(t).unwrap().stated_in(text), "{t}");
+        }
+        for t in ["2021", "累计", "近3年", "2018-2020"] {
+            assert!(!Period::parse(t).unwrap().stated_in(text), "{t}");
+        }
+    }
+}
