@@ -80,6 +80,24 @@ impl Diff {
                         g.qualifier.clone(),
                     );
                     self.text(place, &format!("{field} what"), &f.what, &g.what);
+                    self.presence(
+                        place,
+                        &format!("{field} period"),
+                        f.period.clone(),
+                        g.period.clone(),
+                    );
+                    self.text(
+                        place,
+                        &format!("{field} status"),
+                        &format!("{:?}", f.status),
+                        &format!("{:?}", g.status),
+                    );
+                    self.presence(
+                        place,
+                        &format!("{field} part_of"),
+                        f.part_of.clone(),
+                        g.part_of.clone(),
+                    );
                 }
                 None => self.presence(place, "figure", Some(figure_line(f)), None),
             }
@@ -101,7 +119,10 @@ fn figure_line(f: &Figure) -> String {
         .as_deref()
         .map(|q| format!(" [{q}]"))
         .unwrap_or_default();
-    format!("{} = {} {}{qualifier} ({})", f.text, f.value, f.unit, f.what)
+    format!(
+        "{} = {} {}{qualifier} ({})",
+        f.text, f.value, f.unit, f.what
+    )
 }
 
 fn ordinal(n: usize) -> String {
@@ -125,7 +146,12 @@ pub fn diff(a: &Letter, b: &Letter) -> Vec<Change> {
         &a.proposal.number.to_string(),
         &b.proposal.number.to_string(),
     );
-    d.text(h, "proposal.session", &a.proposal.session, &b.proposal.session);
+    d.text(
+        h,
+        "proposal.session",
+        &a.proposal.session,
+        &b.proposal.session,
+    );
     d.text(h, "proposal.title", &a.proposal.title, &b.proposal.title);
     d.text(h, "addressee", &a.addressee, &b.addressee);
     d.paragraphs("opening", "text", &a.opening, &b.opening);
@@ -134,12 +160,22 @@ pub fn diff(a: &Letter, b: &Letter) -> Vec<Change> {
         let place = format!("{}、", ordinal(s + 1));
         match (a.suggestions.get(s), b.suggestions.get(s)) {
             (Some(x), Some(y)) => suggestion(&mut d, s, x, y),
-            (x, y) => d.presence(&place, "suggestion", x.map(|x| x.title.clone()), y.map(|y| y.title.clone())),
+            (x, y) => d.presence(
+                &place,
+                "suggestion",
+                x.map(|x| x.title.clone()),
+                y.map(|y| y.title.clone()),
+            ),
         }
     }
     d.paragraphs("closing", "text", &a.closing, &b.closing);
     let f = "footer";
-    d.text(f, "signature.issuer", &a.signature.issuer, &b.signature.issuer);
+    d.text(
+        f,
+        "signature.issuer",
+        &a.signature.issuer,
+        &b.signature.issuer,
+    );
     d.text(f, "signature.date", &a.signature.date, &b.signature.date);
     d.presence(f, "contact", a.contact.clone(), b.contact.clone());
     d.presence(f, "disclosure", a.disclosure.clone(), b.disclosure.clone());
@@ -159,7 +195,12 @@ fn suggestion(d: &mut Diff, s: usize, x: &Suggestion, y: &Suggestion) {
         let place = format!("{}（{}）", ordinal(s + 1), ordinal(m + 1));
         match (x.measures.get(m), y.measures.get(m)) {
             (Some(p), Some(q)) => measure(d, &place, p, q),
-            (p, q) => d.presence(&place, "measure", p.map(|p| p.title.clone()), q.map(|q| q.title.clone())),
+            (p, q) => d.presence(
+                &place,
+                "measure",
+                p.map(|p| p.title.clone()),
+                q.map(|q| q.title.clone()),
+            ),
         }
     }
 }
@@ -172,7 +213,12 @@ fn measure(d: &mut Diff, place: &str, x: &Measure, y: &Measure) {
         let here = format!("{place}{}是", ordinal(p + 1));
         match (x.points.get(p), y.points.get(p)) {
             (Some(p), Some(q)) => point(d, &here, p, q),
-            (p, q) => d.presence(&here, "point", p.map(|p| p.text.clone()), q.map(|q| q.text.clone())),
+            (p, q) => d.presence(
+                &here,
+                "point",
+                p.map(|p| p.text.clone()),
+                q.map(|q| q.text.clone()),
+            ),
         }
     }
 }
@@ -187,7 +233,8 @@ fn errata(d: &mut Diff, old: &[Erratum], new: &[Erratum]) {
         let flag = if e.suspected { " (suspected)" } else { "" };
         format!("「{}」→「{}」{flag} {}", e.original, e.corrected, e.note)
     };
-    let by_original: HashMap<&str, &Erratum> = new.iter().map(|e| (e.original.as_str(), e)).collect();
+    let by_original: HashMap<&str, &Erratum> =
+        new.iter().map(|e| (e.original.as_str(), e)).collect();
     let olds: HashMap<&str, &Erratum> = old.iter().map(|e| (e.original.as_str(), e)).collect();
     for e in old {
         match by_original.get(e.original.as_str()) {
@@ -198,14 +245,23 @@ fn errata(d: &mut Diff, old: &[Erratum], new: &[Erratum]) {
             None => d.presence("errata", "erratum", Some(shown(e)), None),
         }
     }
-    for e in new.iter().filter(|e| !olds.contains_key(e.original.as_str())) {
+    for e in new
+        .iter()
+        .filter(|e| !olds.contains_key(e.original.as_str()))
+    {
         d.presence("errata", "erratum", None, Some(shown(e)));
     }
 }
 
 fn notes(d: &mut Diff, old: &[EditorialNote], new: &[EditorialNote]) {
-    let by_text: HashMap<&str, &str> = new.iter().map(|n| (n.text.as_str(), n.note.as_str())).collect();
-    let olds: HashMap<&str, &str> = old.iter().map(|n| (n.text.as_str(), n.note.as_str())).collect();
+    let by_text: HashMap<&str, &str> = new
+        .iter()
+        .map(|n| (n.text.as_str(), n.note.as_str()))
+        .collect();
+    let olds: HashMap<&str, &str> = old
+        .iter()
+        .map(|n| (n.text.as_str(), n.note.as_str()))
+        .collect();
     for n in old {
         let field = format!("note on {}", n.text);
         match by_text.get(n.text.as_str()) {
@@ -214,7 +270,12 @@ fn notes(d: &mut Diff, old: &[EditorialNote], new: &[EditorialNote]) {
         }
     }
     for n in new.iter().filter(|n| !olds.contains_key(n.text.as_str())) {
-        d.presence("notes", &format!("note on {}", n.text), None, Some(n.note.clone()));
+        d.presence(
+            "notes",
+            &format!("note on {}", n.text),
+            None,
+            Some(n.note.clone()),
+        );
     }
 }
 
@@ -262,7 +323,13 @@ pub fn write(changes: &[Change], out: &mut impl Write) -> io::Result<()> {
     for c in changes {
         match (&c.old, &c.new) {
             (Some(old), Some(new)) => {
-                writeln!(out, "~ {} {}: {}", c.place, c.field, line(&inline(old, new)))?;
+                writeln!(
+                    out,
+                    "~ {} {}: {}",
+                    c.place,
+                    c.field,
+                    line(&inline(old, new))
+                )?;
             }
             (Some(old), None) => writeln!(out, "- {} {}: {}", c.place, c.field, line(old))?,
             (None, Some(new)) => writeln!(out, "+ {} {}: {}", c.place, c.field, line(new))?,

@@ -28,7 +28,8 @@ fn hand_made() -> Letter {
 fn imported(text: &str) -> (Imported, Letter) {
     let imported = import(text).unwrap_or_else(|e| panic!("import failed: {e:?}"));
     let yaml = to_yaml(&imported.letter, "test");
-    let checked = load::parse(&yaml, "draft").unwrap_or_else(|e| panic!("the draft fails check: {e}\n{yaml}"));
+    let checked = load::parse(&yaml, "draft")
+        .unwrap_or_else(|e| panic!("the draft fails check: {e}\n{yaml}"));
     (imported, checked)
 }
 
@@ -79,14 +80,22 @@ fn differences(ours: &Letter, theirs: &Letter) -> Vec<String> {
             out.push(format!("{place}:\n    imported:  {a}\n    hand-made: {b}"));
         }
     };
-    same("classification", &ours.classification, &theirs.classification);
+    same(
+        "classification",
+        &ours.classification,
+        &theirs.classification,
+    );
     same("issuer", &ours.issuer, &theirs.issuer);
     same("doc_number", &ours.doc_number, &theirs.doc_number);
     same("title", &ours.title, &theirs.title);
     same("proposal", &ours.proposal, &theirs.proposal);
     same("addressee", &ours.addressee, &theirs.addressee);
     same("opening", &ours.opening, &theirs.opening);
-    same("opening figures", &facts(&ours.opening_figures), &facts(&theirs.opening_figures));
+    same(
+        "opening figures",
+        &facts(&ours.opening_figures),
+        &facts(&theirs.opening_figures),
+    );
     same("closing", &ours.closing, &theirs.closing);
     same("signature", &ours.signature, &theirs.signature);
     same("contact", &ours.contact, &theirs.contact);
@@ -98,22 +107,38 @@ fn differences(ours: &Letter, theirs: &Letter) -> Vec<String> {
             .map(|s| s.measures.iter().map(|m| m.points.len()).collect())
             .collect()
     };
-    same("points per measure per suggestion", &shape(ours), &shape(theirs));
+    same(
+        "points per measure per suggestion",
+        &shape(ours),
+        &shape(theirs),
+    );
     for (s, (a, b)) in ours.suggestions.iter().zip(&theirs.suggestions).enumerate() {
         let place = format!("{}、", dafu::import::ordinal(s + 1));
         same(&format!("{place} title"), &a.title, &b.title);
         same(&format!("{place} response"), &a.response, &b.response);
         same(&format!("{place} paragraphs"), &a.paragraphs, &b.paragraphs);
-        same(&format!("{place} figures"), &facts(&a.figures), &facts(&b.figures));
+        same(
+            &format!("{place} figures"),
+            &facts(&a.figures),
+            &facts(&b.figures),
+        );
         for (m, (x, y)) in a.measures.iter().zip(&b.measures).enumerate() {
             let place = format!("{place}（{}）", dafu::import::ordinal(m + 1));
             same(&format!("{place} title"), &x.title, &y.title);
             same(&format!("{place} paragraphs"), &x.paragraphs, &y.paragraphs);
-            same(&format!("{place} figures"), &facts(&x.figures), &facts(&y.figures));
+            same(
+                &format!("{place} figures"),
+                &facts(&x.figures),
+                &facts(&y.figures),
+            );
             for (p, (u, v)) in x.points.iter().zip(&y.points).enumerate() {
                 let place = format!("{place}{}是", dafu::import::ordinal(p + 1));
                 same(&format!("{place} text"), &u.text, &v.text);
-                same(&format!("{place} figures"), &facts(&u.figures), &facts(&v.figures));
+                same(
+                    &format!("{place} figures"),
+                    &facts(&u.figures),
+                    &facts(&v.figures),
+                );
             }
         }
     }
@@ -138,11 +163,18 @@ fn differences(ours: &Letter, theirs: &Letter) -> Vec<String> {
             .iter()
             .any(|n| n.text.contains(&note.text) || note.text.contains(&n.text));
         if !known || note.note.trim().is_empty() {
-            out.push(format!("note on {:?} flags wording the hand-made letter does not", note.text));
+            out.push(format!(
+                "note on {:?} flags wording the hand-made letter does not",
+                note.text
+            ));
         }
     }
     if ours.notes.is_empty() != theirs.notes.is_empty() {
-        out.push(format!("notes: {} imported, {} hand-made", ours.notes.len(), theirs.notes.len()));
+        out.push(format!(
+            "notes: {} imported, {} hand-made",
+            ours.notes.len(),
+            theirs.notes.len()
+        ));
     }
     out
 }
@@ -164,9 +196,19 @@ fn the_transcript_imports_as_the_hand_made_letter() {
     let imported = assert_like_hand_made(TRANSCRIPT, "transcript");
     let letter = &imported.letter;
     assert_eq!(letter.suggestions.len(), 5);
-    let measures: Vec<usize> = letter.suggestions.iter().map(|s| s.measures.len()).collect();
+    let measures: Vec<usize> = letter
+        .suggestions
+        .iter()
+        .map(|s| s.measures.len())
+        .collect();
     assert_eq!(measures, [3, 2, 4, 3, 3]);
-    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    // The one thing left to a person: phrases in Chinese numerals, listed, not taken.
+    assert_eq!(
+        imported.warnings,
+        [
+            "figure phrases in Chinese numerals, not taken as figures (add any that are data): 四个、八项"
+        ]
+    );
 }
 
 /// The transcript as a narrow page would wrap it: lines of at most 40 columns, broken between
@@ -191,7 +233,10 @@ fn wrapped(text: &str, width: usize) -> String {
         let mut row = String::new();
         let mut row_width = 0;
         for unit in units {
-            let w: usize = unit.chars().map(|c| char_width(c, AmbiguousWidth::Narrow)).sum();
+            let w: usize = unit
+                .chars()
+                .map(|c| char_width(c, AmbiguousWidth::Narrow))
+                .sum();
             if row_width + w > width && !row.is_empty() {
                 out.push_str(&row);
                 out.push('\n');
@@ -210,10 +255,17 @@ fn wrapped(text: &str, width: usize) -> String {
 #[test]
 fn the_transcript_hard_wrapped_at_40_columns_imports_the_same() {
     let text = wrapped(TRANSCRIPT, 40);
-    assert!(text.lines().count() > 3 * TRANSCRIPT.lines().count(), "the wrap did wrap");
+    assert!(
+        text.lines().count() > 3 * TRANSCRIPT.lines().count(),
+        "the wrap did wrap"
+    );
     let imported = assert_like_hand_made(&text, "wrapped at 40 columns");
     assert!(
-        imported.letter.errata.iter().any(|e| e.note.contains("折行")),
+        imported
+            .letter
+            .errata
+            .iter()
+            .any(|e| e.note.contains("折行")),
         "the hard wraps are not recorded as an erratum"
     );
 }
@@ -226,7 +278,13 @@ fn the_transcript_with_crlf_line_endings_imports_the_same() {
 #[test]
 fn the_transcript_without_bold_marks_imports_the_same() {
     let imported = assert_like_hand_made(&TRANSCRIPT.replace("**", ""), "no bold marks");
-    assert!(!imported.letter.errata.iter().any(|e| e.original.contains("**")));
+    assert!(
+        !imported
+            .letter
+            .errata
+            .iter()
+            .any(|e| e.original.contains("**"))
+    );
 }
 
 #[test]
@@ -240,7 +298,13 @@ fn the_transcript_with_full_width_digits_imports_the_same() {
         .collect();
     assert!(text.contains("１４２号"));
     let imported = assert_like_hand_made(&text, "full-width digits");
-    assert!(imported.letter.errata.iter().any(|e| e.note.contains("全角数字")));
+    assert!(
+        imported
+            .letter
+            .errata
+            .iter()
+            .any(|e| e.note.contains("全角数字"))
+    );
 }
 
 /// Each repair is an erratum that quotes the transcript and the draft; the character repeated
@@ -249,26 +313,49 @@ fn the_transcript_with_full_width_digits_imports_the_same() {
 fn errata_quote_the_transcript_and_the_repeated_character_is_kept() {
     let (imported, _) = imported(TRANSCRIPT);
     let letter = &imported.letter;
-    let text = texts_mut(&mut letter.clone()).into_iter().map(|s| s.clone()).collect::<Vec<_>>().join("\n");
+    let text = texts_mut(&mut letter.clone())
+        .into_iter()
+        .map(|s| s.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
     let text = format!("{}\n{text}", letter.title);
-    let page_breaks = letter.errata.iter().filter(|e| e.original.contains("\n\n")).count();
+    let page_breaks = letter
+        .errata
+        .iter()
+        .filter(|e| e.original.contains("\n\n"))
+        .count();
     assert_eq!(page_breaks, 9, "page breaks joined inside a sentence");
     for e in &letter.errata {
         if e.suspected {
-            assert!(text.contains(&e.original), "suspected {:?} is not kept in the text", e.original);
+            assert!(
+                text.contains(&e.original),
+                "suspected {:?} is not kept in the text",
+                e.original
+            );
             continue;
         }
-        assert!(TRANSCRIPT.contains(&e.original), "{:?} is not the transcript's", e.original);
+        assert!(
+            TRANSCRIPT.contains(&e.original),
+            "{:?} is not the transcript's",
+            e.original
+        );
         let structural = e.original.contains("**") || e.original.starts_with('(');
         if !structural {
-            assert!(text.contains(&e.corrected), "{:?} is not in the draft", e.corrected);
+            assert!(
+                text.contains(&e.corrected),
+                "{:?} is not in the draft",
+                e.corrected
+            );
         }
     }
     let suspected: Vec<_> = letter.errata.iter().filter(|e| e.suspected).collect();
     assert_eq!(suspected.len(), 1, "{suspected:?}");
     assert!(suspected[0].original.contains("战战略性"));
-    assert!(text.contains("围绕我市战战略性新兴产业"), "the repeated character was dropped");
-    for kind in ["十二届五次 会议", " 45 个", "**一是**", "(一) "] {
+    assert!(
+        text.contains("围绕我市战战略性新兴产业"),
+        "the repeated character was dropped"
+    );
+    for kind in ["十二届五次 会议", "德国 VDE", "**一是**", "(一) "] {
         assert!(
             letter.errata.iter().any(|e| e.original.contains(kind)),
             "no erratum for {kind:?}"
@@ -285,7 +372,12 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
         .spawn()
         .expect("dafu runs");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();
@@ -306,23 +398,47 @@ fn temp(name: &str) -> std::path::PathBuf {
 fn import_writes_a_draft_that_check_accepts_and_reports_to_stderr() {
     let draft = temp("draft.yaml");
     let (code, stdout, stderr) = run(
-        &["import", "content/source/zhongshan-kjj-2021-142.txt", "-o", draft.to_str().unwrap()],
+        &[
+            "import",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            "-o",
+            draft.to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.is_empty());
     assert!(
-        stderr.starts_with("dafu import: 5 suggestions, 15 measures (3, 2, 4, 3, 3), 18 points, 56 figures,"),
+        stderr.starts_with(
+            "dafu import: 5 suggestions, 15 measures (3, 2, 4, 3, 3), 18 points, 56 figures,"
+        ),
         "{stderr}"
     );
-    assert!(stderr.contains("suspected, NOT applied: 「围绕我市战战略性新兴产业」"), "{stderr}");
-    assert!(stderr.contains("五（一）二是: 超87亿元 = 8700000000 元"), "{stderr}");
-    assert_eq!(stderr.matches(" — what: ").count(), 56, "every figure's what is listed for review");
+    assert!(
+        stderr.contains("suspected, NOT applied: 「围绕我市战战略性新兴产业」"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("五（一）二是: 超87亿元 = 8700000000 元"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches(" — what: ").count(),
+        56,
+        "every figure's what is listed for review"
+    );
     let (code, _, stderr) = run(&["check", draft.to_str().unwrap()], None);
     assert_eq!(code, 0, "{stderr}");
     let yaml = std::fs::read_to_string(&draft).unwrap();
-    assert!(!yaml.contains(": >"), "a folded scalar would put spaces between characters");
-    assert!(yaml.contains("\ntitle: 中山市科学技术局关于中山市政协十二届五次会议提案第125053号答复的函\n"));
+    assert!(
+        !yaml.contains(": >"),
+        "a folded scalar would put spaces between characters"
+    );
+    assert!(
+        yaml.contains(
+            "\ntitle: 中山市科学技术局关于中山市政协十二届五次会议提案第125053号答复的函\n"
+        )
+    );
 }
 
 #[test]
@@ -336,34 +452,63 @@ fn import_reads_standard_input() {
 #[test]
 fn import_of_text_without_a_letters_shape_names_file_and_line() {
     let file = temp("notes.txt");
-    std::fs::write(&file, "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n正文。\n").unwrap();
+    std::fs::write(
+        &file,
+        "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n正文。\n",
+    )
+    .unwrap();
     let (code, stdout, stderr) = run(&["import", file.to_str().unwrap()], None);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
-    assert!(stderr.contains("notes.txt:12:1: no date of signature"), "{stderr}");
+    assert!(
+        stderr.contains("notes.txt:12:1: no date of signature"),
+        "{stderr}"
+    );
     let bad = temp("latin1.txt");
     std::fs::write(&bad, b"(A\xe0)\n").unwrap();
     let (code, _, stderr) = run(&["import", bad.to_str().unwrap()], None);
     assert_eq!(code, 2);
-    assert!(stderr.contains("latin1.txt:1:3: not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("latin1.txt:1:3: not valid UTF-8"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn diff_shows_what_a_person_changed_by_node() {
     let draft = temp("diff-draft.yaml");
     let (code, _, _) = run(
-        &["import", "content/source/zhongshan-kjj-2021-142.txt", "-o", draft.to_str().unwrap()],
+        &[
+            "import",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            "-o",
+            draft.to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!(code, 0);
-    let (code, stdout, _) = run(&["diff", draft.to_str().unwrap(), draft.to_str().unwrap()], None);
-    assert_eq!((code, stdout.as_str()), (1 - 1, ""), "a letter does not differ from itself");
+    let (code, stdout, _) = run(
+        &["diff", draft.to_str().unwrap(), draft.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        (code, stdout.as_str()),
+        (1 - 1, ""),
+        "a letter does not differ from itself"
+    );
     let (code, stdout, stderr) = run(
-        &["diff", draft.to_str().unwrap(), "content/zhongshan-kjj-2021-142.yaml"],
+        &[
+            "diff",
+            draft.to_str().unwrap(),
+            "content/zhongshan-kjj-2021-142.yaml",
+        ],
         None,
     );
     assert_eq!(code, 1, "{stderr}");
-    assert!(stdout.contains("~ 四（一）五是 text: …文件，围绕我市战[-战-]略性新兴产业、优…"), "{stdout}");
+    assert!(
+        stdout.contains("~ 四（一）五是 text: …文件，围绕我市战[-战-]略性新兴产业、优…"),
+        "{stdout}"
+    );
     assert!(stdout.contains("+ notes note on 新工智能: "), "{stdout}");
     // Only the node the person changed shows, apart from `what`, errata and notes.
     let nodes: Vec<&str> = stdout
@@ -373,7 +518,11 @@ fn diff_shows_what_a_person_changed_by_node() {
     assert_eq!(nodes.len(), 1, "{nodes:#?}");
     // The text file itself can be one side.
     let (code, stdout, _) = run(
-        &["diff", "content/source/zhongshan-kjj-2021-142.txt", draft.to_str().unwrap()],
+        &[
+            "diff",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            draft.to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!((code, stdout.as_str()), (0, ""));

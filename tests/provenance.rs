@@ -851,8 +851,8 @@ fn the_spacing_rule_rests_on_the_evidence() {
     for kept_before in ["德国 VDE", "5G 技术", "TCL 空调器"] {
         let at = TRANSCRIPT.find(kept_before).expect("in the transcript");
         let before_space = kept_before.split(' ').next().unwrap_or_default();
-        let space = TRANSCRIPT.get(..at).unwrap_or_default().chars().count()
-            + before_space.chars().count();
+        let space =
+            TRANSCRIPT.get(..at).unwrap_or_default().chars().count() + before_space.chars().count();
         assert!(
             spaced.contains(&space) && (first..=last).contains(&space),
             "{kept_before} is one of the spaced run's spaces"

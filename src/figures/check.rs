@@ -128,8 +128,12 @@ fn check_node(node: &Node, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), 
     for (i, figure) in node.figures.iter().enumerate() {
         let here = node.at.index(i);
         let text = figure.text.as_str();
-        let phrase = phrase::parse(text)
-            .map_err(|e| (here.key("text"), format!("“{text}” is not read as a figure: {e}")))?;
+        let phrase = phrase::parse(text).map_err(|e| {
+            (
+                here.key("text"),
+                format!("“{text}” is not read as a figure: {e}"),
+            )
+        })?;
         let nth = {
             let n = seen.entry(text).or_default();
             *n += 1;
@@ -137,7 +141,9 @@ fn check_node(node: &Node, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), 
         };
         check_unit(figure, &phrase, &here)?;
         check_value(figure, &phrase, nth, quoting[text], &here)?;
-        let hedges = written.get(&bare(text, &phrase)).map_or(&[][..], Vec::as_slice);
+        let hedges = written
+            .get(&bare(text, &phrase))
+            .map_or(&[][..], Vec::as_slice);
         check_qualifier(figure, &phrase, hedges, &here)?;
         if let Some(p) = &figure.period {
             let stated = match periods.get(p.as_str()) {
@@ -219,7 +225,10 @@ fn check_value(
             ),
         ));
     }
-    let item = phrase.items.get(nth % items.max(1)).map_or(f64::NAN, |i| i.value);
+    let item = phrase
+        .items
+        .get(nth % items.max(1))
+        .map_or(f64::NAN, |i| i.value);
     let close = (figure.value - item).abs() <= item.abs() * 1e-9;
     if close {
         return Ok(());
@@ -266,7 +275,9 @@ fn check_qualifier(
             } else {
                 Err((
                     here.key("qualifier"),
-                    format!("qualifier “{q}” is not the letter's: neither “{text}” nor its clause says {q}"),
+                    format!(
+                        "qualifier “{q}” is not the letter's: neither “{text}” nor its clause says {q}"
+                    ),
                 ))
             }
         }

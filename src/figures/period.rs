@@ -32,7 +32,8 @@ const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 const NOW_WORDS: [&str; 3] = ["目前", "现有", "现在"];
 
 /// How a period may be written, for error messages.
-pub const FORMS: &str = "a year (2020), years (2019-2020), 近5年, 2017年以来, 截止2020年底, 目前 or 累计";
+pub const FORMS: &str =
+    "a year (2020), years (2019-2020), 近5年, 2017年以来, 截止2020年底, 目前 or 累计";
 
 impl Period {
     /// Reads a period as the YAML writes it; `None` when it is none of the forms.
@@ -87,9 +88,9 @@ impl Period {
     pub fn stated_in(&self, text: &str) -> bool {
         match self {
             Self::Year(y) => text.contains(&format!("{y}年")),
-            Self::Years(a, b) => ['-', '—', '–', '至', '~', '～']
-                .iter()
-                .any(|d| text.contains(&format!("{a}{d}{b}")) || text.contains(&format!("{a}年{d}{b}"))),
+            Self::Years(a, b) => ['-', '—', '–', '至', '~', '～'].iter().any(|d| {
+                text.contains(&format!("{a}{d}{b}")) || text.contains(&format!("{a}年{d}{b}"))
+            }),
             _ => text.contains(&self.to_string()),
         }
     }
@@ -137,7 +138,11 @@ mod tests {
             ("近5年", Period::Recent(5), "近5年"),
             ("近五年", Period::Recent(5), "近5年"),
             ("2017年以来", Period::Since(2017), "2017年以来"),
-            ("截止2020年底", Period::UpTo("截止2020年底".into()), "截止2020年底"),
+            (
+                "截止2020年底",
+                Period::UpTo("截止2020年底".into()),
+                "截止2020年底",
+            ),
             ("目前", Period::Current("目前".into()), "目前"),
             ("累计", Period::Running, "累计"),
         ];
@@ -149,7 +154,17 @@ mod tests {
 
     #[test]
     fn what_is_no_period_is_refused() {
-        for text in ["", "去年", "20", "1800", "2020-2019", "近0年", "截止去年", "2020年上半", "累计的"] {
+        for text in [
+            "",
+            "去年",
+            "20",
+            "1800",
+            "2020-2019",
+            "近0年",
+            "截止去年",
+            "2020年上半",
+            "累计的",
+        ] {
             assert_eq!(Period::parse(text), None, "{text}");
         }
     }

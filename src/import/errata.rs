@@ -13,7 +13,7 @@ use crate::letter::Erratum;
 pub(crate) enum Kind {
     /// A line ended where the page's line ended, inside a paragraph.
     HardWrap,
-    /// A space between a Chinese character and a digit (typesetting spacing).
+    /// A space between a Chinese character and a digit or Latin letter (typesetting spacing).
     TypesettingSpace,
     /// A space beside full-width punctuation.
     PunctuationSpace,
@@ -37,7 +37,7 @@ impl Kind {
         let what = match self {
             Kind::HardWrap => "提取时按版面折行，一段话被断成多行，已接合为一段。",
             Kind::TypesettingSpace => {
-                "排版时汉字与阿拉伯数字之间的间距在提取中成了空格，已删去。"
+                "排版时汉字与阿拉伯数字或拉丁字母之间的间距在提取中成了空格，已删去。"
             }
             Kind::PunctuationSpace => "标点旁提取时混入的空格，已删去。",
             Kind::Bold => "加粗标记，不是正文，已删去。",
@@ -188,12 +188,13 @@ pub(crate) fn bold_marks(text: &str, errata: &mut Errata) -> String {
 
 /// Spaces that extraction put into running text, removed; those that belong to it kept.
 ///
-/// - between a Chinese character and a digit (`超过 100 家`): typesetting spacing, dropped;
+/// - between a Chinese character and a digit or Latin letter (`超过 100 家`, `德国 VDE`,
+///   `5G 技术`): typesetting spacing, dropped;
 /// - beside full-width punctuation (`， 2020`): dropped;
 /// - between two Chinese characters (`十二届五次 会议`): dropped as stray, each listed on its
 ///   own, unless inside quotation marks or a book title, where it is the text's own
 ///   (`“重振虎威 加快高质量崛起”`);
-/// - between Chinese and Latin letters (`德国 VDE`, `5G 技术`) and between Latin words: kept.
+/// - between Latin words: kept.
 ///
 /// Runs of spaces that stay are kept as one space; line ends are left alone.
 pub(crate) fn spaces(text: &str, errata: &mut Errata) -> String {
@@ -230,8 +231,8 @@ pub(crate) fn spaces(text: &str, errata: &mut Errata) -> String {
         if b == '\n' || a == '\n' {
             continue;
         }
-        let digit = |c: char| c.is_ascii_digit();
-        if (is_han(b) && digit(a)) || (digit(b) && is_han(a)) {
+        let latin = |c: char| c.is_ascii_alphanumeric();
+        if (is_han(b) && latin(a)) || (latin(b) && is_han(a)) {
             errata.group(Kind::TypesettingSpace, || {
                 typesetting_example(&chars, start, i)
             });
@@ -272,10 +273,11 @@ fn window(chars: &[char], start: usize, end: usize, n: usize) -> (String, String
 
 /// The first typesetting space as a reader would quote it: `超过 100 家` → `超过100家`.
 fn typesetting_example(chars: &[char], start: usize, end: usize) -> (String, String) {
-    let word = |c: char| is_han(c) || c.is_ascii_digit() || c == '.' || c == '%';
-    // Back over the number (if the space follows it), then up to two characters before it.
+    let latin = |c: char| c.is_ascii_alphanumeric() || c == '.';
+    let word = |c: char| is_han(c) || latin(c) || c == '%';
+    // Back over the number or word (if the space follows one), then up to two characters.
     let mut from = start;
-    while from > 0 && (chars[from - 1].is_ascii_digit() || chars[from - 1] == '.') {
+    while from > 0 && latin(chars[from - 1]) {
         from -= 1;
     }
     let mut taken = 0;
@@ -283,9 +285,9 @@ fn typesetting_example(chars: &[char], start: usize, end: usize) -> (String, Str
         from -= 1;
         taken += 1;
     }
-    // Forward over the number, its own spaces, and the character after it.
+    // Forward over the number or word, its own spaces, and the character after it.
     let mut to = end;
-    while to < chars.len() && (chars[to].is_ascii_digit() || chars[to] == '.') {
+    while to < chars.len() && latin(chars[to]) {
         to += 1;
     }
     while to < chars.len() && is_space(chars[to]) {
@@ -310,13 +312,17 @@ mod tests {
     }
 
     #[test]
-    fn typesetting_spaces_go_and_latin_spaces_stay() {
-        let (out, errata) = repaired("企业超过 100 家，德国 VDE、5G 技术，资金 3.3 亿元");
-        assert_eq!(out, "企业超过100家，德国 VDE、5G 技术，资金3.3亿元");
+    fn typesetting_spaces_go_and_spaces_between_latin_words_stay() {
+        let (out, errata) =
+            repaired("企业超过 100 家，德国 VDE、5G 技术，资金 3.3 亿元，Deutsche Bank");
+        assert_eq!(
+            out,
+            "企业超过100家，德国VDE、5G技术，资金3.3亿元，Deutsche Bank"
+        );
         assert_eq!(errata.len(), 1, "{errata:?}");
         assert_eq!(errata[0].original, "超过 100 家");
         assert_eq!(errata[0].corrected, "超过100家");
-        assert!(errata[0].note.contains("共4处"), "{}", errata[0].note);
+        assert!(errata[0].note.contains("共6处"), "{}", errata[0].note);
     }
 
     #[test]
@@ -335,7 +341,10 @@ mod tests {
         assert_eq!(out, "2020年共192家");
         let errata = errata.finish();
         assert_eq!(errata.len(), 1);
-        assert_eq!((errata[0].original.as_str(), errata[0].corrected.as_str()), ("２０２０", "2020"));
+        assert_eq!(
+            (errata[0].original.as_str(), errata[0].corrected.as_str()),
+            ("２０２０", "2020")
+        );
     }
 
     #[test]

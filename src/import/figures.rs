@@ -1,226 +1,258 @@
-//! Figures found in a node's text: amounts, counts and percentages written in Arabic numerals
-//! with a unit (`352万元`, `45个`, `6%`), a list sharing one unit (`80、60、40万元`: three
-//! figures with one text), and the letter's hedge (`近1.8亿元`, `超过100家`, `约1900万元`).
+//! Figures found in a node's text, read with the shared figure grammar
+//! ([`crate::figures::phrase`]): amounts, counts and percentages (`352万元`, `45个`, `6%`), a
+//! list sharing one unit (`80、60、40万元`: three figures with one text), and the letter's hedge
+//! (`近1.8亿元`, `超87亿元`, or from earlier in the clause: `共认定…64家`).
 //!
-//! A hedge right before the number is part of the figure's text. A hedge further back in the
-//! same clause (`共征集需求申报8项`, `最高额度200万元`) is the figure's qualifier but not part
-//! of its text; it qualifies only the first figure after it, and not when it is part of
-//! another word (`公共`) or hedges another number (`近5年`). `what` is drafted from the clause
-//! around the figure and needs a person's review.
+//! The importer takes the phrases written in Arabic numerals, as the schema's figures are;
+//! phrases in Chinese numerals (`八项工作`, `四个方面`) are mostly wording, not data, and are
+//! listed for a person instead. A hedge from earlier in the clause is not taken when it is part
+//! of another word (`公共`). `what` is drafted from the clause around the figure, the period
+//! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
+//! (`将`, `计划`…); all need a person's review.
 
-use crate::letter::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure};
+use std::ops::Range;
 
-/// Hedges written right before a number, longest first, and the qualifier each stands for.
-const ADJACENT: [(&str, &str); 7] = [
-    ("超过", "超过"),
-    ("最高", "最高"),
-    ("累计", "累计"),
-    ("近", "近"),
-    ("超", "超"),
-    ("约", "约"),
-    ("共", "共"),
-];
-
-/// Hedges that qualify a figure from further back in its clause.
-const DISTANT: [&str; 3] = ["最高", "累计", "共"];
+use crate::figures::check::PLAN_WORDS;
+use crate::figures::period::Period;
+use crate::figures::phrase::{self, Found};
+use crate::letter::{FIGURE_QUALIFIERS, Figure, Status};
 
 /// Words in which `共` is no hedge.
 const NOT_HEDGES: [&str; 14] = [
-    "公共", "共同", "共享", "共建", "共性", "共识", "共产", "中共", "共青", "共赢", "共担",
-    "共治", "共商", "共生",
+    "公共", "共同", "共享", "共建", "共性", "共识", "共产", "中共", "共青", "共赢", "共担", "共治",
+    "共商", "共生",
 ];
 
-/// Where a clause ends.
+/// Where a clause ends (for `what`).
 fn ends_clause(c: char) -> bool {
-    matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '\n')
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '\n'
+    )
 }
 
-/// One figure found, with where its text stands (in characters).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Found {
-    pub text: String,
-    pub value: f64,
-    pub unit: String,
-    pub qualifier: Option<String>,
-    /// Characters `start..end` of the text are the figure's text.
-    pub start: usize,
-    pub end: usize,
-    /// Its place in a list sharing one text (`80、60、40万元`): index and length.
-    pub in_list: (usize, usize),
+/// Where a sentence ends (for the period and status).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '；' | '！' | '？' | '\n')
 }
 
-/// The qualifier a hedge stands for in this schema: `超` is `超过` where the schema knows no
-/// `超`.
-fn qualifier(hedge: &str) -> String {
-    if hedge == "超" && !FIGURE_QUALIFIERS.contains(&"超") {
-        "超过".to_string()
-    } else {
-        hedge.to_string()
-    }
+/// Figures of a node's text, and the phrases in Chinese numerals that were not taken.
+pub(crate) struct NodeFigures {
+    pub figures: Vec<Figure>,
+    pub skipped: Vec<String>,
 }
 
-/// `number × 10^exp`, computed on the digits so that `6220.64万` is exactly 62206400.
-fn scaled(number: &str, exp: usize) -> Option<f64> {
-    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
-    let digits = if frac.len() <= exp {
-        format!("{int}{frac}{}", "0".repeat(exp - frac.len()))
-    } else {
-        let (whole, rest) = frac.split_at(exp);
-        format!("{int}{whole}.{rest}")
+/// The figures of a node's text, `what`, period and status drafted.
+pub(crate) fn figures(text: &str) -> NodeFigures {
+    let found = phrase::find_all(text);
+    let mut out = NodeFigures {
+        figures: Vec::new(),
+        skipped: Vec::new(),
     };
-    digits.parse().ok()
-}
-
-/// Every figure in `text`, in order.
-pub(crate) fn find(text: &str) -> Vec<Found> {
-    let chars: Vec<char> = text.chars().collect();
-    let numeral = |c: char| c.is_ascii_digit() || c == '.';
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let starts_number = chars[i].is_ascii_digit()
-            && i.checked_sub(1)
-                .is_none_or(|p| !(chars[p].is_ascii_alphanumeric() || chars[p] == '.' || chars[p] == '第'));
-        if !starts_number {
-            i += 1;
+    for (k, f) in found.iter().enumerate() {
+        let Some(written) = text.get(f.range.clone()) else {
+            continue;
+        };
+        let arabic = f
+            .phrase
+            .items
+            .first()
+            .and_then(|i| text.get(i.range.clone()))
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        if !arabic {
+            out.skipped.push(written.to_string());
             continue;
         }
-        let start = i;
-        let mut numbers = Vec::new();
-        loop {
-            let from = i;
-            while i < chars.len() && numeral(chars[i]) {
-                i += 1;
-            }
-            numbers.push(chars[from..i].iter().collect::<String>());
-            if chars.get(i) == Some(&'、') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
-                i += 1;
+        let qualifier = f
+            .phrase
+            .qualifier
+            .or_else(|| f.governing.filter(|q| is_hedge(text, f.range.start, q)))
+            .filter(|q| FIGURE_QUALIFIERS.contains(q))
+            .map(str::to_string);
+        // The neighbours bound `what`: figures of one list share their place, so skip those.
+        let before_end = found[..k]
+            .iter()
+            .rev()
+            .find(|g| g.range.end <= f.range.start)
+            .map_or(0, |g| g.range.end);
+        let after_start = found[k + 1..]
+            .iter()
+            .find(|g| g.range.start >= f.range.end)
+            .map_or(text.len(), |g| g.range.start);
+        let what = draft_what(text, f.range.clone(), before_end..after_start);
+        let sentence = sentence_before(text, f);
+        let period = draft_period(sentence)
+            .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(text)));
+        let status = if PLAN_WORDS.iter().any(|w| sentence.contains(w)) {
+            Status::Planned
+        } else {
+            Status::Done
+        };
+        let items = f.phrase.items.len();
+        for (i, item) in f.phrase.items.iter().enumerate() {
+            let what = if items > 1 {
+                format!("{what}（第{}项）", i + 1)
             } else {
-                break;
-            }
-        }
-        let mut j = i;
-        let exp = match (chars.get(j), chars.get(j + 1)) {
-            (Some('万'), Some('亿')) => 12,
-            (Some('千'), _) => 3,
-            (Some('万'), _) => 4,
-            (Some('亿'), _) => 8,
-            _ => 0,
-        };
-        j += match exp {
-            12 => 2,
-            0 => 0,
-            _ => 1,
-        };
-        let unit = chars
-            .get(j)
-            .map(char::to_string)
-            .filter(|u| FIGURE_UNITS.contains(&u.as_str()) && (exp == 0 || u != "%"));
-        let Some(unit) = unit else {
-            continue;
-        };
-        let end = j + 1;
-        let before: String = chars[start.saturating_sub(2)..start].iter().collect();
-        let adjacent = ADJACENT.iter().find(|(h, _)| before.ends_with(h));
-        let (text_start, hedge) = match adjacent {
-            Some((written, q)) => (start - written.chars().count(), Some(qualifier(q))),
-            None => (start, distant_hedge(&chars, start)),
-        };
-        let figure_text: String = chars[text_start..end].iter().collect();
-        let count = numbers.len();
-        for (k, number) in numbers.iter().enumerate() {
-            let Some(value) = scaled(number, exp) else {
-                continue;
+                what.clone()
             };
-            found.push(Found {
-                text: figure_text.clone(),
-                value,
-                unit: unit.clone(),
-                qualifier: hedge.clone(),
-                start: text_start,
-                end,
-                in_list: (k, count),
+            out.figures.push(Figure {
+                text: written.trim().to_string(),
+                value: item.value,
+                unit: f.phrase.unit.to_string(),
+                what,
+                qualifier: qualifier.clone(),
+                period: period.clone(),
+                status,
+                part_of: None,
             });
         }
-        i = end;
     }
-    found
+    out
 }
 
-/// A hedge further back in the clause of the number at `start`, with no number between.
-fn distant_hedge(chars: &[char], start: usize) -> Option<String> {
-    let clause_start = (0..start)
+/// Whether the hedge `q` that governs the figure at byte `at` is a hedge there and not part
+/// of another word (`公共技术服务单位45个`).
+fn is_hedge(text: &str, at: usize, q: &str) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let Some(pos) = before.rfind(q) else {
+        return false;
+    };
+    let around_start = before
+        .get(..pos)
+        .and_then(|b| b.char_indices().next_back())
+        .map_or(pos, |(i, _)| i);
+    let after = pos + q.len();
+    let around_end = text
+        .get(after..)
+        .and_then(|r| r.chars().next())
+        .map_or(after, |c| after + c.len_utf8());
+    let around = text.get(around_start..around_end).unwrap_or_default();
+    !NOT_HEDGES.iter().any(|w| around.contains(w))
+}
+
+/// The sentence up to a figure: where the words that date it stand.
+fn sentence_before<'t>(text: &'t str, f: &Found) -> &'t str {
+    let before = text.get(..f.range.start).unwrap_or_default();
+    let start = before
+        .char_indices()
         .rev()
-        .find(|&p| ends_clause(chars[p]))
-        .map_or(0, |p| p + 1);
-    let clause = &chars[clause_start..start];
-    for at in (0..clause.len()).rev() {
-        if clause[at].is_ascii_digit() {
-            return None;
-        }
-        for hedge in DISTANT {
-            let h: Vec<char> = hedge.chars().collect();
-            if !clause[at..].starts_with(&h) {
-                continue;
-            }
-            let around: String = chars[(clause_start + at).saturating_sub(1)
-                ..(clause_start + at + h.len() + 1).min(chars.len())]
-                .iter()
-                .collect();
-            let is_hedge = !NOT_HEDGES.iter().any(|w| around.contains(w))
-                && !clause
-                    .get(at + h.len())
-                    .is_some_and(char::is_ascii_digit);
-            if is_hedge {
-                return Some(qualifier(hedge));
-            }
-        }
-    }
-    None
+        .find(|&(_, c)| ends_sentence(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before.get(start..).unwrap_or_default()
 }
 
-/// Words at the edges of a drafted `what` that say nothing about what is counted.
-const FILLER_END: [&str; 9] = ["分别为", "分别是", "达到", "共计", "合计", "为", "达", "有", "是"];
+/// The period the sentence gives the figure: the last of `2020年`, `2019-2020年`, `近5年`,
+/// `2017年以来`, `截止2020年底`, `目前`, `现有`, `累计` before it, in the letter's words.
+fn draft_period(sentence: &str) -> Option<String> {
+    let chars: Vec<char> = sentence.chars().collect();
+    let digits_at = |i: usize| {
+        chars
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let year_at = |i: usize| -> Option<String> {
+        (digits_at(i) == 4 && chars.get(i + 4) == Some(&'年'))
+            .then(|| chars[i..i + 4].iter().collect())
+    };
+    let mut last: Option<String> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let rest: String = chars[i..chars.len().min(i + 3)].iter().collect();
+        let starts_number = i == 0 || !chars[i - 1].is_ascii_digit();
+        if rest.starts_with("目前") || rest.starts_with("现有") || rest.starts_with("累计") {
+            last = Some(rest.chars().take(2).collect());
+            i += 2;
+        } else if rest.starts_with("截止") || rest.starts_with("截至") {
+            let mut end = i + 2;
+            if let Some(_year) = year_at(end) {
+                end += 5;
+                if matches!(chars.get(end), Some('底' | '末')) {
+                    end += 1;
+                } else if digits_at(end) > 0 {
+                    let d = digits_at(end);
+                    if chars.get(end + d) == Some(&'月') {
+                        end += d + 1;
+                    }
+                }
+                last = Some(chars[i..end].iter().collect());
+            }
+            i = end;
+        } else if chars[i] == '近'
+            && digits_at(i + 1) > 0
+            && chars.get(i + 1 + digits_at(i + 1)) == Some(&'年')
+        {
+            let d = digits_at(i + 1);
+            last = Some(chars[i..i + d + 2].iter().collect());
+            i += d + 2;
+        } else if starts_number && digits_at(i) == 4 {
+            let first: String = chars[i..i + 4].iter().collect();
+            let dash = chars.get(i + 4).copied();
+            if matches!(dash, Some('-' | '—' | '–' | '至')) && year_at(i + 5).is_some() {
+                last = Some(format!("{first}-{}", year_at(i + 5).unwrap_or_default()));
+                i += 10;
+            } else if year_at(i).is_some() {
+                let since: String = chars[i + 5..chars.len().min(i + 7)].iter().collect();
+                last = Some(if since == "以来" {
+                    format!("{first}年以来")
+                } else {
+                    first
+                });
+                i += 5;
+            } else {
+                i += 4;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    last
+}
 
 /// A first draft of what a figure counts: its clause without the figure, and without the
-/// figures before and after it in the clause (`国家级2个、省级27个` → `省级`). `before` and
-/// `after` bound it: the end of the previous figure and the start of the next.
-fn draft_what(chars: &[char], found: &Found, before_end: usize, after_start: usize) -> String {
-    let clause_start = (before_end..found.start)
+/// figures before and after it (`国家级2个、省级27个` → `省级`); `bounds` runs from the end of
+/// the previous figure to the start of the next.
+fn draft_what(text: &str, figure: Range<usize>, bounds: Range<usize>) -> String {
+    let before = text.get(bounds.start..figure.start).unwrap_or_default();
+    let before = before
+        .char_indices()
         .rev()
-        .find(|&p| ends_clause(chars[p]))
-        .map_or(before_end, |p| p + 1);
+        .find(|&(_, c)| ends_clause(c))
+        .and_then(|(i, c)| before.get(i + c.len_utf8()..))
+        .unwrap_or(before);
+    let after = text.get(figure.end..bounds.end).unwrap_or_default();
     // After the figure, a `、` ends it too: `国家级2个、省级27个`.
-    let clause_end = (found.end..after_start)
-        .find(|&p| ends_clause(chars[p]) || chars[p] == '、')
-        .unwrap_or(after_start);
-    let mut before: String = chars[clause_start..found.start].iter().collect();
-    loop {
-        let trimmed = FILLER_END
-            .iter()
-            .find_map(|f| before.strip_suffix(f))
-            .map(str::to_string);
-        match trimmed {
-            Some(t) if !t.is_empty() => before = t,
-            _ => break,
-        }
+    let after = after
+        .char_indices()
+        .find(|&(_, c)| ends_clause(c) || c == '、')
+        .and_then(|(i, _)| after.get(..i))
+        .unwrap_or(after);
+    let mut before = before.to_string();
+    while let Some(shorter) = FILLER_END
+        .iter()
+        .find_map(|f| before.strip_suffix(f))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+    {
+        before = shorter;
     }
-    let after: String = chars[found.end..clause_end].iter().collect();
     let edges = |c: char| c.is_whitespace() || c == '、';
-    let mut what: String = format!("{}{}", before.trim_matches(edges), after.trim_matches(edges))
-        .chars()
-        .filter(|&c| c != '“' && c != '”')
-        .collect();
-    if what.chars().count() > 40 {
-        what = what
-            .chars()
-            .skip(what.chars().count() - 40)
+    let what: String = format!(
+        "{}{}",
+        before.trim_matches(edges),
+        after.trim_matches(edges)
+    )
+    .chars()
+    .filter(|&c| c != '“' && c != '”')
+    .collect();
+    let count = what.chars().count();
+    let what: String = if count > 40 {
+        what.chars()
+            .skip(count - 40)
             .skip_while(|&c| c == '、')
-            .collect();
-    }
-    if found.in_list.1 > 1 {
-        what.push_str(&format!("（第{}项）", found.in_list.0 + 1));
-    }
+            .collect()
+    } else {
+        what
+    };
     if what.is_empty() {
         "（待填写）".to_string()
     } else {
@@ -228,94 +260,83 @@ fn draft_what(chars: &[char], found: &Found, before_end: usize, after_start: usi
     }
 }
 
-/// The figures of a node's text, `what` drafted.
-pub(crate) fn figures(text: &str) -> Vec<Figure> {
-    let chars: Vec<char> = text.chars().collect();
-    let found = find(text);
-    found
-        .iter()
-        .enumerate()
-        .map(|(k, f)| {
-            // The neighbours: figures of one list share their place, so skip those.
-            let before_end = found[..k]
-                .iter()
-                .rev()
-                .find(|g| g.end <= f.start)
-                .map_or(0, |g| g.end);
-            let after_start = found[k + 1..]
-                .iter()
-                .find(|g| g.start >= f.end)
-                .map_or(chars.len(), |g| g.start);
-            Figure {
-                what: draft_what(&chars, f, before_end, after_start),
-                text: f.text.clone(),
-                value: f.value,
-                unit: f.unit.clone(),
-                qualifier: f.qualifier.clone(),
-            }
-        })
-        .collect()
-}
+/// Words at the end of a drafted `what` that say nothing about what is counted.
+const FILLER_END: [&str; 9] = [
+    "分别为",
+    "分别是",
+    "达到",
+    "共计",
+    "合计",
+    "为",
+    "达",
+    "有",
+    "是",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn brief(text: &str) -> Vec<(String, f64, String, Option<String>)> {
-        find(text)
+        figures(text)
+            .figures
             .into_iter()
             .map(|f| (f.text, f.value, f.unit, f.qualifier))
             .collect()
     }
 
     #[test]
-    fn amounts_with_hedges_near_and_far() {
-        let over = qualifier("超");
+    fn hedges_near_and_far_but_not_inside_a_word() {
         assert_eq!(
-            brief("企业超过100家，近5年支持96家企业，扶持资金超过3.3亿元，贴息6220.64万元"),
-            [
-                ("超过100家".into(), 100.0, "家".into(), Some("超过".into())),
-                ("96家".into(), 96.0, "家".into(), None),
-                ("超过3.3亿元".into(), 330_000_000.0, "元".into(), Some("超过".into())),
-                ("6220.64万元".into(), 62_206_400.0, "元".into(), None),
-            ]
-        );
-        assert_eq!(
-            brief("累计审批贷款超87亿元"),
-            [("超87亿元".into(), 8_700_000_000.0, "元".into(), Some(over))]
-        );
-        assert_eq!(
-            brief("项目共征集需求申报8项，经遴选4项"),
+            brief("项目共征集需求申报8项，已涵盖公共技术服务单位45个，近5年支持96家企业"),
             [
                 ("8项".into(), 8.0, "项".into(), Some("共".into())),
-                ("4项".into(), 4.0, "项".into(), None),
+                ("45个".into(), 45.0, "个".into(), None),
+                ("96家".into(), 96.0, "家".into(), None),
             ]
         );
-        assert_eq!(
-            brief("已涵盖公共技术服务单位45个"),
-            [("45个".into(), 45.0, "个".into(), None)]
-        );
     }
 
     #[test]
-    fn a_list_is_several_figures_with_one_text() {
-        let found = brief("最高补助分别为300、200、100万元。");
-        let values: Vec<f64> = found.iter().map(|f| f.1).collect();
-        assert_eq!(values, [3_000_000.0, 2_000_000.0, 1_000_000.0]);
-        assert!(found.iter().all(|f| f.0 == "300、200、100万元" && f.3.as_deref() == Some("最高")));
+    fn chinese_numerals_are_listed_not_taken() {
+        let found = figures("推进八项工作，共39项。");
+        assert_eq!(found.figures.len(), 1);
+        assert_eq!(found.skipped, ["八项"]);
     }
 
     #[test]
-    fn years_names_and_ordinals_are_no_figures() {
-        assert!(brief("2020年，近5年，5G技术，“3+4”，“1+1+9+N”，第125053号，2021年7月28日，第3项").is_empty());
-        assert_eq!(brief("6%比例").len(), 1);
-    }
-
-    #[test]
-    fn what_is_drafted_from_the_clause() {
-        let figures = figures("2020年，共认定我市总部企业64家。");
-        assert_eq!(figures[0].what, "共认定我市总部企业");
-        let list = super::figures("补助额度分别为80、60、40万元。");
+    fn what_period_and_status_are_drafted_from_the_sentence() {
+        let found =
+            figures("2020年，共认定我市总部企业64家。我市将组建基金，总规模50亿元。").figures;
+        assert_eq!(found[0].what, "共认定我市总部企业");
+        assert_eq!(found[0].period.as_deref(), Some("2020"));
+        assert_eq!(found[0].status, Status::Done);
+        assert_eq!(found[1].status, Status::Planned);
+        assert_eq!(found[1].period, None);
+        let list = figures("补助额度分别为80、60、40万元。").figures;
         assert_eq!(list[1].what, "补助额度（第2项）");
+        assert_eq!(list[1].value, 600_000.0);
+    }
+
+    #[test]
+    fn periods_in_the_letters_words() {
+        assert_eq!(
+            draft_period("我市现有人工智能企业超过100家，近5年支持").as_deref(),
+            Some("近5年")
+        );
+        assert_eq!(
+            draft_period("2019-2020年高端科研机构创新专项，支持").as_deref(),
+            Some("2019-2020")
+        );
+        assert_eq!(
+            draft_period("截止2020年底，我市引进").as_deref(),
+            Some("截止2020年底")
+        );
+        assert_eq!(
+            draft_period("2017年以来，越来越多").as_deref(),
+            Some("2017年以来")
+        );
+        assert_eq!(draft_period("目前全市拥有").as_deref(), Some("目前"));
+        assert_eq!(draft_period("聚焦九大板块，打造"), None);
     }
 }

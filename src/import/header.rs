@@ -129,7 +129,9 @@ fn is_doc_number(line: &str) -> bool {
     }
     chars.iter().enumerate().any(|(i, c)| {
         matches!(c, '〔' | '[' | '［' | '【' | '(' | '（')
-            && chars.get(i + 1..i + 5).is_some_and(|y| y.iter().all(char::is_ascii_digit))
+            && chars
+                .get(i + 1..i + 5)
+                .is_some_and(|y| y.iter().all(char::is_ascii_digit))
             && chars
                 .get(i + 5)
                 .is_some_and(|c| matches!(c, '〕' | ']' | '］' | '】' | ')' | '）'))
@@ -161,12 +163,7 @@ pub(crate) fn footer(
     let (body_end, signer) = (from..at)
         .rev()
         .find_map(|i| lines[i].as_ref().map(|l| (i, l)))
-        .ok_or_else(|| {
-            (
-                at + 1,
-                "no signing body on the line before the date".into(),
-            )
-        })?;
+        .ok_or_else(|| (at + 1, "no signing body on the line before the date".into()))?;
     let mut fields: Vec<(&str, Vec<&Line>)> = Vec::new();
     for line in lines[at + 1..].iter().flatten() {
         let text = line.text.trim_start_matches(['(', '（']);
@@ -228,7 +225,11 @@ fn date(line: &str) -> Option<String> {
                 .and_then(|n| char::from_digit(u32::try_from(n).ok()?, 10)),
         })
         .collect::<Option<String>>()?;
-    let number = |s: &str| s.parse::<u32>().ok().or_else(|| numeral_value(s)?.try_into().ok());
+    let number = |s: &str| {
+        s.parse::<u32>()
+            .ok()
+            .or_else(|| numeral_value(s)?.try_into().ok())
+    };
     let (year, month, day): (u32, u32, u32) = (year.parse().ok()?, number(month)?, number(day)?);
     let iso = format!("{year:04}-{month:02}-{day:02}");
     (year.to_string().len() == 4 && crate::letter::load::parse_date(&iso).is_some()).then_some(iso)
@@ -301,7 +302,10 @@ mod tests {
     #[test]
     fn dates_in_both_numerals() {
         assert_eq!(date("2021年7月28日").as_deref(), Some("2021-07-28"));
-        assert_eq!(date("二〇二一年七月二十八日").as_deref(), Some("2021-07-28"));
+        assert_eq!(
+            date("二〇二一年七月二十八日").as_deref(),
+            Some("2021-07-28")
+        );
         assert_eq!(date("2021年2月30日"), None);
         assert_eq!(date("2021年上半年"), None);
     }

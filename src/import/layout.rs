@@ -88,7 +88,11 @@ pub(crate) fn measure(lines: &[Option<Line>]) -> usize {
 
 /// Joins lines into paragraphs: hard wraps within a run of lines, page breaks across a blank
 /// line where a paragraph stops in mid-sentence. `measure` is the widest line of the page.
-pub(crate) fn paragraphs(lines: &[Option<Line>], measure: usize, errata: &mut Errata) -> Vec<Paragraph> {
+pub(crate) fn paragraphs(
+    lines: &[Option<Line>],
+    measure: usize,
+    errata: &mut Errata,
+) -> Vec<Paragraph> {
     let mut done: Vec<Paragraph> = Vec::new();
     // The paragraph being read and the width of its last line.
     let mut current: Option<(Paragraph, usize)> = None;
@@ -129,7 +133,10 @@ pub(crate) fn paragraphs(lines: &[Option<Line>], measure: usize, errata: &mut Er
 }
 
 /// Joins the lines of one field (a title that wrapped, a long cc line) into one.
-pub(crate) fn join_lines<'a>(lines: impl IntoIterator<Item = &'a Line>, errata: &mut Errata) -> String {
+pub(crate) fn join_lines<'a>(
+    lines: impl IntoIterator<Item = &'a Line>,
+    errata: &mut Errata,
+) -> String {
     let mut text = String::new();
     for (i, line) in lines.into_iter().enumerate() {
         if i == 0 {
@@ -179,10 +186,17 @@ fn breaks_into(previous: &str, next: &str) -> bool {
 
 /// Whether `text` ends a sentence (bold marks and spaces aside).
 pub(crate) fn ends_sentence(text: &str) -> bool {
-    let mut tail = text.trim_end_matches(|c: char| c == '*' || c.is_whitespace()).chars().rev();
+    let mut tail = text
+        .trim_end_matches(|c: char| c == '*' || c.is_whitespace())
+        .chars()
+        .rev();
     match tail.next() {
-        Some('。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…' | '）' | ')') => true,
-        Some('”' | '’' | '」' | '』') => matches!(tail.next(), Some('。' | '！' | '？' | '…')),
+        Some('。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…' | '）' | ')') => {
+            true
+        }
+        Some('”' | '’' | '」' | '』') => {
+            matches!(tail.next(), Some('。' | '！' | '？' | '…'))
+        }
         _ => false,
     }
 }
@@ -217,7 +231,11 @@ fn join_page_break(text: &mut String, next: &str, errata: &mut Errata) {
     if let Some(repeated) = repeated_across(text, next) {
         let n = repeated.chars().count();
         let kept: String = head.chars().skip(n).collect();
-        let shown = if kept.is_empty() { head.clone() } else { kept.clone() };
+        let shown = if kept.is_empty() {
+            head.clone()
+        } else {
+            kept.clone()
+        };
         errata.suspected(
             format!("{tail}{head}"),
             format!("{tail}{kept}"),
@@ -260,7 +278,10 @@ pub(crate) fn tail_context(text: &str) -> String {
 /// The start of `text` as an erratum quotes it: up to eight characters, stopping at
 /// punctuation or a space.
 pub(crate) fn head_context(text: &str) -> String {
-    text.chars().take(8).take_while(|&c| is_context(c)).collect()
+    text.chars()
+        .take(8)
+        .take_while(|&c| is_context(c))
+        .collect()
 }
 
 fn is_context(c: char) -> bool {
@@ -281,8 +302,15 @@ mod tests {
 
     #[test]
     fn a_page_break_inside_a_sentence_is_joined_and_listed() {
-        let (out, errata) = paras("设立基金，大力发展科技金融，\n\n放大财政资金撬动作用。\n\n下一段。");
-        assert_eq!(out, ["设立基金，大力发展科技金融，放大财政资金撬动作用。", "下一段。"]);
+        let (out, errata) =
+            paras("设立基金，大力发展科技金融，\n\n放大财政资金撬动作用。\n\n下一段。");
+        assert_eq!(
+            out,
+            [
+                "设立基金，大力发展科技金融，放大财政资金撬动作用。",
+                "下一段。"
+            ]
+        );
         assert_eq!(errata.len(), 1);
         assert_eq!(errata[0].original, "大力发展科技金融，\n\n放大财政资金撬动");
         assert_eq!(errata[0].corrected, "大力发展科技金融，放大财政资金撬动");
@@ -310,7 +338,11 @@ mod tests {
         let (out, errata) = paras(text);
         assert_eq!(out[0], "一二三四五六七八九十一二三四五六七八九十一二。");
         assert_eq!(out[1], "短行。");
-        assert!(errata.iter().any(|e| e.note.contains("折行") && e.note.contains("共2处")));
+        assert!(
+            errata
+                .iter()
+                .any(|e| e.note.contains("折行") && e.note.contains("共2处"))
+        );
     }
 
     #[test]

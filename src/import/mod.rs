@@ -27,7 +27,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::letter::load::{LoadError, MAX_FILE_BYTES};
-use crate::letter::{Letter, Proposal, Signature};
+use crate::letter::{Figure, Letter, Proposal, Signature};
 use crate::text::sanitize::sanitize_line;
 use errata::Errata;
 
@@ -74,8 +74,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let lines = layout::lines(&text, &mut errata);
     let problem = |(line, message): header::Problem| ImportError { line, message };
     let mut head = header::header(&lines, &mut errata).map_err(problem)?;
-    let foot = header::footer(&lines, head.body_start, &mut errata, &mut warnings).map_err(problem)?;
-    let body_lines = lines.get(head.body_start..foot.body_end).unwrap_or_default();
+    let foot =
+        header::footer(&lines, head.body_start, &mut errata, &mut warnings).map_err(problem)?;
+    let body_lines = lines
+        .get(head.body_start..foot.body_end)
+        .unwrap_or_default();
     let measure = layout::measure(&lines);
     let mut paragraphs = layout::paragraphs(body_lines, measure, &mut errata);
     for p in &mut paragraphs {
@@ -120,7 +123,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     repair_spaces(&mut letter, &mut errata);
     // The proposal's title is quoted from the opening, now repaired.
     letter.proposal = header::proposal(&letter.title, &letter.opening, &mut warnings);
-    find_figures(&mut letter);
+    find_figures(&mut letter, &mut warnings);
     letter.notes = notes::notes(&letter);
     letter.errata = errata.finish();
     if letter.suggestions.is_empty() {
@@ -241,30 +244,42 @@ fn repair_spaces(letter: &mut Letter, errata: &mut Errata) {
     }
 }
 
-/// Figures of each node, found in the node's own text.
-fn find_figures(letter: &mut Letter) {
-    letter.opening_figures = letter.opening.iter().flat_map(|p| figures::figures(p)).collect();
-    for suggestion in &mut letter.suggestions {
-        suggestion.figures = suggestion
-            .paragraphs
+/// Figures of each node, found in the node's own text. Phrases in Chinese numerals, which
+/// are not taken, are listed in `warnings` for a person to judge.
+fn find_figures(letter: &mut Letter, warnings: &mut Vec<String>) {
+    let mut skipped: Vec<String> = Vec::new();
+    let mut of = |paragraphs: &[String]| -> Vec<Figure> {
+        paragraphs
             .iter()
-            .flat_map(|p| figures::figures(p))
-            .collect();
+            .flat_map(|p| {
+                let found = figures::figures(p);
+                skipped.extend(found.skipped);
+                found.figures
+            })
+            .collect()
+    };
+    letter.opening_figures = of(&letter.opening);
+    for suggestion in &mut letter.suggestions {
+        suggestion.figures = of(&suggestion.paragraphs);
         for measure in &mut suggestion.measures {
-            measure.figures = measure
-                .paragraphs
-                .iter()
-                .flat_map(|p| figures::figures(p))
-                .collect();
+            measure.figures = of(&measure.paragraphs);
             for point in &mut measure.points {
-                point.figures = figures::figures(&point.text);
+                point.figures = of(std::slice::from_ref(&point.text));
             }
         }
+    }
+    if !skipped.is_empty() {
+        warnings.push(format!(
+            "figure phrases in Chinese numerals, not taken as figures (add any that are data): {}",
+            skipped.join("、")
+        ));
     }
 }
 
 /// Top-level keys that may be left out when empty (the schema defaults them).
-const OPTIONAL: [&str; 10] = [
+const OPTIONAL: [&str; 12] = [
+    "period",
+    "part_of",
     "opening_figures",
     "paragraphs",
     "figures",
@@ -303,9 +318,9 @@ fn prune(value: &mut serde_yaml::Value) {
     match value {
         serde_yaml::Value::Mapping(map) => {
             map.retain(|key, v| {
-                let optional = key.as_str().is_some_and(|k| {
-                    OPTIONAL.contains(&k) || matches!(k, "disclosure" | "cc")
-                });
+                let optional = key
+                    .as_str()
+                    .is_some_and(|k| OPTIONAL.contains(&k) || matches!(k, "disclosure" | "cc"));
                 let empty = v.is_null() || v.as_sequence().is_some_and(Vec::is_empty);
                 !(optional && empty)
             });

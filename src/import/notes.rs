@@ -91,7 +91,10 @@ mod tests {
     #[test]
     fn traditional_characters_and_doubled_words_are_flagged() {
         let mut out = Vec::new();
-        scan("结合传统产业的優勢，重点支持支持高端软件，常常如此", &mut out);
+        scan(
+            "结合传统产业的優勢，重点支持支持高端软件，常常如此",
+            &mut out,
+        );
         let texts: Vec<&str> = out.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["優勢", "支持支持"]);
         assert!(out[0].note.contains("优势"));

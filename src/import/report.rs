@@ -76,7 +76,10 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
         }
     }
     if !letter.notes.is_empty() {
-        writeln!(out, "wording flagged for an editorial note (review, or delete the note):")?;
+        writeln!(
+            out,
+            "wording flagged for an editorial note (review, or delete the note):"
+        )?;
         for note in &letter.notes {
             writeln!(
                 out,

@@ -67,7 +67,9 @@ pub(crate) fn suggestion_ordinal(text: &str) -> Option<(usize, String)> {
     let chars = trimmed_chars(text);
     let (n, len) = numeral(&chars)?;
     // `一、二、三等奖` is a list in running text, not a heading.
-    let list = chars.get(len + 1).is_some_and(|c| DIGITS.contains(c) || *c == '十');
+    let list = chars
+        .get(len + 1)
+        .is_some_and(|c| DIGITS.contains(c) || *c == '十');
     (chars.get(len) == Some(&'、') && !list).then(|| (n, chars[len + 1..].iter().collect()))
 }
 
@@ -108,8 +110,18 @@ pub(crate) fn starts_part(text: &str) -> bool {
 
 /// Words that open a letter's closing paragraphs.
 const CLOSING_OPENERS: [&str; 12] = [
-    "综上", "综合而言", "总之", "总的来说", "专此", "特此", "此复", "最后", "再次感谢",
-    "衷心感谢", "诚挚感谢", "感谢",
+    "综上",
+    "综合而言",
+    "总之",
+    "总的来说",
+    "专此",
+    "特此",
+    "此复",
+    "最后",
+    "再次感谢",
+    "衷心感谢",
+    "诚挚感谢",
+    "感谢",
 ];
 
 fn is_closing(text: &str) -> bool {
@@ -141,14 +153,21 @@ fn split_suggestion_heading(rest: &str) -> (String, String) {
         if c.is_whitespace() {
             let after: String = chars[i..].iter().collect::<String>().trim().to_string();
             if is_response(&after) {
-                return (chars[..i].iter().collect::<String>().trim().to_string(), after);
+                return (
+                    chars[..i].iter().collect::<String>().trim().to_string(),
+                    after,
+                );
             }
         }
     }
     match chars.iter().position(|&c| c == '。') {
         Some(stop) => (
             chars[..stop].iter().collect(),
-            chars[stop + 1..].iter().collect::<String>().trim().to_string(),
+            chars[stop + 1..]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string(),
         ),
         None => (chars.iter().collect(), String::new()),
     }
@@ -170,7 +189,11 @@ struct Open {
 }
 
 /// Builds the tree. Problems a person should look at go to `warnings`.
-pub(crate) fn body(paragraphs: Vec<Paragraph>, errata: &mut Errata, warnings: &mut Vec<String>) -> Body {
+pub(crate) fn body(
+    paragraphs: Vec<Paragraph>,
+    errata: &mut Errata,
+    warnings: &mut Vec<String>,
+) -> Body {
     let mut out = Body::default();
     // Per suggestion, its measures while they are read.
     let mut measures: Vec<Vec<Open>> = Vec::new();
@@ -220,7 +243,9 @@ pub(crate) fn body(paragraphs: Vec<Paragraph>, errata: &mut Errata, warnings: &m
         if in_closing {
             out.closing.push(text);
         } else if let Some(suggestion) = out.suggestions.last_mut() {
-            let open = measures.last_mut().expect("a suggestion has its measure list");
+            let open = measures
+                .last_mut()
+                .expect("a suggestion has its measure list");
             if was_awaiting && open.is_empty() && is_response(&text) {
                 suggestion.response = text;
             } else if let Some(measure) = open.last_mut() {
@@ -365,7 +390,11 @@ mod tests {
         assert_eq!(first.response, "吸取采纳该建议。");
         assert_eq!(first.measures[0].title, "加强设计");
         assert_eq!(first.measures[0].paragraphs, ["前言："]);
-        let points: Vec<&str> = first.measures[0].points.iter().map(|p| p.text.as_str()).collect();
+        let points: Vec<&str> = first.measures[0]
+            .points
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(points, ["出台规划。", "推进创新，一、二、三等奖。"]);
         assert_eq!(first.measures[1].paragraphs, ["正文。"]);
         let second = &body.suggestions[1];
