@@ -510,10 +510,12 @@ fn diff_shows_what_a_person_changed_by_node() {
         "{stdout}"
     );
     assert!(stdout.contains("+ notes note on 新工智能: "), "{stdout}");
-    // Only the node the person changed shows, apart from `what`, errata and notes.
+    // Only the node the person changed shows, apart from what needs a person: `what`, the
+    // drafted period, `part_of`, errata and notes.
+    let judged = [" what: ", " period: ", " part_of: ", " status: ", " errata ", " notes "];
     let nodes: Vec<&str> = stdout
         .lines()
-        .filter(|l| !l.contains(" what: ") && !l.contains(" errata ") && !l.contains(" notes "))
+        .filter(|l| !judged.iter().any(|j| l.contains(j)))
         .collect();
     assert_eq!(nodes.len(), 1, "{nodes:#?}");
     // The text file itself can be one side.

@@ -130,14 +130,25 @@ fn is_hedge(text: &str, at: usize, q: &str) -> bool {
     !NOT_HEDGES.iter().any(|w| around.contains(w))
 }
 
-/// The sentence up to a figure: where the words that date it stand.
+/// How far back, in characters, the words that date a figure are sought: a sentence of a
+/// letter is rarely longer, and the bound keeps the import linear.
+const SENTENCE_LOOKBACK: usize = 160;
+
+/// The sentence up to a figure (at most [`SENTENCE_LOOKBACK`] characters of it): where the
+/// words that date it stand.
 fn sentence_before<'t>(text: &'t str, f: &Found) -> &'t str {
     let before = text.get(..f.range.start).unwrap_or_default();
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| ends_sentence(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut start = 0;
+    for (steps, (i, c)) in before.char_indices().rev().enumerate() {
+        if ends_sentence(c) {
+            start = i + c.len_utf8();
+            break;
+        }
+        if steps >= SENTENCE_LOOKBACK {
+            start = i;
+            break;
+        }
+    }
     before.get(start..).unwrap_or_default()
 }
 

@@ -25,6 +25,24 @@ pub(crate) struct Line {
 #[derive(Debug, Clone)]
 pub(crate) struct Paragraph {
     pub text: String,
+    /// It holds a full stop (so it is no bare heading); kept as lines join, so that no join
+    /// reads the whole paragraph again.
+    has_stop: bool,
+}
+
+impl Paragraph {
+    /// A paragraph of one line.
+    pub(crate) fn new(text: String) -> Self {
+        Self {
+            has_stop: has_stop(&text),
+            text,
+        }
+    }
+}
+
+/// Whether a line holds a full stop.
+fn has_stop(text: &str) -> bool {
+    text.contains(['。', '！', '？'])
 }
 
 /// How many columns short of the widest line a line may be and still count as full: one
@@ -109,6 +127,7 @@ pub(crate) fn paragraphs(
         current = match current.take() {
             Some((mut p, last_width)) if wraps_into(&p.text, last_width, line, measure) => {
                 join_wrap(&mut p.text, &line.text, errata);
+                p.has_stop |= has_stop(&line.text);
                 Some((p, width))
             }
             Some((p, _)) => {
@@ -116,8 +135,9 @@ pub(crate) fn paragraphs(
                 Some((new_paragraph(line), width))
             }
             None => match done.pop() {
-                Some(mut p) if after_blank && breaks_into(&p.text, &line.text) => {
+                Some(mut p) if after_blank && breaks_into(&p, &line.text) => {
                     join_page_break(&mut p.text, &line.text, errata);
+                    p.has_stop |= has_stop(&line.text);
                     Some((p, width))
                 }
                 previous => {
@@ -149,9 +169,7 @@ pub(crate) fn join_lines<'a>(
 }
 
 fn new_paragraph(line: &Line) -> Paragraph {
-    Paragraph {
-        text: line.text.clone(),
-    }
+    Paragraph::new(line.text.clone())
 }
 
 /// The previous line (`last_width` columns) was full, so `next` goes on its paragraph — unless
@@ -179,9 +197,9 @@ fn first_unit(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// A paragraph that stops in mid-sentence goes on after a page break, unless it is a bare
 /// heading or the next one begins a part of its own.
-fn breaks_into(previous: &str, next: &str) -> bool {
-    let bare_heading = starts_part(previous) && !previous.contains(['。', '！', '？']);
-    !ends_sentence(previous) && !bare_heading && !starts_part(next)
+fn breaks_into(previous: &Paragraph, next: &str) -> bool {
+    let bare_heading = !previous.has_stop && starts_part(&previous.text);
+    !ends_sentence(&previous.text) && !bare_heading && !starts_part(next)
 }
 
 /// Whether `text` ends a sentence (bold marks and spaces aside).
@@ -250,29 +268,29 @@ fn join_page_break(text: &mut String, next: &str, errata: &mut Errata) {
 
 /// The longest run of up to four Chinese characters that ends `before` and begins `after`.
 fn repeated_across(before: &str, after: &str) -> Option<String> {
-    let before: Vec<char> = before.chars().collect();
-    let after: Vec<char> = after.chars().collect();
-    (1..=4)
+    let mut tail: Vec<char> = before.chars().rev().take(4).collect();
+    tail.reverse();
+    let head: Vec<char> = after.chars().take(4).collect();
+    (1..=tail.len().min(head.len()))
         .rev()
-        .filter(|&n| n <= before.len() && n <= after.len())
-        .map(|n| &before[before.len() - n..])
-        .find(|run| run.iter().all(|&c| is_han(c)) && after.starts_with(run))
+        .map(|n| &tail[tail.len() - n..])
+        .find(|run| run.iter().all(|&c| is_han(c)) && head.starts_with(run))
         .map(|run| run.iter().collect())
 }
 
 /// The end of `text` as an erratum quotes it: its last punctuation mark, if it ends with one,
 /// and up to eight characters before it, stopping at punctuation or a space.
 pub(crate) fn tail_context(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut from = chars.len();
-    if from > 0 && is_cjk_punct(chars[from - 1]) {
-        from -= 1;
+    let mut rev = text.chars().rev().peekable();
+    let mut out: Vec<char> = Vec::new();
+    if let Some(&c) = rev.peek()
+        && is_cjk_punct(c)
+    {
+        out.push(c);
+        rev.next();
     }
-    let end = from;
-    while from > 0 && end - from < 8 && is_context(chars[from - 1]) {
-        from -= 1;
-    }
-    chars[from..].iter().collect()
+    out.extend(rev.take(8).take_while(|&c| is_context(c)));
+    out.iter().rev().collect()
 }
 
 /// The start of `text` as an erratum quotes it: up to eight characters, stopping at

@@ -56,27 +56,40 @@ pub(crate) fn numeral_value(s: &str) -> Option<usize> {
 /// The ordinal in Chinese, for messages and errata: 1 → `一`, 12 → `十二`.
 pub(crate) use crate::letter::tree::chinese_numeral as chinese;
 
-fn trimmed_chars(text: &str) -> Vec<char> {
-    text.trim_start_matches(|c: char| c == '*' || c.is_whitespace())
-        .chars()
-        .collect()
+/// How many characters of a paragraph an ordinal can take, spaces included: enough for
+/// `（ 二十三 ）` and what follows it, so that recognising one never reads a whole paragraph.
+const ORDINAL_CHARS: usize = 12;
+
+/// The first characters of `text`, after leading spaces and bold marks, and the text from
+/// there on.
+fn head(text: &str) -> (Vec<char>, &str) {
+    let trimmed = text.trim_start_matches(|c: char| c == '*' || c.is_whitespace());
+    (trimmed.chars().take(ORDINAL_CHARS).collect(), trimmed)
 }
 
-/// `一、…`: the suggestion's number and the text after the ordinal.
-pub(crate) fn suggestion_ordinal(text: &str) -> Option<(usize, String)> {
-    let chars = trimmed_chars(text);
-    let (n, len) = numeral(&chars)?;
+/// The text after the first `n` characters of `trimmed`.
+fn after(trimmed: &str, n: usize) -> String {
+    trimmed
+        .char_indices()
+        .nth(n)
+        .and_then(|(i, _)| trimmed.get(i..))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// `一、`: the suggestion's number and how many characters the ordinal takes.
+fn suggestion_head(chars: &[char]) -> Option<(usize, usize)> {
+    let (n, len) = numeral(chars)?;
     // `一、二、三等奖` is a list in running text, not a heading.
     let list = chars
         .get(len + 1)
         .is_some_and(|c| DIGITS.contains(c) || *c == '十');
-    (chars.get(len) == Some(&'、') && !list).then(|| (n, chars[len + 1..].iter().collect()))
+    (chars.get(len) == Some(&'、') && !list).then_some((n, len + 1))
 }
 
-/// `（一）…` or `(一)…`: the measure's number, the text after the ordinal, and the ordinal as
-/// written when it was typed with half-width brackets.
-pub(crate) fn measure_ordinal(text: &str) -> Option<(usize, String, Option<String>)> {
-    let chars = trimmed_chars(text);
+/// `（一）` or `(一) `: the measure's number, how many characters the ordinal (and the spaces
+/// after it) take, and whether it is written otherwise than `（一）`.
+fn measure_head(chars: &[char]) -> Option<(usize, usize, bool)> {
     let open = *chars.first()?;
     if !matches!(open, '(' | '（') {
         return None;
@@ -98,14 +111,31 @@ pub(crate) fn measure_ordinal(text: &str) -> Option<(usize, String, Option<Strin
     while chars.get(end).is_some_and(|c| c.is_whitespace()) {
         end += 1;
     }
-    let written = (open == '(' || close == ')' || end > i + 1 || i > 1 + len)
-        .then(|| chars[..end].iter().collect());
-    Some((n, chars[end..].iter().collect(), written))
+    let odd = open == '(' || close == ')' || end > i + 1 || i > 1 + len;
+    Some((n, end, odd))
 }
 
-/// Whether a paragraph begins a suggestion or a measure (by its shape, not its number).
+/// `一、…`: the suggestion's number and the text after the ordinal.
+pub(crate) fn suggestion_ordinal(text: &str) -> Option<(usize, String)> {
+    let (chars, trimmed) = head(text);
+    let (n, len) = suggestion_head(&chars)?;
+    Some((n, after(trimmed, len)))
+}
+
+/// `（一）…` or `(一)…`: the measure's number, the text after the ordinal, and the ordinal as
+/// written when it was typed with half-width brackets.
+pub(crate) fn measure_ordinal(text: &str) -> Option<(usize, String, Option<String>)> {
+    let (chars, trimmed) = head(text);
+    let (n, len, odd) = measure_head(&chars)?;
+    let written = odd.then(|| chars[..len].iter().collect());
+    Some((n, after(trimmed, len), written))
+}
+
+/// Whether a paragraph begins a suggestion or a measure (by its shape, not its number). Reads
+/// only the paragraph's first characters.
 pub(crate) fn starts_part(text: &str) -> bool {
-    suggestion_ordinal(text).is_some() || measure_ordinal(text).is_some()
+    let (chars, _) = head(text);
+    suggestion_head(&chars).is_some() || measure_head(&chars).is_some()
 }
 
 /// Words that open a letter's closing paragraphs.
@@ -131,16 +161,19 @@ fn is_closing(text: &str) -> bool {
             .any(|w| text.contains(w))
 }
 
+/// The longest verdict, in characters.
+const RESPONSE_CHARS: usize = 60;
+
 /// A one-sentence verdict such as `吸取采纳该建议。`.
 fn is_response(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.chars().take(RESPONSE_CHARS + 1).collect();
     let inner_stops = chars
         .iter()
         .take(chars.len().saturating_sub(1))
         .filter(|c| matches!(c, '。' | '！' | '？'))
         .count();
     !starts_part(text)
-        && chars.len() <= 60
+        && chars.len() <= RESPONSE_CHARS
         && matches!(chars.last(), Some('。' | '：'))
         && inner_stops == 0
 }
@@ -148,8 +181,10 @@ fn is_response(text: &str) -> bool {
 /// A suggestion heading's text after `一、`, split into title and response.
 fn split_suggestion_heading(rest: &str) -> (String, String) {
     let chars: Vec<char> = rest.trim().chars().collect();
-    // A space before a one-sentence verdict: `关于…的建议 吸取采纳该建议。`
-    for (i, c) in chars.iter().enumerate() {
+    // A space before a one-sentence verdict: `关于…的建议 吸取采纳该建议。` (a verdict is
+    // short, so only the heading's last characters are tried).
+    let from = chars.len().saturating_sub(RESPONSE_CHARS + 2);
+    for (i, c) in chars.iter().enumerate().skip(from) {
         if c.is_whitespace() {
             let after: String = chars[i..].iter().collect::<String>().trim().to_string();
             if is_response(&after) {
@@ -346,9 +381,7 @@ mod tests {
     fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
         texts
             .iter()
-            .map(|t| Paragraph {
-                text: (*t).to_string(),
-            })
+            .map(|t| Paragraph::new((*t).to_string()))
             .collect()
     }
 
