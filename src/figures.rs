@@ -13,7 +13,7 @@ pub mod phrase;
 use std::ops::Range;
 
 use crate::letter::tree::{BlockKind, LetterTree, NodeId};
-use crate::letter::{FIGURE_UNITS, Figure};
+use crate::letter::{FIGURE_UNITS, Figure, Status};
 
 /// A figure of the letter: its node, and its index in the node's `figures`.
 pub type FigureRef = (NodeId, usize);
@@ -156,9 +156,9 @@ pub fn grouped_digits(value: f64) -> String {
 }
 
 /// Qualifiers that make the letter's number other than the exact amount: `近` (a little
-/// less), `超过` (more), `约` (about), `最高` (at most). `累计` and `共` only say that a
-/// number is a sum, which is exact.
-pub const HEDGES: [&str; 4] = ["近", "超过", "约", "最高"];
+/// less), `超` and `超过` (more), `约` (about), `最高` (at most). `累计` and `共` only say
+/// that a number is a sum, which is exact.
+pub const HEDGES: [&str; 5] = ["近", "超", "超过", "约", "最高"];
 
 /// Whether the letter hedges `figure` (see [`HEDGES`]).
 #[must_use]
@@ -177,6 +177,75 @@ pub fn hedged_value(figure: &Figure) -> String {
         Some(q) if is_hedged(figure) => format!("{q}{}", display_value(figure)),
         _ => display_value(figure),
     }
+}
+
+/// A figure's period and status as a reader sees them: `2020年`, `近5年`, `累计`, `计划`,
+/// `2021年、计划` (`planned` and `separator` in the interface's language); empty when the
+/// letter gives neither.
+#[must_use]
+pub fn when_label(figure: &Figure, planned: &str, separator: &str) -> String {
+    let period = figure
+        .period
+        .as_deref()
+        .map(|p| period::Period::parse(p).map_or_else(|| p.to_string(), |p| p.to_string()));
+    let status = (figure.status == Status::Planned).then_some(planned);
+    match (period, status) {
+        (Some(p), Some(s)) => format!("{p}{separator}{s}"),
+        (Some(p), None) => p,
+        (None, Some(s)) => s.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Which amount of a list a figure is, as (item from 1, items): figures that quote one text
+/// of several amounts (「300、200、100万元」) take them in order. `None` for a text of one
+/// amount.
+#[must_use]
+pub fn list_item(tree: &LetterTree, (node, index): FigureRef) -> Option<(usize, usize)> {
+    let figures = &tree.nodes.get(node)?.figures;
+    let text = figures.get(index)?.text.as_str();
+    let items = phrase::parse(text).ok()?.items.len();
+    if items < 2 {
+        return None;
+    }
+    let before = figures[..index].iter().filter(|f| f.text == text).count();
+    Some((before % items + 1, items))
+}
+
+/// The value in one unit per kind, so that a column compares at a glance: money in 万元
+/// (`18,000` for 1.8亿元, `40` for 40万元), counts as counted, percentages as the number;
+/// with the unit to show beside it.
+#[must_use]
+pub fn comparable_value(figure: &Figure) -> (String, String) {
+    match UnitKind::of(figure) {
+        UnitKind::Money => (grouped_digits(figure.value / 1e4), "万元".to_string()),
+        _ => (grouped_digits(figure.value), figure.unit.clone()),
+    }
+}
+
+/// `numbers` padded so that their decimal points stand in one column, a number without a
+/// point as if it followed its last digit: `18,000   `, `6,220.64`, `0.05     `. The numbers
+/// are ASCII, so their widths are their lengths.
+#[must_use]
+pub fn align_on_point(numbers: &[String]) -> Vec<String> {
+    let split = |n: &str| n.find('.').unwrap_or(n.len());
+    let whole = numbers.iter().map(|n| split(n)).max().unwrap_or(0);
+    let fraction = numbers
+        .iter()
+        .map(|n| n.len() - split(n))
+        .max()
+        .unwrap_or(0);
+    numbers
+        .iter()
+        .map(|n| {
+            let point = split(n);
+            format!(
+                "{}{n}{}",
+                " ".repeat(whole - point),
+                " ".repeat(fraction - (n.len() - point))
+            )
+        })
+        .collect()
 }
 
 /// Where figure `index` of `node` stands in the letter: a block and the byte range of the
@@ -229,6 +298,9 @@ mod tests {
             unit: "元".into(),
             what: String::new(),
             qualifier: None,
+            period: None,
+            status: crate::letter::Status::Done,
+            part_of: None,
         }
     }
 
@@ -248,6 +320,32 @@ mod tests {
         assert_eq!(grouped_digits(999.0), "999");
         assert_eq!(grouped_digits(1000.5), "1,000.5");
         assert_eq!(grouped_digits(-1234.0), "-1,234");
+    }
+
+    #[test]
+    fn values_compare_in_one_unit_aligned_on_the_point() {
+        let (v, u) = comparable_value(&money(180_000_000.0));
+        assert_eq!((v.as_str(), u.as_str()), ("18,000", "万元"));
+        let numbers: Vec<String> = [180_000_000.0, 62_206_400.0, 400_000.0, 500.0]
+            .iter()
+            .map(|&v| comparable_value(&money(v)).0)
+            .collect();
+        assert_eq!(
+            align_on_point(&numbers),
+            ["18,000   ", " 6,220.64", "    40   ", "     0.05"]
+        );
+    }
+
+    #[test]
+    fn when_says_period_and_status() {
+        let mut f = money(1.0);
+        assert_eq!(when_label(&f, "计划", "、"), "");
+        f.period = Some("2019-2020".into());
+        assert_eq!(when_label(&f, "计划", "、"), "2019-2020年");
+        f.status = Status::Planned;
+        assert_eq!(when_label(&f, "计划", "、"), "2019-2020年、计划");
+        f.period = None;
+        assert_eq!(when_label(&f, "计划", "、"), "计划");
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub struct Strings {
     pub help: &'static [(&'static str, &'static str)],
     /// Title of the figures overlay.
     pub figures_title: &'static str,
-    /// Column headings of the figures table.
-    pub figure_columns: [&'static str; 6],
+    /// Column headings of the figures table: text, value, unit, what, hedge, period, where.
+    pub figure_columns: [&'static str; 7],
     /// Search prompt label.
     pub search_prompt: &'static str,
     /// Status note when a search finds nothing.
@@ -73,14 +73,40 @@ pub struct Strings {
     pub legend_left_out: &'static str,
     /// Short tags of what a sum of money is, in `MoneyRole::ALL` order.
     pub money_roles: [&'static str; 6],
-    /// Why a sum of each role is or is not added, in `MoneyRole::ALL` order.
+    /// Why a sum of each role is or is not added, in `MoneyRole::ALL` order (spending's own
+    /// entry is used where no verdict is known).
     pub money_role_reasons: [&'static str; 6],
-    /// Before a section's total of spending.
+    /// A total's label, after its period: `2020年` + `合计 `.
     pub total_label: &'static str,
-    /// Before a total that is approximate.
+    /// Before a total that is approximate (a part is 近 or 约).
     pub approx: &'static str,
-    /// Instead of a total, when a section states money but no spending.
+    /// Before a total that is a lower bound (a part is 超 or 超过).
+    pub at_least: &'static str,
+    /// Instead of a total, when nothing in a section can be added honestly.
     pub no_total: &'static str,
+    /// Why nothing was added: the spending's periods differ (the periods, joined).
+    pub why_periods_differ: fn(&str) -> String,
+    /// Why nothing was added: one sum of spending only (its period).
+    pub why_one_spending: fn(&str) -> String,
+    /// Why nothing was added: no spending at all, or none that is done and dated.
+    pub why_no_spending: &'static str,
+    /// Spending added into the total of a period.
+    pub reason_added: fn(&str) -> String,
+    /// Spending left out: the letter reports it as planned.
+    pub reason_planned: &'static str,
+    /// Spending left out: the letter gives it no period.
+    pub reason_no_period: &'static str,
+    /// Spending left out: it may be contained in another figure (its text).
+    pub reason_part_of: fn(&str) -> String,
+    /// Spending left out: nothing else of its period to add it to.
+    pub reason_alone: fn(&str) -> String,
+    /// A figure the letter reports as planned.
+    pub planned: &'static str,
+    /// Which item of a list a figure is: (item, of how many), with what separates it from
+    /// the amount that follows.
+    pub list_item: fn(usize, usize) -> String,
+    /// Between the periods of one row, and between figures a total adds.
+    pub list_separator: &'static str,
     /// Notes under the chart on how the totals were made.
     pub chart_notes: [&'static str; 2],
 }
@@ -115,7 +141,7 @@ const ZH: Strings = Strings {
         ("鼠标", "滚轮滚动；单击选择；单击▸展开"),
     ],
     figures_title: "数字一览",
-    figure_columns: ["原文", "数值", "单位", "内容", "限定", "位置"],
+    figure_columns: ["原文", "数值", "单位", "内容", "限定", "期间", "位置"],
     search_prompt: "搜索：",
     no_match: "无匹配",
     wrapped_to_top: "已回到第一个匹配",
@@ -131,12 +157,12 @@ const ZH: Strings = Strings {
     figures_chart_hints: "c表格 Enter跳到原文 Esc关闭",
     chart_title: "金额图",
     log_scale: "对数刻度",
-    legend_hedged: "约数或上限（近/超过/约/最高）",
+    legend_hedged: "约数或上限（近/超/超过/约/最高）",
     legend_added: "计入合计",
     legend_left_out: "不计入",
     money_roles: ["支出", "存量", "上限", "单项", "成效", "未分类"],
     money_role_reasons: [
-        "支出，计入本条合计",
+        "支出",
         "不计入：规模或累计数是存量，不是支出",
         "不计入：最高额是上限，不是实付金额",
         "不计入：单项额度是每项的金额，项数未知",
@@ -145,10 +171,22 @@ const ZH: Strings = Strings {
     ],
     total_label: "支出合计 ",
     approx: "约",
-    no_total: "无可加总的支出",
+    at_least: "至少",
+    no_total: "无可相加的金额",
+    why_periods_differ: |periods| format!("各项支出期间不同（{periods}），不相加"),
+    why_one_spending: |period| format!("只有一项支出（{period}），无可相加"),
+    why_no_spending: "没有可相加的支出：其余是存量、上限、单项额度、成效或计划",
+    reason_added: |period| format!("支出，计入{period}合计"),
+    reason_planned: "不计入：原文说的是计划，尚未支出",
+    reason_no_period: "不计入：原文没有说是哪段时间的支出",
+    reason_part_of: |container| format!("不计入：可能已含在同期的{container}之中"),
+    reason_alone: |period| format!("支出；本条没有别的{period}支出可与之相加"),
+    planned: "计划",
+    list_item: |k, n| format!("第{k}项（共{n}项）"),
+    list_separator: "、",
     chart_notes: [
-        "合计只加「支出」；含约数（近/超过/约）的合计标「约」。",
-        "各项期间不一（如近5年、2020年），合计不是年度数。",
+        "合计只加同一期间、已经发生的「支出」，不加可能互相包含的数。",
+        "含近/约的合计标「约」，含超/超过的标「至少」；不同期间的数不相加。",
     ],
 };
 
@@ -185,7 +223,7 @@ const EN: Strings = Strings {
         ("mouse", "wheel scrolls; click selects; click ▸ toggles"),
     ],
     figures_title: "Figures",
-    figure_columns: ["text", "value", "unit", "what", "hedge", "where"],
+    figure_columns: ["text", "value", "unit", "what", "hedge", "period", "where"],
     search_prompt: "search: ",
     no_match: "no match",
     wrapped_to_top: "wrapped to the first match",
@@ -201,24 +239,36 @@ const EN: Strings = Strings {
     figures_chart_hints: "c table  Enter go to text  Esc close",
     chart_title: "money chart",
     log_scale: "log scale",
-    legend_hedged: "hedged or a ceiling (近/超过/约/最高)",
+    legend_hedged: "hedged or a ceiling (近/超/超过/约/最高)",
     legend_added: "in the total",
     legend_left_out: "left out",
     money_roles: ["spent", "stock", "cap", "each", "result", "other"],
     money_role_reasons: [
-        "spending: added into the section's total",
+        "spending",
         "left out: a size or running sum is a stock, not spending",
         "left out: a ceiling, not an amount paid",
         "left out: an amount per award; how many were paid is not stated",
         "left out: a result, not spending",
         "left out: not recognisably spending",
     ],
-    total_label: "spent: ",
+    total_label: " spent: ",
     approx: "about ",
-    no_total: "no spending to add",
+    at_least: "at least ",
+    no_total: "nothing to add",
+    why_periods_differ: |periods| format!("the sums spent cover different periods ({periods}): not added"),
+    why_one_spending: |period| format!("one sum spent ({period}): nothing to add"),
+    why_no_spending: "no spending to add: the rest are stocks, caps, amounts per award, results or plans",
+    reason_added: |period| format!("spending: added into the total for {period}"),
+    reason_planned: "left out: the letter reports a plan, not money spent",
+    reason_no_period: "left out: the letter does not say for which period",
+    reason_part_of: |container| format!("left out: may already be in {container}, of the same period"),
+    reason_alone: |period| format!("spending; nothing else spent in {period} to add it to"),
+    planned: "planned",
+    list_item: |k, n| format!("item {k} of {n}: "),
+    list_separator: ", ",
     chart_notes: [
-        "Totals add only sums spent; one with a hedged sum (近/超过/约) is marked about.",
-        "The sums cover different periods (近5年, 2020年): a total is not a year's.",
+        "Totals add only sums spent and done, of one period, none inside another.",
+        "With 近/约 in it a total is about, with 超/超过 at least; periods never mix.",
     ],
 };
 

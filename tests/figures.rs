@@ -9,10 +9,11 @@ use std::process::Command;
 use dafu::action::Action::{self, *};
 use dafu::app::figures_view::{ChartLine, FiguresMode};
 use dafu::app::{App, Overlay};
-use dafu::figures::money::{MoneyRole, totals};
+use dafu::figures::money::{self, MoneyRole, SectionTotal, TotalHedge, Verdict, totals};
+use dafu::figures::period::Period;
 use dafu::figures::{self, FigureRef, FigureSort, UnitKind, display_value};
 use dafu::keymap::action_for;
-use dafu::letter::Figure;
+use dafu::letter::{Figure, Status};
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
 use dafu::strings::Lang;
@@ -139,7 +140,45 @@ fn the_detail_line_gives_money_in_yuan() {
     select_figure(&mut app, target);
     let s = screen(&app);
     assert!(s.contains("近1.8亿元 = 180,000,000元"), "{s}");
-    assert!(s.contains("科技成果转化项目安排资金"), "{s}");
+    assert!(s.contains("科技成果转化项目安排的资金"), "{s}");
+}
+
+/// Regression: the detail line of a list equated the whole phrase with its first amount
+/// (「300、200、100万元 = 3,000,000元」).
+#[test]
+fn the_detail_line_of_a_list_names_its_item() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    for (nth, expected) in [
+        (0, "300、200、100万元 第1项（共3项）最高300万元 = 3,000,000元"),
+        (2, "300、200、100万元 第3项（共3项）最高100万元 = 1,000,000元"),
+    ] {
+        let target = find(&app.tree, "s5.m1.p1", "300、200、100万元", nth);
+        select_figure(&mut app, target);
+        let s = screen(&app);
+        assert!(s.contains(expected), "{s}");
+        assert!(!s.contains("300、200、100万元 = "), "{s}");
+    }
+}
+
+#[test]
+fn the_detail_line_gives_period_and_verdict() {
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    let target = find(&app.tree, "s3.m1.p1", "1300万元", 0);
+    select_figure(&mut app, target);
+    let s = screen(&app);
+    assert!(
+        s.contains("1300万元 = 13,000,000元  2020年  支出，计入2020年合计"),
+        "{s}"
+    );
+    let target = find(&app.tree, "s3.m1.p1", "超过3.3亿元", 0);
+    select_figure(&mut app, target);
+    let s = screen(&app);
+    assert!(
+        s.contains("超过3.3亿元 = 330,000,000元  近5年  支出；本条没有别的近5年支出可与之相加"),
+        "{s}"
+    );
 }
 
 // ----- orders and filters -----
@@ -575,8 +614,28 @@ fn every_money_figure_has_the_role_the_rule_gives() {
     );
 }
 
+/// The texts of the figures `refs`.
+fn texts(tree: &LetterTree, refs: &[FigureRef]) -> Vec<String> {
+    refs.iter()
+        .map(|&r| figure(tree, r).text.clone())
+        .collect()
+}
+
+/// The verdict on the figure whose text is `text` in section `t`.
+fn verdict_on(tree: &LetterTree, t: &SectionTotal, text: &str) -> Verdict {
+    let found: Vec<Verdict> = t
+        .figures
+        .iter()
+        .filter(|(r, _)| figure(tree, *r).text == text)
+        .map(|(_, v)| *v)
+        .collect();
+    assert!(!found.is_empty(), "no {text} in the section");
+    found[0]
+}
+
+/// For each suggestion, which figures its total adds and why, and why the rest are left out.
 #[test]
-fn totals_add_spending_only_and_say_when_approximate() {
+fn each_suggestions_total_adds_only_what_the_letter_supports() {
     let tree = tree();
     let totals = totals(&tree);
     let keys: Vec<&str> = totals
@@ -584,67 +643,162 @@ fn totals_add_spending_only_and_say_when_approximate() {
         .map(|t| tree.nodes[t.section].key.as_str())
         .collect();
     assert_eq!(keys, ["s2", "s3", "s4", "s5"], "sections that state money");
-    let texts = |refs: &[FigureRef]| -> Vec<String> {
-        refs.iter()
-            .map(|&r| figure(&tree, r).text.clone())
-            .collect()
-    };
     let [s2, s3, s4, s5] = &totals[..] else {
         unreachable!()
     };
 
-    assert_eq!(texts(&s2.included), ["近1.8亿元"]);
-    assert!(s2.approximate, "近 hedges the total");
-    assert_eq!(s2.text("约").as_deref(), Some("约1.8亿元"));
+    // 二: one sum spent (2019-2020年); nothing to add it to.
+    assert!(s2.totals.is_empty());
+    assert_eq!(verdict_on(&tree, s2, "近1.8亿元"), Verdict::Alone);
 
+    // 三: the 2020 spending of three programmes — 重大科技专项 project money, the 研发费后补助
+    // and the 新一代信息技术 project grants — one period, none inside another. 约 hedges it.
+    // The five-year 超过3.3亿元 is of another period, so it is added to nothing.
+    assert_eq!(s3.totals.len(), 1);
+    let t = &s3.totals[0];
+    assert_eq!(t.period, Period::Year(2020));
+    assert_eq!(texts(&tree, &t.parts), ["1300万元", "约1900万元", "352万元"]);
+    assert!((t.sum - 35_520_000.0).abs() < 1e-3);
+    assert_eq!(t.hedge, TotalHedge::About);
+    assert_eq!(t.text("约", "至少"), "约3552万元");
+    assert_eq!(verdict_on(&tree, s3, "超过3.3亿元"), Verdict::Alone);
+
+    // 四: the only money is an outcome.
+    assert!(s4.totals.is_empty());
     assert_eq!(
-        texts(&s3.included),
-        ["超过3.3亿元", "1300万元", "约1900万元", "352万元"]
+        verdict_on(&tree, s4, "6.97亿元"),
+        Verdict::NotSpending(MoneyRole::Outcome)
     );
-    assert!((s3.sum - 365_520_000.0).abs() < 1e-3);
-    assert_eq!(s3.text("约").as_deref(), Some("约3.66亿元"));
 
-    assert!(
-        s4.included.is_empty(),
-        "an economic benefit is not spending"
+    // 五: two sums spent, of different periods: the running 贴息 and the 2020 insurance
+    // subsidy. The fund is planned and a stock; caps and per-award amounts are not spending.
+    assert!(s5.totals.is_empty());
+    assert_eq!(verdict_on(&tree, s5, "6220.64万元"), Verdict::Alone);
+    assert_eq!(verdict_on(&tree, s5, "共1160.77万元"), Verdict::Alone);
+    assert_eq!(
+        s5.lone_periods(&tree),
+        [Period::Running, Period::Year(2020)]
     );
-    assert_eq!(s4.text("约"), None);
-    assert_eq!(s4.excluded.len(), 1);
-    assert_eq!(s4.excluded[0].1, MoneyRole::Outcome);
+    for (text, role) in [
+        ("50亿元", MoneyRole::Stock),
+        ("10亿元", MoneyRole::Stock),
+        ("超87亿元", MoneyRole::Stock),
+        ("200万元", MoneyRole::Cap),
+        ("300、200、100万元", MoneyRole::Cap),
+        ("80、60、40万元", MoneyRole::PerAward),
+    ] {
+        assert_eq!(verdict_on(&tree, s5, text), Verdict::NotSpending(role), "{text}");
+    }
 
-    // 五: the fund's size, its first tranche and the loans approved are stocks; the 最高
-    // amounts are caps; 80、60、40万元 are amounts per award. Only the interest subsidy and the
-    // insurance subsidy were paid out, both stated exactly.
-    assert_eq!(texts(&s5.included), ["6220.64万元", "共1160.77万元"]);
-    assert!(!s5.approximate);
-    assert_eq!(s5.text("约").as_deref(), Some("7381.41万元"));
-    let left_out = |text: &str| -> Vec<MoneyRole> {
-        s5.excluded
-            .iter()
-            .filter(|(r, _)| figure(&tree, *r).text == text)
-            .map(|(_, role)| *role)
-            .collect()
-    };
-    assert_eq!(left_out("50亿元"), [MoneyRole::Stock]);
-    assert_eq!(left_out("10亿元"), [MoneyRole::Stock]);
-    assert_eq!(left_out("超87亿元"), [MoneyRole::Stock]);
-    assert_eq!(left_out("200万元"), [MoneyRole::Cap]);
-    assert_eq!(left_out("300、200、100万元"), [MoneyRole::Cap; 3]);
-    assert_eq!(left_out("80、60、40万元"), [MoneyRole::PerAward; 3]);
-
-    // Every sum of money is accounted for once: added, or left out with a reason.
+    // Every sum of money is accounted for once, with a verdict.
     let mut seen: Vec<FigureRef> = totals
         .iter()
-        .flat_map(|t| {
-            t.included
-                .iter()
-                .copied()
-                .chain(t.excluded.iter().map(|e| e.0))
-        })
+        .flat_map(|t| t.figures.iter().map(|(r, _)| *r))
         .collect();
     seen.sort_unstable();
     let money = figures::rows(&tree, FigureSort::Order, Some(UnitKind::Money));
     assert_eq!(seen, money);
+}
+
+/// The rule, over every total: two or more sums spent and done, of one period, no part inside
+/// another, and each part's verdict says it was added.
+#[test]
+fn no_total_mixes_periods_or_adds_a_figure_to_one_that_may_contain_it() {
+    let tree = tree();
+    for section in totals(&tree) {
+        for (k, total) in section.totals.iter().enumerate() {
+            assert!(total.parts.len() >= 2, "a total of one figure is no total");
+            for &part in &total.parts {
+                let f = figure(&tree, part);
+                assert_eq!(MoneyRole::of(f), Some(MoneyRole::Spending), "{}", f.text);
+                assert_eq!(f.status, Status::Done, "{}", f.text);
+                let period = money::period_of(f).expect("a period");
+                assert!(period.same_as(&total.period), "{} mixes periods", f.text);
+                if let Some(container) = &f.part_of {
+                    assert!(
+                        !texts(&tree, &total.parts).contains(container),
+                        "{} is added to {container}, which may contain it",
+                        f.text
+                    );
+                }
+                assert_eq!(section.verdict(part), Some(Verdict::Added(k)));
+            }
+        }
+    }
+}
+
+/// Regression: 三's total added 近5年「超过3.3亿元」 to 2020年「1300万元」, which lies inside
+/// those five years (约3.66亿元: double counting).
+#[test]
+fn total_of_three_does_not_add_five_years_to_2020() {
+    let tree = tree();
+    let totals = totals(&tree);
+    let s3 = totals
+        .iter()
+        .find(|t| tree.nodes[t.section].key == "s3")
+        .unwrap();
+    for total in &s3.totals {
+        let parts = texts(&tree, &total.parts);
+        assert!(!parts.contains(&"超过3.3亿元".to_string()), "{parts:?}");
+    }
+    let inside = find(&tree, "s3.m1.p1", "1300万元", 0);
+    assert_eq!(
+        figure(&tree, inside).part_of.as_deref(),
+        Some("超过3.3亿元"),
+        "the YAML says the 2020 amount may lie inside the five-year one"
+    );
+}
+
+/// Regression: 五's total added the running 「累计…贴息6220.64万元」 to the 2020 insurance
+/// subsidy (7381.41万元).
+#[test]
+fn total_of_five_does_not_add_a_running_sum_to_2020() {
+    let tree = tree();
+    let totals = totals(&tree);
+    let s5 = totals
+        .iter()
+        .find(|t| tree.nodes[t.section].key == "s5")
+        .unwrap();
+    assert!(s5.totals.is_empty(), "{:?}", s5.totals);
+    let interest = find(&tree, "s5.m1.p2", "6220.64万元", 0);
+    assert_eq!(
+        money::period_of(figure(&tree, interest)),
+        Some(Period::Running)
+    );
+}
+
+/// A letter of its own: spending of one period adds up, a figure inside another of its
+/// period is left out, 超过 makes the total 至少, and a planned sum is not spent.
+#[test]
+fn part_of_and_hedges_decide_a_total() {
+    let source = include_str!("fixtures/minimal.yaml").replace(
+        "          - 共3家企业参与，投入资金近1.8亿元。",
+        "          - 2020年投入资金超过1000万元，其中研发补助200万元，另拨付奖励资金300万元，将投入500万元。",
+    );
+    let figures_start = source.find("        figures:").unwrap();
+    let points = source.find("        points:").unwrap();
+    let figures = "        figures:
+          - {text: 超过1000万元, value: 10000000, unit: 元, what: 投入资金, qualifier: 超过, period: 2020}
+          - {text: 200万元, value: 2000000, unit: 元, what: 研发补助资金, period: 2020, part_of: 超过1000万元}
+          - {text: 300万元, value: 3000000, unit: 元, what: 奖励资金, period: 2020}
+          - {text: 500万元, value: 5000000, unit: 元, what: 投入资金, period: 2020, status: planned}
+";
+    let source = format!(
+        "{}{figures}{}",
+        source.get(..figures_start).unwrap(),
+        source.get(points..).unwrap()
+    );
+    let letter = load::parse(&source, "synthetic.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let tree = LetterTree::new(letter);
+    let totals = totals(&tree);
+    let t = &totals[0];
+    assert_eq!(t.totals.len(), 1);
+    assert_eq!(texts(&tree, &t.totals[0].parts), ["超过1000万元", "300万元"]);
+    assert_eq!(t.totals[0].hedge, TotalHedge::AtLeast);
+    assert_eq!(t.totals[0].text("约", "至少"), "至少1300万元");
+    let contained = verdict_on(&tree, t, "200万元");
+    assert!(matches!(contained, Verdict::PartOf(r) if figure(&tree, r).text == "超过1000万元"));
+    assert_eq!(verdict_on(&tree, t, "500万元"), Verdict::Planned);
 }
 
 #[test]
@@ -658,8 +812,18 @@ fn the_chart_says_the_fund_is_left_out_and_why() {
         .lines()
         .find(|l| l.contains("五、关于构建新一代人工智能产业发展融资平台的建议"))
         .unwrap_or_else(|| panic!("{s}"));
-    assert!(heading.contains("支出合计 7381.41万元"), "{heading}");
-    assert!(s.contains("50亿元 = 5,000,000,000元  不计入：规模或累计数是存量，不是支出"));
+    assert!(heading.contains("无可相加的金额"), "{heading}");
+    assert!(
+        s.contains("50亿元 = 5,000,000,000元  计划  不计入：规模或累计数是存量，不是支出"),
+        "{s}"
+    );
+    // Under the section's bars, why nothing was added.
+    app.update(Last);
+    let end = screen(&app);
+    assert!(
+        end.contains("各项支出期间不同（累计、2020年），不相加"),
+        "the chart says why nothing was added: {end}"
+    );
     let bar_row = s
         .lines()
         .find(|l| l.contains("市产业投资基金总规模"))
@@ -690,11 +854,11 @@ fn the_chart_is_on_a_log_scale_and_says_so() {
             .count()
     };
     let small = bar_len(" 40万元");
-    let large = bar_len("超过87亿元");
+    let large = bar_len("超87亿元");
     assert!(small >= 3 && large > 2 * small, "{small} {large}");
     // Hedged sums are marked with `~`, which is never ambiguous in width.
     let hedged = s.lines().find(|l| l.contains("近1.8亿元")).unwrap();
-    assert!(hedged.contains("~科技成果转化项目安排资金"), "{hedged}");
+    assert!(hedged.contains("~2019-2020年高端科研机构"), "{hedged}");
 }
 
 #[test]
@@ -720,7 +884,7 @@ fn the_chart_lists_each_sum_of_money_once_under_its_section() {
                 assert_eq!(Some(tree.path(f.0)[0]), section, "a bar under its section");
                 bars.push(f);
             }
-            ChartLine::Gap | ChartLine::Note(_) => {}
+            ChartLine::Adds(..) | ChartLine::NothingAdded(_) | ChartLine::Gap | ChartLine::Note(_) => {}
         }
     }
     assert_eq!(
@@ -794,12 +958,12 @@ fn cli_money_by_value_as_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("node,breadcrumb,text,value,unit,what,qualifier")
+        Some("node,breadcrumb,text,value,unit,what,qualifier,period,status")
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     assert_eq!(rows.len(), 18, "{csv}");
     for r in &rows {
-        assert_eq!(r.len(), 7, "no field needed quoting: {r:?}");
+        assert_eq!(r.len(), 9, "no field needed quoting: {r:?}");
         assert_eq!(r[4], "元");
     }
     let values: Vec<f64> = rows.iter().map(|r| r[3].parse().unwrap()).collect();
@@ -813,9 +977,13 @@ fn cli_money_by_value_as_csv() {
             "8700000000",
             "元",
             "累计审批科技贷款",
-            "超过"
+            "超",
+            "累计",
+            "done"
         ]
     );
+    let fund = rows.iter().find(|r| r[2] == "50亿元").unwrap();
+    assert_eq!(fund[7..], ["", "planned"]);
     assert_eq!(rows[17][2], "80、60、40万元");
     assert_eq!(rows[17][3], "400000");
 }
@@ -839,6 +1007,62 @@ fn cli_json_carries_node_and_breadcrumb() {
     assert_eq!(money[0]["text"], "近1.8亿元");
     assert_eq!(money[0]["display"], "1.8亿元");
     assert_eq!(money[0]["role"], "spending");
+}
+
+#[test]
+fn cli_json_carries_period_and_status() {
+    let json = dafu(&["figures", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = value.as_array().unwrap();
+    let row = |text: &str| {
+        rows.iter()
+            .find(|r| r["text"] == text)
+            .unwrap_or_else(|| panic!("no {text}"))
+    };
+    assert_eq!(row("近1.8亿元")["period"], "2019-2020年");
+    assert_eq!(row("近1.8亿元")["status"], "done");
+    assert_eq!(row("超过3.3亿元")["period"], "近5年");
+    assert_eq!(row("6220.64万元")["period"], "累计");
+    assert_eq!(row("约1900万元")["period"], "2020年");
+    assert_eq!(row("50亿元")["status"], "planned");
+    assert_eq!(row("10亿元")["part_of"], "50亿元");
+    assert_eq!(row("2支")["period"], "2021年");
+    assert_eq!(row("2支")["status"], "planned");
+    assert_eq!(row("超87亿元")["qualifier"], "超", "the letter's own word");
+    // Every row has both keys, null where the letter gives no period.
+    for r in rows {
+        assert!(r.get("period").is_some() && r.get("status").is_some(), "{r}");
+    }
+    assert!(row("5条")["period"].is_null());
+}
+
+/// The table's value column compares at a glance: money in one unit (万元), the values'
+/// decimal points (or their ends) in one column, with the period beside them.
+#[test]
+fn cli_table_values_align_on_the_point_in_one_unit() {
+    let table = dafu(&["figures", "--unit", "money"]);
+    let width = |s: &str| dafu::text::width::str_width(s, dafu::text::width::AmbiguousWidth::Narrow);
+    let mut points = Vec::new();
+    for line in table.lines().skip(1) {
+        // The unit column's 万元, not the one in the letter's text (「1300万元」).
+        let unit = line
+            .match_indices("万元")
+            .map(|(at, _)| at)
+            .find(|&at| line.get(..at).unwrap().ends_with(' '))
+            .unwrap_or_else(|| panic!("money in 万元: {line}"));
+        let before = line.get(..unit).unwrap().trim_end();
+        let number = before.rsplit(' ').next().unwrap();
+        let start = before.len() - number.len();
+        let point = start + number.find('.').unwrap_or(number.len());
+        points.push(width(line.get(..point).unwrap()));
+    }
+    assert_eq!(points.len(), 18);
+    assert!(points.windows(2).all(|w| w[0] == w[1]), "{points:?}
+{table}");
+    let row = table.lines().find(|l| l.starts_with("近1.8亿元")).unwrap();
+    assert!(row.contains("18,000") && row.contains("2019-2020年"), "{row}");
+    let fund = table.lines().find(|l| l.starts_with("50亿元")).unwrap();
+    assert!(fund.contains("500,000") && fund.contains("计划"), "{fund}");
 }
 
 #[test]

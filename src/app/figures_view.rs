@@ -25,8 +25,14 @@ pub enum FiguresMode {
 /// One line of the money chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartLine {
-    /// A section's heading with its total: an index into [`ChartView::totals`].
+    /// A section's heading with its totals: an index into [`ChartView::totals`].
     Section(usize),
+    /// What one total of a section adds, under the section's bars: indices into
+    /// [`ChartView::totals`] and into that section's [`SectionTotal::totals`].
+    Adds(usize, usize),
+    /// Why nothing of a section was added (when it has no total), under its bars: an index
+    /// into [`ChartView::totals`].
+    NothingAdded(usize),
     /// One money figure as a bar.
     Bar(FigureRef),
     /// An empty line before the notes.
@@ -39,7 +45,7 @@ pub enum ChartLine {
 /// view.
 #[derive(Debug, Clone, Default)]
 pub struct ChartView {
-    /// Per section that states money: what was added up and what was left out.
+    /// Per section that states money: its totals, and why each sum is in one or not.
     pub totals: Vec<SectionTotal>,
     /// The chart's lines, top to bottom.
     pub lines: Vec<ChartLine>,
@@ -59,15 +65,13 @@ impl ChartView {
         let mut lines = Vec::new();
         for (t, total) in totals.iter().enumerate() {
             lines.push(ChartLine::Section(t));
-            let mut figures: Vec<FigureRef> = total
-                .included
-                .iter()
-                .copied()
-                .chain(total.excluded.iter().map(|(f, _)| *f))
-                .collect();
-            // (node, index) order is letter order: nodes are numbered in pre-order.
-            figures.sort_unstable();
-            lines.extend(figures.into_iter().map(ChartLine::Bar));
+            // In letter order, as `totals` lists them.
+            lines.extend(total.figures.iter().map(|(f, _)| ChartLine::Bar(*f)));
+            // Under the bars, what the heading's total adds, or why nothing was added.
+            if total.totals.is_empty() {
+                lines.push(ChartLine::NothingAdded(t));
+            }
+            lines.extend((0..total.totals.len()).map(|k| ChartLine::Adds(t, k)));
         }
         let bars = lines
             .iter()

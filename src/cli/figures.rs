@@ -6,8 +6,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::pad;
-use crate::figures::money::MoneyRole;
-use crate::figures::{self, FigureSort, UnitKind, display_value, trim_number};
+use crate::figures::money::{self, MoneyRole};
+use crate::figures::{
+    self, FigureSort, UnitKind, align_on_point, comparable_value, display_value, trim_number,
+};
+use crate::letter::Status;
 use crate::letter::tree::LetterTree;
 use crate::strings::Lang;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -52,6 +55,14 @@ struct Row<'a> {
     kind: UnitKind,
     what: &'a str,
     qualifier: Option<&'a str>,
+    /// When, as the reader shows it (`2019-2020年`, `近5年`, `累计`); null when the letter
+    /// gives no period.
+    period: Option<String>,
+    /// `done` or `planned`.
+    status: Status,
+    /// The text of a figure that may contain this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<&'a str>,
     /// For money: spending (added into totals), stock, cap, per_award, outcome….
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<MoneyRole>,
@@ -72,6 +83,9 @@ fn rows(tree: &LetterTree, options: Options) -> Vec<Row<'_>> {
                 kind: UnitKind::of(f),
                 what: &f.what,
                 qualifier: f.qualifier.as_deref(),
+                period: money::period_of(f).map(|p| p.to_string()),
+                status: f.status,
+                part_of: f.part_of.as_deref(),
                 role: MoneyRole::of(f),
             }
         })
@@ -90,9 +104,9 @@ pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::R
             writeln!(out)
         }
         Format::Csv => {
-            // The columns `dafu figures` has always had, which scripts read by position; the
-            // money role is in the JSON.
-            writeln!(out, "node,breadcrumb,text,value,unit,what,qualifier")?;
+            // The columns `dafu figures` has always had, which scripts read by position, then
+            // the period and status; the money role is in the JSON.
+            writeln!(out, "node,breadcrumb,text,value,unit,what,qualifier,period,status")?;
             for r in &rows {
                 let fields = [
                     r.node.to_string(),
@@ -102,6 +116,8 @@ pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::R
                     r.unit.to_string(),
                     r.what.to_string(),
                     r.qualifier.unwrap_or_default().to_string(),
+                    r.period.clone().unwrap_or_default(),
+                    status_word(r.status).to_string(),
                 ];
                 let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
                 writeln!(out, "{}", line.join(","))?;
@@ -110,21 +126,33 @@ pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::R
         }
         Format::Table => {
             let strings = options.lang.strings();
-            let table: Vec<[String; 6]> = rows
+            // One unit per kind, decimal points in one column: values compare at a glance.
+            let (numbers, units): (Vec<String>, Vec<String>) = figures::rows(
+                tree,
+                options.sort,
+                options.unit,
+            )
+            .into_iter()
+            .map(|(id, i)| comparable_value(&tree.nodes[id].figures[i]))
+            .unzip();
+            let numbers = align_on_point(&numbers);
+            let table: Vec<[String; 7]> = rows
                 .iter()
-                .map(|r| {
+                .zip(numbers.into_iter().zip(units))
+                .map(|(r, (value, unit))| {
                     [
                         r.text.to_string(),
-                        r.display.clone(),
-                        r.unit.to_string(),
+                        value,
+                        unit,
                         r.what.to_string(),
                         r.qualifier.unwrap_or_default().to_string(),
+                        when(r, strings.planned, strings.list_separator),
                         r.breadcrumb.clone(),
                     ]
                 })
                 .collect();
             let header = strings.figure_columns.map(str::to_string);
-            let mut widths = [0usize; 6];
+            let mut widths = [0usize; 7];
             for row in std::iter::once(&header).chain(&table) {
                 for (w, cell) in widths.iter_mut().zip(row) {
                     *w = (*w).max(str_width(cell, AmbiguousWidth::Narrow));
@@ -135,6 +163,12 @@ pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::R
                 for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
                     if i + 1 == row.len() {
                         line.push_str(cell);
+                    } else if i == 1 {
+                        // Values stand right-aligned, so that their points stay in line.
+                        let cell_w = str_width(cell, AmbiguousWidth::Narrow);
+                        line.push_str(&" ".repeat(w.saturating_sub(cell_w)));
+                        line.push_str(cell);
+                        line.push_str("  ");
                     } else {
                         line.push_str(&pad(cell, w));
                         line.push_str("  ");
@@ -144,6 +178,24 @@ pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::R
             }
             Ok(())
         }
+    }
+}
+
+/// A status as the CSV writes it.
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Done => "done",
+        Status::Planned => "planned",
+    }
+}
+
+/// The period and status of a row as the table shows them.
+fn when(row: &Row, planned: &str, separator: &str) -> String {
+    match (&row.period, row.status) {
+        (Some(p), Status::Planned) => format!("{p}{separator}{planned}"),
+        (Some(p), Status::Done) => p.clone(),
+        (None, Status::Planned) => planned.to_string(),
+        (None, Status::Done) => String::new(),
     }
 }
 

@@ -5,11 +5,18 @@
 //! (累计审批贷款超87亿元), ceilings (最高补助300万元), amounts per award (80、60、40万元) and
 //! results (创造直接经济效益6.97亿元). Only the first sort is spending; adding the others
 //! to it would be adding stocks to flows. [`MoneyRole::of`] sorts them by a rule read off the
-//! figure's qualifier and its `what`; [`totals`] adds, per section, only the spending, and
-//! marks a total approximate when a hedged figure went into it.
+//! figure's qualifier and its `what`.
+//!
+//! Spending is then added only where the letter supports the sum ([`totals`]): figures of one
+//! section, reported as done, of the same period (a five-year amount and a 2020 amount are
+//! not added; nor a running 累计 and a year's), and never a figure together with one that
+//! may contain it (`part_of`). A total of fewer than two figures is no total, and the chart
+//! says why nothing was added. A hedged part hedges the total: 近 or 约 make it 约, 超 or 超过
+//! make it 至少.
 
-use super::{FigureRef, UnitKind, is_hedged};
-use crate::letter::Figure;
+use super::period::Period;
+use super::{FigureRef, UnitKind};
+use crate::letter::{Figure, Status};
 use crate::letter::tree::{LetterTree, NodeId};
 
 /// What a sum of money is, for deciding whether it may be added to others.
@@ -94,43 +101,134 @@ impl MoneyRole {
     }
 }
 
-/// The money of one top-level section (a suggestion, or the opening or closing): what was
-/// added up and what was left out.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SectionTotal {
-    /// The top-level node.
-    pub section: NodeId,
-    /// Spending figures added into [`Self::sum`], in letter order.
-    pub included: Vec<FigureRef>,
-    /// Money figures left out, in letter order, with the reason.
-    pub excluded: Vec<(FigureRef, MoneyRole)>,
-    /// The sum of the included figures, in 元.
-    pub sum: f64,
-    /// True when a hedged figure (近, 超过, 约) went into the sum.
-    pub approximate: bool,
+/// Why a money figure is or is not in a total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Added into the section's total with this index in [`SectionTotal::totals`].
+    Added(usize),
+    /// Not spending: a stock, a cap, an amount per award, a result….
+    NotSpending(MoneyRole),
+    /// Spending the letter reports as planned: nothing was paid yet.
+    Planned,
+    /// Spending with no period: what it could be added to is not known.
+    NoPeriod,
+    /// May be contained in this other figure of the same period, which is in the total.
+    PartOf(FigureRef),
+    /// The only spending of its period in the section: there is nothing to add it to.
+    Alone,
 }
 
-impl SectionTotal {
-    /// The total as it is shown: `约3.66亿元` when approximate (rounded, since more digits
-    /// would claim a precision the letter does not have), `7381.41万元` when exact; `None`
-    /// when nothing was added.
+impl Verdict {
+    /// Whether the figure went into a total.
     #[must_use]
-    pub fn text(&self, approx: &str) -> Option<String> {
-        if self.included.is_empty() {
-            None
-        } else if self.approximate {
-            Some(format!("{approx}{}", super::money_text(self.sum, 2)))
-        } else {
-            Some(super::money_text(self.sum, 4))
+    pub fn is_added(self) -> bool {
+        matches!(self, Self::Added(_))
+    }
+}
+
+/// How exact a total is, from the hedges of its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TotalHedge {
+    /// Every part is exact.
+    Exact,
+    /// A part is 近 or 约: the total is about the sum.
+    About,
+    /// Parts are exact or more than stated (超, 超过): the total is at least the sum.
+    AtLeast,
+}
+
+/// One total: spending of one period in one section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Total {
+    /// The period every part has.
+    pub period: Period,
+    /// The figures added, in letter order; at least two.
+    pub parts: Vec<FigureRef>,
+    /// Their sum, in 元.
+    pub sum: f64,
+    /// How exact the sum is.
+    pub hedge: TotalHedge,
+}
+
+impl Total {
+    /// The total as it is shown, with `about` or `at_least` in front when hedged:
+    /// `约3552万元` (rounded: more digits would claim a precision the letter does not have),
+    /// `至少…`, or exactly `7381.41万元`.
+    #[must_use]
+    pub fn text(&self, about: &str, at_least: &str) -> String {
+        match self.hedge {
+            TotalHedge::About => format!("{about}{}", super::money_text(self.sum, 2)),
+            TotalHedge::AtLeast => format!("{at_least}{}", super::money_text(self.sum, 4)),
+            TotalHedge::Exact => super::money_text(self.sum, 4),
         }
     }
 }
 
-/// Per top-level section that states any money, in letter order: the sum of its spending
-/// and the money left out of it.
+/// The money of one top-level section (a suggestion, or the opening or closing): its totals,
+/// and why each money figure is or is not in one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionTotal {
+    /// The top-level node.
+    pub section: NodeId,
+    /// The totals the letter supports: one per period with two or more figures to add.
+    pub totals: Vec<Total>,
+    /// Every money figure of the section, in letter order, with its verdict.
+    pub figures: Vec<(FigureRef, Verdict)>,
+}
+
+impl SectionTotal {
+    /// The verdict on `figure`, if it is one of the section's.
+    #[must_use]
+    pub fn verdict(&self, figure: FigureRef) -> Option<Verdict> {
+        self.figures
+            .iter()
+            .find(|(f, _)| *f == figure)
+            .map(|(_, v)| *v)
+    }
+
+    /// The spending left out for want of a partner, with its periods: what the chart says
+    /// when a section has no total.
+    #[must_use]
+    pub fn lone_periods(&self, tree: &LetterTree) -> Vec<Period> {
+        let mut out: Vec<Period> = Vec::new();
+        for (f, v) in &self.figures {
+            if *v == Verdict::Alone
+                && let Some(p) = period_of(&tree.nodes[f.0].figures[f.1])
+                && !out.iter().any(|q| q.same_as(&p))
+            {
+                out.push(p);
+            }
+        }
+        out
+    }
+}
+
+/// The period of a figure, when it has one that reads.
+#[must_use]
+pub fn period_of(figure: &Figure) -> Option<Period> {
+    figure.period.as_deref().and_then(Period::parse)
+}
+
+/// The hedge a total takes from the hedges of its parts.
+fn total_hedge<'a>(qualifiers: impl IntoIterator<Item = Option<&'a str>>) -> TotalHedge {
+    let mut hedge = TotalHedge::Exact;
+    for q in qualifiers {
+        match q {
+            Some("近" | "约") => return TotalHedge::About,
+            Some("超" | "超过") => hedge = TotalHedge::AtLeast,
+            _ => {}
+        }
+    }
+    hedge
+}
+
+/// Per top-level section that states any money, in letter order: its totals and a verdict on
+/// each money figure. See the module's documentation for the rule.
 #[must_use]
 pub fn totals(tree: &LetterTree) -> Vec<SectionTotal> {
     let mut out: Vec<SectionTotal> = Vec::new();
+    // Per section, the figures still to be grouped by period.
+    let mut candidates: Vec<Vec<(FigureRef, Period)>> = Vec::new();
     for (node, n) in tree.nodes.iter().enumerate() {
         for (i, figure) in n.figures.iter().enumerate() {
             let Some(role) = MoneyRole::of(figure) else {
@@ -141,25 +239,82 @@ pub fn totals(tree: &LetterTree) -> Vec<SectionTotal> {
             if out.last().is_none_or(|t| t.section != section) {
                 out.push(SectionTotal {
                     section,
-                    included: Vec::new(),
-                    excluded: Vec::new(),
-                    sum: 0.0,
-                    approximate: false,
+                    totals: Vec::new(),
+                    figures: Vec::new(),
                 });
+                candidates.push(Vec::new());
             }
-            let Some(total) = out.last_mut() else {
+            let (Some(total), Some(open)) = (out.last_mut(), candidates.last_mut()) else {
                 continue;
             };
-            if role.is_added() {
-                total.included.push((node, i));
-                total.sum += figure.value;
-                total.approximate |= is_hedged(figure);
+            let verdict = if !role.is_added() {
+                Verdict::NotSpending(role)
+            } else if figure.status == Status::Planned {
+                Verdict::Planned
+            } else if let Some(period) = period_of(figure) {
+                open.push(((node, i), period));
+                // Decided below, once the section's figures are all known.
+                Verdict::Alone
             } else {
-                total.excluded.push(((node, i), role));
-            }
+                Verdict::NoPeriod
+            };
+            total.figures.push(((node, i), verdict));
         }
     }
+    for (total, open) in out.iter_mut().zip(candidates) {
+        group(tree, total, open);
+    }
     out
+}
+
+/// Groups a section's dated spending by period, sets aside what may be contained in another
+/// member of its group, and makes a total of each group with two or more left.
+fn group(tree: &LetterTree, total: &mut SectionTotal, open: Vec<(FigureRef, Period)>) {
+    let figure = |r: FigureRef| &tree.nodes[r.0].figures[r.1];
+    let mut groups: Vec<(Period, Vec<FigureRef>)> = Vec::new();
+    for (r, p) in open {
+        match groups.iter_mut().find(|(q, _)| q.same_as(&p)) {
+            Some((_, members)) => members.push(r),
+            None => groups.push((p, vec![r])),
+        }
+    }
+    for (period, members) in groups {
+        let contained: Vec<(FigureRef, FigureRef)> = members
+            .iter()
+            .filter_map(|&r| {
+                let container = figure(r).part_of.as_deref()?;
+                members
+                    .iter()
+                    .find(|&&c| c != r && figure(c).text == container)
+                    .map(|&c| (r, c))
+            })
+            .collect();
+        let parts: Vec<FigureRef> = members
+            .into_iter()
+            .filter(|r| !contained.iter().any(|(c, _)| c == r))
+            .collect();
+        let set = |total: &mut SectionTotal, r: FigureRef, v: Verdict| {
+            if let Some(slot) = total.figures.iter_mut().find(|(f, _)| *f == r) {
+                slot.1 = v;
+            }
+        };
+        for (r, c) in contained {
+            set(total, r, Verdict::PartOf(c));
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        let index = total.totals.len();
+        for &r in &parts {
+            set(total, r, Verdict::Added(index));
+        }
+        total.totals.push(Total {
+            sum: parts.iter().map(|&r| figure(r).value).sum(),
+            hedge: total_hedge(parts.iter().map(|&r| figure(r).qualifier.as_deref())),
+            period,
+            parts,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +328,9 @@ mod tests {
             unit: "元".into(),
             what: what.into(),
             qualifier: qualifier.map(str::to_string),
+            period: None,
+            status: Status::Done,
+            part_of: None,
         }
     }
 
@@ -201,25 +359,29 @@ mod tests {
     }
 
     #[test]
-    fn a_total_is_approximate_only_with_a_hedged_figure_in_it() {
-        let t = SectionTotal {
-            section: 0,
-            included: vec![(0, 0)],
-            excluded: Vec::new(),
-            sum: 365_520_000.0,
-            approximate: true,
+    fn a_hedged_part_hedges_the_total() {
+        assert_eq!(total_hedge([None, None]), TotalHedge::Exact);
+        assert_eq!(total_hedge([None, Some("共")]), TotalHedge::Exact);
+        assert_eq!(total_hedge([Some("超"), None]), TotalHedge::AtLeast);
+        assert_eq!(total_hedge([Some("超过"), Some("约")]), TotalHedge::About);
+        assert_eq!(total_hedge([Some("近"), Some("超过")]), TotalHedge::About);
+        let t = Total {
+            period: Period::Year(2020),
+            parts: vec![(0, 0), (0, 1)],
+            sum: 35_520_000.0,
+            hedge: TotalHedge::About,
         };
-        assert_eq!(t.text("约").as_deref(), Some("约3.66亿元"));
-        let exact = SectionTotal {
-            approximate: false,
+        assert_eq!(t.text("约", "至少"), "约3552万元");
+        let t = Total {
             sum: 73_814_100.0,
-            ..t.clone()
-        };
-        assert_eq!(exact.text("约").as_deref(), Some("7381.41万元"));
-        let empty = SectionTotal {
-            included: Vec::new(),
+            hedge: TotalHedge::Exact,
             ..t
         };
-        assert_eq!(empty.text("约"), None);
+        assert_eq!(t.text("约", "至少"), "7381.41万元");
+        let t = Total {
+            hedge: TotalHedge::AtLeast,
+            ..t
+        };
+        assert_eq!(t.text("约", "至少"), "至少7381.41万元");
     }
 }

@@ -1,5 +1,6 @@
 //! The money chart: every sum of money as a horizontal bar on a logarithmic scale, grouped by
-//! section under a heading with the section's total of spending.
+//! section under a heading with the section's totals, each followed by what it adds (or by
+//! why nothing was added), each bar with its period.
 //!
 //! Bars are drawn by hand rather than with ratatui's `BarChart`, so that labels with Chinese
 //! text are cut by display width and the glyphs follow the terminal's ambiguous width: `█`
@@ -17,8 +18,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::{CHART_HEAD_ROWS, SELECTED_MARK, effective_offset, fit};
 use crate::app::App;
 use crate::app::figures_view::ChartLine;
-use crate::figures::money::MoneyRole;
-use crate::figures::{FigureRef, hedged_value, is_hedged};
+use crate::figures::money::{MoneyRole, SectionTotal, Verdict};
+use crate::figures::{FigureRef, hedged_value, is_hedged, when_label};
 use crate::letter::Figure;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -135,6 +136,8 @@ struct Columns {
     bar: usize,
     /// Width of the value (`近1.8亿元`).
     value: usize,
+    /// Width of the period and status (`2019-2020年`, `计划`).
+    when: usize,
     /// Width of the tag (`支出`, `存量`…).
     tag: usize,
 }
@@ -144,14 +147,15 @@ struct Columns {
 const LEAD: usize = 2;
 
 impl Columns {
-    fn new(width: usize, label: usize, value: usize, tag: usize) -> Self {
+    fn new(width: usize, label: usize, value: usize, when: usize, tag: usize) -> Self {
         // A third of the width for labels, at most 40 columns: the detail line has the rest.
-        let label = label.min((width * 35 / 100).clamp(8, 40));
-        let bar = width.saturating_sub(LEAD + label + 1 + 1 + value + 1 + tag);
+        let label = label.min((width * 30 / 100).clamp(8, 40));
+        let bar = width.saturating_sub(LEAD + label + 1 + 1 + value + 1 + when + 1 + tag);
         Self {
             label,
             bar,
             value,
+            when,
             tag,
         }
     }
@@ -179,12 +183,21 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
         .collect();
     let role = |f: &FigureRef| MoneyRole::of(figure(f)).unwrap_or(MoneyRole::Unclassified);
     let tag = |f: &FigureRef| strings.money_roles[role(f).index()];
+    let when = |f: &FigureRef| when_label(figure(f), strings.planned, strings.list_separator);
+    let added = |f: &FigureRef| {
+        chart
+            .totals
+            .iter()
+            .find_map(|t| t.verdict(*f))
+            .is_some_and(Verdict::is_added)
+    };
     let widest =
         |it: &mut dyn Iterator<Item = String>| it.map(|s| str_width(&s, mode)).max().unwrap_or(0);
     let columns = Columns::new(
         width,
         widest(&mut bars.iter().map(|f| figure(f).what.clone())),
         widest(&mut bars.iter().map(|f| hedged_value(figure(f)))),
+        widest(&mut bars.iter().map(when)),
         widest(&mut bars.iter().map(|f| tag(f).to_string())),
     );
     let scale = LogScale::over(bars.iter().map(|f| figure(f).value));
@@ -226,9 +239,22 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
         let line = match *line {
             ChartLine::Section(t) => {
                 let total = &chart.totals[t];
-                let (sum, style) = match total.text(strings.approx) {
-                    Some(text) => (format!("{}{text}", strings.total_label), theme::FIGURE),
-                    None => (strings.no_total.to_string(), theme::DIM),
+                let (sum, style) = if total.totals.is_empty() {
+                    (strings.no_total.to_string(), theme::DIM)
+                } else {
+                    let sums: Vec<String> = total
+                        .totals
+                        .iter()
+                        .map(|s| {
+                            format!(
+                                "{}{}{}",
+                                s.period,
+                                strings.total_label,
+                                s.text(strings.approx, strings.at_least)
+                            )
+                        })
+                        .collect();
+                    (sums.join(strings.list_separator), theme::FIGURE)
                 };
                 let sum_w = str_width(&sum, mode);
                 let name = app.tree.name(total.section, app.lang);
@@ -239,13 +265,29 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
                     Span::styled(sum, style),
                 ])
             }
+            ChartLine::Adds(t, k) => {
+                let sum = &chart.totals[t].totals[k];
+                let parts: Vec<String> = sum.parts.iter().map(|f| hedged_value(figure(f))).collect();
+                let text = format!(
+                    "  {}{}{} = {}",
+                    sum.period,
+                    strings.total_label,
+                    sum.text(strings.approx, strings.at_least),
+                    parts.join(" + ")
+                );
+                Line::styled(truncate(&text, width, mode).into_owned(), theme::FIGURE)
+            }
+            ChartLine::NothingAdded(t) => {
+                let text = format!("  {}", nothing_added(app, &chart.totals[t]));
+                Line::styled(truncate(&text, width, mode).into_owned(), theme::DIM)
+            }
             ChartLine::Bar(f) => {
                 let fig = figure(&f);
                 let above = i.checked_sub(1).and_then(|p| match chart.lines[p] {
                     ChartLine::Bar(g) => Some(figure(&g).what.as_str()),
                     _ => None,
                 });
-                let added = role(&f).is_added();
+                let added = added(&f);
                 let plain = |style: Style| if selected { Style::new() } else { style };
                 let mark = if is_hedged(fig) { HEDGE_MARK } else { " " };
                 let filled = bar(scale.fraction(fig.value), columns.bar, added, mode);
@@ -268,6 +310,8 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
                         plain(theme::FIGURE),
                     ),
                     Span::raw(" "),
+                    Span::styled(fit(&when(&f), columns.when, false, mode), plain(theme::DIM)),
+                    Span::raw(" "),
                     Span::styled(fit(tag(&f), columns.tag, false, mode), plain(bar_style)),
                 ])
             }
@@ -285,6 +329,28 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
         }
     }
     CHART_HEAD_ROWS
+}
+
+/// Why nothing of a section was added: its spending is of different periods, or there is
+/// one sum spent, or none that is done and dated.
+#[must_use]
+pub fn nothing_added(app: &App, total: &SectionTotal) -> String {
+    let strings = app.lang.strings();
+    let lone: Vec<String> = total
+        .lone_periods(&app.tree)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let alone = total
+        .figures
+        .iter()
+        .filter(|(_, v)| *v == Verdict::Alone)
+        .count();
+    match alone {
+        0 => strings.why_no_spending.to_string(),
+        1 => (strings.why_one_spending)(&lone.join(strings.list_separator)),
+        _ => (strings.why_periods_differ)(&lone.join(strings.list_separator)),
+    }
 }
 
 /// A bar's label, to be fitted into `width` columns. When `what` does not fit and begins
@@ -441,7 +507,7 @@ mod tests {
 
     #[test]
     fn the_scale_row_says_log_and_keeps_labels_apart() {
-        let columns = Columns::new(74, 60, 11, 4);
+        let columns = Columns::new(74, 60, 11, 0, 4);
         let scale = LogScale { low: 5, high: 10 };
         let row = scale_line("对数刻度", scale, columns, 74, AmbiguousWidth::Narrow);
         assert!(row.contains("对数刻度"));
@@ -449,7 +515,7 @@ mod tests {
         assert!(str_width(&row, AmbiguousWidth::Narrow) <= 74);
         let at = |label: &str| row.find(label).unwrap();
         assert!(at("100万") < at("1亿"));
-        let wide = Columns::new(114, 60, 11, 4);
+        let wide = Columns::new(114, 60, 11, 0, 4);
         let row = scale_line("对数刻度", scale, wide, 114, AmbiguousWidth::Narrow);
         for label in ["10万", "1000万", "10亿"] {
             assert!(

@@ -20,8 +20,11 @@ use super::layout::inner;
 use super::{centered, clear_overlay, pane, put_line, theme};
 use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode};
-use crate::figures::money::MoneyRole;
-use crate::figures::{FigureRef, UnitKind, display_value, grouped_digits};
+use crate::figures::money::{self, MoneyRole, Verdict};
+use crate::figures::{
+    FigureRef, UnitKind, align_on_point, comparable_value, display_value, grouped_digits,
+    hedged_value, list_item, when_label,
+};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 
@@ -144,31 +147,41 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
     let strings = app.lang.strings();
     let view = &app.figures;
     let mode = app.ambiguous;
-    let cells: Vec<[String; 6]> = view
+    let figure = |&(node, i): &FigureRef| &app.tree.nodes[node].figures[i];
+    // One unit per kind (money in 万元), decimal points in one column, over every row.
+    let (numbers, units): (Vec<String>, Vec<String>) = view
         .rows
         .iter()
-        .map(|&(node, i)| {
-            let f = &app.tree.nodes[node].figures[i];
+        .map(|r| comparable_value(figure(r)))
+        .unzip();
+    let numbers = align_on_point(&numbers);
+    let cells: Vec<[String; 7]> = view
+        .rows
+        .iter()
+        .zip(numbers.into_iter().zip(units))
+        .map(|(r, (value, unit))| {
+            let f = figure(r);
             [
                 f.text.clone(),
-                display_value(f),
-                f.unit.clone(),
+                value,
+                unit,
                 f.what.clone(),
                 f.qualifier.clone().unwrap_or_default(),
-                place(app, node),
+                when_label(f, strings.planned, strings.list_separator),
+                place(app, r.0),
             ]
         })
         .collect();
     let header = strings.figure_columns.map(str::to_string);
     // Widths over every row, not only those in view, so columns stay put while scrolling.
-    let mut natural = [0usize; 6];
+    let mut natural = [0usize; 7];
     for row in std::iter::once(&header).chain(&cells) {
         for (w, cell) in natural.iter_mut().zip(row) {
             *w = (*w).max(str_width(cell, mode));
         }
     }
     let (widths, gap) = column_widths(natural, usize::from(body.width).saturating_sub(LEAD));
-    let draw_row = |buf: &mut Buffer, y: u16, row: &[String; 6], style: Style, plain: bool| {
+    let draw_row = |buf: &mut Buffer, y: u16, row: &[String; 7], style: Style, plain: bool| {
         // The selected row is marked in text too, not by colour alone.
         let lead = if style == theme::SELECTED_FOCUSED {
             SELECTED_MARK
@@ -182,13 +195,13 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
             }
             let cut = truncate(cell, w, mode).into_owned();
             let pad = " ".repeat(w.saturating_sub(str_width(&cut, mode)));
-            // Values read best right-aligned, so that 亿 stands under 亿.
+            // Values stand right-aligned, so that their decimal points stay in one column.
             if i == 1 {
                 spans.push(Span::raw(pad));
                 let style = if plain { Style::new() } else { theme::FIGURE };
                 spans.push(Span::styled(cut, style));
             } else {
-                let style = if i == 5 && !plain {
+                let style = if i >= 5 && !plain {
                     theme::DIM
                 } else {
                     Style::new()
@@ -232,18 +245,18 @@ fn place(app: &App, node: usize) -> String {
         .collect()
 }
 
-/// Widths of the table's columns (text, value, unit, what, hedge, where) in `total`
+/// Widths of the table's columns (text, value, unit, what, hedge, period, where) in `total`
 /// columns, and the gap between columns: two, or one below 100 columns. The short columns
 /// and where a figure stands keep their natural widths, the place up to half of what is
 /// left; what a figure counts takes the rest (the detail lines show both in full).
-fn column_widths(natural: [usize; 6], total: usize) -> ([usize; 6], usize) {
-    let [text, value, unit, what, hedge, place] = natural;
+fn column_widths(natural: [usize; 7], total: usize) -> ([usize; 7], usize) {
+    let [text, value, unit, what, hedge, when, place] = natural;
     let gap = if total >= 100 { 2 } else { 1 };
-    let fixed = text + value + unit + hedge + 5 * gap;
+    let fixed = text + value + unit + hedge + when + 6 * gap;
     let rest = total.saturating_sub(fixed);
     let place_w = place.min(rest / 2);
     let what_w = what.min(rest - place_w);
-    ([text, value, unit, what_w, hedge, rest - what_w], gap)
+    ([text, value, unit, what_w, hedge, when, rest - what_w], gap)
 }
 
 /// The two detail lines for a figure, `width` columns wide: its text with the value in full
@@ -257,20 +270,39 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
         _ => display_value(f),
     };
     let mut first = vec![Span::styled(f.text.clone(), theme::FIGURE)];
-    // `4项 = 4项` says nothing; `超过100家 = 100家` and money in 元 do.
-    if full != f.text {
+    // A list states several amounts: say which one this figure is, and that amount alone
+    // (「300、200、100万元」 is not 3,000,000元; its first item is).
+    if let Some((item, items)) = list_item(&app.tree, (node, index)) {
+        first.push(Span::raw(format!(
+            " {}{} = {full}",
+            (strings.list_item)(item, items),
+            hedged_value(f)
+        )));
+    } else if full != f.text {
+        // `4项 = 4项` says nothing; `超过100家 = 100家` and money in 元 do.
         first.push(Span::raw(format!(" = {full}")));
     }
+    let when = when_label(f, strings.planned, strings.list_separator);
+    if !when.is_empty() {
+        first.push(Span::raw(format!("  {when}")));
+    }
     if let Some(role) = MoneyRole::of(f) {
-        let style = if role.is_added() {
+        let verdict = app
+            .figures
+            .chart
+            .totals
+            .iter()
+            .find_map(|t| t.verdict((node, index)));
+        let reason = match verdict {
+            Some(v) => verdict_reason(app, v, f),
+            None => strings.money_role_reasons[role.index()].to_string(),
+        };
+        let style = if verdict.is_some_and(Verdict::is_added) {
             Style::new()
         } else {
             theme::DIM
         };
-        first.push(Span::styled(
-            format!("  {}", strings.money_role_reasons[role.index()]),
-            style,
-        ));
+        first.push(Span::styled(format!("  {reason}"), style));
     }
     // Cut with a mark where the row ends, so that a cut breadcrumb shows it is cut.
     let what_w = str_width(&f.what, app.ambiguous);
@@ -284,6 +316,22 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
         ),
     ];
     [Line::from(first), Line::from(second)]
+}
+
+/// Why a sum of money is or is not in a total, in the interface's language.
+fn verdict_reason(app: &App, verdict: Verdict, f: &crate::letter::Figure) -> String {
+    let strings = app.lang.strings();
+    let period = || money::period_of(f).map(|p| p.to_string()).unwrap_or_default();
+    match verdict {
+        Verdict::Added(_) => (strings.reason_added)(&period()),
+        Verdict::NotSpending(role) => strings.money_role_reasons[role.index()].to_string(),
+        Verdict::Planned => strings.reason_planned.to_string(),
+        Verdict::NoPeriod => strings.reason_no_period.to_string(),
+        Verdict::PartOf((n, i)) => {
+            (strings.reason_part_of)(&hedged_value(&app.tree.nodes[n].figures[i]))
+        }
+        Verdict::Alone => (strings.reason_alone)(&period()),
+    }
 }
 
 /// `text` cut to `width` columns and padded to exactly `width`, on the left when
@@ -304,20 +352,20 @@ mod tests {
 
     #[test]
     fn short_columns_keep_their_width_and_the_long_ones_share_the_rest() {
-        let (w, gap) = column_widths([17, 11, 4, 53, 4, 14], 72);
+        let (w, gap) = column_widths([17, 11, 4, 53, 4, 6, 14], 76);
         assert_eq!(gap, 1, "narrow screens get narrow gaps");
         assert_eq!(w[..3], [17, 11, 4]);
-        assert_eq!(w[4], 4);
-        assert_eq!(w[5], 14, "the place fits whole");
-        assert_eq!(w.iter().sum::<usize>() + 5 * gap, 72);
+        assert_eq!(w[4..6], [4, 6]);
+        assert_eq!(w[6], 14, "the place fits whole");
+        assert_eq!(w.iter().sum::<usize>() + 6 * gap, 76);
         // A long place takes at most half of what is left.
-        let (w, _) = column_widths([17, 11, 4, 53, 4, 80], 72);
-        assert_eq!(w[5], 31 / 2);
+        let (w, _) = column_widths([17, 11, 4, 53, 4, 0, 80], 72);
+        assert_eq!(w[6], (72 - 36 - 6) / 2);
         // Room to spare pads the last column.
-        let (w, gap) = column_widths([4, 4, 4, 60, 4, 10], 120);
+        let (w, gap) = column_widths([4, 4, 4, 60, 4, 4, 10], 120);
         assert_eq!(gap, 2);
         assert_eq!(w[3], 60);
-        assert_eq!(w[5], 120 - 26 - 60);
+        assert_eq!(w[6], 120 - 32 - 60);
     }
 
     #[test]
