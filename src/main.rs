@@ -105,11 +105,7 @@ enum Command {
 fn load_tree(file: Option<&PathBuf>) -> Result<LetterTree, load::LoadError> {
     let letter = match file {
         // Plain text is imported in memory; the reader says it is an unreviewed draft.
-        Some(path) if dafu::import::is_text(path) => {
-            let mut tree = LetterTree::new(dafu::import::letter_from_path(path)?);
-            tree.unreviewed_import = true;
-            return Ok(tree);
-        }
+        Some(path) if dafu::import::is_text(path) => return dafu::import::tree_from_path(path),
         Some(path) => load::from_path(path)?,
         None => load::embedded(),
     };

@@ -45,6 +45,8 @@ pub struct Strings {
     pub wrapped_to_bottom: &'static str,
     /// Status note after a copy.
     pub copied: &'static str,
+    /// Status note while the letter is a text imported just now, not reviewed (`dafu a.txt`).
+    pub unreviewed: &'static str,
     /// Status note when the outline filter is on.
     pub filtered: &'static str,
     /// Mark of a figure-count badge, before the number (e.g. `#3`).
@@ -147,6 +149,7 @@ const ZH: Strings = Strings {
     wrapped_to_top: "已回到第一个匹配",
     wrapped_to_bottom: "已回到最后一个匹配",
     copied: "已复制",
+    unreviewed: "未经审阅的导入稿",
     filtered: "筛选",
     figure_badge: "#",
     figures_sort_label: "排序：",
@@ -229,6 +232,7 @@ const EN: Strings = Strings {
     wrapped_to_top: "wrapped to the first match",
     wrapped_to_bottom: "wrapped to the last match",
     copied: "copied",
+    unreviewed: "unreviewed import",
     filtered: "filtered",
     figure_badge: "#",
     figures_sort_label: "sort: ",
@@ -255,13 +259,17 @@ const EN: Strings = Strings {
     approx: "about ",
     at_least: "at least ",
     no_total: "nothing to add",
-    why_periods_differ: |periods| format!("the sums spent cover different periods ({periods}): not added"),
+    why_periods_differ: |periods| {
+        format!("the sums spent cover different periods ({periods}): not added")
+    },
     why_one_spending: |period| format!("one sum spent ({period}): nothing to add"),
     why_no_spending: "no spending to add: the rest are stocks, caps, amounts per award, results or plans",
     reason_added: |period| format!("spending: added into the total for {period}"),
     reason_planned: "left out: the letter reports a plan, not money spent",
     reason_no_period: "left out: the letter does not say for which period",
-    reason_part_of: |container| format!("left out: may already be in {container}, of the same period"),
+    reason_part_of: |container| {
+        format!("left out: may already be in {container}, of the same period")
+    },
     reason_alone: |period| format!("spending; nothing else spent in {period} to add it to"),
     planned: "planned",
     list_item: |k, n| format!("item {k} of {n}: "),

@@ -13,9 +13,9 @@ use dafu::figures::money::{self, MoneyRole, SectionTotal, TotalHedge, Verdict, t
 use dafu::figures::period::Period;
 use dafu::figures::{self, FigureRef, FigureSort, UnitKind, display_value};
 use dafu::keymap::action_for;
-use dafu::letter::{Figure, Status};
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
+use dafu::letter::{Figure, Status};
 use dafu::strings::Lang;
 use dafu::ui::figures::list_rows;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -150,8 +150,14 @@ fn the_detail_line_of_a_list_names_its_item() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
     for (nth, expected) in [
-        (0, "300、200、100万元 第1项（共3项）最高300万元 = 3,000,000元"),
-        (2, "300、200、100万元 第3项（共3项）最高100万元 = 1,000,000元"),
+        (
+            0,
+            "300、200、100万元 第1项（共3项）最高300万元 = 3,000,000元",
+        ),
+        (
+            2,
+            "300、200、100万元 第3项（共3项）最高100万元 = 1,000,000元",
+        ),
     ] {
         let target = find(&app.tree, "s5.m1.p1", "300、200、100万元", nth);
         select_figure(&mut app, target);
@@ -616,9 +622,7 @@ fn every_money_figure_has_the_role_the_rule_gives() {
 
 /// The texts of the figures `refs`.
 fn texts(tree: &LetterTree, refs: &[FigureRef]) -> Vec<String> {
-    refs.iter()
-        .map(|&r| figure(tree, r).text.clone())
-        .collect()
+    refs.iter().map(|&r| figure(tree, r).text.clone()).collect()
 }
 
 /// The verdict on the figure whose text is `text` in section `t`.
@@ -657,7 +661,10 @@ fn each_suggestions_total_adds_only_what_the_letter_supports() {
     assert_eq!(s3.totals.len(), 1);
     let t = &s3.totals[0];
     assert_eq!(t.period, Period::Year(2020));
-    assert_eq!(texts(&tree, &t.parts), ["1300万元", "约1900万元", "352万元"]);
+    assert_eq!(
+        texts(&tree, &t.parts),
+        ["1300万元", "约1900万元", "352万元"]
+    );
     assert!((t.sum - 35_520_000.0).abs() < 1e-3);
     assert_eq!(t.hedge, TotalHedge::About);
     assert_eq!(t.text("约", "至少"), "约3552万元");
@@ -687,7 +694,11 @@ fn each_suggestions_total_adds_only_what_the_letter_supports() {
         ("300、200、100万元", MoneyRole::Cap),
         ("80、60、40万元", MoneyRole::PerAward),
     ] {
-        assert_eq!(verdict_on(&tree, s5, text), Verdict::NotSpending(role), "{text}");
+        assert_eq!(
+            verdict_on(&tree, s5, text),
+            Verdict::NotSpending(role),
+            "{text}"
+        );
     }
 
     // Every sum of money is accounted for once, with a verdict.
@@ -793,7 +804,10 @@ fn part_of_and_hedges_decide_a_total() {
     let totals = totals(&tree);
     let t = &totals[0];
     assert_eq!(t.totals.len(), 1);
-    assert_eq!(texts(&tree, &t.totals[0].parts), ["超过1000万元", "300万元"]);
+    assert_eq!(
+        texts(&tree, &t.totals[0].parts),
+        ["超过1000万元", "300万元"]
+    );
     assert_eq!(t.totals[0].hedge, TotalHedge::AtLeast);
     assert_eq!(t.totals[0].text("约", "至少"), "至少1300万元");
     let contained = verdict_on(&tree, t, "200万元");
@@ -884,7 +898,10 @@ fn the_chart_lists_each_sum_of_money_once_under_its_section() {
                 assert_eq!(Some(tree.path(f.0)[0]), section, "a bar under its section");
                 bars.push(f);
             }
-            ChartLine::Adds(..) | ChartLine::NothingAdded(_) | ChartLine::Gap | ChartLine::Note(_) => {}
+            ChartLine::Adds(..)
+            | ChartLine::NothingAdded(_)
+            | ChartLine::Gap
+            | ChartLine::Note(_) => {}
         }
     }
     assert_eq!(
@@ -1031,7 +1048,10 @@ fn cli_json_carries_period_and_status() {
     assert_eq!(row("超87亿元")["qualifier"], "超", "the letter's own word");
     // Every row has both keys, null where the letter gives no period.
     for r in rows {
-        assert!(r.get("period").is_some() && r.get("status").is_some(), "{r}");
+        assert!(
+            r.get("period").is_some() && r.get("status").is_some(),
+            "{r}"
+        );
     }
     assert!(row("5条")["period"].is_null());
 }
@@ -1041,7 +1061,8 @@ fn cli_json_carries_period_and_status() {
 #[test]
 fn cli_table_values_align_on_the_point_in_one_unit() {
     let table = dafu(&["figures", "--unit", "money"]);
-    let width = |s: &str| dafu::text::width::str_width(s, dafu::text::width::AmbiguousWidth::Narrow);
+    let width =
+        |s: &str| dafu::text::width::str_width(s, dafu::text::width::AmbiguousWidth::Narrow);
     let mut points = Vec::new();
     for line in table.lines().skip(1) {
         // The unit column's 万元, not the one in the letter's text (「1300万元」).
@@ -1057,10 +1078,16 @@ fn cli_table_values_align_on_the_point_in_one_unit() {
         points.push(width(line.get(..point).unwrap()));
     }
     assert_eq!(points.len(), 18);
-    assert!(points.windows(2).all(|w| w[0] == w[1]), "{points:?}
-{table}");
+    assert!(
+        points.windows(2).all(|w| w[0] == w[1]),
+        "{points:?}
+{table}"
+    );
     let row = table.lines().find(|l| l.starts_with("近1.8亿元")).unwrap();
-    assert!(row.contains("18,000") && row.contains("2019-2020年"), "{row}");
+    assert!(
+        row.contains("18,000") && row.contains("2019-2020年"),
+        "{row}"
+    );
     let fund = table.lines().find(|l| l.starts_with("50亿元")).unwrap();
     assert!(fund.contains("500,000") && fund.contains("计划"), "{fund}");
 }

@@ -9,7 +9,10 @@
 //!
 //! Every comparison collects its differences, and a failing test prints them all.
 
+mod util;
+
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use dafu::import::{Imported, import, to_yaml};
@@ -512,7 +515,14 @@ fn diff_shows_what_a_person_changed_by_node() {
     assert!(stdout.contains("+ notes note on 新工智能: "), "{stdout}");
     // Only the node the person changed shows, apart from what needs a person: `what`, the
     // drafted period, `part_of`, errata and notes.
-    let judged = [" what: ", " period: ", " part_of: ", " status: ", " errata ", " notes "];
+    let judged = [
+        " what: ",
+        " period: ",
+        " part_of: ",
+        " status: ",
+        " errata ",
+        " notes ",
+    ];
     let nodes: Vec<&str> = stdout
         .lines()
         .filter(|l| !judged.iter().any(|j| l.contains(j)))
@@ -528,4 +538,109 @@ fn diff_shows_what_a_person_changed_by_node() {
         None,
     );
     assert_eq!((code, stdout.as_str()), (0, ""));
+}
+
+/// The transcript with its body (from the opening to the closing) written `times` times.
+fn long_letter(times: usize) -> String {
+    let start = TRANSCRIPT.find("您们提出的").expect("the opening");
+    let end = TRANSCRIPT.find("综合而言").expect("the closing");
+    let (head, rest) = TRANSCRIPT.split_at(start);
+    let (body, tail) = rest.split_at(end - start);
+    format!("{head}{}{tail}", body.repeat(times))
+}
+
+/// Linear work: 200 bodies (2.8 MB), and one sentence broken by 100,000 page breaks, import in
+/// a few seconds; a quadratic step would take minutes. The deadline is generous on purpose.
+#[test]
+fn import_is_linear_in_the_text() {
+    let deadline = std::time::Duration::from_secs(15);
+    let long = long_letter(200);
+    let started = std::time::Instant::now();
+    let imported = import(&long).expect("the long letter imports");
+    assert_eq!(
+        imported.letter.suggestions.len(),
+        5,
+        "ordinals repeat, so only the first run is a tree"
+    );
+    assert!(
+        started.elapsed() < deadline,
+        "200 bodies took {:?}",
+        started.elapsed()
+    );
+    eprintln!("200 bodies: {:?}", started.elapsed());
+
+    let broken = format!(
+        "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n一、关于某事 {}完。\n\n某局\n2021年7月28日\n",
+        "甲 1 家，\n\n".repeat(100_000)
+    );
+    let started = std::time::Instant::now();
+    let imported = import(&broken).expect("the broken letter imports");
+    // The heading's own line is no sentence to continue: the other 99,999 breaks are joined.
+    let joined = imported
+        .letter
+        .errata
+        .iter()
+        .filter(|e| e.original.contains("\n\n"))
+        .count();
+    assert_eq!(joined, 99_999);
+    eprintln!(
+        "200 bodies and 100,000 page breaks: {:?}",
+        started.elapsed()
+    );
+    assert!(
+        started.elapsed() < deadline,
+        "100,000 page breaks took {:?}",
+        started.elapsed()
+    );
+}
+
+/// `dafu letter.txt`: the reader on an import made in memory, which its status row calls an
+/// unreviewed import; the letter it ships with says nothing of the kind.
+#[test]
+fn the_reader_opens_a_text_and_says_it_is_an_unreviewed_import() {
+    use dafu::app::App;
+    use dafu::strings::Lang;
+    use dafu::text::width::AmbiguousWidth;
+    let tree = dafu::import::tree_from_path(Path::new("content/source/zhongshan-kjj-2021-142.txt"))
+        .expect("the transcript opens");
+    assert_eq!(tree.letter.suggestions.len(), 5);
+    // The suspected erratum stands under the paragraph that keeps both characters.
+    let holding = tree
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("围绕我市战战略性"))
+        .expect("the text keeps the repeated character");
+    let note = tree
+        .blocks
+        .iter()
+        .find(|b| {
+            b.text
+                .starts_with("※ 疑似勘误（未改，待核对） 「围绕我市战战略性新兴产业」")
+        })
+        .expect("the suspected erratum is shown");
+    assert_eq!(
+        note.node, holding.node,
+        "shown at its place, not at the end"
+    );
+    let app = App::new(tree, Lang::Zh, AmbiguousWidth::Narrow, (120, 36));
+    let screen = util::screen(&app);
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.contains("未经审阅的导入稿"), "{status}");
+    let shipped = util::screen(&util::app(120, 36));
+    assert!(
+        !shipped.contains("未经审阅"),
+        "the shipped letter is reviewed"
+    );
+    // The command-line faces open a text the same way.
+    let (code, stdout, stderr) = run(
+        &[
+            "outline",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            "--depth",
+            "1",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("五、"), "{stdout}");
 }

@@ -106,7 +106,10 @@ pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::R
         Format::Csv => {
             // The columns `dafu figures` has always had, which scripts read by position, then
             // the period and status; the money role is in the JSON.
-            writeln!(out, "node,breadcrumb,text,value,unit,what,qualifier,period,status")?;
+            writeln!(
+                out,
+                "node,breadcrumb,text,value,unit,what,qualifier,period,status"
+            )?;
             for r in &rows {
                 let fields = [
                     r.node.to_string(),
@@ -127,14 +130,11 @@ pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::R
         Format::Table => {
             let strings = options.lang.strings();
             // One unit per kind, decimal points in one column: values compare at a glance.
-            let (numbers, units): (Vec<String>, Vec<String>) = figures::rows(
-                tree,
-                options.sort,
-                options.unit,
-            )
-            .into_iter()
-            .map(|(id, i)| comparable_value(&tree.nodes[id].figures[i]))
-            .unzip();
+            let (numbers, units): (Vec<String>, Vec<String>) =
+                figures::rows(tree, options.sort, options.unit)
+                    .into_iter()
+                    .map(|(id, i)| comparable_value(&tree.nodes[id].figures[i]))
+                    .unzip();
             let numbers = align_on_point(&numbers);
             let table: Vec<[String; 7]> = rows
                 .iter()

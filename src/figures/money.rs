@@ -16,8 +16,8 @@
 
 use super::period::Period;
 use super::{FigureRef, UnitKind};
-use crate::letter::{Figure, Status};
 use crate::letter::tree::{LetterTree, NodeId};
+use crate::letter::{Figure, Status};
 
 /// What a sum of money is, for deciding whether it may be added to others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

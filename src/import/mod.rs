@@ -147,6 +147,17 @@ pub fn is_text(path: &Path) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
+/// The reader's tree for the text at `path`: imported in memory, through the loader, and
+/// marked as an unreviewed import so that the reader says so.
+///
+/// # Errors
+/// As [`letter_from_path`].
+pub fn tree_from_path(path: &Path) -> Result<crate::letter::tree::LetterTree, LoadError> {
+    let mut tree = crate::letter::tree::LetterTree::new(letter_from_path(path)?);
+    tree.unreviewed_import = true;
+    Ok(tree)
+}
+
 /// Imports the text at `path` into a letter as the reader opens it: the draft goes through
 /// the loader (sanitised, validated) exactly as if it had been saved and opened.
 ///

@@ -221,11 +221,12 @@ impl Builder<'_> {
             }
         }
         for (i, erratum) in self.letter.errata.iter().enumerate() {
-            if erratum.corrected.is_empty() {
+            let in_text = in_text(erratum);
+            if in_text.is_empty() {
                 continue;
             }
-            if let Some(at) = text.find(erratum.corrected.as_str()) {
-                marks.push((at..at + erratum.corrected.len(), Mark::Erratum(i)));
+            if let Some(at) = text.find(in_text) {
+                marks.push((at..at + in_text.len(), Mark::Erratum(i)));
                 editorial.push(erratum_text(erratum));
             }
         }
@@ -257,12 +258,27 @@ fn note_text(note: &EditorialNote) -> String {
     format!("※ 「{}」{}", note.text, note.note)
 }
 
+/// What of an erratum stands in the text: the correction, or the original while the
+/// correction is only suspected.
+fn in_text(erratum: &Erratum) -> &str {
+    if erratum.suspected {
+        &erratum.original
+    } else {
+        &erratum.corrected
+    }
+}
+
 fn erratum_text(erratum: &Erratum) -> String {
     // An original that spans a page break holds line breaks; show them as a symbol so the
     // note stays one paragraph.
     let shown = |s: &str| s.replace("\n\n", "⏎").replace('\n', "⏎");
+    let label = if erratum.suspected {
+        "疑似勘误（未改，待核对）"
+    } else {
+        "勘误"
+    };
     format!(
-        "※ 勘误 「{}」→「{}」{}",
+        "※ {label} 「{}」→「{}」{}",
         shown(&erratum.original),
         shown(&erratum.corrected),
         shown(&erratum.note)
@@ -415,8 +431,8 @@ impl LetterTree {
             let placed = b
                 .blocks
                 .iter()
-                .any(|bl| bl.kind != BlockKind::Editorial && bl.text.contains(&erratum.corrected));
-            if !placed || erratum.corrected.is_empty() {
+                .any(|bl| bl.kind != BlockKind::Editorial && bl.text.contains(in_text(erratum)));
+            if !placed || in_text(erratum).is_empty() {
                 b.blocks.push(Block {
                     node: closing,
                     kind: BlockKind::Editorial,

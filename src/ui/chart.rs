@@ -267,7 +267,8 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
             }
             ChartLine::Adds(t, k) => {
                 let sum = &chart.totals[t].totals[k];
-                let parts: Vec<String> = sum.parts.iter().map(|f| hedged_value(figure(f))).collect();
+                let parts: Vec<String> =
+                    sum.parts.iter().map(|f| hedged_value(figure(f))).collect();
                 let text = format!(
                     "  {}{}{} = {}",
                     sum.period,

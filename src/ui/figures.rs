@@ -321,7 +321,11 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
 /// Why a sum of money is or is not in a total, in the interface's language.
 fn verdict_reason(app: &App, verdict: Verdict, f: &crate::letter::Figure) -> String {
     let strings = app.lang.strings();
-    let period = || money::period_of(f).map(|p| p.to_string()).unwrap_or_default();
+    let period = || {
+        money::period_of(f)
+            .map(|p| p.to_string())
+            .unwrap_or_default()
+    };
     match verdict {
         Verdict::Added(_) => (strings.reason_added)(&period()),
         Verdict::NotSpending(role) => strings.money_role_reasons[role.index()].to_string(),
