@@ -469,7 +469,10 @@ fn import_of_text_without_a_letters_shape_names_file_and_line() {
     );
     let (code, _, stderr) = run(&["import", "-"], Some(""));
     assert_eq!(code, 2);
-    assert!(stderr.contains("(stdin):1:1: the text is empty"), "{stderr}");
+    assert!(
+        stderr.contains("(stdin):1:1: the text is empty"),
+        "{stderr}"
+    );
     let bad = temp("latin1.txt");
     std::fs::write(&bad, b"(A\xe0)\n").unwrap();
     let (code, _, stderr) = run(&["import", bad.to_str().unwrap()], None);

@@ -81,8 +81,10 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
             .map_or(text.len(), |g| g.range.start);
         let what = draft_what(text, f.range.clone(), before_end..after_start);
         let sentence = sentence_before(text, f);
+        // Read back as `dafu check` reads it; the sentence (a part of the node's text) is
+        // where it was found, and reading only that keeps the work linear.
         let period = draft_period(sentence)
-            .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(text)));
+            .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(sentence)));
         let status = if PLAN_WORDS.iter().any(|w| sentence.contains(w)) {
             Status::Planned
         } else {
@@ -168,12 +170,15 @@ fn draft_period(sentence: &str) -> Option<String> {
     let mut last: Option<String> = None;
     let mut i = 0;
     while i < chars.len() {
-        let rest: String = chars[i..chars.len().min(i + 3)].iter().collect();
+        let rest = &chars[i..];
         let starts_number = i == 0 || !chars[i - 1].is_ascii_digit();
-        if rest.starts_with("目前") || rest.starts_with("现有") || rest.starts_with("累计") {
-            last = Some(rest.chars().take(2).collect());
+        if [['目', '前'], ['现', '有'], ['累', '计']]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            last = Some(rest[..2].iter().collect());
             i += 2;
-        } else if rest.starts_with("截止") || rest.starts_with("截至") {
+        } else if rest.starts_with(&['截', '止']) || rest.starts_with(&['截', '至']) {
             let mut end = i + 2;
             if let Some(_year) = year_at(end) {
                 end += 5;
@@ -202,8 +207,8 @@ fn draft_period(sentence: &str) -> Option<String> {
                 last = Some(format!("{first}-{}", year_at(i + 5).unwrap_or_default()));
                 i += 10;
             } else if year_at(i).is_some() {
-                let since: String = chars[i + 5..chars.len().min(i + 7)].iter().collect();
-                last = Some(if since == "以来" {
+                let since = chars[i + 5..].starts_with(&['以', '来']);
+                last = Some(if since {
                     format!("{first}年以来")
                 } else {
                     first
