@@ -311,7 +311,9 @@ fn figures_csv_has_a_header_and_one_record_per_figure() {
             "value",
             "unit",
             "what",
-            "qualifier"
+            "qualifier",
+            "period",
+            "status"
         ]
     );
     let rows = &records[1..];
@@ -319,7 +321,11 @@ fn figures_csv_has_a_header_and_one_record_per_figure() {
     let known = breadcrumbs("zh");
     let letter = run(Vec::<&str>::new()).stdout();
     for row in rows {
-        assert_eq!(row.len(), 7, "{row:?}");
+        assert_eq!(row.len(), 9, "{row:?}");
+        assert!(
+            ["done", "planned"].contains(&row[8].as_str()),
+            "status {row:?}"
+        );
         let value: f64 = row[3].parse().unwrap_or_else(|_| panic!("value {row:?}"));
         assert!(value >= 0.0, "{row:?}");
         assert!(UNITS.contains(&row[4].as_str()), "unit {row:?}");
@@ -351,7 +357,8 @@ fn figures_csv_states_known_amounts_in_yuan() {
     assert_eq!(r[6], "");
 
     let r = record(rows, "超87亿元");
-    assert_eq!((r[3].as_str(), r[6].as_str()), ("8700000000", "超过"));
+    assert_eq!((r[3].as_str(), r[6].as_str()), ("8700000000", "超"));
+    assert_eq!(r[7], "累计");
 
     let r = record(rows, "6%");
     assert_eq!((r[3].as_str(), r[4].as_str()), ("6", "%"));
@@ -467,7 +474,7 @@ fn cell_spans(line: &str, cells: &[Option<&str>]) -> Vec<Option<(usize, usize)>>
 }
 
 #[track_caller]
-fn assert_table_aligned(lang: &str, header: [&str; 6]) {
+fn assert_table_aligned(lang: &str, header: [&str; 7]) {
     let out = run(["figures", "--lang", lang]);
     assert_ok(&out);
     let table = out.stdout();
@@ -485,17 +492,35 @@ fn assert_table_aligned(lang: &str, header: [&str; 6]) {
 
     let mut values = Vec::new();
     for (line, row) in lines[1..].iter().zip(&records[1..]) {
-        // text, value as the table shows it, unit, what, qualifier, breadcrumb
+        // text, value as the table shows it, unit (money in 万元), what, qualifier, period
+        // and status, breadcrumb
+        let unit = if row[4] == "元" {
+            "万元"
+        } else {
+            row[4].as_str()
+        };
+        let planned = if lang == "zh" { "计划" } else { "planned" };
+        let separator = if lang == "zh" { "、" } else { ", " };
+        let when = match (row[7].as_str(), row[8].as_str()) {
+            ("", "planned") => planned.to_string(),
+            (period, "planned") => format!("{period}{separator}{planned}"),
+            (period, _) => period.to_string(),
+        };
         let cells = [
             Some(row[2].as_str()),
             None,
-            Some(row[4].as_str()),
+            Some(unit),
             Some(row[5].as_str()),
             Some(row[6].as_str()),
+            Some(when.as_str()),
             Some(row[1].as_str()),
         ];
         let spans = cell_spans(line, &cells);
         for (column, span) in spans.iter().enumerate() {
+            // Values are right-aligned on their decimal points (tests/figures.rs).
+            if column == 1 {
+                continue;
+            }
             if let Some((start, _)) = span {
                 assert_eq!(
                     display_column(line, *start),
@@ -511,12 +536,12 @@ fn assert_table_aligned(lang: &str, header: [&str; 6]) {
             line.get(start..end).expect("boundary").to_string(),
         ));
     }
-    // The value column as a Chinese reader writes amounts.
+    // The value column in one unit per kind: money in 万元, digits grouped.
     for (text, shown) in [
-        ("近1.8亿元", "1.8亿元"),
-        ("6220.64万元", "6220.64万元"),
-        ("超87亿元", "87亿元"),
-        ("6%", "6%"),
+        ("近1.8亿元", "18,000"),
+        ("6220.64万元", "6,220.64"),
+        ("超87亿元", "870,000"),
+        ("6%", "6"),
     ] {
         assert!(
             values.iter().any(|(t, v)| t == text && v == shown),
@@ -527,12 +552,18 @@ fn assert_table_aligned(lang: &str, header: [&str; 6]) {
 
 #[test]
 fn figures_table_columns_line_up_by_display_width() {
-    assert_table_aligned("zh", ["原文", "数值", "单位", "内容", "限定", "位置"]);
+    assert_table_aligned(
+        "zh",
+        ["原文", "数值", "单位", "内容", "限定", "期间", "位置"],
+    );
 }
 
 #[test]
 fn figures_table_in_english_lines_up_too() {
-    assert_table_aligned("en", ["text", "value", "unit", "what", "hedge", "where"]);
+    assert_table_aligned(
+        "en",
+        ["text", "value", "unit", "what", "hedge", "period", "where"],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

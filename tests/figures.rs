@@ -1104,3 +1104,192 @@ fn cli_default_is_letter_order_table() {
     assert!(lines[0].starts_with("原文"));
     assert!(lines[1].starts_with("5条"));
 }
+
+// ----- `dafu check` reads each figure's text -----
+
+const SHIPPED: &str = include_str!("../content/zhongshan-kjj-2021-142.yaml");
+
+/// The shipped letter with `old` (which occurs once) replaced by `new`.
+fn shipped_with(old: &str, new: &str) -> String {
+    assert_eq!(SHIPPED.matches(old).count(), 1, "{old:?} is not unique");
+    SHIPPED.replace(old, new)
+}
+
+/// 1-based line and column (in characters) of the `nth` occurrence of `needle`'s tail
+/// `at` in `source`: where the scalar the check should name begins.
+fn position_of(source: &str, needle: &str, at: &str) -> (usize, usize) {
+    let start = source.find(needle).expect("needle") + needle.find(at).expect("at in needle");
+    let before = source.get(..start).unwrap();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, column)
+}
+
+/// Runs `dafu check` on `source` written to a file; returns its exit code, stdout and the
+/// stderr with the file's name replaced by `FILE`.
+fn check(name: &str, source: &str) -> (Option<i32>, String, String) {
+    let path = std::env::temp_dir().join(format!("dafu-check-{name}-{}.yaml", std::process::id()));
+    std::fs::write(&path, source).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dafu"))
+        .arg("check")
+        .arg(&path)
+        .env_remove("DAFU_LANG")
+        .output()
+        .expect("run dafu");
+    let _ = std::fs::remove_file(&path);
+    let stderr = String::from_utf8(out.stderr)
+        .unwrap()
+        .replace(&path.display().to_string(), "FILE");
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        stderr,
+    )
+}
+
+/// `dafu check` fails with exit status 2, nothing on stdout, and `FILE:LINE:COL: message`
+/// pointing at `at` inside `needle`.
+fn assert_check_fails(name: &str, source: &str, needle: &str, at: &str, message: &str) {
+    let (code, stdout, stderr) = check(name, source);
+    let (line, column) = position_of(source, needle, at);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    let expected = format!("FILE:{line}:{column}: ");
+    assert!(
+        stderr.starts_with(&expected) && stderr.contains(message),
+        "expected {expected}…{message}\n got {stderr}"
+    );
+}
+
+#[test]
+fn the_shipped_letter_passes_check() {
+    let (code, stdout, stderr) = check("shipped", SHIPPED);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.is_empty() && stderr.is_empty(), "{stdout}{stderr}");
+}
+
+/// Regression: 近1.8亿元 with `value: 18000000` passed, and `dafu figures` printed
+/// 「近1.8亿元 1800万元」.
+#[test]
+fn check_rejects_a_value_its_text_does_not_say() {
+    let needle = "- text: 近1.8亿元\n            value: 18000000";
+    let source = shipped_with("- text: 近1.8亿元\n            value: 180000000", needle);
+    assert_check_fails(
+        "value",
+        &source,
+        needle,
+        "18000000",
+        "suggestions[1].measures[0].figures[1].value: value 18000000 differs from the text “近1.8亿元”, which says 180000000",
+    );
+    // 8项 with 9.
+    let needle = "- text: 8项\n            value: 9";
+    let source = shipped_with("- text: 8项\n            value: 8", needle);
+    assert_check_fails("value-8", &source, needle, "9", "which says 8");
+}
+
+#[test]
+fn check_rejects_a_wrong_amount_of_a_list_naming_the_item() {
+    let old = "                value: 2000000\n                unit: 元\n                what: 中国创新创业大赛全国总决赛二等奖企业补助";
+    let needle = "                value: 3000000\n                unit: 元\n                what: 中国创新创业大赛全国总决赛二等奖企业补助";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "list",
+        &source,
+        needle,
+        "3000000",
+        "differs from the text “300、200、100万元”, which says 2000000 for its amount 2 of 3",
+    );
+}
+
+/// Regression: `unit: 家` on a sum of money passed.
+#[test]
+fn check_rejects_a_unit_its_text_does_not_say() {
+    let old = "            value: 180000000\n            unit: 元";
+    let needle = "            value: 180000000\n            unit: 家";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "unit",
+        &source,
+        needle,
+        "家",
+        "suggestions[1].measures[0].figures[1].unit: unit “家” differs from the text “近1.8亿元”, which is in 元",
+    );
+}
+
+/// Regression: the qualifier 超过 stood for the letter's 超 (超87亿元).
+#[test]
+fn check_rejects_a_qualifier_its_text_does_not_say() {
+    let old = "                what: 累计审批科技贷款\n                qualifier: 超\n";
+    let needle = "                what: 累计审批科技贷款\n                qualifier: 超过\n";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "qualifier",
+        &source,
+        needle,
+        "超过",
+        "qualifier “超过” differs from the text “超87亿元”, which says 超",
+    );
+    // A hedge that is nowhere in the letter: 8项 is 「共征集…8项」, not 近.
+    let old =
+        "            what: 2020年重大科技专项揭榜制项目征集的需求申报\n            qualifier: 共";
+    let needle =
+        "            what: 2020年重大科技专项揭榜制项目征集的需求申报\n            qualifier: 近";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "qualifier-near",
+        &source,
+        needle,
+        "近",
+        "qualifier “近” is not the letter's: neither “8项” nor its clause says 近",
+    );
+}
+
+#[test]
+fn check_rejects_a_figure_that_drops_the_letters_hedge() {
+    let old = "              - text: 超过100家\n                value: 100\n                unit: 家\n                what: 人工智能相关高新技术企业\n                qualifier: 超过\n";
+    let needle = "              - text: 100家\n                value: 100\n                unit: 家\n                what: 人工智能相关高新技术企业\n";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "dropped",
+        &source,
+        needle,
+        "100家",
+        "the letter says 超过100家: the figure drops its hedge",
+    );
+}
+
+#[test]
+fn check_rejects_a_period_status_or_part_of_the_letter_does_not_support() {
+    let old = "            qualifier: 近\n            period: 2019-2020";
+    for (name, period, message) in [
+        (
+            "period-absent",
+            "2021",
+            "the letter does not say “2021” where “近1.8亿元” stands",
+        ),
+        ("period-form", "去年", "“去年” is not a period"),
+    ] {
+        let needle = format!("            qualifier: 近\n            period: {period}");
+        let source = shipped_with(old, &needle);
+        assert_check_fails(name, &source, &needle, period, message);
+    }
+    let needle =
+        "            qualifier: 近\n            period: 2019-2020\n            status: planned";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "status",
+        &source,
+        needle,
+        "planned",
+        "“近1.8亿元” is marked planned, but its text says none of",
+    );
+    let needle = "            qualifier: 近\n            period: 2019-2020\n            part_of: 超过3.3亿元";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "part-of",
+        &source,
+        needle,
+        "超过3.3亿元",
+        "no figure “超过3.3亿元” in the same suggestion",
+    );
+}

@@ -15,13 +15,14 @@ use serde_yaml::Value;
 const PAYLOAD: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7}\u{9b}31m\u{202e}";
 
 /// Keys whose values must keep their meaning for the letter to stay valid: a figure's text
-/// must quote its node, a note's text the letter; units, hedges and dates are checked.
+/// must quote its node, a note's text the letter; units, hedges, periods, statuses, the
+/// figure a figure is part of, and dates are checked.
 fn keep(path: &[String]) -> bool {
     let last = path.last().map(String::as_str);
     let parent = path.iter().rev().nth(1).map(String::as_str);
     matches!(
         last,
-        Some("unit" | "qualifier" | "date" | "value" | "number")
+        Some("unit" | "qualifier" | "period" | "status" | "part_of" | "date" | "value" | "number")
     ) || (last == Some("text") && parent.is_some_and(|p| p.ends_with("figures") || p == "notes"))
 }
 

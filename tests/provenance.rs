@@ -974,3 +974,55 @@ fn amounts_are_found_as_written() {
         found("2020 年，近 5 年，5G 技术，“3+4”，“1+1+9+N”，第125053号，2021年7月28日").is_empty()
     );
 }
+
+/// The phrase grammar that `dafu check` reads figures with finds, in the raw transcript
+/// (extraction spaces and all), every amount the letter encodes, with its value, unit and the
+/// hedge written before it; and besides them only the two counts the letter writes in Chinese
+/// numerals (四个方面, 八项工作), which the schema leaves out (figures are amounts in Arabic
+/// numerals).
+#[test]
+fn the_phrase_grammar_finds_every_amount_of_the_transcript() {
+    use dafu::figures::phrase;
+    let letter = letter();
+    let found = phrase::find_all(TRANSCRIPT);
+    let mut stated: Vec<Amount> = Vec::new();
+    let mut chinese = Vec::new();
+    for f in &found {
+        let text = TRANSCRIPT.get(f.range.clone()).unwrap_or_default();
+        if !text.chars().any(|c| c.is_ascii_digit()) {
+            chinese.push(text);
+            continue;
+        }
+        for item in &f.phrase.items {
+            stated.push(Amount {
+                value: item.value,
+                unit: f.phrase.unit.to_string(),
+                text: text.to_string(),
+            });
+        }
+    }
+    assert_eq!(chinese, ["四个", "八项"]);
+    let figures = all_figures(&letter);
+    let (lonely_amounts, lonely_figures) = unpaired(&stated, &figures);
+    assert!(lonely_amounts.is_empty(), "{lonely_amounts:?}");
+    assert!(lonely_figures.is_empty(), "{lonely_figures:?}");
+    // Hedges written right before a number are the figures' qualifiers, word for word.
+    let hedged: Vec<(String, &str)> = found
+        .iter()
+        .filter_map(|f| {
+            let text: String = TRANSCRIPT
+                .get(f.range.clone())?
+                .chars()
+                .filter(|c| *c != ' ')
+                .collect();
+            Some((text, f.phrase.qualifier?))
+        })
+        .collect();
+    for (text, q) in hedged {
+        let figure = figures
+            .iter()
+            .find(|f| f.text == text)
+            .unwrap_or_else(|| panic!("no figure {text}"));
+        assert_eq!(figure.qualifier.as_deref(), Some(q), "{text}");
+    }
+}

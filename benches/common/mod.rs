@@ -7,8 +7,9 @@
 //! in its paragraphs and its figures' texts alike (so every figure still quotes its node, and
 //! the loader's validation passes), and `（续k）` appended to its title (so that titles differ and
 //! a search for a number or a title finds one copy, not all of them). The opening, closing,
-//! errata and notes stay as they are. Figures keep their values. No randomness: ×N is the same
-//! text on every run and every machine.
+//! errata and notes stay as they are. A copy's figures take the values their shifted texts say
+//! (`dafu check` reads them) and drop their periods (a shifted year is no year). No
+//! randomness: ×N is the same text on every run and every machine.
 
 #![allow(
     dead_code,
@@ -98,9 +99,18 @@ fn vary(suggestion: &Suggestion, copy: usize) -> Suggestion {
 }
 
 fn vary_figures(figures: &mut [Figure], shift: u32) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for figure in figures {
         figure.text = shift_digits(&figure.text, shift);
         figure.what = shift_digits(&figure.what, shift);
+        figure.part_of = figure.part_of.as_deref().map(|t| shift_digits(t, shift));
+        figure.period = None;
+        // Figures quoting one list take its amounts in order.
+        let nth = seen.entry(figure.text.clone()).or_default();
+        if let Ok(phrase) = dafu::figures::phrase::parse(&figure.text) {
+            figure.value = phrase.items[*nth % phrase.items.len()].value;
+        }
+        *nth += 1;
     }
 }
 

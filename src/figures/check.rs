@@ -216,7 +216,7 @@ fn check_value(
     here: &FieldPath,
 ) -> Result<(), Mismatch> {
     let items = phrase.items.len();
-    if items > 1 && quoting % items != 0 {
+    if items > 1 && !quoting.is_multiple_of(items) {
         return Err((
             here.key("text"),
             format!(

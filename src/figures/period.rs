@@ -55,7 +55,7 @@ impl Period {
         }
         if let Some(n) = text.strip_prefix('近').and_then(|r| r.strip_suffix('年')) {
             let n = super::phrase::read_number(n)?;
-            return (n >= 1.0 && n <= 100.0 && n.fract() == 0.0)
+            return ((1.0..=100.0).contains(&n) && n.fract() == 0.0)
                 .then(|| Self::Recent(u16::try_from(n as u32).unwrap_or(0)));
         }
         if let Some(year) = text.strip_suffix("年以来") {

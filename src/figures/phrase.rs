@@ -3,9 +3,11 @@
 //!
 //! One grammar serves two uses: [`parse`] reads exactly one figure's text (so `dafu check` can
 //! compare a figure's `value`, `unit` and `qualifier` with its own words), and [`find_all`]
-//! finds every figure phrase in running text (so a letter can be encoded from a transcript).
-//! Both make one pass over their input and never look back further than a few characters,
-//! so they are linear in its length.
+//! finds every figure phrase in running text (so a letter can be encoded from a transcript),
+//! each with the hedge written before it and the one that governs it from earlier in its
+//! clause ([`governing_qualifier`]). Both make one pass over their input and look back at most
+//! [`CLAUSE_LOOKBACK`] characters, so they are linear in its length; [`read_number`] reads a
+//! bare number (`5`, `五`) with the same rules.
 //!
 //! The grammar, informally:
 //!
@@ -148,7 +150,7 @@ pub fn parse(text: &str) -> Result<Phrase, PhraseError> {
         }
         Attempt::NotANumber => Err(PhraseError::NoNumber { at: after_q }),
         Attempt::NoUnit(end) => Err(PhraseError::NoUnit { at: end }),
-        Attempt::Error(e) => Err(e),
+        Attempt::Error(e, _) => Err(e),
     }
 }
 
@@ -180,7 +182,8 @@ pub fn find_all(text: &str) -> Vec<Found> {
         let attempt = phrase_at(text, at);
         let end = match &attempt {
             Attempt::Phrase(_, _, end) | Attempt::NoUnit(end) => *end,
-            Attempt::NotANumber | Attempt::Error(_) => number_end(text, at),
+            Attempt::Error(_, end) => (*end).max(number_end(text, at)),
+            Attempt::NotANumber => number_end(text, at),
         };
         // Always move forward, past the whole number, so that work stays linear and the
         // tail of a number is never a number of its own.
@@ -228,6 +231,7 @@ pub fn governing_qualifier(text: &str, at: usize) -> Option<&'static str> {
             .iter()
             .copied()
             .find(|q| before.get(i..).is_some_and(|r| r.starts_with(q)))
+            .filter(|q| !in_another_word(text, i, q))
         {
             // 超过 read from its 过 would be missed; from its 超 it is found whole.
             if !starts_number(text, skip_spaces(text, i + q.len())) || i + q.len() == at {
@@ -236,6 +240,30 @@ pub fn governing_qualifier(text: &str, at: usize) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Characters that, before or after a one-character hedge, make it part of another word:
+/// 公共 (public), 共同, 超高清, 超算, 近年来, 附近, 制约, 约定….
+const WORDS_AROUND: [(&str, &str, &str); 3] = [
+    ("共", "公", "同享建识产性赢"),
+    ("超", "", "高算市级越声导大前"),
+    ("约", "制节合签预契邀条公", "定束请谈"),
+];
+
+/// Whether the hedge `q` at byte `at` of `text` is part of another word (see
+/// [`WORDS_AROUND`]); 近 is such a part before 年期日来代似况邻 or after 附接亲.
+fn in_another_word(text: &str, at: usize, q: &str) -> bool {
+    let before = text.get(..at).and_then(|b| b.chars().next_back());
+    let after = text.get(at + q.len()..).and_then(|a| a.chars().next());
+    let near = ("近", "附接亲", "年期日来代似况邻");
+    WORDS_AROUND
+        .iter()
+        .chain(std::iter::once(&near))
+        .any(|&(word, preceding, following)| {
+            word == q
+                && (before.is_some_and(|c| preceding.contains(c))
+                    || after.is_some_and(|c| following.contains(c)))
+        })
 }
 
 /// Punctuation that ends a clause for [`governing_qualifier`].
@@ -254,8 +282,9 @@ enum Attempt {
     NotANumber,
     /// Numbers, but no unit; the end of what was read.
     NoUnit(usize),
-    /// Something a figure cannot be.
-    Error(PhraseError),
+    /// Something a figure cannot be; and how far it was read, so that running text is
+    /// read on from there, not again.
+    Error(PhraseError, usize),
 }
 
 /// Reads `items unit` or `百分之 number` at `at`.
@@ -273,8 +302,8 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
                 "%",
                 n.end,
             ),
-            Ok(None) => Attempt::Error(PhraseError::NoNumber { at: from }),
-            Err(e) => Attempt::Error(e),
+            Ok(None) => Attempt::Error(PhraseError::NoNumber { at: from }, from),
+            Err(e) => Attempt::Error(e, from),
         };
     }
     // Items: each a number with an optional multiplier, separated by 、.
@@ -286,7 +315,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
             Ok(None) if numbers.is_empty() => return Attempt::NotANumber,
             // 「300、」 followed by no number: the list ended before the 、.
             Ok(None) => return Attempt::NoUnit(numbers.last().map_or(pos, |n| n.2.end)),
-            Err(e) => return Attempt::Error(e),
+            Err(e) => return Attempt::Error(e, pos),
         };
         let item_start = pos;
         // 「1900 万元」: extraction may put a space before the multiplier too.
@@ -312,7 +341,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
     };
     let last_multiplier = numbers.last().and_then(|n| n.1);
     if unit == "%" && numbers.iter().any(|n| n.1.is_some()) {
-        return Attempt::Error(PhraseError::Malformed { at: unit_start });
+        return Attempt::Error(PhraseError::Malformed { at: unit_start }, unit_start);
     }
     let items = numbers
         .into_iter()
@@ -560,6 +589,10 @@ fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
                 let Some(d) = chinese_digit(n) else { break };
                 f = f.checked_mul(10).ok_or(too_long.clone())? + d;
                 e -= 1;
+                // 「三点〇〇〇…」 keeps f at 0: bound the digits, not only the value.
+                if e.unsigned_abs() as usize > MAX_DIGITS {
+                    return Err(too_long);
+                }
                 end = at + j + n.len_utf8();
                 chars.next();
             }
@@ -588,7 +621,9 @@ fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
             end,
         },
         Some((f, e)) => {
-            let scale = 10u128.pow(e.unsigned_abs());
+            let scale = 10u128
+                .checked_pow(e.unsigned_abs())
+                .ok_or(too_long.clone())?;
             Number {
                 mantissa: whole.checked_mul(scale).ok_or(too_long.clone())? + f,
                 exponent: e,
@@ -642,7 +677,11 @@ fn qualifier_at(text: &str, at: usize) -> Option<&'static str> {
 fn qualifier_before(text: &str, at: usize) -> (Option<&'static str>, usize) {
     let before = text.get(..at).unwrap_or("");
     let trimmed = before.trim_end_matches([' ', '\u{3000}']);
-    match QUALIFIERS.iter().copied().find(|q| trimmed.ends_with(q)) {
+    match QUALIFIERS
+        .iter()
+        .copied()
+        .find(|q| trimmed.ends_with(q) && !in_another_word(text, trimmed.len() - q.len(), q))
+    {
         Some(q) => (Some(q), trimmed.len() - q.len()),
         None => (None, at),
     }
@@ -882,13 +921,58 @@ mod tests {
         assert_eq!(governing, vec![Some("最高"), Some("共"), None, Some("共")]);
     }
 
+    proptest::proptest! {
+        /// Any text of numerals, units, hedges and punctuation: no panic, and every range is
+        /// a whole phrase on character boundaries that reads back as what was found.
+        #[test]
+        fn any_text_is_read_without_panic(
+            text in "[0-9０-９.．,〇零一二两三四五六七八九十百千万亿点分之、%％元家项个第超过近约共最高累计 ]{0,48}"
+        ) {
+            for found in find_all(&text) {
+                let phrase = text.get(found.range.clone());
+                proptest::prop_assert!(phrase.is_some());
+                let again = parse(phrase.unwrap_or_default());
+                proptest::prop_assert_eq!(again.map(|p| p.unit), Ok(found.phrase.unit));
+            }
+            let _ = parse(&text);
+            let _ = read_number(&text);
+        }
+    }
+
+    #[test]
+    fn long_runs_of_zeros_after_a_point_are_refused_not_a_panic() {
+        let text = format!("三点{}元", "〇".repeat(200));
+        assert!(matches!(parse(&text), Err(PhraseError::TooLong { .. })));
+    }
+
+    #[test]
+    fn a_hedge_inside_another_word_is_no_hedge() {
+        // 公共 is "public", 近年来 "in recent years", 超高清 "ultra-HD".
+        let text = "公共技术服务单位 45 个，近年来支持3家，超高清视频产业基地2个，节约资金5万元";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        for figure in ["45 个", "3家", "2个", "5万元"] {
+            assert_eq!(governing_qualifier(text, at(figure)), None, "{figure}");
+        }
+        assert!(
+            find_all("公共3家")
+                .iter()
+                .all(|f| f.phrase.qualifier.is_none())
+        );
+        assert_eq!(found("总共3家")[0].1, Some("共"), "总共 is a hedge");
+    }
+
     #[test]
     fn finding_is_linear_in_the_text() {
         // A long list without a unit, and a long run of digits-like characters, each read
         // once: quadratic work would take minutes here.
         let list = "1、".repeat(200_000);
         let digits = "一二".repeat(200_000);
-        let text = format!("{list}x{digits}y{}", "3家，".repeat(100_000));
+        let percents = "1万、".repeat(100_000);
+        let long = format!("{}{}", "1、".repeat(100_000), "9".repeat(40));
+        let text = format!(
+            "{list}x{digits}y{percents}1万%z{long}元 {}",
+            "3家，".repeat(100_000)
+        );
         let start = std::time::Instant::now();
         let all = find_all(&text);
         assert_eq!(all.len(), 100_000);
