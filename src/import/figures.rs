@@ -5,8 +5,7 @@
 //!
 //! The importer takes the phrases written in Arabic numerals, as the schema's figures are;
 //! phrases in Chinese numerals (`八项工作`, `四个方面`) are mostly wording, not data, and are
-//! listed for a person instead. A hedge from earlier in the clause is not taken when it is part
-//! of another word (`公共`). `what` is drafted from the clause around the figure, the period
+//! listed for a person instead. `what` is drafted from the clause around the figure, the period
 //! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
 //! (`将`, `计划`…); all need a person's review.
 
@@ -16,12 +15,6 @@ use crate::figures::check::PLAN_WORDS;
 use crate::figures::period::Period;
 use crate::figures::phrase::{self, Found};
 use crate::letter::{FIGURE_QUALIFIERS, Figure, Status};
-
-/// Words in which `共` is no hedge.
-const NOT_HEDGES: [&str; 14] = [
-    "公共", "共同", "共享", "共建", "共性", "共识", "共产", "中共", "共青", "共赢", "共担", "共治",
-    "共商", "共生",
-];
 
 /// Where a clause ends (for `what`).
 fn ends_clause(c: char) -> bool {
@@ -66,7 +59,7 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
         let qualifier = f
             .phrase
             .qualifier
-            .or_else(|| f.governing.filter(|q| is_hedge(text, f.range.start, q)))
+            .or(f.governing)
             .filter(|q| FIGURE_QUALIFIERS.contains(q))
             .map(str::to_string);
         // The neighbours bound `what`: figures of one list share their place, so skip those.
@@ -110,26 +103,6 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
         }
     }
     out
-}
-
-/// Whether the hedge `q` that governs the figure at byte `at` is a hedge there and not part
-/// of another word (`公共技术服务单位45个`).
-fn is_hedge(text: &str, at: usize, q: &str) -> bool {
-    let before = text.get(..at).unwrap_or_default();
-    let Some(pos) = before.rfind(q) else {
-        return false;
-    };
-    let around_start = before
-        .get(..pos)
-        .and_then(|b| b.char_indices().next_back())
-        .map_or(pos, |(i, _)| i);
-    let after = pos + q.len();
-    let around_end = text
-        .get(after..)
-        .and_then(|r| r.chars().next())
-        .map_or(after, |c| after + c.len_utf8());
-    let around = text.get(around_start..around_end).unwrap_or_default();
-    !NOT_HEDGES.iter().any(|w| around.contains(w))
 }
 
 /// How far back, in characters, the words that date a figure are sought: a sentence of a
