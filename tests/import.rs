@@ -273,6 +273,73 @@ fn the_transcript_hard_wrapped_at_40_columns_imports_the_same() {
     );
 }
 
+/// The transcript as `pdftotext -layout` gives a letter: lines of at most 40 columns, each
+/// paragraph's first line indented, no blank line between paragraphs, the header centred, the
+/// signature and date pushed right; at each page break (a blank line of the transcript after
+/// a line that stops mid-sentence) the page's number, centred, and a form feed.
+fn laid_out(text: &str) -> String {
+    let mut out = String::new();
+    let mut page = 1;
+    let mut in_header = true;
+    let mut previous = "";
+    for line in text.lines() {
+        if line.is_empty() {
+            // Headings and footer lines end without punctuation, but are no sentence.
+            let heading = previous.chars().nth(1) == Some('、')
+                || previous.starts_with("公开方式")
+                || previous.ends_with('日');
+            let mid_sentence = !heading && !previous.ends_with(['。', '：', '）', ')']);
+            if mid_sentence && !in_header {
+                out.push_str(&format!("\n{}- {page} -\n\u{c}", " ".repeat(18)));
+                page += 1;
+            }
+            continue;
+        }
+        let indent = if in_header && line != "(A类)" && !line.ends_with('：') {
+            " ".repeat(8)
+        } else if line.starts_with("中山市科学技术局") && !in_header
+            || line.starts_with("2021年7月")
+        {
+            " ".repeat(24)
+        } else if line.ends_with('：') && in_header {
+            String::new()
+        } else if line.starts_with(['(', '公', '抄']) && previous.starts_with(['2', '(', '公']) {
+            String::new()
+        } else {
+            " ".repeat(4)
+        };
+        if line.ends_with('：') && in_header {
+            in_header = false;
+        }
+        // The first line carries the indent; the rest of the paragraph wraps at 40.
+        let wrapped = wrapped(&format!("{indent}{line}"), 40);
+        out.push_str(&wrapped);
+        previous = line;
+    }
+    out
+}
+
+#[test]
+fn the_transcript_laid_out_as_pdftotext_gives_it_imports_the_same() {
+    let text = laid_out(TRANSCRIPT);
+    assert!(text.contains("\u{c}") && text.contains("- 9 -"), "{text}");
+    assert_eq!(
+        text.matches("\n\n").count(),
+        9,
+        "blank lines only at the 9 page breaks"
+    );
+    let imported = assert_like_hand_made(&text, "laid out as pdftotext -layout gives it");
+    assert!(
+        imported
+            .letter
+            .errata
+            .iter()
+            .any(|e| e.original == "- 1 -" && e.note.contains("页码") && e.note.contains("共9处")),
+        "page numbers are recorded: {:#?}",
+        imported.letter.errata
+    );
+}
+
 #[test]
 fn the_transcript_with_crlf_line_endings_imports_the_same() {
     assert_like_hand_made(&TRANSCRIPT.replace('\n', "\r\n"), "CRLF");

@@ -17,6 +17,8 @@ pub(crate) struct Line {
     /// It began with an indent of at least two columns (a paragraph's first line in
     /// `pdftotext -layout` output).
     pub indented: bool,
+    /// Its width in columns, indent included: how much of the page's measure it fills.
+    pub width: usize,
     /// 1-based line number in the input, for messages.
     pub number: usize,
 }
@@ -28,6 +30,8 @@ pub(crate) struct Paragraph {
     /// It holds a full stop (so it is no bare heading); kept as lines join, so that no join
     /// reads the whole paragraph again.
     has_stop: bool,
+    /// The width of its last line, indent included.
+    last_width: usize,
 }
 
 impl Paragraph {
@@ -35,6 +39,7 @@ impl Paragraph {
     pub(crate) fn new(text: String) -> Self {
         Self {
             has_stop: has_stop(&text),
+            last_width: 0,
             text,
         }
     }
@@ -63,9 +68,11 @@ pub(crate) fn lines(text: &str, errata: &mut Errata) -> Vec<Option<Line>> {
                 return None;
             }
             let indent: String = raw.chars().take_while(|c| c.is_whitespace()).collect();
+            let indent = str_width(&indent, AmbiguousWidth::Narrow);
             Some(Line {
                 text: text.to_string(),
-                indented: str_width(&indent, AmbiguousWidth::Narrow) >= 2,
+                indented: indent >= 2,
+                width: indent + str_width(text, AmbiguousWidth::Narrow),
                 number: i + 1,
             })
         })
@@ -96,12 +103,7 @@ fn is_page_number(line: &str) -> bool {
 
 /// The widest line, in columns: the page's measure when the text is hard-wrapped.
 pub(crate) fn measure(lines: &[Option<Line>]) -> usize {
-    lines
-        .iter()
-        .flatten()
-        .map(|l| str_width(&l.text, AmbiguousWidth::Narrow))
-        .max()
-        .unwrap_or(0)
+    lines.iter().flatten().map(|l| l.width).max().unwrap_or(0)
 }
 
 /// Joins lines into paragraphs: hard wraps within a run of lines, page breaks across a blank
@@ -112,43 +114,45 @@ pub(crate) fn paragraphs(
     errata: &mut Errata,
 ) -> Vec<Paragraph> {
     let mut done: Vec<Paragraph> = Vec::new();
-    // The paragraph being read and the width of its last line.
-    let mut current: Option<(Paragraph, usize)> = None;
+    // The paragraph being read.
+    let mut current: Option<Paragraph> = None;
     let mut after_blank = false;
+    // Paragraphs begin with an indent in `pdftotext -layout` output; then a page break may
+    // also fall between two sentences of one paragraph.
+    let indents = lines.iter().flatten().any(|l| l.indented);
     for line in lines {
         let Some(line) = line else {
-            if let Some((p, _)) = current.take() {
-                done.push(p);
-            }
+            done.extend(current.take());
             after_blank = true;
             continue;
         };
-        let width = str_width(&line.text, AmbiguousWidth::Narrow);
         current = match current.take() {
-            Some((mut p, last_width)) if wraps_into(&p.text, last_width, line, measure) => {
+            Some(mut p) if wraps_into(&p.text, p.last_width, line, measure) => {
                 join_wrap(&mut p.text, &line.text, errata);
                 p.has_stop |= has_stop(&line.text);
-                Some((p, width))
+                p.last_width = line.width;
+                Some(p)
             }
-            Some((p, _)) => {
+            Some(p) => {
                 done.push(p);
-                Some((new_paragraph(line), width))
+                Some(new_paragraph(line))
             }
             None => match done.pop() {
-                Some(mut p) if after_blank && breaks_into(&p, &line.text) => {
+                Some(mut p) if after_blank && breaks_into(&p, line, measure, indents) => {
                     join_page_break(&mut p.text, &line.text, errata);
                     p.has_stop |= has_stop(&line.text);
-                    Some((p, width))
+                    p.last_width = line.width;
+                    Some(p)
                 }
                 previous => {
                     done.extend(previous);
-                    Some((new_paragraph(line), width))
+                    Some(new_paragraph(line))
                 }
             },
         };
         after_blank = false;
     }
-    done.extend(current.map(|(p, _)| p));
+    done.extend(current);
     done
 }
 
@@ -169,7 +173,9 @@ pub(crate) fn join_lines<'a>(
 }
 
 fn new_paragraph(line: &Line) -> Paragraph {
-    Paragraph::new(line.text.clone())
+    let mut p = Paragraph::new(line.text.clone());
+    p.last_width = line.width;
+    p
 }
 
 /// The previous line (`last_width` columns) was full, so `next` goes on its paragraph — unless
@@ -196,10 +202,12 @@ fn first_unit(text: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// A paragraph that stops in mid-sentence goes on after a page break, unless it is a bare
-/// heading or the next one begins a part of its own.
-fn breaks_into(previous: &Paragraph, next: &str) -> bool {
+/// heading or the next one begins a part of its own. Where paragraphs begin with an indent
+/// (`indents`), one whose last line was full goes on at an unindented line too.
+fn breaks_into(previous: &Paragraph, next: &Line, measure: usize, indents: bool) -> bool {
     let bare_heading = !previous.has_stop && starts_part(&previous.text);
-    !ends_sentence(&previous.text) && !bare_heading && !starts_part(next)
+    let mid_sentence = !ends_sentence(&previous.text) && !bare_heading && !starts_part(&next.text);
+    mid_sentence || (indents && wraps_into(&previous.text, previous.last_width, next, measure))
 }
 
 /// Whether `text` ends a sentence (bold marks and spaces aside).
@@ -244,7 +252,7 @@ fn join_page_break(text: &mut String, next: &str, errata: &mut Errata) {
     errata.single(
         format!("{tail}\n\n{head}"),
         format!("{tail}{head}"),
-        "PDF分页处的空行把一句话断成两段，已接合为一段。",
+        "PDF分页处的空行把一句话（或一段话）断成两段，已接合为一段。",
     );
     if let Some(repeated) = repeated_across(text, next) {
         let n = repeated.chars().count();
@@ -360,6 +368,20 @@ mod tests {
             errata
                 .iter()
                 .any(|e| e.note.contains("折行") && e.note.contains("共2处"))
+        );
+    }
+
+    #[test]
+    fn in_indented_text_a_page_break_after_a_full_line_goes_on_with_the_paragraph() {
+        // Paragraphs begin indented; the first page ends on a full line that ends a sentence,
+        // and the next page goes on unindented: one paragraph. An indented line after the
+        // break begins a new one.
+        let text =
+            "    一二三四五六七八\n九十一二三四五六七。\n\n- 1 -\n\u{c}\n甲乙丙。\n    新段落。";
+        let (out, _) = paras(&text.replace("\u{c}", "\n"));
+        assert_eq!(
+            out,
+            ["一二三四五六七八九十一二三四五六七。甲乙丙。", "新段落。"]
         );
     }
 
