@@ -90,16 +90,29 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
         }
     }
     if !figures.is_empty() {
-        writeln!(out, "figures whose `what` is a draft (review each):")?;
+        writeln!(
+            out,
+            "figures whose `what` (and period, status) is a draft (review each):"
+        )?;
         for (place, figure) in &figures {
             let qualifier = figure
                 .qualifier
                 .as_deref()
                 .map(|q| format!(" [{q}]"))
                 .unwrap_or_default();
+            let period = figure
+                .period
+                .as_deref()
+                .map(|p| format!(" period {}", sanitize_line(p)))
+                .unwrap_or_default();
+            let planned = if figure.status.is_done() {
+                ""
+            } else {
+                " planned"
+            };
             writeln!(
                 out,
-                "  {place}: {} = {} {}{qualifier} — what: {}",
+                "  {place}: {} = {} {}{qualifier}{period}{planned} — what: {}",
                 sanitize_line(&figure.text),
                 figure.value,
                 sanitize_line(&figure.unit),
