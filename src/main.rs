@@ -20,7 +20,8 @@ use dafu::tui::{self, AmbiguousSetting};
 #[derive(Debug, Parser)]
 #[command(name = "dafu", version)]
 struct Cli {
-    /// A letter in dafu's YAML schema (default: the letter built into dafu).
+    /// A letter in dafu's YAML schema (default: the letter built into dafu); a `.txt` file is
+    /// imported in memory (`dafu import`) and read as an unreviewed draft.
     file: Option<PathBuf>,
 
     /// Interface language (the letter itself is never translated).
