@@ -295,18 +295,18 @@ fn laid_out(text: &str) -> String {
             }
             continue;
         }
+        let footer_field =
+            line.starts_with(['(', '公', '抄']) && previous.starts_with(['2', '(', '公']);
         let indent = if in_header && line != "(A类)" && !line.ends_with('：') {
-            " ".repeat(8)
-        } else if line.starts_with("中山市科学技术局") && !in_header
+            " ".repeat(8) // the header, centred
+        } else if (line.starts_with("中山市科学技术局") && !in_header)
             || line.starts_with("2021年7月")
         {
-            " ".repeat(24)
-        } else if line.ends_with('：') && in_header {
-            String::new()
-        } else if line.starts_with(['(', '公', '抄']) && previous.starts_with(['2', '(', '公']) {
-            String::new()
+            " ".repeat(24) // signature and date, pushed right
+        } else if in_header || footer_field {
+            String::new() // classification, addressee, footer lines
         } else {
-            " ".repeat(4)
+            " ".repeat(4) // a paragraph's first line
         };
         if line.ends_with('：') && in_header {
             in_header = false;
