@@ -214,6 +214,25 @@ pub struct Erratum {
     pub corrected: String,
     /// Why, in plain words.
     pub note: String,
+    /// Only suspected, not applied: the text still holds `original`, and `corrected` is what
+    /// it would become. A person decides: drop the flag and apply it, or drop the entry.
+    /// `dafu import` marks so a character repeated across a page break, which may be the
+    /// extraction's or the letter's own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suspected: bool,
+}
+
+impl Erratum {
+    /// What of the erratum stands in the letter's text: the correction, or the original
+    /// while the correction is only suspected.
+    #[must_use]
+    pub fn in_text(&self) -> &str {
+        if self.suspected {
+            &self.original
+        } else {
+            &self.corrected
+        }
+    }
 }
 
 /// A note on wording that is the letter's own and is kept verbatim though it looks odd.

@@ -8,7 +8,9 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod figures;
+pub mod import;
 pub mod keymap;
 pub mod keys;
 pub mod layout;

@@ -24,7 +24,8 @@ use dafu::tui::{self, AmbiguousSetting};
 #[derive(Debug, Parser)]
 #[command(name = "dafu", version)]
 struct Cli {
-    /// A letter in dafu's YAML schema (default: the letter built into dafu). Before a
+    /// A letter in dafu's YAML schema (default: the letter built into dafu); a `.txt` file is
+    /// imported in memory (`dafu import`) and read as an unreviewed draft. Before a
     /// subcommand, it is the subcommand's FILE.
     file: Option<PathBuf>,
 
@@ -88,6 +89,23 @@ enum Command {
     Check {
         /// The letter file to check.
         file: Option<PathBuf>,
+    },
+    /// Draft a letter from the plain text of a reply letter (`pdftotext -layout`, or a copy
+    /// from a PDF viewer); a review report goes to stderr.
+    Import {
+        /// The text (`-` for standard input).
+        text: PathBuf,
+        /// Write the YAML here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Show what changed from letter A to letter B (a draft and the reviewed letter), by
+    /// node; exit 0 when nothing did, 1 when something did.
+    Diff {
+        /// The earlier version (a YAML letter, or a text to import).
+        a: PathBuf,
+        /// The later version.
+        b: PathBuf,
     },
 }
 
@@ -158,6 +176,8 @@ fn one_file(
 
 fn load_tree(file: Option<&PathBuf>) -> Result<LetterTree, load::LoadError> {
     let letter = match file {
+        // Plain text is imported in memory; the reader says it is an unreviewed draft.
+        Some(path) if dafu::import::is_text(path) => return dafu::import::tree_from_path(path),
         Some(path) => load::from_path(path)?,
         None => load::embedded(),
     };
@@ -337,6 +357,26 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             };
             load_tree(Some(&file))?;
             Ok(FOUND)
+        }
+        Some(Command::Import { text, output }) => {
+            let imported = dafu::import::from_path(&text)?;
+            let yaml = dafu::import::to_yaml(&imported.letter, &text.display().to_string());
+            // The draft passes `dafu check`, or this is a bug worth an error, not a bad file.
+            load::parse(&yaml, "(draft)")?;
+            match output {
+                Some(path) => std::fs::write(path, yaml)?,
+                None => stdout.lock().write_all(yaml.as_bytes())?,
+            }
+            dafu::import::report::write(&imported, &mut io::stderr().lock())?;
+            Ok(FOUND)
+        }
+        Some(Command::Diff { a, b }) => {
+            let (a, b) = (load_tree(Some(&a))?, load_tree(Some(&b))?);
+            let changes = dafu::diff::diff(&a.letter, &b.letter);
+            let mut out = io::BufWriter::new(stdout.lock());
+            dafu::diff::write(&changes, &mut out)?;
+            out.flush()?;
+            Ok(if changes.is_empty() { FOUND } else { NOT_FOUND })
         }
     }
 }

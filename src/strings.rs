@@ -59,6 +59,8 @@ pub struct Strings {
     pub wrapped_to_bottom: &'static str,
     /// Status note after a copy.
     pub copied: &'static str,
+    /// Status note while the letter is a text imported just now, not reviewed (`dafu a.txt`).
+    pub unreviewed: &'static str,
     /// Status note when the outline filter is on.
     pub filtered: &'static str,
     /// Mark of a figure-count badge, before the number (e.g. `#3`).
@@ -148,6 +150,7 @@ const ZH: Strings = Strings {
     wrapped_to_top: "已回到第一个匹配",
     wrapped_to_bottom: "已回到最后一个匹配",
     copied: "已复制",
+    unreviewed: "未经审阅的导入稿",
     filtered: "筛选",
     figure_badge: "#",
     figures_sort_label: "排序：",
@@ -214,6 +217,7 @@ const EN: Strings = Strings {
     wrapped_to_top: "wrapped to the first match",
     wrapped_to_bottom: "wrapped to the last match",
     copied: "copied",
+    unreviewed: "unreviewed import",
     filtered: "filtered",
     figure_badge: "#",
     figures_sort_label: "sort: ",

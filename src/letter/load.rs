@@ -477,11 +477,11 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         return fail(&at, message);
     }
     let whole = letter_text(letter);
-    // The errata's corrected texts are looked for too: the reader finds them in every
+    // The errata's texts are looked for too: the reader finds them in every
     // block, and their overlaps must be bounded as the notes' are.
     let quotes = Quotes::new(
         (letter.notes.iter().map(|n| n.text.as_str()))
-            .chain(letter.errata.iter().map(|e| e.corrected.as_str())),
+            .chain(letter.errata.iter().map(super::Erratum::in_text)),
     );
     let found = quotes.find_in(&whole, match_budget(whole.len()));
     if !found.complete {
@@ -594,7 +594,7 @@ const COUNTED_UNITS: [&str; 7] = ["家", "项", "个", "名", "件", "条", "支
 /// What is wrong with a figure's value, if anything: it must be a finite, non-negative
 /// number no larger than [`MAX_FIGURE_VALUE`], with at most two decimal places (a fen, or
 /// a hundredth of a per cent), and whole for counts.
-fn value_problem(figure: &Figure) -> Option<String> {
+pub(crate) fn value_problem(figure: &Figure) -> Option<String> {
     let value = figure.value;
     // A 309-digit number or 5e-324 written out would fill the screen.
     let shown = if value != 0.0 && !(1e-3..1e15).contains(&value.abs()) {

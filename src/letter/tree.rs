@@ -108,6 +108,9 @@ pub struct LetterTree {
     pub nodes: Vec<Node>,
     /// Blocks in reading order.
     pub blocks: Vec<Block>,
+    /// The letter was imported from plain text just now (`dafu letter.txt`) and no person has
+    /// reviewed it: the reader says so.
+    pub unreviewed_import: bool,
 }
 
 /// Chinese numeral for 1–99, as the letter numbers things (一, 十二, 二十).
@@ -171,9 +174,10 @@ struct Builder<'a> {
     letter: &'a Letter,
     nodes: Vec<Node>,
     blocks: Vec<Block>,
-    /// The letter's notes, then its errata's corrected texts, found in every block at once.
+    /// The letter's notes, then what of each erratum stands in the text (see [`Erratum::in_text`]),
+    /// found in every block at once.
     editorial: Quotes<'a>,
-    /// Whether each erratum's corrected text occurs in some block of the letter's text.
+    /// Whether each erratum's text (see [`Erratum::in_text`]) occurs in some block of the letter's text.
     placed: Vec<bool>,
     /// The figures of the node whose blocks are being added, found in each block at once:
     /// the node, its distinct figure texts' finder, and for each the figure that marks it.
@@ -249,7 +253,7 @@ impl<'a> Builder<'a> {
                 marks.push((at..at + note.text.len(), Mark::Note(i)));
                 editorial.push(note_text(note));
             } else if let Some(erratum) = self.letter.errata.get(i - notes) {
-                marks.push((at..at + erratum.corrected.len(), Mark::Erratum(i - notes)));
+                marks.push((at..at + erratum.in_text().len(), Mark::Erratum(i - notes)));
                 editorial.push(erratum_text(erratum));
                 self.placed[i - notes] = true;
             }
@@ -413,7 +417,7 @@ impl<'a> Builder<'a> {
         }
         // Errata that correct no one place (e.g. "page breaks were joined") are listed at the end.
         for (erratum, &placed) in letter.errata.iter().zip(&self.placed) {
-            if !placed || erratum.corrected.is_empty() {
+            if !placed || erratum.in_text().is_empty() {
                 self.blocks.push(Block {
                     node: closing,
                     kind: BlockKind::Editorial,
@@ -445,8 +449,13 @@ fn erratum_text(erratum: &Erratum) -> String {
     // An original that spans a page break holds line breaks; show them as a symbol so the
     // note stays one paragraph.
     let shown = |s: &str| s.replace("\n\n", "⏎").replace('\n', "⏎");
+    let label = if erratum.suspected {
+        "疑似勘误（未改，待核对）"
+    } else {
+        "勘误"
+    };
     format!(
-        "※ 勘误 「{}」→「{}」{}",
+        "※ {label} 「{}」→「{}」{}",
         shown(&erratum.original),
         shown(&erratum.corrected),
         shown(&erratum.note)
@@ -459,7 +468,7 @@ impl LetterTree {
     pub fn new(letter: Letter) -> Self {
         let editorial = Quotes::for_many_texts(
             (letter.notes.iter().map(|n| n.text.as_str()))
-                .chain(letter.errata.iter().map(|e| e.corrected.as_str())),
+                .chain(letter.errata.iter().map(Erratum::in_text)),
         );
         let mut b = Builder {
             letter: &letter,
@@ -480,6 +489,7 @@ impl LetterTree {
             letter,
             nodes,
             blocks,
+            unreviewed_import: false,
         }
     }
 

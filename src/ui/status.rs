@@ -52,7 +52,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
         None => strings.hints.to_string(),
     };
+    // A text imported just now says so for as long as it is open.
+    let unreviewed = if app.tree().unreviewed_import {
+        format!(" {} ", strings.unreviewed)
+    } else {
+        String::new()
+    };
     let fixed = str_width(&count, app.ambiguous())
+        + str_width(&unreviewed, app.ambiguous())
         + str_width(&position, app.ambiguous())
         + str_width(&right, app.ambiguous());
     // The breadcrumb takes what is left; hints go first when space is short.
@@ -71,6 +78,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Span::styled(crumb.into_owned(), theme::STATUS),
         Span::raw(" ".repeat(gap)),
         Span::styled(count, theme::NOTE),
+        Span::styled(unreviewed, theme::NOTE),
         Span::styled(position, theme::STATUS),
         Span::styled(
             right,

@@ -1,0 +1,347 @@
+//! Figures found in a node's text, read with the shared figure grammar
+//! ([`crate::figures::phrase`]): amounts, counts and percentages (`352万元`, `45个`, `6%`), a
+//! list sharing one unit (`80、60、40万元`: three figures with one text), and the letter's hedge
+//! (`近1.8亿元`, `超87亿元`, or from earlier in the clause: `共认定…64家`).
+//!
+//! The importer takes the phrases written in Arabic numerals, as the schema's figures are;
+//! phrases in Chinese numerals (`八项工作`, `四个方面`) are mostly wording, not data, and are
+//! listed for a person instead. `what` is drafted from the clause around the figure, the period
+//! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
+//! (`将`, `计划`…); all need a person's review.
+
+use crate::letter::load::value_problem;
+use crate::letter::tree::stands_alone;
+use std::ops::Range;
+
+use crate::figures::check::PLAN_WORDS;
+use crate::figures::period::Period;
+use crate::figures::phrase::{self, Found};
+use crate::letter::{FIGURE_QUALIFIERS, Figure, Status};
+
+/// Where a clause ends (for `what`).
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '\n'
+    )
+}
+
+/// Where a sentence ends (for the period and status).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '；' | '！' | '？' | '\n')
+}
+
+/// Figures of a node's text, and the phrases that were not taken: in Chinese numerals, or with
+/// a value `dafu check` would refuse.
+pub(crate) struct NodeFigures {
+    pub figures: Vec<Figure>,
+    pub skipped: Vec<String>,
+}
+
+/// The figures of a node's text, `what`, period and status drafted.
+pub(crate) fn figures(text: &str) -> NodeFigures {
+    let found = phrase::find_all(text);
+    let mut out = NodeFigures {
+        figures: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for (k, f) in found.iter().enumerate() {
+        let Some(written) = text.get(f.range.clone()) else {
+            continue;
+        };
+        let arabic = f
+            .phrase
+            .items
+            .first()
+            .and_then(|i| text.get(i.range.clone()))
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        if !arabic {
+            out.skipped.push(written.to_string());
+            continue;
+        }
+        let qualifier = f
+            .phrase
+            .qualifier
+            .or(f.governing)
+            .filter(|q| FIGURE_QUALIFIERS.contains(q))
+            .map(str::to_string);
+        // The neighbours bound `what`: figures of one list share their place, so skip those.
+        let before_end = found[..k]
+            .iter()
+            .rev()
+            .find(|g| g.range.end <= f.range.start)
+            .map_or(0, |g| g.range.end);
+        let after_start = found[k + 1..]
+            .iter()
+            .find(|g| g.range.start >= f.range.end)
+            .map_or(text.len(), |g| g.range.start);
+        let what = draft_what(text, f.range.clone(), before_end..after_start);
+        let sentence = sentence_before(text, f);
+        // Read back as `dafu check` reads it; the sentence (a part of the node's text) is
+        // where it was found, and reading only that keeps the work linear.
+        let period = draft_period(sentence)
+            .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(sentence)));
+        let status = if PLAN_WORDS.iter().any(|w| sentence.contains(w)) {
+            Status::Planned
+        } else {
+            Status::Done
+        };
+        let items = f.phrase.items.len();
+        let mut drafted = Vec::with_capacity(items);
+        for (i, item) in f.phrase.items.iter().enumerate() {
+            let what = if items > 1 {
+                format!("{what}（第{}项）", i + 1)
+            } else {
+                what.clone()
+            };
+            drafted.push(Figure {
+                text: written.trim().to_string(),
+                value: item.value,
+                unit: f.phrase.unit.to_string(),
+                what,
+                qualifier: qualifier.clone(),
+                period: period.clone(),
+                status,
+                part_of: None,
+            });
+        }
+        // A value `dafu check` refuses (3.3家, a count with a fraction) is left to a person:
+        // the draft must pass check, and a list is taken whole or not at all.
+        // So is a phrase that `dafu check` would read as the tail of a longer number (`3万元`
+        // of `3.33.3万元`).
+        let trimmed = written.trim_start();
+        let at = f.range.start + (written.len() - trimmed.len());
+        let alone = stands_alone(text, at, trimmed.trim_end());
+        if !alone || drafted.iter().any(|f| value_problem(f).is_some()) {
+            out.skipped.push(written.to_string());
+        } else {
+            out.figures.extend(drafted);
+        }
+    }
+    out
+}
+
+/// How far back, in characters, the words that date a figure are sought: a sentence of a
+/// letter is rarely longer, and the bound keeps the import linear.
+const SENTENCE_LOOKBACK: usize = 160;
+
+/// The sentence up to a figure (at most [`SENTENCE_LOOKBACK`] characters of it): where the
+/// words that date it stand.
+fn sentence_before<'t>(text: &'t str, f: &Found) -> &'t str {
+    let before = text.get(..f.range.start).unwrap_or_default();
+    let mut start = 0;
+    for (steps, (i, c)) in before.char_indices().rev().enumerate() {
+        if ends_sentence(c) {
+            start = i + c.len_utf8();
+            break;
+        }
+        if steps >= SENTENCE_LOOKBACK {
+            start = i;
+            break;
+        }
+    }
+    before.get(start..).unwrap_or_default()
+}
+
+/// The period the sentence gives the figure: the last of `2020年`, `2019-2020年`, `近5年`,
+/// `2017年以来`, `截止2020年底`, `目前`, `现有`, `累计` before it, in the letter's words.
+fn draft_period(sentence: &str) -> Option<String> {
+    let chars: Vec<char> = sentence.chars().collect();
+    let digits_at = |i: usize| {
+        chars
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let year_at = |i: usize| -> Option<String> {
+        (digits_at(i) == 4 && chars.get(i + 4) == Some(&'年'))
+            .then(|| chars[i..i + 4].iter().collect())
+    };
+    let mut last: Option<String> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &chars[i..];
+        let starts_number = i == 0 || !chars[i - 1].is_ascii_digit();
+        if [['目', '前'], ['现', '有'], ['累', '计']]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            last = Some(rest[..2].iter().collect());
+            i += 2;
+        } else if rest.starts_with(&['截', '止']) || rest.starts_with(&['截', '至']) {
+            let mut end = i + 2;
+            if let Some(_year) = year_at(end) {
+                end += 5;
+                if matches!(chars.get(end), Some('底' | '末')) {
+                    end += 1;
+                } else if digits_at(end) > 0 {
+                    let d = digits_at(end);
+                    if chars.get(end + d) == Some(&'月') {
+                        end += d + 1;
+                    }
+                }
+                last = Some(chars[i..end].iter().collect());
+            }
+            i = end;
+        } else if chars[i] == '近'
+            && digits_at(i + 1) > 0
+            && chars.get(i + 1 + digits_at(i + 1)) == Some(&'年')
+        {
+            let d = digits_at(i + 1);
+            last = Some(chars[i..i + d + 2].iter().collect());
+            i += d + 2;
+        } else if starts_number && digits_at(i) == 4 {
+            let first: String = chars[i..i + 4].iter().collect();
+            let dash = chars.get(i + 4).copied();
+            if matches!(dash, Some('-' | '—' | '–' | '至')) && year_at(i + 5).is_some() {
+                last = Some(format!("{first}-{}", year_at(i + 5).unwrap_or_default()));
+                i += 10;
+            } else if year_at(i).is_some() {
+                let since = chars[i + 5..].starts_with(&['以', '来']);
+                last = Some(if since {
+                    format!("{first}年以来")
+                } else {
+                    first
+                });
+                i += 5;
+            } else {
+                i += 4;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    last
+}
+
+/// A first draft of what a figure counts: its clause without the figure, and without the
+/// figures before and after it (`国家级2个、省级27个` → `省级`); `bounds` runs from the end of
+/// the previous figure to the start of the next.
+fn draft_what(text: &str, figure: Range<usize>, bounds: Range<usize>) -> String {
+    let before = text.get(bounds.start..figure.start).unwrap_or_default();
+    let before = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ends_clause(c))
+        .and_then(|(i, c)| before.get(i + c.len_utf8()..))
+        .unwrap_or(before);
+    let after = text.get(figure.end..bounds.end).unwrap_or_default();
+    // After the figure, a `、` ends it too: `国家级2个、省级27个`.
+    let after = after
+        .char_indices()
+        .find(|&(_, c)| ends_clause(c) || c == '、')
+        .and_then(|(i, _)| after.get(..i))
+        .unwrap_or(after);
+    let mut before = before.to_string();
+    while let Some(shorter) = FILLER_END
+        .iter()
+        .find_map(|f| before.strip_suffix(f))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+    {
+        before = shorter;
+    }
+    let edges = |c: char| c.is_whitespace() || c == '、';
+    let what: String = format!(
+        "{}{}",
+        before.trim_matches(edges),
+        after.trim_matches(edges)
+    )
+    .chars()
+    .filter(|&c| c != '“' && c != '”')
+    .collect();
+    let count = what.chars().count();
+    let what: String = if count > 40 {
+        what.chars()
+            .skip(count - 40)
+            .skip_while(|&c| c == '、')
+            .collect()
+    } else {
+        what
+    };
+    if what.is_empty() {
+        "（待填写）".to_string()
+    } else {
+        what
+    }
+}
+
+/// Words at the end of a drafted `what` that say nothing about what is counted.
+const FILLER_END: [&str; 9] = [
+    "分别为",
+    "分别是",
+    "达到",
+    "共计",
+    "合计",
+    "为",
+    "达",
+    "有",
+    "是",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brief(text: &str) -> Vec<(String, f64, String, Option<String>)> {
+        figures(text)
+            .figures
+            .into_iter()
+            .map(|f| (f.text, f.value, f.unit, f.qualifier))
+            .collect()
+    }
+
+    #[test]
+    fn hedges_near_and_far_but_not_inside_a_word() {
+        assert_eq!(
+            brief("项目共征集需求申报8项，已涵盖公共技术服务单位45个，近5年支持96家企业"),
+            [
+                ("8项".into(), 8.0, "项".into(), Some("共".into())),
+                ("45个".into(), 45.0, "个".into(), None),
+                ("96家".into(), 96.0, "家".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_are_listed_not_taken() {
+        let found = figures("推进八项工作，共39项。");
+        assert_eq!(found.figures.len(), 1);
+        assert_eq!(found.skipped, ["八项"]);
+    }
+
+    #[test]
+    fn what_period_and_status_are_drafted_from_the_sentence() {
+        let found =
+            figures("2020年，共认定我市总部企业64家。我市将组建基金，总规模50亿元。").figures;
+        assert_eq!(found[0].what, "共认定我市总部企业");
+        assert_eq!(found[0].period.as_deref(), Some("2020"));
+        assert_eq!(found[0].status, Status::Done);
+        assert_eq!(found[1].status, Status::Planned);
+        assert_eq!(found[1].period, None);
+        let list = figures("补助额度分别为80、60、40万元。").figures;
+        assert_eq!(list[1].what, "补助额度（第2项）");
+        assert_eq!(list[1].value, 600_000.0);
+    }
+
+    #[test]
+    fn periods_in_the_letters_words() {
+        assert_eq!(
+            draft_period("我市现有人工智能企业超过100家，近5年支持").as_deref(),
+            Some("近5年")
+        );
+        assert_eq!(
+            draft_period("2019-2020年高端科研机构创新专项，支持").as_deref(),
+            Some("2019-2020")
+        );
+        assert_eq!(
+            draft_period("截止2020年底，我市引进").as_deref(),
+            Some("截止2020年底")
+        );
+        assert_eq!(
+            draft_period("2017年以来，越来越多").as_deref(),
+            Some("2017年以来")
+        );
+        assert_eq!(draft_period("目前全市拥有").as_deref(), Some("目前"));
+        assert_eq!(draft_period("聚焦九大板块，打造"), None);
+    }
+}

@@ -1,0 +1,394 @@
+//! From extracted lines to the letter's paragraphs: the page's layout undone.
+//!
+//! Extraction keeps the page's lines (hard wraps), marks a page break with a blank line even
+//! inside a sentence, and may keep page numbers. Here a line joins the next when it was full
+//! (the next line's first word would not have fitted on it); a paragraph joins the next across
+//! a blank line when it stops in mid-sentence; page numbers go. Each repair is recorded.
+
+use super::errata::{Errata, Kind, is_cjk_punct, is_han};
+use super::tree::starts_part;
+use crate::text::width::{AmbiguousWidth, char_width, str_width};
+
+/// One non-blank line of the input, trimmed.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// The line without leading and trailing whitespace.
+    pub text: String,
+    /// It began with an indent of at least two columns (a paragraph's first line in
+    /// `pdftotext -layout` output).
+    pub indented: bool,
+    /// Its width in columns, indent included: how much of the page's measure it fills.
+    pub width: usize,
+    /// 1-based line number in the input, for messages.
+    pub number: usize,
+}
+
+/// A paragraph of the letter.
+#[derive(Debug, Clone)]
+pub(crate) struct Paragraph {
+    pub text: String,
+    /// It holds a full stop (so it is no bare heading); kept as lines join, so that no join
+    /// reads the whole paragraph again.
+    has_stop: bool,
+    /// The width of its last line, indent included.
+    last_width: usize,
+}
+
+impl Paragraph {
+    /// A paragraph of one line.
+    pub(crate) fn new(text: String) -> Self {
+        Self {
+            has_stop: has_stop(&text),
+            last_width: 0,
+            text,
+        }
+    }
+}
+
+/// Whether a line holds a full stop.
+fn has_stop(text: &str) -> bool {
+    text.contains(['。', '！', '？'])
+}
+
+/// How many columns short of the widest line a line may be and still count as full: one
+/// Chinese character, which justified text can squeeze out of a line.
+const SLACK: usize = 2;
+
+/// The input's lines, blank ones as `None`; page-number lines are dropped (and recorded).
+pub(crate) fn lines(text: &str, errata: &mut Errata) -> Vec<Option<Line>> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let text = raw.trim();
+            if text.is_empty() {
+                return None;
+            }
+            if is_page_number(text) {
+                errata.group(Kind::PageNumber, || (text.to_string(), String::new()));
+                return None;
+            }
+            let indent: String = raw.chars().take_while(|c| c.is_whitespace()).collect();
+            let indent = str_width(&indent, AmbiguousWidth::Narrow);
+            Some(Line {
+                text: text.to_string(),
+                indented: indent >= 2,
+                width: indent + str_width(text, AmbiguousWidth::Narrow),
+                number: i + 1,
+            })
+        })
+        .collect()
+}
+
+/// `- 2 -`, `— 2 —`, `－2－`, `第2页`, `第 2 页 共 5 页`.
+fn is_page_number(line: &str) -> bool {
+    let dashes = |c: char| matches!(c, '-' | '－' | '—' | '–' | '_' | '‒');
+    let inner = line.trim_matches(|c: char| dashes(c) || c.is_whitespace());
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if digits(inner) && inner.len() < line.len() && line.starts_with(dashes) {
+        return true;
+    }
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed
+        .strip_prefix('第')
+        .and_then(|rest| rest.split_once('页'))
+        .is_some_and(|(n, rest)| {
+            digits(n)
+                && (rest.is_empty()
+                    || rest
+                        .strip_prefix('共')
+                        .and_then(|r| r.strip_suffix('页'))
+                        .is_some_and(digits))
+        })
+}
+
+/// The widest line, in columns: the page's measure when the text is hard-wrapped.
+pub(crate) fn measure(lines: &[Option<Line>]) -> usize {
+    lines.iter().flatten().map(|l| l.width).max().unwrap_or(0)
+}
+
+/// Joins lines into paragraphs: hard wraps within a run of lines, page breaks across a blank
+/// line where a paragraph stops in mid-sentence. `measure` is the widest line of the page.
+pub(crate) fn paragraphs(
+    lines: &[Option<Line>],
+    measure: usize,
+    errata: &mut Errata,
+) -> Vec<Paragraph> {
+    let mut done: Vec<Paragraph> = Vec::new();
+    // The paragraph being read.
+    let mut current: Option<Paragraph> = None;
+    let mut after_blank = false;
+    // Paragraphs begin with an indent in `pdftotext -layout` output; then a page break may
+    // also fall between two sentences of one paragraph.
+    let indents = lines.iter().flatten().any(|l| l.indented);
+    for line in lines {
+        let Some(line) = line else {
+            done.extend(current.take());
+            after_blank = true;
+            continue;
+        };
+        current = match current.take() {
+            Some(mut p) if wraps_into(&p.text, p.last_width, line, measure) => {
+                join_wrap(&mut p.text, &line.text, errata);
+                p.has_stop |= has_stop(&line.text);
+                p.last_width = line.width;
+                Some(p)
+            }
+            Some(p) => {
+                done.push(p);
+                Some(new_paragraph(line))
+            }
+            None => match done.pop() {
+                Some(mut p) if after_blank && breaks_into(&p, line, measure, indents) => {
+                    join_page_break(&mut p.text, &line.text, errata);
+                    p.has_stop |= has_stop(&line.text);
+                    p.last_width = line.width;
+                    Some(p)
+                }
+                previous => {
+                    done.extend(previous);
+                    Some(new_paragraph(line))
+                }
+            },
+        };
+        after_blank = false;
+    }
+    done.extend(current);
+    done
+}
+
+/// Joins the lines of one field (a title that wrapped, a long cc line) into one.
+pub(crate) fn join_lines<'a>(
+    lines: impl IntoIterator<Item = &'a Line>,
+    errata: &mut Errata,
+) -> String {
+    let mut text = String::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        if i == 0 {
+            text.push_str(&line.text);
+        } else {
+            join_wrap(&mut text, &line.text, errata);
+        }
+    }
+    text
+}
+
+fn new_paragraph(line: &Line) -> Paragraph {
+    let mut p = Paragraph::new(line.text.clone());
+    p.last_width = line.width;
+    p
+}
+
+/// The previous line (`last_width` columns) was full, so `next` goes on its paragraph — unless
+/// `next` is indented, or begins a part (`二、`, `（一）`) after a finished sentence.
+fn wraps_into(text: &str, last_width: usize, next: &Line, measure: usize) -> bool {
+    let first_word: usize = first_unit(&next.text)
+        .map(|c| char_width(c, AmbiguousWidth::Narrow))
+        .sum();
+    let new_part = starts_part(&next.text) && ends_sentence(text);
+    !next.indented && !new_part && last_width + first_word + SLACK > measure
+}
+
+/// The characters of a line's first unbreakable unit: one Chinese character, a Latin word or
+/// number, and whatever a space binds to them (`域 9 家`: no line breaks beside a space,
+/// which extraction would have lost).
+fn first_unit(text: &str) -> impl Iterator<Item = char> + '_ {
+    let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%');
+    let mut prev: Option<char> = None;
+    text.chars().take_while(move |&c| {
+        let glued = prev.is_none_or(|p| (latin(p) && latin(c)) || p == ' ' || c == ' ');
+        prev = Some(c);
+        glued
+    })
+}
+
+/// A paragraph that stops in mid-sentence goes on after a page break, unless it is a bare
+/// heading or the next one begins a part of its own. Where paragraphs begin with an indent
+/// (`indents`), one whose last line was full goes on at an unindented line too.
+fn breaks_into(previous: &Paragraph, next: &Line, measure: usize, indents: bool) -> bool {
+    let bare_heading = !previous.has_stop && starts_part(&previous.text);
+    let mid_sentence = !ends_sentence(&previous.text) && !bare_heading && !starts_part(&next.text);
+    mid_sentence || (indents && wraps_into(&previous.text, previous.last_width, next, measure))
+}
+
+/// Whether `text` ends a sentence (bold marks and spaces aside).
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let mut tail = text
+        .trim_end_matches(|c: char| c == '*' || c.is_whitespace())
+        .chars()
+        .rev();
+    match tail.next() {
+        Some('。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…' | '）' | ')') => {
+            true
+        }
+        Some('”' | '’' | '」' | '』') => {
+            matches!(tail.next(), Some('。' | '！' | '？' | '…'))
+        }
+        _ => false,
+    }
+}
+
+/// Joins a hard-wrapped line to its paragraph: directly between Chinese text, with a space
+/// between two Latin words.
+fn join_wrap(text: &mut String, next: &str, errata: &mut Errata) {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let glue = if latin(text.chars().last()) && latin(next.chars().next()) {
+        " "
+    } else {
+        ""
+    };
+    errata.group(Kind::HardWrap, || {
+        let (tail, head) = (tail_context(text), head_context(next));
+        (format!("{tail}\n{head}"), format!("{tail}{glue}{head}"))
+    });
+    text.push_str(glue);
+    text.push_str(next);
+}
+
+/// Joins two halves of a sentence that a page break parted, and records it. When the first
+/// half ends with what the second begins with (`战` | `战略性`), the repetition is kept and
+/// recorded as a suspected erratum: it may be the extraction's or the letter's own.
+fn join_page_break(text: &mut String, next: &str, errata: &mut Errata) {
+    let (tail, head) = (tail_context(text), head_context(next));
+    errata.single(
+        format!("{tail}\n\n{head}"),
+        format!("{tail}{head}"),
+        "PDF分页处的空行把一句话（或一段话）断成两段，已接合为一段。",
+    );
+    if let Some(repeated) = repeated_across(text, next) {
+        let n = repeated.chars().count();
+        let kept: String = head.chars().skip(n).collect();
+        let shown = if kept.is_empty() {
+            head.clone()
+        } else {
+            kept.clone()
+        };
+        errata.suspected(
+            format!("{tail}{head}"),
+            format!("{tail}{kept}"),
+            format!(
+                "疑似提取所致：PDF分页处“{repeated}”重复（页末“{tail}”，次页首“{shown}…”）。\
+                 正文暂保留两个，请对照原件：确属重复则删去一个并去掉 suspected，否则删去本条。"
+            ),
+        );
+    }
+    text.push_str(next);
+}
+
+/// The longest run of up to four Chinese characters that ends `before` and begins `after`.
+fn repeated_across(before: &str, after: &str) -> Option<String> {
+    let mut tail: Vec<char> = before.chars().rev().take(4).collect();
+    tail.reverse();
+    let head: Vec<char> = after.chars().take(4).collect();
+    (1..=tail.len().min(head.len()))
+        .rev()
+        .map(|n| &tail[tail.len() - n..])
+        .find(|run| run.iter().all(|&c| is_han(c)) && head.starts_with(run))
+        .map(|run| run.iter().collect())
+}
+
+/// The end of `text` as an erratum quotes it: its last punctuation mark, if it ends with one,
+/// and up to eight characters before it, stopping at punctuation or a space.
+pub(crate) fn tail_context(text: &str) -> String {
+    let mut rev = text.chars().rev().peekable();
+    let mut out: Vec<char> = Vec::new();
+    if let Some(&c) = rev.peek()
+        && is_cjk_punct(c)
+    {
+        out.push(c);
+        rev.next();
+    }
+    out.extend(rev.take(8).take_while(|&c| is_context(c)));
+    out.iter().rev().collect()
+}
+
+/// The start of `text` as an erratum quotes it: up to eight characters, stopping at
+/// punctuation or a space.
+pub(crate) fn head_context(text: &str) -> String {
+    text.chars()
+        .take(8)
+        .take_while(|&c| is_context(c))
+        .collect()
+}
+
+fn is_context(c: char) -> bool {
+    !c.is_whitespace() && !is_cjk_punct(c) && c != '*'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> (Vec<String>, Vec<crate::letter::Erratum>) {
+        let mut errata = Errata::default();
+        let lines = lines(text, &mut errata);
+        let m = measure(&lines);
+        let out = paragraphs(&lines, m, &mut errata);
+        (out.into_iter().map(|p| p.text).collect(), errata.finish())
+    }
+
+    #[test]
+    fn a_page_break_inside_a_sentence_is_joined_and_listed() {
+        let (out, errata) =
+            paras("设立基金，大力发展科技金融，\n\n放大财政资金撬动作用。\n\n下一段。");
+        assert_eq!(
+            out,
+            [
+                "设立基金，大力发展科技金融，放大财政资金撬动作用。",
+                "下一段。"
+            ]
+        );
+        assert_eq!(errata.len(), 1);
+        assert_eq!(errata[0].original, "大力发展科技金融，\n\n放大财政资金撬动");
+        assert_eq!(errata[0].corrected, "大力发展科技金融，放大财政资金撬动");
+    }
+
+    #[test]
+    fn a_character_repeated_across_a_page_break_is_kept_and_suspected() {
+        let (out, errata) = paras("围绕我市战\n\n战略性新兴产业。");
+        assert_eq!(out, ["围绕我市战战略性新兴产业。"]);
+        let suspected: Vec<_> = errata.iter().filter(|e| e.suspected).collect();
+        assert_eq!(suspected.len(), 1, "{errata:?}");
+        assert_eq!(suspected[0].original, "围绕我市战战略性新兴产业");
+        assert_eq!(suspected[0].corrected, "围绕我市战略性新兴产业");
+    }
+
+    #[test]
+    fn a_heading_and_a_finished_sentence_are_not_joined() {
+        let (out, _) = paras("二、关于某事的建议\n\n吸取采纳该建议。\n\n（一）做某事。");
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn full_lines_are_joined_and_short_ones_end_the_paragraph() {
+        let text = "一二三四五六七八九十\n一二三四五六七八九\n十一二。\n短行。";
+        let (out, errata) = paras(text);
+        assert_eq!(out[0], "一二三四五六七八九十一二三四五六七八九十一二。");
+        assert_eq!(out[1], "短行。");
+        assert!(
+            errata
+                .iter()
+                .any(|e| e.note.contains("折行") && e.note.contains("共2处"))
+        );
+    }
+
+    #[test]
+    fn in_indented_text_a_page_break_after_a_full_line_goes_on_with_the_paragraph() {
+        // Paragraphs begin indented; the first page ends on a full line that ends a sentence,
+        // and the next page goes on unindented: one paragraph. An indented line after the
+        // break begins a new one.
+        let text =
+            "    一二三四五六七八\n九十一二三四五六七。\n\n- 1 -\n\u{c}\n甲乙丙。\n    新段落。";
+        let (out, _) = paras(&text.replace("\u{c}", "\n"));
+        assert_eq!(
+            out,
+            ["一二三四五六七八九十一二三四五六七。甲乙丙。", "新段落。"]
+        );
+    }
+
+    #[test]
+    fn page_numbers_are_dropped() {
+        let (out, errata) = paras("甲，\n\n- 2 -\n\n乙。");
+        assert_eq!(out, ["甲，乙。"]);
+        assert!(errata.iter().any(|e| e.original == "- 2 -"));
+    }
+}

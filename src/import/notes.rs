@@ -1,0 +1,98 @@
+//! Wording that looks odd, flagged for a person: an editorial note drafted for each, to be
+//! kept, rewritten or deleted. The text itself is never changed.
+//!
+//! Two shapes are found: traditional characters in a simplified text (`優勢`), and a
+//! two-character word written twice (`支持支持`). Other slips (`新工智能`) need a reader.
+
+use super::errata::is_han;
+use crate::letter::{EditorialNote, Letter};
+
+/// The simplified form of one character, or `None` when it is not traditional.
+fn simplified(c: char) -> Option<char> {
+    if !is_han(c) {
+        return None;
+    }
+    Some(crate::search::t2s::simplified(c)).filter(|&s| s != c)
+}
+
+/// Notes on odd wording in one text, appended to `out` unless already there.
+fn scan(text: &str, out: &mut Vec<EditorialNote>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut add = |text: String, note: String| {
+        if !out.iter().any(|n| n.text == text) {
+            out.push(EditorialNote { text, note });
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if simplified(chars[i]).is_some() {
+            let start = i;
+            while i < chars.len() && simplified(chars[i]).is_some() {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            let plain: String = chars[start..i]
+                .iter()
+                .map(|&c| simplified(c).unwrap_or(c))
+                .collect();
+            add(
+                run,
+                format!("原文如此：简体文本中用了繁体字，即“{plain}”。（导入时自动标出，请核对）"),
+            );
+            continue;
+        }
+        if let Some(w) = chars.get(i..i + 4)
+            && w.iter().all(|&c| is_han(c))
+            && w[0] == w[2]
+            && w[1] == w[3]
+            && w[0] != w[1]
+        {
+            let word: String = w[..2].iter().collect();
+            add(
+                w.iter().collect(),
+                format!("原文如此，“{word}”重复。（导入时自动标出，请核对）"),
+            );
+            i += 4;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Notes on the odd wording of a whole letter.
+pub(crate) fn notes(letter: &Letter) -> Vec<EditorialNote> {
+    let mut out = Vec::new();
+    let mut texts: Vec<&str> = vec![&letter.title];
+    texts.extend(letter.opening.iter().map(String::as_str));
+    for suggestion in &letter.suggestions {
+        texts.extend([suggestion.title.as_str(), suggestion.response.as_str()]);
+        texts.extend(suggestion.paragraphs.iter().map(String::as_str));
+        for measure in &suggestion.measures {
+            texts.push(&measure.title);
+            texts.extend(measure.paragraphs.iter().map(String::as_str));
+            texts.extend(measure.points.iter().map(|p| p.text.as_str()));
+        }
+    }
+    texts.extend(letter.closing.iter().map(String::as_str));
+    for text in texts {
+        scan(text, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_characters_and_doubled_words_are_flagged() {
+        let mut out = Vec::new();
+        scan(
+            "结合传统产业的優勢，重点支持支持高端软件，常常如此",
+            &mut out,
+        );
+        let texts: Vec<&str> = out.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["優勢", "支持支持"]);
+        assert!(out[0].note.contains("优势"));
+    }
+}

@@ -1,0 +1,719 @@
+//! `dafu import` against the hand-made letter: the transcript of 中山科函〔2021〕142号, imported,
+//! must give the same header and footer, the same tree, the same text in every node (once the
+//! suspected errata a person would accept are applied), and the same figures by text, value,
+//! unit and qualifier. Fields that need a person (`what`, notes) are compared for presence.
+//!
+//! The same must hold for the transcript as other extractions give it: hard-wrapped at 40
+//! columns, with CRLF line endings, without bold marks, with full-width digits. Each variant
+//! is made here from the transcript.
+//!
+//! Every comparison collects its differences, and a failing test prints them all.
+
+mod util;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use dafu::import::{Imported, import, to_yaml};
+use dafu::letter::{Figure, Letter, load};
+use dafu::text::width::{AmbiguousWidth, char_width};
+
+const TRANSCRIPT: &str = include_str!("../content/source/zhongshan-kjj-2021-142.txt");
+const HAND_MADE: &str = include_str!("../content/zhongshan-kjj-2021-142.yaml");
+const DAFU: &str = env!("CARGO_BIN_EXE_dafu");
+
+fn hand_made() -> Letter {
+    load::parse(HAND_MADE, "hand-made").expect("the hand-made letter loads")
+}
+
+/// Imports `text` and passes the draft through the loader, as `dafu check` would.
+fn imported(text: &str) -> (Imported, Letter) {
+    let imported = import(text).unwrap_or_else(|e| panic!("import failed: {e:?}"));
+    let yaml = to_yaml(&imported.letter, "test");
+    let checked = load::parse(&yaml, "draft")
+        .unwrap_or_else(|e| panic!("the draft fails check: {e}\n{yaml}"));
+    (imported, checked)
+}
+
+/// Every text field of a letter's body, in reading order, for the suspected errata.
+fn texts_mut(letter: &mut Letter) -> Vec<&mut String> {
+    let mut out: Vec<&mut String> = letter.opening.iter_mut().collect();
+    for s in &mut letter.suggestions {
+        out.extend(s.paragraphs.iter_mut());
+        for m in &mut s.measures {
+            out.extend(m.paragraphs.iter_mut());
+            out.extend(m.points.iter_mut().map(|p| &mut p.text));
+        }
+    }
+    out.extend(letter.closing.iter_mut());
+    out
+}
+
+/// The draft as a person accepts it: its suspected errata applied.
+fn accepted(mut letter: Letter) -> Letter {
+    let suspected: Vec<(String, String)> = letter
+        .errata
+        .iter()
+        .filter(|e| e.suspected)
+        .map(|e| (e.original.clone(), e.corrected.clone()))
+        .collect();
+    for text in texts_mut(&mut letter) {
+        for (original, corrected) in &suspected {
+            *text = text.replace(original, corrected);
+        }
+    }
+    letter
+}
+
+/// The figures' facts, without `what`.
+fn facts(figures: &[Figure]) -> Vec<(String, f64, String, Option<String>)> {
+    figures
+        .iter()
+        .map(|f| (f.text.clone(), f.value, f.unit.clone(), f.qualifier.clone()))
+        .collect()
+}
+
+/// Every difference between the imported letter and the hand-made one.
+fn differences(ours: &Letter, theirs: &Letter) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut same = |place: &str, a: &dyn std::fmt::Debug, b: &dyn std::fmt::Debug| {
+        let (a, b) = (format!("{a:?}"), format!("{b:?}"));
+        if a != b {
+            out.push(format!("{place}:\n    imported:  {a}\n    hand-made: {b}"));
+        }
+    };
+    same(
+        "classification",
+        &ours.classification,
+        &theirs.classification,
+    );
+    same("issuer", &ours.issuer, &theirs.issuer);
+    same("doc_number", &ours.doc_number, &theirs.doc_number);
+    same("title", &ours.title, &theirs.title);
+    same("proposal", &ours.proposal, &theirs.proposal);
+    same("addressee", &ours.addressee, &theirs.addressee);
+    same("opening", &ours.opening, &theirs.opening);
+    same(
+        "opening figures",
+        &facts(&ours.opening_figures),
+        &facts(&theirs.opening_figures),
+    );
+    same("closing", &ours.closing, &theirs.closing);
+    same("signature", &ours.signature, &theirs.signature);
+    same("contact", &ours.contact, &theirs.contact);
+    same("disclosure", &ours.disclosure, &theirs.disclosure);
+    same("cc", &ours.cc, &theirs.cc);
+    let shape = |l: &Letter| -> Vec<Vec<usize>> {
+        l.suggestions
+            .iter()
+            .map(|s| s.measures.iter().map(|m| m.points.len()).collect())
+            .collect()
+    };
+    same(
+        "points per measure per suggestion",
+        &shape(ours),
+        &shape(theirs),
+    );
+    for (s, (a, b)) in ours.suggestions.iter().zip(&theirs.suggestions).enumerate() {
+        let place = format!("{}、", dafu::import::ordinal(s + 1));
+        same(&format!("{place} title"), &a.title, &b.title);
+        same(&format!("{place} response"), &a.response, &b.response);
+        same(&format!("{place} paragraphs"), &a.paragraphs, &b.paragraphs);
+        same(
+            &format!("{place} figures"),
+            &facts(&a.figures),
+            &facts(&b.figures),
+        );
+        for (m, (x, y)) in a.measures.iter().zip(&b.measures).enumerate() {
+            let place = format!("{place}（{}）", dafu::import::ordinal(m + 1));
+            same(&format!("{place} title"), &x.title, &y.title);
+            same(&format!("{place} paragraphs"), &x.paragraphs, &y.paragraphs);
+            same(
+                &format!("{place} figures"),
+                &facts(&x.figures),
+                &facts(&y.figures),
+            );
+            for (p, (u, v)) in x.points.iter().zip(&y.points).enumerate() {
+                let place = format!("{place}{}是", dafu::import::ordinal(p + 1));
+                same(&format!("{place} text"), &u.text, &v.text);
+                same(
+                    &format!("{place} figures"),
+                    &facts(&u.figures),
+                    &facts(&v.figures),
+                );
+            }
+        }
+    }
+    // What needs a person: present.
+    let mut all: Vec<&Figure> = ours.opening_figures.iter().collect();
+    for s in &ours.suggestions {
+        all.extend(&s.figures);
+        for m in &s.measures {
+            all.extend(&m.figures);
+            for p in &m.points {
+                all.extend(&p.figures);
+            }
+        }
+    }
+    for f in all.iter().filter(|f| f.what.trim().is_empty()) {
+        out.push(format!("figure {:?} has no `what`", f.text));
+    }
+    // Notes: each flags wording the hand-made letter flags too, and there are some.
+    for note in &ours.notes {
+        let known = theirs
+            .notes
+            .iter()
+            .any(|n| n.text.contains(&note.text) || note.text.contains(&n.text));
+        if !known || note.note.trim().is_empty() {
+            out.push(format!(
+                "note on {:?} flags wording the hand-made letter does not",
+                note.text
+            ));
+        }
+    }
+    if ours.notes.is_empty() != theirs.notes.is_empty() {
+        out.push(format!(
+            "notes: {} imported, {} hand-made",
+            ours.notes.len(),
+            theirs.notes.len()
+        ));
+    }
+    out
+}
+
+fn assert_like_hand_made(text: &str, variant: &str) -> Imported {
+    let (imported, checked) = imported(text);
+    let diffs = differences(&accepted(checked), &hand_made());
+    assert!(
+        diffs.is_empty(),
+        "{variant}: the import differs from the hand-made letter in {} places:\n  {}",
+        diffs.len(),
+        diffs.join("\n  ")
+    );
+    imported
+}
+
+#[test]
+fn the_transcript_imports_as_the_hand_made_letter() {
+    let imported = assert_like_hand_made(TRANSCRIPT, "transcript");
+    let letter = &imported.letter;
+    assert_eq!(letter.suggestions.len(), 5);
+    let measures: Vec<usize> = letter
+        .suggestions
+        .iter()
+        .map(|s| s.measures.len())
+        .collect();
+    assert_eq!(measures, [3, 2, 4, 3, 3]);
+    // The one thing left to a person: phrases in Chinese numerals, listed, not taken.
+    assert_eq!(
+        imported.warnings,
+        [
+            "figure phrases in Chinese numerals, not taken as figures (add any that are data): 四个、八项"
+        ]
+    );
+}
+
+/// The transcript as a narrow page would wrap it: lines of at most 40 columns, broken between
+/// characters but never inside a Latin word or number, nor beside a space (as a typesetter
+/// would not).
+fn wrapped(text: &str, width: usize) -> String {
+    let glued = |prev: char, c: char| {
+        let latin = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '%';
+        (latin(prev) && latin(c)) || prev == ' ' || c == ' '
+    };
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut units: Vec<String> = Vec::new();
+        let mut prev = None;
+        for c in line.chars() {
+            match (prev, units.last_mut()) {
+                (Some(p), Some(unit)) if glued(p, c) => unit.push(c),
+                _ => units.push(c.to_string()),
+            }
+            prev = Some(c);
+        }
+        let mut row = String::new();
+        let mut row_width = 0;
+        for unit in units {
+            let w: usize = unit
+                .chars()
+                .map(|c| char_width(c, AmbiguousWidth::Narrow))
+                .sum();
+            if row_width + w > width && !row.is_empty() {
+                out.push_str(&row);
+                out.push('\n');
+                row.clear();
+                row_width = 0;
+            }
+            row.push_str(&unit);
+            row_width += w;
+        }
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_transcript_hard_wrapped_at_40_columns_imports_the_same() {
+    let text = wrapped(TRANSCRIPT, 40);
+    assert!(
+        text.lines().count() > 3 * TRANSCRIPT.lines().count(),
+        "the wrap did wrap"
+    );
+    let imported = assert_like_hand_made(&text, "wrapped at 40 columns");
+    assert!(
+        imported
+            .letter
+            .errata
+            .iter()
+            .any(|e| e.note.contains("折行")),
+        "the hard wraps are not recorded as an erratum"
+    );
+}
+
+/// The transcript as `pdftotext -layout` gives a letter: lines of at most 40 columns, each
+/// paragraph's first line indented, no blank line between paragraphs, the header centred, the
+/// signature and date pushed right; at each page break (a blank line of the transcript after
+/// a line that stops mid-sentence) the page's number, centred, and a form feed.
+fn laid_out(text: &str) -> String {
+    let mut out = String::new();
+    let mut page = 1;
+    let mut in_header = true;
+    let mut previous = "";
+    for line in text.lines() {
+        if line.is_empty() {
+            // Headings and footer lines end without punctuation, but are no sentence.
+            let heading = previous.chars().nth(1) == Some('、')
+                || previous.starts_with("公开方式")
+                || previous.ends_with('日');
+            let mid_sentence = !heading && !previous.ends_with(['。', '：', '）', ')']);
+            if mid_sentence && !in_header {
+                out.push_str(&format!("\n{}- {page} -\n\u{c}", " ".repeat(18)));
+                page += 1;
+            }
+            continue;
+        }
+        let footer_field =
+            line.starts_with(['(', '公', '抄']) && previous.starts_with(['2', '(', '公']);
+        let indent = if in_header && line != "(A类)" && !line.ends_with('：') {
+            " ".repeat(8) // the header, centred
+        } else if (line.starts_with("中山市科学技术局") && !in_header)
+            || line.starts_with("2021年7月")
+        {
+            " ".repeat(24) // signature and date, pushed right
+        } else if in_header || footer_field {
+            String::new() // classification, addressee, footer lines
+        } else {
+            " ".repeat(4) // a paragraph's first line
+        };
+        if line.ends_with('：') && in_header {
+            in_header = false;
+        }
+        // The first line carries the indent; the rest of the paragraph wraps at 40.
+        let wrapped = wrapped(&format!("{indent}{line}"), 40);
+        out.push_str(&wrapped);
+        previous = line;
+    }
+    out
+}
+
+#[test]
+fn the_transcript_laid_out_as_pdftotext_gives_it_imports_the_same() {
+    let text = laid_out(TRANSCRIPT);
+    assert!(text.contains("\u{c}") && text.contains("- 9 -"), "{text}");
+    assert_eq!(
+        text.matches("\n\n").count(),
+        9,
+        "blank lines only at the 9 page breaks"
+    );
+    let imported = assert_like_hand_made(&text, "laid out as pdftotext -layout gives it");
+    assert!(
+        imported
+            .letter
+            .errata
+            .iter()
+            .any(|e| e.original == "- 1 -" && e.note.contains("页码") && e.note.contains("共9处")),
+        "page numbers are recorded: {:#?}",
+        imported.letter.errata
+    );
+}
+
+#[test]
+fn the_transcript_with_crlf_line_endings_imports_the_same() {
+    assert_like_hand_made(&TRANSCRIPT.replace('\n', "\r\n"), "CRLF");
+}
+
+#[test]
+fn the_transcript_without_bold_marks_imports_the_same() {
+    let imported = assert_like_hand_made(&TRANSCRIPT.replace("**", ""), "no bold marks");
+    assert!(
+        !imported
+            .letter
+            .errata
+            .iter()
+            .any(|e| e.original.contains("**"))
+    );
+}
+
+#[test]
+fn the_transcript_with_full_width_digits_imports_the_same() {
+    let text: String = TRANSCRIPT
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => char::from_u32(u32::from('０') + d).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    assert!(text.contains("１４２号"));
+    let imported = assert_like_hand_made(&text, "full-width digits");
+    assert!(
+        imported
+            .letter
+            .errata
+            .iter()
+            .any(|e| e.note.contains("全角数字"))
+    );
+}
+
+/// Each repair is an erratum that quotes the transcript and the draft; the character repeated
+/// across a page break is kept in the text and only suspected.
+#[test]
+fn errata_quote_the_transcript_and_the_repeated_character_is_kept() {
+    let (imported, _) = imported(TRANSCRIPT);
+    let letter = &imported.letter;
+    let text = texts_mut(&mut letter.clone())
+        .into_iter()
+        .map(|s| s.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = format!("{}\n{text}", letter.title);
+    let page_breaks = letter
+        .errata
+        .iter()
+        .filter(|e| e.original.contains("\n\n"))
+        .count();
+    assert_eq!(page_breaks, 9, "page breaks joined inside a sentence");
+    for e in &letter.errata {
+        if e.suspected {
+            assert!(
+                text.contains(&e.original),
+                "suspected {:?} is not kept in the text",
+                e.original
+            );
+            continue;
+        }
+        assert!(
+            TRANSCRIPT.contains(&e.original),
+            "{:?} is not the transcript's",
+            e.original
+        );
+        let structural = e.original.contains("**") || e.original.starts_with('(');
+        if !structural {
+            assert!(
+                text.contains(&e.corrected),
+                "{:?} is not in the draft",
+                e.corrected
+            );
+        }
+    }
+    let suspected: Vec<_> = letter.errata.iter().filter(|e| e.suspected).collect();
+    assert_eq!(suspected.len(), 1, "{suspected:?}");
+    assert!(suspected[0].original.contains("战战略性"));
+    assert!(
+        text.contains("围绕我市战战略性新兴产业"),
+        "the repeated character was dropped"
+    );
+    for kind in ["十二届五次 会议", "德国 VDE", "**一是**", "(一) "] {
+        assert!(
+            letter.errata.iter().any(|e| e.original.contains(kind)),
+            "no erratum for {kind:?}"
+        );
+    }
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut child = Command::new(DAFU)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dafu runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dafu-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn import_writes_a_draft_that_check_accepts_and_reports_to_stderr() {
+    let draft = temp("draft.yaml");
+    let (code, stdout, stderr) = run(
+        &[
+            "import",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            "-o",
+            draft.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.starts_with(
+            "dafu import: 5 suggestions, 15 measures (3, 2, 4, 3, 3), 18 points, 56 figures,"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("suspected, NOT applied: 「围绕我市战战略性新兴产业」"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("五（一）二是: 超87亿元 = 8700000000 元"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches(" — what: ").count(),
+        56,
+        "every figure's what is listed for review"
+    );
+    let (code, _, stderr) = run(&["check", draft.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{stderr}");
+    let yaml = std::fs::read_to_string(&draft).unwrap();
+    assert!(
+        !yaml.contains(": >"),
+        "a folded scalar would put spaces between characters"
+    );
+    assert!(
+        yaml.contains(
+            "\ntitle: 中山市科学技术局关于中山市政协十二届五次会议提案第125053号答复的函\n"
+        )
+    );
+}
+
+#[test]
+fn import_reads_standard_input() {
+    let (code, stdout, _) = run(&["import", "-"], Some(TRANSCRIPT));
+    assert_eq!(code, 0);
+    let letter = load::parse(&stdout, "stdout").expect("the draft on stdout loads");
+    assert_eq!(letter.doc_number, "中山科函〔2021〕142号");
+}
+
+#[test]
+fn import_of_text_without_a_letters_shape_names_file_and_line() {
+    let file = temp("notes.txt");
+    std::fs::write(
+        &file,
+        "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n正文。\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", file.to_str().unwrap()], None);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("notes.txt:12:1: no date of signature"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["import", "-"], Some(""));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("(stdin):1:1: the text is empty"),
+        "{stderr}"
+    );
+    let bad = temp("latin1.txt");
+    std::fs::write(&bad, b"(A\xe0)\n").unwrap();
+    let (code, _, stderr) = run(&["import", bad.to_str().unwrap()], None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("latin1.txt:1:3: not valid UTF-8"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn diff_shows_what_a_person_changed_by_node() {
+    let draft = temp("diff-draft.yaml");
+    let (code, _, _) = run(
+        &[
+            "import",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            "-o",
+            draft.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    let (code, stdout, _) = run(
+        &["diff", draft.to_str().unwrap(), draft.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        (code, stdout.as_str()),
+        (1 - 1, ""),
+        "a letter does not differ from itself"
+    );
+    let (code, stdout, stderr) = run(
+        &[
+            "diff",
+            draft.to_str().unwrap(),
+            "content/zhongshan-kjj-2021-142.yaml",
+        ],
+        None,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stdout.contains("~ 四（一）五是 text: …文件，围绕我市战[-战-]略性新兴产业、优…"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("+ notes note on 新工智能: "), "{stdout}");
+    // Only the node the person changed shows, apart from what needs a person: `what`, the
+    // drafted period, `part_of`, errata and notes.
+    let judged = [
+        " what: ",
+        " period: ",
+        " part_of: ",
+        " status: ",
+        " errata ",
+        " notes ",
+    ];
+    let nodes: Vec<&str> = stdout
+        .lines()
+        .filter(|l| !judged.iter().any(|j| l.contains(j)))
+        .collect();
+    assert_eq!(nodes.len(), 1, "{nodes:#?}");
+    // The text file itself can be one side.
+    let (code, stdout, _) = run(
+        &[
+            "diff",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            draft.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!((code, stdout.as_str()), (0, ""));
+}
+
+/// The transcript with its body (from the opening to the closing) written `times` times.
+fn long_letter(times: usize) -> String {
+    let start = TRANSCRIPT.find("您们提出的").expect("the opening");
+    let end = TRANSCRIPT.find("综合而言").expect("the closing");
+    let (head, rest) = TRANSCRIPT.split_at(start);
+    let (body, tail) = rest.split_at(end - start);
+    format!("{head}{}{tail}", body.repeat(times))
+}
+
+/// Linear work: 200 bodies (2.8 MB), and one sentence broken by 100,000 page breaks, import in
+/// a few seconds; a quadratic step would take minutes. The deadline is generous on purpose.
+#[test]
+fn import_is_linear_in_the_text() {
+    let deadline = std::time::Duration::from_secs(15);
+    let long = long_letter(200);
+    let started = std::time::Instant::now();
+    let imported = import(&long).expect("the long letter imports");
+    assert_eq!(
+        imported.letter.suggestions.len(),
+        5,
+        "ordinals repeat, so only the first run is a tree"
+    );
+    assert!(
+        started.elapsed() < deadline,
+        "200 bodies took {:?}",
+        started.elapsed()
+    );
+    eprintln!("200 bodies: {:?}", started.elapsed());
+
+    let broken = format!(
+        "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n一、关于某事 {}完。\n\n某局\n2021年7月28日\n",
+        "甲 1 家，\n\n".repeat(100_000)
+    );
+    let started = std::time::Instant::now();
+    let imported = import(&broken).expect("the broken letter imports");
+    // The heading's own line is no sentence to continue: the other 99,999 breaks are joined.
+    let joined = imported
+        .letter
+        .errata
+        .iter()
+        .filter(|e| e.original.contains("\n\n"))
+        .count();
+    assert_eq!(joined, 99_999);
+    eprintln!(
+        "200 bodies and 100,000 page breaks: {:?}",
+        started.elapsed()
+    );
+    assert!(
+        started.elapsed() < deadline,
+        "100,000 page breaks took {:?}",
+        started.elapsed()
+    );
+}
+
+/// `dafu letter.txt`: the reader on an import made in memory, which its status row calls an
+/// unreviewed import; the letter it ships with says nothing of the kind.
+#[test]
+fn the_reader_opens_a_text_and_says_it_is_an_unreviewed_import() {
+    use dafu::app::App;
+    use dafu::strings::Lang;
+    use dafu::text::width::AmbiguousWidth;
+    let tree = dafu::import::tree_from_path(Path::new("content/source/zhongshan-kjj-2021-142.txt"))
+        .expect("the transcript opens");
+    assert_eq!(tree.letter.suggestions.len(), 5);
+    // The suspected erratum stands under the paragraph that keeps both characters.
+    let holding = tree
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("围绕我市战战略性"))
+        .expect("the text keeps the repeated character");
+    let note = tree
+        .blocks
+        .iter()
+        .find(|b| {
+            b.text
+                .starts_with("※ 疑似勘误（未改，待核对） 「围绕我市战战略性新兴产业」")
+        })
+        .expect("the suspected erratum is shown");
+    assert_eq!(
+        note.node, holding.node,
+        "shown at its place, not at the end"
+    );
+    let app = App::new(tree, Lang::Zh, AmbiguousWidth::Narrow, (120, 36));
+    let screen = util::screen(&app);
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.contains("未经审阅的导入稿"), "{status}");
+    let shipped = util::screen(&util::app(120, 36));
+    assert!(
+        !shipped.contains("未经审阅"),
+        "the shipped letter is reviewed"
+    );
+    // The command-line faces open a text the same way.
+    let (code, stdout, stderr) = run(
+        &[
+            "outline",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            "--depth",
+            "1",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("五、"), "{stdout}");
+}

@@ -1,0 +1,116 @@
+//! `dafu import` on random text: it never panics, and whatever it drafts passes `dafu check`.
+
+use dafu::import::{import, to_yaml};
+use dafu::letter::load;
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// Pieces a reply letter's body is made of, artifacts included: ordinals, enumerators, bold
+/// marks, figures with hedges and lists, spaces, page breaks, punctuation, Latin, full-width
+/// digits, a repeated character, escape sequences.
+const PIECES: &[&str] = &[
+    "一、",
+    "二、",
+    "三、",
+    "十一、",
+    "（一）",
+    "(二) ",
+    "（ 三 ）",
+    "一是",
+    "二是",
+    "三是",
+    "**",
+    "关于",
+    "建议",
+    "吸取采纳该建议。",
+    "我市",
+    "企业",
+    "资金",
+    "共",
+    "近",
+    "超过",
+    "超",
+    "约",
+    "最高",
+    "累计",
+    "公共",
+    "100",
+    "3.3",
+    "80、60、40",
+    "２０２０",
+    "万元",
+    "亿元",
+    "家",
+    "项",
+    "个",
+    "%",
+    "年",
+    "2020年",
+    "近5年",
+    "目前",
+    "将",
+    "计划",
+    " ",
+    "  ",
+    "\u{3000}",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\u{c}",
+    "。",
+    "，",
+    "：",
+    "；",
+    "、",
+    "“",
+    "”",
+    "《",
+    "》",
+    "德国",
+    "VDE",
+    "5G",
+    "战",
+    "战略",
+    "優勢",
+    "支持支持",
+    "- 2 -",
+    "\u{1b}[31m",
+    "\u{202e}",
+    "综合而言，",
+    "专此答复。",
+];
+
+fn body() -> impl Strategy<Value = String> {
+    prop::collection::vec(select(PIECES), 0..120).prop_map(|pieces| pieces.concat())
+}
+
+const HEADER: &str =
+    "(A类)\n\n某局\n\n某函〔2021〕1号\n\n某局关于某会议提案第1号答复的函\n\n某委员：\n\n";
+const FOOTER: &str =
+    "\n\n某局\n2021年7月28日\n\n(联系人及电话：某，1)\n\n公开方式：主动公开\n\n抄送：某。\n";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A letter's frame around a random body imports, and the draft passes check.
+    #[test]
+    fn a_random_body_drafts_a_letter_that_passes_check(body in body()) {
+        let text = format!("{HEADER}{body}{FOOTER}");
+        let imported = import(&text).expect("a letter with a header and a date imports");
+        let yaml = to_yaml(&imported.letter, "random");
+        if let Err(e) = load::parse(&yaml, "draft") {
+            panic!("the draft fails check: {e}\n--- text:\n{text:?}\n--- yaml:\n{yaml}");
+        }
+        prop_assert_eq!(imported.letter.signature.date.as_str(), "2021-07-28");
+        prop_assert_eq!(imported.letter.disclosure.as_deref(), Some("公开方式：主动公开"));
+    }
+
+    /// Any text at all: an error or a draft, never a panic.
+    #[test]
+    fn any_text_imports_or_is_refused_without_a_panic(text in prop::collection::vec(select(PIECES), 0..80).prop_map(|p| p.concat())) {
+        if let Ok(imported) = import(&text) {
+            let yaml = to_yaml(&imported.letter, "random");
+            prop_assert!(load::parse(&yaml, "draft").is_ok(), "{}", yaml);
+        }
+    }
+}
