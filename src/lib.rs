@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod letter;
+pub mod numbers;
 pub mod search;
 pub mod strings;
 pub mod text;

@@ -434,10 +434,15 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
         for (f, figure) in figures.iter().enumerate() {
             let here = at.index(f);
+            // A list (「80、60、80万元」) may state one value twice; its figures are held to its
+            // items one by one (`check`), not counted here as repeats.
+            let list = crate::numbers::phrase::parse(&figure.text).is_ok_and(|p| p.items.len() > 1);
             let claims = claimed
                 .entry((figure.text.as_str(), figure.value.to_bits()))
                 .or_insert(0);
-            *claims += 1;
+            if !list {
+                *claims += 1;
+            }
             let starts = &starts_of[distinct[figure.text.as_str()]];
             let places = starts
                 .iter()
@@ -473,7 +478,7 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         }
     }
     // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
-    if let Err((at, message)) = crate::figures::check::letter(letter) {
+    if let Err((at, message)) = super::check::letter(letter) {
         return fail(&at, message);
     }
     let whole = letter_text(letter);
@@ -533,21 +538,21 @@ fn figure_nodes(letter: &Letter) -> Vec<(FieldPath, Cow<'_, str>, &[Figure])> {
     let mut nodes: Vec<(FieldPath, Cow<'_, str>, &[Figure])> = Vec::new();
     nodes.push((
         root.key("opening_figures"),
-        letter.opening.concat().into(),
+        letter.opening.join("\n").into(),
         &letter.opening_figures,
     ));
     for (s, suggestion) in letter.suggestions.iter().enumerate() {
         let at = root.key("suggestions").index(s);
         nodes.push((
             at.key("figures"),
-            suggestion.paragraphs.concat().into(),
+            suggestion.paragraphs.join("\n").into(),
             &suggestion.figures,
         ));
         for (m, measure) in suggestion.measures.iter().enumerate() {
             let at = at.key("measures").index(m);
             nodes.push((
                 at.key("figures"),
-                measure.paragraphs.concat().into(),
+                measure.paragraphs.join("\n").into(),
                 &measure.figures,
             ));
             for (p, point) in measure.points.iter().enumerate() {

@@ -1,19 +1,19 @@
 //! `dafu check` for figures: every figure is read from its own text with the phrase grammar
-//! ([`super::phrase`]) and must say what its text says — value, unit and qualifier — and its
+//! ([`crate::numbers::phrase`]) and must say what its text says — value, unit and qualifier — and its
 //! period, status and `part_of` must be the letter's.
 //!
 //! The loader calls [`letter`] once, after the schema's own checks; an error names the field
 //! by its path, which the loader turns into `FILE:LINE:COL`. Work is linear in the letter:
-//! each node's text is read once ([`super::phrase::find_all`]), and each figure is looked up
+//! each node's text is read once ([`crate::numbers::phrase::find_all`]), and each figure is looked up
 //! in maps built from it.
 
 use std::collections::HashMap;
 
-use super::period::{FORMS, Period};
-use super::phrase::{self, Phrase};
-use super::trim_number;
-use crate::letter::load::scan::FieldPath;
+use super::load::scan::FieldPath;
 use crate::letter::{Figure, Letter, Status};
+use crate::numbers::period::{FORMS, Period};
+use crate::numbers::phrase::{self, Phrase};
+use crate::numbers::trim_number;
 
 /// A figure that disagrees with the letter: where (a path to the field) and why.
 pub type Mismatch = (FieldPath, String);
@@ -56,12 +56,13 @@ pub fn letter(letter: &Letter) -> Result<(), Mismatch> {
     Ok(())
 }
 
-/// The figures' nodes of `letter`, in letter order.
+/// The figures' nodes of `letter`, in letter order. A node's paragraphs are joined by a line
+/// break, which ends a clause: a hedge or a number never reaches across paragraphs.
 fn nodes(letter: &Letter) -> Vec<Node<'_>> {
     let root = FieldPath::default();
     let mut out = vec![Node {
         at: root.key("opening_figures"),
-        text: letter.opening.concat(),
+        text: letter.opening.join("\n"),
         figures: &letter.opening_figures,
         section: None,
     }];
@@ -69,7 +70,7 @@ fn nodes(letter: &Letter) -> Vec<Node<'_>> {
         let at = root.key("suggestions").index(s);
         out.push(Node {
             at: at.key("figures"),
-            text: suggestion.paragraphs.concat(),
+            text: suggestion.paragraphs.join("\n"),
             figures: &suggestion.figures,
             section: Some(s),
         });
@@ -77,7 +78,7 @@ fn nodes(letter: &Letter) -> Vec<Node<'_>> {
             let at = at.key("measures").index(m);
             out.push(Node {
                 at: at.key("figures"),
-                text: measure.paragraphs.concat(),
+                text: measure.paragraphs.join("\n"),
                 figures: &measure.figures,
                 section: Some(s),
             });

@@ -164,7 +164,7 @@ mod tests {
 
     /// `dafu search QUERY` on the minimal letter with `paragraph` added to its opening.
     fn search_with(paragraph: &str, query: &str) -> String {
-        let minimal = include_str!("../../tests/fixtures/minimal.yaml");
+        let minimal = include_str!("../tests/fixtures/minimal.yaml");
         let mut letter = load::parse(minimal, "minimal.yaml").expect("the minimal letter loads");
         letter.opening.push(paragraph.to_string());
         let tree = LetterTree::new(letter);
