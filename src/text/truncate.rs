@@ -23,29 +23,13 @@ pub const ELLIPSIS: &str = "…";
 /// `\n` counts 0 columns here.
 #[must_use]
 pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
-    if str_width(s, mode) <= max {
+    let Some((budget, marked)) = room(s, max, mode) else {
         return Cow::Borrowed(s);
-    }
-    let ellipsis_width = grapheme_width(ELLIPSIS, mode);
-    let marked = ellipsis_width <= max;
-    let budget = if marked { max - ellipsis_width } else { max };
-    let mut used = 0;
-    let mut end = 0;
-    for (i, g) in s.grapheme_indices(true) {
-        let w = grapheme_width(g, mode);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        end = i + g.len();
-    }
+    };
+    let end = fitting(s.grapheme_indices(true), budget, mode).map_or(0, |(i, g)| i + g.len());
     let prefix = s.get(..end).unwrap_or_default();
     if marked {
-        let prefix = prefix.trim_end();
-        let mut out = String::with_capacity(prefix.len() + ELLIPSIS.len());
-        out.push_str(prefix);
-        out.push_str(ELLIPSIS);
-        Cow::Owned(out)
+        Cow::Owned(format!("{}{ELLIPSIS}", prefix.trim_end()))
     } else {
         Cow::Borrowed(prefix)
     }
@@ -56,29 +40,46 @@ pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
 /// end (`…› （二）创新工作机制`). Always `str_width(result, mode) <= max`.
 #[must_use]
 pub fn truncate_start(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
-    if str_width(s, mode) <= max {
+    let Some((budget, marked)) = room(s, max, mode) else {
         return Cow::Borrowed(s);
-    }
-    let ellipsis_width = grapheme_width(ELLIPSIS, mode);
-    let marked = ellipsis_width <= max;
-    let budget = if marked { max - ellipsis_width } else { max };
-    let mut used = 0;
-    let mut start = s.len();
-    for (i, g) in s.grapheme_indices(true).rev() {
-        let w = grapheme_width(g, mode);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        start = i;
-    }
+    };
+    let start = fitting(s.grapheme_indices(true).rev(), budget, mode).map_or(s.len(), |(i, _)| i);
     let suffix = s.get(start..).unwrap_or_default();
     if marked {
-        let suffix = suffix.trim_start();
-        Cow::Owned(format!("{ELLIPSIS}{suffix}"))
+        Cow::Owned(format!("{ELLIPSIS}{}", suffix.trim_start()))
     } else {
         Cow::Borrowed(suffix)
     }
+}
+
+/// `None` when `s` fits in `max` columns; otherwise the columns left for text and whether
+/// the ellipsis fits beside it (it does not when `max` is narrower than the mark itself).
+fn room(s: &str, max: usize, mode: AmbiguousWidth) -> Option<(usize, bool)> {
+    if str_width(s, mode) <= max {
+        return None;
+    }
+    let ellipsis_width = grapheme_width(ELLIPSIS, mode);
+    let marked = ellipsis_width <= max;
+    Some((if marked { max - ellipsis_width } else { max }, marked))
+}
+
+/// The last of `graphemes` (walked from either end) that still fits in `budget` columns,
+/// whole graphemes only: a wide character that does not fit is dropped, never split.
+fn fitting<'s>(
+    graphemes: impl Iterator<Item = (usize, &'s str)>,
+    budget: usize,
+    mode: AmbiguousWidth,
+) -> Option<(usize, &'s str)> {
+    let mut used = 0;
+    let mut last = None;
+    for (i, g) in graphemes {
+        used += grapheme_width(g, mode);
+        if used > budget {
+            break;
+        }
+        last = Some((i, g));
+    }
+    last
 }
 
 /// Closing marks that belong to the sentence they follow: `他说：“好。”` ends after the `”`.
