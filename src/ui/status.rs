@@ -47,7 +47,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let right = match &app.note() {
         Some(note) => format!(" {} ", note.0),
         // With one pane on screen, Tab is how to reach the other: say so.
-        None if app.areas().outline.is_none() || app.areas().reading.is_none() => {
+        None if app.overlay().is_none()
+            && (app.areas().outline.is_none() || app.areas().reading.is_none()) =>
+        {
             format!("{}{}", strings.tab_hint, strings.hints)
         }
         None => strings.hints.to_string(),
