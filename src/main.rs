@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use dafu::cli;
+use dafu::colour::{ColorSetting, PaletteChoice, ThemeSetting};
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
 use dafu::strings::Lang;
@@ -48,6 +49,22 @@ struct Cli {
         global = true
     )]
     ambiguous_width: AmbiguousSetting,
+
+    /// Colour: `auto` colours a terminal unless NO_COLOR is set (and not empty); `never`
+    /// marks by reverse video, underline and bold alone; `always` colours even a pipe.
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    color: ColorSetting,
+
+    /// The terminal's background, for the reader's colours: `auto` asks the terminal, then
+    /// reads COLORFGBG, then assumes dark.
+    #[arg(
+        long,
+        value_enum,
+        env = "DAFU_THEME",
+        default_value = "auto",
+        global = true
+    )]
+    theme: ThemeSetting,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -130,9 +147,10 @@ fn parse_query(arg: &str) -> Result<String, String> {
 
 /// Environment variables that stand for options. Set but empty (`DAFU_LANG= dafu`), a
 /// variable means no value, as it does to most programs, not an invalid one.
-const OPTION_VARIABLES: [(&str, &str); 2] = [
+const OPTION_VARIABLES: [(&str, &str); 3] = [
     ("lang", "DAFU_LANG"),
     ("ambiguous_width", "DAFU_AMBIGUOUS_WIDTH"),
+    ("theme", "DAFU_THEME"),
 ];
 
 /// The command line's definition, with messages in plain text (see [`parse_arguments`]).
@@ -306,7 +324,8 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 && io::stdin().is_terminal()
                 && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
             {
-                tui::run(tree, cli.lang, cli.ambiguous_width)?;
+                let palette = PaletteChoice::from_env(cli.color, cli.theme);
+                tui::run(tree, cli.lang, cli.ambiguous_width, palette)?;
                 Ok(FOUND)
             } else {
                 print_to(stdout_file, |out| {
@@ -323,7 +342,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         Some(Command::Search { query, file }) => {
             let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
             let options = cli::SearchOptions {
-                color: stdout.is_terminal(),
+                color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
             };
             print_to(stdout_file, |out| {
