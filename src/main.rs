@@ -192,14 +192,17 @@ fn one_file(
     }
 }
 
-fn load_tree(file: Option<&PathBuf>) -> Result<LetterTree, load::LoadError> {
+/// The letter's tree, its editorial labels in the interface's language.
+fn load_tree(file: Option<&PathBuf>, lang: Lang) -> Result<LetterTree, load::LoadError> {
     let letter = match file {
         // Plain text is imported in memory; the reader says it is an unreviewed draft.
-        Some(path) if dafu::import::is_text(path) => return dafu::import::tree_from_path(path),
+        Some(path) if dafu::import::is_text(path) => {
+            return dafu::import::tree_from_path(path).map(|tree| tree.with_lang(lang));
+        }
         Some(path) => load::from_path(path)?,
         None => load::embedded(),
     };
-    Ok(LetterTree::new(letter))
+    Ok(LetterTree::in_lang(letter, lang))
 }
 
 /// Exit statuses, as grep uses them.
@@ -319,7 +322,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
     let stdout = io::stdout();
     match cli.command {
         None => {
-            let tree = load_tree(cli.file.as_ref())?;
+            let tree = load_tree(cli.file.as_ref(), cli.lang)?;
             if stdout.is_terminal()
                 && io::stdin().is_terminal()
                 && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
@@ -334,13 +337,13 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             }
         }
         Some(Command::Outline { file, depth }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
+            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
             print_to(stdout_file, |out| {
                 cli::print_outline(&tree, depth, cli.lang, out).map(|()| FOUND)
             })
         }
         Some(Command::Search { query, file }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
+            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
@@ -356,7 +359,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             sort,
             unit,
         }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
+            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
             let options = cli::figures::Options {
                 format,
                 sort,
@@ -374,7 +377,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                     "check needs the letter FILE to check: dafu check FILE",
                 )));
             };
-            load_tree(Some(&file))?;
+            load_tree(Some(&file), cli.lang)?;
             Ok(FOUND)
         }
         Some(Command::Import { text, output }) => {
@@ -390,7 +393,10 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             Ok(FOUND)
         }
         Some(Command::Diff { a, b }) => {
-            let (a, b) = (load_tree(Some(&a))?, load_tree(Some(&b))?);
+            let (a, b) = (
+                load_tree(Some(&a), cli.lang)?,
+                load_tree(Some(&b), cli.lang)?,
+            );
             let changes = dafu::diff::diff(&a.letter, &b.letter);
             let mut out = io::BufWriter::new(stdout.lock());
             dafu::diff::write(&changes, &mut out)?;
