@@ -93,15 +93,22 @@ impl PaletteChoice {
         }
     }
 
-    /// As [`Self::new`], reading the environment.
+    /// As [`Self::new`], reading the environment. The Linux console is not asked: it
+    /// does not know OSC 11 and would print the question's tail (`11;?`); its background is
+    /// black.
     #[must_use]
     pub fn from_env(color: ColorSetting, theme: ThemeSetting) -> Self {
-        Self::new(
+        let choice = Self::new(
             color,
             theme,
             std::env::var_os("NO_COLOR").as_deref(),
             std::env::var_os("COLORFGBG").as_deref(),
-        )
+        );
+        let console = std::env::var_os("TERM").is_some_and(|t| t == "linux");
+        match choice {
+            Self::Ask { fallback } if console => Self::Fixed(fallback),
+            other => other,
+        }
     }
 
     /// The palette, given what the terminal said about its background (if asked).

@@ -282,3 +282,20 @@ fn color_always_colours_a_pipe_and_nothing_else_does() {
         }
     }
 }
+
+#[test]
+fn nothing_is_asked_when_width_and_colours_are_given() {
+    for args in [
+        &["--ambiguous-width", "narrow", "--theme", "dark"][..],
+        &["--ambiguous-width", "wide", "--theme", "light"],
+        &["--ambiguous-width", "narrow", "--color", "never"],
+    ] {
+        let p = start(Options::new(100, 30, args));
+        assert_eq!(p.requests(), 0, "{args:?}");
+        assert!(find(&p.raw(), b"\x1b]11;").is_none(), "{args:?}");
+    }
+    // The defaults ask both questions in one round trip: one position request.
+    let p = start(Options::new(100, 30, &[]));
+    assert_eq!(p.requests(), 1);
+    assert!(find(&p.raw(), b"\x1b]11;?\x1b\\").is_some());
+}

@@ -7,7 +7,7 @@
 //! never answers. Row 2, not row 1, because a report for row 1 (`ESC [ 1 ; C R`) reads like
 //! the key code of Shift-F3 (vim does the same).
 //!
-//! For the background we ask with OSC 11 (`ESC ] 11 ; ? BEL`) *before* the position request.
+//! For the background we ask with OSC 11 (`ESC ] 11 ; ? ST`) *before* the position request.
 //! Terminals answer in order, and every terminal answers the position request, so its report
 //! ends the wait: a terminal that ignores OSC 11 costs no timeout, and one that answers it
 //! has answered by the time the report arrives.
@@ -69,7 +69,8 @@ pub fn ask(questions: Questions) -> Answer {
     };
     let mut request = String::new();
     if questions.background {
-        request.push_str("\x1b]11;?\x07");
+        // Ended by ST, not BEL: a BEL the terminal does not take as the end rings its bell.
+        request.push_str("\x1b]11;?\x1b\\");
     }
     if questions.width {
         request.push_str("\x1b[2;1H");
