@@ -223,3 +223,17 @@ fn the_command_line_is_english() {
     let plain = run(&[FIXTURE]);
     assert!(plain.contains("※ erratum: \"a  first item\""), "{plain}");
 }
+
+#[test]
+fn too_small_keeps_the_minimum_on_a_narrow_screen() {
+    // Cut at the width, the English message lost its end, the one thing it is for.
+    for (w, h) in [(30, 8), (20, 9), (12, 9)] {
+        let text = screen(&app(w, h));
+        assert!(text.contains("40×10"), "{w}×{h}:\n{text}");
+    }
+    let chinese = LetterTree::new(letter());
+    let app = App::new(chinese, Lang::Zh, AmbiguousWidth::Narrow, (14, 6));
+    let text = screen(&app);
+    assert!(text.contains("40×10"), "{text}");
+    assert!(text.starts_with("终端太小"), "{text}");
+}
