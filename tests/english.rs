@@ -237,3 +237,11 @@ fn too_small_keeps_the_minimum_on_a_narrow_screen() {
     assert!(text.contains("40×10"), "{text}");
     assert!(text.starts_with("终端太小"), "{text}");
 }
+
+#[test]
+fn an_imported_text_gets_english_headings_too() {
+    // A `.txt` is imported in memory and its tree rebuilt in the interface's language.
+    let plain = run(&["content/source/zhongshan-kjj-2021-142.txt"]);
+    assert!(plain.contains("※ erratum: "), "{plain}");
+    assert!(!plain.contains("※ 勘误"), "{plain}");
+}
