@@ -65,7 +65,8 @@ pub fn print_outline(
 /// Options of `dafu search`.
 #[derive(Debug, Clone, Copy)]
 pub struct SearchOptions {
-    /// Mark matches with ANSI reverse video (only when stdout is a terminal).
+    /// Mark matches with bold red (`--color`: by default only on a terminal, and not under
+    /// `NO_COLOR`).
     pub color: bool,
     /// Interface language, for breadcrumbs.
     pub lang: Lang,

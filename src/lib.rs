@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod colour;
 pub mod diff;
 pub mod figures;
 pub mod import;

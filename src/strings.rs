@@ -228,7 +228,7 @@ const EN: Strings = Strings {
     figures_chart_hints: "c table  Enter go to text  Esc close",
     chart_title: "money chart",
     log_scale: "log scale",
-    legend_hedged: "hedged or a ceiling (近/超/超过/约/最高)",
+    legend_hedged: "hedged (nearly, about, over) or a ceiling (at most)",
     legend_added: "in the total",
     legend_left_out: "left out",
     money_roles: ["spent", "stock", "cap", "each", "result", "other"],
@@ -261,11 +261,57 @@ const EN: Strings = Strings {
     list_separator: ", ",
     chart_notes: [
         "Totals add only sums spent and done, of one period, none inside another.",
-        "With 近/约 in it a total is about, with 超/超过 at least; periods never mix.",
+        "With a part nearly or about, a total is about; with one over, at least; periods never mix.",
     ],
 };
 
+/// How the reader and the plain text set an editorial note or erratum under its paragraph:
+/// `※ 勘误 「original」→「corrected」why` in Chinese, `※ erratum "original" → "corrected" why`
+/// in English. The quoted texts and the explanation are the letter file's; the rest is here.
+#[derive(Debug)]
+pub struct EditorialLabels {
+    /// Before a note's quotation (`note: `); may be empty.
+    pub note: &'static str,
+    /// Before a correction's quotations.
+    pub erratum: &'static str,
+    /// Before a suspected extraction artifact left as it is.
+    pub suspected: &'static str,
+    /// Opening and closing quotation marks around the letter's words (and a search's).
+    pub quotes: (&'static str, &'static str),
+    /// Between the original and the corrected text.
+    pub arrow: &'static str,
+    /// Between the quotation and the explanation.
+    pub gap: &'static str,
+}
+
+const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
+    note: "",
+    erratum: "勘误 ",
+    suspected: "疑似勘误（未改，待核对） ",
+    quotes: ("「", "」"),
+    arrow: "→",
+    gap: "",
+};
+
+const EN_EDITORIAL: EditorialLabels = EditorialLabels {
+    note: "note: ",
+    erratum: "erratum: ",
+    suspected: "suspected erratum (not changed; to be checked): ",
+    quotes: ("\"", "\""),
+    arrow: " → ",
+    gap: " ",
+};
+
 impl Lang {
+    /// The labels of editorial notes and errata in this language.
+    #[must_use]
+    pub fn editorial(self) -> &'static EditorialLabels {
+        match self {
+            Lang::Zh => &ZH_EDITORIAL,
+            Lang::En => &EN_EDITORIAL,
+        }
+    }
+
     /// The labels in this language.
     #[must_use]
     pub fn strings(self) -> &'static Strings {

@@ -23,10 +23,12 @@ use ratatui::{DefaultTerminal, Terminal};
 
 use crate::action::Action;
 use crate::app::{App, Effect};
+use crate::colour::PaletteChoice;
 use crate::keymap::action_for;
 use crate::letter::tree::LetterTree;
 use crate::strings::Lang;
 use crate::text::width::AmbiguousWidth;
+use crate::ui::theme::Palette;
 
 /// The `--ambiguous-width` setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -52,11 +54,16 @@ pub fn full_screen_capable(term: Option<&OsStr>) -> bool {
 /// repaint. Idle, the reader wakes this often and does nothing else.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Runs the reader until the user quits.
+/// Runs the reader until the user quits, drawing in the palette `palette` settles on.
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
-pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Result<()> {
+pub fn run(
+    tree: LetterTree,
+    lang: Lang,
+    setting: AmbiguousSetting,
+    palette: PaletteChoice,
+) -> io::Result<()> {
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
     lifecycle::install_panic_hook();
@@ -72,7 +79,7 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
             }
         }
     };
-    let result = read_events(&mut terminal, tree, lang, setting);
+    let result = read_events(&mut terminal, tree, lang, setting, palette);
     lifecycle::give_back(&lifecycle::lock());
     // The cursor is shown already; ratatui's drop would try again and, with the terminal
     // gone, report the failure with `eprintln!`, which panics when stderr is gone too.
@@ -86,16 +93,23 @@ fn read_events(
     tree: LetterTree,
     lang: Lang,
     setting: AmbiguousSetting,
+    palette: PaletteChoice,
 ) -> io::Result<()> {
-    let (ambiguous, typed) = match setting {
-        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, Vec::new()),
-        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, Vec::new()),
-        AmbiguousSetting::Auto => {
-            let _lock = lifecycle::lock();
-            let answer = probe::ambiguous_width();
-            (answer.mode.unwrap_or_default(), answer.typed)
-        }
+    // Both questions go to the terminal in one round trip.
+    let answer = {
+        let _lock = lifecycle::lock();
+        probe::ask(probe::Questions {
+            width: setting == AmbiguousSetting::Auto,
+            background: matches!(palette, PaletteChoice::Ask { .. }),
+        })
     };
+    let ambiguous = match setting {
+        AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
+        AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+        AmbiguousSetting::Auto => answer.mode.unwrap_or_default(),
+    };
+    let palette = palette.resolve(answer.background);
+    let typed = answer.typed;
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
     // Keys the user typed while the probe read the terminal are theirs: replay them.
@@ -120,7 +134,13 @@ fn read_events(
             }
         }
         repaint |= lifecycle::take_repaint();
-        draw(terminal, &mut app, repaint, panic_armed && events > 0)?;
+        draw(
+            terminal,
+            &mut app,
+            palette,
+            repaint,
+            panic_armed && events > 0,
+        )?;
         repaint = false;
         // Wait for an event, waking now and then to see whether a signal asked for a repaint.
         // An error means the terminal went away (EIO on a closed tty): end quietly.
@@ -159,6 +179,7 @@ fn read_events(
 fn draw(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    palette: Palette,
     repaint: bool,
     test_panic: bool,
 ) -> io::Result<()> {
@@ -178,7 +199,7 @@ fn draw(
         terminal.resize(Rect::new(0, 0, size.width, size.height))?;
     }
     terminal.draw(|frame| {
-        crate::ui::draw(app, frame);
+        crate::ui::draw_in(app, palette, frame);
         assert!(
             !test_panic,
             "DAFU_TEST_PANIC: a panic while drawing, as asked"

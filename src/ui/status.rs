@@ -20,9 +20,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         String::new()
     } else {
         let shown = sanitize_query(&search.query);
+        let (open, close) = app.lang().editorial().quotes;
         match search.current {
-            Some(i) => format!(" 「{shown}」 {}/{} ", i + 1, search.matches.len()),
-            None => format!(" 「{shown}」 0/{} ", search.matches.len()),
+            Some(i) => format!(" {open}{shown}{close} {}/{} ", i + 1, search.matches.len()),
+            None => format!(" {open}{shown}{close} 0/{} ", search.matches.len()),
         }
     };
     if search.editing {

@@ -217,6 +217,8 @@ impl Pty {
             "TMUX",
             "STY",
             "NO_COLOR",
+            "COLORFGBG",
+            "DAFU_THEME",
         ] {
             cmd.env_remove(var);
         }
