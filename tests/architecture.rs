@@ -21,7 +21,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("ui", 4),
     ("keymap", 4),
     ("diff", 4),
-    ("tui", 5),
+    ("colour", 5),
+    ("tui", 6),
 ];
 
 fn layer(module: &str) -> Option<u8> {
