@@ -77,9 +77,18 @@ pub enum Action {
     SearchEnd,
     /// Delete the word before the caret (Ctrl-W).
     SearchDeleteWord,
+    /// Delete everything before the caret (Ctrl-U).
+    SearchDeleteToStart,
+    /// Delete everything from the caret on (Ctrl-K).
+    SearchDeleteToEnd,
+    /// Put the previous (older) query of the history in the prompt (↑).
+    SearchHistoryPrev,
+    /// Put the next (newer) query of the history in the prompt, or what was being typed (↓).
+    SearchHistoryNext,
     /// Keep the query and return to navigation.
     SearchSubmit,
-    /// Close the prompt and clear the search.
+    /// Close the prompt, go back to where the reader was, and bring back the search that was
+    /// there before the prompt opened.
     SearchCancel,
     /// Go to the next match, wrapping.
     NextMatch,

@@ -395,8 +395,22 @@ pub const BINDINGS: &[Binding] = &[
         mode: Mode::Prompt,
         keys: &[Key::Code(KeyCode::Esc)],
         action: Action::SearchCancel,
-        zh: "搜索框：取消",
-        en: "prompt: cancel",
+        zh: "搜索框：取消，回到原处，恢复之前的搜索",
+        en: "prompt: cancel; back to where you were, with the earlier search",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Up)],
+        action: Action::SearchHistoryPrev,
+        zh: "搜索框：上一条搜索记录（退出后仍保留）",
+        en: "prompt: previous query in the history (kept between runs)",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Down)],
+        action: Action::SearchHistoryNext,
+        zh: "搜索框：下一条搜索记录",
+        en: "prompt: next query in the history",
     },
     Binding {
         mode: Mode::Prompt,
@@ -446,6 +460,20 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::SearchDeleteWord,
         zh: "搜索框：删除前一个词",
         en: "prompt: delete the word before the caret",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Ctrl('u')],
+        action: Action::SearchDeleteToStart,
+        zh: "搜索框：删除光标前的全部",
+        en: "prompt: delete everything before the caret",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Ctrl('k')],
+        action: Action::SearchDeleteToEnd,
+        zh: "搜索框：删除光标后的全部",
+        en: "prompt: delete from the caret to the end",
     },
 ];
 
