@@ -119,6 +119,15 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+    /// `m`: the next letter sets a mark at the current place, as in less.
+    SetMark,
+    /// `'`: the next letter goes to that mark; `''` goes back to before the last jump.
+    GoToMark,
+    /// The letter typed after `m` or `'`.
+    MarkLetter(char),
+    /// What was kept from earlier runs (the place, marks, search history), loaded by the
+    /// runner; or why the state file was ignored.
+    Restore(Box<crate::app::place::Restore>),
     /// Give the terminal back and stop, as Ctrl-Z does in `less`; carry on after `fg`.
     Suspend,
     /// Leave the reader.

@@ -302,6 +302,20 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Browse,
+        keys: &[Key::Char('m')],
+        action: Action::SetMark,
+        zh: "m 加字母：在此设书签（退出后仍保留）",
+        en: "m then a letter: set a mark here (kept between runs)",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('\'')],
+        action: Action::GoToMark,
+        zh: "' 加字母：回到书签；'' 回到跳转前的位置",
+        en: "' then a letter: go to the mark; '' back to before the last jump",
+    },
+    Binding {
+        mode: Mode::Browse,
         keys: &[Key::Char('f')],
         action: Action::OpenFigures,
         zh: "数字一览",

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod layout;
 pub mod letter;
 pub mod search;
+pub mod state;
 pub mod strings;
 pub mod text;
 pub mod tui;

@@ -49,6 +49,11 @@ struct Cli {
     )]
     ambiguous_width: AmbiguousSetting,
 
+    /// Start at the top, with no marks or search history from earlier runs (the place this
+    /// run ends at is still kept for the next).
+    #[arg(long)]
+    fresh: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -306,7 +311,11 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 && io::stdin().is_terminal()
                 && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
             {
-                tui::run(tree, cli.lang, cli.ambiguous_width)?;
+                let keeping = tui::keep::Keeping {
+                    path: dafu::state::path(),
+                    fresh: cli.fresh,
+                };
+                tui::run(tree, cli.lang, cli.ambiguous_width, keeping)?;
                 Ok(FOUND)
             } else {
                 print_to(stdout_file, |out| {

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::place::Spot;
 use super::{App, Note};
 use crate::action::Action;
 use crate::letter::tree::{LetterTree, NodeId};
@@ -399,6 +400,18 @@ impl App {
                 if !search.query.is_empty() {
                     search.remember(search.query.clone());
                 }
+                // A search is a jump: `''` goes back to where the prompt opened.
+                let (line, node) = search.origin;
+                let (block, byte) = self
+                    .reading
+                    .lines
+                    .get(line)
+                    .map_or((0, 0), |l| (l.block, l.range.start));
+                let from = Spot { node, block, byte };
+                if from != self.spot() {
+                    self.jumped_from = Some(from);
+                }
+                let search = &self.search;
                 if search.matches.is_empty() && !search.query.is_empty() {
                     self.note = Some(Note(self.lang.strings().no_match.to_string()));
                 }

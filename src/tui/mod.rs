@@ -7,6 +7,7 @@
 //! first event, so that the pseudo-terminal tests can see the panic hook give the terminal
 //! back. Release builds do not contain the check.
 
+pub mod keep;
 pub mod lifecycle;
 pub mod probe;
 pub mod signals;
@@ -52,11 +53,20 @@ pub fn full_screen_capable(term: Option<&OsStr>) -> bool {
 /// repaint. Idle, the reader wakes this often and does nothing else.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Runs the reader until the user quits.
+/// How long the first frame waits for the state file (the place kept from the last run).
+/// A slower disk gets its frame first and the place a moment later.
+const STATE_WAIT: Duration = Duration::from_millis(30);
+
+/// Runs the reader until the user quits; keeps its place as `keeping` says.
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
-pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Result<()> {
+pub fn run(
+    tree: LetterTree,
+    lang: Lang,
+    setting: AmbiguousSetting,
+    keeping: keep::Keeping,
+) -> io::Result<()> {
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
     lifecycle::install_panic_hook();
@@ -72,8 +82,13 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
             }
         }
     };
-    let result = read_events(&mut terminal, tree, lang, setting);
+    let result = read_events(&mut terminal, tree, lang, setting, keeping);
     lifecycle::give_back(&lifecycle::lock());
+    // After the terminal is given back, so that quitting is not held up by the disk; a
+    // failure costs the place, not the exit status.
+    if let Err(e) = keep::save_latest() {
+        let _ = writeln!(io::stderr(), "dafu: the place could not be kept: {e}");
+    }
     // The cursor is shown already; ratatui's drop would try again and, with the terminal
     // gone, report the failure with `eprintln!`, which panics when stderr is gone too.
     std::mem::forget(terminal);
@@ -86,7 +101,10 @@ fn read_events(
     tree: LetterTree,
     lang: Lang,
     setting: AmbiguousSetting,
+    keeping: keep::Keeping,
 ) -> io::Result<()> {
+    // Read while the terminal is probed.
+    let mut keeper = keep::Keeper::start(keeping, &tree);
     let (ambiguous, typed) = match setting {
         AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, Vec::new()),
         AmbiguousSetting::Wide => (AmbiguousWidth::Wide, Vec::new()),
@@ -98,6 +116,9 @@ fn read_events(
     };
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
+    if let Some(restore) = keeper.take(STATE_WAIT) {
+        app.update(Action::Restore(Box::new(restore)));
+    }
     // Keys the user typed while the probe read the terminal are theirs: replay them.
     for c in typed {
         let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -108,7 +129,16 @@ fn read_events(
     let panic_armed = test_panic_armed();
     let mut events = 0usize;
     let mut repaint = false;
+    keeper.publish(&app);
     while !app.should_quit() {
+        if let Some(mut restore) = keeper.take(Duration::ZERO) {
+            // Late: once the reader has moved, the kept place would pull it away.
+            if events > 0 {
+                restore.place = None;
+            }
+            app.update(Action::Restore(Box::new(restore)));
+            keeper.publish(&app);
+        }
         for effect in app.take_effects() {
             let lock = lifecycle::lock();
             match effect {
@@ -149,6 +179,7 @@ fn read_events(
         }
         if let Some(action) = action_for(&app, &event) {
             app.update(action);
+            keeper.publish(&app);
         }
     }
     Ok(())
