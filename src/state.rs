@@ -366,8 +366,10 @@ mod tests {
             expanded: vec![0, 3],
             marks: [('a', spot), ('Z', spot)].into_iter().collect(),
         };
-        let mut file = StateFile::default();
-        file.history = vec!["银行".into()];
+        let mut file = StateFile {
+            history: vec!["银行".into()],
+            ..StateFile::default()
+        };
         file.letters.insert(
             "k".into(),
             LetterEntry {

@@ -136,6 +136,27 @@ fn a_kept_place_opens_at_the_same_words_at_another_width() {
 }
 
 #[test]
+fn an_outline_collapsed_all_the_way_stays_collapsed() {
+    let mut app = app(120, 36);
+    keys(&mut app, "C");
+    let kept = app.kept_place();
+    assert!(kept.expanded.is_empty());
+    let mut again = util::app(120, 36);
+    assert!(
+        again.expanded().iter().any(|&e| e),
+        "top level opens by default"
+    );
+    restore(
+        &mut again,
+        Restore {
+            place: Some(kept),
+            ..Restore::default()
+        },
+    );
+    assert!(again.expanded().iter().all(|&e| !e));
+}
+
+#[test]
 fn a_place_that_does_not_fit_the_letter_is_left_out() {
     let mut app = app(120, 36);
     let fresh = app.kept_place();

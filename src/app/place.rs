@@ -175,7 +175,8 @@ impl App {
         }
         let Some(place) = restore.place else { return };
         let nodes = self.tree.nodes.len();
-        if !place.expanded.is_empty() && place.expanded.iter().all(|&id| id < nodes) {
+        // Kept places always list their open nodes, none when everything was collapsed.
+        if place.expanded.iter().all(|&id| id < nodes) {
             self.expanded.fill(false);
             for id in place.expanded {
                 self.expanded[id] = true;
