@@ -234,7 +234,7 @@ fn an_ignored_state_file_is_named_in_the_status_row() {
 
 #[test]
 fn saving_and_loading_keep_one_letter_without_losing_another() {
-    let dir = pty::temp_dir("save");
+    let dir = pty::TempDir::new("save");
     let path = dir.join("dafu/state.json");
     let app = {
         let mut app = app(120, 36);
@@ -253,24 +253,22 @@ fn saving_and_loading_keep_one_letter_without_losing_another() {
     assert_eq!(restored.history, ["银行"]);
     let leftovers: Vec<_> = std::fs::read_dir(dir.join("dafu")).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left beside it");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn a_newer_state_file_is_ignored_and_left_as_it_is() {
-    let dir = pty::temp_dir("newer");
+    let dir = pty::TempDir::new("newer");
     let path = dir.join("state.json");
     let newer = r#"{"format":"dafu-state","version":2,"everything":"different"}"#;
     std::fs::write(&path, newer).unwrap();
     assert_eq!(dafu::state::load(&path).problem, Some(StateProblem::Newer));
     dafu::state::save(&path, "k", Place::default(), Vec::new()).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn a_damaged_state_file_is_replaced_on_the_next_save() {
-    let dir = pty::temp_dir("damaged");
+    let dir = pty::TempDir::new("damaged");
     let path = dir.join("state.json");
     std::fs::write(&path, "{\"format\":\"dafu-state\",\"vers").unwrap();
     assert_eq!(
@@ -281,7 +279,6 @@ fn a_damaged_state_file_is_replaced_on_the_next_save() {
     let loaded = dafu::state::load(&path);
     assert_eq!(loaded.problem, None);
     assert_eq!(loaded.file.history, ["x"]);
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 // ----- the real binary, run twice -----
@@ -305,7 +302,7 @@ fn status_row(p: &pty::Pty) -> String {
 
 #[test]
 fn the_place_marks_and_history_come_back_on_the_next_run() {
-    let state = pty::temp_dir("two-runs");
+    let state = pty::TempDir::new("two-runs");
     let mut first = run_in(&state, &[]);
     // Suggestion 3, its first measure, a few lines down; a mark; a search.
     first.send("3l");
@@ -376,12 +373,11 @@ fn the_place_marks_and_history_come_back_on_the_next_run() {
         pty::status_row(s).starts_with("搜索：银行")
     });
     drop(second);
-    std::fs::remove_dir_all(state).unwrap();
 }
 
 #[test]
 fn a_terminal_closed_under_the_reader_keeps_its_place_too() {
-    let state = pty::temp_dir("signal");
+    let state = pty::TempDir::new("signal");
     let mut first = run_in(&state, &[]);
     first.send("5");
     first.wait_for("suggestion 5", |s| pty::status_row(s).contains("五、"));
@@ -393,12 +389,11 @@ fn a_terminal_closed_under_the_reader_keeps_its_place_too() {
         pty::status_row(s).split("  ").next() == place.split("  ").next()
     });
     drop(second);
-    std::fs::remove_dir_all(state).unwrap();
 }
 
 #[test]
 fn fresh_starts_at_the_top_and_a_damaged_file_is_named_not_fatal() {
-    let state = pty::temp_dir("fresh");
+    let state = pty::TempDir::new("fresh");
     let mut first = run_in(&state, &[]);
     first.send("5");
     first.wait_for("suggestion 5", |s| pty::status_row(s).contains("五、"));
@@ -422,5 +417,4 @@ fn fresh_starts_at_the_top_and_a_damaged_file_is_named_not_fatal() {
     });
     damaged.send("q");
     assert!(damaged.wait_exit().success());
-    std::fs::remove_dir_all(state).unwrap();
 }

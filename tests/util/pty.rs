@@ -159,6 +159,29 @@ pub struct Pty {
     own_state: Option<std::path::PathBuf>,
 }
 
+/// A temporary directory removed when dropped, also when the test fails.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    /// A new empty directory (see [`temp_dir`]).
+    pub fn new(label: &str) -> Self {
+        Self(temp_dir(label))
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A new empty directory under the system's temporary directory, named for this test process,
 /// `label` and a counter; the caller removes it.
 pub fn temp_dir(label: &str) -> std::path::PathBuf {
