@@ -66,6 +66,11 @@ struct Cli {
     )]
     theme: ThemeSetting,
 
+    /// Start at the top, with no marks or search history from earlier runs (the place this
+    /// run ends at is still kept for the next).
+    #[arg(long)]
+    fresh: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -328,7 +333,11 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
             {
                 let palette = PaletteChoice::from_env(cli.color, cli.theme);
-                tui::run(tree, cli.lang, cli.ambiguous_width, palette)?;
+                let keeping = tui::keep::Keeping {
+                    path: dafu::state::path(),
+                    fresh: cli.fresh,
+                };
+                tui::run(tree, cli.lang, cli.ambiguous_width, palette, keeping)?;
                 Ok(FOUND)
             } else {
                 print_to(stdout_file, |out| {

@@ -7,6 +7,7 @@
 //! first event, so that the pseudo-terminal tests can see the panic hook give the terminal
 //! back. Release builds do not contain the check.
 
+pub mod keep;
 pub mod lifecycle;
 pub mod probe;
 pub mod signals;
@@ -54,7 +55,12 @@ pub fn full_screen_capable(term: Option<&OsStr>) -> bool {
 /// repaint. Idle, the reader wakes this often and does nothing else.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Runs the reader until the user quits, drawing in the palette `palette` settles on.
+/// How long the first frame waits for the state file (the place kept from the last run).
+/// A slower disk gets its frame first and the place a moment later.
+const STATE_WAIT: Duration = Duration::from_millis(30);
+
+/// Runs the reader until the user quits, drawing in the palette `palette` settles on; keeps
+/// its place as `keeping` says.
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
@@ -63,6 +69,7 @@ pub fn run(
     lang: Lang,
     setting: AmbiguousSetting,
     palette: PaletteChoice,
+    keeping: keep::Keeping,
 ) -> io::Result<()> {
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
@@ -79,8 +86,13 @@ pub fn run(
             }
         }
     };
-    let result = read_events(&mut terminal, tree, lang, setting, palette);
+    let result = read_events(&mut terminal, tree, lang, setting, palette, keeping);
     lifecycle::give_back(&lifecycle::lock());
+    // After the terminal is given back, so that quitting is not held up by the disk; a
+    // failure costs the place, not the exit status.
+    if let Err(e) = keep::save_latest() {
+        let _ = writeln!(io::stderr(), "dafu: the place could not be kept: {e}");
+    }
     // The cursor is shown already; ratatui's drop would try again and, with the terminal
     // gone, report the failure with `eprintln!`, which panics when stderr is gone too.
     std::mem::forget(terminal);
@@ -94,7 +106,10 @@ fn read_events(
     lang: Lang,
     setting: AmbiguousSetting,
     palette: PaletteChoice,
+    keeping: keep::Keeping,
 ) -> io::Result<()> {
+    // Read while the terminal is probed.
+    let mut keeper = keep::Keeper::start(keeping, &tree);
     // Both questions go to the terminal in one round trip.
     let answer = {
         let _lock = lifecycle::lock();
@@ -112,6 +127,9 @@ fn read_events(
     let typed = answer.typed;
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
+    if let Some(restore) = keeper.take(STATE_WAIT) {
+        app.update(Action::Restore(Box::new(restore)));
+    }
     // Keys the user typed while the probe read the terminal are theirs: replay them.
     for c in typed {
         let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -122,7 +140,16 @@ fn read_events(
     let panic_armed = test_panic_armed();
     let mut events = 0usize;
     let mut repaint = false;
+    keeper.publish(&app);
     while !app.should_quit() {
+        if let Some(mut restore) = keeper.take(Duration::ZERO) {
+            // Late: once the reader has moved, the kept place would pull it away.
+            if events > 0 {
+                restore.place = None;
+            }
+            app.update(Action::Restore(Box::new(restore)));
+            keeper.publish(&app);
+        }
         for effect in app.take_effects() {
             let lock = lifecycle::lock();
             match effect {
@@ -169,6 +196,7 @@ fn read_events(
         }
         if let Some(action) = action_for(&app, &event) {
             app.update(action);
+            keeper.publish(&app);
         }
     }
     Ok(())
