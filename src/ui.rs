@@ -17,7 +17,7 @@ use ratatui::widgets::Block;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Overlay};
-use crate::text::truncate::truncate;
+use crate::text::truncate::{ELLIPSIS, truncate};
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Draws the whole screen in `palette` (see [`theme::Palette`]).
@@ -130,8 +130,9 @@ pub fn pane<'a>(title: &'a str, focused: bool, mode: AmbiguousWidth) -> Block<'a
         .title(Span::styled(format!(" {title} "), style))
 }
 
-/// Writes `line` into one row of `area`, cutting by display width (never drawing past
-/// the area's right edge) and measuring graphemes in `mode`.
+/// Writes `line` into one row of `area`, measuring graphemes in `mode` and never drawing past
+/// the area's right edge. A line too long for the row ends in `…` where it is cut, so that a
+/// cut never looks like the end of the text (trailing spaces that do not fit are no cut).
 pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line<'_>, mode: AmbiguousWidth) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -141,20 +142,46 @@ pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line<'_>, mode: AmbiguousWi
     // terminal wrap it onto the next row.
     let right = area.right().min(buf.area.right());
     let y = area.y;
-    for span in &line.spans {
-        let style = line.style.patch(span.style);
-        for g in span.content.graphemes(true) {
-            let w = str_width(g, mode);
-            if w == 0 {
-                continue;
-            }
-            let Ok(w16) = u16::try_from(w) else { return };
-            if x + w16 > right {
-                return;
-            }
-            put_grapheme(buf, x, y, g, w16, style);
-            x += w16;
+    let graphemes = || {
+        line.spans.iter().flat_map(move |span| {
+            let style = line.style.patch(span.style);
+            span.content
+                .graphemes(true)
+                .map(move |g| (g, str_width(g, mode), style))
+        })
+    };
+    // How wide the line is up to its last visible character, to know whether it is cut.
+    let mut needed = 0;
+    let mut used = 0;
+    for (g, w, _) in graphemes() {
+        used += w;
+        if !g.trim().is_empty() {
+            needed = used;
         }
+    }
+    let room = usize::from(right.saturating_sub(x));
+    let ellipsis = str_width(ELLIPSIS, mode);
+    let limit = if needed > room {
+        room.saturating_sub(ellipsis)
+    } else {
+        room
+    };
+    let mut drawn = 0;
+    for (g, w, style) in graphemes() {
+        if w == 0 {
+            continue;
+        }
+        if drawn + w > limit {
+            if needed > room && ellipsis <= room - drawn {
+                let w16 = u16::try_from(ellipsis).unwrap_or(1);
+                put_grapheme(buf, x, y, ELLIPSIS, w16, style);
+            }
+            return;
+        }
+        let Ok(w16) = u16::try_from(w) else { return };
+        put_grapheme(buf, x, y, g, w16, style);
+        x += w16;
+        drawn += w;
     }
 }
 

@@ -322,3 +322,28 @@ fn hangul_jamo_clusters_stay_inside_the_reading_pane() {
         }
     }
 }
+
+#[test]
+fn a_line_cut_at_the_edge_ends_in_an_ellipsis() {
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 12, 2));
+    let row = |y| Rect::new(0, y, 12, 1);
+    dafu::ui::put_line(
+        &mut buf,
+        row(0),
+        &Line::from("how many were paid"),
+        AmbiguousWidth::Narrow,
+    );
+    // Trailing spaces that do not fit cut nothing a reader would miss.
+    dafu::ui::put_line(
+        &mut buf,
+        row(1),
+        &Line::from("支出合计      "),
+        AmbiguousWidth::Narrow,
+    );
+    let text = util::buffer_text(&buf);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows[0], "how many we…");
+    assert_eq!(rows[1].trim_end(), "支出合计");
+}
