@@ -564,12 +564,6 @@ impl LetterTree {
             .join("\n")
     }
 
-    /// The node that owns block `block`.
-    #[must_use]
-    pub fn node_of_block(&self, block: usize) -> Option<NodeId> {
-        self.blocks.get(block).map(|b| b.node)
-    }
-
     /// All figures of the letter with the node stating each, in reading order.
     pub fn figures(&self) -> impl Iterator<Item = (NodeId, &Figure)> + '_ {
         self.nodes
