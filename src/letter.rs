@@ -4,6 +4,7 @@
 //! already sanitised by the loader (see [`crate::text::sanitize`]); editorial matter
 //! (errata, notes) is kept apart from it so that the reader can show both and never mix them.
 
+pub mod fields;
 pub mod load;
 pub mod quotes;
 pub mod tree;

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use super::period::{FORMS, Period};
 use super::phrase::{self, Phrase};
 use super::trim_number;
+use crate::letter::fields::{FigureNode, figure_nodes};
 use crate::letter::load::scan::FieldPath;
 use crate::letter::{Figure, Letter, Status};
 
@@ -25,21 +26,13 @@ pub const PLAN_WORDS: [&str; 6] = ["将", "计划", "拟", "预计", "力争", "
 /// and the bound keeps the check linear (each is looked for once in the node's text).
 pub const MAX_PERIODS_PER_NODE: usize = 64;
 
-/// A node of the letter that holds figures: the path of its `figures`, its text, its
-/// figures, and the suggestion it belongs to (`None` for the opening).
-struct Node<'a> {
-    at: FieldPath,
-    text: String,
-    figures: &'a [Figure],
-    section: Option<usize>,
-}
-
 /// Checks every figure of `letter` against its own text and its node's.
 ///
 /// # Errors
 /// The first figure that disagrees, with the path of the field at fault.
 pub fn letter(letter: &Letter) -> Result<(), Mismatch> {
-    let nodes = nodes(letter);
+    let mut nodes = figure_nodes(letter);
+    nodes.retain(|n| !n.figures.is_empty());
     // Figures by text, per section, for `part_of`.
     let mut by_section: HashMap<Option<usize>, HashMap<&str, Vec<&Figure>>> = HashMap::new();
     for node in &nodes {
@@ -56,45 +49,6 @@ pub fn letter(letter: &Letter) -> Result<(), Mismatch> {
     Ok(())
 }
 
-/// The figures' nodes of `letter`, in letter order.
-fn nodes(letter: &Letter) -> Vec<Node<'_>> {
-    let root = FieldPath::default();
-    let mut out = vec![Node {
-        at: root.key("opening_figures"),
-        text: letter.opening.concat(),
-        figures: &letter.opening_figures,
-        section: None,
-    }];
-    for (s, suggestion) in letter.suggestions.iter().enumerate() {
-        let at = root.key("suggestions").index(s);
-        out.push(Node {
-            at: at.key("figures"),
-            text: suggestion.paragraphs.concat(),
-            figures: &suggestion.figures,
-            section: Some(s),
-        });
-        for (m, measure) in suggestion.measures.iter().enumerate() {
-            let at = at.key("measures").index(m);
-            out.push(Node {
-                at: at.key("figures"),
-                text: measure.paragraphs.concat(),
-                figures: &measure.figures,
-                section: Some(s),
-            });
-            for (p, point) in measure.points.iter().enumerate() {
-                out.push(Node {
-                    at: at.key("points").index(p).key("figures"),
-                    text: point.text.clone(),
-                    figures: &point.figures,
-                    section: Some(s),
-                });
-            }
-        }
-    }
-    out.retain(|n| !n.figures.is_empty());
-    out
-}
-
 /// What the letter writes around one number: the hedge right before it, if any, and the
 /// hedge that governs it from earlier in its clause.
 type Hedges = (Option<&'static str>, Option<&'static str>);
@@ -108,7 +62,7 @@ fn bare(text: &str, phrase: &Phrase) -> String {
     rest.trim().to_string()
 }
 
-fn check_node(node: &Node, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), Mismatch> {
+fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), Mismatch> {
     // Every phrase of the node's text, once, by its number and unit.
     let mut written: HashMap<String, Vec<Hedges>> = HashMap::new();
     for found in phrase::find_all(&node.text) {

@@ -14,6 +14,7 @@ use std::path::Path;
 
 use std::collections::HashMap;
 
+use super::fields::{FigureNode, Form, figure_nodes, for_each_text_mut, letter_text};
 use super::quotes::Quotes;
 use super::tree::stands_alone;
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
@@ -304,80 +305,15 @@ fn line_column(before: &str) -> (usize, usize) {
 /// their line breaks ([`sanitize`]); one-line fields — titles, labels, figures — lose them
 /// ([`sanitize_line`]), so that no field can forge a line of the outline or of a table.
 fn sanitize_letter(letter: &mut Letter) {
-    let mut lines: Vec<&mut String> = Vec::new();
-    let mut paragraphs: Vec<&mut String> = Vec::new();
-    let Letter {
-        classification,
-        issuer,
-        doc_number,
-        title,
-        proposal,
-        addressee,
-        opening,
-        opening_figures,
-        suggestions,
-        closing,
-        signature,
-        contact,
-        disclosure,
-        cc,
-        errata,
-        notes,
-    } = letter;
-    lines.extend([classification, issuer, doc_number, title, addressee]);
-    lines.extend([&mut proposal.session, &mut proposal.title]);
-    paragraphs.extend(opening.iter_mut());
-    collect_figure_strings(opening_figures, &mut lines);
-    for suggestion in suggestions {
-        lines.extend([&mut suggestion.title, &mut suggestion.response]);
-        paragraphs.extend(suggestion.paragraphs.iter_mut());
-        collect_figure_strings(&mut suggestion.figures, &mut lines);
-        for measure in &mut suggestion.measures {
-            lines.push(&mut measure.title);
-            paragraphs.extend(measure.paragraphs.iter_mut());
-            collect_figure_strings(&mut measure.figures, &mut lines);
-            for point in &mut measure.points {
-                paragraphs.push(&mut point.text);
-                collect_figure_strings(&mut point.figures, &mut lines);
-            }
-        }
-    }
-    paragraphs.extend(closing.iter_mut());
-    lines.extend([&mut signature.issuer, &mut signature.date]);
-    lines.extend(contact.iter_mut());
-    lines.extend(disclosure.iter_mut());
-    lines.extend(cc.iter_mut());
-    for erratum in errata {
-        // An erratum's original may span a page break: its line breaks are part of it.
-        paragraphs.extend([
-            &mut erratum.original,
-            &mut erratum.corrected,
-            &mut erratum.note,
-        ]);
-    }
-    for note in notes {
-        lines.push(&mut note.text);
-        paragraphs.push(&mut note.note);
-    }
-    for s in lines {
-        if let std::borrow::Cow::Owned(clean) = sanitize_line(s) {
+    for_each_text_mut(letter, |_, form, s| {
+        let clean = match form {
+            Form::Line => sanitize_line(s),
+            Form::Paragraphs => sanitize(s),
+        };
+        if let Cow::Owned(clean) = clean {
             *s = clean;
         }
-    }
-    for s in paragraphs {
-        if let std::borrow::Cow::Owned(clean) = sanitize(s) {
-            *s = clean;
-        }
-    }
-}
-
-fn collect_figure_strings<'a>(figures: &'a mut [Figure], out: &mut Vec<&'a mut String>) {
-    for figure in figures {
-        out.extend([&mut figure.text, &mut figure.unit, &mut figure.what]);
-        out.extend(figure.qualifier.iter_mut());
-        out.extend(figure.period.iter_mut());
-        out.extend(figure.part_of.iter_mut());
-    }
+    });
 }
 
 /// The largest value a figure may have, in 元, as counted or in per cent: a thousand
@@ -409,7 +345,10 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         ))
     };
     let root = FieldPath::default();
-    for (at, text, figures) in &figure_nodes(letter) {
+    for FigureNode {
+        at, text, figures, ..
+    } in &figure_nodes(letter)
+    {
         // Each figure claims one place of its text that stands alone (`2家` is not inside
         // `192家`); figures of one text and one value, listed twice, need two places. (One
         // text may state several values: `80、60、40万元`.)
@@ -526,43 +465,6 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
     Ok(())
 }
 
-/// Every node that can state figures: the path of its `figures`, its own text (borrowed
-/// where it is one string, joined where it is several paragraphs) and its figures.
-fn figure_nodes(letter: &Letter) -> Vec<(FieldPath, Cow<'_, str>, &[Figure])> {
-    let root = FieldPath::default();
-    let mut nodes: Vec<(FieldPath, Cow<'_, str>, &[Figure])> = Vec::new();
-    nodes.push((
-        root.key("opening_figures"),
-        letter.opening.concat().into(),
-        &letter.opening_figures,
-    ));
-    for (s, suggestion) in letter.suggestions.iter().enumerate() {
-        let at = root.key("suggestions").index(s);
-        nodes.push((
-            at.key("figures"),
-            suggestion.paragraphs.concat().into(),
-            &suggestion.figures,
-        ));
-        for (m, measure) in suggestion.measures.iter().enumerate() {
-            let at = at.key("measures").index(m);
-            nodes.push((
-                at.key("figures"),
-                measure.paragraphs.concat().into(),
-                &measure.figures,
-            ));
-            for (p, point) in measure.points.iter().enumerate() {
-                let at = at.key("points").index(p);
-                nodes.push((
-                    at.key("figures"),
-                    point.text.as_str().into(),
-                    &point.figures,
-                ));
-            }
-        }
-    }
-    nodes
-}
-
 /// What is wrong with a figure's text, given how often it occurs in its node's text
 /// (`anywhere`), how often standing alone (`places`), and how many figures up to this one
 /// quote it (`claims`).
@@ -630,23 +532,6 @@ pub(crate) fn value_problem(figure: &Figure) -> Option<String> {
         ));
     }
     None
-}
-
-/// All of a letter's own text, concatenated, for checks that a quotation occurs somewhere.
-fn letter_text(letter: &Letter) -> String {
-    let mut all: Vec<&str> = vec![&letter.title, &letter.addressee];
-    all.extend(letter.opening.iter().map(String::as_str));
-    for suggestion in &letter.suggestions {
-        all.extend([suggestion.title.as_str(), suggestion.response.as_str()]);
-        all.extend(suggestion.paragraphs.iter().map(String::as_str));
-        for measure in &suggestion.measures {
-            all.push(&measure.title);
-            all.extend(measure.paragraphs.iter().map(String::as_str));
-            all.extend(measure.points.iter().map(|p| p.text.as_str()));
-        }
-    }
-    all.extend(letter.closing.iter().map(String::as_str));
-    all.join("\n")
 }
 
 /// The years a letter's date may have: a reply letter is written in living memory.
