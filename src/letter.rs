@@ -6,6 +6,7 @@
 
 pub mod fields;
 pub mod load;
+pub mod places;
 pub mod quotes;
 pub mod tree;
 

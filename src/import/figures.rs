@@ -10,7 +10,7 @@
 //! (`将`, `计划`…); all need a person's review.
 
 use crate::letter::load::value_problem;
-use crate::letter::tree::stands_alone;
+use crate::letter::places::stands_alone;
 use std::ops::Range;
 
 use crate::figures::check::PLAN_WORDS;

@@ -15,8 +15,8 @@ use std::path::Path;
 use std::collections::HashMap;
 
 use super::fields::{FigureNode, Form, figure_nodes, for_each_text_mut, letter_text};
+use super::places::{FigurePlaces, stands_alone};
 use super::quotes::Quotes;
-use super::tree::stands_alone;
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use scan::{FieldPath, RefusalKind};
@@ -352,24 +352,14 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         // Each figure claims one place of its text that stands alone (`2家` is not inside
         // `192家`); figures of one text and one value, listed twice, need two places. (One
         // text may state several values: `80、60、40万元`.)
-        let mut distinct: HashMap<&str, usize> = HashMap::new();
-        for figure in *figures {
-            let next = distinct.len();
-            distinct.entry(figure.text.as_str()).or_insert(next);
-        }
-        let mut texts = vec![""; distinct.len()];
-        for (&text, &i) in &distinct {
-            texts[i] = text;
-        }
-        let found = Quotes::new(texts).find_in(text, match_budget(text.len()));
-        let starts_of = found.starts(distinct.len());
-        if !found.complete {
+        let places = FigurePlaces::new(figures);
+        let Some(starts_of) = places.starts(text, match_budget(text.len())) else {
             return fail(
                 at,
                 "figure texts overlap each other at too many places of the text to check"
                     .to_string(),
             );
-        }
+        };
         let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
         for (f, figure) in figures.iter().enumerate() {
             let here = at.index(f);
@@ -377,7 +367,7 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
                 .entry((figure.text.as_str(), figure.value.to_bits()))
                 .or_insert(0);
             *claims += 1;
-            let starts = &starts_of[distinct[figure.text.as_str()]];
+            let starts = &starts_of[places.text_of(f)];
             let places = starts
                 .iter()
                 .filter(|&&at| stands_alone(text, at, &figure.text))
