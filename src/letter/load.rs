@@ -337,74 +337,94 @@ fn match_budget(len: usize) -> usize {
 /// The work is linear in the letter: each node's figures are found in its text in one pass,
 /// all notes in the letter's text in another.
 fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
-    let fail = |at: &FieldPath, message: String| {
-        Err(LoadError::new(
+    let problem = figure_nodes(letter)
+        .iter()
+        .find_map(node_problem)
+        // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
+        .or_else(|| crate::figures::check::letter(letter).err())
+        .or_else(|| quotation_problems(letter))
+        .or_else(|| date_problem(letter));
+    match problem {
+        None => Ok(()),
+        Some((at, message)) => Err(LoadError::new(
             name,
-            scan::locate(source, at),
+            scan::locate(source, &at),
             format!("{at}: {message}"),
-        ))
-    };
-    let root = FieldPath::default();
-    for FigureNode {
+        )),
+    }
+}
+
+/// A problem of a field, at its path.
+type Problem = (FieldPath, String);
+
+/// The first figure of `node` that does not quote its text, or whose unit, qualifier or
+/// value is not one a letter can have.
+fn node_problem(node: &FigureNode) -> Option<Problem> {
+    let FigureNode {
         at, text, figures, ..
-    } in &figure_nodes(letter)
-    {
-        // Each figure claims one place of its text that stands alone (`2家` is not inside
-        // `192家`); figures of one text and one value, listed twice, need two places. (One
-        // text may state several values: `80、60、40万元`.)
-        let places = FigurePlaces::new(figures);
-        let Some(starts_of) = places.starts(text, match_budget(text.len())) else {
-            return fail(
-                at,
-                "figure texts overlap each other at too many places of the text to check"
-                    .to_string(),
-            );
-        };
-        let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
-        for (f, figure) in figures.iter().enumerate() {
-            let here = at.index(f);
-            let claims = claimed
-                .entry((figure.text.as_str(), figure.value.to_bits()))
-                .or_insert(0);
-            *claims += 1;
-            let starts = &starts_of[places.text_of(f)];
-            let places = starts
-                .iter()
-                .filter(|&&at| stands_alone(text, at, &figure.text))
-                .count();
-            if let Some(problem) = quotation_problem(&figure.text, starts.len(), places, *claims) {
-                return fail(&here.key("text"), problem);
-            }
-            if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
-                return fail(
-                    &here.key("unit"),
-                    format!(
-                        "unknown unit “{}”; expected one of {}",
-                        figure.unit,
-                        FIGURE_UNITS.join(" ")
-                    ),
-                );
-            }
-            if let Some(q) = &figure.qualifier
-                && !FIGURE_QUALIFIERS.contains(&q.as_str())
-            {
-                return fail(
-                    &here.key("qualifier"),
-                    format!(
-                        "unknown qualifier “{q}”; expected one of {}",
-                        FIGURE_QUALIFIERS.join(" ")
-                    ),
-                );
-            }
-            if let Some(problem) = value_problem(figure) {
-                return fail(&here.key("value"), problem);
-            }
+    } = node;
+    // Each figure claims one place of its text that stands alone (`2家` is not inside
+    // `192家`); figures of one text and one value, listed twice, need two places. (One
+    // text may state several values: `80、60、40万元`.)
+    let places = FigurePlaces::new(figures);
+    let Some(starts_of) = places.starts(text, match_budget(text.len())) else {
+        return Some((
+            at.clone(),
+            "figure texts overlap each other at too many places of the text to check".into(),
+        ));
+    };
+    let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
+    for (f, figure) in figures.iter().enumerate() {
+        let here = at.index(f);
+        let claims = claimed
+            .entry((figure.text.as_str(), figure.value.to_bits()))
+            .or_insert(0);
+        *claims += 1;
+        let starts = &starts_of[places.text_of(f)];
+        let alone = starts
+            .iter()
+            .filter(|&&at| stands_alone(text, at, &figure.text))
+            .count();
+        if let Some(problem) = quotation_problem(&figure.text, starts.len(), alone, *claims) {
+            return Some((here.key("text"), problem));
+        }
+        if let Some(problem) = figure_field_problem(figure, &here) {
+            return Some(problem);
         }
     }
-    // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
-    if let Err((at, message)) = crate::figures::check::letter(letter) {
-        return fail(&at, message);
+    None
+}
+
+/// What is wrong with a figure's unit, qualifier or value, if anything.
+fn figure_field_problem(figure: &Figure, here: &FieldPath) -> Option<Problem> {
+    if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
+        return Some((
+            here.key("unit"),
+            format!(
+                "unknown unit “{}”; expected one of {}",
+                figure.unit,
+                FIGURE_UNITS.join(" ")
+            ),
+        ));
     }
+    if let Some(q) = &figure.qualifier
+        && !FIGURE_QUALIFIERS.contains(&q.as_str())
+    {
+        return Some((
+            here.key("qualifier"),
+            format!(
+                "unknown qualifier “{q}”; expected one of {}",
+                FIGURE_QUALIFIERS.join(" ")
+            ),
+        ));
+    }
+    value_problem(figure).map(|problem| (here.key("value"), problem))
+}
+
+/// Notes that quote nothing of the letter, and notes and errata whose quotations overlap
+/// at too many places to check.
+fn quotation_problems(letter: &Letter) -> Option<Problem> {
+    let root = FieldPath::default();
     let whole = letter_text(letter);
     // The errata's texts are looked for too: the reader finds them in every
     // block, and their overlaps must be bounded as the notes' are.
@@ -419,30 +439,35 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         } else {
             "notes"
         });
-        return fail(
-            &at,
+        return Some((
+            at,
             "notes and errata overlap each other at too many places of the letter to check".into(),
-        );
+        ));
     }
     let note_starts = found.starts(letter.notes.len());
-    for (n, note) in letter.notes.iter().enumerate() {
+    letter.notes.iter().enumerate().find_map(|(n, note)| {
         let at = root.key("notes").index(n).key("text");
         if note.text.is_empty() {
-            return fail(
-                &at,
+            Some((
+                at,
                 "the note's text is empty; quote the wording it is about".into(),
-            );
-        }
-        if note_starts[n].is_empty() {
-            return fail(
-                &at,
+            ))
+        } else if note_starts[n].is_empty() {
+            Some((
+                at,
                 format!("“{}” does not occur in the letter's text", note.text),
-            );
+            ))
+        } else {
+            None
         }
-    }
-    if parse_date(&letter.signature.date).is_none() {
-        return fail(
-            &root.key("signature").key("date"),
+    })
+}
+
+/// The signature's date, when it is not a date.
+fn date_problem(letter: &Letter) -> Option<Problem> {
+    parse_date(&letter.signature.date).is_none().then(|| {
+        (
+            FieldPath::default().key("signature").key("date"),
             format!(
                 "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit \
                  month and day)",
@@ -450,9 +475,8 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
                 YEARS.start(),
                 YEARS.end()
             ),
-        );
-    }
-    Ok(())
+        )
+    })
 }
 
 /// What is wrong with a figure's text, given how often it occurs in its node's text
