@@ -193,8 +193,21 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
     if s.is_empty() {
         return Vec::new();
     }
-    let graphemes: Vec<Grapheme> = s
-        .grapheme_indices(true)
+    let graphemes = graphemes_of(s, mode);
+    let opportunity = break_opportunities(s, &graphemes);
+    let discouraged = discouraged_breaks(&graphemes);
+    fill(&graphemes, &opportunity, &discouraged, width)
+        .into_iter()
+        .map(|lines| {
+            let byte_at = |i: usize| graphemes.get(i).map_or(s.len(), |g| g.start);
+            byte_at(lines.start)..byte_at(lines.end)
+        })
+        .collect()
+}
+
+/// The graphemes of `s`, measured under `mode`.
+fn graphemes_of(s: &str, mode: AmbiguousWidth) -> Vec<Grapheme> {
+    s.grapheme_indices(true)
         .map(|(start, g)| {
             let first = g.chars().next().unwrap_or(' ');
             Grapheme {
@@ -205,14 +218,18 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
                 first,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The break opportunity before each grapheme of `s` (index `graphemes.len()`: the end of
+/// the text), less those that punctuation forbids.
+///
+/// UAX #14 works on code points; an opportunity inside a grapheme cluster (possible only in
+/// odd sequences) is dropped, so that no line splits a cluster. Mandatory breaks follow line
+/// terminators, which are always cluster boundaries.
+fn break_opportunities(s: &str, graphemes: &[Grapheme]) -> Vec<Option<BreakOpportunity>> {
     let n = graphemes.len();
     let byte_at = |i: usize| graphemes.get(i).map_or(s.len(), |g| g.start);
-
-    // opportunity[i]: the break opportunity before grapheme i (index n: end of text).
-    // UAX #14 works on code points; an opportunity inside a grapheme cluster (possible only in
-    // odd sequences) is dropped, so that no line splits a cluster. Mandatory breaks follow
-    // line terminators, which are always cluster boundaries.
     let mut opportunity: Vec<Option<BreakOpportunity>> = vec![None; n + 1];
     let mut gi = 0;
     for (pos, op) in linebreaks(s) {
@@ -223,11 +240,15 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
             opportunity[gi] = Some(op);
         }
     }
-    forbid_breaks_around_punctuation(&graphemes, &mut opportunity);
-    // discouraged[i]: the break before grapheme i would cut a number from its unit. The last
-    // visible grapheme before each position is carried along rather than searched for, so
-    // that a long run of spaces or line breaks costs one step per grapheme, not one per pair.
-    let mut discouraged = vec![false; n + 1];
+    forbid_breaks_around_punctuation(graphemes, &mut opportunity);
+    opportunity
+}
+
+/// For each grapheme, whether the break before it would cut a number from its unit. The
+/// last visible grapheme before each position is carried along rather than searched for, so
+/// that a long run of spaces or line breaks costs one step per grapheme, not one per pair.
+fn discouraged_breaks(graphemes: &[Grapheme]) -> Vec<bool> {
+    let mut discouraged = vec![false; graphemes.len() + 1];
     let mut last_visible: Option<char> = None;
     for (i, g) in graphemes.iter().enumerate() {
         discouraged[i] = last_visible.is_some_and(|v| splits_number_from_unit(v, g.first));
@@ -235,7 +256,17 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
             last_visible = Some(g.first);
         }
     }
+    discouraged
+}
 
+/// Fills lines greedily (see [`wrap`]), as ranges of grapheme indices.
+fn fill(
+    graphemes: &[Grapheme],
+    opportunity: &[Option<BreakOpportunity>],
+    discouraged: &[bool],
+    width: usize,
+) -> Vec<Range<usize>> {
+    let n = graphemes.len();
     let mut lines = Vec::new();
     let mut start = 0; // grapheme index of the current line's start
     let mut used = 0; // width of graphemes[start..i], trailing trimmables included
@@ -246,7 +277,7 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         if i > start {
             match opportunity[i] {
                 Some(BreakOpportunity::Mandatory) => {
-                    lines.push(byte_at(start)..byte_at(i));
+                    lines.push(start..i);
                     start = i;
                     used = 0;
                     last_fit = None;
@@ -268,8 +299,8 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         }
         let cut = last_fit
             .or(last_discouraged)
-            .unwrap_or_else(|| fallback_break(&graphemes, start, i));
-        lines.push(byte_at(start)..byte_at(cut));
+            .unwrap_or_else(|| fallback_break(graphemes, start, i));
+        lines.push(start..cut);
         start = cut;
         i = cut;
         used = 0;
@@ -277,7 +308,7 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         last_discouraged = None;
     }
     if start < n {
-        lines.push(byte_at(start)..s.len());
+        lines.push(start..n);
     }
     lines
 }
