@@ -100,34 +100,7 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
             .map_or(&[][..], Vec::as_slice);
         check_qualifier(figure, &phrase, hedges, &here)?;
         if let Some(p) = &figure.period {
-            let stated = match periods.get(p.as_str()) {
-                Some(&stated) => stated,
-                None => {
-                    if periods.len() >= MAX_PERIODS_PER_NODE {
-                        return Err((
-                            here.key("period"),
-                            format!(
-                                "more than {MAX_PERIODS_PER_NODE} different periods in one node"
-                            ),
-                        ));
-                    }
-                    let period = Period::parse(p).ok_or_else(|| {
-                        (
-                            here.key("period"),
-                            format!("“{p}” is not a period; write {FORMS}"),
-                        )
-                    })?;
-                    let stated = period.stated_in(&node.text);
-                    periods.insert(p, stated);
-                    stated
-                }
-            };
-            if !stated {
-                return Err((
-                    here.key("period"),
-                    format!("the letter does not say “{p}” where “{text}” stands"),
-                ));
-            }
+            check_period(p, text, &node.text, &mut periods, &here)?;
         }
         if figure.status == Status::Planned
             && !*plans.get_or_insert_with(|| PLAN_WORDS.iter().any(|w| node.text.contains(w)))
@@ -145,6 +118,45 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
         }
     }
     Ok(())
+}
+
+/// The period `p` of the figure quoting `text` must be one the node's text states;
+/// `periods` remembers, per period, whether it does.
+fn check_period<'t>(
+    p: &'t str,
+    text: &str,
+    node_text: &str,
+    periods: &mut HashMap<&'t str, bool>,
+    here: &FieldPath,
+) -> Result<(), Mismatch> {
+    let stated = match periods.get(p) {
+        Some(&stated) => stated,
+        None => {
+            if periods.len() >= MAX_PERIODS_PER_NODE {
+                return Err((
+                    here.key("period"),
+                    format!("more than {MAX_PERIODS_PER_NODE} different periods in one node"),
+                ));
+            }
+            let period = Period::parse(p).ok_or_else(|| {
+                (
+                    here.key("period"),
+                    format!("“{p}” is not a period; write {FORMS}"),
+                )
+            })?;
+            let stated = period.stated_in(node_text);
+            periods.insert(p, stated);
+            stated
+        }
+    };
+    if stated {
+        Ok(())
+    } else {
+        Err((
+            here.key("period"),
+            format!("the letter does not say “{p}” where “{text}” stands"),
+        ))
+    }
 }
 
 fn check_unit(figure: &Figure, phrase: &Phrase, here: &FieldPath) -> Result<(), Mismatch> {
