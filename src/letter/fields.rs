@@ -152,8 +152,10 @@ text_visitor!(
 pub struct FigureNode<'a> {
     /// The path of the node's `figures`.
     pub at: FieldPath,
-    /// The node's own text: borrowed where it is one string, joined where it is several
-    /// paragraphs.
+    /// The node's own text: borrowed where it is one string, joined by line breaks where it
+    /// is several paragraphs, so that nothing is read across two of them (the reader finds
+    /// figures paragraph by paragraph: `40` ending one does not make `3万元` starting the
+    /// next the tail of `403万元`).
     pub text: Cow<'a, str>,
     /// Its figures.
     pub figures: &'a [Figure],
@@ -174,18 +176,18 @@ pub fn figure_nodes(letter: &Letter) -> Vec<FigureNode<'_>> {
     };
     let mut nodes = vec![node(
         root.key("opening_figures"),
-        letter.opening.concat().into(),
+        letter.opening.join("\n").into(),
         &letter.opening_figures,
         None,
     )];
     for (s, suggestion) in letter.suggestions.iter().enumerate() {
         let at = root.key("suggestions").index(s);
         let section = Some(s);
-        let text = suggestion.paragraphs.concat().into();
+        let text = suggestion.paragraphs.join("\n").into();
         nodes.push(node(at.key("figures"), text, &suggestion.figures, section));
         for (m, measure) in suggestion.measures.iter().enumerate() {
             let at = at.key("measures").index(m);
-            let text = measure.paragraphs.concat().into();
+            let text = measure.paragraphs.join("\n").into();
             nodes.push(node(at.key("figures"), text, &measure.figures, section));
             for (p, point) in measure.points.iter().enumerate() {
                 let at = at.key("points").index(p).key("figures");

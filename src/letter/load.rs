@@ -639,6 +639,14 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_opening_a_paragraph_is_not_the_tail_of_the_number_ending_the_one_before() {
+        // The reader finds 共3家 alone at the start of its paragraph; so must the check.
+        let source = minimal().replace("[共3家企业。]", "[企业40, 共3家企业。]");
+        let letter = parse(&source, "t.yaml").unwrap();
+        assert_eq!(letter.suggestions[0].measures[0].paragraphs.len(), 2);
+    }
+
+    #[test]
     fn unknown_unit_is_refused() {
         let source = minimal().replace("unit: 家", "unit: 只");
         let error = parse(&source, "t.yaml").unwrap_err();
