@@ -23,22 +23,12 @@ pub const ELLIPSIS: &str = "…";
 /// `\n` counts 0 columns here.
 #[must_use]
 pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
-    if str_width(s, mode) <= max {
+    let Some((marked, budget)) = cut_budget(s, max, mode) else {
         return Cow::Borrowed(s);
-    }
-    let ellipsis_width = grapheme_width(ELLIPSIS, mode);
-    let marked = ellipsis_width <= max;
-    let budget = if marked { max - ellipsis_width } else { max };
-    let mut used = 0;
-    let mut end = 0;
-    for (i, g) in s.grapheme_indices(true) {
-        let w = grapheme_width(g, mode);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        end = i + g.len();
-    }
+    };
+    let end = fitting(s.grapheme_indices(true), budget, mode, 0, |i, g| {
+        i + g.len()
+    });
     let prefix = s.get(..end).unwrap_or_default();
     if marked {
         let prefix = prefix.trim_end();
@@ -56,22 +46,16 @@ pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
 /// end (`…› （二）创新工作机制`). Always `str_width(result, mode) <= max`.
 #[must_use]
 pub fn truncate_start(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
-    if str_width(s, mode) <= max {
+    let Some((marked, budget)) = cut_budget(s, max, mode) else {
         return Cow::Borrowed(s);
-    }
-    let ellipsis_width = grapheme_width(ELLIPSIS, mode);
-    let marked = ellipsis_width <= max;
-    let budget = if marked { max - ellipsis_width } else { max };
-    let mut used = 0;
-    let mut start = s.len();
-    for (i, g) in s.grapheme_indices(true).rev() {
-        let w = grapheme_width(g, mode);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        start = i;
-    }
+    };
+    let start = fitting(
+        s.grapheme_indices(true).rev(),
+        budget,
+        mode,
+        s.len(),
+        |i, _| i,
+    );
     let suffix = s.get(start..).unwrap_or_default();
     if marked {
         let suffix = suffix.trim_start();
@@ -79,6 +63,40 @@ pub fn truncate_start(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str>
     } else {
         Cow::Borrowed(suffix)
     }
+}
+
+/// `None` when `s` fits in `max` columns; otherwise whether `…` fits too, and the columns
+/// left for the text.
+fn cut_budget(s: &str, max: usize, mode: AmbiguousWidth) -> Option<(bool, usize)> {
+    if str_width(s, mode) <= max {
+        return None;
+    }
+    let ellipsis_width = grapheme_width(ELLIPSIS, mode);
+    let marked = ellipsis_width <= max;
+    Some((marked, if marked { max - ellipsis_width } else { max }))
+}
+
+/// Takes `graphemes` (with their byte offsets) in the order given while they fit in `budget`
+/// columns; returns `edge` of the last one taken (the byte offset where the kept part ends,
+/// or starts when taken from the end), `none` when none fits.
+fn fitting<'s>(
+    graphemes: impl Iterator<Item = (usize, &'s str)>,
+    budget: usize,
+    mode: AmbiguousWidth,
+    none: usize,
+    edge: impl Fn(usize, &str) -> usize,
+) -> usize {
+    let mut used = 0;
+    let mut at = none;
+    for (i, g) in graphemes {
+        let w = grapheme_width(g, mode);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        at = edge(i, g);
+    }
+    at
 }
 
 /// Closing marks that belong to the sentence they follow: `他说：“好。”` ends after the `”`.
