@@ -77,9 +77,18 @@ pub enum Action {
     SearchEnd,
     /// Delete the word before the caret (Ctrl-W).
     SearchDeleteWord,
+    /// Delete everything before the caret (Ctrl-U).
+    SearchDeleteToStart,
+    /// Delete everything from the caret on (Ctrl-K).
+    SearchDeleteToEnd,
+    /// Put the previous (older) query of the history in the prompt (↑).
+    SearchHistoryPrev,
+    /// Put the next (newer) query of the history in the prompt, or what was being typed (↓).
+    SearchHistoryNext,
     /// Keep the query and return to navigation.
     SearchSubmit,
-    /// Close the prompt and clear the search.
+    /// Close the prompt, go back to where the reader was, and bring back the search that was
+    /// there before the prompt opened.
     SearchCancel,
     /// Go to the next match, wrapping.
     NextMatch,
@@ -110,6 +119,15 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+    /// `m`: the next letter sets a mark at the current place, as in less.
+    SetMark,
+    /// `'`: the next letter goes to that mark; `''` goes back to before the last jump.
+    GoToMark,
+    /// The letter typed after `m` or `'`.
+    MarkLetter(char),
+    /// What was kept from earlier runs (the place, marks, search history), loaded by the
+    /// runner; or why the state file was ignored.
+    Restore(Box<crate::kept::Restore>),
     /// Give the terminal back and stop, as Ctrl-Z does in `less`; carry on after `fg`.
     Suspend,
     /// Leave the reader.

@@ -4,6 +4,7 @@
 //! OSC 52 copy to the terminal) is queued in [`App::effects`] for the runner to carry out.
 
 pub mod figures_view;
+pub mod place;
 pub mod reading;
 pub mod search;
 
@@ -13,6 +14,7 @@ use crate::letter::tree::{LetterTree, NodeId};
 use crate::strings::Lang;
 use crate::text::width::AmbiguousWidth;
 use figures_view::FiguresView;
+use place::{MarkKey, Spot};
 use reading::ReadingLayout;
 use search::Search;
 
@@ -88,6 +90,12 @@ pub struct App {
     should_quit: bool,
     /// A count typed before a move (`3` of `3j`), as in less and vim.
     count: Option<usize>,
+    /// Marks set with `m` + letter.
+    marks: std::collections::BTreeMap<char, Spot>,
+    /// Where the reader was before the last jump: `''` goes back there.
+    jumped_from: Option<Spot>,
+    /// `m` or `'` typed, waiting for its letter.
+    mark_key: Option<MarkKey>,
 }
 
 impl App {
@@ -122,6 +130,9 @@ impl App {
             effects: Vec::new(),
             should_quit: false,
             count: None,
+            marks: std::collections::BTreeMap::new(),
+            jumped_from: None,
+            mark_key: None,
         };
         debug_assert_eq!(app.expanded.len(), node_count);
         app.resize(size.0, size.1);
@@ -285,17 +296,27 @@ impl App {
         match action {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Quit => self.should_quit = true,
+            Action::Restore(restore) => self.restore(*restore),
             action => match self.overlay {
                 Some(Overlay::Help) => self.update_help(action),
                 Some(Overlay::Figures) => self.update_figures(action),
                 None if self.search.editing => self.update_prompt(action),
-                None => self.update_panes(action),
+                None => {
+                    // A jump remembers where it left, for `''`.
+                    let before = place::is_jump(&action).then(|| self.spot());
+                    self.update_panes(action);
+                    if let Some(before) = before.filter(|b| *b != self.spot()) {
+                        self.jumped_from = Some(before);
+                    }
+                }
             },
         }
     }
 
     /// The outline and the reading pane, with no overlay or prompt open.
     fn update_panes(&mut self, action: Action) {
+        // A mark key applies to the key right after it, and only to that one.
+        let mark_key = self.mark_key.take();
         if let Action::Count(digit) = action {
             self.type_count(digit);
             return;
@@ -350,8 +371,21 @@ impl App {
                 self.overlay = Some(Overlay::Help);
                 self.help_offset = 0;
             }
-            // Esc first drops a count being typed, then a finished search.
-            Action::Escape if counted.is_some() => {}
+            Action::SetMark => {
+                self.mark_key = Some(MarkKey::Set);
+                self.note = Some(Note(self.lang.strings().mark_set_prompt.to_string()));
+            }
+            Action::GoToMark => {
+                self.mark_key = Some(MarkKey::Go);
+                self.note = Some(Note(self.lang.strings().mark_go_prompt.to_string()));
+            }
+            Action::MarkLetter(letter) => {
+                if let Some(key) = mark_key {
+                    self.mark_letter(key, letter);
+                }
+            }
+            // Esc first drops a count or a mark key being typed, then a finished search.
+            Action::Escape if counted.is_some() || mark_key.is_some() => {}
             Action::Escape if !self.search.query.is_empty() => self.search.clear(),
             Action::Copy => self.copy_selected(),
             // Keys of the prompt and of the figures view mean nothing here.
@@ -436,7 +470,9 @@ impl App {
             Action::Activate | Action::Toggle => {
                 if let Some((node, index)) = self.figures.current() {
                     self.overlay = None;
+                    let before = self.spot();
                     self.jump_to_figure(node, index);
+                    self.jumped_from = Some(before);
                 }
             }
             _ => {}

@@ -5,16 +5,14 @@
 //! derives from it. What a sum of money *is* (spending, a stock, a cap…) and which sums may
 //! be added up is decided in [`money`].
 
-pub mod check;
 pub mod money;
-pub mod period;
-pub mod phrase;
 
 use std::ops::Range;
 
 use crate::letter::places::FigurePlaces;
 use crate::letter::tree::{BlockKind, LetterTree, NodeId};
 use crate::letter::{FIGURE_UNITS, Figure, Status};
+use crate::numbers::{period, phrase};
 
 /// A figure of the letter: its node, and its index in the node's `figures`.
 pub type FigureRef = (NodeId, usize);
@@ -100,16 +98,7 @@ pub fn rows(tree: &LetterTree, sort: FigureSort, filter: Option<UnitKind>) -> Ve
     rows
 }
 
-/// `value` with at most `decimals` decimals and no trailing zeros: 1.80 → `1.8`.
-#[must_use]
-pub fn trim_number(value: f64, decimals: usize) -> String {
-    let s = format!("{value:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
+pub use crate::numbers::trim_number;
 
 /// An amount in 元 as Chinese readers write it, with at most `decimals` decimals:
 /// `1.8亿元`, `1300万元`, `500元`.

@@ -48,6 +48,13 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if let Some(action) = lookup(Mode::Always, key, ctrl) {
         return Some(action);
     }
+    // The key after `m` or `'` names a mark, whatever it means elsewhere.
+    if app.mark_key().is_some()
+        && let KeyCode::Char(c) = key.code
+        && !ctrl
+    {
+        return Some(Action::MarkLetter(c));
+    }
     if app.search().editing {
         return lookup(Mode::Prompt, key, ctrl).or_else(|| match key.code {
             // An input method commits each character as a key event of its own.

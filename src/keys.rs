@@ -302,6 +302,20 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Browse,
+        keys: &[Key::Char('m')],
+        action: Action::SetMark,
+        zh: "加字母：设书签（如 ma，跨次保留）",
+        en: "m + letter: set a mark (kept between runs)",
+    },
+    Binding {
+        mode: Mode::Browse,
+        keys: &[Key::Char('\'')],
+        action: Action::GoToMark,
+        zh: "加字母：到书签；''：回到跳转前",
+        en: "' + letter: go to the mark; '': back before the jump",
+    },
+    Binding {
+        mode: Mode::Browse,
         keys: &[Key::Char('f')],
         action: Action::OpenFigures,
         zh: "数字一览",
@@ -395,8 +409,22 @@ pub const BINDINGS: &[Binding] = &[
         mode: Mode::Prompt,
         keys: &[Key::Code(KeyCode::Esc)],
         action: Action::SearchCancel,
-        zh: "搜索框：取消",
-        en: "prompt: cancel",
+        zh: "搜索框：取消，恢复之前的搜索",
+        en: "prompt: cancel, keeping the earlier search",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Up)],
+        action: Action::SearchHistoryPrev,
+        zh: "搜索框：上一条历史（跨次保留）",
+        en: "prompt: previous query (history kept between runs)",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::Down)],
+        action: Action::SearchHistoryNext,
+        zh: "搜索框：下一条历史",
+        en: "prompt: next query in the history",
     },
     Binding {
         mode: Mode::Prompt,
@@ -446,6 +474,20 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::SearchDeleteWord,
         zh: "搜索框：删除前一个词",
         en: "prompt: delete the word before the caret",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Ctrl('u')],
+        action: Action::SearchDeleteToStart,
+        zh: "搜索框：删除光标前的全部",
+        en: "prompt: delete everything before the caret",
+    },
+    Binding {
+        mode: Mode::Prompt,
+        keys: &[Key::Ctrl('k')],
+        action: Action::SearchDeleteToEnd,
+        zh: "搜索框：删除光标后的全部",
+        en: "prompt: delete from the caret to the end",
     },
 ];
 

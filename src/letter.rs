@@ -4,6 +4,7 @@
 //! already sanitised by the loader (see [`crate::text::sanitize`]); editorial matter
 //! (errata, notes) is kept apart from it so that the reader can show both and never mix them.
 
+pub mod check;
 pub mod fields;
 pub mod load;
 pub mod places;
@@ -134,7 +135,7 @@ pub struct Figure {
     pub qualifier: Option<String>,
     /// When, in the letter's words: a year (`2020`), years (`2019-2020`), `近5年`,
     /// `2017年以来`, a date (`截止2020年底`), `目前`, or `累计` for a running total. A number
-    /// is accepted for a year. See [`crate::figures::period::Period`].
+    /// is accepted for a year. See [`crate::numbers::period::Period`].
     #[serde(
         default,
         deserialize_with = "period_text",

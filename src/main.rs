@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use dafu::cli;
+use dafu::colour::{ColorSetting, PaletteChoice, ThemeSetting};
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
 use dafu::strings::Lang;
@@ -48,6 +49,27 @@ struct Cli {
         global = true
     )]
     ambiguous_width: AmbiguousSetting,
+
+    /// Colour: `auto` colours a terminal unless NO_COLOR is set (and not empty); `never`
+    /// marks by reverse video, underline and bold alone; `always` colours even a pipe.
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    color: ColorSetting,
+
+    /// The terminal's background, for the reader's colours: `auto` asks the terminal, then
+    /// reads COLORFGBG, then assumes dark.
+    #[arg(
+        long,
+        value_enum,
+        env = "DAFU_THEME",
+        default_value = "auto",
+        global = true
+    )]
+    theme: ThemeSetting,
+
+    /// Start at the top, with no marks or search history from earlier runs (the place this
+    /// run ends at is still kept for the next).
+    #[arg(long)]
+    fresh: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -130,9 +152,10 @@ fn parse_query(arg: &str) -> Result<String, String> {
 
 /// Environment variables that stand for options. Set but empty (`DAFU_LANG= dafu`), a
 /// variable means no value, as it does to most programs, not an invalid one.
-const OPTION_VARIABLES: [(&str, &str); 2] = [
+const OPTION_VARIABLES: [(&str, &str); 3] = [
     ("lang", "DAFU_LANG"),
     ("ambiguous_width", "DAFU_AMBIGUOUS_WIDTH"),
+    ("theme", "DAFU_THEME"),
 ];
 
 /// The command line's definition, with messages in plain text (see [`parse_arguments`]).
@@ -174,14 +197,17 @@ fn one_file(
     }
 }
 
-fn load_tree(file: Option<&PathBuf>) -> Result<LetterTree, load::LoadError> {
+/// The letter's tree, its editorial labels in the interface's language.
+fn load_tree(file: Option<&PathBuf>, lang: Lang) -> Result<LetterTree, load::LoadError> {
     let letter = match file {
         // Plain text is imported in memory; the reader says it is an unreviewed draft.
-        Some(path) if dafu::import::is_text(path) => return dafu::import::tree_from_path(path),
+        Some(path) if dafu::import::is_text(path) => {
+            return dafu::import::tree_from_path(path).map(|tree| tree.with_lang(lang));
+        }
         Some(path) => load::from_path(path)?,
         None => load::embedded(),
     };
-    Ok(LetterTree::new(letter))
+    Ok(LetterTree::in_lang(letter, lang))
 }
 
 /// Exit statuses, as grep uses them.
@@ -301,12 +327,17 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
     let stdout = io::stdout();
     match cli.command {
         None => {
-            let tree = load_tree(cli.file.as_ref())?;
+            let tree = load_tree(cli.file.as_ref(), cli.lang)?;
             if stdout.is_terminal()
                 && io::stdin().is_terminal()
                 && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
             {
-                tui::run(tree, cli.lang, cli.ambiguous_width)?;
+                let palette = PaletteChoice::from_env(cli.color, cli.theme);
+                let keeping = tui::keep::Keeping {
+                    path: dafu::state::path(),
+                    fresh: cli.fresh,
+                };
+                tui::run(tree, cli.lang, cli.ambiguous_width, palette, keeping)?;
                 Ok(FOUND)
             } else {
                 print_to(stdout_file, |out| {
@@ -315,15 +346,15 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             }
         }
         Some(Command::Outline { file, depth }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
+            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
             print_to(stdout_file, |out| {
                 cli::print_outline(&tree, depth, cli.lang, out).map(|()| FOUND)
             })
         }
         Some(Command::Search { query, file }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
+            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
             let options = cli::SearchOptions {
-                color: stdout.is_terminal(),
+                color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
             };
             print_to(stdout_file, |out| {
@@ -337,7 +368,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             sort,
             unit,
         }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref())?;
+            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
             let options = cli::figures::Options {
                 format,
                 sort,
@@ -355,7 +386,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                     "check needs the letter FILE to check: dafu check FILE",
                 )));
             };
-            load_tree(Some(&file))?;
+            load_tree(Some(&file), cli.lang)?;
             Ok(FOUND)
         }
         Some(Command::Import { text, output }) => {
@@ -371,7 +402,10 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             Ok(FOUND)
         }
         Some(Command::Diff { a, b }) => {
-            let (a, b) = (load_tree(Some(&a))?, load_tree(Some(&b))?);
+            let (a, b) = (
+                load_tree(Some(&a), cli.lang)?,
+                load_tree(Some(&b), cli.lang)?,
+            );
             let changes = dafu::diff::diff(&a.letter, &b.letter);
             let mut out = io::BufWriter::new(stdout.lock());
             dafu::diff::write(&changes, &mut out)?;

@@ -125,6 +125,26 @@ pub struct Strings {
     pub list_separator: &'static str,
     /// Notes under the chart on how the totals were made.
     pub chart_notes: [&'static str; 2],
+    /// Status note after `m`, waiting for the mark's letter.
+    pub mark_set_prompt: &'static str,
+    /// Status note after `'`, waiting for the mark's letter.
+    pub mark_go_prompt: &'static str,
+    /// Before the letter of a mark just set.
+    pub mark_set: &'static str,
+    /// Before the letter of a mark that was never set.
+    pub no_mark: &'static str,
+    /// When the key after `m` or `'` is not a letter.
+    pub mark_letters: &'static str,
+    /// `''` before any jump.
+    pub no_jump: &'static str,
+    /// The state file (place, marks, history) could not be parsed, and was ignored.
+    pub state_damaged: &'static str,
+    /// The state file is not dafu's, and was ignored.
+    pub state_foreign: &'static str,
+    /// The state file is from a newer dafu, and was ignored (and is left as it is).
+    pub state_newer: &'static str,
+    /// The state file could not be read, and was ignored.
+    pub state_unreadable: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -192,6 +212,16 @@ const ZH: Strings = Strings {
         "合计只加同一期间、已经发生的「支出」，不加可能互相包含的数。",
         "含近/约的合计标「约」，含超/超过的标「至少」；不同期间的数不相加。",
     ],
+    mark_set_prompt: "设书签：按一个字母",
+    mark_go_prompt: "跳到书签：按字母；' 回到跳转前的位置",
+    mark_set: "已设书签 ",
+    no_mark: "没有这个书签：",
+    mark_letters: "书签用字母 a–z、A–Z",
+    no_jump: "还没有跳转过，'' 无处可回",
+    state_damaged: "状态文件已损坏，已忽略（阅读位置从头开始）",
+    state_foreign: "状态文件不是 dafu 的，已忽略",
+    state_newer: "状态文件来自更新版本的 dafu，已忽略（不会覆盖）",
+    state_unreadable: "无法读取状态文件，已忽略",
 };
 
 const EN: Strings = Strings {
@@ -228,7 +258,7 @@ const EN: Strings = Strings {
     figures_chart_hints: "c table  Enter go to text  Esc close",
     chart_title: "money chart",
     log_scale: "log scale",
-    legend_hedged: "hedged or a ceiling (近/超/超过/约/最高)",
+    legend_hedged: "hedged (nearly, about, over) or a ceiling (at most)",
     legend_added: "in the total",
     legend_left_out: "left out",
     money_roles: ["spent", "stock", "cap", "each", "result", "other"],
@@ -261,11 +291,67 @@ const EN: Strings = Strings {
     list_separator: ", ",
     chart_notes: [
         "Totals add only sums spent and done, of one period, none inside another.",
-        "With 近/约 in it a total is about, with 超/超过 at least; periods never mix.",
+        "With a part nearly or about, a total is about; with one over, at least; periods never mix.",
     ],
+    mark_set_prompt: "set mark: type a letter",
+    mark_go_prompt: "go to mark: type a letter; ' goes back to before the last jump",
+    mark_set: "mark set: ",
+    no_mark: "no such mark: ",
+    mark_letters: "marks are the letters a–z and A–Z",
+    no_jump: "no jump yet: '' has nowhere to go back to",
+    state_damaged: "state file damaged; ignored (starting from the top)",
+    state_foreign: "state file is not dafu's; ignored",
+    state_newer: "state file is from a newer dafu; ignored (and left as it is)",
+    state_unreadable: "state file could not be read; ignored",
+};
+
+/// How the reader and the plain text set an editorial note or erratum under its paragraph:
+/// `※ 勘误 「original」→「corrected」why` in Chinese, `※ erratum "original" → "corrected" why`
+/// in English. The quoted texts and the explanation are the letter file's; the rest is here.
+#[derive(Debug)]
+pub struct EditorialLabels {
+    /// Before a note's quotation (`note: `); may be empty.
+    pub note: &'static str,
+    /// Before a correction's quotations.
+    pub erratum: &'static str,
+    /// Before a suspected extraction artifact left as it is.
+    pub suspected: &'static str,
+    /// Opening and closing quotation marks around the letter's words (and a search's).
+    pub quotes: (&'static str, &'static str),
+    /// Between the original and the corrected text.
+    pub arrow: &'static str,
+    /// Between the quotation and the explanation.
+    pub gap: &'static str,
+}
+
+const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
+    note: "",
+    erratum: "勘误 ",
+    suspected: "疑似勘误（未改，待核对） ",
+    quotes: ("「", "」"),
+    arrow: "→",
+    gap: "",
+};
+
+const EN_EDITORIAL: EditorialLabels = EditorialLabels {
+    note: "note: ",
+    erratum: "erratum: ",
+    suspected: "suspected erratum (not changed; to be checked): ",
+    quotes: ("\"", "\""),
+    arrow: " → ",
+    gap: " ",
 };
 
 impl Lang {
+    /// The labels of editorial notes and errata in this language.
+    #[must_use]
+    pub fn editorial(self) -> &'static EditorialLabels {
+        match self {
+            Lang::Zh => &ZH_EDITORIAL,
+            Lang::En => &EN_EDITORIAL,
+        }
+    }
+
     /// The labels in this language.
     #[must_use]
     pub fn strings(self) -> &'static Strings {

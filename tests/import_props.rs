@@ -89,6 +89,29 @@ const HEADER: &str =
 const FOOTER: &str =
     "\n\n某局\n2021年7月28日\n\n(联系人及电话：某，1)\n\n公开方式：主动公开\n\n抄送：某。\n";
 
+/// Bodies random runs found whose drafts `dafu check` refused, each kept here so that it is
+/// tried on every run: a hedge before a paragraph break (共 / 100万元), a list that states a
+/// value twice, full-width digits before a line break, a year listed twice.
+#[test]
+fn bodies_that_once_drafted_a_refused_letter_now_pass_check() {
+    for body in [
+        "共\n100万元一、",
+        "80、60、4080、60、40万元",
+        "２０２０\r\n100万元",
+        "2020、2020支",
+        "3.33.3万元",
+        "（一）3.3家",
+        "二、100\u{202e}80、60、40万元",
+    ] {
+        let text = format!("{HEADER}{body}{FOOTER}");
+        let imported = import(&text).expect("a letter with a header and a date imports");
+        let yaml = to_yaml(&imported.letter, "random");
+        if let Err(e) = load::parse(&yaml, "draft") {
+            panic!("{body:?}: the draft fails check: {e}\n--- yaml:\n{yaml}");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

@@ -982,7 +982,7 @@ fn amounts_are_found_as_written() {
 /// numerals).
 #[test]
 fn the_phrase_grammar_finds_every_amount_of_the_transcript() {
-    use dafu::figures::phrase;
+    use dafu::numbers::phrase;
     let letter = letter();
     let found = phrase::find_all(TRANSCRIPT);
     let mut stated: Vec<Amount> = Vec::new();

@@ -1,4 +1,7 @@
-//! The README says what the program does; these tests hold it to the program's own tables.
+//! The README says what the program does; these tests hold it to the program's own tables
+//! and its own first screen.
+
+mod util;
 
 use dafu::keys::markdown_table;
 use dafu::strings::Lang;
@@ -25,5 +28,21 @@ fn readme_key_table_is_the_keymaps_table() {
         section("keys"),
         expected,
         "the README's key table differs from src/keys.rs; paste this between its markers:\n{expected}"
+    );
+}
+
+#[test]
+fn readme_picture_is_the_first_screen() {
+    let app = util::app(100, 30);
+    let screen: String = util::screen(&app)
+        .lines()
+        .map(|line| format!("{}\n", line.trim_end()))
+        .collect();
+    let expected = format!("```text\n{screen}```\n");
+    assert_eq!(
+        section("first-screen"),
+        expected,
+        "the README's picture is not the reader's first screen at 100×30; paste this between \
+         its markers:\n{expected}"
     );
 }

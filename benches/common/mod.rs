@@ -107,7 +107,7 @@ fn vary_figures(figures: &mut [Figure], shift: u32) {
         figure.period = None;
         // Figures quoting one list take its amounts in order.
         let nth = seen.entry(figure.text.clone()).or_default();
-        if let Ok(phrase) = dafu::figures::phrase::parse(&figure.text) {
+        if let Ok(phrase) = dafu::numbers::phrase::parse(&figure.text) {
             figure.value = phrase.items[*nth % phrase.items.len()].value;
         }
         *nth += 1;

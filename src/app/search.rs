@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::place::Spot;
 use super::{App, Note};
 use crate::action::Action;
 use crate::letter::tree::{LetterTree, NodeId};
@@ -69,6 +70,15 @@ pub struct Search {
     /// Where the reader was when the prompt opened: (reading line, selected node), so
     /// that Esc can go back.
     origin: (usize, NodeId),
+    /// The finished search the prompt replaced, given back by Esc (as less keeps its last
+    /// search when a new one is abandoned).
+    previous: Option<Previous>,
+    /// Earlier queries, oldest first, for ↑ and ↓; kept between runs by the runner.
+    history: Vec<String>,
+    /// While ↑/↓ browse the history: the entry in the prompt.
+    recalled: Option<usize>,
+    /// What was typed before ↑ first recalled an entry, given back by ↓ past the newest.
+    draft: String,
     /// The blocks' texts, searched incrementally.
     searcher: Searcher,
     block_of_doc: Vec<usize>,
@@ -84,6 +94,21 @@ pub struct Search {
     /// Per node: does it, or a descendant, hold a match?
     shown: Vec<bool>,
 }
+
+/// A finished search, as it stood when the prompt opened again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Previous {
+    query: String,
+    current: Option<usize>,
+    filter: bool,
+}
+
+/// The most queries the history keeps (less keeps 100 too).
+pub const HISTORY_LIMIT: usize = 100;
+
+/// The longest query, in characters, the history takes from a state file: a query is a few
+/// words, and a damaged file must not fill the prompt with a novel.
+const HISTORY_QUERY_CHARS: usize = 200;
 
 impl std::fmt::Debug for Search {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -119,6 +144,10 @@ impl Search {
             current: None,
             filter: false,
             origin: (0, 0),
+            previous: None,
+            history: Vec::new(),
+            recalled: None,
+            draft: String::new(),
             searcher: Searcher::new(index),
             block_of_doc,
         }
@@ -224,18 +253,76 @@ impl Search {
     fn byte_caret(&self) -> usize {
         char_to_byte(&self.query, self.caret)
     }
+
+    /// Earlier queries, oldest first (what ↑ recalls, newest first).
+    #[must_use]
+    pub fn history(&self) -> &[String] {
+        &self.history
+    }
+
+    /// Takes `queries` (oldest first, as a state file keeps them) as the history: each made one
+    /// inert line, empty and overlong ones dropped, repeats kept once (the newest), at most
+    /// [`HISTORY_LIMIT`].
+    pub(super) fn set_history(&mut self, queries: &[String]) {
+        self.history.clear();
+        for query in queries {
+            let query = sanitize_line(query);
+            if !query.is_empty() && query.chars().count() <= HISTORY_QUERY_CHARS {
+                self.remember(query.into_owned());
+            }
+        }
+        self.recalled = None;
+    }
+
+    /// Adds `query` to the history as its newest entry.
+    fn remember(&mut self, query: String) {
+        self.history.retain(|q| *q != query);
+        self.history.push(query);
+        let excess = self.history.len().saturating_sub(HISTORY_LIMIT);
+        self.history.drain(..excess);
+    }
+
+    /// Puts history entry `index` (or, for `None`, the draft) in the prompt, caret at its end.
+    fn recall(&mut self, index: Option<usize>) {
+        self.query = match index {
+            Some(i) => self.history[i].clone(),
+            None => std::mem::take(&mut self.draft),
+        };
+        self.recalled = index;
+        self.caret = self.query.chars().count();
+    }
 }
 
 impl App {
     pub(super) fn open_search(&mut self) {
         let origin = (self.reading_top, self.selected);
-        self.search.clear();
-        self.search.editing = true;
-        self.search.origin = origin;
+        let search = &mut self.search;
+        search.previous = (!search.query.is_empty()).then(|| Previous {
+            query: search.query.clone(),
+            current: search.current,
+            filter: search.filter,
+        });
+        search.clear();
+        search.editing = true;
+        search.origin = origin;
+        search.recalled = None;
+        search.draft.clear();
     }
 
     pub(super) fn update_prompt(&mut self, action: Action) {
         let search = &mut self.search;
+        // An edit makes the query the reader's own again: ↑ starts over from the newest entry.
+        if !matches!(
+            action,
+            Action::SearchHistoryPrev
+                | Action::SearchHistoryNext
+                | Action::SearchLeft
+                | Action::SearchRight
+                | Action::SearchHome
+                | Action::SearchEnd
+        ) {
+            search.recalled = None;
+        }
         match action {
             Action::SearchInsert(text) => {
                 // Pasted or committed text may hold line breaks or controls: one inert line.
@@ -276,6 +363,32 @@ impl App {
                 search.query = rest;
                 search.caret = start;
             }
+            Action::SearchDeleteToStart => {
+                let at = search.byte_caret();
+                search.query.replace_range(..at, "");
+                search.caret = 0;
+            }
+            Action::SearchDeleteToEnd => {
+                let at = search.byte_caret();
+                search.query.truncate(at);
+            }
+            Action::SearchHistoryPrev => {
+                let older = match search.recalled {
+                    None if search.history.is_empty() => return,
+                    None => {
+                        search.draft = search.query.clone();
+                        search.history.len() - 1
+                    }
+                    Some(0) => return,
+                    Some(i) => i - 1,
+                };
+                search.recall(Some(older));
+            }
+            Action::SearchHistoryNext => match search.recalled {
+                None => return,
+                Some(i) if i + 1 < search.history.len() => search.recall(Some(i + 1)),
+                Some(_) => search.recall(None),
+            },
             Action::SearchLeft => search.caret = search.caret.saturating_sub(1),
             Action::SearchRight => {
                 search.caret = (search.caret + 1).min(search.query.chars().count());
@@ -284,6 +397,21 @@ impl App {
             Action::SearchEnd => search.caret = search.query.chars().count(),
             Action::SearchSubmit => {
                 search.editing = false;
+                if !search.query.is_empty() {
+                    search.remember(search.query.clone());
+                }
+                // A search is a jump: `''` goes back to where the prompt opened.
+                let (line, node) = search.origin;
+                let (block, byte) = self
+                    .reading
+                    .lines
+                    .get(line)
+                    .map_or((0, 0), |l| (l.block, l.range.start));
+                let from = Spot { node, block, byte };
+                if from != self.spot() {
+                    self.jumped_from = Some(from);
+                }
+                let search = &self.search;
                 if search.matches.is_empty() && !search.query.is_empty() {
                     self.note = Some(Note(self.lang.strings().no_match.to_string()));
                 }
@@ -295,9 +423,19 @@ impl App {
         self.rerun_search();
     }
 
+    /// Closes the prompt: the reader goes back to where it was, and the search the prompt
+    /// replaced comes back with its matches and its current one, so that `n` goes on from it.
     fn cancel_search(&mut self) {
         let (line, selected) = self.search.origin;
         self.search.clear();
+        if let Some(previous) = self.search.previous.take() {
+            self.search.query = previous.query;
+            self.search.caret = self.search.query.chars().count();
+            self.search.run(&self.tree);
+            let count = self.search.matches.len();
+            self.search.current = previous.current.filter(|&i| i < count);
+            self.search.filter = previous.filter && count > 0;
+        }
         self.set_selected(selected);
         self.scroll_reading_raw(line);
         self.keep_selection_visible();

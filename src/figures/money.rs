@@ -14,10 +14,10 @@
 //! says why nothing was added. A hedged part hedges the total: 近 or 约 make it 约, 超 or 超过
 //! make it 至少.
 
-use super::period::Period;
 use super::{FigureRef, UnitKind};
 use crate::letter::tree::{LetterTree, NodeId};
 use crate::letter::{Figure, Status};
+use crate::numbers::period::Period;
 
 /// What a sum of money is, for deciding whether it may be added to others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

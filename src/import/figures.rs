@@ -1,5 +1,5 @@
 //! Figures found in a node's text, read with the shared figure grammar
-//! ([`crate::figures::phrase`]): amounts, counts and percentages (`352万元`, `45个`, `6%`), a
+//! ([`crate::numbers::phrase`]): amounts, counts and percentages (`352万元`, `45个`, `6%`), a
 //! list sharing one unit (`80、60、40万元`: three figures with one text), and the letter's hedge
 //! (`近1.8亿元`, `超87亿元`, or from earlier in the clause: `共认定…64家`).
 //!
@@ -13,10 +13,10 @@ use crate::letter::load::value_problem;
 use crate::letter::places::stands_alone;
 use std::ops::Range;
 
-use crate::figures::check::PLAN_WORDS;
-use crate::figures::period::Period;
-use crate::figures::phrase::{self, Found};
+use crate::letter::check::PLAN_WORDS;
 use crate::letter::{FIGURE_QUALIFIERS, Figure, Status};
+use crate::numbers::period::Period;
+use crate::numbers::phrase::{self, Found};
 
 /// Where a clause ends (for `what`).
 fn ends_clause(c: char) -> bool {

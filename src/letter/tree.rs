@@ -111,6 +111,8 @@ pub struct LetterTree {
     /// The letter was imported from plain text just now (`dafu letter.txt`) and no person has
     /// reviewed it: the reader says so.
     pub unreviewed_import: bool,
+    /// The language the editorial notes' labels are in (see [`LetterTree::in_lang`]).
+    pub lang: Lang,
 }
 
 /// Chinese numeral for 1–99, as the letter numbers things (一, 十二, 二十).
@@ -145,6 +147,8 @@ pub fn chinese_date(iso: &str) -> String {
 
 struct Builder<'a> {
     letter: &'a Letter,
+    /// The language of the editorial labels.
+    lang: Lang,
     nodes: Vec<Node>,
     blocks: Vec<Block>,
     /// The letter's notes, then what of each erratum stands in the text (see [`Erratum::in_text`]),
@@ -219,10 +223,10 @@ impl<'a> Builder<'a> {
             }
             if let Some(note) = self.letter.notes.get(i) {
                 marks.push((at..at + note.text.len(), Mark::Note(i)));
-                editorial.push(note_text(note));
+                editorial.push(note_text(note, self.lang));
             } else if let Some(erratum) = self.letter.errata.get(i - notes) {
                 marks.push((at..at + erratum.in_text().len(), Mark::Erratum(i - notes)));
-                editorial.push(erratum_text(erratum));
+                editorial.push(erratum_text(erratum, self.lang));
                 self.placed[i - notes] = true;
             }
         }
@@ -389,7 +393,7 @@ impl<'a> Builder<'a> {
                 self.blocks.push(Block {
                     node: closing,
                     kind: BlockKind::Editorial,
-                    text: erratum_text(erratum),
+                    text: erratum_text(erratum, self.lang),
                     marks: Vec::new(),
                 });
             }
@@ -399,37 +403,71 @@ impl<'a> Builder<'a> {
     }
 }
 
-fn note_text(note: &EditorialNote) -> String {
-    format!("※ 「{}」{}", note.text, note.note)
+/// A note as set under its paragraph, its labels in `lang`: `※ 「優勢」原文如此…`.
+fn note_text(note: &EditorialNote, lang: Lang) -> String {
+    let labels = lang.editorial();
+    let (open, close) = labels.quotes;
+    format!(
+        "※ {}{open}{}{close}{}{}",
+        labels.note, note.text, labels.gap, note.note
+    )
 }
 
-fn erratum_text(erratum: &Erratum) -> String {
+/// An erratum as set under its paragraph (or at the end), its labels in `lang`.
+fn erratum_text(erratum: &Erratum, lang: Lang) -> String {
     // An original that spans a page break holds line breaks; show them as a symbol so the
     // note stays one paragraph.
     let shown = |s: &str| s.replace("\n\n", "⏎").replace('\n', "⏎");
+    let labels = lang.editorial();
+    let (open, close) = labels.quotes;
     let label = if erratum.suspected {
-        "疑似勘误（未改，待核对）"
+        labels.suspected
     } else {
-        "勘误"
+        labels.erratum
     };
     format!(
-        "※ {label} 「{}」→「{}」{}",
+        "※ {label}{open}{}{close}{}{open}{}{close}{}{}",
         shown(&erratum.original),
+        labels.arrow,
         shown(&erratum.corrected),
+        labels.gap,
         shown(&erratum.note)
     )
 }
 
 impl LetterTree {
-    /// Flattens a letter into nodes and blocks, in reading order.
+    /// Flattens a letter into nodes and blocks, in reading order, with the editorial
+    /// notes' labels in Chinese.
     #[must_use]
     pub fn new(letter: Letter) -> Self {
+        Self::in_lang(letter, Lang::Zh)
+    }
+
+    /// The same tree with the editorial notes' labels in `lang` (`※ erratum: …`): what
+    /// the reader, the plain text and search see is built once, in the interface's language.
+    #[must_use]
+    pub fn with_lang(self, lang: Lang) -> Self {
+        if self.lang == lang {
+            return self;
+        }
+        let unreviewed_import = self.unreviewed_import;
+        Self {
+            unreviewed_import,
+            ..Self::in_lang(self.letter, lang)
+        }
+    }
+
+    /// Flattens a letter into nodes and blocks, in reading order, with the editorial notes'
+    /// labels in `lang`.
+    #[must_use]
+    pub fn in_lang(letter: Letter, lang: Lang) -> Self {
         let editorial = Quotes::for_many_texts(
             (letter.notes.iter().map(|n| n.text.as_str()))
                 .chain(letter.errata.iter().map(Erratum::in_text)),
         );
         let mut b = Builder {
             letter: &letter,
+            lang,
             nodes: Vec::new(),
             blocks: Vec::new(),
             editorial,
@@ -448,6 +486,7 @@ impl LetterTree {
             nodes,
             blocks,
             unreviewed_import: false,
+            lang,
         }
     }
 

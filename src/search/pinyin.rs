@@ -132,13 +132,15 @@ impl Readings {
                     continue;
                 };
                 // Tones are gone, so 中 zhōng/zhòng is one `zhong`.
-                if !self
-                    .syllables
-                    .get(start..)
-                    .unwrap_or_default()
-                    .contains(&syllable)
-                {
-                    self.syllables.push(syllable);
+                for syllable in std::iter::once(syllable).chain(official_spelling(syllable)) {
+                    if !self
+                        .syllables
+                        .get(start..)
+                        .unwrap_or_default()
+                        .contains(&syllable)
+                    {
+                        self.syllables.push(syllable);
+                    }
                 }
             }
         }
@@ -268,6 +270,19 @@ impl Readings {
         }
         reach
     }
+}
+
+/// The other way a reader types `syllable`: `lüe` and `nüe` (略, 虐) are written `lue` and
+/// `nue` in official pinyin, as there is no `lue` or `nue` with a plain u to confuse them with,
+/// while most input methods take `lve` and `nve`. Both find them. (`lü` and `nü` keep their
+/// `v`: `lu` and `nu` are other syllables.)
+fn official_spelling(syllable: Syllable) -> Option<Syllable> {
+    let plain = match syllable.as_bytes() {
+        b"lve" => "lue",
+        b"nve" => "nue",
+        _ => return None,
+    };
+    Syllable::from_plain(plain)
 }
 
 /// Whether a syllable's initial is `zh`, `ch` or `sh`, which a reader may type whole or as its
@@ -426,6 +441,25 @@ mod tests {
         assert!(matches_whole("lvse", "绿色"));
         assert!(matches_whole("lü", "律"));
         assert!(!matches_whole("lu", "律"));
+    }
+
+    #[test]
+    fn lue_and_nue_find_what_lve_and_nve_find() {
+        for (typed, text) in [
+            ("zhanlue", "战略"),
+            ("zhanlve", "战略"),
+            ("nue", "虐"),
+            ("nve", "虐"),
+        ] {
+            assert!(matches_whole(typed, text), "{typed} should find {text}");
+        }
+        assert!(
+            matches_whole("zhanlu", "战略"),
+            "a prefix of lue, being typed"
+        );
+        // ü alone keeps its v: `lu` is 路, not 律.
+        assert!(!matches_whole("lu", "律"));
+        assert!(!matches_whole("nu", "女"));
     }
 
     #[test]

@@ -23,19 +23,13 @@ pub const ELLIPSIS: &str = "…";
 /// `\n` counts 0 columns here.
 #[must_use]
 pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
-    let Some((marked, budget)) = cut_budget(s, max, mode) else {
+    let Some((budget, marked)) = room(s, max, mode) else {
         return Cow::Borrowed(s);
     };
-    let end = fitting(s.grapheme_indices(true), budget, mode, 0, |i, g| {
-        i + g.len()
-    });
+    let end = fitting(s.grapheme_indices(true), budget, mode).map_or(0, |(i, g)| i + g.len());
     let prefix = s.get(..end).unwrap_or_default();
     if marked {
-        let prefix = prefix.trim_end();
-        let mut out = String::with_capacity(prefix.len() + ELLIPSIS.len());
-        out.push_str(prefix);
-        out.push_str(ELLIPSIS);
-        Cow::Owned(out)
+        Cow::Owned(format!("{}{ELLIPSIS}", prefix.trim_end()))
     } else {
         Cow::Borrowed(prefix)
     }
@@ -46,57 +40,46 @@ pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
 /// end (`…› （二）创新工作机制`). Always `str_width(result, mode) <= max`.
 #[must_use]
 pub fn truncate_start(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
-    let Some((marked, budget)) = cut_budget(s, max, mode) else {
+    let Some((budget, marked)) = room(s, max, mode) else {
         return Cow::Borrowed(s);
     };
-    let start = fitting(
-        s.grapheme_indices(true).rev(),
-        budget,
-        mode,
-        s.len(),
-        |i, _| i,
-    );
+    let start = fitting(s.grapheme_indices(true).rev(), budget, mode).map_or(s.len(), |(i, _)| i);
     let suffix = s.get(start..).unwrap_or_default();
     if marked {
-        let suffix = suffix.trim_start();
-        Cow::Owned(format!("{ELLIPSIS}{suffix}"))
+        Cow::Owned(format!("{ELLIPSIS}{}", suffix.trim_start()))
     } else {
         Cow::Borrowed(suffix)
     }
 }
 
-/// `None` when `s` fits in `max` columns; otherwise whether `…` fits too, and the columns
-/// left for the text.
-fn cut_budget(s: &str, max: usize, mode: AmbiguousWidth) -> Option<(bool, usize)> {
+/// `None` when `s` fits in `max` columns; otherwise the columns left for text and whether
+/// the ellipsis fits beside it (it does not when `max` is narrower than the mark itself).
+fn room(s: &str, max: usize, mode: AmbiguousWidth) -> Option<(usize, bool)> {
     if str_width(s, mode) <= max {
         return None;
     }
     let ellipsis_width = grapheme_width(ELLIPSIS, mode);
     let marked = ellipsis_width <= max;
-    Some((marked, if marked { max - ellipsis_width } else { max }))
+    Some((if marked { max - ellipsis_width } else { max }, marked))
 }
 
-/// Takes `graphemes` (with their byte offsets) in the order given while they fit in `budget`
-/// columns; returns `edge` of the last one taken (the byte offset where the kept part ends,
-/// or starts when taken from the end), `none` when none fits.
+/// The last of `graphemes` (walked from either end) that still fits in `budget` columns,
+/// whole graphemes only: a wide character that does not fit is dropped, never split.
 fn fitting<'s>(
     graphemes: impl Iterator<Item = (usize, &'s str)>,
     budget: usize,
     mode: AmbiguousWidth,
-    none: usize,
-    edge: impl Fn(usize, &str) -> usize,
-) -> usize {
+) -> Option<(usize, &'s str)> {
     let mut used = 0;
-    let mut at = none;
+    let mut last = None;
     for (i, g) in graphemes {
-        let w = grapheme_width(g, mode);
-        if used + w > budget {
+        used += grapheme_width(g, mode);
+        if used > budget {
             break;
         }
-        used += w;
-        at = edge(i, g);
+        last = Some((i, g));
     }
-    at
+    last
 }
 
 /// Closing marks that belong to the sentence they follow: `他说：“好。”` ends after the `”`.

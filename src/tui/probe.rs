@@ -1,56 +1,104 @@
-//! Asking the terminal how wide it draws East Asian Ambiguous characters.
+//! Asking the terminal how wide it draws East Asian Ambiguous characters, and what colour
+//! its background is, in one round trip.
 //!
-//! We print one ambiguous character (`“`) at the start of row 2, ask where the cursor is
-//! (a cursor position report, `ESC [ 6 n`), and read the answer ourselves with a short
-//! timeout: crossterm's own `cursor::position` waits two seconds for a terminal that never
-//! answers. Row 2, not row 1, because a report for row 1 (`ESC [ 1 ; C R`) reads like the
-//! key code of Shift-F3 (vim does the same).
+//! For the width we print one ambiguous character (`“`) at the start of row 2, ask where the
+//! cursor is (a cursor position report, `ESC [ 6 n`), and read the answer ourselves with a
+//! short timeout: crossterm's own `cursor::position` waits two seconds for a terminal that
+//! never answers. Row 2, not row 1, because a report for row 1 (`ESC [ 1 ; C R`) reads like
+//! the key code of Shift-F3 (vim does the same).
+//!
+//! For the background we ask with OSC 11 (`ESC ] 11 ; ? ST`) *before* the position request.
+//! Terminals answer in order, and every terminal answers the position request, so its report
+//! ends the wait: a terminal that ignores OSC 11 costs no timeout, and one that answers it
+//! has answered by the time the report arrives.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant};
 
+use crate::colour::palette_from_osc11;
 use crate::text::width::AmbiguousWidth;
+use crate::ui::theme::Palette;
 
-/// How long a terminal may take to answer before we assume narrow.
+/// How long a terminal may take to answer before we assume narrow (and no background).
 pub const TIMEOUT: Duration = Duration::from_millis(100);
 
 /// The probe's character: East Asian Ambiguous, one column in most terminals.
 const PROBE: &str = "\u{201c}";
 
-/// What the probe learnt: the mode, if the terminal answered sensibly, and the keys the
-/// user typed while it waited, which the probe read and must hand on.
+/// What to ask the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Questions {
+    /// How wide it draws ambiguous characters.
+    pub width: bool,
+    /// Whether its background is light or dark.
+    pub background: bool,
+}
+
+/// What the probe learnt: the answers, where the terminal gave sensible ones, and the keys
+/// the user typed while it waited, which the probe read and must hand on.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Answer {
-    /// The terminal's ambiguous width, or `None` when it did not answer in time or answered
-    /// nonsense.
+    /// The terminal's ambiguous width, or `None` when not asked, not answered in time or
+    /// answered with nonsense.
     pub mode: Option<AmbiguousWidth>,
-    /// Printable keys typed around the report, in order.
+    /// The palette for the terminal's background ([`Palette::Light`] or [`Palette::Dark`]),
+    /// or `None` as for `mode`.
+    pub background: Option<Palette>,
+    /// Printable keys typed around the answers, in order.
     pub typed: Vec<char>,
 }
 
-/// Asks the terminal (already in raw mode).
+/// Asks the terminal's ambiguous width (the terminal is already in raw mode).
 #[must_use]
 pub fn ambiguous_width() -> Answer {
+    ask(Questions {
+        width: true,
+        background: false,
+    })
+}
+
+/// Asks the terminal (already in raw mode) what `questions` want to know, in one round trip.
+#[must_use]
+pub fn ask(questions: Questions) -> Answer {
+    if questions == Questions::default() {
+        return Answer::default();
+    }
     let Ok(mut tty) = File::options().read(true).write(true).open("/dev/tty") else {
         return Answer::default();
     };
-    let asked = write!(tty, "\x1b[2;1H{PROBE}\x1b[6n").and_then(|()| tty.flush());
+    let mut request = String::new();
+    if questions.background {
+        // Ended by ST, not BEL: a BEL the terminal does not take as the end rings its bell.
+        request.push_str("\x1b]11;?\x1b\\");
+    }
+    if questions.width {
+        request.push_str("\x1b[2;1H");
+        request.push_str(PROBE);
+    }
+    // Asked last even when the width is not wanted: its report says the terminal is done.
+    request.push_str("\x1b[6n");
+    let asked = tty.write_all(request.as_bytes()).and_then(|()| tty.flush());
     let received = match asked {
         Ok(()) => read_until_report(&mut tty),
         Err(_) => Vec::new(),
     };
-    // Wipe the probe character whatever happened.
-    let _ = write!(tty, "\x1b[2;1H\x1b[2K").and_then(|()| tty.flush());
+    if questions.width {
+        // Wipe the probe character whatever happened.
+        let _ = write!(tty, "\x1b[2;1H\x1b[2K").and_then(|()| tty.flush());
+    }
     Answer {
-        mode: parse_report(&received).and_then(|(_, column)| mode_from_column(column)),
+        mode: parse_report(&received)
+            .filter(|_| questions.width)
+            .and_then(|(_, column)| mode_from_column(column)),
+        background: palette_from_osc11(&received).filter(|_| questions.background),
         typed: typed_keys(&received),
     }
 }
 
 /// The printable characters in `bytes` outside escape sequences: keys a person pressed while
 /// the probe was reading the terminal. Special keys (arrows, function keys) are sequences and
-/// are dropped.
+/// are dropped, and so is an OSC answer (`ESC ] … BEL` or `ESC ] … ESC \\`).
 #[must_use]
 pub fn typed_keys(bytes: &[u8]) -> Vec<char> {
     let text = String::from_utf8_lossy(bytes);
@@ -58,13 +106,28 @@ pub fn typed_keys(bytes: &[u8]) -> Vec<char> {
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         if c == '\x1b' {
-            // Skip a CSI sequence (ESC [ … final byte), or a lone ESC and the char after it.
-            if chars.next() == Some('[') {
-                for c in chars.by_ref() {
-                    if ('@'..='~').contains(&c) {
-                        break;
+            // Skip a CSI sequence (ESC [ … final byte), an OSC one (ESC ] … BEL or ST), or a
+            // lone ESC and the char after it.
+            match chars.next() {
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
                     }
                 }
+                Some(']') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\x07' {
+                            break;
+                        }
+                        if c == '\x1b' {
+                            chars.next();
+                            break;
+                        }
+                    }
+                }
+                _ => {}
             }
         } else if !c.is_control() && c != char::REPLACEMENT_CHARACTER {
             keys.push(c);
@@ -146,6 +209,14 @@ mod tests {
         assert_eq!(typed_keys(b"j\x1b[2;3Rk"), vec!['j', 'k']);
         assert_eq!(typed_keys(b"\x1b[A\x1b[2;2R"), Vec::<char>::new());
         assert_eq!(typed_keys("人\x1b[2;2R".as_bytes()), vec!['人']);
+    }
+
+    #[test]
+    fn a_background_answer_is_not_taken_for_typed_keys() {
+        let bel = b"q\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[2;2R";
+        assert_eq!(typed_keys(bel), vec!['q']);
+        let st = b"\x1b]11;rgb:0000/0000/0000\x1b\\j\x1b[2;2R";
+        assert_eq!(typed_keys(st), vec!['j']);
     }
 
     #[test]

@@ -49,10 +49,12 @@ pub fn spawn_signal_thread() -> io::Result<()> {
     Ok(())
 }
 
-/// Gives the terminal back and exits with the status a shell gives a process that `signal`
+/// Gives the terminal back, keeps the place (as quitting does: a closed terminal window is
+/// the commonest way out), and exits with the status a shell gives a process that `signal`
 /// ended (128 + its number). Never returns; the lock is held to the end, so no frame starts.
 fn end(lock: &std::sync::MutexGuard<'static, ()>, signal: i32) -> ! {
     lifecycle::give_back(lock);
+    let _ = super::keep::save_latest();
     std::process::exit(128 + signal)
 }
 

@@ -5,9 +5,6 @@
 //! key hints in the bottom border, and two detail lines for the selected figure, which give
 //! what the columns had to cut: the value in 元, what it counts in full, where it stands.
 
-// The chart lives in its own file beside this one; declared here so that `ui/mod.rs`, which
-// lists the panes, need not change for a part of the figures overlay.
-#[path = "chart.rs"]
 pub mod chart;
 
 use ratatui::buffer::Buffer;

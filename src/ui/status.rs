@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use super::{fill, put_line, theme};
 use crate::app::App;
 use crate::text::truncate::truncate_start;
-use crate::text::width::str_width;
+use crate::text::width::{AmbiguousWidth, grapheme_width, str_width};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Draws the status row; returns where the terminal cursor belongs (the prompt's caret).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -20,26 +21,36 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         String::new()
     } else {
         let shown = sanitize_query(&search.query);
+        let (open, close) = app.lang().editorial().quotes;
         match search.current {
-            Some(i) => format!(" 「{shown}」 {}/{} ", i + 1, search.matches.len()),
-            None => format!(" 「{shown}」 0/{} ", search.matches.len()),
+            Some(i) => format!(" {open}{shown}{close} {}/{} ", i + 1, search.matches.len()),
+            None => format!(" {open}{shown}{close} 0/{} ", search.matches.len()),
         }
     };
     if search.editing {
+        let mode = app.ambiguous();
         let prompt = strings.search_prompt;
-        let before_caret: String = search.query.chars().take(search.caret).collect();
         let count_tail = match search.current {
             Some(i) => format!("  {}/{}", i + 1, search.matches.len()),
             None if search.query.is_empty() => String::new(),
             None => format!("  {}", strings.no_match),
         };
+        let room = width.saturating_sub(str_width(prompt, mode));
+        // The count goes first when it would leave the query too little room.
+        let tail_width = str_width(&count_tail, mode);
+        let (count_tail, room) = if room >= tail_width + MIN_QUERY_ROOM {
+            (count_tail, room - tail_width)
+        } else {
+            (String::new(), room)
+        };
+        let (shown, caret) = prompt_view(&search.query, search.caret, room, mode);
         let line = Line::from(vec![
             Span::styled(prompt, theme::STATUS),
-            Span::styled(search.query.clone(), theme::STATUS),
+            Span::styled(shown, theme::STATUS),
             Span::styled(count_tail, theme::NOTE),
         ]);
-        put_line(buf, area, &line, app.ambiguous());
-        let caret = str_width(prompt, app.ambiguous()) + str_width(&before_caret, app.ambiguous());
+        put_line(buf, area, &line, mode);
+        let caret = str_width(prompt, mode) + caret;
         let x = area.x + u16::try_from(caret.min(width.saturating_sub(1))).unwrap_or(0);
         return Some(Position::new(x, area.y));
     }
@@ -47,7 +58,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let right = match &app.note() {
         Some(note) => format!(" {} ", note.0),
         // With one pane on screen, Tab is how to reach the other: say so.
-        None if app.areas().outline.is_none() || app.areas().reading.is_none() => {
+        None if app.overlay().is_none()
+            && (app.areas().outline.is_none() || app.areas().reading.is_none()) =>
+        {
             format!("{}{}", strings.tab_hint, strings.hints)
         }
         None => strings.hints.to_string(),
@@ -94,6 +107,75 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     None
 }
 
+/// The fewest columns the prompt keeps for the query before it drops the match count.
+const MIN_QUERY_ROOM: usize = 12;
+
+/// The part of `query` the prompt shows in `room` columns, and the caret's column in it.
+///
+/// The whole query when it fits (with a column for the caret at its end). Otherwise the caret
+/// stays in view, as in a shell's line editor: the query's start while the caret is near it,
+/// else the part that ends at the character under the caret; a cut end is marked `…`. Drawing
+/// is a function of the state, so the view is found from the query and caret alone.
+fn prompt_view(query: &str, caret: usize, room: usize, mode: AmbiguousWidth) -> (String, usize) {
+    let graphemes: Vec<&str> = query.graphemes(true).collect();
+    let widths: Vec<usize> = graphemes.iter().map(|g| grapheme_width(g, mode)).collect();
+    // The caret (counted in characters) as a count of graphemes before it.
+    let mut chars = 0;
+    let at = graphemes
+        .iter()
+        .take_while(|g| {
+            let before = chars < caret;
+            chars += g.chars().count();
+            before
+        })
+        .count();
+    let total: usize = widths.iter().sum();
+    if total < room {
+        return (query.to_string(), widths[..at].iter().sum());
+    }
+    let ellipsis = str_width("…", mode);
+    // One cell is kept at the right for the `…` of a cut end, or for the caret at the end.
+    let budget = room.saturating_sub(ellipsis.max(1));
+    // From the start, if that shows the character under the caret (or the caret at the end).
+    let from_start = widths
+        .iter()
+        .scan(0, |sum, w| {
+            *sum += w;
+            Some(*sum)
+        })
+        .take_while(|&sum| sum <= budget)
+        .count();
+    let (start, end) = if from_start > at {
+        (0, from_start)
+    } else {
+        // Ending with the character under the caret: as far back as fits after a `…`.
+        let end = (at + 1).min(graphemes.len());
+        let mut used = ellipsis + widths[at..end].iter().sum::<usize>();
+        if used > budget {
+            // Too narrow to show anything useful (the screen is below its minimum size).
+            return (String::new(), 0);
+        }
+        let mut start = at;
+        while start > 0 && used + widths[start - 1] <= budget {
+            start -= 1;
+            used += widths[start];
+        }
+        (start, end)
+    };
+    let mut shown = String::new();
+    let mut caret_column = 0;
+    if start > 0 {
+        shown.push('…');
+        caret_column += ellipsis;
+    }
+    shown.extend(graphemes[start..end].iter().copied());
+    caret_column += widths[start..at.max(start)].iter().sum::<usize>();
+    if end < graphemes.len() {
+        shown.push('…');
+    }
+    (shown, caret_column)
+}
+
 /// The query as the status row quotes it: already one inert line (the prompt sanitises what
 /// it takes), cut short so the count stays visible.
 fn sanitize_query(query: &str) -> String {
@@ -102,5 +184,59 @@ fn sanitize_query(query: &str) -> String {
         chars[..15].iter().chain(['…'].iter()).collect()
     } else {
         query.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NARROW: AmbiguousWidth = AmbiguousWidth::Narrow;
+
+    #[test]
+    fn a_query_that_fits_is_shown_whole() {
+        assert_eq!(
+            prompt_view("人工智能", 2, 20, NARROW),
+            ("人工智能".into(), 4)
+        );
+        assert_eq!(prompt_view("abc", 3, 4, NARROW), ("abc".into(), 3));
+    }
+
+    #[test]
+    fn the_caret_at_the_end_of_a_long_query_shows_its_end() {
+        let query = "abcdefghijklmnopqrstuvwxyz";
+        let (shown, caret) = prompt_view(query, 26, 10, NARROW);
+        assert_eq!(shown, "…stuvwxyz");
+        assert_eq!(caret, 9, "just after z");
+    }
+
+    #[test]
+    fn the_caret_near_the_start_shows_the_start() {
+        let query = "abcdefghijklmnopqrstuvwxyz";
+        assert_eq!(prompt_view(query, 2, 10, NARROW), ("abcdefghi…".into(), 2));
+    }
+
+    #[test]
+    fn the_caret_in_the_middle_shows_the_character_under_it() {
+        let query = "人工智能产业发展的政策支持";
+        // 13 characters, 26 columns, in 11 columns; the caret before 的 (index 8).
+        let (shown, caret) = prompt_view(query, 8, 11, NARROW);
+        assert!(shown.starts_with('…') && shown.ends_with("的…"), "{shown}");
+        assert!(str_width(&shown, NARROW) <= 11, "{shown}");
+        assert_eq!(
+            caret,
+            str_width(&shown, NARROW) - 3,
+            "the caret stands on 的"
+        );
+    }
+
+    #[test]
+    fn no_room_is_no_panic() {
+        for room in 0..4 {
+            for caret in 0..=3 {
+                let (shown, _) = prompt_view("人工智", caret, room, NARROW);
+                assert!(str_width(&shown, NARROW) <= room, "{room} {caret} {shown}");
+            }
+        }
     }
 }

@@ -110,10 +110,13 @@ impl Palette {
     pub fn restyle(self, style: Style) -> Style {
         match self {
             Self::Dark => style,
-            Self::Light => Style {
+            // Only letters on the terminal's own background change: on a background of the
+            // style's own (the status row's dark grey, a match's yellow) they read as written.
+            Self::Light if style.bg.is_none_or(|c| c == Color::Reset) => Style {
                 fg: style.fg.map(on_light),
                 ..style
             },
+            Self::Light => style,
             Self::Mono => {
                 // A background colour marked the cell (selection, match, status row): reverse
                 // video marks it without colour.
@@ -168,5 +171,12 @@ mod tests {
     fn light_swaps_colours_that_vanish_on_white() {
         assert_eq!(Palette::Light.restyle(FIGURE).fg, Some(Color::Red));
         assert_eq!(Palette::Light.restyle(MATCH), MATCH);
+    }
+
+    #[test]
+    fn light_keeps_the_status_notes_yellow_on_their_dark_grey() {
+        // Red on dark grey was the first light palette's status note: hard to read.
+        assert_eq!(Palette::Light.restyle(NOTE), NOTE);
+        assert_eq!(Palette::Light.restyle(STATUS), STATUS);
     }
 }

@@ -155,6 +155,43 @@ pub struct Pty {
     reader: Option<JoinHandle<()>>,
     started: Instant,
     exit: Option<ExitStatus>,
+    /// The state directory made for this run (removed when it ends), if the test named none.
+    own_state: Option<std::path::PathBuf>,
+}
+
+/// A temporary directory removed when dropped, also when the test fails.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    /// A new empty directory (see [`temp_dir`]).
+    pub fn new(label: &str) -> Self {
+        Self(temp_dir(label))
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A new empty directory under the system's temporary directory, named for this test process,
+/// `label` and a counter; the caller removes it.
+pub fn temp_dir(label: &str) -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("dafu-test-{}-{label}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("make a temporary directory");
+    dir
 }
 
 /// The program under test.
@@ -217,11 +254,22 @@ impl Pty {
             "TMUX",
             "STY",
             "NO_COLOR",
+            "COLORFGBG",
+            "DAFU_THEME",
         ] {
             cmd.env_remove(var);
         }
         cmd.env("LANG", "C.UTF-8");
         cmd.env("RUST_BACKTRACE", "1");
+        // The place kept between runs goes to a directory of this run's own, unless the test
+        // names one: no test reads the developer's state, or another test's.
+        let own_state = if options.env.iter().any(|(key, _)| key == "XDG_STATE_HOME") {
+            None
+        } else {
+            let dir = temp_dir("state");
+            cmd.env("XDG_STATE_HOME", &dir);
+            Some(dir)
+        };
         for (key, value) in &options.env {
             match value {
                 Some(value) => cmd.env(key, value),
@@ -302,6 +350,7 @@ impl Pty {
             reader: Some(handle),
             started,
             exit: None,
+            own_state,
         }
     }
 
@@ -647,6 +696,9 @@ impl Drop for Pty {
         if self.is_running() {
             let _ = self.child.kill();
             let _ = self.child.wait();
+        }
+        if let Some(dir) = self.own_state.take() {
+            let _ = std::fs::remove_dir_all(dir);
         }
         // The reader thread ends by itself when the pty closes; never block on it here.
     }

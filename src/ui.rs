@@ -66,14 +66,23 @@ fn draw_too_small(app: &App, screen: Rect, buf: &mut Buffer) {
         crate::layout::MIN_WIDTH,
         crate::layout::MIN_HEIGHT
     );
-    let text = truncate(&text, usize::from(screen.width), app.ambiguous());
-    buf.set_stringn(
-        0,
-        0,
-        text,
-        usize::from(screen.width),
-        theme::NOTE.bg(ratatui::style::Color::Reset),
-    );
+    // Wrapped, not cut: on a narrow screen the minimum at the message's end must still show
+    // (the English message is 36 columns). The last row that fits ends in `…` if need be.
+    let width = usize::from(screen.width);
+    let lines = crate::text::wrap::wrap(&text, width, app.ambiguous());
+    let rows = usize::from(screen.height);
+    let style = theme::NOTE.bg(ratatui::style::Color::Reset);
+    for (row, line) in lines.iter().enumerate().take(rows) {
+        let shown = if row + 1 == rows && lines.len() > rows {
+            let rest = text.get(line.start..).unwrap_or_default();
+            truncate(rest, width, app.ambiguous()).into_owned()
+        } else {
+            let part = crate::text::wrap::visible(&text, line.clone());
+            text.get(part).unwrap_or_default().to_string()
+        };
+        let y = screen.y + u16::try_from(row).unwrap_or(u16::MAX);
+        buf.set_stringn(screen.x, y, shown, width, style);
+    }
 }
 
 fn draw_title(app: &App, area: Rect, buf: &mut Buffer) {

@@ -641,7 +641,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const LETTER: &str = include_str!("../../content/source/zhongshan-kjj-2021-142.txt");
+    const LETTER: &str = include_str!("../content/source/zhongshan-kjj-2021-142.txt");
 
     /// The original text of each match, for readable assertions.
     fn found(docs: &[&str], query: &str) -> Vec<(usize, String)> {

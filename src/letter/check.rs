@@ -1,20 +1,20 @@
 //! `dafu check` for figures: every figure is read from its own text with the phrase grammar
-//! ([`super::phrase`]) and must say what its text says — value, unit and qualifier — and its
+//! ([`crate::numbers::phrase`]) and must say what its text says — value, unit and qualifier — and its
 //! period, status and `part_of` must be the letter's.
 //!
 //! The loader calls [`letter`] once, after the schema's own checks; an error names the field
 //! by its path, which the loader turns into `FILE:LINE:COL`. Work is linear in the letter:
-//! each node's text is read once ([`super::phrase::find_all`]), and each figure is looked up
+//! each node's text is read once ([`crate::numbers::phrase::find_all`]), and each figure is looked up
 //! in maps built from it.
 
 use std::collections::HashMap;
 
-use super::period::{FORMS, Period};
-use super::phrase::{self, Phrase};
-use super::trim_number;
-use crate::letter::fields::{FigureNode, figure_nodes};
-use crate::letter::load::scan::FieldPath;
+use super::fields::{FigureNode, figure_nodes};
+use super::load::scan::FieldPath;
 use crate::letter::{Figure, Letter, Status};
+use crate::numbers::period::{FORMS, Period};
+use crate::numbers::phrase::{self, Phrase};
+use crate::numbers::trim_number;
 
 /// A figure that disagrees with the letter: where (a path to the field) and why.
 pub type Mismatch = (FieldPath, String);

@@ -65,7 +65,8 @@ pub fn print_outline(
 /// Options of `dafu search`.
 #[derive(Debug, Clone, Copy)]
 pub struct SearchOptions {
-    /// Mark matches with ANSI reverse video (only when stdout is a terminal).
+    /// Mark matches with bold red (`--color`: by default only on a terminal, and not under
+    /// `NO_COLOR`).
     pub color: bool,
     /// Interface language, for breadcrumbs.
     pub lang: Lang,
@@ -164,7 +165,7 @@ mod tests {
 
     /// `dafu search QUERY` on the minimal letter with `paragraph` added to its opening.
     fn search_with(paragraph: &str, query: &str) -> String {
-        let minimal = include_str!("../../tests/fixtures/minimal.yaml");
+        let minimal = include_str!("../tests/fixtures/minimal.yaml");
         let mut letter = load::parse(minimal, "minimal.yaml").expect("the minimal letter loads");
         letter.opening.push(paragraph.to_string());
         let tree = LetterTree::new(letter);

@@ -7,6 +7,7 @@
 //! first event, so that the pseudo-terminal tests can see the panic hook give the terminal
 //! back. Release builds do not contain the check.
 
+pub mod keep;
 pub mod lifecycle;
 pub mod probe;
 pub mod signals;
@@ -23,10 +24,12 @@ use ratatui::{DefaultTerminal, Terminal};
 
 use crate::action::Action;
 use crate::app::{App, Effect};
+use crate::colour::PaletteChoice;
 use crate::keymap::action_for;
 use crate::letter::tree::LetterTree;
 use crate::strings::Lang;
 use crate::text::width::AmbiguousWidth;
+use crate::ui::theme::Palette;
 
 /// The `--ambiguous-width` setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -52,11 +55,22 @@ pub fn full_screen_capable(term: Option<&OsStr>) -> bool {
 /// repaint. Idle, the reader wakes this often and does nothing else.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Runs the reader until the user quits.
+/// How long the first frame waits for the state file (the place kept from the last run).
+/// A slower disk gets its frame first and the place a moment later.
+const STATE_WAIT: Duration = Duration::from_millis(30);
+
+/// Runs the reader until the user quits, drawing in the palette `palette` settles on; keeps
+/// its place as `keeping` says.
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
-pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Result<()> {
+pub fn run(
+    tree: LetterTree,
+    lang: Lang,
+    setting: AmbiguousSetting,
+    palette: PaletteChoice,
+    keeping: keep::Keeping,
+) -> io::Result<()> {
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
     lifecycle::install_panic_hook();
@@ -72,8 +86,13 @@ pub fn run(tree: LetterTree, lang: Lang, setting: AmbiguousSetting) -> io::Resul
             }
         }
     };
-    let result = read_events(&mut terminal, tree, lang, setting);
+    let result = read_events(&mut terminal, tree, lang, setting, palette, keeping);
     lifecycle::give_back(&lifecycle::lock());
+    // After the terminal is given back, so that quitting is not held up by the disk; a
+    // failure costs the place, not the exit status.
+    if let Err(e) = keep::save_latest() {
+        let _ = writeln!(io::stderr(), "dafu: the place could not be kept: {e}");
+    }
     // The cursor is shown already; ratatui's drop would try again and, with the terminal
     // gone, report the failure with `eprintln!`, which panics when stderr is gone too.
     std::mem::forget(terminal);
@@ -86,18 +105,31 @@ fn read_events(
     tree: LetterTree,
     lang: Lang,
     setting: AmbiguousSetting,
+    palette: PaletteChoice,
+    keeping: keep::Keeping,
 ) -> io::Result<()> {
-    let (ambiguous, typed) = match setting {
-        AmbiguousSetting::Narrow => (AmbiguousWidth::Narrow, Vec::new()),
-        AmbiguousSetting::Wide => (AmbiguousWidth::Wide, Vec::new()),
-        AmbiguousSetting::Auto => {
-            let _lock = lifecycle::lock();
-            let answer = probe::ambiguous_width();
-            (answer.mode.unwrap_or_default(), answer.typed)
-        }
+    // Read while the terminal is probed.
+    let mut keeper = keep::Keeper::start(keeping, &tree);
+    // Both questions go to the terminal in one round trip.
+    let answer = {
+        let _lock = lifecycle::lock();
+        probe::ask(probe::Questions {
+            width: setting == AmbiguousSetting::Auto,
+            background: matches!(palette, PaletteChoice::Ask { .. }),
+        })
     };
+    let ambiguous = match setting {
+        AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
+        AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+        AmbiguousSetting::Auto => answer.mode.unwrap_or_default(),
+    };
+    let palette = palette.resolve(answer.background);
+    let typed = answer.typed;
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
+    if let Some(restore) = keeper.take(STATE_WAIT) {
+        app.update(Action::Restore(Box::new(restore)));
+    }
     // Keys the user typed while the probe read the terminal are theirs: replay them.
     for c in typed {
         let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -108,7 +140,16 @@ fn read_events(
     let panic_armed = test_panic_armed();
     let mut events = 0usize;
     let mut repaint = false;
+    keeper.publish(&app);
     while !app.should_quit() {
+        if let Some(mut restore) = keeper.take(Duration::ZERO) {
+            // Late: once the reader has moved, the kept place would pull it away.
+            if events > 0 {
+                restore.place = None;
+            }
+            app.update(Action::Restore(Box::new(restore)));
+            keeper.publish(&app);
+        }
         for effect in app.take_effects() {
             let lock = lifecycle::lock();
             match effect {
@@ -120,7 +161,13 @@ fn read_events(
             }
         }
         repaint |= lifecycle::take_repaint();
-        draw(terminal, &mut app, repaint, panic_armed && events > 0)?;
+        draw(
+            terminal,
+            &mut app,
+            palette,
+            repaint,
+            panic_armed && events > 0,
+        )?;
         repaint = false;
         // Wait for an event, waking now and then to see whether a signal asked for a repaint.
         // An error means the terminal went away (EIO on a closed tty): end quietly.
@@ -149,6 +196,7 @@ fn read_events(
         }
         if let Some(action) = action_for(&app, &event) {
             app.update(action);
+            keeper.publish(&app);
         }
     }
     Ok(())
@@ -159,6 +207,7 @@ fn read_events(
 fn draw(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    palette: Palette,
     repaint: bool,
     test_panic: bool,
 ) -> io::Result<()> {
@@ -178,7 +227,7 @@ fn draw(
         terminal.resize(Rect::new(0, 0, size.width, size.height))?;
     }
     terminal.draw(|frame| {
-        crate::ui::draw(app, frame);
+        crate::ui::draw_in(app, palette, frame);
         assert!(
             !test_panic,
             "DAFU_TEST_PANIC: a panic while drawing, as asked"

@@ -1,0 +1,58 @@
+//! What the reader keeps between runs, as plain data: where it is in a letter, which sections
+//! are open, the marks, and why a state file was ignored. The app changes it
+//! ([`crate::app::place`]), the state file stores it ([`crate::state`]), and the runner hands
+//! it over in an action; it lives here, below all three.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::letter::tree::NodeId;
+
+/// A place in a letter: the selected node, and the line at the top of the reading pane as
+/// the block it shows and the byte where the line starts — so a different terminal width,
+/// which wraps the lines anew, still opens at the same words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Spot {
+    /// The selected node.
+    pub node: NodeId,
+    /// The block at the top of the reading pane.
+    pub block: usize,
+    /// Byte offset in that block's text where the top line starts.
+    pub byte: usize,
+}
+
+/// What is kept of one letter between runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// Where the reader was.
+    pub at: Option<Spot>,
+    /// The nodes whose children the outline showed.
+    pub expanded: Vec<NodeId>,
+    /// The marks, by their letter.
+    pub marks: BTreeMap<char, Spot>,
+}
+
+/// Why a state file was not used. The reader says so in the status row and carries on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateProblem {
+    /// Not valid JSON, or not the shape dafu writes.
+    Damaged,
+    /// JSON, but not a dafu state file.
+    Foreign,
+    /// Written by a newer dafu, in a format this one does not know.
+    Newer,
+    /// It could not be read at all (permissions, a directory in its place).
+    Unreadable,
+}
+
+/// What the runner found kept from earlier runs, for [`Action::Restore`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Restore {
+    /// This letter's place, if one was kept (and `--fresh` was not given).
+    pub place: Option<Place>,
+    /// Earlier search queries, oldest first.
+    pub history: Vec<String>,
+    /// Why the state file was ignored, if it was.
+    pub problem: Option<StateProblem>,
+}
