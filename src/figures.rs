@@ -213,6 +213,39 @@ pub fn comparable_value(figure: &Figure) -> (String, String) {
     }
 }
 
+/// The cells of the figures table, a row per figure of `refs`: its text, its value in one
+/// unit per kind with the decimal points aligned over all rows, that unit, what it counts,
+/// its qualifier, its period and status (`planned` and `separator` in the interface's
+/// language), and its place as `place` names the node. The reader's overlay and `dafu
+/// figures` show the same table.
+#[must_use]
+pub fn table_cells(
+    tree: &LetterTree,
+    refs: &[FigureRef],
+    (planned, separator): (&str, &str),
+    place: impl Fn(NodeId) -> String,
+) -> Vec<[String; 7]> {
+    let figure = |&(node, i): &FigureRef| &tree.nodes[node].figures[i];
+    let (numbers, units): (Vec<String>, Vec<String>) =
+        refs.iter().map(|r| comparable_value(figure(r))).unzip();
+    let numbers = align_on_point(&numbers);
+    refs.iter()
+        .zip(numbers.into_iter().zip(units))
+        .map(|(r, (value, unit))| {
+            let f = figure(r);
+            [
+                f.text.clone(),
+                value,
+                unit,
+                f.what.clone(),
+                f.qualifier.clone().unwrap_or_default(),
+                when_label(f, planned, separator),
+                place(r.0),
+            ]
+        })
+        .collect()
+}
+
 /// `numbers` padded so that their decimal points stand in one column, a number without a
 /// point as if it followed its last digit: `18,000   `, `6,220.64`, `0.05     `. The numbers
 /// are ASCII, so their widths are their lengths.

@@ -18,8 +18,8 @@ use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
 use crate::figures::money::{self, MoneyRole, Verdict};
 use crate::figures::{
-    FigureRef, UnitKind, align_on_point, comparable_value, display_value, grouped_digits,
-    hedged_value, list_item, when_label,
+    FigureRef, UnitKind, display_value, grouped_digits, hedged_value, list_item, table_cells,
+    when_label,
 };
 use crate::layout::{
     FIGURES_CHART_HEAD_ROWS as CHART_HEAD_ROWS, FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS,
@@ -98,37 +98,6 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The table's cells, a row per figure of the view: text, value, unit, what, qualifier,
-/// period and status, place.
-fn table_cells(app: &App) -> Vec<[String; 7]> {
-    let strings = app.lang().strings();
-    let view = &app.figures();
-    let figure = |&(node, i): &FigureRef| &app.tree().nodes[node].figures[i];
-    // One unit per kind (money in 万元), decimal points in one column, over every row.
-    let (numbers, units): (Vec<String>, Vec<String>) = view
-        .rows
-        .iter()
-        .map(|r| comparable_value(figure(r)))
-        .unzip();
-    let numbers = align_on_point(&numbers);
-    view.rows
-        .iter()
-        .zip(numbers.into_iter().zip(units))
-        .map(|(r, (value, unit))| {
-            let f = figure(r);
-            [
-                f.text.clone(),
-                value,
-                unit,
-                f.what.clone(),
-                f.qualifier.clone().unwrap_or_default(),
-                when_label(f, strings.planned, strings.list_separator),
-                place(app, r.0),
-            ]
-        })
-        .collect()
-}
-
 /// One row of the table as a line, its cells cut or padded to `widths` with `gap` between;
 /// `plain` leaves the cells unstyled (the header, the selected row).
 fn row_line(
@@ -175,7 +144,12 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
     let strings = app.lang().strings();
     let view = &app.figures();
     let mode = app.ambiguous();
-    let cells = table_cells(app);
+    let cells = table_cells(
+        app.tree(),
+        &view.rows,
+        (strings.planned, strings.list_separator),
+        |node| place(app, node),
+    );
     let header = strings.figure_columns.map(str::to_string);
     // Widths over every row, not only those in view, so columns stay put while scrolling.
     let mut natural = [0usize; 7];
