@@ -318,11 +318,7 @@ impl App {
         // A mark key applies to the key right after it, and only to that one.
         let mark_key = self.mark_key.take();
         if let Action::Count(digit) = action {
-            // Capped: a count is for "a few lines or pages", and must not overflow.
-            let count = self.count.unwrap_or(0) * 10 + usize::from(digit);
-            self.count = Some(count.min(MAX_COUNT));
-            let label = self.lang.strings().count_label;
-            self.note = Some(Note(format!("{label}{}", count.min(MAX_COUNT))));
+            self.type_count(digit);
             return;
         }
         // A count applies to the move that follows it, and only to that one.
@@ -353,38 +349,17 @@ impl App {
             },
             Action::Expand => self.expand_or_descend(),
             Action::Collapse => self.collapse_or_ascend(),
-            Action::Toggle => {
-                // A leaf has nothing to toggle: on a screen with one pane, Enter opens its text.
-                let leaf = self.tree.nodes[self.selected].children.is_empty();
-                if leaf && self.areas().reading.is_none() {
-                    self.focus = Focus::Reading;
-                    self.keep_selection_visible();
-                } else {
-                    self.toggle(self.selected);
-                }
-            }
+            Action::Toggle => self.toggle_or_open(),
             Action::NextSibling => self.sibling(1),
             Action::PrevSibling => self.sibling(-1),
-            Action::JumpToSuggestion(n) => match self.tree.suggestion(n) {
-                Some(id) => self.select(id),
-                None => {
-                    let text = format!("{}{n}", self.lang.strings().no_suggestion);
-                    self.note = Some(Note(text));
-                }
-            },
+            Action::JumpToSuggestion(n) => self.jump_to_suggestion(n),
             Action::ExpandAll => self.expanded.iter_mut().for_each(|e| *e = true),
             Action::CollapseAll => {
                 self.expanded.iter_mut().for_each(|e| *e = false);
                 let top = self.tree.path(self.selected)[0];
                 self.select(top);
             }
-            Action::SwitchFocus => {
-                self.focus = match self.focus {
-                    Focus::Outline => Focus::Reading,
-                    Focus::Reading => Focus::Outline,
-                };
-                self.keep_selection_visible();
-            }
+            Action::SwitchFocus => self.switch_focus(),
             Action::Wheel { x, y, lines } => self.wheel(x, y, lines),
             Action::Click { x, y } => self.click(x, y),
             Action::OpenSearch => self.open_search(),
@@ -412,14 +387,58 @@ impl App {
             // Esc first drops a count or a mark key being typed, then a finished search.
             Action::Escape if counted.is_some() || mark_key.is_some() => {}
             Action::Escape if !self.search.query.is_empty() => self.search.clear(),
-            Action::Copy => {
-                let text = self.tree.subtree_text(self.selected);
-                self.effects.push(Effect::Copy(text));
-                self.note = Some(Note(self.lang.strings().copied.to_string()));
-            }
+            Action::Copy => self.copy_selected(),
             // Keys of the prompt and of the figures view mean nothing here.
             _ => {}
         }
+    }
+
+    /// A digit of a count typed before a move.
+    fn type_count(&mut self, digit: u8) {
+        // Capped: a count is for "a few lines or pages", and must not overflow.
+        let count = self.count.unwrap_or(0) * 10 + usize::from(digit);
+        self.count = Some(count.min(MAX_COUNT));
+        let label = self.lang.strings().count_label;
+        self.note = Some(Note(format!("{label}{}", count.min(MAX_COUNT))));
+    }
+
+    /// Enter: opens or closes the selected node; on a leaf, with one pane on the screen, shows
+    /// its text (a leaf has nothing to toggle).
+    fn toggle_or_open(&mut self) {
+        let leaf = self.tree.nodes[self.selected].children.is_empty();
+        if leaf && self.areas().reading.is_none() {
+            self.focus = Focus::Reading;
+            self.keep_selection_visible();
+        } else {
+            self.toggle(self.selected);
+        }
+    }
+
+    /// Selects suggestion `n`, or says there is none.
+    fn jump_to_suggestion(&mut self, n: usize) {
+        match self.tree.suggestion(n) {
+            Some(id) => self.select(id),
+            None => {
+                let text = format!("{}{n}", self.lang.strings().no_suggestion);
+                self.note = Some(Note(text));
+            }
+        }
+    }
+
+    /// Moves the focus to the other pane.
+    fn switch_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::Outline => Focus::Reading,
+            Focus::Reading => Focus::Outline,
+        };
+        self.keep_selection_visible();
+    }
+
+    /// Copies the selected node's text, with what it encloses.
+    fn copy_selected(&mut self) {
+        let text = self.tree.subtree_text(self.selected);
+        self.effects.push(Effect::Copy(text));
+        self.note = Some(Note(self.lang.strings().copied.to_string()));
     }
 
     fn update_help(&mut self, action: Action) {

@@ -9,6 +9,7 @@ pub mod money;
 
 use std::ops::Range;
 
+use crate::letter::places::FigurePlaces;
 use crate::letter::tree::{BlockKind, LetterTree, NodeId};
 use crate::letter::{FIGURE_UNITS, Figure, Status};
 use crate::numbers::{period, phrase};
@@ -212,6 +213,39 @@ pub fn comparable_value(figure: &Figure) -> (String, String) {
     }
 }
 
+/// The cells of the figures table, a row per figure of `refs`: its text, its value in one
+/// unit per kind with the decimal points aligned over all rows, that unit, what it counts,
+/// its qualifier, its period and status (`planned` and `separator` in the interface's
+/// language), and its place as `place` names the node. The reader's overlay and `dafu
+/// figures` show the same table.
+#[must_use]
+pub fn table_cells(
+    tree: &LetterTree,
+    refs: &[FigureRef],
+    (planned, separator): (&str, &str),
+    place: impl Fn(NodeId) -> String,
+) -> Vec<[String; 7]> {
+    let figure = |&(node, i): &FigureRef| &tree.nodes[node].figures[i];
+    let (numbers, units): (Vec<String>, Vec<String>) =
+        refs.iter().map(|r| comparable_value(figure(r))).unzip();
+    let numbers = align_on_point(&numbers);
+    refs.iter()
+        .zip(numbers.into_iter().zip(units))
+        .map(|(r, (value, unit))| {
+            let f = figure(r);
+            [
+                f.text.clone(),
+                value,
+                unit,
+                f.what.clone(),
+                f.qualifier.clone().unwrap_or_default(),
+                when_label(f, planned, separator),
+                place(r.0),
+            ]
+        })
+        .collect()
+}
+
 /// `numbers` padded so that their decimal points stand in one column, a number without a
 /// point as if it followed its last digit: `18,000   `, `6,220.64`, `0.05     `. The numbers
 /// are ASCII, so their widths are their lengths.
@@ -240,45 +274,34 @@ pub fn align_on_point(numbers: &[String]) -> Vec<String> {
 /// Where figure `index` of `node` stands in the letter: a block and the byte range of the
 /// figure's text in it.
 ///
-/// A match that continues a number (`2家` inside `192家`) is not the figure. Figures with
-/// the same text in one node (`3家` twice) are found at their own occurrences, in order;
-/// figures that share one text (`80、60、40万元` states three amounts) all point at it.
-/// Editorial blocks (errata, notes) quote the letter and are not searched.
+/// The rule is [`FigurePlaces`]'s, which the reader's marks follow too: a match that
+/// continues a number (`2家` inside `192家`) is not the figure; figures with the same text
+/// in one node (`3家` twice) are found at their own occurrences, in order; figures that share
+/// one text (`80、60、40万元` states three amounts) all point at it. Editorial blocks (errata,
+/// notes) quote the letter and are not searched.
 #[must_use]
 pub fn locate(tree: &LetterTree, node: NodeId, index: usize) -> Option<(usize, Range<usize>)> {
     let figures = &tree.nodes.get(node)?.figures;
-    let text = figures.get(index)?.text.as_str();
-    if text.is_empty() {
+    if figures.get(index)?.text.is_empty() {
         return None;
     }
-    let same: Vec<usize> = (0..figures.len())
-        .filter(|&i| figures[i].text == text)
-        .collect();
-    let nth = same.iter().position(|&i| i == index)?;
-    let found: Vec<(usize, Range<usize>)> = tree.nodes[node]
+    let places = FigurePlaces::new(figures);
+    let found: Vec<(usize, (usize, Range<usize>))> = tree.nodes[node]
         .blocks
         .clone()
         .filter(|&b| tree.blocks[b].kind != BlockKind::Editorial)
         .flat_map(|b| {
-            let haystack = tree.blocks[b].text.as_str();
-            haystack
-                .match_indices(text)
-                .filter(|(at, _)| !crate::letter::tree::continues_a_number(haystack, *at))
-                .map(move |(at, _)| (b, at..at + text.len()))
-                .collect::<Vec<_>>()
+            let found = places.in_text(&tree.blocks[b].text);
+            found.into_iter().map(move |(f, range)| (f, (b, range)))
         })
         .collect();
-    if found.len() == same.len() {
-        found.into_iter().nth(nth)
-    } else {
-        found.into_iter().next()
-    }
+    places.place_of(index, &found)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letter::tree::continues_a_number;
+    use crate::letter::places::continues_a_number;
 
     fn money(value: f64) -> Figure {
         Figure {
@@ -355,5 +378,49 @@ mod tests {
         assert!(continues_a_number("1.5亿", "1.".len()));
         assert!(!continues_a_number("企业2家", "企业".len()));
         assert!(!continues_a_number("2家", 0));
+    }
+
+    /// The mark that the reader sets at figure `index`'s place, if any.
+    fn mark_at(tree: &LetterTree, node: NodeId, index: usize) -> Option<crate::letter::tree::Mark> {
+        let (block, range) = locate(tree, node, index)?;
+        tree.blocks[block]
+            .marks
+            .iter()
+            .find(|(r, m)| *r == range && matches!(m, crate::letter::tree::Mark::Figure(_)))
+            .map(|(_, m)| *m)
+    }
+
+    #[test]
+    fn every_figure_is_located_where_the_reader_marks_it() {
+        let tree = LetterTree::new(crate::letter::load::embedded());
+        for (node, n) in tree.nodes.iter().enumerate() {
+            for (i, figure) in n.figures.iter().enumerate() {
+                let first = n
+                    .figures
+                    .iter()
+                    .position(|f| f.text == figure.text)
+                    .unwrap();
+                let mark = mark_at(&tree, node, i);
+                assert_eq!(
+                    mark,
+                    Some(crate::letter::tree::Mark::Figure(first)),
+                    "{}",
+                    figure.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_figure_ending_in_a_digit_is_not_located_inside_a_longer_number() {
+        let mut letter = crate::letter::load::embedded();
+        letter.opening = vec!["共30家，其中3".into()];
+        let mut three = money(3.0);
+        three.text = "3".into();
+        letter.opening_figures = vec![three];
+        let tree = LetterTree::new(letter);
+        let (block, range) = locate(&tree, 0, 0).expect("located");
+        assert_eq!(range.start, tree.blocks[block].text.rfind('3').unwrap());
+        assert!(mark_at(&tree, 0, 0).is_some());
     }
 }

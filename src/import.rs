@@ -26,6 +26,7 @@ mod tree;
 use std::io::Read;
 use std::path::Path;
 
+use crate::letter::fields::{Part, for_each_text_mut};
 use crate::letter::load::{LoadError, MAX_FILE_BYTES};
 use crate::letter::{Figure, Letter, Proposal, Signature};
 use crate::text::sanitize::sanitize_line;
@@ -73,7 +74,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let text = errata::full_width_digits(&text, &mut errata);
     let lines = layout::lines(&text, &mut errata);
     let problem = |(line, message): header::Problem| ImportError { line, message };
-    let mut head = header::header(&lines, &mut errata).map_err(problem)?;
+    let head = header::header(&lines, &mut errata).map_err(problem)?;
     let foot =
         header::footer(&lines, head.body_start, &mut errata, &mut warnings).map_err(problem)?;
     let body_lines = lines
@@ -86,15 +87,6 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     }
     let body = tree::body(paragraphs, &mut errata, &mut warnings);
 
-    for field in [
-        &mut head.classification,
-        &mut head.issuer,
-        &mut head.doc_number,
-        &mut head.title,
-        &mut head.addressee,
-    ] {
-        *field = errata::spaces(field, &mut errata);
-    }
     let mut letter = Letter {
         classification: head.classification,
         issuer: head.issuer,
@@ -235,31 +227,14 @@ fn normalise(text: &str) -> String {
     text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n")
 }
 
-/// Every text field of the letter, in reading order, for the repairs that apply to all.
-fn texts_mut(letter: &mut Letter) -> Vec<&mut String> {
-    let mut out: Vec<&mut String> = Vec::new();
-    out.extend(letter.opening.iter_mut());
-    for suggestion in &mut letter.suggestions {
-        out.extend([&mut suggestion.title, &mut suggestion.response]);
-        out.extend(suggestion.paragraphs.iter_mut());
-        for measure in &mut suggestion.measures {
-            out.push(&mut measure.title);
-            out.extend(measure.paragraphs.iter_mut());
-            out.extend(measure.points.iter_mut().map(|p| &mut p.text));
-        }
-    }
-    out.extend(letter.closing.iter_mut());
-    out.push(&mut letter.signature.issuer);
-    out.extend(letter.contact.iter_mut());
-    out.extend(letter.disclosure.iter_mut());
-    out.extend(letter.cc.iter_mut());
-    out
-}
-
+/// Spaces repaired in every line and paragraph of the letter's wording and of the lines
+/// around it, in reading order (so that the errata list them in that order).
 fn repair_spaces(letter: &mut Letter, errata: &mut Errata) {
-    for text in texts_mut(letter) {
-        *text = errata::spaces(text, errata);
-    }
+    for_each_text_mut(letter, |part, _, text| {
+        if matches!(part, Part::Meta | Part::Body) {
+            *text = errata::spaces(text, errata);
+        }
+    });
 }
 
 /// Figures of each node, found in the node's own text. Phrases in Chinese numerals, which

@@ -5,7 +5,9 @@
 //! (errata, notes) is kept apart from it so that the reader can show both and never mix them.
 
 pub mod check;
+pub mod fields;
 pub mod load;
+pub mod places;
 pub mod quotes;
 pub mod tree;
 

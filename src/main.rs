@@ -4,7 +4,7 @@
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
@@ -323,28 +323,47 @@ fn print_to(
     Ok(code)
 }
 
+/// `dafu [FILE]`: the reader on a terminal that can hold it, the letter as plain text
+/// otherwise.
+fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
+    let tree = load_tree(cli.file.as_ref(), cli.lang)?;
+    if io::stdout().is_terminal()
+        && io::stdin().is_terminal()
+        && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
+    {
+        let palette = PaletteChoice::from_env(cli.color, cli.theme);
+        let keeping = tui::keep::Keeping {
+            path: dafu::state::path(),
+            fresh: cli.fresh,
+        };
+        tui::run(tree, cli.lang, cli.ambiguous_width, palette, keeping)?;
+        Ok(FOUND)
+    } else {
+        print_to(stdout_file, |out| {
+            cli::print_letter(&tree, out).map(|()| FOUND)
+        })
+    }
+}
+
+/// `dafu import TEXT`: the draft to `output` or standard output, the review report to
+/// standard error.
+fn import(text: &Path, output: Option<&Path>) -> Result<u8, Failure> {
+    let imported = dafu::import::from_path(text)?;
+    let yaml = dafu::import::to_yaml(&imported.letter, &text.display().to_string());
+    // The draft passes `dafu check`, or this is a bug worth an error, not a bad file.
+    load::parse(&yaml, "(draft)")?;
+    match output {
+        Some(path) => std::fs::write(path, yaml)?,
+        None => io::stdout().lock().write_all(yaml.as_bytes())?,
+    }
+    dafu::import::report::write(&imported, &mut io::stderr().lock())?;
+    Ok(FOUND)
+}
+
 fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
     let stdout = io::stdout();
     match cli.command {
-        None => {
-            let tree = load_tree(cli.file.as_ref(), cli.lang)?;
-            if stdout.is_terminal()
-                && io::stdin().is_terminal()
-                && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
-            {
-                let palette = PaletteChoice::from_env(cli.color, cli.theme);
-                let keeping = tui::keep::Keeping {
-                    path: dafu::state::path(),
-                    fresh: cli.fresh,
-                };
-                tui::run(tree, cli.lang, cli.ambiguous_width, palette, keeping)?;
-                Ok(FOUND)
-            } else {
-                print_to(stdout_file, |out| {
-                    cli::print_letter(&tree, out).map(|()| FOUND)
-                })
-            }
-        }
+        None => read(&cli, stdout_file),
         Some(Command::Outline { file, depth }) => {
             let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
             print_to(stdout_file, |out| {
@@ -389,18 +408,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             load_tree(Some(&file), cli.lang)?;
             Ok(FOUND)
         }
-        Some(Command::Import { text, output }) => {
-            let imported = dafu::import::from_path(&text)?;
-            let yaml = dafu::import::to_yaml(&imported.letter, &text.display().to_string());
-            // The draft passes `dafu check`, or this is a bug worth an error, not a bad file.
-            load::parse(&yaml, "(draft)")?;
-            match output {
-                Some(path) => std::fs::write(path, yaml)?,
-                None => stdout.lock().write_all(yaml.as_bytes())?,
-            }
-            dafu::import::report::write(&imported, &mut io::stderr().lock())?;
-            Ok(FOUND)
-        }
+        Some(Command::Import { text, output }) => import(&text, output.as_deref()),
         Some(Command::Diff { a, b }) => {
             let (a, b) = (
                 load_tree(Some(&a), cli.lang)?,

@@ -249,26 +249,6 @@ impl SearchIndex {
         });
     }
 
-    /// Sizes, for tuning.
-    #[doc(hidden)]
-    #[must_use]
-    pub fn stats(&self) -> String {
-        format!(
-            "text {} symbols {} segments {} by_char {} by_initial {}",
-            self.text.len(),
-            self.symbols.len(),
-            self.segments.len(),
-            self.by_char.values().map(Vec::len).sum::<usize>(),
-            self.by_initial.iter().map(Vec::len).sum::<usize>()
-        )
-    }
-
-    /// The number of documents.
-    #[must_use]
-    pub fn doc_count(&self) -> usize {
-        self.doc_starts.len()
-    }
-
     /// Every match of `query` in the documents, sorted by document and start, not overlapping.
     ///
     /// The query is folded like the text. It matches the folded text literally; if it is
@@ -569,12 +549,6 @@ impl Searcher {
             index,
             levels: Vec::new(),
         }
-    }
-
-    /// The index searched.
-    #[must_use]
-    pub fn index(&self) -> &SearchIndex {
-        &self.index
     }
 
     /// Forgets the queries seen (keeps the index).

@@ -110,33 +110,7 @@ fn read_events(
 ) -> io::Result<()> {
     // Read while the terminal is probed.
     let mut keeper = keep::Keeper::start(keeping, &tree);
-    // Both questions go to the terminal in one round trip.
-    let answer = {
-        let _lock = lifecycle::lock();
-        probe::ask(probe::Questions {
-            width: setting == AmbiguousSetting::Auto,
-            background: matches!(palette, PaletteChoice::Ask { .. }),
-        })
-    };
-    let ambiguous = match setting {
-        AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
-        AmbiguousSetting::Wide => AmbiguousWidth::Wide,
-        AmbiguousSetting::Auto => answer.mode.unwrap_or_default(),
-    };
-    let palette = palette.resolve(answer.background);
-    let typed = answer.typed;
-    let size = terminal.size()?;
-    let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
-    if let Some(restore) = keeper.take(STATE_WAIT) {
-        app.update(Action::Restore(Box::new(restore)));
-    }
-    // Keys the user typed while the probe read the terminal are theirs: replay them.
-    for c in typed {
-        let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        if let Some(action) = action_for(&app, &key) {
-            app.update(action);
-        }
-    }
+    let (mut app, palette) = start(terminal, tree, lang, setting, palette, &mut keeper)?;
     let panic_armed = test_panic_armed();
     let mut events = 0usize;
     let mut repaint = false;
@@ -150,16 +124,7 @@ fn read_events(
             app.update(Action::Restore(Box::new(restore)));
             keeper.publish(&app);
         }
-        for effect in app.take_effects() {
-            let lock = lifecycle::lock();
-            match effect {
-                Effect::Copy(text) => copy_osc52(&text)?,
-                Effect::Suspend => {
-                    lifecycle::suspend(&lock)?;
-                    repaint = true;
-                }
-            }
-        }
+        repaint |= run_effects(&mut app)?;
         repaint |= lifecycle::take_repaint();
         draw(
             terminal,
@@ -169,24 +134,13 @@ fn read_events(
             panic_armed && events > 0,
         )?;
         repaint = false;
-        // Wait for an event, waking now and then to see whether a signal asked for a repaint.
-        // An error means the terminal went away (EIO on a closed tty): end quietly.
-        let event = loop {
-            match event::poll(TICK) {
-                Ok(true) => break event::read().ok(),
-                Ok(false) if lifecycle::take_repaint() => {
-                    repaint = true;
-                    break None;
-                }
-                Ok(false) => {}
-                Err(_) => return Ok(()),
-            }
-        };
-        let Some(event) = event else {
-            if repaint {
+        let event = match wait_for_event() {
+            Waited::Event(event) => event,
+            Waited::Repaint => {
+                repaint = true;
                 continue;
             }
-            return Ok(());
+            Waited::Gone => return Ok(()),
         };
         events += 1;
         if matches!(event, Event::Resize(..)) {
@@ -200,6 +154,83 @@ fn read_events(
         }
     }
     Ok(())
+}
+
+/// The reader at its start: the terminal asked its ambiguous width and background (both in
+/// one round trip), the kept place restored, and the keys typed meanwhile replayed.
+fn start(
+    terminal: &mut DefaultTerminal,
+    tree: LetterTree,
+    lang: Lang,
+    setting: AmbiguousSetting,
+    palette: PaletteChoice,
+    keeper: &mut keep::Keeper,
+) -> io::Result<(App, Palette)> {
+    let answer = {
+        let _lock = lifecycle::lock();
+        probe::ask(probe::Questions {
+            width: setting == AmbiguousSetting::Auto,
+            background: matches!(palette, PaletteChoice::Ask { .. }),
+        })
+    };
+    let ambiguous = match setting {
+        AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
+        AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+        AmbiguousSetting::Auto => answer.mode.unwrap_or_default(),
+    };
+    let palette = palette.resolve(answer.background);
+    let size = terminal.size()?;
+    let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
+    if let Some(restore) = keeper.take(STATE_WAIT) {
+        app.update(Action::Restore(Box::new(restore)));
+    }
+    // Keys the user typed while the probe read the terminal are theirs: replay them.
+    for c in answer.typed {
+        let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        if let Some(action) = action_for(&app, &key) {
+            app.update(action);
+        }
+    }
+    Ok((app, palette))
+}
+
+/// Carries out what the app asked of the world (a copy, a suspend); returns whether the
+/// screen must be painted again in full.
+fn run_effects(app: &mut App) -> io::Result<bool> {
+    let mut repaint = false;
+    for effect in app.take_effects() {
+        let lock = lifecycle::lock();
+        match effect {
+            Effect::Copy(text) => copy_osc52(&text)?,
+            Effect::Suspend => {
+                lifecycle::suspend(&lock)?;
+                repaint = true;
+            }
+        }
+    }
+    Ok(repaint)
+}
+
+/// What waiting for the terminal brought.
+enum Waited {
+    /// An event to handle.
+    Event(Event),
+    /// A signal asked for a repaint.
+    Repaint,
+    /// The terminal went away (EIO on a closed tty): end quietly.
+    Gone,
+}
+
+/// Waits for an event, waking now and then to see whether a signal asked for a repaint.
+fn wait_for_event() -> Waited {
+    loop {
+        match event::poll(TICK) {
+            Ok(true) => return event::read().map_or(Waited::Gone, Waited::Event),
+            Ok(false) if lifecycle::take_repaint() => return Waited::Repaint,
+            Ok(false) => {}
+            Err(_) => return Waited::Gone,
+        }
+    }
 }
 
 /// Draws a frame under the terminal lock. With `repaint`, the whole screen is cleared and

@@ -293,6 +293,94 @@ impl Search {
     }
 }
 
+/// What an action of the prompt did to its query.
+enum Edit {
+    /// The query or caret changed: run the search again.
+    Rerun,
+    /// Nothing to do.
+    Nothing,
+    /// Backspace on an empty prompt closes it, as in less and vim.
+    Close,
+}
+
+impl Search {
+    /// Applies an action that edits the query, moves the caret or recalls the history.
+    fn edit(&mut self, action: Action) -> Edit {
+        match action {
+            Action::SearchInsert(text) => {
+                // Pasted or committed text may hold line breaks or controls: one inert line.
+                let text = sanitize_line(&text);
+                let at = self.byte_caret();
+                self.query.insert_str(at, &text);
+                self.caret += text.chars().count();
+            }
+            Action::SearchBackspace => {
+                if self.caret > 0 {
+                    self.caret -= 1;
+                    let at = self.byte_caret();
+                    self.query.remove(at);
+                } else if self.query.is_empty() {
+                    // Backspace on an empty prompt closes it, as in less and vim.
+                    return Edit::Close;
+                }
+            }
+            Action::SearchDelete => {
+                if self.caret < self.query.chars().count() {
+                    let at = self.byte_caret();
+                    self.query.remove(at);
+                }
+            }
+            Action::SearchDeleteWord => {
+                let chars: Vec<char> = self.query.chars().collect();
+                let mut start = self.caret;
+                while start > 0 && chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+                let rest: String = chars[..start].iter().chain(&chars[self.caret..]).collect();
+                self.query = rest;
+                self.caret = start;
+            }
+            Action::SearchDeleteToStart => {
+                let at = self.byte_caret();
+                self.query.replace_range(..at, "");
+                self.caret = 0;
+            }
+            Action::SearchDeleteToEnd => {
+                let at = self.byte_caret();
+                self.query.truncate(at);
+            }
+            Action::SearchHistoryPrev => {
+                let older = match self.recalled {
+                    None if self.history.is_empty() => return Edit::Nothing,
+                    None => {
+                        self.draft = self.query.clone();
+                        self.history.len() - 1
+                    }
+                    Some(0) => return Edit::Nothing,
+                    Some(i) => i - 1,
+                };
+                self.recall(Some(older));
+            }
+            Action::SearchHistoryNext => match self.recalled {
+                None => return Edit::Nothing,
+                Some(i) if i + 1 < self.history.len() => self.recall(Some(i + 1)),
+                Some(_) => self.recall(None),
+            },
+            Action::SearchLeft => self.caret = self.caret.saturating_sub(1),
+            Action::SearchRight => {
+                self.caret = (self.caret + 1).min(self.query.chars().count());
+            }
+            Action::SearchHome => self.caret = 0,
+            Action::SearchEnd => self.caret = self.query.chars().count(),
+            _ => return Edit::Nothing,
+        }
+        Edit::Rerun
+    }
+}
+
 impl App {
     pub(super) fn open_search(&mut self) {
         let origin = (self.reading_top, self.selected);
@@ -310,7 +398,6 @@ impl App {
     }
 
     pub(super) fn update_prompt(&mut self, action: Action) {
-        let search = &mut self.search;
         // An edit makes the query the reader's own again: ↑ starts over from the newest entry.
         if !matches!(
             action,
@@ -321,106 +408,41 @@ impl App {
                 | Action::SearchHome
                 | Action::SearchEnd
         ) {
-            search.recalled = None;
+            self.search.recalled = None;
         }
         match action {
-            Action::SearchInsert(text) => {
-                // Pasted or committed text may hold line breaks or controls: one inert line.
-                let text = sanitize_line(&text);
-                let at = search.byte_caret();
-                search.query.insert_str(at, &text);
-                search.caret += text.chars().count();
-            }
-            Action::SearchBackspace => {
-                if search.caret > 0 {
-                    search.caret -= 1;
-                    let at = search.byte_caret();
-                    search.query.remove(at);
-                } else if search.query.is_empty() {
-                    // Backspace on an empty prompt closes it, as in less and vim.
-                    return self.cancel_search();
-                }
-            }
-            Action::SearchDelete => {
-                if search.caret < search.query.chars().count() {
-                    let at = search.byte_caret();
-                    search.query.remove(at);
-                }
-            }
-            Action::SearchDeleteWord => {
-                let chars: Vec<char> = search.query.chars().collect();
-                let mut start = search.caret;
-                while start > 0 && chars[start - 1] == ' ' {
-                    start -= 1;
-                }
-                while start > 0 && chars[start - 1] != ' ' {
-                    start -= 1;
-                }
-                let rest: String = chars[..start]
-                    .iter()
-                    .chain(&chars[search.caret..])
-                    .collect();
-                search.query = rest;
-                search.caret = start;
-            }
-            Action::SearchDeleteToStart => {
-                let at = search.byte_caret();
-                search.query.replace_range(..at, "");
-                search.caret = 0;
-            }
-            Action::SearchDeleteToEnd => {
-                let at = search.byte_caret();
-                search.query.truncate(at);
-            }
-            Action::SearchHistoryPrev => {
-                let older = match search.recalled {
-                    None if search.history.is_empty() => return,
-                    None => {
-                        search.draft = search.query.clone();
-                        search.history.len() - 1
-                    }
-                    Some(0) => return,
-                    Some(i) => i - 1,
-                };
-                search.recall(Some(older));
-            }
-            Action::SearchHistoryNext => match search.recalled {
-                None => return,
-                Some(i) if i + 1 < search.history.len() => search.recall(Some(i + 1)),
-                Some(_) => search.recall(None),
+            Action::SearchSubmit => self.submit_search(),
+            Action::SearchCancel | Action::Escape => self.cancel_search(),
+            action => match self.search.edit(action) {
+                Edit::Rerun => self.rerun_search(),
+                Edit::Close => self.cancel_search(),
+                Edit::Nothing => {}
             },
-            Action::SearchLeft => search.caret = search.caret.saturating_sub(1),
-            Action::SearchRight => {
-                search.caret = (search.caret + 1).min(search.query.chars().count());
-            }
-            Action::SearchHome => search.caret = 0,
-            Action::SearchEnd => search.caret = search.query.chars().count(),
-            Action::SearchSubmit => {
-                search.editing = false;
-                if !search.query.is_empty() {
-                    search.remember(search.query.clone());
-                }
-                // A search is a jump: `''` goes back to where the prompt opened.
-                let (line, node) = search.origin;
-                let (block, byte) = self
-                    .reading
-                    .lines
-                    .get(line)
-                    .map_or((0, 0), |l| (l.block, l.range.start));
-                let from = Spot { node, block, byte };
-                if from != self.spot() {
-                    self.jumped_from = Some(from);
-                }
-                let search = &self.search;
-                if search.matches.is_empty() && !search.query.is_empty() {
-                    self.note = Some(Note(self.lang.strings().no_match.to_string()));
-                }
-                return;
-            }
-            Action::SearchCancel | Action::Escape => return self.cancel_search(),
-            _ => return,
         }
-        self.rerun_search();
+    }
+
+    /// Enter: the prompt closes on the query's matches, and the query joins the history.
+    fn submit_search(&mut self) {
+        let search = &mut self.search;
+        search.editing = false;
+        if !search.query.is_empty() {
+            search.remember(search.query.clone());
+        }
+        // A search is a jump: `''` goes back to where the prompt opened.
+        let (line, node) = search.origin;
+        let (block, byte) = self
+            .reading
+            .lines
+            .get(line)
+            .map_or((0, 0), |l| (l.block, l.range.start));
+        let from = Spot { node, block, byte };
+        if from != self.spot() {
+            self.jumped_from = Some(from);
+        }
+        let search = &self.search;
+        if search.matches.is_empty() && !search.query.is_empty() {
+            self.note = Some(Note(self.lang.strings().no_match.to_string()));
+        }
     }
 
     /// Closes the prompt: the reader goes back to where it was, and the search the prompt

@@ -7,9 +7,7 @@ use serde::Serialize;
 
 use super::pad;
 use crate::figures::money::{self, MoneyRole};
-use crate::figures::{
-    self, FigureSort, UnitKind, align_on_point, comparable_value, display_value, trim_number,
-};
+use crate::figures::{self, FigureSort, UnitKind, display_value, trim_number};
 use crate::letter::Status;
 use crate::letter::tree::LetterTree;
 use crate::strings::Lang;
@@ -97,88 +95,78 @@ fn rows(tree: &LetterTree, options: Options) -> Vec<Row<'_>> {
 /// # Errors
 /// When writing fails.
 pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::Result<()> {
-    let rows = rows(tree, options);
     match options.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            serde_json::to_writer_pretty(&mut *out, &rows(tree, options))?;
             writeln!(out)
         }
-        Format::Csv => {
-            // The columns `dafu figures` has always had, which scripts read by position, then
-            // the period and status; the money role is in the JSON.
-            writeln!(
-                out,
-                "node,breadcrumb,text,value,unit,what,qualifier,period,status"
-            )?;
-            for r in &rows {
-                let line = [
-                    csv_text(r.node),
-                    csv_text(&r.breadcrumb),
-                    csv_text(r.text),
-                    // A number dafu formats itself: it stays a number for the spreadsheet.
-                    csv_field(&trim_number(r.value, 2)),
-                    csv_text(r.unit),
-                    csv_text(r.what),
-                    csv_text(r.qualifier.unwrap_or_default()),
-                    csv_text(&r.period.clone().unwrap_or_default()),
-                    csv_text(status_word(r.status)),
-                ];
-                writeln!(out, "{}", line.join(","))?;
-            }
-            Ok(())
-        }
-        Format::Table => {
-            let strings = options.lang.strings();
-            // One unit per kind, decimal points in one column: values compare at a glance.
-            let (numbers, units): (Vec<String>, Vec<String>) =
-                figures::rows(tree, options.sort, options.unit)
-                    .into_iter()
-                    .map(|(id, i)| comparable_value(&tree.nodes[id].figures[i]))
-                    .unzip();
-            let numbers = align_on_point(&numbers);
-            let table: Vec<[String; 7]> = rows
-                .iter()
-                .zip(numbers.into_iter().zip(units))
-                .map(|(r, (value, unit))| {
-                    [
-                        r.text.to_string(),
-                        value,
-                        unit,
-                        r.what.to_string(),
-                        r.qualifier.unwrap_or_default().to_string(),
-                        when(r, strings.planned, strings.list_separator),
-                        r.breadcrumb.clone(),
-                    ]
-                })
-                .collect();
-            let header = strings.figure_columns.map(str::to_string);
-            let mut widths = [0usize; 7];
-            for row in std::iter::once(&header).chain(&table) {
-                for (w, cell) in widths.iter_mut().zip(row) {
-                    *w = (*w).max(str_width(cell, AmbiguousWidth::Narrow));
-                }
-            }
-            for row in std::iter::once(&header).chain(&table) {
-                let mut line = String::new();
-                for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-                    if i + 1 == row.len() {
-                        line.push_str(cell);
-                    } else if i == 1 {
-                        // Values stand right-aligned, so that their points stay in line.
-                        let cell_w = str_width(cell, AmbiguousWidth::Narrow);
-                        line.push_str(&" ".repeat(w.saturating_sub(cell_w)));
-                        line.push_str(cell);
-                        line.push_str("  ");
-                    } else {
-                        line.push_str(&pad(cell, w));
-                        line.push_str("  ");
-                    }
-                }
-                writeln!(out, "{}", line.trim_end())?;
-            }
-            Ok(())
+        Format::Csv => print_csv(&rows(tree, options), out),
+        Format::Table => print_table(tree, options, out),
+    }
+}
+
+/// The figures as CSV, a line per figure.
+fn print_csv(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
+    // The columns `dafu figures` has always had, which scripts read by position, then
+    // the period and status; the money role is in the JSON.
+    writeln!(
+        out,
+        "node,breadcrumb,text,value,unit,what,qualifier,period,status"
+    )?;
+    for r in rows {
+        let line = [
+            csv_text(r.node),
+            csv_text(&r.breadcrumb),
+            csv_text(r.text),
+            // A number dafu formats itself: it stays a number for the spreadsheet.
+            csv_field(&trim_number(r.value, 2)),
+            csv_text(r.unit),
+            csv_text(r.what),
+            csv_text(r.qualifier.unwrap_or_default()),
+            csv_text(&r.period.clone().unwrap_or_default()),
+            csv_text(status_word(r.status)),
+        ];
+        writeln!(out, "{}", line.join(","))?;
+    }
+    Ok(())
+}
+
+/// The figures as the reader's table, in plain text: one unit per kind, decimal points in
+/// one column, so that values compare at a glance.
+fn print_table(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::Result<()> {
+    let strings = options.lang.strings();
+    let table = figures::table_cells(
+        tree,
+        &figures::rows(tree, options.sort, options.unit),
+        (strings.planned, strings.list_separator),
+        |id| tree.breadcrumb(id, options.lang),
+    );
+    let header = strings.figure_columns.map(str::to_string);
+    let mut widths = [0usize; 7];
+    for row in std::iter::once(&header).chain(&table) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(str_width(cell, AmbiguousWidth::Narrow));
         }
     }
+    for row in std::iter::once(&header).chain(&table) {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            if i + 1 == row.len() {
+                line.push_str(cell);
+            } else if i == 1 {
+                // Values stand right-aligned, so that their points stay in line.
+                let cell_w = str_width(cell, AmbiguousWidth::Narrow);
+                line.push_str(&" ".repeat(w.saturating_sub(cell_w)));
+                line.push_str(cell);
+                line.push_str("  ");
+            } else {
+                line.push_str(&pad(cell, w));
+                line.push_str("  ");
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }
 
 /// A status as the CSV writes it.
@@ -186,16 +174,6 @@ fn status_word(status: Status) -> &'static str {
     match status {
         Status::Done => "done",
         Status::Planned => "planned",
-    }
-}
-
-/// The period and status of a row as the table shows them.
-fn when(row: &Row, planned: &str, separator: &str) -> String {
-    match (&row.period, row.status) {
-        (Some(p), Status::Planned) => format!("{p}{separator}{planned}"),
-        (Some(p), Status::Done) => p.clone(),
-        (None, Status::Planned) => planned.to_string(),
-        (None, Status::Done) => String::new(),
     }
 }
 

@@ -10,7 +10,7 @@
 //! (`将`, `计划`…); all need a person's review.
 
 use crate::letter::load::value_problem;
-use crate::letter::tree::stands_alone;
+use crate::letter::places::stands_alone;
 use std::ops::Range;
 
 use crate::letter::check::PLAN_WORDS;
@@ -59,52 +59,7 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
             out.skipped.push(written.to_string());
             continue;
         }
-        let qualifier = f
-            .phrase
-            .qualifier
-            .or(f.governing)
-            .filter(|q| FIGURE_QUALIFIERS.contains(q))
-            .map(str::to_string);
-        // The neighbours bound `what`: figures of one list share their place, so skip those.
-        let before_end = found[..k]
-            .iter()
-            .rev()
-            .find(|g| g.range.end <= f.range.start)
-            .map_or(0, |g| g.range.end);
-        let after_start = found[k + 1..]
-            .iter()
-            .find(|g| g.range.start >= f.range.end)
-            .map_or(text.len(), |g| g.range.start);
-        let what = draft_what(text, f.range.clone(), before_end..after_start);
-        let sentence = sentence_before(text, f);
-        // Read back as `dafu check` reads it; the sentence (a part of the node's text) is
-        // where it was found, and reading only that keeps the work linear.
-        let period = draft_period(sentence)
-            .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(sentence)));
-        let status = if PLAN_WORDS.iter().any(|w| sentence.contains(w)) {
-            Status::Planned
-        } else {
-            Status::Done
-        };
-        let items = f.phrase.items.len();
-        let mut drafted = Vec::with_capacity(items);
-        for (i, item) in f.phrase.items.iter().enumerate() {
-            let what = if items > 1 {
-                format!("{what}（第{}项）", i + 1)
-            } else {
-                what.clone()
-            };
-            drafted.push(Figure {
-                text: written.trim().to_string(),
-                value: item.value,
-                unit: f.phrase.unit.to_string(),
-                what,
-                qualifier: qualifier.clone(),
-                period: period.clone(),
-                status,
-                part_of: None,
-            });
-        }
+        let drafted = draft(text, &found, k, written);
         // A value `dafu check` refuses (3.3家, a count with a fraction) is left to a person:
         // the draft must pass check, and a list is taken whole or not at all.
         // So is a phrase that `dafu check` would read as the tail of a longer number (`3万元`
@@ -119,6 +74,59 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
         }
     }
     out
+}
+
+/// The figures that phrase `k` of `found` (in `text`, written `written`) states, one per
+/// amount, with `what`, qualifier, period and status drafted from the words around it.
+fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
+    let f = &found[k];
+    let qualifier = f
+        .phrase
+        .qualifier
+        .or(f.governing)
+        .filter(|q| FIGURE_QUALIFIERS.contains(q))
+        .map(str::to_string);
+    // The neighbours bound `what`: figures of one list share their place, so skip those.
+    let before_end = found[..k]
+        .iter()
+        .rev()
+        .find(|g| g.range.end <= f.range.start)
+        .map_or(0, |g| g.range.end);
+    let after_start = found[k + 1..]
+        .iter()
+        .find(|g| g.range.start >= f.range.end)
+        .map_or(text.len(), |g| g.range.start);
+    let what = draft_what(text, f.range.clone(), before_end..after_start);
+    let sentence = sentence_before(text, f);
+    // Read back as `dafu check` reads it; the sentence (a part of the node's text) is
+    // where it was found, and reading only that keeps the work linear.
+    let period = draft_period(sentence)
+        .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(sentence)));
+    let status = if PLAN_WORDS.iter().any(|w| sentence.contains(w)) {
+        Status::Planned
+    } else {
+        Status::Done
+    };
+    let items = f.phrase.items.len();
+    let mut drafted = Vec::with_capacity(items);
+    for (i, item) in f.phrase.items.iter().enumerate() {
+        let what = if items > 1 {
+            format!("{what}（第{}项）", i + 1)
+        } else {
+            what.clone()
+        };
+        drafted.push(Figure {
+            text: written.trim().to_string(),
+            value: item.value,
+            unit: f.phrase.unit.to_string(),
+            what,
+            qualifier: qualifier.clone(),
+            period: period.clone(),
+            status,
+            part_of: None,
+        });
+    }
+    drafted
 }
 
 /// How far back, in characters, the words that date a figure are sought: a sentence of a

@@ -57,6 +57,17 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
         figures.len(),
         letter.errata.len(),
     )?;
+    write_errata(letter, out)?;
+    write_notes(letter, out)?;
+    write_figures(&figures, out)?;
+    for warning in &imported.warnings {
+        writeln!(out, "warning: {}", sanitize_line(warning))?;
+    }
+    Ok(())
+}
+
+/// Every erratum, the suspected ones set apart.
+fn write_errata(letter: &Letter, out: &mut impl Write) -> io::Result<()> {
     if !letter.errata.is_empty() {
         writeln!(out, "errata (check each against the PDF):")?;
         for erratum in &letter.errata {
@@ -75,6 +86,11 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
             )?;
         }
     }
+    Ok(())
+}
+
+/// Wording the importer flagged for an editorial note.
+fn write_notes(letter: &Letter, out: &mut impl Write) -> io::Result<()> {
     if !letter.notes.is_empty() {
         writeln!(
             out,
@@ -89,12 +105,17 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
             )?;
         }
     }
+    Ok(())
+}
+
+/// Every figure with its place and drafted fields.
+fn write_figures(figures: &[(String, &Figure)], out: &mut impl Write) -> io::Result<()> {
     if !figures.is_empty() {
         writeln!(
             out,
             "figures whose `what` (and period, status) is a draft (review each):"
         )?;
-        for (place, figure) in &figures {
+        for (place, figure) in figures {
             let qualifier = figure
                 .qualifier
                 .as_deref()
@@ -119,9 +140,6 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
                 sanitize_line(&figure.what)
             )?;
         }
-    }
-    for warning in &imported.warnings {
-        writeln!(out, "warning: {}", sanitize_line(warning))?;
     }
     Ok(())
 }

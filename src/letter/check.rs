@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::fields::{FigureNode, figure_nodes};
 use super::load::scan::FieldPath;
 use crate::letter::{Figure, Letter, Status};
 use crate::numbers::period::{FORMS, Period};
@@ -25,21 +26,13 @@ pub const PLAN_WORDS: [&str; 6] = ["将", "计划", "拟", "预计", "力争", "
 /// and the bound keeps the check linear (each is looked for once in the node's text).
 pub const MAX_PERIODS_PER_NODE: usize = 64;
 
-/// A node of the letter that holds figures: the path of its `figures`, its text, its
-/// figures, and the suggestion it belongs to (`None` for the opening).
-struct Node<'a> {
-    at: FieldPath,
-    text: String,
-    figures: &'a [Figure],
-    section: Option<usize>,
-}
-
 /// Checks every figure of `letter` against its own text and its node's.
 ///
 /// # Errors
 /// The first figure that disagrees, with the path of the field at fault.
 pub fn letter(letter: &Letter) -> Result<(), Mismatch> {
-    let nodes = nodes(letter);
+    let mut nodes = figure_nodes(letter);
+    nodes.retain(|n| !n.figures.is_empty());
     // Figures by text, per section, for `part_of`.
     let mut by_section: HashMap<Option<usize>, HashMap<&str, Vec<&Figure>>> = HashMap::new();
     for node in &nodes {
@@ -56,46 +49,6 @@ pub fn letter(letter: &Letter) -> Result<(), Mismatch> {
     Ok(())
 }
 
-/// The figures' nodes of `letter`, in letter order. A node's paragraphs are joined by a line
-/// break, which ends a clause: a hedge or a number never reaches across paragraphs.
-fn nodes(letter: &Letter) -> Vec<Node<'_>> {
-    let root = FieldPath::default();
-    let mut out = vec![Node {
-        at: root.key("opening_figures"),
-        text: letter.opening.join("\n"),
-        figures: &letter.opening_figures,
-        section: None,
-    }];
-    for (s, suggestion) in letter.suggestions.iter().enumerate() {
-        let at = root.key("suggestions").index(s);
-        out.push(Node {
-            at: at.key("figures"),
-            text: suggestion.paragraphs.join("\n"),
-            figures: &suggestion.figures,
-            section: Some(s),
-        });
-        for (m, measure) in suggestion.measures.iter().enumerate() {
-            let at = at.key("measures").index(m);
-            out.push(Node {
-                at: at.key("figures"),
-                text: measure.paragraphs.join("\n"),
-                figures: &measure.figures,
-                section: Some(s),
-            });
-            for (p, point) in measure.points.iter().enumerate() {
-                out.push(Node {
-                    at: at.key("points").index(p).key("figures"),
-                    text: point.text.clone(),
-                    figures: &point.figures,
-                    section: Some(s),
-                });
-            }
-        }
-    }
-    out.retain(|n| !n.figures.is_empty());
-    out
-}
-
 /// What the letter writes around one number: the hedge right before it, if any, and the
 /// hedge that governs it from earlier in its clause.
 type Hedges = (Option<&'static str>, Option<&'static str>);
@@ -109,7 +62,7 @@ fn bare(text: &str, phrase: &Phrase) -> String {
     rest.trim().to_string()
 }
 
-fn check_node(node: &Node, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), Mismatch> {
+fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), Mismatch> {
     // Every phrase of the node's text, once, by its number and unit.
     let mut written: HashMap<String, Vec<Hedges>> = HashMap::new();
     for found in phrase::find_all(&node.text) {
@@ -147,34 +100,7 @@ fn check_node(node: &Node, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), 
             .map_or(&[][..], Vec::as_slice);
         check_qualifier(figure, &phrase, hedges, &here)?;
         if let Some(p) = &figure.period {
-            let stated = match periods.get(p.as_str()) {
-                Some(&stated) => stated,
-                None => {
-                    if periods.len() >= MAX_PERIODS_PER_NODE {
-                        return Err((
-                            here.key("period"),
-                            format!(
-                                "more than {MAX_PERIODS_PER_NODE} different periods in one node"
-                            ),
-                        ));
-                    }
-                    let period = Period::parse(p).ok_or_else(|| {
-                        (
-                            here.key("period"),
-                            format!("“{p}” is not a period; write {FORMS}"),
-                        )
-                    })?;
-                    let stated = period.stated_in(&node.text);
-                    periods.insert(p, stated);
-                    stated
-                }
-            };
-            if !stated {
-                return Err((
-                    here.key("period"),
-                    format!("the letter does not say “{p}” where “{text}” stands"),
-                ));
-            }
+            check_period(p, text, &node.text, &mut periods, &here)?;
         }
         if figure.status == Status::Planned
             && !*plans.get_or_insert_with(|| PLAN_WORDS.iter().any(|w| node.text.contains(w)))
@@ -192,6 +118,45 @@ fn check_node(node: &Node, section: &HashMap<&str, Vec<&Figure>>) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// The period `p` of the figure quoting `text` must be one the node's text states;
+/// `periods` remembers, per period, whether it does.
+fn check_period<'t>(
+    p: &'t str,
+    text: &str,
+    node_text: &str,
+    periods: &mut HashMap<&'t str, bool>,
+    here: &FieldPath,
+) -> Result<(), Mismatch> {
+    let stated = match periods.get(p) {
+        Some(&stated) => stated,
+        None => {
+            if periods.len() >= MAX_PERIODS_PER_NODE {
+                return Err((
+                    here.key("period"),
+                    format!("more than {MAX_PERIODS_PER_NODE} different periods in one node"),
+                ));
+            }
+            let period = Period::parse(p).ok_or_else(|| {
+                (
+                    here.key("period"),
+                    format!("“{p}” is not a period; write {FORMS}"),
+                )
+            })?;
+            let stated = period.stated_in(node_text);
+            periods.insert(p, stated);
+            stated
+        }
+    };
+    if stated {
+        Ok(())
+    } else {
+        Err((
+            here.key("period"),
+            format!("the letter does not say “{p}” where “{text}” stands"),
+        ))
+    }
 }
 
 fn check_unit(figure: &Figure, phrase: &Phrase, here: &FieldPath) -> Result<(), Mismatch> {

@@ -14,8 +14,9 @@ use std::path::Path;
 
 use std::collections::HashMap;
 
+use super::fields::{FigureNode, Form, figure_nodes, for_each_text_mut, letter_text};
+use super::places::{FigurePlaces, stands_alone};
 use super::quotes::Quotes;
-use super::tree::stands_alone;
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use scan::{FieldPath, RefusalKind};
@@ -312,80 +313,15 @@ fn line_column(before: &str) -> (usize, usize) {
 /// their line breaks ([`sanitize`]); one-line fields — titles, labels, figures — lose them
 /// ([`sanitize_line`]), so that no field can forge a line of the outline or of a table.
 fn sanitize_letter(letter: &mut Letter) {
-    let mut lines: Vec<&mut String> = Vec::new();
-    let mut paragraphs: Vec<&mut String> = Vec::new();
-    let Letter {
-        classification,
-        issuer,
-        doc_number,
-        title,
-        proposal,
-        addressee,
-        opening,
-        opening_figures,
-        suggestions,
-        closing,
-        signature,
-        contact,
-        disclosure,
-        cc,
-        errata,
-        notes,
-    } = letter;
-    lines.extend([classification, issuer, doc_number, title, addressee]);
-    lines.extend([&mut proposal.session, &mut proposal.title]);
-    paragraphs.extend(opening.iter_mut());
-    collect_figure_strings(opening_figures, &mut lines);
-    for suggestion in suggestions {
-        lines.extend([&mut suggestion.title, &mut suggestion.response]);
-        paragraphs.extend(suggestion.paragraphs.iter_mut());
-        collect_figure_strings(&mut suggestion.figures, &mut lines);
-        for measure in &mut suggestion.measures {
-            lines.push(&mut measure.title);
-            paragraphs.extend(measure.paragraphs.iter_mut());
-            collect_figure_strings(&mut measure.figures, &mut lines);
-            for point in &mut measure.points {
-                paragraphs.push(&mut point.text);
-                collect_figure_strings(&mut point.figures, &mut lines);
-            }
-        }
-    }
-    paragraphs.extend(closing.iter_mut());
-    lines.extend([&mut signature.issuer, &mut signature.date]);
-    lines.extend(contact.iter_mut());
-    lines.extend(disclosure.iter_mut());
-    lines.extend(cc.iter_mut());
-    for erratum in errata {
-        // An erratum's original may span a page break: its line breaks are part of it.
-        paragraphs.extend([
-            &mut erratum.original,
-            &mut erratum.corrected,
-            &mut erratum.note,
-        ]);
-    }
-    for note in notes {
-        lines.push(&mut note.text);
-        paragraphs.push(&mut note.note);
-    }
-    for s in lines {
-        if let std::borrow::Cow::Owned(clean) = sanitize_line(s) {
+    for_each_text_mut(letter, |_, form, s| {
+        let clean = match form {
+            Form::Line => sanitize_line(s),
+            Form::Paragraphs => sanitize(s),
+        };
+        if let Cow::Owned(clean) = clean {
             *s = clean;
         }
-    }
-    for s in paragraphs {
-        if let std::borrow::Cow::Owned(clean) = sanitize(s) {
-            *s = clean;
-        }
-    }
-}
-
-fn collect_figure_strings<'a>(figures: &'a mut [Figure], out: &mut Vec<&'a mut String>) {
-    for figure in figures {
-        out.extend([&mut figure.text, &mut figure.unit, &mut figure.what]);
-        out.extend(figure.qualifier.iter_mut());
-        out.extend(figure.period.iter_mut());
-        out.extend(figure.part_of.iter_mut());
-    }
+    });
 }
 
 /// The largest value a figure may have, in 元, as counted or in per cent: a thousand
@@ -409,86 +345,99 @@ fn match_budget(len: usize) -> usize {
 /// The work is linear in the letter: each node's figures are found in its text in one pass,
 /// all notes in the letter's text in another.
 fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
-    let fail = |at: &FieldPath, message: String| {
-        Err(LoadError::new(
+    let problem = figure_nodes(letter)
+        .iter()
+        .find_map(node_problem)
+        // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
+        .or_else(|| super::check::letter(letter).err())
+        .or_else(|| quotation_problems(letter))
+        .or_else(|| date_problem(letter));
+    match problem {
+        None => Ok(()),
+        Some((at, message)) => Err(LoadError::new(
             name,
-            scan::locate(source, at),
+            scan::locate(source, &at),
             format!("{at}: {message}"),
-        ))
+        )),
+    }
+}
+
+/// A problem of a field, at its path.
+type Problem = (FieldPath, String);
+
+/// The first figure of `node` that does not quote its text, or whose unit, qualifier or
+/// value is not one a letter can have.
+fn node_problem(node: &FigureNode) -> Option<Problem> {
+    let FigureNode {
+        at, text, figures, ..
+    } = node;
+    // Each figure claims one place of its text that stands alone (`2家` is not inside
+    // `192家`); figures of one text and one value, listed twice, need two places. (One
+    // text may state several values: `80、60、40万元`.)
+    let places = FigurePlaces::new(figures);
+    let Some(starts_of) = places.starts(text, match_budget(text.len())) else {
+        return Some((
+            at.clone(),
+            "figure texts overlap each other at too many places of the text to check".into(),
+        ));
     };
+    let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
+    for (f, figure) in figures.iter().enumerate() {
+        let here = at.index(f);
+        // A list (「80、60、80万元」) may state one value twice; its figures are held to its
+        // items one by one (`check`), not counted here as repeats.
+        let list = crate::numbers::phrase::parse(&figure.text).is_ok_and(|p| p.items.len() > 1);
+        let claims = claimed
+            .entry((figure.text.as_str(), figure.value.to_bits()))
+            .or_insert(0);
+        if !list {
+            *claims += 1;
+        }
+        let starts = &starts_of[places.text_of(f)];
+        let alone = starts
+            .iter()
+            .filter(|&&at| stands_alone(text, at, &figure.text))
+            .count();
+        if let Some(problem) = quotation_problem(&figure.text, starts.len(), alone, *claims) {
+            return Some((here.key("text"), problem));
+        }
+        if let Some(problem) = figure_field_problem(figure, &here) {
+            return Some(problem);
+        }
+    }
+    None
+}
+
+/// What is wrong with a figure's unit, qualifier or value, if anything.
+fn figure_field_problem(figure: &Figure, here: &FieldPath) -> Option<Problem> {
+    if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
+        return Some((
+            here.key("unit"),
+            format!(
+                "unknown unit “{}”; expected one of {}",
+                figure.unit,
+                FIGURE_UNITS.join(" ")
+            ),
+        ));
+    }
+    if let Some(q) = &figure.qualifier
+        && !FIGURE_QUALIFIERS.contains(&q.as_str())
+    {
+        return Some((
+            here.key("qualifier"),
+            format!(
+                "unknown qualifier “{q}”; expected one of {}",
+                FIGURE_QUALIFIERS.join(" ")
+            ),
+        ));
+    }
+    value_problem(figure).map(|problem| (here.key("value"), problem))
+}
+
+/// Notes that quote nothing of the letter, and notes and errata whose quotations overlap
+/// at too many places to check.
+fn quotation_problems(letter: &Letter) -> Option<Problem> {
     let root = FieldPath::default();
-    for (at, text, figures) in &figure_nodes(letter) {
-        // Each figure claims one place of its text that stands alone (`2家` is not inside
-        // `192家`); figures of one text and one value, listed twice, need two places. (One
-        // text may state several values: `80、60、40万元`.)
-        let mut distinct: HashMap<&str, usize> = HashMap::new();
-        for figure in *figures {
-            let next = distinct.len();
-            distinct.entry(figure.text.as_str()).or_insert(next);
-        }
-        let mut texts = vec![""; distinct.len()];
-        for (&text, &i) in &distinct {
-            texts[i] = text;
-        }
-        let found = Quotes::new(texts).find_in(text, match_budget(text.len()));
-        let starts_of = found.starts(distinct.len());
-        if !found.complete {
-            return fail(
-                at,
-                "figure texts overlap each other at too many places of the text to check"
-                    .to_string(),
-            );
-        }
-        let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
-        for (f, figure) in figures.iter().enumerate() {
-            let here = at.index(f);
-            // A list (「80、60、80万元」) may state one value twice; its figures are held to its
-            // items one by one (`check`), not counted here as repeats.
-            let list = crate::numbers::phrase::parse(&figure.text).is_ok_and(|p| p.items.len() > 1);
-            let claims = claimed
-                .entry((figure.text.as_str(), figure.value.to_bits()))
-                .or_insert(0);
-            if !list {
-                *claims += 1;
-            }
-            let starts = &starts_of[distinct[figure.text.as_str()]];
-            let places = starts
-                .iter()
-                .filter(|&&at| stands_alone(text, at, &figure.text))
-                .count();
-            if let Some(problem) = quotation_problem(&figure.text, starts.len(), places, *claims) {
-                return fail(&here.key("text"), problem);
-            }
-            if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
-                return fail(
-                    &here.key("unit"),
-                    format!(
-                        "unknown unit “{}”; expected one of {}",
-                        figure.unit,
-                        FIGURE_UNITS.join(" ")
-                    ),
-                );
-            }
-            if let Some(q) = &figure.qualifier
-                && !FIGURE_QUALIFIERS.contains(&q.as_str())
-            {
-                return fail(
-                    &here.key("qualifier"),
-                    format!(
-                        "unknown qualifier “{q}”; expected one of {}",
-                        FIGURE_QUALIFIERS.join(" ")
-                    ),
-                );
-            }
-            if let Some(problem) = value_problem(figure) {
-                return fail(&here.key("value"), problem);
-            }
-        }
-    }
-    // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
-    if let Err((at, message)) = super::check::letter(letter) {
-        return fail(&at, message);
-    }
     let whole = letter_text(letter);
     // The errata's texts are looked for too: the reader finds them in every
     // block, and their overlaps must be bounded as the notes' are.
@@ -503,30 +452,35 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
         } else {
             "notes"
         });
-        return fail(
-            &at,
+        return Some((
+            at,
             "notes and errata overlap each other at too many places of the letter to check".into(),
-        );
+        ));
     }
     let note_starts = found.starts(letter.notes.len());
-    for (n, note) in letter.notes.iter().enumerate() {
+    letter.notes.iter().enumerate().find_map(|(n, note)| {
         let at = root.key("notes").index(n).key("text");
         if note.text.is_empty() {
-            return fail(
-                &at,
+            Some((
+                at,
                 "the note's text is empty; quote the wording it is about".into(),
-            );
-        }
-        if note_starts[n].is_empty() {
-            return fail(
-                &at,
+            ))
+        } else if note_starts[n].is_empty() {
+            Some((
+                at,
                 format!("“{}” does not occur in the letter's text", note.text),
-            );
+            ))
+        } else {
+            None
         }
-    }
-    if parse_date(&letter.signature.date).is_none() {
-        return fail(
-            &root.key("signature").key("date"),
+    })
+}
+
+/// The signature's date, when it is not a date.
+fn date_problem(letter: &Letter) -> Option<Problem> {
+    parse_date(&letter.signature.date).is_none().then(|| {
+        (
+            FieldPath::default().key("signature").key("date"),
             format!(
                 "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit \
                  month and day)",
@@ -534,46 +488,8 @@ fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> 
                 YEARS.start(),
                 YEARS.end()
             ),
-        );
-    }
-    Ok(())
-}
-
-/// Every node that can state figures: the path of its `figures`, its own text (borrowed
-/// where it is one string, joined where it is several paragraphs) and its figures.
-fn figure_nodes(letter: &Letter) -> Vec<(FieldPath, Cow<'_, str>, &[Figure])> {
-    let root = FieldPath::default();
-    let mut nodes: Vec<(FieldPath, Cow<'_, str>, &[Figure])> = Vec::new();
-    nodes.push((
-        root.key("opening_figures"),
-        letter.opening.join("\n").into(),
-        &letter.opening_figures,
-    ));
-    for (s, suggestion) in letter.suggestions.iter().enumerate() {
-        let at = root.key("suggestions").index(s);
-        nodes.push((
-            at.key("figures"),
-            suggestion.paragraphs.join("\n").into(),
-            &suggestion.figures,
-        ));
-        for (m, measure) in suggestion.measures.iter().enumerate() {
-            let at = at.key("measures").index(m);
-            nodes.push((
-                at.key("figures"),
-                measure.paragraphs.join("\n").into(),
-                &measure.figures,
-            ));
-            for (p, point) in measure.points.iter().enumerate() {
-                let at = at.key("points").index(p);
-                nodes.push((
-                    at.key("figures"),
-                    point.text.as_str().into(),
-                    &point.figures,
-                ));
-            }
-        }
-    }
-    nodes
+        )
+    })
 }
 
 /// What is wrong with a figure's text, given how often it occurs in its node's text
@@ -643,23 +559,6 @@ pub(crate) fn value_problem(figure: &Figure) -> Option<String> {
         ));
     }
     None
-}
-
-/// All of a letter's own text, concatenated, for checks that a quotation occurs somewhere.
-fn letter_text(letter: &Letter) -> String {
-    let mut all: Vec<&str> = vec![&letter.title, &letter.addressee];
-    all.extend(letter.opening.iter().map(String::as_str));
-    for suggestion in &letter.suggestions {
-        all.extend([suggestion.title.as_str(), suggestion.response.as_str()]);
-        all.extend(suggestion.paragraphs.iter().map(String::as_str));
-        for measure in &suggestion.measures {
-            all.push(&measure.title);
-            all.extend(measure.paragraphs.iter().map(String::as_str));
-            all.extend(measure.points.iter().map(|p| p.text.as_str()));
-        }
-    }
-    all.extend(letter.closing.iter().map(String::as_str));
-    all.join("\n")
 }
 
 /// The years a letter's date may have: a reply letter is written in living memory.
@@ -757,6 +656,14 @@ mod tests {
         let error = parse(&source, "t.yaml").unwrap_err();
         assert!(error.message.contains("overlap"), "{error}");
         assert_eq!(error.position.map(|p| p.0), Some(14), "{error}");
+    }
+
+    #[test]
+    fn a_figure_opening_a_paragraph_is_not_the_tail_of_the_number_ending_the_one_before() {
+        // The reader finds 共3家 alone at the start of its paragraph; so must the check.
+        let source = minimal().replace("[共3家企业。]", "[企业40, 共3家企业。]");
+        let letter = parse(&source, "t.yaml").unwrap();
+        assert_eq!(letter.suggestions[0].measures[0].paragraphs.len(), 2);
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! blocks, and those of its descendants, form one contiguous run of [`LetterTree::blocks`].
 //! Everything the reader and the command line show is computed here, once, at load.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use super::places::FigurePlaces;
 use super::quotes::Quotes;
 use super::{EditorialNote, Erratum, Figure, Letter, Measure, Suggestion};
 use crate::strings::Lang;
@@ -136,33 +136,6 @@ pub fn chinese_numeral(n: usize) -> String {
     }
 }
 
-/// Whether the text before byte `at` ends in a digit or decimal point, so that a figure
-/// found at `at` would be the tail of a longer number (`2家` inside `192家`).
-#[must_use]
-pub fn continues_a_number(haystack: &str, at: usize) -> bool {
-    haystack
-        .get(..at)
-        .and_then(|before| before.chars().next_back())
-        .is_some_and(|c| c.is_ascii_digit() || c == '.')
-}
-
-/// Whether `figure`, found at byte `at` of `text`, stands alone: not the tail of a longer
-/// number (`2家` in `192家`), nor, when it ends in a digit, the head of one (`3` in `30家`).
-#[must_use]
-pub fn stands_alone(text: &str, at: usize, figure: &str) -> bool {
-    if continues_a_number(text, at) {
-        return false;
-    }
-    let ends_in_digit = figure
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit());
-    let next = text
-        .get(at + figure.len()..)
-        .and_then(|after| after.chars().next());
-    !(ends_in_digit && next.is_some_and(|c| c.is_ascii_digit() || c == '.'))
-}
-
 /// `2021-07-28` → `2021年7月28日`, as letters print dates.
 #[must_use]
 pub fn chinese_date(iso: &str) -> String {
@@ -183,9 +156,8 @@ struct Builder<'a> {
     editorial: Quotes<'a>,
     /// Whether each erratum's text (see [`Erratum::in_text`]) occurs in some block of the letter's text.
     placed: Vec<bool>,
-    /// The figures of the node whose blocks are being added, found in each block at once:
-    /// the node, its distinct figure texts' finder, and for each the figure that marks it.
-    figures: Option<(NodeId, Quotes<'a>, Vec<usize>)>,
+    /// The figures of the node whose blocks are being added, ready to be found in each.
+    figures: Option<(NodeId, FigurePlaces<'a>)>,
     /// Each node's figures as the letter holds them, for the finder above.
     node_figures: Vec<&'a [Figure]>,
 }
@@ -229,17 +201,13 @@ impl<'a> Builder<'a> {
         if heading_bytes > 0 {
             marks.push((0..heading_bytes, Mark::Heading));
         }
-        if self.figures.as_ref().is_none_or(|(id, ..)| *id != node) {
-            self.figures = Some(figure_finder(node, self.node_figures[node]));
+        if self.figures.as_ref().is_none_or(|(id, _)| *id != node) {
+            self.figures = Some((node, FigurePlaces::new(self.node_figures[node])));
         }
-        if let Some((_, quotes, marking)) = &self.figures {
+        if let Some((_, places)) = &self.figures {
             // Figures sharing one text (80、60、40万元) are marked once, by the first.
-            for (quotation, at) in quotes.find_in(&text, usize::MAX).matches {
-                let i = marking[quotation];
-                let figure = &self.nodes[node].figures[i].text;
-                if stands_alone(&text, at, figure) {
-                    marks.push((at..at + figure.len(), Mark::Figure(i)));
-                }
+            for (i, range) in places.in_text(&text) {
+                marks.push((range, Mark::Figure(i)));
             }
         }
         // Each note and erratum is marked where it first occurs in the block, and explained
@@ -435,16 +403,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A finder for a node's distinct figure texts, and for each the first figure with it.
-fn figure_finder(node: NodeId, figures: &[Figure]) -> (NodeId, Quotes<'_>, Vec<usize>) {
-    let mut seen: HashMap<&str, ()> = HashMap::new();
-    let marking: Vec<usize> = (0..figures.len())
-        .filter(|&i| seen.insert(figures[i].text.as_str(), ()).is_none())
-        .collect();
-    let quotes = Quotes::new(marking.iter().map(|&i| figures[i].text.as_str()));
-    (node, quotes, marking)
-}
-
 /// A note as set under its paragraph, its labels in `lang`: `※ 「優勢」原文如此…`.
 fn note_text(note: &EditorialNote, lang: Lang) -> String {
     let labels = lang.editorial();
@@ -601,12 +559,6 @@ impl LetterTree {
             .map(|b| b.text.as_str())
             .collect::<Vec<_>>()
             .join("\n")
-    }
-
-    /// The node that owns block `block`.
-    #[must_use]
-    pub fn node_of_block(&self, block: usize) -> Option<NodeId> {
-        self.blocks.get(block).map(|b| b.node)
     }
 
     /// All figures of the letter with the node stating each, in reading order.

@@ -509,19 +509,104 @@ fn chinese_unit(c: char) -> Option<u128> {
     })
 }
 
+/// The whole part of a Chinese numeral, as it is read character by character.
+struct ChineseWhole {
+    /// Positional digits (二〇二〇), used when no 十百千万亿 appears.
+    positional: u128,
+    saw_unit: bool,
+    /// Whole 亿s.
+    total: u128,
+    /// Whole 万s below 亿.
+    section: u128,
+    /// Below 万.
+    current: u128,
+    digit: Option<u128>,
+    last_unit: u128,
+    after_zero: bool,
+}
+
+impl ChineseWhole {
+    fn new() -> Self {
+        Self {
+            positional: 0,
+            saw_unit: false,
+            total: 0,
+            section: 0,
+            current: 0,
+            digit: None,
+            last_unit: 1,
+            after_zero: false,
+        }
+    }
+
+    /// Takes the digit `d`: `Some(false)` when it ends the numeral instead (two digits in a
+    /// row after a unit, without 零 between), `None` when the number overflows.
+    fn digit(&mut self, d: u128) -> Option<bool> {
+        if d == 0 {
+            self.after_zero = true;
+        }
+        self.positional = self.positional.checked_mul(10)?.checked_add(d)?;
+        if let Some(prev) = self.digit
+            && self.saw_unit
+            && prev != 0
+        {
+            return Some(false);
+        }
+        self.digit = Some(d);
+        Some(true)
+    }
+
+    /// Takes the unit `unit` (10, 100, 1000, 10⁴ or 10⁸); `None` when the number overflows.
+    fn unit(&mut self, unit: u128) -> Option<()> {
+        self.saw_unit = true;
+        let d = self.digit.take();
+        match unit {
+            10 | 100 | 1000 => {
+                let times = d.unwrap_or(1).checked_mul(unit)?;
+                self.current = self.current.checked_add(times)?;
+                self.last_unit = unit;
+            }
+            10_000 => {
+                let below = (self.current + d.unwrap_or(0)).max(1);
+                self.section = self.section.checked_add(below.checked_mul(10_000)?)?;
+                self.current = 0;
+                self.last_unit = 1;
+            }
+            _ => {
+                let below = (self.section + self.current + d.unwrap_or(0)).max(1);
+                self.total = self
+                    .total
+                    .checked_add(below)
+                    .and_then(|t| t.checked_mul(100_000_000))?;
+                self.section = 0;
+                self.current = 0;
+                self.last_unit = 1;
+            }
+        }
+        self.after_zero = false;
+        Some(())
+    }
+
+    /// The value read.
+    fn value(&self) -> u128 {
+        if !self.saw_unit {
+            return self.positional;
+        }
+        // A digit after 千/百 with nothing between is short for the next place: 一千二 is 1200.
+        let tail = match self.digit {
+            Some(d) if !self.after_zero && self.last_unit >= 100 => d * (self.last_unit / 10),
+            Some(d) => d,
+            None => 0,
+        };
+        self.total + self.section + self.current + tail
+    }
+}
+
 /// Reads a Chinese numeral: 一百二十, 两千万, 一亿二千万, 二〇二〇, 三点五, 一千二 (=1200).
 fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
     let rest = text.get(at..).unwrap_or("");
     let too_long = PhraseError::TooLong { at };
-    // Positional digits (二〇二〇), used when no 十百千万亿 appears.
-    let mut positional: u128 = 0;
-    let mut saw_unit = false;
-    let mut total: u128 = 0; // whole 亿s
-    let mut section: u128 = 0; // whole 万s below 亿
-    let mut current: u128 = 0; // below 万
-    let mut digit: Option<u128> = None;
-    let mut last_unit: u128 = 1;
-    let mut after_zero = false;
+    let mut whole = ChineseWhole::new();
     let mut count = 0usize;
     let mut end = at;
     let mut fraction: Option<(u128, i32)> = None;
@@ -532,88 +617,25 @@ fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
             return Err(too_long);
         }
         if let Some(d) = chinese_digit(c) {
-            if d == 0 {
-                after_zero = true;
+            if !whole.digit(d).ok_or(too_long.clone())? {
+                break;
             }
-            positional = positional
-                .checked_mul(10)
-                .and_then(|p| p.checked_add(d))
-                .ok_or(too_long.clone())?;
-            if let Some(prev) = digit
-                && saw_unit
-            {
-                // Two digits in a row after a unit: only 零 may come between.
-                if prev != 0 {
-                    break;
-                }
-            }
-            digit = Some(d);
         } else if let Some(unit) = chinese_unit(c) {
-            saw_unit = true;
-            let d = digit.take();
-            let overflow = || too_long.clone();
-            match unit {
-                10 | 100 | 1000 => {
-                    let times = d.unwrap_or(1).checked_mul(unit).ok_or_else(overflow)?;
-                    current = current.checked_add(times).ok_or_else(overflow)?;
-                    last_unit = unit;
-                }
-                10_000 => {
-                    let below = (current + d.unwrap_or(0)).max(1);
-                    let times = below.checked_mul(10_000).ok_or_else(overflow)?;
-                    section = section.checked_add(times).ok_or_else(overflow)?;
-                    current = 0;
-                    last_unit = 1;
-                }
-                _ => {
-                    let below = (section + current + d.unwrap_or(0)).max(1);
-                    total = total
-                        .checked_add(below)
-                        .and_then(|t| t.checked_mul(100_000_000))
-                        .ok_or_else(overflow)?;
-                    section = 0;
-                    current = 0;
-                    last_unit = 1;
-                }
-            }
-            after_zero = false;
+            whole.unit(unit).ok_or(too_long.clone())?;
         } else if c == '点'
             && chars
                 .peek()
                 .is_some_and(|&(_, n)| chinese_digit(n).is_some())
         {
             end = at + i + c.len_utf8();
-            let mut f: u128 = 0;
-            let mut e: i32 = 0;
-            while let Some(&(j, n)) = chars.peek() {
-                let Some(d) = chinese_digit(n) else { break };
-                f = f.checked_mul(10).ok_or(too_long.clone())? + d;
-                e -= 1;
-                // 「三点〇〇〇…」 keeps f at 0: bound the digits, not only the value.
-                if e.unsigned_abs() as usize > MAX_DIGITS {
-                    return Err(too_long);
-                }
-                end = at + j + n.len_utf8();
-                chars.next();
-            }
-            fraction = Some((f, e));
+            fraction = Some(chinese_fraction(&mut chars, at, &mut end)?);
             break;
         } else {
             break;
         }
         end = at + i + c.len_utf8();
     }
-    let whole = if saw_unit {
-        // A digit after 千/百 with nothing between is short for the next place: 一千二 is 1200.
-        let tail = match digit {
-            Some(d) if !after_zero && last_unit >= 100 => d * (last_unit / 10),
-            Some(d) => d,
-            None => 0,
-        };
-        total + section + current + tail
-    } else {
-        positional
-    };
+    let whole = whole.value();
     Ok(match fraction {
         None => Number {
             mantissa: whole,
@@ -631,6 +653,30 @@ fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
             }
         }
     })
+}
+
+/// Reads the digits after 点 from `chars` (of the numeral at `at`), moving `end` past them:
+/// the fraction as digits and a negative power of ten.
+fn chinese_fraction(
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    at: usize,
+    end: &mut usize,
+) -> Result<(u128, i32), PhraseError> {
+    let too_long = PhraseError::TooLong { at };
+    let mut f: u128 = 0;
+    let mut e: i32 = 0;
+    while let Some(&(j, n)) = chars.peek() {
+        let Some(d) = chinese_digit(n) else { break };
+        f = f.checked_mul(10).ok_or(too_long.clone())? + d;
+        e -= 1;
+        // 「三点〇〇〇…」 keeps f at 0: bound the digits, not only the value.
+        if e.unsigned_abs() as usize > MAX_DIGITS {
+            return Err(too_long);
+        }
+        *end = at + j + n.len_utf8();
+        chars.next();
+    }
+    Ok((f, e))
 }
 
 /// Reads a multiplier after a number (`万`, `亿`, `千万`, `万亿`, `百万`), as a power of ten.

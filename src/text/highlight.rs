@@ -1,9 +1,7 @@
-//! Splitting a wrapped line into plain and highlighted pieces, and converting the positions
-//! that search reports (in `char`s) into the byte ranges that wrapping works in.
+//! Splitting a wrapped line into plain and highlighted pieces, and converting a position
+//! counted in `char`s (as a prompt's caret is) into the byte offset that slicing works in.
 
 use std::ops::Range;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Splits `line` (a byte range of some text, e.g. from [`crate::text::wrap`] or
 /// [`crate::text::visible`]) into pieces for styling.
@@ -14,8 +12,8 @@ use unicode_segmentation::UnicodeSegmentation;
 /// that falls on this line. A highlight spanning several lines yields one piece on each. If
 /// highlights do overlap, a later one loses the part an earlier one already covered.
 ///
-/// Highlight bounds should lie on grapheme boundaries ([`snap_to_graphemes`]), or a styled
-/// piece may end inside a cluster and draw oddly.
+/// Highlight bounds should lie on grapheme boundaries, or a styled piece may end inside a
+/// cluster and draw oddly.
 #[must_use]
 pub fn segments(
     line: Range<usize>,
@@ -51,40 +49,6 @@ pub fn segments(
 #[must_use]
 pub fn char_to_byte(s: &str, char_idx: usize) -> usize {
     s.char_indices().nth(char_idx).map_or(s.len(), |(i, _)| i)
-}
-
-/// The `char` index of byte offset `byte_idx` in `s`: how many characters start before it.
-/// For an offset inside a character that counts the character; past the end it is the number
-/// of characters.
-#[must_use]
-pub fn byte_to_char(s: &str, byte_idx: usize) -> usize {
-    s.char_indices().take_while(|&(i, _)| i < byte_idx).count()
-}
-
-/// [`char_to_byte`] for both ends of a range of `char` indices.
-#[must_use]
-pub fn char_range_to_bytes(s: &str, chars: Range<usize>) -> Range<usize> {
-    char_to_byte(s, chars.start)..char_to_byte(s, chars.end)
-}
-
-/// Widens the byte range `r` outwards to the nearest grapheme boundaries of `s`, so that a hit
-/// on a base character also covers its combining marks (and never half a cluster). Bounds past
-/// the end are clamped to `s.len()`.
-#[must_use]
-pub fn snap_to_graphemes(s: &str, r: Range<usize>) -> Range<usize> {
-    let boundaries = || {
-        s.grapheme_indices(true)
-            .map(|(i, _)| i)
-            .chain(std::iter::once(s.len()))
-    };
-    let want_start = r.start.min(s.len());
-    let want_end = r.end.min(s.len()).max(want_start);
-    let start = boundaries()
-        .take_while(|&b| b <= want_start)
-        .last()
-        .unwrap_or(0);
-    let end = boundaries().find(|&b| b >= want_end).unwrap_or(s.len());
-    start..end
 }
 
 #[cfg(test)]
@@ -142,25 +106,5 @@ mod tests {
         assert_eq!(char_to_byte(s, 3), 9);
         assert_eq!(char_to_byte(s, 6), 12);
         assert_eq!(char_to_byte(s, 100), s.len());
-        assert_eq!(byte_to_char(s, 9), 3);
-        assert_eq!(byte_to_char(s, 10), 4);
-        assert_eq!(byte_to_char(s, 1), 1);
-        assert_eq!(byte_to_char(s, s.len()), s.chars().count());
-        // 1.8亿 is chars 3..7.
-        let r = char_range_to_bytes(s, 3..7);
-        assert_eq!(s.get(r), Some("1.8亿"));
-    }
-
-    #[test]
-    fn snapping_covers_whole_clusters() {
-        let s = "ae\u{301}b";
-        // 'e' alone (bytes 1..2) widens to include its combining acute accent.
-        assert_eq!(snap_to_graphemes(s, 1..2), 1..4);
-        assert_eq!(snap_to_graphemes(s, 2..3), 1..4);
-        assert_eq!(snap_to_graphemes(s, 0..1), 0..1);
-        assert_eq!(snap_to_graphemes(s, 4..5), 4..5);
-        assert_eq!(snap_to_graphemes(s, 5..5), 5..5);
-        assert_eq!(snap_to_graphemes(s, 3..99), 1..5);
-        assert_eq!(snap_to_graphemes("", 0..0), 0..0);
     }
 }

@@ -12,12 +12,8 @@
 //! comes first); those opportunities are removed, so that closing punctuation never starts a
 //! line and opening punctuation never ends one while a legal break was available. Lines are
 //! filled greedily, breaking at the last opportunity that fits.
-//!
-//! Wrapping a long text takes time, so [`WrapCache`] keeps the result per text and width.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
@@ -197,8 +193,21 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
     if s.is_empty() {
         return Vec::new();
     }
-    let graphemes: Vec<Grapheme> = s
-        .grapheme_indices(true)
+    let graphemes = graphemes_of(s, mode);
+    let opportunity = break_opportunities(s, &graphemes);
+    let discouraged = discouraged_breaks(&graphemes);
+    fill(&graphemes, &opportunity, &discouraged, width)
+        .into_iter()
+        .map(|lines| {
+            let byte_at = |i: usize| graphemes.get(i).map_or(s.len(), |g| g.start);
+            byte_at(lines.start)..byte_at(lines.end)
+        })
+        .collect()
+}
+
+/// The graphemes of `s`, measured under `mode`.
+fn graphemes_of(s: &str, mode: AmbiguousWidth) -> Vec<Grapheme> {
+    s.grapheme_indices(true)
         .map(|(start, g)| {
             let first = g.chars().next().unwrap_or(' ');
             Grapheme {
@@ -209,14 +218,18 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
                 first,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The break opportunity before each grapheme of `s` (index `graphemes.len()`: the end of
+/// the text), less those that punctuation forbids.
+///
+/// UAX #14 works on code points; an opportunity inside a grapheme cluster (possible only in
+/// odd sequences) is dropped, so that no line splits a cluster. Mandatory breaks follow line
+/// terminators, which are always cluster boundaries.
+fn break_opportunities(s: &str, graphemes: &[Grapheme]) -> Vec<Option<BreakOpportunity>> {
     let n = graphemes.len();
     let byte_at = |i: usize| graphemes.get(i).map_or(s.len(), |g| g.start);
-
-    // opportunity[i]: the break opportunity before grapheme i (index n: end of text).
-    // UAX #14 works on code points; an opportunity inside a grapheme cluster (possible only in
-    // odd sequences) is dropped, so that no line splits a cluster. Mandatory breaks follow
-    // line terminators, which are always cluster boundaries.
     let mut opportunity: Vec<Option<BreakOpportunity>> = vec![None; n + 1];
     let mut gi = 0;
     for (pos, op) in linebreaks(s) {
@@ -227,11 +240,15 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
             opportunity[gi] = Some(op);
         }
     }
-    forbid_breaks_around_punctuation(&graphemes, &mut opportunity);
-    // discouraged[i]: the break before grapheme i would cut a number from its unit. The last
-    // visible grapheme before each position is carried along rather than searched for, so
-    // that a long run of spaces or line breaks costs one step per grapheme, not one per pair.
-    let mut discouraged = vec![false; n + 1];
+    forbid_breaks_around_punctuation(graphemes, &mut opportunity);
+    opportunity
+}
+
+/// For each grapheme, whether the break before it would cut a number from its unit. The
+/// last visible grapheme before each position is carried along rather than searched for, so
+/// that a long run of spaces or line breaks costs one step per grapheme, not one per pair.
+fn discouraged_breaks(graphemes: &[Grapheme]) -> Vec<bool> {
+    let mut discouraged = vec![false; graphemes.len() + 1];
     let mut last_visible: Option<char> = None;
     for (i, g) in graphemes.iter().enumerate() {
         discouraged[i] = last_visible.is_some_and(|v| splits_number_from_unit(v, g.first));
@@ -239,7 +256,17 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
             last_visible = Some(g.first);
         }
     }
+    discouraged
+}
 
+/// Fills lines greedily (see [`wrap`]), as ranges of grapheme indices.
+fn fill(
+    graphemes: &[Grapheme],
+    opportunity: &[Option<BreakOpportunity>],
+    discouraged: &[bool],
+    width: usize,
+) -> Vec<Range<usize>> {
+    let n = graphemes.len();
     let mut lines = Vec::new();
     let mut start = 0; // grapheme index of the current line's start
     let mut used = 0; // width of graphemes[start..i], trailing trimmables included
@@ -250,7 +277,7 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         if i > start {
             match opportunity[i] {
                 Some(BreakOpportunity::Mandatory) => {
-                    lines.push(byte_at(start)..byte_at(i));
+                    lines.push(start..i);
                     start = i;
                     used = 0;
                     last_fit = None;
@@ -272,8 +299,8 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         }
         let cut = last_fit
             .or(last_discouraged)
-            .unwrap_or_else(|| fallback_break(&graphemes, start, i));
-        lines.push(byte_at(start)..byte_at(cut));
+            .unwrap_or_else(|| fallback_break(graphemes, start, i));
+        lines.push(start..cut);
         start = cut;
         i = cut;
         used = 0;
@@ -281,104 +308,9 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         last_discouraged = None;
     }
     if start < n {
-        lines.push(byte_at(start)..s.len());
+        lines.push(start..n);
     }
     lines
-}
-
-/// How many different (width, mode) layouts [`WrapCache`] keeps. The tree and the detail pane
-/// may show the same text at two widths; a resize adds a new width and makes the old one
-/// useless, so a few are kept and the least recently used is dropped.
-const CACHED_LAYOUTS: usize = 4;
-
-/// One cached wrapping.
-#[derive(Debug)]
-struct CachedWrap {
-    /// Length of the text that was wrapped: a cheap guard against an id reused for other text.
-    text_len: usize,
-    /// The lines, as returned by [`wrap`].
-    lines: Arc<[Range<usize>]>,
-}
-
-/// Remembers [`wrap`]'s result per text, width and mode, so that each text is wrapped once per
-/// width instead of once per frame.
-///
-/// Texts are named by a caller-chosen `usize` id (a node id); the text behind an id must not
-/// change (the letter is immutable once loaded). Results for the four most
-/// recently used (width, mode) pairs are kept; older ones are dropped, so resizing a window
-/// many times does not grow the cache.
-#[derive(Debug, Default)]
-pub struct WrapCache {
-    /// Wrapped lines by (text id, width, mode).
-    entries: HashMap<(usize, usize, AmbiguousWidth), CachedWrap>,
-    /// The (width, mode) pairs in `entries`, least recently used first.
-    layouts: Vec<(usize, AmbiguousWidth)>,
-}
-
-impl WrapCache {
-    /// An empty cache.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The lines of `text` (the text named `id`) wrapped to `width` under `mode`, computed by
-    /// [`wrap`] on first use and shared afterwards.
-    pub fn get_or_wrap(
-        &mut self,
-        id: usize,
-        text: &str,
-        width: usize,
-        mode: AmbiguousWidth,
-    ) -> Arc<[Range<usize>]> {
-        self.touch_layout(width, mode);
-        let key = (id, width, mode);
-        if let Some(hit) = self.entries.get(&key)
-            && hit.text_len == text.len()
-        {
-            return Arc::clone(&hit.lines);
-        }
-        let lines: Arc<[Range<usize>]> = wrap(text, width, mode).into();
-        self.entries.insert(
-            key,
-            CachedWrap {
-                text_len: text.len(),
-                lines: Arc::clone(&lines),
-            },
-        );
-        lines
-    }
-
-    /// Marks (width, mode) as most recently used, dropping the least recently used layout's
-    /// entries when there are too many.
-    fn touch_layout(&mut self, width: usize, mode: AmbiguousWidth) {
-        let layout = (width, mode);
-        if let Some(pos) = self.layouts.iter().position(|&l| l == layout) {
-            self.layouts.remove(pos);
-        } else if self.layouts.len() >= CACHED_LAYOUTS {
-            let dropped = self.layouts.remove(0);
-            self.entries.retain(|&(_, w, m), _| (w, m) != dropped);
-        }
-        self.layouts.push(layout);
-    }
-
-    /// Forgets everything, e.g. after the ambiguous-width mode was re-probed.
-    pub fn clear(&mut self) {
-        self.entries.clear();
-        self.layouts.clear();
-    }
-
-    /// How many wrapped texts are cached.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether nothing is cached.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 #[cfg(test)]
@@ -569,41 +501,5 @@ mod tests {
         // Narrow: “放管服”改 is 10 columns; wide: 12.
         assert_eq!(lines(s, 10, Narrow), ["“放管服”改", "革"]);
         assert_eq!(lines(s, 10, Wide), ["“放管", "服”改革"]);
-    }
-
-    #[test]
-    fn cache_wraps_once_per_width() {
-        let mut cache = WrapCache::new();
-        let a = cache.get_or_wrap(7, FUNDING, 10, Narrow);
-        let b = cache.get_or_wrap(7, FUNDING, 10, Narrow);
-        assert!(Arc::ptr_eq(&a, &b));
-        let c = cache.get_or_wrap(7, FUNDING, 12, Narrow);
-        assert!(!Arc::ptr_eq(&a, &c));
-        assert_eq!(&*c, wrap(FUNDING, 12, Narrow).as_slice());
-        assert_eq!(cache.len(), 2);
-        let d = cache.get_or_wrap(7, FUNDING, 10, Wide);
-        assert_eq!(&*d, wrap(FUNDING, 10, Wide).as_slice());
-        assert_eq!(cache.len(), 3);
-    }
-
-    #[test]
-    fn cache_drops_old_widths() {
-        let mut cache = WrapCache::new();
-        for w in 1..=20 {
-            cache.get_or_wrap(0, FUNDING, w, Narrow);
-            cache.get_or_wrap(1, "（一）加强顶层设计", w, Narrow);
-        }
-        assert_eq!(cache.len(), 2 * CACHED_LAYOUTS);
-        cache.clear();
-        assert!(cache.is_empty());
-    }
-
-    #[test]
-    fn cache_rewraps_when_text_length_changes() {
-        let mut cache = WrapCache::new();
-        let a = cache.get_or_wrap(0, "一二三四", 4, Narrow);
-        let b = cache.get_or_wrap(0, "一二三四五六", 4, Narrow);
-        assert_eq!(a.len(), 2);
-        assert_eq!(b.len(), 3);
     }
 }

@@ -18,8 +18,8 @@ use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
 use crate::figures::money::{self, MoneyRole, Verdict};
 use crate::figures::{
-    FigureRef, UnitKind, align_on_point, comparable_value, display_value, grouped_digits,
-    hedged_value, list_item, when_label,
+    FigureRef, UnitKind, display_value, grouped_digits, hedged_value, list_item, table_cells,
+    when_label,
 };
 use crate::layout::{
     FIGURES_CHART_HEAD_ROWS as CHART_HEAD_ROWS, FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS,
@@ -98,36 +98,58 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     }
 }
 
+/// One row of the table as a line, its cells cut or padded to `widths` with `gap` between;
+/// `plain` leaves the cells unstyled (the header, the selected row).
+fn row_line(
+    row: &[String; 7],
+    (widths, gap): ([usize; 7], usize),
+    style: Style,
+    plain: bool,
+    mode: AmbiguousWidth,
+) -> Line<'static> {
+    // The selected row is marked in text too, not by colour alone.
+    let lead = if style == theme::SELECTED_FOCUSED {
+        SELECTED_MARK
+    } else {
+        " "
+    };
+    let mut spans = vec![Span::raw(format!("{lead} "))];
+    for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+        if w == 0 {
+            continue;
+        }
+        let cut = truncate(cell, w, mode).into_owned();
+        let pad = " ".repeat(w.saturating_sub(str_width(&cut, mode)));
+        // Values stand right-aligned, so that their decimal points stay in one column.
+        if i == 1 {
+            spans.push(Span::raw(pad));
+            let style = if plain { Style::new() } else { theme::FIGURE };
+            spans.push(Span::styled(cut, style));
+        } else {
+            let style = if i >= 5 && !plain {
+                theme::DIM
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(cut, style));
+            spans.push(Span::raw(pad));
+        }
+        spans.push(Span::raw(" ".repeat(gap)));
+    }
+    Line::from(spans).style(style)
+}
+
 /// Draws the table into `body` with `list` rows of figures; returns the rows above them.
 fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
     let strings = app.lang().strings();
     let view = &app.figures();
     let mode = app.ambiguous();
-    let figure = |&(node, i): &FigureRef| &app.tree().nodes[node].figures[i];
-    // One unit per kind (money in 万元), decimal points in one column, over every row.
-    let (numbers, units): (Vec<String>, Vec<String>) = view
-        .rows
-        .iter()
-        .map(|r| comparable_value(figure(r)))
-        .unzip();
-    let numbers = align_on_point(&numbers);
-    let cells: Vec<[String; 7]> = view
-        .rows
-        .iter()
-        .zip(numbers.into_iter().zip(units))
-        .map(|(r, (value, unit))| {
-            let f = figure(r);
-            [
-                f.text.clone(),
-                value,
-                unit,
-                f.what.clone(),
-                f.qualifier.clone().unwrap_or_default(),
-                when_label(f, strings.planned, strings.list_separator),
-                place(app, r.0),
-            ]
-        })
-        .collect();
+    let cells = table_cells(
+        app.tree(),
+        &view.rows,
+        (strings.planned, strings.list_separator),
+        |node| place(app, node),
+    );
     let header = strings.figure_columns.map(str::to_string);
     // Widths over every row, not only those in view, so columns stay put while scrolling.
     let mut natural = [0usize; 7];
@@ -136,40 +158,11 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
             *w = (*w).max(str_width(cell, mode));
         }
     }
-    let (widths, gap) = column_widths(natural, usize::from(body.width).saturating_sub(LEAD));
+    let columns = column_widths(natural, usize::from(body.width).saturating_sub(LEAD));
     let draw_row = |buf: &mut Buffer, y: u16, row: &[String; 7], style: Style, plain: bool| {
-        // The selected row is marked in text too, not by colour alone.
-        let lead = if style == theme::SELECTED_FOCUSED {
-            SELECTED_MARK
-        } else {
-            " "
-        };
-        let mut spans = vec![Span::raw(format!("{lead} "))];
-        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            if w == 0 {
-                continue;
-            }
-            let cut = truncate(cell, w, mode).into_owned();
-            let pad = " ".repeat(w.saturating_sub(str_width(&cut, mode)));
-            // Values stand right-aligned, so that their decimal points stay in one column.
-            if i == 1 {
-                spans.push(Span::raw(pad));
-                let style = if plain { Style::new() } else { theme::FIGURE };
-                spans.push(Span::styled(cut, style));
-            } else {
-                let style = if i >= 5 && !plain {
-                    theme::DIM
-                } else {
-                    Style::new()
-                };
-                spans.push(Span::styled(cut, style));
-                spans.push(Span::raw(pad));
-            }
-            spans.push(Span::raw(" ".repeat(gap)));
-        }
         let area = Rect::new(body.x, y, body.width, 1);
         buf.set_style(area, style);
-        put_line(buf, area, &Line::from(spans).style(style), mode);
+        put_line(buf, area, &row_line(row, columns, style, plain, mode), mode);
     };
     if body.height == 0 {
         return TABLE_HEAD_ROWS;

@@ -13,47 +13,13 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Draws the status row; returns where the terminal cursor belongs (the prompt's caret).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let strings = app.lang().strings();
     fill(buf, area, theme::STATUS);
-    let width = usize::from(area.width);
-    let search = &app.search();
-    let count = if search.query.is_empty() {
-        String::new()
-    } else {
-        let shown = sanitize_query(&search.query);
-        let (open, close) = app.lang().editorial().quotes;
-        match search.current {
-            Some(i) => format!(" {open}{shown}{close} {}/{} ", i + 1, search.matches.len()),
-            None => format!(" {open}{shown}{close} 0/{} ", search.matches.len()),
-        }
-    };
-    if search.editing {
-        let mode = app.ambiguous();
-        let prompt = strings.search_prompt;
-        let count_tail = match search.current {
-            Some(i) => format!("  {}/{}", i + 1, search.matches.len()),
-            None if search.query.is_empty() => String::new(),
-            None => format!("  {}", strings.no_match),
-        };
-        let room = width.saturating_sub(str_width(prompt, mode));
-        // The count goes first when it would leave the query too little room.
-        let tail_width = str_width(&count_tail, mode);
-        let (count_tail, room) = if room >= tail_width + MIN_QUERY_ROOM {
-            (count_tail, room - tail_width)
-        } else {
-            (String::new(), room)
-        };
-        let (shown, caret) = prompt_view(&search.query, search.caret, room, mode);
-        let line = Line::from(vec![
-            Span::styled(prompt, theme::STATUS),
-            Span::styled(shown, theme::STATUS),
-            Span::styled(count_tail, theme::NOTE),
-        ]);
-        put_line(buf, area, &line, mode);
-        let caret = str_width(prompt, mode) + caret;
-        let x = area.x + u16::try_from(caret.min(width.saturating_sub(1))).unwrap_or(0);
-        return Some(Position::new(x, area.y));
+    if app.search().editing {
+        return Some(draw_prompt(app, area, buf));
     }
+    let strings = app.lang().strings();
+    let width = usize::from(area.width);
+    let count = search_count(app);
     let position = format!(" {}/{} ", app.place() + 1, app.tree().nodes.len());
     let right = match &app.note() {
         Some(note) => format!(" {} ", note.0),
@@ -105,6 +71,53 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     .style(theme::STATUS);
     put_line(buf, area, &line, app.ambiguous());
     None
+}
+
+/// The finished search as the status row quotes it, with the current match: ` 「优势」 2/5 `;
+/// empty without one.
+fn search_count(app: &App) -> String {
+    let search = &app.search();
+    if search.query.is_empty() {
+        return String::new();
+    }
+    let shown = sanitize_query(&search.query);
+    let (open, close) = app.lang().editorial().quotes;
+    match search.current {
+        Some(i) => format!(" {open}{shown}{close} {}/{} ", i + 1, search.matches.len()),
+        None => format!(" {open}{shown}{close} 0/{} ", search.matches.len()),
+    }
+}
+
+/// Draws the search prompt with its query and match count; returns the caret's position.
+fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> Position {
+    let strings = app.lang().strings();
+    let search = &app.search();
+    let width = usize::from(area.width);
+    let mode = app.ambiguous();
+    let prompt = strings.search_prompt;
+    let count_tail = match search.current {
+        Some(i) => format!("  {}/{}", i + 1, search.matches.len()),
+        None if search.query.is_empty() => String::new(),
+        None => format!("  {}", strings.no_match),
+    };
+    let room = width.saturating_sub(str_width(prompt, mode));
+    // The count goes first when it would leave the query too little room.
+    let tail_width = str_width(&count_tail, mode);
+    let (count_tail, room) = if room >= tail_width + MIN_QUERY_ROOM {
+        (count_tail, room - tail_width)
+    } else {
+        (String::new(), room)
+    };
+    let (shown, caret) = prompt_view(&search.query, search.caret, room, mode);
+    let line = Line::from(vec![
+        Span::styled(prompt, theme::STATUS),
+        Span::styled(shown, theme::STATUS),
+        Span::styled(count_tail, theme::NOTE),
+    ]);
+    put_line(buf, area, &line, mode);
+    let caret = str_width(prompt, mode) + caret;
+    let x = area.x + u16::try_from(caret.min(width.saturating_sub(1))).unwrap_or(0);
+    Position::new(x, area.y)
 }
 
 /// The fewest columns the prompt keeps for the query before it drops the match count.

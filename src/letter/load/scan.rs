@@ -160,29 +160,9 @@ fn walk<T>(
     source: &str,
     mut visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
 ) -> Result<Option<T>, Refusal> {
-    let mut frames: Vec<Open> = Vec::new();
-    // What the document costs so far, with aliases counted as what they stand for.
-    let mut size = Size::default();
-    let mut anchor_sizes: HashMap<usize, Size> = HashMap::new();
-    let mut path: Vec<Step> = Vec::new();
+    let mut walk = Walk::default();
     for event in Parser::new_from_str(source) {
-        let (event, span) = match event {
-            Ok(event) => event,
-            // The scanner has its own nesting bound, met before ours on flow collections.
-            Err(e) if e.info().contains("recursion limit") => {
-                return Err(Refusal::refused(
-                    (e.marker().line(), e.marker().col() + 1),
-                    "collections nest too deep; refused".to_string(),
-                ));
-            }
-            Err(e) => {
-                return Err(Refusal {
-                    position: (e.marker().line(), e.marker().col() + 1),
-                    message: e.info().to_string(),
-                    kind: RefusalKind::Syntax,
-                });
-            }
-        };
+        let (event, span) = event.map_err(|e| parser_refusal(&e))?;
         let position = (span.start.line(), span.start.col() + 1);
         let starts_node = matches!(
             event,
@@ -192,122 +172,174 @@ fn walk<T>(
                 | Event::MappingStart(..)
         );
         if starts_node {
-            // Is this node a mapping key, or a value at some path?
-            let mut is_key = false;
-            match frames.last_mut().map(|o| &mut o.frame) {
-                Some(Frame::Map {
-                    key,
-                    keys,
-                    want_key,
-                    ..
-                }) if *want_key => {
-                    is_key = true;
-                    *want_key = false;
-                    *key = match &event {
-                        Event::Scalar(value, ..) => Some(value.to_string()),
-                        _ => None,
-                    };
-                    if let Some(key) = key
-                        && !keys.insert(key.clone())
-                    {
-                        return Err(Refusal::refused(
-                            position,
-                            format!("the key `{key}` appears twice in this mapping; give it once"),
-                        ));
-                    }
-                }
-                Some(Frame::Map { key, .. }) => {
-                    path.push(Step::Key(key.clone().unwrap_or_default()));
-                }
-                Some(Frame::Seq { next, .. }) => {
-                    path.push(Step::Index(*next));
-                    *next += 1;
-                }
-                None => {}
-            }
+            let is_key = walk.place(&event, position)?;
             if let Some(message) = unwanted_tag(&event) {
                 return Err(Refusal::refused(position, message));
             }
-            if !is_key && let Some(found) = visit(&path, position) {
+            if !is_key && let Some(found) = visit(&walk.path, position) {
                 return Ok(Some(found));
             }
-            match &event {
-                Event::Scalar(value, _, anchor, _) => {
-                    let scalar = Size {
-                        bytes: value.len(),
-                        nodes: 1,
-                    };
-                    size.add(scalar);
-                    if *anchor > 0 {
-                        anchor_sizes.insert(*anchor, scalar);
-                    }
-                }
-                Event::Alias(anchor) => {
-                    size.add(anchor_sizes.get(anchor).copied().unwrap_or_default());
-                }
-                // The collection itself; its elements count as they come.
-                _ => size.add(Size { bytes: 0, nodes: 1 }),
-            }
-            if let Some(message) = too_big(size) {
-                return Err(Refusal::refused(position, message));
-            }
-            match event {
-                Event::SequenceStart(anchor, _) => frames.push(Open {
-                    frame: Frame::Seq {
-                        next: 0,
-                        anchor,
-                        // The collection's own node counts in its anchor's size.
-                        at_start: Size {
-                            nodes: size.nodes - 1,
-                            ..size
-                        },
-                    },
-                    is_key,
-                }),
-                Event::MappingStart(anchor, _) => frames.push(Open {
-                    frame: Frame::Map {
-                        key: None,
-                        keys: HashSet::new(),
-                        want_key: true,
-                        anchor,
-                        at_start: Size {
-                            nodes: size.nodes - 1,
-                            ..size
-                        },
-                    },
-                    is_key,
-                }),
-                _ => {
-                    if !is_key {
-                        end_value(&mut frames, &mut path);
-                    }
-                }
-            }
-            if frames.len() > MAX_DEPTH {
-                return Err(Refusal::refused(
-                    position,
-                    format!("collections nest deeper than {MAX_DEPTH} levels; refused"),
-                ));
-            }
+            walk.count(&event, position)?;
+            walk.open(event, is_key, position)?;
         } else if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
-            let Some(open) = frames.pop() else {
-                continue;
-            };
-            let (Frame::Map {
-                anchor, at_start, ..
-            }
-            | Frame::Seq {
-                anchor, at_start, ..
-            }) = open.frame;
-            if anchor > 0 {
-                anchor_sizes.insert(anchor, size.since(at_start));
-            }
-            if !open.is_key {
-                end_value(&mut frames, &mut path);
-            }
+            walk.close();
         }
     }
     Ok(None)
+}
+
+/// The streaming parser's error as a refusal at its position.
+fn parser_refusal(e: &saphyr_parser::ScanError) -> Refusal {
+    let position = (e.marker().line(), e.marker().col() + 1);
+    // The scanner has its own nesting bound, met before ours on flow collections.
+    if e.info().contains("recursion limit") {
+        return Refusal::refused(position, "collections nest too deep; refused".to_string());
+    }
+    Refusal {
+        position,
+        message: e.info().to_string(),
+        kind: RefusalKind::Syntax,
+    }
+}
+
+/// Where [`walk`] is in the document, and what the document has cost so far.
+#[derive(Default)]
+struct Walk {
+    /// The open collections, outermost first.
+    frames: Vec<Open>,
+    /// What the document costs so far, with aliases counted as what they stand for.
+    size: Size,
+    /// What each anchored node cost, for its aliases.
+    anchor_sizes: HashMap<usize, Size>,
+    /// The path of the node being read.
+    path: Vec<Step>,
+}
+
+impl Walk {
+    /// Places a node that starts at `position`: a mapping's key (returns true), or a value
+    /// whose step is pushed onto the path. A key given twice in one mapping is refused.
+    fn place(&mut self, event: &Event<'_>, position: (usize, usize)) -> Result<bool, Refusal> {
+        match self.frames.last_mut().map(|o| &mut o.frame) {
+            Some(Frame::Map {
+                key,
+                keys,
+                want_key,
+                ..
+            }) if *want_key => {
+                *want_key = false;
+                *key = match event {
+                    Event::Scalar(value, ..) => Some(value.to_string()),
+                    _ => None,
+                };
+                if let Some(key) = key
+                    && !keys.insert(key.clone())
+                {
+                    return Err(Refusal::refused(
+                        position,
+                        format!("the key `{key}` appears twice in this mapping; give it once"),
+                    ));
+                }
+                return Ok(true);
+            }
+            Some(Frame::Map { key, .. }) => {
+                self.path.push(Step::Key(key.clone().unwrap_or_default()));
+            }
+            Some(Frame::Seq { next, .. }) => {
+                self.path.push(Step::Index(*next));
+                *next += 1;
+            }
+            None => {}
+        }
+        Ok(false)
+    }
+
+    /// Adds what the node costs, an alias as what it stands for; refuses past the bounds.
+    fn count(&mut self, event: &Event<'_>, position: (usize, usize)) -> Result<(), Refusal> {
+        match event {
+            Event::Scalar(value, _, anchor, _) => {
+                let scalar = Size {
+                    bytes: value.len(),
+                    nodes: 1,
+                };
+                self.size.add(scalar);
+                if *anchor > 0 {
+                    self.anchor_sizes.insert(*anchor, scalar);
+                }
+            }
+            Event::Alias(anchor) => {
+                let stands_for = self.anchor_sizes.get(anchor).copied().unwrap_or_default();
+                self.size.add(stands_for);
+            }
+            // The collection itself; its elements count as they come.
+            _ => self.size.add(Size { bytes: 0, nodes: 1 }),
+        }
+        match too_big(self.size) {
+            Some(message) => Err(Refusal::refused(position, message)),
+            None => Ok(()),
+        }
+    }
+
+    /// Opens the collection that `event` starts, or ends the value that it is; refuses
+    /// nesting past [`MAX_DEPTH`].
+    fn open(
+        &mut self,
+        event: Event<'_>,
+        is_key: bool,
+        position: (usize, usize),
+    ) -> Result<(), Refusal> {
+        // The collection's own node counts in its anchor's size.
+        let at_start = Size {
+            nodes: self.size.nodes - 1,
+            ..self.size
+        };
+        let frame = match event {
+            Event::SequenceStart(anchor, _) => Frame::Seq {
+                next: 0,
+                anchor,
+                at_start,
+            },
+            Event::MappingStart(anchor, _) => Frame::Map {
+                key: None,
+                keys: HashSet::new(),
+                want_key: true,
+                anchor,
+                at_start,
+            },
+            _ => {
+                if !is_key {
+                    end_value(&mut self.frames, &mut self.path);
+                }
+                return Ok(());
+            }
+        };
+        self.frames.push(Open { frame, is_key });
+        if self.frames.len() > MAX_DEPTH {
+            return Err(Refusal::refused(
+                position,
+                format!("collections nest deeper than {MAX_DEPTH} levels; refused"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Closes the innermost collection, recording its size under its anchor.
+    fn close(&mut self) {
+        let Some(open) = self.frames.pop() else {
+            return;
+        };
+        let (Frame::Map {
+            anchor, at_start, ..
+        }
+        | Frame::Seq {
+            anchor, at_start, ..
+        }) = open.frame;
+        if anchor > 0 {
+            self.anchor_sizes.insert(anchor, self.size.since(at_start));
+        }
+        if !open.is_key {
+            end_value(&mut self.frames, &mut self.path);
+        }
+    }
 }
 
 /// The core schema's tags a letter may use; `!!binary` would show base64 as text, other

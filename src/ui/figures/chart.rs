@@ -17,11 +17,12 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::{CHART_HEAD_ROWS, SELECTED_MARK, fit};
 use crate::app::App;
-use crate::app::figures_view::ChartLine;
+use crate::app::figures_view::{ChartLine, ChartView};
 use crate::figures::money::{MoneyRole, SectionTotal, Verdict};
 use crate::figures::{FigureRef, hedged_value, is_hedged, when_label};
 use crate::layout::offset_showing;
 use crate::letter::Figure;
+use crate::strings::Strings;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::ui::{put_line, theme};
@@ -166,46 +167,82 @@ impl Columns {
     }
 }
 
-/// Draws the chart's head (legend, scale) and its lines in view into `body`; returns the
-/// rows of the head.
-pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
-    let strings = app.lang().strings();
-    let chart = &app.figures().chart;
-    let mode = app.ambiguous();
-    let width = usize::from(body.width);
-    let figure = |&(node, i): &FigureRef| -> &Figure { &app.tree().nodes[node].figures[i] };
-    let bars: Vec<FigureRef> = chart
-        .lines
-        .iter()
-        .filter_map(|l| match l {
-            ChartLine::Bar(f) => Some(*f),
-            _ => None,
-        })
-        .collect();
-    let role = |f: &FigureRef| MoneyRole::of(figure(f)).unwrap_or(MoneyRole::Unclassified);
-    let tag = |f: &FigureRef| strings.money_roles[role(f).index()];
-    let when = |f: &FigureRef| when_label(figure(f), strings.planned, strings.list_separator);
-    let added = |f: &FigureRef| {
-        chart
+/// What drawing the chart's lines needs: the figures, the strings, and the columns and
+/// scale fitted to the bars.
+struct Chart<'a> {
+    app: &'a App,
+    strings: &'a Strings,
+    chart: &'a ChartView,
+    mode: AmbiguousWidth,
+    width: usize,
+    columns: Columns,
+    scale: LogScale,
+}
+
+impl<'a> Chart<'a> {
+    /// The chart of `app` fitted to `width` columns.
+    fn new(app: &'a App, width: usize) -> Self {
+        let chart = &app.figures().chart;
+        let mode = app.ambiguous();
+        let bars: Vec<FigureRef> = chart
+            .lines
+            .iter()
+            .filter_map(|l| match l {
+                ChartLine::Bar(f) => Some(*f),
+                _ => None,
+            })
+            .collect();
+        let mut this = Self {
+            app,
+            strings: app.lang().strings(),
+            chart,
+            mode,
+            width,
+            columns: Columns::new(width, 0, 0, 0, 0),
+            scale: LogScale::over(std::iter::empty()),
+        };
+        let widest = |it: &mut dyn Iterator<Item = String>| {
+            it.map(|s| str_width(&s, mode)).max().unwrap_or(0)
+        };
+        this.columns = Columns::new(
+            width,
+            widest(&mut bars.iter().map(|f| this.figure(f).what.clone())),
+            widest(&mut bars.iter().map(|f| hedged_value(this.figure(f)))),
+            widest(&mut bars.iter().map(|f| this.when(f))),
+            widest(&mut bars.iter().map(|f| this.tag(f).to_string())),
+        );
+        this.scale = LogScale::over(bars.iter().map(|f| this.figure(f).value));
+        this
+    }
+
+    fn figure(&self, &(node, i): &FigureRef) -> &'a Figure {
+        &self.app.tree().nodes[node].figures[i]
+    }
+
+    fn tag(&self, f: &FigureRef) -> &'a str {
+        let role = MoneyRole::of(self.figure(f)).unwrap_or(MoneyRole::Unclassified);
+        self.strings.money_roles[role.index()]
+    }
+
+    fn when(&self, f: &FigureRef) -> String {
+        when_label(
+            self.figure(f),
+            self.strings.planned,
+            self.strings.list_separator,
+        )
+    }
+
+    fn added(&self, f: &FigureRef) -> bool {
+        self.chart
             .totals
             .iter()
             .find_map(|t| t.verdict(*f))
             .is_some_and(Verdict::is_added)
-    };
-    let widest =
-        |it: &mut dyn Iterator<Item = String>| it.map(|s| str_width(&s, mode)).max().unwrap_or(0);
-    let columns = Columns::new(
-        width,
-        widest(&mut bars.iter().map(|f| figure(f).what.clone())),
-        widest(&mut bars.iter().map(|f| hedged_value(figure(f)))),
-        widest(&mut bars.iter().map(when)),
-        widest(&mut bars.iter().map(|f| tag(f).to_string())),
-    );
-    let scale = LogScale::over(bars.iter().map(|f| figure(f).value));
-    let row = |i: u16| Rect::new(body.x, body.y + i, body.width, 1);
+    }
 
-    // Legend, then the scale with its decades where their labels fit.
-    if body.height > 0 {
+    /// The legend, then the scale with its decades where their labels fit.
+    fn head(&self) -> [Line<'static>; 2] {
+        let (strings, mode) = (self.strings, self.mode);
         let legend = Line::from(vec![
             Span::styled(HEDGE_MARK, theme::FIGURE),
             Span::raw(format!(" {}   ", strings.legend_hedged)),
@@ -214,62 +251,28 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
             Span::styled(LEFT_OUT_GLYPH.to_string(), theme::DIM),
             Span::raw(format!(" {}", strings.legend_left_out)),
         ]);
-        put_line(buf, row(0), &legend, mode);
-    }
-    if body.height > 1 {
-        let axis = scale_line(strings.log_scale, scale, columns, width, mode);
-        put_line(buf, row(1), &Line::styled(axis, theme::DIM), mode);
+        let axis = scale_line(
+            strings.log_scale,
+            self.scale,
+            self.columns,
+            self.width,
+            mode,
+        );
+        [legend, Line::styled(axis, theme::DIM)]
     }
 
-    let selected_line = chart.bars.get(chart.selected).copied().unwrap_or(0);
-    let offset = offset_showing(chart.offset, selected_line, list, chart.lines.len());
-    for (n, (i, line)) in chart
-        .lines
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(list)
-        .enumerate()
-    {
-        let y = CHART_HEAD_ROWS + u16::try_from(n).unwrap_or(0);
-        if y >= body.height {
-            break;
-        }
-        let area = row(y);
-        let selected = i == selected_line;
-        let line = match *line {
-            ChartLine::Section(t) => {
-                let total = &chart.totals[t];
-                let (sum, style) = if total.totals.is_empty() {
-                    (strings.no_total.to_string(), theme::DIM)
-                } else {
-                    let sums: Vec<String> = total
-                        .totals
-                        .iter()
-                        .map(|s| {
-                            format!(
-                                "{}{}{}",
-                                s.period,
-                                strings.total_label,
-                                s.text(strings.approx, strings.at_least)
-                            )
-                        })
-                        .collect();
-                    (sums.join(strings.list_separator), theme::FIGURE)
-                };
-                let sum_w = str_width(&sum, mode);
-                let name = app.tree().name(total.section, app.lang());
-                let name_w = width.saturating_sub(sum_w + 2);
-                Line::from(vec![
-                    Span::styled(fit(&name, name_w, false, mode), theme::HEADING),
-                    Span::raw("  "),
-                    Span::styled(sum, style),
-                ])
-            }
+    /// Line `i` of the chart, set as selected or not.
+    fn line(&self, i: usize, selected: bool) -> Line<'static> {
+        let (strings, mode, width) = (self.strings, self.mode, self.width);
+        match self.chart.lines[i] {
+            ChartLine::Section(t) => self.section(&self.chart.totals[t]),
             ChartLine::Adds(t, k) => {
-                let sum = &chart.totals[t].totals[k];
-                let parts: Vec<String> =
-                    sum.parts.iter().map(|f| hedged_value(figure(f))).collect();
+                let sum = &self.chart.totals[t].totals[k];
+                let parts: Vec<String> = sum
+                    .parts
+                    .iter()
+                    .map(|f| hedged_value(self.figure(f)))
+                    .collect();
                 let text = format!(
                     "  {}{}{} = {}",
                     sum.period,
@@ -280,49 +283,112 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
                 Line::styled(truncate(&text, width, mode).into_owned(), theme::FIGURE)
             }
             ChartLine::NothingAdded(t) => {
-                let text = format!("  {}", nothing_added(app, &chart.totals[t]));
+                let text = format!("  {}", nothing_added(self.app, &self.chart.totals[t]));
                 Line::styled(truncate(&text, width, mode).into_owned(), theme::DIM)
             }
-            ChartLine::Bar(f) => {
-                let fig = figure(&f);
-                let above = i.checked_sub(1).and_then(|p| match chart.lines[p] {
-                    ChartLine::Bar(g) => Some(figure(&g).what.as_str()),
-                    _ => None,
-                });
-                let added = added(&f);
-                let plain = |style: Style| if selected { Style::new() } else { style };
-                let mark = if is_hedged(fig) { HEDGE_MARK } else { " " };
-                let filled = bar(scale.fraction(fig.value), columns.bar, added, mode);
-                let filled_w = str_width(&filled, mode);
-                let bar_style = if added { theme::FIGURE } else { theme::DIM };
-                Line::from(vec![
-                    Span::raw(if selected { SELECTED_MARK } else { " " }),
-                    Span::styled(mark, plain(theme::FIGURE)),
-                    Span::raw(fit(
-                        &bar_label(&fig.what, above, columns.label, mode),
-                        columns.label,
-                        false,
-                        mode,
-                    )),
-                    Span::raw(" "),
-                    Span::styled(filled, plain(bar_style)),
-                    Span::raw(" ".repeat(columns.bar.saturating_sub(filled_w) + 1)),
-                    Span::styled(
-                        fit(&hedged_value(fig), columns.value, true, mode),
-                        plain(theme::FIGURE),
-                    ),
-                    Span::raw(" "),
-                    Span::styled(fit(&when(&f), columns.when, false, mode), plain(theme::DIM)),
-                    Span::raw(" "),
-                    Span::styled(fit(tag(&f), columns.tag, false, mode), plain(bar_style)),
-                ])
-            }
+            ChartLine::Bar(f) => self.bar(i, f, selected),
             ChartLine::Gap => Line::default(),
             ChartLine::Note(k) => {
                 let note = strings.chart_notes.get(k).copied().unwrap_or_default();
                 Line::styled(truncate(note, width, mode).into_owned(), theme::DIM)
             }
+        }
+    }
+
+    /// A section's heading with its totals.
+    fn section(&self, total: &SectionTotal) -> Line<'static> {
+        let (strings, mode) = (self.strings, self.mode);
+        let (sum, style) = if total.totals.is_empty() {
+            (strings.no_total.to_string(), theme::DIM)
+        } else {
+            let sums: Vec<String> = total
+                .totals
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{}{}{}",
+                        s.period,
+                        strings.total_label,
+                        s.text(strings.approx, strings.at_least)
+                    )
+                })
+                .collect();
+            (sums.join(strings.list_separator), theme::FIGURE)
         };
+        let sum_w = str_width(&sum, mode);
+        let name = self.app.tree().name(total.section, self.app.lang());
+        let name_w = self.width.saturating_sub(sum_w + 2);
+        Line::from(vec![
+            Span::styled(fit(&name, name_w, false, mode), theme::HEADING),
+            Span::raw("  "),
+            Span::styled(sum, style),
+        ])
+    }
+
+    /// The bar of figure `f`, line `i` of the chart.
+    fn bar(&self, i: usize, f: FigureRef, selected: bool) -> Line<'static> {
+        let (mode, columns) = (self.mode, self.columns);
+        let fig = self.figure(&f);
+        let above = i.checked_sub(1).and_then(|p| match self.chart.lines[p] {
+            ChartLine::Bar(g) => Some(self.figure(&g).what.as_str()),
+            _ => None,
+        });
+        let added = self.added(&f);
+        let plain = |style: Style| if selected { Style::new() } else { style };
+        let mark = if is_hedged(fig) { HEDGE_MARK } else { " " };
+        let filled = bar(self.scale.fraction(fig.value), columns.bar, added, mode);
+        let filled_w = str_width(&filled, mode);
+        let bar_style = if added { theme::FIGURE } else { theme::DIM };
+        Line::from(vec![
+            Span::raw(if selected { SELECTED_MARK } else { " " }),
+            Span::styled(mark, plain(theme::FIGURE)),
+            Span::raw(fit(
+                &bar_label(&fig.what, above, columns.label, mode),
+                columns.label,
+                false,
+                mode,
+            )),
+            Span::raw(" "),
+            Span::styled(filled, plain(bar_style)),
+            Span::raw(" ".repeat(columns.bar.saturating_sub(filled_w) + 1)),
+            Span::styled(
+                fit(&hedged_value(fig), columns.value, true, mode),
+                plain(theme::FIGURE),
+            ),
+            Span::raw(" "),
+            Span::styled(
+                fit(&self.when(&f), columns.when, false, mode),
+                plain(theme::DIM),
+            ),
+            Span::raw(" "),
+            Span::styled(
+                fit(self.tag(&f), columns.tag, false, mode),
+                plain(bar_style),
+            ),
+        ])
+    }
+}
+
+/// Draws the chart's head (legend, scale) and its lines in view into `body`; returns the
+/// rows of the head.
+pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
+    let mode = app.ambiguous();
+    let view = Chart::new(app, usize::from(body.width));
+    let chart = view.chart;
+    let row = |i: u16| Rect::new(body.x, body.y + i, body.width, 1);
+    for (y, line) in (0..body.height.min(CHART_HEAD_ROWS)).zip(view.head()) {
+        put_line(buf, row(y), &line, mode);
+    }
+    let selected_line = chart.bars.get(chart.selected).copied().unwrap_or(0);
+    let offset = offset_showing(chart.offset, selected_line, list, chart.lines.len());
+    for (n, i) in (offset..chart.lines.len()).take(list).enumerate() {
+        let y = CHART_HEAD_ROWS + u16::try_from(n).unwrap_or(0);
+        if y >= body.height {
+            break;
+        }
+        let area = row(y);
+        let selected = i == selected_line;
+        let line = view.line(i, selected);
         if selected {
             buf.set_style(area, theme::SELECTED_FOCUSED);
             put_line(buf, area, &line.style(theme::SELECTED_FOCUSED), mode);

@@ -1,0 +1,266 @@
+//! The letter's schema walked in one place: every text field, and every node that states
+//! figures. Sanitising, validation, the figure check and the importer's repairs visit the
+//! letter through these, so that a field added to the schema is added here once and reaches
+//! all of them.
+
+use std::borrow::Cow;
+
+use super::load::scan::FieldPath;
+use super::{
+    EditorialNote, Erratum, Figure, Letter, Measure, Point, Proposal, Signature, Suggestion,
+};
+
+/// Which part of a letter a text field belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Lines around the letter's body: classification, issuer, document number, the
+    /// proposal answered, signature, contact, disclosure and copy lines.
+    Meta,
+    /// The letter's own wording, which notes and errata quote: title, addressee, opening,
+    /// suggestions, measures, points, closing.
+    Body,
+    /// A figure's strings: its text, unit, label, qualifier, period and `part_of`.
+    Figure,
+    /// Editorial matter: errata and notes.
+    Editorial,
+}
+
+/// How a text field is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// One line: titles, labels, figures; a line break in it would forge a row.
+    Line,
+    /// Running text, whose line breaks are its own.
+    Paragraphs,
+}
+
+/// Writes [`for_each_text`] and [`for_each_text_mut`] from one body: the walk is the same,
+/// only the borrow differs (default binding modes give `&String` or `&mut String`).
+macro_rules! text_visitor {
+    ($(#[$doc:meta])* $name:ident $(, $mutability:ident)?) => {
+        $(#[$doc])*
+        pub fn $name<'a>(
+            letter: &'a $($mutability)? Letter,
+            mut visit: impl FnMut(Part, Form, &'a $($mutability)? String),
+        ) {
+            use Form::{Line, Paragraphs};
+            use Part::{Body, Editorial, Meta};
+            fn figures_of<'a>(
+                figures: &'a $($mutability)? [Figure],
+                visit: &mut impl FnMut(Part, Form, &'a $($mutability)? String),
+            ) {
+                for figure in figures {
+                    let Figure { text, unit, what, qualifier, period, part_of, .. } = figure;
+                    let optional = qualifier.into_iter().chain(period).chain(part_of);
+                    for s in [text, unit, what].into_iter().chain(optional) {
+                        visit(Part::Figure, Form::Line, s);
+                    }
+                }
+            }
+            let Letter {
+                classification,
+                issuer,
+                doc_number,
+                title,
+                proposal,
+                addressee,
+                opening,
+                opening_figures,
+                suggestions,
+                closing,
+                signature,
+                contact,
+                disclosure,
+                cc,
+                errata,
+                notes,
+            } = letter;
+            let Proposal { session, title: proposal_title, .. } = proposal;
+            for s in [classification, issuer, doc_number] {
+                visit(Meta, Line, s);
+            }
+            visit(Body, Line, title);
+            visit(Meta, Line, session);
+            visit(Meta, Line, proposal_title);
+            visit(Body, Line, addressee);
+            for s in opening {
+                visit(Body, Paragraphs, s);
+            }
+            figures_of(opening_figures, &mut visit);
+            for suggestion in suggestions {
+                let Suggestion { title, response, paragraphs, figures, measures } = suggestion;
+                visit(Body, Line, title);
+                visit(Body, Line, response);
+                for s in paragraphs {
+                    visit(Body, Paragraphs, s);
+                }
+                figures_of(figures, &mut visit);
+                for measure in measures {
+                    let Measure { title, paragraphs, figures, points } = measure;
+                    visit(Body, Line, title);
+                    for s in paragraphs {
+                        visit(Body, Paragraphs, s);
+                    }
+                    figures_of(figures, &mut visit);
+                    for point in points {
+                        let Point { text, figures } = point;
+                        visit(Body, Paragraphs, text);
+                        figures_of(figures, &mut visit);
+                    }
+                }
+            }
+            for s in closing {
+                visit(Body, Paragraphs, s);
+            }
+            let Signature { issuer, date } = signature;
+            visit(Meta, Line, issuer);
+            visit(Meta, Line, date);
+            for s in [contact, disclosure, cc].into_iter().flatten() {
+                visit(Meta, Line, s);
+            }
+            for erratum in errata {
+                let Erratum { original, corrected, note, .. } = erratum;
+                // An erratum's original may span a page break: its line breaks are part of it.
+                for s in [original, corrected, note] {
+                    visit(Editorial, Paragraphs, s);
+                }
+            }
+            for note in notes {
+                let EditorialNote { text, note } = note;
+                visit(Editorial, Line, text);
+                visit(Editorial, Paragraphs, note);
+            }
+        }
+    };
+}
+
+text_visitor!(
+    /// Calls `visit` with every text field of `letter`, in reading order: header lines,
+    /// title, addressee, the body with each node's figures after its text, the sign-off,
+    /// then errata and notes.
+    for_each_text
+);
+
+text_visitor!(
+    /// [`for_each_text`], for changing the fields in place.
+    for_each_text_mut,
+    mut
+);
+
+/// A node of the letter that can state figures.
+#[derive(Debug, Clone)]
+pub struct FigureNode<'a> {
+    /// The path of the node's `figures`.
+    pub at: FieldPath,
+    /// The node's own text: borrowed where it is one string, joined by line breaks where it
+    /// is several paragraphs, so that nothing is read across two of them (the reader finds
+    /// figures paragraph by paragraph: `40` ending one does not make `3万元` starting the
+    /// next the tail of `403万元`).
+    pub text: Cow<'a, str>,
+    /// Its figures.
+    pub figures: &'a [Figure],
+    /// The suggestion it belongs to (0-based); `None` for the opening.
+    pub section: Option<usize>,
+}
+
+/// Every node that can state figures, in reading order: the opening, then each suggestion,
+/// its measures and their points.
+#[must_use]
+pub fn figure_nodes(letter: &Letter) -> Vec<FigureNode<'_>> {
+    let root = FieldPath::default();
+    let node = |at, text, figures, section| FigureNode {
+        at,
+        text,
+        figures,
+        section,
+    };
+    let mut nodes = vec![node(
+        root.key("opening_figures"),
+        letter.opening.join("\n").into(),
+        &letter.opening_figures,
+        None,
+    )];
+    for (s, suggestion) in letter.suggestions.iter().enumerate() {
+        let at = root.key("suggestions").index(s);
+        let section = Some(s);
+        let text = suggestion.paragraphs.join("\n").into();
+        nodes.push(node(at.key("figures"), text, &suggestion.figures, section));
+        for (m, measure) in suggestion.measures.iter().enumerate() {
+            let at = at.key("measures").index(m);
+            let text = measure.paragraphs.join("\n").into();
+            nodes.push(node(at.key("figures"), text, &measure.figures, section));
+            for (p, point) in measure.points.iter().enumerate() {
+                let at = at.key("points").index(p).key("figures");
+                nodes.push(node(
+                    at,
+                    point.text.as_str().into(),
+                    &point.figures,
+                    section,
+                ));
+            }
+        }
+    }
+    nodes
+}
+
+/// All of a letter's own text ([`Part::Body`]), joined by line breaks, for checks that a
+/// quotation occurs somewhere.
+#[must_use]
+pub fn letter_text(letter: &Letter) -> String {
+    let mut all: Vec<&str> = Vec::new();
+    for_each_text(letter, |part, _, text| {
+        if part == Part::Body {
+            all.push(text);
+        }
+    });
+    all.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every string of the value, with the key it stands under.
+    fn strings<'v>(value: &'v serde_yaml::Value, key: &'v str, out: &mut Vec<(&'v str, &'v str)>) {
+        match value {
+            serde_yaml::Value::String(s) => out.push((key, s)),
+            serde_yaml::Value::Sequence(items) => items.iter().for_each(|v| strings(v, key, out)),
+            serde_yaml::Value::Mapping(map) => {
+                for (k, v) in map {
+                    strings(v, k.as_str().unwrap_or_default(), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_text_field_of_the_schema_is_visited() {
+        let mut letter = super::super::load::embedded();
+        for_each_text_mut(&mut letter, |_, _, s| *s = "visited".into());
+        let value = serde_yaml::to_value(&letter).unwrap();
+        let mut found = Vec::new();
+        strings(&value, "", &mut found);
+        // A status is an enum, written as a word; every other string is a text field.
+        let missed: Vec<_> = found
+            .iter()
+            .filter(|(key, s)| *key != "status" && *s != "visited")
+            .collect();
+        assert!(missed.is_empty(), "not visited: {missed:?}");
+        assert!(found.len() > 300, "{}", found.len());
+    }
+
+    #[test]
+    fn figure_nodes_are_every_node_that_has_figures() {
+        let letter = super::super::load::embedded();
+        let nodes = figure_nodes(&letter);
+        let listed: usize = nodes.iter().map(|n| n.figures.len()).sum();
+        let tree = super::super::tree::LetterTree::new(letter.clone());
+        assert_eq!(listed, tree.figures().count());
+        assert!(
+            nodes
+                .iter()
+                .all(|n| n.figures.iter().all(|f| n.text.contains(&f.text)))
+        );
+    }
+}
