@@ -336,7 +336,13 @@ fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             path: dafu::state::path(),
             fresh: cli.fresh,
         };
-        tui::run(tree, cli.lang, cli.ambiguous_width, palette, keeping)?;
+        let settings = tui::Settings {
+            lang: cli.lang,
+            ambiguous: cli.ambiguous_width,
+            palette,
+            keeping,
+        };
+        tui::run(tree, settings)?;
         Ok(FOUND)
     } else {
         print_to(stdout_file, |out| {

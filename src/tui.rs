@@ -59,18 +59,25 @@ const TICK: Duration = Duration::from_millis(200);
 /// A slower disk gets its frame first and the place a moment later.
 const STATE_WAIT: Duration = Duration::from_millis(30);
 
-/// Runs the reader until the user quits, drawing in the palette `palette` settles on; keeps
-/// its place as `keeping` says.
+/// How the reader is to run, as the command line and the environment settle it.
+#[derive(Debug)]
+pub struct Settings {
+    /// Interface language.
+    pub lang: Lang,
+    /// How wide ambiguous characters are, or whether to ask the terminal.
+    pub ambiguous: AmbiguousSetting,
+    /// Colour or not, and for which background (or whether to ask).
+    pub palette: PaletteChoice,
+    /// Where the place is kept between runs, and whether to read it.
+    pub keeping: keep::Keeping,
+}
+
+/// Runs the reader on `tree` until the user quits, as `settings` say: drawing in the palette
+/// they settle on, keeping the place where they say.
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
-pub fn run(
-    tree: LetterTree,
-    lang: Lang,
-    setting: AmbiguousSetting,
-    palette: PaletteChoice,
-    keeping: keep::Keeping,
-) -> io::Result<()> {
+pub fn run(tree: LetterTree, settings: Settings) -> io::Result<()> {
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
     lifecycle::install_panic_hook();
@@ -86,7 +93,7 @@ pub fn run(
             }
         }
     };
-    let result = read_events(&mut terminal, tree, lang, setting, palette, keeping);
+    let result = read_events(&mut terminal, tree, settings);
     lifecycle::give_back(&lifecycle::lock());
     // After the terminal is given back, so that quitting is not held up by the disk; a
     // failure costs the place, not the exit status.
@@ -103,14 +110,17 @@ pub fn run(
 fn read_events(
     terminal: &mut DefaultTerminal,
     tree: LetterTree,
-    lang: Lang,
-    setting: AmbiguousSetting,
-    palette: PaletteChoice,
-    keeping: keep::Keeping,
+    settings: Settings,
 ) -> io::Result<()> {
+    let Settings {
+        lang,
+        ambiguous,
+        palette,
+        keeping,
+    } = settings;
     // Read while the terminal is probed.
     let mut keeper = keep::Keeper::start(keeping, &tree);
-    let (mut app, palette) = start(terminal, tree, lang, setting, palette, &mut keeper)?;
+    let (mut app, palette) = start(terminal, tree, lang, ambiguous, palette, &mut keeper)?;
     let panic_armed = test_panic_armed();
     let mut events = 0usize;
     let mut repaint = false;
