@@ -29,6 +29,8 @@ pub struct Strings {
     pub hints: &'static str,
     /// Before the hints when only one pane shows: Tab reaches the other.
     pub tab_hint: &'static str,
+    /// The hints when the full ones do not fit: the other pane, and help.
+    pub short_hints: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
     /// Key hints in the help overlay's bottom border.
@@ -155,6 +157,7 @@ const ZH: Strings = Strings {
     too_small: "终端太小，至少需要",
     hints: "?帮助 /搜索 f数字 q退出",
     tab_hint: "Tab切换 ",
+    short_hints: "Tab切换 ?帮助",
     help_title: "按键",
     help_hints: "j k 滚动  q 关闭",
     help_mouse: ("鼠标", "滚轮滚动；单击选择；单击▸展开"),
@@ -232,6 +235,7 @@ const EN: Strings = Strings {
     too_small: "terminal too small; dafu needs",
     hints: "? help  / search  f figures  q quit",
     tab_hint: "Tab other pane  ",
+    short_hints: "Tab pane  ? help",
     help_title: "Keys",
     help_hints: "j k scroll  q close",
     help_mouse: ("mouse", "wheel scrolls; click selects; click ▸ toggles"),

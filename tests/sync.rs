@@ -103,6 +103,15 @@ fn one_pane_screens_say_how_to_reach_the_other() {
     assert!(status_row(&app).contains("Tab"), "{}", status_row(&app));
     let wide = util::app(120, 36);
     assert!(!status_row(&wide).contains("Tab"), "{}", status_row(&wide));
+    // Where the full hints do not fit, the short ones still name Tab (60 columns, English).
+    let tree = dafu::letter::tree::LetterTree::new(dafu::letter::load::embedded());
+    let narrow = App::new(
+        tree,
+        dafu::strings::Lang::En,
+        dafu::text::AmbiguousWidth::Narrow,
+        (60, 20),
+    );
+    assert!(status_row(&narrow).contains("Tab"), "{}", status_row(&narrow));
 }
 
 #[test]

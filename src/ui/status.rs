@@ -41,9 +41,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         + str_width(&unreviewed, app.ambiguous())
         + str_width(&position, app.ambiguous())
         + str_width(&right, app.ambiguous());
-    // The breadcrumb takes what is left; hints go first when space is short.
+    // The breadcrumb takes what is left. When space is short the hints shrink to the two a
+    // newcomer needs (the other pane, and help), then go.
     let (right, fixed) = if fixed + 12 > width && app.note().is_none() {
-        (String::new(), fixed - str_width(&right, app.ambiguous()))
+        let rest = fixed - str_width(&right, app.ambiguous());
+        let short = strings.short_hints.to_string();
+        let short_width = str_width(&short, app.ambiguous());
+        if rest + short_width + 12 <= width {
+            (short, rest + short_width)
+        } else {
+            (String::new(), rest)
+        }
     } else {
         (right, fixed)
     };
