@@ -111,7 +111,11 @@ fn one_pane_screens_say_how_to_reach_the_other() {
         dafu::text::AmbiguousWidth::Narrow,
         (60, 20),
     );
-    assert!(status_row(&narrow).contains("Tab"), "{}", status_row(&narrow));
+    assert!(
+        status_row(&narrow).contains("Tab"),
+        "{}",
+        status_row(&narrow)
+    );
 }
 
 #[test]
