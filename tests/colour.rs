@@ -90,14 +90,7 @@ fn no_color_marks_the_selected_row_and_every_match_without_colour() {
     let p =
         start(Options::new(120, 36, &["--ambiguous-width", "narrow"]).env("NO_COLOR", Some("1")));
     p.send("2");
-    p.wait_until("suggestion 2 selected", |s| {
-        let status = status_row(s);
-        if status.trim_start().starts_with("二、关于") {
-            Ok(())
-        } else {
-            Err(status)
-        }
-    });
+    p.wait_until("suggestion 2 selected", suggestion_2_selected);
     p.with_screen(|s| {
         assert_eq!(coloured_cells(s), vec![], "{}", s.contents());
         let split = split(s);
@@ -200,14 +193,7 @@ fn a_key_typed_during_the_background_question_is_kept() {
     let p = start(
         Options::new(120, 36, &[]).probe(Probe::Reply(b"2\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[2;2R")),
     );
-    p.wait_until("the typed 2 selects suggestion 2", |s| {
-        let status = status_row(s);
-        if status.trim_start().starts_with("二、关于") {
-            Ok(())
-        } else {
-            Err(status)
-        }
-    });
+    p.wait_until("the typed 2 selects suggestion 2", suggestion_2_selected);
     p.with_screen(|s| {
         assert!(!s.contents().contains("11;rgb"), "{}", s.contents());
         assert_eq!(yellow_text(s), 0);
@@ -298,4 +284,14 @@ fn nothing_is_asked_when_width_and_colours_are_given() {
     let p = start(Options::new(100, 30, &[]));
     assert_eq!(p.requests(), 1);
     assert!(find(&p.raw(), b"\x1b]11;?\x1b\\").is_some());
+}
+
+/// The status row names suggestion 2: it is selected.
+fn suggestion_2_selected(s: &vt100::Screen) -> Result<(), String> {
+    let status = status_row(s);
+    if status.trim_start().starts_with("二、关于") {
+        Ok(())
+    } else {
+        Err(status)
+    }
 }
