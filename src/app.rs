@@ -76,8 +76,9 @@ pub struct App {
     reading: ReadingLayout,
     /// Search state.
     search: Search,
-    /// Figures view state.
-    figures: FiguresView,
+    /// Figures view state: prepared when the view first opens, since the first frame does not
+    /// show it (the money totals walk every figure), then kept, selection and sort with it.
+    figures: Option<FiguresView>,
     /// First visible row of the help overlay.
     help_offset: usize,
     /// A message for the status row.
@@ -111,7 +112,7 @@ impl App {
                 .iter()
                 .map(|n| n.parent.is_none() && !n.children.is_empty())
                 .collect(),
-            figures: FiguresView::new(&tree),
+            figures: None,
             tree,
             lang,
             ambiguous,
@@ -213,10 +214,10 @@ impl App {
         &self.search
     }
 
-    /// Figures view state.
+    /// Figures view state, once the view has been opened.
     #[must_use]
-    pub fn figures(&self) -> &FiguresView {
-        &self.figures
+    pub fn figures(&self) -> Option<&FiguresView> {
+        self.figures.as_ref()
     }
 
     /// First visible row of the help overlay.
@@ -366,7 +367,7 @@ impl App {
             Action::NextMatch => self.step_match(times),
             Action::PrevMatch => self.step_match(-times),
             Action::ToggleFilter => self.toggle_filter(),
-            Action::OpenFigures => self.overlay = Some(Overlay::Figures),
+            Action::OpenFigures => self.open_figures(),
             Action::OpenHelp => {
                 self.overlay = Some(Overlay::Help);
                 self.help_offset = 0;
@@ -452,23 +453,36 @@ impl App {
         self.help_offset = self.help_offset.min(rows.saturating_sub(1));
     }
 
+    /// Opens the figures view, preparing it the first time.
+    fn open_figures(&mut self) {
+        let tree = &self.tree;
+        let view = self.figures.get_or_insert_with(|| FiguresView::new(tree));
+        view.keep_visible(figures_view::list_rows(self.size.0, self.size.1, view.mode));
+        self.overlay = Some(Overlay::Figures);
+    }
+
     fn update_figures(&mut self, action: Action) {
-        let page = figures_view::list_rows(self.size.0, self.size.1, self.figures.mode)
+        let Some(figures) = self.figures.as_mut() else {
+            // The overlay is only ever opened with its view prepared.
+            self.overlay = None;
+            return;
+        };
+        let page = figures_view::list_rows(self.size.0, self.size.1, figures.mode)
             .max(1)
             .cast_signed();
         match action {
             Action::Escape | Action::OpenFigures => self.overlay = None,
-            Action::Down => self.figures.step(1),
-            Action::Up => self.figures.step(-1),
-            Action::PageDown => self.figures.step(page),
-            Action::PageUp => self.figures.step(-page),
-            Action::First => self.figures.step(isize::MIN / 2),
-            Action::Last => self.figures.step(isize::MAX / 2),
-            Action::CycleSort => self.figures.cycle_sort(&self.tree),
-            Action::CycleUnitFilter => self.figures.cycle_filter(&self.tree),
-            Action::ToggleFiguresChart => self.figures.toggle_chart(),
+            Action::Down => figures.step(1),
+            Action::Up => figures.step(-1),
+            Action::PageDown => figures.step(page),
+            Action::PageUp => figures.step(-page),
+            Action::First => figures.step(isize::MIN / 2),
+            Action::Last => figures.step(isize::MAX / 2),
+            Action::CycleSort => figures.cycle_sort(&self.tree),
+            Action::CycleUnitFilter => figures.cycle_filter(&self.tree),
+            Action::ToggleFiguresChart => figures.toggle_chart(),
             Action::Activate | Action::Toggle => {
-                if let Some((node, index)) = self.figures.current() {
+                if let Some((node, index)) = figures.current() {
                     self.overlay = None;
                     let before = self.spot();
                     self.jump_to_figure(node, index);
@@ -478,8 +492,13 @@ impl App {
             _ => {}
         }
         // After the action: a toggle changes how many rows are in view.
-        let rows = figures_view::list_rows(self.size.0, self.size.1, self.figures.mode);
-        self.figures.keep_visible(rows);
+        if let Some(figures) = self.figures.as_mut() {
+            figures.keep_visible(figures_view::list_rows(
+                self.size.0,
+                self.size.1,
+                figures.mode,
+            ));
+        }
     }
 
     /// Selects a figure's node and puts the figure in view, set apart.
@@ -728,8 +747,9 @@ impl App {
         }
         self.scroll_reading_raw(self.reading_top);
         self.keep_selection_visible();
-        self.figures
-            .keep_visible(figures_view::list_rows(width, height, self.figures.mode));
+        if let Some(figures) = self.figures.as_mut() {
+            figures.keep_visible(figures_view::list_rows(width, height, figures.mode));
+        }
     }
 
     // ----- mouse -----

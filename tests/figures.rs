@@ -53,7 +53,7 @@ fn find(tree: &LetterTree, key: &str, text: &str, nth: usize) -> FigureRef {
 fn select_figure(app: &mut App, target: FigureRef) {
     app.update(First);
     for _ in 0..200 {
-        if app.figures().current() == Some(target) {
+        if app.figures().unwrap().current() == Some(target) {
             return;
         }
         app.update(Down);
@@ -256,29 +256,44 @@ fn unit_order_groups_units_in_letter_order() {
 }
 
 #[test]
+fn the_figures_view_is_prepared_when_first_opened_and_kept_after() {
+    let mut app = app(120, 36);
+    assert!(app.figures().is_none(), "the first frame does not show it");
+    app.update(OpenFigures);
+    app.update(CycleSort);
+    app.update(Down);
+    let (sort, selected) = (app.figures().unwrap().sort, app.figures().unwrap().selected);
+    app.update(Escape);
+    app.update(OpenFigures);
+    assert_eq!(app.figures().unwrap().sort, sort);
+    assert_eq!(app.figures().unwrap().selected, selected);
+    assert!(screen(&app).contains("排序：数值"));
+}
+
+#[test]
 fn s_cycles_the_sort_and_the_title_says_which() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
     assert!(screen(&app).contains("排序：原文顺序  筛选：全部"));
     app.update(util::key(&app, 's').unwrap());
-    assert_eq!(app.figures().sort, FigureSort::Value);
+    assert_eq!(app.figures().unwrap().sort, FigureSort::Value);
     assert_eq!(
-        app.figures().rows,
+        app.figures().unwrap().rows,
         figures::rows(app.tree(), FigureSort::Value, None)
     );
     assert!(screen(&app).contains("排序：数值"));
     app.update(CycleSort);
-    assert_eq!(app.figures().sort, FigureSort::Unit);
+    assert_eq!(app.figures().unwrap().sort, FigureSort::Unit);
     assert!(screen(&app).contains("排序：单位"));
     app.update(CycleSort);
-    assert_eq!(app.figures().sort, FigureSort::Order);
+    assert_eq!(app.figures().unwrap().sort, FigureSort::Order);
 }
 
 #[test]
 fn u_cycles_the_filter_and_every_row_has_the_kind() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    let all = app.figures().rows.len();
+    let all = app.figures().unwrap().rows.len();
     let mut listed = 0;
     for (kind, label) in [
         (UnitKind::Money, "筛选：金额"),
@@ -286,20 +301,20 @@ fn u_cycles_the_filter_and_every_row_has_the_kind() {
         (UnitKind::Percent, "筛选：百分比"),
     ] {
         app.update(util::key(&app, 'u').unwrap());
-        assert_eq!(app.figures().filter, Some(kind));
-        assert!(!app.figures().rows.is_empty());
-        for &r in &app.figures().rows {
+        assert_eq!(app.figures().unwrap().filter, Some(kind));
+        assert!(!app.figures().unwrap().rows.is_empty());
+        for &r in &app.figures().unwrap().rows {
             assert_eq!(UnitKind::of(figure(app.tree(), r)), kind);
         }
-        listed += app.figures().rows.len();
+        listed += app.figures().unwrap().rows.len();
         let s = screen(&app);
         assert!(s.contains(label), "{s}");
-        assert!(s.contains(&format!("数字一览 {}", app.figures().rows.len())));
+        assert!(s.contains(&format!("数字一览 {}", app.figures().unwrap().rows.len())));
     }
     assert_eq!(listed, all, "the three kinds cover every figure");
     app.update(CycleUnitFilter);
-    assert_eq!(app.figures().filter, None);
-    assert_eq!(app.figures().rows.len(), all);
+    assert_eq!(app.figures().unwrap().filter, None);
+    assert_eq!(app.figures().unwrap().rows.len(), all);
 }
 
 #[test]
@@ -324,14 +339,14 @@ fn a_resort_keeps_the_selected_figure() {
     let target = find(app.tree(), "s5.m1.p2", "2381家", 0);
     select_figure(&mut app, target);
     app.update(CycleSort);
-    assert_eq!(app.figures().current(), Some(target));
+    assert_eq!(app.figures().unwrap().current(), Some(target));
 }
 
 // ----- scrolling -----
 
 /// The selection is among the rows in view, and the row drawn highlighted holds its text.
 fn assert_selection_in_view(app: &App) {
-    let view = &app.figures();
+    let view = app.figures().unwrap();
     let rows = list_rows(app.size().0, app.size().1, view.mode);
     let (selected, offset) = match view.mode {
         FiguresMode::Table => (view.selected, view.offset),
@@ -372,7 +387,7 @@ fn home_end_and_pages_keep_the_selection_in_view() {
         let mut app = app(w, h);
         app.update(OpenFigures);
         for mode in [FiguresMode::Table, FiguresMode::Chart] {
-            if app.figures().mode != mode {
+            if app.figures().unwrap().mode != mode {
                 app.update(ToggleFiguresChart);
             }
             let rows = list_rows(w, h, mode);
@@ -380,11 +395,17 @@ fn home_end_and_pages_keep_the_selection_in_view() {
             assert_selection_in_view(&app);
             match mode {
                 FiguresMode::Table => {
-                    assert_eq!(app.figures().selected, app.figures().rows.len() - 1);
-                    assert_eq!(app.figures().offset, app.figures().rows.len() - rows);
+                    assert_eq!(
+                        app.figures().unwrap().selected,
+                        app.figures().unwrap().rows.len() - 1
+                    );
+                    assert_eq!(
+                        app.figures().unwrap().offset,
+                        app.figures().unwrap().rows.len() - rows
+                    );
                 }
                 FiguresMode::Chart => {
-                    let chart = &app.figures().chart;
+                    let chart = &app.figures().unwrap().chart;
                     assert_eq!(chart.selected, chart.bars.len() - 1);
                     if rows >= chart.lines.len() - chart.bars[chart.selected] {
                         assert!(
@@ -399,8 +420,8 @@ fn home_end_and_pages_keep_the_selection_in_view() {
                 assert_selection_in_view(&app);
             }
             let offset = match mode {
-                FiguresMode::Table => app.figures().offset,
-                FiguresMode::Chart => app.figures().chart.offset,
+                FiguresMode::Table => app.figures().unwrap().offset,
+                FiguresMode::Chart => app.figures().unwrap().chart.offset,
             };
             assert_eq!(offset, 0, "Home scrolls to the top");
             // One row at a time down the whole list: the view follows.
@@ -417,11 +438,15 @@ fn a_page_moves_by_the_rows_in_view() {
     let mut app = app(80, 24);
     run(&mut app, [OpenFigures, PageDown]);
     let rows = list_rows(80, 24, FiguresMode::Table);
-    assert_eq!(app.figures().selected, rows);
-    assert_eq!(app.figures().offset, 1, "the new row is at the bottom");
+    assert_eq!(app.figures().unwrap().selected, rows);
+    assert_eq!(
+        app.figures().unwrap().offset,
+        1,
+        "the new row is at the bottom"
+    );
     app.update(PageUp);
-    assert_eq!(app.figures().selected, 0);
-    assert_eq!(app.figures().offset, 0);
+    assert_eq!(app.figures().unwrap().selected, 0);
+    assert_eq!(app.figures().unwrap().offset, 0);
 }
 
 #[test]
@@ -555,7 +580,7 @@ fn every_figure_is_located_in_its_node_at_its_own_place() {
 fn enter_on_a_bar_jumps_too() {
     let mut app = app(80, 24);
     run(&mut app, [OpenFigures, ToggleFiguresChart]);
-    assert_eq!(app.figures().mode, FiguresMode::Chart);
+    assert_eq!(app.figures().unwrap().mode, FiguresMode::Chart);
     let target = find(app.tree(), "s5.m1.p2", "超87亿元", 0);
     select_figure(&mut app, target);
     app.update(Activate);
@@ -570,19 +595,19 @@ fn c_toggles_table_and_chart_and_carries_the_selection() {
     let target = find(app.tree(), "s3.m1.p3", "约1900万元", 0);
     select_figure(&mut app, target);
     app.update(util::key(&app, 'c').unwrap());
-    assert_eq!(app.figures().mode, FiguresMode::Chart);
-    assert_eq!(app.figures().current(), Some(target));
+    assert_eq!(app.figures().unwrap().mode, FiguresMode::Chart);
+    assert_eq!(app.figures().unwrap().current(), Some(target));
     app.update(Down);
-    let next = app.figures().current().unwrap();
+    let next = app.figures().unwrap().current().unwrap();
     app.update(ToggleFiguresChart);
-    assert_eq!(app.figures().mode, FiguresMode::Table);
-    assert_eq!(app.figures().current(), Some(next));
+    assert_eq!(app.figures().unwrap().mode, FiguresMode::Table);
+    assert_eq!(app.figures().unwrap().current(), Some(next));
     // Esc closes from either; reopening shows what was open.
     run(&mut app, [ToggleFiguresChart, Escape]);
     assert_eq!(app.overlay(), None);
     app.update(OpenFigures);
     assert_eq!(app.overlay(), Some(Overlay::Figures));
-    assert_eq!(app.figures().mode, FiguresMode::Chart);
+    assert_eq!(app.figures().unwrap().mode, FiguresMode::Chart);
 }
 
 // ----- totals -----
@@ -887,8 +912,9 @@ fn wide_ambiguous_mode_draws_bars_in_ascii() {
 #[test]
 fn the_chart_lists_each_sum_of_money_once_under_its_section() {
     let tree = tree();
-    let app = app(120, 36);
-    let chart = &app.figures().chart;
+    let mut app = app(120, 36);
+    app.update(OpenFigures);
+    let chart = &app.figures().unwrap().chart;
     let mut section = None;
     let mut bars = Vec::new();
     for line in &chart.lines {

@@ -190,6 +190,7 @@ fn figures_view_jumps_to_the_figure() {
     assert_eq!(app.overlay(), Some(Overlay::Figures));
     let target = app
         .figures()
+        .expect("the view is open")
         .rows
         .iter()
         .position(|&(n, i)| app.tree().nodes[n].figures[i].text == "2381家")

@@ -37,7 +37,9 @@ pub const SELECTED_MARK: &str = "▸";
 /// Draws the figures overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let strings = app.lang().strings();
-    let view = &app.figures();
+    let Some(view) = app.figures() else {
+        return;
+    };
     let area = overlay_area(screen);
     if area.width < 3 || area.height < 3 {
         return;
@@ -142,7 +144,9 @@ fn row_line(
 /// Draws the table into `body` with `list` rows of figures; returns the rows above them.
 fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
     let strings = app.lang().strings();
-    let view = &app.figures();
+    let Some(view) = app.figures() else {
+        return 0;
+    };
     let mode = app.ambiguous();
     let cells = table_cells(
         app.tree(),
@@ -236,12 +240,12 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
         first.push(Span::raw(format!("  {when}")));
     }
     if let Some(role) = MoneyRole::of(f) {
-        let verdict = app
-            .figures()
-            .chart
-            .totals
-            .iter()
-            .find_map(|t| t.verdict((node, index)));
+        let verdict = app.figures().and_then(|view| {
+            view.chart
+                .totals
+                .iter()
+                .find_map(|t| t.verdict((node, index)))
+        });
         let reason = match verdict {
             Some(v) => verdict_reason(app, v, f),
             None => strings.money_role_reasons[role.index()].to_string(),

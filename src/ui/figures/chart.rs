@@ -180,9 +180,8 @@ struct Chart<'a> {
 }
 
 impl<'a> Chart<'a> {
-    /// The chart of `app` fitted to `width` columns.
-    fn new(app: &'a App, width: usize) -> Self {
-        let chart = &app.figures().chart;
+    /// The chart `chart` of `app` fitted to `width` columns.
+    fn new(app: &'a App, chart: &'a ChartView, width: usize) -> Self {
         let mode = app.ambiguous();
         let bars: Vec<FigureRef> = chart
             .lines
@@ -373,7 +372,10 @@ impl<'a> Chart<'a> {
 /// rows of the head.
 pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
     let mode = app.ambiguous();
-    let view = Chart::new(app, usize::from(body.width));
+    let Some(figures) = app.figures() else {
+        return 0;
+    };
+    let view = Chart::new(app, &figures.chart, usize::from(body.width));
     let chart = view.chart;
     let row = |i: u16| Rect::new(body.x, body.y + i, body.width, 1);
     for (y, line) in (0..body.height.min(CHART_HEAD_ROWS)).zip(view.head()) {
