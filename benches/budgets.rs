@@ -30,8 +30,12 @@
 //! above: the heap the reader needs, compared with the YAML's size.
 
 mod common;
+#[path = "common/first_frame.rs"]
+mod first_frame;
 
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use common::{Reader, Runs, Timing, load_tree, mib, scaled_yaml, scales, time_median, time_on};
 use dafu::action::Action;
@@ -94,6 +98,8 @@ struct Row {
     peak_heap: usize,
     /// Heap held after the first frame: the open reader's steady size.
     reader_heap: usize,
+    /// Heap held once the search index is built too (after the first searches).
+    indexed_heap: usize,
     /// The screen's cell buffers (not counted above).
     screen_heap: usize,
     /// Lines of the reading pane and nodes of the outline, for scale.
@@ -133,6 +139,7 @@ fn main() {
         );
     }
     print_summary(&rows, dense_paragraph);
+    print_start_budgets(&rows);
 }
 
 /// The keys of [`DENSE_KEYS`] on the real letter with a first paragraph of a million `a`s,
@@ -246,6 +253,7 @@ fn measure(scale: usize) -> Row {
         );
         reader.key(Action::SearchCancel);
     }
+    let indexed_heap = ALLOC.current_usage().saturating_sub(base);
 
     // Keys with a dense query active, from where the reader was (the middle suggestion).
     reader.type_query(DENSE_QUERY);
@@ -289,6 +297,7 @@ fn measure(scale: usize) -> Row {
         resize,
         peak_heap,
         reader_heap,
+        indexed_heap,
         screen_heap,
         lines,
         nodes,
@@ -346,12 +355,15 @@ fn print_row_detail(row: &Row) {
     }
     line("resize re-wrap (Resize + draw)", row.resize);
     println!(
-        "  peak heap {:.1} MiB = {:.1}× YAML; open reader holds {:.1} MiB = {:.1}× YAML \
-         (besides the screen's cell buffers, {:.2} MiB)",
+        "  peak heap {:.1} MiB = {:.1}× YAML; open reader holds {:.1} MiB = {:.1}× YAML, \
+         {:.1} MiB = {:.1}× YAML with the search index (besides the screen's cell buffers, \
+         {:.2} MiB)",
         mib(row.peak_heap),
         ratio(row.peak_heap, row.yaml_bytes),
         mib(row.reader_heap),
         ratio(row.reader_heap, row.yaml_bytes),
+        mib(row.indexed_heap),
+        ratio(row.indexed_heap, row.yaml_bytes),
         mib(row.screen_heap),
     );
 }
@@ -487,4 +499,222 @@ fn print_summary(rows: &[Row], dense_paragraph: DenseParagraph) {
         );
     }
     println!("\n(no budget: load, first frame above ×1, resize; reported above)");
+}
+
+/// The scale the whole-command budgets are judged at.
+const COMMAND_SCALE: usize = 1000;
+
+/// Runs of each whole command: at ×1000 each takes seconds.
+const COMMAND_RUNS: usize = 5;
+
+/// The budgets of "Start in constant time": in-process rows from `rows`, and whole commands
+/// timed side by side on the letter ×[`COMMAND_SCALE`] (only when that scale was measured).
+fn print_start_budgets(rows: &[Row]) {
+    let at = |scale: usize| rows.iter().find(|r| r.scale == scale);
+    let cpu_ms = |t: Timing| t.cpu.as_secs_f64() * 1000.0;
+    println!("\nBudgets of a start in constant time (CPU time in-process; wall time of commands)");
+    let time_row = |label: &str, t: Option<Timing>, limit: f64| {
+        verdict(label, t.map(both), t.map(|t| cpu_ms(t) <= limit));
+    };
+    time_row(
+        "in-process first frame, ×1 ≤ 1.5 ms",
+        at(1).map(|r| r.first_frame),
+        1.5,
+    );
+    let big = at(COMMAND_SCALE);
+    time_row("resize, ×1000 ≤ 16 ms", big.map(|r| r.resize), 16.0);
+    time_row(
+        "first letter z, ×1000 ≤ 8 ms",
+        big.map(|r| r.search[3]),
+        8.0,
+    );
+    let heap = big.map(|r| ratio(r.reader_heap, r.yaml_bytes));
+    verdict(
+        "open reader's heap ÷ YAML, ×1000 ≤ 4×",
+        heap.map(|x| format!("{x:.2}×")),
+        heap.map(|x| x <= 4.0),
+    );
+    // The commands are timed at the largest scale measured (for a quick look at a small one),
+    // and judged only at ×1000.
+    let largest = rows.iter().map(|r| r.scale).max();
+    let commands = if let Some(scale) = largest {
+        match Commands::measure(scale) {
+            Ok(commands) => Some(commands),
+            Err(e) => {
+                println!("  (the commands could not be timed: {e})");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let judged = largest == Some(COMMAND_SCALE);
+    let ratio_row = |label: &str, of: Option<Duration>, to: Option<Duration>, limit: f64| {
+        let x = of
+            .zip(to)
+            .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64().max(1e-9));
+        verdict(
+            label,
+            x.map(|x| format!("{x:.2}")),
+            x.filter(|_| judged).map(|x| x <= limit),
+        );
+    };
+    let c = commands.as_ref().filter(|_| judged);
+    ratio_row(
+        "first frame ÷ `dafu check`, ×1000 ≤ 1.1",
+        c.map(|c| c.first_frame),
+        c.map(|c| c.check),
+        1.1,
+    );
+    ratio_row(
+        "first frame ÷ `jless --yaml` first frame, ×1000 ≤ 1",
+        c.map(|c| c.first_frame),
+        c.and_then(|c| c.jless),
+        1.0,
+    );
+    ratio_row(
+        "`dafu search 人工智能` ÷ `dafu check`, ×1000 ≤ 1.2",
+        c.map(|c| c.search),
+        c.map(|c| c.check),
+        1.2,
+    );
+    if let Some(c) = &commands {
+        let line = |what: &str, d: Option<Duration>| match d {
+            Some(d) => println!("  {}{:>10}", pad(what, 50), ms(d)),
+            None => println!("  {}{:>10}", pad(what, 50), "—"),
+        };
+        println!(
+            "\n  Whole commands on the letter ×{} ({:.1} MiB), medians of {COMMAND_RUNS} runs, \
+             wall time:",
+            c.scale,
+            mib(c.yaml_bytes)
+        );
+        line("dafu check", Some(c.check));
+        line("dafu, start to first frame (and q)", Some(c.first_frame));
+        line("dafu search 人工智能", Some(c.search));
+        line("jless --yaml, start to first frame (and q)", c.jless);
+        line("less, start to first frame (and q), plain text", c.less);
+        line("rg 人工智能, plain text", c.rg);
+        if c.jless.is_none() {
+            println!("  (jless: not found; set DAFU_JLESS to its path or put it on PATH)");
+        }
+    }
+}
+
+/// Whole commands on one scaled letter, timed side by side: each run times every command once,
+/// in turn, so that a slower moment of the machine falls on all of them alike.
+struct Commands {
+    scale: usize,
+    yaml_bytes: usize,
+    check: Duration,
+    first_frame: Duration,
+    search: Duration,
+    /// `jless --yaml` on the same file, when jless is found.
+    jless: Option<Duration>,
+    /// `less` on the letter's text (the YAML's paragraphs, one a line), when less is found.
+    less: Option<Duration>,
+    /// `rg 人工智能` on the same text, when rg is found.
+    rg: Option<Duration>,
+}
+
+impl Commands {
+    fn measure(scale: usize) -> std::io::Result<Self> {
+        let dir = std::env::temp_dir().join(format!("dafu-budgets-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let result = Self::measure_in(&dir, scale);
+        let _ = std::fs::remove_dir_all(&dir);
+        result
+    }
+
+    fn measure_in(dir: &Path, scale: usize) -> std::io::Result<Self> {
+        let yaml = common::scaled_yaml(scale);
+        let file = dir.join(format!("x{scale}.yaml"));
+        std::fs::write(&file, &yaml)?;
+        // The same letter as plain text, for the tools that read text: what `dafu FILE | cat`
+        // prints.
+        let text = dir.join(format!("x{scale}.txt"));
+        let plain = Command::new(dafu())
+            .arg(&file)
+            .stdout(Stdio::piped())
+            .env("TERM", "dumb")
+            .output()?;
+        std::fs::write(&text, plain.stdout)?;
+        let state = dir.join("state");
+        let file_arg = file.display().to_string();
+        let text_arg = text.display().to_string();
+        let jless = tool("DAFU_JLESS", "jless");
+        let less = tool("DAFU_LESS", "less");
+        let rg = tool("DAFU_RG", "rg");
+        let mut samples: [Vec<Duration>; 6] = Default::default();
+        for _ in 0..COMMAND_RUNS {
+            samples[0].push(quiet(&dafu(), &["check", &file_arg])?);
+            let reader_args = [
+                "--ambiguous-width".to_string(),
+                "narrow".to_string(),
+                "--theme".to_string(),
+                "dark".to_string(),
+                file_arg.clone(),
+            ];
+            let (took, _) = first_frame::run(
+                &dafu(),
+                &reader_args,
+                &[("XDG_STATE_HOME", state.as_path())],
+            )?;
+            samples[1].push(took);
+            samples[2].push(quiet(&dafu(), &["search", "人工智能", &file_arg])?);
+            if let Some(jless) = &jless {
+                let (took, _) =
+                    first_frame::run(jless, &["--yaml".to_string(), file_arg.clone()], &[])?;
+                samples[3].push(took);
+            }
+            if let Some(less) = &less {
+                let (took, _) = first_frame::run(less, std::slice::from_ref(&text_arg), &[])?;
+                samples[4].push(took);
+            }
+            if let Some(rg) = &rg {
+                samples[5].push(quiet(rg, &["人工智能", &text_arg])?);
+            }
+        }
+        let median = |v: &mut Vec<Duration>| {
+            v.sort_unstable();
+            v.get(v.len() / 2).copied()
+        };
+        let [check, first, search, jless, less, rg] = &mut samples;
+        Ok(Self {
+            scale,
+            yaml_bytes: yaml.len(),
+            check: median(check).unwrap_or_default(),
+            first_frame: median(first).unwrap_or_default(),
+            search: median(search).unwrap_or_default(),
+            jless: median(jless),
+            less: median(less),
+            rg: median(rg),
+        })
+    }
+}
+
+/// The dafu binary that cargo built beside this benchmark.
+fn dafu() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dafu"))
+}
+
+/// A tool by the path in `variable`, else by `name` on PATH.
+fn tool(variable: &str, name: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(variable) {
+        return Some(PathBuf::from(path));
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|path| path.is_file())
+}
+
+/// Runs `program` with `args`, its output discarded, and returns how long it took.
+fn quiet(program: &Path, args: &[&str]) -> std::io::Result<Duration> {
+    let started = Instant::now();
+    Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()?;
+    Ok(started.elapsed())
 }

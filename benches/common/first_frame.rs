@@ -1,0 +1,72 @@
+//! Start to first frame, timed from outside: a full-screen program is started in a fresh
+//! 120×36 pseudo-terminal, and the clock stops when it has drawn its first frame and quit on
+//! the `q` typed as soon as it took the screen. The same way for `dafu`, `less` and `jless`,
+//! so that their times can be compared side by side.
+//!
+//! What counts as "took the screen": the switch to the alternate screen (`ESC [ ? 1049 h`),
+//! which all three send before drawing. Each of them reads keys only after its first frame is
+//! drawn, so the `q` typed then ends the program right after that frame.
+
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// What a full-screen program sends before its first frame.
+const ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049h";
+
+/// Runs `program` with `args` (and the variables `env` added to its environment) in a 120×36
+/// pseudo-terminal until its first frame is up, types `q`, waits for it to exit, and returns
+/// how long all of that took and its exit code.
+///
+/// # Errors
+/// When the pseudo-terminal cannot be opened or the program cannot be started.
+pub fn run(program: &Path, args: &[String], env: &[(&str, &Path)]) -> io::Result<(Duration, u32)> {
+    let to_io = |e: anyhow::Error| io::Error::other(e.to_string());
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 36,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .map_err(to_io)?;
+    let mut command = CommandBuilder::new(program);
+    command.args(args);
+    command.env("TERM", "xterm-256color");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.cwd(std::env::current_dir()?);
+    let started = Instant::now();
+    let mut child = pair.slave.spawn_command(command).map_err(to_io)?;
+    // Only the child holds the terminal's other end now, so reading ends when it exits.
+    drop(pair.slave);
+    let mut output = pair.master.try_clone_reader().map_err(to_io)?;
+    // Kept until the child exits: dropping it would send an end-of-file.
+    let mut keyboard = pair.master.take_writer().map_err(to_io)?;
+    let mut seen: Vec<u8> = Vec::new();
+    let mut typed = false;
+    let mut buffer = [0u8; 65536];
+    loop {
+        let read = match output.read(&mut buffer) {
+            Ok(0) | Err(_) => break, // The child has gone: EOF, or EIO on Linux.
+            Ok(n) => n,
+        };
+        if !typed {
+            seen.extend_from_slice(buffer.get(..read).unwrap_or_default());
+            if seen
+                .windows(ALTERNATE_SCREEN.len())
+                .any(|w| w == ALTERNATE_SCREEN)
+            {
+                keyboard.write_all(b"q")?;
+                keyboard.flush()?;
+                typed = true;
+                seen = Vec::new();
+            }
+        }
+    }
+    let status = child.wait()?;
+    Ok((started.elapsed(), status.exit_code()))
+}
