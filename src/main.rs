@@ -12,7 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use dafu::cli;
 use dafu::colour::{ColorSetting, PaletteChoice, ThemeSetting};
 use dafu::letter::load;
-use dafu::letter::tree::LetterTree;
+use dafu::letter::tree::{Flattened, LetterTree};
 use dafu::strings::Lang;
 use dafu::text::sanitize::sanitize;
 use dafu::tui::{self, AmbiguousSetting};
@@ -204,7 +204,11 @@ fn load_tree(file: Option<&PathBuf>, lang: Lang) -> Result<LetterTree, load::Loa
         Some(path) if dafu::import::is_text(path) => {
             return dafu::import::tree_from_path(path).map(|tree| tree.with_lang(lang));
         }
-        Some(path) => load::from_path(path)?,
+        // The outline is flattened while the letter is validated.
+        Some(path) => {
+            let (letter, flat) = load::from_path_with(path, |l| Flattened::of(l, lang))?;
+            return Ok(LetterTree::from_flattened(letter, flat));
+        }
         None => load::embedded(),
     };
     Ok(LetterTree::in_lang(letter, lang))

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::fields::{FigureNode, Form, figure_nodes, for_each_text_mut, letter_text};
 use super::places::{FigurePlaces, stands_alone};
-use super::quotes::Quotes;
+use super::quotes::{Quotes, match_budget};
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use scan::{FieldPath, RefusalKind};
@@ -105,6 +105,20 @@ pub fn embedded() -> Letter {
 /// A [`LoadError`] when the file cannot be read, is too large, is not UTF-8, is not valid
 /// YAML, does not fit the schema, or fails validation.
 pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
+    from_path_with(path, |_| ()).map(|(letter, ())| letter)
+}
+
+/// As [`from_path`], and makes `alongside(&letter)` while the letter is validated, on the
+/// other core: what the caller would make of the letter next (the reader's outline), ready
+/// when the letter is known to be valid. What it made is dropped when the letter is not, so
+/// it must cost no more than linear time on any letter, valid or not.
+///
+/// # Errors
+/// As [`from_path`].
+pub fn from_path_with<T>(
+    path: &Path,
+    alongside: impl FnOnce(&Letter) -> T,
+) -> Result<(Letter, T), LoadError> {
     let name = path.display().to_string();
     let metadata =
         std::fs::metadata(path).map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
@@ -132,7 +146,7 @@ pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
-    from_bytes(&bytes, &name)
+    from_bytes_with(&bytes, &name, alongside)
 }
 
 /// Loads a letter from raw bytes; `name` is used in error messages.
@@ -140,6 +154,18 @@ pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
 /// # Errors
 /// As [`from_path`], less the I/O.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Letter, LoadError> {
+    from_bytes_with(bytes, name, |_| ()).map(|(letter, ())| letter)
+}
+
+/// As [`from_bytes`], making `alongside` as [`from_path_with`] does.
+///
+/// # Errors
+/// As [`from_bytes`].
+pub fn from_bytes_with<T>(
+    bytes: &[u8],
+    name: &str,
+    alongside: impl FnOnce(&Letter) -> T,
+) -> Result<(Letter, T), LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::new(
             name,
@@ -160,7 +186,7 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Letter, LoadError> {
             "not valid UTF-8 text (letters must be saved as UTF-8)",
         )
     })?;
-    parse(source, name)
+    parse_with(source, name, alongside)
 }
 
 /// Parses, sanitises and validates a letter from text.
@@ -168,6 +194,18 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Letter, LoadError> {
 /// # Errors
 /// A [`LoadError`] for YAML syntax, schema mismatch or failed validation.
 pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
+    parse_with(source, name, |_| ()).map(|(letter, ())| letter)
+}
+
+/// As [`parse`], making `alongside` as [`from_path_with`] does.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_with<T>(
+    source: &str,
+    name: &str,
+    alongside: impl FnOnce(&Letter) -> T,
+) -> Result<(Letter, T), LoadError> {
     // A byte-order mark is legal at the start of a UTF-8 file; YAML parsers differ on it.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
@@ -204,8 +242,35 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
     let mut letter: Letter =
         serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?;
     sanitize_letter(&mut letter);
-    validate(&letter, source, name)?;
-    Ok(letter)
+    let (validated, made) = validate_alongside(&letter, source, name, alongside);
+    validated?;
+    Ok((letter, made))
+}
+
+/// Validates `letter` on a second thread while `alongside` runs on this one (one after the
+/// other when no thread can be started): at ×1000 each takes a few hundred milliseconds,
+/// and a reader's start waits for both.
+fn validate_alongside<T>(
+    letter: &Letter,
+    source: &str,
+    name: &str,
+    alongside: impl FnOnce(&Letter) -> T,
+) -> (Result<(), LoadError>, T) {
+    std::thread::scope(|scope| {
+        let checking = std::thread::Builder::new()
+            .name("validate".into())
+            .spawn_scoped(scope, || validate(letter, source, name));
+        match checking {
+            Ok(handle) => {
+                let made = alongside(letter);
+                let validated = handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (validated, made)
+            }
+            Err(_) => (validate(letter, source, name), alongside(letter)),
+        }
+    })
 }
 
 /// Whether YAML allows `c` in a file: tab, line breaks and the printable characters (YAML
@@ -327,16 +392,6 @@ fn sanitize_letter(letter: &mut Letter) {
 /// The largest value a figure may have, in 元, as counted or in per cent: a thousand
 /// trillion (千万亿). Anything larger is a typing error, and would print as `inf亿元` in totals.
 pub const MAX_FIGURE_VALUE: f64 = 1e15;
-
-/// How many overlapping matches of quotations a text may hold per byte before validation
-/// gives up on it: quotations that are suffixes of each other (`a`, `aa`, `aaa`…) can match
-/// at every position, which no letter needs.
-const MATCHES_PER_BYTE: usize = 8;
-
-/// The match budget for a text of `len` bytes.
-fn match_budget(len: usize) -> usize {
-    len.saturating_add(64).saturating_mul(MATCHES_PER_BYTE)
-}
 
 /// Checks what the schema's types cannot: that figures quote their node, units and hedges
 /// are known, values are plausible, notes quote the letter, and the date is a date. Errors
@@ -656,6 +711,53 @@ mod tests {
         let error = parse(&source, "t.yaml").unwrap_err();
         assert!(error.message.contains("overlap"), "{error}");
         assert_eq!(error.position.map(|p| p.0), Some(14), "{error}");
+    }
+
+    #[test]
+    fn what_is_made_alongside_validation_is_given_only_with_a_valid_letter() {
+        use crate::letter::tree::{Flattened, LetterTree};
+        use crate::strings::Lang;
+        let (letter, flat) = parse_with(&minimal(), "t.yaml", |l| Flattened::of(l, Lang::Zh))
+            .expect("the minimal letter is valid");
+        let tree = LetterTree::from_flattened(letter.clone(), flat);
+        assert_eq!(tree.blocks, LetterTree::new(letter).blocks);
+        let invalid = minimal().replace("text: 共3家", "text: 共4家");
+        let error = parse_with(&invalid, "t.yaml", |l| Flattened::of(l, Lang::Zh)).unwrap_err();
+        assert!(error.message.contains("共4家"), "{error}");
+    }
+
+    #[test]
+    fn flattening_a_letter_that_validation_refuses_stays_within_the_match_budget() {
+        // Flattened while it is validated, so before anyone knows it is refused: 100 figures
+        // `家`…`家`×100 in 10,000 家 would mark a million places; the budget bounds them.
+        let figures: Vec<String> = (1..=100)
+            .map(|n| {
+                format!(
+                    "{{text: '{}', value: 1, unit: 家, what: x}}",
+                    "家".repeat(n)
+                )
+            })
+            .collect();
+        let run = "家".repeat(10_000);
+        let source = minimal()
+            .replace("[共3家企业。]", &format!("['{run}']"))
+            .replace(
+                "[{text: 共3家, value: 3, unit: 家, what: 企业, qualifier: 共}]",
+                &format!("[{}]", figures.join(", ")),
+            );
+        // (marks, bytes) of the block with the most marks.
+        let most = std::cell::Cell::new((0, 0));
+        let error = parse_with(&source, "t.yaml", |l| {
+            let tree = crate::letter::tree::LetterTree::new(l.clone());
+            let blocks = tree.blocks.iter().map(|b| (b.marks.len(), b.text.len()));
+            most.set(blocks.max().unwrap_or_default());
+        })
+        .unwrap_err();
+        assert!(error.message.contains("overlap"), "{error}");
+        let (marks, bytes) = most.get();
+        assert!(bytes > run.len(), "the run's block, under its heading");
+        // The figures' places, and the heading's mark.
+        assert!(marks <= match_budget(bytes) + 1, "{marks} marks");
     }
 
     #[test]

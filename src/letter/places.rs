@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::Figure;
-use super::quotes::Quotes;
+use super::quotes::{Quotes, match_budget};
 
 /// Whether the text before byte `at` ends in a digit or decimal point, so that a figure
 /// found at `at` would be the tail of a longer number (`2家` inside `192家`).
@@ -99,11 +99,13 @@ impl<'a> FigurePlaces<'a> {
     }
 
     /// Every place of `text` where a figure stands alone, as (the first figure with that
-    /// text, its byte range), by text and then by start.
+    /// text, its byte range), by text and then by start. Only the first
+    /// [`match_budget`] places are looked at: a letter that passed validation has no more, and
+    /// one that did not (the reader's outline is built while it is validated) costs no more.
     #[must_use]
     pub fn in_text(&self, text: &str) -> Vec<(usize, Range<usize>)> {
         self.quotes
-            .find_in(text, usize::MAX)
+            .find_in(text, match_budget(text.len()))
             .matches
             .into_iter()
             .filter_map(|(quotation, at)| {

@@ -13,6 +13,18 @@ const FEW: usize = 4;
 /// (`aaa…` in `aaaa…`) costs its length at each; bounded, that stays linear.
 const SHORT: usize = 64;
 
+/// How many overlapping matches of quotations a text may hold per byte: quotations that are
+/// suffixes of each other (`a`, `aa`, `aaa`…) can match at every position, which no letter
+/// needs. Validation refuses a letter past it, and every other search stops at it, so that no
+/// walk over a text costs more than a fixed multiple of its length, checked or not.
+const MATCHES_PER_BYTE: usize = 8;
+
+/// The match budget for a text of `len` bytes (see [`MATCHES_PER_BYTE`]).
+#[must_use]
+pub fn match_budget(len: usize) -> usize {
+    len.saturating_add(64).saturating_mul(MATCHES_PER_BYTE)
+}
+
 /// Quotations, ready to be looked for in any number of texts.
 pub struct Quotes<'a> {
     /// The non-empty quotations, with the index each had in the list given.

@@ -99,6 +99,49 @@ pub struct Block {
     pub marks: Vec<(Range<usize>, Mark)>,
 }
 
+/// A letter's nodes and blocks, flattened from a borrowed letter: what [`LetterTree`] adds to
+/// the letter, made apart from it so that it can be made while the letter is still being
+/// validated. Linear in the letter whether it is valid or not.
+#[derive(Debug)]
+pub struct Flattened {
+    nodes: Vec<Node>,
+    blocks: Vec<Block>,
+    lang: Lang,
+}
+
+impl Flattened {
+    /// Flattens `letter` into nodes and blocks, in reading order, with the editorial notes'
+    /// labels in `lang`.
+    #[must_use]
+    pub fn of(letter: &Letter, lang: Lang) -> Self {
+        let editorial = Quotes::for_many_texts(
+            (letter.notes.iter().map(|n| n.text.as_str()))
+                .chain(letter.errata.iter().map(Erratum::in_text)),
+        );
+        let mut b = Builder {
+            letter,
+            lang,
+            nodes: Vec::new(),
+            blocks: Vec::new(),
+            editorial,
+            placed: vec![false; letter.errata.len()],
+            figures: None,
+            node_figures: Vec::new(),
+        };
+        b.opening();
+        for (s, suggestion) in letter.suggestions.iter().enumerate() {
+            b.suggestion(s, suggestion);
+        }
+        b.closing();
+        let Builder { nodes, blocks, .. } = b;
+        Self {
+            nodes,
+            blocks,
+            lang,
+        }
+    }
+}
+
 /// A loaded letter with its outline and reading blocks.
 #[derive(Debug, Clone)]
 pub struct LetterTree {
@@ -212,7 +255,10 @@ impl<'a> Builder<'a> {
         }
         // Each note and erratum is marked where it first occurs in the block, and explained
         // under it, notes first, each in the letter's order.
-        let found = self.editorial.find_in(&text, usize::MAX);
+        // Bounded as validation bounds it: the tree may be built while the letter is checked.
+        let found = self
+            .editorial
+            .find_in(&text, super::quotes::match_budget(text.len()));
         let notes = self.letter.notes.len();
         let mut editorial = Vec::new();
         let mut last = None;
@@ -461,26 +507,19 @@ impl LetterTree {
     /// labels in `lang`.
     #[must_use]
     pub fn in_lang(letter: Letter, lang: Lang) -> Self {
-        let editorial = Quotes::for_many_texts(
-            (letter.notes.iter().map(|n| n.text.as_str()))
-                .chain(letter.errata.iter().map(Erratum::in_text)),
-        );
-        let mut b = Builder {
-            letter: &letter,
+        let flat = Flattened::of(&letter, lang);
+        Self::from_flattened(letter, flat)
+    }
+
+    /// The tree of `letter` from its nodes and blocks, flattened beforehand — while the letter
+    /// was being validated, say ([`crate::letter::load::from_path_with`]).
+    #[must_use]
+    pub fn from_flattened(letter: Letter, flat: Flattened) -> Self {
+        let Flattened {
+            nodes,
+            blocks,
             lang,
-            nodes: Vec::new(),
-            blocks: Vec::new(),
-            editorial,
-            placed: vec![false; letter.errata.len()],
-            figures: None,
-            node_figures: Vec::new(),
-        };
-        b.opening();
-        for (s, suggestion) in letter.suggestions.iter().enumerate() {
-            b.suggestion(s, suggestion);
-        }
-        b.closing();
-        let Builder { nodes, blocks, .. } = b;
+        } = flat;
         Self {
             letter,
             nodes,
