@@ -16,6 +16,7 @@
 pub mod fold;
 pub mod letter;
 pub mod pinyin;
+pub mod stream;
 pub mod t2s;
 
 use std::collections::HashMap;
@@ -393,14 +394,14 @@ impl SearchIndex {
 }
 
 /// A query, folded and read as pinyin.
-struct Query {
-    literal: Vec<char>,
-    pinyin: Option<PinyinQuery>,
+pub(crate) struct Query {
+    pub(crate) literal: Vec<char>,
+    pub(crate) pinyin: Option<PinyinQuery>,
 }
 
 impl Query {
     /// `None` for a query that matches nothing (empty or blank).
-    fn parse(query: &str) -> Option<Self> {
+    pub(crate) fn parse(query: &str) -> Option<Self> {
         let literal: Vec<char> = fold::fold_str(query).chars().collect();
         if literal.is_empty() {
             return None;
