@@ -20,7 +20,7 @@ use unicode_normalization::char::decompose_compatible;
 
 use super::fold::is_unified_ideograph;
 use super::pinyin::Readings;
-use super::{Hit, Query, fold, t2s};
+use super::{Hit, Query, fold, pend, t2s};
 
 /// One folded character of the current document, with its pinyin key and the original
 /// cluster it came from.
@@ -113,16 +113,7 @@ impl StreamSearch {
             let chars = first.chars.start..last.chars.end;
             let bytes = first.bytes.start..last.bytes.end;
             start = end;
-            // Two folded matches can come from one original cluster (`.` twice in the `...`
-            // of one `…`); they are one match to the reader.
-            if let Some(last) = &mut pending
-                && chars.start < last.chars.end
-            {
-                last.chars.end = last.chars.end.max(chars.end);
-                last.bytes.end = last.bytes.end.max(bytes.end);
-                continue;
-            }
-            if let Some(last) = pending.replace(Hit { doc, chars, bytes }) {
+            if let Some(last) = pend(&mut pending, Hit { doc, chars, bytes }) {
                 each(last);
             }
         }
