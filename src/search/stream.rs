@@ -41,6 +41,9 @@ pub struct StreamSearch {
     query: Query,
     /// The pinyin keys of the characters seen so far (only for a pinyin query).
     readings: Readings,
+    /// The (key, mask) of each ideograph folded to itself, once looked up: most of a letter,
+    /// read here without hashing (see [`StreamSearch::key_of`]).
+    ideograph_keys: Vec<(u32, u32)>,
     /// The characters that fold to a Chinese character of the folded query when normalisation
     /// leaves them alone, each with the bit of the query's character it folds to (see
     /// [`StreamSearch::cannot_match`]).
@@ -85,6 +88,7 @@ impl StreamSearch {
         Some(Self {
             query,
             readings: Readings::default(),
+            ideograph_keys: Vec::new(),
             forms,
             all_forms,
             folded: Vec::new(),
@@ -162,17 +166,12 @@ impl StreamSearch {
 
     /// Folds `text` into `self.folded`, with pinyin keys for a pinyin query.
     fn fold(&mut self, text: &str) {
-        let Self {
-            query,
-            readings,
-            folded,
-            ..
-        } = self;
+        let mut folded = std::mem::take(&mut self.folded);
         folded.clear();
-        let pinyin = query.pinyin.is_some();
+        let pinyin = self.query.pinyin.is_some();
         fold::fold_with_bytes(text, false, |ch, chars, bytes, source| {
             let (key, mask) = if pinyin {
-                readings.key_of(ch, source)
+                self.key_of(ch, source)
             } else {
                 (super::pinyin::NO_KEY, 0)
             };
@@ -184,6 +183,33 @@ impl StreamSearch {
                 bytes,
             });
         });
+        self.folded = folded;
+    }
+
+    /// The pinyin key and first-letter mask of the folded character `ch` from the original
+    /// `source`, as the index has them ([`Readings::key_of`]).
+    fn key_of(&mut self, ch: char, source: Option<char>) -> (u32, u32) {
+        /// The mask of an entry not looked up yet: masks have 27 bits.
+        const UNKNOWN: u32 = u32::MAX;
+        let first = u32::from(FIRST_KEPT);
+        let slot = u32::from(ch).wrapping_sub(first) as usize;
+        if !(FIRST_KEPT..=LAST_KEPT).contains(&ch) || source.is_some_and(|source| source != ch) {
+            return self.readings.key_of(ch, source);
+        }
+        if self.ideograph_keys.is_empty() {
+            let len = (u32::from(LAST_KEPT) - first + 1) as usize;
+            self.ideograph_keys = vec![(0, UNKNOWN); len];
+        }
+        match self.ideograph_keys.get(slot) {
+            Some(&(key, mask)) if mask != UNKNOWN => (key, mask),
+            _ => {
+                let found = self.readings.key_of(ch, source);
+                if let Some(entry) = self.ideograph_keys.get_mut(slot) {
+                    *entry = found;
+                }
+                found
+            }
+        }
     }
 
     /// The end of the longest match at folded position `start` of the current document: the
@@ -209,6 +235,11 @@ impl StreamSearch {
         literal_end.max(pinyin_end)
     }
 }
+
+/// The first and last of the ideographs whose pinyin keys [`StreamSearch::key_of`] keeps in a
+/// table.
+const FIRST_KEPT: char = '\u{3400}';
+const LAST_KEPT: char = '\u{9FFF}';
 
 /// Every match of `query` in `docs`: what [`SearchIndex::find_hits`](super::SearchIndex)
 /// gives, found in one pass over the documents without building an index.
