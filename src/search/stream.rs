@@ -81,7 +81,8 @@ impl StreamSearch {
         chinese.truncate(32);
         let mut forms = Vec::new();
         let mut all_forms = 0;
-        for (bit, ch) in (0..).map(|n| 1u32 << n).zip(chinese) {
+        for (n, ch) in chinese.into_iter().enumerate() {
+            let bit = 1u32 << n;
             forms.extend(folds_to(ch).into_iter().map(|form| (form, bit)));
             all_forms |= bit;
         }
@@ -226,7 +227,7 @@ impl StreamSearch {
         let pinyin_end = self.query.pinyin.as_ref().and_then(|pinyin| {
             // A pinyin match starts where a reading (or a letter or digit) begins with the
             // query's first letter; anywhere else the matcher would find nothing.
-            if first.mask & (1 << pinyin.first_class()) == 0 {
+            if first.mask & 1u32.checked_shl(pinyin.first_class() as u32).unwrap_or(0) == 0 {
                 return None;
             }
             self.readings
@@ -317,6 +318,14 @@ mod tests {
             assert_eq!(streamed, index.find_hits(query), "{query}");
         }
         assert!(find_hits(&docs, "人工智能").len() > 20);
+    }
+
+    #[test]
+    fn a_query_of_many_chinese_characters_is_looked_for_by_some() {
+        let query: String = ('\u{4E00}'..='\u{4E40}').collect();
+        let text = format!("前{query}后");
+        assert_eq!(find_hits([&text], &query).len(), 1);
+        assert!(find_hits(["\u{4E00}"], &query).is_empty());
     }
 
     #[test]
