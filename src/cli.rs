@@ -10,7 +10,8 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use crate::letter::tree::{BlockKind, LetterTree};
-use crate::search::letter::letter_index;
+use crate::search::letter::letter_docs;
+use crate::search::stream::StreamSearch;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -74,8 +75,10 @@ pub struct SearchOptions {
 
 /// Prints each match as `breadcrumb: …context…`; returns how many matched.
 ///
-/// The context is found by stepping [`CONTEXT_CHARS`] characters out from the match's byte
-/// range, so each match costs the same however long its paragraph is.
+/// One query needs no index: the blocks are searched one after another in a single pass
+/// ([`StreamSearch`]), finding what the reader's search finds. The context is found by
+/// stepping [`CONTEXT_CHARS`] characters out from the match's byte range, so each match costs
+/// the same however long its paragraph is.
 ///
 /// # Errors
 /// When writing fails.
@@ -85,55 +88,54 @@ pub fn search(
     options: SearchOptions,
     out: &mut impl Write,
 ) -> io::Result<usize> {
-    let (index, block_of_doc) = letter_index(tree);
-    let hits = index.find_hits(query);
+    let Some(mut matcher) = StreamSearch::new(query) else {
+        return Ok(0);
+    };
     let (on, off) = if options.color {
         ("\x1b[1;31m", "\x1b[0m")
     } else {
         ("", "")
     };
-    // Matches come in reading order: what is known per block (its breadcrumb, and whether
-    // its text is all on one line already) is found once per block, not once per match.
-    let mut current: Option<(usize, String, bool)> = None;
     // Each line is put together here and written at once: one write per match.
     let mut line = String::new();
-    for hit in &hits {
-        let block_id = block_of_doc[hit.doc];
-        let block = &tree.blocks[block_id];
-        let text = block.text.as_str();
-        if current.as_ref().is_none_or(|(id, _, _)| *id != block_id) {
-            let crumb = tree.breadcrumb(block.node, options.lang);
-            let one_line = matches!(sanitize_line(text), Cow::Borrowed(_));
-            current = Some((block_id, crumb, one_line));
+    let mut hits = Vec::new();
+    let mut found = 0;
+    for (block_id, text) in letter_docs(tree) {
+        hits.clear();
+        matcher.find_in(block_id, text, |hit| hits.push(hit.bytes));
+        if hits.is_empty() {
+            continue;
         }
-        let (crumb, one_line) = current
-            .as_ref()
-            .map_or(("", false), |(_, crumb, one_line)| {
-                (crumb.as_str(), *one_line)
-            });
-        let (before, matched, after) = context(text, hit.bytes.clone());
-        let lead = if before.start > 0 { "…" } else { "" };
-        let tail = if after.end < text.len() { "…" } else { "" };
-        // One match, one line: a paragraph's own line breaks are shown as spaces. A piece of a
-        // text that needs no change needs none either.
-        let part = |r: Range<usize>| {
-            let piece = text.get(r).unwrap_or_default();
-            if one_line {
-                Cow::Borrowed(piece)
-            } else {
-                sanitize_line(piece)
+        found += hits.len();
+        // What is known per block (its breadcrumb, and whether its text is all on one line
+        // already) is found once per block, not once per match.
+        let crumb = tree.breadcrumb(tree.blocks[block_id].node, options.lang);
+        let one_line = matches!(sanitize_line(text), Cow::Borrowed(_));
+        for bytes in &hits {
+            let (before, matched, after) = context(text, bytes.clone());
+            let lead = if before.start > 0 { "…" } else { "" };
+            let tail = if after.end < text.len() { "…" } else { "" };
+            // One match, one line: a paragraph's own line breaks are shown as spaces. A piece
+            // of a text that needs no change needs none either.
+            let part = |r: Range<usize>| {
+                let piece = text.get(r).unwrap_or_default();
+                if one_line {
+                    Cow::Borrowed(piece)
+                } else {
+                    sanitize_line(piece)
+                }
+            };
+            let (before, matched, after) = (part(before), part(matched), part(after));
+            line.clear();
+            for piece in [
+                &crumb, ": ", lead, &before, on, &matched, off, &after, tail, "\n",
+            ] {
+                line.push_str(piece);
             }
-        };
-        let (before, matched, after) = (part(before), part(matched), part(after));
-        line.clear();
-        for piece in [
-            crumb, ": ", lead, &before, on, &matched, off, &after, tail, "\n",
-        ] {
-            line.push_str(piece);
+            out.write_all(line.as_bytes())?;
         }
-        out.write_all(line.as_bytes())?;
     }
-    Ok(hits.len())
+    Ok(found)
 }
 
 /// The byte ranges of `text` to print for a match at `bytes`: up to [`CONTEXT_CHARS`]

@@ -16,6 +16,7 @@
 pub mod fold;
 pub mod letter;
 pub mod pinyin;
+pub mod stream;
 pub mod t2s;
 
 use std::collections::HashMap;
@@ -371,18 +372,7 @@ impl SearchIndex {
             };
             let chars = first_chars.start as usize..last_chars.end as usize;
             let bytes = first_bytes.start as usize..last_bytes.end as usize;
-            // Two folded matches can come from one original cluster (`.` twice in the `...`
-            // of one `…`); their original ranges then overlap, and they are one match to the
-            // reader.
-            if let Some(last) = &mut pending
-                && last.doc == doc
-                && chars.start < last.chars.end
-            {
-                last.chars.end = last.chars.end.max(chars.end);
-                last.bytes.end = last.bytes.end.max(bytes.end);
-                continue;
-            }
-            if let Some(last) = pending.replace(Hit { doc, chars, bytes }) {
+            if let Some(last) = pend(&mut pending, Hit { doc, chars, bytes }) {
                 each(last);
             }
         }
@@ -392,15 +382,31 @@ impl SearchIndex {
     }
 }
 
+/// Holds `hit`, the next match in order, back until the one after it is known, and gives the
+/// hit it held before, if that one is final: two folded matches can come from one original
+/// cluster (`.` twice in the `...` of one `…`); their original ranges then overlap, and they
+/// are one match to the reader.
+pub(crate) fn pend(pending: &mut Option<Hit>, hit: Hit) -> Option<Hit> {
+    if let Some(last) = pending
+        && last.doc == hit.doc
+        && hit.chars.start < last.chars.end
+    {
+        last.chars.end = last.chars.end.max(hit.chars.end);
+        last.bytes.end = last.bytes.end.max(hit.bytes.end);
+        return None;
+    }
+    pending.replace(hit)
+}
+
 /// A query, folded and read as pinyin.
-struct Query {
-    literal: Vec<char>,
-    pinyin: Option<PinyinQuery>,
+pub(crate) struct Query {
+    pub(crate) literal: Vec<char>,
+    pub(crate) pinyin: Option<PinyinQuery>,
 }
 
 impl Query {
     /// `None` for a query that matches nothing (empty or blank).
-    fn parse(query: &str) -> Option<Self> {
+    pub(crate) fn parse(query: &str) -> Option<Self> {
         let literal: Vec<char> = fold::fold_str(query).chars().collect();
         if literal.is_empty() {
             return None;

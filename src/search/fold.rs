@@ -102,6 +102,11 @@ pub(crate) fn fold_with_bytes(
                     emit(ch.to_ascii_lowercase(), start..end, bytes, single);
                 }
             }
+            // Nor does a lone ideograph need it, having no decomposition and no case: the
+            // table is all that folds it. Most of a Chinese letter takes this way.
+            Some(ch) if is_unified_ideograph(ch) => {
+                emit(super::t2s::simplified(ch), start..end, bytes, single);
+            }
             _ => {
                 for normal in cluster.nfkc() {
                     for lower in super::t2s::simplified(normal).to_lowercase() {
@@ -114,6 +119,12 @@ pub(crate) fn fold_with_bytes(
         }
         start = end;
     }
+}
+
+/// Whether `ch` is a CJK unified ideograph (the basic block or extension A): a character
+/// with no decomposition, that no decomposition, composition or case mapping produces.
+pub(crate) fn is_unified_ideograph(ch: char) -> bool {
+    matches!(ch, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 #[cfg(test)]
@@ -131,6 +142,20 @@ mod tests {
     fn full_width_digits_and_latin_fold_to_ascii() {
         assert_eq!(fold_str("１２"), "12");
         assert_eq!(fold_str("德国 ＶＤＥ"), "德国vde");
+    }
+
+    #[test]
+    fn ideographs_fold_as_normalisation_would_fold_them() {
+        // The lone-ideograph shortcut gives what the general way gives.
+        for ch in ('\u{3400}'..='\u{4DBF}').chain('\u{4E00}'..='\u{9FFF}') {
+            let general: String = ch
+                .to_string()
+                .nfkc()
+                .map(super::super::t2s::simplified)
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(fold_str(&ch.to_string()), general, "{ch}");
+        }
     }
 
     #[test]

@@ -4,17 +4,21 @@
 use super::SearchIndex;
 use crate::letter::tree::{BlockKind, LetterTree};
 
-/// The search index over the letter's text blocks (editorial notes excluded: they are not
-/// the letter's words), and for each indexed document the block it came from.
-#[must_use]
-pub fn letter_index(tree: &LetterTree) -> (SearchIndex, Vec<usize>) {
-    let block_of_doc: Vec<usize> = tree
-        .blocks
+/// The letter's searchable blocks, by block number with their text, in reading order: every
+/// text block but the editorial notes, which are not the letter's words.
+pub fn letter_docs(tree: &LetterTree) -> impl Iterator<Item = (usize, &str)> {
+    tree.blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| b.kind != BlockKind::Editorial)
-        .map(|(i, _)| i)
-        .collect();
-    let index = SearchIndex::new(block_of_doc.iter().map(|&i| tree.blocks[i].text.as_str()));
+        .map(|(i, b)| (i, b.text.as_str()))
+}
+
+/// The search index over [`letter_docs`], and for each indexed document the block it came
+/// from.
+#[must_use]
+pub fn letter_index(tree: &LetterTree) -> (SearchIndex, Vec<usize>) {
+    let block_of_doc: Vec<usize> = letter_docs(tree).map(|(i, _)| i).collect();
+    let index = SearchIndex::new(letter_docs(tree).map(|(_, text)| text));
     (index, block_of_doc)
 }

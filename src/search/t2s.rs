@@ -13,6 +13,8 @@
 //! >
 //! > THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 
+use std::sync::OnceLock;
+
 /// (traditional, simplified) pairs, sorted by the traditional character.
 #[rustfmt::skip]
 pub static PAIRS: [(char, char); 2734] = [
@@ -477,9 +479,36 @@ pub static PAIRS: [(char, char); 2734] = [
 /// The simplified form of `ch`, or `ch` itself when the table has none.
 #[must_use]
 pub fn simplified(ch: char) -> char {
+    // Search folds every character of a letter, and few are traditional: one bit says so
+    // before the bisection is paid for.
+    let offset = u32::from(ch).wrapping_sub(u32::from(PAIRS[0].0)) as usize;
+    let traditional = traditional_bits()
+        .get(offset / 64)
+        .is_some_and(|word| word & (1 << (offset % 64)) != 0);
+    if !traditional {
+        return ch;
+    }
     PAIRS
         .binary_search_by_key(&ch, |&(traditional, _)| traditional)
         .map_or(ch, |i| PAIRS[i].1)
+}
+
+/// One bit per character from the table's first traditional character to its last: whether
+/// the table has it.
+fn traditional_bits() -> &'static [u64] {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let first = u32::from(PAIRS[0].0);
+        let mut bits = Vec::new();
+        for &(traditional, _) in &PAIRS {
+            let offset = (u32::from(traditional) - first) as usize;
+            if bits.len() <= offset / 64 {
+                bits.resize(offset / 64 + 1, 0);
+            }
+            bits[offset / 64] |= 1u64 << (offset % 64);
+        }
+        bits
+    })
 }
 
 #[cfg(test)]
@@ -491,6 +520,15 @@ mod tests {
         assert!(PAIRS.windows(2).all(|w| w[0].0 < w[1].0));
         for &(traditional, simple) in &PAIRS {
             assert_eq!(simplified(traditional), simple);
+        }
+    }
+
+    #[test]
+    fn characters_outside_the_table_stay_as_they_are() {
+        for ch in '\u{0}'..='\u{2FFFF}' {
+            if PAIRS.binary_search_by_key(&ch, |&(t, _)| t).is_err() {
+                assert_eq!(simplified(ch), ch);
+            }
         }
     }
 
