@@ -252,3 +252,92 @@ fn a_long_query_shows_the_part_around_the_caret() {
     );
     assert_eq!(terminal.get_cursor_position().unwrap().x, 6);
 }
+
+// ----- the index, built in the background (issue 15) -----
+
+/// The index the runner builds on its worker, handed over as the runner hands it.
+fn index_ready(app: &App) -> dafu::action::Action {
+    let index = dafu::search::letter::ReaderIndex::build(app.tree(), app.lang());
+    IndexReady(dafu::action::BuiltIndex(std::sync::Arc::new(index)))
+}
+
+/// What a reader shows of a search: its query, matches, current one and whether the prompt
+/// is open; where the reader is; the outline's rows and their marks; the status note.
+fn seen(app: &App) -> String {
+    let search = app.search();
+    format!(
+        "{:?} {:?} {:?} {} | {:?} {} {} {:?} | {:?} {:?} | {:?}",
+        search.query,
+        search.matches,
+        search.current,
+        search.editing,
+        app.selected(),
+        app.reading_top(),
+        app.outline_offset(),
+        app.visible_nodes(),
+        search.own_matches(),
+        search.row_matches,
+        app.note(),
+    )
+}
+
+/// Runs `keys` on a reader whose index is ready, and on one whose index comes after them:
+/// once it has come, the two agree.
+fn same_after_the_index_comes(keys: &[dafu::action::Action]) {
+    let mut ready = app(120, 36);
+    let mut waiting = app(120, 36);
+    waiting.update(IndexComing);
+    for key in keys {
+        ready.update(key.clone());
+        waiting.update(key.clone());
+    }
+    assert!(waiting.search().waiting(), "{keys:?}: nothing waits");
+    let built = index_ready(&waiting);
+    waiting.update(built);
+    assert!(!waiting.search().waiting());
+    assert_eq!(seen(&waiting), seen(&ready), "{keys:?}");
+}
+
+#[test]
+fn a_query_typed_before_the_index_comes_runs_when_it_comes() {
+    let typed = [
+        OpenSearch,
+        SearchInsert("r".into()),
+        SearchInsert("gzn".into()),
+    ];
+    same_after_the_index_comes(&typed);
+    // Enter meanwhile: the query is kept, and Enter's jump happens when it runs.
+    let entered = [typed.as_slice(), &[SearchSubmit]].concat();
+    same_after_the_index_comes(&entered);
+    // A second prompt abandoned with Esc gives the first search back, still to be run.
+    let abandoned = [
+        entered.as_slice(),
+        &[OpenSearch, SearchInsert("x".into()), SearchCancel],
+    ]
+    .concat();
+    same_after_the_index_comes(&abandoned);
+    // A query that finds nothing says so when it has run.
+    same_after_the_index_comes(&[OpenSearch, SearchInsert("qqqq".into()), SearchSubmit]);
+}
+
+#[test]
+fn keys_that_need_matches_say_the_index_is_coming() {
+    let mut app = app(120, 36);
+    app.update(IndexComing);
+    search(&mut app, "rgzn");
+    let before = (app.selected(), app.reading_top());
+    for key in [NextMatch, PrevMatch, ToggleFilter] {
+        app.update(key.clone());
+        assert_eq!(
+            app.note().map(|n| n.0.as_str()),
+            Some("正在准备索引…"),
+            "{key:?}"
+        );
+        assert_eq!((app.selected(), app.reading_top()), before, "{key:?}");
+        assert_eq!(app.search().query, "rgzn");
+    }
+    let built = index_ready(&app);
+    app.update(built);
+    assert_eq!(app.note(), None, "the note about the index is out of date");
+    assert!(!app.search().matches.is_empty());
+}

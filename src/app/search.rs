@@ -7,8 +7,8 @@ use super::place::Spot;
 use super::{App, Note};
 use crate::action::Action;
 use crate::letter::tree::{LetterTree, NodeId};
-use crate::search::letter::letter_index;
-use crate::search::{SearchIndex, Searcher};
+use crate::search::Searcher;
+use crate::search::letter::ReaderIndex;
 use crate::strings::Lang;
 use crate::text::char_to_byte;
 use crate::text::sanitize::sanitize_line;
@@ -79,12 +79,12 @@ pub struct Search {
     recalled: Option<usize>,
     /// What was typed before ↑ first recalled an entry, given back by ↓ past the newest.
     draft: String,
-    /// The blocks' texts, searched incrementally.
-    searcher: Searcher,
-    block_of_doc: Vec<usize>,
-    /// The outline rows' labels, searched with the same engine so that the outline can
-    /// highlight exactly what matched in a row.
-    rows: Searcher,
+    /// The index, or whether it is coming.
+    index: IndexState,
+    /// The language of the outline's labels, which the index reads.
+    lang: Lang,
+    /// What to do with the query when the index it waits for is ready, besides running it.
+    deferred: Option<Deferred>,
     /// Per node, byte ranges of matches in its outline label.
     pub row_matches: Vec<Vec<Range<usize>>>,
     /// The nodes whose `row_matches` are not empty, to clear them quickly.
@@ -95,10 +95,70 @@ pub struct Search {
     shown: Vec<bool>,
 }
 
+/// Where the search index stands.
+enum IndexState {
+    /// Not built, and nothing is building it: the first search builds it (a reader without a
+    /// runner: tests, benchmarks).
+    Unbuilt,
+    /// The runner is building it and will hand it over ([`Action::IndexReady`]); searches wait.
+    Coming,
+    /// Built.
+    Ready(Box<Indexes>),
+}
+
+/// The index, searched incrementally.
+struct Indexes {
+    /// The blocks' texts.
+    text: Searcher,
+    /// Per document of `text`, its block.
+    block_of_doc: Vec<usize>,
+    /// The outline rows' labels, searched with the same engine so that the outline can
+    /// highlight exactly what matched in a row.
+    rows: Searcher,
+}
+
+impl Indexes {
+    fn new(index: ReaderIndex) -> Self {
+        Self {
+            text: Searcher::new(index.text),
+            block_of_doc: index.block_of_doc,
+            rows: Searcher::new(index.rows),
+        }
+    }
+}
+
+/// The index of the reader in `state`: built now if nothing else builds it; `None` while the
+/// runner is building it.
+fn ready<'a>(state: &'a mut IndexState, tree: &LetterTree, lang: Lang) -> Option<&'a mut Indexes> {
+    if matches!(state, IndexState::Unbuilt) {
+        *state = IndexState::Ready(Box::new(Indexes::new(ReaderIndex::build(tree, lang))));
+    }
+    match state {
+        IndexState::Ready(indexes) => Some(indexes),
+        IndexState::Unbuilt | IndexState::Coming => None,
+    }
+}
+
+/// What a query that waited for the index does once it has run, when the prompt is no longer
+/// open: what it would have done at once had the index been ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Deferred {
+    /// Enter was pressed: go to the first match from where the prompt opened, as typing
+    /// would have, and finish the search as Enter does.
+    Submitted,
+    /// Esc brought back an earlier search: its current match and filter come back.
+    Restored {
+        current: Option<usize>,
+        filter: bool,
+    },
+}
+
 /// A finished search, as it stood when the prompt opened again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Previous {
     query: String,
+    /// What it was still to do when the index came, if it was waiting for the index.
+    deferred: Option<Deferred>,
     current: Option<usize>,
     filter: bool,
 }
@@ -124,15 +184,16 @@ impl std::fmt::Debug for Search {
 }
 
 impl Search {
-    /// An empty search over `tree`'s text and its outline labels in `lang`; builds the
-    /// indexes once.
+    /// An empty search over `tree`'s text and its outline labels in `lang`. The index is
+    /// built when a search first needs it, unless the runner says it is building it
+    /// ([`Action::IndexComing`]).
     #[must_use]
     pub fn new(tree: &LetterTree, lang: Lang) -> Self {
-        let (index, block_of_doc) = letter_index(tree);
         let nodes = tree.nodes.len();
-        let rows = SearchIndex::new((0..nodes).map(|id| tree.outline_label(id, lang)));
         Self {
-            rows: Searcher::new(rows),
+            index: IndexState::Unbuilt,
+            lang,
+            deferred: None,
             row_matches: vec![Vec::new(); nodes],
             rows_matched: Vec::new(),
             own_match: vec![false; nodes],
@@ -148,9 +209,14 @@ impl Search {
             history: Vec::new(),
             recalled: None,
             draft: String::new(),
-            searcher: Searcher::new(index),
-            block_of_doc,
         }
+    }
+
+    /// Whether the query waits for the index, which the runner is still building: the
+    /// prompt and the status row say so instead of giving a count.
+    #[must_use]
+    pub fn waiting(&self) -> bool {
+        !self.query.is_empty() && matches!(self.index, IndexState::Coming)
     }
 
     /// Forgets the query and its matches.
@@ -162,8 +228,11 @@ impl Search {
         self.current = None;
         self.filter = false;
         self.clear_nodes();
-        self.searcher.reset();
-        self.rows.reset();
+        self.deferred = None;
+        if let IndexState::Ready(indexes) = &mut self.index {
+            indexes.text.reset();
+            indexes.rows.reset();
+        }
     }
 
     /// Forgets which nodes and rows hold matches.
@@ -177,18 +246,24 @@ impl Search {
         self.shown.fill(false);
     }
 
+    /// Runs the query: its matches in the text and in the outline's rows. While the index is
+    /// coming, the query has no matches yet (see [`Search::waiting`]).
     fn run(&mut self, tree: &LetterTree) {
         // Reuse the allocation: a one-letter query can match hundreds of thousands of places.
         let mut matches = std::mem::take(&mut self.matches);
         matches.clear();
-        let block_of_doc = &self.block_of_doc;
-        self.searcher.search(&self.query, |hit| {
+        self.clear_nodes();
+        let Some(indexes) = ready(&mut self.index, tree, self.lang) else {
+            self.matches = matches;
+            return;
+        };
+        let block_of_doc = &indexes.block_of_doc;
+        indexes.text.search(&self.query, |hit| {
             matches.push(BlockMatch::new(block_of_doc[hit.doc], hit.bytes));
         });
         self.matches = matches;
-        self.clear_nodes();
         let (row_matches, rows_matched) = (&mut self.row_matches, &mut self.rows_matched);
-        self.rows.search(&self.query, |hit| {
+        indexes.rows.search(&self.query, |hit| {
             if let Some(row) = row_matches.get_mut(hit.doc) {
                 if row.is_empty() {
                     rows_matched.push(hit.doc);
@@ -381,12 +456,63 @@ impl Search {
     }
 }
 
+impl Search {
+    /// Brings back an earlier search's current match and filter, over its matches run again.
+    fn restore_current(&mut self, current: Option<usize>, filter: bool) {
+        let count = self.matches.len();
+        self.current = current.filter(|&i| i < count);
+        self.filter = filter && count > 0;
+    }
+}
+
 impl App {
+    /// The runner builds the index and will hand it over: searches wait for it.
+    pub(super) fn index_coming(&mut self) {
+        if matches!(self.search.index, IndexState::Unbuilt) {
+            self.search.index = IndexState::Coming;
+        }
+    }
+
+    /// The index the runner built: the query that waited for it runs, and does what it would
+    /// have done had the index been there all along.
+    pub(super) fn index_ready(&mut self, index: ReaderIndex) {
+        if matches!(self.search.index, IndexState::Ready(_)) {
+            // Built already (a search could not wait): the two are the same.
+            return;
+        }
+        self.search.index = IndexState::Ready(Box::new(Indexes::new(index)));
+        // A note that the index was being prepared (`n` pressed meanwhile) is out of date.
+        let preparing = self.lang.strings().index_preparing;
+        if self.note.as_ref().is_some_and(|note| note.0 == preparing) {
+            self.note = None;
+        }
+        let deferred = self.search.deferred.take();
+        if self.search.query.is_empty() {
+            return;
+        }
+        if self.search.editing {
+            self.rerun_search();
+            return;
+        }
+        match deferred {
+            Some(Deferred::Submitted) => {
+                self.rerun_search();
+                self.finish_submit();
+            }
+            Some(Deferred::Restored { current, filter }) => {
+                self.search.run(&self.tree);
+                self.search.restore_current(current, filter);
+            }
+            None => self.search.run(&self.tree),
+        }
+    }
+
     pub(super) fn open_search(&mut self) {
         let origin = (self.reading_top, self.selected);
         let search = &mut self.search;
         search.previous = (!search.query.is_empty()).then(|| Previous {
             query: search.query.clone(),
+            deferred: search.deferred,
             current: search.current,
             filter: search.filter,
         });
@@ -428,8 +554,19 @@ impl App {
         if !search.query.is_empty() {
             search.remember(search.query.clone());
         }
+        if search.waiting() {
+            // The rest happens when the matches are known.
+            search.deferred = Some(Deferred::Submitted);
+            return;
+        }
+        self.finish_submit();
+    }
+
+    /// What Enter does once the query's matches are known: the jump is remembered, and a
+    /// query that found nothing says so.
+    fn finish_submit(&mut self) {
         // A search is a jump: `''` goes back to where the prompt opened.
-        let (line, node) = search.origin;
+        let (line, node) = self.search.origin;
         let (block, byte) = self
             .reading
             .lines
@@ -454,9 +591,16 @@ impl App {
             self.search.query = previous.query;
             self.search.caret = self.search.query.chars().count();
             self.search.run(&self.tree);
-            let count = self.search.matches.len();
-            self.search.current = previous.current.filter(|&i| i < count);
-            self.search.filter = previous.filter && count > 0;
+            if self.search.waiting() {
+                // Still waiting as it was (Enter pressed, nothing found yet), or waiting now.
+                self.search.deferred = Some(previous.deferred.unwrap_or(Deferred::Restored {
+                    current: previous.current,
+                    filter: previous.filter,
+                }));
+            } else {
+                self.search
+                    .restore_current(previous.current, previous.filter);
+            }
         }
         self.set_selected(selected);
         self.scroll_reading_raw(line);
@@ -501,6 +645,10 @@ impl App {
     }
 
     pub(super) fn step_match(&mut self, delta: isize) {
+        if self.search.waiting() {
+            self.note = Some(Note(self.lang.strings().index_preparing.to_string()));
+            return;
+        }
         let count = self.search.matches.len();
         if count == 0 {
             let strings = self.lang.strings();
@@ -528,6 +676,10 @@ impl App {
     }
 
     pub(super) fn toggle_filter(&mut self) {
+        if self.search.waiting() {
+            self.note = Some(Note(self.lang.strings().index_preparing.to_string()));
+            return;
+        }
         if self.search.query.is_empty() {
             self.note = Some(Note(self.lang.strings().no_search.to_string()));
             return;
