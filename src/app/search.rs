@@ -2,13 +2,14 @@
 //! outline filter. Matching itself is [`crate::search`]'s; this module only keeps state.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::place::Spot;
 use super::{App, Note};
 use crate::action::Action;
 use crate::letter::tree::{LetterTree, NodeId};
-use crate::search::Searcher;
 use crate::search::letter::ReaderIndex;
+use crate::search::{Searcher, Sparse};
 use crate::strings::Lang;
 use crate::text::char_to_byte;
 use crate::text::sanitize::sanitize_line;
@@ -53,6 +54,115 @@ impl BlockMatch {
     }
 }
 
+/// Every match of the query in the letter, in reading order.
+///
+/// Listed, or, for a query of one character, which can match a million places, kept as where
+/// they start and placed in the blocks when asked (a few binary searches each): a first
+/// letter costs no more than the screen it fills.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Listed(Vec<BlockMatch>),
+    Sparse {
+        hits: Sparse,
+        /// Per document of the index, its block, ascending.
+        block_of_doc: Arc<[usize]>,
+    },
+}
+
+impl Default for Kind {
+    fn default() -> Self {
+        Kind::Listed(Vec::new())
+    }
+}
+
+impl PartialEq for Matches {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Matches {}
+
+impl Matches {
+    /// How many matches.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match &self.kind {
+            Kind::Listed(list) => list.len(),
+            Kind::Sparse { hits, .. } => hits.len(),
+        }
+    }
+
+    /// Whether there is none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Match `i`, in reading order.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<BlockMatch> {
+        match &self.kind {
+            Kind::Listed(list) => list.get(i).copied(),
+            Kind::Sparse { hits, block_of_doc } => {
+                let (doc, bytes) = hits.get(i)?;
+                Some(BlockMatch::new(*block_of_doc.get(doc)?, bytes))
+            }
+        }
+    }
+
+    /// Every match, in reading order (each placed as it comes: for tests and small counts).
+    pub fn iter(&self) -> impl Iterator<Item = BlockMatch> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// The index of the first match in block `block` or after it.
+    #[must_use]
+    pub fn first_from_block(&self, block: usize) -> usize {
+        match &self.kind {
+            Kind::Listed(list) => list.partition_point(|m| m.block() < block),
+            Kind::Sparse { hits, block_of_doc } => {
+                hits.before_doc(block_of_doc.partition_point(|&b| b < block))
+            }
+        }
+    }
+
+    /// The indices of the matches in block `block` that end after byte `from`, as far as
+    /// the first that starts at or after byte `to`.
+    fn overlapping(&self, block: usize, bytes: &Range<usize>) -> Range<usize> {
+        let (first, end) = (
+            self.first_from_block(block),
+            self.first_from_block(block + 1),
+        );
+        // In a block, matches do not overlap: their starts and ends both ascend.
+        let (mut low, mut high) = (first, end);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.get(mid).is_some_and(|m| m.bytes().end <= bytes.start) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let from = low;
+        let mut high = end;
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.get(mid).is_some_and(|m| m.bytes().start < bytes.end) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        from..low
+    }
+}
+
 /// Search state.
 pub struct Search {
     /// The query as typed.
@@ -62,7 +172,7 @@ pub struct Search {
     /// True while the prompt takes keys.
     pub editing: bool,
     /// Every match in the letter, in reading order.
-    pub matches: Vec<BlockMatch>,
+    pub matches: Matches,
     /// Index into `matches` of the current match.
     pub current: Option<usize>,
     /// Show only matching nodes (and their ancestors) in the outline.
@@ -111,7 +221,7 @@ struct Indexes {
     /// The blocks' texts.
     text: Searcher,
     /// Per document of `text`, its block.
-    block_of_doc: Vec<usize>,
+    block_of_doc: Arc<[usize]>,
     /// The outline rows' labels, searched with the same engine so that the outline can
     /// highlight exactly what matched in a row.
     rows: Searcher,
@@ -121,7 +231,7 @@ impl Indexes {
     fn new(index: ReaderIndex) -> Self {
         Self {
             text: Searcher::new(index.text),
-            block_of_doc: index.block_of_doc,
+            block_of_doc: index.block_of_doc.into(),
             rows: Searcher::new(index.rows),
         }
     }
@@ -201,7 +311,7 @@ impl Search {
             query: String::new(),
             caret: 0,
             editing: false,
-            matches: Vec::new(),
+            matches: Matches::default(),
             current: None,
             filter: false,
             origin: (0, 0),
@@ -224,7 +334,7 @@ impl Search {
         self.query.clear();
         self.caret = 0;
         self.editing = false;
-        self.matches.clear();
+        self.matches = Matches::default();
         self.current = None;
         self.filter = false;
         self.clear_nodes();
@@ -249,19 +359,53 @@ impl Search {
     /// Runs the query: its matches in the text and in the outline's rows. While the index is
     /// coming, the query has no matches yet (see [`Search::waiting`]).
     fn run(&mut self, tree: &LetterTree) {
-        // Reuse the allocation: a one-letter query can match hundreds of thousands of places.
-        let mut matches = std::mem::take(&mut self.matches);
+        // Reuse the allocation: a query can match hundreds of thousands of places.
+        let mut matches = match std::mem::take(&mut self.matches.kind) {
+            Kind::Listed(list) => list,
+            Kind::Sparse { .. } => Vec::new(),
+        };
         matches.clear();
         self.clear_nodes();
         let Some(indexes) = ready(&mut self.index, tree, self.lang) else {
-            self.matches = matches;
+            self.matches.kind = Kind::Listed(matches);
             return;
         };
         let block_of_doc = &indexes.block_of_doc;
-        indexes.text.search(&self.query, |hit| {
-            matches.push(BlockMatch::new(block_of_doc[hit.doc], hit.bytes));
-        });
-        self.matches = matches;
+        let (own_match, shown) = (&mut self.own_match, &mut self.shown);
+        // Per node, once per query rather than per frame: its own match, and the way to it.
+        let mut mark = |doc: usize| {
+            let Some(block) = block_of_doc.get(doc) else {
+                return;
+            };
+            let node = tree.blocks[*block].node;
+            own_match[node] = true;
+            let mut at = Some(node);
+            while let Some(id) = at {
+                if shown[id] {
+                    // Its ancestors were marked with it.
+                    break;
+                }
+                shown[id] = true;
+                at = tree.nodes[id].parent;
+            }
+        };
+        if let Some(hits) = indexes.text.sparse(&self.query) {
+            hits.each_doc(&mut mark);
+            self.matches.kind = Kind::Sparse {
+                hits,
+                block_of_doc: Arc::clone(block_of_doc),
+            };
+        } else {
+            let mut last_doc = None;
+            indexes.text.search_bytes(&self.query, |doc, bytes| {
+                matches.push(BlockMatch::new(block_of_doc[doc], bytes));
+                if last_doc != Some(doc) {
+                    last_doc = Some(doc);
+                    mark(doc);
+                }
+            });
+            self.matches.kind = Kind::Listed(matches);
+        }
         let (row_matches, rows_matched) = (&mut self.row_matches, &mut self.rows_matched);
         indexes.rows.search(&self.query, |hit| {
             if let Some(row) = row_matches.get_mut(hit.doc) {
@@ -271,25 +415,6 @@ impl Search {
                 row.push(hit.bytes);
             }
         });
-        // Per node, once per query rather than per frame: its own match, and the way to it.
-        let mut last_block = None;
-        for m in &self.matches {
-            if last_block == Some(m.block()) {
-                continue;
-            }
-            last_block = Some(m.block());
-            let node = tree.blocks[m.block()].node;
-            self.own_match[node] = true;
-            let mut at = Some(node);
-            while let Some(id) = at {
-                if self.shown[id] {
-                    // Its ancestors were marked with it.
-                    break;
-                }
-                self.shown[id] = true;
-                at = tree.nodes[id].parent;
-            }
-        }
     }
 
     /// Per node: does it, or a descendant, hold a match? Computed once per query.
@@ -314,15 +439,10 @@ impl Search {
         &self,
         block: usize,
         bytes: Range<usize>,
-    ) -> impl Iterator<Item = (usize, &BlockMatch)> {
-        let first = self.matches.partition_point(|m| {
-            m.block() < block || (m.block() == block && m.bytes().end <= bytes.start)
-        });
+    ) -> impl Iterator<Item = (usize, BlockMatch)> {
         self.matches
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take_while(move |(_, m)| m.block() == block && m.bytes().start < bytes.end)
+            .overlapping(block, &bytes)
+            .filter_map(|i| Some((i, self.matches.get(i)?)))
     }
 
     fn byte_caret(&self) -> usize {
@@ -620,10 +740,7 @@ impl App {
             return;
         }
         let origin_block = self.reading.lines.get(origin_line).map_or(0, |l| l.block);
-        let index = self
-            .search
-            .matches
-            .partition_point(|m| m.block() < origin_block);
+        let index = self.search.matches.first_from_block(origin_block);
         let index = if index < self.search.matches.len() {
             index
         } else {
@@ -634,7 +751,9 @@ impl App {
 
     fn go_to_match(&mut self, index: usize) {
         self.search.current = Some(index);
-        let m = self.search.matches[index];
+        let Some(m) = self.search.matches.get(index) else {
+            return;
+        };
         let node = self.tree.blocks[m.block()].node;
         // Open what hides the match, select it, and put its line in view.
         self.reveal(node);
