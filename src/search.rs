@@ -113,17 +113,17 @@ pub struct SearchIndex {
     /// How folded positions map back to the documents' chars and bytes, by `folded`. (This,
     /// `doc_starts` and the lists of positions are shared with the [`Sparse`] matches of a
     /// one-character query, which read them long after the query ran.)
-    segments: Arc<[Segment]>,
+    segments: Arc<Vec<Segment>>,
     /// The segments of width 0 (one cluster) that hold more than one folded character, by
     /// their index in `segments`: the only places where two matches can be one to the reader.
     clusters: Vec<u32>,
     /// Per folded character, its positions in the folded text, ascending.
-    by_char: HashMap<char, Arc<[u32]>>,
+    by_char: HashMap<char, Arc<Vec<u32>>>,
     /// Per first-letter class (see [`pinyin::INITIAL_CLASSES`]), the positions in the folded
     /// text of the characters a pinyin query starting with that letter can start on, ascending.
-    by_initial: Vec<Arc<[u32]>>,
+    by_initial: Vec<Arc<Vec<u32>>>,
     /// Per document, the folded position of its first character.
-    doc_starts: Arc<[u32]>,
+    doc_starts: Arc<Vec<u32>>,
     /// The interned readings that the symbols' keys refer to.
     readings: Readings,
 }
@@ -188,6 +188,8 @@ impl SearchIndex {
         readings.finish();
         text.shrink_to_fit();
         symbols.shrink_to_fit();
+        segments.shrink_to_fit();
+        doc_starts.shrink_to_fit();
         let clusters = segments
             .iter()
             .zip(
@@ -204,14 +206,24 @@ impl SearchIndex {
         Self {
             text,
             symbols,
-            segments: segments.into(),
+            // Shared as built, not copied into a new allocation.
+            segments: Arc::new(segments),
             clusters,
             by_char: by_char
                 .into_iter()
-                .map(|(ch, positions)| (ch, positions.into()))
+                .map(|(ch, mut positions)| {
+                    positions.shrink_to_fit();
+                    (ch, Arc::new(positions))
+                })
                 .collect(),
-            by_initial: by_initial.into_iter().map(Arc::from).collect(),
-            doc_starts: doc_starts.into(),
+            by_initial: by_initial
+                .into_iter()
+                .map(|mut positions| {
+                    positions.shrink_to_fit();
+                    Arc::new(positions)
+                })
+                .collect(),
+            doc_starts: Arc::new(doc_starts),
             readings,
         }
     }
@@ -532,7 +544,7 @@ struct Level {
 enum Starts {
     Own(Vec<u32>),
     /// One of [`SearchIndex::by_initial`] or [`SearchIndex::by_char`].
-    Shared(Arc<[u32]>),
+    Shared(Arc<Vec<u32>>),
 }
 
 impl Level {
@@ -562,7 +574,7 @@ impl Level {
                 Some(class) => index.by_initial.get(class),
                 None => index.by_char.get(&parsed.literal[0]),
             };
-            let starts: Arc<[u32]> = shared.cloned().unwrap_or_default();
+            let starts: Arc<Vec<u32>> = shared.cloned().unwrap_or_default();
             level.absorbed = index.absorbed(&starts);
             level.starts = Starts::Shared(starts);
             // `lens` left empty: every match is one character long.
@@ -750,9 +762,9 @@ impl Searcher {
 #[derive(Debug, Clone)]
 pub struct Sparse {
     /// Where the matching characters are in the folded text, ascending.
-    starts: Arc<[u32]>,
-    segments: Arc<[Segment]>,
-    doc_starts: Arc<[u32]>,
+    starts: Arc<Vec<u32>>,
+    segments: Arc<Vec<Segment>>,
+    doc_starts: Arc<Vec<u32>>,
     /// Indices into `starts` of the characters that are one match with the one before them
     /// (of one cluster), ascending.
     absorbed: Vec<u32>,

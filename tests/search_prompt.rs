@@ -275,7 +275,9 @@ fn seen(app: &App) -> String {
         app.reading_top(),
         app.outline_offset(),
         app.visible_nodes(),
-        search.own_matches(),
+        (0..app.tree().nodes.len())
+            .map(|id| search.own_match(app.tree(), id))
+            .collect::<Vec<_>>(),
         search.row_matches,
         app.note(),
     )

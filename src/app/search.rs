@@ -199,9 +199,7 @@ pub struct Search {
     pub row_matches: Vec<Vec<Range<usize>>>,
     /// The nodes whose `row_matches` are not empty, to clear them quickly.
     rows_matched: Vec<NodeId>,
-    /// Per node: does one of its own blocks hold a match?
-    own_match: Vec<bool>,
-    /// Per node: does it, or a descendant, hold a match?
+    /// Per node, while the filter is on: does it, or a descendant, hold a match?
     shown: Vec<bool>,
 }
 
@@ -306,7 +304,6 @@ impl Search {
             deferred: None,
             row_matches: vec![Vec::new(); nodes],
             rows_matched: Vec::new(),
-            own_match: vec![false; nodes],
             shown: vec![false; nodes],
             query: String::new(),
             caret: 0,
@@ -352,7 +349,6 @@ impl Search {
                 row.clear();
             }
         }
-        self.own_match.fill(false);
         self.shown.fill(false);
     }
 
@@ -371,38 +367,16 @@ impl Search {
             return;
         };
         let block_of_doc = &indexes.block_of_doc;
-        let (own_match, shown) = (&mut self.own_match, &mut self.shown);
-        // Per node, once per query rather than per frame: its own match, and the way to it.
-        let mut mark = |doc: usize| {
-            let Some(block) = block_of_doc.get(doc) else {
-                return;
-            };
-            let node = tree.blocks[*block].node;
-            own_match[node] = true;
-            let mut at = Some(node);
-            while let Some(id) = at {
-                if shown[id] {
-                    // Its ancestors were marked with it.
-                    break;
-                }
-                shown[id] = true;
-                at = tree.nodes[id].parent;
-            }
-        };
+        // Which nodes hold a match is found when asked (see `own_match`, `mark_shown`): a
+        // first letter can match in every block.
         if let Some(hits) = indexes.text.sparse(&self.query) {
-            hits.each_doc(&mut mark);
             self.matches.kind = Kind::Sparse {
                 hits,
                 block_of_doc: Arc::clone(block_of_doc),
             };
         } else {
-            let mut last_doc = None;
             indexes.text.search_bytes(&self.query, |doc, bytes| {
                 matches.push(BlockMatch::new(block_of_doc[doc], bytes));
-                if last_doc != Some(doc) {
-                    last_doc = Some(doc);
-                    mark(doc);
-                }
             });
             self.matches.kind = Kind::Listed(matches);
         }
@@ -417,16 +391,37 @@ impl Search {
         });
     }
 
-    /// Per node: does it, or a descendant, hold a match? Computed once per query.
+    /// Per node, while the filter is on: does it, or a descendant, hold a match? (Found when
+    /// the filter comes on, for all the nodes at once: the filtered outline lists them.)
     #[must_use]
     pub fn shown_nodes(&self) -> &[bool] {
         &self.shown
     }
 
-    /// Per node: does one of its own blocks hold a match? Computed once per query.
+    /// Does one of node `id`'s own blocks hold a match? Two binary searches: the outline asks
+    /// for the rows it draws.
     #[must_use]
-    pub fn own_matches(&self) -> &[bool] {
-        &self.own_match
+    pub fn own_match(&self, tree: &LetterTree, id: NodeId) -> bool {
+        tree.nodes
+            .get(id)
+            .is_some_and(|node| self.holds_match(&node.blocks))
+    }
+
+    /// Whether one of `blocks` holds a match.
+    fn holds_match(&self, blocks: &Range<usize>) -> bool {
+        !blocks.is_empty()
+            && self.matches.first_from_block(blocks.start)
+                < self.matches.first_from_block(blocks.end)
+    }
+
+    /// Finds [`Search::shown_nodes`], for the filter.
+    fn mark_shown(&mut self, tree: &LetterTree) {
+        let shown: Vec<bool> = tree
+            .nodes
+            .iter()
+            .map(|node| self.holds_match(&node.subtree_blocks))
+            .collect();
+        self.shown = shown;
     }
 
     /// The matches in block `block` that overlap its byte range `bytes` (one line's worth),
@@ -578,10 +573,13 @@ impl Search {
 
 impl Search {
     /// Brings back an earlier search's current match and filter, over its matches run again.
-    fn restore_current(&mut self, current: Option<usize>, filter: bool) {
+    fn restore_current(&mut self, tree: &LetterTree, current: Option<usize>, filter: bool) {
         let count = self.matches.len();
         self.current = current.filter(|&i| i < count);
         self.filter = filter && count > 0;
+        if self.filter {
+            self.mark_shown(tree);
+        }
     }
 }
 
@@ -621,7 +619,7 @@ impl App {
             }
             Some(Deferred::Restored { current, filter }) => {
                 self.search.run(&self.tree);
-                self.search.restore_current(current, filter);
+                self.search.restore_current(&self.tree, current, filter);
             }
             None => self.search.run(&self.tree),
         }
@@ -719,7 +717,7 @@ impl App {
                 }));
             } else {
                 self.search
-                    .restore_current(previous.current, previous.filter);
+                    .restore_current(&self.tree, previous.current, previous.filter);
             }
         }
         self.set_selected(selected);
@@ -808,6 +806,9 @@ impl App {
             return;
         }
         self.search.filter = !self.search.filter;
+        if self.search.filter {
+            self.search.mark_shown(&self.tree);
+        }
         let visible = self.visible_nodes();
         if !visible.contains(&self.selected)
             && let Some(&first) = visible.first()
