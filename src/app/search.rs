@@ -132,8 +132,7 @@ impl Matches {
         }
     }
 
-    /// The indices of the matches in block `block` that end after byte `from`, as far as
-    /// the first that starts at or after byte `to`.
+    /// The indices of the matches in block `block` that overlap its byte range `bytes`.
     fn overlapping(&self, block: usize, bytes: &Range<usize>) -> Range<usize> {
         let (first, end) = (
             self.first_from_block(block),
