@@ -343,3 +343,29 @@ fn keys_that_need_matches_say_the_index_is_coming() {
     assert_eq!(app.note(), None, "the note about the index is out of date");
     assert!(!app.search().matches.is_empty());
 }
+
+/// A one-character query's matches are placed when asked; the filter still lists exactly the
+/// nodes whose text, or whose descendants' text, holds one, and the outline marks exactly the
+/// rows whose own text does.
+#[test]
+fn the_filter_on_one_character_lists_the_nodes_that_hold_its_matches() {
+    let mut app = app(120, 36);
+    search(&mut app, "科");
+    let tree = app.tree().clone();
+    let blocks: Vec<usize> = app.search().matches.iter().map(|m| m.block()).collect();
+    assert!(blocks.len() > 10, "{}", blocks.len());
+    let holds = |range: &std::ops::Range<usize>| blocks.iter().any(|b| range.contains(b));
+    for (id, node) in tree.nodes.iter().enumerate() {
+        assert_eq!(
+            app.search().own_match(&tree, id),
+            holds(&node.blocks),
+            "node {id}"
+        );
+    }
+    app.update(ToggleFilter);
+    let want: Vec<usize> = (0..tree.nodes.len())
+        .filter(|&id| holds(&tree.nodes[id].subtree_blocks))
+        .collect();
+    assert!(want.len() < tree.nodes.len(), "some node holds no 科");
+    assert_eq!(app.visible_nodes(), want);
+}
