@@ -128,8 +128,29 @@ pub enum Action {
     /// What was kept from earlier runs (the place, marks, search history), loaded by the
     /// runner; or why the state file was ignored.
     Restore(Box<crate::kept::Restore>),
+    /// The runner is building the search index in the background and will hand it over with
+    /// [`Action::IndexReady`]: until then a search waits for it rather than building it.
+    IndexComing,
+    /// The search index, built in the background: a search that waited for it runs now.
+    IndexReady(BuiltIndex),
     /// Give the terminal back and stop, as Ctrl-Z does in `less`; carry on after `fg`.
     Suspend,
     /// Leave the reader.
     Quit,
 }
+
+/// A search index built by the runner, on its way to the reader.
+///
+/// Shared, not copied: the index of a large letter is tens of megabytes. Two are equal when
+/// they are the same index (an index has no cheaper equality, and actions are compared only
+/// in tests).
+#[derive(Debug, Clone)]
+pub struct BuiltIndex(pub std::sync::Arc<crate::search::letter::ReaderIndex>);
+
+impl PartialEq for BuiltIndex {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for BuiltIndex {}

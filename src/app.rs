@@ -8,6 +8,8 @@ pub mod place;
 pub mod reading;
 pub mod search;
 
+use std::sync::Arc;
+
 use crate::action::Action;
 use crate::layout::{self, Areas, inner};
 use crate::letter::tree::{LetterTree, NodeId};
@@ -48,8 +50,8 @@ pub struct Note(pub String);
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
-    /// The letter.
-    tree: LetterTree,
+    /// The letter; shared with the runner's worker that builds the search index.
+    tree: Arc<LetterTree>,
     /// Interface language.
     lang: Lang,
     /// How ambiguous-width characters are measured.
@@ -113,7 +115,7 @@ impl App {
                 .map(|n| n.parent.is_none() && !n.children.is_empty())
                 .collect(),
             figures: None,
-            tree,
+            tree: Arc::new(tree),
             lang,
             ambiguous,
             size: (0, 0),
@@ -146,6 +148,13 @@ impl App {
     #[must_use]
     pub fn tree(&self) -> &LetterTree {
         &self.tree
+    }
+
+    /// The letter, shared: for building the search index on another thread
+    /// ([`crate::search::letter::ReaderIndex::build`]) without a copy.
+    #[must_use]
+    pub fn shared_tree(&self) -> Arc<LetterTree> {
+        Arc::clone(&self.tree)
     }
 
     /// Interface language.
@@ -287,10 +296,19 @@ impl App {
     /// top — an overlay, the search prompt, or the panes — which acts on what it knows and
     /// lets the rest pass.
     pub fn update(&mut self, action: Action) {
-        if action == Action::Suspend {
-            // Whatever is open stays as it was, to be found again after `fg`.
-            self.effects.push(Effect::Suspend);
-            return;
+        match action {
+            Action::Suspend => {
+                // Whatever is open stays as it was, to be found again after `fg`.
+                self.effects.push(Effect::Suspend);
+                return;
+            }
+            // Not the reader's doing: a note or a key being typed stays as it was.
+            Action::IndexComing => return self.index_coming(),
+            Action::IndexReady(built) => {
+                let index = Arc::try_unwrap(built.0).unwrap_or_else(|shared| (*shared).clone());
+                return self.index_ready(index);
+            }
+            _ => {}
         }
         self.note = None;
         self.spotlight = None;

@@ -21,6 +21,7 @@ pub mod t2s;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use self::pinyin::{PinyinQuery, Readings};
 
@@ -110,15 +111,20 @@ pub struct SearchIndex {
     text: Vec<u32>,
     /// The symbols `text` refers to.
     symbols: Vec<Symbol>,
-    /// How folded positions map back to the documents' chars and bytes, by `folded`.
-    segments: Vec<Segment>,
+    /// How folded positions map back to the documents' chars and bytes, by `folded`. (This,
+    /// `doc_starts` and the lists of positions are shared with the [`Sparse`] matches of a
+    /// one-character query, which read them long after the query ran.)
+    segments: Arc<Vec<Segment>>,
+    /// The segments of width 0 (one cluster) that hold more than one folded character, by
+    /// their index in `segments`: the only places where two matches can be one to the reader.
+    clusters: Vec<u32>,
     /// Per folded character, its positions in the folded text, ascending.
-    by_char: HashMap<char, Vec<u32>>,
+    by_char: HashMap<char, Arc<Vec<u32>>>,
     /// Per first-letter class (see [`pinyin::INITIAL_CLASSES`]), the positions in the folded
     /// text of the characters a pinyin query starting with that letter can start on, ascending.
-    by_initial: Vec<Vec<u32>>,
+    by_initial: Vec<Arc<Vec<u32>>>,
     /// Per document, the folded position of its first character.
-    doc_starts: Vec<u32>,
+    doc_starts: Arc<Vec<u32>>,
     /// The interned readings that the symbols' keys refer to.
     readings: Readings,
 }
@@ -135,119 +141,92 @@ impl SearchIndex {
         S: AsRef<str>,
     {
         let to_u32 = |at: usize| u32::try_from(at).expect("documents under 4G chars in all");
-        let mut index = Self {
-            by_initial: vec![Vec::new(); pinyin::INITIAL_CLASSES],
-            symbols: vec![Symbol {
-                ch: DOC_END,
-                key: pinyin::NO_KEY,
-            }],
-            ..Self::default()
-        };
+        let mut text = Vec::new();
+        let mut symbols = vec![Symbol {
+            ch: DOC_END,
+            key: pinyin::NO_KEY,
+        }];
+        let mut readings = Readings::default();
+        let mut segments = Vec::new();
+        let mut by_char: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut by_initial = vec![Vec::new(); pinyin::INITIAL_CLASSES];
+        let mut doc_starts = Vec::new();
         // Build-time: symbol numbers by (folded, original if it matters), and their masks.
         let mut interned: HashMap<(char, Option<char>), (u32, u32)> = HashMap::new();
         for doc in docs {
             let doc = doc.as_ref();
-            index.doc_starts.push(to_u32(index.text.len()));
+            doc_starts.push(to_u32(text.len()));
             // The original char start of the previous folded character, if in this document.
             let mut last_cluster: Option<usize> = None;
             fold::fold_with_bytes(doc, false, |ch, chars, bytes, source| {
-                let at = to_u32(index.text.len());
+                let at = to_u32(text.len());
                 let source_key = source.filter(|&s| !ch.is_ascii() && s != ch);
                 let (symbol, mut mask) = *interned.entry((ch, source_key)).or_insert_with(|| {
-                    let (key, mask) = index.readings.key_of(ch, source);
-                    index.symbols.push(Symbol { ch, key });
-                    (to_u32(index.symbols.len() - 1), mask)
+                    let (key, mask) = readings.key_of(ch, source);
+                    symbols.push(Symbol { ch, key });
+                    (to_u32(symbols.len() - 1), mask)
                 });
-                index.text.push(symbol);
-                index.add_origin(at, last_cluster == Some(chars.start), &chars, &bytes);
+                text.push(symbol);
+                add_origin(
+                    &mut segments,
+                    at,
+                    last_cluster == Some(chars.start),
+                    &chars,
+                    &bytes,
+                );
                 last_cluster = Some(chars.start);
-                index.by_char.entry(ch).or_default().push(at);
+                by_char.entry(ch).or_default().push(at);
                 while mask != 0 {
                     let class = mask.trailing_zeros() as usize;
                     mask &= mask - 1;
-                    if let Some(positions) = index.by_initial.get_mut(class) {
+                    if let Some(positions) = by_initial.get_mut(class) {
                         positions.push(at);
                     }
                 }
             });
-            index.text.push(DOC_END_SYMBOL);
+            text.push(DOC_END_SYMBOL);
         }
-        index.readings.finish();
-        index.text.shrink_to_fit();
-        index.symbols.shrink_to_fit();
-        index.segments.shrink_to_fit();
-        index.doc_starts.shrink_to_fit();
-        index.by_char.values_mut().for_each(Vec::shrink_to_fit);
-        index.by_char.shrink_to_fit();
-        index.by_initial.iter_mut().for_each(Vec::shrink_to_fit);
-        index
-    }
-
-    /// Notes that folded position `at` came from the original `chars` and `bytes`;
-    /// `same_cluster` if the previous folded position came from the same cluster.
-    fn add_origin(
-        &mut self,
-        at: u32,
-        same_cluster: bool,
-        chars: &Range<usize>,
-        bytes: &Range<usize>,
-    ) {
-        let to_u32 = |n: usize| u32::try_from(n).expect("documents under 4G bytes in all");
-        let (char, byte) = (to_u32(chars.start), to_u32(bytes.start));
-        let (cluster_chars, cluster_bytes) = (to_u32(chars.len()), to_u32(bytes.len()));
-        let cluster = Segment {
-            folded: at,
-            char,
-            byte,
-            width: 0,
-            cluster_chars,
-            cluster_bytes,
-        };
-        if same_cluster {
-            // A second folded character from one cluster: the previous position must map to
-            // the whole cluster as well.
-            let Some(last) = self.segments.last_mut() else {
-                return;
-            };
-            if last.width == 0 {
-                return;
-            }
-            let previous = at - 1;
-            if last.folded == previous {
-                *last = Segment {
-                    folded: previous,
-                    ..cluster
-                };
-            } else {
-                self.segments.push(Segment {
-                    folded: previous,
-                    ..cluster
-                });
-            }
-            return;
+        readings.finish();
+        text.shrink_to_fit();
+        symbols.shrink_to_fit();
+        segments.shrink_to_fit();
+        doc_starts.shrink_to_fit();
+        let clusters = segments
+            .iter()
+            .zip(
+                segments
+                    .iter()
+                    .skip(1)
+                    .map(|s| s.folded)
+                    .chain([to_u32(text.len())]),
+            )
+            .enumerate()
+            .filter(|(_, (segment, next))| segment.width == 0 && *next > segment.folded + 1)
+            .map(|(i, _)| to_u32(i))
+            .collect();
+        Self {
+            text,
+            symbols,
+            // Shared as built, not copied into a new allocation.
+            segments: Arc::new(segments),
+            clusters,
+            by_char: by_char
+                .into_iter()
+                .map(|(ch, mut positions)| {
+                    positions.shrink_to_fit();
+                    (ch, Arc::new(positions))
+                })
+                .collect(),
+            by_initial: by_initial
+                .into_iter()
+                .map(|mut positions| {
+                    positions.shrink_to_fit();
+                    Arc::new(positions)
+                })
+                .collect(),
+            doc_starts: Arc::new(doc_starts),
+            readings,
         }
-        if let Some(last) = self.segments.last()
-            && last.width != 0
-            && cluster_chars == 1
-            && last.width == cluster_bytes
-        {
-            let k = at - last.folded;
-            if last.char.checked_add(k) == Some(char)
-                && k.checked_mul(last.width)
-                    .and_then(|d| last.byte.checked_add(d))
-                    == Some(byte)
-            {
-                return;
-            }
-        }
-        self.segments.push(if cluster_chars == 1 {
-            Segment {
-                width: cluster_bytes,
-                ..cluster
-            }
-        } else {
-            cluster
-        });
     }
 
     /// Every match of `query` in the documents, sorted by document and start, not overlapping.
@@ -285,7 +264,7 @@ impl SearchIndex {
     fn literal_starts(&self, literal: &[char]) -> impl Iterator<Item = u32> {
         let mut rarest: Option<(u32, &[u32])> = None;
         for (offset, ch) in (0u32..).zip(literal) {
-            let positions = self.by_char.get(ch).map_or(&[][..], Vec::as_slice);
+            let positions = self.by_char.get(ch).map_or(&[][..], |p| &p[..]);
             if rarest.is_none_or(|(_, rarest)| positions.len() < rarest.len()) {
                 rarest = Some((offset, positions));
             }
@@ -341,7 +320,7 @@ impl SearchIndex {
         let mut segment_next = segments.get(1).map_or(u32::MAX, |s| s.folded);
         let mut pending: Option<Hit> = None;
         let mut end = 0;
-        for (i, &start) in level.starts.iter().enumerate() {
+        for (i, &start) in level.starts().iter().enumerate() {
             if start < end {
                 // Inside the last match: leftmost-longest has already decided.
                 continue;
@@ -380,6 +359,133 @@ impl SearchIndex {
             each(last);
         }
     }
+
+    /// The indices into `starts` (ascending folded positions of one-character matches) of those
+    /// that are one match with the one before them, both of one cluster.
+    fn absorbed(&self, starts: &[u32]) -> Vec<u32> {
+        let mut absorbed = Vec::new();
+        for &cluster in &self.clusters {
+            let index = cluster as usize;
+            let Some(segment) = self.segments.get(index) else {
+                continue;
+            };
+            let next = self.segments.get(index + 1).map_or(u32::MAX, |s| s.folded);
+            let from = starts.partition_point(|&s| s < segment.folded);
+            let to = from
+                + starts
+                    .get(from..)
+                    .unwrap_or_default()
+                    .partition_point(|&s| s < next);
+            absorbed.extend((from + 1..to).filter_map(|i| u32::try_from(i).ok()));
+        }
+        absorbed
+    }
+
+    /// As [`SearchIndex::report`], in documents and bytes only, which a level of one-character
+    /// matches gives much faster: a first letter can match a million places, and the reader
+    /// needs no more than where they are in bytes.
+    fn report_bytes(&self, level: &Level, mut each: impl FnMut(usize, Range<usize>)) {
+        if !level.lens.is_empty() {
+            return self.report(level, |hit| each(hit.doc, hit.bytes));
+        }
+        // Every match is one folded character, so none hides another; two folded characters
+        // of one cluster (`.` twice in the `...` of one `…`) are one match, and a cluster is a
+        // segment of width 0 (see `add_origin`), which never spans two documents.
+        let (segments, doc_starts) = (&self.segments, &self.doc_starts);
+        let next_of = |items: &[u32], i: usize| items.get(i + 1).copied().unwrap_or(u32::MAX);
+        let (mut doc, mut segment) = (0, 0);
+        let mut doc_next = next_of(doc_starts, doc);
+        let mut segment_next = segments.get(1).map_or(u32::MAX, |s| s.folded);
+        let mut last_cluster = None;
+        for &start in level.starts() {
+            if start >= doc_next {
+                doc = seek(doc_starts, doc, start, |&s| s);
+                doc_next = next_of(doc_starts, doc);
+            }
+            if start >= segment_next {
+                segment = seek(segments, segment, start, |s| s.folded);
+                segment_next = segments.get(segment + 1).map_or(u32::MAX, |s| s.folded);
+            }
+            let Some(origin) = segments.get(segment) else {
+                continue;
+            };
+            if origin.width == 0 {
+                if last_cluster == Some(segment) {
+                    continue;
+                }
+                last_cluster = Some(segment);
+            }
+            let (_, bytes) = origin.origin(start);
+            each(doc, bytes.start as usize..bytes.end as usize);
+        }
+    }
+}
+
+/// Notes that folded position `at` came from the original `chars` and `bytes`;
+/// `same_cluster` if the previous folded position came from the same cluster.
+fn add_origin(
+    segments: &mut Vec<Segment>,
+    at: u32,
+    same_cluster: bool,
+    chars: &Range<usize>,
+    bytes: &Range<usize>,
+) {
+    let to_u32 = |n: usize| u32::try_from(n).expect("documents under 4G bytes in all");
+    let (char, byte) = (to_u32(chars.start), to_u32(bytes.start));
+    let (cluster_chars, cluster_bytes) = (to_u32(chars.len()), to_u32(bytes.len()));
+    let cluster = Segment {
+        folded: at,
+        char,
+        byte,
+        width: 0,
+        cluster_chars,
+        cluster_bytes,
+    };
+    if same_cluster {
+        // A second folded character from one cluster: the previous position must map to
+        // the whole cluster as well.
+        let Some(last) = segments.last_mut() else {
+            return;
+        };
+        if last.width == 0 {
+            return;
+        }
+        let previous = at - 1;
+        if last.folded == previous {
+            *last = Segment {
+                folded: previous,
+                ..cluster
+            };
+        } else {
+            segments.push(Segment {
+                folded: previous,
+                ..cluster
+            });
+        }
+        return;
+    }
+    if let Some(last) = segments.last()
+        && last.width != 0
+        && cluster_chars == 1
+        && last.width == cluster_bytes
+    {
+        let k = at - last.folded;
+        if last.char.checked_add(k) == Some(char)
+            && k.checked_mul(last.width)
+                .and_then(|d| last.byte.checked_add(d))
+                == Some(byte)
+        {
+            return;
+        }
+    }
+    segments.push(if cluster_chars == 1 {
+        Segment {
+            width: cluster_bytes,
+            ..cluster
+        }
+    } else {
+        cluster
+    });
 }
 
 /// Holds `hit`, the next match in order, back until the one after it is known, and gives the
@@ -430,36 +536,53 @@ struct Level {
     folded: String,
     /// Whether the query reads as pinyin.
     pinyin: bool,
-    starts: Vec<u32>,
+    starts: Starts,
     /// Per start, the length of the longest match there; empty if every length is 1.
     lens: Vec<u32>,
+    /// With every length 1: the indices into `starts` of the characters that are one match
+    /// with the one before them, being of one cluster (see [`Sparse`]).
+    absorbed: Vec<u32>,
+}
+
+/// Where a level's matches start: a list of its own, or, for a query of one character, one of
+/// the index's lists, shared rather than copied (a first letter can start at a million places).
+#[derive(Debug, Clone)]
+enum Starts {
+    Own(Vec<u32>),
+    /// One of [`SearchIndex::by_initial`] or [`SearchIndex::by_char`].
+    Shared(Arc<Vec<u32>>),
 }
 
 impl Level {
+    /// The folded positions where this level's matches start, ascending.
+    fn starts(&self) -> &[u32] {
+        match &self.starts {
+            Starts::Own(starts) => starts,
+            Starts::Shared(starts) => starts,
+        }
+    }
+
     /// Searches for `query` from scratch; `None` if it matches nothing by its nature.
     fn full(index: &SearchIndex, query: &str) -> Option<Self> {
         let parsed = Query::parse(query)?;
         let mut level = Self::empty(query, &parsed);
-        let pinyin_starts = parsed
-            .pinyin
-            .as_ref()
-            .and_then(|pinyin| index.by_initial.get(pinyin.first_class()))
-            .map_or(&[][..], Vec::as_slice);
+        let initial = parsed.pinyin.as_ref().map(PinyinQuery::first_class);
+        let pinyin_starts = initial
+            .and_then(|class| index.by_initial.get(class))
+            .map_or(&[][..], |p| &p[..]);
         let one_letter = parsed.pinyin.as_ref().is_some_and(|p| p.len() == 1)
             && parsed.literal[0].is_ascii_lowercase();
         if parsed.literal.len() == 1 && (parsed.pinyin.is_none() || one_letter) {
             // One character matches wherever it (or, for a letter, a reading starting with it)
             // occurs, one character long: the positions are the answer.
-            let starts = if parsed.pinyin.is_some() {
+            let shared = match initial {
                 // A lower-case ASCII letter: its own positions are among its initial's.
-                pinyin_starts
-            } else {
-                index
-                    .by_char
-                    .get(&parsed.literal[0])
-                    .map_or(&[][..], Vec::as_slice)
+                Some(class) => index.by_initial.get(class),
+                None => index.by_char.get(&parsed.literal[0]),
             };
-            level.starts = starts.to_vec();
+            let starts: Arc<Vec<u32>> = shared.cloned().unwrap_or_default();
+            level.absorbed = index.absorbed(&starts);
+            level.starts = Starts::Shared(starts);
             // `lens` left empty: every match is one character long.
             return Some(level);
         }
@@ -475,7 +598,7 @@ impl Level {
     fn narrow(&self, index: &SearchIndex, query: &str) -> Option<Self> {
         let parsed = Query::parse(query)?;
         let mut level = Self::empty(query, &parsed);
-        level.fill(index, &parsed, self.starts.iter().copied());
+        level.fill(index, &parsed, self.starts().iter().copied());
         Some(level)
     }
 
@@ -484,8 +607,9 @@ impl Level {
             query: query.to_string(),
             folded: parsed.literal.iter().collect(),
             pinyin: parsed.pinyin.is_some(),
-            starts: Vec::new(),
+            starts: Starts::Own(Vec::new()),
             lens: Vec::new(),
+            absorbed: Vec::new(),
         }
     }
 
@@ -495,6 +619,7 @@ impl Level {
         // them before testing any, so that the memory fetches overlap rather than queue.
         const BATCH: usize = 16;
         let mut batch = [0u32; BATCH];
+        let mut starts = Vec::new();
         let mut candidates = candidates.peekable();
         while candidates.peek().is_some() {
             let mut n = 0;
@@ -513,13 +638,14 @@ impl Level {
             }
             for (&start, &first) in batch.iter().zip(&firsts) {
                 if let Some(end) = index.match_end(query, start as usize, first) {
-                    self.starts.push(start);
+                    starts.push(start);
                     self.lens
                         .push(u32::try_from(end - start as usize).unwrap_or(u32::MAX));
                 }
             }
         }
-        self.starts.shrink_to_fit();
+        starts.shrink_to_fit();
+        self.starts = Starts::Own(starts);
         self.lens.shrink_to_fit();
     }
 
@@ -566,9 +692,48 @@ impl Searcher {
     /// [`SearchIndex::find`] (with byte ranges), found faster when `query` extends or shortens
     /// one given before.
     pub fn search(&mut self, query: &str, each: impl FnMut(Hit)) {
+        if self.settle(query)
+            && let Some(level) = self.levels.last()
+        {
+            self.index.report(level, each);
+        }
+    }
+
+    /// As [`Searcher::search`], each match as its document and its bytes there: the same
+    /// matches, found as fast, and given much faster when there are many of one character.
+    pub fn search_bytes(&mut self, query: &str, each: impl FnMut(usize, Range<usize>)) {
+        if self.settle(query)
+            && let Some(level) = self.levels.last()
+        {
+            self.index.report_bytes(level, each);
+        }
+    }
+
+    /// The matches of `query` as [`Sparse`], if it is one character (a first letter, say),
+    /// whose matches can be too many to list; `None` for any other query, whose matches
+    /// [`Searcher::search_bytes`] gives.
+    pub fn sparse(&mut self, query: &str) -> Option<Sparse> {
+        if !self.settle(query) {
+            return None;
+        }
+        let level = self.levels.last()?;
+        let Starts::Shared(starts) = &level.starts else {
+            return None;
+        };
+        level.lens.is_empty().then(|| Sparse {
+            starts: Arc::clone(starts),
+            segments: Arc::clone(&self.index.segments),
+            doc_starts: Arc::clone(&self.index.doc_starts),
+            absorbed: level.absorbed.clone(),
+        })
+    }
+
+    /// Puts `query`'s level on top, found from the levels below it where it can be; false if
+    /// `query` matches nothing by its nature (blank).
+    fn settle(&mut self, query: &str) -> bool {
         while let Some(top) = self.levels.last() {
             if top.query == query {
-                return self.index.report(top, each);
+                return true;
             }
             if top.covers(query) {
                 break;
@@ -579,10 +744,7 @@ impl Searcher {
             Some(top) => top.narrow(&self.index, query),
             None => Level::full(&self.index, query),
         };
-        if let Some(level) = level {
-            self.index.report(&level, each);
-            self.levels.push(level);
-        }
+        level.map(|level| self.levels.push(level)).is_some()
     }
 
     /// The matches of `query`, as [`SearchIndex::find`] gives them.
@@ -595,6 +757,91 @@ impl Searcher {
             });
         });
         matches
+    }
+}
+
+/// The matches of a query of one character, kept as where they start rather than listed: a
+/// first letter can match a million places, and a reader needs their count, the ones in view
+/// and the one next to the current, each found when asked in a few binary searches.
+///
+/// The same matches as [`SearchIndex::find_hits`] gives, in the same order (a test holds it).
+#[derive(Debug, Clone)]
+pub struct Sparse {
+    /// Where the matching characters are in the folded text, ascending.
+    starts: Arc<Vec<u32>>,
+    segments: Arc<Vec<Segment>>,
+    doc_starts: Arc<Vec<u32>>,
+    /// Indices into `starts` of the characters that are one match with the one before them
+    /// (of one cluster), ascending.
+    absorbed: Vec<u32>,
+}
+
+impl Sparse {
+    /// How many matches.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.starts.len() - self.absorbed.len()
+    }
+
+    /// Whether there is none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Match `i`: its document and its bytes there.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<(usize, Range<usize>)> {
+        if i >= self.len() {
+            return None;
+        }
+        // `absorbed[t] - t` (the matches before the t-th absorbed character) ascends: those
+        // with at most `i` lie before match `i`'s character.
+        let (mut low, mut high) = (0, self.absorbed.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if (self.absorbed[mid] as usize) - mid <= i {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let start = *self.starts.get(i + low)?;
+        let doc = self
+            .doc_starts
+            .partition_point(|&s| s <= start)
+            .checked_sub(1)?;
+        let segment = self
+            .segments
+            .partition_point(|s| s.folded <= start)
+            .checked_sub(1)?;
+        let (_, bytes) = self.segments.get(segment)?.origin(start);
+        Some((doc, bytes.start as usize..bytes.end as usize))
+    }
+
+    /// How many matches lie in the documents before `doc`: the index of the first match in
+    /// `doc` or after it.
+    #[must_use]
+    pub fn before_doc(&self, doc: usize) -> usize {
+        let at = self.doc_starts.get(doc).copied().unwrap_or(u32::MAX);
+        let j = self.starts.partition_point(|&s| s < at);
+        j - self.absorbed.partition_point(|&a| (a as usize) < j)
+    }
+
+    /// Calls `each` with every document that holds a match, once, in order.
+    pub fn each_doc(&self, mut each: impl FnMut(usize)) {
+        let doc_starts = &self.doc_starts;
+        let next_of = |i: usize| doc_starts.get(i + 1).copied().unwrap_or(u32::MAX);
+        let mut doc = None;
+        let mut doc_next = 0;
+        for &start in self.starts.iter() {
+            if start >= doc_next || doc.is_none() {
+                let found = seek(doc_starts, doc.unwrap_or(0), start, |&s| s);
+                doc = Some(found);
+                doc_next = next_of(found);
+                each(found);
+            }
+        }
     }
 }
 
@@ -1008,7 +1255,12 @@ mod tests {
                 steps.push(chars[..n].iter().collect());
             }
         }
-        steps.extend(["人x工", "人工", "z", "zs", "5", "5g", "e", "e\u{301}"].map(String::from));
+        steps.extend(
+            [
+                "人x工", "人工", "z", "zs", "5", "5g", "e", "e\u{301}", ".", "…",
+            ]
+            .map(String::from),
+        );
         for query in &steps {
             let mut hits = Vec::new();
             searcher.search(query, |hit| hits.push(hit));
@@ -1022,7 +1274,35 @@ mod tests {
                 .collect();
             assert_eq!(chars, fresh, "{query}");
             assert_eq!(hits, index.find_hits(query), "{query}");
+            let mut bytes = Vec::new();
+            searcher.search_bytes(query, |doc, range| bytes.push((doc, range)));
+            let want: Vec<_> = hits
+                .iter()
+                .map(|hit| (hit.doc, hit.bytes.clone()))
+                .collect();
+            assert_eq!(bytes, want, "{query}");
+            check_sparse(&mut searcher, query, &want);
             check_bytes(&paragraphs, &hits);
+        }
+    }
+
+    /// A one-character query's [`Sparse`] matches are `want`, and finds them by document.
+    fn check_sparse(searcher: &mut Searcher, query: &str, want: &[(usize, Range<usize>)]) {
+        let Some(sparse) = searcher.sparse(query) else {
+            return;
+        };
+        assert_eq!(sparse.len(), want.len(), "{query:?}");
+        let got: Vec<_> = (0..sparse.len()).filter_map(|i| sparse.get(i)).collect();
+        assert_eq!(got, want, "{query:?}");
+        assert_eq!(sparse.get(want.len()), None);
+        let mut docs = Vec::new();
+        sparse.each_doc(|doc| docs.push(doc));
+        let mut want_docs: Vec<usize> = want.iter().map(|(doc, _)| *doc).collect();
+        want_docs.dedup();
+        assert_eq!(docs, want_docs, "{query:?}");
+        for doc in 0..=want_docs.last().map_or(0, |d| d + 1) {
+            let before = want.iter().filter(|(d, _)| *d < doc).count();
+            assert_eq!(sparse.before_doc(doc), before, "{query:?} before {doc}");
         }
     }
 
@@ -1057,6 +1337,11 @@ mod tests {
                 let mut hits = Vec::new();
                 searcher.search(&query, |hit| hits.push(hit));
                 prop_assert_eq!(&hits, &index.find_hits(&query), "{:?} in {:?}", query, docs);
+                let mut bytes = Vec::new();
+                searcher.search_bytes(&query, |doc, range| bytes.push((doc, range)));
+                let want: Vec<_> = hits.iter().map(|hit| (hit.doc, hit.bytes.clone())).collect();
+                check_sparse(&mut searcher, &query, &want);
+                prop_assert_eq!(bytes, want, "{:?} in {:?}", query, docs);
                 prop_assert_eq!(searcher.find(&query), index.find(&query));
                 check_bytes(&docs, &hits);
             }

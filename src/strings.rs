@@ -47,6 +47,9 @@ pub struct Strings {
     pub no_match: &'static str,
     /// When a key needs a search and there is none (`&`, `n` before any `/`).
     pub no_search: &'static str,
+    /// In place of the match count while the search index is still being built: the query is
+    /// kept, and runs when the index is ready.
+    pub index_preparing: &'static str,
     /// A key that does nothing here, before its name.
     pub unbound_key: &'static str,
     /// After the unbound key's name: where the keys are listed.
@@ -166,6 +169,7 @@ const ZH: Strings = Strings {
     search_prompt: "搜索：",
     no_match: "无匹配",
     no_search: "还没有搜索，按 / 开始",
+    index_preparing: "正在准备索引…",
     unbound_key: "此处未定义按键 ",
     unbound_hint: "，按 ? 查看按键",
     no_suggestion: "没有这一条建议：",
@@ -244,6 +248,7 @@ const EN: Strings = Strings {
     search_prompt: "search: ",
     no_match: "no match",
     no_search: "no search yet; / starts one",
+    index_preparing: "preparing the index…",
     unbound_key: "nothing is bound to ",
     unbound_hint: " here; ? lists the keys",
     no_suggestion: "the letter has no suggestion ",

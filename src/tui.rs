@@ -5,8 +5,14 @@
 //! A test-only trigger: in a debug build (`cfg(debug_assertions)`, as `cargo test` builds the
 //! binary), `DAFU_TEST_PANIC=draw` makes the reader panic while drawing the frame after the
 //! first event, so that the pseudo-terminal tests can see the panic hook give the terminal
-//! back. Release builds do not contain the check.
+//! back. Release builds do not contain the check. (A second one, `DAFU_TEST_INDEX_DELAY`, is
+//! described in [`index`].)
+//!
+//! The search index is not built before the first frame: the app is told it is coming
+//! ([`Action::IndexComing`]), a worker builds it once the frame is on the screen, and the loop
+//! hands it over ([`Action::IndexReady`]) as soon as it is ready.
 
+pub mod index;
 pub mod keep;
 pub mod lifecycle;
 pub mod probe;
@@ -54,6 +60,10 @@ pub fn full_screen_capable(term: Option<&OsStr>) -> bool {
 /// How long the main loop waits for an event before it looks whether a signal asked for a
 /// repaint. Idle, the reader wakes this often and does nothing else.
 const TICK: Duration = Duration::from_millis(200);
+
+/// How long the main loop waits for an event while the search index is being built: short,
+/// so that a query typed meanwhile gets its matches as soon as the index is ready.
+const INDEX_TICK: Duration = Duration::from_millis(5);
 
 /// How long the first frame waits for the state file (the place kept from the last run).
 /// A slower disk gets its frame first and the place a moment later.
@@ -124,8 +134,13 @@ fn read_events(
     let panic_armed = test_panic_armed();
     let mut events = 0usize;
     let mut repaint = false;
+    let mut indexer: Option<index::IndexWorker> = None;
     keeper.publish(&app);
     while !app.should_quit() {
+        if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
+            app.update(Action::IndexReady(built));
+            keeper.publish(&app);
+        }
         if let Some(mut restore) = keeper.take(Duration::ZERO) {
             // Late: once the reader has moved, the kept place would pull it away.
             if events > 0 {
@@ -144,10 +159,19 @@ fn read_events(
             panic_armed && events > 0,
         )?;
         repaint = false;
-        let event = match wait_for_event() {
+        if indexer.is_none() {
+            // After the first frame, which does not need it.
+            indexer = Some(index::IndexWorker::start(&app)?);
+        }
+        let event = match wait_for_event(&mut indexer) {
             Waited::Event(event) => event,
             Waited::Repaint => {
                 repaint = true;
+                continue;
+            }
+            Waited::Index(built) => {
+                app.update(Action::IndexReady(built));
+                keeper.publish(&app);
                 continue;
             }
             Waited::Gone => return Ok(()),
@@ -191,6 +215,8 @@ fn start(
     let palette = palette.resolve(answer.background);
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
+    // Built after the first frame (see `read_events`): a search typed before waits for it.
+    app.update(Action::IndexComing);
     if let Some(restore) = keeper.take(STATE_WAIT) {
         app.update(Action::Restore(Box::new(restore)));
     }
@@ -227,17 +253,29 @@ enum Waited {
     Event(Event),
     /// A signal asked for a repaint.
     Repaint,
+    /// The search index, built.
+    Index(crate::action::BuiltIndex),
     /// The terminal went away (EIO on a closed tty): end quietly.
     Gone,
 }
 
-/// Waits for an event, waking now and then to see whether a signal asked for a repaint.
-fn wait_for_event() -> Waited {
+/// Waits for an event, waking now and then to see whether a signal asked for a repaint, and,
+/// often while it is being built, whether the search index is ready.
+fn wait_for_event(indexer: &mut Option<index::IndexWorker>) -> Waited {
     loop {
-        match event::poll(TICK) {
+        let tick = if indexer.as_ref().is_some_and(index::IndexWorker::pending) {
+            INDEX_TICK
+        } else {
+            TICK
+        };
+        match event::poll(tick) {
             Ok(true) => return event::read().map_or(Waited::Gone, Waited::Event),
             Ok(false) if lifecycle::take_repaint() => return Waited::Repaint,
-            Ok(false) => {}
+            Ok(false) => {
+                if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
+                    return Waited::Index(built);
+                }
+            }
             Err(_) => return Waited::Gone,
         }
     }

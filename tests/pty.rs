@@ -464,6 +464,114 @@ fn pasting_into_the_search_prompt_searches() {
     });
 }
 
+/// The screen as drawn, every cell with its colours and attributes, and the cursor: what
+/// two runs must agree on to look the same.
+fn formatted(p: &Pty) -> Vec<u8> {
+    p.with_screen(vt100::Screen::contents_formatted)
+}
+
+/// The label that stands in for the match count while the search index is being built.
+const INDEX_PREPARING: &str = "正在准备索引…";
+
+/// A reader whose search index is ready: a first query has found its matches (and is
+/// abandoned, leaving the reader as it was).
+fn reader_with_index() -> Pty {
+    let p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("/x");
+    p.wait_for("a first query's matches: the index is ready", |s| {
+        prompt_count(&status_row(s)).is_some()
+    });
+    p.send("\x1b");
+    p.wait_for("the prompt closed", |s| !status_row(s).contains("搜索："));
+    p
+}
+
+/// A reader whose search index is held back (a debug-build hook) for long enough that keys
+/// typed at once are typed before it is ready.
+fn reader_before_index() -> Pty {
+    let p = Pty::spawn(Options::new(120, 36, NARROW).env("DAFU_TEST_INDEX_DELAY", Some("1500")));
+    p.wait_for_text(DOC_NUMBER);
+    p
+}
+
+/// Waits until `p` shows exactly `want` (cells, colours, cursor), saying where it differs.
+fn wait_for_same_screen(p: &Pty, what: &str, want: &[u8], want_rows: &[String]) {
+    p.wait_until(what, |s| {
+        if s.contents_formatted() == want {
+            return Ok(());
+        }
+        let rows: Vec<String> = s.rows(0, s.size().1).collect();
+        let differing: Vec<String> = rows
+            .iter()
+            .zip(want_rows)
+            .enumerate()
+            .filter(|(_, (got, want))| got != want)
+            .map(|(r, (got, want))| format!("row {r}: {got:?}, not {want:?}"))
+            .collect();
+        Err(if differing.is_empty() {
+            "the same text in other colours or attributes, or another cursor".to_string()
+        } else {
+            differing.join("\n")
+        })
+    });
+}
+
+/// Issue 15: the search index is built after the first frame. `/rgzn` typed before it is
+/// ready waits for it, says so in words, and then shows the screen the same keys show once it
+/// is ready: the same matches, count and highlights; Enter and `n` meanwhile lose nothing.
+#[test]
+fn a_search_typed_before_the_index_is_ready_shows_what_it_shows_after() {
+    let query = "rgzn";
+    // After: the same keys on a reader whose index is ready.
+    let late = reader_with_index();
+    late.send("/");
+    late.send(query);
+    late.wait_for("the query's matches in the prompt", |s| {
+        let status = status_row(s);
+        status.starts_with(&format!("搜索：{query}  ")) && prompt_count(&status).is_some()
+    });
+    let (typed, typed_rows) = (formatted(&late), late.rows());
+    late.send("\r");
+    late.wait_for("the count after Enter", |s| {
+        let status = status_row(s);
+        status.contains(&format!("「{query}」")) && search_count(&status).is_some()
+    });
+    let (entered, entered_rows) = (formatted(&late), late.rows());
+
+    // Before: typed at once, while the index is held back.
+    let early = reader_before_index();
+    early.send("/");
+    early.send(query);
+    early.wait_for("the prompt to say the index is being prepared", |s| {
+        let status = status_row(s);
+        status.starts_with(&format!("搜索：{query}  {INDEX_PREPARING}"))
+            && prompt_count(&status).is_none()
+    });
+    wait_for_same_screen(&early, "the screen typing gives", &typed, &typed_rows);
+    early.send("\r");
+    wait_for_same_screen(&early, "the screen Enter gives", &entered, &entered_rows);
+
+    // Enter and `n` before the index is ready: the query is kept, `n` says why it waits, and
+    // the matches come as Enter would have left them.
+    let entered_early = reader_before_index();
+    entered_early.send("/");
+    entered_early.send(query);
+    entered_early.send("\r");
+    entered_early.send("n");
+    entered_early.wait_for("the status to say the index is being prepared", |s| {
+        let status = status_row(s);
+        status.contains(&format!("「{query}」 {INDEX_PREPARING}"))
+            && search_count(&status).is_none()
+    });
+    wait_for_same_screen(
+        &entered_early,
+        "the screen Enter gives",
+        &entered,
+        &entered_rows,
+    );
+}
+
 // ----- 4. resizes -----
 
 /// Checks the screen after each resize of the sequence, and that the reader still runs.

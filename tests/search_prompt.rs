@@ -252,3 +252,120 @@ fn a_long_query_shows_the_part_around_the_caret() {
     );
     assert_eq!(terminal.get_cursor_position().unwrap().x, 6);
 }
+
+// ----- the index, built in the background (issue 15) -----
+
+/// The index the runner builds on its worker, handed over as the runner hands it.
+fn index_ready(app: &App) -> dafu::action::Action {
+    let index = dafu::search::letter::ReaderIndex::build(app.tree(), app.lang());
+    IndexReady(dafu::action::BuiltIndex(std::sync::Arc::new(index)))
+}
+
+/// What a reader shows of a search: its query, matches, current one and whether the prompt
+/// is open; where the reader is; the outline's rows and their marks; the status note.
+fn seen(app: &App) -> String {
+    let search = app.search();
+    format!(
+        "{:?} {:?} {:?} {} | {:?} {} {} {:?} | {:?} {:?} | {:?}",
+        search.query,
+        search.matches,
+        search.current,
+        search.editing,
+        app.selected(),
+        app.reading_top(),
+        app.outline_offset(),
+        app.visible_nodes(),
+        (0..app.tree().nodes.len())
+            .map(|id| search.own_match(app.tree(), id))
+            .collect::<Vec<_>>(),
+        search.row_matches,
+        app.note(),
+    )
+}
+
+/// Runs `keys` on a reader whose index is ready, and on one whose index comes after them:
+/// once it has come, the two agree.
+fn same_after_the_index_comes(keys: &[dafu::action::Action]) {
+    let mut ready = app(120, 36);
+    let mut waiting = app(120, 36);
+    waiting.update(IndexComing);
+    for key in keys {
+        ready.update(key.clone());
+        waiting.update(key.clone());
+    }
+    assert!(waiting.search().waiting(), "{keys:?}: nothing waits");
+    let built = index_ready(&waiting);
+    waiting.update(built);
+    assert!(!waiting.search().waiting());
+    assert_eq!(seen(&waiting), seen(&ready), "{keys:?}");
+}
+
+#[test]
+fn a_query_typed_before_the_index_comes_runs_when_it_comes() {
+    let typed = [
+        OpenSearch,
+        SearchInsert("r".into()),
+        SearchInsert("gzn".into()),
+    ];
+    same_after_the_index_comes(&typed);
+    // Enter meanwhile: the query is kept, and Enter's jump happens when it runs.
+    let entered = [typed.as_slice(), &[SearchSubmit]].concat();
+    same_after_the_index_comes(&entered);
+    // A second prompt abandoned with Esc gives the first search back, still to be run.
+    let abandoned = [
+        entered.as_slice(),
+        &[OpenSearch, SearchInsert("x".into()), SearchCancel],
+    ]
+    .concat();
+    same_after_the_index_comes(&abandoned);
+    // A query that finds nothing says so when it has run.
+    same_after_the_index_comes(&[OpenSearch, SearchInsert("qqqq".into()), SearchSubmit]);
+}
+
+#[test]
+fn keys_that_need_matches_say_the_index_is_coming() {
+    let mut app = app(120, 36);
+    app.update(IndexComing);
+    search(&mut app, "rgzn");
+    let before = (app.selected(), app.reading_top());
+    for key in [NextMatch, PrevMatch, ToggleFilter] {
+        app.update(key.clone());
+        assert_eq!(
+            app.note().map(|n| n.0.as_str()),
+            Some("正在准备索引…"),
+            "{key:?}"
+        );
+        assert_eq!((app.selected(), app.reading_top()), before, "{key:?}");
+        assert_eq!(app.search().query, "rgzn");
+    }
+    let built = index_ready(&app);
+    app.update(built);
+    assert_eq!(app.note(), None, "the note about the index is out of date");
+    assert!(!app.search().matches.is_empty());
+}
+
+/// A one-character query's matches are placed when asked; the filter still lists exactly the
+/// nodes whose text, or whose descendants' text, holds one, and the outline marks exactly the
+/// rows whose own text does.
+#[test]
+fn the_filter_on_one_character_lists_the_nodes_that_hold_its_matches() {
+    let mut app = app(120, 36);
+    search(&mut app, "科");
+    let tree = app.tree().clone();
+    let blocks: Vec<usize> = app.search().matches.iter().map(|m| m.block()).collect();
+    assert!(blocks.len() > 10, "{}", blocks.len());
+    let holds = |range: &std::ops::Range<usize>| blocks.iter().any(|b| range.contains(b));
+    for (id, node) in tree.nodes.iter().enumerate() {
+        assert_eq!(
+            app.search().own_match(&tree, id),
+            holds(&node.blocks),
+            "node {id}"
+        );
+    }
+    app.update(ToggleFilter);
+    let want: Vec<usize> = (0..tree.nodes.len())
+        .filter(|&id| holds(&tree.nodes[id].subtree_blocks))
+        .collect();
+    assert!(want.len() < tree.nodes.len(), "some node holds no 科");
+    assert_eq!(app.visible_nodes(), want);
+}

@@ -2,13 +2,14 @@
 //! outline filter. Matching itself is [`crate::search`]'s; this module only keeps state.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::place::Spot;
 use super::{App, Note};
 use crate::action::Action;
 use crate::letter::tree::{LetterTree, NodeId};
-use crate::search::letter::letter_index;
-use crate::search::{SearchIndex, Searcher};
+use crate::search::letter::ReaderIndex;
+use crate::search::{Searcher, Sparse};
 use crate::strings::Lang;
 use crate::text::char_to_byte;
 use crate::text::sanitize::sanitize_line;
@@ -53,6 +54,114 @@ impl BlockMatch {
     }
 }
 
+/// Every match of the query in the letter, in reading order.
+///
+/// Listed, or, for a query of one character, which can match a million places, kept as where
+/// they start and placed in the blocks when asked (a few binary searches each): a first
+/// letter costs no more than the screen it fills.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Listed(Vec<BlockMatch>),
+    Sparse {
+        hits: Sparse,
+        /// Per document of the index, its block, ascending.
+        block_of_doc: Arc<[usize]>,
+    },
+}
+
+impl Default for Kind {
+    fn default() -> Self {
+        Kind::Listed(Vec::new())
+    }
+}
+
+impl PartialEq for Matches {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Matches {}
+
+impl Matches {
+    /// How many matches.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match &self.kind {
+            Kind::Listed(list) => list.len(),
+            Kind::Sparse { hits, .. } => hits.len(),
+        }
+    }
+
+    /// Whether there is none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Match `i`, in reading order.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<BlockMatch> {
+        match &self.kind {
+            Kind::Listed(list) => list.get(i).copied(),
+            Kind::Sparse { hits, block_of_doc } => {
+                let (doc, bytes) = hits.get(i)?;
+                Some(BlockMatch::new(*block_of_doc.get(doc)?, bytes))
+            }
+        }
+    }
+
+    /// Every match, in reading order (each placed as it comes: for tests and small counts).
+    pub fn iter(&self) -> impl Iterator<Item = BlockMatch> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// The index of the first match in block `block` or after it.
+    #[must_use]
+    pub fn first_from_block(&self, block: usize) -> usize {
+        match &self.kind {
+            Kind::Listed(list) => list.partition_point(|m| m.block() < block),
+            Kind::Sparse { hits, block_of_doc } => {
+                hits.before_doc(block_of_doc.partition_point(|&b| b < block))
+            }
+        }
+    }
+
+    /// The indices of the matches in block `block` that overlap its byte range `bytes`.
+    fn overlapping(&self, block: usize, bytes: &Range<usize>) -> Range<usize> {
+        let (first, end) = (
+            self.first_from_block(block),
+            self.first_from_block(block + 1),
+        );
+        // In a block, matches do not overlap: their starts and ends both ascend.
+        let (mut low, mut high) = (first, end);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.get(mid).is_some_and(|m| m.bytes().end <= bytes.start) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let from = low;
+        let mut high = end;
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.get(mid).is_some_and(|m| m.bytes().start < bytes.end) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        from..low
+    }
+}
+
 /// Search state.
 pub struct Search {
     /// The query as typed.
@@ -62,7 +171,7 @@ pub struct Search {
     /// True while the prompt takes keys.
     pub editing: bool,
     /// Every match in the letter, in reading order.
-    pub matches: Vec<BlockMatch>,
+    pub matches: Matches,
     /// Index into `matches` of the current match.
     pub current: Option<usize>,
     /// Show only matching nodes (and their ancestors) in the outline.
@@ -79,26 +188,84 @@ pub struct Search {
     recalled: Option<usize>,
     /// What was typed before ↑ first recalled an entry, given back by ↓ past the newest.
     draft: String,
-    /// The blocks' texts, searched incrementally.
-    searcher: Searcher,
-    block_of_doc: Vec<usize>,
-    /// The outline rows' labels, searched with the same engine so that the outline can
-    /// highlight exactly what matched in a row.
-    rows: Searcher,
+    /// The index, or whether it is coming.
+    index: IndexState,
+    /// The language of the outline's labels, which the index reads.
+    lang: Lang,
+    /// What to do with the query when the index it waits for is ready, besides running it.
+    deferred: Option<Deferred>,
     /// Per node, byte ranges of matches in its outline label.
     pub row_matches: Vec<Vec<Range<usize>>>,
     /// The nodes whose `row_matches` are not empty, to clear them quickly.
     rows_matched: Vec<NodeId>,
-    /// Per node: does one of its own blocks hold a match?
-    own_match: Vec<bool>,
-    /// Per node: does it, or a descendant, hold a match?
+    /// Per node, while the filter is on: does it, or a descendant, hold a match?
     shown: Vec<bool>,
+}
+
+/// Where the search index stands.
+enum IndexState {
+    /// Not built, and nothing is building it: the first search builds it (a reader without a
+    /// runner: tests, benchmarks).
+    Unbuilt,
+    /// The runner is building it and will hand it over ([`Action::IndexReady`]); searches wait.
+    Coming,
+    /// Built.
+    Ready(Box<Indexes>),
+}
+
+/// The index, searched incrementally.
+struct Indexes {
+    /// The blocks' texts.
+    text: Searcher,
+    /// Per document of `text`, its block.
+    block_of_doc: Arc<[usize]>,
+    /// The outline rows' labels, searched with the same engine so that the outline can
+    /// highlight exactly what matched in a row.
+    rows: Searcher,
+}
+
+impl Indexes {
+    fn new(index: ReaderIndex) -> Self {
+        Self {
+            text: Searcher::new(index.text),
+            block_of_doc: index.block_of_doc.into(),
+            rows: Searcher::new(index.rows),
+        }
+    }
+}
+
+/// The index of the reader in `state`: built now if nothing else builds it; `None` while the
+/// runner is building it.
+fn ready<'a>(state: &'a mut IndexState, tree: &LetterTree, lang: Lang) -> Option<&'a mut Indexes> {
+    if matches!(state, IndexState::Unbuilt) {
+        *state = IndexState::Ready(Box::new(Indexes::new(ReaderIndex::build(tree, lang))));
+    }
+    match state {
+        IndexState::Ready(indexes) => Some(indexes),
+        IndexState::Unbuilt | IndexState::Coming => None,
+    }
+}
+
+/// What a query that waited for the index does once it has run, when the prompt is no longer
+/// open: what it would have done at once had the index been ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Deferred {
+    /// Enter was pressed: go to the first match from where the prompt opened, as typing
+    /// would have, and finish the search as Enter does.
+    Submitted,
+    /// Esc brought back an earlier search: its current match and filter come back.
+    Restored {
+        current: Option<usize>,
+        filter: bool,
+    },
 }
 
 /// A finished search, as it stood when the prompt opened again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Previous {
     query: String,
+    /// What it was still to do when the index came, if it was waiting for the index.
+    deferred: Option<Deferred>,
     current: Option<usize>,
     filter: bool,
 }
@@ -124,23 +291,23 @@ impl std::fmt::Debug for Search {
 }
 
 impl Search {
-    /// An empty search over `tree`'s text and its outline labels in `lang`; builds the
-    /// indexes once.
+    /// An empty search over `tree`'s text and its outline labels in `lang`. The index is
+    /// built when a search first needs it, unless the runner says it is building it
+    /// ([`Action::IndexComing`]).
     #[must_use]
     pub fn new(tree: &LetterTree, lang: Lang) -> Self {
-        let (index, block_of_doc) = letter_index(tree);
         let nodes = tree.nodes.len();
-        let rows = SearchIndex::new((0..nodes).map(|id| tree.outline_label(id, lang)));
         Self {
-            rows: Searcher::new(rows),
+            index: IndexState::Unbuilt,
+            lang,
+            deferred: None,
             row_matches: vec![Vec::new(); nodes],
             rows_matched: Vec::new(),
-            own_match: vec![false; nodes],
             shown: vec![false; nodes],
             query: String::new(),
             caret: 0,
             editing: false,
-            matches: Vec::new(),
+            matches: Matches::default(),
             current: None,
             filter: false,
             origin: (0, 0),
@@ -148,9 +315,14 @@ impl Search {
             history: Vec::new(),
             recalled: None,
             draft: String::new(),
-            searcher: Searcher::new(index),
-            block_of_doc,
         }
+    }
+
+    /// Whether the query waits for the index, which the runner is still building: the
+    /// prompt and the status row say so instead of giving a count.
+    #[must_use]
+    pub fn waiting(&self) -> bool {
+        !self.query.is_empty() && matches!(self.index, IndexState::Coming)
     }
 
     /// Forgets the query and its matches.
@@ -158,12 +330,15 @@ impl Search {
         self.query.clear();
         self.caret = 0;
         self.editing = false;
-        self.matches.clear();
+        self.matches = Matches::default();
         self.current = None;
         self.filter = false;
         self.clear_nodes();
-        self.searcher.reset();
-        self.rows.reset();
+        self.deferred = None;
+        if let IndexState::Ready(indexes) = &mut self.index {
+            indexes.text.reset();
+            indexes.rows.reset();
+        }
     }
 
     /// Forgets which nodes and rows hold matches.
@@ -173,22 +348,39 @@ impl Search {
                 row.clear();
             }
         }
-        self.own_match.fill(false);
         self.shown.fill(false);
     }
 
+    /// Runs the query: its matches in the text and in the outline's rows. While the index is
+    /// coming, the query has no matches yet (see [`Search::waiting`]).
     fn run(&mut self, tree: &LetterTree) {
-        // Reuse the allocation: a one-letter query can match hundreds of thousands of places.
-        let mut matches = std::mem::take(&mut self.matches);
+        // Reuse the allocation: a query can match hundreds of thousands of places.
+        let mut matches = match std::mem::take(&mut self.matches.kind) {
+            Kind::Listed(list) => list,
+            Kind::Sparse { .. } => Vec::new(),
+        };
         matches.clear();
-        let block_of_doc = &self.block_of_doc;
-        self.searcher.search(&self.query, |hit| {
-            matches.push(BlockMatch::new(block_of_doc[hit.doc], hit.bytes));
-        });
-        self.matches = matches;
         self.clear_nodes();
+        let Some(indexes) = ready(&mut self.index, tree, self.lang) else {
+            self.matches.kind = Kind::Listed(matches);
+            return;
+        };
+        let block_of_doc = &indexes.block_of_doc;
+        // Which nodes hold a match is found when asked (see `own_match`, `mark_shown`): a
+        // first letter can match in every block.
+        if let Some(hits) = indexes.text.sparse(&self.query) {
+            self.matches.kind = Kind::Sparse {
+                hits,
+                block_of_doc: Arc::clone(block_of_doc),
+            };
+        } else {
+            indexes.text.search_bytes(&self.query, |doc, bytes| {
+                matches.push(BlockMatch::new(block_of_doc[doc], bytes));
+            });
+            self.matches.kind = Kind::Listed(matches);
+        }
         let (row_matches, rows_matched) = (&mut self.row_matches, &mut self.rows_matched);
-        self.rows.search(&self.query, |hit| {
+        indexes.rows.search(&self.query, |hit| {
             if let Some(row) = row_matches.get_mut(hit.doc) {
                 if row.is_empty() {
                     rows_matched.push(hit.doc);
@@ -196,37 +388,39 @@ impl Search {
                 row.push(hit.bytes);
             }
         });
-        // Per node, once per query rather than per frame: its own match, and the way to it.
-        let mut last_block = None;
-        for m in &self.matches {
-            if last_block == Some(m.block()) {
-                continue;
-            }
-            last_block = Some(m.block());
-            let node = tree.blocks[m.block()].node;
-            self.own_match[node] = true;
-            let mut at = Some(node);
-            while let Some(id) = at {
-                if self.shown[id] {
-                    // Its ancestors were marked with it.
-                    break;
-                }
-                self.shown[id] = true;
-                at = tree.nodes[id].parent;
-            }
-        }
     }
 
-    /// Per node: does it, or a descendant, hold a match? Computed once per query.
+    /// Per node, while the filter is on: does it, or a descendant, hold a match? (Found when
+    /// the filter comes on, for all the nodes at once: the filtered outline lists them.)
     #[must_use]
     pub fn shown_nodes(&self) -> &[bool] {
         &self.shown
     }
 
-    /// Per node: does one of its own blocks hold a match? Computed once per query.
+    /// Does one of node `id`'s own blocks hold a match? Two binary searches: the outline asks
+    /// for the rows it draws.
     #[must_use]
-    pub fn own_matches(&self) -> &[bool] {
-        &self.own_match
+    pub fn own_match(&self, tree: &LetterTree, id: NodeId) -> bool {
+        tree.nodes
+            .get(id)
+            .is_some_and(|node| self.holds_match(&node.blocks))
+    }
+
+    /// Whether one of `blocks` holds a match.
+    fn holds_match(&self, blocks: &Range<usize>) -> bool {
+        !blocks.is_empty()
+            && self.matches.first_from_block(blocks.start)
+                < self.matches.first_from_block(blocks.end)
+    }
+
+    /// Finds [`Search::shown_nodes`], for the filter.
+    fn mark_shown(&mut self, tree: &LetterTree) {
+        let shown: Vec<bool> = tree
+            .nodes
+            .iter()
+            .map(|node| self.holds_match(&node.subtree_blocks))
+            .collect();
+        self.shown = shown;
     }
 
     /// The matches in block `block` that overlap its byte range `bytes` (one line's worth),
@@ -239,15 +433,10 @@ impl Search {
         &self,
         block: usize,
         bytes: Range<usize>,
-    ) -> impl Iterator<Item = (usize, &BlockMatch)> {
-        let first = self.matches.partition_point(|m| {
-            m.block() < block || (m.block() == block && m.bytes().end <= bytes.start)
-        });
+    ) -> impl Iterator<Item = (usize, BlockMatch)> {
         self.matches
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take_while(move |(_, m)| m.block() == block && m.bytes().start < bytes.end)
+            .overlapping(block, &bytes)
+            .filter_map(|i| Some((i, self.matches.get(i)?)))
     }
 
     fn byte_caret(&self) -> usize {
@@ -381,12 +570,66 @@ impl Search {
     }
 }
 
+impl Search {
+    /// Brings back an earlier search's current match and filter, over its matches run again.
+    fn restore_current(&mut self, tree: &LetterTree, current: Option<usize>, filter: bool) {
+        let count = self.matches.len();
+        self.current = current.filter(|&i| i < count);
+        self.filter = filter && count > 0;
+        if self.filter {
+            self.mark_shown(tree);
+        }
+    }
+}
+
 impl App {
+    /// The runner builds the index and will hand it over: searches wait for it.
+    pub(super) fn index_coming(&mut self) {
+        if matches!(self.search.index, IndexState::Unbuilt) {
+            self.search.index = IndexState::Coming;
+        }
+    }
+
+    /// The index the runner built: the query that waited for it runs, and does what it would
+    /// have done had the index been there all along.
+    pub(super) fn index_ready(&mut self, index: ReaderIndex) {
+        if matches!(self.search.index, IndexState::Ready(_)) {
+            // Built already (a search could not wait): the two are the same.
+            return;
+        }
+        self.search.index = IndexState::Ready(Box::new(Indexes::new(index)));
+        // A note that the index was being prepared (`n` pressed meanwhile) is out of date.
+        let preparing = self.lang.strings().index_preparing;
+        if self.note.as_ref().is_some_and(|note| note.0 == preparing) {
+            self.note = None;
+        }
+        let deferred = self.search.deferred.take();
+        if self.search.query.is_empty() {
+            return;
+        }
+        if self.search.editing {
+            self.rerun_search();
+            return;
+        }
+        match deferred {
+            Some(Deferred::Submitted) => {
+                self.rerun_search();
+                self.finish_submit();
+            }
+            Some(Deferred::Restored { current, filter }) => {
+                self.search.run(&self.tree);
+                self.search.restore_current(&self.tree, current, filter);
+            }
+            None => self.search.run(&self.tree),
+        }
+    }
+
     pub(super) fn open_search(&mut self) {
         let origin = (self.reading_top, self.selected);
         let search = &mut self.search;
         search.previous = (!search.query.is_empty()).then(|| Previous {
             query: search.query.clone(),
+            deferred: search.deferred,
             current: search.current,
             filter: search.filter,
         });
@@ -428,8 +671,19 @@ impl App {
         if !search.query.is_empty() {
             search.remember(search.query.clone());
         }
+        if search.waiting() {
+            // The rest happens when the matches are known.
+            search.deferred = Some(Deferred::Submitted);
+            return;
+        }
+        self.finish_submit();
+    }
+
+    /// What Enter does once the query's matches are known: the jump is remembered, and a
+    /// query that found nothing says so.
+    fn finish_submit(&mut self) {
         // A search is a jump: `''` goes back to where the prompt opened.
-        let (line, node) = search.origin;
+        let (line, node) = self.search.origin;
         let (block, byte) = self
             .reading
             .lines
@@ -454,9 +708,16 @@ impl App {
             self.search.query = previous.query;
             self.search.caret = self.search.query.chars().count();
             self.search.run(&self.tree);
-            let count = self.search.matches.len();
-            self.search.current = previous.current.filter(|&i| i < count);
-            self.search.filter = previous.filter && count > 0;
+            if self.search.waiting() {
+                // Still waiting as it was (Enter pressed, nothing found yet), or waiting now.
+                self.search.deferred = Some(previous.deferred.unwrap_or(Deferred::Restored {
+                    current: previous.current,
+                    filter: previous.filter,
+                }));
+            } else {
+                self.search
+                    .restore_current(&self.tree, previous.current, previous.filter);
+            }
         }
         self.set_selected(selected);
         self.scroll_reading_raw(line);
@@ -476,10 +737,7 @@ impl App {
             return;
         }
         let origin_block = self.reading.lines.get(origin_line).map_or(0, |l| l.block);
-        let index = self
-            .search
-            .matches
-            .partition_point(|m| m.block() < origin_block);
+        let index = self.search.matches.first_from_block(origin_block);
         let index = if index < self.search.matches.len() {
             index
         } else {
@@ -490,7 +748,9 @@ impl App {
 
     fn go_to_match(&mut self, index: usize) {
         self.search.current = Some(index);
-        let m = self.search.matches[index];
+        let Some(m) = self.search.matches.get(index) else {
+            return;
+        };
         let node = self.tree.blocks[m.block()].node;
         // Open what hides the match, select it, and put its line in view.
         self.reveal(node);
@@ -501,6 +761,10 @@ impl App {
     }
 
     pub(super) fn step_match(&mut self, delta: isize) {
+        if self.search.waiting() {
+            self.note = Some(Note(self.lang.strings().index_preparing.to_string()));
+            return;
+        }
         let count = self.search.matches.len();
         if count == 0 {
             let strings = self.lang.strings();
@@ -528,6 +792,10 @@ impl App {
     }
 
     pub(super) fn toggle_filter(&mut self) {
+        if self.search.waiting() {
+            self.note = Some(Note(self.lang.strings().index_preparing.to_string()));
+            return;
+        }
         if self.search.query.is_empty() {
             self.note = Some(Note(self.lang.strings().no_search.to_string()));
             return;
@@ -537,6 +805,9 @@ impl App {
             return;
         }
         self.search.filter = !self.search.filter;
+        if self.search.filter {
+            self.search.mark_shown(&self.tree);
+        }
         let visible = self.visible_nodes();
         if !visible.contains(&self.selected)
             && let Some(&first) = visible.first()

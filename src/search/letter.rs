@@ -1,8 +1,9 @@
 //! The search index over a letter: its text blocks as documents, for the reader and for
-//! `dafu search` alike.
+//! `dafu search` alike; and, for the reader, its outline labels.
 
 use super::SearchIndex;
 use crate::letter::tree::{BlockKind, LetterTree};
+use crate::strings::Lang;
 
 /// The letter's searchable blocks, by block number with their text, in reading order: every
 /// text block but the editorial notes, which are not the letter's words.
@@ -21,4 +22,34 @@ pub fn letter_index(tree: &LetterTree) -> (SearchIndex, Vec<usize>) {
     let block_of_doc: Vec<usize> = letter_docs(tree).map(|(i, _)| i).collect();
     let index = SearchIndex::new(letter_docs(tree).map(|(_, text)| text));
     (index, block_of_doc)
+}
+
+/// Everything the reader searches: the letter's text and the outline's labels.
+///
+/// Built by [`ReaderIndex::build`] alone, whether the reader builds it when a search first
+/// needs it or the runner builds it on a worker thread after the first frame: the two ways
+/// cannot come to different indexes.
+#[derive(Debug, Clone)]
+pub struct ReaderIndex {
+    /// The text blocks, as [`letter_index`] gives them.
+    pub text: SearchIndex,
+    /// Per document of `text`, its block.
+    pub block_of_doc: Vec<usize>,
+    /// The outline rows' labels in the interface's language, one document per node, so that
+    /// the outline can highlight exactly what matched in a row.
+    pub rows: SearchIndex,
+}
+
+impl ReaderIndex {
+    /// The reader's index over `tree`, with the outline labels in `lang`.
+    #[must_use]
+    pub fn build(tree: &LetterTree, lang: Lang) -> Self {
+        let (text, block_of_doc) = letter_index(tree);
+        let rows = SearchIndex::new((0..tree.nodes.len()).map(|id| tree.outline_label(id, lang)));
+        Self {
+            text,
+            block_of_doc,
+            rows,
+        }
+    }
 }

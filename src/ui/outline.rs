@@ -31,8 +31,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     pane(&title, focused, app.ambiguous()).render(area, buf);
     let pane = inner(area);
     let visible = app.visible_nodes();
-    // Rows whose own text holds a match stand out; ancestors only lead the way to them.
-    let matched = app.search().own_matches();
     for (row, &id) in visible
         .iter()
         .skip(app.outline_offset())
@@ -72,7 +70,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         // A row whose text holds a match shows its label's own hits; a row whose match is
         // only in its body text is tinted, so the eye finds it either way.
-        let text_style = if matched.get(id).copied().unwrap_or(false) && !selected {
+        // Rows whose own text holds a match stand out; ancestors only lead the way to them.
+        let text_style = if !selected && app.search().own_match(app.tree(), id) {
             text_style.patch(theme::MATCH_ROW)
         } else {
             text_style

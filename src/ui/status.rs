@@ -90,6 +90,10 @@ fn search_count(app: &App) -> String {
     }
     let shown = sanitize_query(&search.query);
     let (open, close) = app.lang().editorial().quotes;
+    if search.waiting() {
+        let preparing = app.lang().strings().index_preparing;
+        return format!(" {open}{shown}{close} {preparing} ");
+    }
     match search.current {
         Some(i) => format!(" {open}{shown}{close} {}/{} ", i + 1, search.matches.len()),
         None => format!(" {open}{shown}{close} 0/{} ", search.matches.len()),
@@ -104,6 +108,8 @@ fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> Position {
     let mode = app.ambiguous();
     let prompt = strings.search_prompt;
     let count_tail = match search.current {
+        // Said in words: the prompt is not wrong to show no count, it is early.
+        None if search.waiting() => format!("  {}", strings.index_preparing),
         Some(i) => format!("  {}/{}", i + 1, search.matches.len()),
         None if search.query.is_empty() => String::new(),
         None => format!("  {}", strings.no_match),
