@@ -67,9 +67,9 @@ pub struct Search {
     pub current: Option<usize>,
     /// Show only matching nodes (and their ancestors) in the outline.
     pub filter: bool,
-    /// Where the reader was when the prompt opened: (reading line, selected node), so
-    /// that Esc can go back.
-    origin: (usize, NodeId),
+    /// Where the reader was when the prompt opened (the selected node and the words at the
+    /// top of the text, which a resize while typing keeps), so that Esc can go back.
+    origin: Spot,
     /// The finished search the prompt replaced, given back by Esc (as less keeps its last
     /// search when a new one is abandoned).
     previous: Option<Previous>,
@@ -143,7 +143,11 @@ impl Search {
             matches: Vec::new(),
             current: None,
             filter: false,
-            origin: (0, 0),
+            origin: Spot {
+                node: 0,
+                block: 0,
+                byte: 0,
+            },
             previous: None,
             history: Vec::new(),
             recalled: None,
@@ -383,7 +387,7 @@ impl Search {
 
 impl App {
     pub(super) fn open_search(&mut self) {
-        let origin = (self.reading_top, self.selected);
+        let origin = self.spot();
         let search = &mut self.search;
         search.previous = (!search.query.is_empty()).then(|| Previous {
             query: search.query.clone(),
@@ -429,13 +433,7 @@ impl App {
             search.remember(search.query.clone());
         }
         // A search is a jump: `''` goes back to where the prompt opened.
-        let (line, node) = search.origin;
-        let (block, byte) = self
-            .reading
-            .lines
-            .get(line)
-            .map_or((0, 0), |l| (l.block, l.range.start));
-        let from = Spot { node, block, byte };
+        let from = search.origin;
         if from != self.spot() {
             self.jumped_from = Some(from);
         }
@@ -448,7 +446,7 @@ impl App {
     /// Closes the prompt: the reader goes back to where it was, and the search the prompt
     /// replaced comes back with its matches and its current one, so that `n` goes on from it.
     fn cancel_search(&mut self) {
-        let (line, selected) = self.search.origin;
+        let origin = self.search.origin;
         self.search.clear();
         if let Some(previous) = self.search.previous.take() {
             self.search.query = previous.query;
@@ -458,7 +456,8 @@ impl App {
             self.search.current = previous.current.filter(|&i| i < count);
             self.search.filter = previous.filter && count > 0;
         }
-        self.set_selected(selected);
+        self.set_selected(origin.node);
+        let line = self.line_at(origin.block, origin.byte);
         self.scroll_reading_raw(line);
         self.keep_selection_visible();
     }
@@ -467,15 +466,16 @@ impl App {
     /// when the prompt opened.
     fn rerun_search(&mut self) {
         self.search.run(&self.tree);
-        let (origin_line, origin_node) = self.search.origin;
+        let origin = self.search.origin;
         if self.search.matches.is_empty() {
             self.search.current = None;
-            self.set_selected(origin_node);
-            self.scroll_reading_raw(origin_line);
+            self.set_selected(origin.node);
+            let line = self.line_at(origin.block, origin.byte);
+            self.scroll_reading_raw(line);
             self.keep_selection_visible();
             return;
         }
-        let origin_block = self.reading.lines.get(origin_line).map_or(0, |l| l.block);
+        let origin_block = origin.block;
         let index = self
             .search
             .matches
@@ -496,7 +496,7 @@ impl App {
         self.reveal(node);
         self.set_selected(node);
         self.keep_selection_visible();
-        let line = self.reading.line_of(m.block(), m.bytes().start);
+        let line = self.reading.line_of(&self.tree, m.block(), m.bytes().start);
         self.show_reading_line(line);
     }
 
