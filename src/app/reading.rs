@@ -47,10 +47,12 @@ pub struct ReadingPos {
 
 /// The letter's lines for one pane width, wrapped block by block as they are needed.
 ///
-/// The methods that may wrap take `&mut self` and are called from [`App::update`]
-/// (`crate::app::App::update`), which wraps the lines in view after every action; drawing
-/// reads the wrapped lines only ([`lines_from`](Self::lines_from)), so that it stays a pure
-/// function of the app, with no cache hidden behind a shared reference.
+/// The methods that may wrap take `&mut self` and are called from
+/// [`App::update`](crate::app::App::update), which wraps the lines in view after every action;
+/// drawing reads the wrapped lines only ([`lines_from`](Self::lines_from)). So drawing stays a
+/// pure function of the app with no cache hidden behind a shared reference (no cells filled
+/// during a frame), the app stays `Sync`, and the wrapping a key causes is paid, and timed, in
+/// `update`.
 #[derive(Debug, Clone, Default)]
 pub struct ReadingLayout {
     /// The text width the lines are wrapped to.
