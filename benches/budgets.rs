@@ -223,7 +223,11 @@ fn measure(scale: usize) -> Row {
     drop(bytes);
     let mut reader = Reader::on(tree, screen);
     let reader_heap = ALLOC.current_usage().saturating_sub(base);
-    let lines = reader.app.reading().lines.len();
+    let lines = dafu::app::reading::ReadingLayout::line_count(
+        reader.app.tree(),
+        reader.app.reading().width(),
+        reader.app.ambiguous(),
+    );
     let nodes = reader.app.tree().nodes.len();
 
     reader.go_to_middle();

@@ -17,7 +17,7 @@ use crate::strings::Lang;
 use crate::text::width::AmbiguousWidth;
 use figures_view::FiguresView;
 use place::{MarkKey, Spot};
-use reading::ReadingLayout;
+use reading::{ReadingLayout, ReadingPos};
 use search::Search;
 
 pub use crate::layout::Focus;
@@ -73,9 +73,15 @@ pub struct App {
     /// The first visible row of the outline.
     outline_offset: usize,
     /// The first visible line of the reading pane.
-    reading_top: usize,
-    /// The reading pane's lines at the current width.
+    reading_top: ReadingPos,
+    /// The reading pane's lines at the current width, wrapped as they are needed: after every
+    /// action, at least the lines in view.
     reading: ReadingLayout,
+    /// The words a resize keeps at the top of the reading pane: a block and a byte in it, the
+    /// start of the top line when the text was last scrolled. Kept across resizes while the
+    /// top line still holds it, so that going narrower and back does not drift up a line
+    /// each time.
+    resize_anchor: (usize, usize),
     /// Search state.
     search: Search,
     /// Figures view state: prepared when the view first opens, since the first frame does not
@@ -106,6 +112,8 @@ impl App {
     /// except that suggestions show their measures.
     #[must_use]
     pub fn new(tree: LetterTree, lang: Lang, ambiguous: AmbiguousWidth, size: (u16, u16)) -> Self {
+        // Nothing wrapped yet: `resize` sets the width, and each block is wrapped when needed.
+        let reading = ReadingLayout::new(&tree, 0, ambiguous);
         let node_count = tree.nodes.len();
         let search = Search::new(&tree, lang);
         let mut app = Self {
@@ -124,8 +132,9 @@ impl App {
             selected: 0,
             place: 0,
             outline_offset: 0,
-            reading_top: 0,
-            reading: ReadingLayout::default(),
+            reading_top: ReadingPos::default(),
+            reading,
+            resize_anchor: (0, 0),
             search,
             help_offset: 0,
             note: None,
@@ -207,11 +216,11 @@ impl App {
 
     /// The first visible line of the reading pane.
     #[must_use]
-    pub fn reading_top(&self) -> usize {
+    pub fn reading_top(&self) -> ReadingPos {
         self.reading_top
     }
 
-    /// The reading pane's lines at the current width.
+    /// The reading pane's lines at the current width: those in view are always wrapped.
     #[must_use]
     pub fn reading(&self) -> &ReadingLayout {
         &self.reading
@@ -306,7 +315,10 @@ impl App {
             Action::IndexComing => return self.index_coming(),
             Action::IndexReady(built) => {
                 let index = Arc::try_unwrap(built.0).unwrap_or_else(|shared| (*shared).clone());
-                return self.index_ready(index);
+                self.index_ready(index);
+                // A query typed before the index came runs now and may move the view.
+                self.prepare_view();
+                return;
             }
             _ => {}
         }
@@ -330,6 +342,8 @@ impl App {
                 }
             },
         }
+        // What the next frame shows, wrapped here so that drawing only reads.
+        self.prepare_view();
     }
 
     /// The outline and the reading pane, with no overlay or prompt open.
@@ -357,14 +371,20 @@ impl App {
             }
             Action::First => match self.focus {
                 Focus::Outline => self.select_visible_index(0),
-                Focus::Reading => self.scroll_reading_to(0),
+                Focus::Reading => {
+                    let start = self.reading.start(&self.tree);
+                    self.scroll_reading_to(start);
+                }
             },
             Action::Last => match self.focus {
                 Focus::Outline => {
                     let last = self.visible_nodes().len().saturating_sub(1);
                     self.select_visible_index(last);
                 }
-                Focus::Reading => self.scroll_reading_to(usize::MAX),
+                Focus::Reading => {
+                    let end = self.reading.end(&self.tree);
+                    self.scroll_reading_to(end);
+                }
             },
             Action::Expand => self.expand_or_descend(),
             Action::Collapse => self.collapse_or_ascend(),
@@ -523,7 +543,7 @@ impl App {
     fn jump_to_figure(&mut self, node: NodeId, index: usize) {
         self.select(node);
         if let Some((block, range)) = crate::figures::locate(&self.tree, node, index) {
-            let line = self.reading.line_of(block, range.start);
+            let line = self.reading.line_of(&self.tree, block, range.start);
             self.show_reading_line(line);
             self.spotlight = Some((block, range));
         }
@@ -590,9 +610,8 @@ impl App {
         self.set_selected(id);
         self.keep_selection_visible();
         let block = self.tree.nodes[id].blocks.start;
-        if let Some(&line) = self.reading.first_line.get(block) {
-            self.scroll_reading_raw(line);
-        }
+        let line = self.reading.first_line_of(&self.tree, block);
+        self.scroll_reading_raw(line);
     }
 
     /// Moves the outline's window so that the selected row is in it.
@@ -689,33 +708,78 @@ impl App {
 
     // ----- reading pane -----
 
-    fn max_reading_top(&self) -> usize {
+    /// The last line that may be at the top: the one a page above the letter's end.
+    fn max_reading_top(&mut self) -> ReadingPos {
+        let rows = self.reading_rows().max(1);
+        let end = self.reading.end(&self.tree);
         self.reading
-            .lines
-            .len()
-            .saturating_sub(self.reading_rows().max(1))
+            .step(&self.tree, end, -(rows - 1).cast_signed())
     }
 
-    fn scroll_reading_raw(&mut self, line: usize) {
+    fn scroll_reading_raw(&mut self, line: ReadingPos) {
+        let line = self.reading.fit(&self.tree, line);
         self.reading_top = line.min(self.max_reading_top());
     }
 
     /// Scrolls the reading pane, and lets the outline follow the section now in view.
-    fn scroll_reading_to(&mut self, line: usize) {
+    fn scroll_reading_to(&mut self, line: ReadingPos) {
         self.scroll_reading_raw(line);
         self.follow_reading();
     }
 
     fn scroll_reading_by(&mut self, delta: isize) {
-        let line = self.reading_top.saturating_add_signed(delta);
+        let line = self.reading.step(&self.tree, self.reading_top, delta);
         self.scroll_reading_to(line);
     }
 
     /// Puts `line` in view, a third of the way down when it has to move.
-    fn show_reading_line(&mut self, line: usize) {
+    fn show_reading_line(&mut self, line: ReadingPos) {
         let rows = self.reading_rows().max(1);
-        if line < self.reading_top || line >= self.reading_top + rows {
-            self.scroll_reading_raw(line.saturating_sub(rows / 3));
+        let bottom = self
+            .reading
+            .step(&self.tree, self.reading_top, (rows - 1).cast_signed());
+        if line < self.reading_top || line > bottom {
+            let top = self
+                .reading
+                .step(&self.tree, line, -(rows / 3).cast_signed());
+            self.scroll_reading_raw(top);
+        }
+    }
+
+    /// Wraps what the reading pane shows, for the frame to draw.
+    fn prepare_view(&mut self) {
+        let rows = self.reading_rows();
+        self.reading.prepare(&self.tree, self.reading_top, rows);
+    }
+
+    /// The block and the byte where the line at `pos` starts: the blank line after a block
+    /// is the block's end, where no line of text starts. The inverse of [`Self::line_at`].
+    fn words_at(&self, pos: ReadingPos) -> (usize, usize) {
+        self.reading.line(pos).map_or((0, 0), |line| {
+            let text = &self.tree.blocks[line.block].text;
+            if line.range.is_empty() && !text.is_empty() {
+                (line.block, text.len())
+            } else {
+                (line.block, line.range.start)
+            }
+        })
+    }
+
+    /// The line holding byte `byte` of block `block` at the current width:
+    /// the inverse of [`Self::words_at`].
+    fn line_at(&mut self, block: usize, byte: usize) -> ReadingPos {
+        let Some(text) = self.tree.blocks.get(block).map(|b| &b.text) else {
+            return self.reading.end(&self.tree);
+        };
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if byte == text.len() && !text.is_empty() {
+            // The blank line after the block (see `words_at`): the block's last line.
+            self.reading.last_line_of(&self.tree, block)
+        } else {
+            self.reading.line_of(&self.tree, block, byte)
         }
     }
 
@@ -725,13 +789,15 @@ impl App {
         // With the end in view the reader is at the last node, though its text is not at the
         // top: the signature must not be shown under the name of the paragraph above it.
         // (A letter that fits on one screen has its top in view too: it stays at the top.)
-        let at_end = self.reading_top > 0 && self.reading_top >= self.max_reading_top();
+        let start = self.reading.start(&self.tree);
+        let max = self.max_reading_top();
+        let at_end = self.reading_top > start && self.reading_top >= max;
         let line = if at_end {
-            self.reading.lines.len().checked_sub(1)
+            self.reading.end(&self.tree)
         } else {
-            Some(self.reading_top)
+            self.reading_top
         };
-        if let Some(line) = line.and_then(|l| self.reading.lines.get(l)) {
+        if let Some(line) = self.reading.line(line) {
             let node = self.tree.blocks[line.block].node;
             self.follow_node(node);
         }
@@ -747,27 +813,35 @@ impl App {
         }
     }
 
+    /// A new terminal size: the reading pane's blocks are wrapped anew as they are needed,
+    /// and the words at the top of the pane stay on its top line.
     fn resize(&mut self, width: u16, height: u16) {
-        // Keep the block at the top of the reading pane in view across a re-wrap.
-        let anchor = self.reading.lines.get(self.reading_top).map(|l| l.block);
+        // The words to keep at the top: those kept by the last resize while the top line still
+        // holds them (a resize only re-wraps), else the start of the top line.
+        let (block, byte) = self.resize_anchor;
+        let kept = block < self.tree.blocks.len()
+            && self.reading.line(self.reading_top).is_some()
+            && self.line_at(block, byte) == self.reading_top;
+        let anchor = if kept {
+            self.resize_anchor
+        } else {
+            self.words_at(self.reading_top)
+        };
         self.size = (width, height);
         // Measured as if the reading pane were shown: on a narrow screen it is hidden while
         // the outline has focus, and Tab must not find it wrapped to nothing.
         let text_width = layout::reading_text_width(&layout::areas(width, height, Focus::Reading));
-        if text_width != self.reading.width
-            || self.reading.lines.is_empty()
-            || self.reading.mode != self.ambiguous
-        {
-            self.reading = ReadingLayout::new(&self.tree, text_width, self.ambiguous);
+        self.reading.rewrap(text_width, self.ambiguous);
+        if anchor.0 < self.tree.blocks.len() {
+            let top = self.line_at(anchor.0, anchor.1);
+            self.scroll_reading_raw(top);
         }
-        if let Some(block) = anchor {
-            self.reading_top = self.reading.first_line.get(block).copied().unwrap_or(0);
-        }
-        self.scroll_reading_raw(self.reading_top);
+        self.resize_anchor = anchor;
         self.keep_selection_visible();
         if let Some(figures) = self.figures.as_mut() {
             figures.keep_visible(figures_view::list_rows(width, height, figures.mode));
         }
+        self.prepare_view();
     }
 
     // ----- mouse -----
@@ -804,9 +878,11 @@ impl App {
             }
         } else if let Some(pane) = areas.reading.map(inner).filter(|p| p.contains(at)) {
             self.focus = Focus::Reading;
-            let line = self.reading_top + usize::from(y - pane.y);
-            if let Some(l) = self.reading.lines.get(line) {
-                let node = self.tree.blocks[l.block].node;
+            self.prepare_view();
+            let row = usize::from(y - pane.y);
+            let block = self.reading.lines_from(self.reading_top).nth(row);
+            if let Some(block) = block.map(|(_, l)| l.block) {
+                let node = self.tree.blocks[block].node;
                 self.follow_node(node);
             }
         }

@@ -123,7 +123,7 @@ fn a_kept_place_opens_at_the_same_words_at_another_width() {
     );
     assert_eq!(again.selected(), app.selected());
     assert_eq!(again.expanded(), app.expanded());
-    let line = &again.reading().lines[again.reading_top()];
+    let line = util::top_line(&again);
     assert_eq!(line.block, at.block);
     let text = &again.tree().blocks[at.block].text;
     assert!(

@@ -7,7 +7,7 @@ mod util;
 use dafu::app::{App, Focus, Overlay};
 use dafu::keymap::action_for;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use util::{app, selected_key};
+use util::{app, selected_key, top_line_number};
 
 /// Types `keys` as a person would: each char a key press, through the keymap.
 fn type_keys(app: &mut App, keys: &str) {
@@ -38,41 +38,41 @@ const TEXT_ROWS: usize = 36 - 2 - 2;
 fn space_and_b_page_the_text_keeping_a_line_as_less_does() {
     let mut app = reading();
     type_keys(&mut app, " ");
-    assert_eq!(app.reading_top(), TEXT_ROWS - 1);
+    assert_eq!(top_line_number(&app), TEXT_ROWS - 1);
     type_keys(&mut app, " ");
-    assert_eq!(app.reading_top(), 2 * (TEXT_ROWS - 1));
+    assert_eq!(top_line_number(&app), 2 * (TEXT_ROWS - 1));
     type_keys(&mut app, "b");
-    assert_eq!(app.reading_top(), TEXT_ROWS - 1);
+    assert_eq!(top_line_number(&app), TEXT_ROWS - 1);
     press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
-    assert_eq!(app.reading_top(), 0);
+    assert_eq!(top_line_number(&app), 0);
 }
 
 #[test]
 fn d_and_u_and_ctrl_d_and_ctrl_u_move_half_a_page() {
     let mut app = reading();
     type_keys(&mut app, "d");
-    assert_eq!(app.reading_top(), TEXT_ROWS / 2);
+    assert_eq!(top_line_number(&app), TEXT_ROWS / 2);
     press(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
-    assert_eq!(app.reading_top(), TEXT_ROWS);
+    assert_eq!(top_line_number(&app), TEXT_ROWS);
     type_keys(&mut app, "u");
-    assert_eq!(app.reading_top(), TEXT_ROWS / 2);
+    assert_eq!(top_line_number(&app), TEXT_ROWS / 2);
     press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(app.reading_top(), 0);
+    assert_eq!(top_line_number(&app), 0);
 }
 
 #[test]
 fn a_count_repeats_the_next_move_only() {
     let mut app = reading();
     type_keys(&mut app, "3j");
-    assert_eq!(app.reading_top(), 3);
+    assert_eq!(top_line_number(&app), 3);
     type_keys(&mut app, "j");
-    assert_eq!(app.reading_top(), 4, "the count is spent by one move");
+    assert_eq!(top_line_number(&app), 4, "the count is spent by one move");
     type_keys(&mut app, "12j");
-    assert_eq!(app.reading_top(), 16);
+    assert_eq!(top_line_number(&app), 16);
     type_keys(&mut app, "2 ");
-    assert_eq!(app.reading_top(), 16 + 2 * (TEXT_ROWS - 1));
+    assert_eq!(top_line_number(&app), 16 + 2 * (TEXT_ROWS - 1));
     type_keys(&mut app, "10k");
-    assert_eq!(app.reading_top(), 6 + 2 * (TEXT_ROWS - 1));
+    assert_eq!(top_line_number(&app), 6 + 2 * (TEXT_ROWS - 1));
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn a_count_being_typed_shows_and_esc_drops_it() {
     assert!(note.ends_with('5'), "{note}");
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     type_keys(&mut app, "j");
-    assert_eq!(app.reading_top(), 1, "Esc dropped the count");
+    assert_eq!(top_line_number(&app), 1, "Esc dropped the count");
 }
 
 #[test]
@@ -91,10 +91,10 @@ fn a_huge_count_is_capped_not_overflowed() {
     let mut app = reading();
     type_keys(&mut app, &"9".repeat(40));
     type_keys(&mut app, "j");
-    assert!(app.reading_top() > 0);
+    assert!(top_line_number(&app) > 0);
     type_keys(&mut app, &"9".repeat(40));
     type_keys(&mut app, "k");
-    assert_eq!(app.reading_top(), 0);
+    assert_eq!(top_line_number(&app), 0);
 }
 
 #[test]

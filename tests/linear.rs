@@ -13,6 +13,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use dafu::action::Action;
+use dafu::app::reading::{ReadingLayout, ReadingPos};
 use dafu::app::{App, Focus};
 use dafu::cli::{SearchOptions, search};
 use dafu::letter::tree::LetterTree;
@@ -75,13 +76,16 @@ fn resize(app: &mut App, width: u16) -> String {
     press(app, Action::Resize { width, height: 36 })
 }
 
-/// The index of the reading line holding text that starts with `start`, in `app`'s layout.
-fn reading_line_starting_with(app: &App, start: &str) -> Option<usize> {
-    app.reading().lines.iter().position(|l| {
-        app.tree().blocks[l.block]
-            .text
-            .get(l.range.clone())
-            .is_some_and(|t| t.starts_with(start))
+/// The reading line holding text that starts with `start`, at `app`'s width.
+fn reading_line_starting_with(app: &App, start: &str) -> Option<ReadingPos> {
+    let mut layout = app.reading().clone();
+    (0..app.tree().blocks.len()).find_map(|block| {
+        let text = &app.tree().blocks[block].text;
+        let line = layout.lines_of(app.tree(), block).iter().position(|l| {
+            text.get(l.range.clone())
+                .is_some_and(|t| t.starts_with(start))
+        })?;
+        Some(ReadingPos { block, line })
     })
 }
 
@@ -101,7 +105,10 @@ fn a_paragraph_of_a_million_spaces_wraps_in_linear_time() {
     let before = reading_line_starting_with(&app, "空格之前").expect("a line starts 空格之前");
     assert_eq!(
         reading_line_starting_with(&app, "空格之后"),
-        Some(before + 1)
+        Some(ReadingPos {
+            line: before.line + 1,
+            ..before
+        })
     );
 }
 
@@ -116,11 +123,8 @@ fn a_paragraph_of_a_million_newlines_wraps_in_linear_time() {
         (app, end)
     });
     // Each newline ends a line: a million lines, the last of them in view after End.
-    assert!(
-        app.reading().lines.len() > MILLION,
-        "{}",
-        app.reading().lines.len()
-    );
+    let lines = ReadingLayout::line_count(app.tree(), app.reading().width(), app.ambiguous());
+    assert!(lines > MILLION, "{lines}");
     assert!(end.contains("换行之后。"), "{end}");
 }
 
@@ -241,4 +245,61 @@ fn keys_with_a_query_matching_a_whole_megabyte_of_chinese_take_linear_time() {
     assert!(status(5).contains(&format!("3/{count}")), "{}", status(5));
     // The matches in view are highlighted: the paragraph's lines are on the screen.
     assert!(screens[5].contains(&"中".repeat(20)), "{}", screens[5]);
+}
+
+/// The title of the reading pane: `正文 N%`.
+fn reading_title(screen: &str) -> String {
+    let row = screen.lines().nth(1).unwrap_or_default();
+    let (_, title) = row.split_once("正文").expect("the reading pane's title");
+    let percent = title.split('─').next().unwrap_or_default().trim();
+    format!("正文 {percent}")
+}
+
+#[test]
+fn a_long_letter_wraps_only_the_paragraphs_the_reader_shows() {
+    const PARAGRAPHS: usize = 5000;
+    let mut letter = letter_with("开头。");
+    letter.opening.extend(
+        (0..PARAGRAPHS).map(|i| format!("第{i}段：{}", "这是一段用来撑长来函的文字。".repeat(8))),
+    );
+    let mut app = reader(letter);
+    let blocks = app.tree().blocks.len();
+    assert!(blocks > PARAGRAPHS);
+    assert_eq!(
+        reading_title(&press(&mut app, Action::SwitchFocus)),
+        "正文 0%"
+    );
+    // The end, a resize there, a jump to a match in the middle and back, a mark, a page.
+    assert_eq!(reading_title(&press(&mut app, Action::Last)), "正文 100%");
+    let end = resize(&mut app, 70);
+    assert_eq!(reading_title(&end), "正文 100%");
+    assert!(end.contains("专此答复。"), "{end}");
+    press(&mut app, Action::OpenSearch);
+    press(&mut app, Action::SearchInsert("第2500段".into()));
+    let middle = press(&mut app, Action::SearchSubmit);
+    assert!(middle.contains("第2500段"), "{middle}");
+    let percent: usize = reading_title(&middle)
+        .trim_start_matches("正文 ")
+        .trim_end_matches('%')
+        .parse()
+        .expect("a percentage");
+    assert!((45..=55).contains(&percent), "{percent}% in the middle");
+    press(&mut app, Action::SetMark);
+    press(&mut app, Action::MarkLetter('a'));
+    press(&mut app, Action::First);
+    press(&mut app, Action::PageDown);
+    press(&mut app, Action::GoToMark);
+    let back = press(&mut app, Action::MarkLetter('a'));
+    assert!(back.contains("第2500段"), "{back}");
+    press(
+        &mut app,
+        Action::Wheel {
+            x: 10,
+            y: 10,
+            lines: 3,
+        },
+    );
+    // A few screens' worth of paragraphs, not the letter.
+    let wrapped = app.reading().wrapped_blocks();
+    assert!(wrapped < 60, "{wrapped} of {blocks} blocks wrapped");
 }

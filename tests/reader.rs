@@ -4,6 +4,7 @@
 mod util;
 
 use dafu::action::Action::{self, *};
+use dafu::app::reading::ReadingPos;
 use dafu::app::{App, Focus, Overlay};
 use util::{app, key, screen, selected_key};
 
@@ -113,7 +114,7 @@ fn selecting_a_node_scrolls_the_text_to_it() {
     let mut app = app(120, 36);
     app.update(JumpToSuggestion(4));
     let block = app.tree().nodes[app.selected()].blocks.start;
-    assert_eq!(app.reading_top(), app.reading().first_line[block]);
+    assert_eq!(app.reading_top(), ReadingPos { block, line: 0 });
     assert!(screen(&app).contains("四、关于引进培育新一代智能产业平台创新人才的建议"));
 }
 
@@ -128,7 +129,7 @@ fn scrolling_the_text_moves_the_outline_selection() {
     for _ in 0..6 {
         app.update(PageDown);
     }
-    let top_block = app.reading().lines[app.reading_top()].block;
+    let top_block = util::top_line(&app).block;
     let node = app.tree().blocks[top_block].node;
     assert!(
         app.tree().path(node).contains(&app.selected()),
@@ -136,7 +137,7 @@ fn scrolling_the_text_moves_the_outline_selection() {
     );
     assert_ne!(selected_key(&app), "opening");
     app.update(First);
-    assert_eq!(app.reading_top(), 0);
+    assert_eq!(util::top_line_number(&app), 0);
     assert_eq!(selected_key(&app), "opening");
 }
 
@@ -248,4 +249,60 @@ fn too_small_says_so_and_nothing_else() {
     assert!(s.starts_with("终端太小"), "{s}");
     // It names the size the reader needs, and nothing else is drawn.
     assert_eq!(s.trim_end(), "终端太小，至少需要 40×10");
+}
+
+/// Scrolls the text of a reader at 120×36 down until its top line starts inside a paragraph
+/// long enough to wrap differently at every width.
+fn reading_inside_a_long_paragraph(mode: dafu::text::width::AmbiguousWidth) -> App {
+    let mut app = util::app_with(120, 36, mode);
+    app.update(SwitchFocus);
+    loop {
+        let top = util::top_line(&app);
+        if top.range.start > 0 && app.tree().blocks[top.block].text.len() > 1000 {
+            return app;
+        }
+        app.update(Down);
+    }
+}
+
+#[test]
+fn a_resize_keeps_the_words_at_the_top_of_the_text() {
+    use dafu::text::width::AmbiguousWidth;
+    for mode in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+        let mut app = reading_inside_a_long_paragraph(mode);
+        let before = util::top_line(&app);
+        let (block, byte) = (before.block, before.range.start);
+        // Wider, narrower, one pane, far narrower, and back.
+        for width in [160, 100, 60, 200, 45, 120] {
+            app.update(Resize { width, height: 36 });
+            let top = util::top_line(&app);
+            assert_eq!(top.block, block, "at {width} columns");
+            assert!(
+                top.range.contains(&byte),
+                "{top:?} for {byte} at {width} columns"
+            );
+            // And the screen shows those words on the pane's first row of text.
+            let text = &app.tree().blocks[block].text;
+            let words = text.get(top.shown()).expect("a line is whole characters");
+            let first_row = screen(&app).lines().nth(2).unwrap_or_default().to_string();
+            assert!(
+                first_row.contains(words),
+                "{first_row:?} at {width} columns"
+            );
+        }
+        // Back at the first width, the same line is at the top: the resizes did not drift.
+        assert_eq!(util::top_line(&app), before);
+        // A resize after a scroll keeps the new top line.
+        app.update(Down);
+        let moved = util::top_line(&app);
+        app.update(Resize {
+            width: 90,
+            height: 36,
+        });
+        let top = util::top_line(&app);
+        assert!(
+            top.range.contains(&moved.range.start),
+            "{top:?} for {moved:?}"
+        );
+    }
 }

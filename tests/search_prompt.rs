@@ -266,7 +266,7 @@ fn index_ready(app: &App) -> dafu::action::Action {
 fn seen(app: &App) -> String {
     let search = app.search();
     format!(
-        "{:?} {:?} {:?} {} | {:?} {} {} {:?} | {:?} {:?} | {:?}",
+        "{:?} {:?} {:?} {} | {:?} {:?} {} {:?} | {:?} {:?} | {:?}",
         search.query,
         search.matches,
         search.current,
@@ -298,6 +298,8 @@ fn same_after_the_index_comes(keys: &[dafu::action::Action]) {
     waiting.update(built);
     assert!(!waiting.search().waiting());
     assert_eq!(seen(&waiting), seen(&ready), "{keys:?}");
+    // And the screens: the text a late query moved to is wrapped and drawn.
+    assert_eq!(util::screen(&waiting), util::screen(&ready), "{keys:?}");
 }
 
 #[test]
@@ -318,6 +320,8 @@ fn a_query_typed_before_the_index_comes_runs_when_it_comes() {
     ]
     .concat();
     same_after_the_index_comes(&abandoned);
+    // A query whose only match is far from the start moves the view there.
+    same_after_the_index_comes(&[OpenSearch, SearchInsert("2381家".into()), SearchSubmit]);
     // A query that finds nothing says so when it has run.
     same_after_the_index_comes(&[OpenSearch, SearchInsert("qqqq".into()), SearchSubmit]);
 }

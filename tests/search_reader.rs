@@ -206,9 +206,8 @@ fn assert_matches_in_view_highlighted(app: &dafu::app::App) {
     let mut checked = 0;
     for (row, line) in app
         .reading()
-        .lines
-        .iter()
-        .skip(app.reading_top())
+        .lines_from(app.reading_top())
+        .map(|(_, line)| line)
         .take(usize::from(pane.height))
         .enumerate()
     {

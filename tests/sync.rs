@@ -18,7 +18,7 @@ fn key_of(app: &App, id: usize) -> String {
 
 /// The block at the top of the reading pane belongs to `key`'s node.
 fn text_at_top_is(app: &App, key: &str) -> bool {
-    let line = &app.reading().lines[app.reading_top()];
+    let line = util::top_line(app);
     key_of(app, app.tree().blocks[line.block].node) == key
 }
 

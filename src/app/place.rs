@@ -35,19 +35,7 @@ impl App {
     /// Where the reader is now.
     #[must_use]
     pub fn spot(&self) -> Spot {
-        let (block, byte) = self
-            .reading
-            .lines
-            .get(self.reading_top)
-            .map_or((0, 0), |line| {
-                let text = &self.tree.blocks[line.block].text;
-                // The blank line after a block is the block's end: no line of text starts there.
-                if line.range.is_empty() && !text.is_empty() {
-                    (line.block, text.len())
-                } else {
-                    (line.block, line.range.start)
-                }
-            });
+        let (block, byte) = self.words_at(self.reading_top);
         Spot {
             node: self.selected,
             block,
@@ -83,23 +71,12 @@ impl App {
     fn go_to_spot(&mut self, spot: Spot) {
         self.reveal(spot.node);
         self.set_selected(spot.node);
-        let text = &self.tree.blocks[spot.block].text;
-        let mut byte = spot.byte.min(text.len());
-        while !text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        let line = if byte == text.len() && !text.is_empty() {
-            // The blank line after the block (see `spot`): the block's last line.
-            let next = self.reading.first_line.get(spot.block + 1).copied();
-            next.unwrap_or(self.reading.lines.len()).saturating_sub(1)
-        } else {
-            self.reading.line_of(spot.block, byte)
-        };
+        let line = self.line_at(spot.block, spot.byte);
         self.scroll_reading_raw(line);
         self.keep_selection_visible();
         // The status row names the node in view: the one at the top, if it is inside the
         // selected one.
-        if let Some(top) = self.reading.lines.get(self.reading_top) {
+        if let Some(top) = self.reading.line(self.reading_top) {
             let node = self.tree.blocks[top.block].node;
             if self.tree.path(node).contains(&spot.node) {
                 self.place = node;

@@ -176,9 +176,9 @@ pub struct Search {
     pub current: Option<usize>,
     /// Show only matching nodes (and their ancestors) in the outline.
     pub filter: bool,
-    /// Where the reader was when the prompt opened: (reading line, selected node), so
-    /// that Esc can go back.
-    origin: (usize, NodeId),
+    /// Where the reader was when the prompt opened (the selected node and the words at the
+    /// top of the text, which a resize while typing keeps), so that Esc can go back.
+    origin: Spot,
     /// The finished search the prompt replaced, given back by Esc (as less keeps its last
     /// search when a new one is abandoned).
     previous: Option<Previous>,
@@ -310,7 +310,11 @@ impl Search {
             matches: Matches::default(),
             current: None,
             filter: false,
-            origin: (0, 0),
+            origin: Spot {
+                node: 0,
+                block: 0,
+                byte: 0,
+            },
             previous: None,
             history: Vec::new(),
             recalled: None,
@@ -625,7 +629,7 @@ impl App {
     }
 
     pub(super) fn open_search(&mut self) {
-        let origin = (self.reading_top, self.selected);
+        let origin = self.spot();
         let search = &mut self.search;
         search.previous = (!search.query.is_empty()).then(|| Previous {
             query: search.query.clone(),
@@ -683,13 +687,7 @@ impl App {
     /// query that found nothing says so.
     fn finish_submit(&mut self) {
         // A search is a jump: `''` goes back to where the prompt opened.
-        let (line, node) = self.search.origin;
-        let (block, byte) = self
-            .reading
-            .lines
-            .get(line)
-            .map_or((0, 0), |l| (l.block, l.range.start));
-        let from = Spot { node, block, byte };
+        let from = self.search.origin;
         if from != self.spot() {
             self.jumped_from = Some(from);
         }
@@ -702,7 +700,7 @@ impl App {
     /// Closes the prompt: the reader goes back to where it was, and the search the prompt
     /// replaced comes back with its matches and its current one, so that `n` goes on from it.
     fn cancel_search(&mut self) {
-        let (line, selected) = self.search.origin;
+        let origin = self.search.origin;
         self.search.clear();
         if let Some(previous) = self.search.previous.take() {
             self.search.query = previous.query;
@@ -719,7 +717,8 @@ impl App {
                     .restore_current(&self.tree, previous.current, previous.filter);
             }
         }
-        self.set_selected(selected);
+        self.set_selected(origin.node);
+        let line = self.line_at(origin.block, origin.byte);
         self.scroll_reading_raw(line);
         self.keep_selection_visible();
     }
@@ -728,16 +727,16 @@ impl App {
     /// when the prompt opened.
     fn rerun_search(&mut self) {
         self.search.run(&self.tree);
-        let (origin_line, origin_node) = self.search.origin;
+        let origin = self.search.origin;
         if self.search.matches.is_empty() {
             self.search.current = None;
-            self.set_selected(origin_node);
-            self.scroll_reading_raw(origin_line);
+            self.set_selected(origin.node);
+            let line = self.line_at(origin.block, origin.byte);
+            self.scroll_reading_raw(line);
             self.keep_selection_visible();
             return;
         }
-        let origin_block = self.reading.lines.get(origin_line).map_or(0, |l| l.block);
-        let index = self.search.matches.first_from_block(origin_block);
+        let index = self.search.matches.first_from_block(origin.block);
         let index = if index < self.search.matches.len() {
             index
         } else {
@@ -756,7 +755,7 @@ impl App {
         self.reveal(node);
         self.set_selected(node);
         self.keep_selection_visible();
-        let line = self.reading.line_of(m.block(), m.bytes().start);
+        let line = self.reading.line_of(&self.tree, m.block(), m.bytes().start);
         self.show_reading_line(line);
     }
 

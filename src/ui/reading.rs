@@ -1,4 +1,4 @@
-//! The reading pane: the letter's running text, wrapped once per width (see
+//! The reading pane: the letter's running text, wrapped as it is needed (see
 //! [`crate::app::reading`]); only the lines in view are styled and drawn.
 
 use std::ops::Range;
@@ -17,13 +17,11 @@ use crate::letter::tree::{BlockKind, Mark};
 /// Draws the reading pane into `area` (border included).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::Reading;
-    let total = app.reading().lines.len();
+    let rows = usize::from(inner(area).height);
     let title = format!(
         "{} {}%",
         app.lang().strings().reading,
-        ((app.reading_top() + usize::from(inner(area).height)).min(total) * 100)
-            .checked_div(total)
-            .unwrap_or(100)
+        app.reading().percent(app.reading_top(), rows)
     );
     pane(&title, focused, app.ambiguous()).render(area, buf);
     let pane = inner(area);
@@ -31,14 +29,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let selected_blocks = app.tree().nodes[app.selected()].subtree_blocks.clone();
-    for (row, line) in app
+    // The lines in view are wrapped by every update (see `ReadingLayout`): drawing only
+    // reads them.
+    for (row, (_, line)) in app
         .reading()
-        .lines
-        .iter()
+        .lines_from(app.reading_top())
+        .take(rows)
         .enumerate()
-        .skip(app.reading_top())
-        .take(usize::from(pane.height))
-        .map(|(i, l)| (i - app.reading_top(), l))
     {
         let y = pane.y + u16::try_from(row).unwrap_or(u16::MAX);
         if selected_blocks.contains(&line.block) && !line.range.is_empty() {

@@ -24,6 +24,22 @@ pub fn app_with(width: u16, height: u16, mode: AmbiguousWidth) -> App {
     App::new(tree, Lang::Zh, mode, (width, height))
 }
 
+/// The line at the top of the reading pane (wrapped: the pane shows it).
+pub fn top_line(app: &App) -> dafu::app::reading::ReadingLine {
+    app.reading()
+        .line(app.reading_top())
+        .expect("the top line is wrapped")
+        .clone()
+}
+
+/// How many lines the top of the reading pane is below the letter's first line, counted at
+/// the pane's width on a copy of its layout.
+pub fn top_line_number(app: &App) -> usize {
+    let mut layout = app.reading().clone();
+    let start = layout.start(app.tree());
+    layout.lines_between(app.tree(), start, app.reading_top())
+}
+
 /// The stable key of the selected node (`s3.m1.p2`).
 pub fn selected_key(app: &App) -> String {
     app.tree().nodes[app.selected()].key.clone()
