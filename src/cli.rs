@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::letter::tree::{BlockKind, LetterTree};
-use crate::search::letter::letter_docs;
+use crate::letter::tree::{Block, BlockKind, LetterTree};
+use crate::search::letter::searchable;
 use crate::search::stream::StreamSearch;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
@@ -88,9 +88,40 @@ pub fn search(
     options: SearchOptions,
     out: &mut impl Write,
 ) -> io::Result<usize> {
+    let found = find(&tree.blocks, query);
+    print_found(tree, &found, options, out)
+}
+
+/// The matches of `query` in `blocks` (a letter's, in reading order), as (block, the byte
+/// ranges matched there), in one pass and without an index: what [`search`] prints. Apart
+/// from the printing so that it can run while the letter is validated.
+#[must_use]
+pub fn find(blocks: &[Block], query: &str) -> Vec<(usize, Vec<Range<usize>>)> {
     let Some(mut matcher) = StreamSearch::new(query) else {
-        return Ok(0);
+        return Vec::new();
     };
+    let mut found = Vec::new();
+    for (block, text) in searchable(blocks) {
+        let mut hits = Vec::new();
+        matcher.find_in(block, text, |hit| hits.push(hit.bytes));
+        if !hits.is_empty() {
+            found.push((block, hits));
+        }
+    }
+    found
+}
+
+/// Prints what [`find`] found in `tree`'s blocks, one match a line with its breadcrumb and
+/// context; returns how many matches.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn print_found(
+    tree: &LetterTree,
+    found: &[(usize, Vec<Range<usize>>)],
+    options: SearchOptions,
+    out: &mut impl Write,
+) -> io::Result<usize> {
     let (on, off) = if options.color {
         ("\x1b[1;31m", "\x1b[0m")
     } else {
@@ -98,20 +129,17 @@ pub fn search(
     };
     // Each line is put together here and written at once: one write per match.
     let mut line = String::new();
-    let mut hits = Vec::new();
-    let mut found = 0;
-    for (block_id, text) in letter_docs(tree) {
-        hits.clear();
-        matcher.find_in(block_id, text, |hit| hits.push(hit.bytes));
-        if hits.is_empty() {
+    let mut count = 0;
+    for &(block_id, ref hits) in found {
+        let Some(text) = tree.blocks.get(block_id).map(|b| b.text.as_str()) else {
             continue;
-        }
-        found += hits.len();
+        };
+        count += hits.len();
         // What is known per block (its breadcrumb, and whether its text is all on one line
         // already) is found once per block, not once per match.
         let crumb = tree.breadcrumb(tree.blocks[block_id].node, options.lang);
         let one_line = matches!(sanitize_line(text), Cow::Borrowed(_));
-        for bytes in &hits {
+        for bytes in hits {
             let (before, matched, after) = context(text, bytes.clone());
             let lead = if before.start > 0 { "…" } else { "" };
             let tail = if after.end < text.len() { "…" } else { "" };
@@ -135,7 +163,7 @@ pub fn search(
             out.write_all(line.as_bytes())?;
         }
     }
-    Ok(found)
+    Ok(count)
 }
 
 /// The byte ranges of `text` to print for a match at `bytes`: up to [`CONTEXT_CHARS`]

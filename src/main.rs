@@ -12,7 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use dafu::cli;
 use dafu::colour::{ColorSetting, PaletteChoice, ThemeSetting};
 use dafu::letter::load;
-use dafu::letter::tree::{Flattened, LetterTree};
+use dafu::letter::tree::{Block, Flattened, LetterTree};
 use dafu::strings::Lang;
 use dafu::text::sanitize::sanitize;
 use dafu::tui::{self, AmbiguousSetting};
@@ -199,19 +199,36 @@ fn one_file(
 
 /// The letter's tree, its editorial labels in the interface's language.
 fn load_tree(file: Option<&PathBuf>, lang: Lang) -> Result<LetterTree, load::LoadError> {
+    load_tree_and(file, lang, |_| ()).map(|(tree, ())| tree)
+}
+
+/// [`load_tree`], and `also` made of the tree's blocks: for a letter given by path, while the
+/// letter is validated (on the other core), with the outline flattened.
+fn load_tree_and<T>(
+    file: Option<&PathBuf>,
+    lang: Lang,
+    also: impl FnOnce(&[Block]) -> T,
+) -> Result<(LetterTree, T), load::LoadError> {
     let letter = match file {
         // Plain text is imported in memory; the reader says it is an unreviewed draft.
         Some(path) if dafu::import::is_text(path) => {
-            return dafu::import::tree_from_path(path).map(|tree| tree.with_lang(lang));
+            let tree = dafu::import::tree_from_path(path)?.with_lang(lang);
+            let made = also(&tree.blocks);
+            return Ok((tree, made));
         }
-        // The outline is flattened while the letter is validated.
         Some(path) => {
-            let (letter, flat) = load::from_path_with(path, |l| Flattened::of(l, lang))?;
-            return Ok(LetterTree::from_flattened(letter, flat));
+            let (letter, (flat, made)) = load::from_path_with(path, |l| {
+                let flat = Flattened::of(l, lang);
+                let made = also(flat.blocks());
+                (flat, made)
+            })?;
+            return Ok((LetterTree::from_flattened(letter, flat), made));
         }
         None => load::embedded(),
     };
-    Ok(LetterTree::in_lang(letter, lang))
+    let tree = LetterTree::in_lang(letter, lang);
+    let made = also(&tree.blocks);
+    Ok((tree, made))
 }
 
 /// Exit statuses, as grep uses them.
@@ -381,13 +398,17 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::Search { query, file }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
+            // The one pass over the text runs while the letter is validated; nothing is
+            // printed unless it is valid.
+            let file = one_file(cli.file, file)?;
+            let (tree, found) =
+                load_tree_and(file.as_ref(), cli.lang, |blocks| cli::find(blocks, &query))?;
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
             };
             print_to(stdout_file, |out| {
-                let found = cli::search(&tree, &query, options, out)?;
+                let found = cli::print_found(&tree, &found, options, out)?;
                 Ok(if found > 0 { FOUND } else { NOT_FOUND })
             })
         }

@@ -110,6 +110,12 @@ pub struct Flattened {
 }
 
 impl Flattened {
+    /// The blocks, in reading order, as [`LetterTree::blocks`] will hold them.
+    #[must_use]
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
     /// Flattens `letter` into nodes and blocks, in reading order, with the editorial notes'
     /// labels in `lang`.
     #[must_use]
