@@ -718,7 +718,13 @@ impl App {
 
     fn scroll_reading_raw(&mut self, line: ReadingPos) {
         let line = self.reading.fit(&self.tree, line);
-        self.reading_top = line.min(self.max_reading_top());
+        // The start is never past the last page: knowing so needs no wrapping of the letter's
+        // end, which the first frame would otherwise pay for.
+        self.reading_top = if line == self.reading.start(&self.tree) {
+            line
+        } else {
+            line.min(self.max_reading_top())
+        };
     }
 
     /// Scrolls the reading pane, and lets the outline follow the section now in view.

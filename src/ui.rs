@@ -18,7 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Overlay};
 use crate::text::truncate::{ELLIPSIS, truncate};
-use crate::text::width::{AmbiguousWidth, str_width};
+use crate::text::width::{AmbiguousWidth, grapheme_width, str_width};
 
 /// Draws the whole screen in `palette` (see [`theme::Palette`]).
 pub fn draw_in(app: &App, palette: theme::Palette, frame: &mut Frame) {
@@ -147,7 +147,7 @@ pub fn put_line(buf: &mut Buffer, area: Rect, line: &Line<'_>, mode: AmbiguousWi
             let style = line.style.patch(span.style);
             span.content
                 .graphemes(true)
-                .map(move |g| (g, str_width(g, mode), style))
+                .map(move |g| (g, grapheme_width(g, mode), style))
         })
     };
     // How wide the line is up to its last visible character, to know whether it is cut.
