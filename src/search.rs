@@ -313,11 +313,8 @@ impl SearchIndex {
     /// Reports `level`'s matches, leftmost-longest and not overlapping, in order, in the
     /// original documents' chars and bytes.
     fn report(&self, level: &Level, mut each: impl FnMut(Hit)) {
-        let (segments, doc_starts) = (&self.segments, &self.doc_starts);
-        let next_of = |items: &[u32], i: usize| items.get(i + 1).copied().unwrap_or(u32::MAX);
-        let (mut doc, mut segment) = (0, 0);
-        let mut doc_next = next_of(doc_starts, doc);
-        let mut segment_next = segments.get(1).map_or(u32::MAX, |s| s.folded);
+        let segments = &self.segments;
+        let mut walk = Walk::new(segments, &self.doc_starts);
         let mut pending: Option<Hit> = None;
         let mut end = 0;
         for (i, &start) in level.starts().iter().enumerate() {
@@ -326,24 +323,16 @@ impl SearchIndex {
                 continue;
             }
             end = start + level.lens.get(i).copied().unwrap_or(1);
-            // Matches come in order: the document and segment only move forward.
-            if start >= doc_next {
-                doc = seek(doc_starts, doc, start, |&s| s);
-                doc_next = next_of(doc_starts, doc);
-            }
-            if start >= segment_next {
-                segment = seek(segments, segment, start, |s| s.folded);
-                segment_next = segments.get(segment + 1).map_or(u32::MAX, |s| s.folded);
-            }
-            let Some(first) = segments.get(segment) else {
+            walk.to(start);
+            let Some(first) = segments.get(walk.segment) else {
                 continue;
             };
             let last = end - 1;
             let (first_chars, first_bytes) = first.origin(start);
-            let (last_chars, last_bytes) = if last < segment_next {
+            let (last_chars, last_bytes) = if last < walk.segment_next {
                 first.origin(last)
             } else {
-                let Some(segment) = segments.get(seek(segments, segment, last, |s| s.folded))
+                let Some(segment) = segments.get(seek(segments, walk.segment, last, |s| s.folded))
                 else {
                     continue;
                 };
@@ -351,6 +340,7 @@ impl SearchIndex {
             };
             let chars = first_chars.start as usize..last_chars.end as usize;
             let bytes = first_bytes.start as usize..last_bytes.end as usize;
+            let doc = walk.doc;
             if let Some(last) = pend(&mut pending, Hit { doc, chars, bytes }) {
                 each(last);
             }
@@ -391,22 +381,12 @@ impl SearchIndex {
         // Every match is one folded character, so none hides another; two folded characters
         // of one cluster (`.` twice in the `...` of one `…`) are one match, and a cluster is a
         // segment of width 0 (see `add_origin`), which never spans two documents.
-        let (segments, doc_starts) = (&self.segments, &self.doc_starts);
-        let next_of = |items: &[u32], i: usize| items.get(i + 1).copied().unwrap_or(u32::MAX);
-        let (mut doc, mut segment) = (0, 0);
-        let mut doc_next = next_of(doc_starts, doc);
-        let mut segment_next = segments.get(1).map_or(u32::MAX, |s| s.folded);
+        let mut walk = Walk::new(&self.segments, &self.doc_starts);
         let mut last_cluster = None;
         for &start in level.starts() {
-            if start >= doc_next {
-                doc = seek(doc_starts, doc, start, |&s| s);
-                doc_next = next_of(doc_starts, doc);
-            }
-            if start >= segment_next {
-                segment = seek(segments, segment, start, |s| s.folded);
-                segment_next = segments.get(segment + 1).map_or(u32::MAX, |s| s.folded);
-            }
-            let Some(origin) = segments.get(segment) else {
+            walk.to(start);
+            let (doc, segment) = (walk.doc, walk.segment);
+            let Some(origin) = self.segments.get(segment) else {
                 continue;
             };
             if origin.width == 0 {
@@ -417,6 +397,51 @@ impl SearchIndex {
             }
             let (_, bytes) = origin.origin(start);
             each(doc, bytes.start as usize..bytes.end as usize);
+        }
+    }
+}
+
+/// Where ascending folded positions fall: their document and their segment, found by moving
+/// forward only, as matches come in order.
+struct Walk<'a> {
+    segments: &'a [Segment],
+    doc_starts: &'a [u32],
+    /// The document of the last position, and where the next one starts.
+    doc: usize,
+    doc_next: u32,
+    /// The segment of the last position, and where the next one starts.
+    segment: usize,
+    segment_next: u32,
+}
+
+impl<'a> Walk<'a> {
+    fn new(segments: &'a [Segment], doc_starts: &'a [u32]) -> Self {
+        Self {
+            segments,
+            doc_starts,
+            doc: 0,
+            doc_next: doc_starts.get(1).copied().unwrap_or(u32::MAX),
+            segment: 0,
+            segment_next: segments.get(1).map_or(u32::MAX, |s| s.folded),
+        }
+    }
+
+    /// Moves on to folded position `at`, no earlier than the last.
+    fn to(&mut self, at: u32) {
+        if at >= self.doc_next {
+            self.doc = seek(self.doc_starts, self.doc, at, |&s| s);
+            self.doc_next = self
+                .doc_starts
+                .get(self.doc + 1)
+                .copied()
+                .unwrap_or(u32::MAX);
+        }
+        if at >= self.segment_next {
+            self.segment = seek(self.segments, self.segment, at, |s| s.folded);
+            self.segment_next = self
+                .segments
+                .get(self.segment + 1)
+                .map_or(u32::MAX, |s| s.folded);
         }
     }
 }
