@@ -161,7 +161,11 @@ fn read_events(
         repaint = false;
         if indexer.is_none() {
             // After the first frame, which does not need it.
-            indexer = Some(index::IndexWorker::start(&app)?);
+            indexer = Some(
+                // No thread to be had: built here, still after the first frame.
+                index::IndexWorker::start(&app)
+                    .unwrap_or_else(|_| index::IndexWorker::built_here(&app)),
+            );
         }
         let event = match wait_for_event(&mut indexer) {
             Waited::Event(event) => event,

@@ -43,6 +43,18 @@ impl IndexWorker {
         })
     }
 
+    /// Builds the index of `app`'s letter on this thread, for when no worker can be started:
+    /// the reader then waits for it once, after its first frame, rather than not at all.
+    #[must_use]
+    pub fn built_here(app: &App) -> Self {
+        let (send, receive) = mpsc::channel();
+        // The receiver is held right here, so the send cannot fail.
+        let _ = send.send(ReaderIndex::build(&app.shared_tree(), app.lang()));
+        Self {
+            receiver: Some(receive),
+        }
+    }
+
     /// Whether the index is still being built.
     #[must_use]
     pub fn pending(&self) -> bool {
@@ -77,4 +89,29 @@ fn test_delay() -> Option<Duration> {
     }
     let ms = std::env::var("DAFU_TEST_INDEX_DELAY").ok()?.parse().ok()?;
     Some(Duration::from_millis(ms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::letter::{load, tree::LetterTree};
+    use crate::strings::Lang;
+    use crate::text::width::AmbiguousWidth;
+
+    #[test]
+    fn an_index_built_here_is_ready_at_once_and_answers_the_query_that_waited() {
+        let tree = LetterTree::new(load::embedded());
+        let mut app = App::new(tree, Lang::Zh, AmbiguousWidth::Narrow, (120, 36));
+        app.update(Action::IndexComing);
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("rgzn".into()));
+        assert!(app.search().waiting());
+        let mut worker = IndexWorker::built_here(&app);
+        let built = worker.take().expect("ready at once");
+        assert!(!worker.pending());
+        app.update(Action::IndexReady(built));
+        assert!(!app.search().waiting());
+        assert!(!app.search().matches.is_empty());
+    }
 }
