@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::fields::{FigureNode, figure_nodes};
-use super::load::scan::FieldPath;
+use super::load::scan::{FieldPath, FigureAt};
 use crate::letter::{Figure, Letter, Status};
 use crate::numbers::period::{FORMS, Period};
 use crate::numbers::phrase::{self, Phrase};
@@ -31,8 +31,15 @@ pub const MAX_PERIODS_PER_NODE: usize = 64;
 /// # Errors
 /// The first figure that disagrees, with the path of the field at fault.
 pub fn letter(letter: &Letter) -> Result<(), Mismatch> {
-    let mut nodes = figure_nodes(letter);
-    nodes.retain(|n| !n.figures.is_empty());
+    nodes(&figure_nodes(letter))
+}
+
+/// [`letter`], on the letter's figure nodes (from [`figure_nodes`]) when they are at hand.
+///
+/// # Errors
+/// As [`letter`].
+pub fn nodes(nodes: &[FigureNode]) -> Result<(), Mismatch> {
+    let nodes: Vec<&FigureNode> = nodes.iter().filter(|n| !n.figures.is_empty()).collect();
     // Figures by text, per section, for `part_of`.
     let mut by_section: HashMap<Option<usize>, HashMap<&str, Vec<&Figure>>> = HashMap::new();
     for node in &nodes {
@@ -80,7 +87,7 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
     let mut periods: HashMap<&str, bool> = HashMap::new();
     let mut plans: Option<bool> = None;
     for (i, figure) in node.figures.iter().enumerate() {
-        let here = node.at.index(i);
+        let here = FigureAt::new(&node.at, i);
         let text = figure.text.as_str();
         let phrase = phrase::parse(text).map_err(|e| {
             (
@@ -127,7 +134,7 @@ fn check_period<'t>(
     text: &str,
     node_text: &str,
     periods: &mut HashMap<&'t str, bool>,
-    here: &FieldPath,
+    here: &FigureAt<'_>,
 ) -> Result<(), Mismatch> {
     let stated = match periods.get(p) {
         Some(&stated) => stated,
@@ -159,7 +166,7 @@ fn check_period<'t>(
     }
 }
 
-fn check_unit(figure: &Figure, phrase: &Phrase, here: &FieldPath) -> Result<(), Mismatch> {
+fn check_unit(figure: &Figure, phrase: &Phrase, here: &FigureAt<'_>) -> Result<(), Mismatch> {
     if figure.unit == phrase.unit {
         return Ok(());
     }
@@ -179,7 +186,7 @@ fn check_value(
     phrase: &Phrase,
     nth: usize,
     quoting: usize,
-    here: &FieldPath,
+    here: &FigureAt<'_>,
 ) -> Result<(), Mismatch> {
     let items = phrase.items.len();
     if items > 1 && !quoting.is_multiple_of(items) {
@@ -222,7 +229,7 @@ fn check_qualifier(
     figure: &Figure,
     phrase: &Phrase,
     hedges: &[Hedges],
-    here: &FieldPath,
+    here: &FigureAt<'_>,
 ) -> Result<(), Mismatch> {
     let text = &figure.text;
     match (phrase.qualifier, figure.qualifier.as_deref()) {
@@ -261,7 +268,7 @@ fn check_part_of(
     figure: &Figure,
     container: &str,
     section: &HashMap<&str, Vec<&Figure>>,
-    here: &FieldPath,
+    here: &FigureAt<'_>,
 ) -> Result<(), Mismatch> {
     let at = || here.key("part_of");
     match section.get(container).map(Vec::as_slice) {

@@ -5,21 +5,24 @@
 //! and, where one exists, the line and column, in the `FILE:LINE:COL: message` form that
 //! editors and terminals can jump to.
 
+pub mod pieces;
 pub mod scan;
 
 use std::borrow::Cow;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 
 use std::collections::HashMap;
 
 use super::fields::{FigureNode, Form, figure_nodes, for_each_text_mut, letter_text};
 use super::places::{FigurePlaces, stands_alone};
 use super::quotes::{Quotes, match_budget};
-use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
+use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter, Suggestion};
 use crate::text::sanitize::{sanitize, sanitize_line};
-use scan::{FieldPath, RefusalKind};
+use scan::{FieldPath, FigureAt, RefusalKind};
 
 /// The letter that ships inside the binary.
 pub const EMBEDDED_LETTER: &str = include_str!("../../content/zhongshan-kjj-2021-142.yaml");
@@ -217,34 +220,126 @@ pub fn parse_with<T>(
     }
     refuse_control_characters(source, name)?;
     // Bound nesting and alias expansion before serde_yaml builds values from them.
-    if let Err(refusal) = scan::guard(source) {
-        if refusal.kind == RefusalKind::Syntax {
-            // serde_yaml's own words when it finds an error too; reading for syntax only,
-            // it expands no alias of the part the guard did not reach.
-            serde_yaml::from_str::<serde::de::IgnoredAny>(source)
-                .map_err(|e| yaml_error(&e, name, source))?;
-        }
-        return Err(LoadError::new(
-            name,
-            Some(refusal.position),
-            match refusal.kind {
-                RefusalKind::Refused => refusal.message,
-                // Read one way by serde_yaml and not at all by the guard: refused, or the
-                // positions of later errors would be lost.
-                RefusalKind::Syntax => format!(
-                    "{}; dafu's two YAML readers disagree here, so it is refused: write it \
-                     more plainly (a space, not a tab, after a colon)",
-                    refusal.message
-                ),
-            },
-        ));
-    }
-    let mut letter: Letter =
-        serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?;
+    let (guarded, read) = guard_reading_pieces(source);
+    let outline = match guarded {
+        Ok(outline) => outline,
+        Err(refusal) => return Err(refused(&refusal, source, name)),
+    };
+    let mut letter = match outline.and_then(|outline| assemble(source, &outline, read)) {
+        Some(letter) => letter,
+        // Another shape, or a piece that did not read: the whole document, which also gives
+        // serde_yaml's error at its place in the file.
+        None => serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?,
+    };
     sanitize_letter(&mut letter);
     let (validated, made) = validate_alongside(&letter, source, name, alongside);
     validated?;
     Ok((letter, made))
+}
+
+/// Why the guard refused `source`, as a load error.
+fn refused(refusal: &scan::Refusal, source: &str, name: &str) -> LoadError {
+    if refusal.kind == RefusalKind::Syntax
+        // serde_yaml's own words when it finds an error too; reading for syntax only, it
+        // expands no alias of the part the guard did not reach.
+        && let Err(e) = serde_yaml::from_str::<serde::de::IgnoredAny>(source)
+    {
+        return yaml_error(&e, name, source);
+    }
+    LoadError::new(
+        name,
+        Some(refusal.position),
+        match refusal.kind {
+            RefusalKind::Refused => refusal.message.clone(),
+            // Read one way by serde_yaml and not at all by the guard: refused, or the
+            // positions of later errors would be lost.
+            RefusalKind::Syntax => format!(
+                "{}; dafu's two YAML readers disagree here, so it is refused: write it more \
+                 plainly (a space, not a tab, after a colon)",
+                refusal.message
+            ),
+        },
+    )
+}
+
+/// What `serde_yaml` made of one piece: its index, and the suggestion or the error.
+type ReadPiece = (usize, Result<Suggestion, serde_yaml::Error>);
+
+/// Runs the guard over `source` on this thread while the suggestions it has walked are read
+/// on another; once the guard is done, this thread reads what is left too. Returns the
+/// guard's answer and the pieces read (none, or not all, when the letter is refused or has
+/// another shape: see [`pieces`]).
+fn guard_reading_pieces(
+    source: &str,
+) -> (
+    Result<Option<pieces::Outline>, scan::Refusal>,
+    Vec<ReadPiece>,
+) {
+    let (send, receive) = mpsc::channel::<pieces::Piece>();
+    let receive = Mutex::new(receive);
+    let unwanted = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let reader = std::thread::Builder::new()
+            .name("read".into())
+            .spawn_scoped(scope, || read_pieces(source, &receive, &unwanted));
+        // With no second thread, the pieces wait in the channel until the guard is done.
+        let guarded = pieces::guard(source, |piece| {
+            let _ = send.send(piece);
+        });
+        drop(send);
+        if !matches!(guarded, Ok(Some(_))) {
+            unwanted.store(true, Ordering::Relaxed);
+        }
+        let mut read = read_pieces(source, &receive, &unwanted);
+        if let Ok(reader) = reader {
+            read.extend(
+                reader
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        (guarded, read)
+    })
+}
+
+/// Reads pieces from `receive` until it is empty and closed, or the pieces are `unwanted`
+/// (one failed to read, or the guard found no plain shape).
+fn read_pieces(
+    source: &str,
+    receive: &Mutex<mpsc::Receiver<pieces::Piece>>,
+    unwanted: &AtomicBool,
+) -> Vec<ReadPiece> {
+    let mut read = Vec::new();
+    while !unwanted.load(Ordering::Relaxed) {
+        let next = match receive.lock() {
+            Ok(receive) => receive.recv(),
+            Err(_) => break,
+        };
+        let Ok(piece) = next else { break };
+        let suggestion = serde_yaml::from_str(&piece.text(source));
+        if suggestion.is_err() {
+            unwanted.store(true, Ordering::Relaxed);
+        }
+        read.push((piece.index, suggestion));
+    }
+    read
+}
+
+/// The letter from its pieces and the rest of it, when every piece read.
+fn assemble(source: &str, outline: &pieces::Outline, mut read: Vec<ReadPiece>) -> Option<Letter> {
+    read.sort_by_key(|(index, _)| *index);
+    let in_order =
+        read.len() == outline.count && read.iter().enumerate().all(|(i, (n, _))| i == *n);
+    if !in_order {
+        return None;
+    }
+    let suggestions = read
+        .into_iter()
+        .map(|(_, suggestion)| suggestion.ok())
+        .collect::<Option<Vec<Suggestion>>>()?;
+    let mut letter: Letter = serde_yaml::from_str(&outline.rest(source)).ok()?;
+    letter.suggestions = suggestions;
+    Some(letter)
 }
 
 /// Validates `letter` on a second thread while `alongside` runs on this one (one after the
@@ -400,11 +495,12 @@ pub const MAX_FIGURE_VALUE: f64 = 1e15;
 /// The work is linear in the letter: each node's figures are found in its text in one pass,
 /// all notes in the letter's text in another.
 fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
-    let problem = figure_nodes(letter)
+    let nodes = figure_nodes(letter);
+    let problem = nodes
         .iter()
         .find_map(node_problem)
         // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
-        .or_else(|| super::check::letter(letter).err())
+        .or_else(|| super::check::nodes(&nodes).err())
         .or_else(|| quotation_problems(letter))
         .or_else(|| date_problem(letter));
     match problem {
@@ -438,7 +534,7 @@ fn node_problem(node: &FigureNode) -> Option<Problem> {
     };
     let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
     for (f, figure) in figures.iter().enumerate() {
-        let here = at.index(f);
+        let here = FigureAt::new(at, f);
         // A list (「80、60、80万元」) may state one value twice; its figures are held to its
         // items one by one (`check`), not counted here as repeats.
         let list = crate::numbers::phrase::parse(&figure.text).is_ok_and(|p| p.items.len() > 1);
@@ -464,7 +560,7 @@ fn node_problem(node: &FigureNode) -> Option<Problem> {
 }
 
 /// What is wrong with a figure's unit, qualifier or value, if anything.
-fn figure_field_problem(figure: &Figure, here: &FieldPath) -> Option<Problem> {
+fn figure_field_problem(figure: &Figure, here: &FigureAt<'_>) -> Option<Problem> {
     if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
         return Some((
             here.key("unit"),

@@ -2,12 +2,20 @@
 //! every editorial note in the letter. One Aho-Corasick pass costs the length of the text
 //! plus the matches, where a search per quotation would cost quotations × text.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// Up to this many quotations, none longer than [`SHORT`] bytes, are looked for one by
 /// one: a text is searched a few times, which costs less than building an automaton for
 /// every node of a letter.
 const FEW: usize = 4;
+
+/// More quotations are looked for one by one too, when the text is short enough that all
+/// the searches together read no more than this many bytes: a node's dozen figures in its
+/// few hundred bytes of text cost a few microseconds so, where building an automaton costs
+/// tens (and a letter holds a hundred thousand such nodes when scaled ×1000).
+const ONE_BY_ONE_BYTES: usize = 64 * 1024;
 
 /// See [`FEW`]. Searched one by one, a quotation that matches at every position of a text
 /// (`aaa…` in `aaaa…`) costs its length at each; bounded, that stays linear.
@@ -29,8 +37,12 @@ pub fn match_budget(len: usize) -> usize {
 pub struct Quotes<'a> {
     /// The non-empty quotations, with the index each had in the list given.
     patterns: Vec<(usize, &'a str)>,
-    /// Built when there are more than [`FEW`] quotations.
-    automaton: Option<AhoCorasick>,
+    /// Whether every quotation is short enough to be looked for one by one ([`SHORT`]).
+    all_short: bool,
+    /// The automaton's kind: `None` for the one fastest to search.
+    kind: Option<AhoCorasickKind>,
+    /// Built on the first search that needs it (see [`Quotes::one_by_one`]).
+    automaton: OnceLock<AhoCorasick>,
 }
 
 /// Where the quotations occur in one text.
@@ -84,17 +96,32 @@ impl<'a> Quotes<'a> {
             .enumerate()
             .filter(|(_, q)| !q.is_empty())
             .collect();
-        let one_by_one = patterns.len() <= FEW && patterns.iter().all(|(_, q)| q.len() <= SHORT);
-        let automaton = (!one_by_one).then(|| {
-            AhoCorasick::builder()
-                .kind(kind)
-                .build(patterns.iter().map(|(_, q)| q))
-                .expect("an automaton within aho-corasick's limits")
-        });
+        let all_short = patterns.iter().all(|(_, q)| q.len() <= SHORT);
         Self {
             patterns,
-            automaton,
+            all_short,
+            kind,
+            automaton: OnceLock::new(),
         }
+    }
+
+    /// Whether `text` is searched once per quotation rather than by the automaton: for a
+    /// few short quotations, or short ones in a text short enough that all the searches
+    /// read no more than [`ONE_BY_ONE_BYTES`].
+    fn one_by_one(&self, text: &str) -> bool {
+        self.all_short
+            && (self.patterns.len() <= FEW
+                || self.patterns.len().saturating_mul(text.len()) <= ONE_BY_ONE_BYTES)
+    }
+
+    /// The automaton, built the first time it is needed.
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            AhoCorasick::builder()
+                .kind(self.kind)
+                .build(self.patterns.iter().map(|(_, q)| q))
+                .expect("an automaton within aho-corasick's limits")
+        })
     }
 
     /// Every occurrence of every quotation in `text`, stopping after `budget` occurrences:
@@ -111,8 +138,8 @@ impl<'a> Quotes<'a> {
             }
             complete
         };
-        if let Some(automaton) = &self.automaton {
-            for m in automaton.find_overlapping_iter(text) {
+        if !self.one_by_one(text) {
+            for m in self.automaton().find_overlapping_iter(text) {
                 if !record(self.patterns[m.pattern().as_usize()].0, m.start()) {
                     break;
                 }
@@ -159,15 +186,38 @@ mod tests {
         let few = ["优势", "势优", "2家", "192家"];
         let many = ["优势", "势优", "2家", "192家", "无", "没有", "也无"];
         let by_one = Quotes::new(few).find_in(text, usize::MAX);
-        let by_automaton = Quotes::new(many).find_in(text, usize::MAX);
-        let by_dfa = Quotes::for_many_texts(many).find_in(text, usize::MAX);
+        let many_quotes = Quotes::new(many);
+        let many_by_one = many_quotes.find_in(text, usize::MAX);
+        assert!(
+            many_quotes.automaton.get().is_none(),
+            "a short text: one by one"
+        );
+        // The same text, long enough that the automaton costs less than a search per quotation.
+        let long_text = text.repeat(ONE_BY_ONE_BYTES / text.len() / many.len() + 1);
+        let by_automaton = many_quotes.find_in(&long_text, usize::MAX);
+        assert!(many_quotes.automaton.get().is_some());
+        let by_dfa = Quotes::for_many_texts(many).find_in(&long_text, usize::MAX);
         assert_eq!(by_dfa.matches, by_automaton.matches);
-        assert!(Quotes::new(few).automaton.is_none());
-        assert!(Quotes::new(many).automaton.is_some());
-        assert_eq!(by_one.matches, by_automaton.matches);
+        let by_one_in_long = Quotes::new(few).find_in(&long_text, usize::MAX);
+        let few_in_long: Vec<_> = by_automaton
+            .matches
+            .iter()
+            .filter(|(q, _)| *q < few.len())
+            .copied()
+            .collect();
+        assert_eq!(by_one_in_long.matches, few_in_long);
+        let first_copy: Vec<_> = by_automaton
+            .matches
+            .iter()
+            .filter(|(_, at)| *at < text.len())
+            .copied()
+            .collect();
+        assert_eq!(many_by_one.matches, first_copy);
         assert_eq!(by_one.starts(4)[2].len(), 3, "{:?}", by_one.matches);
         let long = "优".repeat(SHORT);
-        assert!(Quotes::new([long.as_str()]).automaton.is_some());
+        let long_quotes = Quotes::new([long.as_str()]);
+        assert!(long_quotes.find_in("优", usize::MAX).complete);
+        assert!(long_quotes.automaton.get().is_some());
     }
 
     #[test]

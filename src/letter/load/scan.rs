@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use saphyr_parser::{Event, Parser, Tag};
+use saphyr_parser::{Event, Parser, Span, Tag};
 
 /// How deep collections may nest. A letter needs six levels; the margin is generous, the
 /// bound is what keeps a `[[[[…` file cheap.
@@ -55,6 +55,28 @@ impl FieldPath {
         let mut steps = self.0.clone();
         steps.push(Step::Index(index));
         Self(steps)
+    }
+}
+
+/// The path of one figure under its node's `figures`, made into a [`FieldPath`] only when a
+/// problem is reported: checking a letter of a million figures then builds no path at all.
+#[derive(Debug, Clone, Copy)]
+pub struct FigureAt<'a> {
+    figures: &'a FieldPath,
+    index: usize,
+}
+
+impl<'a> FigureAt<'a> {
+    /// The figure at `index` of the list at `figures`.
+    #[must_use]
+    pub fn new(figures: &'a FieldPath, index: usize) -> Self {
+        Self { figures, index }
+    }
+
+    /// The path of the figure's field `key`.
+    #[must_use]
+    pub fn key(&self, key: &str) -> FieldPath {
+        self.figures.index(self.index).key(key)
     }
 }
 
@@ -158,20 +180,24 @@ impl Size {
 /// syntax errors, with its own wording.
 fn walk<T>(
     source: &str,
+    visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
+) -> Result<Option<T>, Refusal> {
+    walk_observed(source, visit, &mut |_, _, _| {})
+}
+
+/// [`walk`], showing `observe` every event with its span and the number of collections
+/// open before it, as it comes and before it is counted.
+pub(super) fn walk_observed<T>(
+    source: &str,
     mut visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
+    observe: &mut dyn FnMut(&Event<'_>, &Span, usize),
 ) -> Result<Option<T>, Refusal> {
     let mut walk = Walk::default();
     for event in Parser::new_from_str(source) {
         let (event, span) = event.map_err(|e| parser_refusal(&e))?;
+        observe(&event, &span, walk.frames.len());
         let position = (span.start.line(), span.start.col() + 1);
-        let starts_node = matches!(
-            event,
-            Event::Scalar(..)
-                | Event::Alias(_)
-                | Event::SequenceStart(..)
-                | Event::MappingStart(..)
-        );
-        if starts_node {
+        if starts_node(&event) {
             let is_key = walk.place(&event, position)?;
             if let Some(message) = unwanted_tag(&event) {
                 return Err(Refusal::refused(position, message));
@@ -186,6 +212,14 @@ fn walk<T>(
         }
     }
     Ok(None)
+}
+
+/// Whether `event` begins a node: a scalar, an alias or a collection.
+pub(super) fn starts_node(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..)
+    )
 }
 
 /// The streaming parser's error as a refusal at its position.
