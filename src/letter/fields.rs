@@ -37,7 +37,54 @@ pub enum Form {
 /// Writes [`for_each_text`] and [`for_each_text_mut`] from one body: the walk is the same,
 /// only the borrow differs (default binding modes give `&String` or `&mut String`).
 macro_rules! text_visitor {
-    ($(#[$doc:meta])* $name:ident $(, $mutability:ident)?) => {
+    (
+        $(#[$doc:meta])* $name:ident,
+        $(#[$suggestion_doc:meta])* $suggestion_name:ident,
+        $figures_name:ident
+        $(, $mutability:ident)?
+    ) => {
+        fn $figures_name<'a>(
+            figures: &'a $($mutability)? [Figure],
+            visit: &mut impl FnMut(Part, Form, &'a $($mutability)? String),
+        ) {
+            for figure in figures {
+                let Figure { text, unit, what, qualifier, period, part_of, .. } = figure;
+                let optional = qualifier.into_iter().chain(period).chain(part_of);
+                for s in [text, unit, what].into_iter().chain(optional) {
+                    visit(Part::Figure, Form::Line, s);
+                }
+            }
+        }
+
+        $(#[$suggestion_doc])*
+        pub fn $suggestion_name<'a>(
+            suggestion: &'a $($mutability)? Suggestion,
+            visit: &mut impl FnMut(Part, Form, &'a $($mutability)? String),
+        ) {
+            use Form::{Line, Paragraphs};
+            use Part::Body;
+            let Suggestion { title, response, paragraphs, figures, measures } = suggestion;
+            visit(Body, Line, title);
+            visit(Body, Line, response);
+            for s in paragraphs {
+                visit(Body, Paragraphs, s);
+            }
+            $figures_name(figures, visit);
+            for measure in measures {
+                let Measure { title, paragraphs, figures, points } = measure;
+                visit(Body, Line, title);
+                for s in paragraphs {
+                    visit(Body, Paragraphs, s);
+                }
+                $figures_name(figures, visit);
+                for point in points {
+                    let Point { text, figures } = point;
+                    visit(Body, Paragraphs, text);
+                    $figures_name(figures, visit);
+                }
+            }
+        }
+
         $(#[$doc])*
         pub fn $name<'a>(
             letter: &'a $($mutability)? Letter,
@@ -45,18 +92,6 @@ macro_rules! text_visitor {
         ) {
             use Form::{Line, Paragraphs};
             use Part::{Body, Editorial, Meta};
-            fn figures_of<'a>(
-                figures: &'a $($mutability)? [Figure],
-                visit: &mut impl FnMut(Part, Form, &'a $($mutability)? String),
-            ) {
-                for figure in figures {
-                    let Figure { text, unit, what, qualifier, period, part_of, .. } = figure;
-                    let optional = qualifier.into_iter().chain(period).chain(part_of);
-                    for s in [text, unit, what].into_iter().chain(optional) {
-                        visit(Part::Figure, Form::Line, s);
-                    }
-                }
-            }
             let Letter {
                 classification,
                 issuer,
@@ -86,28 +121,9 @@ macro_rules! text_visitor {
             for s in opening {
                 visit(Body, Paragraphs, s);
             }
-            figures_of(opening_figures, &mut visit);
+            $figures_name(opening_figures, &mut visit);
             for suggestion in suggestions {
-                let Suggestion { title, response, paragraphs, figures, measures } = suggestion;
-                visit(Body, Line, title);
-                visit(Body, Line, response);
-                for s in paragraphs {
-                    visit(Body, Paragraphs, s);
-                }
-                figures_of(figures, &mut visit);
-                for measure in measures {
-                    let Measure { title, paragraphs, figures, points } = measure;
-                    visit(Body, Line, title);
-                    for s in paragraphs {
-                        visit(Body, Paragraphs, s);
-                    }
-                    figures_of(figures, &mut visit);
-                    for point in points {
-                        let Point { text, figures } = point;
-                        visit(Body, Paragraphs, text);
-                        figures_of(figures, &mut visit);
-                    }
-                }
+                $suggestion_name(suggestion, &mut visit);
             }
             for s in closing {
                 visit(Body, Paragraphs, s);
@@ -138,12 +154,18 @@ text_visitor!(
     /// Calls `visit` with every text field of `letter`, in reading order: header lines,
     /// title, addressee, the body with each node's figures after its text, the sign-off,
     /// then errata and notes.
-    for_each_text
+    for_each_text,
+    /// [`for_each_text`] within one suggestion.
+    for_each_suggestion_text,
+    for_each_figure_text
 );
 
 text_visitor!(
     /// [`for_each_text`], for changing the fields in place.
     for_each_text_mut,
+    /// [`for_each_suggestion_text`], for changing the fields in place.
+    for_each_suggestion_text_mut,
+    for_each_figure_text_mut,
     mut
 );
 

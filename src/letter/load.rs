@@ -17,7 +17,10 @@ use std::sync::{Mutex, mpsc};
 
 use std::collections::HashMap;
 
-use super::fields::{FigureNode, Form, figure_nodes, for_each_text_mut, letter_text};
+use super::fields::{
+    FigureNode, Form, Part, figure_nodes, for_each_suggestion_text_mut, for_each_text_mut,
+    letter_text,
+};
 use super::places::{FigurePlaces, stands_alone};
 use super::quotes::{Quotes, match_budget};
 use super::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter, Suggestion};
@@ -225,13 +228,17 @@ pub fn parse_with<T>(
         Ok(outline) => outline,
         Err(refusal) => return Err(refused(&refusal, source, name)),
     };
-    let mut letter = match outline.and_then(|outline| assemble(source, &outline, read)) {
+    let letter = match outline.and_then(|outline| assemble(source, &outline, read)) {
         Some(letter) => letter,
         // Another shape, or a piece that did not read: the whole document, which also gives
         // serde_yaml's error at its place in the file.
-        None => serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?,
+        None => {
+            let mut letter =
+                serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?;
+            sanitize_letter(&mut letter);
+            letter
+        }
     };
-    sanitize_letter(&mut letter);
     let (validated, made) = validate_alongside(&letter, source, name, alongside);
     validated?;
     Ok((letter, made))
@@ -316,7 +323,10 @@ fn read_pieces(
             Err(_) => break,
         };
         let Ok(piece) = next else { break };
-        let suggestion = serde_yaml::from_str(&piece.text(source));
+        let suggestion = serde_yaml::from_str(&piece.text(source)).map(|mut s| {
+            sanitize_suggestion(&mut s);
+            s
+        });
         if suggestion.is_err() {
             unwanted.store(true, Ordering::Relaxed);
         }
@@ -325,7 +335,7 @@ fn read_pieces(
     read
 }
 
-/// The letter from its pieces and the rest of it, when every piece read.
+/// The letter from its pieces and the rest of it, sanitised, when every piece read.
 fn assemble(source: &str, outline: &pieces::Outline, mut read: Vec<ReadPiece>) -> Option<Letter> {
     read.sort_by_key(|(index, _)| *index);
     let in_order =
@@ -338,13 +348,17 @@ fn assemble(source: &str, outline: &pieces::Outline, mut read: Vec<ReadPiece>) -
         .map(|(_, suggestion)| suggestion.ok())
         .collect::<Option<Vec<Suggestion>>>()?;
     let mut letter: Letter = serde_yaml::from_str(&outline.rest(source)).ok()?;
+    // Its suggestions were sanitised where they were read.
+    sanitize_letter(&mut letter);
     letter.suggestions = suggestions;
     Some(letter)
 }
 
-/// Validates `letter` on a second thread while `alongside` runs on this one (one after the
-/// other when no thread can be started): at ×1000 each takes a few hundred milliseconds,
-/// and a reader's start waits for both.
+/// Validates `letter` while `alongside` is made, on both cores: each node's figures are
+/// checked on a second thread while `alongside`, then the checks over the whole letter, run on
+/// this one (all one after the other when no thread can be started). At ×1000 the checks take
+/// a few hundred milliseconds, the reader's outline about half as long, and its start waits
+/// for all of them.
 fn validate_alongside<T>(
     letter: &Letter,
     source: &str,
@@ -354,41 +368,64 @@ fn validate_alongside<T>(
     std::thread::scope(|scope| {
         let checking = std::thread::Builder::new()
             .name("validate".into())
-            .spawn_scoped(scope, || validate(letter, source, name));
-        match checking {
+            .spawn_scoped(scope, || node_problems(letter));
+        let (in_nodes, made, in_letter) = match checking {
             Ok(handle) => {
                 let made = alongside(letter);
-                let validated = handle
+                let in_letter = letter_problems(letter);
+                let in_nodes = handle
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (validated, made)
+                (in_nodes, made, in_letter)
             }
-            Err(_) => (validate(letter, source, name), alongside(letter)),
-        }
+            Err(_) => (
+                node_problems(letter),
+                alongside(letter),
+                letter_problems(letter),
+            ),
+        };
+        // The nodes' problems first, as a reader of the file meets them.
+        (reported(in_nodes.or(in_letter), source, name), made)
     })
-}
-
-/// Whether YAML allows `c` in a file: tab, line breaks and the printable characters (YAML
-/// 1.2, 5.1), as `serde_yaml` checks them, though it reports a character offset for a line.
-fn allowed_in_yaml(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 /// Refuses a raw control character at its line and column, saying how to write it instead.
 fn refuse_control_characters(source: &str, name: &str) -> Result<(), LoadError> {
-    match source.char_indices().find(|&(_, c)| !allowed_in_yaml(c)) {
-        None => Ok(()),
-        Some((at, c)) => Err(LoadError::new(
-            name,
-            Some(line_column(source.get(..at).unwrap_or_default())),
-            format!(
-                "control character U+{:04X} is not allowed in YAML; inside double quotes it \
-                 can be written as \"\\u{:04X}\"",
-                u32::from(c),
-                u32::from(c)
-            ),
-        )),
-    }
+    let Some(at) = first_refused_character(source) else {
+        return Ok(());
+    };
+    let c = source
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or_default();
+    Err(LoadError::new(
+        name,
+        Some(line_column(source.get(..at).unwrap_or_default())),
+        format!(
+            "control character U+{:04X} is not allowed in YAML; inside double quotes it can be \
+             written as \"\\u{:04X}\"",
+            u32::from(c),
+            u32::from(c)
+        ),
+    ))
+}
+
+/// Where the first character YAML does not allow starts (tab, line breaks and the printable
+/// characters are allowed: YAML 1.2, 5.1, as `serde_yaml` checks them, though it reports a
+/// character offset for a line), found by its
+/// bytes without decoding the text: each such character begins with a byte of its own — a C0
+/// control or DEL, `C2` then 80 to 9F (a C1 control, U+0085 allowed), or `EF BF` then BE or
+/// BF (U+FFFE, U+FFFF) — and neither `C2` nor `EF` is ever inside another character.
+fn first_refused_character(source: &str) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let at = |i: usize| bytes.get(i).copied();
+    (0..bytes.len()).find(|&i| match bytes[i] {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(at(i + 1), Some(0x80..=0x84 | 0x86..=0x9f)),
+        0xef => at(i + 1) == Some(0xbf) && matches!(at(i + 2), Some(0xbe | 0xbf)),
+        _ => false,
+    })
 }
 
 /// Turns the parser's error into ours, moving its position into the `FILE:LINE:COL` prefix.
@@ -473,36 +510,51 @@ fn line_column(before: &str) -> (usize, usize) {
 /// their line breaks ([`sanitize`]); one-line fields — titles, labels, figures — lose them
 /// ([`sanitize_line`]), so that no field can forge a line of the outline or of a table.
 fn sanitize_letter(letter: &mut Letter) {
-    for_each_text_mut(letter, |_, form, s| {
-        let clean = match form {
-            Form::Line => sanitize_line(s),
-            Form::Paragraphs => sanitize(s),
-        };
-        if let Cow::Owned(clean) = clean {
-            *s = clean;
-        }
-    });
+    for_each_text_mut(letter, sanitize_field);
+}
+
+/// [`sanitize_letter`] for one suggestion, sanitised where it is read ([`read_pieces`]).
+fn sanitize_suggestion(suggestion: &mut Suggestion) {
+    for_each_suggestion_text_mut(suggestion, &mut sanitize_field);
+}
+
+fn sanitize_field(_: Part, form: Form, s: &mut String) {
+    let clean = match form {
+        Form::Line => sanitize_line(s),
+        Form::Paragraphs => sanitize(s),
+    };
+    if let Cow::Owned(clean) = clean {
+        *s = clean;
+    }
 }
 
 /// The largest value a figure may have, in 元, as counted or in per cent: a thousand
 /// trillion (千万亿). Anything larger is a typing error, and would print as `inf亿元` in totals.
 pub const MAX_FIGURE_VALUE: f64 = 1e15;
 
-/// Checks what the schema's types cannot: that figures quote their node, units and hedges
-/// are known, values are plausible, notes quote the letter, and the date is a date. Errors
-/// carry the position of the offending field, found by its path in the source.
+/// Validation checks what the schema's types cannot: that figures quote their node, units
+/// and hedges are known, values are plausible ([`node_problems`]), notes quote the letter,
+/// and the date is a date ([`letter_problems`]). Errors carry the position of the offending
+/// field, found by its path in the source.
 ///
 /// The work is linear in the letter: each node's figures are found in its text in one pass,
 /// all notes in the letter's text in another.
-fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
+fn node_problems(letter: &Letter) -> Option<Problem> {
     let nodes = figure_nodes(letter);
-    let problem = nodes
+    nodes
         .iter()
         .find_map(node_problem)
         // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
         .or_else(|| super::check::nodes(&nodes).err())
-        .or_else(|| quotation_problems(letter))
-        .or_else(|| date_problem(letter));
+}
+
+/// The checks over the whole letter (see [`node_problems`]).
+fn letter_problems(letter: &Letter) -> Option<Problem> {
+    quotation_problems(letter).or_else(|| date_problem(letter))
+}
+
+/// A problem as the load error that reports it at its place in `source`.
+fn reported(problem: Option<Problem>, source: &str, name: &str) -> Result<(), LoadError> {
     match problem {
         None => Ok(()),
         Some((at, message)) => Err(LoadError::new(
@@ -754,6 +806,21 @@ mod tests {
          \x20       figures: [{text: 共3家, value: 3, unit: 家, what: 企业, qualifier: 共}]\n\
          signature: {issuer: 某局, date: 2021-07-28}\n"
             .to_string()
+    }
+
+    /// Whether YAML allows `c` in a file (YAML 1.2, 5.1).
+    fn allowed_in_yaml(c: char) -> bool {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    }
+
+    #[test]
+    fn every_character_yaml_refuses_is_found_by_its_bytes() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let text = format!("优{c}势");
+            let found = first_refused_character(&text);
+            let expected = (!allowed_in_yaml(c)).then_some("优".len());
+            assert_eq!(found, expected, "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]
