@@ -228,6 +228,7 @@ fn start(
         AmbiguousSetting::Auto => answer.mode.unwrap_or_default(),
     };
     let palette = palette.resolve(answer.background);
+    listen_for_resizes();
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
     // Built after the first frame (see `read_events`): a search typed before waits for it.
@@ -243,6 +244,19 @@ fn start(
         }
     }
     Ok((app, palette))
+}
+
+/// Makes crossterm catch SIGWINCH from now on, before the size of the first frame is read.
+///
+/// crossterm sets up its event source, and with it its SIGWINCH handler, only at the first
+/// `event::poll`; until then the signal is ignored, as by default. A window that shrank and
+/// grew back between the first frame and that poll would send no resize event, and the
+/// screen the terminal cropped would stay cropped (ratatui's size is unchanged, so nothing is
+/// sent). A resize from here on arrives as an event; one before is in the size read next.
+fn listen_for_resizes() {
+    // With no time to wait, the /dev/tty source reads nothing, so no key is taken here. A
+    // source that cannot be made fails again at the loop's first poll, which ends the reader.
+    let _ = event::poll(Duration::ZERO);
 }
 
 /// Carries out what the app asked of the world (a copy, a suspend); returns whether the
