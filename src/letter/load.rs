@@ -148,7 +148,10 @@ pub fn from_path_with<T>(
     }
     // The size above is what the file system reports; a device or pipe reports 0 and may
     // never end, so the read itself is bounded too.
-    let mut bytes = Vec::new();
+    // Room for all of it at once (and the byte that tells a file grown past the bound), so
+    // that a large letter is not copied as the buffer grows.
+    let expected = usize::try_from(metadata.len().min(MAX_FILE_BYTES) + 1).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected);
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
@@ -221,9 +224,15 @@ pub fn parse_with<T>(
             "file is empty; expected a letter (see the schema in README.md)",
         ));
     }
-    refuse_control_characters(source, name)?;
     // Bound nesting and alias expansion before serde_yaml builds values from them.
-    let (guarded, read) = guard_reading_pieces(source);
+    let Reading {
+        control,
+        guarded,
+        read,
+    } = guard_reading_pieces(source);
+    if let Some(at) = control {
+        return Err(control_character_error(source, at, name));
+    }
     let outline = match guarded {
         Ok(outline) => outline,
         Err(refusal) => return Err(refused(&refusal, source, name)),
@@ -272,23 +281,36 @@ fn refused(refusal: &scan::Refusal, source: &str, name: &str) -> LoadError {
 /// What `serde_yaml` made of one piece: its index, and the suggestion or the error.
 type ReadPiece = (usize, Result<Suggestion, serde_yaml::Error>);
 
-/// Runs the guard over `source` on this thread while the suggestions it has walked are read
-/// on another; once the guard is done, this thread reads what is left too. Returns the
-/// guard's answer and the pieces read (none, or not all, when the letter is refused or has
-/// another shape: see [`pieces`]).
-fn guard_reading_pieces(
-    source: &str,
-) -> (
-    Result<Option<pieces::Outline>, scan::Refusal>,
-    Vec<ReadPiece>,
-) {
+/// What [`guard_reading_pieces`] found.
+struct Reading {
+    /// Where the first character YAML does not allow stands, if one does: reported before
+    /// anything else.
+    control: Option<usize>,
+    /// The guard's answer.
+    guarded: Result<Option<pieces::Outline>, scan::Refusal>,
+    /// The pieces read: none, or not all, when the letter is refused or has another shape
+    /// (see [`pieces`]).
+    read: Vec<ReadPiece>,
+}
+
+/// Runs the guard over `source` on this thread while another looks for control characters,
+/// then reads the suggestions the guard has walked; once the guard is done, this thread
+/// reads what is left too.
+fn guard_reading_pieces(source: &str) -> Reading {
     let (send, receive) = mpsc::channel::<pieces::Piece>();
     let receive = Mutex::new(receive);
     let unwanted = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let reader = std::thread::Builder::new()
             .name("read".into())
-            .spawn_scoped(scope, || read_pieces(source, &receive, &unwanted));
+            .spawn_scoped(scope, || {
+                // The first piece comes only once the guard has walked it.
+                let control = first_refused_character(source);
+                if control.is_some() {
+                    unwanted.store(true, Ordering::Relaxed);
+                }
+                (control, read_pieces(source, &receive, &unwanted))
+            });
         // With no second thread, the pieces wait in the channel until the guard is done.
         let guarded = pieces::guard(source, |piece| {
             let _ = send.send(piece);
@@ -298,14 +320,21 @@ fn guard_reading_pieces(
             unwanted.store(true, Ordering::Relaxed);
         }
         let mut read = read_pieces(source, &receive, &unwanted);
-        if let Ok(reader) = reader {
-            read.extend(
-                reader
+        let control = match reader {
+            Ok(reader) => {
+                let (control, theirs) = reader
                     .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                read.extend(theirs);
+                control
+            }
+            Err(_) => first_refused_character(source),
+        };
+        Reading {
+            control,
+            guarded,
+            read,
         }
-        (guarded, read)
     })
 }
 
@@ -389,16 +418,14 @@ fn validate_alongside<T>(
     })
 }
 
-/// Refuses a raw control character at its line and column, saying how to write it instead.
-fn refuse_control_characters(source: &str, name: &str) -> Result<(), LoadError> {
-    let Some(at) = first_refused_character(source) else {
-        return Ok(());
-    };
+/// The refusal of the raw control character at byte `at`, at its line and column, saying
+/// how to write it instead.
+fn control_character_error(source: &str, at: usize, name: &str) -> LoadError {
     let c = source
         .get(at..)
         .and_then(|rest| rest.chars().next())
         .unwrap_or_default();
-    Err(LoadError::new(
+    LoadError::new(
         name,
         Some(line_column(source.get(..at).unwrap_or_default())),
         format!(
@@ -407,15 +434,14 @@ fn refuse_control_characters(source: &str, name: &str) -> Result<(), LoadError> 
             u32::from(c),
             u32::from(c)
         ),
-    ))
+    )
 }
 
-/// Where the first character YAML does not allow starts (tab, line breaks and the printable
-/// characters are allowed: YAML 1.2, 5.1, as `serde_yaml` checks them, though it reports a
-/// character offset for a line), found by its
-/// bytes without decoding the text: each such character begins with a byte of its own — a C0
-/// control or DEL, `C2` then 80 to 9F (a C1 control, U+0085 allowed), or `EF BF` then BE or
-/// BF (U+FFFE, U+FFFF) — and neither `C2` nor `EF` is ever inside another character.
+/// Where the first character YAML does not allow starts (it allows tab, line breaks and the
+/// printable characters: YAML 1.2, 5.1), found by its bytes without decoding the text: each
+/// such character begins with a byte of its own — a C0 control or DEL, `C2` then 80 to 9F (a
+/// C1 control, U+0085 allowed), or `EF BF` then BE or BF (U+FFFE, U+FFFF) — and neither `C2`
+/// nor `EF` is ever inside another character.
 fn first_refused_character(source: &str) -> Option<usize> {
     let bytes = source.as_bytes();
     let at = |i: usize| bytes.get(i).copied();

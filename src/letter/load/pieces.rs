@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Span};
 
-use super::scan::{Refusal, starts_node, walk_observed};
+use super::scan::{Refusal, guard_observed, starts_node};
 
 /// One suggestion's text, walked by the guard, for `serde_yaml` to read alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,7 @@ impl Outline {
 /// The guard's [`Refusal`], as [`super::scan::guard`] gives it.
 pub fn guard(source: &str, mut on_piece: impl FnMut(Piece)) -> Result<Option<Outline>, Refusal> {
     let mut finder = Finder::new(source);
-    walk_observed(source, |_, _| None::<()>, &mut |event, span, depth| {
+    guard_observed(source, &mut |event, span, depth| {
         if let Some(piece) = finder.observe(event, span, depth) {
             on_piece(piece);
         }

@@ -126,19 +126,21 @@ impl Refusal {
 }
 
 /// One open collection while walking the events.
-struct Open {
-    frame: Frame,
+struct Open<'s> {
+    frame: Frame<'s>,
     /// True for a collection used as a mapping key: it stands at no path.
     is_key: bool,
 }
 
 /// What an open collection is, with what the walk needs of it.
-enum Frame {
+enum Frame<'s> {
     Map {
-        key: Option<String>,
+        /// The key of the value being read, when paths are followed.
+        key: Option<Cow<'s, str>>,
         /// The keys met so far: YAML forbids a key twice in one mapping, and `serde_yaml`
-        /// reports it without a position.
-        keys: HashSet<String>,
+        /// reports it without a position. Borrowed from the source where the key is written
+        /// as it reads.
+        keys: HashSet<Cow<'s, str>>,
         want_key: bool,
         anchor: usize,
         at_start: Size,
@@ -182,17 +184,21 @@ fn walk<T>(
     source: &str,
     visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
 ) -> Result<Option<T>, Refusal> {
-    walk_observed(source, visit, &mut |_, _, _| {})
+    walk_observed(source, Some(visit), &mut |_, _, _| {})
 }
 
 /// [`walk`], showing `observe` every event with its span and the number of collections
-/// open before it, as it comes and before it is counted.
-pub(super) fn walk_observed<T>(
-    source: &str,
-    mut visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
-    observe: &mut dyn FnMut(&Event<'_>, &Span, usize),
+/// open before it, as it comes and before it is counted. With no `visit`, no path is kept:
+/// the walk only guards.
+fn walk_observed<'s, T>(
+    source: &'s str,
+    mut visit: Option<impl FnMut(&[Step], (usize, usize)) -> Option<T>>,
+    observe: &mut dyn FnMut(&Event<'s>, &Span, usize),
 ) -> Result<Option<T>, Refusal> {
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        follow_paths: visit.is_some(),
+        ..Walk::default()
+    };
     for event in Parser::new_from_str(source) {
         let (event, span) = event.map_err(|e| parser_refusal(&e))?;
         observe(&event, &span, walk.frames.len());
@@ -202,7 +208,10 @@ pub(super) fn walk_observed<T>(
             if let Some(message) = unwanted_tag(&event) {
                 return Err(Refusal::refused(position, message));
             }
-            if !is_key && let Some(found) = visit(&walk.path, position) {
+            if !is_key
+                && let Some(visit) = visit.as_mut()
+                && let Some(found) = visit(&walk.path, position)
+            {
                 return Ok(Some(found));
             }
             walk.count(&event, position)?;
@@ -238,9 +247,11 @@ fn parser_refusal(e: &saphyr_parser::ScanError) -> Refusal {
 
 /// Where [`walk`] is in the document, and what the document has cost so far.
 #[derive(Default)]
-struct Walk {
+struct Walk<'s> {
+    /// Whether [`Walk::path`] is kept: only a search for a field needs it.
+    follow_paths: bool,
     /// The open collections, outermost first.
-    frames: Vec<Open>,
+    frames: Vec<Open<'s>>,
     /// What the document costs so far, with aliases counted as what they stand for.
     size: Size,
     /// What each anchored node cost, for its aliases.
@@ -249,10 +260,10 @@ struct Walk {
     path: Vec<Step>,
 }
 
-impl Walk {
+impl<'s> Walk<'s> {
     /// Places a node that starts at `position`: a mapping's key (returns true), or a value
     /// whose step is pushed onto the path. A key given twice in one mapping is refused.
-    fn place(&mut self, event: &Event<'_>, position: (usize, usize)) -> Result<bool, Refusal> {
+    fn place(&mut self, event: &Event<'s>, position: (usize, usize)) -> Result<bool, Refusal> {
         match self.frames.last_mut().map(|o| &mut o.frame) {
             Some(Frame::Map {
                 key,
@@ -261,28 +272,30 @@ impl Walk {
                 ..
             }) if *want_key => {
                 *want_key = false;
-                *key = match event {
-                    Event::Scalar(value, ..) => Some(value.to_string()),
-                    _ => None,
+                let Event::Scalar(value, ..) = event else {
+                    *key = None;
+                    return Ok(true);
                 };
-                if let Some(key) = key
-                    && !keys.insert(key.clone())
-                {
+                if !keys.insert(value.clone()) {
                     return Err(Refusal::refused(
                         position,
-                        format!("the key `{key}` appears twice in this mapping; give it once"),
+                        format!("the key `{value}` appears twice in this mapping; give it once"),
                     ));
                 }
+                *key = self.follow_paths.then(|| value.clone());
                 return Ok(true);
             }
-            Some(Frame::Map { key, .. }) => {
-                self.path.push(Step::Key(key.clone().unwrap_or_default()));
+            Some(Frame::Map { key, .. }) if self.follow_paths => {
+                let key = key.as_deref().unwrap_or_default().to_string();
+                self.path.push(Step::Key(key));
             }
             Some(Frame::Seq { next, .. }) => {
-                self.path.push(Step::Index(*next));
+                if self.follow_paths {
+                    self.path.push(Step::Index(*next));
+                }
                 *next += 1;
             }
-            None => {}
+            Some(Frame::Map { .. }) | None => {}
         }
         Ok(false)
     }
@@ -317,7 +330,7 @@ impl Walk {
     /// nesting past [`MAX_DEPTH`].
     fn open(
         &mut self,
-        event: Event<'_>,
+        event: Event<'s>,
         is_key: bool,
         position: (usize, usize),
     ) -> Result<(), Refusal> {
@@ -440,7 +453,16 @@ fn end_value(frames: &mut [Open], path: &mut Vec<Step>) {
 /// # Errors
 /// The [`Refusal`], with the position of the event that crossed the bound or the fault.
 pub fn guard(source: &str) -> Result<(), Refusal> {
-    walk(source, |_, _| None::<()>).map(|_| ())
+    guard_observed(source, &mut |_, _, _| {})
+}
+
+/// [`guard`], showing `observe` every event as [`walk_observed`] does.
+pub(super) fn guard_observed<'s>(
+    source: &'s str,
+    observe: &mut dyn FnMut(&Event<'s>, &Span, usize),
+) -> Result<(), Refusal> {
+    type Visit = fn(&[Step], (usize, usize)) -> Option<()>;
+    walk_observed(source, None::<Visit>, observe).map(|_| ())
 }
 
 /// The 1-based line and column of the value at `path`, if the document has one there.
