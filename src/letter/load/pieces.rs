@@ -231,9 +231,10 @@ impl<'s> Finder<'s> {
         }
     }
 
-    /// A mapping three deep ends: in the list, the suggestion being walked.
+    /// A mapping three deep ends: in the list, the suggestion being walked. (A block
+    /// mapping's end is where the next token begins; a flow mapping's spans its `}`.)
     fn item_ends(&mut self, span: &Span) -> Option<Piece> {
-        let end = self.byte_at(span.start.index());
+        let end = self.byte_at(span.end.index());
         let List::Inside { count, item, .. } = &mut self.list else {
             return None;
         };
@@ -283,10 +284,7 @@ impl<'s> Finder<'s> {
     fn byte_at(&mut self, chars: usize) -> usize {
         let (at_chars, at_byte) = self.cursor;
         let byte = if chars >= at_chars {
-            let rest = self.source.get(at_byte..).unwrap_or_default();
-            rest.char_indices()
-                .nth(chars - at_chars)
-                .map_or(self.source.len(), |(b, _)| at_byte + b)
+            skip_characters(self.source.as_bytes(), at_byte, chars - at_chars)
         } else {
             let before = self.source.get(..at_byte).unwrap_or_default();
             before
@@ -298,6 +296,32 @@ impl<'s> Finder<'s> {
         self.cursor = (chars, byte);
         byte
     }
+}
+
+/// The byte offset of the character `count` characters after the one starting at byte `at`
+/// (or the end of `bytes`): characters are counted by the bytes that start them, a block of
+/// bytes at a time, so that the whole letter can be walked at the cost of reading it.
+fn skip_characters(bytes: &[u8], mut at: usize, count: usize) -> usize {
+    // Starts still to pass, the one sought included.
+    let mut left = count + 1;
+    let starts = |b: &u8| (*b as i8) >= -0x40;
+    while let Some(block) = bytes.get(at..at + 64) {
+        let here = block.iter().filter(|b| starts(b)).count();
+        if here >= left {
+            break;
+        }
+        left -= here;
+        at += 64;
+    }
+    for (i, b) in bytes.iter().enumerate().skip(at) {
+        if starts(b) {
+            left -= 1;
+            if left == 0 {
+                return i;
+            }
+        }
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -357,6 +381,17 @@ mod tests {
                     .join("\n"),
             ),
         ];
+        // Each suggestion in flow style, as JSON writes it.
+        let letter = whole(SHIPPED);
+        let flow: String = letter
+            .suggestions
+            .iter()
+            .map(|s| format!("  - {}\n", serde_json::to_string(s).expect("serialises")))
+            .collect();
+        styles.push((
+            "each suggestion in flow style",
+            format!("{head}suggestions:\n{flow}closing:{rest}", head = compact.split_once("suggestions:\n").expect("a list").0, rest = compact.split_once("\nclosing:").expect("a closing").1),
+        ));
         // The list last in the file.
         let (head, tail) = compact.split_once("suggestions:\n").expect("a list");
         let (list, rest) = tail.split_once("closing:").expect("a closing");
@@ -384,6 +419,18 @@ mod tests {
             match in_pieces(&source) {
                 Some(letter) => assert_eq!(letter, expected, "{how}"),
                 None => panic!("{how}: not read in pieces"),
+            }
+        }
+    }
+
+    #[test]
+    fn characters_are_skipped_as_decoding_would() {
+        let text = "优势 ab，共192家。".repeat(40);
+        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for (n, &from) in starts.iter().enumerate().step_by(7) {
+            for count in [0, 1, 2, 30, 100, starts.len() - n - 1, starts.len() - n + 5] {
+                let expected = starts.get(n + count).copied().unwrap_or(text.len());
+                assert_eq!(skip_characters(text.as_bytes(), from, count), expected);
             }
         }
     }
