@@ -396,9 +396,8 @@ fn validate_alongside<T>(
 ) -> (Result<(), LoadError>, T) {
     let taken = AtomicBool::new(false);
     // The letter-wide checks, run by the first thread to ask.
-    let letter_problems_if_free = || {
-        (!taken.swap(true, Ordering::AcqRel)).then(|| letter_problems(letter))
-    };
+    let letter_problems_if_free =
+        || (!taken.swap(true, Ordering::AcqRel)).then(|| letter_problems(letter));
     std::thread::scope(|scope| {
         let checking = std::thread::Builder::new()
             .name("validate".into())

@@ -5,11 +5,14 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use memchr::memmem;
 
 /// Up to this many quotations, none longer than [`SHORT`] bytes, are looked for one by
-/// one: a text is searched a few times, which costs less than building an automaton for
-/// every node of a letter.
-const FEW: usize = 4;
+/// one: a text is searched a few times (each by a vectorised substring search, a fraction of
+/// an instruction per byte), which costs less than building an automaton for every node of a
+/// letter, and less than walking an automaton's overlapping matches through a long text
+/// (tens of instructions per byte) for the dozen notes and errata of a letter.
+const FEW: usize = 16;
 
 /// More quotations are looked for one by one too, when the text is short enough that all
 /// the searches together read no more than this many bytes: a node's dozen figures in its
@@ -37,12 +40,18 @@ pub fn match_budget(len: usize) -> usize {
 pub struct Quotes<'a> {
     /// The non-empty quotations, with the index each had in the list given.
     patterns: Vec<(usize, &'a str)>,
-    /// Whether every quotation is short enough to be looked for one by one ([`SHORT`]).
-    all_short: bool,
     /// The automaton's kind: `None` for the one fastest to search.
     kind: Option<AhoCorasickKind>,
-    /// Built on the first search that needs it (see [`Quotes::one_by_one`]).
+    /// How many quotations are no longer than [`SHORT`].
+    short: usize,
+    /// All the quotations, built on the first search that needs it (see
+    /// [`Quotes::one_by_one`]).
     automaton: OnceLock<AhoCorasick>,
+    /// Only those longer than [`SHORT`], for a search that takes the short ones one by one.
+    long_automaton: OnceLock<(Vec<usize>, AhoCorasick)>,
+    /// One searcher per short quotation (as its index in `patterns`), built on the first
+    /// search one by one.
+    finders: OnceLock<Vec<(usize, memmem::Finder<'a>)>>,
 }
 
 /// Where the quotations occur in one text.
@@ -96,32 +105,31 @@ impl<'a> Quotes<'a> {
             .enumerate()
             .filter(|(_, q)| !q.is_empty())
             .collect();
-        let all_short = patterns.iter().all(|(_, q)| q.len() <= SHORT);
+        let short = patterns.iter().filter(|(_, q)| q.len() <= SHORT).count();
         Self {
             patterns,
-            all_short,
             kind,
+            short,
             automaton: OnceLock::new(),
+            long_automaton: OnceLock::new(),
+            finders: OnceLock::new(),
         }
     }
 
-    /// Whether `text` is searched once per quotation rather than by the automaton: for a
-    /// few short quotations, or short ones in a text short enough that all the searches
-    /// read no more than [`ONE_BY_ONE_BYTES`].
+    /// Whether the short quotations are looked for in `text` one by one (and the long ones,
+    /// if any, by an automaton of their own) rather than all by one automaton: for a few of
+    /// them, or any number in a text short enough that all the searches read no more than
+    /// [`ONE_BY_ONE_BYTES`].
     fn one_by_one(&self, text: &str) -> bool {
-        self.all_short
-            && (self.patterns.len() <= FEW
-                || self.patterns.len().saturating_mul(text.len()) <= ONE_BY_ONE_BYTES)
+        self.short <= FEW || self.short.saturating_mul(text.len()) <= ONE_BY_ONE_BYTES
     }
 
-    /// The automaton, built the first time it is needed.
-    fn automaton(&self) -> &AhoCorasick {
-        self.automaton.get_or_init(|| {
-            AhoCorasick::builder()
-                .kind(self.kind)
-                .build(self.patterns.iter().map(|(_, q)| q))
-                .expect("an automaton within aho-corasick's limits")
-        })
+    /// An automaton of `patterns`.
+    fn automaton_of<'q>(&self, patterns: impl IntoIterator<Item = &'q str>) -> AhoCorasick {
+        AhoCorasick::builder()
+            .kind(self.kind)
+            .build(patterns)
+            .expect("an automaton within aho-corasick's limits")
     }
 
     /// Every occurrence of every quotation in `text`, stopping after `budget` occurrences:
@@ -139,21 +147,52 @@ impl<'a> Quotes<'a> {
             complete
         };
         if !self.one_by_one(text) {
-            for m in self.automaton().find_overlapping_iter(text) {
+            let automaton = self
+                .automaton
+                .get_or_init(|| self.automaton_of(self.patterns.iter().map(|(_, q)| *q)));
+            for m in automaton.find_overlapping_iter(text) {
                 if !record(self.patterns[m.pattern().as_usize()].0, m.start()) {
                     break;
                 }
             }
-        } else {
-            'patterns: for &(quotation, pattern) in &self.patterns {
-                let mut from = 0;
-                while let Some(at) = text.get(from..).and_then(|rest| rest.find(pattern)) {
-                    if !record(quotation, from + at) {
-                        break 'patterns;
-                    }
-                    // The next occurrence may overlap this one: look again one character on.
-                    let step = pattern.chars().next().map_or(1, char::len_utf8);
-                    from += at + step;
+            matches.sort_unstable();
+            return Found { matches, complete };
+        }
+        let finders = self.finders.get_or_init(|| {
+            (self.patterns.iter().enumerate())
+                .filter(|(_, (_, q))| q.len() <= SHORT)
+                .map(|(p, (_, q))| (p, memmem::Finder::new(q.as_bytes())))
+                .collect()
+        });
+        let mut stopped = false;
+        'short: for (p, finder) in finders {
+            let (quotation, pattern) = self.patterns[*p];
+            // The next occurrence may overlap this one: look again one character on.
+            let step = pattern.chars().next().map_or(1, char::len_utf8);
+            let mut from = 0;
+            while let Some(at) = text
+                .get(from..)
+                .and_then(|rest| finder.find(rest.as_bytes()))
+            {
+                if !record(quotation, from + at) {
+                    stopped = true;
+                    break 'short;
+                }
+                from += at + step;
+            }
+        }
+        if !stopped && self.short < self.patterns.len() {
+            let (long, automaton) = self.long_automaton.get_or_init(|| {
+                let long: Vec<usize> = (0..self.patterns.len())
+                    .filter(|&p| self.patterns[p].1.len() > SHORT)
+                    .collect();
+                let automaton = self.automaton_of(long.iter().map(|&p| self.patterns[p].1));
+                (long, automaton)
+            });
+            for m in automaton.find_overlapping_iter(text) {
+                let quotation = self.patterns[long[m.pattern().as_usize()]].0;
+                if !record(quotation, m.start()) {
+                    break;
                 }
             }
         }
@@ -184,9 +223,14 @@ mod tests {
     fn few_and_many_quotations_are_found_alike() {
         let text = "优势优势，共192家，2家，共192家";
         let few = ["优势", "势优", "2家", "192家"];
-        let many = ["优势", "势优", "2家", "192家", "无", "没有", "也无"];
+        // More than `FEW`: one by one only in a short text.
+        let absent: Vec<String> = (0..FEW).map(|n| format!("无{n}")).collect();
+        let many: Vec<&str> = (few.iter().copied())
+            .chain(["无", "没有", "也无"])
+            .chain(absent.iter().map(String::as_str))
+            .collect();
         let by_one = Quotes::new(few).find_in(text, usize::MAX);
-        let many_quotes = Quotes::new(many);
+        let many_quotes = Quotes::new(many.iter().copied());
         let many_by_one = many_quotes.find_in(text, usize::MAX);
         assert!(
             many_quotes.automaton.get().is_none(),
@@ -196,7 +240,7 @@ mod tests {
         let long_text = text.repeat(ONE_BY_ONE_BYTES / text.len() / many.len() + 1);
         let by_automaton = many_quotes.find_in(&long_text, usize::MAX);
         assert!(many_quotes.automaton.get().is_some());
-        let by_dfa = Quotes::for_many_texts(many).find_in(&long_text, usize::MAX);
+        let by_dfa = Quotes::for_many_texts(many.iter().copied()).find_in(&long_text, usize::MAX);
         assert_eq!(by_dfa.matches, by_automaton.matches);
         let by_one_in_long = Quotes::new(few).find_in(&long_text, usize::MAX);
         let few_in_long: Vec<_> = by_automaton
@@ -214,10 +258,18 @@ mod tests {
             .collect();
         assert_eq!(many_by_one.matches, first_copy);
         assert_eq!(by_one.starts(4)[2].len(), 3, "{:?}", by_one.matches);
-        let long = "优".repeat(SHORT);
-        let long_quotes = Quotes::new([long.as_str()]);
-        assert!(long_quotes.find_in("优", usize::MAX).complete);
-        assert!(long_quotes.automaton.get().is_some());
+        // A quotation longer than `SHORT` is found by an automaton of its own, the short
+        // ones beside it one by one, and all are found as by one automaton.
+        let long = format!("{}，共192家", "优势".repeat(SHORT));
+        let long_text = format!("{long}{long}，2家");
+        let mixed = [long.as_str(), "优势", "2家", "192家"];
+        let mixed_quotes = Quotes::new(mixed);
+        let found = mixed_quotes.find_in(&long_text, usize::MAX);
+        assert!(mixed_quotes.long_automaton.get().is_some());
+        assert!(mixed_quotes.automaton.get().is_none());
+        let by_dfa = Quotes::for_many_texts(mixed).find_in(&long_text, usize::MAX);
+        assert_eq!(found.matches, by_dfa.matches);
+        assert_eq!(found.starts(4)[0], vec![0, long.len()]);
     }
 
     #[test]

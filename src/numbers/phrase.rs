@@ -172,9 +172,14 @@ pub fn find_all(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else {
+        // Most characters start no number: passed over at the cost of decoding them.
+        let Some((offset, c)) = text
+            .get(at..)
+            .and_then(|rest| rest.char_indices().find(|&(_, c)| may_start_number(c)))
+        else {
             break;
         };
+        at += offset;
         if !starts_number(text, at) {
             at += c.len_utf8();
             continue;
@@ -418,6 +423,11 @@ fn number_at(text: &str, at: usize) -> Result<Option<Number>, PhraseError> {
     } else {
         Ok(None)
     }
+}
+
+/// Whether `c` can be the first character of a number (see [`starts_number`]).
+fn may_start_number(c: char) -> bool {
+    arabic_digit(c).is_some() || chinese_digit(c).is_some() || matches!(c, '十' | '拾' | '百')
 }
 
 /// Whether a number starts at `at` (or 百分之).

@@ -390,7 +390,11 @@ mod tests {
             .collect();
         styles.push((
             "each suggestion in flow style",
-            format!("{head}suggestions:\n{flow}closing:{rest}", head = compact.split_once("suggestions:\n").expect("a list").0, rest = compact.split_once("\nclosing:").expect("a closing").1),
+            format!(
+                "{head}suggestions:\n{flow}closing:{rest}",
+                head = compact.split_once("suggestions:\n").expect("a list").0,
+                rest = compact.split_once("\nclosing:").expect("a closing").1
+            ),
         ));
         // The list last in the file.
         let (head, tail) = compact.split_once("suggestions:\n").expect("a list");
