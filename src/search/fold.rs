@@ -16,6 +16,7 @@
 //! 4. Whitespace is dropped, so `100家` finds `100 家` and `德国VDE` finds `德国 VDE`.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -82,43 +83,153 @@ pub(crate) fn fold_with(
 
 /// As [`fold_with`], also giving `emit` the cluster's original byte range (after its char
 /// range), so that the index can map a match to bytes without walking the text.
+///
+/// Segmenting into grapheme clusters is most of the cost of folding a Chinese text, and most
+/// of its characters need none: a character of the [`plain`] kind between two others (or the
+/// text's ends) is a cluster of its own, whatever the rules, and is folded as one at once.
+/// Only the stretches around other characters are segmented, and each such stretch begins and
+/// ends between two plain characters, where every rule breaks, so it is segmented as it would
+/// be in the whole text.
 pub(crate) fn fold_with_bytes(
     text: &str,
     keep_whitespace: bool,
     mut emit: impl FnMut(char, Range<usize>, Range<usize>, Option<char>),
 ) {
     let mut start = 0;
-    for (byte, cluster) in text.grapheme_indices(true) {
-        let bytes = byte..byte + cluster.len();
-        let mut chars = cluster.chars();
-        let first = chars.next();
-        let single = first.filter(|_| chars.next().is_none());
-        let end = start + cluster.chars().count();
-        match single {
-            // ASCII is its own NFKC and never traditional: skip the normaliser, which is most
-            // of the cost of folding Latin text.
-            Some(ch) if ch.is_ascii() => {
-                if keep_whitespace || !ch.is_ascii_whitespace() {
-                    emit(ch.to_ascii_lowercase(), start..end, bytes, single);
-                }
+    let mut fold = |cluster: &str, byte: usize| {
+        start = fold_cluster(cluster, byte, start, keep_whitespace, &mut emit);
+    };
+    // Where the stretch being segmented began, if one is open.
+    let mut stretch: Option<usize> = None;
+    let mut previous_plain = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((byte, ch)) = chars.next() {
+        let this_plain = plain(ch);
+        let alone =
+            this_plain && previous_plain && chars.peek().is_none_or(|&(_, next)| plain(next));
+        previous_plain = this_plain;
+        if !alone {
+            stretch.get_or_insert(byte);
+            continue;
+        }
+        if let Some(from) = stretch.take() {
+            let segmented = text.get(from..byte).unwrap_or_default();
+            for (at, cluster) in segmented.grapheme_indices(true) {
+                fold(cluster, from + at);
             }
-            // Nor does a lone ideograph need it, having no decomposition and no case: the
-            // table is all that folds it. Most of a Chinese letter takes this way.
-            Some(ch) if is_unified_ideograph(ch) => {
-                emit(super::t2s::simplified(ch), start..end, bytes, single);
+        }
+        fold(
+            text.get(byte..byte + ch.len_utf8()).unwrap_or_default(),
+            byte,
+        );
+    }
+    if let Some(from) = stretch {
+        let segmented = text.get(from..).unwrap_or_default();
+        for (at, cluster) in segmented.grapheme_indices(true) {
+            fold(cluster, from + at);
+        }
+    }
+}
+
+/// Folds one grapheme `cluster` that starts at byte `byte` and character `start` of the text;
+/// returns the character where the next cluster starts.
+fn fold_cluster(
+    cluster: &str,
+    byte: usize,
+    start: usize,
+    keep_whitespace: bool,
+    emit: &mut impl FnMut(char, Range<usize>, Range<usize>, Option<char>),
+) -> usize {
+    let bytes = byte..byte + cluster.len();
+    let mut chars = cluster.chars();
+    let first = chars.next();
+    let single = first.filter(|_| chars.next().is_none());
+    let end = start + cluster.chars().count();
+    match single {
+        // ASCII is its own NFKC and never traditional: skip the normaliser, which is most
+        // of the cost of folding Latin text.
+        Some(ch) if ch.is_ascii() => {
+            if keep_whitespace || !ch.is_ascii_whitespace() {
+                emit(ch.to_ascii_lowercase(), start..end, bytes, single);
             }
-            _ => {
-                for normal in cluster.nfkc() {
-                    for lower in super::t2s::simplified(normal).to_lowercase() {
-                        if keep_whitespace || !lower.is_whitespace() {
-                            emit(lower, start..end, bytes.clone(), single);
-                        }
-                    }
+        }
+        // Nor does a lone ideograph need it, having no decomposition and no case: the
+        // table is all that folds it. Most of a Chinese letter takes this way.
+        Some(ch) if is_unified_ideograph(ch) => {
+            emit(super::t2s::simplified(ch), start..end, bytes, single);
+        }
+        // The punctuation of a Chinese text, folded once by the rules below and looked up.
+        Some(ch) if let Some(folded) = folded_punctuation(ch) => {
+            for &lower in folded {
+                if keep_whitespace || !lower.is_whitespace() {
+                    emit(lower, start..end, bytes.clone(), single);
                 }
             }
         }
-        start = end;
+        _ => {
+            for lower in fold_by_the_rules(cluster) {
+                if keep_whitespace || !lower.is_whitespace() {
+                    emit(lower, start..end, bytes.clone(), single);
+                }
+            }
+        }
     }
+    end
+}
+
+/// Rules 1–3 of the module's: NFKC, traditional → simplified, lower case.
+fn fold_by_the_rules(cluster: &str) -> impl Iterator<Item = char> + '_ {
+    cluster
+        .nfkc()
+        .flat_map(|normal| super::t2s::simplified(normal).to_lowercase())
+}
+
+/// The punctuation blocks of a Chinese text: general punctuation, CJK symbols and
+/// punctuation, and the full-width forms.
+const PUNCTUATION: [(u32, u32); 3] = [(0x2010, 0x205E), (0x3000, 0x303F), (0xFF01, 0xFF60)];
+
+/// How `ch` folds, when it is in [`PUNCTUATION`]: computed once for each by
+/// [`fold_by_the_rules`], which is the cost of folding a Chinese text's every tenth character.
+fn folded_punctuation(ch: char) -> Option<&'static [char]> {
+    static TABLE: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    let code = u32::from(ch);
+    let mut index = 0;
+    let mut found = None;
+    for (first, last) in PUNCTUATION {
+        if (first..=last).contains(&code) {
+            found = Some(index + (code - first) as usize);
+            break;
+        }
+        index += (last - first + 1) as usize;
+    }
+    let table = TABLE.get_or_init(|| {
+        (PUNCTUATION.iter())
+            .flat_map(|&(first, last)| first..=last)
+            .map(|code| {
+                char::from_u32(code).map_or_else(Vec::new, |c| {
+                    fold_by_the_rules(c.encode_utf8(&mut [0; 4])).collect()
+                })
+            })
+            .collect()
+    });
+    found.and_then(|i| table.get(i)).map(Vec::as_slice)
+}
+
+/// Whether `ch` is of a kind that no rule of grapheme clustering (UAX #29) joins to a
+/// neighbour: printable ASCII, the CJK ideographs, the CJK symbols and punctuation but their
+/// tone marks, the full-width forms, and the general punctuation but its format characters.
+/// Each has the cluster break property Other. (Tested against the segmenter: see the tests.)
+fn plain(ch: char) -> bool {
+    matches!(ch,
+        ' '..='~'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303F}'
+        | '\u{FF01}'..='\u{FF60}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+    )
 }
 
 /// Whether `ch` is a CJK unified ideograph (the basic block or extension A): a character
@@ -130,6 +241,91 @@ pub(crate) fn is_unified_ideograph(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character of the plain kind is a cluster of its own between two others of that
+    /// kind (or at the text's ends), and the segmenter breaks between any two of them: what
+    /// the fast way of `fold_with_bytes` relies on.
+    #[test]
+    fn plain_characters_stand_alone_between_plain_neighbours() {
+        let neighbours = [
+            None,
+            Some('a'),
+            Some(' '),
+            Some('优'),
+            Some('（'),
+            Some('〇'),
+            Some('“'),
+        ];
+        for c in (0..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| plain(c))
+        {
+            for before in neighbours {
+                for after in neighbours {
+                    let text: String = before.into_iter().chain([c]).chain(after).collect();
+                    let at = before.map_or(0, char::len_utf8);
+                    let clusters: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+                    assert!(
+                        clusters
+                            .iter()
+                            .any(|&(b, g)| b == at && g.chars().count() == 1),
+                        "U+{:04X}: {clusters:?}",
+                        u32::from(c),
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn punctuation_folds_as_the_rules_fold_it() {
+        for (first, last) in PUNCTUATION {
+            for c in (first..=last).filter_map(char::from_u32) {
+                let by_rules: Vec<char> = fold_by_the_rules(c.encode_utf8(&mut [0; 4])).collect();
+                assert_eq!(
+                    folded_punctuation(c),
+                    Some(&by_rules[..]),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+        assert_eq!(fold_str("（一）…　“优势”"), "(一)...\u{201c}优势\u{201d}");
+        assert_eq!(folded_punctuation('a'), None);
+    }
+
+    /// What folding emits for one character: it, its cluster's characters and bytes, and the
+    /// character itself when the cluster is one.
+    type Emitted = (char, Range<usize>, Range<usize>, Option<char>);
+
+    /// The old way: every cluster from the segmenter.
+    fn folded_by_segmenting(text: &str) -> Vec<Emitted> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (byte, cluster) in text.grapheme_indices(true) {
+            start = fold_cluster(cluster, byte, start, true, &mut |c, r, b, s| {
+                out.push((c, r, b, s));
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_is_the_same_as_segmenting_every_cluster(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "优势", "優勢", "a", "VDE", " ", "（一）", "１２", "…", "“", "e\u{301}", "\u{301}",
+                "\r\n", "\r", "\n", "\u{200D}", "\u{1F468}\u{200D}\u{1F469}", "\u{1F1E8}\u{1F1F3}",
+                "\u{1F1E8}", "\u{600}1", "\u{1100}\u{1161}", "\u{AC00}\u{11A8}", "\u{FE0F}", "〇",
+                "\u{302A}", "ｶﾞ", "\u{200B}", "\t",
+            ]), 0..24)
+        ) {
+            let text: String = pieces.concat();
+            let mut fast = Vec::new();
+            fold_with_bytes(&text, true, |c, r, b, s| fast.push((c, r, b, s)));
+            proptest::prop_assert_eq!(fast, folded_by_segmenting(&text));
+        }
+    }
 
     #[test]
     fn full_width_brackets_fold_to_ascii() {
