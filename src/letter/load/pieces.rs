@@ -427,6 +427,50 @@ mod tests {
         }
     }
 
+    /// The letter read in pieces, or `None` when it is not of the plain shape or a part of it
+    /// does not read (the loader then reads it whole).
+    fn maybe_in_pieces(source: &str) -> Option<Letter> {
+        let mut pieces = Vec::new();
+        let outline = guard(source, |piece| pieces.push(piece)).ok()??;
+        let suggestions = pieces
+            .iter()
+            .map(|p| serde_yaml::from_str::<Suggestion>(&p.text(source)).ok())
+            .collect::<Option<Vec<_>>>()?;
+        let mut letter: Letter = serde_yaml::from_str(&outline.rest(source)).ok()?;
+        letter.suggestions = suggestions;
+        Some(letter)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// However the letter's lines are indented, commented, padded or ended, what is read in
+        /// pieces is what is read whole.
+        #[test]
+        fn a_restyled_letter_reads_in_pieces_as_it_reads_whole(
+            crlf: bool,
+            indent: bool,
+            comments in proptest::collection::vec(proptest::bool::weighted(0.05), 1..64),
+            padding in proptest::collection::vec(proptest::bool::weighted(0.05), 1..64),
+        ) {
+            let compact = serde_yaml::to_string(&whole(SHIPPED)).expect("serialises");
+            let mut lines = Vec::new();
+            for (n, line) in compact.lines().enumerate() {
+                let margin = line.len() - line.trim_start().len();
+                if comments[n % comments.len()] {
+                    lines.push(format!("{}# {n}", " ".repeat(margin)));
+                }
+                let pad = if padding[n % padding.len()] { "  " } else { "" };
+                lines.push(format!("{}{line}{pad}", if indent { "  " } else { "" }));
+            }
+            let end = if crlf { "\r\n" } else { "\n" };
+            let source = lines.join(end) + end;
+            if let Some(letter) = maybe_in_pieces(&source) {
+                let expected: Result<Letter, _> = serde_yaml::from_str(&source);
+                proptest::prop_assert_eq!(Some(letter), expected.ok());
+            }
+        }
+    }
+
     #[test]
     fn characters_are_skipped_as_decoding_would() {
         let text = "优势 ab，共192家。".repeat(40);
