@@ -140,7 +140,7 @@ enum Frame<'s> {
         /// The keys met so far: YAML forbids a key twice in one mapping, and `serde_yaml`
         /// reports it without a position. Borrowed from the source where the key is written
         /// as it reads.
-        keys: HashSet<Cow<'s, str>>,
+        keys: Keys<'s>,
         want_key: bool,
         anchor: usize,
         at_start: Size,
@@ -150,6 +150,34 @@ enum Frame<'s> {
         anchor: usize,
         at_start: Size,
     },
+}
+
+/// The keys of one mapping, for finding one given twice: a letter's mappings hold a few
+/// each, compared in a list; a mapping of more is given a hash set.
+#[derive(Default)]
+struct Keys<'s> {
+    few: Vec<Cow<'s, str>>,
+    /// Made only for a mapping of more than [`Keys::FEW`].
+    many: Option<HashSet<Cow<'s, str>>>,
+}
+
+impl<'s> Keys<'s> {
+    /// How many keys are compared in a list before a hash set takes over.
+    const FEW: usize = 16;
+
+    /// Adds `key`; false when the mapping has it already.
+    fn insert(&mut self, key: Cow<'s, str>) -> bool {
+        if self.few.len() < Self::FEW {
+            if self.few.contains(&key) {
+                return false;
+            }
+            self.few.push(key);
+            return true;
+        }
+        self.many
+            .get_or_insert_with(|| self.few.iter().cloned().collect())
+            .insert(key)
+    }
 }
 
 /// What a stretch of the document costs once its aliases are expanded.
@@ -347,7 +375,7 @@ impl<'s> Walk<'s> {
             },
             Event::MappingStart(anchor, _) => Frame::Map {
                 key: None,
-                keys: HashSet::new(),
+                keys: Keys::default(),
                 want_key: true,
                 anchor,
                 at_start,
@@ -501,6 +529,26 @@ mod tests {
         assert_eq!(locate(DOC, &path(&["list", "1", "y", "k"])), Some((6, 12)));
         assert_eq!(locate(DOC, &path(&["z"])), Some((7, 4)));
         assert_eq!(locate(DOC, &path(&["nope"])), None);
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_however_many_keys_the_mapping_has() {
+        let mapping =
+            |keys: &[usize]| -> String { keys.iter().map(|k| format!("k{k}: {k}\n")).collect() };
+        let distinct: Vec<usize> = (0..40).collect();
+        assert!(guard(&mapping(&distinct)).is_ok());
+        for (first, again) in [(3, 9), (3, 30), (20, 35)] {
+            let mut keys: Vec<usize> = (0..40).collect();
+            keys[again] = first;
+            let refusal = guard(&mapping(&keys)).unwrap_err();
+            assert!(
+                refusal
+                    .message
+                    .contains(&format!("`k{first}` appears twice")),
+                "{refusal:?}"
+            );
+            assert_eq!(refusal.position.0, again + 1);
+        }
     }
 
     #[test]
