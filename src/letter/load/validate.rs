@@ -1,0 +1,321 @@
+//! What a valid letter is, beyond its schema: figures that quote their node with known units
+//! and hedges and plausible values, notes that quote the letter, a date that is a date. The
+//! checks run on both cores, beside whatever the caller makes of the letter meanwhile.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::LoadError;
+use super::scan::{self, FieldPath, FigureAt};
+use crate::letter::fields::{FigureNode, figure_nodes, letter_text};
+use crate::letter::places::{FigurePlaces, stands_alone};
+use crate::letter::quotes::{Quotes, match_budget};
+use crate::letter::{Erratum, FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
+
+/// Validates `letter` while `alongside` is made, on both cores: each node's figures are
+/// checked on a second thread while `alongside` is made on this one, and the checks over the
+/// whole letter run on whichever thread is free first (all one after the other when no
+/// thread can be started). At ×1000 the node checks take about 200 ms, the reader's outline
+/// about 150 and the letter-wide checks 60, and the reader's start waits for all of them.
+pub(super) fn validate_alongside<T>(
+    letter: &Letter,
+    source: &str,
+    name: &str,
+    alongside: impl FnOnce(&Letter) -> T,
+) -> (Result<(), LoadError>, T) {
+    let taken = AtomicBool::new(false);
+    // The letter-wide checks, run by the first thread to ask.
+    let letter_problems_if_free =
+        || (!taken.swap(true, Ordering::AcqRel)).then(|| letter_problems(letter));
+    std::thread::scope(|scope| {
+        let checking = std::thread::Builder::new()
+            .name("validate".into())
+            .spawn_scoped(scope, || {
+                let in_nodes = node_problems(letter);
+                (in_nodes, letter_problems_if_free())
+            });
+        let (in_nodes, made, in_letter) = match checking {
+            Ok(handle) => {
+                let made = alongside(letter);
+                let here = letter_problems_if_free();
+                let (in_nodes, there) = handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (in_nodes, made, here.or(there).flatten())
+            }
+            Err(_) => (
+                node_problems(letter),
+                alongside(letter),
+                letter_problems(letter),
+            ),
+        };
+        // The nodes' problems first, as a reader of the file meets them.
+        (reported(in_nodes.or(in_letter), source, name), made)
+    })
+}
+
+/// The largest value a figure may have, in 元, as counted or in per cent: a thousand
+/// trillion (千万亿). Anything larger is a typing error, and would print as `inf亿元` in totals.
+pub const MAX_FIGURE_VALUE: f64 = 1e15;
+
+/// Validation checks what the schema's types cannot: that figures quote their node, units
+/// and hedges are known, values are plausible ([`node_problems`]), notes quote the letter,
+/// and the date is a date ([`letter_problems`]). Errors carry the position of the offending
+/// field, found by its path in the source.
+///
+/// The work is linear in the letter: each node's figures are found in its text in one pass,
+/// all notes in the letter's text in another.
+fn node_problems(letter: &Letter) -> Option<Problem> {
+    let nodes = figure_nodes(letter);
+    nodes
+        .iter()
+        .find_map(node_problem)
+        // Each figure read from its own text: value, unit, qualifier, period, status, part_of.
+        .or_else(|| crate::letter::check::nodes(&nodes).err())
+}
+
+/// The checks over the whole letter (see [`node_problems`]).
+fn letter_problems(letter: &Letter) -> Option<Problem> {
+    quotation_problems(letter).or_else(|| date_problem(letter))
+}
+
+/// A problem as the load error that reports it at its place in `source`.
+fn reported(problem: Option<Problem>, source: &str, name: &str) -> Result<(), LoadError> {
+    match problem {
+        None => Ok(()),
+        Some((at, message)) => Err(LoadError::new(
+            name,
+            scan::locate(source, &at),
+            format!("{at}: {message}"),
+        )),
+    }
+}
+
+/// A problem of a field, at its path.
+type Problem = (FieldPath, String);
+
+/// The first figure of `node` that does not quote its text, or whose unit, qualifier or
+/// value is not one a letter can have.
+fn node_problem(node: &FigureNode) -> Option<Problem> {
+    let FigureNode {
+        at, text, figures, ..
+    } = node;
+    // Each figure claims one place of its text that stands alone (`2家` is not inside
+    // `192家`); figures of one text and one value, listed twice, need two places. (One
+    // text may state several values: `80、60、40万元`.)
+    let places = FigurePlaces::new(figures);
+    let Some(starts_of) = places.starts(text, match_budget(text.len())) else {
+        return Some((
+            at.clone(),
+            "figure texts overlap each other at too many places of the text to check".into(),
+        ));
+    };
+    let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
+    for (f, figure) in figures.iter().enumerate() {
+        let here = FigureAt::new(at, f);
+        // A list (「80、60、80万元」) may state one value twice; its figures are held to its
+        // items one by one (`check`), not counted here as repeats.
+        let list = crate::numbers::phrase::parse(&figure.text).is_ok_and(|p| p.items.len() > 1);
+        let claims = claimed
+            .entry((figure.text.as_str(), figure.value.to_bits()))
+            .or_insert(0);
+        if !list {
+            *claims += 1;
+        }
+        let starts = &starts_of[places.text_of(f)];
+        let alone = starts
+            .iter()
+            .filter(|&&at| stands_alone(text, at, &figure.text))
+            .count();
+        if let Some(problem) = quotation_problem(&figure.text, starts.len(), alone, *claims) {
+            return Some((here.key("text"), problem));
+        }
+        if let Some(problem) = figure_field_problem(figure, &here) {
+            return Some(problem);
+        }
+    }
+    None
+}
+
+/// What is wrong with a figure's unit, qualifier or value, if anything.
+fn figure_field_problem(figure: &Figure, here: &FigureAt<'_>) -> Option<Problem> {
+    if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
+        return Some((
+            here.key("unit"),
+            format!(
+                "unknown unit “{}”; expected one of {}",
+                figure.unit,
+                FIGURE_UNITS.join(" ")
+            ),
+        ));
+    }
+    if let Some(q) = &figure.qualifier
+        && !FIGURE_QUALIFIERS.contains(&q.as_str())
+    {
+        return Some((
+            here.key("qualifier"),
+            format!(
+                "unknown qualifier “{q}”; expected one of {}",
+                FIGURE_QUALIFIERS.join(" ")
+            ),
+        ));
+    }
+    value_problem(figure).map(|problem| (here.key("value"), problem))
+}
+
+/// Notes that quote nothing of the letter, and notes and errata whose quotations overlap
+/// at too many places to check.
+fn quotation_problems(letter: &Letter) -> Option<Problem> {
+    let root = FieldPath::default();
+    let whole = letter_text(letter);
+    // The errata's texts are looked for too: the reader finds them in every
+    // block, and their overlaps must be bounded as the notes' are.
+    let quotes = Quotes::new(
+        (letter.notes.iter().map(|n| n.text.as_str()))
+            .chain(letter.errata.iter().map(Erratum::in_text)),
+    );
+    let found = quotes.find_in(&whole, match_budget(whole.len()));
+    if !found.complete {
+        let at = root.key(if letter.notes.is_empty() {
+            "errata"
+        } else {
+            "notes"
+        });
+        return Some((
+            at,
+            "notes and errata overlap each other at too many places of the letter to check".into(),
+        ));
+    }
+    let note_starts = found.starts(letter.notes.len());
+    letter.notes.iter().enumerate().find_map(|(n, note)| {
+        let at = root.key("notes").index(n).key("text");
+        if note.text.is_empty() {
+            Some((
+                at,
+                "the note's text is empty; quote the wording it is about".into(),
+            ))
+        } else if note_starts[n].is_empty() {
+            Some((
+                at,
+                format!("“{}” does not occur in the letter's text", note.text),
+            ))
+        } else {
+            None
+        }
+    })
+}
+
+/// The signature's date, when it is not a date.
+fn date_problem(letter: &Letter) -> Option<Problem> {
+    parse_date(&letter.signature.date).is_none().then(|| {
+        (
+            FieldPath::default().key("signature").key("date"),
+            format!(
+                "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit \
+                 month and day)",
+                letter.signature.date,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        )
+    })
+}
+
+/// What is wrong with a figure's text, given how often it occurs in its node's text
+/// (`anywhere`), how often standing alone (`places`), and how many figures up to this one
+/// quote it (`claims`).
+fn quotation_problem(text: &str, anywhere: usize, places: usize, claims: usize) -> Option<String> {
+    if text.is_empty() {
+        Some("figure text is empty; quote the figure as the letter writes it (近1.8亿元)".into())
+    } else if anywhere == 0 {
+        Some(format!(
+            "figure text “{text}” does not occur in its node's text"
+        ))
+    } else if places == 0 {
+        Some(format!(
+            "figure text “{text}” occurs in its node's text only as part of a longer \
+             number; quote the whole number"
+        ))
+    } else if claims > places {
+        Some(format!(
+            "figure “{text}” is listed {claims} times with this value but stands \
+             {places} time(s) in its node's text; remove the duplicate"
+        ))
+    } else {
+        None
+    }
+}
+
+/// The kinds of figure whose values are counted in whole units.
+const COUNTED_UNITS: [&str; 7] = ["家", "项", "个", "名", "件", "条", "支"];
+
+/// What is wrong with a figure's value, if anything: it must be a finite, non-negative
+/// number no larger than [`MAX_FIGURE_VALUE`], with at most two decimal places (a fen, or
+/// a hundredth of a per cent), and whole for counts.
+pub(crate) fn value_problem(figure: &Figure) -> Option<String> {
+    let value = figure.value;
+    // A 309-digit number or 5e-324 written out would fill the screen.
+    let shown = if value != 0.0 && !(1e-3..1e15).contains(&value.abs()) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    };
+    if !value.is_finite() || value.is_sign_negative() {
+        // -0.0 is negative too: it would print as `-0家`.
+        return Some(format!(
+            "value {shown} must be a number of zero or more (without a minus sign)"
+        ));
+    }
+    if value > MAX_FIGURE_VALUE {
+        return Some(format!(
+            "value {shown} is larger than {MAX_FIGURE_VALUE:e}; money is in 元, counts as \
+             counted, percentages as the number before %"
+        ));
+    }
+    let hundredths = value * 100.0;
+    // Tolerant of binary fractions (0.1 × 100 is not exactly 10); 5e-324 is not 0.
+    let off_the_grid = (hundredths - hundredths.round()).abs() > 1e-6 * hundredths.max(1.0);
+    if off_the_grid || (value > 0.0 && hundredths.round() == 0.0) {
+        return Some(format!(
+            "value {shown} has more than two decimal places; the letter's figures have at \
+             most two (money is in 元)"
+        ));
+    }
+    if COUNTED_UNITS.contains(&figure.unit.as_str()) && value.fract() != 0.0 {
+        return Some(format!(
+            "value {shown} is not a whole number, but “{}” counts whole things",
+            figure.unit
+        ));
+    }
+    None
+}
+
+/// The years a letter's date may have: a reply letter is written in living memory.
+pub const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Parses an ISO date `YYYY-MM-DD` (exactly: four-digit year in [`YEARS`], two-digit month
+/// and day, no sign) into (year, month, day).
+#[must_use]
+pub fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
+    let digits = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut parts = date.split('-');
+    let year = digits(parts.next()?, 4)?;
+    let month = digits(parts.next()?, 2)?;
+    let day = digits(parts.next()?, 2)?;
+    if parts.next().is_some() || !YEARS.contains(&year) {
+        return None;
+    }
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some((year, month, day))
+}
