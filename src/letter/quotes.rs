@@ -46,13 +46,17 @@ pub struct Quotes<'a> {
     short: usize,
     /// All the quotations, built on the first search that needs it (see
     /// [`Quotes::one_by_one`]).
-    automaton: OnceLock<AhoCorasick>,
+    automaton: OnceLock<Automaton>,
     /// Only those longer than [`SHORT`], for a search that takes the short ones one by one.
-    long_automaton: OnceLock<(Vec<usize>, AhoCorasick)>,
+    long_automaton: OnceLock<Automaton>,
     /// One searcher per short quotation (as its index in `patterns`), built on the first
     /// search one by one.
     finders: OnceLock<Vec<(usize, memmem::Finder<'a>)>>,
 }
+
+/// An automaton of some of the quotations: their indices in `patterns`, in the automaton's
+/// order.
+type Automaton = (Vec<usize>, AhoCorasick);
 
 /// Where the quotations occur in one text.
 pub struct Found {
@@ -124,12 +128,31 @@ impl<'a> Quotes<'a> {
         self.short <= FEW || self.short.saturating_mul(text.len()) <= ONE_BY_ONE_BYTES
     }
 
-    /// An automaton of `patterns`.
-    fn automaton_of<'q>(&self, patterns: impl IntoIterator<Item = &'q str>) -> AhoCorasick {
-        AhoCorasick::builder()
+    /// An automaton of the quotations that `include` picks by their length.
+    fn automaton_of(&self, include: impl Fn(usize) -> bool) -> Automaton {
+        let picked: Vec<usize> = (0..self.patterns.len())
+            .filter(|&p| include(self.patterns[p].1.len()))
+            .collect();
+        let automaton = AhoCorasick::builder()
             .kind(self.kind)
-            .build(patterns)
-            .expect("an automaton within aho-corasick's limits")
+            .build(picked.iter().map(|&p| self.patterns[p].1))
+            .expect("an automaton within aho-corasick's limits");
+        (picked, automaton)
+    }
+
+    /// Gives `record` every occurrence `automaton` finds in `text`, overlapping ones included,
+    /// until it returns false.
+    fn record_by(
+        &self,
+        (picked, automaton): &Automaton,
+        text: &str,
+        record: &mut impl FnMut(usize, usize) -> bool,
+    ) {
+        for m in automaton.find_overlapping_iter(text) {
+            if !record(self.patterns[picked[m.pattern().as_usize()]].0, m.start()) {
+                break;
+            }
+        }
     }
 
     /// Every occurrence of every quotation in `text`, stopping after `budget` occurrences:
@@ -147,14 +170,8 @@ impl<'a> Quotes<'a> {
             complete
         };
         if !self.one_by_one(text) {
-            let automaton = self
-                .automaton
-                .get_or_init(|| self.automaton_of(self.patterns.iter().map(|(_, q)| *q)));
-            for m in automaton.find_overlapping_iter(text) {
-                if !record(self.patterns[m.pattern().as_usize()].0, m.start()) {
-                    break;
-                }
-            }
+            let automaton = self.automaton.get_or_init(|| self.automaton_of(|_| true));
+            self.record_by(automaton, text, &mut record);
             matches.sort_unstable();
             return Found { matches, complete };
         }
@@ -182,19 +199,10 @@ impl<'a> Quotes<'a> {
             }
         }
         if !stopped && self.short < self.patterns.len() {
-            let (long, automaton) = self.long_automaton.get_or_init(|| {
-                let long: Vec<usize> = (0..self.patterns.len())
-                    .filter(|&p| self.patterns[p].1.len() > SHORT)
-                    .collect();
-                let automaton = self.automaton_of(long.iter().map(|&p| self.patterns[p].1));
-                (long, automaton)
-            });
-            for m in automaton.find_overlapping_iter(text) {
-                let quotation = self.patterns[long[m.pattern().as_usize()]].0;
-                if !record(quotation, m.start()) {
-                    break;
-                }
-            }
+            let automaton = self
+                .long_automaton
+                .get_or_init(|| self.automaton_of(|len| len > SHORT));
+            self.record_by(automaton, text, &mut record);
         }
         matches.sort_unstable();
         Found { matches, complete }
@@ -243,20 +251,13 @@ mod tests {
         let by_dfa = Quotes::for_many_texts(many.iter().copied()).find_in(&long_text, usize::MAX);
         assert_eq!(by_dfa.matches, by_automaton.matches);
         let by_one_in_long = Quotes::new(few).find_in(&long_text, usize::MAX);
-        let few_in_long: Vec<_> = by_automaton
-            .matches
-            .iter()
-            .filter(|(q, _)| *q < few.len())
-            .copied()
-            .collect();
-        assert_eq!(by_one_in_long.matches, few_in_long);
-        let first_copy: Vec<_> = by_automaton
-            .matches
-            .iter()
-            .filter(|(_, at)| *at < text.len())
-            .copied()
-            .collect();
-        assert_eq!(many_by_one.matches, first_copy);
+        let found_where = |keep: &dyn Fn(usize, usize) -> bool| -> Vec<(usize, usize)> {
+            (by_automaton.matches.iter().copied())
+                .filter(|&(q, at)| keep(q, at))
+                .collect()
+        };
+        assert_eq!(by_one_in_long.matches, found_where(&|q, _| q < few.len()));
+        assert_eq!(many_by_one.matches, found_where(&|_, at| at < text.len()));
         assert_eq!(by_one.starts(4)[2].len(), 3, "{:?}", by_one.matches);
         // A quotation longer than `SHORT` is found by an automaton of its own, the short
         // ones beside it one by one, and all are found as by one automaton.

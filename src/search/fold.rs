@@ -113,10 +113,7 @@ pub(crate) fn fold_with_bytes(
             continue;
         }
         if let Some(from) = stretch.take() {
-            let segmented = text.get(from..byte).unwrap_or_default();
-            for (at, cluster) in segmented.grapheme_indices(true) {
-                fold(cluster, from + at);
-            }
+            fold_segmented(text, from..byte, &mut fold);
         }
         fold(
             text.get(byte..byte + ch.len_utf8()).unwrap_or_default(),
@@ -124,10 +121,15 @@ pub(crate) fn fold_with_bytes(
         );
     }
     if let Some(from) = stretch {
-        let segmented = text.get(from..).unwrap_or_default();
-        for (at, cluster) in segmented.grapheme_indices(true) {
-            fold(cluster, from + at);
-        }
+        fold_segmented(text, from..text.len(), &mut fold);
+    }
+}
+
+/// Gives `fold` each grapheme cluster of the stretch `bytes` of `text`, with its first byte.
+fn fold_segmented(text: &str, bytes: Range<usize>, fold: &mut impl FnMut(&str, usize)) {
+    let from = bytes.start;
+    for (at, cluster) in text.get(bytes).unwrap_or_default().grapheme_indices(true) {
+        fold(cluster, from + at);
     }
 }
 
