@@ -133,6 +133,12 @@ pub enum Action {
     IndexComing,
     /// The search index, built in the background: a search that waited for it runs now.
     IndexReady(BuiltIndex),
+    /// The letter shown is the start of a large one, whose rest the runner is reading and
+    /// will hand over with [`Action::RestRead`].
+    RestComing,
+    /// The whole letter, read and checked, in place of the start shown until now: the reader
+    /// stays where it was.
+    RestRead(WholeLetter),
     /// Give the terminal back and stop, as Ctrl-Z does in `less`; carry on after `fg`.
     Suspend,
     /// Leave the reader.
@@ -154,3 +160,17 @@ impl PartialEq for BuiltIndex {
 }
 
 impl Eq for BuiltIndex {}
+
+/// The whole of a large letter, read by the runner while its start was shown (see
+/// [`Action::RestRead`]). Shared, not copied; two are equal when they are the same letter,
+/// as [`BuiltIndex`]es are.
+#[derive(Debug, Clone)]
+pub struct WholeLetter(pub std::sync::Arc<crate::letter::tree::LetterTree>);
+
+impl PartialEq for WholeLetter {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for WholeLetter {}

@@ -105,6 +105,9 @@ pub struct App {
     jumped_from: Option<Spot>,
     /// `m` or `'` typed, waiting for its letter.
     mark_key: Option<MarkKey>,
+    /// The letter shown is the start of a large one, and the runner is reading the rest
+    /// ([`Action::RestComing`]).
+    rest_coming: bool,
 }
 
 impl App {
@@ -145,6 +148,7 @@ impl App {
             marks: std::collections::BTreeMap::new(),
             jumped_from: None,
             mark_key: None,
+            rest_coming: false,
         };
         debug_assert_eq!(app.expanded.len(), node_count);
         app.resize(size.0, size.1);
@@ -152,6 +156,12 @@ impl App {
     }
 
     // ----- read-only view, for drawing and for tests -----
+
+    /// Whether the letter shown is the start of a large one whose rest is being read.
+    #[must_use]
+    pub fn rest_coming(&self) -> bool {
+        self.rest_coming
+    }
 
     /// The letter.
     #[must_use]
@@ -313,6 +323,15 @@ impl App {
             }
             // Not the reader's doing: a note or a key being typed stays as it was.
             Action::IndexComing => return self.index_coming(),
+            Action::RestComing => {
+                self.rest_coming = true;
+                return;
+            }
+            Action::RestRead(whole) => {
+                self.rest_read(whole.0);
+                self.prepare_view();
+                return;
+            }
             Action::IndexReady(built) => {
                 let index = Arc::try_unwrap(built.0).unwrap_or_else(|shared| (*shared).clone());
                 self.index_ready(index);
@@ -493,6 +512,11 @@ impl App {
 
     /// Opens the figures view, preparing it the first time.
     fn open_figures(&mut self) {
+        if self.rest_coming {
+            // Its totals would add only the start of the letter.
+            self.note = Some(Note(self.lang.strings().figures_wait.to_string()));
+            return;
+        }
         let tree = &self.tree;
         let view = self.figures.get_or_insert_with(|| FiguresView::new(tree));
         view.keep_visible(figures_view::list_rows(self.size.0, self.size.1, view.mode));
@@ -848,6 +872,31 @@ impl App {
             figures.keep_visible(figures_view::list_rows(width, height, figures.mode));
         }
         self.prepare_view();
+    }
+
+    /// The whole letter in place of its start: the nodes and blocks shown so far are the
+    /// whole letter's first, so the place, the open sections, the marks and a query being
+    /// typed all stay as they are, and what follows is added closed, as it would have opened.
+    /// Should the start not match (a document whose lines misled the preview), the reader
+    /// opens the whole letter afresh.
+    fn rest_read(&mut self, whole: Arc<LetterTree>) {
+        self.rest_coming = false;
+        if !whole.starts_with(&self.tree) {
+            let whole = Arc::try_unwrap(whole).unwrap_or_else(|shared| (*shared).clone());
+            let mut fresh = Self::new(whole, self.lang, self.ambiguous, self.size);
+            fresh.search.index_coming_from(&self.search);
+            *self = fresh;
+            return;
+        }
+        let known = self.expanded.len();
+        self.expanded.extend(
+            whole.nodes[known..]
+                .iter()
+                .map(|n| n.parent.is_none() && !n.children.is_empty()),
+        );
+        self.search.grow(whole.nodes.len());
+        self.reading = ReadingLayout::new(&whole, self.reading.width(), self.ambiguous);
+        self.tree = whole;
     }
 
     // ----- mouse -----

@@ -217,18 +217,55 @@ fn load_tree_and<T>(
             return Ok((tree, made));
         }
         Some(path) => {
-            let (letter, (flat, made)) = load::from_path_with(path, |l| {
-                let flat = Flattened::of(l, lang);
-                let made = also(flat.blocks());
-                (flat, made)
-            })?;
-            return Ok((LetterTree::from_flattened(letter, flat), made));
+            let bytes = load::read_file(path)?;
+            return tree_from_bytes(&bytes, &path.display().to_string(), lang, also);
         }
         None => load::embedded(),
     };
     let tree = LetterTree::in_lang(letter, lang);
     let made = also(&tree.blocks);
     Ok((tree, made))
+}
+
+/// The tree of the letter in `bytes`, and `also` made of its blocks while the letter is
+/// validated (on the other core), with the outline flattened.
+fn tree_from_bytes<T>(
+    bytes: &[u8],
+    name: &str,
+    lang: Lang,
+    also: impl FnOnce(&[Block]) -> T,
+) -> Result<(LetterTree, T), load::LoadError> {
+    let (letter, (flat, made)) = load::from_bytes_with(bytes, name, |l| {
+        let flat = Flattened::of(l, lang);
+        let made = also(flat.blocks());
+        (flat, made)
+    })?;
+    Ok((LetterTree::from_flattened(letter, flat), made))
+}
+
+/// The letter the reader opens on: for a large letter given by path, its start, checked node
+/// by node, while the whole is read and checked on other threads; else the whole letter.
+fn open_letter(file: Option<&PathBuf>, lang: Lang) -> Result<tui::Opening, load::LoadError> {
+    let Some(path) = file.filter(|path| !dafu::import::is_text(path)) else {
+        return load_tree(file, lang).map(tui::Opening::Whole);
+    };
+    let bytes = load::read_file(path)?;
+    let name = path.display().to_string();
+    let whole = |bytes: &[u8]| tree_from_bytes(bytes, &name, lang, |_| ()).map(|(tree, ())| tree);
+    let Some(start) = load::preview(&bytes, &name) else {
+        return whole(&bytes).map(tui::Opening::Whole);
+    };
+    let start = LetterTree::in_lang(start, lang).before_closing();
+    // Shared with the worker, and kept here should no worker be had.
+    let bytes = std::sync::Arc::new(bytes);
+    let (theirs, their_name) = (std::sync::Arc::clone(&bytes), name.clone());
+    let worker = tui::rest::RestWorker::start(move || {
+        tree_from_bytes(&theirs, &their_name, lang, |_| ()).map(|(tree, ())| tree)
+    });
+    match worker {
+        Ok(worker) => Ok(tui::Opening::Start(start, worker)),
+        Err(_) => whole(&bytes).map(tui::Opening::Whole),
+    }
 }
 
 /// Exit statuses, as grep uses them.
@@ -315,6 +352,15 @@ impl std::fmt::Display for Failure {
     }
 }
 
+impl From<tui::Ended> for Failure {
+    fn from(e: tui::Ended) -> Self {
+        match e {
+            tui::Ended::Terminal(e) => Failure::Io(e),
+            tui::Ended::Refused(e) => Failure::Load(e),
+        }
+    }
+}
+
 impl From<load::LoadError> for Failure {
     fn from(e: load::LoadError) -> Self {
         Failure::Load(e)
@@ -347,11 +393,11 @@ fn print_to(
 /// `dafu [FILE]`: the reader on a terminal that can hold it, the letter as plain text
 /// otherwise.
 fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
-    let tree = load_tree(cli.file.as_ref(), cli.lang)?;
     if io::stdout().is_terminal()
         && io::stdin().is_terminal()
         && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
     {
+        let opening = open_letter(cli.file.as_ref(), cli.lang)?;
         let palette = PaletteChoice::from_env(cli.color, cli.theme);
         let keeping = tui::keep::Keeping {
             path: dafu::state::path(),
@@ -363,9 +409,10 @@ fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             palette,
             keeping,
         };
-        tui::run(tree, settings)?;
+        tui::run(opening, settings)?;
         Ok(FOUND)
     } else {
+        let tree = load_tree(cli.file.as_ref(), cli.lang)?;
         print_to(stdout_file, |out| {
             cli::print_letter(&tree, out).map(|()| FOUND)
         })

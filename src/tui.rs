@@ -11,11 +11,17 @@
 //! The search index is not built before the first frame: the app is told it is coming
 //! ([`Action::IndexComing`]), a worker builds it once the frame is on the screen, and the loop
 //! hands it over ([`Action::IndexReady`]) as soon as it is ready.
+//!
+//! A large letter may open on its start ([`Opening::Start`]) while the rest is read on other
+//! threads ([`rest`]): the loop hands the whole letter over ([`Action::RestRead`]) when it is
+//! read and checked, and only then builds the index and reads the kept place, which belong
+//! to the whole letter; a letter the checks refuse ends the reader with their error.
 
 pub mod index;
 pub mod keep;
 pub mod lifecycle;
 pub mod probe;
+pub mod rest;
 pub mod signals;
 
 use std::ffi::OsStr;
@@ -32,6 +38,7 @@ use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::colour::PaletteChoice;
 use crate::keymap::action_for;
+use crate::letter::load::LoadError;
 use crate::letter::tree::LetterTree;
 use crate::strings::Lang;
 use crate::text::width::AmbiguousWidth;
@@ -82,12 +89,35 @@ pub struct Settings {
     pub keeping: keep::Keeping,
 }
 
-/// Runs the reader on `tree` until the user quits, as `settings` say: drawing in the palette
-/// they settle on, keeping the place where they say.
+/// The letter the reader opens on.
+pub enum Opening {
+    /// The whole letter, read and checked.
+    Whole(LetterTree),
+    /// The start of a large letter, checked node by node, and the worker reading the whole.
+    Start(LetterTree, rest::RestWorker),
+}
+
+/// Why the reader ended before the user quit.
+#[derive(Debug)]
+pub enum Ended {
+    /// The terminal could not be set up or read.
+    Terminal(io::Error),
+    /// The whole letter, read while its start was shown, was refused.
+    Refused(LoadError),
+}
+
+impl From<io::Error> for Ended {
+    fn from(e: io::Error) -> Self {
+        Ended::Terminal(e)
+    }
+}
+
+/// Runs the reader on `opening` until the user quits, as `settings` say: drawing in the
+/// palette they settle on, keeping the place where they say.
 ///
 /// # Errors
-/// When the terminal cannot be set up or read.
-pub fn run(tree: LetterTree, settings: Settings) -> io::Result<()> {
+/// When the terminal cannot be set up or read, or the rest of the letter is refused.
+pub fn run(opening: Opening, settings: Settings) -> Result<(), Ended> {
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
     lifecycle::install_panic_hook();
@@ -99,11 +129,11 @@ pub fn run(tree: LetterTree, settings: Settings) -> io::Result<()> {
             Ok(terminal) => terminal,
             Err(e) => {
                 lifecycle::give_back(&lock);
-                return Err(e);
+                return Err(e.into());
             }
         }
     };
-    let result = read_events(&mut terminal, tree, settings);
+    let result = read_events(&mut terminal, opening, settings);
     lifecycle::give_back(&lifecycle::lock());
     // After the terminal is given back, so that quitting is not held up by the disk; a
     // failure costs the place, not the exit status.
@@ -119,24 +149,38 @@ pub fn run(tree: LetterTree, settings: Settings) -> io::Result<()> {
 /// The reader's loop: events in, frames out, until the user quits or the terminal fails.
 fn read_events(
     terminal: &mut DefaultTerminal,
-    tree: LetterTree,
+    opening: Opening,
     settings: Settings,
-) -> io::Result<()> {
+) -> Result<(), Ended> {
     let Settings {
         lang,
         ambiguous,
         palette,
         keeping,
     } = settings;
-    // Read while the terminal is probed.
-    let mut keeper = keep::Keeper::start(keeping, &tree);
+    let (tree, mut rest) = match opening {
+        Opening::Whole(tree) => (tree, None),
+        Opening::Start(start, rest) => (start, Some(rest)),
+    };
+    // Read while the terminal is probed; for a letter read on, once it is read.
+    let mut keeper = if rest.is_some() {
+        keep::Keeper::waiting()
+    } else {
+        keep::Keeper::start(keeping.clone(), &tree)
+    };
     let (mut app, palette) = start(terminal, tree, lang, ambiguous, palette, &mut keeper)?;
+    if rest.is_some() {
+        app.update(Action::RestComing);
+    }
     let panic_armed = test_panic_armed();
     let mut events = 0usize;
     let mut repaint = false;
     let mut indexer: Option<index::IndexWorker> = None;
     keeper.publish(&app);
     while !app.should_quit() {
+        if let Some(read) = rest.as_mut().and_then(rest::RestWorker::take) {
+            keeper = whole_letter_read(&mut app, read, &keeping)?;
+        }
         if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
             app.update(Action::IndexReady(built));
             keeper.publish(&app);
@@ -159,15 +203,15 @@ fn read_events(
             panic_armed && events > 0,
         )?;
         repaint = false;
-        if indexer.is_none() {
-            // After the first frame, which does not need it.
+        if indexer.is_none() && !rest.as_ref().is_some_and(rest::RestWorker::pending) {
+            // After the first frame, which does not need it, and of the whole letter.
             indexer = Some(
                 // No thread to be had: built here, still after the first frame.
                 index::IndexWorker::start(&app)
                     .unwrap_or_else(|_| index::IndexWorker::built_here(&app)),
             );
         }
-        let event = match wait_for_event(&mut indexer) {
+        let event = match wait_for_event(&mut indexer, &mut rest) {
             Waited::Event(event) => event,
             Waited::Repaint => {
                 repaint = true;
@@ -176,6 +220,10 @@ fn read_events(
             Waited::Index(built) => {
                 app.update(Action::IndexReady(built));
                 keeper.publish(&app);
+                continue;
+            }
+            Waited::Rest(read) => {
+                keeper = whole_letter_read(&mut app, read, &keeping)?;
                 continue;
             }
             Waited::Gone => {
@@ -196,6 +244,23 @@ fn read_events(
     }
     quit_without_freeing(app);
     Ok(())
+}
+
+/// Hands the whole letter, read while its start was shown, to `app`; returns the keeper of
+/// its place, which starts reading the state file now that the letter's key is known.
+///
+/// # Errors
+/// The error that refused the letter.
+fn whole_letter_read(
+    app: &mut App,
+    read: Result<crate::action::WholeLetter, LoadError>,
+    keeping: &keep::Keeping,
+) -> Result<keep::Keeper, Ended> {
+    let whole = read.map_err(Ended::Refused)?;
+    let keeper = keep::Keeper::start(keeping.clone(), &whole.0);
+    app.update(Action::RestRead(whole));
+    keeper.publish(app);
+    Ok(keeper)
 }
 
 /// Ends the reader without freeing it: the process ends right after, and the system takes
@@ -284,15 +349,23 @@ enum Waited {
     Repaint,
     /// The search index, built.
     Index(crate::action::BuiltIndex),
+    /// The whole letter, read and checked, or why it was refused.
+    Rest(Result<crate::action::WholeLetter, LoadError>),
     /// The terminal went away (EIO on a closed tty): end quietly.
     Gone,
 }
 
 /// Waits for an event, waking now and then to see whether a signal asked for a repaint, and,
-/// often while it is being built, whether the search index is ready.
-fn wait_for_event(indexer: &mut Option<index::IndexWorker>) -> Waited {
+/// often while they are being made, whether the search index or the whole letter is ready
+/// (the letter is taken by the loop).
+fn wait_for_event(
+    indexer: &mut Option<index::IndexWorker>,
+    rest: &mut Option<rest::RestWorker>,
+) -> Waited {
     loop {
-        let tick = if indexer.as_ref().is_some_and(index::IndexWorker::pending) {
+        let tick = if rest.as_ref().is_some_and(rest::RestWorker::pending)
+            || indexer.as_ref().is_some_and(index::IndexWorker::pending)
+        {
             INDEX_TICK
         } else {
             TICK
@@ -301,6 +374,9 @@ fn wait_for_event(indexer: &mut Option<index::IndexWorker>) -> Waited {
             Ok(true) => return event::read().map_or(Waited::Gone, Waited::Event),
             Ok(false) if lifecycle::take_repaint() => return Waited::Repaint,
             Ok(false) => {
+                if let Some(read) = rest.as_mut().and_then(rest::RestWorker::take) {
+                    return Waited::Rest(read);
+                }
                 if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
                     return Waited::Index(built);
                 }

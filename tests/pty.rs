@@ -4,6 +4,8 @@
 //! Every check waits for the screen (with a timeout) instead of sleeping. Tests that are
 //! not about the ambiguous-width probe pass `--ambiguous-width narrow`.
 
+#[path = "../benches/common/mod.rs"]
+mod common;
 #[path = "util/pty.rs"]
 mod pty;
 
@@ -11,7 +13,7 @@ use std::time::Duration;
 
 use unicode_width::UnicodeWidthStr as _;
 
-use pty::{Options, Probe, Pty, cell, find, rfind, row_text, status_row};
+use pty::{Options, Probe, Pty, TempDir, cell, find, rfind, row_text, status_row};
 
 /// Skips the start-up probe: narrow, as vt100 draws ambiguous characters.
 const NARROW: &[&str] = &["--ambiguous-width", "narrow"];
@@ -570,6 +572,106 @@ fn a_search_typed_before_the_index_is_ready_shows_what_it_shows_after() {
         &entered,
         &entered_rows,
     );
+}
+
+/// What the status row says while the rest of a large letter is being read.
+const READING_REST: &str = "正在读取全文…";
+
+/// A large letter (the scaled letter ×40, 1.1 MB) written to `dir`, with `change` made to its
+/// text; the path, and how many nodes its outline has.
+fn large_letter(dir: &TempDir, change: impl FnOnce(String) -> String) -> (String, usize) {
+    let yaml = change(common::scaled_yaml(40));
+    let path = dir.join("large.yaml");
+    std::fs::write(&path, &yaml).expect("write the letter");
+    let nodes = dafu::letter::load::from_bytes(yaml.as_bytes(), "large.yaml").map_or(0, |letter| {
+        dafu::letter::tree::LetterTree::new(letter).nodes.len()
+    });
+    (path.display().to_string(), nodes)
+}
+
+/// The reader on a large letter whose rest is held back (a debug-build hook) long enough
+/// for keys typed at once to act on its start.
+fn reader_on_start(path: &str) -> Pty {
+    let args = ["--ambiguous-width", "narrow", path];
+    let p = Pty::spawn(Options::new(120, 36, &args).env("DAFU_TEST_REST_DELAY", Some("1500")));
+    p.wait_for_text(DOC_NUMBER);
+    p
+}
+
+/// The outline pane's rows, left of the border between the panes.
+fn outline_rows(p: &Pty) -> Vec<String> {
+    p.rows()
+        .iter()
+        .skip(2)
+        .take(32)
+        .map(|r| r.split("││").next().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Issue 15: a large letter opens on its start, which says the rest is coming; keys act on
+/// it at once; when the rest is read, the count of nodes is the whole letter's and the
+/// reader is where the keys left it.
+#[test]
+fn a_large_letter_opens_on_its_start_and_the_whole_takes_its_place() {
+    let dir = TempDir::new("large");
+    let (path, nodes) = large_letter(&dir, |yaml| yaml);
+    let p = reader_on_start(&path);
+    p.wait_for("the status to say the rest is being read", |s| {
+        status_row(s).contains(&format!("1/… {READING_REST}"))
+    });
+    p.send("jjj");
+    p.wait_for("the keys to move on the start", |s| {
+        let status = status_row(s);
+        status.contains(READING_REST) && !status.contains(&format!(" 1/… {READING_REST}"))
+    });
+    let place = p.with_screen(|s| {
+        let status = status_row(s);
+        let before = status
+            .split(&format!("/… {READING_REST}"))
+            .next()
+            .unwrap_or_default();
+        before
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    });
+    let outline_before: Vec<String> = outline_rows(&p);
+    p.wait_for_within("the whole letter", Duration::from_secs(20), |s| {
+        status_row(s).contains(&format!(" {place}/{nodes} "))
+    });
+    let outline_after: Vec<String> = outline_rows(&p);
+    assert_eq!(outline_after, outline_before, "the outline stays as it was");
+    // The figures, which wait for the whole letter, open now.
+    p.send("f");
+    p.wait_for("the figures view", |s| {
+        !status_row(s).contains(READING_REST) && row_with(s, "合计").is_some()
+    });
+}
+
+/// Issue 15: a large letter whose start passes its checks and whose rest does not: the reader
+/// shows the start, then ends with the error at its place, status 2, the terminal given back.
+#[test]
+fn a_large_letter_refused_after_its_start_ends_the_reader_with_the_error() {
+    let dir = TempDir::new("large-refused");
+    let mut line = 0;
+    let (path, _) = large_letter(&dir, |yaml| {
+        let (bad, at) = common::refused_at_its_end(&yaml);
+        line = at;
+        bad
+    });
+    let mut p = reader_on_start(&path);
+    p.wait_for("the start", |s| status_row(s).contains(READING_REST));
+    let status = p.wait_exit();
+    assert_eq!(status.exit_code(), 2, "exit status {status:?}");
+    let error = format!("{path}:{line}:");
+    assert!(
+        p.screen_text().contains(&error),
+        "the error at its place, {error}; the screen:\n{}",
+        p.dump()
+    );
+    assert_modes_off(&p);
+    assert_cursor_shown(&p);
 }
 
 // ----- 4. resizes -----

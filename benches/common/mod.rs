@@ -136,6 +136,20 @@ pub fn load_tree(yaml: &str) -> LetterTree {
     LetterTree::new(letter)
 }
 
+/// `yaml` with its last figure of 1 given the value 2, which its text does not say: a letter
+/// refused for a problem at its very end. Also the line of that value.
+///
+/// # Panics
+/// If `yaml` has no figure of 1 (every scaled letter has).
+#[must_use]
+pub fn refused_at_its_end(yaml: &str) -> (String, usize) {
+    let (before, after) = yaml
+        .rsplit_once("value: 1.0\n")
+        .expect("a figure of 1 in the last suggestion");
+    let line = before.matches('\n').count() + 1;
+    (format!("{before}value: 2.0\n{after}"), line)
+}
+
 /// A [`SCREEN`]-sized test terminal.
 ///
 /// # Panics

@@ -6,12 +6,13 @@
 //! editors and terminals can jump to.
 
 pub mod pieces;
+pub mod preview;
 pub mod scan;
 mod validate;
 
-use validate::validate_alongside;
 pub(crate) use validate::value_problem;
 pub use validate::{MAX_FIGURE_VALUE, YEARS, parse_date};
+use validate::{Scope, validate_alongside};
 
 use std::borrow::Cow;
 use std::fmt;
@@ -123,6 +124,16 @@ pub fn from_path_with<T>(
     path: &Path,
     alongside: impl FnOnce(&Letter) -> T,
 ) -> Result<(Letter, T), LoadError> {
+    let bytes = read_file(path)?;
+    from_bytes_with(&bytes, &path.display().to_string(), alongside)
+}
+
+/// The bytes of the file at `path`, refused when it is a directory or larger than
+/// [`MAX_FILE_BYTES`], for [`from_bytes_with`] (under the name `path.display()`).
+///
+/// # Errors
+/// A [`LoadError`] when the file cannot be read or is too large.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
     let metadata =
         std::fs::metadata(path).map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
@@ -153,7 +164,7 @@ pub fn from_path_with<T>(
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
-    from_bytes_with(&bytes, &name, alongside)
+    Ok(bytes)
 }
 
 /// Loads a letter from raw bytes; `name` is used in error messages.
@@ -215,6 +226,29 @@ pub fn parse_with<T>(
     name: &str,
     alongside: impl FnOnce(&Letter) -> T,
 ) -> Result<(Letter, T), LoadError> {
+    parse_checking(source, name, Scope::Letter, alongside)
+}
+
+/// The first screens of a large letter, read before the whole of it ([`preview`]): its first
+/// suggestions, with all that is around the list. Guarded, sanitised and checked node by node
+/// as the whole letter is; `None` when the letter is small, has another shape, or the part
+/// does not pass — the whole letter then says why, at its place.
+#[must_use]
+pub fn preview(bytes: &[u8], name: &str) -> Option<Letter> {
+    let document = preview::preview_document(bytes)?;
+    let source = simdutf8::basic::from_utf8(&document).ok()?;
+    parse_checking(source, name, Scope::Nodes, |_| ())
+        .ok()
+        .map(|(letter, ())| letter)
+}
+
+/// [`parse_with`], validating what `scope` says.
+fn parse_checking<T>(
+    source: &str,
+    name: &str,
+    scope: Scope,
+    alongside: impl FnOnce(&Letter) -> T,
+) -> Result<(Letter, T), LoadError> {
     // A byte-order mark is legal at the start of a UTF-8 file; YAML parsers differ on it.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
@@ -248,7 +282,7 @@ pub fn parse_with<T>(
             letter
         }
     };
-    let (validated, made) = validate_alongside(&letter, source, name, alongside);
+    let (validated, made) = validate_alongside(&letter, source, name, scope, alongside);
     validated?;
     Ok((letter, made))
 }

@@ -509,6 +509,25 @@ impl LetterTree {
         }
     }
 
+    /// The tree without its closing, which comes last: the start of a large letter, read
+    /// before the rest ([`crate::letter::load::preview`]), whose nodes and blocks stand where
+    /// they stand in the whole letter.
+    #[must_use]
+    pub fn before_closing(mut self) -> Self {
+        if let Some(closing) = self.nodes.iter().position(|n| n.kind == NodeKind::Closing) {
+            self.blocks
+                .truncate(self.nodes[closing].subtree_blocks.start);
+            self.nodes.truncate(closing);
+        }
+        self
+    }
+
+    /// Whether this tree starts with every node and block of `start`, at the same places.
+    #[must_use]
+    pub fn starts_with(&self, start: &LetterTree) -> bool {
+        self.nodes.starts_with(&start.nodes) && self.blocks.starts_with(&start.blocks)
+    }
+
     /// Flattens a letter into nodes and blocks, in reading order, with the editorial notes'
     /// labels in `lang`.
     #[must_use]

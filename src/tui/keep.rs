@@ -72,6 +72,17 @@ impl Keeper {
         }
     }
 
+    /// A keeper for a letter not read to its end yet, whose key is not known: it reads and
+    /// keeps nothing until [`Keeper::start`] takes its place, once the letter is read.
+    #[must_use]
+    pub fn waiting() -> Self {
+        Self {
+            path: None,
+            key: String::new(),
+            loading: None,
+        }
+    }
+
     /// What was kept, if the state file has been read within `wait`; `None` if it has not
     /// (ask again later), was not asked for, or was taken already.
     pub fn take(&mut self, wait: Duration) -> Option<Restore> {

@@ -21,9 +21,11 @@ pub(super) fn validate_alongside<T>(
     letter: &Letter,
     source: &str,
     name: &str,
+    scope: Scope,
     alongside: impl FnOnce(&Letter) -> T,
 ) -> (Result<(), LoadError>, T) {
-    let taken = AtomicBool::new(false);
+    // Nothing left to take when only the nodes are checked.
+    let taken = AtomicBool::new(scope == Scope::Nodes);
     // The letter-wide checks, run by the first thread to ask.
     let letter_problems_if_free =
         || (!taken.swap(true, Ordering::AcqRel)).then(|| letter_problems(letter));
@@ -52,6 +54,16 @@ pub(super) fn validate_alongside<T>(
         // The nodes' problems first, as a reader of the file meets them.
         (reported(in_nodes.or(in_letter), source, name), made)
     })
+}
+
+/// What validation checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// Everything: each node, and the letter as a whole.
+    Letter,
+    /// Each node alone, for part of a letter ([`super::preview`]): the checks over the whole
+    /// letter (notes quote its text, the date) would find what they look for in the rest.
+    Nodes,
 }
 
 /// The largest value a figure may have, in 元, as counted or in per cent: a thousand
