@@ -454,10 +454,14 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
             };
-            print_to(stdout_file, |out| {
+            let printed = print_to(stdout_file, |out| {
                 let found = cli::print_found(&tree, &found, options, out)?;
                 Ok(if found > 0 { FOUND } else { NOT_FOUND })
-            })
+            });
+            // As `check` does: the process ends next, and freeing the letter piece by piece
+            // would only make the answer later.
+            std::mem::forget((tree, found));
+            printed
         }
         Some(Command::Figures {
             file,
