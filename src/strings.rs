@@ -258,7 +258,7 @@ const EN: Strings = Strings {
     no_search: "no search yet; / starts one",
     index_preparing: "preparing the index…",
     reading_rest: "reading the rest…",
-    figures_wait: "the figures open once the whole letter is read",
+    figures_wait: "figures wait for the whole letter",
     unbound_key: "nothing is bound to ",
     unbound_hint: " here; ? lists the keys",
     no_suggestion: "the letter has no suggestion ",
