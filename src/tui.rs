@@ -5,8 +5,8 @@
 //! A test-only trigger: in a debug build (`cfg(debug_assertions)`, as `cargo test` builds the
 //! binary), `DAFU_TEST_PANIC=draw` makes the reader panic while drawing the frame after the
 //! first event, so that the pseudo-terminal tests can see the panic hook give the terminal
-//! back. Release builds do not contain the check. (A second one, `DAFU_TEST_INDEX_DELAY`, is
-//! described in [`index`].)
+//! back. Release builds do not contain the check. (Two more, `DAFU_TEST_INDEX_DELAY` and
+//! `DAFU_TEST_REST_DELAY`, are described in [`worker`].)
 //!
 //! The search index is not built before the first frame: the app is told it is coming
 //! ([`Action::IndexComing`]), a worker builds it once the frame is on the screen, and the loop
@@ -23,6 +23,7 @@ pub mod lifecycle;
 pub mod probe;
 pub mod rest;
 pub mod signals;
+pub mod worker;
 
 use std::ffi::OsStr;
 use std::io::{self, Write};

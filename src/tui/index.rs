@@ -1,23 +1,21 @@
 //! The search index, built on a worker thread after the first frame, so that the reader
 //! opens without waiting for it; the runner hands it to the app when it is ready.
 //!
-//! A test-only delay: in a debug build (`cfg(debug_assertions)`, as `cargo test` builds the
-//! binary), `DAFU_TEST_INDEX_DELAY=MS` makes the worker wait that many milliseconds before it
-//! builds, so that the pseudo-terminal tests can type before the index is ready for certain
-//! rather than by a race. Release builds do not contain the check.
+//! In a debug build, `DAFU_TEST_INDEX_DELAY=MS` holds the worker back that many milliseconds
+//! (see [`super::worker`]).
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Duration;
 
+use super::worker::Worker;
 use crate::action::BuiltIndex;
 use crate::app::App;
 use crate::search::letter::ReaderIndex;
 
+/// What the worker is called, and the panic says.
+const WHAT: &str = "index";
+
 /// The worker building the index, until its index is taken.
-pub struct IndexWorker {
-    receiver: Option<Receiver<ReaderIndex>>,
-}
+pub struct IndexWorker(Worker<ReaderIndex>);
 
 impl IndexWorker {
     /// Starts building the index of `app`'s letter, with its outline labels in `app`'s
@@ -27,68 +25,35 @@ impl IndexWorker {
     /// When no thread can be started.
     pub fn start(app: &App) -> std::io::Result<Self> {
         let (tree, lang) = (app.shared_tree(), app.lang());
-        let delay = test_delay();
-        let (send, receive) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("index".into())
-            .spawn(move || {
-                if let Some(delay) = delay {
-                    std::thread::sleep(delay);
-                }
-                // The reader may have ended meanwhile: nobody to hand it to is no failure.
-                let _ = send.send(ReaderIndex::build(&tree, lang));
-            })?;
-        Ok(Self {
-            receiver: Some(receive),
+        Worker::start(WHAT, "DAFU_TEST_INDEX_DELAY", move || {
+            ReaderIndex::build(&tree, lang)
         })
+        .map(Self)
     }
 
     /// Builds the index of `app`'s letter on this thread, for when no worker can be started:
     /// the reader then waits for it once, after its first frame, rather than not at all.
     #[must_use]
     pub fn built_here(app: &App) -> Self {
-        let (send, receive) = mpsc::channel();
-        // The receiver is held right here, so the send cannot fail.
-        let _ = send.send(ReaderIndex::build(&app.shared_tree(), app.lang()));
-        Self {
-            receiver: Some(receive),
-        }
+        Self(Worker::done(
+            WHAT,
+            ReaderIndex::build(&app.shared_tree(), app.lang()),
+        ))
     }
 
     /// Whether the index is still being built.
     #[must_use]
     pub fn pending(&self) -> bool {
-        self.receiver.is_some()
+        self.0.pending()
     }
 
     /// The index, if it is ready and not taken yet.
     ///
     /// # Panics
-    /// If the worker panicked while building (the panic is carried on here, where the
-    /// runner's hook gives the terminal back).
+    /// If the worker panicked while building (see [`Worker::take`]).
     pub fn take(&mut self) -> Option<BuiltIndex> {
-        let receiver = self.receiver.as_ref()?;
-        match receiver.try_recv() {
-            Ok(index) => {
-                self.receiver = None;
-                Some(BuiltIndex(Arc::new(index)))
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.receiver = None;
-                panic!("the search index could not be built");
-            }
-        }
+        self.0.take().map(|index| BuiltIndex(Arc::new(index)))
     }
-}
-
-/// The test-only delay (see the module's documentation).
-fn test_delay() -> Option<Duration> {
-    if !cfg!(debug_assertions) {
-        return None;
-    }
-    let ms = std::env::var("DAFU_TEST_INDEX_DELAY").ok()?.parse().ok()?;
-    Some(Duration::from_millis(ms))
 }
 
 #[cfg(test)]
