@@ -1,5 +1,6 @@
 //! Everything the reader can be asked to do. Keys and mouse events become `Action`s in
-//! [`crate::keymap`]; only [`crate::app::App::update`] carries them out.
+//! [`crate::keymap`]; only [`crate::app::App::update`] carries them out, with the runner's
+//! [`Message`]s.
 
 /// One request to the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,52 +126,43 @@ pub enum Action {
     GoToMark,
     /// The letter typed after `m` or `'`.
     MarkLetter(char),
-    /// What was kept from earlier runs (the place, marks, search history), loaded by the
-    /// runner; or why the state file was ignored.
-    Restore(Box<crate::kept::Restore>),
-    /// The runner is building the search index in the background and will hand it over with
-    /// [`Action::IndexReady`]: until then a search waits for it rather than building it.
-    IndexComing,
-    /// The search index, built in the background: a search that waited for it runs now.
-    IndexReady(BuiltIndex),
-    /// The letter shown is the start of a large one, whose rest the runner is reading and
-    /// will hand over with [`Action::RestRead`].
-    RestComing,
-    /// The whole letter, read and checked, in place of the start shown until now: the reader
-    /// stays where it was.
-    RestRead(WholeLetter),
     /// Give the terminal back and stop, as Ctrl-Z does in `less`; carry on after `fg`.
     Suspend,
     /// Leave the reader.
     Quit,
 }
 
-/// A search index built by the runner, on its way to the reader.
-///
-/// Shared, not copied: the index of a large letter is tens of megabytes. Two are equal when
-/// they are the same index (an index has no cheaper equality, and actions are compared only
-/// in tests).
-#[derive(Debug, Clone)]
-pub struct BuiltIndex(pub std::sync::Arc<crate::search::letter::ReaderIndex>);
+/// What the runner hands the reader, made or read in the background: nothing a person asks
+/// for, so kept apart from [`Action`].
+#[derive(Debug)]
+pub enum Message {
+    /// What was kept from earlier runs (the place, marks, search history), or why the state
+    /// file was ignored.
+    Restore(Box<crate::kept::Restore>),
+    /// The runner is building the search index in the background and will hand it over with
+    /// [`Message::IndexReady`]: until then a search waits for it rather than building it.
+    IndexComing,
+    /// The search index, built in the background: a search that waited for it runs now.
+    IndexReady(Box<crate::search::letter::ReaderIndex>),
+}
 
-impl PartialEq for BuiltIndex {
-    fn eq(&self, other: &Self) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
+/// What [`crate::app::App::update`] carries out: a person's action or the runner's message.
+#[derive(Debug)]
+pub enum Input {
+    /// Asked for by a person.
+    Action(Action),
+    /// Handed over by the runner.
+    Message(Message),
+}
+
+impl From<Action> for Input {
+    fn from(action: Action) -> Self {
+        Input::Action(action)
     }
 }
 
-impl Eq for BuiltIndex {}
-
-/// The whole of a large letter, read by the runner while its start was shown (see
-/// [`Action::RestRead`]). Shared, not copied; two are equal when they are the same letter,
-/// as [`BuiltIndex`]es are.
-#[derive(Debug, Clone)]
-pub struct WholeLetter(pub std::sync::Arc<crate::letter::tree::LetterTree>);
-
-impl PartialEq for WholeLetter {
-    fn eq(&self, other: &Self) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
+impl From<Message> for Input {
+    fn from(message: Message) -> Self {
+        Input::Message(message)
     }
 }
-
-impl Eq for WholeLetter {}

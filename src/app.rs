@@ -10,7 +10,7 @@ pub mod search;
 
 use std::sync::Arc;
 
-use crate::action::Action;
+use crate::action::{Action, Input, Message};
 use crate::layout::{self, Areas, inner};
 use crate::letter::tree::{LetterTree, NodeId};
 use crate::strings::Lang;
@@ -105,9 +105,6 @@ pub struct App {
     jumped_from: Option<Spot>,
     /// `m` or `'` typed, waiting for its letter.
     mark_key: Option<MarkKey>,
-    /// The letter shown is the start of a large one, and the runner is reading the rest
-    /// ([`Action::RestComing`]).
-    rest_coming: bool,
 }
 
 impl App {
@@ -148,7 +145,6 @@ impl App {
             marks: std::collections::BTreeMap::new(),
             jumped_from: None,
             mark_key: None,
-            rest_coming: false,
         };
         debug_assert_eq!(app.expanded.len(), node_count);
         app.resize(size.0, size.1);
@@ -156,12 +152,6 @@ impl App {
     }
 
     // ----- read-only view, for drawing and for tests -----
-
-    /// Whether the letter shown is the start of a large one whose rest is being read.
-    #[must_use]
-    pub fn rest_coming(&self) -> bool {
-        self.rest_coming
-    }
 
     /// The letter.
     #[must_use]
@@ -314,39 +304,21 @@ impl App {
     /// Resizing and quitting mean the same in every mode; anything else goes to the mode on
     /// top — an overlay, the search prompt, or the panes — which acts on what it knows and
     /// lets the rest pass.
-    pub fn update(&mut self, action: Action) {
-        match action {
-            Action::Suspend => {
-                // Whatever is open stays as it was, to be found again after `fg`.
-                self.effects.push(Effect::Suspend);
-                return;
-            }
-            // Not the reader's doing: a note or a key being typed stays as it was.
-            Action::IndexComing => return self.index_coming(),
-            Action::RestComing => {
-                self.rest_coming = true;
-                return;
-            }
-            Action::RestRead(whole) => {
-                self.rest_read(whole.0);
-                self.prepare_view();
-                return;
-            }
-            Action::IndexReady(built) => {
-                let index = Arc::try_unwrap(built.0).unwrap_or_else(|shared| (*shared).clone());
-                self.index_ready(index);
-                // A query typed before the index came runs now and may move the view.
-                self.prepare_view();
-                return;
-            }
-            _ => {}
+    pub fn update(&mut self, input: impl Into<Input>) {
+        let action = match input.into() {
+            Input::Action(action) => action,
+            Input::Message(message) => return self.receive(message),
+        };
+        if action == Action::Suspend {
+            // Whatever is open stays as it was, to be found again after `fg`.
+            self.effects.push(Effect::Suspend);
+            return;
         }
         self.note = None;
         self.spotlight = None;
         match action {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Quit => self.should_quit = true,
-            Action::Restore(restore) => self.restore(*restore),
             action => match self.overlay {
                 Some(Overlay::Help) => self.update_help(action),
                 Some(Overlay::Figures) => self.update_figures(action),
@@ -362,6 +334,22 @@ impl App {
             },
         }
         // What the next frame shows, wrapped here so that drawing only reads.
+        self.prepare_view();
+    }
+
+    /// What the runner handed over: not the reader's doing, so a note or a key being typed
+    /// stays as it was.
+    fn receive(&mut self, message: Message) {
+        match message {
+            Message::IndexComing => return self.index_coming(),
+            // A query typed before the index came runs now and may move the view.
+            Message::IndexReady(index) => self.index_ready(*index),
+            Message::Restore(restore) => {
+                self.note = None;
+                self.spotlight = None;
+                self.restore(*restore);
+            }
+        }
         self.prepare_view();
     }
 
@@ -512,11 +500,6 @@ impl App {
 
     /// Opens the figures view, preparing it the first time.
     fn open_figures(&mut self) {
-        if self.rest_coming {
-            // Its totals would add only the start of the letter.
-            self.note = Some(Note(self.lang.strings().figures_wait.to_string()));
-            return;
-        }
         let tree = &self.tree;
         let view = self.figures.get_or_insert_with(|| FiguresView::new(tree));
         view.keep_visible(figures_view::list_rows(self.size.0, self.size.1, view.mode));
@@ -872,31 +855,6 @@ impl App {
             figures.keep_visible(figures_view::list_rows(width, height, figures.mode));
         }
         self.prepare_view();
-    }
-
-    /// The whole letter in place of its start: the nodes and blocks shown so far are the
-    /// whole letter's first, so the place, the open sections, the marks and a query being
-    /// typed all stay as they are, and what follows is added closed, as it would have opened.
-    /// Should the start not match (a document whose lines misled the preview), the reader
-    /// opens the whole letter afresh.
-    fn rest_read(&mut self, whole: Arc<LetterTree>) {
-        self.rest_coming = false;
-        if !whole.starts_with(&self.tree) {
-            let whole = Arc::try_unwrap(whole).unwrap_or_else(|shared| (*shared).clone());
-            let mut fresh = Self::new(whole, self.lang, self.ambiguous, self.size);
-            fresh.search.index_coming_from(&self.search);
-            *self = fresh;
-            return;
-        }
-        let known = self.expanded.len();
-        self.expanded.extend(
-            whole.nodes[known..]
-                .iter()
-                .map(|n| n.parent.is_none() && !n.children.is_empty()),
-        );
-        self.search.grow(whole.nodes.len());
-        self.reading = ReadingLayout::new(&whole, self.reading.width(), self.ambiguous);
-        self.tree = whole;
     }
 
     // ----- mouse -----

@@ -9,9 +9,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::letter::tree::{Block, BlockKind, LetterTree};
-use crate::search::letter::searchable;
-use crate::search::stream::StreamSearch;
+use crate::letter::tree::{BlockKind, LetterTree};
+use crate::search::letter::letter_index;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -75,10 +74,9 @@ pub struct SearchOptions {
 
 /// Prints each match as `breadcrumb: …context…`; returns how many matched.
 ///
-/// One query needs no index: the blocks are searched one after another in a single pass
-/// ([`StreamSearch`]), finding what the reader's search finds. The context is found by
-/// stepping [`CONTEXT_CHARS`] characters out from the match's byte range, so each match costs
-/// the same however long its paragraph is.
+/// The matches are the reader's: found by the same index over the same blocks
+/// ([`letter_index`]). The context is found by stepping [`CONTEXT_CHARS`] characters out from
+/// the match's byte range, so each match costs the same however long its paragraph is.
 ///
 /// # Errors
 /// When writing fails.
@@ -88,24 +86,21 @@ pub fn search(
     options: SearchOptions,
     out: &mut impl Write,
 ) -> io::Result<usize> {
-    let found = find(&tree.blocks, query);
+    let found = find(tree, query);
     print_found(tree, &found, options, out)
 }
 
-/// The matches of `query` in `blocks` (a letter's, in reading order), as (block, the byte
-/// ranges matched there), in one pass and without an index: what [`search`] prints. Apart
-/// from the printing so that it can run while the letter is validated.
+/// The matches of `query` in `tree`'s text, as (block, the byte ranges matched there), in
+/// reading order: what [`search`] prints.
 #[must_use]
-pub fn find(blocks: &[Block], query: &str) -> Vec<(usize, Vec<Range<usize>>)> {
-    let Some(mut matcher) = StreamSearch::new(query) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    for (block, text) in searchable(blocks) {
-        let mut hits = Vec::new();
-        matcher.find_in(block, text, |hit| hits.push(hit.bytes));
-        if !hits.is_empty() {
-            found.push((block, hits));
+pub fn find(tree: &LetterTree, query: &str) -> Vec<(usize, Vec<Range<usize>>)> {
+    let (index, block_of_doc) = letter_index(tree);
+    let mut found: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+    for hit in index.find_hits(query) {
+        let block = block_of_doc[hit.doc];
+        match found.last_mut() {
+            Some((last, hits)) if *last == block => hits.push(hit.bytes),
+            _ => found.push((block, vec![hit.bytes])),
         }
     }
     found

@@ -46,7 +46,7 @@ pub enum StateProblem {
     Unreadable,
 }
 
-/// What the runner found kept from earlier runs, for [`Action::Restore`].
+/// What the runner found kept from earlier runs, for [`crate::action::Message::Restore`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Restore {
     /// This letter's place, if one was kept (and `--fresh` was not given).

@@ -12,7 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use dafu::cli;
 use dafu::colour::{ColorSetting, PaletteChoice, ThemeSetting};
 use dafu::letter::load;
-use dafu::letter::tree::{Block, Flattened, LetterTree};
+use dafu::letter::tree::LetterTree;
 use dafu::strings::Lang;
 use dafu::text::sanitize::sanitize;
 use dafu::tui::{self, AmbiguousSetting};
@@ -199,73 +199,35 @@ fn one_file(
 
 /// The letter's tree, its editorial labels in the interface's language.
 fn load_tree(file: Option<&PathBuf>, lang: Lang) -> Result<LetterTree, load::LoadError> {
-    load_tree_and(file, lang, |_| ()).map(|(tree, ())| tree)
-}
-
-/// [`load_tree`], and `also` made of the tree's blocks: for a letter given by path, while the
-/// letter is validated (on the other core), with the outline flattened.
-fn load_tree_and<T>(
-    file: Option<&PathBuf>,
-    lang: Lang,
-    also: impl FnOnce(&[Block]) -> T,
-) -> Result<(LetterTree, T), load::LoadError> {
-    let letter = match file {
+    Ok(match file {
         // Plain text is imported in memory; the reader says it is an unreviewed draft.
         Some(path) if dafu::import::is_text(path) => {
-            let tree = dafu::import::tree_from_path(path)?.with_lang(lang);
-            let made = also(&tree.blocks);
-            return Ok((tree, made));
+            dafu::import::tree_from_path(path)?.with_lang(lang)
         }
-        Some(path) => {
-            let bytes = load::read_file(path)?;
-            return tree_from_bytes(&bytes, &path.display().to_string(), lang, also);
-        }
-        None => load::embedded(),
-    };
-    let tree = LetterTree::in_lang(letter, lang);
-    let made = also(&tree.blocks);
-    Ok((tree, made))
+        Some(path) => LetterTree::in_lang(load::from_path(path)?, lang),
+        None => LetterTree::in_lang(load::embedded(), lang),
+    })
 }
 
-/// The tree of the letter in `bytes`, and `also` made of its blocks while the letter is
-/// validated (on the other core), with the outline flattened.
-fn tree_from_bytes<T>(
-    bytes: &[u8],
-    name: &str,
-    lang: Lang,
-    also: impl FnOnce(&[Block]) -> T,
-) -> Result<(LetterTree, T), load::LoadError> {
-    let (letter, (flat, made)) = load::from_bytes_with(bytes, name, |l| {
-        let flat = Flattened::of(l, lang);
-        let made = also(flat.blocks());
-        (flat, made)
-    })?;
-    Ok((LetterTree::from_flattened(letter, flat), made))
-}
+/// Files from this size on are read once the reader has taken the terminal, under a note:
+/// reading one takes long enough to be seen.
+const LARGE_LETTER_BYTES: u64 = 1024 * 1024;
 
-/// The letter the reader opens on: for a large letter given by path, its start, checked node
-/// by node, while the whole is read and checked on other threads; else the whole letter.
+/// The letter the reader opens on: a large file is read under a note, once the terminal is
+/// taken; any other letter before.
 fn open_letter(file: Option<&PathBuf>, lang: Lang) -> Result<tui::Opening, load::LoadError> {
-    let Some(path) = file.filter(|path| !dafu::import::is_text(path)) else {
-        return load_tree(file, lang).map(tui::Opening::Whole);
-    };
-    let bytes = load::read_file(path)?;
-    let name = path.display().to_string();
-    let whole = |bytes: &[u8]| tree_from_bytes(bytes, &name, lang, |_| ()).map(|(tree, ())| tree);
-    let Some(start) = load::preview(&bytes, &name) else {
-        return whole(&bytes).map(tui::Opening::Whole);
-    };
-    let start = LetterTree::in_lang(start, lang).before_closing();
-    // Shared with the worker, and kept here should no worker be had.
-    let bytes = std::sync::Arc::new(bytes);
-    let (theirs, their_name) = (std::sync::Arc::clone(&bytes), name.clone());
-    let worker = tui::rest::RestWorker::start(move || {
-        tree_from_bytes(&theirs, &their_name, lang, |_| ()).map(|(tree, ())| tree)
+    let large = file.filter(|path| {
+        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= LARGE_LETTER_BYTES)
     });
-    match worker {
-        Ok(worker) => Ok(tui::Opening::Start(start, worker)),
-        Err(_) => whole(&bytes).map(tui::Opening::Whole),
-    }
+    let Some(path) = large else {
+        return load_tree(file, lang).map(|tree| tui::Opening::Read(Box::new(tree)));
+    };
+    let name = dafu::text::sanitize::sanitize_line(&path.display().to_string()).into_owned();
+    let path = path.clone();
+    Ok(tui::Opening::Large {
+        note: format!("{} {name}…", lang.strings().reading_letter),
+        read: Box::new(move || load_tree(Some(&path), lang)),
+    })
 }
 
 /// Exit statuses, as grep uses them.
@@ -445,23 +407,15 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::Search { query, file }) => {
-            // The one pass over the text runs while the letter is validated; nothing is
-            // printed unless it is valid.
-            let file = one_file(cli.file, file)?;
-            let (tree, found) =
-                load_tree_and(file.as_ref(), cli.lang, |blocks| cli::find(blocks, &query))?;
+            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
             };
-            let printed = print_to(stdout_file, |out| {
-                let found = cli::print_found(&tree, &found, options, out)?;
+            print_to(stdout_file, |out| {
+                let found = cli::search(&tree, &query, options, out)?;
                 Ok(if found > 0 { FOUND } else { NOT_FOUND })
-            });
-            // As `check` does: the process ends next, and freeing the letter piece by piece
-            // would only make the answer later.
-            std::mem::forget((tree, found));
-            printed
+            })
         }
         Some(Command::Figures {
             file,
@@ -487,9 +441,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                     "check needs the letter FILE to check: dafu check FILE",
                 )));
             };
-            // The process ends next and the system takes its memory back at once; freeing a
-            // large letter piece by piece would only make the answer later (0.1 s at ×1000).
-            std::mem::forget(load_tree(Some(&file), cli.lang)?);
+            load_tree(Some(&file), cli.lang)?;
             Ok(FOUND)
         }
         Some(Command::Import { text, output }) => import(&text, output.as_deref()),

@@ -16,7 +16,6 @@
 pub mod fold;
 pub mod letter;
 pub mod pinyin;
-pub mod stream;
 pub mod t2s;
 
 use std::collections::HashMap;
@@ -640,34 +639,16 @@ impl Level {
 
     /// Keeps the `candidates` where `query` matches.
     fn fill(&mut self, index: &SearchIndex, query: &Query, candidates: impl Iterator<Item = u32>) {
-        // Candidates are far apart in a large text: read the first character of a batch of
-        // them before testing any, so that the memory fetches overlap rather than queue.
-        const BATCH: usize = 16;
-        let mut batch = [0u32; BATCH];
         let mut starts = Vec::new();
-        let mut candidates = candidates.peekable();
-        while candidates.peek().is_some() {
-            let mut n = 0;
-            for (slot, start) in batch.iter_mut().zip(candidates.by_ref()) {
-                *slot = start;
-                n += 1;
-            }
-            let batch = batch.get(..n).unwrap_or_default();
-            let mut firsts = [DOC_END_SYMBOL; BATCH];
-            for (first, &start) in firsts.iter_mut().zip(batch) {
-                *first = index
-                    .text
-                    .get(start as usize)
-                    .copied()
-                    .unwrap_or(DOC_END_SYMBOL);
-            }
-            for (&start, &first) in batch.iter().zip(&firsts) {
-                if let Some(end) = index.match_end(query, start as usize, first) {
-                    starts.push(start);
-                    self.lens
-                        .push(u32::try_from(end - start as usize).unwrap_or(u32::MAX));
-                }
-            }
+        for start in candidates {
+            let first = index.text.get(start as usize).copied();
+            let Some(end) = first.and_then(|first| index.match_end(query, start as usize, first))
+            else {
+                continue;
+            };
+            starts.push(start);
+            self.lens
+                .push(u32::try_from(end - start as usize).unwrap_or(u32::MAX));
         }
         starts.shrink_to_fit();
         self.starts = Starts::Own(starts);

@@ -50,12 +50,8 @@ pub struct Strings {
     /// In place of the match count while the search index is still being built: the query is
     /// kept, and runs when the index is ready.
     pub index_preparing: &'static str,
-    /// In the status row while the rest of a large letter is being read: what is shown is
-    /// its start.
-    pub reading_rest: &'static str,
-    /// Why the figures view does not open while the rest of the letter is being read: its
-    /// totals are over the whole letter.
-    pub figures_wait: &'static str,
+    /// The note on the screen while a large letter is being read, before its first frame.
+    pub reading_letter: &'static str,
     /// A key that does nothing here, before its name.
     pub unbound_key: &'static str,
     /// After the unbound key's name: where the keys are listed.
@@ -176,8 +172,7 @@ const ZH: Strings = Strings {
     no_match: "无匹配",
     no_search: "还没有搜索，按 / 开始",
     index_preparing: "正在准备索引…",
-    reading_rest: "正在读取全文…",
-    figures_wait: "全文读完后才能看数字",
+    reading_letter: "正在读取",
     unbound_key: "此处未定义按键 ",
     unbound_hint: "，按 ? 查看按键",
     no_suggestion: "没有这一条建议：",
@@ -257,8 +252,7 @@ const EN: Strings = Strings {
     no_match: "no match",
     no_search: "no search yet; / starts one",
     index_preparing: "preparing the index…",
-    reading_rest: "reading the rest…",
-    figures_wait: "figures wait for the whole letter",
+    reading_letter: "reading",
     unbound_key: "nothing is bound to ",
     unbound_hint: " here; ? lists the keys",
     no_suggestion: "the letter has no suggestion ",

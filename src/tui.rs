@@ -5,25 +5,19 @@
 //! A test-only trigger: in a debug build (`cfg(debug_assertions)`, as `cargo test` builds the
 //! binary), `DAFU_TEST_PANIC=draw` makes the reader panic while drawing the frame after the
 //! first event, so that the pseudo-terminal tests can see the panic hook give the terminal
-//! back. Release builds do not contain the check. (Two more, `DAFU_TEST_INDEX_DELAY` and
-//! `DAFU_TEST_REST_DELAY`, are described in [`worker`].)
+//! back. Release builds do not contain the check. (One more, `DAFU_TEST_INDEX_DELAY`, is
+//! described in [`index`].)
 //!
-//! The search index is not built before the first frame: the app is told it is coming
-//! ([`Action::IndexComing`]), a worker builds it once the frame is on the screen, and the loop
-//! hands it over ([`Action::IndexReady`]) as soon as it is ready.
-//!
-//! A large letter may open on its start ([`Opening::Start`]) while the rest is read on other
-//! threads ([`rest`]): the loop hands the whole letter over ([`Action::RestRead`]) when it is
-//! read and checked, and only then builds the index and reads the kept place, which belong
-//! to the whole letter; a letter the checks refuse ends the reader with their error.
+//! A large letter ([`Opening::Large`]) is read once the terminal is taken, under a note that
+//! says so, rather than before a blank screen. The search index is not built before the
+//! first frame: the app is told it is coming ([`Message::IndexComing`]), a worker builds it
+//! once the frame is on the screen, and the loop hands it over ([`Message::IndexReady`]).
 
 pub mod index;
 pub mod keep;
 pub mod lifecycle;
 pub mod probe;
-pub mod rest;
 pub mod signals;
-pub mod worker;
 
 use std::ffi::OsStr;
 use std::io::{self, Write};
@@ -35,7 +29,7 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Terminal};
 
-use crate::action::Action;
+use crate::action::{Action, Message};
 use crate::app::{App, Effect};
 use crate::colour::PaletteChoice;
 use crate::keymap::action_for;
@@ -90,12 +84,21 @@ pub struct Settings {
     pub keeping: keep::Keeping,
 }
 
+/// Reads and checks a letter (see [`Opening::Large`]).
+pub type ReadLetter = Box<dyn FnOnce() -> Result<LetterTree, LoadError>>;
+
 /// The letter the reader opens on.
 pub enum Opening {
-    /// The whole letter, read and checked.
-    Whole(LetterTree),
-    /// The start of a large letter, checked node by node, and the worker reading the whole.
-    Start(LetterTree, rest::RestWorker),
+    /// Read and checked already: a letter of the usual size, read before the terminal is
+    /// taken, so that one refused leaves the screen as it was.
+    Read(Box<LetterTree>),
+    /// A large letter, read once the terminal is taken, under `note`.
+    Large {
+        /// What the screen says while the letter is read.
+        note: String,
+        /// Reads and checks it.
+        read: ReadLetter,
+    },
 }
 
 /// Why the reader ended before the user quit.
@@ -103,7 +106,7 @@ pub enum Opening {
 pub enum Ended {
     /// The terminal could not be set up or read.
     Terminal(io::Error),
-    /// The whole letter, read while its start was shown, was refused.
+    /// The large letter, read under its note, was refused.
     Refused(LoadError),
 }
 
@@ -117,7 +120,7 @@ impl From<io::Error> for Ended {
 /// palette they settle on, keeping the place where they say.
 ///
 /// # Errors
-/// When the terminal cannot be set up or read, or the rest of the letter is refused.
+/// When the terminal cannot be set up or read, or a large letter is refused.
 pub fn run(opening: Opening, settings: Settings) -> Result<(), Ended> {
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
@@ -134,7 +137,8 @@ pub fn run(opening: Opening, settings: Settings) -> Result<(), Ended> {
             }
         }
     };
-    let result = read_events(&mut terminal, opening, settings);
+    let result = read_letter(&mut terminal, opening)
+        .and_then(|tree| read_events(&mut terminal, tree, settings));
     lifecycle::give_back(&lifecycle::lock());
     // After the terminal is given back, so that quitting is not held up by the disk; a
     // failure costs the place, not the exit status.
@@ -147,10 +151,27 @@ pub fn run(opening: Opening, settings: Settings) -> Result<(), Ended> {
     result
 }
 
+/// The letter of `opening`; a large one read under its note.
+///
+/// # Errors
+/// The error that refused it, or the terminal's.
+fn read_letter(terminal: &mut DefaultTerminal, opening: Opening) -> Result<LetterTree, Ended> {
+    match opening {
+        Opening::Read(tree) => Ok(*tree),
+        Opening::Large { note, read } => {
+            {
+                let _lock = lifecycle::lock();
+                terminal.draw(|frame| crate::ui::draw_note(&note, frame))?;
+            }
+            read().map_err(Ended::Refused)
+        }
+    }
+}
+
 /// The reader's loop: events in, frames out, until the user quits or the terminal fails.
 fn read_events(
     terminal: &mut DefaultTerminal,
-    opening: Opening,
+    tree: LetterTree,
     settings: Settings,
 ) -> Result<(), Ended> {
     let Settings {
@@ -159,31 +180,17 @@ fn read_events(
         palette,
         keeping,
     } = settings;
-    let (tree, mut rest) = match opening {
-        Opening::Whole(tree) => (tree, None),
-        Opening::Start(start, rest) => (start, Some(rest)),
-    };
-    // Read while the terminal is probed; for a letter read on, once it is read.
-    let mut keeper = if rest.is_some() {
-        keep::Keeper::waiting()
-    } else {
-        keep::Keeper::start(keeping.clone(), &tree)
-    };
+    // Read while the terminal is probed.
+    let mut keeper = keep::Keeper::start(keeping, &tree);
     let (mut app, palette) = start(terminal, tree, lang, ambiguous, palette, &mut keeper)?;
-    if rest.is_some() {
-        app.update(Action::RestComing);
-    }
     let panic_armed = test_panic_armed();
     let mut events = 0usize;
     let mut repaint = false;
     let mut indexer: Option<index::IndexWorker> = None;
     keeper.publish(&app);
     while !app.should_quit() {
-        if let Some(read) = rest.as_mut().and_then(rest::RestWorker::take) {
-            keeper = whole_letter_read(&mut app, read, &keeping)?;
-        }
         if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
-            app.update(Action::IndexReady(built));
+            app.update(Message::IndexReady(Box::new(built)));
             keeper.publish(&app);
         }
         if let Some(mut restore) = keeper.take(Duration::ZERO) {
@@ -191,7 +198,7 @@ fn read_events(
             if events > 0 {
                 restore.place = None;
             }
-            app.update(Action::Restore(Box::new(restore)));
+            app.update(Message::Restore(Box::new(restore)));
             keeper.publish(&app);
         }
         repaint |= run_effects(&mut app)?;
@@ -204,33 +211,26 @@ fn read_events(
             panic_armed && events > 0,
         )?;
         repaint = false;
-        if indexer.is_none() && !rest.as_ref().is_some_and(rest::RestWorker::pending) {
-            // After the first frame, which does not need it, and of the whole letter.
+        if indexer.is_none() {
+            // After the first frame, which does not need it.
             indexer = Some(
                 // No thread to be had: built here, still after the first frame.
                 index::IndexWorker::start(&app)
                     .unwrap_or_else(|_| index::IndexWorker::built_here(&app)),
             );
         }
-        let event = match wait_for_event(&mut indexer, &mut rest) {
+        let event = match wait_for_event(&mut indexer) {
             Waited::Event(event) => event,
             Waited::Repaint => {
                 repaint = true;
                 continue;
             }
             Waited::Index(built) => {
-                app.update(Action::IndexReady(built));
+                app.update(Message::IndexReady(built));
                 keeper.publish(&app);
                 continue;
             }
-            Waited::Rest(read) => {
-                keeper = whole_letter_read(&mut app, read, &keeping)?;
-                continue;
-            }
-            Waited::Gone => {
-                quit_without_freeing(app);
-                return Ok(());
-            }
+            Waited::Gone => return Ok(()),
         };
         events += 1;
         if matches!(event, Event::Resize(..)) {
@@ -243,32 +243,7 @@ fn read_events(
             keeper.publish(&app);
         }
     }
-    quit_without_freeing(app);
     Ok(())
-}
-
-/// Hands the whole letter, read while its start was shown, to `app`; returns the keeper of
-/// its place, which starts reading the state file now that the letter's key is known.
-///
-/// # Errors
-/// The error that refused the letter.
-fn whole_letter_read(
-    app: &mut App,
-    read: Result<crate::action::WholeLetter, LoadError>,
-    keeping: &keep::Keeping,
-) -> Result<keep::Keeper, Ended> {
-    let whole = read.map_err(Ended::Refused)?;
-    let keeper = keep::Keeper::start(keeping.clone(), &whole.0);
-    app.update(Action::RestRead(whole));
-    keeper.publish(app);
-    Ok(keeper)
-}
-
-/// Ends the reader without freeing it: the process ends right after, and the system takes
-/// its memory back at once, where freeing a large letter piece by piece would hold up the
-/// return to the shell (0.1 s at ×1000).
-fn quit_without_freeing(app: App) {
-    std::mem::forget(app);
 }
 
 /// The reader at its start: the terminal asked its ambiguous width and background (both in
@@ -298,9 +273,9 @@ fn start(
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
     // Built after the first frame (see `read_events`): a search typed before waits for it.
-    app.update(Action::IndexComing);
+    app.update(Message::IndexComing);
     if let Some(restore) = keeper.take(STATE_WAIT) {
-        app.update(Action::Restore(Box::new(restore)));
+        app.update(Message::Restore(Box::new(restore)));
     }
     // Keys the user typed while the probe read the terminal are theirs: replay them.
     for c in answer.typed {
@@ -349,24 +324,16 @@ enum Waited {
     /// A signal asked for a repaint.
     Repaint,
     /// The search index, built.
-    Index(crate::action::BuiltIndex),
-    /// The whole letter, read and checked, or why it was refused.
-    Rest(Result<crate::action::WholeLetter, LoadError>),
+    Index(Box<crate::search::letter::ReaderIndex>),
     /// The terminal went away (EIO on a closed tty): end quietly.
     Gone,
 }
 
 /// Waits for an event, waking now and then to see whether a signal asked for a repaint, and,
-/// often while they are being made, whether the search index or the whole letter is ready
-/// (the letter is taken by the loop).
-fn wait_for_event(
-    indexer: &mut Option<index::IndexWorker>,
-    rest: &mut Option<rest::RestWorker>,
-) -> Waited {
+/// often while it is being built, whether the search index is ready.
+fn wait_for_event(indexer: &mut Option<index::IndexWorker>) -> Waited {
     loop {
-        let tick = if rest.as_ref().is_some_and(rest::RestWorker::pending)
-            || indexer.as_ref().is_some_and(index::IndexWorker::pending)
-        {
+        let tick = if indexer.as_ref().is_some_and(index::IndexWorker::pending) {
             INDEX_TICK
         } else {
             TICK
@@ -375,11 +342,8 @@ fn wait_for_event(
             Ok(true) => return event::read().map_or(Waited::Gone, Waited::Event),
             Ok(false) if lifecycle::take_repaint() => return Waited::Repaint,
             Ok(false) => {
-                if let Some(read) = rest.as_mut().and_then(rest::RestWorker::take) {
-                    return Waited::Rest(read);
-                }
                 if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
-                    return Waited::Index(built);
+                    return Waited::Index(Box::new(built));
                 }
             }
             Err(_) => return Waited::Gone,

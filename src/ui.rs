@@ -57,27 +57,39 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 fn draw_too_small(app: &App, screen: Rect, buf: &mut Buffer) {
-    if screen.width == 0 || screen.height == 0 {
-        return;
-    }
     let text = format!(
         "{} {}×{}",
         app.lang().strings().too_small,
         crate::layout::MIN_WIDTH,
         crate::layout::MIN_HEIGHT
     );
-    // Wrapped, not cut: on a narrow screen the minimum at the message's end must still show
-    // (the English message is 36 columns). The last row that fits ends in `…` if need be.
+    draw_note_in(&text, screen, buf, app.ambiguous());
+}
+
+/// Draws `text` alone on the screen, before there is an app to draw: what the runner shows
+/// while a large letter is read. The text is shown as given; the caller sanitises it.
+pub fn draw_note(text: &str, frame: &mut Frame) {
+    let screen = frame.area();
+    // Before the terminal is asked: narrow, as most draw ambiguous characters.
+    draw_note_in(text, screen, frame.buffer_mut(), AmbiguousWidth::Narrow);
+}
+
+/// `text` from the top left of `screen`, wrapped, not cut: on a narrow screen its end must
+/// still show. The last row that fits ends in `…` if need be.
+fn draw_note_in(text: &str, screen: Rect, buf: &mut Buffer, ambiguous: AmbiguousWidth) {
+    if screen.width == 0 || screen.height == 0 {
+        return;
+    }
     let width = usize::from(screen.width);
-    let lines = crate::text::wrap::wrap(&text, width, app.ambiguous());
+    let lines = crate::text::wrap::wrap(text, width, ambiguous);
     let rows = usize::from(screen.height);
     let style = theme::NOTE.bg(ratatui::style::Color::Reset);
     for (row, line) in lines.iter().enumerate().take(rows) {
         let shown = if row + 1 == rows && lines.len() > rows {
             let rest = text.get(line.start..).unwrap_or_default();
-            truncate(rest, width, app.ambiguous()).into_owned()
+            truncate(rest, width, ambiguous).into_owned()
         } else {
-            let part = crate::text::wrap::visible(&text, line.clone());
+            let part = crate::text::wrap::visible(text, line.clone());
             text.get(part).unwrap_or_default().to_string()
         };
         let y = screen.y + u16::try_from(row).unwrap_or(u16::MAX);

@@ -7,7 +7,8 @@ mod util;
 #[path = "util/pty.rs"]
 mod pty;
 
-use dafu::action::Action::{self, *};
+use dafu::action::Action::*;
+use dafu::action::Message;
 use dafu::app::App;
 use dafu::app::place::{Place, Restore, StateProblem};
 use dafu::keymap::action_for;
@@ -28,7 +29,7 @@ fn status(app: &App) -> String {
 }
 
 fn restore(app: &mut App, restore: Restore) {
-    app.update(Action::Restore(Box::new(restore)));
+    app.update(Message::Restore(Box::new(restore)));
 }
 
 #[test]

@@ -42,13 +42,8 @@ fn copies_differ_in_their_numbers() {
 }
 
 #[test]
-fn a_scaled_letter_read_in_pieces_is_the_letter_it_was_written_from() {
+fn a_scaled_letter_loads_as_the_letter_it_was_written_from() {
     let letter = common::scaled_letter(20);
     let yaml = common::scaled_yaml(20);
-    // The loader reads this shape suggestion by suggestion (see `load::pieces`).
-    let mut pieces = 0;
-    let outline = load::pieces::guard(&yaml, |_| pieces += 1).expect("guarded");
-    assert_eq!(outline.map(|o| o.count), Some(100));
-    assert_eq!(pieces, 100);
     assert_eq!(load::parse(&yaml, "x20.yaml").expect("×20 loads"), letter);
 }

@@ -347,3 +347,22 @@ fn a_line_cut_at_the_edge_ends_in_an_ellipsis() {
     assert_eq!(rows[0], "how many we…");
     assert_eq!(rows[1].trim_end(), "支出合计");
 }
+
+/// The note a large letter is read under: the whole of it on the screen, wrapped on a narrow
+/// one, never a blank screen.
+#[test]
+fn the_reading_note_shows_whole_at_any_size() {
+    let note = "正在读取 letters/zhongshan-kjj-2021-142-x1000.yaml…";
+    for (w, h) in [(120, 36), (60, 20), (20, 10)] {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("backend");
+        terminal
+            .draw(|frame| dafu::ui::draw_note(note, frame))
+            .expect("draw");
+        let text: String = buffer_text(terminal.backend().buffer())
+            .lines()
+            .map(str::trim_end)
+            .collect();
+        assert_eq!(text, note, "at {w}×{h}");
+    }
+}

@@ -5,6 +5,7 @@
 mod util;
 
 use dafu::action::Action::*;
+use dafu::action::Message;
 use dafu::app::App;
 use dafu::keymap::action_for;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -256,9 +257,9 @@ fn a_long_query_shows_the_part_around_the_caret() {
 // ----- the index, built in the background (issue 15) -----
 
 /// The index the runner builds on its worker, handed over as the runner hands it.
-fn index_ready(app: &App) -> dafu::action::Action {
+fn index_ready(app: &App) -> Message {
     let index = dafu::search::letter::ReaderIndex::build(app.tree(), app.lang());
-    IndexReady(dafu::action::BuiltIndex(std::sync::Arc::new(index)))
+    Message::IndexReady(Box::new(index))
 }
 
 /// What a reader shows of a search: its query, matches, current one and whether the prompt
@@ -288,7 +289,7 @@ fn seen(app: &App) -> String {
 fn same_after_the_index_comes(keys: &[dafu::action::Action]) {
     let mut ready = app(120, 36);
     let mut waiting = app(120, 36);
-    waiting.update(IndexComing);
+    waiting.update(Message::IndexComing);
     for key in keys {
         ready.update(key.clone());
         waiting.update(key.clone());
@@ -329,7 +330,7 @@ fn a_query_typed_before_the_index_comes_runs_when_it_comes() {
 #[test]
 fn keys_that_need_matches_say_the_index_is_coming() {
     let mut app = app(120, 36);
-    app.update(IndexComing);
+    app.update(Message::IndexComing);
     search(&mut app, "rgzn");
     let before = (app.selected(), app.reading_top());
     for key in [NextMatch, PrevMatch, ToggleFilter] {

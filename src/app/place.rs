@@ -2,7 +2,7 @@
 //! sections are open, the marks (`m` + letter, `'` + letter) and the spot `''` goes back to.
 //!
 //! Only state and its changes live here; the runner reads and writes the state file
-//! ([`crate::state`]) and hands what it read to the app in [`Action::Restore`].
+//! ([`crate::state`]) and hands what it read to the app in [`crate::action::Message::Restore`].
 
 use super::{App, Note};
 use crate::action::Action;

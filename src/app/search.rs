@@ -207,7 +207,7 @@ enum IndexState {
     /// Not built, and nothing is building it: the first search builds it (a reader without a
     /// runner: tests, benchmarks).
     Unbuilt,
-    /// The runner is building it and will hand it over ([`Action::IndexReady`]); searches wait.
+    /// The runner is building it and will hand it over ([`crate::action::Message::IndexReady`]); searches wait.
     Coming,
     /// Built.
     Ready(Box<Indexes>),
@@ -291,25 +291,9 @@ impl std::fmt::Debug for Search {
 }
 
 impl Search {
-    /// The same search over a letter that grew to `nodes` nodes: no node has a match yet
-    /// (nothing is found before the index is built, and it is built on the whole letter).
-    pub(super) fn grow(&mut self, nodes: usize) {
-        self.row_matches.resize(nodes, Vec::new());
-        self.shown.resize(nodes, false);
-    }
-
-    /// Waits for the index as `before` did, and keeps its history: for a search made afresh
-    /// in its place.
-    pub(super) fn index_coming_from(&mut self, before: &Search) {
-        if !matches!(before.index, IndexState::Unbuilt) {
-            self.index = IndexState::Coming;
-        }
-        self.history.clone_from(&before.history);
-    }
-
     /// An empty search over `tree`'s text and its outline labels in `lang`. The index is
     /// built when a search first needs it, unless the runner says it is building it
-    /// ([`Action::IndexComing`]).
+    /// ([`crate::action::Message::IndexComing`]).
     #[must_use]
     pub fn new(tree: &LetterTree, lang: Lang) -> Self {
         let nodes = tree.nodes.len();

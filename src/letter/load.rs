@@ -5,24 +5,19 @@
 //! and, where one exists, the line and column, in the `FILE:LINE:COL: message` form that
 //! editors and terminals can jump to.
 
-pub mod pieces;
-pub mod preview;
 pub mod scan;
 mod validate;
 
 pub(crate) use validate::value_problem;
 pub use validate::{MAX_FIGURE_VALUE, YEARS, parse_date};
-use validate::{Scope, validate_alongside};
 
 use std::borrow::Cow;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, mpsc};
 
-use super::fields::{Form, Part, for_each_suggestion_text_mut, for_each_text_mut};
-use super::{Letter, Suggestion};
+use super::Letter;
+use super::fields::{Form, Part, for_each_text_mut};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use scan::RefusalKind;
 
@@ -104,32 +99,19 @@ pub fn embedded() -> Letter {
     letter
 }
 
-/// Reads and loads the letter at `path`.
+/// Reads and loads the letter at `path`: read, guard, parse, sanitise and validate, in that
+/// order, each step linear in the file.
 ///
 /// # Errors
 /// A [`LoadError`] when the file cannot be read, is too large, is not UTF-8, is not valid
 /// YAML, does not fit the schema, or fails validation.
 pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
-    from_path_with(path, |_| ()).map(|(letter, ())| letter)
-}
-
-/// As [`from_path`], and makes `alongside(&letter)` while the letter is validated, on the
-/// other core: what the caller would make of the letter next (the reader's outline), ready
-/// when the letter is known to be valid. What it made is dropped when the letter is not, so
-/// it must cost no more than linear time on any letter, valid or not.
-///
-/// # Errors
-/// As [`from_path`].
-pub fn from_path_with<T>(
-    path: &Path,
-    alongside: impl FnOnce(&Letter) -> T,
-) -> Result<(Letter, T), LoadError> {
     let bytes = read_file(path)?;
-    from_bytes_with(&bytes, &path.display().to_string(), alongside)
+    from_bytes(&bytes, &path.display().to_string())
 }
 
 /// The bytes of the file at `path`, refused when it is a directory or larger than
-/// [`MAX_FILE_BYTES`], for [`from_bytes_with`] (under the name `path.display()`).
+/// [`MAX_FILE_BYTES`], for [`from_bytes`] (under the name `path.display()`).
 ///
 /// # Errors
 /// A [`LoadError`] when the file cannot be read or is too large.
@@ -172,18 +154,6 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// # Errors
 /// As [`from_path`], less the I/O.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Letter, LoadError> {
-    from_bytes_with(bytes, name, |_| ()).map(|(letter, ())| letter)
-}
-
-/// As [`from_bytes`], making `alongside` as [`from_path_with`] does.
-///
-/// # Errors
-/// As [`from_bytes`].
-pub fn from_bytes_with<T>(
-    bytes: &[u8],
-    name: &str,
-    alongside: impl FnOnce(&Letter) -> T,
-) -> Result<(Letter, T), LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::new(
             name,
@@ -194,9 +164,7 @@ pub fn from_bytes_with<T>(
             ),
         ));
     }
-    // Checked with the processor's vector instructions: a large letter's 27 MB in a few
-    // milliseconds rather than tens. `compat` reports where the first bad byte is, as std does.
-    let source = simdutf8::compat::from_utf8(bytes).map_err(|e| {
+    let source = std::str::from_utf8(bytes).map_err(|e| {
         let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
         // Everything before the bad byte is valid UTF-8, so it can be measured in characters.
         let before = String::from_utf8_lossy(valid);
@@ -206,7 +174,7 @@ pub fn from_bytes_with<T>(
             "not valid UTF-8 text (letters must be saved as UTF-8)",
         )
     })?;
-    parse_with(source, name, alongside)
+    parse(source, name)
 }
 
 /// Parses, sanitises and validates a letter from text.
@@ -214,41 +182,6 @@ pub fn from_bytes_with<T>(
 /// # Errors
 /// A [`LoadError`] for YAML syntax, schema mismatch or failed validation.
 pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
-    parse_with(source, name, |_| ()).map(|(letter, ())| letter)
-}
-
-/// As [`parse`], making `alongside` as [`from_path_with`] does.
-///
-/// # Errors
-/// As [`parse`].
-pub fn parse_with<T>(
-    source: &str,
-    name: &str,
-    alongside: impl FnOnce(&Letter) -> T,
-) -> Result<(Letter, T), LoadError> {
-    parse_checking(source, name, Scope::Letter, alongside)
-}
-
-/// The first screens of a large letter, read before the whole of it ([`preview`]): its first
-/// suggestions, with all that is around the list. Guarded, sanitised and checked node by node
-/// as the whole letter is; `None` when the letter is small, has another shape, or the part
-/// does not pass — the whole letter then says why, at its place.
-#[must_use]
-pub fn preview(bytes: &[u8], name: &str) -> Option<Letter> {
-    let document = preview::preview_document(bytes)?;
-    let source = simdutf8::basic::from_utf8(&document).ok()?;
-    parse_checking(source, name, Scope::Nodes, |_| ())
-        .ok()
-        .map(|(letter, ())| letter)
-}
-
-/// [`parse_with`], validating what `scope` says.
-fn parse_checking<T>(
-    source: &str,
-    name: &str,
-    scope: Scope,
-    alongside: impl FnOnce(&Letter) -> T,
-) -> Result<(Letter, T), LoadError> {
     // A byte-order mark is legal at the start of a UTF-8 file; YAML parsers differ on it.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
@@ -258,33 +191,16 @@ fn parse_checking<T>(
             "file is empty; expected a letter (see the schema in README.md)",
         ));
     }
-    // Bound nesting and alias expansion before serde_yaml builds values from them.
-    let Reading {
-        control,
-        guarded,
-        read,
-    } = guard_reading_pieces(source);
-    if let Some(at) = control {
+    if let Some(at) = first_refused_character(source) {
         return Err(control_character_error(source, at, name));
     }
-    let outline = match guarded {
-        Ok(outline) => outline,
-        Err(refusal) => return Err(refused(&refusal, source, name)),
-    };
-    let letter = match outline.and_then(|outline| assemble(source, &outline, read)) {
-        Some(letter) => letter,
-        // Another shape, or a piece that did not read: the whole document, which also gives
-        // serde_yaml's error at its place in the file.
-        None => {
-            let mut letter =
-                serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?;
-            sanitize_letter(&mut letter);
-            letter
-        }
-    };
-    let (validated, made) = validate_alongside(&letter, source, name, scope, alongside);
-    validated?;
-    Ok((letter, made))
+    // Bound nesting and alias expansion before serde_yaml builds values from them.
+    scan::guard(source).map_err(|refusal| refused(&refusal, source, name))?;
+    let mut letter: Letter =
+        serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?;
+    sanitize_letter(&mut letter);
+    validate::validate(&letter, source, name)?;
+    Ok(letter)
 }
 
 /// Why the guard refused `source`, as a load error.
@@ -310,111 +226,6 @@ fn refused(refusal: &scan::Refusal, source: &str, name: &str) -> LoadError {
             ),
         },
     )
-}
-
-/// What `serde_yaml` made of one piece: its index, and the suggestion or the error.
-type ReadPiece = (usize, Result<Suggestion, serde_yaml::Error>);
-
-/// What [`guard_reading_pieces`] found.
-struct Reading {
-    /// Where the first character YAML does not allow stands, if one does: reported before
-    /// anything else.
-    control: Option<usize>,
-    /// The guard's answer.
-    guarded: Result<Option<pieces::Outline>, scan::Refusal>,
-    /// The pieces read: none, or not all, when the letter is refused or has another shape
-    /// (see [`pieces`]).
-    read: Vec<ReadPiece>,
-}
-
-/// Runs the guard over `source` on this thread while another looks for control characters,
-/// then reads the suggestions the guard has walked; once the guard is done, this thread
-/// reads what is left too.
-fn guard_reading_pieces(source: &str) -> Reading {
-    let (send, receive) = mpsc::channel::<pieces::Piece>();
-    let receive = Mutex::new(receive);
-    let unwanted = AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        let reader = std::thread::Builder::new()
-            .name("read".into())
-            .spawn_scoped(scope, || {
-                // The first piece comes only once the guard has walked it.
-                let control = first_refused_character(source);
-                if control.is_some() {
-                    unwanted.store(true, Ordering::Relaxed);
-                }
-                (control, read_pieces(source, &receive, &unwanted))
-            });
-        // With no second thread, the pieces wait in the channel until the guard is done.
-        let guarded = pieces::guard(source, |piece| {
-            let _ = send.send(piece);
-        });
-        drop(send);
-        if !matches!(guarded, Ok(Some(_))) {
-            unwanted.store(true, Ordering::Relaxed);
-        }
-        let mut read = read_pieces(source, &receive, &unwanted);
-        let control = match reader {
-            Ok(reader) => {
-                let (control, theirs) = reader
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                read.extend(theirs);
-                control
-            }
-            Err(_) => first_refused_character(source),
-        };
-        Reading {
-            control,
-            guarded,
-            read,
-        }
-    })
-}
-
-/// Reads pieces from `receive` until it is empty and closed, or the pieces are `unwanted`
-/// (one failed to read, or the guard found no plain shape).
-fn read_pieces(
-    source: &str,
-    receive: &Mutex<mpsc::Receiver<pieces::Piece>>,
-    unwanted: &AtomicBool,
-) -> Vec<ReadPiece> {
-    let mut read = Vec::new();
-    while !unwanted.load(Ordering::Relaxed) {
-        let next = match receive.lock() {
-            Ok(receive) => receive.recv(),
-            Err(_) => break,
-        };
-        let Ok(piece) = next else { break };
-        let suggestion = serde_yaml::from_str(&piece.text(source)).map(|mut s| {
-            sanitize_suggestion(&mut s);
-            s
-        });
-        if suggestion.is_err() {
-            unwanted.store(true, Ordering::Relaxed);
-        }
-        read.push((piece.index, suggestion));
-    }
-    read
-}
-
-/// The letter from its pieces and the rest of it, sanitised, when every piece read.
-fn assemble(source: &str, outline: &pieces::Outline, mut read: Vec<ReadPiece>) -> Option<Letter> {
-    read.sort_by_key(|(index, _)| *index);
-    let in_order =
-        read.len() == outline.count && read.iter().enumerate().all(|(i, (n, _))| i == *n);
-    if !in_order {
-        return None;
-    }
-    let suggestions = read
-        .into_iter()
-        .map(|(_, suggestion)| suggestion.ok())
-        .collect::<Option<Vec<Suggestion>>>()?;
-    let mut letter: Letter = serde_yaml::from_str(&outline.rest(source)).ok()?;
-    // Its suggestions were sanitised where they were read.
-    sanitize_letter(&mut letter);
-    letter.suggestions = suggestions;
-    Some(letter)
 }
 
 /// The refusal of the raw control character at byte `at`, at its line and column, saying
@@ -538,11 +349,6 @@ fn sanitize_letter(letter: &mut Letter) {
     for_each_text_mut(letter, sanitize_field);
 }
 
-/// [`sanitize_letter`] for one suggestion, sanitised where it is read ([`read_pieces`]).
-fn sanitize_suggestion(suggestion: &mut Suggestion) {
-    for_each_suggestion_text_mut(suggestion, &mut sanitize_field);
-}
-
 fn sanitize_field(_: Part, form: Form, s: &mut String) {
     let clean = match form {
         Form::Line => sanitize_line(s),
@@ -556,7 +362,6 @@ fn sanitize_field(_: Part, form: Form, s: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letter::quotes::match_budget;
 
     fn minimal() -> String {
         "classification: A类\nissuer: 某局\ndoc_number: 某函〔2021〕1号\ntitle: 答复的函\n\
@@ -634,53 +439,6 @@ mod tests {
         let error = parse(&source, "t.yaml").unwrap_err();
         assert!(error.message.contains("overlap"), "{error}");
         assert_eq!(error.position.map(|p| p.0), Some(14), "{error}");
-    }
-
-    #[test]
-    fn what_is_made_alongside_validation_is_given_only_with_a_valid_letter() {
-        use crate::letter::tree::{Flattened, LetterTree};
-        use crate::strings::Lang;
-        let (letter, flat) = parse_with(&minimal(), "t.yaml", |l| Flattened::of(l, Lang::Zh))
-            .expect("the minimal letter is valid");
-        let tree = LetterTree::from_flattened(letter.clone(), flat);
-        assert_eq!(tree.blocks, LetterTree::new(letter).blocks);
-        let invalid = minimal().replace("text: 共3家", "text: 共4家");
-        let error = parse_with(&invalid, "t.yaml", |l| Flattened::of(l, Lang::Zh)).unwrap_err();
-        assert!(error.message.contains("共4家"), "{error}");
-    }
-
-    #[test]
-    fn flattening_a_letter_that_validation_refuses_stays_within_the_match_budget() {
-        // Flattened while it is validated, so before anyone knows it is refused: 100 figures
-        // `家`…`家`×100 in 10,000 家 would mark a million places; the budget bounds them.
-        let figures: Vec<String> = (1..=100)
-            .map(|n| {
-                format!(
-                    "{{text: '{}', value: 1, unit: 家, what: x}}",
-                    "家".repeat(n)
-                )
-            })
-            .collect();
-        let run = "家".repeat(10_000);
-        let source = minimal()
-            .replace("[共3家企业。]", &format!("['{run}']"))
-            .replace(
-                "[{text: 共3家, value: 3, unit: 家, what: 企业, qualifier: 共}]",
-                &format!("[{}]", figures.join(", ")),
-            );
-        // (marks, bytes) of the block with the most marks.
-        let most = std::cell::Cell::new((0, 0));
-        let error = parse_with(&source, "t.yaml", |l| {
-            let tree = crate::letter::tree::LetterTree::new(l.clone());
-            let blocks = tree.blocks.iter().map(|b| (b.marks.len(), b.text.len()));
-            most.set(blocks.max().unwrap_or_default());
-        })
-        .unwrap_err();
-        assert!(error.message.contains("overlap"), "{error}");
-        let (marks, bytes) = most.get();
-        assert!(bytes > run.len(), "the run's block, under its heading");
-        // The figures' places, and the heading's mark.
-        assert!(marks <= match_budget(bytes) + 1, "{marks} marks");
     }
 
     #[test]

@@ -99,55 +99,6 @@ pub struct Block {
     pub marks: Vec<(Range<usize>, Mark)>,
 }
 
-/// A letter's nodes and blocks, flattened from a borrowed letter: what [`LetterTree`] adds to
-/// the letter, made apart from it so that it can be made while the letter is still being
-/// validated. Linear in the letter whether it is valid or not.
-#[derive(Debug)]
-pub struct Flattened {
-    nodes: Vec<Node>,
-    blocks: Vec<Block>,
-    lang: Lang,
-}
-
-impl Flattened {
-    /// The blocks, in reading order, as [`LetterTree::blocks`] will hold them.
-    #[must_use]
-    pub fn blocks(&self) -> &[Block] {
-        &self.blocks
-    }
-
-    /// Flattens `letter` into nodes and blocks, in reading order, with the editorial notes'
-    /// labels in `lang`.
-    #[must_use]
-    pub fn of(letter: &Letter, lang: Lang) -> Self {
-        let editorial = Quotes::for_many_texts(
-            (letter.notes.iter().map(|n| n.text.as_str()))
-                .chain(letter.errata.iter().map(Erratum::in_text)),
-        );
-        let mut b = Builder {
-            letter,
-            lang,
-            nodes: Vec::new(),
-            blocks: Vec::new(),
-            editorial,
-            placed: vec![false; letter.errata.len()],
-            figures: None,
-            node_figures: Vec::new(),
-        };
-        b.opening();
-        for (s, suggestion) in letter.suggestions.iter().enumerate() {
-            b.suggestion(s, suggestion);
-        }
-        b.closing();
-        let Builder { nodes, blocks, .. } = b;
-        Self {
-            nodes,
-            blocks,
-            lang,
-        }
-    }
-}
-
 /// A loaded letter with its outline and reading blocks.
 #[derive(Debug, Clone)]
 pub struct LetterTree {
@@ -509,42 +460,30 @@ impl LetterTree {
         }
     }
 
-    /// The tree without its closing, which comes last: the start of a large letter, read
-    /// before the rest ([`crate::letter::load::preview`]), whose nodes and blocks stand where
-    /// they stand in the whole letter.
-    #[must_use]
-    pub fn before_closing(mut self) -> Self {
-        if let Some(closing) = self.nodes.iter().position(|n| n.kind == NodeKind::Closing) {
-            self.blocks
-                .truncate(self.nodes[closing].subtree_blocks.start);
-            self.nodes.truncate(closing);
-        }
-        self
-    }
-
-    /// Whether this tree starts with every node and block of `start`, at the same places.
-    #[must_use]
-    pub fn starts_with(&self, start: &LetterTree) -> bool {
-        self.nodes.starts_with(&start.nodes) && self.blocks.starts_with(&start.blocks)
-    }
-
     /// Flattens a letter into nodes and blocks, in reading order, with the editorial notes'
     /// labels in `lang`.
     #[must_use]
     pub fn in_lang(letter: Letter, lang: Lang) -> Self {
-        let flat = Flattened::of(&letter, lang);
-        Self::from_flattened(letter, flat)
-    }
-
-    /// The tree of `letter` from its nodes and blocks, flattened beforehand — while the letter
-    /// was being validated, say ([`crate::letter::load::from_path_with`]).
-    #[must_use]
-    pub fn from_flattened(letter: Letter, flat: Flattened) -> Self {
-        let Flattened {
-            nodes,
-            blocks,
+        let editorial = Quotes::for_many_texts(
+            (letter.notes.iter().map(|n| n.text.as_str()))
+                .chain(letter.errata.iter().map(Erratum::in_text)),
+        );
+        let mut b = Builder {
+            letter: &letter,
             lang,
-        } = flat;
+            nodes: Vec::new(),
+            blocks: Vec::new(),
+            editorial,
+            placed: vec![false; letter.errata.len()],
+            figures: None,
+            node_figures: Vec::new(),
+        };
+        b.opening();
+        for (s, suggestion) in letter.suggestions.iter().enumerate() {
+            b.suggestion(s, suggestion);
+        }
+        b.closing();
+        let Builder { nodes, blocks, .. } = b;
         Self {
             letter,
             nodes,

@@ -2,18 +2,13 @@
 //! `dafu search` alike; and, for the reader, its outline labels.
 
 use super::SearchIndex;
-use crate::letter::tree::{Block, BlockKind, LetterTree};
+use crate::letter::tree::{BlockKind, LetterTree};
 use crate::strings::Lang;
 
 /// The letter's searchable blocks, by block number with their text, in reading order: every
 /// text block but the editorial notes, which are not the letter's words.
 pub fn letter_docs(tree: &LetterTree) -> impl Iterator<Item = (usize, &str)> {
-    searchable(&tree.blocks)
-}
-
-/// [`letter_docs`] of a letter's blocks, before they are in a tree.
-pub fn searchable(blocks: &[Block]) -> impl Iterator<Item = (usize, &str)> {
-    blocks
+    tree.blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| b.kind != BlockKind::Editorial)

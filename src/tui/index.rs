@@ -1,65 +1,92 @@
-//! The search index, built on a worker thread after the first frame, so that the reader
+//! The search index, built on a thread of its own after the first frame, so that the reader
 //! opens without waiting for it; the runner hands it to the app when it is ready.
 //!
-//! In a debug build, `DAFU_TEST_INDEX_DELAY=MS` holds the worker back that many milliseconds
-//! (see [`super::worker`]).
+//! In a debug build, `DAFU_TEST_INDEX_DELAY=MS` holds the thread back that many milliseconds,
+//! so that the pseudo-terminal tests can type before the index is ready.
 
-use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
 
-use super::worker::Worker;
-use crate::action::BuiltIndex;
 use crate::app::App;
 use crate::search::letter::ReaderIndex;
 
-/// What the worker is called, and the panic says.
-const WHAT: &str = "index";
-
-/// The worker building the index, until its index is taken.
-pub struct IndexWorker(Worker<ReaderIndex>);
+/// The index being built, until it is taken.
+pub enum IndexWorker {
+    /// Being built on its thread.
+    Building(JoinHandle<ReaderIndex>),
+    /// Built, not taken yet.
+    Built(Box<ReaderIndex>),
+    /// Taken.
+    Taken,
+}
 
 impl IndexWorker {
     /// Starts building the index of `app`'s letter, with its outline labels in `app`'s
-    /// language. The letter is shared with the worker, not copied.
+    /// language. The letter is shared with the thread, not copied.
     ///
     /// # Errors
     /// When no thread can be started.
     pub fn start(app: &App) -> std::io::Result<Self> {
         let (tree, lang) = (app.shared_tree(), app.lang());
-        Worker::start(WHAT, "DAFU_TEST_INDEX_DELAY", move || {
-            ReaderIndex::build(&tree, lang)
-        })
-        .map(Self)
+        let delay = test_delay();
+        std::thread::Builder::new()
+            .name("index".into())
+            .spawn(move || {
+                if let Some(delay) = delay {
+                    std::thread::sleep(delay);
+                }
+                ReaderIndex::build(&tree, lang)
+            })
+            .map(Self::Building)
     }
 
-    /// Builds the index of `app`'s letter on this thread, for when no worker can be started:
+    /// Builds the index of `app`'s letter on this thread, for when no thread can be started:
     /// the reader then waits for it once, after its first frame, rather than not at all.
     #[must_use]
     pub fn built_here(app: &App) -> Self {
-        Self(Worker::done(
-            WHAT,
-            ReaderIndex::build(&app.shared_tree(), app.lang()),
-        ))
+        Self::Built(Box::new(ReaderIndex::build(&app.shared_tree(), app.lang())))
     }
 
     /// Whether the index is still being built.
     #[must_use]
     pub fn pending(&self) -> bool {
-        self.0.pending()
+        matches!(self, Self::Building(handle) if !handle.is_finished())
     }
 
     /// The index, if it is ready and not taken yet.
     ///
     /// # Panics
-    /// If the worker panicked while building (see [`Worker::take`]).
-    pub fn take(&mut self) -> Option<BuiltIndex> {
-        self.0.take().map(|index| BuiltIndex(Arc::new(index)))
+    /// If the thread panicked while building (the panic is carried on here, where the
+    /// runner's hook gives the terminal back).
+    pub fn take(&mut self) -> Option<ReaderIndex> {
+        if self.pending() {
+            return None;
+        }
+        match std::mem::replace(self, Self::Taken) {
+            Self::Building(handle) => Some(
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            ),
+            Self::Built(index) => Some(*index),
+            Self::Taken => None,
+        }
     }
+}
+
+/// The test-only delay (see the module's documentation).
+fn test_delay() -> Option<Duration> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let ms = std::env::var("DAFU_TEST_INDEX_DELAY").ok()?.parse().ok()?;
+    Some(Duration::from_millis(ms))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::action::Action;
+    use crate::action::{Action, Message};
     use crate::letter::{load, tree::LetterTree};
     use crate::strings::Lang;
     use crate::text::width::AmbiguousWidth;
@@ -68,14 +95,15 @@ mod tests {
     fn an_index_built_here_is_ready_at_once_and_answers_the_query_that_waited() {
         let tree = LetterTree::new(load::embedded());
         let mut app = App::new(tree, Lang::Zh, AmbiguousWidth::Narrow, (120, 36));
-        app.update(Action::IndexComing);
+        app.update(Message::IndexComing);
         app.update(Action::OpenSearch);
         app.update(Action::SearchInsert("rgzn".into()));
         assert!(app.search().waiting());
         let mut worker = IndexWorker::built_here(&app);
         let built = worker.take().expect("ready at once");
         assert!(!worker.pending());
-        app.update(Action::IndexReady(built));
+        assert!(worker.take().is_none(), "taken once");
+        app.update(Message::IndexReady(Box::new(built)));
         assert!(!app.search().waiting());
         assert!(!app.search().matches.is_empty());
     }

@@ -18,16 +18,11 @@ use crate::letter::tree::{BlockKind, Mark};
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::Reading;
     let rows = usize::from(inner(area).height);
-    // How far into the letter, once the whole of it is known.
-    let title = if app.rest_coming() {
-        format!("{} …", app.lang().strings().reading)
-    } else {
-        format!(
-            "{} {}%",
-            app.lang().strings().reading,
-            app.reading().percent(app.reading_top(), rows)
-        )
-    };
+    let title = format!(
+        "{} {}%",
+        app.lang().strings().reading,
+        app.reading().percent(app.reading_top(), rows)
+    );
     pane(&title, focused, app.ambiguous()).render(area, buf);
     let pane = inner(area);
     if pane.width <= READING_GUTTER {

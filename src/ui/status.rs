@@ -20,12 +20,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let strings = app.lang().strings();
     let width = usize::from(area.width);
     let count = search_count(app);
-    // While the rest of a large letter is read, the count of its nodes is not known yet.
-    let position = if app.rest_coming() {
-        format!(" {}/… {} ", app.place() + 1, strings.reading_rest)
-    } else {
-        format!(" {}/{} ", app.place() + 1, app.tree().nodes.len())
-    };
+    let position = format!(" {}/{} ", app.place() + 1, app.tree().nodes.len());
     let right = match &app.note() {
         Some(note) => format!(" {} ", note.0),
         // With one pane on screen, Tab is how to reach the other: say so.

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use saphyr_parser::{Event, Parser, Span, Tag};
+use saphyr_parser::{Event, Parser, Tag};
 
 /// How deep collections may nest. A letter needs six levels; the margin is generous, the
 /// bound is what keeps a `[[[[…` file cheap.
@@ -212,16 +212,13 @@ fn walk<T>(
     source: &str,
     visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
 ) -> Result<Option<T>, Refusal> {
-    walk_observed(source, Some(visit), &mut |_, _, _| {})
+    walk_paths(source, Some(visit))
 }
 
-/// [`walk`], showing `observe` every event with its span and the number of collections
-/// open before it, as it comes and before it is counted. With no `visit`, no path is kept:
-/// the walk only guards.
-fn walk_observed<'s, T>(
-    source: &'s str,
+/// [`walk`]; with no `visit`, no path is kept: the walk only guards.
+fn walk_paths<T>(
+    source: &str,
     mut visit: Option<impl FnMut(&[Step], (usize, usize)) -> Option<T>>,
-    observe: &mut dyn FnMut(&Event<'s>, &Span, usize),
 ) -> Result<Option<T>, Refusal> {
     let mut walk = Walk {
         follow_paths: visit.is_some(),
@@ -229,7 +226,6 @@ fn walk_observed<'s, T>(
     };
     for event in Parser::new_from_str(source) {
         let (event, span) = event.map_err(|e| parser_refusal(&e))?;
-        observe(&event, &span, walk.frames.len());
         let position = (span.start.line(), span.start.col() + 1);
         if starts_node(&event) {
             let is_key = walk.place(&event, position)?;
@@ -252,7 +248,7 @@ fn walk_observed<'s, T>(
 }
 
 /// Whether `event` begins a node: a scalar, an alias or a collection.
-pub(super) fn starts_node(event: &Event<'_>) -> bool {
+fn starts_node(event: &Event<'_>) -> bool {
     matches!(
         event,
         Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..)
@@ -481,16 +477,8 @@ fn end_value(frames: &mut [Open], path: &mut Vec<Step>) {
 /// # Errors
 /// The [`Refusal`], with the position of the event that crossed the bound or the fault.
 pub fn guard(source: &str) -> Result<(), Refusal> {
-    guard_observed(source, &mut |_, _, _| {})
-}
-
-/// [`guard`], showing `observe` every event as [`walk_observed`] does.
-pub(super) fn guard_observed<'s>(
-    source: &'s str,
-    observe: &mut dyn FnMut(&Event<'s>, &Span, usize),
-) -> Result<(), Refusal> {
     type Visit = fn(&[Step], (usize, usize)) -> Option<()>;
-    walk_observed(source, None::<Visit>, observe).map(|_| ())
+    walk_paths(source, None::<Visit>).map(|_| ())
 }
 
 /// The 1-based line and column of the value at `path`, if the document has one there.

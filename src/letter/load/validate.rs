@@ -1,9 +1,7 @@
 //! What a valid letter is, beyond its schema: figures that quote their node with known units
-//! and hedges and plausible values, notes that quote the letter, a date that is a date. The
-//! checks run on both cores, beside whatever the caller makes of the letter meanwhile.
+//! and hedges and plausible values, notes that quote the letter, a date that is a date.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::LoadError;
 use super::scan::{self, FieldPath, FigureAt};
@@ -12,58 +10,15 @@ use crate::letter::places::{FigurePlaces, stands_alone};
 use crate::letter::quotes::{Quotes, match_budget};
 use crate::letter::{Erratum, FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
 
-/// Validates `letter` while `alongside` is made, on both cores: each node's figures are
-/// checked on a second thread while `alongside` is made on this one, and the checks over the
-/// whole letter run on whichever thread is free first (all one after the other when no
-/// thread can be started). At ×1000 the node checks take about 200 ms, the reader's outline
-/// about 150 and the letter-wide checks 60, and the reader's start waits for all of them.
-pub(super) fn validate_alongside<T>(
-    letter: &Letter,
-    source: &str,
-    name: &str,
-    scope: Scope,
-    alongside: impl FnOnce(&Letter) -> T,
-) -> (Result<(), LoadError>, T) {
-    // Nothing left to take when only the nodes are checked.
-    let taken = AtomicBool::new(scope == Scope::Nodes);
-    // The letter-wide checks, run by the first thread to ask.
-    let letter_problems_if_free =
-        || (!taken.swap(true, Ordering::AcqRel)).then(|| letter_problems(letter));
-    std::thread::scope(|scope| {
-        let checking = std::thread::Builder::new()
-            .name("validate".into())
-            .spawn_scoped(scope, || {
-                let in_nodes = node_problems(letter);
-                (in_nodes, letter_problems_if_free())
-            });
-        let (in_nodes, made, in_letter) = match checking {
-            Ok(handle) => {
-                let made = alongside(letter);
-                let here = letter_problems_if_free();
-                let (in_nodes, there) = handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (in_nodes, made, here.or(there).flatten())
-            }
-            Err(_) => (
-                node_problems(letter),
-                alongside(letter),
-                letter_problems(letter),
-            ),
-        };
-        // The nodes' problems first, as a reader of the file meets them.
-        (reported(in_nodes.or(in_letter), source, name), made)
-    })
-}
-
-/// What validation checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Scope {
-    /// Everything: each node, and the letter as a whole.
-    Letter,
-    /// Each node alone, for part of a letter ([`super::preview`]): the checks over the whole
-    /// letter (notes quote its text, the date) would find what they look for in the rest.
-    Nodes,
+/// Validates `letter`, read from `source`: each node's figures, then the checks over the
+/// whole letter; the first problem is reported at its place in the file.
+pub(super) fn validate(letter: &Letter, source: &str, name: &str) -> Result<(), LoadError> {
+    // The nodes' problems first, as a reader of the file meets them.
+    reported(
+        node_problems(letter).or_else(|| letter_problems(letter)),
+        source,
+        name,
+    )
 }
 
 /// The largest value a figure may have, in 元, as counted or in per cent: a thousand
