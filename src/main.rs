@@ -270,25 +270,12 @@ fn finish(result: Result<u8, Failure>) -> ExitCode {
 /// Standard output as a file of dafu's own, for the commands that print, or why there is
 /// none. Rust's `Stdout` reports every write to a bad descriptor as done (output lost, exit
 /// 0); writes through a duplicate report it, as for a descriptor opened only for reading.
+///
+/// A descriptor closed before dafu started (`>&-`) cannot be told apart: Rust's runtime puts
+/// `/dev/null`, opened for reading and writing, in its place, as `1<>/dev/null` and Python's
+/// `subprocess.DEVNULL` do on purpose; dafu writes there as to any working output.
 fn stdout_file() -> io::Result<File> {
-    let file = File::from(io::stdout().as_fd().try_clone_to_owned()?);
-    if was_closed(&file) {
-        return Err(rustix::io::Errno::BADF.into());
-    }
-    Ok(file)
-}
-
-/// Whether standard output was closed when dafu started (`dafu figures >&-`). Before `main`,
-/// Rust's runtime puts `/dev/null`, opened for reading and writing, in place of a closed
-/// standard descriptor; a shell's `>/dev/null` opens it for writing only.
-fn was_closed(stdout: &File) -> bool {
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    let (Ok(ours), Ok(null)) = (stdout.metadata(), std::fs::metadata("/dev/null")) else {
-        return false;
-    };
-    let read_write =
-        rustix::fs::fcntl_getfl(stdout).is_ok_and(|flags| flags.contains(rustix::fs::OFlags::RDWR));
-    ours.file_type().is_char_device() && ours.rdev() == null.rdev() && read_write
+    Ok(File::from(io::stdout().as_fd().try_clone_to_owned()?))
 }
 
 #[derive(Debug)]
@@ -383,14 +370,22 @@ fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
 
 /// `dafu import TEXT`: the draft to `output` or standard output, the review report to
 /// standard error.
-fn import(text: &Path, output: Option<&Path>) -> Result<u8, Failure> {
+fn import(
+    text: &Path,
+    output: Option<&Path>,
+    stdout_file: io::Result<File>,
+) -> Result<u8, Failure> {
     let imported = dafu::import::from_path(text)?;
     let yaml = dafu::import::to_yaml(&imported.letter, &text.display().to_string());
     // The draft passes `dafu check`, or this is a bug worth an error, not a bad file.
     load::parse(&yaml, "(draft)")?;
     match output {
         Some(path) => std::fs::write(path, yaml)?,
-        None => io::stdout().lock().write_all(yaml.as_bytes())?,
+        None => {
+            print_to(stdout_file, |out| {
+                out.write_all(yaml.as_bytes()).map(|()| FOUND)
+            })?;
+        }
     }
     dafu::import::report::write(&imported, &mut io::stderr().lock())?;
     Ok(FOUND)
@@ -444,17 +439,17 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             load_tree(Some(&file), cli.lang)?;
             Ok(FOUND)
         }
-        Some(Command::Import { text, output }) => import(&text, output.as_deref()),
+        Some(Command::Import { text, output }) => import(&text, output.as_deref(), stdout_file),
         Some(Command::Diff { a, b }) => {
             let (a, b) = (
                 load_tree(Some(&a), cli.lang)?,
                 load_tree(Some(&b), cli.lang)?,
             );
             let changes = dafu::diff::diff(&a.letter, &b.letter);
-            let mut out = io::BufWriter::new(stdout.lock());
-            dafu::diff::write(&changes, &mut out)?;
-            out.flush()?;
-            Ok(if changes.is_empty() { FOUND } else { NOT_FOUND })
+            print_to(stdout_file, |out| {
+                dafu::diff::write(&changes, out)?;
+                Ok(if changes.is_empty() { FOUND } else { NOT_FOUND })
+            })
         }
     }
 }

@@ -660,6 +660,9 @@ fn output_closed_early_is_not_an_error() {
     assert_survives_early_close(&[os("search"), os("人工智能"), big]);
     assert_survives_early_close(&[os("outline")]);
     assert_survives_early_close(&[os("figures"), os("--format"), os("json")]);
+    assert_survives_early_close(&[os("import"), os(TRANSCRIPT_PATH)]);
+    let minimal = fixture("minimal.yaml");
+    assert_survives_early_close(&[os("diff"), std::ffi::OsStr::new(&minimal), big]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1176,24 +1179,85 @@ fn run_with_stdout(redirect: &str, args: &[&str]) -> Output {
     run_within(&mut command, DEADLINE)
 }
 
+/// The transcript the letter was written from, which `dafu import` reads.
+const TRANSCRIPT_PATH: &str = "content/source/zhongshan-kjj-2021-142.txt";
+
+/// Every command that prints, with its arguments: the letter as text, the outline, a search,
+/// the figures, an import and a diff.
+fn printing_commands() -> Vec<Vec<String>> {
+    let minimal = fixture("minimal.yaml");
+    let letter = "content/zhongshan-kjj-2021-142.yaml".to_string();
+    let commands: [Vec<String>; 6] = [
+        vec![],
+        vec!["outline".into()],
+        vec!["search".into(), "人工智能".into()],
+        vec!["figures".into()],
+        vec!["import".into(), TRANSCRIPT_PATH.into()],
+        vec!["diff".into(), minimal, letter],
+    ];
+    commands.into()
+}
+
+/// A standard output that cannot be written — open only for reading, whose writes fail as a
+/// closed descriptor's do — is exit 2 with the reason, for every command that prints.
 #[cfg(unix)]
 #[test]
 fn closed_stdout_is_exit_2_with_the_reason() {
-    for args in [&["figures"][..], &["outline"], &["search", "人工智能"], &[]] {
-        let out = run_with_stdout(">&-", args);
+    for args in printing_commands() {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run_with_stdout("1</dev/null", &args);
         assert_eq!(out.code(), Some(2), "{args:?}\n{out:?}");
         assert!(
-            out.stderr().contains("Bad file descriptor"),
+            out.stderr()
+                .contains("cannot write to standard output: Bad file descriptor"),
             "{args:?}\n{out:?}"
         );
     }
-    // Open, but only for reading: the writes fail.
-    let out = run_with_stdout("1</dev/null", &["figures"]);
-    assert_eq!(out.code(), Some(2), "{out:?}");
-    // Discarding output on purpose is not an error, and check prints nothing to lose.
-    assert_eq!(run_with_stdout(">/dev/null", &["figures"]).code(), Some(0));
+    // check prints nothing to lose.
     let minimal = fixture("minimal.yaml");
-    assert_eq!(run_with_stdout(">&-", &["check", &minimal]).code(), Some(0));
+    assert_eq!(
+        run_with_stdout("1</dev/null", &["check", &minimal]).code(),
+        Some(0)
+    );
+}
+
+/// `/dev/null` opened for reading and writing (`1<>/dev/null`, as scripts and test harnesses
+/// open it) is a working standard output: discarding output on purpose is not an error.
+#[cfg(unix)]
+#[test]
+fn stdout_on_dev_null_read_write_is_exit_0() {
+    for args in [&["figures"][..], &["outline"], &["search", "人工智能"]] {
+        let out = run_with_stdout("1<>/dev/null", args);
+        assert_eq!(out.code(), Some(0), "{args:?}\n{out:?}");
+        assert!(out.stderr.is_empty(), "{args:?}\n{out:?}");
+    }
+    assert_eq!(run_with_stdout(">/dev/null", &["figures"]).code(), Some(0));
+    // A descriptor closed before dafu starts is given `/dev/null` by Rust's runtime, read and
+    // write, before dafu can look: it is taken as the same working output.
+    assert_eq!(run_with_stdout(">&-", &["figures"]).code(), Some(0));
+}
+
+/// `dafu figures` run from Python with `stdout=subprocess.DEVNULL` (which opens `/dev/null`
+/// for reading and writing) exits 0.
+#[cfg(unix)]
+#[test]
+fn figures_under_python_devnull_is_exit_0() {
+    let script = "import subprocess, sys\n\
+                  r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, \
+                  stderr=subprocess.PIPE)\n\
+                  sys.stderr.buffer.write(r.stderr)\n\
+                  sys.exit(r.returncode)\n";
+    let mut command = std::process::Command::new("python3");
+    command
+        .args(["-c", script, binary::DAFU, "figures"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DAFU_LANG")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let out = run_within(&mut command, DEADLINE);
+    assert_eq!(out.code(), Some(0), "{out:?}");
+    assert!(out.stderr.is_empty(), "{out:?}");
 }
 
 #[cfg(unix)]
