@@ -376,23 +376,8 @@ impl App {
                 let text = format!("{}{key}{}", strings.unbound_key, strings.unbound_hint);
                 self.note = Some(Note(text));
             }
-            Action::First => match self.focus {
-                Focus::Outline => self.select_visible_index(0),
-                Focus::Reading => {
-                    let start = self.reading.start(&self.tree);
-                    self.scroll_reading_to(start);
-                }
-            },
-            Action::Last => match self.focus {
-                Focus::Outline => {
-                    let last = self.visible_nodes().len().saturating_sub(1);
-                    self.select_visible_index(last);
-                }
-                Focus::Reading => {
-                    let end = self.reading.end(&self.tree);
-                    self.scroll_reading_to(end);
-                }
-            },
+            Action::First => self.go_to_end(false),
+            Action::Last => self.go_to_end(true),
             Action::Expand => self.expand_or_descend(),
             Action::Collapse => self.collapse_or_ascend(),
             Action::Toggle => self.toggle_or_open(),
@@ -436,6 +421,26 @@ impl App {
             Action::Copy => self.copy_selected(),
             // Keys of the prompt and of the figures view mean nothing here.
             _ => {}
+        }
+    }
+
+    /// The first (or `last`) node of the outline, or the top (or end) of the text, as the
+    /// focused pane goes.
+    fn go_to_end(&mut self, last: bool) {
+        match (self.focus, last) {
+            (Focus::Outline, false) => self.select_visible_index(0),
+            (Focus::Outline, true) => {
+                let last = self.visible_nodes().len().saturating_sub(1);
+                self.select_visible_index(last);
+            }
+            (Focus::Reading, false) => {
+                let start = self.reading.start(&self.tree);
+                self.scroll_reading_to(start);
+            }
+            (Focus::Reading, true) => {
+                let end = self.reading.end(&self.tree);
+                self.scroll_reading_to(end);
+            }
         }
     }
 

@@ -81,10 +81,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         .get(head.body_start..foot.body_end)
         .unwrap_or_default();
     let measure = layout::measure(&lines);
-    let mut paragraphs = layout::paragraphs(body_lines, measure, &mut errata);
-    for p in &mut paragraphs {
-        p.text = errata::bold_marks(&p.text, &mut errata);
-    }
+    let paragraphs = layout::paragraphs(body_lines, measure, &mut errata);
+    let paragraphs = paragraphs
+        .iter()
+        .map(|p| errata::bold_marks(&p.text, &mut errata))
+        .collect();
     let body = tree::body(paragraphs, &mut errata, &mut warnings);
 
     let mut letter = Letter {

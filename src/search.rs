@@ -190,19 +190,11 @@ impl SearchIndex {
         symbols.shrink_to_fit();
         segments.shrink_to_fit();
         doc_starts.shrink_to_fit();
-        let clusters = segments
-            .iter()
-            .zip(
-                segments
-                    .iter()
-                    .skip(1)
-                    .map(|s| s.folded)
-                    .chain([to_u32(text.len())]),
-            )
-            .enumerate()
-            .filter(|(_, (segment, next))| segment.width == 0 && *next > segment.folded + 1)
-            .map(|(i, _)| to_u32(i))
-            .collect();
+        let clusters = clusters(&segments, to_u32(text.len()));
+        let shared = |mut positions: Vec<u32>| {
+            positions.shrink_to_fit();
+            Arc::new(positions)
+        };
         Self {
             text,
             symbols,
@@ -211,18 +203,9 @@ impl SearchIndex {
             clusters,
             by_char: by_char
                 .into_iter()
-                .map(|(ch, mut positions)| {
-                    positions.shrink_to_fit();
-                    (ch, Arc::new(positions))
-                })
+                .map(|(ch, positions)| (ch, shared(positions)))
                 .collect(),
-            by_initial: by_initial
-                .into_iter()
-                .map(|mut positions| {
-                    positions.shrink_to_fit();
-                    Arc::new(positions)
-                })
-                .collect(),
+            by_initial: by_initial.into_iter().map(shared).collect(),
             doc_starts: Arc::new(doc_starts),
             readings,
         }
@@ -398,6 +381,17 @@ impl SearchIndex {
             each(doc, bytes.start as usize..bytes.end as usize);
         }
     }
+}
+
+/// The segments of width 0 (one cluster) that hold more than one folded character, by index
+/// (see [`SearchIndex::clusters`]); `end` is where the folded text ends.
+fn clusters(segments: &[Segment], end: u32) -> Vec<u32> {
+    let nexts = segments.iter().skip(1).map(|s| s.folded).chain([end]);
+    (0u32..)
+        .zip(segments.iter().zip(nexts))
+        .filter(|(_, (segment, next))| segment.width == 0 && *next > segment.folded + 1)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Where ascending folded positions fall: their document and their segment, found by moving

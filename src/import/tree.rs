@@ -8,7 +8,6 @@
 //! title ends at the space or full stop before its response; a measure's at its first `。`.
 
 use super::errata::{Errata, Kind};
-use super::layout::Paragraph;
 use crate::letter::{Measure, Point, Suggestion};
 
 /// The body of a letter, between the addressee and the signature, as a tree.
@@ -225,7 +224,7 @@ struct Open {
 
 /// Builds the tree. Problems a person should look at go to `warnings`.
 pub(crate) fn body(
-    paragraphs: Vec<Paragraph>,
+    paragraphs: Vec<String>,
     errata: &mut Errata,
     warnings: &mut Vec<String>,
 ) -> Body {
@@ -234,8 +233,7 @@ pub(crate) fn body(
     let mut measures: Vec<Vec<Open>> = Vec::new();
     let mut in_closing = false;
     let mut awaiting_response = false;
-    for p in paragraphs {
-        let text = p.text;
+    for text in paragraphs {
         let next_suggestion = out.suggestions.len() + 1;
         if !in_closing
             && let Some((n, rest)) = suggestion_ordinal(&text)
@@ -378,11 +376,8 @@ fn at_point_start(chars: &[char], i: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
-        texts
-            .iter()
-            .map(|t| Paragraph::new((*t).to_string()))
-            .collect()
+    fn paragraphs(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| (*t).to_string()).collect()
     }
 
     #[test]
