@@ -20,6 +20,7 @@ pub mod letter;
 pub mod numbers;
 pub mod search;
 pub mod state;
+pub mod store;
 pub mod strings;
 pub mod text;
 pub mod tui;

@@ -12,6 +12,7 @@ const TIERS: &[(&str, u8)] = &[
     ("strings", 0),
     ("numbers", 0),
     ("layout", 0),
+    ("store", 0),
     // The letter.
     ("letter", 1),
     // What is made of a letter.
