@@ -303,3 +303,47 @@ fn a_long_letter_wraps_only_the_paragraphs_the_reader_shows() {
     let wrapped = app.reading().wrapped_blocks();
     assert!(wrapped < 60, "{wrapped} of {blocks} blocks wrapped");
 }
+
+/// The minimal letter whose measure says `共3家、` `figures` times, with as many figures
+/// quoting `共3家` (each after the first an alias of it, as a file made to be small would
+/// have them): the file `dafu check` would be given.
+fn many_figures_on_one_text(figures: usize) -> String {
+    let minimal = include_str!("fixtures/minimal.yaml");
+    let paragraph = "          - 共3家企业参与，投入资金近1.8亿元。\n";
+    let first_figure = "          - text: 共3家\n";
+    let (before, after) = minimal.split_once(first_figure).expect("the first figure");
+    let before = before.replace(
+        paragraph,
+        &format!(
+            "          - {}\n          - 投入资金近1.8亿元。\n",
+            "共3家、".repeat(figures)
+        ),
+    );
+    let (first, rest) = after
+        .split_once("          - text: 近1.8亿元")
+        .expect("the second");
+    let aliases = "          - *f\n".repeat(figures - 1);
+    format!(
+        "{before}          - &f\n            text: 共3家\n{first}{aliases}          - text: 近1.8亿元{rest}"
+    )
+}
+
+#[test]
+fn checking_128k_figures_that_quote_one_text_takes_linear_time() {
+    // Each figure counted the places of its text anew: 128k figures took 101 s.
+    let yaml = many_figures_on_one_text(128 * 1024);
+    let checked = within_deadline("checking 128k figures of one text", move || {
+        load::parse(&yaml, "many.yaml")
+            .map(|letter| letter.suggestions[0].measures[0].figures.len())
+    });
+    assert_eq!(checked.expect("the letter is valid"), 128 * 1024 + 1);
+    // One figure more than places is still found.
+    let yaml = many_figures_on_one_text(4).replacen("共3家、", "", 1);
+    let refused = load::parse(&yaml, "many.yaml").expect_err("a duplicate too many");
+    assert!(
+        refused
+            .to_string()
+            .contains("listed 4 times with this value but stands 3 time(s)"),
+        "{refused}"
+    );
+}

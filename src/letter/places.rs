@@ -83,6 +83,12 @@ impl<'a> FigurePlaces<'a> {
         self.distinct[figure]
     }
 
+    /// The first figure quoting distinct text `text` (an index below [`FigurePlaces::texts`]).
+    #[must_use]
+    pub fn first_of_text(&self, text: usize) -> usize {
+        self.first[text]
+    }
+
     /// The figure that stands for the figures quoting the same text as `figure`: the first.
     #[must_use]
     pub fn first(&self, figure: usize) -> usize {

@@ -77,6 +77,17 @@ fn node_problem(node: &FigureNode) -> Option<Problem> {
             "figure texts overlap each other at too many places of the text to check".into(),
         ));
     };
+    // How many of each text's places stand alone, counted once per text: many figures
+    // quoting one text would otherwise each count the same places again.
+    let alone_of: Vec<usize> = (0..places.texts())
+        .map(|t| {
+            let quoted = &figures[places.first_of_text(t)].text;
+            starts_of[t]
+                .iter()
+                .filter(|&&at| stands_alone(text, at, quoted))
+                .count()
+        })
+        .collect();
     let mut claimed: HashMap<(&str, u64), usize> = HashMap::new();
     for (f, figure) in figures.iter().enumerate() {
         let here = FigureAt::new(at, f);
@@ -89,12 +100,9 @@ fn node_problem(node: &FigureNode) -> Option<Problem> {
         if !list {
             *claims += 1;
         }
-        let starts = &starts_of[places.text_of(f)];
-        let alone = starts
-            .iter()
-            .filter(|&&at| stands_alone(text, at, &figure.text))
-            .count();
-        if let Some(problem) = quotation_problem(&figure.text, starts.len(), alone, *claims) {
+        let t = places.text_of(f);
+        let (anywhere, alone) = (starts_of[t].len(), alone_of[t]);
+        if let Some(problem) = quotation_problem(&figure.text, anywhere, alone, *claims) {
             return Some((here.key("text"), problem));
         }
         if let Some(problem) = figure_field_problem(figure, &here) {
