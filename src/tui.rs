@@ -269,6 +269,9 @@ fn start(
         AmbiguousSetting::Auto => answer.mode.unwrap_or_default(),
     };
     let palette = palette.resolve(answer.background);
+    // crossterm writes no colour at all when NO_COLOR is set; the palette has decided already
+    // (`--color always` wins over NO_COLOR), so crossterm is told what was decided.
+    ratatui::crossterm::style::force_color_output(palette != Palette::Mono);
     listen_for_resizes();
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));

@@ -152,6 +152,23 @@ fn color_never_draws_no_colour_and_empty_no_color_does_not_count() {
     empty.with_screen(|s| assert!(!coloured_cells(s).is_empty()));
 }
 
+#[test]
+fn color_always_colours_the_reader_even_under_no_color() {
+    // `always` overrides NO_COLOR, as it does on the command line (no-color.org allows it).
+    let always = start(
+        Options::new(100, 30, &["--color", "always", "--theme", "dark"])
+            .env("NO_COLOR", Some("1")),
+    );
+    always.with_screen(|s| {
+        assert!(
+            coloured_cells(s).len() > 100,
+            "the reader drew in colour under --color always: {} cells",
+            coloured_cells(s).len()
+        );
+        assert!(yellow_text(s) > 0, "figures in yellow on the dark palette");
+    });
+}
+
 /// Cells drawn in yellow or bright yellow letters, which vanish on a white background.
 fn yellow_text(s: &vt100::Screen) -> usize {
     let (rows, cols) = s.size();
