@@ -131,15 +131,15 @@ pub fn border_set(mode: AmbiguousWidth) -> border::Set<'static> {
 /// A bordered pane with a title.
 #[must_use]
 pub fn pane<'a>(title: &'a str, focused: bool, mode: AmbiguousWidth) -> Block<'a> {
-    let style = if focused {
-        theme::BORDER_FOCUSED
+    let (style, title_style) = if focused {
+        (theme::BORDER_FOCUSED, theme::TITLE_FOCUSED)
     } else {
-        theme::BORDER
+        (theme::BORDER, theme::BORDER)
     };
     Block::bordered()
         .border_set(border_set(mode))
         .border_style(style)
-        .title(Span::styled(format!(" {title} "), style))
+        .title(Span::styled(format!(" {title} "), title_style))
 }
 
 /// Writes `line` into one row of `area`, measuring graphemes in `mode` and never drawing past

@@ -564,6 +564,19 @@ impl LetterTree {
             .join("\n")
     }
 
+    /// How many figures the node and its descendants state: what a collapsed outline row or
+    /// a suggestion holds. Descendants follow a node in pre-order, deeper than it.
+    #[must_use]
+    pub fn figures_under(&self, id: NodeId) -> usize {
+        let depth = self.nodes[id].depth;
+        let below = self.nodes[id + 1..]
+            .iter()
+            .take_while(|n| n.depth > depth)
+            .map(|n| n.figures.len())
+            .sum::<usize>();
+        self.nodes[id].figures.len() + below
+    }
+
     /// All figures of the letter with the node stating each, in reading order.
     pub fn figures(&self) -> impl Iterator<Item = (NodeId, &Figure)> + '_ {
         self.nodes

@@ -198,18 +198,54 @@ fn place(app: &App, node: usize) -> String {
         .collect()
 }
 
+/// The table's long columns, by their place in a row.
+const TEXT: usize = 0;
+const WHAT: usize = 3;
+const PLACE: usize = 6;
+/// The columns whose cells run long and may be cut (the detail lines give them in full).
+const LONG: [usize; 3] = [TEXT, WHAT, PLACE];
+/// Short columns that give way, in this order, when the long ones would get too little:
+/// the hedge (written in the figure's text too), then the period (in the detail line).
+const GIVE_WAY: [usize; 2] = [4, 5];
+/// The fewest columns a long column should get before a short one gives way: the letter's
+/// wording of most figures, or seven characters of what one counts.
+const LONG_MIN: usize = 15;
+
 /// Widths of the table's columns (text, value, unit, what, hedge, period, where) in `total`
 /// columns, and the gap between columns: two, or one below 100 columns. The short columns
-/// and where a figure stands keep their natural widths, the place up to half of what is
-/// left; what a figure counts takes the rest (the detail lines show both in full).
+/// keep their natural widths (a value or a unit is never cut); the long ones share what is
+/// left evenly, none more than its widest cell, so that no column keeps blank cells while
+/// another is cut to `…`. Room to spare pads the last column.
 fn column_widths(natural: [usize; 7], total: usize) -> ([usize; 7], usize) {
-    let [text, value, unit, what, hedge, when, place] = natural;
     let gap = if total >= 100 { 2 } else { 1 };
-    let fixed = text + value + unit + hedge + when + 6 * gap;
-    let rest = total.saturating_sub(fixed);
-    let place_w = place.min(rest / 2);
-    let what_w = what.min(rest - place_w);
-    ([text, value, unit, what_w, hedge, when, rest - what_w], gap)
+    let mut widths = [0usize; 7];
+    let mut room = 0;
+    for dropped in 0..=GIVE_WAY.len() {
+        let shown: Vec<usize> = (0..7)
+            .filter(|i| !GIVE_WAY[..dropped].contains(i))
+            .collect();
+        widths = std::array::from_fn(|i| {
+            if shown.contains(&i) && !LONG.contains(&i) {
+                natural[i]
+            } else {
+                0
+            }
+        });
+        let short: usize = widths.iter().sum();
+        room = total.saturating_sub(short + (shown.len() - 1) * gap);
+        if room >= LONG_MIN * LONG.len() {
+            break;
+        }
+    }
+    // The narrowest first: each takes what it needs, at most an even share of what is left.
+    let mut by_need = LONG;
+    by_need.sort_by_key(|&i| natural[i]);
+    for (k, &i) in by_need.iter().enumerate() {
+        widths[i] = natural[i].min(room / (LONG.len() - k));
+        room -= widths[i];
+    }
+    widths[PLACE] += room;
+    (widths, gap)
 }
 
 /// The two detail lines for a figure, `width` columns wide: its text with the value in full
@@ -308,21 +344,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_columns_keep_their_width_and_the_long_ones_share_the_rest() {
-        let (w, gap) = column_widths([17, 11, 4, 53, 4, 6, 14], 76);
+    fn long_columns_share_the_width_evenly_and_short_ones_keep_theirs() {
+        // A 24-column text does not keep 24 columns from what a figure counts.
+        let natural = [24, 11, 4, 53, 4, 11, 14];
+        let (w, gap) = column_widths(natural, 76);
         assert_eq!(gap, 1, "narrow screens get narrow gaps");
-        assert_eq!(w[..3], [17, 11, 4]);
-        assert_eq!(w[4..6], [4, 6]);
+        assert_eq!(w[1..3], [11, 4], "values and units are never cut");
+        assert_eq!(w[4], 0, "the hedge gave way to the long columns");
+        assert_eq!(w[5], 11);
+        let room = 76 - 5 - 11 - 4 - 11;
         assert_eq!(w[6], 14, "the place fits whole");
-        assert_eq!(w.iter().sum::<usize>() + 6 * gap, 76);
-        // A long place takes at most half of what is left.
-        let (w, _) = column_widths([17, 11, 4, 53, 4, 0, 80], 72);
-        assert_eq!(w[6], (72 - 36 - 6) / 2);
-        // Room to spare pads the last column.
-        let (w, gap) = column_widths([4, 4, 4, 60, 4, 4, 10], 120);
+        assert_eq!((w[0], w[3]), ((room - 14) / 2, room - 14 - (room - 14) / 2));
+        // Narrower: the period gives way too.
+        let (w, _) = column_widths(natural, 56);
+        assert_eq!((w[4], w[5]), (0, 0));
+        assert!(w[0] >= 12 && w[3] >= 12 && w[6] >= 12, "{w:?}");
+        // Room to spare: every column whole, the last one padded.
+        let (w, gap) = column_widths(natural, 160);
         assert_eq!(gap, 2);
-        assert_eq!(w[3], 60);
-        assert_eq!(w[6], 120 - 32 - 60);
+        assert_eq!(w[..6], natural[..6]);
+        assert_eq!(w.iter().sum::<usize>() + 6 * gap, 160);
     }
 
     #[test]

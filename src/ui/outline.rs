@@ -49,14 +49,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_style(row_area, row_style);
 
         let indent = " ".repeat(2 * node.depth);
+        let open = app.expanded()[id] || app.search().filter;
         let marker = if node.children.is_empty() {
             "  "
-        } else if app.expanded()[id] || app.search().filter {
+        } else if open {
             EXPANDED
         } else {
             COLLAPSED
         };
-        let badge = match node.figures.len() {
+        // A row counts the figures no row below it shows: its own when it is open, all those
+        // under it when it is closed. A suggestion, a heading, always counts all of its own.
+        let held = if (node.children.is_empty() || open) && node.kind != NodeKind::Suggestion {
+            node.figures.len()
+        } else {
+            app.tree().figures_under(id)
+        };
+        let badge = match held {
             0 => String::new(),
             n => format!(" {}{n}", strings.figure_badge),
         };
@@ -77,7 +85,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             text_style
         };
         let gap = width.saturating_sub(fixed + str_width(&text, app.ambiguous()));
-        let mut spans = vec![Span::raw(indent), Span::styled(marker, theme::MARKER)];
+        // On the selected row the marker takes the row's colours: cyan on the cyan
+        // selection would hide whether the node is open.
+        let marker_style = if selected {
+            Style::new()
+        } else {
+            theme::MARKER
+        };
+        let mut spans = vec![Span::raw(indent), Span::styled(marker, marker_style)];
         spans.extend(highlighted(
             &text,
             &app.search().row_matches[id],

@@ -5,10 +5,14 @@ use ratatui::style::{Color, Modifier, Style};
 
 /// The title row.
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
-/// A pane's border when the pane has focus.
-pub const BORDER_FOCUSED: Style = Style::new().fg(Color::Cyan);
+/// A pane's border when the pane has focus: bold as well as coloured, so that it differs
+/// without colour too.
+pub const BORDER_FOCUSED: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 /// A pane's border otherwise.
 pub const BORDER: Style = Style::new().fg(Color::DarkGray);
+/// The focused pane's title: in reverse video, the mark of focus that survives `NO_COLOR`
+/// (the other pane's title is plain).
+pub const TITLE_FOCUSED: Style = BORDER_FOCUSED.add_modifier(Modifier::REVERSED);
 /// The selected outline row when the outline has focus.
 pub const SELECTED_FOCUSED: Style = Style::new()
     .bg(Color::Cyan)
@@ -116,6 +120,16 @@ impl Palette {
                 fg: style.fg.map(on_light),
                 ..style
             },
+            // A note in the status row (a count, a message): yellow on dark grey reads badly
+            // in a light terminal's colours; black on light grey reads well in all of them,
+            // and still stands apart from the row's own white on dark grey.
+            Self::Light if style.bg == Some(Color::DarkGray) && style.fg == Some(Color::Yellow) => {
+                Style {
+                    fg: Some(Color::Black),
+                    bg: Some(Color::Gray),
+                    ..style
+                }
+            }
             Self::Light => style,
             Self::Mono => {
                 // A background colour marked the cell (selection, match, status row): reverse
@@ -174,9 +188,10 @@ mod tests {
     }
 
     #[test]
-    fn light_keeps_the_status_notes_yellow_on_their_dark_grey() {
-        // Red on dark grey was the first light palette's status note: hard to read.
-        assert_eq!(Palette::Light.restyle(NOTE), NOTE);
+    fn light_keeps_the_status_row_and_marks_its_notes_apart() {
         assert_eq!(Palette::Light.restyle(STATUS), STATUS);
+        let note = Palette::Light.restyle(NOTE);
+        assert_ne!((note.fg, note.bg), (STATUS.fg, STATUS.bg));
+        assert!(note.add_modifier.contains(Modifier::BOLD));
     }
 }
