@@ -259,3 +259,20 @@ fn a_collapsed_row_counts_the_figures_under_it_and_a_suggestion_all_of_its_own()
     let suggestion = badge(outline_row(&first, "三、关于打造新一代人工智能科技"));
     assert!(suggestion.is_some_and(|n| n >= points), "{first}");
 }
+
+// ----- 12. a pinyin syllable ends where it ends -----
+
+#[test]
+fn lue_finds_the_seven_lue_and_not_the_lv_of_efficiency() {
+    let mut app = app(100, 30);
+    app.update(OpenSearch);
+    app.update(SearchInsert("lue".into()));
+    app.update(SearchSubmit);
+    let matches = &app.search().matches;
+    let found: Vec<String> = matches
+        .iter()
+        .map(|m| app.tree().blocks[m.block()].text[m.bytes()].to_string())
+        .collect();
+    assert!(found.iter().all(|text| text == "略"), "{found:?}");
+    assert_eq!(found.len(), 7, "战略 seven times in the letter: {found:?}");
+}

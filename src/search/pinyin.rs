@@ -128,7 +128,11 @@ impl Readings {
                 continue;
             };
             for reading in multi {
-                let Some(syllable) = Syllable::from_plain(Pinyin::plain(reading)) else {
+                let plain = Pinyin::plain(reading);
+                if RARE_READINGS.contains(&(ch, plain)) {
+                    continue;
+                }
+                let Some(syllable) = Syllable::from_plain(plain) else {
                     continue;
                 };
                 // Tones are gone, so 中 zhōng/zhòng is one `zhong`.
@@ -271,6 +275,11 @@ impl Readings {
         reach
     }
 }
+
+/// Readings the pinyin data gives that no reader of modern Chinese types for the character:
+/// 率 is lǜ (效率) or shuài (率领); its classical lüè would make `lue`, typed for 略, find
+/// 效率 too.
+const RARE_READINGS: &[(char, &str)] = &[('率', "lüe")];
 
 /// The other way a reader types `syllable`: `lüe` and `nüe` (略, 虐) are written `lue` and
 /// `nue` in official pinyin, as there is no `lue` or `nue` with a plain u to confuse them with,
@@ -460,6 +469,16 @@ mod tests {
         // ü alone keeps its v: `lu` is 路, not 律.
         assert!(!matches_whole("lu", "律"));
         assert!(!matches_whole("nu", "女"));
+    }
+
+    #[test]
+    fn lue_is_not_the_lv_of_lv() {
+        // 效率 is xiàolǜ: `lue`, typed for 略, does not find it; `lv` and `xiaolv` do.
+        assert!(!matches_whole("lue", "率"));
+        assert!(!matches_whole("lve", "率"));
+        assert!(matches_whole("xiaolv", "效率"));
+        assert!(matches_whole("shuai", "率"));
+        assert!(matches_whole("lue", "略"));
     }
 
     #[test]
