@@ -43,6 +43,9 @@ pub enum Action {
     Unbound(String),
     /// Move focus between the outline and the reading pane.
     SwitchFocus,
+    /// From the text back to the outline (Backspace; with one pane on screen, also Esc,
+    /// `h` and ←, as a phone's back).
+    Back,
     /// Mouse wheel at a screen cell; positive `lines` scrolls down.
     Wheel {
         /// Column of the pointer.

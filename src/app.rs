@@ -4,6 +4,7 @@
 //! OSC 52 copy to the terminal) is queued in [`App::effects`] for the runner to carry out.
 
 pub mod figures_view;
+mod overlays;
 pub mod place;
 pub mod reading;
 pub mod search;
@@ -314,10 +315,14 @@ impl App {
             self.effects.push(Effect::Suspend);
             return;
         }
+        if let Action::Resize { width, height } = action {
+            // Not a key: a message stays until the next one.
+            self.resize(width, height);
+            return;
+        }
         self.note = None;
         self.spotlight = None;
         match action {
-            Action::Resize { width, height } => self.resize(width, height),
             Action::Quit => self.should_quit = true,
             action => match self.overlay {
                 Some(Overlay::Help) => self.update_help(action),
@@ -371,11 +376,10 @@ impl App {
             Action::PageUp => self.page(-times, 1),
             Action::HalfPageDown => self.page(times, 2),
             Action::HalfPageUp => self.page(-times, 2),
-            Action::Unbound(key) => {
-                let strings = self.lang.strings();
-                let text = format!("{}{key}{}", strings.unbound_key, strings.unbound_hint);
-                self.note = Some(Note(text));
-            }
+            Action::Unbound(key) => self.say_unbound(&key),
+            Action::Back => self.back_to_outline(),
+            // With one pane on screen, ← and `h` in the text go back to the outline.
+            Action::Collapse if self.text_alone() => self.back_to_outline(),
             Action::First => self.go_to_end(false),
             Action::Last => self.go_to_end(true),
             Action::Expand => self.expand_or_descend(),
@@ -418,6 +422,7 @@ impl App {
             // Esc first drops a count or a mark key being typed, then a finished search.
             Action::Escape if counted.is_some() || mark_key.is_some() => {}
             Action::Escape if !self.search.query.is_empty() => self.search.clear(),
+            Action::Escape if self.text_alone() => self.back_to_outline(),
             Action::Copy => self.copy_selected(),
             // Keys of the prompt and of the figures view mean nothing here.
             _ => {}
@@ -453,16 +458,34 @@ impl App {
         self.note = Some(Note(format!("{label}{}", count.min(MAX_COUNT))));
     }
 
-    /// Enter: opens or closes the selected node; on a leaf, with one pane on the screen, shows
-    /// its text (a leaf has nothing to toggle).
+    /// Enter: opens or closes the selected node; on a leaf, which has nothing to toggle, moves
+    /// to its text (with one pane on the screen, shows it).
     fn toggle_or_open(&mut self) {
         let leaf = self.tree.nodes[self.selected].children.is_empty();
-        if leaf && self.areas().reading.is_none() {
+        if leaf {
             self.focus = Focus::Reading;
             self.keep_selection_visible();
         } else {
             self.toggle(self.selected);
         }
+    }
+
+    /// Whether the text is the one pane on the screen.
+    fn text_alone(&self) -> bool {
+        self.focus == Focus::Reading && self.areas().outline.is_none()
+    }
+
+    /// From the text back to the outline, on the node in view.
+    fn back_to_outline(&mut self) {
+        self.focus = Focus::Outline;
+        self.keep_selection_visible();
+    }
+
+    /// Says in the status row that `key` does nothing here, and where the keys are listed.
+    fn say_unbound(&mut self, key: &str) {
+        let strings = self.lang.strings();
+        let text = format!("{}{key}{}", strings.unbound_key, strings.unbound_hint);
+        self.note = Some(Note(text));
     }
 
     /// Selects suggestion `n`, or says there is none.
@@ -490,75 +513,6 @@ impl App {
         let text = self.tree.subtree_text(self.selected);
         self.effects.push(Effect::Copy(text));
         self.note = Some(Note(self.lang.strings().copied.to_string()));
-    }
-
-    fn update_help(&mut self, action: Action) {
-        match action {
-            Action::Escape | Action::OpenHelp => self.overlay = None,
-            Action::Down => self.help_offset = self.help_offset.saturating_add(1),
-            Action::Up => self.help_offset = self.help_offset.saturating_sub(1),
-            _ => {}
-        }
-        let rows = crate::keys::HELP_ROWS;
-        self.help_offset = self.help_offset.min(rows.saturating_sub(1));
-    }
-
-    /// Opens the figures view, preparing it the first time.
-    fn open_figures(&mut self) {
-        let tree = &self.tree;
-        let view = self.figures.get_or_insert_with(|| FiguresView::new(tree));
-        view.keep_visible(figures_view::list_rows(self.size.0, self.size.1, view.mode));
-        self.overlay = Some(Overlay::Figures);
-    }
-
-    fn update_figures(&mut self, action: Action) {
-        let Some(figures) = self.figures.as_mut() else {
-            // The overlay is only ever opened with its view prepared.
-            self.overlay = None;
-            return;
-        };
-        let page = figures_view::list_rows(self.size.0, self.size.1, figures.mode)
-            .max(1)
-            .cast_signed();
-        match action {
-            Action::Escape | Action::OpenFigures => self.overlay = None,
-            Action::Down => figures.step(1),
-            Action::Up => figures.step(-1),
-            Action::PageDown => figures.step(page),
-            Action::PageUp => figures.step(-page),
-            Action::First => figures.step(isize::MIN / 2),
-            Action::Last => figures.step(isize::MAX / 2),
-            Action::CycleSort => figures.cycle_sort(&self.tree),
-            Action::CycleUnitFilter => figures.cycle_filter(&self.tree),
-            Action::ToggleFiguresChart => figures.toggle_chart(),
-            Action::Activate | Action::Toggle => {
-                if let Some((node, index)) = figures.current() {
-                    self.overlay = None;
-                    let before = self.spot();
-                    self.jump_to_figure(node, index);
-                    self.jumped_from = Some(before);
-                }
-            }
-            _ => {}
-        }
-        // After the action: a toggle changes how many rows are in view.
-        if let Some(figures) = self.figures.as_mut() {
-            figures.keep_visible(figures_view::list_rows(
-                self.size.0,
-                self.size.1,
-                figures.mode,
-            ));
-        }
-    }
-
-    /// Selects a figure's node and puts the figure in view, set apart.
-    fn jump_to_figure(&mut self, node: NodeId, index: usize) {
-        self.select(node);
-        if let Some((block, range)) = crate::figures::locate(&self.tree, node, index) {
-            let line = self.reading.line_of(&self.tree, block, range.start);
-            self.show_reading_line(line);
-            self.spotlight = Some((block, range));
-        }
     }
 
     // ----- outline -----

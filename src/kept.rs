@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::layout::Focus;
 use crate::letter::tree::NodeId;
 
 /// A place in a letter: the selected node, and the line at the top of the reading pane as
@@ -31,6 +32,9 @@ pub struct Place {
     pub expanded: Vec<NodeId>,
     /// The marks, by their letter.
     pub marks: BTreeMap<char, Spot>,
+    /// The pane that had the focus. A place kept before it was kept opens in the outline.
+    #[serde(default)]
+    pub focus: Focus,
 }
 
 /// Why a state file was not used. The reader says so in the status row and carries on.

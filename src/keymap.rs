@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{
 
 use crate::action::Action;
 use crate::app::{App, Focus, Overlay};
-use crate::keys::{Mode, lookup};
+use crate::keys::{Mode, describe, lookup};
 
 /// Lines one notch of the mouse wheel scrolls.
 const WHEEL_LINES: i32 = 3;
@@ -18,7 +18,8 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
         Event::Paste(text) if app.search().editing => Some(Action::SearchInsert(text.clone())),
-        Event::Mouse(mouse) if app.overlay().is_none() => match mouse.kind {
+        // The wheel scrolls an overlay too; a click means nothing there.
+        Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 x: mouse.column,
                 y: mouse.row,
@@ -29,10 +30,12 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
                 y: mouse.row,
                 lines: -WHEEL_LINES,
             }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                x: mouse.column,
-                y: mouse.row,
-            }),
+            MouseEventKind::Down(MouseButton::Left) if app.overlay().is_none() => {
+                Some(Action::Click {
+                    x: mouse.column,
+                    y: mouse.row,
+                })
+            }
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize {
@@ -72,10 +75,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         .iter()
         .chain(&[Mode::Browse])
         .find_map(|&mode| lookup(mode, key, ctrl))
-        .or_else(|| match key.code {
-            // A printable key that does nothing here is named in the status row, so that a
-            // habit from another tool does not fail silently.
-            KeyCode::Char(c) if !ctrl && !c.is_control() => Some(Action::Unbound(c.to_string())),
-            _ => None,
-        })
+        // A key that does nothing here is named in the status row, so that a habit from
+        // another tool does not fail silently (F5, Ctrl-x and Backspace as much as `z`).
+        .or_else(|| describe(key, app.lang()).map(Action::Unbound))
 }

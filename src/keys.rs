@@ -3,7 +3,7 @@
 //! help overlay and the README's key table are all read from it (a test compares the README
 //! with [`markdown_table`]), so they cannot drift apart.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
 use crate::strings::Lang;
@@ -123,6 +123,32 @@ fn key_name(key: Key, lang: Lang) -> String {
     }
 }
 
+/// How the status row names a key that does nothing where it was pressed (`F5`, `Ctrl-x`,
+/// `Backspace`); `None` for what is no key of its own (a modifier pressed alone, a lock, a
+/// media key), which passes without a word.
+#[must_use]
+pub fn describe(key: &KeyEvent, lang: Lang) -> Option<String> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let name = match key.code {
+        KeyCode::Char(c) if c.is_control() => return None,
+        KeyCode::Char(c) if ctrl => format!("Ctrl-{c}"),
+        KeyCode::Char(c) => key_name(Key::Char(c), lang),
+        KeyCode::Modifier(_)
+        | KeyCode::Media(_)
+        | KeyCode::Null
+        | KeyCode::CapsLock
+        | KeyCode::NumLock
+        | KeyCode::ScrollLock
+        | KeyCode::KeypadBegin => return None,
+        code => {
+            let name = key_name(Key::Code(code), lang);
+            if ctrl { format!("Ctrl-{name}") } else { name }
+        }
+    };
+    Some(if alt { format!("Alt-{name}") } else { name })
+}
+
 /// Every key binding of the reader, in the order the help lists them.
 pub const BINDINGS: &[Binding] = &[
     Binding {
@@ -157,8 +183,8 @@ pub const BINDINGS: &[Binding] = &[
         mode: Mode::Outline,
         keys: &[Key::Code(KeyCode::Enter), Key::Char(' ')],
         action: Action::Toggle,
-        zh: "目录：展开 / 折叠",
-        en: "outline: toggle the node",
+        zh: "目录：展开 / 折叠；末级项：到它的正文",
+        en: "outline: toggle the node; on a leaf, go to its text",
     },
     Binding {
         mode: Mode::Reading,
@@ -180,6 +206,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Down,
         zh: "正文：向下滚动一行",
         en: "text: scroll down a line",
+    },
+    Binding {
+        mode: Mode::Reading,
+        keys: &[Key::Code(KeyCode::Backspace)],
+        action: Action::Back,
+        zh: "正文：回到目录（只显示一栏时 Esc、h、← 也可）",
+        en: "text: back to the outline (one pane on screen: also Esc, h, ←)",
     },
     Binding {
         mode: Mode::Browse,
@@ -330,7 +363,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Browse,
-        keys: &[Key::Char('?')],
+        keys: &[Key::Char('?'), Key::Code(KeyCode::F(1))],
         action: Action::OpenHelp,
         zh: "帮助",
         en: "help",
@@ -371,6 +404,20 @@ pub const BINDINGS: &[Binding] = &[
         en: "help, figures: close",
     },
     Binding {
+        mode: Mode::Overlay,
+        keys: &[Key::Char(' ')],
+        action: Action::PageDown,
+        zh: "帮助、数字一览：向下翻页（翻页键、d、g、G 同正文）",
+        en: "help, figures: page down (paging keys, d, g, G as in the text)",
+    },
+    Binding {
+        mode: Mode::Overlay,
+        keys: &[Key::Char('b')],
+        action: Action::PageUp,
+        zh: "帮助、数字一览：向上翻页",
+        en: "help, figures: page up",
+    },
+    Binding {
         mode: Mode::Figures,
         keys: &[Key::Char('s')],
         action: Action::CycleSort,
@@ -402,8 +449,8 @@ pub const BINDINGS: &[Binding] = &[
         mode: Mode::Prompt,
         keys: &[Key::Code(KeyCode::Enter)],
         action: Action::SearchSubmit,
-        zh: "搜索框：保留查询",
-        en: "prompt: keep the query",
+        zh: "搜索框：保留查询；空着回车：再搜上一次",
+        en: "prompt: keep the query; empty: the last search again",
     },
     Binding {
         mode: Mode::Prompt,

@@ -4,8 +4,10 @@
 
 use ratatui::layout::Rect;
 
-/// Which pane takes the navigation keys, and which one shows when only one fits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which pane takes the navigation keys, and which one shows when only one fits. Kept
+/// between runs with the place ([`crate::kept::Place`]), by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Focus {
     /// The tree of suggestions, measures and points.
     #[default]
@@ -109,6 +111,14 @@ pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     )
+}
+
+/// How many of the help's `rows` rows are in view on a screen `height` rows high: the
+/// overlay stands in the body, as tall as its rows and its border allow.
+#[must_use]
+pub fn help_rows_in_view(height: u16, rows: usize) -> usize {
+    let body = body(Rect::new(0, 0, 1, height));
+    usize::from(body.height.saturating_sub(2)).min(rows)
 }
 
 /// Rows of the figures overlay's body below the list: the two detail lines.

@@ -365,6 +365,7 @@ mod tests {
             at: Some(spot),
             expanded: vec![0, 3],
             marks: [('a', spot), ('Z', spot)].into_iter().collect(),
+            ..Place::default()
         };
         let mut file = StateFile {
             history: vec!["银行".into()],

@@ -7,11 +7,15 @@
 mod util;
 
 use dafu::action::Action::*;
-use dafu::app::{App, Focus};
+use dafu::app::{App, Focus, Overlay};
+use dafu::keymap::action_for;
 use dafu::ui::theme::Palette;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, Cell};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
+};
 use ratatui::style::{Color, Modifier};
 use util::{app, buffer_text, screen};
 
@@ -66,13 +70,23 @@ fn without_colour_the_focused_pane_has_the_reversed_title() {
         let buf = draw_in(&app, Palette::Mono);
         let outline = cells_of(&buf, 1, "目录");
         let reading = cells_of(&buf, 1, "正文");
-        assert!(!outline.is_empty() && !reading.is_empty(), "{}", buffer_text(&buf));
+        assert!(
+            !outline.is_empty() && !reading.is_empty(),
+            "{}",
+            buffer_text(&buf)
+        );
         let (focused, other) = match focus {
             Focus::Outline => (outline, reading),
             Focus::Reading => (reading, outline),
         };
-        assert!(focused.iter().all(|c| reversed(c)), "{focus:?}: focused title");
-        assert!(other.iter().all(|c| !reversed(c)), "{focus:?}: the other title");
+        assert!(
+            focused.iter().all(|c| reversed(c)),
+            "{focus:?}: focused title"
+        );
+        assert!(
+            other.iter().all(|c| !reversed(c)),
+            "{focus:?}: the other title"
+        );
         // The focused border is bold, the other's not: the weight differs too.
         let corners: Vec<&Cell> = glyphs(&buf, 1)
             .into_iter()
@@ -209,7 +223,10 @@ fn the_figures_table_gives_what_a_figure_counts_and_where_room_to_read() {
         // it stands (开头) are read, not guessed from `…`.
         let first = &rows[3];
         assert!(first.contains("5条"), "{first}");
-        assert!(first.contains("提案提出的建"), "{w}×{h}: what is cut short\n{shown}");
+        assert!(
+            first.contains("提案提出的建"),
+            "{w}×{h}: what is cut short\n{shown}"
+        );
         assert!(first.contains("开头"), "{w}×{h}: where is cut\n{shown}");
         // Every row's place shows whole up to its measure (`二、（一）`), not as `…`.
         let places = rows[3..].iter().filter(|r| r.contains("、（")).count();
@@ -275,4 +292,260 @@ fn lue_finds_the_seven_lue_and_not_the_lv_of_efficiency() {
         .collect();
     assert!(found.iter().all(|text| text == "略"), "{found:?}");
     assert_eq!(found.len(), 7, "战略 seven times in the letter: {found:?}");
+}
+
+// ----- 5. overlays page with the panes' keys and the wheel -----
+
+fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(action) = action_for(app, &event) {
+        app.update(action);
+    }
+}
+
+fn plain(app: &mut App, code: KeyCode) {
+    press(app, code, KeyModifiers::NONE);
+}
+
+/// The help's bottom border: ` 27–53/53 …`, as `(first, last, of)`.
+fn help_position(app: &App) -> (usize, usize, usize) {
+    let screen = screen(app);
+    let bottom = screen
+        .lines()
+        .find(|l| l.contains('/') && l.contains('–') && l.contains('╰'))
+        .unwrap_or_else(|| panic!("no help position\n{screen}"));
+    let part = bottom
+        .split_whitespace()
+        .find(|w| w.contains('–') && w.contains('/'))
+        .expect("first–last/of");
+    let (range, of) = part.split_once('/').expect("/");
+    let (first, last) = range.split_once('–').expect("–");
+    (
+        first.parse().expect("first"),
+        last.parse().expect("last"),
+        of.parse().expect("of"),
+    )
+}
+
+fn wheel(app: &mut App, down: bool) {
+    let event = Event::Mouse(MouseEvent {
+        kind: if down {
+            MouseEventKind::ScrollDown
+        } else {
+            MouseEventKind::ScrollUp
+        },
+        column: 50,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(action) = action_for(app, &event) {
+        app.update(action);
+    }
+}
+
+#[test]
+fn the_help_pages_like_the_text_and_stops_at_its_end() {
+    let mut app = app(100, 30);
+    app.update(OpenHelp);
+    let (first, last, of) = help_position(&app);
+    assert_eq!(first, 1);
+    let page = last - first + 1;
+    assert!(of > page, "the help is longer than the screen");
+    plain(&mut app, KeyCode::Char(' '));
+    assert_eq!(
+        help_position(&app).0,
+        page,
+        "Space: a page on, one row kept"
+    );
+    plain(&mut app, KeyCode::Char('b'));
+    assert_eq!(help_position(&app).0, 1, "b: back");
+    plain(&mut app, KeyCode::PageDown);
+    assert!(help_position(&app).0 > 1, "PgDn");
+    plain(&mut app, KeyCode::Home);
+    assert_eq!(help_position(&app).0, 1, "Home");
+    press(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    assert!(help_position(&app).0 > 1, "Ctrl-f");
+    plain(&mut app, KeyCode::Char('g'));
+    plain(&mut app, KeyCode::Char('d'));
+    assert_eq!(help_position(&app).0, 1 + page / 2, "d: half a page");
+    wheel(&mut app, true);
+    assert_eq!(help_position(&app).0, 1 + page / 2 + 3, "the wheel");
+    wheel(&mut app, false);
+    assert_eq!(help_position(&app).0, 1 + page / 2, "the wheel back");
+    for code in [KeyCode::Char('G'), KeyCode::End] {
+        plain(&mut app, KeyCode::Char('g'));
+        plain(&mut app, code);
+        assert_eq!(
+            help_position(&app),
+            (of - page + 1, of, of),
+            "{code:?}: the last page"
+        );
+    }
+    for _ in 0..5 {
+        plain(&mut app, KeyCode::Char(' '));
+        plain(&mut app, KeyCode::Char('j'));
+        wheel(&mut app, true);
+    }
+    assert_eq!(
+        help_position(&app),
+        (of - page + 1, of, of),
+        "never past the end: no blank rows under the last key"
+    );
+}
+
+#[test]
+fn the_figures_view_pages_with_space_d_and_the_wheel() {
+    let mut app = app(100, 30);
+    app.update(OpenFigures);
+    let selected = |app: &App| app.figures().expect("open").selected;
+    plain(&mut app, KeyCode::Char(' '));
+    let page = selected(&app);
+    assert!(page > 1, "Space: a page down");
+    plain(&mut app, KeyCode::Char('b'));
+    assert_eq!(selected(&app), 0, "b: a page up");
+    plain(&mut app, KeyCode::Char('d'));
+    assert_eq!(selected(&app), page / 2, "d: half a page");
+    wheel(&mut app, true);
+    assert_eq!(selected(&app), page / 2 + 3, "the wheel");
+    wheel(&mut app, false);
+    assert_eq!(selected(&app), page / 2);
+}
+
+// ----- 6. every key that does nothing says so; F1; the figures view's ? and / -----
+
+#[test]
+fn a_named_key_that_does_nothing_is_named_and_replaces_the_last_message() {
+    for (code, modifiers, name) in [
+        (KeyCode::F(5), KeyModifiers::NONE, "F5"),
+        (KeyCode::Insert, KeyModifiers::NONE, "Insert"),
+        (KeyCode::Char('x'), KeyModifiers::CONTROL, "Ctrl-x"),
+        (KeyCode::Char('g'), KeyModifiers::CONTROL, "Ctrl-g"),
+        (KeyCode::Char('l'), KeyModifiers::CONTROL, "Ctrl-l"),
+        (KeyCode::Backspace, KeyModifiers::NONE, "Backspace"),
+    ] {
+        let mut app = app(100, 30);
+        app.update(Copy);
+        assert!(status(&app).contains("已复制"), "{}", status(&app));
+        press(&mut app, code, modifiers);
+        let row = status(&app);
+        assert!(row.contains(name), "{name}: {row}");
+        assert!(
+            !row.contains("已复制"),
+            "{name}: the last message stays: {row}"
+        );
+    }
+}
+
+#[test]
+fn f1_opens_the_help_and_closes_it() {
+    let mut app = app(100, 30);
+    plain(&mut app, KeyCode::F(1));
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    plain(&mut app, KeyCode::F(1));
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn in_the_figures_view_help_and_search_open_and_other_keys_say_so() {
+    let mut app = app(100, 30);
+    app.update(OpenFigures);
+    plain(&mut app, KeyCode::Char('z'));
+    assert!(status(&app).contains('z'), "{}", status(&app));
+    assert_eq!(app.overlay(), Some(Overlay::Figures));
+    plain(&mut app, KeyCode::Char('?'));
+    assert_eq!(
+        app.overlay(),
+        Some(Overlay::Help),
+        "? as the status row offers"
+    );
+    plain(&mut app, KeyCode::Char('q'));
+    app.update(OpenFigures);
+    plain(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.overlay(), None);
+    assert!(app.search().editing, "/ opens the search prompt");
+}
+
+fn status(app: &App) -> String {
+    screen(app).lines().last().unwrap_or_default().to_string()
+}
+
+// ----- 7. an empty search repeats the last one -----
+
+fn search(app: &mut App, query: &str) {
+    app.update(OpenSearch);
+    if !query.is_empty() {
+        app.update(SearchInsert(query.into()));
+    }
+    app.update(SearchSubmit);
+}
+
+#[test]
+fn slash_enter_repeats_the_last_search_as_less_does() {
+    let mut app = app(100, 30);
+    search(&mut app, "银行");
+    let first = app.search().current.expect("a match");
+    search(&mut app, "");
+    assert_eq!(app.search().query, "银行", "the search is kept");
+    assert_eq!(
+        app.search().current,
+        Some(first + 1),
+        "and goes on to the next match"
+    );
+    assert!(!status(&app).contains("还没有搜索"), "{}", status(&app));
+    // After Esc cleared it, the newest query of the history runs again.
+    app.update(Escape);
+    assert!(app.search().query.is_empty());
+    search(&mut app, "");
+    assert_eq!(app.search().query, "银行");
+    assert!(app.search().current.is_some());
+    // With no search ever, it says there is none.
+    let mut fresh = util::app(100, 30);
+    search(&mut fresh, "");
+    assert!(!fresh.search().editing);
+    assert!(status(&fresh).contains("还没有搜索"), "{}", status(&fresh));
+}
+
+// ----- 8. the way back from a leaf's text, and Enter on a leaf -----
+
+/// The first leaf of the outline: 二、（一）, a measure without points.
+fn to_a_leaf(app: &mut App) {
+    app.update(JumpToSuggestion(2));
+    app.update(Down);
+    let id = app.selected();
+    assert!(app.tree().nodes[id].children.is_empty(), "a leaf");
+}
+
+#[test]
+fn in_the_narrow_layout_esc_backspace_h_and_left_go_back_from_a_leafs_text() {
+    for back in [
+        KeyCode::Esc,
+        KeyCode::Backspace,
+        KeyCode::Char('h'),
+        KeyCode::Left,
+    ] {
+        let mut app = app(60, 20);
+        to_a_leaf(&mut app);
+        let leaf = app.selected();
+        plain(&mut app, KeyCode::Enter);
+        assert_eq!(app.focus(), Focus::Reading, "Enter shows the leaf's text");
+        assert!(screen(&app).lines().nth(1).unwrap().contains("正文"));
+        plain(&mut app, back);
+        assert_eq!(app.focus(), Focus::Outline, "{back:?} goes back");
+        assert!(
+            screen(&app).lines().nth(1).unwrap().contains("目录"),
+            "{back:?}"
+        );
+        assert_eq!(app.selected(), leaf, "{back:?}: on the same node");
+    }
+}
+
+#[test]
+fn in_the_wide_layout_enter_on_a_leaf_moves_to_its_text() {
+    let mut app = app(100, 30);
+    to_a_leaf(&mut app);
+    plain(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Reading);
+    // Both panes stay; ← there still walks the outline, as before.
+    plain(&mut app, KeyCode::Backspace);
+    assert_eq!(app.focus(), Focus::Outline, "Backspace goes back");
 }

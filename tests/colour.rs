@@ -156,8 +156,7 @@ fn color_never_draws_no_colour_and_empty_no_color_does_not_count() {
 fn color_always_colours_the_reader_even_under_no_color() {
     // `always` overrides NO_COLOR, as it does on the command line (no-color.org allows it).
     let always = start(
-        Options::new(100, 30, &["--color", "always", "--theme", "dark"])
-            .env("NO_COLOR", Some("1")),
+        Options::new(100, 30, &["--color", "always", "--theme", "dark"]).env("NO_COLOR", Some("1")),
     );
     always.with_screen(|s| {
         assert!(

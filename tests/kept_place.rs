@@ -175,6 +175,7 @@ fn a_place_that_does_not_fit_the_letter_is_left_out() {
                 marks: [('a', wild), ('1', fresh.at.unwrap())]
                     .into_iter()
                     .collect(),
+                ..Place::default()
             }),
             history: vec!["\u{1b}]0;title\u{7}x".into(), String::new()],
             problem: None,
@@ -187,6 +188,39 @@ fn a_place_that_does_not_fit_the_letter_is_left_out() {
         !history[0].contains('\u{1b}'),
         "a query from the file is made inert"
     );
+}
+
+#[test]
+fn reopening_gives_the_focus_back_to_the_pane_that_had_it() {
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut before = app(w, h);
+        before.update(JumpToSuggestion(2));
+        before.update(SwitchFocus);
+        keys(&mut before, "jj");
+        let kept = before.kept_place();
+        let mut after = app(w, h);
+        restore(
+            &mut after,
+            Restore {
+                place: Some(kept),
+                ..Restore::default()
+            },
+        );
+        assert_eq!(after.focus(), dafu::app::Focus::Reading, "{w}×{h}");
+        assert_eq!(after.reading_top(), before.reading_top(), "{w}×{h}");
+        // The narrow screen shows the text, as it did.
+        assert!(
+            screen(&after).lines().nth(1).unwrap().contains("正文"),
+            "{w}×{h}"
+        );
+    }
+}
+
+#[test]
+fn a_place_kept_before_the_focus_was_opens_in_the_outline() {
+    let old = r#"{"at":{"node":3,"block":4,"byte":0},"expanded":[1],"marks":{}}"#;
+    let place: Place = serde_json::from_str(old).expect("an older place still reads");
+    assert_eq!(place.focus, dafu::app::Focus::Outline);
 }
 
 #[test]

@@ -52,6 +52,7 @@ impl App {
                 .filter(|&id| self.expanded[id])
                 .collect(),
             marks: self.marks.clone(),
+            focus: self.focus,
         }
     }
 
@@ -99,6 +100,7 @@ impl App {
             self.note = Some(Note(text.to_string()));
         }
         let Some(place) = restore.place else { return };
+        self.focus = place.focus;
         let nodes = self.tree.nodes.len();
         // Kept places always list their open nodes, none when everything was collapsed.
         if place.expanded.iter().all(|&id| id < nodes) {

@@ -670,6 +670,9 @@ impl App {
 
     /// Enter: the prompt closes on the query's matches, and the query joins the history.
     fn submit_search(&mut self) {
+        if self.search.query.is_empty() {
+            return self.repeat_last_search();
+        }
         let search = &mut self.search;
         search.editing = false;
         if !search.query.is_empty() {
@@ -681,6 +684,29 @@ impl App {
             return;
         }
         self.finish_submit();
+    }
+
+    /// Enter on an empty prompt: as in less, the last search again. The search the prompt
+    /// replaced comes back and goes on to its next match; without one, the newest query of
+    /// the history runs from here; without any, the status row says there is none.
+    fn repeat_last_search(&mut self) {
+        if self.search.previous.is_some() {
+            self.cancel_search();
+            self.step_match(1);
+            return;
+        }
+        match self.search.history.last().cloned() {
+            Some(query) => {
+                self.search.caret = query.chars().count();
+                self.search.query = query;
+                self.rerun_search();
+                self.submit_search();
+            }
+            None => {
+                self.search.editing = false;
+                self.note = Some(Note(self.lang.strings().no_search.to_string()));
+            }
+        }
     }
 
     /// What Enter does once the query's matches are known: the jump is remembered, and a

@@ -1,0 +1,119 @@
+//! The help and the figures view, drawn over the panes: they page with the panes' keys and
+//! the wheel, never past their end, and every other key says what it does there.
+
+use super::figures_view::{self, FiguresView};
+use super::{App, Overlay};
+use crate::action::Action;
+use crate::layout;
+use crate::letter::tree::NodeId;
+
+impl App {
+    /// The help's first row in view, after `action`; never past the last page.
+    pub(super) fn update_help(&mut self, action: Action) {
+        let rows = crate::keys::HELP_ROWS;
+        let page = layout::help_rows_in_view(self.size.1, rows).max(1);
+        let last = rows.saturating_sub(page);
+        let offset = self.help_offset;
+        self.help_offset = match action {
+            Action::Escape | Action::OpenHelp => {
+                self.overlay = None;
+                offset
+            }
+            Action::Down => offset.saturating_add(1),
+            Action::Up => offset.saturating_sub(1),
+            Action::PageDown => offset.saturating_add(page.saturating_sub(1).max(1)),
+            Action::PageUp => offset.saturating_sub(page.saturating_sub(1).max(1)),
+            Action::HalfPageDown => offset.saturating_add(page / 2),
+            Action::HalfPageUp => offset.saturating_sub(page / 2),
+            Action::First => 0,
+            Action::Last => last,
+            Action::Wheel { lines, .. } => {
+                offset.saturating_add_signed(isize::try_from(lines).unwrap_or(0))
+            }
+            other => {
+                self.leave_overlay_for(other);
+                offset
+            }
+        }
+        .min(last);
+    }
+
+    /// Opens the figures view, preparing it the first time.
+    pub(super) fn open_figures(&mut self) {
+        let tree = &self.tree;
+        let view = self.figures.get_or_insert_with(|| FiguresView::new(tree));
+        view.keep_visible(figures_view::list_rows(self.size.0, self.size.1, view.mode));
+        self.overlay = Some(Overlay::Figures);
+    }
+
+    pub(super) fn update_figures(&mut self, action: Action) {
+        let Some(figures) = self.figures.as_mut() else {
+            // The overlay is only ever opened with its view prepared.
+            self.overlay = None;
+            return;
+        };
+        let page = figures_view::list_rows(self.size.0, self.size.1, figures.mode)
+            .max(1)
+            .cast_signed();
+        match action {
+            Action::Escape | Action::OpenFigures => self.overlay = None,
+            Action::Down => figures.step(1),
+            Action::Up => figures.step(-1),
+            Action::PageDown => figures.step(page),
+            Action::PageUp => figures.step(-page),
+            Action::HalfPageDown => figures.step((page / 2).max(1)),
+            Action::HalfPageUp => figures.step(-(page / 2).max(1)),
+            Action::Wheel { lines, .. } => figures.step(isize::try_from(lines).unwrap_or(0)),
+            Action::First => figures.step(isize::MIN / 2),
+            Action::Last => figures.step(isize::MAX / 2),
+            Action::CycleSort => figures.cycle_sort(&self.tree),
+            Action::CycleUnitFilter => figures.cycle_filter(&self.tree),
+            Action::ToggleFiguresChart => figures.toggle_chart(),
+            Action::Activate | Action::Toggle => {
+                if let Some((node, index)) = figures.current() {
+                    self.overlay = None;
+                    let before = self.spot();
+                    self.jump_to_figure(node, index);
+                    self.jumped_from = Some(before);
+                }
+            }
+            other => self.leave_overlay_for(other),
+        }
+        // After the action: a toggle changes how many rows are in view.
+        if let Some(figures) = self.figures.as_mut() {
+            figures.keep_visible(figures_view::list_rows(
+                self.size.0,
+                self.size.1,
+                figures.mode,
+            ));
+        }
+    }
+
+    /// A key an overlay does not take: the help, the figures view and the search, which the
+    /// status row offers, open in its place; anything else says it does nothing here.
+    fn leave_overlay_for(&mut self, action: Action) {
+        match action {
+            Action::OpenHelp => {
+                self.overlay = Some(Overlay::Help);
+                self.help_offset = 0;
+            }
+            Action::OpenFigures => self.open_figures(),
+            Action::OpenSearch => {
+                self.overlay = None;
+                self.open_search();
+            }
+            Action::Unbound(key) => self.say_unbound(&key),
+            _ => {}
+        }
+    }
+
+    /// Selects a figure's node and puts the figure in view, set apart.
+    fn jump_to_figure(&mut self, node: NodeId, index: usize) {
+        self.select(node);
+        if let Some((block, range)) = crate::figures::locate(&self.tree, node, index) {
+            let line = self.reading.line_of(&self.tree, block, range.start);
+            self.show_reading_line(line);
+            self.spotlight = Some((block, range));
+        }
+    }
+}
