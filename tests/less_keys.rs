@@ -147,7 +147,7 @@ fn ctrl_c_quits_from_an_overlay() {
 }
 
 #[test]
-fn enter_on_a_leaf_opens_its_text_when_one_pane_shows() {
+fn enter_on_a_leaf_opens_its_text() {
     let mut app = app(80, 24);
     type_keys(&mut app, "1");
     press(&mut app, KeyCode::Down, KeyModifiers::NONE);
@@ -155,11 +155,11 @@ fn enter_on_a_leaf_opens_its_text_when_one_pane_shows() {
     assert_eq!(selected_key(&app), "s1.m2", "a measure without points");
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.focus(), Focus::Reading);
-    // Side by side, Enter on a leaf leaves the focus where it is.
+    // Side by side too: a leaf has nothing to toggle, and Enter goes on to its text.
     let mut wide = util::app(120, 36);
     type_keys(&mut wide, "1");
     press(&mut wide, KeyCode::Down, KeyModifiers::NONE);
     press(&mut wide, KeyCode::Down, KeyModifiers::NONE);
     press(&mut wide, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(wide.focus(), Focus::Outline);
+    assert_eq!(wide.focus(), Focus::Reading);
 }
