@@ -288,7 +288,13 @@ fn lue_finds_the_seven_lue_and_not_the_lv_of_efficiency() {
     let matches = &app.search().matches;
     let found: Vec<String> = matches
         .iter()
-        .map(|m| app.tree().blocks[m.block()].text[m.bytes()].to_string())
+        .map(|m| {
+            app.tree().blocks[m.block()]
+                .text
+                .get(m.bytes())
+                .unwrap_or_default()
+                .to_string()
+        })
         .collect();
     assert!(found.iter().all(|text| text == "略"), "{found:?}");
     assert_eq!(found.len(), 7, "战略 seven times in the letter: {found:?}");
