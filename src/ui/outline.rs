@@ -49,25 +49,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_style(row_area, row_style);
 
         let indent = " ".repeat(2 * node.depth);
-        let open = app.expanded()[id] || app.search().filter;
-        let marker = if node.children.is_empty() {
-            "  "
-        } else if open {
-            EXPANDED
-        } else {
-            COLLAPSED
-        };
-        // A row counts the figures no row below it shows: its own when it is open, all those
-        // under it when it is closed. A suggestion, a heading, always counts all of its own.
-        let held = if (node.children.is_empty() || open) && node.kind != NodeKind::Suggestion {
-            node.figures.len()
-        } else {
-            app.tree().figures_under(id)
-        };
-        let badge = match held {
-            0 => String::new(),
-            n => format!(" {}{n}", strings.figure_badge),
-        };
+        let (marker, badge) = marker_and_badge(app, id);
         let width = usize::from(pane.width);
         let fixed = indent.len() + 2 + str_width(&badge, app.ambiguous());
         let label = app.tree().outline_label(id, app.lang());
@@ -105,6 +87,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let line = Line::from(spans).style(row_style);
         put_line(buf, row_area, &line, app.ambiguous());
     }
+}
+
+/// A row's marker (`▸ `, `▾ `, or blanks for a leaf) and its figure count (` #5`, or
+/// nothing). A row counts the figures no row below it shows: its own when it is open, all
+/// those under it when it is closed; a suggestion, a heading, always counts all under it.
+fn marker_and_badge(app: &App, id: usize) -> (&'static str, String) {
+    let node = &app.tree().nodes[id];
+    let open = app.expanded()[id] || app.search().filter;
+    let marker = if node.children.is_empty() {
+        "  "
+    } else if open {
+        EXPANDED
+    } else {
+        COLLAPSED
+    };
+    let held = if (node.children.is_empty() || open) && node.kind != NodeKind::Suggestion {
+        node.figures.len()
+    } else {
+        app.tree().figures_under(id)
+    };
+    let badge = match held {
+        0 => String::new(),
+        n => format!(" {}{n}", app.lang().strings().figure_badge),
+    };
+    (marker, badge)
 }
 
 /// `text` (a label, possibly cut short with `…`) as spans, with the byte ranges `hits` of
