@@ -4,8 +4,8 @@
 //! All text reaching the output was sanitised at load.
 
 pub mod figures;
+pub mod shelf;
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -130,35 +130,37 @@ pub fn print_found(
             continue;
         };
         count += hits.len();
-        // What is known per block (its breadcrumb, and whether its text is all on one line
-        // already) is found once per block, not once per match.
+        // What is known per block (its breadcrumb) is found once per block, not per match.
         let crumb = tree.breadcrumb(tree.blocks[block_id].node, options.lang);
-        let one_line = matches!(sanitize_line(text), Cow::Borrowed(_));
         for bytes in hits {
-            let (before, matched, after) = context(text, bytes.clone());
-            let lead = if before.start > 0 { "…" } else { "" };
-            let tail = if after.end < text.len() { "…" } else { "" };
-            // One match, one line: a paragraph's own line breaks are shown as spaces. A piece
-            // of a text that needs no change needs none either.
-            let part = |r: Range<usize>| {
-                let piece = text.get(r).unwrap_or_default();
-                if one_line {
-                    Cow::Borrowed(piece)
-                } else {
-                    sanitize_line(piece)
-                }
-            };
-            let (before, matched, after) = (part(before), part(matched), part(after));
             line.clear();
-            for piece in [
-                &crumb, ": ", lead, &before, on, &matched, off, &after, tail, "\n",
-            ] {
-                line.push_str(piece);
-            }
+            match_line(&mut line, &crumb, text, bytes.clone(), (on, off));
             out.write_all(line.as_bytes())?;
         }
     }
     Ok(count)
+}
+
+/// Adds to `line` one match as `dafu search` prints it: `crumb: …before MATCH after…` and a
+/// line break, the match between `marks` (the colour's escape codes, or nothing). One match,
+/// one line: a paragraph's own line breaks are shown as spaces.
+pub(crate) fn match_line(
+    line: &mut String,
+    crumb: &str,
+    text: &str,
+    bytes: Range<usize>,
+    (on, off): (&str, &str),
+) {
+    let (before, matched, after) = context(text, bytes);
+    let lead = if before.start > 0 { "…" } else { "" };
+    let tail = if after.end < text.len() { "…" } else { "" };
+    let part = |r: Range<usize>| sanitize_line(text.get(r).unwrap_or_default());
+    let (before, matched, after) = (part(before), part(matched), part(after));
+    for piece in [
+        crumb, ": ", lead, &before, on, &matched, off, &after, tail, "\n",
+    ] {
+        line.push_str(piece);
+    }
 }
 
 /// The byte ranges of `text` to print for a match at `bytes`: up to [`CONTEXT_CHARS`]

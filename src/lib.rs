@@ -19,6 +19,7 @@ pub mod layout;
 pub mod letter;
 pub mod numbers;
 pub mod search;
+pub mod shelf;
 pub mod state;
 pub mod store;
 pub mod strings;

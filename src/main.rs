@@ -85,17 +85,19 @@ enum Command {
         #[arg(long, value_parser = parse_depth)]
         depth: Option<usize>,
     },
-    /// Search the letter (Chinese, or pinyin from a Latin keyboard); exit 0 if found, 1 if not.
+    /// Search the letter, or every letter of a folder (Chinese, or pinyin from a Latin
+    /// keyboard); exit 0 if found, 1 if not, 2 if a letter could not be read.
     Search {
         /// What to look for: Chinese text, pinyin (`rengongzhineng`) or initials (`rgzn`).
         #[arg(value_parser = parse_query)]
         query: String,
-        /// A letter file (default: the built-in letter).
+        /// A letter file, or a folder of letters (default: the built-in letter).
         file: Option<PathBuf>,
     },
-    /// List every amount, count and percentage the letter states.
+    /// List every amount, count and percentage the letter (or each letter of a folder)
+    /// states.
     Figures {
-        /// A letter file (default: the built-in letter).
+        /// A letter file, or a folder of letters (default: the built-in letter).
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
@@ -107,10 +109,21 @@ enum Command {
         #[arg(long, value_enum)]
         unit: Option<dafu::figures::UnitKind>,
     },
-    /// Check that FILE is a valid letter; print nothing when it is.
+    /// Check that FILE (or every letter of a folder) is a valid letter; print nothing when
+    /// it is.
     Check {
-        /// The letter file to check.
+        /// The letter file, or folder of letters, to check.
         file: Option<PathBuf>,
+    },
+    /// List the letters of a folder (a shelf): date, issuer, document number, class, title,
+    /// suggestions and figures; a letter that cannot be read is listed with its error.
+    List {
+        /// Folders of letters (`.yaml`, `.yml`, `.txt`), or letter files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: cli::figures::Format,
     },
     /// Draft a letter from the plain text of a reply letter (`pdftotext -layout`, or a copy
     /// from a PDF viewer); a review report goes to stderr.
@@ -328,6 +341,25 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// Whether a command's letter (before or after the subcommand) is a folder: a shelf.
+fn is_shelf(before: Option<&PathBuf>, after: Option<&PathBuf>) -> bool {
+    before
+        .or(after)
+        .is_some_and(|path| dafu::shelf::walk::is_folder(path))
+}
+
+/// Prints the error of every letter of `shelf` that was refused to standard error, one a
+/// line at its `FILE:LINE:COL`; the exit status: [`FAILED`] if there was any.
+fn report_refused<T>(shelf: &[dafu::shelf::Entry<T>]) -> u8 {
+    let mut stderr = io::stderr().lock();
+    let mut code = FOUND;
+    for error in cli::shelf::refused(shelf) {
+        let _ = writeln!(stderr, "{error}");
+        code = FAILED;
+    }
+    code
+}
+
 /// Runs `print` on standard output, buffered; any failure to write is an output failure.
 fn print_to(
     stdout: io::Result<File>,
@@ -400,6 +432,63 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             print_to(stdout_file, |out| {
                 cli::print_outline(&tree, depth, cli.lang, out).map(|()| FOUND)
             })
+        }
+        Some(Command::List { paths, format }) => {
+            let shelf = dafu::shelf::summaries(&paths);
+            // A letter that cannot be read is a row with its error: listing it is the answer.
+            print_to(stdout_file, |out| {
+                cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
+            })
+        }
+        Some(Command::Search { query, file }) if is_shelf(cli.file.as_ref(), file.as_ref()) => {
+            let folder = one_file(cli.file, file)?.unwrap_or_default();
+            let shelf = dafu::shelf::summaries(&[folder]);
+            let options = cli::SearchOptions {
+                color: cli.color.colours_here(stdout.is_terminal()),
+                lang: cli.lang,
+            };
+            let printed = print_to(stdout_file, |out| {
+                let found = cli::shelf::search(&shelf, &query, options, out)?;
+                Ok(if found > 0 { FOUND } else { NOT_FOUND })
+            })?;
+            // As grep: a letter that could not be read is an error, whatever was found.
+            Ok(printed.max(report_refused(&shelf)))
+        }
+        Some(Command::Figures {
+            file,
+            format,
+            sort,
+            unit,
+        }) if is_shelf(cli.file.as_ref(), file.as_ref()) => {
+            let folder = one_file(cli.file, file)?.unwrap_or_default();
+            let shelf = dafu::shelf::read_all(&[folder], cli.lang, |tree| tree);
+            let options = cli::figures::Options {
+                format,
+                sort,
+                unit,
+                lang: cli.lang,
+            };
+            let names: Vec<String> = shelf
+                .iter()
+                .map(|e| cli::shelf::shown_path(&e.path))
+                .collect();
+            let letters: Vec<_> = shelf
+                .iter()
+                .zip(&names)
+                .filter_map(|(e, name)| Some((Some(name.as_str()), e.letter.as_ref().ok()?)))
+                .collect();
+            let printed = print_to(stdout_file, |out| {
+                cli::figures::print_letters(&letters, options, out).map(|()| FOUND)
+            })?;
+            Ok(printed.max(report_refused(&shelf)))
+        }
+        Some(Command::Check { file }) if is_shelf(cli.file.as_ref(), file.as_ref()) => {
+            let folder = one_file(cli.file, file)?.unwrap_or_default();
+            Ok(report_refused(&dafu::shelf::read_all(
+                &[folder],
+                cli.lang,
+                |_| (),
+            )))
         }
         Some(Command::Search { query, file }) => {
             let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;

@@ -41,6 +41,13 @@ pub struct Strings {
     pub figures_title: &'static str,
     /// Column headings of the figures table: text, value, unit, what, hedge, period, where.
     pub figure_columns: [&'static str; 7],
+    /// Heading of the letter column of a shelf's figures (`dafu figures DIR`).
+    pub letter_column: &'static str,
+    /// Column headings of `dafu list`: file, date, issuer, number, class, suggestions,
+    /// figures, state, title.
+    pub list_columns: [&'static str; 9],
+    /// `dafu list`: the state of an unreviewed import, and of a refused letter.
+    pub list_states: [&'static str; 2],
     /// Search prompt label.
     pub search_prompt: &'static str,
     /// Status note when a search finds nothing.
@@ -168,6 +175,19 @@ const ZH: Strings = Strings {
     help_mouse: ("鼠标", "滚轮滚动；单击选择；单击▸展开"),
     figures_title: "数字一览",
     figure_columns: ["原文", "数值", "单位", "内容", "限定", "期间", "位置"],
+    letter_column: "答复函",
+    list_columns: [
+        "文件",
+        "日期",
+        "发文机关",
+        "文号",
+        "类别",
+        "建议",
+        "数字",
+        "状态",
+        "标题",
+    ],
+    list_states: ["未审阅", "无法读取"],
     search_prompt: "搜索：",
     no_match: "无匹配",
     no_search: "还没有搜索，按 / 开始",
@@ -248,6 +268,19 @@ const EN: Strings = Strings {
     help_mouse: ("mouse", "wheel scrolls; click selects; click ▸ toggles"),
     figures_title: "Figures",
     figure_columns: ["text", "value", "unit", "what", "hedge", "period", "where"],
+    letter_column: "letter",
+    list_columns: [
+        "file",
+        "date",
+        "issuer",
+        "number",
+        "class",
+        "suggestions",
+        "figures",
+        "state",
+        "title",
+    ],
+    list_states: ["unreviewed", "refused"],
     search_prompt: "search: ",
     no_match: "no match",
     no_search: "no search yet; / starts one",

@@ -41,6 +41,9 @@ pub struct Options {
 /// One figure as the command line reports it.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
+    /// The letter's file, when figures of a shelf are listed (`dafu figures DIR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    letter: Option<&'a str>,
     /// The node's stable key (`s5.m1.p2`).
     node: &'a str,
     breadcrumb: String,
@@ -66,12 +69,13 @@ struct Row<'a> {
     role: Option<MoneyRole>,
 }
 
-fn rows(tree: &LetterTree, options: Options) -> Vec<Row<'_>> {
+fn rows<'a>(letter: Option<&'a str>, tree: &'a LetterTree, options: Options) -> Vec<Row<'a>> {
     figures::rows(tree, options.sort, options.unit)
         .into_iter()
         .map(|(id, i)| {
             let f = &tree.nodes[id].figures[i];
             Row {
+                letter,
                 node: &tree.nodes[id].key,
                 breadcrumb: tree.breadcrumb(id, options.lang),
                 text: &f.text,
@@ -95,24 +99,49 @@ fn rows(tree: &LetterTree, options: Options) -> Vec<Row<'_>> {
 /// # Errors
 /// When writing fails.
 pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::Result<()> {
+    print_letters(&[(None, tree)], options, out)
+}
+
+/// Writes the figures of several letters as `options` ask, each letter's in turn, with a
+/// first column naming the letter when it is named (`dafu figures DIR`).
+///
+/// # Errors
+/// When writing fails.
+pub fn print_letters(
+    letters: &[(Option<&str>, &LetterTree)],
+    options: Options,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let named = letters.iter().any(|(name, _)| name.is_some());
     match options.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows(tree, options))?;
+            let all: Vec<Row> = letters
+                .iter()
+                .flat_map(|&(name, tree)| rows(name, tree, options))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &all)?;
             writeln!(out)
         }
-        Format::Csv => print_csv(&rows(tree, options), out),
-        Format::Table => print_table(tree, options, out),
+        Format::Csv => {
+            // The columns `dafu figures` has always had, which scripts read by position,
+            // then the period and status; the money role is in the JSON. A shelf's rows
+            // start with their letter.
+            let letter = if named { "letter," } else { "" };
+            writeln!(
+                out,
+                "{letter}node,breadcrumb,text,value,unit,what,qualifier,period,status"
+            )?;
+            for &(name, tree) in letters {
+                print_csv(&rows(name, tree, options), out)?;
+            }
+            Ok(())
+        }
+        Format::Table => print_table(letters, named, options, out),
     }
 }
 
-/// The figures as CSV, a line per figure.
+/// The figures as CSV, a line per figure (the header is the caller's).
 fn print_csv(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
-    // The columns `dafu figures` has always had, which scripts read by position, then
-    // the period and status; the money role is in the JSON.
-    writeln!(
-        out,
-        "node,breadcrumb,text,value,unit,what,qualifier,period,status"
-    )?;
     for r in rows {
         let line = [
             csv_text(r.node),
@@ -126,23 +155,41 @@ fn print_csv(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
             csv_text(&r.period.clone().unwrap_or_default()),
             csv_text(status_word(r.status)),
         ];
-        writeln!(out, "{}", line.join(","))?;
+        let letter = r.letter.map(|l| csv_text(l) + ",").unwrap_or_default();
+        writeln!(out, "{letter}{}", line.join(","))?;
     }
     Ok(())
 }
 
 /// The figures as the reader's table, in plain text: one unit per kind, decimal points in
-/// one column, so that values compare at a glance.
-fn print_table(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::Result<()> {
+/// one column, so that values compare at a glance; a shelf's rows start with their letter.
+fn print_table(
+    letters: &[(Option<&str>, &LetterTree)],
+    named: bool,
+    options: Options,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let strings = options.lang.strings();
-    let table = figures::table_cells(
-        tree,
-        &figures::rows(tree, options.sort, options.unit),
-        (strings.planned, strings.list_separator),
-        |id| tree.breadcrumb(id, options.lang),
-    );
-    let header = strings.figure_columns.map(str::to_string);
-    let mut widths = [0usize; 7];
+    let mut table: Vec<Vec<String>> = Vec::new();
+    let mut header: Vec<String> = strings.figure_columns.map(str::to_string).to_vec();
+    if named {
+        header.insert(0, strings.letter_column.to_string());
+    }
+    for &(name, tree) in letters {
+        let cells = figures::table_cells(
+            tree,
+            &figures::rows(tree, options.sort, options.unit),
+            (strings.planned, strings.list_separator),
+            |id| tree.breadcrumb(id, options.lang),
+        );
+        table.extend(cells.into_iter().map(|row| {
+            let letter = named.then(|| name.unwrap_or_default().to_string());
+            letter.into_iter().chain(row).collect()
+        }));
+    }
+    // The value column, right-aligned so that its points stay in line.
+    let value_column = usize::from(named) + 1;
+    let mut widths = vec![0usize; header.len()];
     for row in std::iter::once(&header).chain(&table) {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(str_width(cell, AmbiguousWidth::Narrow));
@@ -150,11 +197,10 @@ fn print_table(tree: &LetterTree, options: Options, out: &mut impl Write) -> io:
     }
     for row in std::iter::once(&header).chain(&table) {
         let mut line = String::new();
-        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+        for (i, (cell, &w)) in row.iter().zip(&widths).enumerate() {
             if i + 1 == row.len() {
                 line.push_str(cell);
-            } else if i == 1 {
-                // Values stand right-aligned, so that their points stay in line.
+            } else if i == value_column {
                 let cell_w = str_width(cell, AmbiguousWidth::Narrow);
                 line.push_str(&" ".repeat(w.saturating_sub(cell_w)));
                 line.push_str(cell);
@@ -183,7 +229,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A CSV field for text from the letter: a cell that a spreadsheet would run as a formula is
 /// made text by a leading `'`, as OWASP advises, then quoted as needed.
-fn csv_text(field: &str) -> String {
+pub(crate) fn csv_text(field: &str) -> String {
     if field.starts_with(FORMULA_STARTS) {
         csv_field(&format!("'{field}"))
     } else {
@@ -192,7 +238,7 @@ fn csv_text(field: &str) -> String {
 }
 
 /// Quotes a CSV field when it holds a comma, quote or line break.
-fn csv_field(field: &str) -> String {
+pub(crate) fn csv_field(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -1,0 +1,94 @@
+//! The row a letter takes on the shelf: what identifies it (date, issuer, document number,
+//! classification, title, the proposal it answers) and what it holds (suggestions, figures).
+//!
+//! The letter's header is read through the small accessors below and nowhere else: a field a
+//! letter does not give is `None`, never an empty string shown as if it were one.
+
+use serde::{Deserialize, Serialize};
+
+use crate::letter::Letter;
+use crate::letter::tree::LetterTree;
+
+/// What the shelf shows of one letter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// The date it was signed, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The body that issued it.
+    pub issuer: Option<String>,
+    /// Its document number (`中山科函〔2021〕142号`).
+    pub doc_number: Option<String>,
+    /// Its public-disclosure class (`A类`).
+    pub classification: Option<String>,
+    /// Its title line.
+    pub title: Option<String>,
+    /// The number of the proposal it answers.
+    pub proposal: Option<u64>,
+    /// How many suggestions it answers.
+    pub suggestions: usize,
+    /// How many figures it states.
+    pub figures: usize,
+    /// Imported from a transcript just now, and not reviewed by anyone.
+    pub unreviewed: bool,
+}
+
+impl Head {
+    /// The row of a read letter.
+    #[must_use]
+    pub fn of(tree: &LetterTree) -> Self {
+        let letter = &tree.letter;
+        Self {
+            date: date(letter).map(str::to_string),
+            issuer: issuer(letter).map(str::to_string),
+            doc_number: doc_number(letter).map(str::to_string),
+            classification: classification(letter).map(str::to_string),
+            title: title(letter).map(str::to_string),
+            proposal: proposal(letter),
+            suggestions: letter.suggestions.len(),
+            figures: tree.figures().count(),
+            unreviewed: tree.unreviewed_import,
+        }
+    }
+}
+
+/// A header field as given, or `None` when the letter leaves it empty.
+fn given(field: &str) -> Option<&str> {
+    Some(field.trim()).filter(|f| !f.is_empty())
+}
+
+/// The date the letter was signed.
+#[must_use]
+pub fn date(letter: &Letter) -> Option<&str> {
+    given(&letter.signature.date)
+}
+
+/// The issuing body: the header's, or else the signature's.
+#[must_use]
+pub fn issuer(letter: &Letter) -> Option<&str> {
+    given(&letter.issuer).or_else(|| given(&letter.signature.issuer))
+}
+
+/// The document number.
+#[must_use]
+pub fn doc_number(letter: &Letter) -> Option<&str> {
+    given(&letter.doc_number)
+}
+
+/// The public-disclosure class.
+#[must_use]
+pub fn classification(letter: &Letter) -> Option<&str> {
+    given(&letter.classification)
+}
+
+/// The title line.
+#[must_use]
+pub fn title(letter: &Letter) -> Option<&str> {
+    given(&letter.title)
+}
+
+/// The number of the proposal the letter answers.
+#[must_use]
+pub fn proposal(letter: &Letter) -> Option<u64> {
+    // An import that found no number gives 0, which no proposal has.
+    Some(letter.proposal.number).filter(|&n| n != 0)
+}

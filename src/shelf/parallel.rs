@@ -1,0 +1,95 @@
+//! Work spread over the cores, one letter at a time: the one place where the shelf makes
+//! threads. A letter is read whole by one thread (never split); the threads take the next
+//! letter as they finish, so a long letter does not hold up the others, and the results are
+//! handed back by their place in the input, so the output's order never depends on timing.
+
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+/// How many threads to read with: one per core the system gives this process.
+fn threads_for(items: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    cores.min(items).max(1)
+}
+
+/// `work` on every item, on all cores; `done(i, result)` is called on the calling thread
+/// for each item `i` as it is finished (in the order they finish).
+pub fn for_each<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    mut done: impl FnMut(usize, R),
+) {
+    let next = AtomicUsize::new(0);
+    let (send, receive) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..threads_for(items.len()) {
+            let send = send.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    // The receiver lives until every worker is done; a send cannot fail.
+                    if send.send((i, work(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        // Only the workers' senders keep the channel open: it ends when the last is done.
+        drop(send);
+        for (i, result) in receive {
+            done(i, result);
+        }
+    });
+}
+
+/// `work` on every item, on all cores, the results in the items' order.
+pub fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    for_each(items, work, |i, result| {
+        if let Some(slot) = results.get_mut(i) {
+            *slot = Some(result);
+        }
+    });
+    results.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_keep_the_order_of_the_items_whatever_the_timing() {
+        let items: Vec<u64> = (0..200).collect();
+        // Uneven work: the early items are the slow ones, so they finish last.
+        let results = map_in_order(&items, |&n| {
+            let spin = (200 - n) * 1000;
+            (0..spin).fold(n, |acc, k| acc.wrapping_add(k % 3))
+                - (0..spin).map(|k| k % 3).sum::<u64>()
+        });
+        assert_eq!(results, items);
+    }
+
+    #[test]
+    fn every_item_is_done_once() {
+        let items: Vec<usize> = (0..57).collect();
+        let mut seen = vec![0; items.len()];
+        for_each(
+            &items,
+            |&i| i,
+            |i, r| {
+                assert_eq!(i, r);
+                seen[i] += 1;
+            },
+        );
+        assert!(seen.iter().all(|&n| n == 1));
+    }
+
+    #[test]
+    fn nothing_to_do_makes_no_thread_and_returns_nothing() {
+        let none: Vec<u8> = Vec::new();
+        assert!(map_in_order(&none, |&b| b).is_empty());
+    }
+}

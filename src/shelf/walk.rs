@@ -1,0 +1,141 @@
+//! Which files of a folder are letters: the walk of the shelf.
+//!
+//! A folder gives its `.yaml`, `.yml` and `.txt` files, and those of its subfolders, sorted
+//! by name so that the shelf's order is the same on every run and every machine; hidden
+//! files and folders (`.git`, `.cache`) are passed over, as `rg` and `ls` pass them, and a
+//! link to a folder is not followed (a link back up would walk for ever). A file named
+//! directly is read whatever its name.
+
+use std::path::{Path, PathBuf};
+
+use crate::letter::load::LoadError;
+use crate::text::sanitize::sanitize_line;
+
+/// What the walk found at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A file to read as a letter.
+    File(PathBuf),
+    /// A path that could not be walked (missing, unreadable), with why.
+    Unreadable(PathBuf, LoadError),
+}
+
+impl Found {
+    /// The path found.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::File(path) | Found::Unreadable(path, _) => path,
+        }
+    }
+}
+
+/// The extensions of letter files in a folder (compared without regard to case).
+const LETTER_EXTENSIONS: [&str; 3] = ["yaml", "yml", "txt"];
+
+/// Whether a file found in a folder is a letter by its name.
+fn is_letter_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        LETTER_EXTENSIONS
+            .iter()
+            .any(|known| e.eq_ignore_ascii_case(known))
+    })
+}
+
+/// Whether a name is hidden (`.git`).
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."))
+}
+
+/// The letters named by `paths`, in order: a file as itself, a folder as its letter files.
+#[must_use]
+pub fn letter_files(paths: &[PathBuf]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk_folder(path, &mut found),
+            Ok(_) => found.push(Found::File(path.clone())),
+            Err(e) => found.push(unreadable(path, &e)),
+        }
+    }
+    found
+}
+
+/// Whether `path` is a folder (the command line reads it as a shelf).
+#[must_use]
+pub fn is_folder(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| meta.is_dir())
+}
+
+fn unreadable(path: &Path, error: &std::io::Error) -> Found {
+    let error = LoadError {
+        file: sanitize_line(&path.display().to_string()).into_owned(),
+        position: None,
+        message: error.to_string(),
+    };
+    Found::Unreadable(path.to_path_buf(), error)
+}
+
+/// The letter files under `folder`, depth first, each folder's entries sorted by name.
+fn walk_folder(folder: &Path, found: &mut Vec<Found>) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) => return found.push(unreadable(folder, &e)),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| !is_hidden(path))
+        .collect();
+    paths.sort();
+    for path in paths {
+        // The link itself: a link to a folder is not walked into.
+        let Ok(link) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if link.is_dir() {
+            walk_folder(&path, found);
+        } else if is_letter_file(&path) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            found.push(Found::File(path));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_gives_its_letter_files_sorted_and_skips_the_rest() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path();
+        for name in ["b.yaml", "a.txt", "c.YML", "notes.md", ".hidden.yaml"] {
+            std::fs::write(root.join(name), "x").expect("written");
+        }
+        std::fs::create_dir(root.join("sub")).expect("made");
+        std::fs::write(root.join("sub/d.yaml"), "x").expect("written");
+        std::fs::create_dir(root.join(".git")).expect("made");
+        std::fs::write(root.join(".git/e.yaml"), "x").expect("written");
+        let found: Vec<PathBuf> = letter_files(&[root.to_path_buf()])
+            .iter()
+            .map(|f| {
+                f.path()
+                    .strip_prefix(root)
+                    .expect("under root")
+                    .to_path_buf()
+            })
+            .collect();
+        let names: Vec<&str> = found.iter().filter_map(|p| p.to_str()).collect();
+        assert_eq!(names, ["a.txt", "b.yaml", "c.YML", "sub/d.yaml"]);
+    }
+
+    #[test]
+    fn a_missing_path_is_found_with_its_error() {
+        let found = letter_files(&[PathBuf::from("/no/such/shelf")]);
+        assert!(
+            matches!(&found[..], [Found::Unreadable(_, e)] if e.to_string().starts_with("/no/such/shelf: ")),
+            "{found:?}"
+        );
+    }
+}

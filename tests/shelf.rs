@@ -1,0 +1,359 @@
+//! The command line on a shelf of letters: `dafu list` in its three formats, `search`,
+//! `figures` and `check` given a folder. The shelf holds made letters (the shipped one with
+//! other issuers, numbers, dates and suggestions), two real transcripts imported in memory,
+//! and one broken letter.
+
+mod binary;
+#[path = "../benches/common/shelf.rs"]
+mod made;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use binary::{parse_csv, run};
+use made::MadeLetter;
+
+/// How many made letters the small shelf holds.
+const MADE: usize = 12;
+
+/// The real transcripts on the shelf, copied from the published pages.
+const TRANSCRIPTS: [&str; 2] = ["shenmu-linye-2022.txt", "ziyang-wenguanglvyou-2017.txt"];
+
+/// The broken letter's name.
+const BROKEN: &str = "broken.yaml";
+
+/// A small shelf in a temporary folder.
+struct Shelf {
+    dir: tempfile::TempDir,
+    made: Vec<MadeLetter>,
+    /// Where the broken letter is broken: its line and column.
+    broken_at: (usize, usize),
+}
+
+impl Shelf {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let made = made::write_shelf(dir.path(), MADE).expect("the made letters are written");
+        for name in TRANSCRIPTS {
+            let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shelf");
+            std::fs::copy(source.join(name), dir.path().join(name)).expect("copied");
+        }
+        // A made letter whose date does not exist: refused at the date's value.
+        let good = made::made_letter(MADE).yaml;
+        let line = good
+            .lines()
+            .position(|l| l.trim_start().starts_with("date:"))
+            .expect("a date line");
+        let broken: Vec<String> = good
+            .lines()
+            .enumerate()
+            .map(|(n, l)| {
+                if n == line {
+                    "  date: 2021-02-30".to_string()
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        std::fs::write(dir.path().join(BROKEN), broken.join("\n")).expect("written");
+        Self {
+            dir,
+            made,
+            broken_at: (line + 1, 9),
+        }
+    }
+
+    fn path(&self) -> &str {
+        self.dir.path().to_str().expect("a UTF-8 path")
+    }
+
+    fn file(&self, name: &str) -> String {
+        format!("{}/{name}", self.path())
+    }
+
+    /// The made letters whose text holds `word`, by file.
+    fn made_holding(&self, word: &str) -> BTreeSet<String> {
+        self.made
+            .iter()
+            .filter(|m| m.yaml.contains(word))
+            .map(|m| self.file(&m.file_name))
+            .collect()
+    }
+}
+
+/// The files named at the start of each line of `dafu search` output.
+fn files_named(stdout: &str) -> BTreeSet<String> {
+    stdout
+        .lines()
+        .map(|line| line.split(": ").next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn list_as_a_table_shows_every_letter_marks_the_imports_and_the_refused_one() {
+    let shelf = Shelf::new();
+    let out = run(["list", shelf.path()]);
+    assert_eq!(out.code(), Some(0), "{out:?}");
+    let stdout = out.stdout();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + MADE + TRANSCRIPTS.len() + 1, "{stdout}");
+    assert!(lines[0].starts_with("文件"), "{}", lines[0]);
+    for m in &shelf.made {
+        let row = lines
+            .iter()
+            .find(|l| l.starts_with(&shelf.file(&m.file_name)))
+            .expect("a row per made letter");
+        for field in [&m.date, &m.issuer, &m.doc_number] {
+            assert!(row.contains(field.as_str()), "{field} missing from {row}");
+        }
+        assert!(!row.contains("未审阅"), "{row}");
+    }
+    for name in TRANSCRIPTS {
+        let row = lines
+            .iter()
+            .find(|l| l.starts_with(&shelf.file(name)))
+            .expect("a row");
+        assert!(
+            row.contains("未审阅"),
+            "an import is marked unreviewed: {row}"
+        );
+    }
+    let (line, column) = shelf.broken_at;
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with(&shelf.file(BROKEN)))
+        .expect("a row");
+    assert!(row.contains("无法读取"), "{row}");
+    assert!(
+        row.contains(&format!("{}:{line}:{column}: ", shelf.file(BROKEN))),
+        "the error at its place: {row}"
+    );
+}
+
+#[test]
+fn list_as_json_gives_the_named_fields_of_every_letter() {
+    let shelf = Shelf::new();
+    let out = run(["list", "--format", "json", shelf.path()]);
+    assert_eq!(out.code(), Some(0), "{out:?}");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout()).expect("JSON");
+    assert_eq!(rows.len(), MADE + TRANSCRIPTS.len() + 1);
+    let fields: BTreeSet<&str> = [
+        "path",
+        "date",
+        "issuer",
+        "doc_number",
+        "classification",
+        "title",
+        "proposal",
+        "suggestions",
+        "figures",
+        "error",
+        "unreviewed",
+    ]
+    .into();
+    for row in &rows {
+        let keys: BTreeSet<&str> = row
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, fields);
+    }
+    let row_of = |file: &str| {
+        rows.iter()
+            .find(|r| r["path"] == file)
+            .unwrap_or_else(|| panic!("no row for {file}"))
+    };
+    for m in &shelf.made {
+        let row = row_of(&shelf.file(&m.file_name));
+        assert_eq!(row["date"], m.date.as_str());
+        assert_eq!(row["issuer"], m.issuer.as_str());
+        assert_eq!(row["doc_number"], m.doc_number.as_str());
+        assert_eq!(row["proposal"], m.proposal);
+        assert_eq!(row["suggestions"], m.suggestions.len());
+        assert!(row["figures"].as_u64().is_some_and(|n| n > 0), "{row}");
+        assert_eq!(row["error"], serde_json::Value::Null);
+        assert_eq!(row["unreviewed"], false);
+    }
+    for name in TRANSCRIPTS {
+        let row = row_of(&shelf.file(name));
+        assert_eq!(row["unreviewed"], true, "{row}");
+        assert_eq!(row["error"], serde_json::Value::Null, "{row}");
+    }
+    let broken = row_of(&shelf.file(BROKEN));
+    let (line, column) = shelf.broken_at;
+    let error = broken["error"].as_str().expect("an error");
+    assert!(
+        error.starts_with(&format!("{}:{line}:{column}: ", shelf.file(BROKEN))),
+        "{error}"
+    );
+    assert_eq!(broken["issuer"], serde_json::Value::Null);
+}
+
+#[test]
+fn list_as_csv_has_a_header_and_a_record_per_letter() {
+    let shelf = Shelf::new();
+    let out = run(["list", "--format", "csv", shelf.path()]);
+    assert_eq!(out.code(), Some(0), "{out:?}");
+    let records = parse_csv(&out.stdout());
+    assert_eq!(
+        records[0],
+        [
+            "path",
+            "date",
+            "issuer",
+            "doc_number",
+            "classification",
+            "title",
+            "proposal",
+            "suggestions",
+            "figures",
+            "error",
+            "unreviewed"
+        ]
+    );
+    assert_eq!(records.len(), 1 + MADE + TRANSCRIPTS.len() + 1);
+    for m in &shelf.made {
+        let record = records
+            .iter()
+            .find(|r| r[0] == shelf.file(&m.file_name))
+            .expect("a record");
+        assert_eq!(record[1], m.date);
+        assert_eq!(record[2], m.issuer);
+        assert_eq!(record[3], m.doc_number);
+        assert_eq!(record[6], m.proposal.to_string());
+        assert_eq!(record[7], m.suggestions.len().to_string());
+        assert_eq!(record[9], "");
+    }
+    let broken = records
+        .iter()
+        .find(|r| r[0] == shelf.file(BROKEN))
+        .expect("a record");
+    assert!(broken[9].starts_with(&shelf.file(BROKEN)), "{broken:?}");
+}
+
+#[test]
+fn search_by_characters_names_exactly_the_letters_that_hold_the_word() {
+    let shelf = Shelf::new();
+    let word = "人才立法";
+    let holding = shelf.made_holding(word);
+    assert!(
+        !holding.is_empty() && holding.len() < MADE,
+        "the word must tell letters apart"
+    );
+    let out = run(["search", word, shelf.path()]);
+    assert_eq!(files_named(&out.stdout()), holding);
+    // As grep: a letter that could not be read makes the status 2, whatever was found.
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stderr().starts_with(&shelf.file(BROKEN)), "{out:?}");
+    for line in out.stdout().lines() {
+        assert!(
+            line.contains(word),
+            "each line shows the match in context: {line}"
+        );
+        assert!(line.contains(" › "), "each line has its breadcrumb: {line}");
+    }
+}
+
+#[test]
+fn search_by_pinyin_and_initials_names_the_same_letters() {
+    let shelf = Shelf::new();
+    let holding = shelf.made_holding("人才立法");
+    for query in ["rencailifa", "rencailf"] {
+        let out = run(["search", query, shelf.path()]);
+        assert_eq!(files_named(&out.stdout()), holding, "{query}");
+    }
+}
+
+#[test]
+fn search_reaches_the_imported_transcripts_through_traditional_forms() {
+    let shelf = Shelf::new();
+    // 覆蓋 is the traditional form of 覆盖: only the forestry bureau's reply has it.
+    let out = run(["search", "森林覆蓋率", shelf.path()]);
+    assert_eq!(
+        files_named(&out.stdout()),
+        BTreeSet::from([shelf.file("shenmu-linye-2022.txt")])
+    );
+}
+
+#[test]
+fn search_exits_as_grep_does_on_a_shelf_that_reads() {
+    let shelf = Shelf::new();
+    std::fs::remove_file(shelf.file(BROKEN)).expect("removed");
+    let found = run(["search", "rgzn", shelf.path()]);
+    assert_eq!(found.code(), Some(0), "{found:?}");
+    assert!(found.stderr.is_empty());
+    let none = run(["search", "没有这个词语", shelf.path()]);
+    assert_eq!(none.code(), Some(1), "{none:?}");
+    assert!(none.stdout.is_empty());
+}
+
+#[test]
+fn figures_of_a_shelf_have_a_letter_column() {
+    let shelf = Shelf::new();
+    let out = run(["figures", "--format", "csv", shelf.path()]);
+    let records = parse_csv(&out.stdout());
+    assert_eq!(records[0][0], "letter");
+    assert_eq!(records[0][1], "node");
+    // Each made letter's figures are its own letter's: those of the shipped letter's
+    // suggestions it kept, and the opening's.
+    let shipped = run(["figures", "--format", "csv"]);
+    let shipped = parse_csv(&shipped.stdout());
+    for m in &shelf.made {
+        let rows = records
+            .iter()
+            .filter(|r| r[0] == shelf.file(&m.file_name))
+            .count();
+        let kept: Vec<String> = m
+            .suggestions
+            .iter()
+            .map(|s| format!("s{}", s + 1))
+            .collect();
+        let expected = shipped[1..]
+            .iter()
+            .filter(|r| {
+                let top = r[0].split('.').next().unwrap_or_default();
+                top == "opening" || top == "closing" || kept.iter().any(|k| k == top)
+            })
+            .count();
+        assert_eq!(rows, expected, "{}", m.file_name);
+    }
+    let table = run(["figures", shelf.path()]);
+    let header = table
+        .stdout()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(header.starts_with("答复函"), "{header}");
+    // The refused letter is reported, and makes the status 2.
+    assert_eq!(out.code(), Some(2));
+    assert!(out.stderr().starts_with(&shelf.file(BROKEN)), "{out:?}");
+}
+
+#[test]
+fn check_refuses_only_the_broken_letter_at_its_place() {
+    let shelf = Shelf::new();
+    let out = run(["check", shelf.path()]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty());
+    let stderr = out.stderr();
+    let (line, column) = shelf.broken_at;
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(
+        lines[0].starts_with(&format!("{}:{line}:{column}: ", shelf.file(BROKEN))),
+        "{stderr}"
+    );
+    std::fs::remove_file(shelf.file(BROKEN)).expect("removed");
+    let clean = run(["check", shelf.path()]);
+    assert_eq!(clean.code(), Some(0), "{clean:?}");
+    assert!(clean.stdout.is_empty() && clean.stderr.is_empty());
+}
+
+#[test]
+fn a_missing_folder_is_an_error_not_an_empty_shelf() {
+    let out = run(["list", "/no/such/shelf"]);
+    assert!(out.stdout().contains("/no/such/shelf: "), "{out:?}");
+}
