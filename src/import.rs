@@ -202,17 +202,41 @@ pub fn from_path(path: &Path) -> Result<Imported, LoadError> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    from_bytes(&bytes, &name)
+}
+
+/// The reader's tree for a text already read (`name` for messages), as [`tree_from_path`]
+/// gives it: imported, through the loader, marked as an unreviewed import.
+///
+/// # Errors
+/// As [`from_bytes`], and the loader's errors.
+pub fn tree_from_bytes(
+    bytes: &[u8],
+    name: &str,
+) -> Result<crate::letter::tree::LetterTree, LoadError> {
+    let imported = from_bytes(bytes, name)?;
+    let letter = crate::letter::load::parse(&to_yaml(&imported.letter, name), name)?;
+    let mut tree = crate::letter::tree::LetterTree::new(letter);
+    tree.unreviewed_import = true;
+    Ok(tree)
+}
+
+/// Imports a text already read; `name` is the file in messages.
+///
+/// # Errors
+/// When the text is not UTF-8 or is no letter.
+pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let before = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         LoadError {
-            file: sanitize_line(&name).into_owned(),
+            file: sanitize_line(name).into_owned(),
             position: Some((line, column)),
             message: "not valid UTF-8 text (convert it first, e.g. with iconv)".into(),
         }
     })?;
-    import(text).map_err(|e| e.in_file(&name))
+    import(text).map_err(|e| e.in_file(name))
 }
 
 /// Line endings as `\n` (a form feed, a page break, as a blank line), no byte-order mark.

@@ -341,6 +341,15 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// How the shelf is read: through the cache, with each letter's text when it is to be
+/// searched.
+fn shelf_options(text: bool) -> dafu::shelf::Options {
+    dafu::shelf::Options {
+        cache: dafu::shelf::cache::default_path(),
+        text,
+    }
+}
+
 /// Whether a command's letter (before or after the subcommand) is a folder: a shelf.
 fn is_shelf(before: Option<&PathBuf>, after: Option<&PathBuf>) -> bool {
     before
@@ -434,7 +443,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::List { paths, format }) => {
-            let shelf = dafu::shelf::summaries(&paths);
+            let shelf = dafu::shelf::summaries(&paths, &shelf_options(false));
             // A letter that cannot be read is a row with its error: listing it is the answer.
             print_to(stdout_file, |out| {
                 cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
@@ -442,7 +451,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }
         Some(Command::Search { query, file }) if is_shelf(cli.file.as_ref(), file.as_ref()) => {
             let folder = one_file(cli.file, file)?.unwrap_or_default();
-            let shelf = dafu::shelf::summaries(&[folder]);
+            let shelf = dafu::shelf::summaries(&[folder], &shelf_options(true));
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,

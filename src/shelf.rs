@@ -6,6 +6,7 @@
 //! error and never hides the others. Results come back in the walk's order whatever the
 //! order in which the cores finish.
 
+pub mod cache;
 pub mod find;
 pub mod head;
 pub mod parallel;
@@ -32,24 +33,24 @@ pub struct Entry<T> {
 pub struct Summary {
     /// The row of the list.
     pub head: Head,
-    /// The searchable text.
-    pub text: LetterText,
+    /// The searchable text, when it was asked for ([`Options::text`]).
+    pub text: Option<LetterText>,
 }
 
 impl Summary {
-    /// The summary of a read letter.
+    /// The summary of a read letter, its text with it.
     #[must_use]
     pub fn of(tree: &LetterTree) -> Self {
         Self {
             head: Head::of(tree),
-            text: LetterText::of(tree),
+            text: Some(LetterText::of(tree)),
         }
     }
 }
 
 /// A letter's searchable text, apart from its tree: each text block (as the reader's search
 /// sees them, editorial notes left out) with the breadcrumb of the node it belongs to.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LetterText {
     /// Per node, its breadcrumb in Chinese and in English.
     pub crumbs: Vec<[String; 2]>,
@@ -130,8 +131,110 @@ pub fn read_all<T: Send>(
         .collect()
 }
 
+/// How a shelf's summaries are read.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The cache file, if one is to be used ([`cache::default_path`]).
+    pub cache: Option<PathBuf>,
+    /// Whether each letter's text is wanted (to search it), or only its row.
+    pub text: bool,
+}
+
 /// The shelf's summaries of the letters named by `paths`, in the walk's order.
 #[must_use]
-pub fn summaries(paths: &[PathBuf]) -> Vec<Entry<Summary>> {
-    read_all(paths, Lang::Zh, |tree| Summary::of(&tree))
+pub fn summaries(paths: &[PathBuf], options: &Options) -> Vec<Entry<Summary>> {
+    let found = walk::letter_files(paths);
+    let mut letters: Vec<Option<Result<Summary, LoadError>>> = vec![None; found.len()];
+    summaries_each(&found, options, |i, letter| {
+        if let Some(slot) = letters.get_mut(i) {
+            *slot = Some(letter);
+        }
+    });
+    found
+        .into_iter()
+        .zip(letters)
+        .filter_map(|(item, letter)| {
+            Some(Entry {
+                path: item.path().to_path_buf(),
+                letter: letter?,
+            })
+        })
+        .collect()
+}
+
+/// The summary of each letter `found`, given to `done` with its place as soon as it is
+/// read (so a list can fill as the letters come), the letters read on all cores; the cache
+/// learns what was read once all are.
+pub fn summaries_each(
+    found: &[walk::Found],
+    options: &Options,
+    mut done: impl FnMut(usize, Result<Summary, LoadError>),
+) {
+    let cache = options.cache.as_deref().and_then(cache::Cache::open);
+    let mut learnt = Vec::new();
+    parallel::for_each_with(
+        found,
+        || cache.as_ref().and_then(cache::Cache::lookup),
+        |lookup, item| summary_of(lookup.as_ref(), item, options.text),
+        |i, (letter, news)| {
+            learnt.extend(news);
+            done(i, letter);
+        },
+    );
+    if let Some(cache) = &cache {
+        cache.learn(&learnt);
+    }
+}
+
+/// One letter's summary: from the cache when its file is unchanged or its content known,
+/// else read; and what the cache should learn of it.
+fn summary_of(
+    lookup: Option<&cache::Lookup>,
+    item: &walk::Found,
+    text: bool,
+) -> (Result<Summary, LoadError>, Option<cache::Learnt>) {
+    let path = match item {
+        walk::Found::File(path) => path,
+        walk::Found::Unreadable(_, error) => return (Err(error.clone()), None),
+    };
+    let stamp = cache::Stamp::of(path);
+    if let (Some(lookup), Some(stamp)) = (lookup, stamp)
+        && let Some(key) = lookup.key_of_unchanged(path, stamp)
+        && let Some(reading) = lookup.reading(key, text)
+    {
+        return (reading.into_result(path), None);
+    }
+    let bytes = match load::read_file(path) {
+        Ok(bytes) => bytes,
+        Err(error) => return (Err(error), None),
+    };
+    let transcript = crate::import::is_text(path);
+    let key = cache::Key::of(&bytes, transcript);
+    let file = stamp.map(|stamp| (path.clone(), stamp, key));
+    if let Some(lookup) = lookup
+        && let Some(reading) = lookup.reading(key, text)
+    {
+        let learnt = file.map(|file| cache::Learnt {
+            file,
+            reading: None,
+        });
+        return (reading.into_result(path), learnt);
+    }
+    let name = path.display().to_string();
+    let tree = if transcript {
+        crate::import::tree_from_bytes(&bytes, &name)
+    } else {
+        load::from_bytes(&bytes, &name).map(LetterTree::new)
+    };
+    let summary = tree.map(|tree| Summary::of(&tree));
+    let reading = cache::Reading::of(&summary);
+    let summary = summary.map(|s| Summary {
+        text: s.text.filter(|_| text),
+        ..s
+    });
+    let learnt = file.map(|file| cache::Learnt {
+        file,
+        reading: Some(reading),
+    });
+    (summary, learnt)
 }

@@ -22,6 +22,7 @@ const TIERS: &[(&str, u8)] = &[
     ("diff", 2),
     ("kept", 2),
     ("state", 2),
+    ("shelf", 2),
     // The reader's model.
     ("action", 3),
     ("keys", 3),

@@ -10,7 +10,7 @@ mod made;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use binary::{parse_csv, run};
+use binary::{DEADLINE, Output, dafu, parse_csv, run_within};
 use made::MadeLetter;
 
 /// How many made letters the small shelf holds.
@@ -63,6 +63,14 @@ impl Shelf {
         }
     }
 
+    /// Runs dafu with `args`, its cache in the shelf's hidden `.cache` folder (which the
+    /// walk passes over).
+    fn run<const N: usize>(&self, args: [&str; N]) -> Output {
+        let mut command = dafu(args);
+        command.env("XDG_CACHE_HOME", self.dir.path().join(".cache"));
+        run_within(&mut command, DEADLINE)
+    }
+
     fn path(&self) -> &str {
         self.dir.path().to_str().expect("a UTF-8 path")
     }
@@ -92,7 +100,7 @@ fn files_named(stdout: &str) -> BTreeSet<String> {
 #[test]
 fn list_as_a_table_shows_every_letter_marks_the_imports_and_the_refused_one() {
     let shelf = Shelf::new();
-    let out = run(["list", shelf.path()]);
+    let out = shelf.run(["list", shelf.path()]);
     assert_eq!(out.code(), Some(0), "{out:?}");
     let stdout = out.stdout();
     let lines: Vec<&str> = stdout.lines().collect();
@@ -133,7 +141,7 @@ fn list_as_a_table_shows_every_letter_marks_the_imports_and_the_refused_one() {
 #[test]
 fn list_as_json_gives_the_named_fields_of_every_letter() {
     let shelf = Shelf::new();
-    let out = run(["list", "--format", "json", shelf.path()]);
+    let out = shelf.run(["list", "--format", "json", shelf.path()]);
     assert_eq!(out.code(), Some(0), "{out:?}");
     let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout()).expect("JSON");
     assert_eq!(rows.len(), MADE + TRANSCRIPTS.len() + 1);
@@ -194,7 +202,7 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
 #[test]
 fn list_as_csv_has_a_header_and_a_record_per_letter() {
     let shelf = Shelf::new();
-    let out = run(["list", "--format", "csv", shelf.path()]);
+    let out = shelf.run(["list", "--format", "csv", shelf.path()]);
     assert_eq!(out.code(), Some(0), "{out:?}");
     let records = parse_csv(&out.stdout());
     assert_eq!(
@@ -242,7 +250,7 @@ fn search_by_characters_names_exactly_the_letters_that_hold_the_word() {
         !holding.is_empty() && holding.len() < MADE,
         "the word must tell letters apart"
     );
-    let out = run(["search", word, shelf.path()]);
+    let out = shelf.run(["search", word, shelf.path()]);
     assert_eq!(files_named(&out.stdout()), holding);
     // As grep: a letter that could not be read makes the status 2, whatever was found.
     assert_eq!(out.code(), Some(2), "{out:?}");
@@ -261,7 +269,7 @@ fn search_by_pinyin_and_initials_names_the_same_letters() {
     let shelf = Shelf::new();
     let holding = shelf.made_holding("人才立法");
     for query in ["rencailifa", "rencailf"] {
-        let out = run(["search", query, shelf.path()]);
+        let out = shelf.run(["search", query, shelf.path()]);
         assert_eq!(files_named(&out.stdout()), holding, "{query}");
     }
 }
@@ -270,7 +278,7 @@ fn search_by_pinyin_and_initials_names_the_same_letters() {
 fn search_reaches_the_imported_transcripts_through_traditional_forms() {
     let shelf = Shelf::new();
     // 覆蓋 is the traditional form of 覆盖: only the forestry bureau's reply has it.
-    let out = run(["search", "森林覆蓋率", shelf.path()]);
+    let out = shelf.run(["search", "森林覆蓋率", shelf.path()]);
     assert_eq!(
         files_named(&out.stdout()),
         BTreeSet::from([shelf.file("shenmu-linye-2022.txt")])
@@ -281,10 +289,10 @@ fn search_reaches_the_imported_transcripts_through_traditional_forms() {
 fn search_exits_as_grep_does_on_a_shelf_that_reads() {
     let shelf = Shelf::new();
     std::fs::remove_file(shelf.file(BROKEN)).expect("removed");
-    let found = run(["search", "rgzn", shelf.path()]);
+    let found = shelf.run(["search", "rgzn", shelf.path()]);
     assert_eq!(found.code(), Some(0), "{found:?}");
     assert!(found.stderr.is_empty());
-    let none = run(["search", "没有这个词语", shelf.path()]);
+    let none = shelf.run(["search", "没有这个词语", shelf.path()]);
     assert_eq!(none.code(), Some(1), "{none:?}");
     assert!(none.stdout.is_empty());
 }
@@ -292,13 +300,13 @@ fn search_exits_as_grep_does_on_a_shelf_that_reads() {
 #[test]
 fn figures_of_a_shelf_have_a_letter_column() {
     let shelf = Shelf::new();
-    let out = run(["figures", "--format", "csv", shelf.path()]);
+    let out = shelf.run(["figures", "--format", "csv", shelf.path()]);
     let records = parse_csv(&out.stdout());
     assert_eq!(records[0][0], "letter");
     assert_eq!(records[0][1], "node");
     // Each made letter's figures are its own letter's: those of the shipped letter's
     // suggestions it kept, and the opening's.
-    let shipped = run(["figures", "--format", "csv"]);
+    let shipped = shelf.run(["figures", "--format", "csv"]);
     let shipped = parse_csv(&shipped.stdout());
     for m in &shelf.made {
         let rows = records
@@ -319,7 +327,7 @@ fn figures_of_a_shelf_have_a_letter_column() {
             .count();
         assert_eq!(rows, expected, "{}", m.file_name);
     }
-    let table = run(["figures", shelf.path()]);
+    let table = shelf.run(["figures", shelf.path()]);
     let header = table
         .stdout()
         .lines()
@@ -335,7 +343,7 @@ fn figures_of_a_shelf_have_a_letter_column() {
 #[test]
 fn check_refuses_only_the_broken_letter_at_its_place() {
     let shelf = Shelf::new();
-    let out = run(["check", shelf.path()]);
+    let out = shelf.run(["check", shelf.path()]);
     assert_eq!(out.code(), Some(2), "{out:?}");
     assert!(out.stdout.is_empty());
     let stderr = out.stderr();
@@ -347,13 +355,14 @@ fn check_refuses_only_the_broken_letter_at_its_place() {
         "{stderr}"
     );
     std::fs::remove_file(shelf.file(BROKEN)).expect("removed");
-    let clean = run(["check", shelf.path()]);
+    let clean = shelf.run(["check", shelf.path()]);
     assert_eq!(clean.code(), Some(0), "{clean:?}");
     assert!(clean.stdout.is_empty() && clean.stderr.is_empty());
 }
 
 #[test]
 fn a_missing_folder_is_an_error_not_an_empty_shelf() {
-    let out = run(["list", "/no/such/shelf"]);
+    let shelf = Shelf::new();
+    let out = shelf.run(["list", "/no/such/shelf"]);
     assert!(out.stdout().contains("/no/such/shelf: "), "{out:?}");
 }

@@ -192,7 +192,7 @@ pub fn search(
 ) -> io::Result<usize> {
     let texts: Vec<_> = entries
         .iter()
-        .map(|e| e.letter.as_ref().ok().map(|s| &s.text))
+        .map(|e| e.letter.as_ref().ok().and_then(|s| s.text.as_ref()))
         .collect();
     let marks = if options.color {
         ("\x1b[1;31m", "\x1b[0m")

@@ -18,6 +18,17 @@ fn threads_for(items: usize) -> usize {
 pub fn for_each<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
+    done: impl FnMut(usize, R),
+) {
+    for_each_with(items, || (), |(), item| work(item), done);
+}
+
+/// As [`for_each`], each thread first making a state of its own with `start` (a connection
+/// to a store, which may not be shared between threads) that `work` is given with each item.
+pub fn for_each_with<T: Sync, R: Send, S>(
+    items: &[T],
+    start: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &T) -> R + Sync,
     mut done: impl FnMut(usize, R),
 ) {
     let next = AtomicUsize::new(0);
@@ -25,13 +36,14 @@ pub fn for_each<T: Sync, R: Send>(
     std::thread::scope(|scope| {
         for _ in 0..threads_for(items.len()) {
             let send = send.clone();
-            let (next, work) = (&next, &work);
+            let (next, work, start) = (&next, &work, &start);
             scope.spawn(move || {
+                let mut state = start();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(i) else { break };
                     // The receiver lives until every worker is done; a send cannot fail.
-                    if send.send((i, work(item))).is_err() {
+                    if send.send((i, work(&mut state, item))).is_err() {
                         break;
                     }
                 }
@@ -47,8 +59,17 @@ pub fn for_each<T: Sync, R: Send>(
 
 /// `work` on every item, on all cores, the results in the items' order.
 pub fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_in_order_with(items, || (), |(), item| work(item))
+}
+
+/// As [`map_in_order`], with a state per thread as [`for_each_with`] makes it.
+pub fn map_in_order_with<T: Sync, R: Send, S>(
+    items: &[T],
+    start: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
     let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    for_each(items, work, |i, result| {
+    for_each_with(items, start, work, |i, result| {
         if let Some(slot) = results.get_mut(i) {
             *slot = Some(result);
         }
