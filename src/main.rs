@@ -360,13 +360,17 @@ fn is_shelf(before: Option<&PathBuf>, after: Option<&PathBuf>) -> bool {
 /// Prints the error of every letter of `shelf` that was refused to standard error, one a
 /// line at its `FILE:LINE:COL`; the exit status: [`FAILED`] if there was any.
 fn report_refused<T>(shelf: &[dafu::shelf::Entry<T>]) -> u8 {
+    let errors: Vec<load::LoadError> = cli::shelf::refused(shelf).cloned().collect();
+    report_errors(&errors)
+}
+
+/// Prints `errors` to standard error, one a line; the exit status: [`FAILED`] if any.
+fn report_errors(errors: &[load::LoadError]) -> u8 {
     let mut stderr = io::stderr().lock();
-    let mut code = FOUND;
-    for error in cli::shelf::refused(shelf) {
+    for error in errors {
         let _ = writeln!(stderr, "{error}");
-        code = FAILED;
     }
-    code
+    if errors.is_empty() { FOUND } else { FAILED }
 }
 
 /// Runs `print` on standard output, buffered; any failure to write is an output failure.
@@ -451,17 +455,24 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }
         Some(Command::Search { query, file }) if is_shelf(cli.file.as_ref(), file.as_ref()) => {
             let folder = one_file(cli.file, file)?.unwrap_or_default();
-            let shelf = dafu::shelf::summaries(&[folder], &shelf_options(true));
+            let found = dafu::shelf::walk::letter_files(&[folder]);
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
             };
+            let mut refused = Vec::new();
             let printed = print_to(stdout_file, |out| {
-                let found = cli::shelf::search(&shelf, &query, options, out)?;
-                Ok(if found > 0 { FOUND } else { NOT_FOUND })
+                let searched =
+                    cli::shelf::search(&found, &shelf_options(true), &query, options, out)?;
+                refused = searched.refused;
+                Ok(if searched.matches > 0 {
+                    FOUND
+                } else {
+                    NOT_FOUND
+                })
             })?;
             // As grep: a letter that could not be read is an error, whatever was found.
-            Ok(printed.max(report_refused(&shelf)))
+            Ok(printed.max(report_errors(&refused)))
         }
         Some(Command::Figures {
             file,

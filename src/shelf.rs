@@ -145,11 +145,16 @@ pub struct Options {
 pub fn summaries(paths: &[PathBuf], options: &Options) -> Vec<Entry<Summary>> {
     let found = walk::letter_files(paths);
     let mut letters: Vec<Option<Result<Summary, LoadError>>> = vec![None; found.len()];
-    summaries_each(&found, options, |i, letter| {
-        if let Some(slot) = letters.get_mut(i) {
-            *slot = Some(letter);
-        }
-    });
+    summaries_each(
+        &found,
+        options,
+        |_, letter| letter,
+        |i, letter| {
+            if let Some(slot) = letters.get_mut(i) {
+                *slot = Some(letter);
+            }
+        },
+    );
     found
         .into_iter()
         .zip(letters)
@@ -162,20 +167,26 @@ pub fn summaries(paths: &[PathBuf], options: &Options) -> Vec<Entry<Summary>> {
         .collect()
 }
 
-/// The summary of each letter `found`, given to `done` with its place as soon as it is
-/// read (so a list can fill as the letters come), the letters read on all cores; the cache
-/// learns what was read once all are.
-pub fn summaries_each(
+/// Each letter `found` summarised and made into an `R` by `map` on the thread that read it
+/// (so that searching a letter's text is spread over the cores as reading it is), then given
+/// to `done` with its place as soon as it is ready (so that a list can fill as the letters
+/// come). The cache learns what was read once all are.
+pub fn summaries_each<R: Send>(
     found: &[walk::Found],
     options: &Options,
-    mut done: impl FnMut(usize, Result<Summary, LoadError>),
+    map: impl Fn(usize, Result<Summary, LoadError>) -> R + Sync,
+    mut done: impl FnMut(usize, R),
 ) {
     let cache = options.cache.as_deref().and_then(cache::Cache::open);
     let mut learnt = Vec::new();
+    let places: Vec<(usize, &walk::Found)> = found.iter().enumerate().collect();
     parallel::for_each_with(
-        found,
+        &places,
         || cache.as_ref().and_then(cache::Cache::lookup),
-        |lookup, item| summary_of(lookup.as_ref(), item, options.text),
+        |lookup, &(i, item)| {
+            let (letter, news) = summary_of(lookup.as_ref(), item, options.text);
+            (map(i, letter), news)
+        },
         |i, (letter, news)| {
             learnt.extend(news);
             done(i, letter);

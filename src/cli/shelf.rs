@@ -2,6 +2,7 @@
 //! given a folder. Each is a face of the shelf ([`crate::shelf`]) as the one-letter commands
 //! are faces of the letter: one reading, one search engine, printed several ways.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -10,7 +11,8 @@ use serde::Serialize;
 use super::figures::{Format, csv_field, csv_text};
 use super::{SearchOptions, match_line, pad};
 use crate::letter::load::LoadError;
-use crate::shelf::{Entry, Summary, find};
+use crate::shelf::walk::Found;
+use crate::shelf::{Entry, Options, Summary, find, summaries_each};
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -178,42 +180,66 @@ fn list_table(rows: &[ListRow], lang: Lang, out: &mut impl Write) -> io::Result<
     Ok(())
 }
 
+/// What `dafu search` found on a shelf.
+#[derive(Debug, Default)]
+pub struct Searched {
+    /// How many matches were printed.
+    pub matches: usize,
+    /// The letters that could not be read, in the shelf's order.
+    pub refused: Vec<LoadError>,
+}
+
 /// `dafu search QUERY DIR`: each match as `PATH: breadcrumb: …context…`, the letters in the
-/// shelf's order; returns how many matches. Refused letters are not searched (the caller
-/// reports them).
+/// shelf's order. Each letter is searched and its lines made on the thread that read it, as
+/// ripgrep's workers do, and printed whole once the letters before it are; a letter's text
+/// is dropped once it is searched, so the shelf is never in memory at once.
 ///
 /// # Errors
 /// When writing fails.
 pub fn search(
-    entries: &[Entry<Summary>],
+    found: &[Found],
+    reading: &Options,
     query: &str,
     options: SearchOptions,
     out: &mut impl Write,
-) -> io::Result<usize> {
-    let texts: Vec<_> = entries
-        .iter()
-        .map(|e| e.letter.as_ref().ok().and_then(|s| s.text.as_ref()))
-        .collect();
+) -> io::Result<Searched> {
     let marks = if options.color {
         ("\x1b[1;31m", "\x1b[0m")
     } else {
         ("", "")
     };
-    let mut count = 0;
-    let mut line = String::new();
-    for found in find::find(&texts, query) {
-        let (Some(entry), Some(Some(text))) = (entries.get(found.letter), texts.get(found.letter))
-        else {
-            continue;
-        };
-        let path = shown_path(&entry.path);
-        for (doc, bytes) in found.hits {
-            let prefix = format!("{path}: {}", text.crumb(doc, options.lang));
-            line.clear();
-            match_line(&mut line, &prefix, text.doc(doc), bytes, marks);
-            out.write_all(line.as_bytes())?;
-            count += 1;
+    let lines_of = |i: usize, letter: Result<Summary, LoadError>| {
+        let text = letter?.text.unwrap_or_default();
+        let path = found
+            .get(i)
+            .map(|f| shown_path(f.path()))
+            .unwrap_or_default();
+        let mut lines = String::new();
+        let hits = find::find_in(&text, query);
+        for (doc, bytes) in &hits {
+            let prefix = format!("{path}: {}", text.crumb(*doc, options.lang));
+            match_line(&mut lines, &prefix, text.doc(*doc), bytes.clone(), marks);
         }
-    }
-    Ok(count)
+        Ok((hits.len(), lines))
+    };
+    let mut searched = Searched::default();
+    let mut failed = None;
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    summaries_each(found, reading, lines_of, |i, letter| {
+        waiting.insert(i, letter);
+        // Printed in the shelf's order, whichever core finished first.
+        while let Some(letter) = waiting.remove(&next) {
+            next += 1;
+            match letter {
+                Ok((count, lines)) if failed.is_none() => {
+                    searched.matches += count;
+                    failed = out.write_all(lines.as_bytes()).err();
+                }
+                Ok(_) => {}
+                Err(error) => searched.refused.push(error),
+            }
+        }
+    });
+    failed.map_or(Ok(searched), Err)
 }
