@@ -5,6 +5,10 @@
 //! Letter `i` is the shipped letter with another issuer, document number, date and proposal
 //! number, and a subset of its suggestions; each passes `dafu check`.
 
+#[allow(
+    dead_code,
+    reason = "the made shelf is shared with the tests and benchmarks"
+)]
 #[path = "../benches/common/shelf.rs"]
 mod shelf;
 
