@@ -789,10 +789,27 @@ fn missing_file_is_refused_naming_it() {
 }
 
 #[test]
-fn directory_is_refused_naming_it() {
+fn a_folder_is_checked_letter_by_letter_each_refusal_naming_its_file() {
+    // Every file of the folder of bad letters is refused: each says so at its own name, in
+    // the folder's order, and none hides another.
     let path = fixture("bad");
-    let message = run(["check", &path]).assert_refused(&format!("{path}: "));
-    assert!(message.contains("directory"), "{message}");
+    let out = run(["check", &path]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty());
+    let mut files: Vec<String> = std::fs::read_dir(&path)
+        .expect("the folder of bad letters")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".yaml"))
+        .collect();
+    files.sort();
+    let stderr = out.stderr();
+    let named: Vec<&str> = stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix(&format!("{path}/")))
+        .filter_map(|rest| rest.split(':').next())
+        .collect();
+    assert_eq!(named, files, "{stderr}");
 }
 
 #[test]
