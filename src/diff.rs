@@ -126,7 +126,7 @@ fn figure_line(f: &Figure) -> String {
 }
 
 fn ordinal(n: usize) -> String {
-    crate::import::ordinal(n)
+    crate::letter::tree::chinese_numeral(n)
 }
 
 /// The differences from `a` to `b`, in reading order.
@@ -135,25 +135,7 @@ pub fn diff(a: &Letter, b: &Letter) -> Vec<Change> {
     let mut d = Diff {
         changes: Vec::new(),
     };
-    let h = "header";
-    d.text(h, "classification", &a.classification, &b.classification);
-    d.text(h, "issuer", &a.issuer, &b.issuer);
-    d.text(h, "doc_number", &a.doc_number, &b.doc_number);
-    d.text(h, "title", &a.title, &b.title);
-    d.text(
-        h,
-        "proposal.number",
-        &a.proposal.number.to_string(),
-        &b.proposal.number.to_string(),
-    );
-    d.text(
-        h,
-        "proposal.session",
-        &a.proposal.session,
-        &b.proposal.session,
-    );
-    d.text(h, "proposal.title", &a.proposal.title, &b.proposal.title);
-    d.text(h, "addressee", &a.addressee, &b.addressee);
+    header(&mut d, a, b);
     d.paragraphs("opening", "text", &a.opening, &b.opening);
     d.figures("opening", &a.opening_figures, &b.opening_figures);
     for s in 0..a.suggestions.len().max(b.suggestions.len()) {
@@ -168,21 +150,65 @@ pub fn diff(a: &Letter, b: &Letter) -> Vec<Change> {
             ),
         }
     }
+    for s in 0..a.sections.len().max(b.sections.len()) {
+        let place = format!("{}、", ordinal(s + 1));
+        match (a.sections.get(s), b.sections.get(s)) {
+            (Some(x), Some(y)) => {
+                d.presence(&place, "title", x.title.clone(), y.title.clone());
+                d.paragraphs(&place, "paragraphs", &x.paragraphs, &y.paragraphs);
+                d.figures(&place, &x.figures, &y.figures);
+            }
+            (x, y) => d.presence(
+                &place,
+                "section",
+                x.map(|x| x.paragraphs.join("\n")),
+                y.map(|y| y.paragraphs.join("\n")),
+            ),
+        }
+    }
     d.paragraphs("closing", "text", &a.closing, &b.closing);
-    let f = "footer";
-    d.text(
-        f,
-        "signature.issuer",
-        &a.signature.issuer,
-        &b.signature.issuer,
-    );
-    d.text(f, "signature.date", &a.signature.date, &b.signature.date);
-    d.presence(f, "contact", a.contact.clone(), b.contact.clone());
-    d.presence(f, "disclosure", a.disclosure.clone(), b.disclosure.clone());
-    d.presence(f, "cc", a.cc.clone(), b.cc.clone());
+    footer(&mut d, a, b);
     errata(&mut d, &a.errata, &b.errata);
     notes(&mut d, &a.notes, &b.notes);
     d.changes
+}
+
+/// The header's fields, each present in one version, both or neither.
+fn header(d: &mut Diff, a: &Letter, b: &Letter) {
+    let h = "header";
+    let fields = [
+        ("classification", &a.classification, &b.classification),
+        ("issuer", &a.issuer, &b.issuer),
+        ("doc_number", &a.doc_number, &b.doc_number),
+        ("issued_by", &a.issued_by, &b.issued_by),
+        ("title", &a.title, &b.title),
+        ("proposal.number", &a.proposal.number, &b.proposal.number),
+        ("proposal.session", &a.proposal.session, &b.proposal.session),
+        ("proposal.title", &a.proposal.title, &b.proposal.title),
+        ("addressee", &a.addressee, &b.addressee),
+    ];
+    for (name, x, y) in fields {
+        d.presence(h, name, x.clone(), y.clone());
+    }
+}
+
+/// The signature and the lines around it.
+fn footer(d: &mut Diff, a: &Letter, b: &Letter) {
+    let f = "footer";
+    let fields = [
+        ("signature.issuer", &a.signature.issuer, &b.signature.issuer),
+        ("signature.date", &a.signature.date, &b.signature.date),
+        ("contact_person", &a.contact_person, &b.contact_person),
+        ("contact_phone", &a.contact_phone, &b.contact_phone),
+        ("contact_unit", &a.contact_unit, &b.contact_unit),
+        ("disclosure", &a.disclosure, &b.disclosure),
+    ];
+    for (name, x, y) in fields {
+        d.presence(f, name, x.clone(), y.clone());
+    }
+    d.paragraphs(f, "contact", &a.contact, &b.contact);
+    d.paragraphs(f, "cc", &a.cc, &b.cc);
+    d.paragraphs(f, "other_lines", &a.other_lines, &b.other_lines);
 }
 
 fn suggestion(d: &mut Diff, s: usize, x: &Suggestion, y: &Suggestion) {

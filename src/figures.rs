@@ -11,45 +11,16 @@ use std::ops::Range;
 
 use crate::letter::places::FigurePlaces;
 use crate::letter::tree::{BlockKind, LetterTree, NodeId};
-use crate::letter::{FIGURE_UNITS, Figure, Status};
+use crate::letter::{Figure, Status};
+use crate::numbers::units::{Hedge, Place, Unit};
 use crate::numbers::{period, phrase};
 
 /// A figure of the letter: its node, and its index in the node's `figures`.
 pub type FigureRef = (NodeId, usize);
 
-/// The kind of a figure's unit, for filtering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UnitKind {
-    /// Amounts in 元.
-    Money,
-    /// Counts of firms, projects, teams….
-    Count,
-    /// Percentages.
-    Percent,
-}
-
-impl UnitKind {
-    /// The kind of `figure`'s unit.
-    #[must_use]
-    pub fn of(figure: &Figure) -> Self {
-        match figure.unit.as_str() {
-            "元" => Self::Money,
-            "%" => Self::Percent,
-            _ => Self::Count,
-        }
-    }
-
-    /// Where the kind stands when figures are grouped: money, then counts, then percentages.
-    #[must_use]
-    pub fn rank(self) -> u8 {
-        match self {
-            Self::Money => 0,
-            Self::Count => 1,
-            Self::Percent => 2,
-        }
-    }
-}
+/// The kind of a figure's quantity, for grouping and filtering: one vocabulary with `check`
+/// and the importer (see [`crate::numbers::units`]).
+pub use crate::numbers::units::Kind as UnitKind;
 
 /// Orders of the figures table and of `dafu figures --sort`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -74,25 +45,24 @@ pub fn rows(tree: &LetterTree, sort: FigureSort, filter: Option<UnitKind>) -> Ve
         .iter()
         .enumerate()
         .flat_map(|(id, n)| (0..n.figures.len()).map(move |i| (id, i)))
-        .filter(|r| filter.is_none_or(|k| UnitKind::of(figure(r)) == k))
+        .filter(|r| filter.is_none_or(|k| figure(r).kind() == k))
         .collect();
     // Sorts are stable, so ties keep letter order.
     match sort {
         FigureSort::Order => {}
         FigureSort::Value => rows.sort_by(|a, b| {
             let (fa, fb) = (figure(a), figure(b));
-            let (ka, kb) = (UnitKind::of(fa), UnitKind::of(fb));
+            let (ka, kb) = (fa.kind(), fb.kind());
             ka.rank()
                 .cmp(&kb.rank())
                 .then_with(|| fb.value.total_cmp(&fa.value))
         }),
         FigureSort::Unit => rows.sort_by_key(|r| {
             let f = figure(r);
-            let unit = FIGURE_UNITS
-                .iter()
-                .position(|u| *u == f.unit)
-                .unwrap_or(FIGURE_UNITS.len());
-            (UnitKind::of(f).rank(), unit)
+            let unit = Unit::all()
+                .position(|u| u.word() == f.unit)
+                .unwrap_or(usize::MAX);
+            (f.kind().rank(), unit)
         }),
     }
     rows
@@ -116,7 +86,7 @@ pub fn money_text(yuan: f64, decimals: usize) -> String {
 /// The value as Chinese readers write amounts: `1.8亿元`, `1300万元`, `192家`, `6%`.
 #[must_use]
 pub fn display_value(figure: &Figure) -> String {
-    match UnitKind::of(figure) {
+    match figure.kind() {
         UnitKind::Money => money_text(figure.value, 4),
         _ => format!("{}{}", trim_number(figure.value, 2), figure.unit),
     }
@@ -145,27 +115,40 @@ pub fn grouped_digits(value: f64) -> String {
     out
 }
 
-/// Qualifiers that make the letter's number other than the exact amount: `近` (a little
-/// less), `超` and `超过` (more), `约` (about), `最高` (at most). `累计` and `共` only say
-/// that a number is a sum, which is exact.
-pub const HEDGES: [&str; 5] = ["近", "超", "超过", "约", "最高"];
-
-/// Whether the letter hedges `figure` (see [`HEDGES`]).
+/// Whether the letter hedges `figure`: its qualifier makes the number other than the exact
+/// amount — `近` (a little less), `超` and `超过`, `余`, `多`, `以上` (more), `约`, `左右`
+/// (about), `最高`, `以下`, `以内` (at most). `累计` and `共` only say that a number is a sum,
+/// which is exact. One vocabulary with `check` ([`Hedge`]).
 #[must_use]
 pub fn is_hedged(figure: &Figure) -> bool {
     figure
         .qualifier
         .as_deref()
-        .is_some_and(|q| HEDGES.contains(&q))
+        .and_then(Hedge::from_word)
+        .is_some_and(Hedge::is_approximate)
 }
 
-/// The value with the letter's hedge in front, as the chart and totals show it:
-/// `近1.8亿元`, `最高300万元`, `80万元` (one of `80、60、40万元`).
+/// The value with the letter's hedge where the letter writes it, as the chart and totals
+/// show it: `近1.8亿元`, `最高300万元`, `400余万元`, `30多家`, `95%以上`, `3000万元左右`;
+/// `80万元` (one of `80、60、40万元`).
 #[must_use]
 pub fn hedged_value(figure: &Figure) -> String {
-    match figure.qualifier.as_deref() {
-        Some(q) if is_hedged(figure) => format!("{q}{}", display_value(figure)),
-        _ => display_value(figure),
+    let shown = display_value(figure);
+    let hedge = figure.qualifier.as_deref().and_then(Hedge::from_word);
+    match hedge {
+        Some(h) if h.is_approximate() => match h.place() {
+            Place::Before => format!("{}{shown}", h.word()),
+            Place::After => format!("{shown}{}", h.word()),
+            Place::Inside => {
+                // Right after the number, before 万/亿 and the unit.
+                let at = shown
+                    .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+                    .unwrap_or(shown.len());
+                let (number, rest) = shown.split_at(at);
+                format!("{number}{}{rest}", h.word())
+            }
+        },
+        _ => shown,
     }
 }
 
@@ -207,7 +190,7 @@ pub fn list_item(tree: &LetterTree, (node, index): FigureRef) -> Option<(usize, 
 /// with the unit to show beside it.
 #[must_use]
 pub fn comparable_value(figure: &Figure) -> (String, String) {
-    match UnitKind::of(figure) {
+    match figure.kind() {
         UnitKind::Money => (grouped_digits(figure.value / 1e4), "万元".to_string()),
         _ => (grouped_digits(figure.value), figure.unit.clone()),
     }
@@ -308,6 +291,7 @@ mod tests {
             text: String::new(),
             value,
             unit: "元".into(),
+            kind: None,
             what: String::new(),
             qualifier: None,
             period: None,
@@ -363,10 +347,22 @@ mod tests {
     #[test]
     fn only_real_hedges_hedge() {
         let mut f = money(1.0);
-        for (q, hedged) in [("近", true), ("最高", true), ("共", false), ("累计", false)] {
+        for (q, hedged) in [
+            ("近", true),
+            ("最高", true),
+            ("余", true),
+            ("左右", true),
+            ("共", false),
+            ("累计", false),
+        ] {
             f.qualifier = Some(q.into());
             assert_eq!(is_hedged(&f), hedged, "{q}");
         }
+        f.value = 4_000_000.0;
+        f.qualifier = Some("余".into());
+        assert_eq!(hedged_value(&f), "400余万元");
+        f.qualifier = Some("左右".into());
+        assert_eq!(hedged_value(&f), "400万元左右");
         f.qualifier = Some("近".into());
         f.value = 180_000_000.0;
         assert_eq!(hedged_value(&f), "近1.8亿元");

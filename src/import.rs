@@ -20,6 +20,7 @@ mod figures;
 mod header;
 mod layout;
 mod notes;
+mod ordinal;
 pub mod report;
 mod tree;
 
@@ -65,67 +66,92 @@ impl ImportError {
 /// Imports the letter in `text`.
 ///
 /// # Errors
-/// When the text has no recognisable header (document number, addressee) or signature date,
-/// which every reply letter has and the schema requires.
+/// When the text is empty: nothing of a letter's header is required (a published letter may
+/// lack any of it), but a letter has some text.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let mut errata = Errata::default();
     let mut warnings = Vec::new();
     let text = normalise(text);
     let text = errata::full_width_digits(&text, &mut errata);
     let lines = layout::lines(&text, &mut errata);
-    let problem = |(line, message): header::Problem| ImportError { line, message };
-    let head = header::header(&lines, &mut errata).map_err(problem)?;
-    let foot =
-        header::footer(&lines, head.body_start, &mut errata, &mut warnings).map_err(problem)?;
-    let body_lines = lines
-        .get(head.body_start..foot.body_end)
-        .unwrap_or_default();
+    if lines.iter().all(Option::is_none) {
+        return Err(ImportError {
+            line: 1,
+            message: "the text is empty; expected a reply letter".into(),
+        });
+    }
+    let head = header::header(&lines, &mut errata);
     let measure = layout::measure(&lines);
-    let paragraphs = layout::paragraphs(body_lines, measure, &mut errata);
+    let foot = header::footer(&lines, head.body_start, measure, &mut errata);
+    let mut body_lines: Vec<Option<layout::Line>> = Vec::new();
+    body_lines.extend(head.body_head.clone().map(Some));
+    body_lines.extend(
+        lines
+            .get(head.body_start..foot.body_end.max(head.body_start))
+            .unwrap_or_default()
+            .iter()
+            .cloned(),
+    );
+    let paragraphs = layout::paragraphs(&body_lines, measure, &mut errata);
+    let paragraphs = layout::split_flattened(paragraphs, &mut errata);
     let paragraphs = paragraphs
         .iter()
         .map(|p| errata::bold_marks(&p.text, &mut errata))
         .collect();
-    let body = tree::body(paragraphs, &mut errata, &mut warnings);
-
+    let body = tree::body(
+        paragraphs,
+        head.addressee.as_deref(),
+        &mut errata,
+        &mut warnings,
+    );
+    let contact = header::contact_fields(&foot.contact);
     let mut letter = Letter {
         classification: head.classification,
         issuer: head.issuer,
         doc_number: head.doc_number,
+        issued_by: head.issued_by,
         title: head.title,
-        proposal: Proposal {
-            number: 0,
-            session: String::new(),
-            title: String::new(),
-        },
+        proposal: Proposal::default(),
         addressee: head.addressee,
         opening: body.opening,
         opening_figures: Vec::new(),
         suggestions: body.suggestions,
+        sections: body.sections,
         closing: body.closing,
         signature: Signature {
             issuer: foot.issuer,
             date: foot.date,
         },
         contact: foot.contact,
+        contact_person: contact.person,
+        contact_phone: contact.phone,
+        contact_unit: contact.unit,
         disclosure: foot.disclosure,
         cc: foot.cc,
+        other_lines: foot.other_lines,
         errata: Vec::new(),
         notes: Vec::new(),
     };
     repair_spaces(&mut letter, &mut errata);
-    // The proposal's title is quoted from the opening, now repaired.
-    letter.proposal = header::proposal(&letter.title, &letter.opening, &mut warnings);
+    // The proposal's number and title are quoted from the opening, now repaired.
+    letter.proposal = header::proposal(letter.title.as_deref(), &letter.opening);
     find_figures(&mut letter, &mut warnings);
     letter.notes = notes::notes(&letter);
     letter.errata = errata.finish();
-    if letter.suggestions.is_empty() {
-        warnings.push("no suggestions (一、…) found: the whole body is the opening".into());
+    let missing = letter.missing();
+    if !missing.is_empty() {
+        warnings.push(format!(
+            "not in the letter (left out of the draft; add any the PDF has): {}",
+            missing.join(", ")
+        ));
+    }
+    if letter.suggestions.is_empty() && letter.sections.is_empty() {
+        warnings.push("no numbered parts (一、…) found: the whole body is the opening".into());
     }
     Ok(Imported { letter, warnings })
 }
 
-/// A Chinese ordinal as letters number their parts: 3 → `三`, 12 → `十二`.
+/// A Chinese ordinal as letters number their parts: 3 → `三`, 12 → `十二`, 100 → `一百`.
 #[must_use]
 pub fn ordinal(n: usize) -> String {
     tree::chinese(n)
@@ -159,7 +185,9 @@ pub fn tree_from_path(path: &Path) -> Result<crate::letter::tree::LetterTree, Lo
 pub fn letter_from_path(path: &Path) -> Result<Letter, LoadError> {
     let imported = from_path(path)?;
     let name = path.display().to_string();
-    crate::letter::load::parse(&to_yaml(&imported.letter, &name), &name)
+    let yaml = to_yaml(&imported.letter, &name);
+    fits(&yaml, &name, MAX_FILE_BYTES)?;
+    crate::letter::load::parse(&yaml, &name)
 }
 
 /// Reads and imports the text at `path` (`-` for standard input), with the loader's limits
@@ -215,7 +243,9 @@ pub fn tree_from_bytes(
     name: &str,
 ) -> Result<crate::letter::tree::LetterTree, LoadError> {
     let imported = from_bytes(bytes, name)?;
-    let letter = crate::letter::load::parse(&to_yaml(&imported.letter, name), name)?;
+    let yaml = to_yaml(&imported.letter, name);
+    fits(&yaml, name, MAX_FILE_BYTES)?;
+    let letter = crate::letter::load::parse(&yaml, name)?;
     let mut tree = crate::letter::tree::LetterTree::new(letter);
     tree.unreviewed_import = true;
     Ok(tree)
@@ -239,6 +269,97 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
     import(text).map_err(|e| e.in_file(name))
 }
 
+/// The draft of `letter` (imported from `source`) as YAML that `dafu check` accepts.
+///
+/// # Errors
+/// When the draft would be larger than a letter may be ([`MAX_FILE_BYTES`]), or, as a bug of
+/// the importer, fails the check.
+pub fn draft(letter: &Letter, source: &str) -> Result<String, LoadError> {
+    let yaml = to_yaml(letter, source);
+    fits(&yaml, source, MAX_FILE_BYTES)?;
+    // The draft passes `dafu check`, or this is a bug worth an error, not a bad file.
+    crate::letter::load::parse(&yaml, "(draft)")?;
+    Ok(yaml)
+}
+
+/// Refuses a draft larger than `limit` bytes, which `dafu check` would refuse to read.
+fn fits(yaml: &str, source: &str, limit: u64) -> Result<(), LoadError> {
+    let size = yaml.len() as u64;
+    if size <= limit {
+        return Ok(());
+    }
+    let mib = |b: u64| b.div_ceil(1024 * 1024);
+    Err(LoadError {
+        file: sanitize_line(source).into_owned(),
+        position: None,
+        message: format!(
+            "the draft would be {} MiB, larger than the {} MiB a letter may be; refused \
+             (import the letter in parts)",
+            mib(size),
+            mib(limit)
+        ),
+    })
+}
+
+/// Whether the draft of `text` may be written to `output`: never over the text itself, and
+/// over another existing file only when `force`.
+///
+/// # Errors
+/// The refusal, naming `output`.
+pub fn may_write(text: &Path, output: &Path, force: bool) -> Result<(), LoadError> {
+    let refuse = |message: &str| LoadError {
+        file: sanitize_line(&output.display().to_string()).into_owned(),
+        position: None,
+        message: message.to_string(),
+    };
+    let same = output == text
+        || matches!(
+            (std::fs::canonicalize(text), std::fs::canonicalize(output)),
+            (Ok(a), Ok(b)) if a == b
+        );
+    if same {
+        return Err(refuse(
+            "is the text being imported; refused (write the draft to another file)",
+        ));
+    }
+    if !force && output.symlink_metadata().is_ok() {
+        return Err(refuse(
+            "exists; refused (choose another name, or --force to replace it)",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes the draft to `path`: as a new file, so that a file made since [`may_write`] looked
+/// is not replaced either, unless `force`.
+///
+/// # Errors
+/// When the file exists (without `force`) or cannot be written.
+pub fn write_draft(path: &Path, yaml: &str, force: bool) -> Result<(), LoadError> {
+    use std::io::Write;
+    let name = sanitize_line(&path.display().to_string()).into_owned();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    options
+        .open(path)
+        .and_then(|mut f| f.write_all(yaml.as_bytes()))
+        .map_err(|e| LoadError {
+            file: name,
+            position: None,
+            message: match e.kind() {
+                std::io::ErrorKind::AlreadyExists => {
+                    "exists; refused (choose another name, or --force to replace it)".into()
+                }
+                _ => e.to_string(),
+            },
+        })
+}
+
 /// Line endings as `\n` (a form feed, a page break, as a blank line), no byte-order mark.
 fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -252,11 +373,13 @@ fn normalise(text: &str) -> String {
     text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n")
 }
 
-/// Spaces repaired in every line and paragraph of the letter's wording and of the lines
-/// around it, in reading order (so that the errata list them in that order).
+/// Spaces repaired in every line and paragraph of the letter's wording, in reading order (so
+/// that the errata list them in that order). The lines around it (header fields, contact,
+/// copy and other lines) keep their spaces: there a space parts a name from a number or two
+/// items of a list (`张春明 0871-67785176`, `联系人：辛长生   联系电话：…`).
 fn repair_spaces(letter: &mut Letter, errata: &mut Errata) {
     for_each_text_mut(letter, |part, _, text| {
-        if matches!(part, Part::Meta | Part::Body) {
+        if part == Part::Body {
             *text = errata::spaces(text, errata);
         }
     });
@@ -277,6 +400,9 @@ fn find_figures(letter: &mut Letter, warnings: &mut Vec<String>) {
             .collect()
     };
     letter.opening_figures = of(&letter.opening);
+    for section in &mut letter.sections {
+        section.figures = of(&section.paragraphs);
+    }
     for suggestion in &mut letter.suggestions {
         suggestion.figures = of(&suggestion.paragraphs);
         for measure in &mut suggestion.measures {
@@ -294,25 +420,13 @@ fn find_figures(letter: &mut Letter, warnings: &mut Vec<String>) {
     }
 }
 
-/// Top-level keys that may be left out when empty (the schema defaults them).
-const OPTIONAL: [&str; 12] = [
-    "period",
-    "part_of",
-    "opening_figures",
-    "paragraphs",
-    "figures",
-    "measures",
-    "points",
-    "closing",
-    "errata",
-    "notes",
-    "qualifier",
-    "contact",
-];
+/// Keys that stay in the draft even when empty: the signature, which says it has neither a
+/// body nor a date by being empty (`signature: {}`).
+const KEPT: [&str; 1] = ["signature"];
 
-/// The draft as YAML, with a comment on what to review. Chinese text comes out as plain or
-/// quoted scalars (never folded, which would put spaces between characters); empty optional
-/// fields are left out.
+/// The draft as YAML, with a comment on what to review and what the letter lacks. Chinese text
+/// comes out as plain or quoted scalars (never folded, which would put spaces between
+/// characters); empty fields are left out.
 ///
 /// # Panics
 /// Never: a `Letter` always serialises.
@@ -322,13 +436,22 @@ pub fn to_yaml(letter: &Letter, source: &str) -> String {
     prune(&mut value);
     let body = serde_yaml::to_string(&value).expect("a YAML value serialises");
     let source = sanitize_line(source);
+    let missing = letter.missing();
+    let missing = if missing.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "# Not in the letter, so left out: {}. Add any the PDF has.\n",
+            missing.join(", ")
+        )
+    };
     format!(
         "# Drafted by `dafu import` from {source}; not yet reviewed. Before use:\n\
          # - compare every node's text with the PDF;\n\
          # - check each erratum; those with `suspected: true` are NOT applied: apply or delete;\n\
          # - every figure's `what` is a draft from its sentence: rewrite it;\n\
          # - every note flags wording that looks odd: keep, rewrite or delete it;\n\
-         # then run `dafu check` on this file.\n{body}"
+         # then run `dafu check` on this file.\n{missing}{body}"
     )
 }
 
@@ -336,11 +459,12 @@ fn prune(value: &mut serde_yaml::Value) {
     match value {
         serde_yaml::Value::Mapping(map) => {
             map.retain(|key, v| {
-                let optional = key
-                    .as_str()
-                    .is_some_and(|k| OPTIONAL.contains(&k) || matches!(k, "disclosure" | "cc"));
-                let empty = v.is_null() || v.as_sequence().is_some_and(Vec::is_empty);
-                !(optional && empty)
+                let kept = key.as_str().is_some_and(|k| KEPT.contains(&k));
+                // An empty verdict is the schema's default; other strings are kept as they are.
+                let no_verdict =
+                    key.as_str() == Some("response") && v.as_str().is_some_and(str::is_empty);
+                let empty = v.is_null() || v.as_sequence().is_some_and(Vec::is_empty) || no_verdict;
+                kept || !empty
             });
             for (_, v) in map.iter_mut() {
                 prune(v);
@@ -359,5 +483,24 @@ fn prune(value: &mut serde_yaml::Value) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_larger_than_a_letter_may_be_is_refused_with_the_reason() {
+        let yaml = "x".repeat(3 * 1024 * 1024);
+        assert!(fits(&yaml, "big.txt", 4 * 1024 * 1024).is_ok());
+        let error = fits(&yaml, "big.txt", 2 * 1024 * 1024).unwrap_err();
+        assert_eq!(error.file, "big.txt");
+        assert!(
+            error
+                .message
+                .contains("the draft would be 3 MiB, larger than the 2 MiB"),
+            "{error}"
+        );
     }
 }

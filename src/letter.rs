@@ -13,43 +13,87 @@ pub mod tree;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::numbers::units::Kind;
+use crate::numbers::units::Unit;
+
 /// One reply letter (答复函), in reading order.
+///
+/// Nothing of the header or the signature is required: letters as published often have no
+/// document number, title, signing body or date. What a letter has is shown; what it lacks is
+/// listed by [`Letter::missing`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Letter {
-    /// Public-disclosure class printed at the top, e.g. `A类`.
-    pub classification: String,
+    /// Public-disclosure class as printed at the top, e.g. `A类`, `类别：B`, `办理类型：A`.
+    #[serde(default)]
+    pub classification: Option<String>,
     /// The body that issues the letter, e.g. `中山市科学技术局`.
-    pub issuer: String,
+    #[serde(default)]
+    pub issuer: Option<String>,
     /// The document number, e.g. `中山科函〔2021〕142号`.
-    pub doc_number: String,
-    /// The letter's title line.
-    pub title: String,
+    #[serde(default)]
+    pub doc_number: Option<String>,
+    /// The official who authorised the letter (签发人), e.g. `高继强`.
+    #[serde(default)]
+    pub issued_by: Option<String>,
+    /// The letter's title (over two lines in the letter, one here).
+    #[serde(default)]
+    pub title: Option<String>,
     /// The proposal this letter answers.
+    #[serde(default)]
     pub proposal: Proposal,
     /// Who the letter is addressed to, without the trailing colon.
-    pub addressee: String,
-    /// Paragraphs before the first suggestion.
+    #[serde(default)]
+    pub addressee: Option<String>,
+    /// Paragraphs before the first suggestion or section.
+    #[serde(default)]
     pub opening: Vec<String>,
     /// Figures stated in the opening paragraphs.
     #[serde(default)]
     pub opening_figures: Vec<Figure>,
     /// The proposal's suggestions and the bureau's answer to each.
+    #[serde(default)]
     pub suggestions: Vec<Suggestion>,
-    /// Paragraphs after the last suggestion, before the signature.
+    /// Numbered sections (一、基本情况; 一、a numbered paragraph), for a reply not written
+    /// suggestion by suggestion. A letter has suggestions or sections, not both.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Paragraphs after the last suggestion or section, before the signature.
     #[serde(default)]
     pub closing: Vec<String>,
-    /// Who signed, and when.
+    /// Who signed, and when; either may be missing (`signature: {}`).
     pub signature: Signature,
-    /// The contact line, verbatim, e.g. `(联系人及电话：…)`.
-    #[serde(default)]
-    pub contact: Option<String>,
+    /// The contact lines, each verbatim, e.g. `(联系人及电话：…)`, wherever the letter puts
+    /// them (before the signature or after the date). One line may be written as a string.
+    #[serde(
+        default,
+        deserialize_with = "one_or_more",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub contact: Vec<String>,
+    /// The contact person, as the contact lines name them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_person: Option<String>,
+    /// The contact telephone number, as the contact lines write it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone: Option<String>,
+    /// The contact unit (联系单位), as the contact lines name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_unit: Option<String>,
     /// The disclosure line, verbatim, e.g. `公开方式：主动公开`.
     #[serde(default)]
     pub disclosure: Option<String>,
-    /// The copy line, verbatim, e.g. `抄送：…。`.
-    #[serde(default)]
-    pub cc: Option<String>,
+    /// The copy lines (抄送, 抄报), each verbatim, e.g. `抄送：…。`. One line may be written
+    /// as a string.
+    #[serde(
+        default,
+        deserialize_with = "one_or_more",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub cc: Vec<String>,
+    /// Any other line around the signature, verbatim, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_lines: Vec<String>,
     /// Corrections of artifacts of the text's extraction (not of the letter's wording).
     #[serde(default)]
     pub errata: Vec<Erratum>,
@@ -58,16 +102,98 @@ pub struct Letter {
     pub notes: Vec<EditorialNote>,
 }
 
-/// The proposal a letter answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl Letter {
+    /// The fields of the header and signature that the letter does not have, by their names
+    /// in the schema, in reading order.
+    #[must_use]
+    pub fn missing(&self) -> Vec<&'static str> {
+        let fields = [
+            ("classification", self.classification.is_none()),
+            ("issuer", self.issuer.is_none()),
+            ("doc_number", self.doc_number.is_none()),
+            ("title", self.title.is_none()),
+            ("proposal.number", self.proposal.number.is_none()),
+            ("proposal.session", self.proposal.session.is_none()),
+            ("proposal.title", self.proposal.title.is_none()),
+            ("addressee", self.addressee.is_none()),
+            ("signature.issuer", self.signature.issuer.is_none()),
+            ("signature.date", self.signature.date.is_none()),
+        ];
+        fields
+            .into_iter()
+            .filter_map(|(name, missing)| missing.then_some(name))
+            .collect()
+    }
+
+    /// The header's lines as the letter prints them above its title, in order: the
+    /// classification (`(A类)`, or a labelled line as written), issuer, document number, 签发人.
+    #[must_use]
+    pub fn header_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(class) = &self.classification {
+            // `A类` is printed in parentheses at the head of the letter; `类别：B` as it is.
+            if class.contains(['：', ':']) {
+                out.push(class.clone());
+            } else {
+                out.push(format!("({class})"));
+            }
+        }
+        out.extend(self.issuer.iter().cloned());
+        out.extend(self.doc_number.iter().cloned());
+        if let Some(name) = &self.issued_by {
+            out.push(format!("签发人：{name}"));
+        }
+        out
+    }
+}
+
+/// A list of lines, or one line written as a string (as the hand-made letter writes its
+/// contact and copy lines).
+fn one_or_more<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMore {
+        One(String),
+        More(Vec<String>),
+        Nothing(()),
+    }
+    Ok(match OneOrMore::deserialize(d)? {
+        OneOrMore::One(s) => vec![s],
+        OneOrMore::More(v) => v,
+        OneOrMore::Nothing(()) => Vec::new(),
+    })
+}
+
+/// The proposal a letter answers; any part may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
-    /// The proposal's number, e.g. 125053.
-    pub number: u64,
+    /// The proposal's number as the letter writes it, e.g. `125053`, `016`, `A20250015`.
+    #[serde(default, deserialize_with = "number_text")]
+    pub number: Option<String>,
     /// The session it was raised at, e.g. `中山市政协十二届五次会议`.
-    pub session: String,
+    #[serde(default)]
+    pub session: Option<String>,
     /// The proposal's title, without book-title marks.
-    pub title: String,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// A numbered section (一、…) of a reply written section by section: a heading
+/// (`一、基本情况`), or a numbered paragraph (`一、我县按照…。`) whose text runs after its
+/// number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The heading without its ordinal, e.g. `基本情况`; none for a numbered paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The section's paragraphs; a numbered paragraph's first is the one its number opens.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// Figures stated in `paragraphs`.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
 }
 
 /// One suggestion of the proposal (一、关于…的建议) and the answer to it.
@@ -76,7 +202,8 @@ pub struct Proposal {
 pub struct Suggestion {
     /// The suggestion's title without its ordinal, e.g. `关于…的建议`.
     pub title: String,
-    /// The bureau's verdict, e.g. `吸取采纳该建议。`.
+    /// The bureau's verdict, e.g. `吸取采纳该建议。`; empty when the letter gives none.
+    #[serde(default)]
     pub response: String,
     /// Paragraphs that stand before the measures, if any.
     #[serde(default)]
@@ -125,12 +252,19 @@ pub struct Figure {
     pub text: String,
     /// The value: money in 元, counts as counted, percentages as the number before `%`.
     pub value: f64,
-    /// The unit: `元`, `家`, `项`, `个`, `名`, `件`, `条`, `支` or `%`.
+    /// The unit, the measure word as written: `元`, `家`, `个`, `辆`, `km`, `方`, `%`… (one
+    /// of [`crate::numbers::units::Unit`]).
     pub unit: String,
+    /// What kind of quantity it is (`money`, `count`, `measure`, `percent`); when left out,
+    /// the unit's kind. See [`Figure::kind`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
     /// A short label of what is counted, e.g. `科技成果转化项目安排资金`.
     pub what: String,
-    /// The letter's hedge, if any, in the letter's own word: `近`, `超`, `超过`, `约`, `最高`,
-    /// `累计`, `共` (「超87亿元」 says 超, and so does its qualifier).
+    /// The letter's hedge, if any, in the letter's own word, before the number (`近`, `超`,
+    /// `超过`, `约`, `最高`, `累计`, `共`) or after it (`余`, `多`, `以上`, `以下`, `左右`,
+    /// `以内`): 「超87亿元」 says 超, and so does its qualifier. One of
+    /// [`crate::numbers::units::Hedge`].
     #[serde(default)]
     pub qualifier: Option<String>,
     /// When, in the letter's words: a year (`2020`), years (`2019-2020`), `近5年`,
@@ -151,6 +285,17 @@ pub struct Figure {
     /// a total never adds the two together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<String>,
+}
+
+impl Figure {
+    /// The kind of quantity: as written in `kind`, else its unit's (a count when the unit is
+    /// unknown, which validation refuses).
+    #[must_use]
+    pub fn kind(&self) -> Kind {
+        self.kind
+            .or_else(|| Unit::from_word(&self.unit).map(Unit::kind))
+            .unwrap_or(Kind::Count)
+    }
 }
 
 /// Whether a figure reports what was done or what is planned.
@@ -197,14 +342,23 @@ fn period_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>,
     d.deserialize_any(Visitor)
 }
 
-/// The signature block.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The signature block: the signing body (an organisation, never a sentence) and the date;
+/// either may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// The signing body.
-    pub issuer: String,
+    #[serde(default)]
+    pub issuer: Option<String>,
     /// The date, ISO 8601 (`2021-07-28`).
-    pub date: String,
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// Reads a proposal number written as text (`016`, `A20250015`) or as a bare number
+/// (`125053`), which YAML reads as a number.
+fn number_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    period_text(d)
 }
 
 /// A correction of an artifact of the text's extraction.
@@ -247,9 +401,3 @@ pub struct EditorialNote {
     /// What is odd about it, and what was probably meant.
     pub note: String,
 }
-
-/// The units a figure may have.
-pub const FIGURE_UNITS: [&str; 9] = ["元", "家", "项", "个", "名", "件", "条", "支", "%"];
-
-/// The hedges a figure's qualifier may be: the letter's own words, 超 apart from 超过.
-pub const FIGURE_QUALIFIERS: [&str; 7] = ["近", "超", "超过", "约", "最高", "累计", "共"];

@@ -130,9 +130,13 @@ enum Command {
     Import {
         /// The text (`-` for standard input).
         text: PathBuf,
-        /// Write the YAML here instead of to standard output.
+        /// Write the YAML here instead of to standard output; never over an existing file
+        /// unless `--force`, and never over the text itself.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Replace the file named by `-o` if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Show what changed from letter A to letter B (a draft and the reviewed letter), by
     /// node; exit 0 when nothing did, 1 when something did.
@@ -418,14 +422,16 @@ fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
 fn import(
     text: &Path,
     output: Option<&Path>,
+    force: bool,
     stdout_file: io::Result<File>,
 ) -> Result<u8, Failure> {
+    if let Some(path) = output {
+        dafu::import::may_write(text, path, force)?;
+    }
     let imported = dafu::import::from_path(text)?;
-    let yaml = dafu::import::to_yaml(&imported.letter, &text.display().to_string());
-    // The draft passes `dafu check`, or this is a bug worth an error, not a bad file.
-    load::parse(&yaml, "(draft)")?;
+    let yaml = dafu::import::draft(&imported.letter, &text.display().to_string())?;
     match output {
-        Some(path) => std::fs::write(path, yaml)?,
+        Some(path) => dafu::import::write_draft(path, &yaml, force)?,
         None => {
             print_to(stdout_file, |out| {
                 out.write_all(yaml.as_bytes()).map(|()| FOUND)
@@ -548,7 +554,11 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             load_tree(Some(&file), cli.lang)?;
             Ok(FOUND)
         }
-        Some(Command::Import { text, output }) => import(&text, output.as_deref(), stdout_file),
+        Some(Command::Import {
+            text,
+            output,
+            force,
+        }) => import(&text, output.as_deref(), force, stdout_file),
         Some(Command::Diff { a, b }) => {
             let (a, b) = (
                 load_tree(Some(&a), cli.lang)?,

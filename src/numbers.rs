@@ -4,8 +4,10 @@
 //! without trailing zeros ([`trim_number`]). The loader checks figures with them, the figures
 //! view shows them, and `dafu import` finds figures in running text with them.
 
+pub mod chinese;
 pub mod period;
 pub mod phrase;
+pub mod units;
 
 /// `value` with at most `decimals` decimals and no trailing zeros: 1.80 → `1.8`.
 #[must_use]

@@ -86,7 +86,7 @@ pub struct Strings {
     /// Figures view: the label before the unit filter's name.
     pub figures_filter_label: &'static str,
     /// Figures view: names of the unit filters (all, money, counts, percentages).
-    pub figures_filters: [&'static str; 4],
+    pub figures_filters: [&'static str; 5],
     /// Figures view: key hints under the table.
     pub figures_table_hints: &'static str,
     /// Figures view: key hints under the chart.
@@ -206,7 +206,7 @@ const ZH: Strings = Strings {
     figures_sort_label: "排序：",
     figures_sorts: ["原文顺序", "数值", "单位"],
     figures_filter_label: "筛选：",
-    figures_filters: ["全部", "金额", "数量", "百分比"],
+    figures_filters: ["全部", "金额", "数量", "度量", "百分比"],
     figures_table_hints: "s排序 u筛选 c金额图 Enter跳到原文 Esc关闭",
     figures_chart_hints: "c表格 Enter跳到原文 Esc关闭",
     chart_title: "金额图",
@@ -299,7 +299,7 @@ const EN: Strings = Strings {
     figures_sort_label: "sort: ",
     figures_sorts: ["letter order", "value", "unit"],
     figures_filter_label: "filter: ",
-    figures_filters: ["all", "money", "counts", "percentages"],
+    figures_filters: ["all", "money", "counts", "measures", "percentages"],
     figures_table_hints: "s sort  u filter  c chart  Enter go to text  Esc close",
     figures_chart_hints: "c table  Enter go to text  Esc close",
     chart_title: "money chart",
@@ -368,6 +368,12 @@ pub struct EditorialLabels {
     pub arrow: &'static str,
     /// Between the quotation and the explanation.
     pub gap: &'static str,
+    /// Before the list of header and signature fields the letter does not have.
+    pub absent: &'static str,
+    /// Each field [`crate::letter::Letter::missing`] may name, and its label here.
+    pub fields: [(&'static str, &'static str); 10],
+    /// Between two labels of a list.
+    pub list: &'static str,
 }
 
 const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
@@ -377,6 +383,20 @@ const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
     quotes: ("「", "」"),
     arrow: "→",
     gap: "",
+    absent: "本函未载：",
+    fields: [
+        ("classification", "公开类别"),
+        ("issuer", "发文机关"),
+        ("doc_number", "文号"),
+        ("title", "标题"),
+        ("proposal.number", "建议（提案）编号"),
+        ("proposal.session", "会议届次"),
+        ("proposal.title", "建议（提案）题目"),
+        ("addressee", "收件人"),
+        ("signature.issuer", "落款单位"),
+        ("signature.date", "日期"),
+    ],
+    list: "、",
 };
 
 const EN_EDITORIAL: EditorialLabels = EditorialLabels {
@@ -386,6 +406,20 @@ const EN_EDITORIAL: EditorialLabels = EditorialLabels {
     quotes: ("\"", "\""),
     arrow: " → ",
     gap: " ",
+    absent: "not in the letter: ",
+    fields: [
+        ("classification", "disclosure class"),
+        ("issuer", "issuer"),
+        ("doc_number", "document number"),
+        ("title", "title"),
+        ("proposal.number", "proposal number"),
+        ("proposal.session", "session"),
+        ("proposal.title", "proposal title"),
+        ("addressee", "addressee"),
+        ("signature.issuer", "signing body"),
+        ("signature.date", "date"),
+    ],
+    list: ", ",
 };
 
 impl Lang {

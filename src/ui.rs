@@ -99,7 +99,23 @@ fn draw_note_in(text: &str, screen: Rect, buf: &mut Buffer, ambiguous: Ambiguous
 
 fn draw_title(app: &App, area: Rect, buf: &mut Buffer) {
     let letter = &app.tree().letter;
-    let text = format!("{}  {}", letter.doc_number, letter.title);
+    // What there is: the number and the title, or whichever of them the letter has, or the
+    // body that wrote it.
+    let parts: Vec<&str> = [&letter.doc_number, &letter.title]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let text = if parts.is_empty() {
+        [&letter.issuer, &letter.signature.issuer]
+            .into_iter()
+            .flatten()
+            .next()
+            .cloned()
+            .unwrap_or_default()
+    } else {
+        parts.join("  ")
+    };
     let text = truncate(&text, usize::from(area.width), app.ambiguous());
     put_line(
         buf,

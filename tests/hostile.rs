@@ -22,7 +22,20 @@ fn keep(path: &[String]) -> bool {
     let parent = path.iter().rev().nth(1).map(String::as_str);
     matches!(
         last,
-        Some("unit" | "qualifier" | "period" | "status" | "part_of" | "date" | "value" | "number")
+        Some(
+            "unit"
+                | "kind"
+                | "qualifier"
+                | "period"
+                | "status"
+                | "part_of"
+                | "date"
+                | "value"
+                | "number"
+                | "contact_person"
+                | "contact_phone"
+                | "contact_unit"
+        )
     ) || (last == Some("text") && parent.is_some_and(|p| p.ends_with("figures") || p == "notes"))
 }
 

@@ -218,6 +218,12 @@ fn the_transcript_imports_as_the_hand_made_letter() {
 /// characters but never inside a Latin word or number, nor beside a space (as a typesetter
 /// would not).
 fn wrapped(text: &str, width: usize) -> String {
+    wrapped_by(text, width, |c| char_width(c, AmbiguousWidth::Narrow))
+}
+
+/// Lines of at most `limit`, each character measured by `measure`, broken between units as
+/// [`wrapped`] says.
+fn wrapped_by(text: &str, limit: usize, measure: impl Fn(char) -> usize) -> String {
     let glued = |prev: char, c: char| {
         let latin = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '%';
         (latin(prev) && latin(c)) || prev == ' ' || c == ' '
@@ -236,11 +242,8 @@ fn wrapped(text: &str, width: usize) -> String {
         let mut row = String::new();
         let mut row_width = 0;
         for unit in units {
-            let w: usize = unit
-                .chars()
-                .map(|c| char_width(c, AmbiguousWidth::Narrow))
-                .sum();
-            if row_width + w > width && !row.is_empty() {
+            let w: usize = unit.chars().map(&measure).sum();
+            if row_width + w > limit && !row.is_empty() {
                 out.push_str(&row);
                 out.push('\n');
                 row.clear();
@@ -253,6 +256,24 @@ fn wrapped(text: &str, width: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The transcript as an export that wraps at a count of characters gives it: lines of at most
+/// `count` characters, broken where [`wrapped`] breaks, so that a line holding digits is
+/// narrower than one of Chinese only.
+fn wrapped_by_characters(text: &str, count: usize) -> String {
+    wrapped_by(text, count, |_| 1)
+}
+
+#[test]
+fn the_transcript_hard_wrapped_at_40_characters_imports_the_same() {
+    let text = wrapped_by_characters(TRANSCRIPT, 40);
+    let narrower = text
+        .lines()
+        .filter(|l| l.chars().count() == 40 && l.contains(|c: char| c.is_ascii_digit()))
+        .count();
+    assert!(narrower > 10, "{narrower} full lines hold digits");
+    assert_like_hand_made(&text, "wrapped at 40 characters");
 }
 
 #[test]
@@ -388,7 +409,7 @@ fn errata_quote_the_transcript_and_the_repeated_character_is_kept() {
         .map(|s| s.clone())
         .collect::<Vec<_>>()
         .join("\n");
-    let text = format!("{}\n{text}", letter.title);
+    let text = format!("{}\n{text}", letter.title.as_deref().unwrap_or_default());
     let page_breaks = letter
         .errata
         .iter()
@@ -516,11 +537,11 @@ fn import_reads_standard_input() {
     let (code, stdout, _) = run(&["import", "-"], Some(TRANSCRIPT));
     assert_eq!(code, 0);
     let letter = load::parse(&stdout, "stdout").expect("the draft on stdout loads");
-    assert_eq!(letter.doc_number, "中山科函〔2021〕142号");
+    assert_eq!(letter.doc_number.as_deref(), Some("中山科函〔2021〕142号"));
 }
 
 #[test]
-fn import_of_text_without_a_letters_shape_names_file_and_line() {
+fn a_letter_without_date_or_signer_is_drafted_and_the_lack_is_said() {
     let file = temp("notes.txt");
     std::fs::write(
         &file,
@@ -528,12 +549,20 @@ fn import_of_text_without_a_letters_shape_names_file_and_line() {
     )
     .unwrap();
     let (code, stdout, stderr) = run(&["import", file.to_str().unwrap()], None);
-    assert_eq!(code, 2);
-    assert!(stdout.is_empty());
+    assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("notes.txt:12:1: no date of signature"),
+        stdout.contains("# Not in the letter, so left out: proposal.number, proposal.session, proposal.title, signature.issuer, signature.date."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\nsignature: {}\n"), "{stdout}");
+    assert!(
+        stderr.contains("warning: not in the letter") && stderr.contains("signature.date"),
         "{stderr}"
     );
+}
+
+#[test]
+fn import_of_what_is_no_text_names_file_and_line() {
     let (code, _, stderr) = run(&["import", "-"], Some(""));
     assert_eq!(code, 2);
     assert!(
@@ -548,6 +577,74 @@ fn import_of_text_without_a_letters_shape_names_file_and_line() {
         stderr.contains("latin1.txt:1:3: not valid UTF-8"),
         "{stderr}"
     );
+}
+
+/// `-o` names a file that exists: refused, the file left as it was, unless `--force`.
+#[test]
+fn import_never_overwrites_a_file_without_force() {
+    let kept = temp("reviewed.yaml");
+    std::fs::write(&kept, "reviewed by hand\n").unwrap();
+    let path = kept.to_str().unwrap();
+    let args = [
+        "import",
+        "content/source/zhongshan-kjj-2021-142.txt",
+        "-o",
+        path,
+    ];
+    let (code, stdout, stderr) = run(&args, None);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains(&format!("{path}: exists; refused")),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "reviewed by hand\n"
+    );
+    let forced = [
+        "import",
+        "content/source/zhongshan-kjj-2021-142.txt",
+        "-o",
+        path,
+        "--force",
+    ];
+    let (code, _, stderr) = run(&forced, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("doc_number: 中山科函")
+    );
+}
+
+/// `-o` names the text being imported, by its own name or another: refused even with
+/// `--force`, and the text is untouched.
+#[test]
+fn import_never_overwrites_its_input() {
+    let text = temp("letter.txt");
+    std::fs::write(&text, TRANSCRIPT).unwrap();
+    let dir = text.parent().unwrap();
+    let other_name = dir
+        .join("..")
+        .join(dir.file_name().unwrap())
+        .join("letter.txt");
+    for output in [text.clone(), other_name] {
+        let out = output.to_str().unwrap();
+        for force in [false, true] {
+            let mut args = vec!["import", text.to_str().unwrap(), "-o", out];
+            if force {
+                args.push("--force");
+            }
+            let (code, _, stderr) = run(&args, None);
+            assert_eq!(code, 2, "{stderr}");
+            assert!(
+                stderr.contains(&format!("{out}: is the text being imported; refused")),
+                "{stderr}"
+            );
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), TRANSCRIPT);
 }
 
 #[test]

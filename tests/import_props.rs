@@ -124,7 +124,7 @@ proptest! {
         if let Err(e) = load::parse(&yaml, "draft") {
             panic!("the draft fails check: {e}\n--- text:\n{text:?}\n--- yaml:\n{yaml}");
         }
-        prop_assert_eq!(imported.letter.signature.date.as_str(), "2021-07-28");
+        prop_assert_eq!(imported.letter.signature.date.as_deref(), Some("2021-07-28"));
         prop_assert_eq!(imported.letter.disclosure.as_deref(), Some("公开方式：主动公开"));
     }
 

@@ -14,7 +14,8 @@
 //! Each test can fail on its own: deleting a sentence, inventing one, moving a point's start,
 //! changing or dropping a figure, or folding a paragraph each make at least one of them fail.
 
-use dafu::letter::{FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
+use dafu::letter::{Figure, Letter};
+use dafu::numbers::units::{Hedge, Unit};
 
 const YAML: &str = include_str!("../content/zhongshan-kjj-2021-142.yaml");
 const TRANSCRIPT: &str = include_str!("../content/source/zhongshan-kjj-2021-142.txt");
@@ -107,13 +108,12 @@ fn nodes(letter: &Letter) -> Vec<Node<'_>> {
     let mut out = vec![node(
         "header".into(),
         None,
-        vec![
-            format!("({})", letter.classification),
-            letter.issuer.clone(),
-            letter.doc_number.clone(),
-            letter.title.clone(),
-            format!("{}：", letter.addressee),
-        ],
+        letter
+            .header_lines()
+            .into_iter()
+            .chain(letter.title.clone())
+            .chain(letter.addressee.as_ref().map(|a| format!("{a}：")))
+            .collect(),
         &[],
     )];
     out.push(node(
@@ -168,16 +168,18 @@ fn nodes(letter: &Letter) -> Vec<Node<'_>> {
     }
     out.push(node("closing".into(), None, letter.closing.clone(), &[]));
     let footer = [
-        Some(letter.signature.issuer.clone()),
-        Some(date_in_chinese(&letter.signature.date)),
-        letter.contact.clone(),
-        letter.disclosure.clone(),
-        letter.cc.clone(),
+        letter.signature.issuer.clone(),
+        letter.signature.date.as_deref().map(date_in_chinese),
     ];
+    let lines = letter
+        .contact
+        .iter()
+        .chain(&letter.disclosure)
+        .chain(&letter.cc);
     out.push(node(
         "signature and footer".into(),
         None,
-        footer.into_iter().flatten().collect(),
+        footer.into_iter().flatten().chain(lines.cloned()).collect(),
         &[],
     ));
     out
@@ -396,7 +398,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         }
         let unit = chars.get(j).map(char::to_string).filter(|unit| {
             if scale == 1.0 {
-                FIGURE_UNITS.contains(&unit.as_str())
+                Unit::from_word(unit).is_some()
             } else {
                 unit == "元"
             }
@@ -570,13 +572,19 @@ fn the_letter_has_the_transcripts_structure() {
 fn the_proposal_is_the_one_the_letter_names() {
     let letter = letter();
     let p = &letter.proposal;
-    let reference = format!("{}提案第{}号", p.session, p.number);
+    let (session, number) = (p.session.as_deref(), p.number.as_deref());
+    let reference = format!(
+        "{}提案第{}号",
+        session.unwrap_or("?"),
+        number.unwrap_or("?")
+    );
+    let title = letter.title.as_deref().unwrap_or_default();
     assert!(
-        letter.title.contains(&reference),
+        title.contains(&reference),
         "title {:?} lacks {reference:?}",
         letter.title
     );
-    let quoted = format!("《{}》", p.title);
+    let quoted = format!("《{}》", p.title.as_deref().unwrap_or("?"));
     assert!(
         letter
             .opening
@@ -602,13 +610,13 @@ fn figures_are_well_formed_and_stated_in_their_own_node() {
                 "{at}: says not what it counts"
             );
             assert!(
-                FIGURE_UNITS.contains(&figure.unit.as_str()),
+                Unit::from_word(&figure.unit).is_some(),
                 "{at}: unit {:?} not allowed",
                 figure.unit
             );
             if let Some(q) = &figure.qualifier {
                 assert!(
-                    FIGURE_QUALIFIERS.contains(&q.as_str()),
+                    Hedge::from_word(q).is_some(),
                     "{at}: qualifier {q:?} not allowed"
                 );
             }

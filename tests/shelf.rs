@@ -198,7 +198,7 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
         assert_eq!(row["date"], m.date.as_str());
         assert_eq!(row["issuer"], m.issuer.as_str());
         assert_eq!(row["doc_number"], m.doc_number.as_str());
-        assert_eq!(row["proposal"], m.proposal);
+        assert_eq!(row["proposal"], m.proposal.to_string());
         assert_eq!(row["suggestions"], m.suggestions.len());
         assert!(row["figures"].as_u64().is_some_and(|n| n > 0), "{row}");
         assert_eq!(row["error"], serde_json::Value::Null);

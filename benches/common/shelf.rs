@@ -65,15 +65,15 @@ pub fn made_letter(i: usize) -> MadeLetter {
         .iter()
         .filter_map(|&s| letter.suggestions.get(s).cloned())
         .collect();
-    letter.issuer = issuer.to_string();
-    letter.signature.issuer = issuer.to_string();
-    letter.signature.date.clone_from(&date);
-    letter.doc_number.clone_from(&doc_number);
-    letter.proposal.number = proposal;
-    letter.title = format!(
+    letter.issuer = Some(issuer.to_string());
+    letter.signature.issuer = Some(issuer.to_string());
+    letter.signature.date = Some(date.clone());
+    letter.doc_number = Some(doc_number.clone());
+    letter.proposal.number = Some(proposal.to_string());
+    letter.title = Some(format!(
         "{issuer}关于{}提案第{proposal}号答复的函",
-        letter.proposal.session
-    );
+        letter.proposal.session.as_deref().unwrap_or_default()
+    ));
     keep_editorial_that_occurs(&mut letter);
     let yaml = serde_yaml::to_string(&letter).expect("a letter serialises");
     MadeLetter {

@@ -233,12 +233,13 @@ impl FiguresView {
         self.rebuild(tree);
     }
 
-    /// Next unit filter: all, money, counts, percentages.
+    /// Next unit filter: all, money, counts, measures, percentages.
     pub fn cycle_filter(&mut self, tree: &LetterTree) {
         self.filter = match self.filter {
             None => Some(UnitKind::Money),
             Some(UnitKind::Money) => Some(UnitKind::Count),
-            Some(UnitKind::Count) => Some(UnitKind::Percent),
+            Some(UnitKind::Count) => Some(UnitKind::Measure),
+            Some(UnitKind::Measure) => Some(UnitKind::Percent),
             Some(UnitKind::Percent) => None,
         };
         self.rebuild(tree);

@@ -82,7 +82,7 @@ fn rows<'a>(letter: Option<&'a str>, tree: &'a LetterTree, options: Options) -> 
                 value: f.value,
                 display: display_value(f),
                 unit: &f.unit,
-                kind: UnitKind::of(f),
+                kind: f.kind(),
                 what: &f.what,
                 qualifier: f.qualifier.as_deref(),
                 period: money::period_of(f).map(|p| p.to_string()),

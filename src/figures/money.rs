@@ -67,7 +67,7 @@ impl MoneyRole {
     /// 6. otherwise [`Unclassified`](Self::Unclassified).
     #[must_use]
     pub fn of(figure: &Figure) -> Option<Self> {
-        if UnitKind::of(figure) != UnitKind::Money {
+        if figure.kind() != UnitKind::Money {
             return None;
         }
         let what = figure.what.as_str();
@@ -209,14 +209,16 @@ pub fn period_of(figure: &Figure) -> Option<Period> {
     figure.period.as_deref().and_then(Period::parse)
 }
 
-/// The hedge a total takes from the hedges of its parts.
+/// The hedge a total takes from the hedges of its parts: about when one part is near its
+/// number (`近`, `约`, `左右`, `以下`), at least when one is more (`超`, `余`, `以上`).
 fn total_hedge<'a>(qualifiers: impl IntoIterator<Item = Option<&'a str>>) -> TotalHedge {
+    use crate::numbers::units::{Bound, Hedge};
     let mut hedge = TotalHedge::Exact;
     for q in qualifiers {
-        match q {
-            Some("近" | "约") => return TotalHedge::About,
-            Some("超" | "超过") => hedge = TotalHedge::AtLeast,
-            _ => {}
+        match q.and_then(Hedge::from_word).map(Hedge::bound) {
+            Some(Bound::About | Bound::AtMost) => return TotalHedge::About,
+            Some(Bound::AtLeast) => hedge = TotalHedge::AtLeast,
+            Some(Bound::Exact) | None => {}
         }
     }
     hedge
@@ -326,6 +328,7 @@ mod tests {
             text: String::new(),
             value: 1.0,
             unit: "元".into(),
+            kind: None,
             what: what.into(),
             qualifier: qualifier.map(str::to_string),
             period: None,

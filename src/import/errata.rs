@@ -25,6 +25,8 @@ pub(crate) enum Kind {
     FullWidthDigits,
     /// A page number line between pages.
     PageNumber,
+    /// Paragraphs that a web page ran into one line, parted by a space.
+    FlattenedParagraphs,
 }
 
 impl Kind {
@@ -44,6 +46,7 @@ impl Kind {
             Kind::HalfWidthBrackets => "序号的半角括号，与全角“（一）”是同一编号，按序号存储。",
             Kind::FullWidthDigits => "全角数字，已改为半角数字。",
             Kind::PageNumber => "PDF页码，不是正文，已删去。",
+            Kind::FlattenedParagraphs => "网页把几段排成一行、段间以空格相隔，已按段分开。",
         };
         format!("{what}{many}")
     }

@@ -14,9 +14,10 @@ use crate::letter::places::stands_alone;
 use std::ops::Range;
 
 use crate::letter::check::PLAN_WORDS;
-use crate::letter::{FIGURE_QUALIFIERS, Figure, Status};
+use crate::letter::{Figure, Status};
 use crate::numbers::period::Period;
 use crate::numbers::phrase::{self, Found};
+use crate::numbers::units::Unit;
 
 /// Where a clause ends (for `what`).
 fn ends_clause(c: char) -> bool {
@@ -80,12 +81,7 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
 /// amount, with `what`, qualifier, period and status drafted from the words around it.
 fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
     let f = &found[k];
-    let qualifier = f
-        .phrase
-        .qualifier
-        .or(f.governing)
-        .filter(|q| FIGURE_QUALIFIERS.contains(q))
-        .map(str::to_string);
+    let qualifier = f.phrase.qualifier.or(f.governing).map(str::to_string);
     // The neighbours bound `what`: figures of one list share their place, so skip those.
     let before_end = found[..k]
         .iter()
@@ -102,7 +98,7 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
     // where it was found, and reading only that keeps the work linear.
     let period = draft_period(sentence)
         .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(sentence)));
-    let status = if PLAN_WORDS.iter().any(|w| sentence.contains(w)) {
+    let status = if plans(sentence) {
         Status::Planned
     } else {
         Status::Done
@@ -119,6 +115,7 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
             text: written.trim().to_string(),
             value: item.value,
             unit: f.phrase.unit.to_string(),
+            kind: Unit::from_word(f.phrase.unit).map(Unit::kind),
             what,
             qualifier: qualifier.clone(),
             period: period.clone(),
@@ -127,6 +124,24 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
         });
     }
     drafted
+}
+
+/// Words before 争取 that make it done: 「先后争取2400万元」 reports money won.
+const DONE_BEFORE: [&str; 5] = ["先后", "已经", "已", "累计", "共"];
+
+/// Whether the sentence says its figure is planned: one of the plan words, but not 争取
+/// written of what is done (「先后争取」「争取到」「争取了」).
+fn plans(sentence: &str) -> bool {
+    PLAN_WORDS.iter().any(|w| {
+        sentence.match_indices(w).any(|(at, _)| {
+            if *w != "争取" {
+                return true;
+            }
+            let before = sentence.get(..at).unwrap_or("");
+            let after = sentence.get(at + w.len()..).unwrap_or("");
+            !(DONE_BEFORE.iter().any(|d| before.ends_with(d)) || after.starts_with(['到', '了']))
+        })
+    })
 }
 
 /// How far back, in characters, the words that date a figure are sought: a sentence of a

@@ -1,113 +1,173 @@
-//! The header and footer of a letter, found by their shape.
+//! The header and footer of a letter, each line read by what it says, in any order.
 //!
-//! Header, from the top: the classification `(A类)`, the issuer, the document number
-//! `…〔2021〕142号`, the title (ending in `函` or `答复`), the addressee ending in `：`.
-//! Footer, from the end: the signing body, the date `2021年7月28日`, then the contact line
-//! `(联系人及电话：…)`, the disclosure `公开方式：…` and the copy line `抄送：…`. The proposal's
-//! number and session come from the title, its title from the first book title in the opening.
+//! Header, from the top to the addressee (`…代表：`, `…委员：`): the classification (`(A类)`,
+//! `类别：B`, `类 别： B`, `办理类型：A`), the document number (`〔2021〕142号`, `﹝2022﹞47号`,
+//! `[2020]7号`, `〔2025〕第1号`, with more after it on its line), `签发人：…`, the issuer (a
+//! line that names a body), and the title (the other lines, joined). Any of them may be
+//! missing. Footer, from the end: the date, the signing body before it (a line that names a
+//! body, or nobody), and the labelled lines around them: contact (`联系人`, `联系电话`,
+//! `联系单位`, before the signature or after the date), copy (`抄送`, `抄报`) and disclosure
+//! (`公开方式`); any other line after the date is kept as it is. The proposal's number and
+//! session come from the title or the opening, its title from the opening's first quotation.
 
 use super::errata::Errata;
-use super::layout::{Line, join_lines};
-use super::tree::numeral_value;
+use super::layout::{Line, Measure, join_lines};
 use crate::letter::Proposal;
+use crate::numbers::chinese;
 
 /// What the top of a letter gives.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Header {
-    pub classification: String,
-    pub issuer: String,
-    pub doc_number: String,
-    pub title: String,
-    pub addressee: String,
-    /// Index into the lines of the first line after the addressee.
+    pub classification: Option<String>,
+    pub issuer: Option<String>,
+    pub doc_number: Option<String>,
+    pub issued_by: Option<String>,
+    pub title: Option<String>,
+    pub addressee: Option<String>,
+    /// Text after the addressee's colon on the addressee's line: the body's first line.
+    pub body_head: Option<Line>,
+    /// Index into the lines of the first line of the body.
     pub body_start: usize,
 }
 
 /// What the end of a letter gives.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Footer {
-    pub issuer: String,
+    pub issuer: Option<String>,
     /// ISO 8601.
-    pub date: String,
-    pub contact: Option<String>,
+    pub date: Option<String>,
+    pub contact: Vec<String>,
     pub disclosure: Option<String>,
-    pub cc: Option<String>,
-    /// Index into the lines of the signing body's line: the body ends before it.
+    pub cc: Vec<String>,
+    pub other_lines: Vec<String>,
+    /// Index into the lines of the first line after the body.
     pub body_end: usize,
 }
 
-/// A problem that stops the import: the 1-based input line it concerns, and what is wrong.
-pub(crate) type Problem = (usize, String);
+/// How many non-blank lines from the top the addressee is sought in.
+const HEADER_LINES: usize = 12;
 
-/// How many non-blank lines from the top the document number may be sought in.
-const HEADER_LINES: usize = 10;
+/// How many non-blank lines from the end the date is sought in.
+const FOOTER_LINES: usize = 10;
+
+/// The longest addressee, in characters (`农工党中山市委会，罗宇峰等委员`).
+const ADDRESSEE_CHARS: usize = 40;
+
+/// Punctuation that a sentence has and a name or a header line does not.
+fn has_sentence_punct(text: &str) -> bool {
+    text.contains(['。', '！', '？', '；', '《', '》', '“', '”', '!', '?', ';'])
+}
 
 /// Reads the header from the top of `lines`.
-pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Result<Header, Problem> {
+pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
     let present: Vec<(usize, &Line)> = lines
         .iter()
         .enumerate()
         .filter_map(|(i, l)| l.as_ref().map(|l| (i, l)))
         .collect();
-    let Some(&(_, first)) = present.first() else {
-        return Err((1, "the text is empty; expected a reply letter".into()));
-    };
-    let mut k = 0;
-    let classification = classification(&first.text);
-    if classification.is_some() {
-        k = 1;
+    let addressee_at = present
+        .iter()
+        .take(HEADER_LINES)
+        .position(|(_, l)| addressee(&l.text).is_some());
+    // Without an addressee, the header is what comes before the first sentence.
+    let header_end = addressee_at.unwrap_or_else(|| {
+        present
+            .iter()
+            .take(HEADER_LINES)
+            .position(|(_, l)| has_sentence_punct(&l.text) || l.text.contains('，'))
+            .unwrap_or(0)
+    });
+    let mut head = Header::default();
+    let mut title_lines: Vec<&Line> = Vec::new();
+    for &(_, line) in &present[..header_end] {
+        read_header_line(&line.text, &mut head, &mut title_lines, line);
     }
-    let doc = present
-        .iter()
-        .take(HEADER_LINES)
-        .position(|(_, l)| is_doc_number(&l.text))
-        .filter(|&d| d >= k)
-        .ok_or_else(|| {
-            (
-                first.number,
-                "no document number (a line such as 中山科函〔2021〕142号) near the top".into(),
-            )
-        })?;
-    let addressee = present
-        .iter()
-        .enumerate()
-        .skip(doc + 1)
-        .take(HEADER_LINES)
-        .find(|(_, (_, l))| l.text.ends_with(['：', ':']))
-        .map(|(a, _)| a)
-        .ok_or_else(|| {
-            (
-                present[doc].1.number,
-                "no addressee (a line ending in ：) after the title".into(),
-            )
-        })?;
-    // The title runs to the last line ending in 函 or 复 before the addressee, or else to the
-    // line before the addressee.
-    let title_end = (doc + 1..addressee)
-        .rev()
-        .find(|&t| present[t].1.text.ends_with(['函', '复']))
-        .unwrap_or(addressee - 1);
-    let text_of = |range: std::ops::Range<usize>, errata: &mut Errata| {
-        join_lines(present[range].iter().map(|(_, l)| *l), errata)
-    };
-    let issuer = text_of(k..doc, errata);
-    let title = text_of(doc + 1..title_end + 1, errata);
-    let addressee_text = text_of(title_end + 1..addressee + 1, errata);
-    let addressee_text = addressee_text
-        .trim_end_matches(['：', ':'])
-        .trim()
-        .to_string();
-    Ok(Header {
-        classification: classification.unwrap_or_default(),
-        issuer,
-        doc_number: present[doc].1.text.clone(),
-        title,
-        addressee: addressee_text,
-        body_start: present[addressee].0 + 1,
-    })
+    if !title_lines.is_empty() {
+        head.title = Some(join_lines(title_lines.iter().copied(), errata));
+    }
+    if head.issuer.is_none()
+        && let Some(title) = &head.title
+    {
+        head.issuer = issuer_before(title).map(str::to_string);
+    }
+    match addressee_at.map(|a| present[a]) {
+        Some((i, line)) => {
+            let (name, rest) = addressee(&line.text).unwrap_or_default();
+            head.addressee = Some(name.to_string());
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                head.body_head = Some(Line {
+                    text: rest.to_string(),
+                    indented: false,
+                    width: line.width,
+                    chars: line.chars,
+                    number: line.number,
+                });
+            }
+            head.body_start = i + 1;
+        }
+        None => {
+            head.body_start = present.get(header_end).map_or(lines.len(), |(i, _)| *i);
+        }
+    }
+    head
 }
 
-/// `(A类)`, `（B类）`, `A类` → `A类`.
+/// Reads one line of the header into `head`: a known field, or a line of the title.
+fn read_header_line<'l>(text: &str, head: &mut Header, title: &mut Vec<&'l Line>, line: &'l Line) {
+    if head.classification.is_none()
+        && let Some(class) = classification(text)
+    {
+        head.classification = Some(class);
+    } else if let Some(name) = labelled(text, &["签发人"]) {
+        head.issued_by = Some(name.to_string());
+    } else if head.doc_number.is_none()
+        && let Some((number, rest)) = doc_number(text)
+    {
+        head.doc_number = Some(number.to_string());
+        if let Some(name) = labelled(rest.trim(), &["签发人"]) {
+            head.issued_by = Some(name.to_string());
+        }
+    } else if head.issuer.is_none() && title.is_empty() && is_body_name(text) {
+        head.issuer = Some(text.trim().to_string());
+    } else {
+        title.push(line);
+    }
+}
+
+/// The value of a line `LABEL：value` (spaces allowed anywhere in the label), for one of
+/// `labels`.
+fn labelled<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
+    let (label, value) = text.split_once('：').or_else(|| text.split_once(':'))?;
+    let label: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | '（'))
+        .collect();
+    let value = value.trim().trim_end_matches([')', '）']).trim();
+    (labels.contains(&label.as_str()) && !value.is_empty()).then_some(value)
+}
+
+/// The addressee's line `…代表：` (and what follows the colon on it): a name before a colon,
+/// short, with no sentence punctuation and no label of another field.
+fn addressee(text: &str) -> Option<(&str, &str)> {
+    let (name, rest) = text.split_once('：').or_else(|| text.split_once(':'))?;
+    let name = name.trim();
+    let label = |l: &str| name.replace(' ', "").starts_with(l);
+    let other_field = ["类别", "签发人", "办理", "联系", "抄送", "抄报", "公开"]
+        .iter()
+        .any(|l| label(l))
+        || classification(text).is_some()
+        || name.contains("如下");
+    let fits = !name.is_empty()
+        && name.chars().count() <= ADDRESSEE_CHARS
+        && !has_sentence_punct(name)
+        && !name.ends_with(['局', '府', '会'])
+        && !other_field;
+    fits.then_some((name, rest))
+}
+
+/// `(A类)`, `（B类）`, `A类` → `A类`; `类别：B`, `类 别： B`, `办理类型：A`, `办理结果：C` →
+/// the line as written.
 fn classification(line: &str) -> Option<String> {
     let inner: String = line
         .trim_matches(['(', ')', '（', '）'])
@@ -115,99 +175,319 @@ fn classification(line: &str) -> Option<String> {
         .filter(|c| !c.is_whitespace())
         .collect();
     let mut chars = inner.chars();
-    match (chars.next(), chars.next(), chars.next()) {
-        (Some(class), Some('类'), None) if class.is_ascii_uppercase() => Some(inner),
-        _ => None,
+    if let (Some(class), Some('类'), None) = (chars.next(), chars.next(), chars.next())
+        && class.is_ascii_uppercase()
+    {
+        return Some(inner);
     }
+    let value = labelled(
+        line,
+        &["类别", "公开类别", "办理结果", "办理类型", "答复类别"],
+    )?;
+    let value: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    let short = value.chars().count() <= 3 && value.starts_with(|c: char| c.is_ascii_uppercase());
+    short.then(|| line.trim().to_string())
 }
 
-/// `中山科函〔2021〕142号`: a year in brackets, then a number and 号, at the end of a short line.
-fn is_doc_number(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if chars.len() > 40 || chars.last() != Some(&'号') {
-        return false;
+/// A document number at the head of `line` (`中山科函〔2021〕142号`, `临建建议字〔2025〕第1号`):
+/// the number, and the rest of the line after its `号`.
+fn doc_number(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim();
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let open = chars
+        .iter()
+        .position(|&(_, c)| matches!(c, '〔' | '﹝' | '[' | '［' | '【' | '(' | '（'))?;
+    let prefix = line.get(..chars[open].0)?;
+    if open > 30 || has_sentence_punct(prefix) || prefix.contains(['，', '：']) {
+        return None;
     }
-    chars.iter().enumerate().any(|(i, c)| {
-        matches!(c, '〔' | '[' | '［' | '【' | '(' | '（')
-            && chars
-                .get(i + 1..i + 5)
-                .is_some_and(|y| y.iter().all(char::is_ascii_digit))
-            && chars
-                .get(i + 5)
-                .is_some_and(|c| matches!(c, '〕' | ']' | '］' | '】' | ')' | '）'))
-            && chars.get(i + 6).is_some_and(char::is_ascii_digit)
+    let digit = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_ascii_digit());
+    let year = (open + 1..open + 5).all(digit);
+    let close = chars
+        .get(open + 5)
+        .is_some_and(|(_, c)| matches!(c, '〕' | '﹞' | ']' | '］' | '】' | ')' | '）'));
+    if !year || !close {
+        return None;
+    }
+    let mut i = open + 6;
+    if chars.get(i).is_some_and(|(_, c)| *c == '第') {
+        i += 1;
+    }
+    let start = i;
+    while digit(i) {
+        i += 1;
+    }
+    let hao = chars.get(i).filter(|(_, c)| *c == '号')?;
+    (i > start).then(|| {
+        let end = hao.0 + '号'.len_utf8();
+        (
+            line.get(..end).unwrap_or(line),
+            line.get(end..).unwrap_or(""),
+        )
     })
 }
 
-/// Reads the footer: the last date line after `from`, the signing body before it, and the
-/// contact, disclosure and copy lines after it.
+/// Words a body's name ends with: 局, 委员会, 人民政府, 办公室, 中心….
+const BODY_ENDINGS: [&str; 20] = [
+    "局",
+    "委员会",
+    "委",
+    "政府",
+    "办公室",
+    "办",
+    "院",
+    "厅",
+    "部",
+    "中心",
+    "会",
+    "所",
+    "公司",
+    "处",
+    "站",
+    "队",
+    "馆",
+    "社",
+    "署",
+    "司",
+];
+
+/// Whether a line names a body (an issuer or a signing body): short, no punctuation, and
+/// ending as the names of bodies end.
+fn is_body_name(text: &str) -> bool {
+    let text = text.trim();
+    let chars = text.chars().count();
+    (2..=30).contains(&chars)
+        && !text.contains(|c: char| {
+            crate::import::errata::is_cjk_punct(c) || c.is_ascii_punctuation() || c.is_whitespace()
+        })
+        && BODY_ENDINGS.iter().any(|e| text.ends_with(e))
+}
+
+/// The issuer at the head of a title that names it (`某局关于…`, `某局 对…`).
+fn issuer_before(title: &str) -> Option<&str> {
+    let at = title.find("关于").or_else(|| title.find('对'))?;
+    let before = title.get(..at)?.trim();
+    is_body_name(before).then_some(before)
+}
+
+/// The kind of a labelled line around the signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Labelled {
+    Contact,
+    Cc,
+    Disclosure,
+}
+
+/// Whether the line is a contact, copy or disclosure line, by its label.
+fn labelled_kind(text: &str) -> Option<Labelled> {
+    let bare: String = text
+        .trim_start_matches(['(', '（'])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(6)
+        .collect();
+    if bare.starts_with("联系") && text.contains(['：', ':']) {
+        Some(Labelled::Contact)
+    } else if bare.starts_with("抄送") || bare.starts_with("抄报") {
+        Some(Labelled::Cc)
+    } else if bare.starts_with("公开方式") || bare.starts_with("公开属性") {
+        Some(Labelled::Disclosure)
+    } else {
+        None
+    }
+}
+
+/// Reads the footer: the last date line, the signing body before it, the labelled lines
+/// around them, and every other line after the date.
 pub(crate) fn footer(
     lines: &[Option<Line>],
     from: usize,
+    measure: Measure,
     errata: &mut Errata,
-    warnings: &mut Vec<String>,
-) -> Result<Footer, Problem> {
-    let last_line = lines.len();
-    let (at, date) = (from..lines.len())
+) -> Footer {
+    let present: Vec<(usize, &Line)> = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .filter_map(|(i, l)| l.as_ref().map(|l| (i, l)))
+        .collect();
+    let mut foot = Footer {
+        body_end: lines.len(),
+        ..Footer::default()
+    };
+    let dated = present
+        .iter()
         .rev()
-        .find_map(|i| {
-            let line = lines[i].as_ref()?;
-            date(&line.text).map(|d| (i, d))
-        })
-        .ok_or_else(|| {
-            (
-                last_line,
-                "no date of signature (a line such as 2021年7月28日) after the addressee".into(),
-            )
-        })?;
-    let (body_end, signer) = (from..at)
-        .rev()
-        .find_map(|i| lines[i].as_ref().map(|l| (i, l)))
-        .ok_or_else(|| (at + 1, "no signing body on the line before the date".into()))?;
-    let mut fields: Vec<(&str, Vec<&Line>)> = Vec::new();
-    for line in lines[at + 1..].iter().flatten() {
-        let text = line.text.trim_start_matches(['(', '（']);
-        let field = if text.starts_with("联系人") || text.starts_with("联系电话") {
-            Some("contact")
-        } else if text.starts_with("公开方式") {
-            Some("disclosure")
-        } else if text.starts_with("抄送") {
-            Some("cc")
-        } else {
-            None
-        };
-        match (field, fields.last_mut()) {
-            (Some(name), _) => fields.push((name, vec![line])),
-            (None, Some((_, lines))) => lines.push(line),
-            (None, None) => {
-                warnings.push(format!(
-                    "line {}: after the date but not a contact, disclosure or cc line; kept as the contact line",
-                    line.number
-                ));
-                fields.push(("contact", vec![line]));
+        .take(FOOTER_LINES)
+        .position(|(_, l)| date(&l.text).is_some())
+        .map(|back| present.len() - 1 - back);
+    // Where the signature block begins: at the date, or else at the trailing labelled lines.
+    let mut top = match dated {
+        Some(d) => {
+            foot.date = date(&present[d].1.text);
+            let after: Vec<&Line> = present[d + 1..].iter().map(|(_, l)| *l).collect();
+            for text in unwrapped(&after, measure, errata) {
+                take_labelled(&mut foot, &text, true);
+            }
+            d
+        }
+        None => {
+            let mut top = present.len();
+            while top > 0 && labelled_kind(&present[top - 1].1.text).is_some() {
+                top -= 1;
+            }
+            let after: Vec<&Line> = present[top..].iter().map(|(_, l)| *l).collect();
+            for text in unwrapped(&after, measure, errata) {
+                take_labelled(&mut foot, &text, true);
+            }
+            top
+        }
+    };
+    if top > 0 && is_body_name(&present[top - 1].1.text) {
+        foot.issuer = Some(present[top - 1].1.text.trim().to_string());
+        top -= 1;
+    }
+    // Contact and copy lines before the signature, in their order.
+    let mut first = top;
+    while first > 0 && labelled_kind(&present[first - 1].1.text).is_some() {
+        first -= 1;
+    }
+    let before: Vec<String> = present[first..top]
+        .iter()
+        .map(|(_, l)| l.text.clone())
+        .collect();
+    let mut early = Footer::default();
+    for text in &before {
+        take_labelled(&mut early, text, false);
+    }
+    early.contact.append(&mut foot.contact);
+    foot.contact = early.contact;
+    early.cc.append(&mut foot.cc);
+    foot.cc = early.cc;
+    foot.disclosure = early.disclosure.or(foot.disclosure);
+    foot.body_end = present.get(first).map_or(lines.len(), |(i, _)| *i);
+    foot
+}
+
+/// The lines after the signature, a labelled line that wrapped (it fills the measure, and
+/// the next line has no label) joined to its continuation.
+fn unwrapped(lines: &[&Line], measure: Measure, errata: &mut Errata) -> Vec<String> {
+    let mut out: Vec<Vec<&Line>> = Vec::new();
+    for &line in lines {
+        match out.last_mut() {
+            Some(group)
+                if labelled_kind(&line.text).is_none()
+                    && group.last().is_some_and(|last| {
+                        labelled_kind(&group[0].text).is_some() && measure.fills(last, (1, 1))
+                    }) =>
+            {
+                group.push(line);
+            }
+            _ => out.push(vec![line]),
+        }
+    }
+    out.into_iter()
+        .map(|group| join_lines(group, errata))
+        .collect()
+}
+
+/// Files one line of the footer under its label; a line with none is kept in `other_lines`
+/// when `others` (after the date), and cannot come here otherwise.
+fn take_labelled(foot: &mut Footer, text: &str, others: bool) {
+    let text = text.trim().to_string();
+    match labelled_kind(&text) {
+        Some(Labelled::Contact) => foot.contact.push(text),
+        Some(Labelled::Cc) => foot.cc.push(text),
+        Some(Labelled::Disclosure) if foot.disclosure.is_none() => foot.disclosure = Some(text),
+        _ if others => foot.other_lines.push(text),
+        _ => {}
+    }
+}
+
+/// The contact person, phone and unit, as the contact lines write them.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct ContactFields {
+    pub person: Option<String>,
+    pub phone: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// Labels of contact lines, longest first where one begins another.
+const CONTACT_LABELS: [&str; 7] = [
+    "联系单位和联系人及电话",
+    "联系人及电话",
+    "联系人及联系电话",
+    "联系单位",
+    "联系电话",
+    "联系方式",
+    "联系人",
+];
+
+/// Reads the person, phone and unit from the contact lines: each labelled value, and the
+/// parts of a value that names several (`张春明 0871-67785176`, `徐盛，15398318981`,
+/// `县林业和草原局 黑绍刚 3123363`), each verbatim.
+pub(crate) fn contact_fields(lines: &[String]) -> ContactFields {
+    let mut out = ContactFields::default();
+    for line in lines {
+        let line = line.trim().trim_start_matches(['(', '（']);
+        let line = line.trim_end_matches([')', '）']);
+        let mut rest = line;
+        while let Some((label, after)) = next_label(rest) {
+            let end = next_label_at(after).unwrap_or(after.len());
+            let value = after.get(..end).unwrap_or(after);
+            rest = after.get(end..).unwrap_or("");
+            let parts: Vec<&str> = value
+                .split(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '、'))
+                .filter(|p| !p.is_empty())
+                .collect();
+            for part in parts {
+                let slot = if is_phone(part) {
+                    &mut out.phone
+                } else if label == "联系单位" || is_body_name(part) {
+                    &mut out.unit
+                } else if label == "联系电话" {
+                    &mut out.phone
+                } else {
+                    &mut out.person
+                };
+                slot.get_or_insert_with(|| part.to_string());
             }
         }
     }
-    let mut field = |name: &str, errata: &mut Errata| {
-        let mut found = fields.iter().filter(|(n, _)| *n == name);
-        let first = found.next()?;
-        let text = join_lines(first.1.iter().copied(), errata);
-        if let Some(again) = found.next() {
-            warnings.push(format!(
-                "line {}: a second {name} line; only the first is kept",
-                again.1[0].number
-            ));
-        }
-        Some(text)
-    };
-    Ok(Footer {
-        issuer: signer.text.clone(),
-        date,
-        contact: field("contact", errata),
-        disclosure: field("disclosure", errata),
-        cc: field("cc", errata),
-        body_end,
+    out
+}
+
+/// The first contact label in `text` followed by a colon: the label and the text after the
+/// colon.
+fn next_label(text: &str) -> Option<(&'static str, &str)> {
+    let at = next_label_at(text)?;
+    let from = text.get(at..)?;
+    let label = CONTACT_LABELS.iter().find(|l| from.starts_with(*l))?;
+    let after = from.get(label.len()..)?.trim_start();
+    let after = after
+        .strip_prefix('：')
+        .or_else(|| after.strip_prefix(':'))?;
+    Some((label, after.trim_start()))
+}
+
+/// Where the next contact label followed by a colon starts in `text`.
+fn next_label_at(text: &str) -> Option<usize> {
+    text.char_indices().map(|(i, _)| i).find(|&i| {
+        let from = text.get(i..).unwrap_or("");
+        CONTACT_LABELS.iter().any(|l| {
+            from.strip_prefix(l)
+                .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+        })
     })
+}
+
+/// A telephone number: digits with dashes (`0871-67785176`, `0915─4426580`, `3123363`).
+fn is_phone(part: &str) -> bool {
+    let digits = part.chars().filter(char::is_ascii_digit).count();
+    digits >= 5
+        && part
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '─' | '—' | '－' | '–' | '(' | ')'))
 }
 
 /// `2021年7月28日` or `二〇二一年七月二十八日` alone on a line → `2021-07-28`.
@@ -216,73 +496,88 @@ fn date(line: &str) -> Option<String> {
     let (year, rest) = squeezed.split_once('年')?;
     let (month, rest) = rest.split_once('月')?;
     let day = rest.strip_suffix('日')?;
-    let year: String = year
-        .chars()
-        .map(|c| match c {
-            '〇' | '零' | 'О' => Some('0'),
-            c if c.is_ascii_digit() => Some(c),
-            c => numeral_value(&c.to_string())
-                .and_then(|n| char::from_digit(u32::try_from(n).ok()?, 10)),
-        })
-        .collect::<Option<String>>()?;
     let number = |s: &str| {
         s.parse::<u32>()
             .ok()
-            .or_else(|| numeral_value(s)?.try_into().ok())
+            .or_else(|| u32::try_from(chinese::value_of(s)?).ok())
     };
-    let (year, month, day): (u32, u32, u32) = (year.parse().ok()?, number(month)?, number(day)?);
+    let (year, month, day): (u32, u32, u32) = (number(year)?, number(month)?, number(day)?);
     let iso = format!("{year:04}-{month:02}-{day:02}");
     (year.to_string().len() == 4 && crate::letter::load::parse_date(&iso).is_some()).then_some(iso)
 }
 
 /// The proposal: its number and session from the title (`…关于中山市政协十二届五次会议提案
-/// 第125053号答复的函`), its title from the first book title in the opening that names a
-/// suggestion or proposal.
-pub(crate) fn proposal(title: &str, opening: &[String], warnings: &mut Vec<String>) -> Proposal {
-    let chars: Vec<char> = title.chars().collect();
-    let mut number = None;
-    let mut session = String::new();
-    // The last 第…号 in the title.
-    if let Some(hao) = chars.iter().rposition(|&c| c == '号') {
-        let digits_start = (0..hao)
-            .rev()
-            .take_while(|&i| chars[i].is_ascii_digit())
-            .last();
-        if let Some(start) = digits_start
-            && start > 0
-            && chars[start - 1] == '第'
+/// 第125053号答复的函`), or its number from the opening (`（第016号）`); its title from the
+/// first quotation in the opening that names a suggestion or proposal.
+pub(crate) fn proposal(title: Option<&str>, opening: &[String]) -> Proposal {
+    let mut out = Proposal::default();
+    if let Some(title) = title
+        && let Some((number, at)) = last_numbered(title)
+    {
+        out.number = Some(number.to_string());
+        out.session = session(title.get(..at).unwrap_or_default());
+    }
+    let first = opening.first().map_or("", String::as_str);
+    if out.number.is_none() {
+        out.number = last_numbered(first).map(|(n, _)| n.to_string());
+    }
+    out.title = quoted_title(first);
+    out
+}
+
+/// The last `第…号` whose number is in Arabic digits (with a letter before them, as in
+/// `第A20250015号`): the number, and where its `第` stands.
+fn last_numbered(text: &str) -> Option<(&str, usize)> {
+    let mut found = None;
+    for (at, _) in text.match_indices('第') {
+        let after = text.get(at + '第'.len_utf8()..).unwrap_or("");
+        let len = after
+            .char_indices()
+            .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && c.is_ascii_uppercase())))
+            .map_or(after.len(), |(i, _)| i);
+        let number = after.get(..len).unwrap_or("");
+        if number.chars().any(|c| c.is_ascii_digit())
+            && after.get(len..).is_some_and(|r| r.starts_with('号'))
         {
-            let digits: String = chars[start..hao].iter().collect();
-            number = digits.parse().ok();
-            let before: String = chars[..start - 1].iter().collect();
-            let after_about = before
-                .rsplit_once("关于")
-                .map_or(before.as_str(), |(_, s)| s);
-            session = after_about
-                .trim_end_matches("代表建议")
-                .trim_end_matches("提案")
-                .trim_end_matches("建议")
-                .to_string();
+            found = Some((number, at));
         }
     }
-    if number.is_none() {
-        warnings.push("the title names no proposal number (提案第…号); set proposal.number".into());
+    found
+}
+
+/// The session in the title's words before the proposal's number: after `关于` (and its
+/// `对`) or `对`, without `代表建议`, `提案`, `建议` or a final `的`.
+fn session(before: &str) -> Option<String> {
+    let after_about = match before.rsplit_once("关于") {
+        Some((_, s)) => s.strip_prefix('对').unwrap_or(s),
+        None => before.split_once('对').map_or(before, |(_, s)| s),
+    };
+    let mut s = after_about.trim();
+    for tail in ["的", "代表建议", "委员提案", "提案", "建议", "议案"] {
+        s = s.strip_suffix(tail).unwrap_or(s);
     }
-    let quoted = opening.iter().find_map(|p| {
-        p.split('《')
-            .skip(1)
-            .filter_map(|s| s.split_once('》').map(|(t, _)| t))
-            .find(|t| t.ends_with("建议") || t.ends_with("提案") || t.ends_with("议案"))
-            .map(str::to_string)
-    });
-    if quoted.is_none() {
-        warnings.push("the opening quotes no 《…建议》; set proposal.title".into());
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// The first quotation (`《…》`, `“…”`) of the opening that names a suggestion or proposal:
+/// one that begins with `关于` or ends with `建议`, `提案` or `议案`.
+fn quoted_title(opening: &str) -> Option<String> {
+    let names = |t: &str| {
+        t.starts_with("关于") || t.ends_with("建议") || t.ends_with("提案") || t.ends_with("议案")
+    };
+    let mut rest = opening;
+    while let Some(at) = rest.find(['《', '“']) {
+        let open = rest.get(at..)?.chars().next()?;
+        let close = if open == '《' { '》' } else { '”' };
+        let inside = rest.get(at + open.len_utf8()..)?;
+        let (quoted, after) = inside.split_once(close)?;
+        if names(quoted) {
+            return Some(quoted.to_string());
+        }
+        rest = after;
     }
-    Proposal {
-        number: number.unwrap_or(0),
-        session,
-        title: quoted.unwrap_or_default(),
-    }
+    None
 }
 
 #[cfg(test)]
@@ -293,10 +588,36 @@ mod tests {
     fn header_shapes() {
         assert_eq!(classification("(A类)").as_deref(), Some("A类"));
         assert_eq!(classification("（B 类）").as_deref(), Some("B类"));
+        assert_eq!(classification("类 别： B").as_deref(), Some("类 别： B"));
+        assert_eq!(
+            classification("办理类型：A").as_deref(),
+            Some("办理类型：A")
+        );
         assert_eq!(classification("中山市科学技术局"), None);
-        assert!(is_doc_number("中山科函〔2021〕142号"));
-        assert!(is_doc_number("某府函[2020]7号"));
-        assert!(!is_doc_number("提案第125053号"));
+        assert_eq!(
+            doc_number("中山科函〔2021〕142号"),
+            Some(("中山科函〔2021〕142号", ""))
+        );
+        assert_eq!(doc_number("某府函[2020]7号"), Some(("某府函[2020]7号", "")));
+        assert_eq!(
+            doc_number("自然资函﹝2022﹞47号"),
+            Some(("自然资函﹝2022﹞47号", ""))
+        );
+        assert_eq!(
+            doc_number("神林函〔2022〕31号  签发人：高继强"),
+            Some(("神林函〔2022〕31号", "  签发人：高继强"))
+        );
+        assert_eq!(
+            doc_number("临建建议字〔2025〕第1号"),
+            Some(("临建建议字〔2025〕第1号", ""))
+        );
+        assert_eq!(doc_number("提案第125053号"), None);
+        assert_eq!(
+            addressee("秦振兴代表： 您提出的"),
+            Some(("秦振兴代表", " 您提出的"))
+        );
+        assert_eq!(addressee("类别：B"), None);
+        assert_eq!(addressee("签发人：高继强"), None);
     }
 
     #[test]
@@ -311,16 +632,41 @@ mod tests {
     }
 
     #[test]
-    fn proposal_from_title_and_opening() {
-        let mut warnings = Vec::new();
+    fn proposal_from_title_or_opening() {
         let p = proposal(
-            "中山市科学技术局关于中山市政协十二届五次会议提案第125053号答复的函",
+            Some("中山市科学技术局关于中山市政协十二届五次会议提案第125053号答复的函"),
             &["您们提出的《关于某事的建议》收悉。".to_string()],
-            &mut warnings,
         );
-        assert_eq!(p.number, 125_053);
-        assert_eq!(p.session, "中山市政协十二届五次会议");
-        assert_eq!(p.title, "关于某事的建议");
-        assert!(warnings.is_empty());
+        assert_eq!(p.number.as_deref(), Some("125053"));
+        assert_eq!(p.session.as_deref(), Some("中山市政协十二届五次会议"));
+        assert_eq!(p.title.as_deref(), Some("关于某事的建议"));
+        let p = proposal(
+            Some("关于对市政协八届一次会议第016号提案的答复"),
+            &["您提出的《将某某调整建议》（第016号）收悉。".to_string()],
+        );
+        assert_eq!(p.number.as_deref(), Some("016"));
+        assert_eq!(p.session.as_deref(), Some("市政协八届一次会议"));
+        assert_eq!(p.title.as_deref(), Some("将某某调整建议"));
+        let p = proposal(
+            None,
+            &["您提出的《关于甲的议案》（第118号）已收悉。".to_string()],
+        );
+        assert_eq!(p.number.as_deref(), Some("118"));
+        assert_eq!(p.session, None);
+    }
+
+    #[test]
+    fn contact_lines_give_person_phone_and_unit_verbatim() {
+        let fields = contact_fields(&["（联系人及电话：张春明 0871-67785176）".to_string()]);
+        assert_eq!(fields.person.as_deref(), Some("张春明"));
+        assert_eq!(fields.phone.as_deref(), Some("0871-67785176"));
+        let fields = contact_fields(&["联系人：辛长生         联系电话：0915-6825850".to_string()]);
+        assert_eq!(fields.person.as_deref(), Some("辛长生"));
+        assert_eq!(fields.phone.as_deref(), Some("0915-6825850"));
+        let fields =
+            contact_fields(&["联系单位和联系人及电话：县林业和草原局 黑绍刚 3123363".to_string()]);
+        assert_eq!(fields.unit.as_deref(), Some("县林业和草原局"));
+        assert_eq!(fields.person.as_deref(), Some("黑绍刚"));
+        assert_eq!(fields.phone.as_deref(), Some("3123363"));
     }
 }

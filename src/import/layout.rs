@@ -6,7 +6,7 @@
 //! a blank line when it stops in mid-sentence; page numbers go. Each repair is recorded.
 
 use super::errata::{Errata, Kind, is_cjk_punct, is_han};
-use super::tree::starts_part;
+use super::ordinal::starts_part;
 use crate::text::width::{AmbiguousWidth, char_width, str_width};
 
 /// One non-blank line of the input, trimmed.
@@ -19,6 +19,9 @@ pub(crate) struct Line {
     pub indented: bool,
     /// Its width in columns, indent included: how much of the page's measure it fills.
     pub width: usize,
+    /// Its length in characters, indent included: how much of a measure counted in
+    /// characters it fills (a two-space indent stands for the letter's own indent).
+    pub chars: usize,
     /// 1-based line number in the input, for messages.
     pub number: usize,
 }
@@ -30,8 +33,8 @@ pub(crate) struct Paragraph {
     /// It holds a full stop (so it is no bare heading); kept as lines join, so that no join
     /// reads the whole paragraph again.
     has_stop: bool,
-    /// The width of its last line, indent included.
-    last_width: usize,
+    /// The width of its last line, indent included, and its length in characters.
+    last: (usize, usize),
 }
 
 impl Paragraph {
@@ -39,7 +42,7 @@ impl Paragraph {
     pub(crate) fn new(text: String) -> Self {
         Self {
             has_stop: has_stop(&text),
-            last_width: 0,
+            last: (0, 0),
             text,
         }
     }
@@ -73,6 +76,7 @@ pub(crate) fn lines(text: &str, errata: &mut Errata) -> Vec<Option<Line>> {
                 text: text.to_string(),
                 indented: indent >= 2,
                 width: indent + str_width(text, AmbiguousWidth::Narrow),
+                chars: raw.chars().take_while(|c| c.is_whitespace()).count() + text.chars().count(),
                 number: i + 1,
             })
         })
@@ -101,16 +105,65 @@ fn is_page_number(line: &str) -> bool {
         })
 }
 
-/// The widest line, in columns: the page's measure when the text is hard-wrapped.
-pub(crate) fn measure(lines: &[Option<Line>]) -> usize {
-    lines.iter().flatten().map(|l| l.width).max().unwrap_or(0)
+/// The page's measure: the widest line in columns and the longest in characters, and whether
+/// the text is hard-wrapped at all.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Measure {
+    columns: usize,
+    chars: usize,
+    /// Several lines fill the measure: the text was wrapped (by width or by a count of
+    /// characters). When not, it is laid out one paragraph per line and no line joins the
+    /// next.
+    wrapped: bool,
+}
+
+/// The deepest indent, in characters, of a line of running text.
+const MAX_TEXT_INDENT: usize = 4;
+
+/// How many lines must fill the measure for the text to count as hard-wrapped.
+const FULL_LINES: usize = 2;
+
+/// The measure of `lines`.
+pub(crate) fn measure(lines: &[Option<Line>]) -> Measure {
+    let columns = lines.iter().flatten().map(|l| l.width).max().unwrap_or(0);
+    // Lines set far in (a centred heading, a signature set to the right) fill no measure of
+    // characters: their indent is layout, not text.
+    let chars = lines
+        .iter()
+        .flatten()
+        .filter(|l| l.chars.saturating_sub(l.text.chars().count()) <= MAX_TEXT_INDENT)
+        .map(|l| l.chars)
+        .max()
+        .unwrap_or(0);
+    let mut m = Measure {
+        columns,
+        chars,
+        wrapped: true,
+    };
+    let full = lines
+        .iter()
+        .flatten()
+        .filter(|l| m.fills(l, (1, 1)))
+        .count();
+    m.wrapped = full >= FULL_LINES;
+    m
+}
+
+impl Measure {
+    /// Whether `line` fills the measure, in columns or in characters, so that a next word
+    /// of `next` (columns, characters) would not have fitted on it.
+    pub(crate) fn fills(self, line: &Line, next: (usize, usize)) -> bool {
+        let (columns, chars) = next;
+        line.width + columns + SLACK > self.columns
+            || (self.chars > 0 && line.chars + chars > self.chars)
+    }
 }
 
 /// Joins lines into paragraphs: hard wraps within a run of lines, page breaks across a blank
 /// line where a paragraph stops in mid-sentence. `measure` is the widest line of the page.
 pub(crate) fn paragraphs(
     lines: &[Option<Line>],
-    measure: usize,
+    measure: Measure,
     errata: &mut Errata,
 ) -> Vec<Paragraph> {
     let mut done: Vec<Paragraph> = Vec::new();
@@ -127,10 +180,10 @@ pub(crate) fn paragraphs(
             continue;
         };
         current = match current.take() {
-            Some(mut p) if wraps_into(&p.text, p.last_width, line, measure) => {
+            Some(mut p) if wraps_into(&p, line, measure) => {
                 join_wrap(&mut p.text, &line.text, errata);
                 p.has_stop |= has_stop(&line.text);
-                p.last_width = line.width;
+                p.last = (line.width, line.chars);
                 Some(p)
             }
             Some(p) => {
@@ -141,7 +194,7 @@ pub(crate) fn paragraphs(
                 Some(mut p) if after_blank && breaks_into(&p, line, measure, indents) => {
                     join_page_break(&mut p.text, &line.text, errata);
                     p.has_stop |= has_stop(&line.text);
-                    p.last_width = line.width;
+                    p.last = (line.width, line.chars);
                     Some(p)
                 }
                 previous => {
@@ -154,6 +207,50 @@ pub(crate) fn paragraphs(
     }
     done.extend(current);
     done
+}
+
+/// Splits a paragraph where a space follows the end of a sentence (`收悉，现答复如下： 按照…`):
+/// a web page flattened into one line keeps its paragraphs apart so, and a letter's own
+/// sentences are never followed by one. Each split is recorded.
+pub(crate) fn split_flattened(paragraphs: Vec<Paragraph>, errata: &mut Errata) -> Vec<Paragraph> {
+    let mut out = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        let mut rest = p.text.as_str();
+        let mut pieces: Vec<&str> = Vec::new();
+        while let Some(at) = flattened_break(rest) {
+            let (piece, after) = rest.split_at(at);
+            pieces.push(piece);
+            rest = after.trim_start();
+        }
+        if pieces.is_empty() {
+            out.push(p);
+            continue;
+        }
+        pieces.push(rest);
+        for (a, b) in pieces.iter().zip(pieces.iter().skip(1)) {
+            errata.group(Kind::FlattenedParagraphs, || {
+                let (tail, head) = (tail_context(a), head_context(b));
+                (format!("{tail} {head}"), tail)
+            });
+        }
+        out.extend(pieces.into_iter().map(|t| Paragraph::new(t.to_string())));
+    }
+    out
+}
+
+/// Where a space after a sentence's end (or a colon) begins, before more text.
+fn flattened_break(text: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace()
+            && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '：'))
+            && !text.get(i..).unwrap_or("").trim_start().is_empty()
+        {
+            return Some(i);
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 /// Joins the lines of one field (a title that wrapped, a long cc line) into one.
@@ -174,18 +271,27 @@ pub(crate) fn join_lines<'a>(
 
 fn new_paragraph(line: &Line) -> Paragraph {
     let mut p = Paragraph::new(line.text.clone());
-    p.last_width = line.width;
+    p.last = (line.width, line.chars);
     p
 }
 
-/// The previous line (`last_width` columns) was full, so `next` goes on its paragraph — unless
-/// `next` is indented, or begins a part (`二、`, `（一）`) after a finished sentence.
-fn wraps_into(text: &str, last_width: usize, next: &Line, measure: usize) -> bool {
-    let first_word: usize = first_unit(&next.text)
-        .map(|c| char_width(c, AmbiguousWidth::Narrow))
-        .sum();
-    let new_part = starts_part(&next.text) && ends_sentence(text);
-    !next.indented && !new_part && last_width + first_word + SLACK > measure
+/// The paragraph's last line was full, so `next` goes on its paragraph — unless the text is
+/// not wrapped at all (one paragraph a line), `next` is indented, or it begins a part
+/// (`二、`, `（一）`) after a finished sentence.
+fn wraps_into(p: &Paragraph, next: &Line, measure: Measure) -> bool {
+    let first_word = first_unit(&next.text).fold((0, 0), |(w, n), c| {
+        (w + char_width(c, AmbiguousWidth::Narrow), n + 1)
+    });
+    let new_part = starts_part(&next.text) && ends_sentence(&p.text);
+    let (width, chars) = p.last;
+    let last = Line {
+        text: String::new(),
+        indented: false,
+        width,
+        chars,
+        number: 0,
+    };
+    measure.wrapped && !next.indented && !new_part && measure.fills(&last, first_word)
 }
 
 /// The characters of a line's first unbreakable unit: one Chinese character, a Latin word or
@@ -204,10 +310,10 @@ fn first_unit(text: &str) -> impl Iterator<Item = char> + '_ {
 /// A paragraph that stops in mid-sentence goes on after a page break, unless it is a bare
 /// heading or the next one begins a part of its own. Where paragraphs begin with an indent
 /// (`indents`), one whose last line was full goes on at an unindented line too.
-fn breaks_into(previous: &Paragraph, next: &Line, measure: usize, indents: bool) -> bool {
+fn breaks_into(previous: &Paragraph, next: &Line, measure: Measure, indents: bool) -> bool {
     let bare_heading = !previous.has_stop && starts_part(&previous.text);
     let mid_sentence = !ends_sentence(&previous.text) && !bare_heading && !starts_part(&next.text);
-    mid_sentence || (indents && wraps_into(&previous.text, previous.last_width, next, measure))
+    mid_sentence || (indents && wraps_into(previous, next, measure))
 }
 
 /// Whether `text` ends a sentence (bold marks and spaces aside).

@@ -62,18 +62,12 @@ fn scan(text: &str, out: &mut Vec<EditorialNote>) {
 /// Notes on the odd wording of a whole letter.
 pub(crate) fn notes(letter: &Letter) -> Vec<EditorialNote> {
     let mut out = Vec::new();
-    let mut texts: Vec<&str> = vec![&letter.title];
-    texts.extend(letter.opening.iter().map(String::as_str));
-    for suggestion in &letter.suggestions {
-        texts.extend([suggestion.title.as_str(), suggestion.response.as_str()]);
-        texts.extend(suggestion.paragraphs.iter().map(String::as_str));
-        for measure in &suggestion.measures {
-            texts.push(&measure.title);
-            texts.extend(measure.paragraphs.iter().map(String::as_str));
-            texts.extend(measure.points.iter().map(|p| p.text.as_str()));
+    let mut texts: Vec<&str> = Vec::new();
+    crate::letter::fields::for_each_text(letter, |part, _, text| {
+        if part == crate::letter::fields::Part::Body {
+            texts.push(text);
         }
-    }
-    texts.extend(letter.closing.iter().map(String::as_str));
+    });
     for text in texts {
         scan(text, &mut out);
     }

@@ -1,144 +1,32 @@
-//! The letter's tree from its paragraphs: the opening, the suggestions (`一、`) with their
-//! response sentence, their measures (`（一）`/`(一)`), the points of each (`一是…`), and the
-//! closing.
+//! The letter's tree from its paragraphs: the opening, the numbered parts, and the closing.
 //!
-//! Ordinals must come in sequence (`一、` then `二、`; `（一）` again under each suggestion;
-//! `一是` again under each measure), so an ordinal-looking word in running text (`一、二、三等奖`)
-//! does not start a part. Titles are split from bodies as the letter does: a suggestion's
-//! title ends at the space or full stop before its response; a measure's at its first `。`.
+//! A letter is answered in one of two ways. Suggestion by suggestion: a heading that names
+//! one (`一、关于…的建议`, `…的问题`), its verdict (`吸取采纳该建议。`, only from the phrases
+//! letters use for one), its measures (`（一）`) and their points (`一是…`). Or section by
+//! section: a heading (`一、基本情况`) or a numbered paragraph (`一、我县按照…。`) that
+//! stays a paragraph. Ordinals must come in sequence (`一、` then `二、`), so an
+//! ordinal-looking word in running text (`一、二、三等奖`) does not start a part. The closing
+//! is the run of closing paragraphs after the last part (`感谢…`, `特此函复`, `此致`, `敬礼`),
+//! so a word of thanks early in the letter does not end it.
 
 use super::errata::{Errata, Kind};
-use crate::letter::{Measure, Point, Suggestion};
+use super::ordinal;
+use crate::letter::{Measure, Point, Section, Suggestion};
 
 /// The body of a letter, between the addressee and the signature, as a tree.
 #[derive(Debug, Default)]
 pub(crate) struct Body {
     pub opening: Vec<String>,
     pub suggestions: Vec<Suggestion>,
+    pub sections: Vec<Section>,
     pub closing: Vec<String>,
 }
 
-/// Chinese ordinals as letters number their parts.
-const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/// A Chinese numeral from 1 to 99 at the start of `chars`, and how many characters it takes.
-fn numeral(chars: &[char]) -> Option<(usize, usize)> {
-    let digit = |i: usize| {
-        chars
-            .get(i)
-            .and_then(|c| DIGITS.iter().position(|d| d == c))
-            .map(|d| d + 1)
-    };
-    let ten = |i: usize| chars.get(i) == Some(&'十');
-    match (digit(0), ten(0)) {
-        (Some(tens), _) if ten(1) => Some(match digit(2) {
-            Some(units) => (tens * 10 + units, 3),
-            None => (tens * 10, 2),
-        }),
-        (Some(n), _) => Some((n, 1)),
-        (None, true) => Some(match digit(1) {
-            Some(units) => (10 + units, 2),
-            None => (10, 1),
-        }),
-        (None, false) => None,
-    }
-}
-
-/// A whole string read as a Chinese numeral: `二十八` → 28.
-pub(crate) fn numeral_value(s: &str) -> Option<usize> {
-    let chars: Vec<char> = s.chars().collect();
-    numeral(&chars)
-        .filter(|&(_, len)| len == chars.len())
-        .map(|(n, _)| n)
-}
-
-/// The ordinal in Chinese, for messages and errata: 1 → `一`, 12 → `十二`.
+/// The ordinal in Chinese, for messages and errata: 1 → `一`, 12 → `十二`, 101 → `一百零一`.
 pub(crate) use crate::letter::tree::chinese_numeral as chinese;
 
-/// How many characters of a paragraph an ordinal can take, spaces included: enough for
-/// `（ 二十三 ）` and what follows it, so that recognising one never reads a whole paragraph.
-const ORDINAL_CHARS: usize = 12;
-
-/// The first characters of `text`, after leading spaces and bold marks, and the text from
-/// there on.
-fn head(text: &str) -> (Vec<char>, &str) {
-    let trimmed = text.trim_start_matches(|c: char| c == '*' || c.is_whitespace());
-    (trimmed.chars().take(ORDINAL_CHARS).collect(), trimmed)
-}
-
-/// The text after the first `n` characters of `trimmed`.
-fn after(trimmed: &str, n: usize) -> String {
-    trimmed
-        .char_indices()
-        .nth(n)
-        .and_then(|(i, _)| trimmed.get(i..))
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// `一、`: the suggestion's number and how many characters the ordinal takes.
-fn suggestion_head(chars: &[char]) -> Option<(usize, usize)> {
-    let (n, len) = numeral(chars)?;
-    // `一、二、三等奖` is a list in running text, not a heading.
-    let list = chars
-        .get(len + 1)
-        .is_some_and(|c| DIGITS.contains(c) || *c == '十');
-    (chars.get(len) == Some(&'、') && !list).then_some((n, len + 1))
-}
-
-/// `（一）` or `(一) `: the measure's number, how many characters the ordinal (and the spaces
-/// after it) take, and whether it is written otherwise than `（一）`.
-fn measure_head(chars: &[char]) -> Option<(usize, usize, bool)> {
-    let open = *chars.first()?;
-    if !matches!(open, '(' | '（') {
-        return None;
-    }
-    let mut i = 1;
-    while chars.get(i).is_some_and(|c| c.is_whitespace()) {
-        i += 1;
-    }
-    let (n, len) = numeral(chars.get(i..)?)?;
-    i += len;
-    while chars.get(i).is_some_and(|c| c.is_whitespace()) {
-        i += 1;
-    }
-    let close = *chars.get(i)?;
-    if !matches!(close, ')' | '）') {
-        return None;
-    }
-    let mut end = i + 1;
-    while chars.get(end).is_some_and(|c| c.is_whitespace()) {
-        end += 1;
-    }
-    let odd = open == '(' || close == ')' || end > i + 1 || i > 1 + len;
-    Some((n, end, odd))
-}
-
-/// `一、…`: the suggestion's number and the text after the ordinal.
-pub(crate) fn suggestion_ordinal(text: &str) -> Option<(usize, String)> {
-    let (chars, trimmed) = head(text);
-    let (n, len) = suggestion_head(&chars)?;
-    Some((n, after(trimmed, len)))
-}
-
-/// `（一）…` or `(一)…`: the measure's number, the text after the ordinal, and the ordinal as
-/// written when it was typed with half-width brackets.
-pub(crate) fn measure_ordinal(text: &str) -> Option<(usize, String, Option<String>)> {
-    let (chars, trimmed) = head(text);
-    let (n, len, odd) = measure_head(&chars)?;
-    let written = odd.then(|| chars[..len].iter().collect());
-    Some((n, after(trimmed, len), written))
-}
-
-/// Whether a paragraph begins a suggestion or a measure (by its shape, not its number). Reads
-/// only the paragraph's first characters.
-pub(crate) fn starts_part(text: &str) -> bool {
-    let (chars, _) = head(text);
-    suggestion_head(&chars).is_some() || measure_head(&chars).is_some()
-}
-
 /// Words that open a letter's closing paragraphs.
-const CLOSING_OPENERS: [&str; 12] = [
+const CLOSING_OPENERS: [&str; 20] = [
     "综上",
     "综合而言",
     "总之",
@@ -146,24 +34,65 @@ const CLOSING_OPENERS: [&str; 12] = [
     "专此",
     "特此",
     "此复",
+    "此致",
+    "敬礼",
     "最后",
     "再次感谢",
     "衷心感谢",
     "诚挚感谢",
     "感谢",
+    "以上答复",
+    "恳请",
+    "欢迎",
+    "希望",
+    "如有不妥",
+    "请批评指正",
 ];
 
-fn is_closing(text: &str) -> bool {
+/// Whether a paragraph belongs to the closing: it opens with a closing word, or names the
+/// addressee first (`周博委员，感谢您…`).
+fn is_closing(text: &str, addressee: Option<&str>) -> bool {
+    let text = text.trim_start();
+    let text = addressee
+        .and_then(|a| text.strip_prefix(a))
+        .map_or(text, |rest| rest.trim_start_matches(['，', ',', '：']));
     CLOSING_OPENERS.iter().any(|w| text.starts_with(w))
         || ["专此答复", "特此答复", "特此函复"]
             .iter()
             .any(|w| text.contains(w))
 }
 
+/// Where the closing starts: after the last numbered part, the trailing run of closing
+/// paragraphs; never the first paragraph.
+fn closing_start(paragraphs: &[String], addressee: Option<&str>) -> usize {
+    let mut start = paragraphs.len();
+    while start > 1
+        && ordinal::part(&paragraphs[start - 1]).is_none()
+        && is_closing(&paragraphs[start - 1], addressee)
+    {
+        start -= 1;
+    }
+    start
+}
+
 /// The longest verdict, in characters.
 const RESPONSE_CHARS: usize = 60;
 
-/// A one-sentence verdict such as `吸取采纳该建议。`.
+/// Words by which a letter gives its verdict on a suggestion.
+const VERDICT_WORDS: [&str; 9] = [
+    "采纳",
+    "吸取",
+    "留作参考",
+    "作为参考",
+    "已解决",
+    "正在解决",
+    "列入计划",
+    "难以解决",
+    "暂不具备",
+];
+
+/// A one-sentence verdict such as `吸取采纳该建议。`: short, one sentence, in the words letters
+/// use for one.
 fn is_response(text: &str) -> bool {
     let chars: Vec<char> = text.chars().take(RESPONSE_CHARS + 1).collect();
     let inner_stops = chars
@@ -171,17 +100,17 @@ fn is_response(text: &str) -> bool {
         .take(chars.len().saturating_sub(1))
         .filter(|c| matches!(c, '。' | '！' | '？'))
         .count();
-    !starts_part(text)
+    !ordinal::starts_part(text)
         && chars.len() <= RESPONSE_CHARS
         && matches!(chars.last(), Some('。' | '：'))
         && inner_stops == 0
+        && VERDICT_WORDS.iter().any(|w| text.contains(w))
 }
 
-/// A suggestion heading's text after `一、`, split into title and response.
+/// A suggestion heading's text after `一、`, split into title and verdict: `关于…的建议
+/// 吸取采纳该建议。` (a verdict is short, so only the heading's last characters are tried).
 fn split_suggestion_heading(rest: &str) -> (String, String) {
     let chars: Vec<char> = rest.trim().chars().collect();
-    // A space before a one-sentence verdict: `关于…的建议 吸取采纳该建议。` (a verdict is
-    // short, so only the heading's last characters are tried).
     let from = chars.len().saturating_sub(RESPONSE_CHARS + 2);
     for (i, c) in chars.iter().enumerate().skip(from) {
         if c.is_whitespace() {
@@ -194,25 +123,41 @@ fn split_suggestion_heading(rest: &str) -> (String, String) {
             }
         }
     }
-    match chars.iter().position(|&c| c == '。') {
-        Some(stop) => (
-            chars[..stop].iter().collect(),
-            chars[stop + 1..]
-                .iter()
-                .collect::<String>()
-                .trim()
-                .to_string(),
-        ),
-        None => (chars.iter().collect(), String::new()),
-    }
+    (
+        chars.iter().collect::<String>().trim().to_string(),
+        String::new(),
+    )
 }
 
-/// A measure heading's text after `（一）`, split at its first full stop into the title and
-/// the start of the body.
-fn split_measure_heading(rest: &str) -> (String, String) {
-    match rest.split_once('。') {
-        Some((title, body)) => (title.trim().to_string(), body.trim().to_string()),
-        None => (rest.trim().to_string(), String::new()),
+/// Words a heading that names a suggestion ends with.
+const SUGGESTION_ENDINGS: [&str; 5] = ["建议", "问题", "意见", "提案", "议案"];
+
+/// Whether a part's text after `一、` is a heading that names a suggestion: one line without a
+/// full stop (a verdict after a space aside) that ends as suggestions are named.
+fn names_suggestion(rest: &str) -> bool {
+    let (title, _) = split_suggestion_heading(rest);
+    let title = title.trim_end_matches(['”', '」', '’', '》']);
+    !title.contains(['。', '！', '？']) && SUGGESTION_ENDINGS.iter().any(|e| title.ends_with(e))
+}
+
+/// The longest heading of a section, in characters.
+const HEADING_CHARS: usize = 40;
+
+/// A section from its first paragraph's text after `一、`: a heading (`基本情况`: short, no
+/// sentence punctuation), or a numbered paragraph.
+fn section(rest: &str) -> Section {
+    let rest = rest.trim();
+    let heading = rest.chars().count() <= HEADING_CHARS
+        && !rest.contains(['。', '！', '？', '；', '，', '：'])
+        && !rest.is_empty();
+    Section {
+        title: heading.then(|| rest.to_string()),
+        paragraphs: if heading {
+            Vec::new()
+        } else {
+            vec![rest.to_string()]
+        },
+        figures: Vec::new(),
     }
 }
 
@@ -225,21 +170,56 @@ struct Open {
 /// Builds the tree. Problems a person should look at go to `warnings`.
 pub(crate) fn body(
     paragraphs: Vec<String>,
+    addressee: Option<&str>,
     errata: &mut Errata,
     warnings: &mut Vec<String>,
 ) -> Body {
     let mut out = Body::default();
+    let mut paragraphs = paragraphs;
+    out.closing = paragraphs.split_off(closing_start(&paragraphs, addressee));
+    let by_suggestion = paragraphs
+        .iter()
+        .find_map(|p| ordinal::part(p).filter(|(n, _)| *n == 1))
+        .is_some_and(|(_, rest)| names_suggestion(rest));
+    if by_suggestion {
+        suggestions(paragraphs, &mut out, errata, warnings);
+    } else {
+        sections(paragraphs, &mut out);
+    }
+    out
+}
+
+/// The body read section by section.
+fn sections(paragraphs: Vec<String>, out: &mut Body) {
+    for p in paragraphs {
+        if let Some((n, rest)) = ordinal::part(&p)
+            && n == out.sections.len() + 1
+        {
+            out.sections.push(section(rest));
+            continue;
+        }
+        match out.sections.last_mut() {
+            Some(section) => section.paragraphs.push(p),
+            None => out.opening.push(p),
+        }
+    }
+}
+
+/// The body read suggestion by suggestion.
+fn suggestions(
+    paragraphs: Vec<String>,
+    out: &mut Body,
+    errata: &mut Errata,
+    warnings: &mut Vec<String>,
+) {
     // Per suggestion, its measures while they are read.
     let mut measures: Vec<Vec<Open>> = Vec::new();
-    let mut in_closing = false;
     let mut awaiting_response = false;
     for text in paragraphs {
-        let next_suggestion = out.suggestions.len() + 1;
-        if !in_closing
-            && let Some((n, rest)) = suggestion_ordinal(&text)
-            && n == next_suggestion
+        if let Some((n, rest)) = ordinal::part(&text)
+            && n == out.suggestions.len() + 1
         {
-            let (title, response) = split_suggestion_heading(&rest);
+            let (title, response) = split_suggestion_heading(rest);
             awaiting_response = response.is_empty();
             out.suggestions.push(Suggestion {
                 title,
@@ -252,9 +232,8 @@ pub(crate) fn body(
             continue;
         }
         let was_awaiting = std::mem::take(&mut awaiting_response);
-        if !in_closing
-            && let Some(open) = measures.last_mut()
-            && let Some((n, rest, written)) = measure_ordinal(&text)
+        if let Some(open) = measures.last_mut()
+            && let Some((n, rest, written)) = ordinal::measure(&text)
             && n == open.len() + 1
         {
             if let Some(written) = written {
@@ -262,45 +241,45 @@ pub(crate) fn body(
                     (written.clone(), format!("（{}）", chinese(n)))
                 });
             }
-            let (title, body) = split_measure_heading(&rest);
+            let (title, body) = split_measure_heading(rest);
             open.push(Open {
                 title,
                 body: vec![body],
             });
             continue;
         }
-        let has_text = !out.opening.is_empty() || !out.suggestions.is_empty();
-        if !in_closing && has_text && is_closing(&text) {
-            in_closing = true;
-        }
-        if in_closing {
-            out.closing.push(text);
-        } else if let Some(suggestion) = out.suggestions.last_mut() {
-            let open = measures
-                .last_mut()
-                .expect("a suggestion has its measure list");
-            if was_awaiting && open.is_empty() && is_response(&text) {
-                suggestion.response = text;
-            } else if let Some(measure) = open.last_mut() {
-                measure.body.push(text);
-            } else {
-                suggestion.paragraphs.push(text);
+        match (out.suggestions.last_mut(), measures.last_mut()) {
+            (Some(suggestion), Some(open)) => {
+                if was_awaiting && open.is_empty() && is_response(&text) {
+                    suggestion.response = text;
+                } else if let Some(measure) = open.last_mut() {
+                    measure.body.push(text);
+                } else {
+                    suggestion.paragraphs.push(text);
+                }
             }
-        } else {
-            out.opening.push(text);
+            _ => out.opening.push(text),
         }
     }
     for (s, (suggestion, open)) in out.suggestions.iter_mut().zip(measures).enumerate() {
         if suggestion.response.is_empty() {
             warnings.push(format!(
-                "{}、{}: no response sentence (such as 吸取采纳该建议。) found",
+                "{}、{}: no verdict (such as 吸取采纳该建议。) found",
                 chinese(s + 1),
                 suggestion.title
             ));
         }
         suggestion.measures = open.into_iter().map(points).collect();
     }
-    out
+}
+
+/// A measure heading's text after `（一）`, split at its first full stop into the title and
+/// the start of the body.
+fn split_measure_heading(rest: &str) -> (String, String) {
+    match rest.split_once('。') {
+        Some((title, body)) => (title.trim().to_string(), body.trim().to_string()),
+        None => (rest.trim().to_string(), String::new()),
+    }
 }
 
 /// Splits a measure's body into the paragraphs before its points and the points `一是…`.
@@ -315,14 +294,19 @@ fn points(open: Open) -> Measure {
         let mut i = 0;
         while i < chars.len() {
             let enumerator = at_point_start(&chars, i)
-                .then(|| numeral(&chars[i..]))
+                .then(|| {
+                    let head: String = chars[i..].iter().take(8).collect();
+                    ordinal::point(&head)
+                })
                 .flatten()
-                .filter(|&(n, len)| n == points.len() + 1 && chars.get(i + len) == Some(&'是'));
+                .filter(|&(n, _)| n == points.len() + 1);
             if let Some((_, len)) = enumerator {
                 give(&chars[from..i], new_part, &mut paragraphs, &mut points);
                 points.push(String::new());
                 new_part = false;
-                i += len + 1;
+                // The enumerator's characters: its numeral and 是.
+                let head: String = chars[i..].iter().take(8).collect();
+                i += head.get(..len).map_or(1, |h| h.chars().count());
                 from = i;
             } else {
                 i += 1;
@@ -381,18 +365,7 @@ mod tests {
     }
 
     #[test]
-    fn numerals_read_as_letters_number() {
-        let n = |s: &str| numeral(&s.chars().collect::<Vec<_>>());
-        assert_eq!(n("一、"), Some((1, 1)));
-        assert_eq!(n("十、"), Some((10, 1)));
-        assert_eq!(n("十二、"), Some((12, 2)));
-        assert_eq!(n("二十、"), Some((20, 2)));
-        assert_eq!(n("二十三、"), Some((23, 3)));
-        assert_eq!(n("是"), None);
-    }
-
-    #[test]
-    fn the_tree_is_read_in_sequence() {
+    fn suggestions_are_read_in_sequence() {
         let mut errata = Errata::default();
         let mut warnings = Vec::new();
         let body = body(
@@ -407,6 +380,7 @@ mod tests {
                 "一是甲。二是乙。",
                 "专此答复。",
             ]),
+            None,
             &mut errata,
             &mut warnings,
         );
@@ -434,5 +408,56 @@ mod tests {
         let errata = errata.finish();
         assert_eq!(errata[0].original, "(一) ");
         assert_eq!(errata[0].corrected, "（一）");
+    }
+
+    #[test]
+    fn numbered_paragraphs_stay_paragraphs_and_thanks_early_do_not_close() {
+        let mut errata = Errata::default();
+        let mut warnings = Vec::new();
+        let body = body(
+            paragraphs(&[
+                "您的提案收悉，现答复如下：",
+                "首先，感谢您的关注。",
+                "一、基本情况",
+                "近年来做了许多。",
+                "二、我局正在调研。论证结果提交审议。",
+                "感谢您的支持。",
+                "此致",
+                "敬礼",
+            ]),
+            None,
+            &mut errata,
+            &mut warnings,
+        );
+        assert!(body.suggestions.is_empty());
+        assert_eq!(
+            body.opening,
+            ["您的提案收悉，现答复如下：", "首先，感谢您的关注。"]
+        );
+        assert_eq!(body.sections.len(), 2);
+        assert_eq!(body.sections[0].title.as_deref(), Some("基本情况"));
+        assert_eq!(body.sections[0].paragraphs, ["近年来做了许多。"]);
+        assert_eq!(body.sections[1].title, None);
+        assert_eq!(
+            body.sections[1].paragraphs,
+            ["我局正在调研。论证结果提交审议。"]
+        );
+        assert_eq!(body.closing, ["感谢您的支持。", "此致", "敬礼"]);
+    }
+
+    #[test]
+    fn numbering_goes_on_past_ninety_nine() {
+        let mut texts = vec!["收悉。".to_string()];
+        for n in 1..=120 {
+            texts.push(format!("{}、关于第{n}事的建议", chinese(n)));
+            texts.push("吸取采纳该建议。".to_string());
+        }
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut errata = Errata::default();
+        let body = body(paragraphs(&refs), None, &mut errata, &mut Vec::new());
+        assert_eq!(body.suggestions.len(), 120);
+        assert_eq!(body.suggestions[99].title, "关于第100事的建议");
+        assert_eq!(body.suggestions[119].title, "关于第120事的建议");
+        assert!(errata.finish().is_empty());
     }
 }

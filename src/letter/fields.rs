@@ -7,7 +7,8 @@ use std::borrow::Cow;
 
 use super::load::scan::FieldPath;
 use super::{
-    EditorialNote, Erratum, Figure, Letter, Measure, Point, Proposal, Signature, Suggestion,
+    EditorialNote, Erratum, Figure, Letter, Measure, Point, Proposal, Section, Signature,
+    Suggestion,
 };
 
 /// Which part of a letter a text field belongs to.
@@ -96,28 +97,39 @@ macro_rules! text_visitor {
                 classification,
                 issuer,
                 doc_number,
+                issued_by,
                 title,
                 proposal,
                 addressee,
                 opening,
                 opening_figures,
                 suggestions,
+                sections,
                 closing,
                 signature,
                 contact,
+                contact_person,
+                contact_phone,
+                contact_unit,
                 disclosure,
                 cc,
+                other_lines,
                 errata,
                 notes,
             } = letter;
-            let Proposal { session, title: proposal_title, .. } = proposal;
-            for s in [classification, issuer, doc_number] {
+            let Proposal { number, session, title: proposal_title } = proposal;
+            for s in [classification, issuer, doc_number, issued_by].into_iter().flatten() {
                 visit(Meta, Line, s);
             }
-            visit(Body, Line, title);
-            visit(Meta, Line, session);
-            visit(Meta, Line, proposal_title);
-            visit(Body, Line, addressee);
+            if let Some(s) = title {
+                visit(Body, Line, s);
+            }
+            for s in [number, session, proposal_title].into_iter().flatten() {
+                visit(Meta, Line, s);
+            }
+            if let Some(s) = addressee {
+                visit(Body, Line, s);
+            }
             for s in opening {
                 visit(Body, Paragraphs, s);
             }
@@ -125,13 +137,26 @@ macro_rules! text_visitor {
             for suggestion in suggestions {
                 $suggestion_name(suggestion, &mut visit);
             }
+            for section in sections {
+                let Section { title, paragraphs, figures } = section;
+                if let Some(s) = title {
+                    visit(Body, Line, s);
+                }
+                for s in paragraphs {
+                    visit(Body, Paragraphs, s);
+                }
+                $figures_name(figures, &mut visit);
+            }
             for s in closing {
                 visit(Body, Paragraphs, s);
             }
             let Signature { issuer, date } = signature;
-            visit(Meta, Line, issuer);
-            visit(Meta, Line, date);
-            for s in [contact, disclosure, cc].into_iter().flatten() {
+            for s in [issuer, date].into_iter().flatten() {
+                visit(Meta, Line, s);
+            }
+            let named = [contact_person, contact_phone, contact_unit, disclosure];
+            let lines = contact.into_iter().chain(cc).chain(other_lines);
+            for s in lines.chain(named.into_iter().flatten()) {
                 visit(Meta, Line, s);
             }
             for erratum in errata {
@@ -181,12 +206,13 @@ pub struct FigureNode<'a> {
     pub text: Cow<'a, str>,
     /// Its figures.
     pub figures: &'a [Figure],
-    /// The suggestion it belongs to (0-based); `None` for the opening.
+    /// The suggestion or section it belongs to (0-based, sections after the suggestions);
+    /// `None` for the opening.
     pub section: Option<usize>,
 }
 
 /// Every node that can state figures, in reading order: the opening, then each suggestion,
-/// its measures and their points.
+/// its measures and their points, then each section.
 #[must_use]
 pub fn figure_nodes(letter: &Letter) -> Vec<FigureNode<'_>> {
     let root = FieldPath::default();
@@ -221,6 +247,12 @@ pub fn figure_nodes(letter: &Letter) -> Vec<FigureNode<'_>> {
                 ));
             }
         }
+    }
+    let after = letter.suggestions.len();
+    for (s, section) in letter.sections.iter().enumerate() {
+        let at = root.key("sections").index(s).key("figures");
+        let text = section.paragraphs.join("\n").into();
+        nodes.push(node(at, text, &section.figures, Some(after + s)));
     }
     nodes
 }
@@ -263,10 +295,10 @@ mod tests {
         let value = serde_yaml::to_value(&letter).unwrap();
         let mut found = Vec::new();
         strings(&value, "", &mut found);
-        // A status is an enum, written as a word; every other string is a text field.
+        // A status and a kind are enums, written as words; every other string is a text field.
         let missed: Vec<_> = found
             .iter()
-            .filter(|(key, s)| *key != "status" && *s != "visited")
+            .filter(|(key, s)| !matches!(*key, "status" | "kind") && *s != "visited")
             .collect();
         assert!(missed.is_empty(), "not visited: {missed:?}");
         assert!(found.len() > 300, "{}", found.len());

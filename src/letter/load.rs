@@ -409,11 +409,62 @@ mod tests {
 
     #[test]
     fn missing_field_names_position() {
-        let source = minimal().replace("issuer: 某局\n", "");
+        // The signature is the one key a letter must have (it may be empty): a letter cut
+        // short loses it.
+        let source = minimal().replace("signature: {issuer: 某局, date: 2021-07-28}\n", "");
         let error = parse(&source, "t.yaml").unwrap_err();
         assert!(error.to_string().starts_with("t.yaml:"), "{error}");
-        assert!(error.message.contains("issuer"), "{error}");
+        assert!(error.message.contains("signature"), "{error}");
         assert!(error.position.is_some());
+    }
+
+    #[test]
+    fn nothing_of_the_header_or_signature_is_required() {
+        let source = "opening: [您好。]\nsignature: {}\n";
+        let letter = parse(source, "t.yaml").unwrap();
+        assert_eq!(letter.title, None);
+        assert_eq!(letter.signature.date, None);
+        assert_eq!(letter.missing().len(), 10);
+    }
+
+    #[test]
+    fn suggestions_and_sections_together_are_refused() {
+        let source = minimal().replace(
+            "signature:",
+            "sections:\n  - paragraphs: [甲。]\nsignature:",
+        );
+        let error = parse(&source, "t.yaml").unwrap_err();
+        assert!(
+            error.message.contains("both suggestions and sections"),
+            "{error}"
+        );
+        assert!(error.position.is_some());
+    }
+
+    #[test]
+    fn a_contact_field_must_stand_in_a_contact_line() {
+        let with = |fields: &str| minimal().replace("signature:", &format!("{fields}\nsignature:"));
+        let good = with("contact: 联系人：张三 0871-1234567\ncontact_person: 张三");
+        assert!(parse(&good, "t.yaml").is_ok());
+        let bad = with("contact: 联系人：张三 0871-1234567\ncontact_phone: 0871-7654321");
+        let error = parse(&bad, "t.yaml").unwrap_err();
+        assert!(
+            error.message.contains("does not stand in any contact line"),
+            "{error}"
+        );
+        assert!(error.position.is_some());
+    }
+
+    #[test]
+    fn a_kind_that_does_not_fit_its_unit_is_refused() {
+        let source = minimal().replace("unit: 家,", "unit: 家, kind: money,");
+        let error = parse(&source, "t.yaml").unwrap_err();
+        assert!(
+            error.message.contains("kind “money” does not fit"),
+            "{error}"
+        );
+        let source = minimal().replace("unit: 家,", "unit: 家, kind: count,");
+        assert!(parse(&source, "t.yaml").is_ok());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::places::FigurePlaces;
 use super::quotes::Quotes;
-use super::{EditorialNote, Erratum, Figure, Letter, Measure, Suggestion};
+use super::{EditorialNote, Erratum, Figure, Letter, Measure, Section, Suggestion};
 use crate::strings::Lang;
 
 /// Index of a node in [`LetterTree::nodes`]; stable for a given letter.
@@ -22,6 +22,8 @@ pub enum NodeKind {
     Opening,
     /// A suggestion 一、关于…的建议 and the answer to it.
     Suggestion,
+    /// A numbered section 一、… of a reply written section by section.
+    Section,
     /// A measure （一）… of a suggestion.
     Measure,
     /// An enumerated point 一是… of a measure.
@@ -34,7 +36,7 @@ pub enum NodeKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// Stable key, as used in output meant for machines: `opening`, `s3`, `s3.m1`,
-    /// `s3.m1.p2`, `closing`.
+    /// `s3.m1.p2`, `sec2` (a section), `closing`.
     pub key: String,
     /// What part of the letter this is.
     pub kind: NodeKind,
@@ -115,25 +117,10 @@ pub struct LetterTree {
     pub lang: Lang,
 }
 
-/// Chinese numeral for 1–99, as the letter numbers things (一, 十二, 二十).
+/// A Chinese numeral as the letter numbers things (一, 十二, 二十, 一百零一).
 #[must_use]
 pub fn chinese_numeral(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let digit = |d: usize| DIGITS.get(d).copied().unwrap_or("");
-    match n {
-        0..=9 => digit(n).to_string(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { digit(n - 10) }),
-        20..=99 => format!(
-            "{}十{}",
-            digit(n / 10),
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                digit(n % 10)
-            }
-        ),
-        _ => n.to_string(),
-    }
+    crate::numbers::chinese::write(u64::try_from(n).unwrap_or(u64::MAX))
 }
 
 /// `2021-07-28` → `2021年7月28日`, as letters print dates.
@@ -267,23 +254,27 @@ impl<'a> Builder<'a> {
             String::new(),
             &letter.opening_figures,
         );
-        if !letter.classification.is_empty() {
-            // Printed in parentheses at the head of the letter: (A类).
-            let class = format!("({})", letter.classification);
-            self.block(opening, BlockKind::Meta, class, 0);
+        for line in letter.header_lines() {
+            self.block(opening, BlockKind::Meta, line, 0);
         }
-        for meta in [&letter.issuer, &letter.doc_number] {
-            if !meta.is_empty() {
-                self.block(opening, BlockKind::Meta, meta.clone(), 0);
-            }
+        if let Some(title) = &letter.title {
+            self.block(opening, BlockKind::Title, title.clone(), 0);
         }
-        self.block(opening, BlockKind::Title, letter.title.clone(), 0);
-        self.block(
-            opening,
-            BlockKind::Paragraph,
-            format!("{}：", letter.addressee),
-            0,
-        );
+        if let Some(addressee) = &letter.addressee {
+            self.block(opening, BlockKind::Paragraph, format!("{addressee}："), 0);
+        }
+        // What the header and signature lack is said once, at the head, so that a reader
+        // knows it is the letter's and not the reader's omission.
+        let missing = letter.missing();
+        if !missing.is_empty() {
+            self.blocks.push(Block {
+                node: opening,
+                kind: BlockKind::Editorial,
+                text: absent_text(&missing, self.lang),
+                marks: Vec::new(),
+            });
+            self.nodes[opening].blocks.end = self.blocks.len();
+        }
         for paragraph in &letter.opening {
             self.block(opening, BlockKind::Paragraph, paragraph.clone(), 0);
         }
@@ -304,12 +295,53 @@ impl<'a> Builder<'a> {
         let heading = format!("{label}{}", suggestion.title);
         let heading_len = heading.len();
         self.block(node, BlockKind::Heading, heading, heading_len);
-        self.block(node, BlockKind::Paragraph, suggestion.response.clone(), 0);
+        if !suggestion.response.is_empty() {
+            self.block(node, BlockKind::Paragraph, suggestion.response.clone(), 0);
+        }
         for paragraph in &suggestion.paragraphs {
             self.block(node, BlockKind::Paragraph, paragraph.clone(), 0);
         }
         for (m, measure) in suggestion.measures.iter().enumerate() {
             self.measure(node, format!("s{}.m{}", s + 1, m + 1), m, measure);
+        }
+        self.close(node);
+    }
+
+    /// Section `s` (0-based): its heading and paragraphs, or a numbered paragraph whose
+    /// number runs into its first paragraph.
+    fn section(&mut self, s: usize, section: &'a Section) {
+        let label = format!("{}、", chinese_numeral(s + 1));
+        let first = section.paragraphs.first().map_or("", String::as_str);
+        // The outline names a numbered paragraph by its first sentence, on one line.
+        let title = match &section.title {
+            Some(title) => title.clone(),
+            None => crate::text::sanitize_line(crate::text::first_sentence(first)).into_owned(),
+        };
+        let node = self.open(
+            NodeKind::Section,
+            format!("sec{}", s + 1),
+            None,
+            label.clone(),
+            title,
+            &section.figures,
+        );
+        let mut paragraphs = section.paragraphs.iter();
+        if let Some(title) = &section.title {
+            let heading = format!("{label}{title}");
+            let heading_len = heading.len();
+            self.block(node, BlockKind::Heading, heading, heading_len);
+        } else {
+            let first = paragraphs.next().map_or(String::new(), String::clone);
+            let label_len = label.len();
+            self.block(
+                node,
+                BlockKind::Paragraph,
+                format!("{label}{first}"),
+                label_len,
+            );
+        }
+        for paragraph in paragraphs {
+            self.block(node, BlockKind::Paragraph, paragraph.clone(), 0);
         }
         self.close(node);
     }
@@ -377,17 +409,14 @@ impl<'a> Builder<'a> {
         for paragraph in &letter.closing {
             self.block(closing, BlockKind::Paragraph, paragraph.clone(), 0);
         }
-        self.block(closing, BlockKind::Meta, letter.signature.issuer.clone(), 0);
-        self.block(
-            closing,
-            BlockKind::Meta,
-            chinese_date(&letter.signature.date),
-            0,
-        );
-        for line in [&letter.contact, &letter.disclosure, &letter.cc]
-            .into_iter()
-            .flatten()
-        {
+        if let Some(issuer) = &letter.signature.issuer {
+            self.block(closing, BlockKind::Meta, issuer.clone(), 0);
+        }
+        if let Some(date) = &letter.signature.date {
+            self.block(closing, BlockKind::Meta, chinese_date(date), 0);
+        }
+        let lines = letter.contact.iter().chain(&letter.disclosure);
+        for line in lines.chain(&letter.cc).chain(&letter.other_lines) {
             self.block(closing, BlockKind::Meta, line.clone(), 0);
         }
         // Errata that correct no one place (e.g. "page breaks were joined") are listed at the end.
@@ -404,6 +433,22 @@ impl<'a> Builder<'a> {
         self.nodes[closing].blocks.end = self.blocks.len();
         self.close(closing);
     }
+}
+
+/// The fields the letter lacks, its labels in `lang`: `※ 本函未载：文号、标题`.
+fn absent_text(missing: &[&str], lang: Lang) -> String {
+    let labels = lang.editorial();
+    let names: Vec<&str> = missing
+        .iter()
+        .map(|m| {
+            labels
+                .fields
+                .iter()
+                .find(|(name, _)| name == m)
+                .map_or(*m, |(_, label)| *label)
+        })
+        .collect();
+    format!("※ {}{}", labels.absent, names.join(labels.list))
 }
 
 /// A note as set under its paragraph, its labels in `lang`: `※ 「優勢」原文如此…`.
@@ -482,6 +527,9 @@ impl LetterTree {
         for (s, suggestion) in letter.suggestions.iter().enumerate() {
             b.suggestion(s, suggestion);
         }
+        for (s, section) in letter.sections.iter().enumerate() {
+            b.section(s, section);
+        }
         b.closing();
         let Builder { nodes, blocks, .. } = b;
         Self {
@@ -528,7 +576,9 @@ impl LetterTree {
             NodeKind::Opening => lang.strings().opening.to_string(),
             NodeKind::Closing => lang.strings().closing.to_string(),
             NodeKind::Point => node.label.clone(),
-            NodeKind::Suggestion | NodeKind::Measure => format!("{}{}", node.label, node.title),
+            NodeKind::Suggestion | NodeKind::Measure | NodeKind::Section => {
+                format!("{}{}", node.label, node.title)
+            }
         }
     }
 

@@ -30,13 +30,15 @@
 //! inside a number.
 
 use std::fmt;
+
+use super::chinese::{Whole, digit, unit};
+use super::units::{Hedge, Place, Unit};
 use std::ops::Range;
 
-/// The letter's hedging words, longest first so that 超过 is read before 超.
-pub const QUALIFIERS: [&str; 7] = ["超过", "最高", "累计", "近", "超", "约", "共"];
-
-/// The units a figure may have, as [`Phrase::unit`] gives them (`％` is read as `%`).
-pub const UNITS: [&str; 9] = ["元", "家", "项", "个", "名", "件", "条", "支", "%"];
+/// The hedges written before a number, longest first so that 超过 is read before 超.
+fn qualifiers() -> impl Iterator<Item = &'static str> {
+    Hedge::of_place(Place::Before).map(Hedge::word)
+}
 
 /// One amount of a phrase: its value and where its number stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +56,7 @@ pub struct Phrase {
     pub qualifier: Option<&'static str>,
     /// The amounts, in the order written: one for 「1300万元」, three for 「80、60、40万元」.
     pub items: Vec<Item>,
-    /// One of [`UNITS`].
+    /// The unit's word (one of [`Unit`]; `％` is read as `%`).
     pub unit: &'static str,
 }
 
@@ -111,7 +113,7 @@ impl fmt::Display for PhraseError {
             Self::NoUnit { .. } => write!(
                 f,
                 "the figure's text has no unit after its number (one of {})",
-                UNITS.join(" ")
+                Unit::words()
             ),
             Self::Trailing { .. } => write!(f, "the figure's text goes on after its unit"),
             Self::TooLong { .. } => write!(f, "the figure's number has too many digits"),
@@ -136,11 +138,11 @@ pub fn parse(text: &str) -> Result<Phrase, PhraseError> {
         None => (None, start),
     };
     match phrase_at(text, after_q) {
-        Attempt::Phrase(items, unit, end) => {
+        Attempt::Phrase(items, unit, end, hedge) => {
             let rest = skip_spaces(text, end);
             if rest == text.len() {
                 Ok(Phrase {
-                    qualifier,
+                    qualifier: qualifier.or(hedge),
                     items,
                     unit,
                 })
@@ -186,18 +188,19 @@ pub fn find_all(text: &str) -> Vec<Found> {
         }
         let attempt = phrase_at(text, at);
         let end = match &attempt {
-            Attempt::Phrase(_, _, end) | Attempt::NoUnit(end) => *end,
+            Attempt::Phrase(_, _, end, _) | Attempt::NoUnit(end) => *end,
             Attempt::Error(_, end) => (*end).max(number_end(text, at)),
             Attempt::NotANumber => number_end(text, at),
         };
         // Always move forward, past the whole number, so that work stays linear and the
         // tail of a number is never a number of its own.
         let next = end.max(at + c.len_utf8());
-        if let Attempt::Phrase(items, unit, end) = attempt
+        if let Attempt::Phrase(items, unit, end, hedge) = attempt
             && !is_ordinal(text, at)
             && !is_article(text, &items, unit)
         {
-            let (qualifier, start) = qualifier_before(text, at);
+            let (before, start) = qualifier_before(text, at);
+            let qualifier = before.or(hedge);
             let governing = match qualifier {
                 Some(_) => None,
                 None => governing_qualifier(text, at),
@@ -222,7 +225,7 @@ pub fn find_all(text: &str) -> Vec<Found> {
 pub const CLAUSE_LOOKBACK: usize = 40;
 
 /// The qualifier that governs a figure starting at byte `at` without touching it: the
-/// nearest of [`QUALIFIERS`] earlier in the same clause (no `，。；：、！？` between), at most
+/// nearest hedge written before a number, earlier in the same clause (no `，。；：、！？` between), at most
 /// [`CLAUSE_LOOKBACK`] characters back, that is not followed at once by a number of its own
 /// (in 「近5年支持96家企业」 近 belongs to 5年, not to 96家). 「最高补助分别为300万元」 → 最高.
 #[must_use]
@@ -232,9 +235,7 @@ pub fn governing_qualifier(text: &str, at: usize) -> Option<&'static str> {
         if steps >= CLAUSE_LOOKBACK || is_clause_break(c) {
             return None;
         }
-        if let Some(q) = QUALIFIERS
-            .iter()
-            .copied()
+        if let Some(q) = qualifiers()
             .find(|q| before.get(i..).is_some_and(|r| r.starts_with(q)))
             .filter(|q| !in_another_word(text, i, q))
         {
@@ -281,8 +282,9 @@ fn is_clause_break(c: char) -> bool {
 
 /// The outcome of reading a phrase at a position.
 enum Attempt {
-    /// Items, unit, and the end of the phrase.
-    Phrase(Vec<Item>, &'static str, usize),
+    /// Items, unit, the end of the phrase, and a hedge written after the number (`余`, `多`)
+    /// or after the unit (`以上`, `左右`).
+    Phrase(Vec<Item>, &'static str, usize, Option<&'static str>),
     /// No number starts here.
     NotANumber,
     /// Numbers, but no unit; the end of what was read.
@@ -306,6 +308,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
                 }],
                 "%",
                 n.end,
+                None,
             ),
             Ok(None) => Attempt::Error(PhraseError::NoNumber { at: from }, from),
             Err(e) => Attempt::Error(e, from),
@@ -313,6 +316,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
     }
     // Items: each a number with an optional multiplier, separated by 、.
     let mut numbers: Vec<(Number, Option<i32>, Range<usize>)> = Vec::new();
+    let mut hedge: Option<&'static str> = None;
     let mut pos = at;
     let (unit, unit_start) = loop {
         let n = match number_at(text, pos) {
@@ -323,15 +327,28 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
             Err(e) => return Attempt::Error(e, pos),
         };
         let item_start = pos;
+        // 「400余万元」「30多家」: a hedge between the number and the rest, in a phrase of one
+        // amount.
+        let (inside, after_n) = match text.get(n.end..) {
+            Some(rest) if numbers.is_empty() => Hedge::at_start(rest, Place::Inside)
+                .map_or((None, n.end), |h| (Some(h.word()), n.end + h.word().len())),
+            _ => (None, n.end),
+        };
+        hedge = hedge.or(inside);
         // 「1900 万元」: extraction may put a space before the multiplier too.
-        let (multiplier, after_m) = match multiplier_at(text, skip_spaces(text, n.end)) {
+        let (multiplier, after_m) = match multiplier_at(text, skip_spaces(text, after_n)) {
             (Some(m), end) => (Some(m), end),
-            (None, _) => (None, n.end),
+            (None, _) => (None, after_n),
         };
         numbers.push((n, multiplier, item_start..after_m));
         let after = skip_spaces(text, after_m);
         if let Some(unit) = unit_at(text, after) {
             break (unit, after);
+        }
+        // 「30多家」 is read; 「30多」 with no unit after it is no phrase, and neither is
+        // a list whose first item has a hedge.
+        if hedge.is_some() {
+            return Attempt::NoUnit(after_m);
         }
         match text.get(after..) {
             Some(rest) if rest.starts_with('、') => {
@@ -345,7 +362,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
         }
     };
     let last_multiplier = numbers.last().and_then(|n| n.1);
-    if unit == "%" && numbers.iter().any(|n| n.1.is_some()) {
+    if unit.0 == "%" && numbers.iter().any(|n| n.1.is_some()) {
         return Attempt::Error(PhraseError::Malformed { at: unit_start }, unit_start);
     }
     let items = numbers
@@ -358,11 +375,15 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
             }
         })
         .collect();
-    let unit_len = text
-        .get(unit_start..)
-        .and_then(|s| s.chars().next())
-        .map_or(0, char::len_utf8);
-    Attempt::Phrase(items, unit, unit_start + unit_len)
+    let (unit, unit_len) = unit;
+    let end = unit_start + unit_len;
+    // 「95%以上」「3000万元左右」: a hedge after the unit, when none came inside.
+    let after = match (hedge, text.get(end..)) {
+        (None, Some(rest)) => Hedge::at_start(rest, Place::After).map(Hedge::word),
+        _ => None,
+    };
+    let end = end + after.map_or(0, str::len);
+    Attempt::Phrase(items, unit, end, hedge.or(after))
 }
 
 /// A number as read: an integer mantissa and a power of ten, so that 1160.77 is kept exactly
@@ -418,7 +439,7 @@ fn number_at(text: &str, at: usize) -> Result<Option<Number>, PhraseError> {
     };
     if arabic_digit(c).is_some() {
         arabic_at(text, at).map(Some)
-    } else if chinese_digit(c).is_some() || c == '十' || c == '拾' {
+    } else if digit(c).is_some() || c == '十' || c == '拾' {
         chinese_at(text, at).map(Some)
     } else {
         Ok(None)
@@ -427,7 +448,7 @@ fn number_at(text: &str, at: usize) -> Result<Option<Number>, PhraseError> {
 
 /// Whether `c` can be the first character of a number (see [`starts_number`]).
 fn may_start_number(c: char) -> bool {
-    arabic_digit(c).is_some() || chinese_digit(c).is_some() || matches!(c, '十' | '拾' | '百')
+    arabic_digit(c).is_some() || digit(c).is_some() || matches!(c, '十' | '拾' | '百')
 }
 
 /// Whether a number starts at `at` (or 百分之).
@@ -437,7 +458,7 @@ fn starts_number(text: &str, at: usize) -> bool {
     };
     rest.starts_with("百分之")
         || rest.chars().next().is_some_and(|c| {
-            arabic_digit(c).is_some() || chinese_digit(c).is_some() || c == '十' || c == '拾'
+            arabic_digit(c).is_some() || digit(c).is_some() || c == '十' || c == '拾'
         })
 }
 
@@ -446,8 +467,8 @@ fn number_end(text: &str, at: usize) -> usize {
     let mut end = at;
     for (i, c) in text.get(at..).unwrap_or("").char_indices() {
         if arabic_digit(c).is_some()
-            || chinese_digit(c).is_some()
-            || chinese_unit(c).is_some()
+            || digit(c).is_some()
+            || unit(c).is_some()
             || matches!(c, '.' | '．' | '点' | '百' | '分' | '之')
         {
             end = at + i + c.len_utf8();
@@ -512,132 +533,11 @@ fn is_digit_group(s: &str, i: usize) -> bool {
         && chars.next().and_then(arabic_digit).is_none()
 }
 
-fn chinese_digit(c: char) -> Option<u128> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
-}
-
-/// 十百千 (and 拾佰仟) inside a section; 万 and 亿 close a section.
-fn chinese_unit(c: char) -> Option<u128> {
-    Some(match c {
-        '十' | '拾' => 10,
-        '百' | '佰' => 100,
-        '千' | '仟' => 1000,
-        '万' => 10_000,
-        '亿' => 100_000_000,
-        _ => return None,
-    })
-}
-
-/// The whole part of a Chinese numeral, as it is read character by character.
-struct ChineseWhole {
-    /// Positional digits (二〇二〇), used when no 十百千万亿 appears.
-    positional: u128,
-    saw_unit: bool,
-    /// Whole 亿s.
-    total: u128,
-    /// Whole 万s below 亿.
-    section: u128,
-    /// Below 万.
-    current: u128,
-    digit: Option<u128>,
-    last_unit: u128,
-    after_zero: bool,
-}
-
-impl ChineseWhole {
-    fn new() -> Self {
-        Self {
-            positional: 0,
-            saw_unit: false,
-            total: 0,
-            section: 0,
-            current: 0,
-            digit: None,
-            last_unit: 1,
-            after_zero: false,
-        }
-    }
-
-    /// Takes the digit `d`: `Some(false)` when it ends the numeral instead (two digits in a
-    /// row after a unit, without 零 between), `None` when the number overflows.
-    fn digit(&mut self, d: u128) -> Option<bool> {
-        if d == 0 {
-            self.after_zero = true;
-        }
-        self.positional = self.positional.checked_mul(10)?.checked_add(d)?;
-        if let Some(prev) = self.digit
-            && self.saw_unit
-            && prev != 0
-        {
-            return Some(false);
-        }
-        self.digit = Some(d);
-        Some(true)
-    }
-
-    /// Takes the unit `unit` (10, 100, 1000, 10⁴ or 10⁸); `None` when the number overflows.
-    fn unit(&mut self, unit: u128) -> Option<()> {
-        self.saw_unit = true;
-        let d = self.digit.take();
-        match unit {
-            10 | 100 | 1000 => {
-                let times = d.unwrap_or(1).checked_mul(unit)?;
-                self.current = self.current.checked_add(times)?;
-                self.last_unit = unit;
-            }
-            10_000 => {
-                let below = (self.current + d.unwrap_or(0)).max(1);
-                self.section = self.section.checked_add(below.checked_mul(10_000)?)?;
-                self.current = 0;
-                self.last_unit = 1;
-            }
-            _ => {
-                let below = (self.section + self.current + d.unwrap_or(0)).max(1);
-                self.total = self
-                    .total
-                    .checked_add(below)
-                    .and_then(|t| t.checked_mul(100_000_000))?;
-                self.section = 0;
-                self.current = 0;
-                self.last_unit = 1;
-            }
-        }
-        self.after_zero = false;
-        Some(())
-    }
-
-    /// The value read.
-    fn value(&self) -> u128 {
-        if !self.saw_unit {
-            return self.positional;
-        }
-        // A digit after 千/百 with nothing between is short for the next place: 一千二 is 1200.
-        let tail = match self.digit {
-            Some(d) if !self.after_zero && self.last_unit >= 100 => d * (self.last_unit / 10),
-            Some(d) => d,
-            None => 0,
-        };
-        self.total + self.section + self.current + tail
-    }
-}
-
 /// Reads a Chinese numeral: 一百二十, 两千万, 一亿二千万, 二〇二〇, 三点五, 一千二 (=1200).
 fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
     let rest = text.get(at..).unwrap_or("");
     let too_long = PhraseError::TooLong { at };
-    let mut whole = ChineseWhole::new();
+    let mut whole = Whole::new();
     let mut count = 0usize;
     let mut end = at;
     let mut fraction: Option<(u128, i32)> = None;
@@ -647,17 +547,13 @@ fn chinese_at(text: &str, at: usize) -> Result<Number, PhraseError> {
         if count > MAX_DIGITS {
             return Err(too_long);
         }
-        if let Some(d) = chinese_digit(c) {
+        if let Some(d) = digit(c) {
             if !whole.digit(d).ok_or(too_long.clone())? {
                 break;
             }
-        } else if let Some(unit) = chinese_unit(c) {
+        } else if let Some(unit) = unit(c) {
             whole.unit(unit).ok_or(too_long.clone())?;
-        } else if c == '点'
-            && chars
-                .peek()
-                .is_some_and(|&(_, n)| chinese_digit(n).is_some())
-        {
+        } else if c == '点' && chars.peek().is_some_and(|&(_, n)| digit(n).is_some()) {
             end = at + i + c.len_utf8();
             fraction = Some(chinese_fraction(&mut chars, at, &mut end)?);
             break;
@@ -697,7 +593,7 @@ fn chinese_fraction(
     let mut f: u128 = 0;
     let mut e: i32 = 0;
     while let Some(&(j, n)) = chars.peek() {
-        let Some(d) = chinese_digit(n) else { break };
+        let Some(d) = digit(n) else { break };
         f = f.checked_mul(10).ok_or(too_long.clone())? + d;
         e -= 1;
         // 「三点〇〇〇…」 keeps f at 0: bound the digits, not only the value.
@@ -734,19 +630,15 @@ fn multiplier_at(text: &str, at: usize) -> (Option<i32>, usize) {
     ((end > at).then_some(power), end)
 }
 
-/// The unit at `at`, if one stands there.
-fn unit_at(text: &str, at: usize) -> Option<&'static str> {
-    let c = text.get(at..)?.chars().next()?;
-    if c == '％' {
-        return Some("%");
-    }
-    UNITS.iter().copied().find(|u| u.starts_with(c))
+/// The unit at `at`, if one stands there: its word and how many bytes it takes.
+fn unit_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    Unit::at_start(text.get(at..)?).map(|(unit, len)| (unit.word(), len))
 }
 
 /// The qualifier that starts at `at`, if any.
 fn qualifier_at(text: &str, at: usize) -> Option<&'static str> {
     let rest = text.get(at..)?;
-    QUALIFIERS.iter().copied().find(|q| rest.starts_with(q))
+    Hedge::at_start(rest, Place::Before).map(Hedge::word)
 }
 
 /// The qualifier that ends right before `at` (spaces allowed between), and where the phrase
@@ -754,9 +646,7 @@ fn qualifier_at(text: &str, at: usize) -> Option<&'static str> {
 fn qualifier_before(text: &str, at: usize) -> (Option<&'static str>, usize) {
     let before = text.get(..at).unwrap_or("");
     let trimmed = before.trim_end_matches([' ', '\u{3000}']);
-    match QUALIFIERS
-        .iter()
-        .copied()
+    match qualifiers()
         .find(|q| trimmed.ends_with(q) && !in_another_word(text, trimmed.len() - q.len(), q))
     {
         Some(q) => (Some(q), trimmed.len() - q.len()),
@@ -843,9 +733,27 @@ mod tests {
         assert_eq!(one("最高200万元"), (Some("最高"), vec![2_000_000.0], "元"));
         assert_eq!(one("累计24条"), (Some("累计"), vec![24.0], "条"));
         assert_eq!(one("约1900万元"), (Some("约"), vec![19_000_000.0], "元"));
-        for unit in UNITS {
+        for unit in Unit::all().map(Unit::word) {
             assert_eq!(one(&format!("3{unit}")).2, unit);
         }
+    }
+
+    #[test]
+    fn hedges_after_the_number_are_read() {
+        assert_eq!(one("400余万元"), (Some("余"), vec![4_000_000.0], "元"));
+        assert_eq!(one("30多家"), (Some("多"), vec![30.0], "家"));
+        assert_eq!(one("500余个"), (Some("余"), vec![500.0], "个"));
+        assert_eq!(
+            one("3000万元左右"),
+            (Some("左右"), vec![30_000_000.0], "元")
+        );
+        assert_eq!(one("95%以上"), (Some("以上"), vec![95.0], "%"));
+        assert_eq!(one("23784km"), (None, vec![23784.0], "km"));
+        assert_eq!(one("约1385方"), (Some("约"), vec![1385.0], "方"));
+        assert_eq!(one("203根"), (None, vec![203.0], "根"));
+        let found = find_all("完成了95%以上，新增30多家，投资3000万元左右。");
+        let said: Vec<Option<&str>> = found.iter().map(|f| f.phrase.qualifier).collect();
+        assert_eq!(said, [Some("以上"), Some("多"), Some("左右")]);
     }
 
     #[test]

@@ -26,7 +26,8 @@ use crate::text::sanitize::sanitize_line;
 /// The cache's tables: where each file was last seen, and what each content reads as.
 const SCHEMA: Schema = Schema {
     application_id: 0x6461_6673, // "dafs"
-    version: 1,
+    // 2: a head's proposal number is text as the letter writes it (`016`, `A20250015`).
+    version: 2,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

@@ -22,8 +22,8 @@ pub struct Head {
     pub classification: Option<String>,
     /// Its title line.
     pub title: Option<String>,
-    /// The number of the proposal it answers.
-    pub proposal: Option<u64>,
+    /// The number of the proposal it answers, as the letter writes it (`016`, `A20250015`).
+    pub proposal: Option<String>,
     /// How many suggestions it answers.
     pub suggestions: usize,
     /// How many figures it states.
@@ -43,7 +43,7 @@ impl Head {
             doc_number: doc_number(letter).map(str::to_string),
             classification: classification(letter).map(str::to_string),
             title: title(letter).map(str::to_string),
-            proposal: proposal(letter),
+            proposal: proposal(letter).map(str::to_string),
             suggestions: letter.suggestions.len(),
             figures: tree.figures().count(),
             unreviewed: tree.unreviewed_import,
@@ -51,9 +51,9 @@ impl Head {
     }
 }
 
-/// A header field as given, or `None` when the letter leaves it empty.
-fn given(field: &str) -> Option<&str> {
-    Some(field.trim()).filter(|f| !f.is_empty())
+/// A header field as given, or `None` when the letter does not give it or leaves it empty.
+fn given(field: &Option<String>) -> Option<&str> {
+    field.as_deref().map(str::trim).filter(|f| !f.is_empty())
 }
 
 /// The date the letter was signed.
@@ -86,9 +86,8 @@ pub fn title(letter: &Letter) -> Option<&str> {
     given(&letter.title)
 }
 
-/// The number of the proposal the letter answers.
+/// The number of the proposal the letter answers, as the letter writes it.
 #[must_use]
-pub fn proposal(letter: &Letter) -> Option<u64> {
-    // An import that found no number gives 0, which no proposal has.
-    Some(letter.proposal.number).filter(|&n| n != 0)
+pub fn proposal(letter: &Letter) -> Option<&str> {
+    given(&letter.proposal.number)
 }

@@ -55,7 +55,8 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
                 None => 0,
                 Some(UnitKind::Money) => 1,
                 Some(UnitKind::Count) => 2,
-                Some(UnitKind::Percent) => 3,
+                Some(UnitKind::Measure) => 3,
+                Some(UnitKind::Percent) => 4,
             }];
             let title = format!(
                 "{} {}  {}{sort}  {}{filter}",
@@ -254,7 +255,7 @@ fn column_widths(natural: [usize; 7], total: usize) -> ([usize; 7], usize) {
 fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'static>; 2] {
     let strings = app.lang().strings();
     let f = &app.tree().nodes[node].figures[index];
-    let full = match UnitKind::of(f) {
+    let full = match f.kind() {
         UnitKind::Money => format!("{}元", grouped_digits(f.value)),
         _ => display_value(f),
     };

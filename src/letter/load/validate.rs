@@ -8,7 +8,8 @@ use super::scan::{self, FieldPath, FigureAt};
 use crate::letter::fields::{FigureNode, figure_nodes, letter_text};
 use crate::letter::places::{FigurePlaces, stands_alone};
 use crate::letter::quotes::{Quotes, match_budget};
-use crate::letter::{Erratum, FIGURE_QUALIFIERS, FIGURE_UNITS, Figure, Letter};
+use crate::letter::{Erratum, Figure, Letter};
+use crate::numbers::units::{Hedge, Unit};
 
 /// Validates `letter`, read from `source`: each node's figures, then the checks over the
 /// whole letter; the first problem is reported at its place in the file.
@@ -43,7 +44,45 @@ fn node_problems(letter: &Letter) -> Option<Problem> {
 
 /// The checks over the whole letter (see [`node_problems`]).
 fn letter_problems(letter: &Letter) -> Option<Problem> {
-    quotation_problems(letter).or_else(|| date_problem(letter))
+    quotation_problems(letter)
+        .or_else(|| date_problem(letter))
+        .or_else(|| shape_problem(letter))
+        .or_else(|| contact_problem(letter))
+}
+
+/// The contact person, phone and unit are read from the contact lines: each must stand in
+/// one of them as written.
+fn contact_problem(letter: &Letter) -> Option<Problem> {
+    let fields = [
+        ("contact_person", &letter.contact_person),
+        ("contact_phone", &letter.contact_phone),
+        ("contact_unit", &letter.contact_unit),
+    ];
+    fields.into_iter().find_map(|(key, value)| {
+        let value = value.as_deref()?;
+        let stated = !value.is_empty() && letter.contact.iter().any(|l| l.contains(value));
+        (!stated).then(|| {
+            (
+                FieldPath::default().key(key),
+                format!(
+                    "“{value}” does not stand in any contact line; quote it as the line writes it"
+                ),
+            )
+        })
+    })
+}
+
+/// A letter answers suggestion by suggestion or section by section, never both: the reader
+/// would not know in which order to show them.
+fn shape_problem(letter: &Letter) -> Option<Problem> {
+    (!letter.suggestions.is_empty() && !letter.sections.is_empty()).then(|| {
+        (
+            FieldPath::default().key("sections"),
+            "the letter has both suggestions and sections; a reply is written one way: keep \
+             one list"
+                .to_string(),
+        )
+    })
 }
 
 /// A problem as the load error that reports it at its place in `source`.
@@ -114,24 +153,37 @@ fn node_problem(node: &FigureNode) -> Option<Problem> {
 
 /// What is wrong with a figure's unit, qualifier or value, if anything.
 fn figure_field_problem(figure: &Figure, here: &FigureAt<'_>) -> Option<Problem> {
-    if !FIGURE_UNITS.contains(&figure.unit.as_str()) {
+    let Some(unit) = Unit::from_word(&figure.unit) else {
         return Some((
             here.key("unit"),
             format!(
                 "unknown unit “{}”; expected one of {}",
                 figure.unit,
-                FIGURE_UNITS.join(" ")
+                Unit::words()
+            ),
+        ));
+    };
+    if let Some(kind) = figure.kind
+        && kind != unit.kind()
+    {
+        return Some((
+            here.key("kind"),
+            format!(
+                "kind “{}” does not fit the unit “{}”, which is a {}",
+                kind.name(),
+                figure.unit,
+                unit.kind().name()
             ),
         ));
     }
     if let Some(q) = &figure.qualifier
-        && !FIGURE_QUALIFIERS.contains(&q.as_str())
+        && Hedge::from_word(q).is_none()
     {
         return Some((
             here.key("qualifier"),
             format!(
                 "unknown qualifier “{q}”; expected one of {}",
-                FIGURE_QUALIFIERS.join(" ")
+                Hedge::words()
             ),
         ));
     }
@@ -180,15 +232,16 @@ fn quotation_problems(letter: &Letter) -> Option<Problem> {
     })
 }
 
-/// The signature's date, when it is not a date.
+/// The signature's date, when it is given and is not a date.
 fn date_problem(letter: &Letter) -> Option<Problem> {
-    parse_date(&letter.signature.date).is_none().then(|| {
+    let date = letter.signature.date.as_deref()?;
+    parse_date(date).is_none().then(|| {
         (
             FieldPath::default().key("signature").key("date"),
             format!(
                 "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit \
                  month and day)",
-                letter.signature.date,
+                date,
                 YEARS.start(),
                 YEARS.end()
             ),
@@ -220,9 +273,6 @@ fn quotation_problem(text: &str, anywhere: usize, places: usize, claims: usize) 
         None
     }
 }
-
-/// The kinds of figure whose values are counted in whole units.
-const COUNTED_UNITS: [&str; 7] = ["家", "项", "个", "名", "件", "条", "支"];
 
 /// What is wrong with a figure's value, if anything: it must be a finite, non-negative
 /// number no larger than [`MAX_FIGURE_VALUE`], with at most two decimal places (a fen, or
@@ -256,7 +306,7 @@ pub(crate) fn value_problem(figure: &Figure) -> Option<String> {
              most two (money is in 元)"
         ));
     }
-    if COUNTED_UNITS.contains(&figure.unit.as_str()) && value.fract() != 0.0 {
+    if Unit::from_word(&figure.unit).is_some_and(Unit::counts) && value.fract() != 0.0 {
         return Some(format!(
             "value {shown} is not a whole number, but “{}” counts whole things",
             figure.unit
