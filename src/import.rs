@@ -83,15 +83,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let head = header::header(&lines, &mut errata);
     let measure = layout::measure(&lines);
     let foot = header::footer(&lines, head.body_start, measure, &mut errata);
-    let mut body_lines: Vec<Option<layout::Line>> = Vec::new();
-    body_lines.extend(head.body_head.clone().map(Some));
-    body_lines.extend(
-        lines
-            .get(head.body_start..foot.body_end.max(head.body_start))
-            .unwrap_or_default()
-            .iter()
-            .cloned(),
-    );
+    let body_lines = body_lines(&lines, &head, &foot);
     let paragraphs = layout::paragraphs(&body_lines, measure, &mut errata);
     let paragraphs = layout::split_flattened(paragraphs, &mut errata);
     let paragraphs = paragraphs
@@ -138,17 +130,38 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     find_figures(&mut letter, &mut warnings);
     letter.notes = notes::notes(&letter);
     letter.errata = errata.finish();
+    warnings.extend(lacks(&letter));
+    Ok(Imported { letter, warnings })
+}
+
+/// The body's lines: what follows the addressee's colon on its line, then the lines between
+/// the header and the footer.
+fn body_lines(
+    lines: &[Option<layout::Line>],
+    head: &header::Header,
+    foot: &header::Footer,
+) -> Vec<Option<layout::Line>> {
+    let between = lines
+        .get(head.body_start..foot.body_end.max(head.body_start))
+        .unwrap_or_default();
+    let first = head.body_head.clone().map(Some);
+    first.into_iter().chain(between.iter().cloned()).collect()
+}
+
+/// Warnings on what the letter lacks: header fields, numbered parts.
+fn lacks(letter: &Letter) -> Vec<String> {
+    let mut out = Vec::new();
     let missing = letter.missing();
     if !missing.is_empty() {
-        warnings.push(format!(
+        out.push(format!(
             "not in the letter (left out of the draft; add any the PDF has): {}",
             missing.join(", ")
         ));
     }
     if letter.suggestions.is_empty() && letter.sections.is_empty() {
-        warnings.push("no numbered parts (一、…) found: the whole body is the opening".into());
+        out.push("no numbered parts (一、…) found: the whole body is the opening".into());
     }
-    Ok(Imported { letter, warnings })
+    out
 }
 
 /// A Chinese ordinal as letters number their parts: 3 → `三`, 12 → `十二`, 100 → `一百`.

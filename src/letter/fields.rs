@@ -121,14 +121,11 @@ macro_rules! text_visitor {
             for s in [classification, issuer, doc_number, issued_by].into_iter().flatten() {
                 visit(Meta, Line, s);
             }
-            if let Some(s) = title {
+            for s in [title, addressee].into_iter().flatten() {
                 visit(Body, Line, s);
             }
             for s in [number, session, proposal_title].into_iter().flatten() {
                 visit(Meta, Line, s);
-            }
-            if let Some(s) = addressee {
-                visit(Body, Line, s);
             }
             for s in opening {
                 visit(Body, Paragraphs, s);
@@ -150,13 +147,10 @@ macro_rules! text_visitor {
             for s in closing {
                 visit(Body, Paragraphs, s);
             }
-            let Signature { issuer, date } = signature;
-            for s in [issuer, date].into_iter().flatten() {
-                visit(Meta, Line, s);
-            }
-            let named = [contact_person, contact_phone, contact_unit, disclosure];
+            let Signature { issuer: signer, date } = signature;
+            let named = [signer, date, contact_person, contact_phone, contact_unit, disclosure];
             let lines = contact.into_iter().chain(cc).chain(other_lines);
-            for s in lines.chain(named.into_iter().flatten()) {
+            for s in named.into_iter().flatten().chain(lines) {
                 visit(Meta, Line, s);
             }
             for erratum in errata {

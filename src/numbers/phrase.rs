@@ -299,20 +299,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
     if let Some(rest) = text.get(at..)
         && rest.starts_with("百分之")
     {
-        let from = skip_spaces(text, at + "百分之".len());
-        return match number_at(text, from) {
-            Ok(Some(n)) => Attempt::Phrase(
-                vec![Item {
-                    value: n.value(),
-                    range: from..n.end,
-                }],
-                "%",
-                n.end,
-                None,
-            ),
-            Ok(None) => Attempt::Error(PhraseError::NoNumber { at: from }, from),
-            Err(e) => Attempt::Error(e, from),
-        };
+        return percent_of(text, skip_spaces(text, at + "百分之".len()));
     }
     // Items: each a number with an optional multiplier, separated by 、.
     let mut numbers: Vec<(Number, Option<i32>, Range<usize>)> = Vec::new();
@@ -329,11 +316,7 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
         let item_start = pos;
         // 「400余万元」「30多家」: a hedge between the number and the rest, in a phrase of one
         // amount.
-        let (inside, after_n) = match text.get(n.end..) {
-            Some(rest) if numbers.is_empty() => Hedge::at_start(rest, Place::Inside)
-                .map_or((None, n.end), |h| (Some(h.word()), n.end + h.word().len())),
-            _ => (None, n.end),
-        };
+        let (inside, after_n) = hedge_inside(text, n.end, numbers.is_empty());
         hedge = hedge.or(inside);
         // 「1900 万元」: extraction may put a space before the multiplier too.
         let (multiplier, after_m) = match multiplier_at(text, skip_spaces(text, after_n)) {
@@ -378,12 +361,39 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
     let (unit, unit_len) = unit;
     let end = unit_start + unit_len;
     // 「95%以上」「3000万元左右」: a hedge after the unit, when none came inside.
-    let after = match (hedge, text.get(end..)) {
-        (None, Some(rest)) => Hedge::at_start(rest, Place::After).map(Hedge::word),
-        _ => None,
-    };
+    let after = hedge
+        .is_none()
+        .then(|| Hedge::at_start(text.get(end..)?, Place::After).map(Hedge::word))
+        .flatten();
     let end = end + after.map_or(0, str::len);
     Attempt::Phrase(items, unit, end, hedge.or(after))
+}
+
+/// Reads the number of `百分之 number` at `from`: a percentage.
+fn percent_of(text: &str, from: usize) -> Attempt {
+    match number_at(text, from) {
+        Ok(Some(n)) => Attempt::Phrase(
+            vec![Item {
+                value: n.value(),
+                range: from..n.end,
+            }],
+            "%",
+            n.end,
+            None,
+        ),
+        Ok(None) => Attempt::Error(PhraseError::NoNumber { at: from }, from),
+        Err(e) => Attempt::Error(e, from),
+    }
+}
+
+/// A hedge right after a number ending at `at` (`余`, `多`), taken only for the first number
+/// of a phrase (`first`): the hedge and where the phrase goes on.
+fn hedge_inside(text: &str, at: usize, first: bool) -> (Option<&'static str>, usize) {
+    match text.get(at..) {
+        Some(rest) if first => Hedge::at_start(rest, Place::Inside)
+            .map_or((None, at), |h| (Some(h.word()), at + h.word().len())),
+        _ => (None, at),
+    }
 }
 
 /// A number as read: an integer mantissa and a power of ten, so that 1160.77 is kept exactly
