@@ -23,8 +23,10 @@ pub struct Spot {
     pub byte: usize,
 }
 
-/// What is kept of one letter between runs.
+/// What is kept of one letter between runs. The store keeps it as its JSON; a field missing
+/// there (kept by an earlier dafu) takes its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Place {
     /// Where the reader was.
     pub at: Option<Spot>,
@@ -37,14 +39,15 @@ pub struct Place {
     pub focus: Focus,
 }
 
-/// Why a state file was not used. The reader says so in the status row and carries on.
+/// Why the kept state was not used. The reader says so in the status row and carries on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StateProblem {
-    /// Not valid JSON, or not the shape dafu writes.
+    /// Not a store dafu can read (damaged, of an older format, or not a regular file): set
+    /// aside, and a new one made.
     Damaged,
-    /// JSON, but not a dafu state file.
+    /// Another program's: set aside, and a new one made.
     Foreign,
-    /// Written by a newer dafu, in a format this one does not know.
+    /// Written by a newer dafu, in a format this one does not know: set aside (not deleted).
     Newer,
     /// It could not be read at all (permissions, a directory in its place).
     Unreadable,

@@ -66,8 +66,8 @@ struct Cli {
     )]
     theme: ThemeSetting,
 
-    /// Start at the top, with no marks or search history from earlier runs (the place this
-    /// run ends at is still kept for the next).
+    /// Start at the top, with no marks or search history from earlier runs; nothing kept is
+    /// erased (this run's place, marks and queries join it).
     #[arg(long)]
     fresh: bool,
 

@@ -1,78 +1,71 @@
-//! The state file: what the reader keeps between runs — per letter the place, the open
-//! sections and the marks, and the search history — in the XDG state directory
-//! (`$XDG_STATE_HOME/dafu/state.json`, by default `~/.local/state/dafu/state.json`).
+//! The kept state: what the reader keeps between runs — per letter the place, the open
+//! sections and the marks, and the search history — in an SQLite store in the XDG state
+//! directory (`$XDG_STATE_HOME/dafu/state.db`, by default `~/.local/state/dafu/state.db`),
+//! opened as every dafu store is ([`crate::store`]).
 //!
-//! The file is a cache. One that is damaged, foreign or from a newer dafu is ignored and
-//! reported ([`StateProblem`]), never fatal. A letter's entry is keyed by a hash of its
+//! Many readers may run at once and quit at once: each save is one transaction that adds what
+//! its run changed to what is stored — the letter's place, the marks it set or moved beside
+//! those other readers set ([`merge::marks`]), the queries it searched after the others'
+//! ([`merge::new_queries`]) — so no reader's save undoes another's. Pruning keeps the
+//! [`MAX_LETTERS`] letters and [`MAX_QUERIES`] queries used last, one statement each, by an
+//! index.
+//!
+//! The store is a cache. One that is damaged, foreign or of another version is set aside and
+//! reported ([`StateProblem`]), never fatal. A letter's place is keyed by a hash of its
 //! content ([`letter_key`]), so a moved file keeps its place and an edited one starts clean.
-//! Writes go to a temporary file in the same directory, renamed over the old one, so that
-//! a crash or a second reader never leaves half a file.
+//! The place is stored as the JSON of [`Place`], so what it holds is what the reader keeps.
+//! A `state.json` from earlier versions is read once, when the store is first made, and left
+//! where it is.
+
+pub mod json;
+pub mod merge;
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::io::{self, Read, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use crate::kept::{Place, Restore, StateProblem};
+use crate::kept::{Place, Restore, Spot, StateProblem};
 use crate::letter::tree::LetterTree;
-
-/// What the file's `format` field says: a JSON file without it is not ours.
-const FORMAT: &str = "dafu-state";
-
-/// The format version this dafu writes and reads. A file with a higher one is left alone.
-pub const VERSION: u32 = 1;
-
-/// The largest state file read; a bigger one is damaged (a hundred letters' places and a
-/// hundred queries take a few kilobytes).
-const MAX_BYTES: u64 = 4 << 20;
+use crate::store::{self, Reason, Schema};
 
 /// The most letters whose places are kept; the least recently read go first.
-const MAX_LETTERS: usize = 200;
+pub const MAX_LETTERS: usize = 200;
 
-/// The file's name in the state directory.
-const FILE_NAME: &str = "state.json";
+/// The most search queries kept (as many as the reader's history holds).
+pub const MAX_QUERIES: usize = 100;
 
-/// The state file as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StateFile {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// [`VERSION`] when written by this dafu.
-    pub version: u32,
-    /// Search queries, oldest first.
-    #[serde(default)]
-    pub history: Vec<String>,
-    /// Per letter (by [`letter_key`]), its place.
-    #[serde(default)]
-    pub letters: BTreeMap<String, LetterEntry>,
-}
+/// The store's name in the state directory.
+const FILE_NAME: &str = "state.db";
 
-impl Default for StateFile {
-    fn default() -> Self {
-        Self {
-            format: FORMAT.to_string(),
-            version: VERSION,
-            history: Vec::new(),
-            letters: BTreeMap::new(),
-        }
-    }
-}
+/// The state file of earlier versions, beside it.
+const JSON_NAME: &str = "state.json";
 
-/// One letter's kept place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LetterEntry {
-    /// When it was last read (seconds since 1970), to drop the oldest beyond [`MAX_LETTERS`].
-    pub used: u64,
-    /// The place.
-    #[serde(flatten)]
-    pub place: Place,
-}
+/// The kept state's tables. `used` orders by last use: each save gives what it writes one
+/// more than the largest there.
+const SCHEMA: Schema = Schema {
+    application_id: 0x6461_6673, // "dafs"
+    version: 1,
+    create: "
+        CREATE TABLE places (
+            letter TEXT PRIMARY KEY,
+            used INTEGER NOT NULL,
+            place TEXT NOT NULL
+        );
+        CREATE INDEX places_by_use ON places (used);
+        CREATE TABLE history (
+            query TEXT PRIMARY KEY,
+            used INTEGER NOT NULL
+        );
+        CREATE INDEX history_by_use ON history (used);
+    ",
+};
 
-/// The state file's path: `$XDG_STATE_HOME/dafu/state.json`, or `$HOME/.local/state/…` when
-/// that is unset, empty or relative (the XDG specification says to ignore a relative one).
-/// `None` when neither gives an absolute directory: nothing is kept.
+/// The store's path: `$XDG_STATE_HOME/dafu/state.db`, or `$HOME/.local/state/…` when that is
+/// unset, empty or relative (the XDG specification says to ignore a relative one). `None`
+/// when neither gives an absolute directory: nothing is kept.
 #[must_use]
 pub fn path_from(xdg_state_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
     let absolute = |v: Option<OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
@@ -157,229 +150,226 @@ impl ContentHash {
     }
 }
 
-/// What was read from the state file.
+/// What a run started from: the marks and the history the reader was given (none for
+/// `--fresh`, or a place that came too late to be used). A save changes only what differs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Loaded {
-    /// The file's contents (empty when there was none or it was ignored).
-    pub file: StateFile,
-    /// Why it was ignored, if it was.
-    pub problem: Option<StateProblem>,
+pub struct Base {
+    /// The letter's marks the reader was given.
+    pub marks: BTreeMap<char, Spot>,
+    /// The history the reader was given, oldest first.
+    pub history: Vec<String>,
 }
 
-impl Loaded {
-    /// What the reader of the letter keyed `key` takes from it.
-    #[must_use]
-    pub fn restore_for(&self, key: &str) -> Restore {
-        Restore {
-            place: self.file.letters.get(key).map(|entry| entry.place.clone()),
-            history: self.file.history.clone(),
-            problem: self.problem,
+/// What one run keeps: its letter's place and its history, and what it started from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The letter's [`letter_key`].
+    pub key: String,
+    /// Where the run ended.
+    pub place: Place,
+    /// The history at the end, oldest first.
+    pub history: Vec<String>,
+    /// What the run started from.
+    pub base: Base,
+}
+
+/// What is kept for the letter keyed `key`. A missing store is no problem (a first run);
+/// anything that stops it being used is reported in [`Restore::problem`], never as an error.
+#[must_use]
+pub fn load(path: &Path, key: &str) -> Restore {
+    let (connection, problem) = match open(path) {
+        Ok(opened) => opened,
+        Err(_) => {
+            return Restore {
+                problem: Some(StateProblem::Unreadable),
+                ..Restore::default()
+            };
+        }
+    };
+    match read(&connection, key) {
+        Ok((place, history)) => Restore {
+            place,
+            history,
+            problem,
+        },
+        Err(e) => {
+            drop(connection);
+            let problem = if store::damaged(&e) {
+                let _ = store::set_aside(path, Reason::Damaged);
+                StateProblem::Damaged
+            } else {
+                StateProblem::Unreadable
+            };
+            Restore {
+                problem: Some(problem),
+                ..Restore::default()
+            }
         }
     }
 }
 
-/// Reads the state file at `path`. A missing file is no problem (a first run); anything else
-/// that stops it being used is reported in [`Loaded::problem`], never as an error.
-#[must_use]
-pub fn load(path: &Path) -> Loaded {
-    match read(path) {
-        Ok(None) => Loaded::default(),
-        Ok(Some(bytes)) => match parse(&bytes) {
-            Ok(file) => Loaded {
-                file,
-                problem: None,
-            },
-            Err(problem) => Loaded {
-                file: StateFile::default(),
-                problem: Some(problem),
-            },
-        },
-        Err(problem) => Loaded {
-            file: StateFile::default(),
-            problem: Some(problem),
-        },
-    }
-}
-
-/// The file's bytes, `None` when there is no file.
-fn read(path: &Path) -> Result<Option<Vec<u8>>, StateProblem> {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(_) => return Err(StateProblem::Unreadable),
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|_| StateProblem::Unreadable)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(StateProblem::Damaged);
-    }
-    Ok(Some(bytes))
-}
-
-/// Parses a state file, telling a damaged file from a foreign or a newer one.
+/// Keeps what `change` says in the store at `path`, beside what other letters and other
+/// readers keep there, in one transaction.
 ///
 /// # Errors
-/// Why the bytes are not a state file this dafu can use.
-pub fn parse(bytes: &[u8]) -> Result<StateFile, StateProblem> {
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|_| StateProblem::Damaged)?;
-    let Some(object) = value.as_object() else {
-        return Err(StateProblem::Foreign);
-    };
-    if object.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
-        return Err(StateProblem::Foreign);
+/// When the store cannot be opened or written (a store found damaged is set aside first).
+pub fn save(path: &Path, change: &Change) -> io::Result<()> {
+    let (mut connection, _) = open(path).map_err(io::Error::other)?;
+    match write(&mut connection, change) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            drop(connection);
+            if store::damaged(&e) {
+                let _ = store::set_aside(path, Reason::Damaged);
+            }
+            Err(io::Error::other(e))
+        }
     }
-    match object.get("version").and_then(serde_json::Value::as_u64) {
-        Some(version) if version > u64::from(VERSION) => return Err(StateProblem::Newer),
-        Some(version) if version == u64::from(VERSION) => {}
-        _ => return Err(StateProblem::Damaged),
-    }
-    serde_json::from_value(value).map_err(|_| StateProblem::Damaged)
 }
 
-/// Keeps `place` for the letter keyed `key` and `history` as the search history, in the state
-/// file at `path`, keeping what other letters have there. A file from a newer dafu is left as
-/// it is; a damaged or foreign one is replaced.
-///
-/// # Errors
-/// When the directory or the file cannot be written.
-pub fn save(path: &Path, key: &str, place: Place, history: Vec<String>) -> io::Result<()> {
-    let loaded = load(path);
-    if loaded.problem == Some(StateProblem::Newer) {
-        return Ok(());
+/// Opens the store, reading an earlier version's `state.json` into it when it is new;
+/// also says why a store found there was set aside, if one was.
+fn open(path: &Path) -> Result<(Connection, Option<StateProblem>), store::OpenError> {
+    let opened = store::open(path, &SCHEMA)?;
+    let problem = opened.set_aside.as_ref().map(|aside| match aside.reason {
+        Reason::Foreign => StateProblem::Foreign,
+        Reason::Newer => StateProblem::Newer,
+        Reason::Damaged | Reason::Older | Reason::NotAFile => StateProblem::Damaged,
+    });
+    if opened.created && opened.set_aside.is_none() {
+        let earlier = path.with_file_name(JSON_NAME);
+        if let Some(file) = json::read(&earlier) {
+            // Best effort: the places of an earlier version are a courtesy.
+            let _ = import(&opened.connection, file);
+        }
     }
-    let mut file = loaded.file;
-    let used = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    file.letters
-        .insert(key.to_string(), LetterEntry { used, place });
-    while file.letters.len() > MAX_LETTERS {
-        let oldest = file
-            .letters
-            .iter()
-            .min_by_key(|(_, entry)| entry.used)
-            .map(|(key, _)| key.clone());
-        match oldest {
-            Some(oldest) => file.letters.remove(&oldest),
-            None => break,
+    Ok((opened.connection, problem))
+}
+
+/// This letter's place and the history, in one read.
+fn read(connection: &Connection, key: &str) -> rusqlite::Result<(Option<Place>, Vec<String>)> {
+    let transaction = connection.unchecked_transaction()?;
+    let place: Option<String> = transaction
+        .query_row("SELECT place FROM places WHERE letter = ?1", [key], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    let mut newest_first: Vec<String> = transaction
+        .prepare("SELECT query FROM history ORDER BY used DESC LIMIT ?1")?
+        .query_map([MAX_QUERIES as i64], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    newest_first.reverse();
+    // A place that does not parse (edited by hand) is not trusted: the reader starts at the top.
+    let place = place.and_then(|json| serde_json::from_str(&json).ok());
+    Ok((place, newest_first))
+}
+
+/// Writes `change` in one transaction: the letter's place with its marks merged, the
+/// queries this run searched, then the oldest beyond the limits pruned.
+fn write(connection: &mut Connection, change: &Change) -> rusqlite::Result<()> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let stored: Option<String> = transaction
+        .query_row(
+            "SELECT place FROM places WHERE letter = ?1",
+            [&change.key],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let stored_marks = stored
+        .and_then(|json| serde_json::from_str::<Place>(&json).ok())
+        .map(|place| place.marks)
+        .unwrap_or_default();
+    let place = Place {
+        marks: merge::marks(stored_marks, &change.base.marks, &change.place.marks),
+        ..change.place.clone()
+    };
+    let json = serde_json::to_string(&place)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    transaction.execute(
+        "INSERT INTO places (letter, used, place)
+         VALUES (?1, (SELECT coalesce(max(used), 0) + 1 FROM places), ?2)
+         ON CONFLICT (letter) DO UPDATE SET used = excluded.used, place = excluded.place",
+        params![change.key, json],
+    )?;
+    for query in merge::new_queries(&change.base.history, &change.history) {
+        transaction.execute(
+            "INSERT INTO history (query, used)
+             VALUES (?1, (SELECT coalesce(max(used), 0) + 1 FROM history))
+             ON CONFLICT (query) DO UPDATE SET used = excluded.used",
+            [query],
+        )?;
+    }
+    prune(&transaction)?;
+    transaction.commit()
+}
+
+/// Drops the letters and queries used least recently beyond [`MAX_LETTERS`] and
+/// [`MAX_QUERIES`]: one statement each, which the `used` index answers without a scan.
+fn prune(connection: &Connection) -> rusqlite::Result<()> {
+    for (table, keep) in [("places", MAX_LETTERS), ("history", MAX_QUERIES)] {
+        connection.execute(
+            &format!(
+                "DELETE FROM {table} WHERE used <
+                 (SELECT used FROM {table} ORDER BY used DESC LIMIT 1 OFFSET ?1)"
+            ),
+            [keep as i64 - 1],
+        )?;
+    }
+    Ok(())
+}
+
+/// Puts the places and history of an earlier version's file in a new store: the
+/// [`MAX_LETTERS`] letters read last, and the queries, in their order.
+fn import(connection: &Connection, file: json::StateFile) -> rusqlite::Result<()> {
+    let transaction = connection.unchecked_transaction()?;
+    let mut letters: Vec<(String, json::LetterEntry)> = file.letters.into_iter().collect();
+    letters.sort_by_key(|(_, entry)| std::cmp::Reverse(entry.used));
+    letters.truncate(MAX_LETTERS);
+    for (key, entry) in letters {
+        let Ok(place) = serde_json::to_string(&entry.place) else {
+            continue;
         };
+        transaction.execute(
+            "INSERT OR IGNORE INTO places (letter, used, place) VALUES (?1, ?2, ?3)",
+            params![key, i64::try_from(entry.used).unwrap_or(i64::MAX), place],
+        )?;
     }
-    file.history = history;
-    let json = serde_json::to_vec(&file).map_err(io::Error::other)?;
-    write_atomically(path, &json)
-}
-
-/// Writes `bytes` to a temporary file beside `path` and renames it over `path`: readers see
-/// the old file or the new one, never a part. The directory is made (private: the history
-/// says what was searched) if it is missing.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::other("the state file has no directory"))?;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)?;
-    let temporary = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+    let queries = file.history.len().saturating_sub(MAX_QUERIES);
+    for (used, query) in (1_i64..).zip(file.history.iter().skip(queries)) {
+        transaction.execute(
+            "INSERT OR IGNORE INTO history (query, used) VALUES (?1, ?2)",
+            params![query, used],
+        )?;
     }
-    written
+    transaction.commit()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kept::Spot;
 
     #[test]
     fn the_state_directory_follows_xdg() {
         let p = |x: Option<&str>, h: Option<&str>| path_from(x.map(Into::into), h.map(Into::into));
         assert_eq!(
             p(Some("/s"), Some("/home/a")),
-            Some(PathBuf::from("/s/dafu/state.json"))
+            Some(PathBuf::from("/s/dafu/state.db"))
         );
         assert_eq!(
             p(None, Some("/home/a")),
-            Some(PathBuf::from("/home/a/.local/state/dafu/state.json"))
+            Some(PathBuf::from("/home/a/.local/state/dafu/state.db"))
         );
         assert_eq!(
             p(Some(""), Some("/home/a")),
-            Some(PathBuf::from("/home/a/.local/state/dafu/state.json")),
+            Some(PathBuf::from("/home/a/.local/state/dafu/state.db")),
             "empty is unset"
         );
         assert_eq!(
             p(Some("relative"), Some("/home/a")),
-            Some(PathBuf::from("/home/a/.local/state/dafu/state.json")),
+            Some(PathBuf::from("/home/a/.local/state/dafu/state.db")),
             "a relative path is ignored, as XDG says"
         );
         assert_eq!(p(None, None), None);
-    }
-
-    #[test]
-    fn damaged_foreign_and_newer_files_are_told_apart() {
-        assert_eq!(parse(b"{\"format\": \"dafu-st"), Err(StateProblem::Damaged));
-        assert_eq!(parse(b"\xff\xfe"), Err(StateProblem::Damaged));
-        assert_eq!(parse(b"[1, 2]"), Err(StateProblem::Foreign));
-        assert_eq!(
-            parse(br#"{"editor.fontSize": 14}"#),
-            Err(StateProblem::Foreign)
-        );
-        assert_eq!(
-            parse(br#"{"format": "dafu-state", "version": 99}"#),
-            Err(StateProblem::Newer)
-        );
-        assert_eq!(
-            parse(br#"{"format": "dafu-state", "version": 1, "history": "not a list"}"#),
-            Err(StateProblem::Damaged)
-        );
-        assert_eq!(
-            parse(br#"{"format": "dafu-state", "version": 1}"#),
-            Ok(StateFile::default())
-        );
-    }
-
-    #[test]
-    fn a_place_survives_the_round_trip() {
-        let spot = Spot {
-            node: 3,
-            block: 7,
-            byte: 42,
-        };
-        let place = Place {
-            at: Some(spot),
-            expanded: vec![0, 3],
-            marks: [('a', spot), ('Z', spot)].into_iter().collect(),
-            ..Place::default()
-        };
-        let mut file = StateFile {
-            history: vec!["银行".into()],
-            ..StateFile::default()
-        };
-        file.letters.insert(
-            "k".into(),
-            LetterEntry {
-                used: 1,
-                place: place.clone(),
-            },
-        );
-        let json = serde_json::to_vec(&file).unwrap();
-        assert_eq!(parse(&json), Ok(file));
     }
 
     #[test]

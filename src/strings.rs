@@ -151,11 +151,11 @@ pub struct Strings {
     pub mark_letters: &'static str,
     /// `''` before any jump.
     pub no_jump: &'static str,
-    /// The state file (place, marks, history) could not be parsed, and was ignored.
+    /// The state file (place, marks, history) could not be read as a store, and was set aside.
     pub state_damaged: &'static str,
-    /// The state file is not dafu's, and was ignored.
+    /// The state file is not dafu's, and was set aside.
     pub state_foreign: &'static str,
-    /// The state file is from a newer dafu, and was ignored (and is left as it is).
+    /// The state file is from a newer dafu, and was set aside (renamed, not deleted).
     pub state_newer: &'static str,
     /// The state file could not be read, and was ignored.
     pub state_unreadable: &'static str,
@@ -248,9 +248,9 @@ const ZH: Strings = Strings {
     no_mark: "没有这个书签：",
     mark_letters: "书签用字母 a–z、A–Z",
     no_jump: "还没有跳转过，'' 无处可回",
-    state_damaged: "状态文件已损坏，已忽略（阅读位置从头开始）",
-    state_foreign: "状态文件不是 dafu 的，已忽略",
-    state_newer: "状态文件来自更新版本的 dafu，已忽略（不会覆盖）",
+    state_damaged: "状态文件已损坏，已移到一旁（阅读位置从头开始）",
+    state_foreign: "状态文件不是 dafu 的，已移到一旁",
+    state_newer: "状态文件来自更新版本的 dafu，已移到一旁（未删除）",
     state_unreadable: "无法读取状态文件，已忽略",
 };
 
@@ -345,9 +345,9 @@ const EN: Strings = Strings {
     no_mark: "no such mark: ",
     mark_letters: "marks are the letters a–z and A–Z",
     no_jump: "no jump yet: '' has nowhere to go back to",
-    state_damaged: "state file damaged; ignored (starting from the top)",
-    state_foreign: "state file is not dafu's; ignored",
-    state_newer: "state file is from a newer dafu; ignored (and left as it is)",
+    state_damaged: "state file damaged; set aside (starting from the top)",
+    state_foreign: "state file is not dafu's; set aside",
+    state_newer: "state file is from a newer dafu; set aside (not deleted)",
     state_unreadable: "state file could not be read; ignored",
 };
 

@@ -193,11 +193,7 @@ fn read_events(
             app.update(Message::IndexReady(Box::new(built)));
             keeper.publish(&app);
         }
-        if let Some(mut restore) = keeper.take(Duration::ZERO) {
-            // Late: once the reader has moved, the kept place would pull it away.
-            if events > 0 {
-                restore.place = None;
-            }
+        if let Some(restore) = keeper.take(Duration::ZERO, events > 0) {
             app.update(Message::Restore(Box::new(restore)));
             keeper.publish(&app);
         }
@@ -277,7 +273,7 @@ fn start(
     let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
     // Built after the first frame (see `read_events`): a search typed before waits for it.
     app.update(Message::IndexComing);
-    if let Some(restore) = keeper.take(STATE_WAIT) {
+    if let Some(restore) = keeper.take(STATE_WAIT, false) {
         app.update(Message::Restore(Box::new(restore)));
     }
     // Keys the user typed while the probe read the terminal are theirs: replay them.

@@ -265,55 +265,263 @@ fn an_ignored_state_file_is_named_in_the_status_row() {
     }
 }
 
-// ----- the state file on disk -----
+#[test]
+fn a_query_searched_before_a_slow_store_answers_stays_in_the_history() {
+    let mut app = app(120, 36);
+    keys(&mut app, "/");
+    for c in "抄送".chars() {
+        app.update(SearchInsert(c.to_string()));
+    }
+    app.update(SearchSubmit);
+    restore(
+        &mut app,
+        Restore {
+            history: vec!["银行".into(), "抄送".into(), "科技".into()],
+            ..Restore::default()
+        },
+    );
+    assert_eq!(app.search().history(), ["银行", "科技", "抄送"]);
+}
+
+// ----- the store on disk -----
+
+use dafu::state::{self, Base, Change};
+
+/// A change that keeps `place` and `history` for the letter keyed `key`, from nothing.
+fn change(key: &str, place: Place, history: &[&str]) -> Change {
+    Change {
+        key: key.into(),
+        place,
+        history: history.iter().map(ToString::to_string).collect(),
+        base: Base::default(),
+    }
+}
+
+fn spot(node: usize) -> dafu::app::place::Spot {
+    dafu::app::place::Spot {
+        node,
+        block: node,
+        byte: 0,
+    }
+}
 
 #[test]
 fn saving_and_loading_keep_one_letter_without_losing_another() {
     let dir = pty::TempDir::new("save");
-    let path = dir.join("dafu/state.json");
+    let path = dir.join("dafu/state.db");
     let app = {
         let mut app = app(120, 36);
         app.update(JumpToSuggestion(2));
         keys(&mut app, "mx");
         app
     };
-    dafu::state::save(&path, "other", Place::default(), vec!["a".into()]).unwrap();
-    let key = dafu::state::letter_key(app.tree());
-    dafu::state::save(&path, &key, app.kept_place(), vec!["银行".into()]).unwrap();
-    let loaded = dafu::state::load(&path);
-    assert_eq!(loaded.problem, None);
-    assert!(loaded.file.letters.contains_key("other"));
-    let restored = loaded.restore_for(&key);
+    state::save(&path, &change("other", Place::default(), &["a"])).unwrap();
+    let key = state::letter_key(app.tree());
+    state::save(&path, &change(&key, app.kept_place(), &["a", "银行"])).unwrap();
+    let restored = state::load(&path, &key);
+    assert_eq!(restored.problem, None);
     assert_eq!(restored.place, Some(app.kept_place()));
-    assert_eq!(restored.history, ["银行"]);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.join("dafu")).unwrap().collect();
-    assert_eq!(leftovers.len(), 1, "no temporary file is left beside it");
+    assert_eq!(restored.history, ["a", "银行"]);
+    assert_eq!(state::load(&path, "other").place, Some(Place::default()));
 }
 
 #[test]
-fn a_newer_state_file_is_ignored_and_left_as_it_is() {
-    let dir = pty::TempDir::new("newer");
-    let path = dir.join("state.json");
-    let newer = r#"{"format":"dafu-state","version":2,"everything":"different"}"#;
-    std::fs::write(&path, newer).unwrap();
-    assert_eq!(dafu::state::load(&path).problem, Some(StateProblem::Newer));
-    dafu::state::save(&path, "k", Place::default(), Vec::new()).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
-}
-
-#[test]
-fn a_damaged_state_file_is_replaced_on_the_next_save() {
-    let dir = pty::TempDir::new("damaged");
-    let path = dir.join("state.json");
-    std::fs::write(&path, "{\"format\":\"dafu-state\",\"vers").unwrap();
+fn two_readers_saving_from_the_same_start_keep_both_marks_and_both_histories() {
+    let dir = pty::TempDir::new("merge");
+    let path = dir.join("dafu/state.db");
+    let start = Place {
+        marks: [('a', spot(1))].into_iter().collect(),
+        ..Place::default()
+    };
+    state::save(&path, &change("k", start.clone(), &["old"])).unwrap();
+    let given = state::load(&path, "k");
+    let base = Base {
+        marks: start.marks.clone(),
+        history: given.history.clone(),
+    };
+    // Both readers started from the same place and history; each set a mark and searched.
+    let mut first = start.clone();
+    first.marks.insert('b', spot(2));
+    let mut second = start.clone();
+    second.marks.insert('c', spot(3));
+    second.at = Some(spot(3));
+    for (place, query) in [(first, "第一"), (second.clone(), "第二")] {
+        let history = vec!["old".to_string(), query.to_string()];
+        let change = Change {
+            key: "k".into(),
+            place,
+            history,
+            base: base.clone(),
+        };
+        state::save(&path, &change).unwrap();
+    }
+    let kept = state::load(&path, "k");
+    let place = kept.place.unwrap();
     assert_eq!(
-        dafu::state::load(&path).problem,
-        Some(StateProblem::Damaged)
+        place.marks.keys().copied().collect::<String>(),
+        "abc",
+        "the second save kept the first's mark"
     );
-    dafu::state::save(&path, "k", Place::default(), vec!["x".into()]).unwrap();
-    let loaded = dafu::state::load(&path);
-    assert_eq!(loaded.problem, None);
-    assert_eq!(loaded.file.history, ["x"]);
+    assert_eq!(place.at, second.at, "the place is the last reader's");
+    assert_eq!(kept.history, ["old", "第一", "第二"]);
+}
+
+#[test]
+fn sixty_thousand_kept_places_are_pruned_by_one_save_in_linear_time() {
+    let dir = pty::TempDir::new("prune");
+    let path = dir.join("dafu/state.db");
+    state::save(&path, &change("first", Place::default(), &[])).unwrap();
+    {
+        // As many places as 60,000 letters read, put there by hand: the store's own saves
+        // never keep more than MAX_LETTERS.
+        let mut store = rusqlite::Connection::open(&path).unwrap();
+        let fill = store.transaction().unwrap();
+        let place = serde_json::to_string(&Place::default()).unwrap();
+        for n in 0..60_000_i64 {
+            fill.execute(
+                "INSERT INTO places (letter, used, place) VALUES (?1, ?2, ?3)",
+                rusqlite::params![format!("letter{n}"), n + 10, place],
+            )
+            .unwrap();
+        }
+        fill.commit().unwrap();
+    }
+    let path_in_thread = path.clone();
+    within_deadline("a save pruning 60,000 places", move || {
+        state::save(&path_in_thread, &change("last", Place::default(), &[])).unwrap();
+    });
+    let store = rusqlite::Connection::open(&path).unwrap();
+    let count: i64 = store
+        .query_row("SELECT count(*) FROM places", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(count, state::MAX_LETTERS as i64);
+    assert!(
+        state::load(&path, "last").place.is_some(),
+        "the newest is kept"
+    );
+    assert!(state::load(&path, "letter59999").place.is_some());
+    assert!(
+        state::load(&path, "letter0").place.is_none(),
+        "the oldest go"
+    );
+}
+
+#[test]
+fn a_state_json_of_an_earlier_version_is_read_once_and_left_as_it_is() {
+    let dir = pty::TempDir::new("json");
+    std::fs::create_dir_all(dir.join("dafu")).unwrap();
+    let json_path = dir.join("dafu/state.json");
+    // 60,000 letters (4 MB): every one of them kept, as an earlier version could leave it.
+    let mut json =
+        String::from(r#"{"format":"dafu-state","version":1,"history":["银行"],"letters":{"#);
+    for n in 0..60_000 {
+        if n > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            r#""letter{n}":{{"used":{n},"at":{{"node":2,"block":2,"byte":0}}}}"#
+        ));
+    }
+    json.push_str("}}");
+    assert!(json.len() < 4 << 20);
+    std::fs::write(&json_path, &json).unwrap();
+    let path = dir.join("dafu/state.db");
+    let path_in_thread = path.clone();
+    let kept = within_deadline("reading 60,000 places of a state.json", move || {
+        state::load(&path_in_thread, "letter59999")
+    });
+    assert_eq!(kept.problem, None);
+    assert_eq!(kept.place.and_then(|p| p.at), Some(spot(2)));
+    assert_eq!(kept.history, ["银行"]);
+    assert!(
+        state::load(&path, "letter0").place.is_none(),
+        "only the newest are kept"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&json_path).unwrap(),
+        json,
+        "left as it is"
+    );
+    // Read once: a place saved since is not undone by the file.
+    state::save(&path, &change("letter59999", Place::default(), &[])).unwrap();
+    assert_eq!(
+        state::load(&path, "letter59999").place,
+        Some(Place::default())
+    );
+}
+
+#[test]
+fn a_damaged_foreign_or_newer_store_is_set_aside_with_a_note_and_a_new_one_made() {
+    let dir = pty::TempDir::new("aside");
+    std::fs::create_dir_all(dir.join("dafu")).unwrap();
+    let path = dir.join("dafu/state.db");
+    let newer = || {
+        let store = rusqlite::Connection::open(&path).unwrap();
+        store.execute_batch("CREATE TABLE future (x);").unwrap();
+        store
+            .pragma_update(None, "application_id", 0x6461_6673)
+            .unwrap();
+        store.pragma_update(None, "user_version", 99).unwrap();
+    };
+    let foreign = || {
+        let store = rusqlite::Connection::open(&path).unwrap();
+        store.execute_batch("CREATE TABLE moz_places (x);").unwrap();
+    };
+    let damaged = || std::fs::write(&path, "{\"format\":\"dafu-state\",\"vers").unwrap();
+    let cases: [(&dyn Fn(), StateProblem, &str); 3] = [
+        (&newer, StateProblem::Newer, "newer"),
+        (&foreign, StateProblem::Foreign, "foreign"),
+        (&damaged, StateProblem::Damaged, "damaged"),
+    ];
+    for (make, problem, word) in cases {
+        make();
+        assert_eq!(state::load(&path, "k").problem, Some(problem));
+        let aside: Vec<String> = std::fs::read_dir(dir.join("dafu"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(&format!("state.db.{word}-")))
+            .collect();
+        assert_eq!(aside.len(), 1, "set aside, not deleted: {aside:?}");
+        state::save(&path, &change("k", Place::default(), &["x"])).unwrap();
+        let again = state::load(&path, "k");
+        assert_eq!(
+            (again.problem, again.history),
+            (None, vec!["x".to_string()])
+        );
+        std::fs::remove_file(&path).unwrap();
+        for companion in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(dir.join(format!("dafu/state.db{companion}")));
+        }
+    }
+}
+
+#[test]
+fn links_planted_at_the_store_and_its_companions_are_not_followed() {
+    let dir = pty::TempDir::new("links");
+    std::fs::create_dir_all(dir.join("dafu")).unwrap();
+    let precious = dir.join("precious");
+    std::fs::write(&precious, "mine").unwrap();
+    for name in ["state.db", "state.db-wal", "state.db-shm", "state.json"] {
+        std::os::unix::fs::symlink(&precious, dir.join("dafu").join(name)).unwrap();
+    }
+    let path = dir.join("dafu/state.db");
+    state::save(&path, &change("k", Place::default(), &["x"])).unwrap();
+    assert_eq!(state::load(&path, "k").history, ["x"]);
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "mine");
+    let kept = std::fs::symlink_metadata(&path).unwrap();
+    assert!(kept.file_type().is_file(), "the store is a file of its own");
+}
+
+/// Runs `work` on a thread of its own; fails the test if it takes longer than ten seconds
+/// (quadratic work at these sizes takes minutes; linear, well under a second).
+fn within_deadline<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(work());
+    });
+    result
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .unwrap_or_else(|_| panic!("{what} took more than ten seconds, or failed"))
 }
 
 // ----- the real binary, run twice -----
@@ -375,7 +583,7 @@ fn the_place_marks_and_history_come_back_on_the_next_run() {
     let screen = first.screen_text();
     first.send("q");
     assert!(first.wait_exit().success());
-    assert!(state.join("dafu/state.json").exists());
+    assert!(state.join("dafu/state.db").exists());
 
     let second = run_in(&state, &[]);
     second.wait_until("the same node in the status row", |s| {
@@ -441,7 +649,7 @@ fn fresh_starts_at_the_top_and_a_damaged_file_is_named_not_fatal() {
     fresh.send("q");
     fresh.wait_exit();
 
-    std::fs::write(state.join("dafu/state.json"), "{ not json").unwrap();
+    std::fs::write(state.join("dafu/state.db"), "{ not json").unwrap();
     let mut damaged = run_in(&state, &[]);
     damaged.wait_for("the note", |s| {
         pty::status_row(s).contains("状态文件已损坏")
@@ -452,4 +660,135 @@ fn fresh_starts_at_the_top_and_a_damaged_file_is_named_not_fatal() {
     });
     damaged.send("q");
     assert!(damaged.wait_exit().success());
+}
+
+#[test]
+fn fresh_starts_clean_without_erasing_what_was_kept() {
+    let state = pty::TempDir::new("fresh-keeps");
+    let mut first = run_in(&state, &[]);
+    first.send("5mq");
+    first.wait_for("mark q", |s| pty::status_row(s).contains("已设书签 q"));
+    first.send("/银行\r");
+    first.wait_for("the search", |s| pty::status_row(s).contains("「银行」"));
+    first.send("q");
+    assert!(first.wait_exit().success());
+
+    let mut fresh = run_in(&state, &["--fresh"]);
+    fresh.wait_for("the top", |s| pty::status_row(s).contains(" 1/"));
+    fresh.send("'q");
+    fresh.wait_for("no mark q in a fresh start", |s| {
+        pty::status_row(s).contains("没有这个书签：q")
+    });
+    fresh.send("3mw");
+    fresh.wait_for("mark w", |s| pty::status_row(s).contains("已设书签 w"));
+    fresh.send("/抄送\r");
+    fresh.wait_for("the search", |s| pty::status_row(s).contains("「抄送」"));
+    fresh.send("q");
+    assert!(fresh.wait_exit().success());
+
+    // Both runs' marks and queries are kept: the fresh run added, it did not erase.
+    let third = run_in(&state, &[]);
+    third.send("'q");
+    third.wait_for("mark q of the first run", |s| {
+        pty::status_row(s).contains("五、")
+    });
+    third.send("'w");
+    third.wait_for("mark w of the fresh run", |s| {
+        pty::status_row(s).contains("三、")
+    });
+    third.send("/\x1b[A");
+    third.wait_for("the fresh run's query", |s| {
+        pty::status_row(s).starts_with("搜索：抄送")
+    });
+    third.send("\x1b[A");
+    third.wait_for("and the first run's before it", |s| {
+        pty::status_row(s).starts_with("搜索：银行")
+    });
+    drop(third);
+}
+
+#[test]
+fn a_fifo_where_the_state_was_kept_holds_up_neither_the_start_nor_the_exit() {
+    let state = pty::TempDir::new("fifo");
+    std::fs::create_dir_all(state.join("dafu")).unwrap();
+    for name in ["state.json", "state.db"] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(state.join("dafu").join(name))
+            .status()
+            .unwrap();
+        assert!(made.success());
+    }
+    let mut reader = run_in(&state, &[]);
+    reader.send("5");
+    reader.wait_for("suggestion 5", |s| pty::status_row(s).contains("五、"));
+    reader.send("q");
+    assert!(reader.wait_exit().success());
+    let again = run_in(&state, &[]);
+    again.wait_for("the place kept all the same", |s| {
+        pty::status_row(s).contains("五、")
+    });
+    drop(again);
+}
+
+#[test]
+fn twelve_readers_quitting_at_once_keep_twelve_places_and_every_query() {
+    let state = pty::TempDir::new("twelve");
+    let letters = pty::TempDir::new("twelve-letters");
+    let minimal = include_str!("fixtures/minimal.yaml");
+    let files: Vec<std::path::PathBuf> = (1..=12)
+        .map(|n| {
+            let file = letters.join(format!("letter{n}.yaml"));
+            let text = minimal.replace("现答复如下：", &format!("现答复如下（第{n}封）："));
+            std::fs::write(&file, text).unwrap();
+            file
+        })
+        .collect();
+    let mut readers: Vec<pty::Pty> = files
+        .iter()
+        .map(|file| {
+            let options = pty::Options::new(100, 30, &["--ambiguous-width", "narrow"])
+                .env("XDG_STATE_HOME", Some(state.to_str().unwrap()));
+            let mut options = options;
+            options.args.push(file.to_str().unwrap().to_string());
+            pty::Pty::spawn(options)
+        })
+        .collect();
+    for (n, reader) in (1..).zip(&readers) {
+        reader.wait_for_text("某局关于某提案答复的函");
+        reader.send(&format!("/第{n}封\r"));
+    }
+    for (n, reader) in (1..).zip(&readers) {
+        reader.wait_for("the search", |s| {
+            pty::status_row(s).contains(&format!("「第{n}封」"))
+        });
+        // Away from the match (in the opening) to the end: a place no reader starts at.
+        reader.send("G");
+    }
+    for reader in &readers {
+        reader.wait_for("the end", |s| pty::status_row(s).contains(" 5/5 "));
+    }
+    // All at once.
+    for reader in &readers {
+        reader.send("q");
+    }
+    for reader in &mut readers {
+        assert!(reader.wait_exit().success());
+    }
+    let path = state.join("dafu/state.db");
+    let mut history = Vec::new();
+    for (n, file) in (1..).zip(&files) {
+        let letter =
+            dafu::letter::load::parse(&std::fs::read_to_string(file).unwrap(), "letter.yaml")
+                .unwrap();
+        let tree = dafu::letter::tree::LetterTree::new(letter);
+        let last = tree.nodes.len() - 1;
+        let kept = state::load(&path, &state::letter_key(&tree));
+        let at = kept.place.and_then(|p| p.at).map(|at| at.node);
+        assert_eq!(at, Some(last), "letter {n}: its place, at its end");
+        history = kept.history;
+    }
+    history.sort();
+    let mut wanted: Vec<String> = (1..=12).map(|n| format!("第{n}封")).collect();
+    wanted.sort();
+    assert_eq!(history, wanted, "every reader's query");
 }

@@ -453,16 +453,20 @@ impl Search {
         &self.history
     }
 
-    /// Takes `queries` (oldest first, as a state file keeps them) as the history: each made one
-    /// inert line, empty and overlong ones dropped, repeats kept once (the newest), at most
-    /// [`HISTORY_LIMIT`].
+    /// Takes `queries` (oldest first, as the store keeps them) as the earlier history: each
+    /// made one inert line, empty and overlong ones dropped, repeats kept once (the newest), at
+    /// most [`HISTORY_LIMIT`]. Queries searched before they came (the store was slow) stay
+    /// the newest: they are this run's, and a save keeps them.
     pub(super) fn set_history(&mut self, queries: &[String]) {
-        self.history.clear();
+        let this_run = std::mem::take(&mut self.history);
         for query in queries {
             let query = sanitize_line(query);
             if !query.is_empty() && query.chars().count() <= HISTORY_QUERY_CHARS {
                 self.remember(query.into_owned());
             }
+        }
+        for query in this_run {
+            self.remember(query);
         }
         self.recalled = None;
     }

@@ -1,11 +1,13 @@
 //! Keeping the place between runs, the runner's half (the app's half is
 //! [`crate::app::place`], the file's is [`crate::state`]).
 //!
-//! The state file is read on a thread of its own, started before the terminal is probed, so
-//! that a slow disk never holds back the first frame: the runner waits for it only briefly,
-//! and takes it later if it comes late. After every action the runner publishes what is to be
-//! kept; it is written when the reader ends, by quitting or by a signal (the signal thread
-//! calls [`save_latest`] before it exits).
+//! The state is read on a thread of its own, started before the terminal is probed, so that a
+//! slow disk never holds back the first frame: the runner waits for it only briefly, and takes
+//! it later if it comes late. After every action the runner publishes what is to be kept; it
+//! is written when the reader ends, after the terminal is given back, by quitting or by a
+//! signal (the signal thread calls [`save_latest`] before it exits). What the reader was
+//! given ([`state::Base`]) goes with it, so that the save adds this run's changes to what
+//! other readers saved meanwhile.
 
 use std::io;
 use std::path::PathBuf;
@@ -14,26 +16,24 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use crate::app::App;
-use crate::kept::{Place, Restore};
+use crate::kept::Restore;
 use crate::letter::tree::LetterTree;
 use crate::state;
 
 /// Where the state is kept, and whether to use it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keeping {
-    /// The state file (see [`state::path`]); `None` keeps nothing.
+    /// The store (see [`state::path`]); `None` keeps nothing.
     pub path: Option<PathBuf>,
-    /// `--fresh`: do not read the state file; start at the top, with no marks and no history
-    /// from earlier runs. The place this run ends at is still kept, for the next one.
+    /// `--fresh`: do not read the store; start at the top, with no marks and no history from
+    /// earlier runs. Nothing kept is erased: what this run keeps joins it.
     pub fresh: bool,
 }
 
 /// What the runner will save when the reader ends.
 struct Snapshot {
     path: PathBuf,
-    key: String,
-    place: Place,
-    history: Vec<String>,
+    change: state::Change,
 }
 
 /// The latest [`Snapshot`], published after every action.
@@ -43,8 +43,10 @@ static LATEST: Mutex<Option<Snapshot>> = Mutex::new(None);
 pub struct Keeper {
     path: Option<PathBuf>,
     key: String,
-    /// The state file being read, until it is taken.
+    /// The state being read, until it is taken.
     loading: Option<Receiver<Restore>>,
+    /// What the reader was given.
+    base: state::Base,
 }
 
 impl Keeper {
@@ -59,7 +61,7 @@ impl Keeper {
                 let spawned = std::thread::Builder::new()
                     .name("state".into())
                     .spawn(move || {
-                        let _ = send.send(state::load(&path).restore_for(&key));
+                        let _ = send.send(state::load(&path, &key));
                     });
                 spawned.ok().map(|_| receive)
             }
@@ -69,27 +71,29 @@ impl Keeper {
             path: keeping.path,
             key,
             loading,
+            base: state::Base::default(),
         }
     }
 
-    /// A keeper for a letter not read to its end yet, whose key is not known: it reads and
-    /// keeps nothing until [`Keeper::start`] takes its place, once the letter is read.
-    #[must_use]
-    pub fn waiting() -> Self {
-        Self {
-            path: None,
-            key: String::new(),
-            loading: None,
-        }
-    }
-
-    /// What was kept, if the state file has been read within `wait`; `None` if it has not
-    /// (ask again later), was not asked for, or was taken already.
-    pub fn take(&mut self, wait: Duration) -> Option<Restore> {
+    /// What was kept, if the store has been read within `wait`; `None` if it has not (ask
+    /// again later), was not asked for, or was taken already. Once the reader has `moved`,
+    /// the kept place would pull it away: only the history is given.
+    pub fn take(&mut self, wait: Duration, moved: bool) -> Option<Restore> {
         let receiver = self.loading.as_ref()?;
         match receiver.recv_timeout(wait) {
-            Ok(restore) => {
+            Ok(mut restore) => {
                 self.loading = None;
+                if moved {
+                    restore.place = None;
+                }
+                self.base = state::Base {
+                    marks: restore
+                        .place
+                        .as_ref()
+                        .map(|place| place.marks.clone())
+                        .unwrap_or_default(),
+                    history: restore.history.clone(),
+                };
                 Some(restore)
             }
             Err(mpsc::RecvTimeoutError::Timeout) => None,
@@ -105,22 +109,25 @@ impl Keeper {
         let Some(path) = &self.path else { return };
         let snapshot = Snapshot {
             path: path.clone(),
-            key: self.key.clone(),
-            place: app.kept_place(),
-            history: app.search().history().to_vec(),
+            change: state::Change {
+                key: self.key.clone(),
+                place: app.kept_place(),
+                history: app.search().history().to_vec(),
+                base: self.base.clone(),
+            },
         };
         *LATEST.lock().unwrap_or_else(PoisonError::into_inner) = Some(snapshot);
     }
 }
 
-/// Writes the latest published place to the state file (once: it is taken).
+/// Writes the latest published place to the store (once: it is taken).
 ///
 /// # Errors
-/// When the state file cannot be written.
+/// When the store cannot be written.
 pub fn save_latest() -> io::Result<()> {
     let snapshot = LATEST.lock().unwrap_or_else(PoisonError::into_inner).take();
     match snapshot {
-        Some(s) => state::save(&s.path, &s.key, s.place, s.history),
+        Some(s) => state::save(&s.path, &s.change),
         None => Ok(()),
     }
 }
