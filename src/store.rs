@@ -139,10 +139,14 @@ pub fn open(path: &Path, schema: &Schema) -> Result<Store, OpenError> {
         let made = make_private_file(path)?;
         let found = std::fs::symlink_metadata(path)?;
         let connection = connect(path)?;
-        let found_now = match prepare(&connection) {
-            Ok(()) => identify(&connection, schema),
-            Err(e) if damaged(&e) => Ok(Found::Wrong(Reason::Damaged)),
-            Err(e) => Err(e),
+        let found_now = if !sqlite_header(path)? {
+            Ok(Found::Wrong(Reason::Damaged))
+        } else {
+            match prepare(&connection) {
+                Ok(()) => identify(&connection, schema),
+                Err(e) if damaged(&e) => Ok(Found::Wrong(Reason::Damaged)),
+                Err(e) => Err(e),
+            }
         };
         match found_now {
             Ok(Found::Ours) => {
@@ -235,6 +239,25 @@ fn identify(connection: &Connection, schema: &Schema) -> rusqlite::Result<Found>
     } else {
         Found::Ours
     })
+}
+
+/// Whether the file at `path` (a regular file) is empty or starts as an SQLite file does.
+/// SQLite itself takes a file shorter than a page for an empty database, and would write
+/// over a few bytes of something else without a word.
+fn sqlite_header(path: &Path) -> io::Result<bool> {
+    use std::io::Read;
+    const HEADER: &[u8; 16] = b"SQLite format 3\0";
+    let mut start = Vec::with_capacity(HEADER.len());
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(
+            i32::try_from((rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits())
+                .unwrap_or_default(),
+        )
+        .open(path)?
+        .take(HEADER.len() as u64)
+        .read_to_end(&mut start)?;
+    Ok(start.is_empty() || start == HEADER)
 }
 
 /// Makes the tables of an empty store and stamps it, in one transaction; another process
@@ -439,6 +462,15 @@ mod tests {
         std::fs::write(&path, &bytes).unwrap();
         let aside = set_aside_for(&path, Reason::Damaged);
         assert_eq!(std::fs::read(&aside.to).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_few_bytes_of_something_else_are_set_aside_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("test.db");
+        std::fs::write(&path, "{ not json").unwrap();
+        let aside = set_aside_for(&path, Reason::Damaged);
+        assert_eq!(std::fs::read_to_string(&aside.to).unwrap(), "{ not json");
     }
 
     #[test]

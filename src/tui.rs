@@ -215,7 +215,7 @@ fn read_events(
                     .unwrap_or_else(|_| index::IndexWorker::built_here(&app)),
             );
         }
-        let event = match wait_for_event(&mut indexer) {
+        let event = match wait_for_event(&mut indexer, &mut keeper, events > 0) {
             Waited::Event(event) => event,
             Waited::Repaint => {
                 repaint = true;
@@ -223,6 +223,11 @@ fn read_events(
             }
             Waited::Index(built) => {
                 app.update(Message::IndexReady(built));
+                keeper.publish(&app);
+                continue;
+            }
+            Waited::Kept(restore) => {
+                app.update(Message::Restore(Box::new(restore)));
                 keeper.publish(&app);
                 continue;
             }
@@ -324,15 +329,23 @@ enum Waited {
     Repaint,
     /// The search index, built.
     Index(Box<crate::search::letter::ReaderIndex>),
+    /// What was kept from earlier runs, read after the first frame.
+    Kept(crate::kept::Restore),
     /// The terminal went away (EIO on a closed tty): end quietly.
     Gone,
 }
 
 /// Waits for an event, waking now and then to see whether a signal asked for a repaint, and,
-/// often while it is being built, whether the search index is ready.
-fn wait_for_event(indexer: &mut Option<index::IndexWorker>) -> Waited {
+/// often while they are being made, whether the search index or the kept state is ready
+/// (`moved`: whether the reader has moved since it started, see [`keep::Keeper::take`]).
+fn wait_for_event(
+    indexer: &mut Option<index::IndexWorker>,
+    keeper: &mut keep::Keeper,
+    moved: bool,
+) -> Waited {
     loop {
-        let tick = if indexer.as_ref().is_some_and(index::IndexWorker::pending) {
+        let tick = if indexer.as_ref().is_some_and(index::IndexWorker::pending) || keeper.pending()
+        {
             INDEX_TICK
         } else {
             TICK
@@ -343,6 +356,9 @@ fn wait_for_event(indexer: &mut Option<index::IndexWorker>) -> Waited {
             Ok(false) => {
                 if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
                     return Waited::Index(Box::new(built));
+                }
+                if let Some(restore) = keeper.take(Duration::ZERO, moved) {
+                    return Waited::Kept(restore);
                 }
             }
             Err(_) => return Waited::Gone,

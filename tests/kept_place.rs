@@ -758,8 +758,10 @@ fn twelve_readers_quitting_at_once_keep_twelve_places_and_every_query() {
         reader.send(&format!("/第{n}封\r"));
     }
     for (n, reader) in (1..).zip(&readers) {
+        // Done (its count shown), not waiting for the index: a search that waits runs when
+        // the index comes, and moves the reader then.
         reader.wait_for("the search", |s| {
-            pty::status_row(s).contains(&format!("「第{n}封」"))
+            pty::status_row(s).contains(&format!("「第{n}封」 1/1"))
         });
         // Away from the match (in the opening) to the end: a place no reader starts at.
         reader.send("G");
@@ -791,4 +793,32 @@ fn twelve_readers_quitting_at_once_keep_twelve_places_and_every_query() {
     let mut wanted: Vec<String> = (1..=12).map(|n| format!("第{n}封")).collect();
     wanted.sort();
     assert_eq!(history, wanted, "every reader's query");
+}
+
+#[test]
+fn a_store_held_by_another_program_costs_neither_the_first_frame_nor_a_key() {
+    let state = pty::TempDir::new("held");
+    let mut first = run_in(&state, &[]);
+    first.send("5");
+    first.wait_for("suggestion 5", |s| pty::status_row(s).contains("五、"));
+    first.send("q");
+    assert!(first.wait_exit().success());
+    // Another program holds the store locked (out of WAL mode, so that readers wait too).
+    let holder = rusqlite::Connection::open(state.join("dafu/state.db")).unwrap();
+    let mode: String = holder
+        .pragma_update_and_check(None, "journal_mode", "DELETE", |row| row.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let second = run_in(&state, &[]);
+    second.wait_for("the first frame, at the top", |s| {
+        pty::status_row(s).contains(" 1/40 ")
+    });
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    // No key pressed: the place comes as soon as the store is read.
+    second.wait_for("the place, once the store is free", |s| {
+        pty::status_row(s).contains("五、")
+    });
+    drop(second);
 }

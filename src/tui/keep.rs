@@ -75,6 +75,12 @@ impl Keeper {
         }
     }
 
+    /// Whether the store is still being read.
+    #[must_use]
+    pub fn pending(&self) -> bool {
+        self.loading.is_some()
+    }
+
     /// What was kept, if the store has been read within `wait`; `None` if it has not (ask
     /// again later), was not asked for, or was taken already. Once the reader has `moved`,
     /// the kept place would pull it away: only the history is given.
