@@ -350,8 +350,11 @@ impl App {
             // A query typed before the index came runs now and may move the view.
             Message::IndexReady(index) => self.index_ready(*index),
             Message::Restore(restore) => {
-                self.note = None;
-                self.spotlight = None;
+                // It may come after the first keys (a slow store): a note they gave stays,
+                // unless the store has one of its own.
+                if restore.place.is_some() {
+                    self.spotlight = None;
+                }
                 self.restore(*restore);
             }
         }

@@ -283,6 +283,15 @@ fn a_query_searched_before_a_slow_store_answers_stays_in_the_history() {
     assert_eq!(app.search().history(), ["银行", "科技", "抄送"]);
 }
 
+#[test]
+fn a_note_given_before_a_slow_store_answers_stays() {
+    let mut app = app(120, 36);
+    keys(&mut app, "m3");
+    assert!(status(&app).contains("书签用字母"), "{}", status(&app));
+    restore(&mut app, Restore::default());
+    assert!(status(&app).contains("书签用字母"), "{}", status(&app));
+}
+
 // ----- the store on disk -----
 
 use dafu::state::{self, Base, Change};
