@@ -2,8 +2,8 @@
 //! filters, and where in the text each figure stands.
 //!
 //! The letter's own wording of a figure is kept in [`Figure::text`]; this module only
-//! derives from it. What a sum of money *is* (spending, a stock, a cap…) and which sums may
-//! be added up is decided in [`money`].
+//! derives from it. What kind of money a sum *is* (approved, allocated, paid, a fund, a
+//! cap…) and which sums may be added up is decided in [`money`].
 
 pub mod money;
 
@@ -14,6 +14,7 @@ use crate::letter::tree::{BlockKind, LetterTree, NodeId};
 use crate::letter::{Figure, Status};
 use crate::numbers::units::{Hedge, Place, Unit};
 use crate::numbers::{period, phrase};
+use crate::strings::Lang;
 
 /// A figure of the letter: its node, and its index in the node's `figures`.
 pub type FigureRef = (NodeId, usize);
@@ -130,12 +131,16 @@ pub fn is_hedged(figure: &Figure) -> bool {
 
 /// The value with the letter's hedge where the letter writes it, as the chart and totals
 /// show it: `近1.8亿元`, `最高300万元`, `400余万元`, `30多家`, `95%以上`, `3000万元左右`;
-/// `80万元` (one of `80、60、40万元`).
+/// `80万元` (one of `80、60、40万元`). In English the hedge comes first in words (`nearly
+/// 1.8亿元`, `over 400万元`), the amount in the letter's units.
 #[must_use]
-pub fn hedged_value(figure: &Figure) -> String {
+pub fn hedged_value(figure: &Figure, lang: Lang) -> String {
     let shown = display_value(figure);
     let hedge = figure.qualifier.as_deref().and_then(Hedge::from_word);
     match hedge {
+        Some(h) if h.is_approximate() && lang == Lang::En => {
+            format!("{} {shown}", (lang.strings().qualifier)(h.word()))
+        }
         Some(h) if h.is_approximate() => match h.place() {
             Place::Before => format!("{}{shown}", h.word()),
             Place::After => format!("{shown}{}", h.word()),
@@ -152,16 +157,32 @@ pub fn hedged_value(figure: &Figure) -> String {
     }
 }
 
-/// A figure's period and status as a reader sees them: `2020年`, `近5年`, `累计`, `计划`,
-/// `2021年、计划` (`planned` and `separator` in the interface's language); empty when the
-/// letter gives neither.
+/// A period in the interface's language: the letter's words in Chinese (`2019-2020年`,
+/// `近5年`, `累计`), plain words in English (`2019–2020`, `past 5 years`, `cumulative`).
 #[must_use]
-pub fn when_label(figure: &Figure, planned: &str, separator: &str) -> String {
-    let period = figure
-        .period
-        .as_deref()
-        .map(|p| period::Period::parse(p).map_or_else(|| p.to_string(), |p| p.to_string()));
-    let status = (figure.status == Status::Planned).then_some(planned);
+pub fn period_label(period: &period::Period, lang: Lang) -> String {
+    if lang.strings().english_periods {
+        period.english()
+    } else {
+        period.to_string()
+    }
+}
+
+/// A figure's period and status as a reader sees them, in `lang`: `2020年`, `近5年`, `累计`,
+/// `计划`, `2021年、计划`, `past 5 years`, `2021, planned`; empty when the letter gives
+/// neither. A period that does not read is shown as written.
+#[must_use]
+pub fn when_label(figure: &Figure, lang: Lang) -> String {
+    let strings = lang.strings();
+    let period = figure.period.as_deref().map(|p| {
+        period::Period::parse(p).map_or_else(|| p.to_string(), |p| period_label(&p, lang))
+    });
+    let status = match figure.status {
+        Status::Done => None,
+        Status::Planned => Some(strings.planned),
+        Status::Design => Some(strings.design),
+    };
+    let separator = strings.list_separator;
     match (period, status) {
         (Some(p), Some(s)) => format!("{p}{separator}{s}"),
         (Some(p), None) => p,
@@ -198,14 +219,13 @@ pub fn comparable_value(figure: &Figure) -> (String, String) {
 
 /// The cells of the figures table, a row per figure of `refs`: its text, its value in one
 /// unit per kind with the decimal points aligned over all rows, that unit, what it counts,
-/// its qualifier, its period and status (`planned` and `separator` in the interface's
-/// language), and its place as `place` names the node. The reader's overlay and `dafu
-/// figures` show the same table.
+/// its qualifier and its period and status (both in `lang`), and its place as `place` names
+/// the node. The reader's overlay and `dafu figures` show the same table.
 #[must_use]
 pub fn table_cells(
     tree: &LetterTree,
     refs: &[FigureRef],
-    (planned, separator): (&str, &str),
+    lang: Lang,
     place: impl Fn(NodeId) -> String,
 ) -> Vec<[String; 7]> {
     let figure = |&(node, i): &FigureRef| &tree.nodes[node].figures[i];
@@ -221,8 +241,11 @@ pub fn table_cells(
                 value,
                 unit,
                 f.what.clone(),
-                f.qualifier.clone().unwrap_or_default(),
-                when_label(f, planned, separator),
+                f.qualifier
+                    .as_deref()
+                    .map(lang.strings().qualifier)
+                    .unwrap_or_default(),
+                when_label(f, lang),
                 place(r.0),
             ]
         })
@@ -297,6 +320,7 @@ mod tests {
             period: None,
             status: crate::letter::Status::Done,
             part_of: None,
+            money_kind: None,
         }
     }
 
@@ -333,15 +357,24 @@ mod tests {
     }
 
     #[test]
-    fn when_says_period_and_status() {
+    fn when_says_period_and_status_in_the_interfaces_language() {
         let mut f = money(1.0);
-        assert_eq!(when_label(&f, "计划", "、"), "");
+        assert_eq!(when_label(&f, Lang::Zh), "");
         f.period = Some("2019-2020".into());
-        assert_eq!(when_label(&f, "计划", "、"), "2019-2020年");
+        assert_eq!(when_label(&f, Lang::Zh), "2019-2020年");
+        assert_eq!(when_label(&f, Lang::En), "2019–2020");
         f.status = Status::Planned;
-        assert_eq!(when_label(&f, "计划", "、"), "2019-2020年、计划");
+        assert_eq!(when_label(&f, Lang::Zh), "2019-2020年、计划");
+        assert_eq!(when_label(&f, Lang::En), "2019–2020, planned");
         f.period = None;
-        assert_eq!(when_label(&f, "计划", "、"), "计划");
+        assert_eq!(when_label(&f, Lang::Zh), "计划");
+        f.status = Status::Design;
+        assert_eq!(when_label(&f, Lang::Zh), "设计");
+        assert_eq!(when_label(&f, Lang::En), "design");
+        f.period = Some("近5年".into());
+        f.status = Status::Done;
+        assert_eq!(when_label(&f, Lang::Zh), "近5年");
+        assert_eq!(when_label(&f, Lang::En), "past 5 years");
     }
 
     #[test]
@@ -360,12 +393,17 @@ mod tests {
         }
         f.value = 4_000_000.0;
         f.qualifier = Some("余".into());
-        assert_eq!(hedged_value(&f), "400余万元");
+        assert_eq!(hedged_value(&f, Lang::Zh), "400余万元");
+        assert_eq!(hedged_value(&f, Lang::En), "over 400万元");
         f.qualifier = Some("左右".into());
-        assert_eq!(hedged_value(&f), "400万元左右");
+        assert_eq!(hedged_value(&f, Lang::Zh), "400万元左右");
+        assert_eq!(hedged_value(&f, Lang::En), "about 400万元");
         f.qualifier = Some("近".into());
         f.value = 180_000_000.0;
-        assert_eq!(hedged_value(&f), "近1.8亿元");
+        assert_eq!(hedged_value(&f, Lang::Zh), "近1.8亿元");
+        assert_eq!(hedged_value(&f, Lang::En), "nearly 1.8亿元");
+        f.qualifier = Some("共".into());
+        assert_eq!(hedged_value(&f, Lang::En), "1.8亿元", "共 is no hedge");
     }
 
     #[test]

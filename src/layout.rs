@@ -125,8 +125,8 @@ pub fn help_rows_in_view(height: u16, rows: usize) -> usize {
 pub const FIGURES_DETAIL_ROWS: u16 = 2;
 /// Rows of the figures table above the list: the column headings.
 pub const FIGURES_TABLE_HEAD_ROWS: u16 = 1;
-/// Rows of the money chart above the list: the legend and the scale.
-pub const FIGURES_CHART_HEAD_ROWS: u16 = 2;
+/// Rows of the money chart above the list: the legend's two sentences and the scale.
+pub const FIGURES_CHART_HEAD_ROWS: u16 = 3;
 
 /// The rows between the title row and the status row, where the panes stand and where an
 /// overlay stands instead of them.

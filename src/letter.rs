@@ -7,6 +7,7 @@
 pub mod check;
 pub mod fields;
 pub mod load;
+pub mod money_kind;
 pub mod places;
 pub mod quotes;
 pub mod tree;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::numbers::units::Kind;
 use crate::numbers::units::Unit;
+pub use money_kind::MoneyKind;
 
 /// One reply letter (答复函), in reading order.
 ///
@@ -280,11 +282,15 @@ pub struct Figure {
     /// (「将筹备组建」「计划…设立」).
     #[serde(default, skip_serializing_if = "Status::is_done")]
     pub status: Status,
-    /// The text of another figure of the same suggestion that may already contain this one
-    /// (the 2020 amount inside a five-year amount; a fund's first tranche inside its size):
-    /// a total never adds the two together.
+    /// The text of another figure of the same suggestion that the letter says contains this
+    /// one (「遴选4项」 of 「8项」, 「其中有15家」 of 「20家」, a fund's first tranche of its size):
+    /// a total never adds the two together. Only where the letter says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<String>,
+    /// For money: what kind of money it is, in the letter's word (approved 立项, allocated
+    /// 安排, paid 补助…). See [`MoneyKind`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money_kind: Option<MoneyKind>,
 }
 
 impl Figure {
@@ -307,6 +313,9 @@ pub enum Status {
     Done,
     /// Planned: the letter says 将, 计划, 拟….
     Planned,
+    /// Part of how a scheme is designed, neither done nor planned: the 「1个平台体系」 of a
+    /// 「1+1+9+N」 scheme.
+    Design,
 }
 
 impl Status {

@@ -39,7 +39,7 @@ pub struct Strings {
     pub help_mouse: (&'static str, &'static str),
     /// Title of the figures overlay.
     pub figures_title: &'static str,
-    /// Column headings of the figures table: text, value, unit, what, hedge, period, where.
+    /// Column headings of the figures table: text, value, unit, what, qualifier, period, where.
     pub figure_columns: [&'static str; 7],
     /// Heading of the letter column of a shelf's figures (`dafu figures DIR`).
     pub letter_column: &'static str,
@@ -95,43 +95,63 @@ pub struct Strings {
     pub chart_title: &'static str,
     /// Says on the chart that bar lengths are logarithmic.
     pub log_scale: &'static str,
-    /// Chart legend: what the `~` mark means.
+    /// Chart legend, first sentence, after the `~` mark: what it means.
     pub legend_hedged: &'static str,
-    /// Chart legend: the bar of a sum added into its section's total.
+    /// Chart legend, second sentence, after the glyph of an added bar: what it means.
     pub legend_added: &'static str,
-    /// Chart legend: the bar of a sum left out of it.
+    /// Chart legend, second sentence, after the glyph of a bar left out: what it means.
     pub legend_left_out: &'static str,
-    /// Short tags of what a sum of money is, in `MoneyRole::ALL` order.
-    pub money_roles: [&'static str; 6],
-    /// Why a sum of each role is or is not added, in `MoneyRole::ALL` order (spending's own
-    /// entry is used where no verdict is known).
-    pub money_role_reasons: [&'static str; 6],
-    /// A total's label, after its period: `2020年` + `合计 `.
-    pub total_label: &'static str,
+    /// Short names of the kinds of money, in `MoneyKind::ALL` order: the chart's tags.
+    pub money_kinds: [&'static str; 8],
+    /// The tag of money whose kind is not known.
+    pub unclassified: &'static str,
+    /// What a sum of each kind is, and whether such sums are added, in `MoneyKind::ALL`
+    /// order: the detail line's reason where no verdict is known, and for kinds never added.
+    pub money_kind_reasons: [&'static str; 8],
+    /// A kind of money with its period, as reasons and totals name them: (kind, period) →
+    /// `2020年补助`, `paid (2020)`.
+    pub kind_in_period: fn(&str, &str) -> String,
+    /// A total's label, before its amount: (kind in period, from `kind_in_period`) →
+    /// `2020年补助合计 `, `total paid (2020): `.
+    pub total_label: fn(&str) -> String,
     /// Before a total that is approximate (a part is 近 or 约).
     pub approx: &'static str,
     /// Before a total that is a lower bound (a part is 超 or 超过).
     pub at_least: &'static str,
-    /// Instead of a total, when nothing in a section can be added honestly.
+    /// Instead of a total in a section's heading, when nothing can be added honestly.
     pub no_total: &'static str,
-    /// Why nothing was added: the spending's periods differ (the periods, joined).
-    pub why_periods_differ: fn(&str) -> String,
-    /// Why nothing was added: one sum of spending only (its period).
-    pub why_one_spending: fn(&str) -> String,
-    /// Why nothing was added: no spending at all, or none that is done and dated.
-    pub why_no_spending: &'static str,
-    /// Spending added into the total of a period.
+    /// Why nothing was added: each sum that adds up is alone in its kind and period (the
+    /// kinds in their periods, joined).
+    pub why_apart: fn(&str) -> String,
+    /// Why nothing was added: one sum that adds up, alone (its kind in its period).
+    pub why_one: fn(&str) -> String,
+    /// Why nothing was added: no sum of a kind that adds up (the section's kinds, joined;
+    /// empty when none is known).
+    pub why_none_adds_up: fn(&str) -> String,
+    /// A sum added to a total (its kind in its period).
     pub reason_added: fn(&str) -> String,
-    /// Spending left out: the letter reports it as planned.
+    /// Left out: the letter reports it as planned.
     pub reason_planned: &'static str,
-    /// Spending left out: the letter gives it no period.
+    /// Left out: the letter gives it as part of a scheme's design.
+    pub reason_design: &'static str,
+    /// Left out: the letter gives it no period.
     pub reason_no_period: &'static str,
-    /// Spending left out: it may be contained in another figure (its text).
+    /// Left out: the letter counts it within another figure (its text).
     pub reason_part_of: fn(&str) -> String,
-    /// Spending left out: nothing else of its period to add it to.
+    /// Left out: nothing else of its kind and period to add it to (its kind in its period).
     pub reason_alone: fn(&str) -> String,
+    /// Left out: what kind of money it is is not known.
+    pub reason_unclassified: &'static str,
     /// A figure the letter reports as planned.
     pub planned: &'static str,
+    /// A figure of a scheme's design, neither done nor planned (「1个平台体系」).
+    pub design: &'static str,
+    /// The letter's qualifier (近, 超过, 共…) as the interface shows it: the letter's own
+    /// word in Chinese, plain words in English.
+    pub qualifier: fn(&str) -> String,
+    /// Whether periods are shown in English words (`past 5 years`) rather than the letter's
+    /// (`近5年`).
+    pub english_periods: bool,
     /// Which item of a list a figure is: (item, of how many), with what separates it from
     /// the amount that follows.
     pub list_item: fn(usize, usize) -> String,
@@ -211,36 +231,53 @@ const ZH: Strings = Strings {
     figures_chart_hints: "c表格 Enter跳到原文 Esc关闭",
     chart_title: "金额图",
     log_scale: "对数刻度",
-    legend_hedged: "约数或上限（近/超/超过/约/最高）",
-    legend_added: "计入合计",
-    legend_left_out: "不计入",
-    money_roles: ["支出", "存量", "上限", "单项", "成效", "未分类"],
-    money_role_reasons: [
-        "支出",
-        "不计入：规模或累计数是存量，不是支出",
-        "不计入：最高额是上限，不是实付金额",
-        "不计入：单项额度是每项的金额，项数未知",
-        "不计入：经济效益是成效，不是支出",
-        "不计入：看不出是否为支出",
+    legend_hedged: "表示原文是约数或上限（近、超、超过、约、最高）。",
+    legend_added: "计入本条合计，",
+    legend_left_out: "不计入。",
+    money_kinds: [
+        "立项", "安排", "补助", "规模", "累计", "上限", "每项", "效益",
     ],
-    total_label: "支出合计 ",
+    unclassified: "未分类",
+    money_kind_reasons: [
+        "立项金额",
+        "安排的资金",
+        "补助或拨付的资金",
+        "不计入：基金规模不是已付出的钱",
+        "不计入：累计数跨越多年，不与某一期间的金额相加",
+        "不计入：最高额是上限，不是实付金额",
+        "不计入：每项的额度，项数未知",
+        "不计入：经济效益是成效，不是给出的钱",
+    ],
+    kind_in_period: |kind, period| format!("{period}{kind}"),
+    total_label: |kind_in_period| format!("{kind_in_period}合计 "),
     approx: "约",
     at_least: "至少",
-    no_total: "无可相加的金额",
-    why_periods_differ: |periods| format!("各项支出期间不同（{periods}），不相加"),
-    why_one_spending: |period| format!("只有一项支出（{period}），无可相加"),
-    why_no_spending: "没有可相加的支出：其余是存量、上限、单项额度、成效或计划",
-    reason_added: |period| format!("支出，计入{period}合计"),
-    reason_planned: "不计入：原文说的是计划，尚未支出",
-    reason_no_period: "不计入：原文没有说是哪段时间的支出",
-    reason_part_of: |container| format!("不计入：可能已含在同期的{container}之中"),
-    reason_alone: |period| format!("支出；本条没有别的{period}支出可与之相加"),
+    no_total: "无合计",
+    why_apart: |sums| format!("种类或期间不同，不相加：{sums}"),
+    why_one: |sum| format!("只有一项可相加的金额：{sum}"),
+    why_none_adds_up: |kinds| {
+        if kinds.is_empty() {
+            "没有可相加的金额".to_string()
+        } else {
+            format!("没有可相加的金额；不相加的：{kinds}")
+        }
+    },
+    reason_added: |sum| format!("计入{sum}合计"),
+    reason_planned: "不计入：原文说的是计划，尚未发生",
+    reason_design: "不计入：这是体系的设计，不是已发生的金额",
+    reason_no_period: "不计入：原文没有说是哪段时间的",
+    reason_part_of: |container| format!("不计入：原文说它在{container}之中"),
+    reason_alone: |sum| format!("{sum}；本条没有同种类、同期间的金额可与之相加"),
+    reason_unclassified: "不计入：看不出是哪种金额",
     planned: "计划",
+    design: "设计",
+    qualifier: str::to_string,
+    english_periods: false,
     list_item: |k, n| format!("第{k}项（共{n}项）"),
     list_separator: "、",
     chart_notes: [
-        "合计只加同一期间、已经发生的「支出」，不加可能互相包含的数。",
-        "含近/约的合计标「约」，含超/超过的标「至少」；不同期间的数不相加。",
+        "合计只加同一种类（立项、安排或补助）、同一期间、已经发生的金额，不把部分与整体相加。",
+        "含近或约的合计标「约」，含超或超过的标「至少」。",
     ],
     mark_set_prompt: "设书签：按一个字母",
     mark_go_prompt: "跳到书签：按字母；' 回到跳转前的位置",
@@ -267,7 +304,15 @@ const EN: Strings = Strings {
     help_hints: "j k Space b scroll  q close",
     help_mouse: ("mouse", "wheel scrolls; click selects; click ▸ toggles"),
     figures_title: "Figures",
-    figure_columns: ["text", "value", "unit", "what", "hedge", "period", "where"],
+    figure_columns: [
+        "text",
+        "value",
+        "unit",
+        "what",
+        "qualifier",
+        "period",
+        "where",
+    ],
     letter_column: "letter",
     list_columns: [
         "file",
@@ -304,40 +349,73 @@ const EN: Strings = Strings {
     figures_chart_hints: "c table  Enter go to text  Esc close",
     chart_title: "money chart",
     log_scale: "log scale",
-    legend_hedged: "hedged (nearly, about, over) or a ceiling (at most)",
-    legend_added: "in the total",
-    legend_left_out: "left out",
-    money_roles: ["spent", "stock", "cap", "each", "result", "other"],
-    money_role_reasons: [
-        "spending",
-        "left out: a size or running sum is a stock, not spending",
+    legend_hedged: "marks a sum given as nearly, over, about or at most.",
+    legend_added: "is added to its section's total, ",
+    legend_left_out: "is not.",
+    money_kinds: [
+        "approved",
+        "allocated",
+        "paid",
+        "fund",
+        "running total",
+        "cap",
+        "per award",
+        "outcome",
+    ],
+    unclassified: "unclassified",
+    money_kind_reasons: [
+        "money approved with projects",
+        "money allocated",
+        "money paid or granted",
+        "left out: the size of a fund, not money paid",
+        "left out: a running total over years, not added to one period's sums",
         "left out: a ceiling, not an amount paid",
         "left out: an amount per award; how many were paid is not stated",
-        "left out: a result, not spending",
-        "left out: not recognisably spending",
+        "left out: a result, not money given",
     ],
-    total_label: " spent: ",
+    kind_in_period: |kind, period| format!("{kind} ({period})"),
+    total_label: |kind_in_period| format!("total {kind_in_period}: "),
     approx: "about ",
     at_least: "at least ",
-    no_total: "nothing to add",
-    why_periods_differ: |periods| {
-        format!("the sums spent cover different periods ({periods}): not added")
+    no_total: "no total",
+    why_apart: |sums| format!("kinds or periods differ, not added: {sums}"),
+    why_one: |sum| format!("only one sum that adds up: {sum}"),
+    why_none_adds_up: |kinds| {
+        if kinds.is_empty() {
+            "no sum that adds up".to_string()
+        } else {
+            format!("no sum that adds up; never added: {kinds}")
+        }
     },
-    why_one_spending: |period| format!("one sum spent ({period}): nothing to add"),
-    why_no_spending: "no spending to add: the rest are stocks, caps, amounts per award, results or plans",
-    reason_added: |period| format!("spending: added into the total for {period}"),
-    reason_planned: "left out: the letter reports a plan, not money spent",
+    reason_added: |sum| format!("added to the total {sum}"),
+    reason_planned: "left out: the letter reports a plan",
+    reason_design: "left out: part of a scheme's design, not money spent",
     reason_no_period: "left out: the letter does not say for which period",
-    reason_part_of: |container| {
-        format!("left out: may already be in {container}, of the same period")
-    },
-    reason_alone: |period| format!("spending; nothing else spent in {period} to add it to"),
+    reason_part_of: |container| format!("left out: the letter counts it within {container}"),
+    reason_alone: |sum| format!("{sum}: no other sum of its kind and period to add it to"),
+    reason_unclassified: "left out: what kind of money it is is not clear",
     planned: "planned",
+    design: "design",
+    qualifier: |q| {
+        match q {
+            "近" => "nearly",
+            "超" | "超过" | "余" | "多" => "over",
+            "约" | "左右" => "about",
+            "最高" | "以下" => "at most",
+            "以上" => "at least",
+            "以内" => "within",
+            "累计" => "cumulative",
+            "共" => "in all",
+            other => other,
+        }
+        .to_string()
+    },
+    english_periods: true,
     list_item: |k, n| format!("item {k} of {n}: "),
     list_separator: ", ",
     chart_notes: [
-        "Totals add only sums spent and done, of one period, none inside another.",
-        "With a part nearly or about, a total is about; with one over, at least; periods never mix.",
+        "A total adds sums of one kind (approved, allocated or paid) and one period, done, no part with its whole.",
+        "With a part nearly or about, the total is about; with a part over, at least.",
     ],
     mark_set_prompt: "set mark: type a letter",
     mark_go_prompt: "go to mark: type a letter; ' goes back to before the last jump",

@@ -1,6 +1,6 @@
 //! The figures view, its money chart and `dafu figures`: values against the letter's own
 //! text, orders, filters, scrolling, the jump to a figure's node, honest totals, and
-//! whole-screen snapshots at 120×36 and 80×24.
+//! whole-screen snapshots at 120×36, 80×24 and 60×20, in both languages.
 
 mod util;
 
@@ -10,12 +10,12 @@ use dafu::action::Action::{self, *};
 use dafu::app::figures_view::list_rows;
 use dafu::app::figures_view::{ChartLine, FiguresMode};
 use dafu::app::{App, Overlay};
-use dafu::figures::money::{self, MoneyRole, SectionTotal, TotalHedge, Verdict, totals};
+use dafu::figures::money::{self, NoTotal, SectionTotal, TotalHedge, Verdict, kind_of, totals};
 use dafu::figures::{self, FigureRef, FigureSort, UnitKind, display_value};
 use dafu::keymap::action_for;
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
-use dafu::letter::{Figure, Status};
+use dafu::letter::{Figure, MoneyKind, Status};
 use dafu::numbers::period::Period;
 use dafu::strings::Lang;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -29,6 +29,17 @@ fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 fn tree() -> LetterTree {
     LetterTree::new(load::embedded())
+}
+
+/// A reader on the embedded letter with the English interface.
+fn app_en(width: u16, height: u16) -> App {
+    let tree = LetterTree::in_lang(load::embedded(), Lang::En);
+    App::new(
+        tree,
+        Lang::En,
+        dafu::text::width::AmbiguousWidth::Narrow,
+        (width, height),
+    )
 }
 
 fn figure(tree: &LetterTree, (node, i): FigureRef) -> &Figure {
@@ -168,21 +179,34 @@ fn the_detail_line_of_a_list_names_its_item() {
 }
 
 #[test]
-fn the_detail_line_gives_period_and_verdict() {
+fn the_detail_line_gives_period_kind_and_verdict() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
     let target = find(app.tree(), "s3.m1.p1", "1300万元", 0);
     select_figure(&mut app, target);
     let s = screen(&app);
     assert!(
-        s.contains("1300万元 = 13,000,000元  2020年  支出，计入2020年合计"),
+        s.contains(
+            "1300万元 = 13,000,000元  2020年  2020年立项；本条没有同种类、同期间的金额可与之相加"
+        ),
         "{s}"
     );
     let target = find(app.tree(), "s3.m1.p1", "超过3.3亿元", 0);
     select_figure(&mut app, target);
     let s = screen(&app);
     assert!(
-        s.contains("超过3.3亿元 = 330,000,000元  近5年  支出；本条没有别的近5年支出可与之相加"),
+        s.contains(
+            "超过3.3亿元 = 330,000,000元  近5年  近5年补助；本条没有同种类、同期间的金额可与之相加"
+        ),
+        "{s}"
+    );
+    // In English, the period and the kind in plain words.
+    let mut app = app_en(120, 36);
+    app.update(OpenFigures);
+    select_figure(&mut app, target);
+    let s = screen(&app);
+    assert!(
+        s.contains("超过3.3亿元 = 330,000,000元  past 5 years  paid (past 5 years): no other sum of its kind and period to add it to"),
         "{s}"
     );
 }
@@ -375,7 +399,7 @@ fn assert_selection_in_view(app: &App) {
     let f = figure(app.tree(), view.current().unwrap());
     let shown = match view.mode {
         FiguresMode::Table => f.text.clone(),
-        FiguresMode::Chart => figures::hedged_value(f),
+        FiguresMode::Chart => figures::hedged_value(f, app.lang()),
     };
     // Whole, or cut short with `…` where the column ends (the detail line has it whole).
     let held = row.contains(&shown)
@@ -428,7 +452,14 @@ fn home_end_and_pages_keep_the_selection_in_view() {
                 FiguresMode::Table => app.figures().unwrap().offset,
                 FiguresMode::Chart => app.figures().unwrap().chart.offset,
             };
-            assert_eq!(offset, 0, "Home scrolls to the top");
+            // With one row in view (the chart at 40×10, under its legend and scale) the first
+            // bar wins over its section's heading.
+            let first = match mode {
+                FiguresMode::Table => 0,
+                FiguresMode::Chart => app.figures().unwrap().chart.bars[0],
+            };
+            let top = if rows >= 2 { 0 } else { first };
+            assert_eq!(offset, top, "Home scrolls to the top");
             // One row at a time down the whole list: the view follows.
             for _ in 0..60 {
                 app.update(Down);
@@ -617,37 +648,51 @@ fn c_toggles_table_and_chart_and_carries_the_selection() {
 
 // ----- totals -----
 
+/// Each sum of money is of the kind the letter's word gives it: approved (立项), allocated
+/// (安排), paid (补助, 扶持, 贴息, 拨付), a fund's size, a running total, a cap, an amount per
+/// award, an outcome.
 #[test]
-fn every_money_figure_has_the_role_the_rule_gives() {
+fn every_money_figure_has_the_kind_the_letter_words() {
     let tree = tree();
-    let roles: Vec<(&str, MoneyRole)> = tree
+    let kinds: Vec<(&str, Option<MoneyKind>)> = tree
         .figures()
-        .filter_map(|(_, f)| MoneyRole::of(f).map(|r| (f.text.as_str(), r)))
+        .filter(|(_, f)| f.kind() == UnitKind::Money)
+        .map(|(_, f)| (f.text.as_str(), kind_of(f)))
         .collect();
-    use MoneyRole::*;
+    use MoneyKind::*;
     assert_eq!(
-        roles,
+        kinds,
         [
-            ("近1.8亿元", Spending),
-            ("超过3.3亿元", Spending),
-            ("1300万元", Spending),
-            ("约1900万元", Spending),
-            ("352万元", Spending),
-            ("6.97亿元", Outcome),
-            ("80、60、40万元", PerAward),
-            ("80、60、40万元", PerAward),
-            ("80、60、40万元", PerAward),
-            ("300、200、100万元", Cap),
-            ("300、200、100万元", Cap),
-            ("300、200、100万元", Cap),
-            ("超87亿元", Stock),
-            ("6220.64万元", Spending),
-            ("共1160.77万元", Spending),
-            ("200万元", Cap),
-            ("50亿元", Stock),
-            ("10亿元", Stock),
+            ("近1.8亿元", Some(Allocated)),
+            ("超过3.3亿元", Some(Paid)),
+            ("1300万元", Some(Approved)),
+            ("约1900万元", Some(Paid)),
+            ("352万元", Some(Allocated)),
+            ("6.97亿元", Some(Outcome)),
+            ("80、60、40万元", Some(PerAward)),
+            ("80、60、40万元", Some(PerAward)),
+            ("80、60、40万元", Some(PerAward)),
+            ("300、200、100万元", Some(Cap)),
+            ("300、200、100万元", Some(Cap)),
+            ("300、200、100万元", Some(Cap)),
+            ("超87亿元", Some(RunningTotal)),
+            ("6220.64万元", Some(Paid)),
+            ("共1160.77万元", Some(Paid)),
+            ("200万元", Some(Cap)),
+            ("50亿元", Some(Fund)),
+            ("10亿元", Some(Fund)),
         ]
     );
+    // The YAML says each kind itself, and the rule that reads a letter which does not
+    // agrees with it on every sum.
+    for (_, f) in tree.figures().filter(|(_, f)| f.kind() == UnitKind::Money) {
+        assert!(f.money_kind.is_some(), "{} has no money_kind", f.text);
+        let unsaid = Figure {
+            money_kind: None,
+            ..f.clone()
+        };
+        assert_eq!(kind_of(&unsaid), f.money_kind, "{}", f.text);
+    }
 }
 
 /// The texts of the figures `refs`.
@@ -667,9 +712,10 @@ fn verdict_on(tree: &LetterTree, t: &SectionTotal, text: &str) -> Verdict {
     found[0]
 }
 
-/// For each suggestion, which figures its total adds and why, and why the rest are left out.
+/// For each suggestion, its total or why it has none, and why each sum is left out. In this
+/// letter no total survives: the sums that add up differ in kind or period wherever two meet.
 #[test]
-fn each_suggestions_total_adds_only_what_the_letter_supports() {
+fn each_suggestions_total_or_its_absence_with_the_reason() {
     let tree = tree();
     let totals = totals(&tree);
     let keys: Vec<&str> = totals
@@ -680,53 +726,64 @@ fn each_suggestions_total_adds_only_what_the_letter_supports() {
     let [s2, s3, s4, s5] = &totals[..] else {
         unreachable!()
     };
+    for section in &totals {
+        assert!(section.totals.is_empty(), "{:?}", section.totals);
+    }
+    use MoneyKind::*;
 
-    // 二: one sum spent (2019-2020年); nothing to add it to.
-    assert!(s2.totals.is_empty());
+    // 二: one sum that adds up, allocated in 2019-2020; nothing to add it to.
     assert_eq!(verdict_on(&tree, s2, "近1.8亿元"), Verdict::Alone);
-
-    // 三: the 2020 spending of three programmes — 重大科技专项 project money, the 研发费后补助
-    // and the 新一代信息技术 project grants — one period, none inside another. 约 hedges it.
-    // The five-year 超过3.3亿元 is of another period, so it is added to nothing.
-    assert_eq!(s3.totals.len(), 1);
-    let t = &s3.totals[0];
-    assert_eq!(t.period, Period::Year(2020));
     assert_eq!(
-        texts(&tree, &t.parts),
-        ["1300万元", "约1900万元", "352万元"]
+        s2.no_total(&tree),
+        Some(NoTotal::Apart(vec![(Allocated, Period::Years(2019, 2020))]))
     );
-    assert!((t.sum - 35_520_000.0).abs() < 1e-3);
-    assert_eq!(t.hedge, TotalHedge::About);
-    assert_eq!(t.text("约", "至少"), "约3552万元");
-    assert_eq!(verdict_on(&tree, s3, "超过3.3亿元"), Verdict::Alone);
 
-    // 四: the only money is an outcome.
-    assert!(s4.totals.is_empty());
+    // 三: the five-year support paid, then 2020's money approved with projects (立项金额),
+    // paid as 研发费后补助, and allocated to nine firms (安排): three kinds of money from
+    // three programmes, so no 2020 total; and the five years are another period.
+    assert_eq!(
+        s3.no_total(&tree),
+        Some(NoTotal::Apart(vec![
+            (Paid, Period::Recent(5)),
+            (Approved, Period::Year(2020)),
+            (Paid, Period::Year(2020)),
+            (Allocated, Period::Year(2020)),
+        ]))
+    );
+    for text in ["超过3.3亿元", "1300万元", "约1900万元", "352万元"] {
+        assert_eq!(verdict_on(&tree, s3, text), Verdict::Alone, "{text}");
+    }
+
+    // 四: the only money is an outcome, never added.
+    assert_eq!(s4.no_total(&tree), Some(NoTotal::NoneAddsUp(vec![Outcome])));
     assert_eq!(
         verdict_on(&tree, s4, "6.97亿元"),
-        Verdict::NotSpending(MoneyRole::Outcome)
+        Verdict::NeverAdded(Outcome)
     );
 
-    // 五: two sums spent, of different periods: the running 贴息 and the 2020 insurance
-    // subsidy. The fund is planned and a stock; caps and per-award amounts are not spending.
-    assert!(s5.totals.is_empty());
+    // 五: two sums paid, of different periods: the running 贴息 and the 2020 insurance
+    // subsidy. The fund is planned and a fund's size; caps and per-award amounts are never
+    // added; nor is the running total of loans approved.
+    assert_eq!(
+        s5.no_total(&tree),
+        Some(NoTotal::Apart(vec![
+            (Paid, Period::Running),
+            (Paid, Period::Year(2020)),
+        ]))
+    );
     assert_eq!(verdict_on(&tree, s5, "6220.64万元"), Verdict::Alone);
     assert_eq!(verdict_on(&tree, s5, "共1160.77万元"), Verdict::Alone);
-    assert_eq!(
-        s5.lone_periods(&tree),
-        [Period::Running, Period::Year(2020)]
-    );
-    for (text, role) in [
-        ("50亿元", MoneyRole::Stock),
-        ("10亿元", MoneyRole::Stock),
-        ("超87亿元", MoneyRole::Stock),
-        ("200万元", MoneyRole::Cap),
-        ("300、200、100万元", MoneyRole::Cap),
-        ("80、60、40万元", MoneyRole::PerAward),
+    for (text, kind) in [
+        ("50亿元", Fund),
+        ("10亿元", Fund),
+        ("超87亿元", RunningTotal),
+        ("200万元", Cap),
+        ("300、200、100万元", Cap),
+        ("80、60、40万元", PerAward),
     ] {
         assert_eq!(
             verdict_on(&tree, s5, text),
-            Verdict::NotSpending(role),
+            Verdict::NeverAdded(kind),
             "{text}"
         );
     }
@@ -741,24 +798,60 @@ fn each_suggestions_total_adds_only_what_the_letter_supports() {
     assert_eq!(seen, money);
 }
 
-/// The rule, over every total: two or more sums spent and done, of one period, no part inside
-/// another, and each part's verdict says it was added.
+/// What the chart says under each section, in both languages.
 #[test]
-fn no_total_mixes_periods_or_adds_a_figure_to_one_that_may_contain_it() {
+fn the_chart_says_why_each_section_has_no_total() {
+    let said = |app: App| -> Vec<String> {
+        let view = app.figures().expect("open");
+        view.chart
+            .totals
+            .iter()
+            .map(|t| dafu::ui::figures::chart::nothing_added(&app, t))
+            .collect()
+    };
+    let mut zh = app(120, 36);
+    zh.update(OpenFigures);
+    assert_eq!(
+        said(zh),
+        [
+            "只有一项可相加的金额：2019-2020年安排",
+            "种类或期间不同，不相加：近5年补助、2020年立项、2020年补助、2020年安排",
+            "没有可相加的金额；不相加的：效益",
+            "种类或期间不同，不相加：累计补助、2020年补助",
+        ]
+    );
+    let mut en = app_en(120, 36);
+    en.update(OpenFigures);
+    assert_eq!(
+        said(en),
+        [
+            "only one sum that adds up: allocated (2019–2020)",
+            "kinds or periods differ, not added: paid (past 5 years), approved (2020), paid (2020), allocated (2020)",
+            "no sum that adds up; never added: outcome",
+            "kinds or periods differ, not added: paid (cumulative), paid (2020)",
+        ]
+    );
+}
+
+/// The rule, over every total: two or more sums of one kind that adds up, done, of one
+/// period, no part with its whole, and each part's verdict says it was added.
+#[test]
+fn no_total_mixes_kinds_or_periods_or_adds_a_part_to_its_whole() {
     let tree = tree();
     for section in totals(&tree) {
         for (k, total) in section.totals.iter().enumerate() {
             assert!(total.parts.len() >= 2, "a total of one figure is no total");
+            assert!(total.kind.adds_up(), "{:?} is never added", total.kind);
             for &part in &total.parts {
                 let f = figure(&tree, part);
-                assert_eq!(MoneyRole::of(f), Some(MoneyRole::Spending), "{}", f.text);
+                assert_eq!(kind_of(f), Some(total.kind), "{} mixes kinds", f.text);
                 assert_eq!(f.status, Status::Done, "{}", f.text);
                 let period = money::period_of(f).expect("a period");
                 assert!(period.same_as(&total.period), "{} mixes periods", f.text);
                 if let Some(container) = &f.part_of {
                     assert!(
                         !texts(&tree, &total.parts).contains(container),
-                        "{} is added to {container}, which may contain it",
+                        "{} is added to {container}, which contains it",
                         f.text
                     );
                 }
@@ -768,25 +861,36 @@ fn no_total_mixes_periods_or_adds_a_figure_to_one_that_may_contain_it() {
     }
 }
 
-/// Regression: 三's total added 近5年「超过3.3亿元」 to 2020年「1300万元」, which lies inside
-/// those five years (约3.66亿元: double counting).
+/// Regression: 三's total added 2020's 1300万元 approved, 约1900万元 paid and 352万元
+/// allocated into 「2020年支出合计 约3552万元」, a sum the letter never states, and called
+/// all three spent. Before that, it added the five-year 「超过3.3亿元」 too.
 #[test]
-fn total_of_three_does_not_add_five_years_to_2020() {
+fn three_kinds_of_2020_money_are_not_added() {
     let tree = tree();
     let totals = totals(&tree);
     let s3 = totals
         .iter()
         .find(|t| tree.nodes[t.section].key == "s3")
         .unwrap();
-    for total in &s3.totals {
-        let parts = texts(&tree, &total.parts);
-        assert!(!parts.contains(&"超过3.3亿元".to_string()), "{parts:?}");
-    }
-    let inside = find(&tree, "s3.m1.p1", "1300万元", 0);
+    assert!(s3.totals.is_empty(), "{:?}", s3.totals);
+    let kinds: Vec<Option<MoneyKind>> = ["1300万元", "约1900万元", "352万元"]
+        .iter()
+        .map(|text| {
+            let (r, _) = s3
+                .figures
+                .iter()
+                .find(|(r, _)| figure(&tree, *r).text == *text)
+                .unwrap();
+            kind_of(figure(&tree, *r))
+        })
+        .collect();
+    use MoneyKind::*;
+    assert_eq!(kinds, [Some(Approved), Some(Paid), Some(Allocated)]);
+    let approved = find(&tree, "s3.m1.p1", "1300万元", 0);
     assert_eq!(
-        figure(&tree, inside).part_of.as_deref(),
-        Some("超过3.3亿元"),
-        "the YAML says the 2020 amount may lie inside the five-year one"
+        figure(&tree, approved).part_of,
+        None,
+        "the letter does not say the 2020 money is inside the five years' 超过3.3亿元"
     );
 }
 
@@ -808,21 +912,24 @@ fn total_of_five_does_not_add_a_running_sum_to_2020() {
     );
 }
 
-/// A letter of its own: spending of one period adds up, a figure inside another of its
-/// period is left out, 超过 makes the total 至少, and a planned sum is not spent.
+/// A letter of its own: sums paid in one period add up, a part the letter puts inside another
+/// sum of its kind is left out, 超过 makes the total 至少, a planned sum is not added, and
+/// money approved in the same year is not added to money paid. The total's label names its
+/// kind, in both languages.
 #[test]
-fn part_of_and_hedges_decide_a_total() {
+fn part_of_kinds_and_hedges_decide_a_total() {
     let source = include_str!("fixtures/minimal.yaml").replace(
         "          - 共3家企业参与，投入资金近1.8亿元。",
-        "          - 2020年投入资金超过1000万元，其中研发补助200万元，另拨付奖励资金300万元，将投入500万元。",
+        "          - 2020年补助企业超过1000万元，其中研发补助200万元，另拨付奖励资金300万元，将投入500万元，立项金额400万元。",
     );
     let figures_start = source.find("        figures:").unwrap();
     let points = source.find("        points:").unwrap();
     let figures = "        figures:
-          - {text: 超过1000万元, value: 10000000, unit: 元, what: 投入资金, qualifier: 超过, period: 2020}
-          - {text: 200万元, value: 2000000, unit: 元, what: 研发补助资金, period: 2020, part_of: 超过1000万元}
-          - {text: 300万元, value: 3000000, unit: 元, what: 奖励资金, period: 2020}
-          - {text: 500万元, value: 5000000, unit: 元, what: 投入资金, period: 2020, status: planned}
+          - {text: 超过1000万元, value: 10000000, unit: 元, what: 补助企业, qualifier: 超过, period: 2020, money_kind: paid}
+          - {text: 200万元, value: 2000000, unit: 元, what: 研发补助资金, period: 2020, part_of: 超过1000万元, money_kind: paid}
+          - {text: 300万元, value: 3000000, unit: 元, what: 奖励资金, period: 2020, money_kind: paid}
+          - {text: 500万元, value: 5000000, unit: 元, what: 投入资金, period: 2020, status: planned, money_kind: paid}
+          - {text: 400万元, value: 4000000, unit: 元, what: 立项金额, period: 2020, money_kind: approved}
 ";
     let source = format!(
         "{}{figures}{}",
@@ -830,10 +937,11 @@ fn part_of_and_hedges_decide_a_total() {
         source.get(points..).unwrap()
     );
     let letter = load::parse(&source, "synthetic.yaml").unwrap_or_else(|e| panic!("{e}"));
-    let tree = LetterTree::new(letter);
+    let tree = LetterTree::new(letter.clone());
     let totals = totals(&tree);
     let t = &totals[0];
     assert_eq!(t.totals.len(), 1);
+    assert_eq!(t.totals[0].kind, MoneyKind::Paid);
     assert_eq!(
         texts(&tree, &t.totals[0].parts),
         ["超过1000万元", "300万元"]
@@ -842,7 +950,41 @@ fn part_of_and_hedges_decide_a_total() {
     assert_eq!(t.totals[0].text("约", "至少"), "至少1300万元");
     let contained = verdict_on(&tree, t, "200万元");
     assert!(matches!(contained, Verdict::PartOf(r) if figure(&tree, r).text == "超过1000万元"));
-    assert_eq!(verdict_on(&tree, t, "500万元"), Verdict::Planned);
+    assert_eq!(
+        verdict_on(&tree, t, "500万元"),
+        Verdict::NotDone(Status::Planned)
+    );
+    assert_eq!(verdict_on(&tree, t, "400万元"), Verdict::Alone);
+    assert_eq!(t.no_total(&tree), None);
+
+    for (lang, heading, adds) in [
+        (
+            Lang::Zh,
+            "2020年补助合计 至少1300万元",
+            "2020年补助合计 至少1300万元 = 超过1000万元 + 300万元",
+        ),
+        (
+            Lang::En,
+            "total paid (2020): at least 1300万元",
+            "total paid (2020): at least 1300万元 = over 1000万元 + 300万元",
+        ),
+    ] {
+        let tree = LetterTree::in_lang(letter.clone(), lang);
+        let mut app = App::new(
+            tree,
+            lang,
+            dafu::text::width::AmbiguousWidth::Narrow,
+            (120, 36),
+        );
+        run(&mut app, [OpenFigures, ToggleFiguresChart]);
+        let s = screen(&app);
+        let head = s
+            .lines()
+            .find(|l| l.contains(heading))
+            .unwrap_or_else(|| panic!("{s}"));
+        assert!(!head.contains("spent") && !head.contains("支出"), "{head}");
+        assert!(s.contains(adds), "{s}");
+    }
 }
 
 #[test]
@@ -856,16 +998,16 @@ fn the_chart_says_the_fund_is_left_out_and_why() {
         .lines()
         .find(|l| l.contains("五、关于构建新一代人工智能产业发展融资平台的建议"))
         .unwrap_or_else(|| panic!("{s}"));
-    assert!(heading.contains("无可相加的金额"), "{heading}");
+    assert!(heading.contains("无合计"), "{heading}");
     assert!(
-        s.contains("50亿元 = 5,000,000,000元  计划  不计入：规模或累计数是存量，不是支出"),
+        s.contains("50亿元 = 5,000,000,000元  计划  不计入：基金规模不是已付出的钱"),
         "{s}"
     );
     // Under the section's bars, why nothing was added.
     app.update(Last);
     let end = screen(&app);
     assert!(
-        end.contains("各项支出期间不同（累计、2020年），不相加"),
+        end.contains("种类或期间不同，不相加：累计补助、2020年补助"),
         "the chart says why nothing was added: {end}"
     );
     let bar_row = s
@@ -873,13 +1015,61 @@ fn the_chart_says_the_fund_is_left_out_and_why() {
         .find(|l| l.contains("市产业投资基金总规模"))
         .unwrap();
     assert!(
-        bar_row.contains('░') && bar_row.contains("存量"),
+        bar_row.contains('░') && bar_row.contains("规模"),
         "{bar_row}"
     );
+    assert!(!bar_row.contains('█'), "a fund's bar is not drawn as added");
+}
+
+/// The English chart names the kinds of money in plain words and never calls money
+/// approved or allocated "spent"; the legend is two plain sentences.
+#[test]
+fn the_english_chart_says_what_kind_of_money_each_sum_is() {
+    let mut app = app_en(100, 40);
+    run(&mut app, [OpenFigures, ToggleFiguresChart]);
+    let s = screen(&app);
     assert!(
-        !bar_row.contains('█'),
-        "a stock's bar is not drawn as spending"
+        s.contains("~ marks a sum given as nearly, over, about or at most."),
+        "{s}"
     );
+    assert!(
+        s.contains("█ is added to its section's total, ░ is not."),
+        "{s}"
+    );
+    let row = |what: &str| {
+        s.lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("no {what}: {s}"))
+            .to_string()
+    };
+    for (what, value, period, kind) in [
+        (
+            "近5年核心技术攻关扶持资金",
+            "over 3.3亿元",
+            "past 5 years",
+            "paid",
+        ),
+        ("2020年重大科技专项人工智能", "1300万元", "2020", "approved"),
+        ("研发费后补助合计金额", "about 1900万元", "2020", "paid"),
+        ("2020年安排支持新兴领域", "352万元", "2020", "allocated"),
+        (
+            "累计审批科技贷款",
+            "over 87亿元",
+            "cumulative",
+            "running total",
+        ),
+        ("线上渠道自助办理贷款", "at most 200万元", "", "cap"),
+    ] {
+        let row = row(what);
+        assert!(row.contains(value) && row.contains(period), "{row}");
+        assert!(
+            row.trim_end_matches([' ', '│']).ends_with(kind),
+            "{kind}: {row}"
+        );
+    }
+    for word in ["spent", "stock", "hedge", "each"] {
+        assert!(!s.contains(word), "{word}: {s}");
+    }
 }
 
 #[test]
@@ -976,6 +1166,27 @@ fn chart_80x24() {
 }
 
 #[test]
+fn table_en_80x24() {
+    let mut app = app_en(80, 24);
+    run(&mut app, [OpenFigures, CycleUnitFilter, Down]);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn chart_en_80x24() {
+    let mut app = app_en(80, 24);
+    run(&mut app, [OpenFigures, ToggleFiguresChart, Down, Down]);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn chart_en_60x20() {
+    let mut app = app_en(60, 20);
+    run(&mut app, [OpenFigures, ToggleFiguresChart, Last]);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
 fn chart_end_80x24() {
     let mut app = app(80, 24);
     run(&mut app, [OpenFigures, ToggleFiguresChart, Last]);
@@ -1049,12 +1260,80 @@ fn cli_json_carries_node_and_breadcrumb() {
     );
     assert_eq!(rows[0]["text"], "6%");
     assert_eq!(rows[0]["kind"], "percent");
-    assert!(rows[0].get("role").is_none(), "roles are for money only");
+    assert!(
+        rows[0].get("money_kind").is_none(),
+        "kinds of money are for money only"
+    );
     let money = dafu(&["figures", "--unit", "money", "--format", "json"]);
     let money: serde_json::Value = serde_json::from_str(&money).unwrap();
     assert_eq!(money[0]["text"], "近1.8亿元");
     assert_eq!(money[0]["display"], "1.8亿元");
-    assert_eq!(money[0]["role"], "spending");
+    assert_eq!(money[0]["money_kind"], "allocated");
+}
+
+/// Each money figure carries its kind; the parts the letter states are `part_of` their whole,
+/// and only those; a description describes.
+#[test]
+fn cli_json_carries_kinds_of_money_and_the_letters_parts() {
+    let json = dafu(&["figures", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = value.as_array().unwrap();
+    let kinds: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r["kind"] == "money")
+        .map(|r| {
+            (
+                r["text"].as_str().unwrap(),
+                r["money_kind"].as_str().unwrap_or("(none)"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("近1.8亿元", "allocated"),
+            ("超过3.3亿元", "paid"),
+            ("1300万元", "approved"),
+            ("约1900万元", "paid"),
+            ("352万元", "allocated"),
+            ("6.97亿元", "outcome"),
+            ("80、60、40万元", "per_award"),
+            ("80、60、40万元", "per_award"),
+            ("80、60、40万元", "per_award"),
+            ("300、200、100万元", "cap"),
+            ("300、200、100万元", "cap"),
+            ("300、200、100万元", "cap"),
+            ("超87亿元", "running_total"),
+            ("6220.64万元", "paid"),
+            ("共1160.77万元", "paid"),
+            ("200万元", "cap"),
+            ("50亿元", "fund"),
+            ("10亿元", "fund"),
+        ]
+    );
+    let parts: Vec<(&str, &str)> = rows
+        .iter()
+        .filter_map(|r| Some((r["text"].as_str()?, r["part_of"].as_str()?)))
+        .collect();
+    assert_eq!(
+        parts,
+        [("4项", "8项"), ("15家", "20家"), ("10亿元", "50亿元")],
+        "part_of where the letter says 遴选…, 其中…, 首期"
+    );
+    let row = |text: &str| rows.iter().find(|r| r["text"] == text).unwrap();
+    // The second 4项 (matched with their takers by the letter's date) has no 2020 of its own.
+    let fours: Vec<&serde_json::Value> = rows.iter().filter(|r| r["text"] == "4项").collect();
+    assert_eq!(fours[0]["period"], "2020年");
+    assert!(fours[1]["period"].is_null(), "{}", fours[1]);
+    // A description says what is counted; what it means is a note's business.
+    let what = row("24条")["what"].as_str().unwrap();
+    assert_eq!(what, "“人才政策24条”的条数");
+    // The 「1+1+9+N」 scheme's parts are its design, neither done nor planned.
+    let ones: Vec<&serde_json::Value> = rows.iter().filter(|r| r["text"] == "1个").collect();
+    assert_eq!(ones.len(), 2);
+    for one in ones {
+        assert_eq!(one["status"], "design", "{one}");
+    }
 }
 
 #[test]
@@ -1323,5 +1602,31 @@ fn check_rejects_a_period_status_or_part_of_the_letter_does_not_support() {
         needle,
         "超过3.3亿元",
         "no figure “超过3.3亿元” in the same suggestion",
+    );
+}
+
+/// A kind of money must be one the figure's text words: 「安排资金近1.8亿元」 is allocated, not
+/// approved (the paragraph never says 立项); and only money has a kind.
+#[test]
+fn check_rejects_a_money_kind_the_letter_does_not_word() {
+    let old = "            period: 2019-2020\n            money_kind: allocated";
+    let needle = "            period: 2019-2020\n            money_kind: approved";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "money-kind",
+        &source,
+        needle,
+        "approved",
+        "suggestions[1].measures[0].figures[1].money_kind: “近1.8亿元” is marked approved money, but its text says none of 立项",
+    );
+    let old = "            qualifier: 共\n            period: 2020\n          - text: 4项";
+    let needle = "            qualifier: 共\n            period: 2020\n            money_kind: paid\n          - text: 4项";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "money-kind-count",
+        &source,
+        needle,
+        "paid",
+        "“8项” is in 项, not 元: only money has a money_kind",
     );
 }

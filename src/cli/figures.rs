@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::pad;
-use crate::figures::money::{self, MoneyRole};
-use crate::figures::{self, FigureSort, UnitKind, display_value, trim_number};
-use crate::letter::Status;
+use crate::figures::money::{self, kind_of};
+use crate::figures::{self, FigureSort, UnitKind, display_value, period_label, trim_number};
 use crate::letter::tree::LetterTree;
+use crate::letter::{MoneyKind, Status};
 use crate::strings::Lang;
 use crate::text::width::{AmbiguousWidth, str_width};
 
@@ -56,17 +56,19 @@ struct Row<'a> {
     kind: UnitKind,
     what: &'a str,
     qualifier: Option<&'a str>,
-    /// When, as the reader shows it (`2019-2020年`, `近5年`, `累计`); null when the letter
-    /// gives no period.
+    /// When, as the reader shows it in the interface's language (`2019-2020年`, `近5年`,
+    /// `累计`; `2019–2020`, `past 5 years`, `cumulative`); null when the letter gives no
+    /// period.
     period: Option<String>,
-    /// `done` or `planned`.
+    /// `done`, `planned` or `design`.
     status: Status,
-    /// The text of a figure that may contain this one.
+    /// The text of a figure that the letter says contains this one.
     #[serde(skip_serializing_if = "Option::is_none")]
     part_of: Option<&'a str>,
-    /// For money: spending (added into totals), stock, cap, per_award, outcome….
+    /// For money: what kind of money it is (approved, allocated, paid, fund, running_total,
+    /// cap, per_award, outcome); null for money whose kind is not known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<MoneyRole>,
+    money_kind: Option<Option<MoneyKind>>,
 }
 
 fn rows<'a>(letter: Option<&'a str>, tree: &'a LetterTree, options: Options) -> Vec<Row<'a>> {
@@ -74,6 +76,7 @@ fn rows<'a>(letter: Option<&'a str>, tree: &'a LetterTree, options: Options) -> 
         .into_iter()
         .map(|(id, i)| {
             let f = &tree.nodes[id].figures[i];
+            let kind = f.kind();
             Row {
                 letter,
                 node: &tree.nodes[id].key,
@@ -82,13 +85,13 @@ fn rows<'a>(letter: Option<&'a str>, tree: &'a LetterTree, options: Options) -> 
                 value: f.value,
                 display: display_value(f),
                 unit: &f.unit,
-                kind: f.kind(),
+                kind,
                 what: &f.what,
                 qualifier: f.qualifier.as_deref(),
-                period: money::period_of(f).map(|p| p.to_string()),
+                period: money::period_of(f).map(|p| period_label(&p, options.lang)),
                 status: f.status,
                 part_of: f.part_of.as_deref(),
-                role: MoneyRole::of(f),
+                money_kind: (kind == UnitKind::Money).then(|| kind_of(f)),
             }
         })
         .collect()
@@ -124,7 +127,7 @@ pub fn print_letters(
         }
         Format::Csv => {
             // The columns `dafu figures` has always had, which scripts read by position,
-            // then the period and status; the money role is in the JSON. A shelf's rows
+            // then the period and status; the kind of money is in the JSON. A shelf's rows
             // start with their letter.
             let letter = if named { "letter," } else { "" };
             writeln!(
@@ -179,7 +182,7 @@ fn print_table(
         let cells = figures::table_cells(
             tree,
             &figures::rows(tree, options.sort, options.unit),
-            (strings.planned, strings.list_separator),
+            options.lang,
             |id| tree.breadcrumb(id, options.lang),
         );
         table.extend(cells.into_iter().map(|row| {
@@ -220,6 +223,7 @@ fn status_word(status: Status) -> &'static str {
     match status {
         Status::Done => "done",
         Status::Planned => "planned",
+        Status::Design => "design",
     }
 }
 

@@ -1,120 +1,90 @@
-//! What each sum of money in the letter is, and totals that add up honestly.
+//! What kind of money each sum of the letter is, and totals that add up honestly.
 //!
-//! A reply letter states sums of very different sorts side by side: money spent
-//! (安排资金近1.8亿元), the size of a fund (总规模50亿元), loans approved over the years
-//! (累计审批贷款超87亿元), ceilings (最高补助300万元), amounts per award (80、60、40万元) and
-//! results (创造直接经济效益6.97亿元). Only the first sort is spending; adding the others
-//! to it would be adding stocks to flows. [`MoneyRole::of`] sorts them by a rule read off the
-//! figure's qualifier and its `what`.
+//! A reply letter states sums of different kinds side by side: money approved with projects
+//! (立项金额1300万元), money allocated (安排352万元), money paid out (补助约1900万元), the size
+//! of a fund (总规模50亿元), loans approved over the years (累计审批贷款超87亿元), ceilings
+//! (最高补助300万元), amounts per award (80、60、40万元) and results (直接经济效益6.97亿元).
+//! Approved, allocated and paid are three different things: 1300万元 approved and 352万元
+//! allocated are not 1652万元 spent. The YAML says each sum's kind (`money_kind`); a letter
+//! that does not is read by a rule off the figure's qualifier and `what` ([`kind_of`]).
 //!
-//! Spending is then added only where the letter supports the sum ([`totals`]): figures of one
-//! section, reported as done, of the same period (a five-year amount and a 2020 amount are
-//! not added; nor a running 累计 and a year's), and never a figure together with one that
-//! may contain it (`part_of`). A total of fewer than two figures is no total, and the chart
-//! says why nothing was added. A hedged part hedges the total: 近 or 约 make it 约, 超 or 超过
-//! make it 至少.
+//! A total ([`totals`]) adds only sums of one kind that adds up (approved, allocated or paid),
+//! of one section, reported as done, of one period (a five-year amount and a 2020 amount are
+//! not added; nor a running 累计 and a year's), and never a part with the whole the letter
+//! puts it in (`part_of`). A total of fewer than two sums is no total, and the chart says why
+//! nothing was added. A hedged part hedges the total: 近 or 约 make it 约, 超 or 超过 make it
+//! 至少.
 
 use super::{FigureRef, UnitKind};
 use crate::letter::tree::{LetterTree, NodeId};
-use crate::letter::{Figure, Status};
+use crate::letter::{Figure, MoneyKind, Status};
 use crate::numbers::period::Period;
 
-/// What a sum of money is, for deciding whether it may be added to others.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MoneyRole {
-    /// Money paid out or granted: 资金, 金额, 补助, 贴息, 经费. Counted in totals.
-    Spending,
-    /// A size or a running sum: a fund's 规模, loans 累计 approved. Not spending.
-    Stock,
-    /// A ceiling (`最高`): what one award or loan may reach, not what was paid.
-    Cap,
-    /// An amount per award or per loan (额度): how many were paid is not stated.
-    PerAward,
-    /// A result attributed to the spending: 效益, 产值. Not spending.
-    Outcome,
-    /// Matches no rule; left out of totals rather than guessed into them.
-    Unclassified,
-}
+/// Words of `what` by which the rule reads a kind, first match wins (see [`kind_of`]).
+const RULE: [(&[&str], MoneyKind); 6] = [
+    (&["规模", "基金"], MoneyKind::Fund),
+    (&["效益", "产值", "营业收入", "销售额"], MoneyKind::Outcome),
+    (&["立项"], MoneyKind::Approved),
+    (&["安排"], MoneyKind::Allocated),
+    (
+        &["补助", "扶持", "贴息", "拨付", "奖励", "支出"],
+        MoneyKind::Paid,
+    ),
+    (&["额度"], MoneyKind::PerAward),
+];
 
-/// Words of `what` that name a size or a running sum.
-const STOCK_WORDS: [&str; 2] = ["规模", "累计"];
-/// Words of `what` that name a result rather than money spent.
-const OUTCOME_WORDS: [&str; 4] = ["效益", "产值", "营业收入", "销售额"];
-/// Words of `what` that name money paid out or granted.
-const SPENDING_WORDS: [&str; 6] = ["资金", "金额", "补助", "贴息", "经费", "奖励"];
-
-impl MoneyRole {
-    /// Every role, in the order labels are listed in [`crate::strings::Strings`].
-    pub const ALL: [Self; 6] = [
-        Self::Spending,
-        Self::Stock,
-        Self::Cap,
-        Self::PerAward,
-        Self::Outcome,
-        Self::Unclassified,
-    ];
-
-    /// The role of a money figure, `None` for counts and percentages.
-    ///
-    /// The rule, first match wins (the order matters: `最高额度200万元` is a cap, and
-    /// `补助额度` is a per-award amount although it says 补助):
-    /// 1. qualifier `最高` → [`Cap`](Self::Cap);
-    /// 2. `what` says 额度 → [`PerAward`](Self::PerAward);
-    /// 3. qualifier `累计`, or `what` says 规模 or 累计 → [`Stock`](Self::Stock);
-    /// 4. `what` says 效益, 产值, 营业收入 or 销售额 → [`Outcome`](Self::Outcome);
-    /// 5. `what` says 资金, 金额, 补助, 贴息, 经费 or 奖励 → [`Spending`](Self::Spending);
-    /// 6. otherwise [`Unclassified`](Self::Unclassified).
-    #[must_use]
-    pub fn of(figure: &Figure) -> Option<Self> {
-        if figure.kind() != UnitKind::Money {
-            return None;
-        }
-        let what = figure.what.as_str();
-        let says = |words: &[&str]| words.iter().any(|w| what.contains(w));
-        let qualifier = figure.qualifier.as_deref();
-        Some(if qualifier == Some("最高") {
-            Self::Cap
-        } else if what.contains("额度") {
-            Self::PerAward
-        } else if qualifier == Some("累计") || says(&STOCK_WORDS) {
-            Self::Stock
-        } else if says(&OUTCOME_WORDS) {
-            Self::Outcome
-        } else if says(&SPENDING_WORDS) {
-            Self::Spending
-        } else {
-            Self::Unclassified
-        })
+/// The kind of a sum of money: the YAML's `money_kind`, or else the rule's reading; `None`
+/// for counts and percentages, and for money the rule cannot place (left out of totals
+/// rather than guessed into them).
+///
+/// The rule, first match wins (the order matters: `最高补助` is a cap although it says 补助,
+/// and `补助额度` is per award):
+/// 1. qualifier `最高` → cap;
+/// 2. `what` says 额度 → per award;
+/// 3. qualifier `累计`, or `what` says 累计 → running total;
+/// 4. `what` says 规模 or 基金 → fund; 效益, 产值, 营业收入 or 销售额 → outcome; 立项 →
+///    approved; 安排 → allocated; 补助, 扶持, 贴息, 拨付, 奖励 or 支出 → paid.
+#[must_use]
+pub fn kind_of(figure: &Figure) -> Option<MoneyKind> {
+    if figure.kind() != UnitKind::Money {
+        return None;
     }
-
-    /// Position in [`Self::ALL`], for looking up labels.
-    #[must_use]
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|r| *r == self).unwrap_or(0)
+    if figure.money_kind.is_some() {
+        return figure.money_kind;
     }
-
-    /// Whether figures of this role go into a total.
-    #[must_use]
-    pub fn is_added(self) -> bool {
-        self == Self::Spending
+    let what = figure.what.as_str();
+    let qualifier = figure.qualifier.as_deref();
+    if qualifier == Some("最高") {
+        return Some(MoneyKind::Cap);
     }
+    if what.contains("额度") {
+        return Some(MoneyKind::PerAward);
+    }
+    if qualifier == Some("累计") || what.contains("累计") {
+        return Some(MoneyKind::RunningTotal);
+    }
+    RULE.iter()
+        .find(|(words, _)| words.iter().any(|w| what.contains(w)))
+        .map(|(_, kind)| *kind)
 }
 
 /// Why a money figure is or is not in a total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    /// Added into the section's total with this index in [`SectionTotal::totals`].
+    /// Added to the section's total with this index in [`SectionTotal::totals`].
     Added(usize),
-    /// Not spending: a stock, a cap, an amount per award, a result….
-    NotSpending(MoneyRole),
-    /// Spending the letter reports as planned: nothing was paid yet.
-    Planned,
-    /// Spending with no period: what it could be added to is not known.
+    /// Of a kind that is never added: a fund's size, a running total, a cap, an amount per
+    /// award, an outcome.
+    NeverAdded(MoneyKind),
+    /// Money whose kind is not known.
+    Unclassified,
+    /// The letter reports it as planned, or as part of a scheme's design: nothing was paid.
+    NotDone(Status),
+    /// No period: what it could be added to is not known.
     NoPeriod,
-    /// May be contained in this other figure of the same period, which is in the total.
+    /// Part of this other figure of the same kind and period, as the letter says.
     PartOf(FigureRef),
-    /// The only spending of its period in the section: there is nothing to add it to.
+    /// The only sum of its kind and period in the section: there is nothing to add it to.
     Alone,
 }
 
@@ -137,9 +107,11 @@ pub enum TotalHedge {
     AtLeast,
 }
 
-/// One total: spending of one period in one section.
+/// One total: sums of one kind and one period in one section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Total {
+    /// The kind every part is.
+    pub kind: MoneyKind,
     /// The period every part has.
     pub period: Period,
     /// The figures added, in letter order; at least two.
@@ -170,10 +142,21 @@ impl Total {
 pub struct SectionTotal {
     /// The top-level node.
     pub section: NodeId,
-    /// The totals the letter supports: one per period with two or more figures to add.
+    /// The totals the letter supports: one per kind and period with two or more sums.
     pub totals: Vec<Total>,
     /// Every money figure of the section, in letter order, with its verdict.
     pub figures: Vec<(FigureRef, Verdict)>,
+}
+
+/// Why a section has no total: the reason the chart gives under its bars.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoTotal {
+    /// Sums that add up, but each is alone in its kind and period: these (kind, period)
+    /// pairs, in letter order.
+    Apart(Vec<(MoneyKind, Period)>),
+    /// No sum that adds up at all: the kinds of the section's sums, in letter order (an empty
+    /// list when none is known).
+    NoneAddsUp(Vec<MoneyKind>),
 }
 
 impl SectionTotal {
@@ -186,20 +169,34 @@ impl SectionTotal {
             .map(|(_, v)| *v)
     }
 
-    /// The spending left out for want of a partner, with its periods: what the chart says
-    /// when a section has no total.
+    /// Why the section has no total; `None` when it has one.
     #[must_use]
-    pub fn lone_periods(&self, tree: &LetterTree) -> Vec<Period> {
-        let mut out: Vec<Period> = Vec::new();
+    pub fn no_total(&self, tree: &LetterTree) -> Option<NoTotal> {
+        if !self.totals.is_empty() {
+            return None;
+        }
+        let figure = |f: &FigureRef| &tree.nodes[f.0].figures[f.1];
+        let mut apart: Vec<(MoneyKind, Period)> = Vec::new();
+        let mut kinds: Vec<MoneyKind> = Vec::new();
         for (f, v) in &self.figures {
-            if *v == Verdict::Alone
-                && let Some(p) = period_of(&tree.nodes[f.0].figures[f.1])
-                && !out.iter().any(|q| q.same_as(&p))
+            let fig = figure(f);
+            if let Some(kind) = kind_of(fig)
+                && !kinds.contains(&kind)
             {
-                out.push(p);
+                kinds.push(kind);
+            }
+            if *v == Verdict::Alone
+                && let (Some(kind), Some(p)) = (kind_of(fig), period_of(fig))
+                && !apart.iter().any(|(k, q)| *k == kind && q.same_as(&p))
+            {
+                apart.push((kind, p));
             }
         }
-        out
+        Some(if apart.is_empty() {
+            NoTotal::NoneAddsUp(kinds)
+        } else {
+            NoTotal::Apart(apart)
+        })
     }
 }
 
@@ -224,18 +221,32 @@ fn total_hedge<'a>(qualifiers: impl IntoIterator<Item = Option<&'a str>>) -> Tot
     hedge
 }
 
+/// A money figure before it is grouped: its kind and period when it may go into a total,
+/// else the verdict that keeps it out.
+fn first_verdict(figure: &Figure) -> Result<(MoneyKind, Period), Verdict> {
+    let kind = kind_of(figure).ok_or(Verdict::Unclassified)?;
+    if !kind.adds_up() {
+        return Err(Verdict::NeverAdded(kind));
+    }
+    if figure.status != Status::Done {
+        return Err(Verdict::NotDone(figure.status));
+    }
+    let period = period_of(figure).ok_or(Verdict::NoPeriod)?;
+    Ok((kind, period))
+}
+
 /// Per top-level section that states any money, in letter order: its totals and a verdict on
 /// each money figure. See the module's documentation for the rule.
 #[must_use]
 pub fn totals(tree: &LetterTree) -> Vec<SectionTotal> {
     let mut out: Vec<SectionTotal> = Vec::new();
-    // Per section, the figures still to be grouped by period.
-    let mut candidates: Vec<Vec<(FigureRef, Period)>> = Vec::new();
+    // Per section, the figures still to be grouped by kind and period.
+    let mut candidates: Vec<Vec<(FigureRef, MoneyKind, Period)>> = Vec::new();
     for (node, n) in tree.nodes.iter().enumerate() {
         for (i, figure) in n.figures.iter().enumerate() {
-            let Some(role) = MoneyRole::of(figure) else {
+            if figure.kind() != UnitKind::Money {
                 continue;
-            };
+            }
             let section = tree.path(node)[0];
             // Nodes are in pre-order, so a section's figures come together.
             if out.last().is_none_or(|t| t.section != section) {
@@ -249,16 +260,13 @@ pub fn totals(tree: &LetterTree) -> Vec<SectionTotal> {
             let (Some(total), Some(open)) = (out.last_mut(), candidates.last_mut()) else {
                 continue;
             };
-            let verdict = if !role.is_added() {
-                Verdict::NotSpending(role)
-            } else if figure.status == Status::Planned {
-                Verdict::Planned
-            } else if let Some(period) = period_of(figure) {
-                open.push(((node, i), period));
-                // Decided below, once the section's figures are all known.
-                Verdict::Alone
-            } else {
-                Verdict::NoPeriod
+            let verdict = match first_verdict(figure) {
+                Ok((kind, period)) => {
+                    open.push(((node, i), kind, period));
+                    // Decided below, once the section's figures are all known.
+                    Verdict::Alone
+                }
+                Err(verdict) => verdict,
             };
             total.figures.push(((node, i), verdict));
         }
@@ -269,18 +277,21 @@ pub fn totals(tree: &LetterTree) -> Vec<SectionTotal> {
     out
 }
 
-/// Groups a section's dated spending by period, sets aside what may be contained in another
-/// member of its group, and makes a total of each group with two or more left.
-fn group(tree: &LetterTree, total: &mut SectionTotal, open: Vec<(FigureRef, Period)>) {
+/// Groups a section's candidates by kind and period, sets aside what the letter puts inside
+/// another member of its group, and makes a total of each group with two or more left.
+fn group(tree: &LetterTree, total: &mut SectionTotal, open: Vec<(FigureRef, MoneyKind, Period)>) {
     let figure = |r: FigureRef| &tree.nodes[r.0].figures[r.1];
-    let mut groups: Vec<(Period, Vec<FigureRef>)> = Vec::new();
-    for (r, p) in open {
-        match groups.iter_mut().find(|(q, _)| q.same_as(&p)) {
-            Some((_, members)) => members.push(r),
-            None => groups.push((p, vec![r])),
+    let mut groups: Vec<(MoneyKind, Period, Vec<FigureRef>)> = Vec::new();
+    for (r, kind, p) in open {
+        match groups
+            .iter_mut()
+            .find(|(k, q, _)| *k == kind && q.same_as(&p))
+        {
+            Some((_, _, members)) => members.push(r),
+            None => groups.push((kind, p, vec![r])),
         }
     }
-    for (period, members) in groups {
+    for (kind, period, members) in groups {
         let contained: Vec<(FigureRef, FigureRef)> = members
             .iter()
             .filter_map(|&r| {
@@ -311,6 +322,7 @@ fn group(tree: &LetterTree, total: &mut SectionTotal, open: Vec<(FigureRef, Peri
             set(total, r, Verdict::Added(index));
         }
         total.totals.push(Total {
+            kind,
             sum: parts.iter().map(|&r| figure(r).value).sum(),
             hedge: total_hedge(parts.iter().map(|&r| figure(r).qualifier.as_deref())),
             period,
@@ -334,31 +346,41 @@ mod tests {
             period: None,
             status: Status::Done,
             part_of: None,
+            money_kind: None,
         }
     }
 
     #[test]
     fn the_rule_reads_qualifier_then_what() {
+        use MoneyKind::*;
         let cases = [
-            ("科技成果转化项目安排资金", Some("近"), MoneyRole::Spending),
-            ("线上渠道自助办理贷款的额度", Some("最高"), MoneyRole::Cap),
-            ("企业补助", Some("最高"), MoneyRole::Cap),
-            ("一等奖企业补助额度", None, MoneyRole::PerAward),
-            ("市产业投资基金总规模", None, MoneyRole::Stock),
-            ("累计审批科技贷款", Some("超过"), MoneyRole::Stock),
-            ("审批科技贷款", Some("累计"), MoneyRole::Stock),
-            ("上述团队创造的直接经济效益", None, MoneyRole::Outcome),
-            ("科技贷款贴息", None, MoneyRole::Spending),
-            ("某项投资", None, MoneyRole::Unclassified),
+            ("科技成果转化项目安排的资金", Some("近"), Some(Allocated)),
+            ("重大科技专项项目立项金额", None, Some(Approved)),
+            ("标杆企业研发费后补助合计金额", Some("约"), Some(Paid)),
+            ("线上渠道自助办理贷款的额度", Some("最高"), Some(Cap)),
+            ("企业补助", Some("最高"), Some(Cap)),
+            ("一等奖企业补助额度", None, Some(PerAward)),
+            ("市产业投资基金总规模", None, Some(Fund)),
+            ("累计审批科技贷款", Some("超"), Some(RunningTotal)),
+            ("审批科技贷款", Some("累计"), Some(RunningTotal)),
+            ("上述团队创造的直接经济效益", None, Some(Outcome)),
+            ("科技贷款贴息", None, Some(Paid)),
+            ("某项投资", None, None),
         ];
-        for (what, q, role) in cases {
-            assert_eq!(MoneyRole::of(&money(what, q)), Some(role), "{what}");
+        for (what, q, kind) in cases {
+            assert_eq!(kind_of(&money(what, q)), kind, "{what}");
         }
         let count = Figure {
             unit: "家".into(),
-            ..money("企业", None)
+            ..money("企业补助", None)
         };
-        assert_eq!(MoneyRole::of(&count), None);
+        assert_eq!(kind_of(&count), None);
+        // The YAML's word wins over the rule.
+        let said = Figure {
+            money_kind: Some(Allocated),
+            ..money("企业补助", None)
+        };
+        assert_eq!(kind_of(&said), Some(Allocated));
     }
 
     #[test]
@@ -369,6 +391,7 @@ mod tests {
         assert_eq!(total_hedge([Some("超过"), Some("约")]), TotalHedge::About);
         assert_eq!(total_hedge([Some("近"), Some("超过")]), TotalHedge::About);
         let t = Total {
+            kind: MoneyKind::Paid,
             period: Period::Year(2020),
             parts: vec![(0, 0), (0, 1)],
             sum: 35_520_000.0,

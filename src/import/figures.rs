@@ -121,6 +121,7 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
             period: period.clone(),
             status,
             part_of: None,
+            money_kind: None,
         });
     }
     drafted

@@ -1,6 +1,6 @@
 //! `dafu check` for figures: every figure is read from its own text with the phrase grammar
 //! ([`crate::numbers::phrase`]) and must say what its text says — value, unit and qualifier — and its
-//! period, status and `part_of` must be the letter's.
+//! period, status, `part_of` and `money_kind` must be the letter's.
 //!
 //! The loader calls [`letter`] once, after the schema's own checks; an error names the field
 //! by its path, which the loader turns into `FILE:LINE:COL`. Work is linear in the letter:
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::fields::{FigureNode, figure_nodes};
 use super::load::scan::{FieldPath, FigureAt};
-use crate::letter::{Figure, Letter, Status};
+use crate::letter::{Figure, Letter, MoneyKind, Status};
 use crate::numbers::period::{FORMS, Period};
 use crate::numbers::phrase::{self, Phrase};
 use crate::numbers::trim_number;
@@ -86,6 +86,8 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut periods: HashMap<&str, bool> = HashMap::new();
     let mut plans: Option<bool> = None;
+    // Per kind of money, whether the node's text uses one of its words: looked for once.
+    let mut kinds: HashMap<MoneyKind, bool> = HashMap::new();
     for (i, figure) in node.figures.iter().enumerate() {
         let here = FigureAt::new(&node.at, i);
         let text = figure.text.as_str();
@@ -123,6 +125,43 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
         if let Some(container) = &figure.part_of {
             check_part_of(figure, container, section, &here)?;
         }
+        if let Some(kind) = figure.money_kind {
+            let named = *kinds
+                .entry(kind)
+                .or_insert_with(|| kind.words().iter().any(|w| node.text.contains(w)));
+            check_money_kind(figure, kind, named, &here)?;
+        }
+    }
+    Ok(())
+}
+
+/// A figure's `money_kind` is for money, and the figure's node must name the kind in one of
+/// its words (`named`): 「立项金额」 for approved, 「安排」 for allocated….
+fn check_money_kind(
+    figure: &Figure,
+    kind: MoneyKind,
+    named: bool,
+    here: &FigureAt<'_>,
+) -> Result<(), Mismatch> {
+    let text = figure.text.as_str();
+    if figure.unit != "元" {
+        return Err((
+            here.key("money_kind"),
+            format!(
+                "“{text}” is in {}, not 元: only money has a money_kind",
+                figure.unit
+            ),
+        ));
+    }
+    if !named {
+        return Err((
+            here.key("money_kind"),
+            format!(
+                "“{text}” is marked {} money, but its text says none of {}",
+                kind.name(),
+                kind.words().join(" ")
+            ),
+        ));
     }
     Ok(())
 }

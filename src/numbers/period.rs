@@ -111,6 +111,71 @@ impl fmt::Display for Period {
     }
 }
 
+impl Period {
+    /// The period in English words, for an English interface: `2020`, `2019–2020`, `past 5
+    /// years`, `since 2017`, `to end-2020`, `current`, `cumulative`. A date the reader cannot
+    /// put in words keeps its year: `to 2021`.
+    #[must_use]
+    pub fn english(&self) -> String {
+        match self {
+            Self::Year(y) => y.to_string(),
+            Self::Years(a, b) => format!("{a}–{b}"),
+            Self::Recent(1) => "past year".to_string(),
+            Self::Recent(n) => format!("past {n} years"),
+            Self::Since(y) => format!("since {y}"),
+            Self::UpTo(text) => format!("to {}", english_date(text)),
+            Self::Current(_) => "current".to_string(),
+            Self::Running => "cumulative".to_string(),
+        }
+    }
+}
+
+/// Month names, for dates in English.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The date of an `UpTo` period (`截止2020年底`, `截至2021年6月`) in English: `end-2020`,
+/// `June 2021`, `end of June 2021`, `30 June 2021`; the bare year for any other form.
+fn english_date(text: &str) -> String {
+    let rest = text
+        .strip_prefix("截至")
+        .or_else(|| text.strip_prefix("截止"))
+        .unwrap_or(text);
+    let Some(year) = year_prefix(rest) else {
+        return rest.to_string();
+    };
+    let after = rest.get(4..).unwrap_or_default();
+    let after = after.strip_prefix('年').unwrap_or(after);
+    if matches!(after, "底" | "末" | "年底" | "年末") {
+        return format!("end-{year}");
+    }
+    let month = after
+        .split_once('月')
+        .and_then(|(m, rest)| Some((m.parse::<usize>().ok()?, rest)))
+        .and_then(|(m, rest)| Some((*MONTHS.get(m.checked_sub(1)?)?, rest)));
+    match month {
+        Some((name, "" | "份")) => format!("{name} {year}"),
+        Some((name, "底" | "末")) => format!("end of {name} {year}"),
+        Some((name, day)) => match day.strip_suffix('日').map(str::parse::<u8>) {
+            Some(Ok(d)) if (1..=31).contains(&d) => format!("{d} {name} {year}"),
+            _ => year.to_string(),
+        },
+        None => year.to_string(),
+    }
+}
+
 /// A year of four ASCII digits in [`YEARS`].
 fn year_of(text: &str) -> Option<u16> {
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
@@ -149,6 +214,30 @@ mod tests {
         for (text, period, shown) in cases {
             assert_eq!(Period::parse(text), Some(period.clone()), "{text}");
             assert_eq!(period.to_string(), shown);
+        }
+    }
+
+    #[test]
+    fn every_form_has_english_words() {
+        let cases = [
+            ("2020", "2020"),
+            ("2019-2020", "2019–2020"),
+            ("近5年", "past 5 years"),
+            ("近1年", "past year"),
+            ("2017年以来", "since 2017"),
+            ("截止2020年底", "to end-2020"),
+            ("截至2021年6月", "to June 2021"),
+            ("截至2021年6月底", "to end of June 2021"),
+            ("截至2021年6月30日", "to 30 June 2021"),
+            ("截至2021年上半年", "to 2021"),
+            ("目前", "current"),
+            ("现有", "current"),
+            ("累计", "cumulative"),
+        ];
+        for (text, english) in cases {
+            let period = Period::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(period.english(), english, "{text}");
+            assert!(english.is_ascii() || english.contains('–'), "{english}");
         }
     }
 

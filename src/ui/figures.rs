@@ -16,7 +16,7 @@ use ratatui::widgets::Widget;
 use super::{pane, put_line, theme};
 use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
-use crate::figures::money::{self, MoneyRole, Verdict};
+use crate::figures::money::{self, Verdict, kind_of};
 use crate::figures::{
     FigureRef, UnitKind, display_value, grouped_digits, hedged_value, list_item, table_cells,
     when_label,
@@ -25,6 +25,7 @@ use crate::layout::{
     FIGURES_CHART_HEAD_ROWS as CHART_HEAD_ROWS, FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS,
     figures_overlay as overlay_area, inner, offset_showing,
 };
+use crate::letter::Status;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 
@@ -149,12 +150,7 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
         return 0;
     };
     let mode = app.ambiguous();
-    let cells = table_cells(
-        app.tree(),
-        &view.rows,
-        (strings.planned, strings.list_separator),
-        |node| place(app, node),
-    );
+    let cells = table_cells(app.tree(), &view.rows, app.lang(), |node| place(app, node));
     let header = strings.figure_columns.map(str::to_string);
     // Widths over every row, not only those in view, so columns stay put while scrolling.
     let mut natural = [0usize; 7];
@@ -250,8 +246,8 @@ fn column_widths(natural: [usize; 7], total: usize) -> ([usize; 7], usize) {
 }
 
 /// The two detail lines for a figure, `width` columns wide: its text with the value in full
-/// (money in 元, with what the sum is and whether it was added into a total), then what it
-/// counts and where.
+/// (money in 元, with its kind and whether it was added to a total), then what it counts
+/// and where.
 fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'static>; 2] {
     let strings = app.lang().strings();
     let f = &app.tree().nodes[node].figures[index];
@@ -266,26 +262,27 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
         first.push(Span::raw(format!(
             " {}{} = {full}",
             (strings.list_item)(item, items),
-            hedged_value(f)
+            hedged_value(f, app.lang())
         )));
     } else if full != f.text {
         // `4项 = 4项` says nothing; `超过100家 = 100家` and money in 元 do.
         first.push(Span::raw(format!(" = {full}")));
     }
-    let when = when_label(f, strings.planned, strings.list_separator);
+    let when = when_label(f, app.lang());
     if !when.is_empty() {
         first.push(Span::raw(format!("  {when}")));
     }
-    if let Some(role) = MoneyRole::of(f) {
+    if f.kind() == UnitKind::Money {
         let verdict = app.figures().and_then(|view| {
             view.chart
                 .totals
                 .iter()
                 .find_map(|t| t.verdict((node, index)))
         });
-        let reason = match verdict {
-            Some(v) => verdict_reason(app, v, f),
-            None => strings.money_role_reasons[role.index()].to_string(),
+        let reason = match (verdict, kind_of(f)) {
+            (Some(v), _) => verdict_reason(app, v, f),
+            (None, Some(kind)) => strings.money_kind_reasons[kind.index()].to_string(),
+            (None, None) => strings.reason_unclassified.to_string(),
         };
         let style = if verdict.is_some_and(Verdict::is_added) {
             Style::new()
@@ -310,21 +307,24 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
 
 /// Why a sum of money is or is not in a total, in the interface's language.
 fn verdict_reason(app: &App, verdict: Verdict, f: &crate::letter::Figure) -> String {
-    let strings = app.lang().strings();
-    let period = || {
-        money::period_of(f)
-            .map(|p| p.to_string())
-            .unwrap_or_default()
+    let lang = app.lang();
+    let strings = lang.strings();
+    // Only sums of a known kind and period reach a verdict that names them.
+    let sum = || match (kind_of(f), money::period_of(f)) {
+        (Some(kind), Some(period)) => chart::kind_in_period(lang, kind, &period),
+        _ => String::new(),
     };
     match verdict {
-        Verdict::Added(_) => (strings.reason_added)(&period()),
-        Verdict::NotSpending(role) => strings.money_role_reasons[role.index()].to_string(),
-        Verdict::Planned => strings.reason_planned.to_string(),
+        Verdict::Added(_) => (strings.reason_added)(&sum()),
+        Verdict::NeverAdded(kind) => strings.money_kind_reasons[kind.index()].to_string(),
+        Verdict::Unclassified => strings.reason_unclassified.to_string(),
+        Verdict::NotDone(Status::Design) => strings.reason_design.to_string(),
+        Verdict::NotDone(_) => strings.reason_planned.to_string(),
         Verdict::NoPeriod => strings.reason_no_period.to_string(),
         Verdict::PartOf((n, i)) => {
-            (strings.reason_part_of)(&hedged_value(&app.tree().nodes[n].figures[i]))
+            (strings.reason_part_of)(&hedged_value(&app.tree().nodes[n].figures[i], lang))
         }
-        Verdict::Alone => (strings.reason_alone)(&period()),
+        Verdict::Alone => (strings.reason_alone)(&sum()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The money chart: every sum of money as a horizontal bar on a logarithmic scale, grouped by
 //! section under a heading with the section's totals, each followed by what it adds (or by
-//! why nothing was added), each bar with its period.
+//! why nothing was added), each bar with its period and its kind of money.
 //!
 //! Bars are drawn by hand rather than with ratatui's `BarChart`, so that labels with Chinese
 //! text are cut by display width and the glyphs follow the terminal's ambiguous width: `█`
@@ -18,11 +18,13 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::{CHART_HEAD_ROWS, SELECTED_MARK, fit};
 use crate::app::App;
 use crate::app::figures_view::{ChartLine, ChartView};
-use crate::figures::money::{MoneyRole, SectionTotal, Verdict};
-use crate::figures::{FigureRef, hedged_value, is_hedged, when_label};
+use crate::figures::money::{NoTotal, SectionTotal, Total, Verdict, kind_of};
+use crate::figures::{FigureRef, hedged_value, is_hedged, period_label, when_label};
 use crate::layout::offset_showing;
 use crate::letter::Figure;
-use crate::strings::Strings;
+use crate::letter::MoneyKind;
+use crate::numbers::period::Period;
+use crate::strings::{Lang, Strings};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::ui::{put_line, theme};
@@ -140,7 +142,7 @@ struct Columns {
     value: usize,
     /// Width of the period and status (`2019-2020年`, `计划`).
     when: usize,
-    /// Width of the tag (`支出`, `存量`…).
+    /// Width of the tag, the kind of money (`立项`, `补助`…).
     tag: usize,
 }
 
@@ -148,14 +150,30 @@ struct Columns {
 /// one for the hedge mark.
 const LEAD: usize = 2;
 
+/// The narrowest the period and tag columns are cut to, so that the bars keep room (the
+/// detail line gives both in full): `planned` and `cumula…` still read.
+const MIN_CUT: usize = 7;
+/// The narrowest the label column is cut to.
+const MIN_LABEL: usize = 10;
+
 impl Columns {
     fn new(width: usize, label: usize, value: usize, when: usize, tag: usize) -> Self {
         // A third of the width for labels, at most 40 columns: the detail line has the rest.
-        let label = label.min((width * 30 / 100).clamp(8, 40));
-        let bar = width.saturating_sub(LEAD + label + 1 + 1 + value + 1 + when + 1 + tag);
+        let mut cut = [label.min((width * 30 / 100).clamp(8, 40)), when, tag];
+        let room = |[label, when, tag]: [usize; 3]| {
+            width.saturating_sub(LEAD + label + 1 + 1 + value + 1 + when + 1 + tag)
+        };
+        // On a narrow screen (English words are long) the bars keep a sixth of the width:
+        // the period, the tag, then the label give up columns, each down to its least.
+        let want = width / 6;
+        for (i, least) in [(1, MIN_CUT), (2, MIN_CUT), (0, MIN_LABEL)] {
+            let short = want.saturating_sub(room(cut));
+            cut[i] -= short.min(cut[i].saturating_sub(least));
+        }
+        let [label, when, tag] = cut;
         Self {
             label,
-            bar,
+            bar: room(cut),
             value,
             when,
             tag,
@@ -171,6 +189,7 @@ impl Columns {
 /// scale fitted to the bars.
 struct Chart<'a> {
     app: &'a App,
+    lang: Lang,
     strings: &'a Strings,
     chart: &'a ChartView,
     mode: AmbiguousWidth,
@@ -193,6 +212,7 @@ impl<'a> Chart<'a> {
             .collect();
         let mut this = Self {
             app,
+            lang: app.lang(),
             strings: app.lang().strings(),
             chart,
             mode,
@@ -206,7 +226,7 @@ impl<'a> Chart<'a> {
         this.columns = Columns::new(
             width,
             widest(&mut bars.iter().map(|f| this.figure(f).what.clone())),
-            widest(&mut bars.iter().map(|f| hedged_value(this.figure(f)))),
+            widest(&mut bars.iter().map(|f| hedged_value(this.figure(f), this.lang))),
             widest(&mut bars.iter().map(|f| this.when(f))),
             widest(&mut bars.iter().map(|f| this.tag(f).to_string())),
         );
@@ -219,15 +239,22 @@ impl<'a> Chart<'a> {
     }
 
     fn tag(&self, f: &FigureRef) -> &'a str {
-        let role = MoneyRole::of(self.figure(f)).unwrap_or(MoneyRole::Unclassified);
-        self.strings.money_roles[role.index()]
+        kind_of(self.figure(f)).map_or(self.strings.unclassified, |k| {
+            self.strings.money_kinds[k.index()]
+        })
     }
 
     fn when(&self, f: &FigureRef) -> String {
-        when_label(
-            self.figure(f),
-            self.strings.planned,
-            self.strings.list_separator,
+        when_label(self.figure(f), self.lang)
+    }
+
+    /// A total's label and amount: `2020年补助合计 约3552万元`, `total paid (2020): about …`.
+    fn total_text(&self, total: &Total) -> String {
+        let strings = self.strings;
+        format!(
+            "{}{}",
+            (strings.total_label)(&kind_in_period(self.lang, total.kind, &total.period)),
+            total.text(strings.approx, strings.at_least)
         )
     }
 
@@ -239,14 +266,16 @@ impl<'a> Chart<'a> {
             .is_some_and(Verdict::is_added)
     }
 
-    /// The legend, then the scale with its decades where their labels fit.
-    fn head(&self) -> [Line<'static>; 2] {
+    /// The legend's two sentences, then the scale with its decades where their labels fit.
+    fn head(&self) -> [Line<'static>; 3] {
         let (strings, mode) = (self.strings, self.mode);
-        let legend = Line::from(vec![
+        let hedged = Line::from(vec![
             Span::styled(HEDGE_MARK, theme::FIGURE),
-            Span::raw(format!(" {}   ", strings.legend_hedged)),
+            Span::raw(format!(" {}", strings.legend_hedged)),
+        ]);
+        let added = Line::from(vec![
             Span::styled(added_glyph(mode).to_string(), theme::FIGURE),
-            Span::raw(format!(" {}   ", strings.legend_added)),
+            Span::raw(format!(" {}", strings.legend_added)),
             Span::styled(LEFT_OUT_GLYPH.to_string(), theme::DIM),
             Span::raw(format!(" {}", strings.legend_left_out)),
         ]);
@@ -257,7 +286,7 @@ impl<'a> Chart<'a> {
             self.width,
             mode,
         );
-        [legend, Line::styled(axis, theme::DIM)]
+        [hedged, added, Line::styled(axis, theme::DIM)]
     }
 
     /// Line `i` of the chart, set as selected or not.
@@ -270,15 +299,9 @@ impl<'a> Chart<'a> {
                 let parts: Vec<String> = sum
                     .parts
                     .iter()
-                    .map(|f| hedged_value(self.figure(f)))
+                    .map(|f| hedged_value(self.figure(f), self.lang))
                     .collect();
-                let text = format!(
-                    "  {}{}{} = {}",
-                    sum.period,
-                    strings.total_label,
-                    sum.text(strings.approx, strings.at_least),
-                    parts.join(" + ")
-                );
+                let text = format!("  {} = {}", self.total_text(sum), parts.join(" + "));
                 Line::styled(truncate(&text, width, mode).into_owned(), theme::FIGURE)
             }
             ChartLine::NothingAdded(t) => {
@@ -300,18 +323,7 @@ impl<'a> Chart<'a> {
         let (sum, style) = if total.totals.is_empty() {
             (strings.no_total.to_string(), theme::DIM)
         } else {
-            let sums: Vec<String> = total
-                .totals
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{}{}{}",
-                        s.period,
-                        strings.total_label,
-                        s.text(strings.approx, strings.at_least)
-                    )
-                })
-                .collect();
+            let sums: Vec<String> = total.totals.iter().map(|s| self.total_text(s)).collect();
             (sums.join(strings.list_separator), theme::FIGURE)
         };
         let sum_w = str_width(&sum, mode);
@@ -351,7 +363,7 @@ impl<'a> Chart<'a> {
             Span::styled(filled, plain(bar_style)),
             Span::raw(" ".repeat(columns.bar.saturating_sub(filled_w) + 1)),
             Span::styled(
-                fit(&hedged_value(fig), columns.value, true, mode),
+                fit(&hedged_value(fig, self.lang), columns.value, true, mode),
                 plain(theme::FIGURE),
             ),
             Span::raw(" "),
@@ -401,25 +413,44 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
     CHART_HEAD_ROWS
 }
 
-/// Why nothing of a section was added: its spending is of different periods, or there is
-/// one sum spent, or none that is done and dated.
+/// A kind of money in a period, in `lang`: `2020年立项`, `approved (2020)`.
+#[must_use]
+pub fn kind_in_period(lang: Lang, kind: MoneyKind, period: &Period) -> String {
+    let strings = lang.strings();
+    (strings.kind_in_period)(
+        strings.money_kinds[kind.index()],
+        &period_label(period, lang),
+    )
+}
+
+/// Why nothing of a section was added: its sums that add up differ in kind or period (each
+/// named), or there is one only, or none of its sums is of a kind that adds up (the kinds
+/// named); empty when the section has a total.
 #[must_use]
 pub fn nothing_added(app: &App, total: &SectionTotal) -> String {
-    let strings = app.lang().strings();
-    let lone: Vec<String> = total
-        .lone_periods(app.tree())
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let alone = total
-        .figures
-        .iter()
-        .filter(|(_, v)| *v == Verdict::Alone)
-        .count();
-    match alone {
-        0 => strings.why_no_spending.to_string(),
-        1 => (strings.why_one_spending)(&lone.join(strings.list_separator)),
-        _ => (strings.why_periods_differ)(&lone.join(strings.list_separator)),
+    let lang = app.lang();
+    let strings = lang.strings();
+    let join = |items: Vec<String>| items.join(strings.list_separator);
+    match total.no_total(app.tree()) {
+        None => String::new(),
+        Some(NoTotal::Apart(sums)) => {
+            let named: Vec<String> = sums
+                .iter()
+                .map(|(kind, period)| kind_in_period(lang, *kind, period))
+                .collect();
+            if named.len() == 1 {
+                (strings.why_one)(&join(named))
+            } else {
+                (strings.why_apart)(&join(named))
+            }
+        }
+        Some(NoTotal::NoneAddsUp(kinds)) => {
+            let named: Vec<String> = kinds
+                .iter()
+                .map(|k| strings.money_kinds[k.index()].to_string())
+                .collect();
+            (strings.why_none_adds_up)(&join(named))
+        }
     }
 }
 
@@ -573,6 +604,22 @@ mod tests {
             "科技贷款贴息资金的很长很长的说明",
             "two characters in common are chance"
         );
+    }
+
+    #[test]
+    fn on_a_narrow_screen_the_period_and_tag_give_way_to_the_bars() {
+        // 60 columns in English: `at most 300万元`, `past 5 years`, `running total`.
+        let c = Columns::new(58, 30, 15, 12, 13);
+        assert_eq!(c.bar, 58 / 6, "{c:?}");
+        assert_eq!((c.when, c.tag), (MIN_CUT, MIN_CUT), "{c:?}");
+        assert!(c.label >= MIN_LABEL, "{c:?}");
+        assert_eq!(
+            LEAD + c.label + 1 + c.bar + 1 + c.value + 1 + c.when + 1 + c.tag,
+            58
+        );
+        // With room to spare nothing is cut.
+        let c = Columns::new(118, 30, 15, 12, 13);
+        assert_eq!((c.when, c.tag), (12, 13));
     }
 
     #[test]

@@ -1,0 +1,102 @@
+//! What kind of money a figure is, in the letter's own word: money approved for projects
+//! (立项), allocated (安排), paid out (补助), the size of a fund (规模)…. A reply letter states
+//! these side by side, and they do not add up: 1300万元 approved and 352万元 allocated are not
+//! 1652万元 spent. The YAML says the kind of each sum (`money_kind`); `dafu check` refuses a
+//! kind whose word the figure's text does not use.
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of a sum of money, as the letter words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoneyKind {
+    /// Approved when projects were approved: 立项金额.
+    Approved,
+    /// Allocated or arranged for a purpose: 安排资金.
+    Allocated,
+    /// Paid out or granted: 补助, 扶持, 贴息, 拨付, 奖励, 支出.
+    Paid,
+    /// The size of a fund: 总规模, 首期.
+    Fund,
+    /// A running total over the years, such as loans approved: 累计审批贷款.
+    RunningTotal,
+    /// A ceiling that one award or loan may reach: 最高.
+    Cap,
+    /// An amount per award, how many were paid not stated: 补助额度.
+    PerAward,
+    /// A result credited to the work, not money given: 经济效益.
+    Outcome,
+}
+
+impl MoneyKind {
+    /// Every kind, in the order their labels are listed in [`crate::strings::Strings`].
+    pub const ALL: [Self; 8] = [
+        Self::Approved,
+        Self::Allocated,
+        Self::Paid,
+        Self::Fund,
+        Self::RunningTotal,
+        Self::Cap,
+        Self::PerAward,
+        Self::Outcome,
+    ];
+
+    /// Position in [`Self::ALL`], for looking up labels.
+    #[must_use]
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+
+    /// The kind as the YAML writes it: `approved`, `running_total`….
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Approved => "approved",
+            Self::Allocated => "allocated",
+            Self::Paid => "paid",
+            Self::Fund => "fund",
+            Self::RunningTotal => "running_total",
+            Self::Cap => "cap",
+            Self::PerAward => "per_award",
+            Self::Outcome => "outcome",
+        }
+    }
+
+    /// The words by which a letter names money of this kind; a figure's text must use one of
+    /// them for the figure to be of the kind.
+    #[must_use]
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Self::Approved => &["立项"],
+            Self::Allocated => &["安排"],
+            Self::Paid => &["补助", "扶持", "贴息", "拨付", "奖励", "支出"],
+            Self::Fund => &["规模", "基金"],
+            Self::RunningTotal => &["累计"],
+            Self::Cap => &["最高"],
+            Self::PerAward => &["额度"],
+            Self::Outcome => &["效益", "产值", "营业收入", "销售额"],
+        }
+    }
+
+    /// Whether sums of this kind are flows that may be added up (approved to approved, paid
+    /// to paid): a fund's size, a running total, a cap, an amount per award or an outcome
+    /// is never added to anything.
+    #[must_use]
+    pub fn adds_up(self) -> bool {
+        matches!(self, Self::Approved | Self::Allocated | Self::Paid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_yamls() {
+        for kind in MoneyKind::ALL {
+            let yaml = serde_yaml::to_string(&kind).unwrap_or_default();
+            assert_eq!(yaml.trim(), kind.name());
+            assert_eq!(MoneyKind::ALL[kind.index()], kind);
+        }
+    }
+}
