@@ -98,6 +98,12 @@ impl Diff {
                         f.part_of.clone(),
                         g.part_of.clone(),
                     );
+                    self.presence(
+                        place,
+                        &format!("{field} money_kind"),
+                        f.money_kind.map(|k| k.name().to_string()),
+                        g.money_kind.map(|k| k.name().to_string()),
+                    );
                 }
                 None => self.presence(place, "figure", Some(figure_line(f)), None),
             }

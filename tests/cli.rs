@@ -322,7 +322,7 @@ fn figures_csv_has_a_header_and_one_record_per_figure() {
     for row in rows {
         assert_eq!(row.len(), 9, "{row:?}");
         assert!(
-            ["done", "planned"].contains(&row[8].as_str()),
+            ["done", "planned", "design"].contains(&row[8].as_str()),
             "status {row:?}"
         );
         let value: f64 = row[3].parse().unwrap_or_else(|_| panic!("value {row:?}"));
@@ -498,19 +498,35 @@ fn assert_table_aligned(lang: &str, header: [&str; 7]) {
         } else {
             row[4].as_str()
         };
-        let planned = if lang == "zh" { "计划" } else { "planned" };
+        let status = match (lang, row[8].as_str()) {
+            ("zh", "planned") => "计划",
+            ("zh", "design") => "设计",
+            (_, "done") => "",
+            (_, other) => other,
+        };
         let separator = if lang == "zh" { "、" } else { ", " };
-        let when = match (row[7].as_str(), row[8].as_str()) {
-            ("", "planned") => planned.to_string(),
-            (period, "planned") => format!("{period}{separator}{planned}"),
-            (period, _) => period.to_string(),
+        let when = match (row[7].as_str(), status) {
+            (period, "") => period.to_string(),
+            ("", status) => status.to_string(),
+            (period, status) => format!("{period}{separator}{status}"),
+        };
+        // The CSV keeps the letter's qualifier; the English table says it in words.
+        let qualifier = match (lang, row[6].as_str()) {
+            ("zh", q) => q,
+            (_, "近") => "nearly",
+            (_, "超" | "超过") => "over",
+            (_, "约") => "about",
+            (_, "最高") => "at most",
+            (_, "累计") => "cumulative",
+            (_, "共") => "in all",
+            (_, q) => q,
         };
         let cells = [
             Some(row[2].as_str()),
             None,
             Some(unit),
             Some(row[5].as_str()),
-            Some(row[6].as_str()),
+            Some(qualifier),
             Some(when.as_str()),
             Some(row[1].as_str()),
         ];
@@ -561,7 +577,15 @@ fn figures_table_columns_line_up_by_display_width() {
 fn figures_table_in_english_lines_up_too() {
     assert_table_aligned(
         "en",
-        ["text", "value", "unit", "what", "hedge", "period", "where"],
+        [
+            "text",
+            "value",
+            "unit",
+            "what",
+            "qualifier",
+            "period",
+            "where",
+        ],
     );
 }
 

@@ -245,3 +245,80 @@ fn an_imported_text_gets_english_headings_too() {
     assert!(plain.contains("※ erratum: "), "{plain}");
     assert!(!plain.contains("※ 勘误"), "{plain}");
 }
+
+/// The part of `line` between display columns `from` and `to`, trimmed.
+fn columns(line: &str, from: usize, to: usize) -> String {
+    let mut at = 0;
+    let mut out = String::new();
+    for c in line.chars() {
+        if (from..to).contains(&at) {
+            out.push(c);
+        }
+        at += dafu::text::width::str_width(&c.to_string(), AmbiguousWidth::Narrow);
+    }
+    out.trim().to_string()
+}
+
+/// `dafu --lang en figures` on the shipped letter: the periods and qualifiers in English words,
+/// nothing called a hedge, a stock or spent; the JSON says each kind of money in plain words.
+#[test]
+fn the_shipped_letters_figures_are_quoted_in_english() {
+    let table = run(&["figures"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 57, "{table}");
+    let header = lines[0];
+    let at = |name: &str| {
+        header
+            .find(name)
+            .unwrap_or_else(|| panic!("{name}: {header}"))
+    };
+    let (qualifier, period, place) = (at("qualifier"), at("period"), at("where"));
+    let mut periods = BTreeSet::new();
+    for line in &lines[1..] {
+        for (from, to) in [(qualifier, period), (period, place)] {
+            let cell = columns(line, from, to);
+            assert!(!cell.chars().any(is_cjk), "{cell:?} in {line}");
+            if from == period && !cell.is_empty() {
+                periods.insert(cell);
+            }
+        }
+    }
+    for expected in [
+        "2020",
+        "2019–2020",
+        "past 5 years",
+        "cumulative",
+        "to end-2020",
+        "current",
+        "2021, planned",
+        "planned",
+        "design",
+    ] {
+        assert!(periods.contains(expected), "{expected}: {periods:?}");
+    }
+    for word in ["hedge", "stock", "spent", "each"] {
+        assert!(!table.contains(word), "{word}\n{table}");
+    }
+    let json = run(&["figures", "--format", "json", "--unit", "money"]);
+    let rows: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    for row in rows.as_array().expect("an array") {
+        let kind = row["money_kind"].as_str().unwrap_or_default();
+        assert!(
+            [
+                "approved",
+                "allocated",
+                "paid",
+                "fund",
+                "running_total",
+                "cap",
+                "per_award",
+                "outcome"
+            ]
+            .contains(&kind),
+            "{row}"
+        );
+        if let Some(p) = row["period"].as_str() {
+            assert!(!p.chars().any(is_cjk), "{row}");
+        }
+    }
+}

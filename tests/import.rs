@@ -689,6 +689,7 @@ fn diff_shows_what_a_person_changed_by_node() {
         " what: ",
         " period: ",
         " part_of: ",
+        " money_kind: ",
         " status: ",
         " errata ",
         " notes ",
