@@ -15,8 +15,8 @@ use serde_yaml::Value;
 const PAYLOAD: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7}\u{9b}31m\u{202e}";
 
 /// Keys whose values must keep their meaning for the letter to stay valid: a figure's text
-/// must quote its node, a note's text the letter; units, hedges, periods, statuses, the
-/// figure a figure is part of, and dates are checked.
+/// must quote its node, a note's text the letter; units, hedges, periods, statuses, kinds of
+/// money, the figure a figure is part of, and dates are checked.
 fn keep(path: &[String]) -> bool {
     let last = path.last().map(String::as_str);
     let parent = path.iter().rev().nth(1).map(String::as_str);
@@ -29,6 +29,7 @@ fn keep(path: &[String]) -> bool {
                 | "period"
                 | "status"
                 | "part_of"
+                | "money_kind"
                 | "date"
                 | "value"
                 | "number"

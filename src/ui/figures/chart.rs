@@ -150,9 +150,12 @@ struct Columns {
 /// one for the hedge mark.
 const LEAD: usize = 2;
 
-/// The narrowest the period and tag columns are cut to, so that the bars keep room (the
-/// detail line gives both in full): `planned` and `cumula…` still read.
-const MIN_CUT: usize = 7;
+/// The narrowest the period column is cut to, so that the bars keep room (the detail line
+/// gives it in full).
+const MIN_WHEN: usize = 6;
+/// The narrowest the tag column is cut to: the kind of money matters more than its period,
+/// and `allocated`, `per award` still read whole.
+const MIN_TAG: usize = 9;
 /// The narrowest the label column is cut to.
 const MIN_LABEL: usize = 10;
 
@@ -166,7 +169,7 @@ impl Columns {
         // On a narrow screen (English words are long) the bars keep a sixth of the width:
         // the period, the tag, then the label give up columns, each down to its least.
         let want = width / 6;
-        for (i, least) in [(1, MIN_CUT), (2, MIN_CUT), (0, MIN_LABEL)] {
+        for (i, least) in [(1, MIN_WHEN), (2, MIN_TAG), (0, MIN_LABEL)] {
             let short = want.saturating_sub(room(cut));
             cut[i] -= short.min(cut[i].saturating_sub(least));
         }
@@ -611,7 +614,7 @@ mod tests {
         // 60 columns in English: `at most 300万元`, `past 5 years`, `running total`.
         let c = Columns::new(58, 30, 15, 12, 13);
         assert_eq!(c.bar, 58 / 6, "{c:?}");
-        assert_eq!((c.when, c.tag), (MIN_CUT, MIN_CUT), "{c:?}");
+        assert_eq!((c.when, c.tag), (MIN_WHEN, MIN_TAG), "{c:?}");
         assert!(c.label >= MIN_LABEL, "{c:?}");
         assert_eq!(
             LEAD + c.label + 1 + c.bar + 1 + c.value + 1 + c.when + 1 + c.tag,
