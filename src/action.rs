@@ -131,8 +131,10 @@ pub enum Action {
     MarkLetter(char),
     /// Give the terminal back and stop, as Ctrl-Z does in `less`; carry on after `fg`.
     Suspend,
-    /// Leave the reader.
+    /// Leave the reader (`q`; a letter opened from the shelf goes back to the shelf).
     Quit,
+    /// Leave dafu altogether, from anywhere, the shelf's letters included (Ctrl-C).
+    Interrupt,
 }
 
 /// What the runner hands the reader, made or read in the background: nothing a person asks
@@ -147,6 +149,8 @@ pub enum Message {
     IndexComing,
     /// The search index, built in the background: a search that waited for it runs now.
     IndexReady(Box<crate::search::letter::ReaderIndex>),
+    /// The letter was opened from a shelf: Esc, with nothing else to close, goes back to it.
+    OnShelf,
 }
 
 /// What [`crate::app::App::update`] carries out: a person's action or the runner's message.

@@ -8,6 +8,7 @@ mod overlays;
 pub mod place;
 pub mod reading;
 pub mod search;
+pub mod shelf;
 
 use std::sync::Arc;
 
@@ -98,6 +99,10 @@ pub struct App {
     effects: Vec<Effect>,
     /// Set when the reader should end.
     should_quit: bool,
+    /// Set when the reader should end with everything around it (Ctrl-C).
+    interrupted: bool,
+    /// The letter was opened from a shelf, which Esc goes back to.
+    on_shelf: bool,
     /// A count typed before a move (`3` of `3j`), as in less and vim.
     count: Option<usize>,
     /// Marks set with `m` + letter.
@@ -142,6 +147,8 @@ impl App {
             spotlight: None,
             effects: Vec::new(),
             should_quit: false,
+            interrupted: false,
+            on_shelf: false,
             count: None,
             marks: std::collections::BTreeMap::new(),
             jumped_from: None,
@@ -263,6 +270,12 @@ impl App {
         self.should_quit
     }
 
+    /// Whether the reader ended by Ctrl-C, which leaves the shelf around it too.
+    #[must_use]
+    pub fn interrupted(&self) -> bool {
+        self.interrupted
+    }
+
     /// The node the reader is at (see the field's description): the status row names it.
     #[must_use]
     pub fn place(&self) -> NodeId {
@@ -324,6 +337,10 @@ impl App {
         self.spotlight = None;
         match action {
             Action::Quit => self.should_quit = true,
+            Action::Interrupt => {
+                self.should_quit = true;
+                self.interrupted = true;
+            }
             action => match self.overlay {
                 Some(Overlay::Help) => self.update_help(action),
                 Some(Overlay::Figures) => self.update_figures(action),
@@ -357,6 +374,7 @@ impl App {
                 }
                 self.restore(*restore);
             }
+            Message::OnShelf => self.on_shelf = true,
         }
         self.prepare_view();
     }
@@ -426,6 +444,8 @@ impl App {
             Action::Escape if counted.is_some() || mark_key.is_some() => {}
             Action::Escape if !self.search.query.is_empty() => self.search.clear(),
             Action::Escape if self.text_alone() => self.back_to_outline(),
+            // With nothing left to close, Esc leaves a letter opened from the shelf.
+            Action::Escape if self.on_shelf => self.should_quit = true,
             Action::Copy => self.copy_selected(),
             // Keys of the prompt and of the figures view mean nothing here.
             _ => {}

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::app::shelf::ShelfApp;
 use crate::app::{App, Focus, Overlay};
 use crate::keys::{Mode, describe, lookup};
 
@@ -78,4 +79,55 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         // A key that does nothing here is named in the status row, so that a habit from
         // another tool does not fail silently (F5, Ctrl-x and Backspace as much as `z`).
         .or_else(|| describe(key, app.lang()).map(Action::Unbound))
+}
+
+/// The action an event asks for on the shelf, if any: the prompt's keys while it is open,
+/// else the shelf's own, then the moves of the reader.
+#[must_use]
+pub fn shelf_action_for(app: &ShelfApp, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => shelf_key_action(app, key),
+        Event::Paste(text) if app.prompt().is_some() => Some(Action::SearchInsert(text.clone())),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                x: mouse.column,
+                y: mouse.row,
+                lines: WHEEL_LINES,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                x: mouse.column,
+                y: mouse.row,
+                lines: -WHEEL_LINES,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                x: mouse.column,
+                y: mouse.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+fn shelf_key_action(app: &ShelfApp, key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if let Some(action) = lookup(Mode::Always, key, ctrl) {
+        return Some(action);
+    }
+    if app.prompt().is_some() {
+        return lookup(Mode::Prompt, key, ctrl).or_else(|| match key.code {
+            KeyCode::Char(c) if !ctrl => Some(Action::SearchInsert(c.to_string())),
+            _ => None,
+        });
+    }
+    lookup(Mode::Shelf, key, ctrl)
+        .or_else(|| lookup(Mode::Browse, key, ctrl))
+        .or_else(|| match key.code {
+            KeyCode::Char(c) if !ctrl && !c.is_control() => Some(Action::Unbound(c.to_string())),
+            _ => None,
+        })
 }

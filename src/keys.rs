@@ -27,6 +27,8 @@ pub enum Mode {
     Figures,
     /// The search prompt; any other printable key is typed into the query.
     Prompt,
+    /// The shelf's list of letters (`dafu DIR`); then the moves of [`Mode::Browse`].
+    Shelf,
 }
 
 /// One key as a binding names it.
@@ -392,7 +394,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         mode: Mode::Always,
         keys: &[Key::Ctrl('c')],
-        action: Action::Quit,
+        action: Action::Interrupt,
         zh: "退出（在搜索框和浮层中也可用）",
         en: "quit (also from the prompt and overlays)",
     },
@@ -444,6 +446,27 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Activate,
         zh: "数字一览：跳到原文",
         en: "figures: go to the figure in the text",
+    },
+    Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Code(KeyCode::Enter)],
+        action: Action::Activate,
+        zh: "书架：打开答复函（有搜索时停在第一处，n/N 继续）",
+        en: "shelf: open the letter (at its first match, n/N go on)",
+    },
+    Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Char('s')],
+        action: Action::CycleSort,
+        zh: "书架：按文件、日期、发文机关、文号排序",
+        en: "shelf: order by file, date, issuer or number",
+    },
+    Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Code(KeyCode::Esc)],
+        action: Action::Escape,
+        zh: "书架：清除搜索；在答复函中 q、Esc 回到书架",
+        en: "shelf: clear the search; in a letter, q or Esc come back",
     },
     Binding {
         mode: Mode::Prompt,

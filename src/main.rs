@@ -23,12 +23,14 @@ use dafu::tui::{self, AmbiguousSetting};
 /// Science and Technology Bureau's reply to CPPCC proposal No. 125053 on the new-generation
 /// AI industry. Any other letter written in the same YAML schema opens by path.
 #[derive(Debug, Parser)]
-#[command(name = "dafu", version)]
+#[command(name = "dafu", version, subcommand_precedence_over_arg = true)]
 struct Cli {
     /// A letter in dafu's YAML schema (default: the letter built into dafu); a `.txt` file is
-    /// imported in memory (`dafu import`) and read as an unreviewed draft. Before a
-    /// subcommand, it is the subcommand's FILE.
-    file: Option<PathBuf>,
+    /// imported in memory (`dafu import`) and read as an unreviewed draft. A folder, or
+    /// several files, open as a shelf: the list of the letters. Before a subcommand, it is
+    /// the subcommand's FILE.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
 
     /// Interface language (the letter itself is never translated).
     #[arg(
@@ -388,29 +390,43 @@ fn print_to(
     Ok(code)
 }
 
-/// `dafu [FILE]`: the reader on a terminal that can hold it, the letter as plain text
-/// otherwise.
-fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
-    if io::stdout().is_terminal()
-        && io::stdin().is_terminal()
-        && tui::full_screen_capable(std::env::var_os("TERM").as_deref())
-    {
-        let opening = open_letter(cli.file.as_ref(), cli.lang)?;
-        let palette = PaletteChoice::from_env(cli.color, cli.theme);
-        let keeping = tui::keep::Keeping {
+/// How the reader runs, as the command line and the environment say.
+fn reader_settings(cli: &Cli) -> tui::Settings {
+    tui::Settings {
+        lang: cli.lang,
+        ambiguous: cli.ambiguous_width,
+        palette: PaletteChoice::from_env(cli.color, cli.theme),
+        keeping: tui::keep::Keeping {
             path: dafu::state::path(),
             fresh: cli.fresh,
-        };
-        let settings = tui::Settings {
-            lang: cli.lang,
-            ambiguous: cli.ambiguous_width,
-            palette,
-            keeping,
-        };
-        tui::run(opening, settings)?;
+        },
+    }
+}
+
+/// `dafu [FILE]`: the reader on a terminal that can hold it, the letter as plain text
+/// otherwise. A folder or several files: the shelf, or its list.
+fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
+    let terminal = io::stdout().is_terminal()
+        && io::stdin().is_terminal()
+        && tui::full_screen_capable(std::env::var_os("TERM").as_deref());
+    let file = cli.files.first();
+    if tui::shelf::is_shelf(&cli.files) {
+        if !terminal {
+            let shelf = dafu::shelf::summaries(&cli.files, &shelf_options(false));
+            return print_to(stdout_file, |out| {
+                let format = cli::figures::Format::Table;
+                cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
+            });
+        }
+        tui::shelf::run(&cli.files, reader_settings(cli))?;
+        return Ok(FOUND);
+    }
+    if terminal {
+        let opening = open_letter(file, cli.lang)?;
+        tui::run(opening, reader_settings(cli))?;
         Ok(FOUND)
     } else {
-        let tree = load_tree(cli.file.as_ref(), cli.lang)?;
+        let tree = load_tree(file, cli.lang)?;
         print_to(stdout_file, |out| {
             cli::print_letter(&tree, out).map(|()| FOUND)
         })
@@ -444,10 +460,22 @@ fn import(
 
 fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
     let stdout = io::stdout();
+    // The letter given before a subcommand is its FILE: one of them.
+    let before = match cli.files.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        _ if cli.command.is_none() => None,
+        _ => {
+            return Err(Failure::Usage(plain_command().error(
+                ErrorKind::ArgumentConflict,
+                "several letters before the subcommand; give one, or a folder",
+            )));
+        }
+    };
     match cli.command {
         None => read(&cli, stdout_file),
         Some(Command::Outline { file, depth }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
+            let tree = load_tree(one_file(before.clone(), file)?.as_ref(), cli.lang)?;
             print_to(stdout_file, |out| {
                 cli::print_outline(&tree, depth, cli.lang, out).map(|()| FOUND)
             })
@@ -459,8 +487,8 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
             })
         }
-        Some(Command::Search { query, file }) if is_shelf(cli.file.as_ref(), file.as_ref()) => {
-            let folder = one_file(cli.file, file)?.unwrap_or_default();
+        Some(Command::Search { query, file }) if is_shelf(before.as_ref(), file.as_ref()) => {
+            let folder = one_file(before.clone(), file)?.unwrap_or_default();
             let found = dafu::shelf::walk::letter_files(&[folder]);
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
@@ -485,8 +513,8 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             format,
             sort,
             unit,
-        }) if is_shelf(cli.file.as_ref(), file.as_ref()) => {
-            let folder = one_file(cli.file, file)?.unwrap_or_default();
+        }) if is_shelf(before.as_ref(), file.as_ref()) => {
+            let folder = one_file(before.clone(), file)?.unwrap_or_default();
             let shelf = dafu::shelf::read_all(&[folder], cli.lang, |tree| tree);
             let options = cli::figures::Options {
                 format,
@@ -508,8 +536,8 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })?;
             Ok(printed.max(report_refused(&shelf)))
         }
-        Some(Command::Check { file }) if is_shelf(cli.file.as_ref(), file.as_ref()) => {
-            let folder = one_file(cli.file, file)?.unwrap_or_default();
+        Some(Command::Check { file }) if is_shelf(before.as_ref(), file.as_ref()) => {
+            let folder = one_file(before.clone(), file)?.unwrap_or_default();
             Ok(report_refused(&dafu::shelf::read_all(
                 &[folder],
                 cli.lang,
@@ -517,7 +545,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             )))
         }
         Some(Command::Search { query, file }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
+            let tree = load_tree(one_file(before.clone(), file)?.as_ref(), cli.lang)?;
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
@@ -533,7 +561,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             sort,
             unit,
         }) => {
-            let tree = load_tree(one_file(cli.file, file)?.as_ref(), cli.lang)?;
+            let tree = load_tree(one_file(before.clone(), file)?.as_ref(), cli.lang)?;
             let options = cli::figures::Options {
                 format,
                 sort,
@@ -545,7 +573,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::Check { file }) => {
-            let Some(file) = one_file(cli.file, file)? else {
+            let Some(file) = one_file(before.clone(), file)? else {
                 return Err(Failure::Usage(plain_command().error(
                     ErrorKind::MissingRequiredArgument,
                     "check needs the letter FILE to check: dafu check FILE",

@@ -48,6 +48,30 @@ pub struct Strings {
     pub list_columns: [&'static str; 9],
     /// `dafu list`: the state of an unreviewed import, and of a refused letter.
     pub list_states: [&'static str; 2],
+    /// The shelf's title, before its folder.
+    pub shelf_title: &'static str,
+    /// The shelf's orders: by file, date, issuer, document number.
+    pub shelf_sorts: [&'static str; 4],
+    /// Before the shelf's order in the status row.
+    pub shelf_sort_label: &'static str,
+    /// The shelf's count of letters, after the number.
+    pub shelf_letters: &'static str,
+    /// The shelf's count of matches, after the number.
+    pub shelf_matches: &'static str,
+    /// While letters are being read: before `n/N`.
+    pub shelf_reading: &'static str,
+    /// While the shelf is being searched: before `n/N`.
+    pub shelf_searching: &'static str,
+    /// A letter not read yet, in the list.
+    pub shelf_unread: &'static str,
+    /// The shelf's key hints in the status row.
+    pub shelf_hints: &'static str,
+    /// A key that does nothing on the shelf.
+    pub shelf_unbound: &'static str,
+    /// The shelf's search prompt.
+    pub shelf_prompt: &'static str,
+    /// A folder with no letter in it.
+    pub shelf_empty: &'static str,
     /// Search prompt label.
     pub search_prompt: &'static str,
     /// Status note when a search finds nothing.
@@ -208,6 +232,18 @@ const ZH: Strings = Strings {
         "标题",
     ],
     list_states: ["未审阅", "无法读取"],
+    shelf_title: "书架",
+    shelf_sorts: ["文件", "日期", "发文机关", "文号"],
+    shelf_sort_label: "排序：",
+    shelf_letters: "封",
+    shelf_matches: "处",
+    shelf_reading: "正在读取",
+    shelf_searching: "正在搜索",
+    shelf_unread: "…",
+    shelf_hints: "Enter打开 /搜索 s排序 q退出",
+    shelf_unbound: "书架上此键无用：Enter打开 /搜索 s排序 q退出",
+    shelf_prompt: "搜索书架：",
+    shelf_empty: "这里没有答复函（.yaml .yml .txt）",
     search_prompt: "搜索：",
     no_match: "无匹配",
     no_search: "还没有搜索，按 / 开始",
@@ -326,6 +362,18 @@ const EN: Strings = Strings {
         "title",
     ],
     list_states: ["unreviewed", "refused"],
+    shelf_title: "Shelf",
+    shelf_sorts: ["file", "date", "issuer", "number"],
+    shelf_sort_label: "sort: ",
+    shelf_letters: " letters",
+    shelf_matches: " matches",
+    shelf_reading: "reading",
+    shelf_searching: "searching",
+    shelf_unread: "…",
+    shelf_hints: "Enter open /search s sort q quit",
+    shelf_unbound: "not a shelf key: Enter open /search s sort q quit",
+    shelf_prompt: "search the shelf: ",
+    shelf_empty: "no letters here (.yaml .yml .txt)",
     search_prompt: "search: ",
     no_match: "no match",
     no_search: "no search yet; / starts one",

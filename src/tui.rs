@@ -17,6 +17,7 @@ pub mod index;
 pub mod keep;
 pub mod lifecycle;
 pub mod probe;
+pub mod shelf;
 pub mod signals;
 
 use std::ffi::OsStr;
@@ -122,6 +123,19 @@ impl From<io::Error> for Ended {
 /// # Errors
 /// When the terminal cannot be set up or read, or a large letter is refused.
 pub fn run(opening: Opening, settings: Settings) -> Result<(), Ended> {
+    with_terminal(|terminal| {
+        read_letter(terminal, opening).and_then(|tree| read_events(terminal, tree, settings))
+    })
+}
+
+/// Takes the terminal, runs `body` with it, and gives it back however `body` ended; then
+/// writes the place kept.
+///
+/// # Errors
+/// When the terminal cannot be taken, or as `body`.
+fn with_terminal(
+    body: impl FnOnce(&mut DefaultTerminal) -> Result<(), Ended>,
+) -> Result<(), Ended> {
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
     lifecycle::install_panic_hook();
@@ -137,8 +151,7 @@ pub fn run(opening: Opening, settings: Settings) -> Result<(), Ended> {
             }
         }
     };
-    let result = read_letter(&mut terminal, opening)
-        .and_then(|tree| read_events(&mut terminal, tree, settings));
+    let result = body(&mut terminal);
     lifecycle::give_back(&lifecycle::lock());
     // After the terminal is given back, so that quitting is not held up by the disk; a
     // failure costs the place, not the exit status.
@@ -168,7 +181,7 @@ fn read_letter(terminal: &mut DefaultTerminal, opening: Opening) -> Result<Lette
     }
 }
 
-/// The reader's loop: events in, frames out, until the user quits or the terminal fails.
+/// The reader on one letter, from the terminal's probe until the user quits.
 fn read_events(
     terminal: &mut DefaultTerminal,
     tree: LetterTree,
@@ -182,9 +195,33 @@ fn read_events(
     } = settings;
     // Read while the terminal is probed.
     let mut keeper = keep::Keeper::start(keeping, &tree);
-    let (mut app, palette) = start(terminal, tree, lang, ambiguous, palette, &mut keeper)?;
+    let probed = probe_terminal(ambiguous, palette);
+    let app = new_app(terminal, tree, lang, &probed, &mut keeper)?;
+    letter_loop(terminal, app, keeper, probed.palette, 0).map(|_| ())
+}
+
+/// How a letter's loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closed {
+    /// `q` (or Esc, on a shelf's letter).
+    Quit,
+    /// Ctrl-C: everything ends.
+    Interrupted,
+    /// The terminal went away.
+    Gone,
+}
+
+/// The reader's loop on `app`: events in, frames out, until the user quits or the terminal
+/// fails. `events` counts the events that moved the reader before (a search it was opened
+/// with), after which a kept place that comes late is not taken.
+fn letter_loop(
+    terminal: &mut DefaultTerminal,
+    mut app: App,
+    mut keeper: keep::Keeper,
+    palette: Palette,
+    mut events: usize,
+) -> Result<Closed, Ended> {
     let panic_armed = test_panic_armed();
-    let mut events = 0usize;
     let mut repaint = false;
     let mut indexer: Option<index::IndexWorker> = None;
     keeper.publish(&app);
@@ -231,7 +268,7 @@ fn read_events(
                 keeper.publish(&app);
                 continue;
             }
-            Waited::Gone => return Ok(()),
+            Waited::Gone => return Ok(Closed::Gone),
         };
         events += 1;
         if matches!(event, Event::Resize(..)) {
@@ -244,19 +281,26 @@ fn read_events(
             keeper.publish(&app);
         }
     }
-    Ok(())
+    Ok(if app.interrupted() {
+        Closed::Interrupted
+    } else {
+        Closed::Quit
+    })
 }
 
-/// The reader at its start: the terminal asked its ambiguous width and background (both in
-/// one round trip), the kept place restored, and the keys typed meanwhile replayed.
-fn start(
-    terminal: &mut DefaultTerminal,
-    tree: LetterTree,
-    lang: Lang,
-    setting: AmbiguousSetting,
-    palette: PaletteChoice,
-    keeper: &mut keep::Keeper,
-) -> io::Result<(App, Palette)> {
+/// What the terminal said when asked at the start.
+struct Probed {
+    /// How wide it draws ambiguous characters.
+    ambiguous: AmbiguousWidth,
+    /// The palette for its background.
+    palette: Palette,
+    /// Keys typed while it was asked.
+    typed: Vec<char>,
+}
+
+/// Asks the terminal its ambiguous width and background (both in one round trip), as the
+/// settings ask.
+fn probe_terminal(setting: AmbiguousSetting, palette: PaletteChoice) -> Probed {
     let answer = {
         let _lock = lifecycle::lock();
         probe::ask(probe::Questions {
@@ -274,21 +318,37 @@ fn start(
     // (`--color always` wins over NO_COLOR), so crossterm is told what was decided.
     ratatui::crossterm::style::force_color_output(palette != Palette::Mono);
     listen_for_resizes();
+    Probed {
+        ambiguous,
+        palette,
+        typed: answer.typed,
+    }
+}
+
+/// The reader on `tree` at its start: the kept place restored, and the keys typed while the
+/// terminal was asked replayed.
+fn new_app(
+    terminal: &mut DefaultTerminal,
+    tree: LetterTree,
+    lang: Lang,
+    probed: &Probed,
+    keeper: &mut keep::Keeper,
+) -> io::Result<App> {
     let size = terminal.size()?;
-    let mut app = App::new(tree, lang, ambiguous, (size.width, size.height));
-    // Built after the first frame (see `read_events`): a search typed before waits for it.
+    let mut app = App::new(tree, lang, probed.ambiguous, (size.width, size.height));
+    // Built after the first frame (see `letter_loop`): a search typed before waits for it.
     app.update(Message::IndexComing);
     if let Some(restore) = keeper.take(STATE_WAIT, false) {
         app.update(Message::Restore(Box::new(restore)));
     }
     // Keys the user typed while the probe read the terminal are theirs: replay them.
-    for c in answer.typed {
+    for &c in &probed.typed {
         let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         if let Some(action) = action_for(&app, &key) {
             app.update(action);
         }
     }
-    Ok((app, palette))
+    Ok(app)
 }
 
 /// Makes crossterm catch SIGWINCH from now on, before the size of the first frame is read.

@@ -4,6 +4,7 @@ pub mod figures;
 pub mod help;
 pub mod outline;
 pub mod reading;
+pub mod shelf;
 pub mod status;
 pub mod theme;
 

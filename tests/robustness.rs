@@ -75,7 +75,7 @@ proptest! {
                 terminal.backend_mut().resize(*w, *h);
             }
             if let Some(action) = action_for(&app, event) {
-                if action == Action::Quit {
+                if matches!(action, Action::Quit | Action::Interrupt) {
                     continue;
                 }
                 app.update(action);

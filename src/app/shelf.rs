@@ -1,0 +1,700 @@
+//! The shelf's state: the letters of a folder as a list, sorted, narrowed by a search, one
+//! of them selected. Like the reader's [`App`](super::App), it changes only in
+//! [`ShelfApp::update`], from a person's [`Action`] or the runner's [`ShelfNews`]; what must
+//! happen outside (open a letter, search the shelf) is asked for as a [`ShelfEffect`].
+
+use std::cmp::Ordering;
+use std::path::PathBuf;
+
+use crate::action::Action;
+use crate::shelf::Head;
+use crate::strings::Lang;
+use crate::text::sanitize::sanitize_line;
+use crate::text::width::AmbiguousWidth;
+
+/// What the shelf knows of one letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    /// Not read yet: only its file.
+    Unread,
+    /// Read: its row.
+    Read(Head),
+    /// Refused, with the error (`FILE:LINE:COL: …`).
+    Refused(String),
+}
+
+/// One letter of the shelf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShelfRow {
+    /// The file.
+    pub path: PathBuf,
+    /// The file as shown: relative to the shelf's folder, sanitised.
+    pub name: String,
+    /// What is known of it.
+    pub known: Known,
+}
+
+/// The order of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// By file name (the walk's order).
+    #[default]
+    File,
+    /// Newest first.
+    Date,
+    /// By issuer, then newest first.
+    Issuer,
+    /// By document number.
+    Number,
+}
+
+impl SortKey {
+    fn next(self) -> Self {
+        match self {
+            SortKey::File => SortKey::Date,
+            SortKey::Date => SortKey::Issuer,
+            SortKey::Issuer => SortKey::Number,
+            SortKey::Number => SortKey::File,
+        }
+    }
+
+    /// Its name in `lang`.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        let names = lang.strings().shelf_sorts;
+        match self {
+            SortKey::File => names[0],
+            SortKey::Date => names[1],
+            SortKey::Issuer => names[2],
+            SortKey::Number => names[3],
+        }
+    }
+}
+
+/// A search over the shelf: its query and, per letter, how many matches it has there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShelfSearch {
+    /// The query.
+    pub query: String,
+    /// Which search this is: news of an earlier one is not this one's.
+    pub id: u64,
+    /// Per row, its matches once searched.
+    pub counts: Vec<Option<usize>>,
+    /// How many letters were searched so far.
+    pub searched: usize,
+}
+
+impl ShelfSearch {
+    /// How many letters hold a match, and how many matches, so far.
+    #[must_use]
+    pub fn totals(&self) -> (usize, usize) {
+        self.counts
+            .iter()
+            .flatten()
+            .filter(|&&n| n > 0)
+            .fold((0, 0), |(letters, matches), &n| (letters + 1, matches + n))
+    }
+}
+
+/// The runner's news for the shelf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShelfNews {
+    /// Letter `row` was read (its row, or its error).
+    Read(usize, Known),
+    /// Search `id` found `count` matches in letter `row`.
+    Found {
+        /// The search.
+        id: u64,
+        /// The letter.
+        row: usize,
+        /// Its matches.
+        count: usize,
+    },
+}
+
+/// What the shelf asks the runner to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShelfEffect {
+    /// Open letter `row`, at the first match of `query` when there is one.
+    Open {
+        /// The letter.
+        row: usize,
+        /// The search to carry into it.
+        query: Option<String>,
+    },
+    /// Search every letter for `query` (search `id`).
+    Search {
+        /// The query.
+        query: String,
+        /// The search's id, for its news.
+        id: u64,
+    },
+    /// Give the terminal back and stop until continued (Ctrl-Z).
+    Suspend,
+}
+
+/// The search prompt being typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ShelfPrompt {
+    /// The query so far.
+    pub text: String,
+    /// The caret, in characters.
+    pub caret: usize,
+}
+
+/// The shelf's whole state.
+#[derive(Debug)]
+pub struct ShelfApp {
+    rows: Vec<ShelfRow>,
+    /// The rows shown, in order: sorted, and narrowed by the search.
+    shown: Vec<usize>,
+    /// The selected row (by row, so that it stays as the list fills and reorders).
+    selected: Option<usize>,
+    /// The first shown row on the screen.
+    offset: usize,
+    /// The reader moved the selection since the list last began anew (a search): until
+    /// then, the selection stays on the first row as the list fills.
+    moved: bool,
+    sort: SortKey,
+    prompt: Option<ShelfPrompt>,
+    search: Option<ShelfSearch>,
+    searches: u64,
+    read: usize,
+    lang: Lang,
+    ambiguous: AmbiguousWidth,
+    size: (u16, u16),
+    note: Option<String>,
+    effects: Vec<ShelfEffect>,
+    quit: bool,
+}
+
+/// Rows above and below the list: the title, the column headings, the status row.
+pub const SHELF_CHROME_ROWS: u16 = 3;
+
+impl ShelfApp {
+    /// A shelf of the letter files `paths`, named relative to `folder` when under it, none
+    /// of them read yet.
+    #[must_use]
+    pub fn new(
+        paths: Vec<PathBuf>,
+        folder: Option<&std::path::Path>,
+        lang: Lang,
+        ambiguous: AmbiguousWidth,
+        size: (u16, u16),
+    ) -> Self {
+        let rows: Vec<ShelfRow> = paths
+            .into_iter()
+            .map(|path| {
+                let shown = folder
+                    .and_then(|f| path.strip_prefix(f).ok())
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                ShelfRow {
+                    name: sanitize_line(&shown).into_owned(),
+                    path,
+                    known: Known::Unread,
+                }
+            })
+            .collect();
+        let mut app = Self {
+            shown: (0..rows.len()).collect(),
+            selected: (!rows.is_empty()).then_some(0),
+            rows,
+            offset: 0,
+            moved: false,
+            sort: SortKey::File,
+            prompt: None,
+            search: None,
+            searches: 0,
+            read: 0,
+            lang,
+            ambiguous,
+            size,
+            note: None,
+            effects: Vec::new(),
+            quit: false,
+        };
+        app.reorder();
+        app
+    }
+
+    // ----- read-only view, for drawing and for tests -----
+
+    /// Every letter, in the walk's order.
+    #[must_use]
+    pub fn rows(&self) -> &[ShelfRow] {
+        &self.rows
+    }
+
+    /// The rows shown, in order.
+    #[must_use]
+    pub fn shown(&self) -> &[usize] {
+        &self.shown
+    }
+
+    /// The selected row, if any is shown.
+    #[must_use]
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// The first shown row on the screen (an index into [`ShelfApp::shown`]).
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The order of the list.
+    #[must_use]
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    /// The prompt, while a search is being typed.
+    #[must_use]
+    pub fn prompt(&self) -> Option<&ShelfPrompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The search narrowing the list, if any.
+    #[must_use]
+    pub fn search(&self) -> Option<&ShelfSearch> {
+        self.search.as_ref()
+    }
+
+    /// How many letters are read (or refused) so far.
+    #[must_use]
+    pub fn read(&self) -> usize {
+        self.read
+    }
+
+    /// Interface language.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// How wide ambiguous characters are drawn.
+    #[must_use]
+    pub fn ambiguous(&self) -> AmbiguousWidth {
+        self.ambiguous
+    }
+
+    /// The terminal's size.
+    #[must_use]
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// A note for the status row.
+    #[must_use]
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    /// Whether the shelf should end.
+    #[must_use]
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// What the runner is asked to do, taken.
+    pub fn take_effects(&mut self) -> Vec<ShelfEffect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// How many list rows the screen holds.
+    #[must_use]
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(SHELF_CHROME_ROWS)).max(1)
+    }
+
+    // ----- the one place the state changes -----
+
+    /// Carries out a person's action.
+    pub fn update(&mut self, action: Action) {
+        self.note = None;
+        match action {
+            Action::Resize { width, height } => self.size = (width, height),
+            Action::Quit | Action::Interrupt => self.quit = true,
+            Action::Suspend => self.effects.push(ShelfEffect::Suspend),
+            action if self.prompt.is_some() => self.update_prompt(action),
+            action => self.update_list(action),
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Takes in the runner's news, all that came since the last frame at once: the list is
+    /// sorted and narrowed once for all of it.
+    pub fn learn(&mut self, news: impl IntoIterator<Item = ShelfNews>) {
+        let mut changed = false;
+        for item in news {
+            changed |= self.learn_one(item);
+        }
+        if changed {
+            self.reorder();
+            self.keep_selection_visible();
+        }
+    }
+
+    /// Takes in one piece of news; returns whether the list's order may have changed.
+    fn learn_one(&mut self, news: ShelfNews) -> bool {
+        match news {
+            ShelfNews::Read(row, known) => {
+                if let Some(r) = self.rows.get_mut(row) {
+                    if r.known == Known::Unread {
+                        self.read += 1;
+                    }
+                    r.known = known;
+                }
+                self.sort != SortKey::File
+            }
+            ShelfNews::Found { id, row, count } => {
+                let Some(search) = self.search.as_mut().filter(|s| s.id == id) else {
+                    return false;
+                };
+                if let Some(slot) = search.counts.get_mut(row) {
+                    if slot.is_none() {
+                        search.searched += 1;
+                    }
+                    *slot = Some(count);
+                }
+                count > 0
+            }
+        }
+    }
+
+    fn update_list(&mut self, action: Action) {
+        let page = self.page().cast_signed();
+        if matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::Wheel { .. }
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::First
+                | Action::Last
+                | Action::Click { .. }
+        ) {
+            self.moved = true;
+        }
+        match action {
+            Action::Down | Action::Wheel { lines: 1.., .. } => self.step(1),
+            Action::Up | Action::Wheel { .. } => self.step(-1),
+            Action::PageDown => self.step(page),
+            Action::PageUp => self.step(-page),
+            Action::HalfPageDown => self.step(page / 2),
+            Action::HalfPageUp => self.step(-page / 2),
+            Action::First => self.select_at(0),
+            Action::Last => self.select_at(self.shown.len().saturating_sub(1)),
+            Action::Click { y, .. } => self.click(y),
+            Action::Activate | Action::Toggle => self.open_selected(),
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.reorder();
+            }
+            Action::OpenSearch => self.prompt = Some(ShelfPrompt::default()),
+            Action::Escape if self.search.is_some() => {
+                self.search = None;
+                self.reorder();
+            }
+            Action::Escape => {}
+            _ => self.note = Some(self.lang.strings().shelf_unbound.to_string()),
+        }
+    }
+
+    fn update_prompt(&mut self, action: Action) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        let at = |p: &ShelfPrompt| {
+            p.text
+                .char_indices()
+                .nth(p.caret)
+                .map_or(p.text.len(), |(i, _)| i)
+        };
+        match action {
+            Action::SearchInsert(text) => {
+                let text = sanitize_line(&text);
+                let i = at(prompt);
+                prompt.text.insert_str(i, &text);
+                prompt.caret += text.chars().count();
+            }
+            Action::SearchBackspace if prompt.caret > 0 => {
+                prompt.caret -= 1;
+                let i = at(prompt);
+                prompt.text.remove(i);
+            }
+            Action::SearchBackspace if prompt.text.is_empty() => self.prompt = None,
+            Action::SearchDelete if prompt.caret < prompt.text.chars().count() => {
+                let i = at(prompt);
+                prompt.text.remove(i);
+            }
+            Action::SearchLeft => prompt.caret = prompt.caret.saturating_sub(1),
+            Action::SearchRight => {
+                prompt.caret = (prompt.caret + 1).min(prompt.text.chars().count())
+            }
+            Action::SearchHome => prompt.caret = 0,
+            Action::SearchEnd => prompt.caret = prompt.text.chars().count(),
+            Action::SearchDeleteToStart => {
+                let i = at(prompt);
+                prompt.text.replace_range(..i, "");
+                prompt.caret = 0;
+            }
+            Action::SearchDeleteToEnd => {
+                let i = at(prompt);
+                prompt.text.truncate(i);
+            }
+            Action::SearchSubmit => self.submit(),
+            Action::SearchCancel | Action::Escape => self.prompt = None,
+            _ => {}
+        }
+    }
+
+    /// Enter in the prompt: the shelf is searched for the query, and narrows to the letters
+    /// that hold it as the runner finds them.
+    fn submit(&mut self) {
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        let query = prompt.text.trim().to_string();
+        if query.is_empty() {
+            return;
+        }
+        self.searches += 1;
+        let id = self.searches;
+        self.search = Some(ShelfSearch {
+            query: query.clone(),
+            id,
+            counts: vec![None; self.rows.len()],
+            searched: 0,
+        });
+        self.effects.push(ShelfEffect::Search { query, id });
+        self.moved = false;
+        self.reorder();
+    }
+
+    fn open_selected(&mut self) {
+        let Some(row) = self.selected else { return };
+        match self.rows.get(row).map(|r| &r.known) {
+            Some(Known::Refused(error)) => self.note = Some(error.clone()),
+            Some(_) => self.effects.push(ShelfEffect::Open {
+                row,
+                query: self.search.as_ref().map(|s| s.query.clone()),
+            }),
+            None => {}
+        }
+    }
+
+    /// A click on a row selects it; on the selected row, opens it.
+    fn click(&mut self, y: u16) {
+        let first = 2;
+        let Some(at) = y.checked_sub(first).map(usize::from) else {
+            return;
+        };
+        if at >= self.page() {
+            return;
+        }
+        let index = self.offset + at;
+        if let Some(&row) = self.shown.get(index) {
+            if self.selected == Some(row) {
+                self.open_selected();
+            } else {
+                self.selected = Some(row);
+            }
+        }
+    }
+
+    fn position(&self) -> Option<usize> {
+        let selected = self.selected?;
+        self.shown.iter().position(|&r| r == selected)
+    }
+
+    fn step(&mut self, delta: isize) {
+        let at = self.position().unwrap_or(0).cast_signed();
+        let last = self.shown.len().saturating_sub(1).cast_signed();
+        self.select_at((at + delta).clamp(0, last.max(0)).cast_unsigned());
+    }
+
+    fn select_at(&mut self, index: usize) {
+        self.selected = self.shown.get(index).copied();
+    }
+
+    /// The shown rows, sorted and narrowed again; the selection stays on its letter when it
+    /// is still shown, else goes to the first.
+    fn reorder(&mut self) {
+        let keep = |row: &usize| match &self.search {
+            // A letter not searched yet is not shown: the list fills as the search goes.
+            Some(search) => search.counts.get(*row).copied().flatten().unwrap_or(0) > 0,
+            None => true,
+        };
+        let mut shown: Vec<usize> = (0..self.rows.len()).filter(keep).collect();
+        let rows = &self.rows;
+        let sort = self.sort;
+        shown.sort_by(|&a, &b| compare(&rows[a], &rows[b], sort).then(a.cmp(&b)));
+        self.shown = shown;
+        if self.position().is_none() || (self.search.is_some() && !self.moved) {
+            self.selected = self.shown.first().copied();
+        }
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let page = self.page();
+        let at = self.position().unwrap_or(0);
+        if at < self.offset {
+            self.offset = at;
+        } else if at >= self.offset + page {
+            self.offset = at + 1 - page;
+        }
+        let most = self.shown.len().saturating_sub(page);
+        self.offset = self.offset.min(most);
+    }
+}
+
+/// The order of two rows by `key`: letters not read yet, and fields a letter does not give,
+/// come last.
+fn compare(a: &ShelfRow, b: &ShelfRow, key: SortKey) -> Ordering {
+    let (date, issuer, number) = (
+        |h: &Head| h.date.clone(),
+        |h: &Head| h.issuer.clone(),
+        |h: &Head| h.doc_number.clone(),
+    );
+    match key {
+        SortKey::File => Ordering::Equal,
+        SortKey::Date => given_first(field(a, date), field(b, date), true),
+        SortKey::Issuer => given_first(field(a, issuer), field(b, issuer), false)
+            .then_with(|| given_first(field(a, date), field(b, date), true)),
+        SortKey::Number => given_first(field(a, number), field(b, number), false),
+    }
+}
+
+/// A field of a read row.
+fn field(row: &ShelfRow, f: impl Fn(&Head) -> Option<String>) -> Option<String> {
+    match &row.known {
+        Known::Read(head) => f(head),
+        _ => None,
+    }
+}
+
+/// Two fields in order (`descending`: the larger first), a field not given after any given.
+fn given_first(a: Option<String>, b: Option<String>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) if descending => b.cmp(&a),
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn head(date: &str, issuer: &str) -> Head {
+        Head {
+            date: Some(date.into()),
+            issuer: Some(issuer.into()),
+            ..Head::default()
+        }
+    }
+
+    /// A shelf of three letters, read: b (2020, 乙), a (2022, 乙), c (undated, 一).
+    fn shelf() -> ShelfApp {
+        let paths = ["b.yaml", "a.yaml", "c.yaml"].map(PathBuf::from).to_vec();
+        let mut app = ShelfApp::new(paths, None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
+        app.learn([
+            ShelfNews::Read(0, Known::Read(head("2020-01-01", "乙"))),
+            ShelfNews::Read(1, Known::Read(head("2022-01-01", "乙"))),
+            ShelfNews::Read(
+                2,
+                Known::Read(Head {
+                    issuer: Some("一".into()),
+                    ..Head::default()
+                }),
+            ),
+        ]);
+        app
+    }
+
+    #[test]
+    fn sorting_by_date_puts_the_newest_first_and_the_undated_last() {
+        let mut app = shelf();
+        assert_eq!(app.shown(), [0, 1, 2]);
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), SortKey::Date);
+        assert_eq!(app.shown(), [1, 0, 2]);
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), SortKey::Issuer);
+        assert_eq!(app.shown(), [2, 1, 0], "一 before 乙, newest first within");
+    }
+
+    #[test]
+    fn the_selection_stays_on_its_letter_when_the_order_changes() {
+        let mut app = shelf();
+        app.update(Action::Down);
+        assert_eq!(app.selected(), Some(1));
+        app.update(Action::CycleSort);
+        assert_eq!(app.selected(), Some(1), "the same letter, now first");
+    }
+
+    #[test]
+    fn a_search_narrows_the_list_as_counts_come_and_enter_opens_with_the_query() {
+        let mut app = shelf();
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("rgzn".into()));
+        app.update(Action::SearchSubmit);
+        let effects = app.take_effects();
+        assert_eq!(
+            effects,
+            [ShelfEffect::Search {
+                query: "rgzn".into(),
+                id: 1
+            }]
+        );
+        assert!(app.shown().is_empty(), "nothing shown before it is found");
+        app.learn([
+            ShelfNews::Found {
+                id: 1,
+                row: 2,
+                count: 3,
+            },
+            ShelfNews::Found {
+                id: 1,
+                row: 0,
+                count: 0,
+            },
+        ]);
+        assert_eq!(app.shown(), [2]);
+        // News of an earlier search is not this one's.
+        app.learn([ShelfNews::Found {
+            id: 0,
+            row: 1,
+            count: 5,
+        }]);
+        assert_eq!(app.shown(), [2]);
+        app.update(Action::Activate);
+        assert_eq!(
+            app.take_effects(),
+            [ShelfEffect::Open {
+                row: 2,
+                query: Some("rgzn".into())
+            }]
+        );
+        app.update(Action::Escape);
+        assert_eq!(app.shown(), [0, 1, 2], "Esc clears the search");
+    }
+
+    #[test]
+    fn a_refused_letter_says_why_instead_of_opening() {
+        let mut app = shelf();
+        app.learn([ShelfNews::Read(0, Known::Refused("b.yaml:3:1: bad".into()))]);
+        app.update(Action::Activate);
+        assert!(app.take_effects().is_empty());
+        assert_eq!(app.note(), Some("b.yaml:3:1: bad"));
+    }
+}

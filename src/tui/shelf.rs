@@ -1,0 +1,264 @@
+//! The shelf's runner (`dafu DIR`, `dafu a.yaml b.txt …`): the list of letters on the
+//! screen at once, filled as the letters are read on the other threads; a search of the
+//! shelf on the other threads too; a letter opened in the reader and, when it is closed,
+//! the shelf again at the same row.
+//!
+//! The first screen waits for no letter: it is the walk's list of files, and each row fills
+//! in as its letter comes (from the cache when it did not change), with a progress note.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::Rect;
+
+use super::{
+    Closed, Ended, Probed, Settings, TICK, keep, letter_loop, lifecycle, new_app, probe_terminal,
+    with_terminal,
+};
+use crate::action::{Action, Message};
+use crate::app::App;
+use crate::app::shelf::{Known, ShelfApp, ShelfEffect, ShelfNews};
+use crate::keymap::shelf_action_for;
+use crate::shelf::walk::{self, Found};
+use crate::shelf::{Options, cache, find, summaries_each};
+use crate::ui::theme::Palette;
+
+/// How often the loop looks for letters read while some are still coming.
+const NEWS_TICK: Duration = Duration::from_millis(20);
+
+/// Runs the shelf of the letters named by `paths` until the user quits.
+///
+/// # Errors
+/// When the terminal cannot be set up or read.
+pub fn run(paths: &[PathBuf], settings: Settings) -> Result<(), Ended> {
+    with_terminal(|terminal| shelf_loop(terminal, paths, settings))
+}
+
+/// What the shelf's runner holds besides the app.
+struct Runner {
+    found: Vec<Found>,
+    settings: Settings,
+    probed: Probed,
+    /// News from the threads reading and searching the shelf.
+    news: Receiver<ShelfNews>,
+    send: mpsc::Sender<ShelfNews>,
+}
+
+fn shelf_loop(
+    terminal: &mut DefaultTerminal,
+    paths: &[PathBuf],
+    settings: Settings,
+) -> Result<(), Ended> {
+    let probed = probe_terminal(settings.ambiguous, settings.palette);
+    let found = walk::letter_files(paths);
+    let folder = match paths {
+        [one] if walk::is_folder(one) => Some(one.as_path()),
+        _ => None,
+    };
+    let size = terminal.size()?;
+    let files = found.iter().map(|f| f.path().to_path_buf()).collect();
+    let mut app = ShelfApp::new(
+        files,
+        folder,
+        settings.lang,
+        probed.ambiguous,
+        (size.width, size.height),
+    );
+    let (send, news) = mpsc::channel();
+    let runner = Runner {
+        found,
+        settings,
+        probed,
+        news,
+        send,
+    };
+    runner.read_in_background();
+    let mut repaint = false;
+    while !app.should_quit() {
+        let waiting = runner.take_news(&mut app);
+        for effect in app.take_effects() {
+            match effect {
+                ShelfEffect::Suspend => {
+                    lifecycle::suspend(&lifecycle::lock())?;
+                    repaint = true;
+                }
+                ShelfEffect::Search { query, id } => runner.search_in_background(query, id),
+                ShelfEffect::Open { row, query } => {
+                    match runner.open(terminal, &mut app, row, query)? {
+                        Closed::Quit => repaint = true,
+                        Closed::Interrupted | Closed::Gone => return Ok(()),
+                    }
+                }
+            }
+        }
+        repaint |= lifecycle::take_repaint();
+        draw(terminal, &mut app, runner.probed.palette, repaint)?;
+        repaint = false;
+        let tick = if waiting { NEWS_TICK } else { TICK };
+        match event::poll(tick) {
+            Ok(true) => {
+                let Ok(event) = event::read() else {
+                    return Ok(());
+                };
+                repaint |= matches!(event, Event::Resize(..));
+                if let Some(action) = shelf_action_for(&app, &event) {
+                    app.update(action);
+                }
+            }
+            Ok(false) => {}
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+impl Runner {
+    /// How the shelf is read: through the cache.
+    fn options(text: bool) -> Options {
+        Options {
+            cache: cache::default_path(),
+            text,
+        }
+    }
+
+    /// Reads every letter's row on the other threads, each sent as it comes.
+    fn read_in_background(&self) {
+        let (found, send) = (self.found.clone(), self.send.clone());
+        // Without a thread the rows stay files, and each still opens when asked.
+        let _ = std::thread::Builder::new()
+            .name("shelf".into())
+            .spawn(move || {
+                summaries_each(
+                    &found,
+                    &Self::options(false),
+                    |_, letter| known(letter.map(|s| s.head)),
+                    |i, known| {
+                        let _ = send.send(ShelfNews::Read(i, known));
+                    },
+                );
+            });
+    }
+
+    /// Searches every letter for `query` on the other threads, each count sent as it comes.
+    fn search_in_background(&self, query: String, id: u64) {
+        let (found, send) = (self.found.clone(), self.send.clone());
+        let _ = std::thread::Builder::new()
+            .name("shelf-search".into())
+            .spawn(move || {
+                summaries_each(
+                    &found,
+                    &Self::options(true),
+                    |_, letter| {
+                        let text = letter.ok().and_then(|s| s.text).unwrap_or_default();
+                        find::find_in(&text, &query).len()
+                    },
+                    |row, count| {
+                        let _ = send.send(ShelfNews::Found { id, row, count });
+                    },
+                );
+            });
+    }
+
+    /// Takes what the threads sent since the last frame; returns whether more may come.
+    fn take_news(&self, app: &mut ShelfApp) -> bool {
+        let mut news = Vec::new();
+        let open = loop {
+            match self.news.try_recv() {
+                Ok(item) => news.push(item),
+                Err(TryRecvError::Empty) => break true,
+                Err(TryRecvError::Disconnected) => break false,
+            }
+        };
+        app.learn(news);
+        let searching = app.search().is_some_and(|s| s.searched < app.rows().len());
+        open && (app.read() < app.rows().len() || searching)
+    }
+
+    /// Opens letter `row` in the reader, at the first match of `query`; comes back when it
+    /// is closed.
+    fn open(
+        &self,
+        terminal: &mut DefaultTerminal,
+        shelf: &mut ShelfApp,
+        row: usize,
+        query: Option<String>,
+    ) -> Result<Closed, Ended> {
+        let Some(path) = shelf.rows().get(row).map(|r| r.path.clone()) else {
+            return Ok(Closed::Quit);
+        };
+        let lang = self.settings.lang;
+        let tree = match crate::shelf::read_letter(&path, lang) {
+            Ok(tree) => tree,
+            Err(error) => {
+                // Changed since it was listed: the row says why now.
+                shelf.learn([ShelfNews::Read(row, Known::Refused(error.to_string()))]);
+                return Ok(Closed::Quit);
+            }
+        };
+        let mut keeper = keep::Keeper::start(self.settings.keeping.clone(), &tree);
+        let probed = Probed {
+            typed: Vec::new(),
+            ..self.probed
+        };
+        let mut app = new_app(terminal, tree, lang, &probed, &mut keeper)?;
+        app.update(Message::OnShelf);
+        let moved = open_at_match(&mut app, query);
+        let closed = letter_loop(terminal, app, keeper, self.probed.palette, moved);
+        // Each letter keeps its own place, written as it is closed.
+        let _ = keep::save_latest();
+        closed
+    }
+}
+
+/// Runs `query` in a letter just opened, as if typed: the reader goes to its first match,
+/// with `n`/`N` for the next. Returns how many moves that was (none without a query).
+fn open_at_match(app: &mut App, query: Option<String>) -> usize {
+    let Some(query) = query else { return 0 };
+    for action in [
+        Action::OpenSearch,
+        Action::SearchInsert(query),
+        Action::SearchSubmit,
+    ] {
+        app.update(action);
+    }
+    1
+}
+
+/// A letter's row as the shelf knows it.
+fn known(head: Result<crate::shelf::Head, crate::letter::load::LoadError>) -> Known {
+    match head {
+        Ok(head) => Known::Read(head),
+        Err(error) => Known::Refused(error.to_string()),
+    }
+}
+
+/// Draws the shelf under the terminal lock; with `repaint`, the whole screen anew.
+fn draw(
+    terminal: &mut DefaultTerminal,
+    app: &mut ShelfApp,
+    palette: Palette,
+    repaint: bool,
+) -> std::io::Result<()> {
+    let _lock = lifecycle::lock();
+    let size = terminal.size()?;
+    if (size.width, size.height) != app.size() {
+        app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+    }
+    if repaint {
+        terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    }
+    terminal.draw(|frame| crate::ui::shelf::draw_in(app, palette, frame))?;
+    Ok(())
+}
+
+/// Whether `paths` make a shelf rather than one letter: a folder, or several files.
+#[must_use]
+pub fn is_shelf(paths: &[PathBuf]) -> bool {
+    paths.len() > 1 || paths.first().is_some_and(|p| walk::is_folder(Path::new(p)))
+}

@@ -1,0 +1,293 @@
+//! The shelf's screen: a title row, the column headings, one row a letter, and the status
+//! row (the progress, the search, the order and the keys; or the prompt). A pure function of
+//! the [`ShelfApp`].
+//!
+//! Columns give way on a narrow screen, the least needed first (the class, the counts, the
+//! document number); the title takes what is left. An unreviewed import and a refused letter
+//! say so in words in their own column, never by colour alone.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{fill, put_line, theme};
+use crate::app::shelf::{Known, ShelfApp, ShelfRow};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::shelf::Head;
+use crate::text::truncate::{truncate, truncate_start};
+use crate::text::width::{AmbiguousWidth, str_width};
+
+/// Draws the shelf in `palette`.
+pub fn draw_in(app: &ShelfApp, palette: theme::Palette, frame: &mut Frame) {
+    let cursor = draw(app, frame.area(), frame.buffer_mut());
+    if let Some(position) = cursor {
+        // The real cursor at the prompt's caret, so an input method's window opens there.
+        frame.set_cursor_position(position);
+    }
+    palette.apply(frame.buffer_mut());
+}
+
+/// Draws the shelf into `buf`; returns where the terminal's cursor belongs (the prompt's
+/// caret), if anywhere.
+pub fn draw(app: &ShelfApp, screen: Rect, buf: &mut Buffer) -> Option<Position> {
+    let mode = app.ambiguous();
+    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
+        let text = format!(
+            "{} {MIN_WIDTH}×{MIN_HEIGHT}",
+            app.lang().strings().too_small
+        );
+        put_line(buf, row(screen, 0), &Line::raw(text), mode);
+        return None;
+    }
+    draw_title(app, row(screen, 0), buf);
+    let columns = Column::plan(screen.width, app);
+    let headings = columns.iter().map(|&(c, w)| (c.heading(app), w));
+    put_line(
+        buf,
+        row(screen, 1),
+        &cells(headings, theme::HEADING, mode),
+        mode,
+    );
+    let list = Rect {
+        y: screen.y + 2,
+        height: screen.height.saturating_sub(3),
+        ..screen
+    };
+    draw_list(app, &columns, list, buf);
+    draw_status(app, row(screen, screen.height - 1), buf)
+}
+
+/// Row `y` of `area`.
+fn row(area: Rect, y: u16) -> Rect {
+    Rect {
+        y: area.y + y,
+        height: 1,
+        ..area
+    }
+}
+
+fn draw_title(app: &ShelfApp, area: Rect, buf: &mut Buffer) {
+    let strings = app.lang().strings();
+    let count = match app.search() {
+        Some(search) => {
+            let (letters, matches) = search.totals();
+            let (open, close) = app.lang().editorial().quotes;
+            format!(
+                "{open}{}{close} {letters}{} {matches}{}",
+                search.query, strings.shelf_letters, strings.shelf_matches
+            )
+        }
+        None => format!("{}{}", app.rows().len(), strings.shelf_letters),
+    };
+    let text = format!("{}  {count}", strings.shelf_title);
+    put_line(
+        buf,
+        area,
+        &Line::styled(text, theme::TITLE),
+        app.ambiguous(),
+    );
+}
+
+/// A column of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    /// Matches of the search.
+    Matches,
+    /// Unreviewed, refused.
+    State,
+    Date,
+    Issuer,
+    Number,
+    Class,
+    /// Suggestions and figures: `5/56`.
+    Counts,
+    /// The title, or the error, or the file while it is read.
+    Title,
+}
+
+impl Column {
+    /// The columns that fit `width`, with their widths; the title takes the rest.
+    fn plan(width: u16, app: &ShelfApp) -> Vec<(Column, u16)> {
+        let mode = app.ambiguous();
+        let states = app.lang().strings().list_states;
+        let state = states.iter().map(|s| str_width(s, mode)).max().unwrap_or(4);
+        let state = u16::try_from(state).unwrap_or(8);
+        let mut columns = Vec::new();
+        if app.search().is_some() {
+            columns.push((Column::Matches, 6));
+        }
+        columns.extend([(Column::State, state), (Column::Date, 10)]);
+        let issuer = if width >= 100 { 20 } else { 12 };
+        columns.push((Column::Issuer, issuer));
+        if width >= 90 {
+            columns.push((Column::Number, 22));
+        }
+        if width >= 110 {
+            columns.push((Column::Class, 4));
+        }
+        if width >= 100 {
+            columns.push((Column::Counts, 9));
+        }
+        // One space between columns.
+        let used: u16 = columns.iter().map(|&(_, w)| w + 1).sum();
+        columns.push((Column::Title, width.saturating_sub(used)));
+        columns
+    }
+
+    fn heading(self, app: &ShelfApp) -> String {
+        let [
+            _,
+            date,
+            issuer,
+            number,
+            class,
+            suggestions,
+            figures,
+            state,
+            title,
+        ] = app.lang().strings().list_columns;
+        match self {
+            Column::Matches => app.lang().strings().shelf_matches.trim().to_string(),
+            Column::State => state.to_string(),
+            Column::Date => date.to_string(),
+            Column::Issuer => issuer.to_string(),
+            Column::Number => number.to_string(),
+            Column::Class => class.to_string(),
+            Column::Counts => format!("{suggestions}/{figures}"),
+            Column::Title => title.to_string(),
+        }
+    }
+
+    /// The cell of this column for `row`.
+    fn cell(self, app: &ShelfApp, index: usize, row: &ShelfRow) -> String {
+        let [unreviewed, refused] = app.lang().strings().list_states;
+        let head = match &row.known {
+            Known::Read(head) => Some(head),
+            _ => None,
+        };
+        let field = |f: fn(&Head) -> Option<&str>| head.and_then(f).unwrap_or("—").to_string();
+        match self {
+            Column::Matches => app
+                .search()
+                .and_then(|s| s.counts.get(index).copied().flatten())
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            Column::State => match &row.known {
+                Known::Refused(_) => refused.to_string(),
+                Known::Read(head) if head.unreviewed => unreviewed.to_string(),
+                _ => String::new(),
+            },
+            Column::Date => field(|h| h.date.as_deref()),
+            Column::Issuer => field(|h| h.issuer.as_deref()),
+            Column::Number => field(|h| h.doc_number.as_deref()),
+            Column::Class => field(|h| h.classification.as_deref()),
+            Column::Counts => {
+                head.map_or_else(String::new, |h| format!("{}/{}", h.suggestions, h.figures))
+            }
+            Column::Title => match &row.known {
+                Known::Unread => format!("{} {}", app.lang().strings().shelf_unread, row.name),
+                Known::Refused(error) => error.clone(),
+                Known::Read(head) => head.title.clone().unwrap_or_else(|| row.name.clone()),
+            },
+        }
+    }
+}
+
+/// `cells` (text, width) set side by side, each cut or padded to its width.
+fn cells(
+    cells: impl Iterator<Item = (String, u16)>,
+    style: Style,
+    mode: AmbiguousWidth,
+) -> Line<'static> {
+    let mut text = String::new();
+    for (cell, width) in cells {
+        let width = usize::from(width);
+        let cut = truncate(&cell, width, mode);
+        let pad = width.saturating_sub(str_width(&cut, mode));
+        text.push_str(&cut);
+        text.push_str(&" ".repeat(pad + 1));
+    }
+    Line::from(Span::styled(text, style))
+}
+
+fn draw_list(app: &ShelfApp, columns: &[(Column, u16)], area: Rect, buf: &mut Buffer) {
+    let mode = app.ambiguous();
+    if app.rows().is_empty() {
+        let empty = app.lang().strings().shelf_empty;
+        put_line(buf, row(area, 0), &Line::raw(empty), mode);
+        return;
+    }
+    let shown = app
+        .shown()
+        .iter()
+        .skip(app.offset())
+        .take(usize::from(area.height));
+    for (y, &index) in (0..area.height).zip(shown) {
+        let Some(letter) = app.rows().get(index) else {
+            continue;
+        };
+        let style = if app.selected() == Some(index) {
+            theme::SELECTED_FOCUSED
+        } else {
+            match letter.known {
+                Known::Unread => theme::DIM,
+                Known::Refused(_) => theme::NOTE,
+                Known::Read(_) => Style::new(),
+            }
+        };
+        let texts = columns
+            .iter()
+            .map(|&(c, w)| (c.cell(app, index, letter), w));
+        let line = cells(texts, style, mode);
+        let target = row(area, y);
+        fill(buf, target, style);
+        put_line(buf, target, &line, mode);
+    }
+}
+
+/// The status row: the prompt; or the note; or the progress and the order, and the keys.
+fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let mode = app.ambiguous();
+    let strings = app.lang().strings();
+    fill(buf, area, theme::STATUS);
+    if let Some(prompt) = app.prompt() {
+        let label = strings.shelf_prompt;
+        let room = usize::from(area.width).saturating_sub(str_width(label, mode) + 1);
+        let before: String = prompt.text.chars().take(prompt.caret).collect();
+        // A long query keeps its caret in view: it is cut at its start.
+        let shown = truncate_start(&before, room, mode);
+        let after: String = prompt.text.chars().skip(prompt.caret).collect();
+        let text = format!("{label}{shown}{after}");
+        put_line(buf, area, &Line::styled(text, theme::STATUS), mode);
+        let caret = str_width(label, mode) + str_width(&shown, mode);
+        let x = area.x
+            + u16::try_from(caret)
+                .unwrap_or(area.width)
+                .min(area.width - 1);
+        return Some(Position::new(x, area.y));
+    }
+    let total = app.rows().len();
+    let progress = match app.search() {
+        Some(search) if search.searched < total => {
+            format!(" {} {}/{total} ", strings.shelf_searching, search.searched)
+        }
+        _ if app.read() < total => format!(" {} {}/{total} ", strings.shelf_reading, app.read()),
+        _ => String::new(),
+    };
+    let sort = format!(
+        " {}{} ",
+        strings.shelf_sort_label,
+        app.sort().label(app.lang())
+    );
+    let right = app.note().map_or(strings.shelf_hints, |note| note);
+    let text = format!("{progress}{sort} {right}");
+    let style = if app.note().is_some() {
+        theme::NOTE
+    } else {
+        theme::STATUS
+    };
+    put_line(buf, area, &Line::styled(text, style), mode);
+    None
+}

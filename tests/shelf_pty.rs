@@ -1,0 +1,163 @@
+//! The shelf in a pseudo-terminal: `dafu DIR` opens the list of the folder's letters, a
+//! search narrows it, Enter opens a letter at the match with the search active, `q` comes
+//! back to the same row and `q` on the shelf quits — at 100×30, at 60×20 and in English.
+
+#[allow(
+    dead_code,
+    reason = "the made shelf is shared with the tests and benchmarks"
+)]
+#[path = "../benches/common/shelf.rs"]
+mod made;
+#[path = "util/pty.rs"]
+mod pty;
+
+use made::MadeLetter;
+
+/// How many made letters the shelf holds.
+const LETTERS: usize = 30;
+
+/// A folder of made letters and one broken file; the cache in its hidden `.cache`.
+struct Shelf {
+    dir: pty::TempDir,
+    made: Vec<MadeLetter>,
+}
+
+impl Shelf {
+    fn new(label: &str) -> Self {
+        let dir = pty::TempDir::new(label);
+        let made = made::write_shelf(&dir, LETTERS).expect("the letters are written");
+        std::fs::write(dir.join("broken.yaml"), "issuer: [\n").expect("written");
+        Self { dir, made }
+    }
+
+    fn start(&self, cols: u16, rows: u16, lang: &str, no_color: bool) -> pty::Pty {
+        let folder = self.dir.to_str().expect("a UTF-8 path");
+        let args = ["--ambiguous-width", "narrow", "--lang", lang, folder];
+        let cache = self.dir.join(".cache");
+        let options = pty::Options::new(cols, rows, &args)
+            .env("XDG_CACHE_HOME", Some(cache.to_str().expect("UTF-8")))
+            .env("NO_COLOR", no_color.then_some("1"));
+        pty::Pty::spawn(options)
+    }
+
+    /// The made letters whose text holds `word`, in the folder's order.
+    fn holding(&self, word: &str) -> Vec<&MadeLetter> {
+        self.made.iter().filter(|m| m.yaml.contains(word)).collect()
+    }
+}
+
+/// The text of the list row drawn as selected (with a background of its own; the status
+/// row, the last, has one too and is not a list row).
+fn selected_row(s: &vt100::Screen) -> Option<String> {
+    let (rows, _) = s.size();
+    (2..rows.saturating_sub(1))
+        .find(|&row| {
+            s.cell(row, 0)
+                .is_some_and(|c| c.bgcolor() != vt100::Color::Default || c.inverse())
+        })
+        .map(|row| pty::row_text(s, row))
+}
+
+/// Words of the interface the test looks for, in each language.
+struct Words {
+    shelf: &'static str,
+    letters: &'static str,
+    refused: &'static str,
+    /// The query as the title and the status row quote it.
+    quoted: &'static str,
+}
+
+const ZH: Words = Words {
+    shelf: "书架",
+    letters: "封",
+    refused: "无法读取",
+    quoted: "「rencailifa」",
+};
+
+const EN: Words = Words {
+    shelf: "Shelf",
+    letters: " letters",
+    refused: "refused",
+    quoted: "\"rencailifa\"",
+};
+
+/// The whole walk: the shelf opens, a search narrows it, Enter opens the second letter
+/// found at its first match, `n` goes on, `q` comes back to the same row, `q` quits.
+fn walk_through(label: &str, (cols, rows): (u16, u16), lang: &str, words: &Words, no_color: bool) {
+    let shelf = Shelf::new(label);
+    let mut p = shelf.start(cols, rows, lang, no_color);
+    let first = &shelf.made[0];
+    p.wait_for("the shelf opens with its letters", |s| {
+        let text = s.contents();
+        text.contains(words.shelf) && text.contains(&first.date) && text.contains(words.refused)
+    });
+    assert!(
+        p.screen_text()
+            .contains(&format!("{LETTERS_AND_BROKEN}{}", words.letters)),
+        "{}",
+        p.dump()
+    );
+
+    // A search by pinyin narrows the shelf to the letters that hold the word.
+    let holding = shelf.holding("人才立法");
+    assert!(
+        holding.len() > 1 && holding.len() < LETTERS,
+        "the word tells letters apart"
+    );
+    p.send("/rencailifa\r");
+    let found = format!("{} {}{}", words.quoted, holding.len(), words.letters);
+    p.wait_for("the search narrows the shelf", |s| {
+        pty::row_text(s, 0).contains(&found)
+    });
+    let second = holding[1];
+    p.send("j");
+    p.wait_for("the second letter found is selected", |s| {
+        selected_row(s).is_some_and(|row| row.contains(&second.date))
+    });
+    let row = p.with_screen(selected_row).unwrap_or_default();
+    assert!(!row.contains(&holding[0].date) || holding[0].date == second.date);
+
+    // Enter opens it at the first match, the search active for n.
+    p.send("\r");
+    p.wait_for("the letter opens at its first match", |s| {
+        pty::row_text(s, 0).contains(&second.doc_number)
+            && pty::status_row(s).contains(&format!("{} 1/", words.quoted))
+    });
+    p.send("n");
+    p.wait_for("n goes to the next match", |s| {
+        pty::status_row(s).contains(&format!("{} 2/", words.quoted))
+    });
+
+    // q comes back to the shelf, on the same row, the search still narrowing it.
+    p.send("q");
+    p.wait_for("back on the shelf at the same row", |s| {
+        pty::row_text(s, 0).contains(&found) && selected_row(s).as_deref() == Some(row.as_str())
+    });
+
+    // q on the shelf quits.
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+/// The letters and the broken file, as the title counts them.
+const LETTERS_AND_BROKEN: usize = LETTERS + 1;
+
+#[test]
+fn the_shelf_opens_narrows_opens_a_letter_at_the_match_and_comes_back() {
+    walk_through("shelf-100", (100, 30), "zh", &ZH, false);
+}
+
+#[test]
+fn the_same_at_60_by_20() {
+    walk_through("shelf-60", (60, 20), "zh", &ZH, false);
+}
+
+#[test]
+fn the_same_in_english() {
+    walk_through("shelf-en", (100, 30), "en", &EN, false);
+}
+
+#[test]
+fn the_same_without_colour_the_selection_in_reverse_video() {
+    walk_through("shelf-mono", (100, 30), "zh", &ZH, true);
+}
