@@ -131,6 +131,9 @@ pub fn read_all<T: Send>(
         .collect()
 }
 
+/// How many letters' readings the cache is given at once: one transaction each.
+const LEARN_BATCH: usize = 500;
+
 /// How a shelf's summaries are read.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -170,7 +173,7 @@ pub fn summaries(paths: &[PathBuf], options: &Options) -> Vec<Entry<Summary>> {
 /// Each letter `found` summarised and made into an `R` by `map` on the thread that read it
 /// (so that searching a letter's text is spread over the cores as reading it is), then given
 /// to `done` with its place as soon as it is ready (so that a list can fill as the letters
-/// come). The cache learns what was read once all are.
+/// come). The cache learns what was read as it goes, a batch at a time.
 pub fn summaries_each<R: Send>(
     found: &[walk::Found],
     options: &Options,
@@ -189,6 +192,14 @@ pub fn summaries_each<R: Send>(
         },
         |i, (letter, news)| {
             learnt.extend(news);
+            // Written as it goes, a batch at a time: a reader who quits while a cold shelf
+            // is read keeps what was read.
+            if learnt.len() >= LEARN_BATCH
+                && let Some(cache) = &cache
+            {
+                cache.learn(&learnt);
+                learnt.clear();
+            }
             done(i, letter);
         },
     );

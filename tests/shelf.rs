@@ -24,11 +24,11 @@ use made::MadeLetter;
 /// How many made letters the small shelf holds.
 const MADE: usize = 12;
 
-/// The real transcripts on the shelf, by where they are kept in the crate: a county bureau's
-/// reply as its web page gives it, and the shipped letter's source, as its PDF gives it.
+/// The real transcripts on the shelf, two published replies as their web pages give them (a
+/// document number first and no title; a title, no number, the contact before the signature).
 const TRANSCRIPTS: [&str; 2] = [
-    "tests/fixtures/shelf/shenmu-linye-2022.txt",
-    "content/source/zhongshan-kjj-2021-142.txt",
+    "tests/fixtures/real-letters/shenmu-linye-2022.txt",
+    "tests/fixtures/real-letters/ziyang-wenguanglvyou-2017.txt",
 ];
 
 /// A transcript's name on the shelf.
