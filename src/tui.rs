@@ -2,17 +2,15 @@
 //! into [`App::update`], draws, carries out effects, and always gives the terminal back —
 //! on quitting, on a signal, on a panic, when the terminal goes away, and around Ctrl-Z.
 //!
-//! A test-only trigger: in a debug build (`cfg(debug_assertions)`, as `cargo test` builds the
-//! binary), `DAFU_TEST_PANIC=draw` makes the reader panic while drawing the frame after the
-//! first event, so that the pseudo-terminal tests can see the panic hook give the terminal
-//! back. Release builds do not contain the check. (One more, `DAFU_TEST_INDEX_DELAY`, is
-//! described in [`index`].)
+//! The pseudo-terminal tests reach in through [`hooks`], which only a build with the
+//! `test-hooks` feature holds.
 //!
 //! A large letter ([`Opening::Large`]) is read once the terminal is taken, under a note that
 //! says so, rather than before a blank screen. The search index is not built before the
 //! first frame: the app is told it is coming ([`Message::IndexComing`]), a worker builds it
 //! once the frame is on the screen, and the loop hands it over ([`Message::IndexReady`]).
 
+pub mod hooks;
 pub mod index;
 pub mod keep;
 pub mod lifecycle;
@@ -176,6 +174,7 @@ fn read_letter(terminal: &mut DefaultTerminal, opening: Opening) -> Result<Lette
                 let _lock = lifecycle::lock();
                 terminal.draw(|frame| crate::ui::draw_note(&note, frame))?;
             }
+            hooks::wait_at(hooks::Gate::Read);
             read().map_err(Ended::Refused)
         }
     }
@@ -221,7 +220,6 @@ fn letter_loop(
     palette: Palette,
     mut events: usize,
 ) -> Result<Closed, Ended> {
-    let panic_armed = test_panic_armed();
     let mut repaint = false;
     let mut indexer: Option<index::IndexWorker> = None;
     keeper.publish(&app);
@@ -236,13 +234,8 @@ fn letter_loop(
         }
         repaint |= run_effects(&mut app)?;
         repaint |= lifecycle::take_repaint();
-        draw(
-            terminal,
-            &mut app,
-            palette,
-            repaint,
-            panic_armed && events > 0,
-        )?;
+        hooks::panic_if_asked(events);
+        draw(terminal, &mut app, palette, repaint)?;
         repaint = false;
         if indexer.is_none() {
             // After the first frame, which does not need it.
@@ -433,7 +426,6 @@ fn draw(
     app: &mut App,
     palette: Palette,
     repaint: bool,
-    test_panic: bool,
 ) -> io::Result<()> {
     let _lock = lifecycle::lock();
     // Lay out for the size the frame will have, not the last one reported: resize events can
@@ -450,19 +442,8 @@ fn draw(
         // would do.
         terminal.resize(Rect::new(0, 0, size.width, size.height))?;
     }
-    terminal.draw(|frame| {
-        crate::ui::draw_in(app, palette, frame);
-        assert!(
-            !test_panic,
-            "DAFU_TEST_PANIC: a panic while drawing, as asked"
-        );
-    })?;
+    terminal.draw(|frame| crate::ui::draw_in(app, palette, frame))?;
     Ok(())
-}
-
-/// Whether the test-only panic trigger is set (see the module's documentation).
-fn test_panic_armed() -> bool {
-    cfg!(debug_assertions) && std::env::var_os("DAFU_TEST_PANIC").is_some_and(|v| v == "draw")
 }
 
 /// Puts `text` on the system clipboard through the terminal (OSC 52). The text was

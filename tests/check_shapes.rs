@@ -5,10 +5,6 @@
 //! second, with a deadline generous enough for a slow, shared machine: a failure means the
 //! shape is handled quadratically again, not that the machine was busy.
 
-#[allow(
-    dead_code,
-    reason = "the helpers are shared with tests/cli.rs, which uses the rest"
-)]
 mod binary;
 
 use std::ffi::OsStr;

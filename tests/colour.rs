@@ -2,10 +2,9 @@
 //! read from the real binary's output — the reader's cells through a terminal emulator, the
 //! command line's bytes as written.
 
+mod binary;
 #[path = "util/pty.rs"]
 mod pty;
-
-use std::process::Command;
 
 use pty::{Options, Probe, Pty, cell, find, row_text, status_row};
 
@@ -252,8 +251,8 @@ fn search_on_a_terminal_colours_unless_no_color_or_never() {
 
 /// `dafu ARGS` with its output to a pipe; stdout.
 fn piped(args: &[&str], no_color: Option<&str>) -> Vec<u8> {
-    let mut command = Command::new(pty::binary());
-    command.args(args).env_remove("NO_COLOR");
+    let mut command = binary::dafu(args);
+    command.env_remove("NO_COLOR");
     if let Some(value) = no_color {
         command.env("NO_COLOR", value);
     }

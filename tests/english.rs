@@ -7,10 +7,10 @@
 //! characters are allowed, taken from the blocks the tree builds for the letter's text. Any
 //! other CJK character on a screen or in an output comes from the interface's own strings.
 
+mod binary;
 mod util;
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use dafu::action::Action::{self, *};
 use dafu::app::App;
@@ -186,13 +186,7 @@ fn editorial_headings_follow_the_interface_language() {
 
 /// `dafu --lang en ARGS` (the fixture given as FILE where `file` says so); stdout and stderr.
 fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dafu"))
-        .arg("--lang")
-        .arg("en")
-        .args(args)
-        .env_remove("DAFU_LANG")
-        .output()
-        .expect("run dafu");
+    let out = binary::run(["--lang", "en"].iter().chain(args));
     format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

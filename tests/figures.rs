@@ -2,9 +2,8 @@
 //! text, orders, filters, scrolling, the jump to a figure's node, honest totals, and
 //! whole-screen snapshots at 120×36, 80×24 and 60×20, in both languages.
 
+mod binary;
 mod util;
-
-use std::process::Command;
 
 use dafu::action::Action::{self, *};
 use dafu::app::figures_view::list_rows;
@@ -1196,17 +1195,9 @@ fn chart_end_80x24() {
 // ----- the command line -----
 
 fn dafu(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dafu"))
-        .args(args)
-        .env_remove("DAFU_LANG")
-        .output()
-        .expect("run dafu");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    let out = binary::run(args);
+    assert!(out.status.success(), "{out:?}");
+    out.stdout()
 }
 
 #[test]
@@ -1438,15 +1429,9 @@ fn position_of(source: &str, needle: &str, at: &str) -> (usize, usize) {
 /// Runs `dafu check` on `source` written to a file; returns its exit code, stdout and the
 /// stderr with the file's name replaced by `FILE`.
 fn check(name: &str, source: &str) -> (Option<i32>, String, String) {
-    let path = std::env::temp_dir().join(format!("dafu-check-{name}-{}.yaml", std::process::id()));
-    std::fs::write(&path, source).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_dafu"))
-        .arg("check")
-        .arg(&path)
-        .env_remove("DAFU_LANG")
-        .output()
-        .expect("run dafu");
-    let _ = std::fs::remove_file(&path);
+    let dir = binary::Scratch::new("check");
+    let path = dir.write(&format!("{name}.yaml"), source);
+    let out = binary::run([std::ffi::OsStr::new("check"), path.as_os_str()]);
     let stderr = String::from_utf8(out.stderr)
         .unwrap()
         .replace(&path.display().to_string(), "FILE");

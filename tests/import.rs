@@ -9,11 +9,12 @@
 //!
 //! Every comparison collects its differences, and a failing test prints them all.
 
+mod binary;
 mod util;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use dafu::import::{Imported, import, to_yaml};
 use dafu::letter::{Figure, Letter, load};
@@ -21,7 +22,6 @@ use dafu::text::width::{AmbiguousWidth, char_width};
 
 const TRANSCRIPT: &str = include_str!("../content/source/zhongshan-kjj-2021-142.txt");
 const HAND_MADE: &str = include_str!("../content/zhongshan-kjj-2021-142.yaml");
-const DAFU: &str = env!("CARGO_BIN_EXE_dafu");
 
 fn hand_made() -> Letter {
     load::parse(HAND_MADE, "hand-made").expect("the hand-made letter loads")
@@ -455,11 +455,8 @@ fn errata_quote_the_transcript_and_the_repeated_character_is_kept() {
 }
 
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut child = Command::new(DAFU)
-        .args(args)
+    let mut child = binary::dafu(args)
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("dafu runs");
     if let Some(input) = stdin {
@@ -479,15 +476,16 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     )
 }
 
-fn temp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("dafu-import-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+/// A path `name` in a scratch directory of its own, which lives as long as the first half.
+fn temp(name: &str) -> (binary::Scratch, std::path::PathBuf) {
+    let dir = binary::Scratch::new("import");
+    let path = dir.join(name);
+    (dir, path)
 }
 
 #[test]
 fn import_writes_a_draft_that_check_accepts_and_reports_to_stderr() {
-    let draft = temp("draft.yaml");
+    let (_dir_draft, draft) = temp("draft.yaml");
     let (code, stdout, stderr) = run(
         &[
             "import",
@@ -542,7 +540,7 @@ fn import_reads_standard_input() {
 
 #[test]
 fn a_letter_without_date_or_signer_is_drafted_and_the_lack_is_said() {
-    let file = temp("notes.txt");
+    let (_dir_file, file) = temp("notes.txt");
     std::fs::write(
         &file,
         "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n正文。\n",
@@ -569,7 +567,7 @@ fn import_of_what_is_no_text_names_file_and_line() {
         stderr.contains("(stdin):1:1: the text is empty"),
         "{stderr}"
     );
-    let bad = temp("latin1.txt");
+    let (_dir_bad, bad) = temp("latin1.txt");
     std::fs::write(&bad, b"(A\xe0)\n").unwrap();
     let (code, _, stderr) = run(&["import", bad.to_str().unwrap()], None);
     assert_eq!(code, 2);
@@ -582,7 +580,7 @@ fn import_of_what_is_no_text_names_file_and_line() {
 /// `-o` names a file that exists: refused, the file left as it was, unless `--force`.
 #[test]
 fn import_never_overwrites_a_file_without_force() {
-    let kept = temp("reviewed.yaml");
+    let (_dir_kept, kept) = temp("reviewed.yaml");
     std::fs::write(&kept, "reviewed by hand\n").unwrap();
     let path = kept.to_str().unwrap();
     let args = [
@@ -622,7 +620,7 @@ fn import_never_overwrites_a_file_without_force() {
 /// `--force`, and the text is untouched.
 #[test]
 fn import_never_overwrites_its_input() {
-    let text = temp("letter.txt");
+    let (_dir_text, text) = temp("letter.txt");
     std::fs::write(&text, TRANSCRIPT).unwrap();
     let dir = text.parent().unwrap();
     let other_name = dir
@@ -649,7 +647,7 @@ fn import_never_overwrites_its_input() {
 
 #[test]
 fn diff_shows_what_a_person_changed_by_node() {
-    let draft = temp("diff-draft.yaml");
+    let (_dir_draft, draft) = temp("diff-draft.yaml");
     let (code, _, _) = run(
         &[
             "import",

@@ -4,6 +4,7 @@
 
 mod util;
 
+mod binary;
 #[path = "util/pty.rs"]
 mod pty;
 

@@ -2,6 +2,7 @@
 //! search narrows it, Enter opens a letter at the match with the search active, `q` comes
 //! back to the same row and `q` on the shelf quits — at 100×30, at 60×20 and in English.
 
+mod binary;
 #[allow(
     dead_code,
     reason = "the made shelf is shared with the tests and benchmarks"

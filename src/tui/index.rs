@@ -1,11 +1,10 @@
 //! The search index, built on a thread of its own after the first frame, so that the reader
 //! opens without waiting for it; the runner hands it to the app when it is ready.
 //!
-//! In a debug build, `DAFU_TEST_INDEX_DELAY=MS` holds the thread back that many milliseconds,
-//! so that the pseudo-terminal tests can type before the index is ready.
+//! A test can hold the thread at a gate ([`super::hooks`]), so as to type before the index is
+//! ready.
 
 use std::thread::JoinHandle;
-use std::time::Duration;
 
 use crate::app::App;
 use crate::search::letter::ReaderIndex;
@@ -28,13 +27,10 @@ impl IndexWorker {
     /// When no thread can be started.
     pub fn start(app: &App) -> std::io::Result<Self> {
         let (tree, lang) = (app.shared_tree(), app.lang());
-        let delay = test_delay();
         std::thread::Builder::new()
             .name("index".into())
             .spawn(move || {
-                if let Some(delay) = delay {
-                    std::thread::sleep(delay);
-                }
+                super::hooks::wait_at(super::hooks::Gate::Index);
                 ReaderIndex::build(&tree, lang)
             })
             .map(Self::Building)
@@ -72,15 +68,6 @@ impl IndexWorker {
             Self::Taken => None,
         }
     }
-}
-
-/// The test-only delay (see the module's documentation).
-fn test_delay() -> Option<Duration> {
-    if !cfg!(debug_assertions) {
-        return None;
-    }
-    let ms = std::env::var("DAFU_TEST_INDEX_DELAY").ok()?.parse().ok()?;
-    Some(Duration::from_millis(ms))
 }
 
 #[cfg(test)]

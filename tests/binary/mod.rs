@@ -1,10 +1,14 @@
 //! Helpers for the tests that run the built `dafu` binary: run it with a deadline and collect
-//! what it printed, find fixtures, make scratch directories, read CSV.
+//! what it printed, find fixtures, make scratch directories, read CSV. The one way the tests
+//! start the binary without a terminal ([`dafu`]) and make a directory ([`Scratch`]); the
+//! pseudo-terminal harness (`tests/util/pty.rs`) starts it in a terminal, and uses both.
 //!
 //! Every run has a deadline, so a hang fails its test instead of hanging CI, and every run
 //! starts from the same place: the crate's directory (so fixture paths in messages read
 //! `tests/fixtures/…`), no stdin (so the interactive reader never starts), and none of dafu's
 //! environment variables.
+
+#![allow(dead_code, reason = "each test crate uses a different subset")]
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -217,40 +221,39 @@ pub fn fixture(name: &str) -> String {
     path
 }
 
-/// A scratch directory of its own under `CARGO_TARGET_TMPDIR`, removed when dropped.
-///
-/// The target directory may be shared by several checkouts, so the name carries the process
-/// id as well as the test's name.
-pub struct Scratch {
-    path: PathBuf,
-}
+/// A scratch directory of its own (the `tempfile` crate's), removed when dropped, also when
+/// the test fails: the one way the tests make a directory.
+pub struct Scratch(tempfile::TempDir);
 
 impl Scratch {
-    /// Makes an empty scratch directory for the test `name`.
+    /// Makes an empty scratch directory for the test `name` (which its name carries).
+    #[track_caller]
     pub fn new(name: &str) -> Self {
-        let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("cli-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).expect("create a scratch directory");
-        Self { path }
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("dafu-{name}-"))
+            .tempdir()
+            .expect("create a scratch directory");
+        Self(dir)
     }
 
     /// Writes `contents` to the file `name` in the directory and returns its path.
+    #[track_caller]
     pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path.join(name);
+        let path = self.0.path().join(name);
         fs::write(&path, contents).expect("write a scratch file");
         path
     }
 
     /// The directory.
     pub fn path(&self) -> &Path {
-        &self.path
+        self.0.path()
     }
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.path);
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
     }
 }
 

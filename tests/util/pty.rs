@@ -84,6 +84,13 @@ impl Options {
         self
     }
 
+    /// Holds the reader at `gate`, which the hook's `variable` names (`DAFU_TEST_INDEX_GATE`,
+    /// `DAFU_TEST_READ_GATE`; see `src/tui/hooks.rs`) until the test opens it.
+    pub fn gate(self, variable: &str, gate: &Gate) -> Self {
+        let path = gate.path();
+        self.env(variable, Some(&path.to_string_lossy()))
+    }
+
     /// Runs `dafu` through `wrapper` (e.g. `["setsid", "-w"]`).
     pub fn wrapped_in(mut self, wrapper: &[&str]) -> Self {
         self.wrapper = wrapper.iter().map(ToString::to_string).collect();
@@ -156,47 +163,61 @@ pub struct Pty {
     started: Instant,
     exit: Option<ExitStatus>,
     /// The state directory made for this run (removed when it ends), if the test named none.
-    own_state: Option<std::path::PathBuf>,
+    own_state: Option<TempDir>,
 }
 
-/// A temporary directory removed when dropped, also when the test fails.
-pub struct TempDir(pub std::path::PathBuf);
+/// A temporary directory removed when dropped, also when the test fails: the tests' one
+/// helper ([`crate::binary::Scratch`]).
+pub use crate::binary::Scratch as TempDir;
 
-impl TempDir {
-    /// A new empty directory (see [`temp_dir`]).
-    pub fn new(label: &str) -> Self {
-        Self(temp_dir(label))
+/// A gate the reader waits at until the test opens it (see `src/tui/hooks.rs`): a named pipe,
+/// given to the reader by [`Options::gate`].
+pub struct Gate {
+    dir: TempDir,
+}
+
+impl Gate {
+    /// A closed gate.
+    #[track_caller]
+    pub fn new() -> Self {
+        let dir = TempDir::new("gate");
+        let fifo = dir.join("gate");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+            0,
+        )
+        .expect("make a named pipe");
+        Self { dir }
     }
-}
 
-impl std::ops::Deref for TempDir {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.0
+    /// The named pipe.
+    pub fn path(&self) -> std::path::PathBuf {
+        self.dir.join("gate")
     }
-}
 
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+    /// Opens the gate: returns once the reader has come to it and gone through (opening the
+    /// pipe for writing waits for its reader). Fails the test if the reader never comes.
+    #[track_caller]
+    pub fn open(self) {
+        let path = self.path();
+        let (done, opened) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(std::fs::OpenOptions::new().write(true).open(path).is_ok());
+        });
+        assert_eq!(
+            opened.recv_timeout(TIMEOUT),
+            Ok(true),
+            "the reader did not come to the gate within {TIMEOUT:?}"
+        );
     }
-}
-
-/// A new empty directory under the system's temporary directory, named for this test process,
-/// `label` and a counter; the caller removes it.
-pub fn temp_dir(label: &str) -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("dafu-test-{}-{label}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("make a temporary directory");
-    dir
 }
 
 /// The program under test.
 pub fn binary() -> &'static str {
-    env!("CARGO_BIN_EXE_dafu")
+    crate::binary::DAFU
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -266,8 +287,8 @@ impl Pty {
         let own_state = if options.env.iter().any(|(key, _)| key == "XDG_STATE_HOME") {
             None
         } else {
-            let dir = temp_dir("state");
-            cmd.env("XDG_STATE_HOME", &dir);
+            let dir = TempDir::new("state");
+            cmd.env("XDG_STATE_HOME", dir.path());
             Some(dir)
         };
         for (key, value) in &options.env {
@@ -696,9 +717,6 @@ impl Drop for Pty {
         if self.is_running() {
             let _ = self.child.kill();
             let _ = self.child.wait();
-        }
-        if let Some(dir) = self.own_state.take() {
-            let _ = std::fs::remove_dir_all(dir);
         }
         // The reader thread ends by itself when the pty closes; never block on it here.
     }
