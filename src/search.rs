@@ -219,16 +219,9 @@ impl SearchIndex {
     /// the leftmost wins, then the longest. An empty or all-whitespace query matches nothing.
     #[must_use]
     pub fn find(&self, query: &str) -> Vec<Match> {
-        let mut matches = Vec::new();
-        if let Some(level) = Level::full(self, query) {
-            self.report(&level, |hit| {
-                matches.push(Match {
-                    doc: hit.doc,
-                    chars: hit.chars,
-                });
-            });
-        }
-        matches
+        let hits = self.find_hits(query).into_iter();
+        hits.map(|Hit { doc, chars, .. }| Match { doc, chars })
+            .collect()
     }
 
     /// As [`SearchIndex::find`], with each match's byte range too.
@@ -750,11 +743,8 @@ impl Searcher {
     /// The matches of `query`, as [`SearchIndex::find`] gives them.
     pub fn find(&mut self, query: &str) -> Vec<Match> {
         let mut matches = Vec::new();
-        self.search(query, |hit| {
-            matches.push(Match {
-                doc: hit.doc,
-                chars: hit.chars,
-            });
+        self.search(query, |Hit { doc, chars, .. }| {
+            matches.push(Match { doc, chars })
         });
         matches
     }

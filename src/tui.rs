@@ -2,8 +2,8 @@
 //! into [`App::update`], draws, carries out effects, and always gives the terminal back —
 //! on quitting, on a signal, on a panic, when the terminal goes away, and around Ctrl-Z.
 //!
-//! The pseudo-terminal tests reach in through [`hooks`], which only a build with the
-//! `test-hooks` feature holds.
+//! The pseudo-terminal tests reach in through [`hooks`], which do something only in a build
+//! with the `test-hooks` feature.
 //!
 //! A large letter ([`Opening::Large`]) is read once the terminal is taken, under a note that
 //! says so, rather than before a blank screen. The search index is not built before the

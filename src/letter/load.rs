@@ -247,21 +247,17 @@ fn control_character_error(source: &str, at: usize, name: &str) -> LoadError {
     )
 }
 
-/// Where the first character YAML does not allow starts (it allows tab, line breaks and the
-/// printable characters: YAML 1.2, 5.1), found by its bytes without decoding the text: each
-/// such character begins with a byte of its own — a C0 control or DEL, `C2` then 80 to 9F (a
-/// C1 control, U+0085 allowed), or `EF BF` then BE or BF (U+FFFE, U+FFFF) — and neither `C2`
-/// nor `EF` is ever inside another character.
+/// Where the first character YAML does not allow starts: it allows tab, line breaks and the
+/// printable characters (YAML 1.2, 5.1).
 fn first_refused_character(source: &str) -> Option<usize> {
-    let bytes = source.as_bytes();
-    let at = |i: usize| bytes.get(i).copied();
-    (0..bytes.len()).find(|&i| match bytes[i] {
-        b'\t' | b'\n' | b'\r' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => matches!(at(i + 1), Some(0x80..=0x84 | 0x86..=0x9f)),
-        0xef => at(i + 1) == Some(0xbf) && matches!(at(i + 2), Some(0xbe | 0xbf)),
-        _ => false,
-    })
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}'
+            | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    };
+    source
+        .char_indices()
+        .find(|&(_, c)| !allowed(c))
+        .map(|(at, _)| at)
 }
 
 /// Turns the parser's error into ours, moving its position into the `FILE:LINE:COL` prefix.
@@ -373,18 +369,26 @@ mod tests {
             .to_string()
     }
 
-    /// Whether YAML allows `c` in a file (YAML 1.2, 5.1).
-    fn allowed_in_yaml(c: char) -> bool {
-        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-    }
-
     #[test]
-    fn every_character_yaml_refuses_is_found_by_its_bytes() {
-        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+    fn characters_yaml_refuses_are_found_where_they_start() {
+        for (c, refused) in [
+            ('\u{1}', true),
+            ('\u{7f}', true),
+            ('\u{9b}', true),
+            ('\u{fffe}', true),
+            ('\u{85}', false),
+            ('\t', false),
+            ('势', false),
+            ('\u{1f600}', false),
+        ] {
             let text = format!("优{c}势");
-            let found = first_refused_character(&text);
-            let expected = (!allowed_in_yaml(c)).then_some("优".len());
-            assert_eq!(found, expected, "U+{:04X}", u32::from(c));
+            let expected = refused.then_some("优".len());
+            assert_eq!(
+                first_refused_character(&text),
+                expected,
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 

@@ -72,50 +72,23 @@ fn apply(out: &mut String, c: char, f: Fix) {
     }
 }
 
-/// Whether the character starting at byte `i` of `bytes` may need a fix: each one that does
-/// begins with a byte of its own — an ASCII control or DEL, `C2` (C1 controls), `D8`
-/// (U+061C), `E2 80` or `E2 81` (the separators, marks, embeddings and isolates) or `EF BB`
-/// (U+FEFF) — so a clean text is passed over byte by byte, without decoding it.
-fn may_need_fix(bytes: &[u8], i: usize) -> bool {
-    match bytes.get(i) {
-        Some(0..=0x1f | 0x7f | 0xc2 | 0xd8) => true,
-        Some(0xe2) => matches!(bytes.get(i + 1), Some(0x80 | 0x81)),
-        Some(0xef) => bytes.get(i + 1) == Some(&0xbb),
-        _ => false,
-    }
-}
-
-/// The first character of `s` that needs a fix: where it starts, what it is, and the fix.
-fn first_fix(s: &str, single_line: bool) -> Option<(usize, char, Fix)> {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    while let Some(at) = (from..bytes.len()).find(|&i| may_need_fix(bytes, i)) {
-        // A byte that begins a character (see `may_need_fix`), so `at` is a boundary.
-        let mut rest = s.get(at..)?.chars();
-        let c = rest.next()?;
-        match fix(c, rest.next(), single_line) {
-            Fix::Keep => from = at + c.len_utf8(),
-            f => return Some((at, c, f)),
-        }
-    }
-    None
-}
-
 /// Shared body of [`sanitize`] and [`sanitize_line`]: copies nothing when nothing changes.
 fn clean(s: &str, single_line: bool) -> Cow<'_, str> {
-    // Fast path: most texts are clean, so look for the first character that needs a fix before
-    // allocating anything.
-    let Some((at, first_char, first_fix)) = first_fix(s, single_line) else {
-        return Cow::Borrowed(s);
+    let mut chars = s.char_indices().peekable();
+    // Most texts are clean: look for the first character that needs a fix before allocating.
+    let (at, first_char, first_fix) = loop {
+        let Some((i, c)) = chars.next() else {
+            return Cow::Borrowed(s);
+        };
+        let next = chars.peek().map(|&(_, n)| n);
+        match fix(c, next, single_line) {
+            Fix::Keep => {}
+            f => break (i, c, f),
+        }
     };
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str(s.get(..at).unwrap_or_default());
     apply(&mut out, first_char, first_fix);
-    let mut chars = s
-        .get(at + first_char.len_utf8()..)
-        .unwrap_or_default()
-        .char_indices()
-        .peekable();
     while let Some((_, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         apply(&mut out, c, fix(c, next, single_line));
@@ -156,20 +129,6 @@ mod tests {
         for c in out.chars() {
             assert!(c == '\n' || !c.is_control(), "control {c:?} in {out:?}");
             assert!(!is_bidi_control(c), "bidi control {c:?} in {out:?}");
-        }
-    }
-
-    #[test]
-    fn every_character_that_needs_a_fix_is_seen_by_its_bytes() {
-        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
-            let bytes = c.to_string().into_bytes();
-            for single_line in [false, true] {
-                for next in [None, Some('\n')] {
-                    if !matches!(fix(c, next, single_line), Fix::Keep) {
-                        assert!(may_need_fix(&bytes, 0), "U+{:04X}", u32::from(c));
-                    }
-                }
-            }
         }
     }
 

@@ -140,7 +140,7 @@ enum Frame<'s> {
         /// The keys met so far: YAML forbids a key twice in one mapping, and `serde_yaml`
         /// reports it without a position. Borrowed from the source where the key is written
         /// as it reads.
-        keys: Keys<'s>,
+        keys: HashSet<Cow<'s, str>>,
         want_key: bool,
         anchor: usize,
         at_start: Size,
@@ -150,34 +150,6 @@ enum Frame<'s> {
         anchor: usize,
         at_start: Size,
     },
-}
-
-/// The keys of one mapping, for finding one given twice: a letter's mappings hold a few
-/// each, compared in a list; a mapping of more is given a hash set.
-#[derive(Default)]
-struct Keys<'s> {
-    few: Vec<Cow<'s, str>>,
-    /// Made only for a mapping of more than [`Keys::FEW`].
-    many: Option<HashSet<Cow<'s, str>>>,
-}
-
-impl<'s> Keys<'s> {
-    /// How many keys are compared in a list before a hash set takes over.
-    const FEW: usize = 16;
-
-    /// Adds `key`; false when the mapping has it already.
-    fn insert(&mut self, key: Cow<'s, str>) -> bool {
-        if self.few.len() < Self::FEW {
-            if self.few.contains(&key) {
-                return false;
-            }
-            self.few.push(key);
-            return true;
-        }
-        self.many
-            .get_or_insert_with(|| self.few.iter().cloned().collect())
-            .insert(key)
-    }
 }
 
 /// What a stretch of the document costs once its aliases are expanded.
@@ -207,16 +179,8 @@ impl Size {
 /// value node (scalars, aliases and collections, not mapping keys); stops early when `visit`
 /// returns `Some`. Returns what `visit` returned, or a refusal when the document nests or
 /// expands past the bounds. A syntax error ends the walk quietly: the real parser reports
-/// syntax errors, with its own wording.
+/// syntax errors, with its own wording. With no `visit`, no path is kept: the walk only guards.
 fn walk<T>(
-    source: &str,
-    visit: impl FnMut(&[Step], (usize, usize)) -> Option<T>,
-) -> Result<Option<T>, Refusal> {
-    walk_paths(source, Some(visit))
-}
-
-/// [`walk`]; with no `visit`, no path is kept: the walk only guards.
-fn walk_paths<T>(
     source: &str,
     mut visit: Option<impl FnMut(&[Step], (usize, usize)) -> Option<T>>,
 ) -> Result<Option<T>, Refusal> {
@@ -371,7 +335,7 @@ impl<'s> Walk<'s> {
             },
             Event::MappingStart(anchor, _) => Frame::Map {
                 key: None,
-                keys: Keys::default(),
+                keys: HashSet::new(),
                 want_key: true,
                 anchor,
                 at_start,
@@ -478,15 +442,16 @@ fn end_value(frames: &mut [Open], path: &mut Vec<Step>) {
 /// The [`Refusal`], with the position of the event that crossed the bound or the fault.
 pub fn guard(source: &str) -> Result<(), Refusal> {
     type Visit = fn(&[Step], (usize, usize)) -> Option<()>;
-    walk_paths(source, None::<Visit>).map(|_| ())
+    walk(source, None::<Visit>).map(|_| ())
 }
 
 /// The 1-based line and column of the value at `path`, if the document has one there.
 #[must_use]
 pub fn locate(source: &str, path: &FieldPath) -> Option<(usize, usize)> {
-    walk(source, |at, position| {
-        (at == path.0.as_slice()).then_some(position)
-    })
+    walk(
+        source,
+        Some(|at: &[Step], position| (at == path.0.as_slice()).then_some(position)),
+    )
     .ok()
     .flatten()
 }
