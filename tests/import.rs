@@ -718,31 +718,23 @@ fn long_letter(times: usize) -> String {
     format!("{head}{}{tail}", body.repeat(times))
 }
 
-/// Linear work: 200 bodies (2.8 MB), and one sentence broken by 100,000 page breaks, import in
-/// a few seconds; a quadratic step would take minutes. The deadline is generous on purpose.
+/// Odd shapes import whole: 200 bodies (2.8 MB), and one sentence broken by 100,000 page
+/// breaks. (That the work is linear, `cargo bench --bench import` shows: ten times the text,
+/// ten times the time.)
 #[test]
-fn import_is_linear_in_the_text() {
-    let deadline = std::time::Duration::from_secs(15);
+fn long_and_broken_texts_import() {
     let long = long_letter(200);
-    let started = std::time::Instant::now();
     let imported = import(&long).expect("the long letter imports");
     assert_eq!(
         imported.letter.suggestions.len(),
         5,
         "ordinals repeat, so only the first run is a tree"
     );
-    assert!(
-        started.elapsed() < deadline,
-        "200 bodies took {:?}",
-        started.elapsed()
-    );
-    eprintln!("200 bodies: {:?}", started.elapsed());
 
     let broken = format!(
         "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n一、关于某事 {}完。\n\n某局\n2021年7月28日\n",
         "甲 1 家，\n\n".repeat(100_000)
     );
-    let started = std::time::Instant::now();
     let imported = import(&broken).expect("the broken letter imports");
     // The heading's own line is no sentence to continue: the other 99,999 breaks are joined.
     let joined = imported
@@ -752,15 +744,6 @@ fn import_is_linear_in_the_text() {
         .filter(|e| e.original.contains("\n\n"))
         .count();
     assert_eq!(joined, 99_999);
-    eprintln!(
-        "200 bodies and 100,000 page breaks: {:?}",
-        started.elapsed()
-    );
-    assert!(
-        started.elapsed() < deadline,
-        "100,000 page breaks took {:?}",
-        started.elapsed()
-    );
 }
 
 /// `dafu letter.txt`: the reader on an import made in memory, which its status row calls an

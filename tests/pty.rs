@@ -1480,7 +1480,7 @@ fn a_signal_during_drawing_restores_after_the_frame() {
     }
 }
 
-/// `DAFU_TEST_PANIC=draw` (debug builds only) panics while drawing the frame after a key.
+/// `DAFU_TEST_PANIC=draw` (a test hook, `src/tui/hooks.rs`) panics at the frame after a key.
 #[test]
 fn a_panic_restores_the_terminal_before_its_message() {
     let mut p = Pty::spawn(
