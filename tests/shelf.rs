@@ -3,10 +3,6 @@
 //! other issuers, numbers, dates and suggestions), two real transcripts imported in memory,
 //! and one broken letter.
 
-#[allow(
-    dead_code,
-    reason = "the helpers are shared by several test crates; each uses some"
-)]
 mod binary;
 #[allow(
     dead_code,

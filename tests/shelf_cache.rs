@@ -2,10 +2,6 @@
 //! or newer cache file, a letter changed on disk. Each reader must show the right letters,
 //! and the cache must lose nothing.
 
-#[allow(
-    dead_code,
-    reason = "the helpers are shared by several test crates; each uses some"
-)]
 mod binary;
 #[allow(
     dead_code,
