@@ -40,6 +40,7 @@ pub enum Form {
 macro_rules! text_visitor {
     (
         $(#[$doc:meta])* $name:ident,
+        $suggestion_name:ident,
         $figures_name:ident
         $(, $mutability:ident)?
     ) => {
@@ -52,6 +53,34 @@ macro_rules! text_visitor {
                 let optional = qualifier.into_iter().chain(period).chain(part_of);
                 for s in [text, unit, what].into_iter().chain(optional) {
                     visit(Part::Figure, Form::Line, s);
+                }
+            }
+        }
+
+        fn $suggestion_name<'a>(
+            suggestion: &'a $($mutability)? Suggestion,
+            visit: &mut impl FnMut(Part, Form, &'a $($mutability)? String),
+        ) {
+            use Form::{Line, Paragraphs};
+            use Part::Body;
+            let Suggestion { title, response, paragraphs, figures, measures } = suggestion;
+            visit(Body, Line, title);
+            visit(Body, Line, response);
+            for s in paragraphs {
+                visit(Body, Paragraphs, s);
+            }
+            $figures_name(figures, visit);
+            for measure in measures {
+                let Measure { title, paragraphs, figures, points } = measure;
+                visit(Body, Line, title);
+                for s in paragraphs {
+                    visit(Body, Paragraphs, s);
+                }
+                $figures_name(figures, visit);
+                for point in points {
+                    let Point { text, figures } = point;
+                    visit(Body, Paragraphs, text);
+                    $figures_name(figures, visit);
                 }
             }
         }
@@ -102,26 +131,7 @@ macro_rules! text_visitor {
             }
             $figures_name(opening_figures, &mut visit);
             for suggestion in suggestions {
-                let Suggestion { title, response, paragraphs, figures, measures } = suggestion;
-                visit(Body, Line, title);
-                visit(Body, Line, response);
-                for s in paragraphs {
-                    visit(Body, Paragraphs, s);
-                }
-                $figures_name(figures, &mut visit);
-                for measure in measures {
-                    let Measure { title, paragraphs, figures, points } = measure;
-                    visit(Body, Line, title);
-                    for s in paragraphs {
-                        visit(Body, Paragraphs, s);
-                    }
-                    $figures_name(figures, &mut visit);
-                    for point in points {
-                        let Point { text, figures } = point;
-                        visit(Body, Paragraphs, text);
-                        $figures_name(figures, &mut visit);
-                    }
-                }
+                $suggestion_name(suggestion, &mut visit);
             }
             for section in sections {
                 let Section { title, paragraphs, figures } = section;
@@ -163,12 +173,14 @@ text_visitor!(
     /// title, addressee, the body with each node's figures after its text, the sign-off,
     /// then errata and notes.
     for_each_text,
+    for_each_suggestion_text,
     for_each_figure_text
 );
 
 text_visitor!(
     /// [`for_each_text`], for changing the fields in place.
     for_each_text_mut,
+    for_each_suggestion_text_mut,
     for_each_figure_text_mut,
     mut
 );
