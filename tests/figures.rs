@@ -1615,3 +1615,31 @@ fn check_rejects_a_money_kind_the_letter_does_not_word() {
         "“8项” is in 项, not 元: only money has a money_kind",
     );
 }
+
+/// A part is no larger than its whole: `part_of` the other way round (8项 inside 4项) is
+/// refused, as is one that names a figure of another unit.
+#[test]
+fn check_rejects_a_part_larger_than_its_whole() {
+    let old = "            qualifier: 共\n            period: 2020\n          - text: 4项";
+    let needle = "            qualifier: 共\n            period: 2020\n            part_of: 4项\n          - text: 4项";
+    let source = shipped_with(old, needle);
+    // 「4项」 is two figures of the suggestion: part_of must name one.
+    assert_check_fails(
+        "part-of-two",
+        &source,
+        needle,
+        "4项\n",
+        "2 figures of the same suggestion read “4项”: part_of must name one",
+    );
+    let old =
+        "                what: 2020年评选出的市级创新标杆企业\n                period: 2020\n";
+    let needle = "                what: 2020年评选出的市级创新标杆企业\n                period: 2020\n                part_of: 15家\n";
+    let source = shipped_with(old, needle);
+    assert_check_fails(
+        "part-of-larger",
+        &source,
+        needle,
+        "15家\n",
+        "“15家” (15) is less than “20家” (20): a part is no larger than its whole",
+    );
+}

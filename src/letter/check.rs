@@ -325,6 +325,16 @@ fn check_part_of(
                 one.unit, figure.text, figure.unit
             ),
         )),
+        // A part is no larger than its whole: 「遴选4项」 of 「8项」, not 8 of 4.
+        Some([one]) if one.value < figure.value => Err((
+            at(),
+            format!(
+                "“{container}” ({}) is less than “{}” ({}): a part is no larger than its whole",
+                trim_number(one.value, 2),
+                figure.text,
+                trim_number(figure.value, 2)
+            ),
+        )),
         Some([_]) => Ok(()),
         Some(many) => Err((
             at(),
