@@ -1643,3 +1643,46 @@ fn check_rejects_a_part_larger_than_its_whole() {
         "“15家” (15) is less than “20家” (20): a part is no larger than its whole",
     );
 }
+
+/// 200,000 sums of one kind and period in one section, all but the first two put inside the
+/// last by `part_of`, are sorted into their total in linear time: finding each figure's
+/// verdict slot and its container by search took minutes at this size.
+#[test]
+fn totals_of_two_hundred_thousand_sums_take_linear_time() {
+    const N: usize = 200_000;
+    let mut letter = load::parse(include_str!("fixtures/minimal.yaml"), "minimal.yaml")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let shipped = tree();
+    let template = figure(&shipped, find(&shipped, "s3.m1.p1", "1300万元", 0)).clone();
+    let figures: Vec<Figure> = (0..N)
+        .map(|i| Figure {
+            text: format!("{}万元", i + 1),
+            value: (i as f64 + 1.0) * 1e4,
+            unit: "元".into(),
+            what: "补助".into(),
+            period: Some("2020".into()),
+            part_of: (1..N - 1).contains(&i).then(|| format!("{N}万元")),
+            money_kind: Some(MoneyKind::Paid),
+            ..template.clone()
+        })
+        .collect();
+    letter.suggestions[0].measures[0].figures = figures;
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let tree = LetterTree::new(letter);
+        let _ = done.send(totals(&tree));
+    });
+    let totals = result
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("totals of 200,000 sums took more than 20 s: not linear");
+    let section = &totals[0];
+    assert_eq!(section.totals.len(), 1);
+    // The first and the last are added; the rest are inside the last.
+    assert_eq!(section.totals[0].parts.len(), 2);
+    let inside = section
+        .figures
+        .iter()
+        .filter(|(_, v)| matches!(v, Verdict::PartOf(_)))
+        .count();
+    assert_eq!(inside, N - 2);
+}

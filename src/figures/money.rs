@@ -15,6 +15,8 @@
 //! nothing was added. A hedged part hedges the total: 近 or 约 make it 约, 超 or 超过 make it
 //! 至少.
 
+use std::collections::HashMap;
+
 use super::{FigureRef, UnitKind};
 use crate::letter::tree::{LetterTree, NodeId};
 use crate::letter::{Figure, MoneyKind, Status};
@@ -279,6 +281,9 @@ pub fn totals(tree: &LetterTree) -> Vec<SectionTotal> {
 
 /// Groups a section's candidates by kind and period, sets aside what the letter puts inside
 /// another member of its group, and makes a total of each group with two or more left.
+///
+/// Linear in the section's figures: groups are few (a kind and a period each), and a figure's
+/// slot and a container's text are looked up in maps, not searched for.
 fn group(tree: &LetterTree, total: &mut SectionTotal, open: Vec<(FigureRef, MoneyKind, Period)>) {
     let figure = |r: FigureRef| &tree.nodes[r.0].figures[r.1];
     let mut groups: Vec<(MoneyKind, Period, Vec<FigureRef>)> = Vec::new();
@@ -291,28 +296,34 @@ fn group(tree: &LetterTree, total: &mut SectionTotal, open: Vec<(FigureRef, Mone
             None => groups.push((kind, p, vec![r])),
         }
     }
+    let slots: HashMap<FigureRef, usize> = total
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, (f, _))| (*f, i))
+        .collect();
+    let set = |total: &mut SectionTotal, r: FigureRef, v: Verdict| {
+        if let Some(&i) = slots.get(&r) {
+            total.figures[i].1 = v;
+        }
+    };
     for (kind, period, members) in groups {
-        let contained: Vec<(FigureRef, FigureRef)> = members
-            .iter()
-            .filter_map(|&r| {
-                let container = figure(r).part_of.as_deref()?;
-                members
-                    .iter()
-                    .find(|&&c| c != r && figure(c).text == container)
-                    .map(|&c| (r, c))
-            })
-            .collect();
-        let parts: Vec<FigureRef> = members
-            .into_iter()
-            .filter(|r| !contained.iter().any(|(c, _)| c == r))
-            .collect();
-        let set = |total: &mut SectionTotal, r: FigureRef, v: Verdict| {
-            if let Some(slot) = total.figures.iter_mut().find(|(f, _)| *f == r) {
-                slot.1 = v;
+        // The first member of each text, as `part_of` names a figure by its text.
+        let mut by_text: HashMap<&str, FigureRef> = HashMap::new();
+        for &r in &members {
+            by_text.entry(figure(r).text.as_str()).or_insert(r);
+        }
+        let mut parts = Vec::new();
+        for r in members {
+            let container = figure(r)
+                .part_of
+                .as_deref()
+                .and_then(|text| by_text.get(text))
+                .filter(|&&c| c != r);
+            match container {
+                Some(&c) => set(total, r, Verdict::PartOf(c)),
+                None => parts.push(r),
             }
-        };
-        for (r, c) in contained {
-            set(total, r, Verdict::PartOf(c));
         }
         if parts.len() < 2 {
             continue;
