@@ -1612,7 +1612,7 @@ fn check_rejects_a_money_kind_the_letter_does_not_word() {
         &source,
         needle,
         "paid",
-        "“8项” is in 项, not 元: only money has a money_kind",
+        "“8项” is in 项, not money: only money has a money_kind",
     );
 }
 

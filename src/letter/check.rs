@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::fields::{FigureNode, figure_nodes};
 use super::load::scan::{FieldPath, FigureAt};
-use crate::letter::{Figure, Letter, MoneyKind, Status};
+use crate::letter::{Figure, Kind, Letter, MoneyKind, Status};
 use crate::numbers::period::{FORMS, Period};
 use crate::numbers::phrase::{self, Phrase};
 use crate::numbers::trim_number;
@@ -144,11 +144,11 @@ fn check_money_kind(
     here: &FigureAt<'_>,
 ) -> Result<(), Mismatch> {
     let text = figure.text.as_str();
-    if figure.unit != "元" {
+    if figure.kind() != Kind::Money {
         return Err((
             here.key("money_kind"),
             format!(
-                "“{text}” is in {}, not 元: only money has a money_kind",
+                "“{text}” is in {}, not money: only money has a money_kind",
                 figure.unit
             ),
         ));
