@@ -8,8 +8,9 @@
 //! the loader's validation passes), and `（续k）` appended to its title (so that titles differ and
 //! a search for a number or a title finds one copy, not all of them). The opening, closing,
 //! errata and notes stay as they are. A copy's figures take the values their shifted texts say
-//! (`dafu check` reads them) and drop their periods (a shifted year is no year). No
-//! randomness: ×N is the same text on every run and every machine.
+//! (`dafu check` reads them) and drop their periods (a shifted year is no year) and their
+//! `part_of` (a shifted part may outgrow its whole). No randomness: ×N is the same text on
+//! every run and every machine.
 
 #![allow(
     dead_code,
@@ -103,7 +104,9 @@ fn vary_figures(figures: &mut [Figure], shift: u32) {
     for figure in figures {
         figure.text = shift_digits(&figure.text, shift);
         figure.what = shift_digits(&figure.what, shift);
-        figure.part_of = figure.part_of.as_deref().map(|t| shift_digits(t, shift));
+        // A shifted year is no year, and a shifted part may outgrow its whole (8项 of which
+        // 4项 were chosen becomes 0项 and 6项).
+        figure.part_of = None;
         figure.period = None;
         // Figures quoting one list take its amounts in order.
         let nth = seen.entry(figure.text.clone()).or_default();
