@@ -134,6 +134,17 @@ pub fn describe(key: &KeyEvent, lang: Lang) -> Option<String> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let name = match key.code {
         KeyCode::Char(c) if c.is_control() => return None,
+        // Ctrl-\ Ctrl-] Ctrl-^ Ctrl-_ send the bytes of Ctrl-4 to Ctrl-7, which is how the
+        // key arrives; named as a person presses it.
+        KeyCode::Char(c @ '4'..='7') if ctrl => {
+            let typed = match c {
+                '4' => '\\',
+                '5' => ']',
+                '6' => '^',
+                _ => '_',
+            };
+            format!("Ctrl-{typed}")
+        }
         KeyCode::Char(c) if ctrl => format!("Ctrl-{c}"),
         KeyCode::Char(c) => key_name(Key::Char(c), lang),
         KeyCode::Modifier(_)

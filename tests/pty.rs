@@ -1678,3 +1678,56 @@ fn sigstop_then_sigcont_repaints_and_reads_keys() {
     assert!(p.wait_exit().success());
     assert_left_alternate_screen(&p);
 }
+
+// ----- a careful first-time reader: F1, and keys at the start -----
+
+#[test]
+fn f1_opens_the_help() {
+    let mut p = reader(100, 30);
+    p.wait_for("the first screen", |s| status_row(s).ends_with(HINTS));
+    // F1 as xterm and most terminals send it.
+    p.send("\x1bOP");
+    p.wait_for("the help", |s| row_text(s, 1).contains("按键") || s.contents().contains("╭ 按键"));
+    p.send("\x1bOP");
+    p.wait_for("the help closed", |s| !s.contents().contains("按键"));
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+/// Whether the status row puts the reader at the second node (one `j` from the opening).
+fn at_suggestion_one(s: &vt100::Screen) -> Result<(), String> {
+    let status = status_row(s);
+    if status.contains("建议  2/40 ") {
+        Ok(())
+    } else {
+        Err(status)
+    }
+}
+
+#[test]
+fn a_key_typed_the_moment_the_reader_starts_is_a_key_never_a_signal() {
+    // The terminal is cooked until the reader takes it: a `j` typed then waits in the input
+    // and moves the selection once the reader reads keys; only Ctrl-\ (the tty's QUIT
+    // character) could become SIGQUIT there. Many starts, as a person starting it in a hurry.
+    for round in 0..8 {
+        let mut p = Pty::spawn(Options::new(60, 20, &["--fresh", "--ambiguous-width", "narrow"]));
+        p.send("j");
+        p.wait_until("the j taken as a key", at_suggestion_one);
+        assert!(p.is_running(), "round {round}: the reader ended");
+        p.send("q");
+        let status = p.wait_exit();
+        assert!(status.success(), "round {round}: exit status {status:?}");
+    }
+}
+
+#[test]
+fn ctrl_backslash_once_the_reader_runs_is_a_key_it_names() {
+    // Raw mode turns the tty's signals off: Ctrl-\ arrives as a key (0x1c), not SIGQUIT.
+    let mut p = reader(60, 20);
+    p.wait_for("the first screen", |s| status_row(s).starts_with(" 开头"));
+    p.send("\x1c");
+    p.wait_for("Ctrl-\\ named", |s| status_row(s).contains("Ctrl-\\"));
+    assert!(p.is_running());
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
