@@ -30,6 +30,7 @@ use std::path::Path;
 use crate::letter::fields::{Part, for_each_text_mut};
 use crate::letter::load::{LoadError, MAX_FILE_BYTES};
 use crate::letter::{Figure, Letter, Proposal, Signature};
+use crate::strings;
 use crate::text::sanitize::sanitize_line;
 use errata::Errata;
 
@@ -227,16 +228,11 @@ pub fn from_path(path: &Path) -> Result<Imported, LoadError> {
             .read_to_end(&mut bytes)
     } else {
         if path.is_dir() {
-            return Err(fail("is a directory, not a text file".into()));
+            return Err(fail(strings::FOLDER_NOT_TEXT.en.into()));
         }
         std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
     };
-    read.map_err(|e| {
-        fail(match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            _ => e.to_string(),
-        })
-    })?;
+    read.map_err(|e| fail(crate::letter::load::io_message(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(fail(format!(
             "larger than {} MiB; refused",
@@ -269,6 +265,7 @@ pub fn tree_from_bytes(
 /// # Errors
 /// When the text is not UTF-8 or is no letter.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
+    crate::letter::load::refuse_pdf(bytes, &sanitize_line(name))?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let before = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
         let line = before.matches('\n').count() + 1;
@@ -276,7 +273,7 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
         LoadError {
             file: sanitize_line(name).into_owned(),
             position: Some((line, column)),
-            message: "not valid UTF-8 text (convert it first, e.g. with iconv)".into(),
+            message: strings::TEXT_NOT_UTF8.en.into(),
         }
     })?;
     import(text).map_err(|e| e.in_file(name))
@@ -368,6 +365,8 @@ pub fn write_draft(path: &Path, yaml: &str, force: bool) -> Result<(), LoadError
                 std::io::ErrorKind::AlreadyExists => {
                     "exists; refused (choose another name, or --force to replace it)".into()
                 }
+                std::io::ErrorKind::NotFound => strings::NO_SUCH_FOLDER.en.into(),
+                std::io::ErrorKind::PermissionDenied => strings::NOT_WRITABLE.en.into(),
                 _ => e.to_string(),
             },
         })

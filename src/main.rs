@@ -13,7 +13,7 @@ use dafu::cli;
 use dafu::colour::{ColorSetting, PaletteChoice, ThemeSetting};
 use dafu::letter::load;
 use dafu::letter::tree::LetterTree;
-use dafu::strings::Lang;
+use dafu::strings::{self, Lang};
 use dafu::text::sanitize::sanitize;
 use dafu::tui::{self, AmbiguousSetting};
 
@@ -249,6 +249,40 @@ fn open_letter(file: Option<&PathBuf>, lang: Lang) -> Result<tui::Opening, load:
     })
 }
 
+/// The subcommand `path` was meant to be, when it is no file but a command one or two
+/// letters off (`dafu outlin`): a bare word, not there, near one of the commands' names.
+fn mistyped_command(path: &Path) -> Option<String> {
+    let word = path.to_str()?;
+    if path.exists() || word.contains(['/', '.']) || word.is_empty() {
+        return None;
+    }
+    plain_command()
+        .get_subcommands()
+        .map(|command| command.get_name().to_string())
+        .map(|name| (edit_distance(word, &name), name))
+        .filter(|(distance, name)| *distance <= 2 && *distance <= name.len() / 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
+/// The fewest single-character insertions, deletions and changes from `a` to `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Exit statuses, as grep uses them.
 const FOUND: u8 = 0;
 const NOT_FOUND: u8 = 1;
@@ -269,20 +303,30 @@ fn main() -> ExitCode {
         }
         Err(e) => return finish(Err(Failure::Usage(e))),
     };
-    finish(run(cli, stdout))
+    let lang = cli.lang;
+    finish(run(cli, stdout).map_err(|failure| (failure, lang)))
 }
 
-/// The exit status of a run, and its message on stderr when it failed.
-fn finish(result: Result<u8, Failure>) -> ExitCode {
-    match result {
+/// The exit status of a run, and its message on stderr, in the interface's language, when it
+/// failed (clap's own messages are English).
+fn finish(result: Result<u8, impl Into<(Failure, Lang)>>) -> ExitCode {
+    match result.map_err(Into::into) {
         Ok(code) => ExitCode::from(code),
         // A reader that stopped reading (`dafu | head`) is not an error.
-        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(FOUND),
-        Err(failure) => {
+        Err((Failure::Output(e), _)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::from(FOUND)
+        }
+        Err((failure, lang)) => {
             // Errors come before the terminal is touched, so stderr is a plain stream here.
-            let _ = write!(io::stderr(), "{failure}");
+            let _ = write!(io::stderr(), "{}", failure.describe(lang));
             ExitCode::from(FAILED)
         }
+    }
+}
+
+impl From<Failure> for (Failure, Lang) {
+    fn from(failure: Failure) -> Self {
+        (failure, Lang::default())
     }
 }
 
@@ -308,14 +352,15 @@ enum Failure {
     Io(io::Error),
 }
 
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Failure {
+    /// What went wrong, as stderr says it in `lang`.
+    fn describe(&self, lang: Lang) -> String {
         match self {
             // clap quotes the arguments it refuses: shown inert, like a letter's text.
-            Failure::Usage(e) => write!(f, "{}", sanitize(&e.render().ansi().to_string())),
-            Failure::Load(e) => writeln!(f, "{e}"),
-            Failure::Output(e) => writeln!(f, "dafu: cannot write to standard output: {e}"),
-            Failure::Io(e) => writeln!(f, "dafu: {e}"),
+            Failure::Usage(e) => sanitize(&e.render().ansi().to_string()).into_owned(),
+            Failure::Load(e) => format!("{}\n", e.in_lang(lang)),
+            Failure::Output(e) => format!("dafu: cannot write to standard output: {e}\n"),
+            Failure::Io(e) => format!("dafu: {e}\n"),
         }
     }
 }
@@ -406,6 +451,14 @@ fn reader_settings(cli: &Cli) -> tui::Settings {
 /// `dafu [FILE]`: the reader on a terminal that can hold it, the letter as plain text
 /// otherwise. A folder or several files: the shelf, or its list.
 fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
+    if let [typed] = cli.files.as_slice()
+        && let Some(meant) = mistyped_command(typed)
+    {
+        let message = strings::not_a_command(&typed.display().to_string(), &meant, cli.lang);
+        return Err(Failure::Usage(
+            plain_command().error(ErrorKind::InvalidSubcommand, message),
+        ));
+    }
     let terminal = io::stdout().is_terminal()
         && io::stdin().is_terminal()
         && tui::full_screen_capable(std::env::var_os("TERM").as_deref());

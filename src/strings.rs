@@ -567,3 +567,105 @@ impl Lang {
         }
     }
 }
+
+/// One of dafu's own messages about a file or a command, in both languages. Load errors are
+/// made in English (their tests and the parser's words are); the command line says these in
+/// the interface's language ([`in_lang`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    /// In English, as the loader writes it.
+    pub en: &'static str,
+    /// In Chinese.
+    pub zh: &'static str,
+}
+
+impl Words {
+    /// The words in `lang`.
+    #[must_use]
+    pub fn of(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A file that is not there.
+pub const NO_SUCH_FILE: Words = Words {
+    en: "no such file",
+    zh: "没有这个文件",
+};
+/// A file that may not be read.
+pub const PERMISSION_DENIED: Words = Words {
+    en: "permission denied",
+    zh: "没有读取权限",
+};
+/// A folder given as a letter.
+pub const FOLDER_NOT_LETTER: Words = Words {
+    en: "is a directory, not a letter file",
+    zh: "是文件夹，不是答复函文件",
+};
+/// A folder given as a text to import.
+pub const FOLDER_NOT_TEXT: Words = Words {
+    en: "is a directory, not a text file",
+    zh: "是文件夹，不是文本文件",
+};
+/// A PDF given as a letter or a text: its text has to be taken out first.
+pub const PDF_NOT_TEXT: Words = Words {
+    en: "is a PDF, not text: take its text out first with `pdftotext -layout`, then \
+         `dafu import` the .txt",
+    zh: "是 PDF，不是文本：请先用 pdftotext -layout 取出文字，再用 dafu import 导入 .txt 文件",
+};
+/// A letter not in UTF-8.
+pub const LETTER_NOT_UTF8: Words = Words {
+    en: "not valid UTF-8 text (letters must be saved as UTF-8)",
+    zh: "不是有效的 UTF-8 文本（答复函须存为 UTF-8）",
+};
+/// A text to import not in UTF-8.
+pub const TEXT_NOT_UTF8: Words = Words {
+    en: "not valid UTF-8 text (convert it first, e.g. with iconv)",
+    zh: "不是有效的 UTF-8 文本（请先转换，例如用 iconv）",
+};
+/// A directory missing on the way to a file to write.
+pub const NO_SUCH_FOLDER: Words = Words {
+    en: "no such directory",
+    zh: "没有这个文件夹",
+};
+/// A file that may not be written.
+pub const NOT_WRITABLE: Words = Words {
+    en: "no permission to write it",
+    zh: "没有写入权限",
+};
+
+/// Every message of [`Words`] that a load error can carry.
+const LOAD_WORDS: [Words; 9] = [
+    NO_SUCH_FOLDER,
+    NOT_WRITABLE,
+    NO_SUCH_FILE,
+    PERMISSION_DENIED,
+    FOLDER_NOT_LETTER,
+    FOLDER_NOT_TEXT,
+    PDF_NOT_TEXT,
+    LETTER_NOT_UTF8,
+    TEXT_NOT_UTF8,
+];
+
+/// A load error's `message` in `lang`, when it is one of dafu's own [`Words`]; anything else
+/// (the parser's words, a validation's) as it is.
+#[must_use]
+pub fn in_lang(message: &str, lang: Lang) -> &str {
+    LOAD_WORDS
+        .iter()
+        .find(|w| w.en == message)
+        .map_or(message, |w| w.of(lang))
+}
+
+/// A word on the command line that is neither a file nor a command, and the command it is
+/// near.
+#[must_use]
+pub fn not_a_command(typed: &str, meant: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{typed} 既不是文件，也不是命令；是要用 {meant} 吗？"),
+        Lang::En => format!("`{typed}` is neither a file nor a command; did you mean `{meant}`?"),
+    }
+}

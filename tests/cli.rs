@@ -276,6 +276,9 @@ fn search_without_a_match_exits_1_and_prints_nothing() {
 #[test]
 fn search_in_a_missing_file_exits_2_naming_the_file() {
     let message = run(["search", "x", "missing.yaml"]).assert_refused("missing.yaml: ");
+    assert!(message.contains("没有这个文件"), "{message}");
+    let message =
+        run(["--lang", "en", "search", "x", "missing.yaml"]).assert_refused("missing.yaml: ");
     assert!(message.contains("no such file"), "{message}");
 }
 
@@ -811,7 +814,97 @@ fn text_that_is_not_utf8_is_refused_at_the_bad_byte() {
 fn missing_file_is_refused_naming_it() {
     let path = "tests/fixtures/bad/does-not-exist.yaml";
     let message = run(["check", path]).assert_refused(&format!("{path}: "));
+    assert!(
+        message.contains("没有这个文件"),
+        "in the interface's language: {message}"
+    );
+    let message = run(["check", path, "--lang", "en"]).assert_refused(&format!("{path}: "));
     assert!(message.contains("no such file"), "{message}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages a first-time user meets: their language, the path, a PDF, a mistyped command
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_file_problem_is_said_in_the_interface_language() {
+    let scratch = Scratch::new("folder-as-letter");
+    let folder = scratch.path().display().to_string();
+    let zh = run(["import", &folder]).assert_refused(&format!("{folder}: "));
+    assert!(zh.contains("是文件夹"), "{zh}");
+    let en = run(["--lang", "en", "import", &folder]).assert_refused(&format!("{folder}: "));
+    assert!(en.contains("is a directory"), "{en}");
+    assert!(
+        !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{en}"
+    );
+}
+
+#[test]
+fn import_to_a_path_it_cannot_write_names_the_path() {
+    let transcript = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/source");
+    let text = std::fs::read_dir(&transcript)
+        .expect("the transcript's folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .expect("a transcript");
+    let text = text.display().to_string();
+    let target = "/nonexistent-dafu-dir/out.yaml";
+    let out = run(["--lang", "en", "import", &text, "-o", target]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    let stderr = out.stderr();
+    assert!(
+        stderr.contains(&format!("{target}: no such directory")),
+        "{out:?}"
+    );
+    let out = run(["import", &text, "-o", target]);
+    assert!(
+        out.stderr().contains(&format!("{target}: 没有这个文件夹")),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_pdf_is_told_to_go_through_pdftotext() {
+    let scratch = Scratch::new("pdf");
+    let pdf = scratch.write("reply.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n");
+    let pdf = pdf.display().to_string();
+    for args in [vec!["import", &pdf], vec![&pdf], vec!["check", &pdf]] {
+        let mut with_lang = vec!["--lang", "en"];
+        with_lang.extend(&args);
+        let message = run(&with_lang).assert_refused(&format!("{pdf}: "));
+        assert!(message.contains("pdftotext"), "{args:?}: {message}");
+        assert!(!message.contains("iconv"), "{args:?}: {message}");
+        let message = run(&args).assert_refused(&format!("{pdf}: "));
+        assert!(
+            message.contains("pdftotext") && message.contains("PDF"),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn a_mistyped_command_is_answered_with_the_nearest_one() {
+    for (typed, meant) in [
+        ("outlin", "outline"),
+        ("serch", "search"),
+        ("figure", "figures"),
+    ] {
+        let out = run(["--lang", "en", typed]);
+        assert_eq!(out.code(), Some(2), "{out:?}");
+        assert!(out.stdout.is_empty(), "{out:?}");
+        let stderr = out.stderr();
+        assert!(
+            stderr.contains(&format!("did you mean `{meant}`")),
+            "{typed}: {stderr}"
+        );
+        let zh = run([typed]).stderr();
+        assert!(zh.contains(&format!("是要用 {meant} 吗")), "{typed}: {zh}");
+    }
+    // A word far from every command is a file that is not there.
+    let out = run(["--lang", "en", "nothinglikeit"]);
+    assert!(out.stderr().contains("no such file"), "{out:?}");
 }
 
 #[test]

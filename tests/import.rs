@@ -572,8 +572,8 @@ fn import_of_what_is_no_text_names_file_and_line() {
     let (code, _, stderr) = run(&["import", bad.to_str().unwrap()], None);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("latin1.txt:1:3: not valid UTF-8"),
-        "{stderr}"
+        stderr.contains("latin1.txt:1:3: 不是有效的 UTF-8"),
+        "in the interface's language: {stderr}"
     );
 }
 

@@ -1687,7 +1687,9 @@ fn f1_opens_the_help() {
     p.wait_for("the first screen", |s| status_row(s).ends_with(HINTS));
     // F1 as xterm and most terminals send it.
     p.send("\x1bOP");
-    p.wait_for("the help", |s| row_text(s, 1).contains("按键") || s.contents().contains("╭ 按键"));
+    p.wait_for("the help", |s| {
+        row_text(s, 1).contains("按键") || s.contents().contains("╭ 按键")
+    });
     p.send("\x1bOP");
     p.wait_for("the help closed", |s| !s.contents().contains("按键"));
     p.send("q");
@@ -1710,7 +1712,11 @@ fn a_key_typed_the_moment_the_reader_starts_is_a_key_never_a_signal() {
     // and moves the selection once the reader reads keys; only Ctrl-\ (the tty's QUIT
     // character) could become SIGQUIT there. Many starts, as a person starting it in a hurry.
     for round in 0..8 {
-        let mut p = Pty::spawn(Options::new(60, 20, &["--fresh", "--ambiguous-width", "narrow"]));
+        let mut p = Pty::spawn(Options::new(
+            60,
+            20,
+            &["--fresh", "--ambiguous-width", "narrow"],
+        ));
         p.send("j");
         p.wait_until("the j taken as a key", at_suggestion_one);
         assert!(p.is_running(), "round {round}: the reader ended");

@@ -18,6 +18,7 @@ use std::path::Path;
 
 use super::Letter;
 use super::fields::{Form, Part, for_each_text_mut};
+use crate::strings::{self, Lang};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use scan::RefusalKind;
 
@@ -56,6 +57,18 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl LoadError {
+    /// The error as the command line says it in `lang`: dafu's own words about a file in the
+    /// interface's language, the parser's and the checks' as they are.
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let message = crate::text::sanitize::sanitize_line(&self.message);
+        let message = strings::in_lang(&message, lang);
+        match self.position {
+            Some((line, column)) => format!("{}:{line}:{column}: {message}", self.file),
+            None => format!("{}: {message}", self.file),
+        }
+    }
+
     fn new(file: &str, position: Option<(usize, usize)>, message: impl Into<String>) -> Self {
         Self {
             file: crate::text::sanitize::sanitize_line(file).into_owned(),
@@ -120,11 +133,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let metadata =
         std::fs::metadata(path).map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
     if metadata.is_dir() {
-        return Err(LoadError::new(
-            &name,
-            None,
-            "is a directory, not a letter file",
-        ));
+        return Err(LoadError::new(&name, None, strings::FOLDER_NOT_LETTER.en));
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(LoadError::new(
@@ -146,7 +155,19 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| LoadError::new(&name, None, io_message(&e)))?;
+    refuse_pdf(&bytes, &name)?;
     Ok(bytes)
+}
+
+/// A PDF, refused with the way to its text: its bytes would otherwise be "not UTF-8".
+///
+/// # Errors
+/// When `bytes` start as a PDF does (`%PDF-`).
+pub fn refuse_pdf(bytes: &[u8], name: &str) -> Result<(), LoadError> {
+    if bytes.starts_with(b"%PDF-") {
+        return Err(LoadError::new(name, None, strings::PDF_NOT_TEXT.en));
+    }
+    Ok(())
 }
 
 /// Loads a letter from raw bytes; `name` is used in error messages.
@@ -171,7 +192,7 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Letter, LoadError> {
         LoadError::new(
             name,
             Some(line_column(&before)),
-            "not valid UTF-8 text (letters must be saved as UTF-8)",
+            strings::LETTER_NOT_UTF8.en,
         )
     })?;
     parse(source, name)
@@ -322,10 +343,12 @@ fn compact_positions(message: &str) -> String {
     out
 }
 
-fn io_message(error: &std::io::Error) -> String {
+/// An error reading a file, in dafu's own words where it has them.
+#[must_use]
+pub fn io_message(error: &std::io::Error) -> String {
     match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => strings::NO_SUCH_FILE.en.to_string(),
+        std::io::ErrorKind::PermissionDenied => strings::PERMISSION_DENIED.en.to_string(),
         _ => error.to_string(),
     }
 }
