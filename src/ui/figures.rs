@@ -206,7 +206,7 @@ const LONG: [usize; 3] = [TEXT, WHAT, PLACE];
 const GIVE_WAY: [usize; 2] = [4, 5];
 /// The fewest columns a long column should get before a short one gives way: the letter's
 /// wording of most figures, or seven characters of what one counts.
-const LONG_MIN: usize = 15;
+const LONG_MIN: usize = 14;
 
 /// Widths of the table's columns (text, value, unit, what, hedge, period, where) in `total`
 /// columns, and the gap between columns: two, or one below 100 columns. The short columns
