@@ -26,7 +26,7 @@ use crate::text::sanitize::sanitize_line;
 /// The cache's tables: where each file was last seen, and what each content reads as.
 const SCHEMA: Schema = Schema {
     application_id: 0x6461_6673, // "dafs"
-    // 2: a head's proposal number is text as the letter writes it (`016`, `A20250015`).
+    // 2: the small columns before the text, so that a row's head is read without its text.
     version: 2,
     create: "
         CREATE TABLE files (
@@ -38,13 +38,13 @@ const SCHEMA: Schema = Schema {
         CREATE TABLE letters (
             key BLOB PRIMARY KEY,
             head TEXT,
-            crumbs TEXT,
-            nodes TEXT,
-            docs TEXT,
             error_line INTEGER,
             error_column INTEGER,
-            error TEXT
-        ) WITHOUT ROWID;
+            error TEXT,
+            crumbs TEXT,
+            nodes TEXT,
+            docs TEXT
+        );
     ",
 };
 
@@ -212,7 +212,7 @@ impl Cache {
             )?;
             let mut letter = transaction.prepare(
                 "INSERT OR REPLACE INTO letters
-                 (key, head, crumbs, nodes, docs, error_line, error_column, error)
+                 (key, head, error_line, error_column, error, crumbs, nodes, docs)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             for Learnt {
@@ -232,12 +232,12 @@ impl Cache {
                     letter.execute(params![
                         &key.0[..],
                         row.head,
-                        row.crumbs,
-                        row.nodes,
-                        row.docs,
                         row.error_line,
                         row.error_column,
-                        row.error
+                        row.error,
+                        row.crumbs,
+                        row.nodes,
+                        row.docs
                     ])?;
                 }
             }

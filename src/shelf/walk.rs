@@ -83,20 +83,22 @@ fn walk_folder(folder: &Path, found: &mut Vec<Found>) {
         Ok(entries) => entries,
         Err(e) => return found.push(unreadable(folder, &e)),
     };
-    let mut paths: Vec<PathBuf> = entries
+    // The entry's own type, from the folder's listing: no file is opened or stat'ed twice.
+    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
         .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| !is_hidden(path))
+        .map(|entry| (entry.path(), entry.file_type().ok()))
+        .filter(|(path, _)| !is_hidden(path))
         .collect();
-    paths.sort();
-    for path in paths {
-        // The link itself: a link to a folder is not walked into.
-        let Ok(link) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if link.is_dir() {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in entries {
+        let Some(kind) = kind else { continue };
+        // A link to a folder is not walked into; a link to a file is read.
+        if kind.is_dir() {
             walk_folder(&path, found);
-        } else if is_letter_file(&path) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        } else if is_letter_file(&path)
+            && (kind.is_file()
+                || (kind.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file())))
+        {
             found.push(Found::File(path));
         }
     }

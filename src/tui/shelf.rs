@@ -11,7 +11,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::{
@@ -68,7 +68,7 @@ fn shelf_loop(
         (size.width, size.height),
     );
     let (send, news) = mpsc::channel();
-    let runner = Runner {
+    let mut runner = Runner {
         found,
         settings,
         probed,
@@ -77,6 +77,7 @@ fn shelf_loop(
     };
     runner.read_in_background();
     let mut repaint = false;
+    let mut typed = std::mem::take(&mut runner.probed.typed);
     while !app.should_quit() {
         let waiting = runner.take_news(&mut app);
         for effect in app.take_effects() {
@@ -97,6 +98,10 @@ fn shelf_loop(
         repaint |= lifecycle::take_repaint();
         draw(terminal, &mut app, runner.probed.palette, repaint)?;
         repaint = false;
+        replay(&mut app, std::mem::take(&mut typed));
+        if app.should_quit() {
+            break;
+        }
         let tick = if waiting { NEWS_TICK } else { TICK };
         match event::poll(tick) {
             Ok(true) => {
@@ -113,6 +118,16 @@ fn shelf_loop(
         }
     }
     Ok(())
+}
+
+/// Keys typed while the terminal was asked are the reader's: taken after the first frame.
+fn replay(app: &mut ShelfApp, typed: Vec<char>) {
+    for c in typed {
+        let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        if let Some(action) = shelf_action_for(app, &key) {
+            app.update(action);
+        }
+    }
 }
 
 impl Runner {

@@ -1,0 +1,245 @@
+//! The shelf's budgets (issue 25), on a shelf of made letters (`common/shelf.rs`: the shipped
+//! letter with other issuers, numbers, dates and suggestions), 10,000 of them by default
+//! (`DAFU_SHELF_LETTERS=1000` for a quick run), every program timed side by side in one run:
+//!
+//! - warm `dafu search WORD DIR` (the cache filled) against `rg WORD DIR`;
+//! - cold `dafu search WORD DIR` (an empty cache) against `dafu check DIR`;
+//! - the shelf's first screen (`dafu DIR` in a 120×36 pseudo-terminal, start to first frame
+//!   and `q`), cold against `dafu check DIR`, warm against `less`'s first screen on one letter;
+//! - the heap of the open shelf (every letter's row, read through the cache, in the shelf's
+//!   state) against the folder's bytes.
+//!
+//! Each program runs `DAFU_SHELF_RUNS` times (3 by default) and the median is reported, on the
+//! wall clock: these are whole processes, and the machine may be shared, so the figures are
+//! noisy. A benchmark reports; it does not gate: the process succeeds whatever the verdicts.
+
+#[allow(dead_code, reason = "the made shelf is shared with the tests and the example")]
+#[path = "common/shelf.rs"]
+mod made;
+#[path = "common/first_frame.rs"]
+mod first_frame;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use dafu::app::shelf::{Known, ShelfApp, ShelfNews};
+use dafu::shelf::{Options, summaries_each, walk};
+use dafu::strings::Lang;
+use dafu::text::width::AmbiguousWidth;
+use peak_alloc::PeakAlloc;
+
+#[global_allocator]
+static ALLOC: PeakAlloc = PeakAlloc;
+
+/// The word searched: in about half of the made letters.
+const WORD: &str = "人才立法";
+/// The same word in pinyin, which `rg` cannot read.
+const PINYIN: &str = "rencailifa";
+
+fn main() {
+    let letters: usize = number("DAFU_SHELF_LETTERS", 10_000);
+    let runs: usize = number("DAFU_SHELF_RUNS", 3);
+    let dir = std::env::temp_dir().join(format!("dafu-shelf-bench-{}", std::process::id()));
+    let shelf = dir.join("letters");
+    std::fs::create_dir_all(&shelf).expect("a folder for the shelf");
+    let started = Instant::now();
+    made::write_shelf(&shelf, letters).expect("the made letters are written");
+    let bytes = folder_bytes(&shelf);
+    println!(
+        "shelf: {letters} made letters, {:.1} MiB, written in {:.1} s; {runs} runs each, medians",
+        mib(bytes),
+        started.elapsed().as_secs_f64()
+    );
+    let measured = measure(&dir, &shelf, runs);
+    let heap = open_shelf_heap(&shelf, &dir.join("warm"));
+    report(&measured, heap, bytes);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A number from the environment, or `default`.
+fn number(variable: &str, default: usize) -> usize {
+    std::env::var(variable)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn folder_bytes(folder: &Path) -> usize {
+    walk::letter_files(&[folder.to_path_buf()])
+        .iter()
+        .filter_map(|f| std::fs::metadata(f.path()).ok())
+        .map(|m| usize::try_from(m.len()).unwrap_or(0))
+        .sum()
+}
+
+/// The medians of each program.
+#[derive(Debug, Default)]
+struct Measured {
+    check: Duration,
+    search_cold: Duration,
+    search_warm: Duration,
+    pinyin_warm: Duration,
+    rg: Option<Duration>,
+    shelf_cold: Duration,
+    shelf_warm: Duration,
+    less: Option<Duration>,
+    list_warm: Duration,
+}
+
+fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
+    let folder = shelf.display().to_string();
+    let warm = dir.join("warm");
+    let state = dir.join("state");
+    let one_letter = shelf.join("letter-00000.yaml").display().to_string();
+    let (rg, less) = (tool("DAFU_RG", "rg"), tool("DAFU_LESS", "less"));
+    // The warm cache: filled once by a run that reads every letter's text.
+    timed(&dafu(), &["search", WORD, &folder], &warm);
+    let reader = |cache: &Path| {
+        let args = ["--ambiguous-width", "narrow", "--theme", "dark", &folder];
+        let args: Vec<String> = args.iter().map(ToString::to_string).collect();
+        let env = [("XDG_CACHE_HOME", cache), ("XDG_STATE_HOME", state.as_path())];
+        first_frame::run(&dafu(), &args, &env).map_or(Duration::MAX, |(took, _)| took)
+    };
+    let mut samples: [Vec<Duration>; 9] = Default::default();
+    for run in 0..runs {
+        // `check` reads no cache; each cold run has an empty one of its own.
+        samples[0].push(timed(&dafu(), &["check", &folder], &warm));
+        let cold = dir.join(format!("cold-search-{run}"));
+        samples[1].push(timed(&dafu(), &["search", WORD, &folder], &cold));
+        samples[2].push(timed(&dafu(), &["search", WORD, &folder], &warm));
+        samples[3].push(timed(&dafu(), &["search", PINYIN, &folder], &warm));
+        if let Some(rg) = &rg {
+            samples[4].push(timed(rg, &[WORD, &folder], &warm));
+        }
+        samples[5].push(reader(&dir.join(format!("cold-reader-{run}"))));
+        samples[6].push(reader(&warm));
+        if let Some(less) = &less {
+            let args = [one_letter.clone()];
+            samples[7].push(first_frame::run(less, &args, &[]).map_or(Duration::MAX, |t| t.0));
+        }
+        samples[8].push(timed(&dafu(), &["list", &folder], &warm));
+    }
+    let [check, cold, warm, pinyin, rg, shelf_cold, shelf_warm, less, list] = &mut samples;
+    Measured {
+        check: median(check).unwrap_or_default(),
+        search_cold: median(cold).unwrap_or_default(),
+        search_warm: median(warm).unwrap_or_default(),
+        pinyin_warm: median(pinyin).unwrap_or_default(),
+        rg: median(rg),
+        shelf_cold: median(shelf_cold).unwrap_or_default(),
+        shelf_warm: median(shelf_warm).unwrap_or_default(),
+        less: median(less),
+        list_warm: median(list).unwrap_or_default(),
+    }
+}
+
+fn median(samples: &mut [Duration]) -> Option<Duration> {
+    samples.sort_unstable();
+    samples.get(samples.len() / 2).copied()
+}
+
+/// The heap the open shelf holds once every letter's row is in: the walk, the rows read
+/// through the warm cache as the reader's thread reads them, and the shelf's state.
+fn open_shelf_heap(shelf: &Path, cache_home: &Path) -> usize {
+    let cache = cache_home.join("dafu").join("shelf.db");
+    ALLOC.reset_peak_usage();
+    let base = ALLOC.current_usage();
+    let found = walk::letter_files(&[shelf.to_path_buf()]);
+    let files = found.iter().map(|f| f.path().to_path_buf()).collect();
+    let mut app = ShelfApp::new(files, Some(shelf), Lang::Zh, AmbiguousWidth::Narrow, (120, 36));
+    let options = Options {
+        cache: Some(cache),
+        text: false,
+    };
+    let mut news = Vec::new();
+    summaries_each(
+        &found,
+        &options,
+        |_, letter| match letter {
+            Ok(summary) => Known::Read(summary.head),
+            Err(error) => Known::Refused(error.to_string()),
+        },
+        |i, known| news.push(ShelfNews::Read(i, known)),
+    );
+    app.learn(news);
+    let peak = ALLOC.peak_usage().saturating_sub(base);
+    assert_eq!(app.read(), app.rows().len(), "every letter read");
+    peak
+}
+
+fn report(m: &Measured, heap: usize, bytes: usize) {
+    let secs = |d: Duration| format!("{:.3} s", d.as_secs_f64());
+    println!();
+    println!("{:<52} {:>10}", "program", "median");
+    let lines: [(&str, Option<Duration>); 9] = [
+        ("dafu check DIR", Some(m.check)),
+        ("dafu search 人才立法 DIR, cold (empty cache)", Some(m.search_cold)),
+        ("dafu search 人才立法 DIR, warm", Some(m.search_warm)),
+        ("dafu search rencailifa DIR, warm", Some(m.pinyin_warm)),
+        ("rg 人才立法 DIR", m.rg),
+        ("dafu DIR, first screen, cold", Some(m.shelf_cold)),
+        ("dafu DIR, first screen, warm", Some(m.shelf_warm)),
+        ("less, first screen, one letter", m.less),
+        ("dafu list DIR, warm", Some(m.list_warm)),
+    ];
+    for (name, took) in lines {
+        let took = took.map_or_else(|| "(not found)".to_string(), secs);
+        println!("{name:<52} {took:>10}");
+    }
+    println!();
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-9);
+    let verdict = |name: &str, value: Option<f64>, limit: f64| match value {
+        Some(v) => {
+            let pass = if v <= limit { "PASS" } else { "FAIL" };
+            println!("{pass}  {name:<50} {v:>8.2} (≤ {limit})");
+        }
+        None => println!("----  {name:<50} (a program was not found)"),
+    };
+    verdict("warm search ÷ rg", m.rg.map(|rg| ratio(m.search_warm, rg)), 1.0);
+    verdict("cold search ÷ check", Some(ratio(m.search_cold, m.check)), 1.2);
+    verdict("first screen cold ÷ check", Some(ratio(m.shelf_cold, m.check)), 0.2);
+    verdict(
+        "first screen warm ÷ less on one letter",
+        m.less.map(|less| ratio(m.shelf_warm, less)),
+        3.0,
+    );
+    verdict(
+        "open shelf's heap ÷ the folder's bytes",
+        Some(heap as f64 / bytes.max(1) as f64),
+        1.0,
+    );
+    println!("(open shelf's heap: {:.1} MiB)", mib(heap));
+}
+
+/// The dafu binary that cargo built beside this benchmark.
+fn dafu() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dafu"))
+}
+
+/// A tool by the path in `variable`, else by `name` on PATH.
+fn tool(variable: &str, name: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(variable) {
+        return Some(PathBuf::from(path));
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|path| path.is_file())
+}
+
+/// Runs `program` with `args`, its cache under `cache_home` and its output discarded; returns
+/// how long it took.
+fn timed(program: &Path, args: &[&str], cache_home: &Path) -> Duration {
+    let started = Instant::now();
+    let _ = Command::new(program)
+        .args(args)
+        .env("XDG_CACHE_HOME", cache_home)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    started.elapsed()
+}
