@@ -13,11 +13,14 @@
 //! wall clock: these are whole processes, and the machine may be shared, so the figures are
 //! noisy. A benchmark reports; it does not gate: the process succeeds whatever the verdicts.
 
-#[allow(dead_code, reason = "the made shelf is shared with the tests and the example")]
-#[path = "common/shelf.rs"]
-mod made;
 #[path = "common/first_frame.rs"]
 mod first_frame;
+#[allow(
+    dead_code,
+    reason = "the made shelf is shared with the tests and the example"
+)]
+#[path = "common/shelf.rs"]
+mod made;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -102,7 +105,10 @@ fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
     let reader = |cache: &Path| {
         let args = ["--ambiguous-width", "narrow", "--theme", "dark", &folder];
         let args: Vec<String> = args.iter().map(ToString::to_string).collect();
-        let env = [("XDG_CACHE_HOME", cache), ("XDG_STATE_HOME", state.as_path())];
+        let env = [
+            ("XDG_CACHE_HOME", cache),
+            ("XDG_STATE_HOME", state.as_path()),
+        ];
         first_frame::run(&dafu(), &args, &env).map_or(Duration::MAX, |(took, _)| took)
     };
     let mut samples: [Vec<Duration>; 9] = Default::default();
@@ -124,7 +130,17 @@ fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
         }
         samples[8].push(timed(&dafu(), &["list", &folder], &warm));
     }
-    let [check, cold, warm, pinyin, rg, shelf_cold, shelf_warm, less, list] = &mut samples;
+    let [
+        check,
+        cold,
+        warm,
+        pinyin,
+        rg,
+        shelf_cold,
+        shelf_warm,
+        less,
+        list,
+    ] = &mut samples;
     Measured {
         check: median(check).unwrap_or_default(),
         search_cold: median(cold).unwrap_or_default(),
@@ -151,7 +167,13 @@ fn open_shelf_heap(shelf: &Path, cache_home: &Path) -> usize {
     let base = ALLOC.current_usage();
     let found = walk::letter_files(&[shelf.to_path_buf()]);
     let files = found.iter().map(|f| f.path().to_path_buf()).collect();
-    let mut app = ShelfApp::new(files, Some(shelf), Lang::Zh, AmbiguousWidth::Narrow, (120, 36));
+    let mut app = ShelfApp::new(
+        files,
+        Some(shelf),
+        Lang::Zh,
+        AmbiguousWidth::Narrow,
+        (120, 36),
+    );
     let options = Options {
         cache: Some(cache),
         text: false,
@@ -178,7 +200,10 @@ fn report(m: &Measured, heap: usize, bytes: usize) {
     println!("{:<52} {:>10}", "program", "median");
     let lines: [(&str, Option<Duration>); 9] = [
         ("dafu check DIR", Some(m.check)),
-        ("dafu search 人才立法 DIR, cold (empty cache)", Some(m.search_cold)),
+        (
+            "dafu search 人才立法 DIR, cold (empty cache)",
+            Some(m.search_cold),
+        ),
         ("dafu search 人才立法 DIR, warm", Some(m.search_warm)),
         ("dafu search rencailifa DIR, warm", Some(m.pinyin_warm)),
         ("rg 人才立法 DIR", m.rg),
@@ -200,9 +225,21 @@ fn report(m: &Measured, heap: usize, bytes: usize) {
         }
         None => println!("----  {name:<50} (a program was not found)"),
     };
-    verdict("warm search ÷ rg", m.rg.map(|rg| ratio(m.search_warm, rg)), 1.0);
-    verdict("cold search ÷ check", Some(ratio(m.search_cold, m.check)), 1.2);
-    verdict("first screen cold ÷ check", Some(ratio(m.shelf_cold, m.check)), 0.2);
+    verdict(
+        "warm search ÷ rg",
+        m.rg.map(|rg| ratio(m.search_warm, rg)),
+        1.0,
+    );
+    verdict(
+        "cold search ÷ check",
+        Some(ratio(m.search_cold, m.check)),
+        1.2,
+    );
+    verdict(
+        "first screen cold ÷ check",
+        Some(ratio(m.shelf_cold, m.check)),
+        0.2,
+    );
     verdict(
         "first screen warm ÷ less on one letter",
         m.less.map(|less| ratio(m.shelf_warm, less)),
