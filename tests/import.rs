@@ -577,6 +577,35 @@ fn import_of_what_is_no_text_names_file_and_line() {
     );
 }
 
+/// Suggestions go on past 九十九、: 一百、 is the hundredth, not the ninety-ninth's text after a
+/// page break.
+#[test]
+fn suggestions_are_numbered_past_ninety_nine() {
+    let mut text =
+        String::from("某局\n\n关于某提案的答复\n\n某委员：\n\n您的建议收悉。现答复如下：\n\n");
+    for n in 1..=120 {
+        text.push_str(&format!(
+            "{}、关于第{n}件事的建议\n\n吸取采纳该建议。\n\n",
+            dafu::import::ordinal(n)
+        ));
+    }
+    text.push_str("特此函复。\n\n某局\n\n2021年7月28日\n");
+    let (imported, letter) = imported(&text);
+    assert_eq!(letter.suggestions.len(), 120, "{:?}", imported.warnings);
+    assert_eq!(dafu::import::ordinal(100), "一百");
+    assert_eq!(letter.suggestions[99].title, "关于第100件事的建议");
+    assert_eq!(letter.suggestions[119].title, "关于第120件事的建议");
+    assert!(
+        letter
+            .suggestions
+            .iter()
+            .all(|s| s.response == "吸取采纳该建议。"),
+        "every verdict in its suggestion"
+    );
+    assert!(letter.errata.is_empty(), "{:#?}", letter.errata);
+    assert_eq!(letter.closing, ["特此函复。"]);
+}
+
 /// `-o` names a file that exists: refused, the file left as it was, unless `--force`.
 #[test]
 fn import_never_overwrites_a_file_without_force() {

@@ -488,6 +488,44 @@ fn sentences_missing(source: &str, letter: &Letter) -> Vec<String> {
         .collect()
 }
 
+/// Every correction can be found in the draft, each once in the list, and no two errata
+/// quote overlapping text of one block.
+fn errata_not_found(letter: &Letter) -> Vec<String> {
+    let tree = LetterTree::new(letter.clone());
+    let texts: Vec<&str> = tree
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Editorial)
+        .map(|b| b.text.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for (i, e) in letter.errata.iter().enumerate() {
+        let said = e.in_text();
+        if !said.is_empty() && !texts.iter().any(|t| t.contains(said)) {
+            out.push(format!("erratum {i}: “{said}” is nowhere in the draft"));
+        }
+        if letter.errata[..i]
+            .iter()
+            .any(|f| f.original == e.original && f.corrected == e.corrected)
+        {
+            out.push(format!("erratum {i} is listed twice"));
+        }
+    }
+    for block in &tree.blocks {
+        let mut spans: Vec<std::ops::Range<usize>> = block
+            .marks
+            .iter()
+            .filter(|(_, m)| matches!(m, dafu::letter::tree::Mark::Erratum(_)))
+            .map(|(r, _)| r.clone())
+            .collect();
+        spans.sort_by_key(|r| r.start);
+        if spans.windows(2).any(|w| w[0].end > w[1].start) {
+            out.push(format!("errata overlap in “{}”", block.text));
+        }
+    }
+    out
+}
+
 #[test]
 fn every_real_letter_imports_into_a_draft_that_check_accepts_with_what_it_says() {
     let mut failures = Vec::new();
@@ -499,6 +537,7 @@ fn every_real_letter_imports_into_a_draft_that_check_accepts_with_what_it_says()
         for missing in sentences_missing(&source, &letter) {
             problems.push(format!("sentence not in the draft: {missing}"));
         }
+        problems.extend(errata_not_found(&letter));
         if !problems.is_empty() {
             failures.push(format!("{}:\n  {}", e.file, problems.join("\n  ")));
         }
@@ -514,6 +553,9 @@ fn every_layout_of_a_letter_imports_as_the_letter() {
         for layout in ["crlf-bom", "pdftotext-layout", "webcopy"] {
             let path = fixture(&format!("variants/{letter}-{layout}.txt"));
             let mut got = imported(&path);
+            for problem in errata_not_found(&got) {
+                failures.push(format!("{letter} as {layout}: {problem}"));
+            }
             // The repairs differ with the layout (page numbers, hard wraps); the letter not.
             got.errata.clone_from(&plain.errata);
             if got != plain {
@@ -547,6 +589,18 @@ fn the_binary_imports_each_letter_with_exit_0_and_check_accepts_the_draft() {
             .arg(&draft)
             .output()
             .unwrap();
+        let report = String::from_utf8_lossy(&import.stderr);
+        if name.starts_with("shilin") {
+            assert!(
+                report
+                    .contains("dafu import: 3 sections (3 with a heading, 0 numbered paragraphs)"),
+                "{report}"
+            );
+            assert!(
+                report.contains("warning: not in the letter (left out of the draft; add any the PDF has): classification, doc_number"),
+                "{report}"
+            );
+        }
         assert_eq!(
             import.status.code(),
             Some(0),

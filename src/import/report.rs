@@ -27,6 +27,10 @@ pub fn figures_by_place(letter: &Letter) -> Vec<(String, &Figure)> {
             }
         }
     }
+    for (s, section) in letter.sections.iter().enumerate() {
+        let place = format!("{}、", ordinal(s + 1));
+        out.extend(section.figures.iter().map(|f| (place.clone(), f)));
+    }
     out
 }
 
@@ -49,14 +53,26 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
         .iter()
         .map(|s| s.measures.len().to_string())
         .collect();
-    writeln!(
-        out,
-        "dafu import: {} suggestions, {measures} measures ({}), {points} points, {} figures, {} errata",
-        letter.suggestions.len(),
-        per_suggestion.join(", "),
-        figures.len(),
-        letter.errata.len(),
-    )?;
+    if letter.sections.is_empty() {
+        writeln!(
+            out,
+            "dafu import: {} suggestions, {measures} measures ({}), {points} points, {} figures, {} errata",
+            letter.suggestions.len(),
+            per_suggestion.join(", "),
+            figures.len(),
+            letter.errata.len(),
+        )?;
+    } else {
+        let headed = letter.sections.iter().filter(|s| s.title.is_some()).count();
+        writeln!(
+            out,
+            "dafu import: {} sections ({headed} with a heading, {} numbered paragraphs), {} figures, {} errata",
+            letter.sections.len(),
+            letter.sections.len() - headed,
+            figures.len(),
+            letter.errata.len(),
+        )?;
+    }
     write_errata(letter, out)?;
     write_notes(letter, out)?;
     write_figures(&figures, out)?;
