@@ -111,6 +111,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         suggestions: body.suggestions,
         sections: body.sections,
         closing: body.closing,
+        closing_figures: Vec::new(),
         signature: Signature {
             issuer: foot.issuer,
             date: foot.date,
@@ -415,8 +416,15 @@ fn find_figures(letter: &mut Letter, warnings: &mut Vec<String>) {
     for section in &mut letter.sections {
         section.figures = of(&section.paragraphs);
     }
+    letter.closing_figures = of(&letter.closing);
     for suggestion in &mut letter.suggestions {
-        suggestion.figures = of(&suggestion.paragraphs);
+        // The verdict may state a figure too: read with the paragraphs, as `check` reads it.
+        let said = (!suggestion.response.is_empty()).then(|| suggestion.response.clone());
+        let texts: Vec<String> = said
+            .into_iter()
+            .chain(suggestion.paragraphs.clone())
+            .collect();
+        suggestion.figures = of(&texts);
         for measure in &mut suggestion.measures {
             measure.figures = of(&measure.paragraphs);
             for point in &mut measure.points {

@@ -63,6 +63,9 @@ pub struct Letter {
     /// Paragraphs after the last suggestion or section, before the signature.
     #[serde(default)]
     pub closing: Vec<String>,
+    /// Figures stated in the closing paragraphs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing_figures: Vec<Figure>,
     /// Who signed, and when; either may be missing (`signature: {}`).
     pub signature: Signature,
     /// The contact lines, each verbatim, e.g. `(联系人及电话：…)`, wherever the letter puts
@@ -210,7 +213,7 @@ pub struct Suggestion {
     /// Paragraphs that stand before the measures, if any.
     #[serde(default)]
     pub paragraphs: Vec<String>,
-    /// Figures stated in `paragraphs`.
+    /// Figures stated in `response` and `paragraphs`.
     #[serde(default)]
     pub figures: Vec<Figure>,
     /// The measures taken, （一）（二）….

@@ -577,6 +577,70 @@ fn import_of_what_is_no_text_names_file_and_line() {
     );
 }
 
+/// Figures in any unit, with hedges before or after the number, in every text of the letter:
+/// the opening, a verdict, a section, the closing; past-tense 争取 is done, future 争取 planned.
+#[test]
+fn figures_in_any_unit_with_any_hedge_in_every_text() {
+    let text = "某局\n关于某提案的答复\n某委员：\n        近年来先后争取2400万元，新建道路12公里，新增30多家企业，覆盖率达95%以上。\n        一、关于修路的建议\n        吸取采纳该建议，已投入400余万元。\n        （一）修建道路\n        修路3000万元左右，铺设管道800米。\n        最后，明年将争取再投入50万元。\n        某局\n        2021年7月28日\n";
+    let (_, letter) = imported(text);
+    let facts = |figures: &[Figure]| -> Vec<(String, f64, String, Option<String>, String)> {
+        figures
+            .iter()
+            .map(|f| {
+                let status = format!("{:?}", f.status);
+                (
+                    f.text.clone(),
+                    f.value,
+                    f.unit.clone(),
+                    f.qualifier.clone(),
+                    status,
+                )
+            })
+            .collect()
+    };
+    let fact = |t: &str, v: f64, u: &str, q: Option<&str>, s: &str| {
+        (
+            t.to_string(),
+            v,
+            u.to_string(),
+            q.map(str::to_string),
+            s.to_string(),
+        )
+    };
+    assert_eq!(
+        facts(&letter.opening_figures),
+        [
+            fact("2400万元", 24_000_000.0, "元", None, "Done"),
+            fact("12公里", 12.0, "公里", None, "Done"),
+            fact("30多家", 30.0, "家", Some("多"), "Done"),
+            fact("95%以上", 95.0, "%", Some("以上"), "Done"),
+        ]
+    );
+    let kinds: Vec<&str> = letter
+        .opening_figures
+        .iter()
+        .map(|f| f.kind().name())
+        .collect();
+    assert_eq!(kinds, ["money", "measure", "count", "percent"]);
+    let suggestion = &letter.suggestions[0];
+    assert_eq!(suggestion.response, "吸取采纳该建议，已投入400余万元。");
+    assert_eq!(
+        facts(&suggestion.figures),
+        [fact("400余万元", 4_000_000.0, "元", Some("余"), "Done")]
+    );
+    assert_eq!(
+        facts(&suggestion.measures[0].figures),
+        [
+            fact("3000万元左右", 30_000_000.0, "元", Some("左右"), "Done"),
+            fact("800米", 800.0, "米", None, "Done"),
+        ]
+    );
+    assert_eq!(
+        facts(&letter.closing_figures),
+        [fact("50万元", 500_000.0, "元", None, "Planned")]
+    );
+}
+
 /// Suggestions go on past 九十九、: 一百、 is the hundredth, not the ninety-ninth's text after a
 /// page break.
 #[test]

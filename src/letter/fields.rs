@@ -105,6 +105,7 @@ macro_rules! text_visitor {
                 suggestions,
                 sections,
                 closing,
+                closing_figures,
                 signature,
                 contact,
                 contact_person,
@@ -146,15 +147,15 @@ macro_rules! text_visitor {
             for s in closing {
                 visit(Body, Paragraphs, s);
             }
+            $figures_name(closing_figures, &mut visit);
             let Signature { issuer: signer, date } = signature;
             let named = [signer, date, contact_person, contact_phone, contact_unit, disclosure];
             let lines = contact.into_iter().chain(cc).chain(other_lines);
             for s in named.into_iter().flatten().chain(lines) {
                 visit(Meta, Line, s);
             }
-            for erratum in errata {
-                let Erratum { original, corrected, note, .. } = erratum;
-                // An erratum's original may span a page break: its line breaks are part of it.
+            // An erratum's original may span a page break: its line breaks are part of it.
+            for Erratum { original, corrected, note, .. } in errata {
                 for s in [original, corrected, note] {
                     visit(Editorial, Paragraphs, s);
                 }
@@ -202,8 +203,9 @@ pub struct FigureNode<'a> {
     pub section: Option<usize>,
 }
 
-/// Every node that can state figures, in reading order: the opening, then each suggestion,
-/// its measures and their points, then each section.
+/// Every node that can state figures, in reading order: the opening, then each suggestion
+/// (its verdict and paragraphs), its measures and their points, then each section, then the
+/// closing.
 #[must_use]
 pub fn figure_nodes(letter: &Letter) -> Vec<FigureNode<'_>> {
     let root = FieldPath::default();
@@ -222,7 +224,15 @@ pub fn figure_nodes(letter: &Letter) -> Vec<FigureNode<'_>> {
     for (s, suggestion) in letter.suggestions.iter().enumerate() {
         let at = root.key("suggestions").index(s);
         let section = Some(s);
-        let text = suggestion.paragraphs.join("\n").into();
+        // The verdict may state a figure too (`已投入500万元解决。`).
+        let said = (!suggestion.response.is_empty()).then_some(&suggestion.response);
+        let text = said
+            .into_iter()
+            .chain(&suggestion.paragraphs)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into();
         nodes.push(node(at.key("figures"), text, &suggestion.figures, section));
         for (m, measure) in suggestion.measures.iter().enumerate() {
             let at = at.key("measures").index(m);
@@ -245,6 +255,12 @@ pub fn figure_nodes(letter: &Letter) -> Vec<FigureNode<'_>> {
         let text = section.paragraphs.join("\n").into();
         nodes.push(node(at, text, &section.figures, Some(after + s)));
     }
+    nodes.push(node(
+        root.key("closing_figures"),
+        letter.closing.join("\n").into(),
+        &letter.closing_figures,
+        None,
+    ));
     nodes
 }
 

@@ -404,7 +404,7 @@ impl<'a> Builder<'a> {
             None,
             String::new(),
             String::new(),
-            &[],
+            &letter.closing_figures,
         );
         for paragraph in &letter.closing {
             self.block(closing, BlockKind::Paragraph, paragraph.clone(), 0);
