@@ -402,12 +402,14 @@ fn repair_spaces(letter: &mut Letter, errata: &mut Errata) {
 /// are not taken, are listed in `warnings` for a person to judge.
 fn find_figures(letter: &mut Letter, warnings: &mut Vec<String>) {
     let mut skipped: Vec<String> = Vec::new();
+    let mut unitless: Vec<String> = Vec::new();
     let mut of = |paragraphs: &[String]| -> Vec<Figure> {
         paragraphs
             .iter()
             .flat_map(|p| {
                 let found = figures::figures(p);
                 skipped.extend(found.skipped);
+                unitless.extend(found.unitless);
                 found.figures
             })
             .collect()
@@ -436,6 +438,12 @@ fn find_figures(letter: &mut Letter, warnings: &mut Vec<String>) {
         warnings.push(format!(
             "figure phrases in Chinese numerals, not taken as figures (add any that are data): {}",
             skipped.join("、")
+        ));
+    }
+    if !unitless.is_empty() {
+        warnings.push(format!(
+            "numbers with no unit after them, not taken as figures (add any that are data): {}",
+            unitless.join("、")
         ));
     }
 }

@@ -37,6 +37,9 @@ fn ends_sentence(c: char) -> bool {
 pub(crate) struct NodeFigures {
     pub figures: Vec<Figure>,
     pub skipped: Vec<String>,
+    /// Numbers in 万 or 亿 with no unit after them (`1.2万停车位`): quantities the vocabulary
+    /// has no measure word for, left to a person.
+    pub unitless: Vec<String>,
 }
 
 /// The figures of a node's text, `what`, period and status drafted.
@@ -45,6 +48,7 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
     let mut out = NodeFigures {
         figures: Vec::new(),
         skipped: Vec::new(),
+        unitless: unitless(text, &found),
     };
     for (k, f) in found.iter().enumerate() {
         let Some(written) = text.get(f.range.clone()) else {
@@ -73,6 +77,38 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
         } else {
             out.figures.extend(drafted);
         }
+    }
+    out
+}
+
+/// Arabic numbers followed by 万 or 亿 and no unit, outside every phrase `found` (which are
+/// in order, so one pass over both is enough).
+fn unitless(text: &str, found: &[Found]) -> Vec<String> {
+    let mut out = Vec::new();
+    let number = |c: char| c.is_ascii_digit() || c == '.';
+    let mut phrases = found.iter().peekable();
+    let mut at = 0;
+    while let Some(start) = text
+        .get(at..)
+        .and_then(|r| r.find(|c: char| c.is_ascii_digit()))
+        .map(|i| at + i)
+    {
+        let rest = text.get(start..).unwrap_or_default();
+        let digits = rest.find(|c: char| !number(c)).unwrap_or(rest.len());
+        let after = rest.get(digits..).unwrap_or_default();
+        let scale = after
+            .find(|c: char| !matches!(c, '万' | '亿' | '千' | '百'))
+            .unwrap_or(after.len());
+        let end = start + digits + scale;
+        let multiplied = after.get(..scale).is_some_and(|m| m.contains(['万', '亿']));
+        let tail = text.get(end..).unwrap_or_default();
+        while phrases.next_if(|f| f.range.end <= start).is_some() {}
+        let inside = phrases.peek().is_some_and(|f| f.range.contains(&start));
+        let begins_number = text.get(..start).is_none_or(|b| !b.ends_with(number));
+        if multiplied && begins_number && !inside && Unit::at_start(tail).is_none() {
+            out.extend(text.get(start..end).map(str::to_string));
+        }
+        at = end.max(start + 1);
     }
     out
 }
@@ -331,6 +367,9 @@ mod tests {
         let found = figures("推进八项工作，共39项。");
         assert_eq!(found.figures.len(), 1);
         assert_eq!(found.skipped, ["八项"]);
+        let found = figures("在500余个小区增设了1.2万停车位，投资3万元。");
+        assert_eq!(found.unitless, ["1.2万"]);
+        assert_eq!(found.figures.len(), 2);
     }
 
     #[test]
