@@ -455,20 +455,17 @@ impl App {
     /// The first (or `last`) node of the outline, or the top (or end) of the text, as the
     /// focused pane goes.
     fn go_to_end(&mut self, last: bool) {
-        match (self.focus, last) {
-            (Focus::Outline, false) => self.select_visible_index(0),
-            (Focus::Outline, true) => {
-                let last = self.visible_nodes().len().saturating_sub(1);
-                self.select_visible_index(last);
-            }
-            (Focus::Reading, false) => {
-                let start = self.reading.start(&self.tree);
-                self.scroll_reading_to(start);
-            }
-            (Focus::Reading, true) => {
-                let end = self.reading.end(&self.tree);
-                self.scroll_reading_to(end);
-            }
+        if self.focus == Focus::Outline {
+            let end = self.visible_nodes().len().saturating_sub(1);
+            self.select_visible_index(if last { end } else { 0 });
+        } else {
+            let tree = &self.tree;
+            let to = if last {
+                self.reading.end(tree)
+            } else {
+                self.reading.start(tree)
+            };
+            self.scroll_reading_to(to);
         }
     }
 

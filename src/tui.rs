@@ -174,7 +174,7 @@ fn read_letter(terminal: &mut DefaultTerminal, opening: Opening) -> Result<Lette
                 let _lock = lifecycle::lock();
                 terminal.draw(|frame| crate::ui::draw_note(&note, frame))?;
             }
-            hooks::wait_at(hooks::Gate::Read);
+            hooks::wait_at("DAFU_TEST_READ_GATE");
             read().map_err(Ended::Refused)
         }
     }

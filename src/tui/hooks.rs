@@ -23,23 +23,11 @@ pub fn panic_if_asked(events: usize) {
 #[cfg(not(feature = "test-hooks"))]
 pub fn panic_if_asked(_events: usize) {}
 
-/// The gates a test can hold closed.
-#[derive(Debug, Clone, Copy)]
-pub enum Gate {
-    /// Before the search index is built.
-    Index,
-    /// Before a large letter is read.
-    Read,
-}
-
-/// Waits at `gate` until the test opens it, if the test holds it closed: opening a named pipe
-/// for reading returns once the other end is opened for writing.
+/// Waits at the gate the test names in `variable` (`DAFU_TEST_INDEX_GATE`,
+/// `DAFU_TEST_READ_GATE`) until it opens it, if it holds one closed: opening a named pipe for
+/// reading returns once the other end is opened for writing.
 #[cfg(feature = "test-hooks")]
-pub fn wait_at(gate: Gate) {
-    let variable = match gate {
-        Gate::Index => "DAFU_TEST_INDEX_GATE",
-        Gate::Read => "DAFU_TEST_READ_GATE",
-    };
+pub fn wait_at(variable: &str) {
     if let Some(fifo) = std::env::var_os(variable) {
         let _ = std::fs::File::open(fifo);
     }
@@ -47,4 +35,4 @@ pub fn wait_at(gate: Gate) {
 
 /// See the feature's version: without it, nothing.
 #[cfg(not(feature = "test-hooks"))]
-pub fn wait_at(_gate: Gate) {}
+pub fn wait_at(_variable: &str) {}

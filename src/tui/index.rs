@@ -30,7 +30,7 @@ impl IndexWorker {
         std::thread::Builder::new()
             .name("index".into())
             .spawn(move || {
-                super::hooks::wait_at(super::hooks::Gate::Index);
+                super::hooks::wait_at("DAFU_TEST_INDEX_GATE");
                 ReaderIndex::build(&tree, lang)
             })
             .map(Self::Building)
