@@ -410,16 +410,17 @@ fn is_shelf(before: Option<&PathBuf>, after: Option<&PathBuf>) -> bool {
 
 /// Prints the error of every letter of `shelf` that was refused to standard error, one a
 /// line at its `FILE:LINE:COL`; the exit status: [`FAILED`] if there was any.
-fn report_refused<T>(shelf: &[dafu::shelf::Entry<T>]) -> u8 {
+fn report_refused<T>(shelf: &[dafu::shelf::Entry<T>], lang: Lang) -> u8 {
     let errors: Vec<load::LoadError> = cli::shelf::refused(shelf).cloned().collect();
-    report_errors(&errors)
+    report_errors(&errors, lang)
 }
 
-/// Prints `errors` to standard error, one a line; the exit status: [`FAILED`] if any.
-fn report_errors(errors: &[load::LoadError]) -> u8 {
+/// Prints `errors` to standard error, one a line, in `lang`; the exit status: [`FAILED`] if
+/// any.
+fn report_errors(errors: &[load::LoadError], lang: Lang) -> u8 {
     let mut stderr = io::stderr().lock();
     for error in errors {
-        let _ = writeln!(stderr, "{error}");
+        let _ = writeln!(stderr, "{}", error.in_lang(lang));
     }
     if errors.is_empty() { FOUND } else { FAILED }
 }
@@ -559,7 +560,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 })
             })?;
             // As grep: a letter that could not be read is an error, whatever was found.
-            Ok(printed.max(report_errors(&refused)))
+            Ok(printed.max(report_errors(&refused, cli.lang)))
         }
         Some(Command::Figures {
             file,
@@ -587,15 +588,12 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             let printed = print_to(stdout_file, |out| {
                 cli::figures::print_letters(&letters, options, out).map(|()| FOUND)
             })?;
-            Ok(printed.max(report_refused(&shelf)))
+            Ok(printed.max(report_refused(&shelf, cli.lang)))
         }
         Some(Command::Check { file }) if is_shelf(before.as_ref(), file.as_ref()) => {
             let folder = one_file(before.clone(), file)?.unwrap_or_default();
-            Ok(report_refused(&dafu::shelf::read_all(
-                &[folder],
-                cli.lang,
-                |_| (),
-            )))
+            let shelf = dafu::shelf::read_all(&[folder], cli.lang, |_| ());
+            Ok(report_refused(&shelf, cli.lang))
         }
         Some(Command::Search { query, file }) => {
             let tree = load_tree(one_file(before.clone(), file)?.as_ref(), cli.lang)?;

@@ -841,6 +841,18 @@ fn a_file_problem_is_said_in_the_interface_language() {
 }
 
 #[test]
+fn a_folders_refused_letters_are_said_in_the_interface_language() {
+    let scratch = Scratch::new("folder-latin1");
+    scratch.write("latin1.yaml", b"title: caf\xe9\n");
+    let folder = scratch.path().display().to_string();
+    let zh = run(["check", &folder]);
+    assert_eq!(zh.code(), Some(2), "{zh:?}");
+    assert!(zh.stderr().contains("不是有效的 UTF-8"), "{zh:?}");
+    let en = run(["--lang", "en", "check", &folder]);
+    assert!(en.stderr().contains("not valid UTF-8"), "{en:?}");
+}
+
+#[test]
 fn import_to_a_path_it_cannot_write_names_the_path() {
     let transcript = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/source");
     let text = std::fs::read_dir(&transcript)
