@@ -15,12 +15,13 @@ pub mod index;
 pub mod keep;
 pub mod lifecycle;
 pub mod probe;
+pub mod replies;
 pub mod shelf;
 pub mod signals;
 
 use std::ffi::OsStr;
 use std::io::{self, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use ratatui::backend::CrosstermBackend;
@@ -222,6 +223,8 @@ fn letter_loop(
 ) -> Result<Closed, Ended> {
     let mut repaint = false;
     let mut indexer: Option<index::IndexWorker> = None;
+    // Late or split terminal replies are dropped here, before the keymap sees them.
+    let mut replies = replies::Replies::default();
     keeper.publish(&app);
     while !app.should_quit() {
         if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
@@ -245,7 +248,7 @@ fn letter_loop(
                     .unwrap_or_else(|_| index::IndexWorker::built_here(&app)),
             );
         }
-        let event = match wait_for_event(&mut indexer, &mut keeper, events > 0) {
+        let event = match wait_for_event(&mut indexer, &mut keeper, &mut replies, events > 0) {
             Waited::Event(event) => event,
             Waited::Repaint => {
                 repaint = true;
@@ -391,22 +394,30 @@ enum Waited {
 /// Waits for an event, waking now and then to see whether a signal asked for a repaint, and,
 /// often while they are being made, whether the search index or the kept state is ready
 /// (`moved`: whether the reader has moved since it started, see [`keep::Keeper::take`]).
+/// Terminal replies among the events are dropped ([`replies`]).
 fn wait_for_event(
     indexer: &mut Option<index::IndexWorker>,
     keeper: &mut keep::Keeper,
+    replies: &mut replies::Replies,
     moved: bool,
 ) -> Waited {
     loop {
-        let tick = if indexer.as_ref().is_some_and(index::IndexWorker::pending) || keeper.pending()
-        {
-            INDEX_TICK
-        } else {
-            TICK
-        };
+        if let Some(event) = replies.next_event() {
+            return Waited::Event(event);
+        }
+        let busy = indexer.as_ref().is_some_and(index::IndexWorker::pending) || keeper.pending();
+        let mut tick = if busy { INDEX_TICK } else { TICK };
+        if let Some(deadline) = replies.deadline() {
+            tick = tick.min(deadline.saturating_duration_since(Instant::now()));
+        }
         match event::poll(tick) {
-            Ok(true) => return event::read().map_or(Waited::Gone, Waited::Event),
+            Ok(true) => match event::read() {
+                Ok(event) => replies.feed(event, Instant::now()),
+                Err(_) => return Waited::Gone,
+            },
             Ok(false) if lifecycle::take_repaint() => return Waited::Repaint,
             Ok(false) => {
+                replies.expire(Instant::now());
                 if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
                     return Waited::Index(Box::new(built));
                 }

@@ -1219,6 +1219,77 @@ fn probe_answered_with_nonsense_starts_narrow() {
     p.wait_for("`4`", |s| status_row(s).starts_with(" 四、"));
 }
 
+/// The terminal's answers to the start-up probe: its background (OSC 11), then the cursor.
+const ANSWERS: &[u8] = b"\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[2;2R";
+
+/// A reader whose terminal answers the probe as `probe` says, checked to be as one whose
+/// terminal answered at once: the same screen after the answer and a key.
+fn left_as_it_was(probe: Probe) {
+    let reference = Pty::spawn(Options::new(120, 36, &[]));
+    reference.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    reference.send("2");
+    reference.wait_for("`2`", |s| status_row(s).starts_with(" 二、"));
+    let p = Pty::spawn(Options::new(120, 36, &[]).probe(probe));
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.wait_answered();
+    // Written after the whole answer, so read after it: nothing is left to mistake it for.
+    p.send("2");
+    p.wait_until("the same screen as a terminal that answered at once", |s| {
+        let rows: Vec<String> = s.rows(0, s.size().1).collect();
+        if rows == reference.rows() {
+            Ok(())
+        } else {
+            Err(format!("status row {:?}", status_row(s)))
+        }
+    });
+}
+
+#[test]
+fn answers_a_third_of_a_second_late_are_not_keys() {
+    left_as_it_was(Probe::Late {
+        after: Duration::from_millis(300),
+        reply: ANSWERS,
+        byte_by_byte: false,
+    });
+}
+
+#[test]
+fn answers_a_second_late_are_not_keys() {
+    left_as_it_was(Probe::Late {
+        after: Duration::from_secs(1),
+        reply: ANSWERS,
+        byte_by_byte: false,
+    });
+}
+
+#[test]
+fn answers_split_byte_by_byte_are_not_keys() {
+    // From the start: the probe's wait ends in the middle of them.
+    left_as_it_was(Probe::Late {
+        after: Duration::ZERO,
+        reply: ANSWERS,
+        byte_by_byte: true,
+    });
+    // And late: all of it reaches the reader's own input.
+    left_as_it_was(Probe::Late {
+        after: Duration::from_millis(300),
+        reply: ANSWERS,
+        byte_by_byte: true,
+    });
+}
+
+#[test]
+fn a_hundred_kilobyte_answer_late_is_not_keys() {
+    let mut huge = b"\x1b]11;".to_vec();
+    huge.extend(std::iter::repeat_n(b'f', 100_000));
+    huge.extend(b"\x1b\\\x1b[2;2R");
+    left_as_it_was(Probe::Late {
+        after: Duration::from_millis(300),
+        reply: huge.leak(),
+        byte_by_byte: false,
+    });
+}
+
 // ----- 7. escape sequences planted in a letter -----
 
 /// A minimal valid letter with escape sequences in its text fields.

@@ -146,14 +146,28 @@ pub fn mode_from_column(column: u16) -> Option<AmbiguousWidth> {
     }
 }
 
-/// Reads from the terminal until a cursor position report arrives or [`TIMEOUT`] passes;
-/// returns everything read.
+/// How long a sequence the terminal has begun by [`TIMEOUT`] may take to end: read whole,
+/// its rest is not left for the reader to take as keys.
+pub const SEQUENCE_LIMIT: Duration = Duration::from_millis(500);
+
+/// Reads from the terminal until a cursor position report arrives or [`TIMEOUT`] passes, and
+/// past that until a sequence begun has ended (at most [`SEQUENCE_LIMIT`]); returns
+/// everything read.
 fn read_until_report(tty: &mut File) -> Vec<u8> {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    let deadline = Instant::now() + TIMEOUT;
+    let started = Instant::now();
     let mut received = Vec::new();
-    let mut chunk = [0u8; 64];
-    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+    let mut sequences = Sequences::default();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let limit = if sequences.inside() {
+            SEQUENCE_LIMIT
+        } else {
+            TIMEOUT
+        };
+        let Some(left) = (started + limit).checked_duration_since(Instant::now()) else {
+            break;
+        };
         let timeout = Timespec {
             tv_sec: 0,
             tv_nsec: i64::from(left.subsec_nanos()),
@@ -171,12 +185,73 @@ fn read_until_report(tty: &mut File) -> Vec<u8> {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(_) => break,
         };
-        received.extend_from_slice(chunk.get(..n).unwrap_or_default());
-        if parse_report(&received).is_some() {
+        let bytes = chunk.get(..n).unwrap_or_default();
+        received.extend_from_slice(bytes);
+        sequences.feed(bytes);
+        if sequences.report_seen && !sequences.inside() {
             break;
         }
     }
     received
+}
+
+/// Where a stream of bytes from the terminal stands: between sequences or inside one (`ESC`,
+/// a CSI `ESC [ …`, an OSC `ESC ] … BEL/ST`), and whether a cursor position report has
+/// ended. Fed piece by piece, it looks at each byte once.
+#[derive(Debug, Default)]
+struct Sequences {
+    state: SequenceState,
+    /// The CSI's bytes so far (a report is a few).
+    csi: Vec<u8>,
+    report_seen: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum SequenceState {
+    #[default]
+    Ground,
+    Escape,
+    Csi,
+    Osc,
+}
+
+impl Sequences {
+    fn inside(&self) -> bool {
+        self.state != SequenceState::Ground
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        use SequenceState::*;
+        for &b in bytes {
+            self.state = match (self.state, b) {
+                // In an OSC, ESC begins its end (ST, `ESC \\`).
+                (Ground | Csi | Osc, 0x1b) => Escape,
+                (Ground, _) => Ground,
+                (Escape, b'[') => {
+                    self.csi.clear();
+                    Csi
+                }
+                (Escape, b']') => Osc,
+                (Escape, _) => Ground,
+                (Csi, 0x40..=0x7e) => {
+                    self.csi.push(b);
+                    let report = [b"\x1b[", self.csi.as_slice()].concat();
+                    if b == b'R' && parse_report(&report).is_some() {
+                        self.report_seen = true;
+                    }
+                    Ground
+                }
+                (Csi, _) => {
+                    if self.csi.len() < 32 {
+                        self.csi.push(b);
+                    }
+                    Csi
+                }
+                (Osc, 0x07) => Ground,
+                (Osc, _) => Osc,
+            };
+        }
+    }
 }
 
 /// Finds a cursor position report `ESC [ row ; column R` in `bytes` (other input, such as
@@ -217,6 +292,22 @@ mod tests {
         assert_eq!(typed_keys(bel), vec!['q']);
         let st = b"\x1b]11;rgb:0000/0000/0000\x1b\\j\x1b[2;2R";
         assert_eq!(typed_keys(st), vec!['j']);
+    }
+
+    #[test]
+    fn a_sequence_is_known_to_be_unfinished_wherever_it_is_cut() {
+        let reply = b"j\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[2;3Rk";
+        for cut in 0..=reply.len() {
+            let (before, after) = reply.split_at(cut);
+            let mut sequences = Sequences::default();
+            sequences.feed(before);
+            // The OSC runs from byte 1 to its ST at 24–25, the report from 26 to 31.
+            let inside = (2..=25).contains(&cut) || (27..=31).contains(&cut);
+            assert_eq!(sequences.inside(), inside, "cut at {cut}");
+            sequences.feed(after);
+            assert!(!sequences.inside());
+            assert!(sequences.report_seen);
+        }
     }
 
     #[test]

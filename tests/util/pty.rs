@@ -34,6 +34,13 @@ pub enum Probe {
     Silent,
     /// These bytes, e.g. a key pressed just before the terminal's answer.
     Reply(&'static [u8]),
+    /// These bytes `after` the request (a slow link), written whole or `byte_by_byte`, a
+    /// few milliseconds apart (a link that splits them).
+    Late {
+        after: Duration,
+        reply: &'static [u8],
+        byte_by_byte: bool,
+    },
 }
 
 impl Probe {
@@ -42,7 +49,52 @@ impl Probe {
             Probe::Narrow => Some(b"\x1b[2;2R"),
             Probe::Wide => Some(b"\x1b[2;3R"),
             Probe::Silent => None,
-            Probe::Reply(bytes) => Some(bytes),
+            Probe::Reply(bytes) | Probe::Late { reply: bytes, .. } => Some(bytes),
+        }
+    }
+
+    /// Writes `answer` as this probe answers, then counts it in `answered`.
+    fn write_answer(
+        self,
+        answer: &'static [u8],
+        writer: &Arc<Mutex<Box<dyn Write + Send>>>,
+        shared: &Arc<Mutex<Shared>>,
+    ) {
+        let write = |bytes: &[u8]| {
+            let mut w = lock(writer);
+            let _ = w.write_all(bytes);
+            let _ = w.flush();
+        };
+        match self {
+            Probe::Late {
+                after,
+                byte_by_byte,
+                ..
+            } => {
+                let (writer, shared) = (Arc::clone(writer), Arc::clone(shared));
+                std::thread::spawn(move || {
+                    std::thread::sleep(after);
+                    if byte_by_byte {
+                        for byte in answer {
+                            let mut w = lock(&writer);
+                            let _ = w.write_all(std::slice::from_ref(byte));
+                            let _ = w.flush();
+                            drop(w);
+                            // Apart, so that the program reads them one at a time.
+                            std::thread::sleep(Duration::from_millis(3));
+                        }
+                    } else {
+                        let mut w = lock(&writer);
+                        let _ = w.write_all(answer);
+                        let _ = w.flush();
+                    }
+                    lock(&shared).answered += 1;
+                });
+            }
+            _ => {
+                write(answer);
+                lock(shared).answered += 1;
+            }
         }
     }
 }
@@ -142,6 +194,8 @@ struct Shared {
     scanned: usize,
     /// Cursor position requests seen so far.
     requests: usize,
+    /// Answers written in full so far.
+    answered: usize,
     /// When the first byte arrived.
     first_output: Option<Instant>,
     /// Set when the pty's output ended (the program and every copy of the slave are gone).
@@ -314,12 +368,14 @@ impl Pty {
             raw: Vec::new(),
             scanned: 0,
             requests: 0,
+            answered: 0,
             first_output: None,
             eof: false,
             emulator_failed: false,
             let_go: false,
         }));
-        let answer = options.probe.answer();
+        let probe = options.probe;
+        let answer = probe.answer();
         let thread_shared = Arc::clone(&shared);
         let thread_writer = Arc::clone(&writer);
         let handle = std::thread::spawn(move || {
@@ -355,9 +411,7 @@ impl Pty {
                 };
                 if let Some(answer) = answer {
                     for _ in 0..new_requests {
-                        let mut w = lock(&thread_writer);
-                        let _ = w.write_all(answer);
-                        let _ = w.flush();
+                        probe.write_answer(answer, &thread_writer, &thread_shared);
                     }
                 }
             }
@@ -427,6 +481,15 @@ impl Pty {
     /// Cursor position requests the program has sent so far.
     pub fn requests(&self) -> usize {
         lock(&self.shared).requests
+    }
+
+    /// Waits until the terminal has written its answer to the first request in full.
+    pub fn wait_answered(&self) {
+        let start = Instant::now();
+        while lock(&self.shared).answered == 0 {
+            assert!(start.elapsed() < TIMEOUT, "the probe was never answered");
+            std::thread::sleep(POLL);
+        }
     }
 
     /// How long after the start the first byte of output came.
