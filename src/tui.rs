@@ -10,6 +10,8 @@
 //! first frame: the app is told it is coming ([`Message::IndexComing`]), a worker builds it
 //! once the frame is on the screen, and the loop hands it over ([`Message::IndexReady`]).
 
+#[cfg(target_os = "linux")]
+pub mod fatal;
 pub mod hooks;
 pub mod index;
 pub mod keep;
@@ -135,6 +137,9 @@ pub fn run(opening: Opening, settings: Settings) -> Result<(), Ended> {
 fn with_terminal(
     body: impl FnOnce(&mut DefaultTerminal) -> Result<(), Ended>,
 ) -> Result<(), Ended> {
+    // First, before any thread: the mask it sets is inherited by every thread started after.
+    #[cfg(target_os = "linux")]
+    fatal::spawn_fatal_signal_thread()?;
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watchdog()?;
     lifecycle::install_panic_hook();

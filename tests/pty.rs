@@ -1138,6 +1138,31 @@ fn signalled(signal: &str, code: u32) -> Pty {
 }
 
 #[test]
+fn signals_that_mean_a_bug_give_the_terminal_back_then_end_the_reader_as_they_do() {
+    for (name, number, says) in [
+        ("ABRT", 6, "Aborted"),
+        ("FPE", 8, "Floating point exception"),
+        ("ILL", 4, "Illegal instruction"),
+        ("SEGV", 11, "Segmentation fault"),
+        ("BUS", 7, "Bus error"),
+        ("TRAP", 5, "Trace/breakpoint trap"),
+        ("SYS", 31, "Bad system call"),
+    ] {
+        let mut p = reader(120, 36);
+        p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+        p.signal(name);
+        let status = p.wait_exit();
+        assert_eq!(
+            status.signal(),
+            Some(says),
+            "SIG{name} ({number}): {status:?}"
+        );
+        assert_left_alternate_screen(&p);
+        assert_cursor_shown(&p);
+    }
+}
+
+#[test]
 fn sigterm_ends_the_reader_and_leaves_the_alternate_screen() {
     let p = signalled("TERM", 128 + 15);
     assert_left_alternate_screen(&p);
@@ -1526,6 +1551,10 @@ fn every_other_terminating_signal_restores_the_terminal() {
         ("VTALRM", 26),
         ("XCPU", 24),
         ("XFSZ", 25),
+        ("PROF", 27),
+        ("IO", 29),
+        ("PWR", 30),
+        ("STKFLT", 16),
     ] {
         let p = signalled(signal, 128 + number);
         assert_left_alternate_screen(&p);

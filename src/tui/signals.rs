@@ -7,18 +7,28 @@
 use std::io;
 
 use signal_hook::consts::{
-    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
-    SIGVTALRM, SIGXCPU, SIGXFSZ,
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPIPE, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
+    SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
 };
 
 use super::lifecycle;
 
 /// Every catchable signal whose default action ends the process (KILL and STOP cannot be
-/// caught). Each ends the reader with the terminal given back and status 128 + the signal.
-pub const TERMINATING: [i32; 11] = [
+/// caught), but for those that mean a bug (see `fatal.rs`). Each ends the reader with the
+/// terminal given back, the place kept and status 128 + the signal.
+pub const TERMINATING: [i32; 13] = [
     SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGXCPU,
-    SIGXFSZ,
+    SIGXFSZ, SIGPROF, SIGIO,
 ];
+
+/// Linux's power failure and stack fault signals, which end a process by default.
+#[cfg(target_os = "linux")]
+const LINUX_ONLY: [i32; 2] = [
+    nix::sys::signal::Signal::SIGPWR as i32,
+    nix::sys::signal::Signal::SIGSTKFLT as i32,
+];
+#[cfg(not(target_os = "linux"))]
+const LINUX_ONLY: [i32; 0] = [];
 
 /// Starts the thread that handles [`TERMINATING`] signals, SIGTSTP (suspend, as Ctrl-Z) and
 /// SIGCONT (take the terminal again after a stop).
@@ -27,6 +37,7 @@ pub const TERMINATING: [i32; 11] = [
 /// When the handlers cannot be installed.
 pub fn spawn_signal_thread() -> io::Result<()> {
     let mut wanted = TERMINATING.to_vec();
+    wanted.extend(LINUX_ONLY);
     wanted.extend([SIGTSTP, SIGCONT]);
     let mut signals = signal_hook::iterator::Signals::new(wanted)?;
     std::thread::Builder::new()
