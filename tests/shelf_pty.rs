@@ -162,3 +162,44 @@ fn the_same_in_english() {
 fn the_same_without_colour_the_selection_in_reverse_video() {
     walk_through("shelf-mono", (100, 30), "zh", &ZH, true);
 }
+
+#[test]
+fn the_terminals_late_answers_are_not_keys_on_the_shelf() {
+    let shelf = Shelf::new("shelf-late");
+    let folder = shelf.dir.to_str().expect("a UTF-8 path");
+    let cache = shelf.dir.join(".cache");
+    let start = |probe: pty::Probe| {
+        let options = pty::Options::new(100, 30, &["--ambiguous-width", "narrow", folder])
+            .env("XDG_CACHE_HOME", Some(cache.to_str().expect("UTF-8")))
+            .probe(probe);
+        let p = pty::Pty::spawn(options);
+        p.wait_for("the shelf read", |s| {
+            s.contents().contains(&shelf.made[0].date) && !pty::status_row(s).contains("正在读取")
+        });
+        p
+    };
+    // A terminal that answers at once, and `s` (the next order).
+    let reference = start(pty::Probe::Narrow);
+    reference.send("s");
+    reference.wait_for("the next order", |s| {
+        !pty::status_row(s).contains("排序：文件")
+    });
+    let wanted = reference.with_screen(pty::status_row);
+    // One that answers a third of a second late.
+    let p = start(pty::Probe::Late {
+        after: std::time::Duration::from_millis(300),
+        reply: b"\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[2;2R",
+        byte_by_byte: false,
+    });
+    p.wait_answered();
+    // Written after the whole answer: the first key after it is the key.
+    p.send("s");
+    p.wait_until("the same order, no search typed", |s| {
+        let got = pty::status_row(s);
+        if got == wanted {
+            Ok(())
+        } else {
+            Err(format!("{got:?}, not {wanted:?}"))
+        }
+    });
+}

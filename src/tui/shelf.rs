@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 
 use super::{
     Closed, Ended, Probed, Settings, TICK, keep, letter_loop, lifecycle, new_app, probe_terminal,
-    with_terminal,
+    replies, with_terminal,
 };
 use crate::action::{Action, Message};
 use crate::app::App;
@@ -78,6 +78,7 @@ fn shelf_loop(
     runner.read_in_background();
     let mut repaint = false;
     let mut typed = std::mem::take(&mut runner.probed.typed);
+    let mut replies = replies::Replies::default();
     while !app.should_quit() {
         let waiting = runner.take_news(&mut app);
         for effect in app.take_effects() {
@@ -102,19 +103,26 @@ fn shelf_loop(
         if app.should_quit() {
             break;
         }
-        let tick = if waiting { NEWS_TICK } else { TICK };
+        let mut tick = if waiting { NEWS_TICK } else { TICK };
+        if let Some(deadline) = replies.deadline() {
+            tick = tick.min(deadline.saturating_duration_since(Instant::now()));
+        }
         match event::poll(tick) {
             Ok(true) => {
                 let Ok(event) = event::read() else {
                     return Ok(());
                 };
-                repaint |= matches!(event, Event::Resize(..));
-                if let Some(action) = shelf_action_for(&app, &event) {
-                    app.update(action);
-                }
+                replies.feed(event, Instant::now());
             }
-            Ok(false) => {}
+            Ok(false) => replies.expire(Instant::now()),
             Err(_) => return Ok(()),
+        }
+        // What was typed, not the terminal's late answers (see `replies`).
+        while let Some(event) = replies.next_event() {
+            repaint |= matches!(event, Event::Resize(..));
+            if let Some(action) = shelf_action_for(&app, &event) {
+                app.update(action);
+            }
         }
     }
     Ok(())
