@@ -630,7 +630,12 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                     "check needs the letter FILE to check: dafu check FILE",
                 )));
             };
-            load_tree(Some(&file), cli.lang)?;
+            if file == Path::new("-") {
+                // A letter's YAML, as every other FILE of check (`import -` takes a transcript).
+                load::from_stdin()?;
+            } else {
+                load_tree(Some(&file), cli.lang)?;
+            }
             Ok(FOUND)
         }
         Some(Command::Import {

@@ -781,6 +781,36 @@ fn missing_field_is_refused_at_its_mapping() {
     assert!(message.contains("figures[1]"), "{message}");
 }
 
+/// `dafu check -` with the file `name` on standard input.
+fn check_stdin(name: &str) -> Output {
+    let file = std::fs::File::open(fixture(name)).expect("the fixture opens");
+    let mut command = dafu(["check", "-"]);
+    command.stdin(file);
+    run_within(&mut command, DEADLINE)
+}
+
+#[test]
+fn check_dash_reads_a_letter_from_standard_input() {
+    let good = check_stdin("minimal.yaml");
+    assert_eq!(good.code(), Some(0), "{}", good.stderr());
+    assert_eq!(good.stdout(), "");
+    // Refused as the same file would be, under the name (stdin): it is YAML, not a transcript.
+    let message = check_stdin("bad/tag-int-on-text.yaml").assert_refused("(stdin):5:8: ");
+    assert!(
+        message.contains("the tag `!!int` does not fit"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_core_tag_that_does_not_fit_its_value_is_refused_at_the_value() {
+    let message = refused_at("tag-int-on-text.yaml", 5, 8);
+    assert!(
+        message.contains("the tag `!!int` does not fit “某局关于某提案答复的函”"),
+        "{message}"
+    );
+}
+
 #[test]
 fn unknown_field_is_refused_at_the_field() {
     let message = refused_at("unknown-field.yaml", 18, 9);

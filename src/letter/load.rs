@@ -123,6 +123,22 @@ pub fn from_path(path: &Path) -> Result<Letter, LoadError> {
     from_bytes(&bytes, &path.display().to_string())
 }
 
+/// The letter given on standard input (`dafu check -`), named `(stdin)` in its errors.
+///
+/// # Errors
+/// A [`LoadError`] when standard input cannot be read, is larger than [`MAX_FILE_BYTES`], or
+/// is not a valid letter.
+pub fn from_stdin() -> Result<Letter, LoadError> {
+    let name = "(stdin)";
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::new(name, None, io_message(&e)))?;
+    from_bytes(&bytes, name)
+}
+
 /// The bytes of the file at `path`, refused when it is a directory or larger than
 /// [`MAX_FILE_BYTES`], for [`from_bytes`] (under the name `path.display()`).
 ///

@@ -381,7 +381,8 @@ impl<'s> Walk<'s> {
 /// tags mean nothing to dafu.
 const PLAIN_TAGS: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "map"];
 
-/// Why the tag on `event`, if any, is refused.
+/// Why the tag on `event`, if any, is refused: one that is not a core schema's plain tag,
+/// or one that says the node is what it is not (`!!int 答复的函`, `!!map` on a scalar).
 fn unwanted_tag(event: &Event<'_>) -> Option<String> {
     let tag: &Cow<'_, Tag> = match event {
         Event::Scalar(_, _, _, tag)
@@ -390,17 +391,84 @@ fn unwanted_tag(event: &Event<'_>) -> Option<String> {
         _ => return None,
     };
     let core = tag.handle == "tag:yaml.org,2002:";
-    if core && PLAIN_TAGS.contains(&tag.suffix.as_str()) {
-        return None;
-    }
     let shown = if core {
         format!("!!{}", tag.suffix)
     } else {
         format!("{}{}", tag.handle, tag.suffix)
     };
-    Some(format!(
-        "the tag `{shown}` is not allowed: a letter holds plain text and numbers"
-    ))
+    if !core || !PLAIN_TAGS.contains(&tag.suffix.as_str()) {
+        return Some(format!(
+            "the tag `{shown}` is not allowed: a letter holds plain text and numbers"
+        ));
+    }
+    let fits = match event {
+        Event::Scalar(value, ..) => scalar_fits(&tag.suffix, value),
+        Event::SequenceStart(..) => tag.suffix == "seq",
+        _ => tag.suffix == "map",
+    };
+    (!fits).then(|| {
+        let node = match event {
+            Event::Scalar(value, ..) => {
+                let start: String = value.chars().take(40).collect();
+                format!("“{}”", crate::text::sanitize::sanitize_line(&start))
+            }
+            Event::SequenceStart(..) => "a list".to_string(),
+            _ => "a mapping".to_string(),
+        };
+        format!("the tag `{shown}` does not fit {node}; remove the tag")
+    })
+}
+
+/// Whether a scalar written `value` is what the core schema's tag `suffix` says it is.
+fn scalar_fits(suffix: &str, value: &str) -> bool {
+    match suffix {
+        "str" => true,
+        "null" => matches!(value, "" | "~" | "null" | "Null" | "NULL"),
+        "bool" => matches!(
+            value,
+            "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        ),
+        "int" => is_core_int(value),
+        "float" => is_core_float(value),
+        _ => false,
+    }
+}
+
+/// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+` (the core schema's integers).
+fn is_core_int(value: &str) -> bool {
+    let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
+    if let Some(octal) = value.strip_prefix("0o") {
+        return digits(octal, 8);
+    }
+    if let Some(hex) = value.strip_prefix("0x") {
+        return digits(hex, 16);
+    }
+    digits(value.strip_prefix(['-', '+']).unwrap_or(value), 10)
+}
+
+/// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, `[-+]?.inf` or `.nan` (the core
+/// schema's floats; an integer is one too).
+fn is_core_float(value: &str) -> bool {
+    let unsigned = value.strip_prefix(['-', '+']).unwrap_or(value);
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(value, ".nan" | ".NaN" | ".NAN") {
+        return true;
+    }
+    let (number, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (
+            unsigned.get(..at).unwrap_or_default(),
+            unsigned.get(at + 1..),
+        ),
+        None => (unsigned, None),
+    };
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let mantissa =
+        all_digits(whole) && all_digits(fraction) && (!whole.is_empty() || !fraction.is_empty());
+    let exponent_fits = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && all_digits(e)
+    });
+    mantissa && exponent_fits
 }
 
 /// Why a document of this expanded size is refused, if it is.
@@ -459,6 +527,38 @@ pub fn locate(source: &str, path: &FieldPath) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_core_tag_must_say_what_the_scalar_is() {
+        for (suffix, fits, does_not) in [
+            (
+                "int",
+                &["7", "-3", "+0", "0o17", "0x1F"][..],
+                &["答复的函", "1.5", "0x", ""][..],
+            ),
+            (
+                "float",
+                &[
+                    "1.5", "-.5", "2.", "1e3", "3E-2", ".inf", "-.Inf", ".nan", "7",
+                ][..],
+                &["答复的函", ".", "1e", "e3", "1.2.3", ""][..],
+            ),
+            (
+                "bool",
+                &["true", "False", "TRUE"][..],
+                &["yes", "答复的函"][..],
+            ),
+            ("null", &["", "~", "null", "NULL"][..], &["none", "0"][..]),
+            ("str", &["答复的函", "7", ""][..], &[][..]),
+        ] {
+            for value in fits {
+                assert!(scalar_fits(suffix, value), "!!{suffix} {value:?}");
+            }
+            for value in does_not {
+                assert!(!scalar_fits(suffix, value), "!!{suffix} {value:?}");
+            }
+        }
+    }
 
     fn path(steps: &[&str]) -> FieldPath {
         FieldPath(
