@@ -216,6 +216,21 @@ fn one_file(
     }
 }
 
+/// Refuses a letter given before `command`, which takes its files after it (`usage`): one
+/// that is not used would pass unnoticed (`dafu /nonexistent diff A B` compared A and B).
+fn refuse_before(before: Option<&PathBuf>, command: &str, usage: &str) -> Result<(), clap::Error> {
+    match before {
+        None => Ok(()),
+        Some(file) => Err(plain_command().error(
+            ErrorKind::ArgumentConflict,
+            format!(
+                "{} before `{command}` is not used: {command} takes its files after it ({usage})",
+                file.display()
+            ),
+        )),
+    }
+}
+
 /// The letter's tree, its editorial labels in the interface's language.
 fn load_tree(file: Option<&PathBuf>, lang: Lang) -> Result<LetterTree, load::LoadError> {
     Ok(match file {
@@ -535,6 +550,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::List { paths, format }) => {
+            refuse_before(before.as_ref(), "list", "dafu list DIR…")?;
             let shelf = dafu::shelf::summaries(&paths, &shelf_options(false));
             // A letter that cannot be read is a row with its error: listing it is the answer.
             print_to(stdout_file, |out| {
@@ -642,8 +658,12 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             text,
             output,
             force,
-        }) => import(&text, output.as_deref(), force, stdout_file),
+        }) => {
+            refuse_before(before.as_ref(), "import", "dafu import TEXT")?;
+            import(&text, output.as_deref(), force, stdout_file)
+        }
         Some(Command::Diff { a, b }) => {
+            refuse_before(before.as_ref(), "diff", "dafu diff A B")?;
             let (a, b) = (
                 load_tree(Some(&a), cli.lang)?,
                 load_tree(Some(&b), cli.lang)?,

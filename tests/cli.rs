@@ -781,6 +781,42 @@ fn missing_field_is_refused_at_its_mapping() {
     assert!(message.contains("figures[1]"), "{message}");
 }
 
+#[test]
+fn a_file_before_a_subcommand_that_takes_none_there_is_refused_not_ignored() {
+    let letter = fixture("minimal.yaml");
+    for args in [
+        vec!["/nonexistent", "diff", &letter, &letter],
+        vec!["/x", "import", "-"],
+        vec!["/x", "list", &letter],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.code(), Some(2), "{args:?}: {}", out.stderr());
+        let command = args[1];
+        assert!(
+            out.stderr()
+                .contains(&format!("{} before `{command}` is not used", args[0])),
+            "{args:?}: {}",
+            out.stderr()
+        );
+        assert_eq!(out.stdout(), "", "{args:?}: nothing done");
+    }
+}
+
+#[test]
+fn a_file_before_a_subcommand_that_reads_one_is_its_file() {
+    for command in ["outline", "figures", "check"] {
+        let out = run(["/nonexistent.yaml", command]);
+        assert_eq!(out.code(), Some(2), "{command}: {}", out.stderr());
+        assert!(
+            out.stderr().contains("/nonexistent.yaml"),
+            "{command}: {}",
+            out.stderr()
+        );
+    }
+    let out = run(["/nonexistent.yaml", "search", "银行"]);
+    assert_eq!(out.code(), Some(2), "search: {}", out.stderr());
+}
+
 /// `dafu check -` with the file `name` on standard input.
 fn check_stdin(name: &str) -> Output {
     let file = std::fs::File::open(fixture(name)).expect("the fixture opens");
