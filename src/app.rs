@@ -24,6 +24,11 @@ use search::Search;
 
 pub use crate::layout::Focus;
 
+/// The most bytes of text one copy sends. OSC 52 carries it base64-encoded (a third more),
+/// and terminals cut or drop longer sequences (xterm's and hterm's limits are near 100 KB);
+/// a 2 MB paragraph would otherwise send 3 MB to the terminal.
+pub const COPY_LIMIT: usize = 64 * 1024;
+
 /// The largest count a move takes (`9999j`).
 const MAX_COUNT: usize = 9999;
 
@@ -528,11 +533,26 @@ impl App {
         self.keep_selection_visible();
     }
 
-    /// Copies the selected node's text, with what it encloses.
+    /// Copies the selected node's text, with what it encloses, up to [`COPY_LIMIT`] bytes (the
+    /// status row says when it is cut).
     fn copy_selected(&mut self) {
-        let text = self.tree.subtree_text(self.selected);
+        let mut text = self.tree.subtree_text(self.selected);
+        let strings = self.lang.strings();
+        let note = if text.len() <= COPY_LIMIT {
+            strings.copied.to_string()
+        } else {
+            let total = text.chars().count();
+            let cut = text
+                .char_indices()
+                .map(|(at, c)| at + c.len_utf8())
+                .take_while(|&end| end <= COPY_LIMIT)
+                .last()
+                .unwrap_or(0);
+            text.truncate(cut);
+            format!("{}{}/{total}", strings.copied_cut, text.chars().count())
+        };
         self.effects.push(Effect::Copy(text));
-        self.note = Some(Note(self.lang.strings().copied.to_string()));
+        self.note = Some(Note(note));
     }
 
     // ----- outline -----

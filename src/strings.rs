@@ -97,6 +97,8 @@ pub struct Strings {
     pub wrapped_to_bottom: &'static str,
     /// Status note after a copy.
     pub copied: &'static str,
+    /// Status note after a copy cut at the limit, before `copied/total` characters.
+    pub copied_cut: &'static str,
     /// Status note while the letter is a text imported just now, not reviewed (`dafu a.txt`).
     pub unreviewed: &'static str,
     /// Status note when the outline filter is on.
@@ -256,6 +258,7 @@ const ZH: Strings = Strings {
     wrapped_to_top: "已回到第一个匹配",
     wrapped_to_bottom: "已回到最后一个匹配",
     copied: "已复制",
+    copied_cut: "已复制开头部分（终端剪贴板有长度上限），字数 ",
     unreviewed: "未经审阅的导入稿",
     filtered: "筛选",
     figure_badge: "#",
@@ -386,6 +389,7 @@ const EN: Strings = Strings {
     wrapped_to_top: "wrapped to the first match",
     wrapped_to_bottom: "wrapped to the last match",
     copied: "copied",
+    copied_cut: "copied the start only (terminal clipboards have a limit), characters ",
     unreviewed: "unreviewed import",
     filtered: "filtered",
     figure_badge: "#",

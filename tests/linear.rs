@@ -347,3 +347,33 @@ fn checking_128k_figures_that_quote_one_text_takes_linear_time() {
         "{refused}"
     );
 }
+
+#[test]
+fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
+    let paragraph = "复制".repeat(MILLION / 3);
+    let mut app = reader(letter_with(&paragraph));
+    // The opening, which holds the paragraph, is the first node.
+    let screen = press(&mut app, Action::Copy);
+    let copies: Vec<String> = app
+        .take_effects()
+        .into_iter()
+        .filter_map(|effect| match effect {
+            dafu::app::Effect::Copy(text) => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert!(
+        copies[0].len() <= dafu::app::COPY_LIMIT,
+        "{}",
+        copies[0].len()
+    );
+    assert!(
+        copies[0].contains("复制复制"),
+        "the paragraph is what is copied"
+    );
+    let status = screen.lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("已复制开头部分"), "{status}");
+    let counted = format!("{}/", copies[0].chars().count());
+    assert!(status.contains(&counted), "{status}");
+}
