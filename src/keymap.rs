@@ -20,30 +20,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
         Event::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
         Event::Paste(text) if app.search().editing => Some(Action::SearchInsert(text.clone())),
         // The wheel scrolls an overlay too; a click means nothing there.
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel {
-                x: mouse.column,
-                y: mouse.row,
-                lines: WHEEL_LINES,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel {
-                x: mouse.column,
-                y: mouse.row,
-                lines: -WHEEL_LINES,
-            }),
-            MouseEventKind::Down(MouseButton::Left) if app.overlay().is_none() => {
-                Some(Action::Click {
-                    x: mouse.column,
-                    y: mouse.row,
-                })
-            }
-            _ => None,
-        },
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
-        _ => None,
+        _ => pointer_or_resize(event, app.overlay().is_none()),
     }
 }
 
@@ -88,6 +65,14 @@ pub fn shelf_action_for(app: &ShelfApp, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => shelf_key_action(app, key),
         Event::Paste(text) if app.prompt().is_some() => Some(Action::SearchInsert(text.clone())),
+        _ => pointer_or_resize(event, true),
+    }
+}
+
+/// The wheel, a click (where `clicks` allows one) and a resize: the same in the reader and on
+/// the shelf.
+fn pointer_or_resize(event: &Event, clicks: bool) -> Option<Action> {
+    match event {
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 x: mouse.column,
@@ -99,7 +84,7 @@ pub fn shelf_action_for(app: &ShelfApp, event: &Event) -> Option<Action> {
                 y: mouse.row,
                 lines: -WHEEL_LINES,
             }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+            MouseEventKind::Down(MouseButton::Left) if clicks => Some(Action::Click {
                 x: mouse.column,
                 y: mouse.row,
             }),
