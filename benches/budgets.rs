@@ -33,10 +33,13 @@
 mod common;
 #[path = "common/first_frame.rs"]
 mod first_frame;
+#[path = "common/programs.rs"]
+mod programs;
+#[path = "../tests/binary/start.rs"]
+mod start;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Duration;
 
 use common::{Reader, Runs, Timing, load_tree, mib, scaled_yaml, scales, time_median, time_on};
 use dafu::action::Action;
@@ -631,11 +634,8 @@ struct Commands {
 
 impl Commands {
     fn measure(scale: usize) -> std::io::Result<Self> {
-        let dir = std::env::temp_dir().join(format!("dafu-budgets-{}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        let result = Self::measure_in(&dir, scale);
-        let _ = std::fs::remove_dir_all(&dir);
-        result
+        let dir = start::Scratch::new("budgets");
+        Self::measure_in(&dir, scale)
     }
 
     fn measure_in(dir: &Path, scale: usize) -> std::io::Result<Self> {
@@ -645,21 +645,19 @@ impl Commands {
         // The same letter as plain text, for the tools that read text: what `dafu FILE | cat`
         // prints.
         let text = dir.join(format!("x{scale}.txt"));
-        let plain = Command::new(dafu())
-            .arg(&file)
-            .stdout(Stdio::piped())
-            .env("TERM", "dumb")
-            .output()?;
+        let plain = start::dafu([&file]).env("TERM", "dumb").output()?;
         std::fs::write(&text, plain.stdout)?;
         let state = dir.join("state");
         let file_arg = file.display().to_string();
         let text_arg = text.display().to_string();
-        let jless = tool("DAFU_JLESS", "jless");
-        let less = tool("DAFU_LESS", "less");
-        let rg = tool("DAFU_RG", "rg");
+        let jless = programs::tool("DAFU_JLESS", "jless");
+        let less = programs::tool("DAFU_LESS", "less");
+        let rg = programs::tool("DAFU_RG", "rg");
         let mut samples: [Vec<Duration>; 6] = Default::default();
         for _ in 0..COMMAND_RUNS {
-            samples[0].push(quiet(&dafu(), &["check", &file_arg])?);
+            samples[0].push(programs::time_quietly(&mut start::dafu([
+                "check", &file_arg,
+            ]))?);
             let reader_args = [
                 "--ambiguous-width".to_string(),
                 "narrow".to_string(),
@@ -667,24 +665,28 @@ impl Commands {
                 "dark".to_string(),
                 file_arg.clone(),
             ];
-            let (took, _) = first_frame::run(
-                &dafu(),
-                &reader_args,
-                &[("XDG_STATE_HOME", state.as_path())],
-            )?;
+            let mut reader = start::in_terminal(&reader_args);
+            reader.env("XDG_STATE_HOME", &state);
+            let (took, _) = first_frame::run(reader)?;
             samples[1].push(took);
-            samples[2].push(quiet(&dafu(), &["search", "人工智能", &file_arg])?);
+            samples[2].push(programs::time_quietly(&mut start::dafu([
+                "search",
+                "人工智能",
+                &file_arg,
+            ]))?);
             if let Some(jless) = &jless {
                 let (took, _) =
-                    first_frame::run(jless, &["--yaml".to_string(), file_arg.clone()], &[])?;
+                    first_frame::run(programs::in_a_terminal(jless, &["--yaml", &file_arg]))?;
                 samples[3].push(took);
             }
             if let Some(less) = &less {
-                let (took, _) = first_frame::run(less, std::slice::from_ref(&text_arg), &[])?;
+                let (took, _) = first_frame::run(programs::in_a_terminal(less, &[&text_arg]))?;
                 samples[4].push(took);
             }
             if let Some(rg) = &rg {
-                samples[5].push(quiet(rg, &["人工智能", &text_arg])?);
+                samples[5].push(programs::time_quietly(
+                    std::process::Command::new(rg).args(["人工智能", &text_arg]),
+                )?);
             }
         }
         let median = |v: &mut Vec<Duration>| {
@@ -703,30 +705,4 @@ impl Commands {
             rg: median(rg),
         })
     }
-}
-
-/// The dafu binary that cargo built beside this benchmark.
-fn dafu() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_dafu"))
-}
-
-/// A tool by the path in `variable`, else by `name` on PATH.
-fn tool(variable: &str, name: &str) -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os(variable) {
-        return Some(PathBuf::from(path));
-    }
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|dir| dir.join(name))
-        .find(|path| path.is_file())
-}
-
-/// Runs `program` with `args`, its output discarded, and returns how long it took.
-fn quiet(program: &Path, args: &[&str]) -> std::io::Result<Duration> {
-    let started = Instant::now();
-    Command::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()?;
-    Ok(started.elapsed())
 }

@@ -21,9 +21,13 @@ mod first_frame;
 )]
 #[path = "common/shelf.rs"]
 mod made;
+#[path = "common/programs.rs"]
+mod programs;
+#[path = "../tests/binary/start.rs"]
+mod start;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use dafu::app::shelf::{Known, ShelfApp, ShelfNews};
@@ -43,7 +47,7 @@ const PINYIN: &str = "rencailifa";
 fn main() {
     let letters: usize = number("DAFU_SHELF_LETTERS", 10_000);
     let runs: usize = number("DAFU_SHELF_RUNS", 3);
-    let dir = std::env::temp_dir().join(format!("dafu-shelf-bench-{}", std::process::id()));
+    let dir = start::Scratch::new("shelf-bench");
     let shelf = dir.join("letters");
     std::fs::create_dir_all(&shelf).expect("a folder for the shelf");
     let started = Instant::now();
@@ -57,7 +61,6 @@ fn main() {
     let measured = measure(&dir, &shelf, runs);
     let heap = open_shelf_heap(&shelf, &dir.join("warm"));
     report(&measured, heap, bytes);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A number from the environment, or `default`.
@@ -99,36 +102,38 @@ fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
     let warm = dir.join("warm");
     let state = dir.join("state");
     let one_letter = shelf.join("letter-00000.yaml").display().to_string();
-    let (rg, less) = (tool("DAFU_RG", "rg"), tool("DAFU_LESS", "less"));
+    let (rg, less) = (
+        programs::tool("DAFU_RG", "rg"),
+        programs::tool("DAFU_LESS", "less"),
+    );
+    let dafu = |args: &[&str]| start::dafu(args);
     // The warm cache: filled once by a run that reads every letter's text.
-    timed(&dafu(), &["search", WORD, &folder], &warm);
+    timed(&mut dafu(&["search", WORD, &folder]), &warm);
     let reader = |cache: &Path| {
         let args = ["--ambiguous-width", "narrow", "--theme", "dark", &folder];
-        let args: Vec<String> = args.iter().map(ToString::to_string).collect();
-        let env = [
-            ("XDG_CACHE_HOME", cache),
-            ("XDG_STATE_HOME", state.as_path()),
-        ];
-        first_frame::run(&dafu(), &args, &env).map_or(Duration::MAX, |(took, _)| took)
+        let mut command = start::in_terminal(args);
+        command.env("XDG_CACHE_HOME", cache);
+        command.env("XDG_STATE_HOME", &state);
+        first_frame::run(command).map_or(Duration::MAX, |(took, _)| took)
     };
     let mut samples: [Vec<Duration>; 9] = Default::default();
     for run in 0..runs {
         // `check` reads no cache; each cold run has an empty one of its own.
-        samples[0].push(timed(&dafu(), &["check", &folder], &warm));
+        samples[0].push(timed(&mut dafu(&["check", &folder]), &warm));
         let cold = dir.join(format!("cold-search-{run}"));
-        samples[1].push(timed(&dafu(), &["search", WORD, &folder], &cold));
-        samples[2].push(timed(&dafu(), &["search", WORD, &folder], &warm));
-        samples[3].push(timed(&dafu(), &["search", PINYIN, &folder], &warm));
+        samples[1].push(timed(&mut dafu(&["search", WORD, &folder]), &cold));
+        samples[2].push(timed(&mut dafu(&["search", WORD, &folder]), &warm));
+        samples[3].push(timed(&mut dafu(&["search", PINYIN, &folder]), &warm));
         if let Some(rg) = &rg {
-            samples[4].push(timed(rg, &[WORD, &folder], &warm));
+            samples[4].push(timed(Command::new(rg).args([WORD, &folder]), &warm));
         }
         samples[5].push(reader(&dir.join(format!("cold-reader-{run}"))));
         samples[6].push(reader(&warm));
         if let Some(less) = &less {
-            let args = [one_letter.clone()];
-            samples[7].push(first_frame::run(less, &args, &[]).map_or(Duration::MAX, |t| t.0));
+            let command = programs::in_a_terminal(less, &[&one_letter]);
+            samples[7].push(first_frame::run(command).map_or(Duration::MAX, |t| t.0));
         }
-        samples[8].push(timed(&dafu(), &["list", &folder], &warm));
+        samples[8].push(timed(&mut dafu(&["list", &folder]), &warm));
     }
     let [
         check,
@@ -253,30 +258,8 @@ fn report(m: &Measured, heap: usize, bytes: usize) {
     println!("(open shelf's heap: {:.1} MiB)", mib(heap));
 }
 
-/// The dafu binary that cargo built beside this benchmark.
-fn dafu() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_dafu"))
-}
-
-/// A tool by the path in `variable`, else by `name` on PATH.
-fn tool(variable: &str, name: &str) -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os(variable) {
-        return Some(PathBuf::from(path));
-    }
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|dir| dir.join(name))
-        .find(|path| path.is_file())
-}
-
-/// Runs `program` with `args`, its cache under `cache_home` and its output discarded; returns
-/// how long it took.
-fn timed(program: &Path, args: &[&str], cache_home: &Path) -> Duration {
-    let started = Instant::now();
-    let _ = Command::new(program)
-        .args(args)
-        .env("XDG_CACHE_HOME", cache_home)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    started.elapsed()
+/// Runs `command` with its cache under `cache_home`, its output discarded; returns how long
+/// it took.
+fn timed(command: &mut Command, cache_home: &Path) -> Duration {
+    programs::time_quietly(command.env("XDG_CACHE_HOME", cache_home)).unwrap_or(Duration::MAX)
 }

@@ -12,13 +12,16 @@
 mod first_frame;
 
 use anyhow::bail;
+use portable_pty::CommandBuilder;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((program, rest)) = args.split_first() else {
         bail!("usage: first_frame COMMAND [ARG...]");
     };
-    let (took, status) = first_frame::run(program.as_ref(), rest, &[])?;
+    let mut command = CommandBuilder::new(program);
+    command.args(rest);
+    let (took, status) = first_frame::run(command)?;
     eprintln!(
         "{program}: first frame and quit in {:.1} ms",
         took.as_secs_f64() * 1000.0

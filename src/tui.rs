@@ -242,7 +242,7 @@ fn letter_loop(
         }
         repaint |= run_effects(&mut app)?;
         repaint |= lifecycle::take_repaint();
-        hooks::panic_if_asked(events);
+        hooks::before_frame(events);
         draw(terminal, &mut app, palette, repaint)?;
         repaint = false;
         if indexer.is_none() {
@@ -444,6 +444,7 @@ fn draw(
     repaint: bool,
 ) -> io::Result<()> {
     let _lock = lifecycle::lock();
+    hooks::in_frame();
     // Lay out for the size the frame will have, not the last one reported: resize events can
     // arrive late or, with a key at the same instant, not at all.
     let size = terminal.size()?;

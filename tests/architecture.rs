@@ -1,6 +1,10 @@
 //! The house as ARCHITECTURE.md describes it, held: a module names only modules of its own
 //! tier or a lower one; no circle between modules or between files; no function over 80
 //! lines. Every line of `src/` is read except comments and the `#[cfg(test)]` modules.
+//!
+//! And the tests as they must stay: none of them waits on the clock. No test sleeps, times or
+//! sets a deadline, but the opt-in `#[ignore]`d `timing_…` ones, and the one hang guard
+//! (`tests/util/wait.rs`) that every wait goes through.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -363,32 +367,32 @@ fn no_circle_between_modules_or_files() {
 /// Each function of `code` longer than [`MAX_FUNCTION_LINES`]: (its first line, its length).
 fn long_functions(code: &str) -> Vec<(usize, usize)> {
     let lines: Vec<&str> = code.lines().collect();
-    let mut found = Vec::new();
-    for (start, line) in lines.iter().enumerate() {
-        if !starts_function(line) {
-            continue;
-        }
-        let mut depth = 0usize;
-        let mut opened = false;
-        'lines: for (n, line) in lines[start..].iter().enumerate() {
-            for c in line.chars() {
-                match c {
-                    '{' => (depth, opened) = (depth + 1, true),
-                    '}' => depth = depth.saturating_sub(1),
-                    // A declaration without a body (in a trait).
-                    ';' if !opened => break 'lines,
-                    _ => {}
-                }
-                if opened && depth == 0 {
-                    if n + 1 > MAX_FUNCTION_LINES {
-                        found.push((start + 1, n + 1));
-                    }
-                    break 'lines;
-                }
+    (0..lines.len())
+        .filter(|&start| starts_function(lines[start]))
+        .filter_map(|start| Some((start + 1, function_length(&lines[start..])?)))
+        .filter(|&(_, length)| length > MAX_FUNCTION_LINES)
+        .collect()
+}
+
+/// How many lines the function that begins `lines` spans, to its closing brace; `None` for a
+/// declaration without a body (in a trait).
+fn function_length(lines: &[&str]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut opened = false;
+    for (n, line) in lines.iter().enumerate() {
+        for c in line.chars() {
+            match c {
+                '{' => (depth, opened) = (depth + 1, true),
+                '}' => depth = depth.saturating_sub(1),
+                ';' if !opened => return None,
+                _ => {}
+            }
+            if opened && depth == 0 {
+                return Some(n + 1);
             }
         }
     }
-    found
+    None
 }
 
 /// Whether `line` begins a function: `fn name`, after `pub`, `pub(crate)`, `const` and the like.
@@ -447,4 +451,83 @@ fn the_checks_see_what_they_look_for() {
     assert_eq!(long_functions(&long), [(1, 81)]);
     let short = code(&format!("fn g() {{\n{}}}\n", "    \"}\";\n".repeat(78)));
     assert!(long_functions(&short).is_empty());
+}
+
+/// The words of code that wait on the clock or time something, in any case: `sleep`,
+/// `Instant::now`, `elapsed()`, `recv_timeout`, a `TIMEOUT`, a `DEADLINE`. (A `Duration` alone
+/// measures nothing: a file's time set a second later, a process's CPU time.)
+const CLOCK_WORDS: [&str; 5] = ["sleep", "instant", "elapsed", "timeout", "deadline"];
+
+/// The one file of `tests/` that may wait on the clock: the hang guard every wait goes through.
+const HANG_GUARD: &str = "util/wait.rs";
+
+/// Every line of `code` (a file of `tests/`, as [`blank_comments_and_literals`] gives it) that
+/// waits on the clock outside a `timing_…` function, and every `timing_…` test that is not
+/// `#[ignore]`d: (line, what is wrong).
+fn clock_in_tests(code: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut problems = Vec::new();
+    let mut timing_until = 0;
+    for (n, line) in lines.iter().enumerate() {
+        if starts_function(line) && line.contains("fn timing_") {
+            let attributes: Vec<&str> = lines[..n]
+                .iter()
+                .rev()
+                .take_while(|l| l.trim_start().starts_with("#["))
+                .copied()
+                .collect();
+            let test = attributes.iter().any(|a| a.trim() == "#[test]");
+            if test && !attributes.iter().any(|a| a.contains("#[ignore")) {
+                problems.push((n + 1, "a `timing_…` test that is not `#[ignore]`d".into()));
+            }
+            timing_until = n + function_length(&lines[n..]).unwrap_or(1);
+        }
+        if n < timing_until {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        if let Some(word) = CLOCK_WORDS.iter().find(|w| lower.contains(*w)) {
+            problems.push((n + 1, format!("`{word}`: {}", line.trim())));
+        }
+    }
+    problems
+}
+
+/// Issue 22: no test sleeps to synchronise and the default suite asserts no wall-clock or CPU
+/// time. A test waits for what it can see (the screen, an exit, a gate it opens), through
+/// the one hang guard; what is timed is in the benches or in an `#[ignore]`d `timing_…` test.
+#[test]
+fn no_test_waits_on_the_clock_but_the_timing_ones_and_the_hang_guard() {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut files = Vec::new();
+    rust_files(&tests, &mut files);
+    files.sort();
+    let mut problems = Vec::new();
+    let mut read = 0;
+    for path in files {
+        let rel = path.strip_prefix(&tests).expect("under tests");
+        if rel.starts_with("fixtures") || rel == Path::new(HANG_GUARD) {
+            continue;
+        }
+        read += 1;
+        let source = std::fs::read_to_string(&path).expect("readable");
+        for (line, problem) in clock_in_tests(&blank_comments_and_literals(&source)) {
+            problems.push(format!("tests/{}:{line}: {problem}", rel.display()));
+        }
+    }
+    assert!(read > 30, "the files of tests/ were read");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_clock_check_sees_what_it_looks_for() {
+    let source = "fn helper() {\n    std::thread::sleep(X);\n}\n// Instant in a comment\n\
+                  let s = \"elapsed\";\n#[test]\n#[ignore = \"timing\"]\nfn timing_ok() {\n\
+                  let t = Instant::now();\n}\nfn timing_helper() -> Duration {\n    d\n}\n\
+                  #[test]\nfn timing_not_ignored() {\n}\nconst DEADLINE: u8 = 1;\n";
+    let found: Vec<usize> = clock_in_tests(&blank_comments_and_literals(source))
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(found, [2, 15, 17]);
 }

@@ -2,29 +2,26 @@
 //! file, and a file that asks for more than a letter could need must be refused at once.
 //!
 //! Each test runs at a size where quadratic work takes minutes and linear work well under a
-//! second, with a deadline generous enough for a slow, shared machine: a failure means the
-//! shape is handled quadratically again, not that the machine was busy.
+//! second, and checks what a user sees: the exit status, the message and its position. How
+//! long they take is the opt-in [`timing_each_shape_is_checked_within_fifteen_seconds`]
+//! (`cargo test --test check_shapes -- --ignored`); `cargo bench --bench budgets` times
+//! `dafu check` against the letter's size.
 
 mod binary;
 
 use std::ffi::OsStr;
-use std::time::Duration;
 
-use binary::{Scratch, dafu, run_within};
-
-/// How long a check of one of these files may take. Linear: a fraction of a second in a
-/// debug build; quadratic: minutes.
-const DEADLINE: Duration = Duration::from_secs(15);
+use binary::{Scratch, dafu, run_command};
 
 /// The smallest valid letter, to build the shapes on.
 const MINIMAL_YAML: &str = include_str!("fixtures/minimal.yaml");
 
-/// Runs `dafu check` on `yaml` (written to a scratch file) within [`DEADLINE`].
+/// Runs `dafu check` on `yaml` (written to a scratch file).
 #[track_caller]
 fn check(name: &str, yaml: &str) -> binary::Output {
     let scratch = Scratch::new(name);
     let path = scratch.write("letter.yaml", yaml);
-    run_within(&mut dafu([OsStr::new("check"), path.as_os_str()]), DEADLINE)
+    run_command(&mut dafu([OsStr::new("check"), path.as_os_str()]))
 }
 
 /// A letter whose one measure states `n` figures: `另有1项，另有2项，…` in its paragraph,
@@ -113,10 +110,7 @@ fn aliases_of_a_list_of_empty_strings_are_refused_at_once() {
     let scratch = Scratch::new("empty-strings-bomb");
     let path = scratch.write("bomb.yaml", &yaml);
     let check = [OsStr::new("check"), path.as_os_str()];
-    let out = run_within(
-        &mut binary::dafu_with_memory_limit(2_000_000, check),
-        DEADLINE,
-    );
+    let out = run_command(&mut binary::dafu_with_memory_limit(2_000_000, check));
     assert_eq!(out.signal(), None, "dafu crashed\n{out:?}");
     let message = out.assert_refused(&format!("{}:", path.display()));
     // FILE:LINE:COL, at an alias.
@@ -133,4 +127,34 @@ fn aliases_of_a_list_of_empty_strings_are_refused_at_once() {
         yaml.lines().nth(line - 1).is_some_and(|l| l.contains("*m")),
         "{message}"
     );
+}
+
+/// Each shape above, its file made and checked, within 15 s: linear work takes a fraction of a
+/// second in a debug build, quadratic minutes. Opt-in, as a wall clock on a shared machine is.
+#[test]
+#[ignore = "timing: cargo test --test check_shapes -- --ignored"]
+fn timing_each_shape_is_checked_within_fifteen_seconds() {
+    let shapes: [(&str, fn()); 3] = [
+        (
+            "50,000 figures",
+            fifty_thousand_figures_in_one_node_are_checked_in_linear_time,
+        ),
+        (
+            "20,000 notes",
+            twenty_thousand_notes_are_checked_in_linear_time,
+        ),
+        (
+            "aliases of empty strings",
+            aliases_of_a_list_of_empty_strings_are_refused_at_once,
+        ),
+    ];
+    for (shape, test) in shapes {
+        let started = std::time::Instant::now();
+        test();
+        let took = started.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(15),
+            "{shape}: {took:?}"
+        );
+    }
 }

@@ -1,16 +1,19 @@
 //! Letters of odd shapes cost time in proportion to their size: one paragraph of a million
 //! spaces or newlines, a megabyte paragraph searched for `a`, a query matching a million places.
 //!
-//! Each test runs its work under a generous deadline. The quadratic code these tests pin took
-//! minutes at these sizes; linear code takes well under a second, even in a debug build. So a
-//! deadline of [`DEADLINE`] does not flake on a slow or busy machine, and still catches a
-//! return to quadratic work.
+//! Each test checks what a reader sees at these sizes (the screen, the count, the output); its
+//! work runs on a thread of its own under the hang guard ([`wait::on_a_thread`]), so that
+//! work that never ends fails instead of hanging. The quadratic code these tests pin took
+//! minutes at these sizes; linear code takes well under a second, even in a debug build: the
+//! opt-in [`timing_each_shape_takes_under_ten_seconds`] holds that
+//! (`cargo test --test linear -- --ignored`), and `cargo bench --bench budgets` times search
+//! and check against the letter's size.
 
 mod util;
+#[path = "util/wait.rs"]
+mod wait;
 
 use std::io::{self, Write};
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
 
 use dafu::action::Action;
 use dafu::app::reading::{ReadingLayout, ReadingPos};
@@ -22,28 +25,8 @@ use dafu::strings::Lang;
 use dafu::text::width::AmbiguousWidth;
 use util::{buffer_text, draw};
 
-/// How long the work of one test may take.
-const DEADLINE: Duration = Duration::from_secs(10);
-
 /// A million, the size of the odd shapes.
 const MILLION: usize = 1_000_000;
-
-/// Runs `work` on its own thread and returns its result, or fails the test if it has not
-/// finished within [`DEADLINE`]. (A thread that overruns is left behind: it ends with the test
-/// process.)
-fn within_deadline<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (done, result) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = done.send(work());
-    });
-    match result.recv_timeout(DEADLINE) {
-        Ok(value) => value,
-        Err(RecvTimeoutError::Timeout) => {
-            panic!("{what} took more than {DEADLINE:?}: not linear in the input")
-        }
-        Err(RecvTimeoutError::Disconnected) => panic!("{what} panicked"),
-    }
-}
 
 /// The minimal letter (tests/fixtures/minimal.yaml) with `paragraph` added to its opening,
 /// written out as YAML and loaded back: the letter a user would open from a file.
@@ -92,7 +75,7 @@ fn reading_line_starting_with(app: &App, start: &str) -> Option<ReadingPos> {
 #[test]
 fn a_paragraph_of_a_million_spaces_wraps_in_linear_time() {
     let letter = letter_with(&format!("空格之前{}空格之后。", " ".repeat(MILLION)));
-    let (app, first) = within_deadline("the first frame and a resize", move || {
+    let (app, first) = wait::on_a_thread("the first frame and a resize", move || {
         let mut app = reader(letter);
         let first = buffer_text(draw(&app).backend().buffer());
         resize(&mut app, 80);
@@ -115,7 +98,7 @@ fn a_paragraph_of_a_million_spaces_wraps_in_linear_time() {
 #[test]
 fn a_paragraph_of_a_million_newlines_wraps_in_linear_time() {
     let letter = letter_with(&format!("换行之前{}换行之后。", "\n".repeat(MILLION)));
-    let (app, end) = within_deadline("the first frame, a resize and End", move || {
+    let (app, end) = wait::on_a_thread("the first frame, a resize and End", move || {
         let mut app = reader(letter);
         resize(&mut app, 80);
         press(&mut app, Action::SwitchFocus);
@@ -161,7 +144,7 @@ fn matches_in_minimal_letter(query: &str) -> usize {
 #[test]
 fn searching_a_megabyte_paragraph_for_a_prints_in_linear_time() {
     let tree = LetterTree::new(letter_with(&"a".repeat(MILLION)));
-    let (count, out) = within_deadline("`dafu search a` on a 1 MB paragraph", move || {
+    let (count, out) = wait::on_a_thread("`dafu search a` on a 1 MB paragraph", move || {
         let mut out = Lines::default();
         let options = SearchOptions {
             color: false,
@@ -214,11 +197,12 @@ fn keys_with_an_active_query(app: &mut App, query: &str) -> Vec<String> {
 #[test]
 fn keys_with_a_query_matching_a_million_places_take_linear_time() {
     let letter = letter_with(&"a".repeat(MILLION));
-    let (app, screens) = within_deadline("keys with `/a` active on a 1 MB paragraph", move || {
-        let mut app = reader(letter);
-        let screens = keys_with_an_active_query(&mut app, "a");
-        (app, screens)
-    });
+    let (app, screens) =
+        wait::on_a_thread("keys with `/a` active on a 1 MB paragraph", move || {
+            let mut app = reader(letter);
+            let screens = keys_with_an_active_query(&mut app, "a");
+            (app, screens)
+        });
     let count = app.search().matches.len();
     assert_eq!(count, MILLION + matches_in_minimal_letter("a"));
     // After the submit the first match is current; n, n, N move by one each.
@@ -234,7 +218,7 @@ fn keys_with_a_query_matching_a_whole_megabyte_of_chinese_take_linear_time() {
     // 中 is three bytes: a 1 MB paragraph of it.
     let letter = letter_with(&"中".repeat(MILLION / 3));
     let (app, screens) =
-        within_deadline("keys with `/中` active on a 1 MB paragraph", move || {
+        wait::on_a_thread("keys with `/中` active on a 1 MB paragraph", move || {
             let mut app = reader(letter);
             let screens = keys_with_an_active_query(&mut app, "中");
             (app, screens)
@@ -332,7 +316,7 @@ fn many_figures_on_one_text(figures: usize) -> String {
 fn checking_128k_figures_that_quote_one_text_takes_linear_time() {
     // Each figure counted the places of its text anew: 128k figures took 101 s.
     let yaml = many_figures_on_one_text(128 * 1024);
-    let checked = within_deadline("checking 128k figures of one text", move || {
+    let checked = wait::on_a_thread("checking 128k figures of one text", move || {
         load::parse(&yaml, "many.yaml")
             .map(|letter| letter.suggestions[0].measures[0].figures.len())
     });
@@ -376,4 +360,51 @@ fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
     assert!(status.contains("已复制开头部分"), "{status}");
     let counted = format!("{}/", copies[0].chars().count());
     assert!(status.contains(&counted), "{status}");
+}
+
+/// Each test above within 10 s, its letter made and its work done: linear work takes well
+/// under a second even in a debug build, quadratic minutes. Opt-in, as a wall clock on a
+/// shared machine is.
+#[test]
+#[ignore = "timing: cargo test --test linear -- --ignored"]
+fn timing_each_shape_takes_under_ten_seconds() {
+    let shapes: [(&str, fn()); 7] = [
+        (
+            "a million spaces",
+            a_paragraph_of_a_million_spaces_wraps_in_linear_time,
+        ),
+        (
+            "a million newlines",
+            a_paragraph_of_a_million_newlines_wraps_in_linear_time,
+        ),
+        (
+            "search a 1 MB paragraph",
+            searching_a_megabyte_paragraph_for_a_prints_in_linear_time,
+        ),
+        (
+            "keys with a million matches",
+            keys_with_a_query_matching_a_million_places_take_linear_time,
+        ),
+        (
+            "keys with a megabyte of matches",
+            keys_with_a_query_matching_a_whole_megabyte_of_chinese_take_linear_time,
+        ),
+        (
+            "5,000 paragraphs",
+            a_long_letter_wraps_only_the_paragraphs_the_reader_shows,
+        ),
+        (
+            "128k figures on one text",
+            checking_128k_figures_that_quote_one_text_takes_linear_time,
+        ),
+    ];
+    for (shape, test) in shapes {
+        let started = std::time::Instant::now();
+        test();
+        let took = started.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(10),
+            "{shape}: {took:?}"
+        );
+    }
 }

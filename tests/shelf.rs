@@ -14,7 +14,7 @@ mod made;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use binary::{DEADLINE, Output, dafu, parse_csv, run_within};
+use binary::{Output, dafu, parse_csv, run_command};
 use made::MadeLetter;
 
 /// How many made letters the small shelf holds.
@@ -81,7 +81,7 @@ impl Shelf {
     fn run<const N: usize>(&self, args: [&str; N]) -> Output {
         let mut command = dafu(args);
         command.env("XDG_CACHE_HOME", self.dir.path().join(".cache"));
-        run_within(&mut command, DEADLINE)
+        run_command(&mut command)
     }
 
     fn path(&self) -> &str {

@@ -185,13 +185,9 @@ fn the_terminals_late_answers_are_not_keys_on_the_shelf() {
         !pty::status_row(s).contains("排序：文件")
     });
     let wanted = reference.with_screen(pty::status_row);
-    // One that answers a third of a second late.
-    let p = start(pty::Probe::Late {
-        after: std::time::Duration::from_millis(300),
-        reply: b"\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[2;2R",
-        byte_by_byte: false,
-    });
-    p.wait_answered();
+    // One that answers after the probe stopped waiting: once the shelf is up.
+    let p = start(pty::Probe::Silent);
+    p.send_bytes(b"\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[2;2R");
     // Written after the whole answer: the first key after it is the key.
     p.send("s");
     p.wait_until("the same order, no search typed", |s| {

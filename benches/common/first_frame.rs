@@ -12,7 +12,6 @@
 //! behind it would leave it waiting out its timeout, a delay no real terminal causes.
 
 use std::io::{self, Read, Write};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -25,13 +24,15 @@ const ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049h";
 const POSITION_REQUEST: &[u8] = b"\x1b[6n";
 const POSITION_REPORT: &[u8] = b"\x1b[2;2R";
 
-/// Runs `program` with `args` (and the variables `env` added to its environment) in a 120×36
-/// pseudo-terminal until its first frame is up, types `q`, waits for it to exit, and returns
-/// how long all of that took and its exit code.
+/// Runs `command` in a 120×36 pseudo-terminal until its first frame is up, types `q`, waits
+/// for it to exit, and returns how long all of that took and its exit code. `dafu` is given as
+/// the tests start it in a terminal (`tests/binary/start.rs`, `in_terminal`); another program
+/// as `CommandBuilder::new`. Each gets `TERM=xterm-256color`, and the current directory if
+/// the command names none.
 ///
 /// # Errors
 /// When the pseudo-terminal cannot be opened or the program cannot be started.
-pub fn run(program: &Path, args: &[String], env: &[(&str, &Path)]) -> io::Result<(Duration, u32)> {
+pub fn run(mut command: CommandBuilder) -> io::Result<(Duration, u32)> {
     let to_io = |e: anyhow::Error| io::Error::other(e.to_string());
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -41,13 +42,10 @@ pub fn run(program: &Path, args: &[String], env: &[(&str, &Path)]) -> io::Result
             pixel_height: 0,
         })
         .map_err(to_io)?;
-    let mut command = CommandBuilder::new(program);
-    command.args(args);
     command.env("TERM", "xterm-256color");
-    for (name, value) in env {
-        command.env(name, value);
+    if command.get_cwd().is_none() {
+        command.cwd(std::env::current_dir()?);
     }
-    command.cwd(std::env::current_dir()?);
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(command).map_err(to_io)?;
     // Only the child holds the terminal's other end now, so reading ends when it exits.

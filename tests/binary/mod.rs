@@ -1,30 +1,27 @@
-//! Helpers for the tests that run the built `dafu` binary: run it with a deadline and collect
-//! what it printed, find fixtures, make scratch directories, read CSV. The one way the tests
-//! start the binary without a terminal ([`dafu`]) and make a directory ([`Scratch`]); the
-//! pseudo-terminal harness (`tests/util/pty.rs`) starts it in a terminal, and uses both.
+//! Helpers for the tests that run the built `dafu` binary: run it and collect what it
+//! printed, find fixtures, make scratch directories, read CSV. The binary is started the one
+//! way the tests and the benchmarks start it ([`start`]); the pseudo-terminal harness
+//! (`tests/util/pty.rs`) starts it in a terminal the same way.
 //!
-//! Every run has a deadline, so a hang fails its test instead of hanging CI, and every run
-//! starts from the same place: the crate's directory (so fixture paths in messages read
-//! `tests/fixtures/…`), no stdin (so the interactive reader never starts), and none of dafu's
-//! environment variables.
+//! Every run is waited for under the hang guard ([`wait`]), so a hang fails its test instead
+//! of hanging CI; no run is asked to be quick. Runs start with no stdin (so the interactive
+//! reader never starts).
 
 #![allow(dead_code, reason = "each test crate uses a different subset")]
 
-use std::ffi::OsStr;
+#[path = "start.rs"]
+pub mod start;
+#[path = "../util/wait.rs"]
+pub mod wait;
+
 use std::fmt;
-use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus};
 use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
 
-/// The binary under test.
-pub const DAFU: &str = env!("CARGO_BIN_EXE_dafu");
-
-/// How long an ordinary run may take before the test fails (debug builds on a loaded CI
-/// machine are slow; a real letter takes milliseconds).
-pub const DEADLINE: Duration = Duration::from_secs(60);
+#[allow(unused_imports, reason = "each test crate uses a different subset")]
+pub use start::{DAFU, Scratch, dafu};
 
 /// The letter that ships with dafu, as its YAML source.
 pub const LETTER_YAML: &str = include_str!("../../content/zhongshan-kjj-2021-142.yaml");
@@ -37,8 +34,6 @@ pub struct Output {
     pub stdout: Vec<u8>,
     /// Everything it wrote to stderr.
     pub stderr: Vec<u8>,
-    /// How long it ran.
-    pub elapsed: Duration,
 }
 
 impl Output {
@@ -100,23 +95,10 @@ impl fmt::Debug for Output {
             }
             shown
         };
-        writeln!(f, "status: {:?} after {:?}", self.status, self.elapsed)?;
+        writeln!(f, "status: {:?}", self.status)?;
         writeln!(f, "stdout: {:?}", show(&self.stdout))?;
         write!(f, "stderr: {:?}", show(&self.stderr))
     }
-}
-
-/// A command that runs dafu with `args` from the crate's directory, with no stdin, stdout
-/// and stderr captured, and none of dafu's environment variables.
-pub fn dafu<I, S>(args: I) -> Command
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    let mut command = Command::new(DAFU);
-    command.args(args);
-    prepare(&mut command);
-    command
 }
 
 /// A command that runs dafu with `args` under a limit on its address space (`ulimit -v`, in
@@ -125,77 +107,60 @@ where
 pub fn dafu_with_memory_limit<I, S>(kib: u64, args: I) -> Command
 where
     I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
+    S: AsRef<std::ffi::OsStr>,
 {
-    let mut command = Command::new("/bin/sh");
-    command
-        .arg("-c")
-        .arg(r#"ulimit -v "$1" || exit 99; shift; exec "$@""#)
-        .arg("sh")
-        .arg(kib.to_string())
-        .arg(DAFU)
-        .args(args);
-    prepare(&mut command);
-    command
+    let script = r#"ulimit -v "$1" || exit 99; shift; exec "$@""#;
+    start::dafu_through("/bin/sh", &["-c", script, "sh", &kib.to_string()], args)
 }
 
-fn prepare(command: &mut Command) {
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("DAFU_LANG")
-        .env_remove("DAFU_AMBIGUOUS_WIDTH")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-}
-
-/// Runs dafu with `args` and waits for it, for at most [`DEADLINE`].
+/// Runs dafu with `args` and waits for it to end.
 #[track_caller]
 pub fn run<I, S>(args: I) -> Output
 where
     I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
+    S: AsRef<std::ffi::OsStr>,
 {
-    run_within(&mut dafu(args), DEADLINE)
+    run_command(&mut dafu(args))
 }
 
-/// Runs `command` and waits for it for at most `limit`; kills it and fails the test when it
-/// takes longer.
+/// Runs `command` and waits for it to end.
 #[track_caller]
-pub fn run_within(command: &mut Command, limit: Duration) -> Output {
+pub fn run_command(command: &mut Command) -> Output {
     let child = command.spawn().expect("start dafu");
-    finish_within(child, limit)
+    finish(child)
 }
 
-/// Waits for `child` for at most `limit`, reading whichever of its stdout and stderr are still
-/// piped; kills it and fails the test when it takes longer.
+/// Waits for `child` to end (under the hang guard: a child that never ends is killed and
+/// fails the test), reading whichever of its stdout and stderr are still piped.
 #[track_caller]
-pub fn finish_within(mut child: Child, limit: Duration) -> Output {
-    let start = Instant::now();
+pub fn finish(child: Child) -> Output {
+    let mut child = KillOnDrop(child);
     // Drain both pipes while waiting, so that a chatty child never blocks on a full pipe.
-    let stdout = child.stdout.take().map(drain);
-    let stderr = child.stderr.take().map(drain);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for dafu") {
-            break status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            let stderr = stderr.map(collect).unwrap_or_default();
-            panic!(
-                "dafu did not finish within {limit:?}; it was killed. stderr: {:?}",
-                String::from_utf8_lossy(&stderr)
-            );
-        }
-        thread::sleep(Duration::from_millis(5));
-    };
-    let elapsed = start.elapsed();
+    let stdout = child.0.stdout.take().map(drain);
+    let stderr = child.0.stderr.take().map(drain);
+    let status = wait::until(&format!("dafu (pid {}) to end", child.0.id()), || {
+        child
+            .0
+            .try_wait()
+            .expect("wait for dafu")
+            .ok_or_else(|| "it still runs".to_string())
+    });
     Output {
         status,
         stdout: stdout.map(collect).unwrap_or_default(),
         stderr: stderr.map(collect).unwrap_or_default(),
-        elapsed,
+    }
+}
+
+/// A child killed if the test fails (or hangs) before it ended.
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
     }
 }
 
@@ -219,42 +184,6 @@ pub fn fixture(name: &str) -> String {
     let exists = Path::new(env!("CARGO_MANIFEST_DIR")).join(&path).exists();
     assert!(exists, "fixture {path} is missing");
     path
-}
-
-/// A scratch directory of its own (the `tempfile` crate's), removed when dropped, also when
-/// the test fails: the one way the tests make a directory.
-pub struct Scratch(tempfile::TempDir);
-
-impl Scratch {
-    /// Makes an empty scratch directory for the test `name` (which its name carries).
-    #[track_caller]
-    pub fn new(name: &str) -> Self {
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("dafu-{name}-"))
-            .tempdir()
-            .expect("create a scratch directory");
-        Self(dir)
-    }
-
-    /// Writes `contents` to the file `name` in the directory and returns its path.
-    #[track_caller]
-    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.path().join(name);
-        fs::write(&path, contents).expect("write a scratch file");
-        path
-    }
-
-    /// The directory.
-    pub fn path(&self) -> &Path {
-        self.0.path()
-    }
-}
-
-impl std::ops::Deref for Scratch {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        self.0.path()
-    }
 }
 
 /// Splits RFC 4180 CSV into records of fields. Quoted fields may hold commas, doubled quotes

@@ -6,22 +6,19 @@
 //! cursor position requests (`ESC [ 6 n`) and answers them as a terminal would, so that
 //! the ambiguous-width probe can be tested with a narrow, a wide or a silent terminal.
 //!
-//! Every check waits for the screen to reach a state, with a timeout, instead of sleeping.
+//! Every check waits for the screen to reach a state instead of sleeping, through the one hang
+//! guard (`tests/util/wait.rs`): it says what it waited for and shows the screen if the state
+//! never comes; it never says how soon it must.
 
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, ExitStatus, MasterPty, PtySize, native_pty_system};
 
-/// How long a check waits for the screen before it fails: generous, for loaded machines.
-pub const TIMEOUT: Duration = Duration::from_secs(5);
-
-/// How often a waiting check looks at the screen again.
-const POLL: Duration = Duration::from_millis(10);
+use crate::binary::{start, wait};
 
 /// What the fake terminal answers to a cursor position request (`ESC [ 6 n`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,15 +29,10 @@ pub enum Probe {
     Wide,
     /// No answer at all, as some terminals (and some multiplexers) do.
     Silent,
-    /// These bytes, e.g. a key pressed just before the terminal's answer.
+    /// These bytes, e.g. a key pressed just before the terminal's answer. (A terminal that
+    /// answers late is a [`Probe::Silent`] one whose test writes the answer with
+    /// [`Pty::send_bytes`] once the probe has stopped waiting: after the first frame.)
     Reply(&'static [u8]),
-    /// These bytes `after` the request (a slow link), written whole or `byte_by_byte`, a
-    /// few milliseconds apart (a link that splits them).
-    Late {
-        after: Duration,
-        reply: &'static [u8],
-        byte_by_byte: bool,
-    },
 }
 
 impl Probe {
@@ -49,52 +41,7 @@ impl Probe {
             Probe::Narrow => Some(b"\x1b[2;2R"),
             Probe::Wide => Some(b"\x1b[2;3R"),
             Probe::Silent => None,
-            Probe::Reply(bytes) | Probe::Late { reply: bytes, .. } => Some(bytes),
-        }
-    }
-
-    /// Writes `answer` as this probe answers, then counts it in `answered`.
-    fn write_answer(
-        self,
-        answer: &'static [u8],
-        writer: &Arc<Mutex<Box<dyn Write + Send>>>,
-        shared: &Arc<Mutex<Shared>>,
-    ) {
-        let write = |bytes: &[u8]| {
-            let mut w = lock(writer);
-            let _ = w.write_all(bytes);
-            let _ = w.flush();
-        };
-        match self {
-            Probe::Late {
-                after,
-                byte_by_byte,
-                ..
-            } => {
-                let (writer, shared) = (Arc::clone(writer), Arc::clone(shared));
-                std::thread::spawn(move || {
-                    std::thread::sleep(after);
-                    if byte_by_byte {
-                        for byte in answer {
-                            let mut w = lock(&writer);
-                            let _ = w.write_all(std::slice::from_ref(byte));
-                            let _ = w.flush();
-                            drop(w);
-                            // Apart, so that the program reads them one at a time.
-                            std::thread::sleep(Duration::from_millis(3));
-                        }
-                    } else {
-                        let mut w = lock(&writer);
-                        let _ = w.write_all(answer);
-                        let _ = w.flush();
-                    }
-                    lock(&shared).answered += 1;
-                });
-            }
-            _ => {
-                write(answer);
-                lock(shared).answered += 1;
-            }
+            Probe::Reply(bytes) => Some(bytes),
         }
     }
 }
@@ -194,10 +141,6 @@ struct Shared {
     scanned: usize,
     /// Cursor position requests seen so far.
     requests: usize,
-    /// Answers written in full so far.
-    answered: usize,
-    /// When the first byte arrived.
-    first_output: Option<Instant>,
     /// Set when the pty's output ended (the program and every copy of the slave are gone).
     eof: bool,
     /// Set when the emulator itself panicked on the output (a vt100 bug, not the program's).
@@ -214,7 +157,6 @@ pub struct Pty {
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
     shared: Arc<Mutex<Shared>>,
     reader: Option<JoinHandle<()>>,
-    started: Instant,
     exit: Option<ExitStatus>,
     /// The state directory made for this run (removed when it ends), if the test named none.
     own_state: Option<TempDir>,
@@ -228,6 +170,8 @@ pub use crate::binary::Scratch as TempDir;
 /// given to the reader by [`Options::gate`].
 pub struct Gate {
     dir: TempDir,
+    /// The pipe, open for writing once the reader has come to the gate.
+    held: Option<std::fs::File>,
 }
 
 impl Gate {
@@ -244,7 +188,7 @@ impl Gate {
             0,
         )
         .expect("make a named pipe");
-        Self { dir }
+        Self { dir, held: None }
     }
 
     /// The named pipe.
@@ -252,20 +196,25 @@ impl Gate {
         self.dir.join("gate")
     }
 
-    /// Opens the gate: returns once the reader has come to it and gone through (opening the
-    /// pipe for writing waits for its reader). Fails the test if the reader never comes.
+    /// Returns once the reader has come to the gate (opening the pipe for writing waits for
+    /// its reader), and holds it there until [`Gate::open`].
     #[track_caller]
-    pub fn open(self) {
-        let path = self.path();
-        let (done, opened) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = done.send(std::fs::OpenOptions::new().write(true).open(path).is_ok());
-        });
-        assert_eq!(
-            opened.recv_timeout(TIMEOUT),
-            Ok(true),
-            "the reader did not come to the gate within {TIMEOUT:?}"
-        );
+    pub fn reached(&mut self) {
+        if self.held.is_none() {
+            let path = self.path();
+            let pipe = wait::on_a_thread("the reader to come to the gate", move || {
+                std::fs::OpenOptions::new().write(true).open(path)
+            });
+            self.held = Some(pipe.expect("open the gate's pipe"));
+        }
+    }
+
+    /// Opens the gate: returns once the reader has come to it, and lets it through (closing
+    /// the pipe ends the reader's wait).
+    #[track_caller]
+    pub fn open(mut self) {
+        self.reached();
+        self.held = None;
     }
 }
 
@@ -298,7 +247,8 @@ pub fn count(haystack: &[u8], needle: &[u8]) -> usize {
 }
 
 impl Pty {
-    /// Starts `dafu` as `options` say, with `TERM=xterm-256color`.
+    /// Starts `dafu` as `options` say, the way every test starts it in a terminal
+    /// ([`start::in_terminal`]).
     pub fn spawn(options: Options) -> Self {
         let system = native_pty_system();
         let pair = system
@@ -309,32 +259,8 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = match options.wrapper.split_first() {
-            Some((program, args)) => {
-                let mut cmd = CommandBuilder::new(program);
-                cmd.args(args);
-                cmd.arg(binary());
-                cmd
-            }
-            None => CommandBuilder::new(binary()),
-        };
-        cmd.args(&options.args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        // Settings from the developer's environment must not change what the tests see.
-        for var in [
-            "DAFU_LANG",
-            "DAFU_AMBIGUOUS_WIDTH",
-            "COLORTERM",
-            "TMUX",
-            "STY",
-            "NO_COLOR",
-            "COLORFGBG",
-            "DAFU_THEME",
-        ] {
-            cmd.env_remove(var);
-        }
-        cmd.env("LANG", "C.UTF-8");
+        let wrapper: Vec<&str> = options.wrapper.iter().map(String::as_str).collect();
+        let mut cmd = start::in_terminal_through(&wrapper, &options.args);
         cmd.env("RUST_BACKTRACE", "1");
         // The place kept between runs goes to a directory of this run's own, unless the test
         // names one: no test reads the developer's state, or another test's.
@@ -351,7 +277,6 @@ impl Pty {
                 None => cmd.env_remove(key),
             }
         }
-        let started = Instant::now();
         let child = pair.slave.spawn_command(cmd).expect("spawn dafu");
         // Only the child keeps the slave open, so that its exit ends our reads.
         drop(pair.slave);
@@ -368,8 +293,6 @@ impl Pty {
             raw: Vec::new(),
             scanned: 0,
             requests: 0,
-            answered: 0,
-            first_output: None,
             eof: false,
             emulator_failed: false,
             let_go: false,
@@ -388,7 +311,6 @@ impl Pty {
                 let bytes = &chunk[..n];
                 let new_requests = {
                     let mut s = lock(&thread_shared);
-                    s.first_output.get_or_insert_with(Instant::now);
                     let parser = &mut s.parser;
                     let processed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         parser.process(bytes);
@@ -410,8 +332,10 @@ impl Pty {
                     found
                 };
                 if let Some(answer) = answer {
+                    let mut w = lock(&thread_writer);
                     for _ in 0..new_requests {
-                        probe.write_answer(answer, &thread_writer, &thread_shared);
+                        let _ = w.write_all(answer);
+                        let _ = w.flush();
                     }
                 }
             }
@@ -423,7 +347,6 @@ impl Pty {
             writer,
             shared,
             reader: Some(handle),
-            started,
             exit: None,
             own_state,
         }
@@ -436,8 +359,13 @@ impl Pty {
 
     /// Types `keys` (raw bytes: `"\x1b"` is Esc, `"\r"` Enter, `"\t"` Tab).
     pub fn send(&self, keys: &str) {
+        self.send_bytes(keys.as_bytes());
+    }
+
+    /// Writes `bytes` as the terminal would: keys, or a terminal's answer.
+    pub fn send_bytes(&self, bytes: &[u8]) {
         let mut w = lock(&self.writer);
-        w.write_all(keys.as_bytes()).expect("write to the pty");
+        w.write_all(bytes).expect("write to the pty");
         w.flush().expect("flush the pty");
     }
 
@@ -483,92 +411,48 @@ impl Pty {
         lock(&self.shared).requests
     }
 
-    /// Waits until the terminal has written its answer to the first request in full.
-    pub fn wait_answered(&self) {
-        let start = Instant::now();
-        while lock(&self.shared).answered == 0 {
-            assert!(start.elapsed() < TIMEOUT, "the probe was never answered");
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// How long after the start the first byte of output came.
-    pub fn first_output_after(&self) -> Option<Duration> {
-        lock(&self.shared)
-            .first_output
-            .map(|t| t.duration_since(self.started))
-    }
-
-    /// When the program was started.
-    pub fn started(&self) -> Instant {
-        self.started
-    }
-
     /// The program's process id.
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("the child has a pid")
     }
 
-    /// Waits until `pred` holds for the screen; panics with `what` and the screen if it
-    /// does not within [`TIMEOUT`].
+    /// Waits until `pred` holds for the screen; fails with `what` and the screen if it never
+    /// does ([`wait::until`]) or the program's output ends first.
+    #[track_caller]
     pub fn wait_for(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
-        self.wait_for_within(what, TIMEOUT, pred);
+        self.wait_until(what, |s| if pred(s) { Ok(()) } else { Err(String::new()) });
     }
 
-    /// [`Pty::wait_for`] with a timeout of its own; returns how long it took.
-    pub fn wait_for_within(
-        &self,
-        what: &str,
-        timeout: Duration,
-        pred: impl Fn(&vt100::Screen) -> bool,
-    ) -> Duration {
-        self.wait_until_within(what, timeout, |s| {
-            if pred(s) { Ok(()) } else { Err(String::new()) }
-        })
-    }
-
-    /// Waits until `check` passes for the screen; panics with `what`, the last reason
-    /// `check` gave and the screen if it does not within [`TIMEOUT`].
+    /// Waits until `check` passes for the screen; fails with `what`, the last reason `check`
+    /// gave and the screen if it never does ([`wait::until`]) or the program's output ends
+    /// first.
+    #[track_caller]
     pub fn wait_until(&self, what: &str, check: impl Fn(&vt100::Screen) -> Result<(), String>) {
-        self.wait_until_within(what, TIMEOUT, check);
-    }
-
-    /// [`Pty::wait_until`] with a timeout of its own; returns how long it took.
-    pub fn wait_until_within(
-        &self,
-        what: &str,
-        timeout: Duration,
-        check: impl Fn(&vt100::Screen) -> Result<(), String>,
-    ) -> Duration {
-        let start = Instant::now();
-        loop {
+        wait::until(what, || {
             let (result, eof, emulator_failed) = {
                 let s = lock(&self.shared);
                 (check(s.parser.screen()), s.eof, s.emulator_failed)
             };
             let reason = match result {
-                Ok(()) => return start.elapsed(),
+                Ok(()) => return Ok(()),
                 Err(reason) => reason,
             };
-            if start.elapsed() > timeout || eof {
-                let why = if emulator_failed {
-                    "the terminal emulator (vt100) panicked on the output"
-                } else if eof {
-                    "the program's output ended"
-                } else {
-                    "timed out"
-                };
-                panic!(
-                    "{why} waiting for {what} (after {:?}) {reason}\nthe screen:\n{}",
-                    start.elapsed(),
-                    self.dump()
-                );
-            }
-            std::thread::sleep(POLL);
-        }
+            let why = if emulator_failed {
+                "the terminal emulator (vt100) panicked on the output"
+            } else if eof {
+                "the program's output ended"
+            } else {
+                return Err(format!("{reason}\nthe screen:\n{}", self.dump()));
+            };
+            panic!(
+                "{why} waiting for {what}: {reason}\nthe screen:\n{}",
+                self.dump()
+            );
+        });
     }
 
     /// Waits until the screen contains `text`.
+    #[track_caller]
     pub fn wait_for_text(&self, text: &str) {
         self.wait_for(&format!("{text:?} on the screen"), |s| {
             s.contents().contains(text)
@@ -576,6 +460,7 @@ impl Pty {
     }
 
     /// Waits until row `row` satisfies `pred`.
+    #[track_caller]
     pub fn wait_for_row(&self, what: &str, row: u16, pred: impl Fn(&str) -> bool) {
         self.wait_for(what, |s| {
             let (_, cols) = s.size();
@@ -654,26 +539,24 @@ impl Pty {
         }
     }
 
-    /// Waits for the program to end and for its last output to be read; panics after
-    /// [`TIMEOUT`].
+    /// Waits for the program to end and for its last output to be read.
+    #[track_caller]
     pub fn wait_exit(&mut self) -> ExitStatus {
-        let start = Instant::now();
-        while self.is_running() {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the program did not exit; the screen:\n{}",
-                self.dump()
-            );
-            std::thread::sleep(POLL);
-        }
+        wait::until("the program to exit", || {
+            if self.is_running() {
+                Err(self.dump())
+            } else {
+                Ok(())
+            }
+        });
         // The output ends (EIO on the master) once the child's copies of the slave close.
-        while !lock(&self.shared).eof {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the program exited but its output did not end"
-            );
-            std::thread::sleep(POLL);
-        }
+        wait::until("the program's output to end after it exited", || {
+            if lock(&self.shared).eof {
+                Ok(())
+            } else {
+                Err(self.dump())
+            }
+        });
         if let Some(handle) = self.reader.take() {
             let _ = handle.join();
         }
@@ -704,24 +587,21 @@ impl Pty {
     /// The reader thread blocks in a read on its own copy of the master; it is asked to let
     /// go after its next read, and Tab is typed (the reader redraws its pane borders) until
     /// some output wakes it.
-    pub fn close_terminal(&mut self) -> Instant {
+    #[track_caller]
+    pub fn close_terminal(&mut self) {
         lock(&self.shared).let_go = true;
-        let start = Instant::now();
         if let Some(handle) = self.reader.take() {
-            while !handle.is_finished() {
-                assert!(
-                    start.elapsed() < TIMEOUT,
-                    "no output to wake the reader thread; the screen:\n{}",
-                    self.dump()
-                );
+            wait::until("output to wake the reader thread", || {
+                if handle.is_finished() {
+                    return Ok(());
+                }
                 self.send("\t");
-                std::thread::sleep(Duration::from_millis(20));
-            }
+                Err(self.dump())
+            });
             let _ = handle.join();
         }
         *lock(&self.writer) = Box::new(std::io::sink());
         self.master = None;
-        Instant::now()
     }
 }
 
@@ -737,14 +617,14 @@ pub fn process_state(pid: u32) -> Option<char> {
 
 /// CPU time a process has used (user + system), from `/proc/PID/stat`.
 #[cfg(target_os = "linux")]
-pub fn cpu_time(pid: u32) -> Option<Duration> {
+pub fn cpu_time(pid: u32) -> Option<std::time::Duration> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     let (_, rest) = stat.rsplit_once(')')?;
     // Fields after the name: state is field 3, utime 14, stime 15 (1-based, whole line).
     let fields: Vec<&str> = rest.split_whitespace().collect();
     let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
     // USER_HZ is 100 on every Linux the tests run on.
-    Some(Duration::from_millis(ticks * 10))
+    Some(std::time::Duration::from_millis(ticks * 10))
 }
 
 /// The children of process `pid` (found by scanning `/proc`).
