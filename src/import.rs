@@ -40,7 +40,28 @@ pub struct Imported {
     /// The draft, in dafu's schema; `dafu check` accepts it.
     pub letter: Letter,
     /// Things the importer was unsure of, one line each.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something the importer was unsure of, for a person to review; the report says it in the
+/// interface's language (`report::write`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A suggestion with no verdict (吸取采纳该建议。): its ordinal (`三`) and title.
+    NoVerdict {
+        /// The suggestion's ordinal, as the letter numbers it.
+        ordinal: String,
+        /// Its title.
+        title: String,
+    },
+    /// Phrases in Chinese numerals, not taken as figures.
+    ChineseNumerals(Vec<String>),
+    /// Numbers with no unit after them, not taken as figures.
+    NoUnit(Vec<String>),
+    /// The header and signature fields the letter does not have, left out of the draft.
+    Lacks(Vec<String>),
+    /// No numbered part was found: the whole body is the opening.
+    NoParts,
 }
 
 /// Why a text could not be imported: the 1-based line it concerns, and what is wrong.
@@ -151,17 +172,16 @@ fn body_lines(
 }
 
 /// Warnings on what the letter lacks: header fields, numbered parts.
-fn lacks(letter: &Letter) -> Vec<String> {
+fn lacks(letter: &Letter) -> Vec<Warning> {
     let mut out = Vec::new();
     let missing = letter.missing();
     if !missing.is_empty() {
-        out.push(format!(
-            "not in the letter (left out of the draft; add any the PDF has): {}",
-            missing.join(", ")
+        out.push(Warning::Lacks(
+            missing.iter().map(ToString::to_string).collect(),
         ));
     }
     if letter.suggestions.is_empty() && letter.sections.is_empty() {
-        out.push("no numbered parts (一、…) found: the whole body is the opening".into());
+        out.push(Warning::NoParts);
     }
     out
 }
@@ -400,7 +420,7 @@ fn repair_spaces(letter: &mut Letter, errata: &mut Errata) {
 
 /// Figures of each node, found in the node's own text. Phrases in Chinese numerals, which
 /// are not taken, are listed in `warnings` for a person to judge.
-fn find_figures(letter: &mut Letter, warnings: &mut Vec<String>) {
+fn find_figures(letter: &mut Letter, warnings: &mut Vec<Warning>) {
     let mut skipped: Vec<String> = Vec::new();
     let mut unitless: Vec<String> = Vec::new();
     let mut of = |paragraphs: &[String]| -> Vec<Figure> {
@@ -435,16 +455,10 @@ fn find_figures(letter: &mut Letter, warnings: &mut Vec<String>) {
         }
     }
     if !skipped.is_empty() {
-        warnings.push(format!(
-            "figure phrases in Chinese numerals, not taken as figures (add any that are data): {}",
-            skipped.join("、")
-        ));
+        warnings.push(Warning::ChineseNumerals(skipped));
     }
     if !unitless.is_empty() {
-        warnings.push(format!(
-            "numbers with no unit after them, not taken as figures (add any that are data): {}",
-            unitless.join("、")
-        ));
+        warnings.push(Warning::NoUnit(unitless));
     }
 }
 

@@ -374,8 +374,12 @@ impl Failure {
             // clap quotes the arguments it refuses: shown inert, like a letter's text.
             Failure::Usage(e) => sanitize(&e.render().ansi().to_string()).into_owned(),
             Failure::Load(e) => format!("{}\n", e.in_lang(lang)),
-            Failure::Output(e) => format!("dafu: cannot write to standard output: {e}\n"),
-            Failure::Io(e) => format!("dafu: {e}\n"),
+            Failure::Output(e) => format!(
+                "{}{}\n",
+                strings::cannot_write_stdout(lang),
+                strings::in_lang(&e.to_string(), lang)
+            ),
+            Failure::Io(e) => format!("dafu: {}\n", strings::in_lang(&e.to_string(), lang)),
         }
     }
 }
@@ -508,6 +512,7 @@ fn import(
     text: &Path,
     output: Option<&Path>,
     force: bool,
+    lang: Lang,
     stdout_file: io::Result<File>,
 ) -> Result<u8, Failure> {
     if let Some(path) = output {
@@ -523,7 +528,7 @@ fn import(
             })?;
         }
     }
-    dafu::import::report::write(&imported, &mut io::stderr().lock())?;
+    dafu::import::report::write(&imported, lang, &mut io::stderr().lock())?;
     Ok(FOUND)
 }
 
@@ -660,7 +665,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             force,
         }) => {
             refuse_before(before.as_ref(), "import", "dafu import TEXT")?;
-            import(&text, output.as_deref(), force, stdout_file)
+            import(&text, output.as_deref(), force, cli.lang, stdout_file)
         }
         Some(Command::Diff { a, b }) => {
             refuse_before(before.as_ref(), "diff", "dafu diff A B")?;

@@ -2,6 +2,10 @@
 //!
 //! The letter's own text is never translated; only the interface around it is.
 
+pub mod refusals;
+
+use std::borrow::Cow;
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
@@ -654,14 +658,151 @@ const LOAD_WORDS: [Words; 9] = [
     TEXT_NOT_UTF8,
 ];
 
-/// A load error's `message` in `lang`, when it is one of dafu's own [`Words`]; anything else
-/// (the parser's words, a validation's) as it is.
+/// A load error's `message` in `lang`: dafu's own [`Words`], and in Chinese every refusal
+/// of the loader, the checks and the YAML parser ([`refusals`]); a message none of them
+/// knows as it is.
 #[must_use]
-pub fn in_lang(message: &str, lang: Lang) -> &str {
-    LOAD_WORDS
-        .iter()
-        .find(|w| w.en == message)
-        .map_or(message, |w| w.of(lang))
+pub fn in_lang(message: &str, lang: Lang) -> Cow<'_, str> {
+    if let Some(words) = LOAD_WORDS.iter().find(|w| w.en == message) {
+        return Cow::Borrowed(words.of(lang));
+    }
+    match lang {
+        Lang::En => Cow::Borrowed(message),
+        Lang::Zh => refusals::in_chinese(message).map_or(Cow::Borrowed(message), Cow::Owned),
+    }
+}
+
+/// Standard output could not be written: before the system's reason.
+#[must_use]
+pub fn cannot_write_stdout(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "dafu：无法写入标准输出：",
+        Lang::En => "dafu: cannot write to standard output: ",
+    }
+}
+
+/// The words of the review report `dafu import` writes to standard error.
+#[derive(Debug)]
+pub struct ReportLabels {
+    /// The count of a letter answered by suggestions: suggestions, measures, the measures of
+    /// each suggestion, points, figures, errata.
+    pub suggestion_counts: fn(usize, usize, &[usize], usize, usize, usize) -> String,
+    /// The count of a letter in sections: sections, headed ones, numbered paragraphs,
+    /// figures, errata.
+    pub section_counts: fn(usize, usize, usize, usize, usize) -> String,
+    /// Heading of the errata.
+    pub errata: &'static str,
+    /// Before an erratum suspected and not applied.
+    pub suspected: &'static str,
+    /// Heading of the wording flagged for a note.
+    pub notes: &'static str,
+    /// Heading of the figures to review.
+    pub figures: &'static str,
+    /// Before a figure's period.
+    pub period: &'static str,
+    /// After a figure the letter reports as planned.
+    pub planned: &'static str,
+    /// Before a figure's drafted `what`.
+    pub what: &'static str,
+    /// Before each warning.
+    pub warning: &'static str,
+    /// Where the opening's figures stand.
+    pub opening: &'static str,
+    /// A suggestion without a verdict: its ordinal and its title.
+    pub no_verdict: fn(&str, &str) -> String,
+    /// Before the phrases in Chinese numerals that were not taken.
+    pub chinese_numerals: &'static str,
+    /// Before the numbers with no unit that were not taken.
+    pub no_unit: &'static str,
+    /// Before the fields the letter does not have.
+    pub lacks: &'static str,
+    /// No numbered part was found.
+    pub no_parts: &'static str,
+    /// Between the phrases of a warning's list.
+    pub phrases: &'static str,
+    /// Between the fields of a warning's list.
+    pub fields: &'static str,
+}
+
+const ZH_REPORT: ReportLabels = ReportLabels {
+    suggestion_counts: |suggestions, measures, each, points, figures, errata| {
+        let each: Vec<String> = each.iter().map(usize::to_string).collect();
+        format!(
+            "dafu import：{suggestions} 条建议，{measures} 项措施（{}），{points} 个要点，\
+             {figures} 个数字，{errata} 条勘误",
+            each.join("、")
+        )
+    },
+    section_counts: |sections, headed, numbered, figures, errata| {
+        format!(
+            "dafu import：{sections} 个部分（{headed} 个有标题，{numbered} 个编号段落），\
+             {figures} 个数字，{errata} 条勘误"
+        )
+    },
+    errata: "勘误（请逐条对照 PDF 核对）：",
+    suspected: "  ? 疑似，未改：",
+    notes: "标出待加编者注的措辞（请审阅，或删去该注）：",
+    figures: "数字的 what（及期间、状态）是草拟的（请逐条审阅）：",
+    period: " 期间 ",
+    planned: " 计划",
+    what: " — what：",
+    warning: "注意：",
+    opening: "开头",
+    no_verdict: |ordinal, title| {
+        format!("{ordinal}、{title}：没有找到答复意见（如 吸取采纳该建议。）")
+    },
+    chinese_numerals: "用中文数字写的数字短语，未作为数字收录（是数据的请补上）：",
+    no_unit: "后面没有单位的数，未作为数字收录（是数据的请补上）：",
+    lacks: "原文没有这些项（草稿中已略去；PDF 中有的请补上）：",
+    no_parts: "没有找到编号的部分（一、…）：整个正文都作为开头",
+    phrases: "、",
+    fields: "、",
+};
+
+const EN_REPORT: ReportLabels = ReportLabels {
+    suggestion_counts: |suggestions, measures, each, points, figures, errata| {
+        let each: Vec<String> = each.iter().map(usize::to_string).collect();
+        format!(
+            "dafu import: {suggestions} suggestions, {measures} measures ({}), {points} points, \
+             {figures} figures, {errata} errata",
+            each.join(", ")
+        )
+    },
+    section_counts: |sections, headed, numbered, figures, errata| {
+        format!(
+            "dafu import: {sections} sections ({headed} with a heading, {numbered} numbered \
+             paragraphs), {figures} figures, {errata} errata"
+        )
+    },
+    errata: "errata (check each against the PDF):",
+    suspected: "  ? suspected, NOT applied:",
+    notes: "wording flagged for an editorial note (review, or delete the note):",
+    figures: "figures whose `what` (and period, status) is a draft (review each):",
+    period: " period ",
+    planned: " planned",
+    what: " — what: ",
+    warning: "warning: ",
+    opening: "opening",
+    no_verdict: |ordinal, title| {
+        format!("{ordinal}、{title}: no verdict (such as 吸取采纳该建议。) found")
+    },
+    chinese_numerals: "figure phrases in Chinese numerals, not taken as figures (add any that are data): ",
+    no_unit: "numbers with no unit after them, not taken as figures (add any that are data): ",
+    lacks: "not in the letter (left out of the draft; add any the PDF has): ",
+    no_parts: "no numbered parts (一、…) found: the whole body is the opening",
+    phrases: "、",
+    fields: ", ",
+};
+
+impl Lang {
+    /// The words of `dafu import`'s review report in this language.
+    #[must_use]
+    pub fn report(self) -> &'static ReportLabels {
+        match self {
+            Lang::Zh => &ZH_REPORT,
+            Lang::En => &EN_REPORT,
+        }
+    }
 }
 
 /// A word on the command line that is neither a file nor a command, and the command it is

@@ -725,11 +725,11 @@ fn check_accepts_the_other_valid_fixtures() {
 // ---------------------------------------------------------------------------------------------
 
 /// Runs `dafu check` on the bad fixture `name` and asserts it is refused at `line:column`;
-/// returns the message.
+/// returns the message, in English (`tests/messages.rs` holds the Chinese).
 #[track_caller]
 fn refused_at(name: &str, line: usize, column: usize) -> String {
     let path = fixture(&format!("bad/{name}"));
-    run(["check", &path]).assert_refused(&format!("{path}:{line}:{column}: "))
+    run(["--lang", "en", "check", &path]).assert_refused(&format!("{path}:{line}:{column}: "))
 }
 
 #[test]
@@ -813,7 +813,7 @@ fn a_file_before_a_subcommand_that_reads_one_is_its_file() {
 /// `dafu check -` with the file `name` on standard input.
 fn check_stdin(name: &str) -> Output {
     let file = std::fs::File::open(fixture(name)).expect("the fixture opens");
-    let mut command = dafu(["check", "-"]);
+    let mut command = dafu(["--lang", "en", "check", "-"]);
     command.stdin(file);
     run_command(&mut command)
 }
@@ -1134,7 +1134,7 @@ fn hostile_letter_prints_no_bidi_overrides() {
 #[test]
 fn error_messages_print_no_control_characters() {
     // A field name that the message quotes.
-    let out = run(["check", &fixture("bad/hostile-key.yaml")]);
+    let out = run(["--lang", "en", "check", &fixture("bad/hostile-key.yaml")]);
     let message = out.assert_refused(&format!("{}:18:9: ", fixture("bad/hostile-key.yaml")));
     assert!(message.contains("unknown field"), "{message}");
     assert!(
@@ -1436,6 +1436,16 @@ fn closed_stdout_is_exit_2_with_the_reason() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = run_with_stdout("1</dev/null", &args);
         assert_eq!(out.code(), Some(2), "{args:?}\n{out:?}");
+        // In the interface's language, the system's reason too.
+        assert!(
+            out.stderr()
+                .contains("dafu：无法写入标准输出：文件描述符无效"),
+            "{args:?}\n{out:?}"
+        );
+        let mut in_english = vec!["--lang", "en"];
+        in_english.extend(&args);
+        let out = run_with_stdout("1</dev/null", &in_english);
+        assert_eq!(out.code(), Some(2), "{args:?}\n{out:?}");
         assert!(
             out.stderr()
                 .contains("cannot write to standard output: Bad file descriptor"),
@@ -1486,6 +1496,9 @@ fn figures_under_python_devnull_is_exit_0() {
 #[test]
 fn full_disk_on_stdout_is_exit_2_with_the_reason() {
     let out = run_with_stdout(">/dev/full", &["figures"]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stderr().contains("磁盘已满"), "{out:?}");
+    let out = run_with_stdout(">/dev/full", &["--lang", "en", "figures"]);
     assert_eq!(out.code(), Some(2), "{out:?}");
     assert!(out.stderr().contains("No space left"), "{out:?}");
 }
@@ -1614,7 +1627,12 @@ fn minimal_refused_at(edits: &[(&str, &str)], line: usize, column: usize, says: 
         yaml = yaml.replacen(from, to, 1);
     }
     let path = scratch.write("letter.yaml", yaml);
-    let out = run([std::ffi::OsStr::new("check"), path.as_os_str()]);
+    let out = run([
+        std::ffi::OsStr::new("--lang"),
+        std::ffi::OsStr::new("en"),
+        std::ffi::OsStr::new("check"),
+        path.as_os_str(),
+    ]);
     let message = out.assert_refused(&format!("{}:{line}:{column}: ", path.display()));
     assert!(message.contains(says), "{edits:?}: {message}");
 }

@@ -1427,11 +1427,16 @@ fn position_of(source: &str, needle: &str, at: &str) -> (usize, usize) {
 }
 
 /// Runs `dafu check` on `source` written to a file; returns its exit code, stdout and the
-/// stderr with the file's name replaced by `FILE`.
+/// stderr (in English) with the file's name replaced by `FILE`.
 fn check(name: &str, source: &str) -> (Option<i32>, String, String) {
     let dir = binary::Scratch::new("check");
     let path = dir.write(&format!("{name}.yaml"), source);
-    let out = binary::run([std::ffi::OsStr::new("check"), path.as_os_str()]);
+    let out = binary::run([
+        std::ffi::OsStr::new("--lang"),
+        std::ffi::OsStr::new("en"),
+        std::ffi::OsStr::new("check"),
+        path.as_os_str(),
+    ]);
     let stderr = String::from_utf8(out.stderr)
         .unwrap()
         .replace(&path.display().to_string(), "FILE");

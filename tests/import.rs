@@ -208,9 +208,10 @@ fn the_transcript_imports_as_the_hand_made_letter() {
     // The one thing left to a person: phrases in Chinese numerals, listed, not taken.
     assert_eq!(
         imported.warnings,
-        [
-            "figure phrases in Chinese numerals, not taken as figures (add any that are data): 四个、八项"
-        ]
+        [dafu::import::Warning::ChineseNumerals(vec![
+            "四个".to_string(),
+            "八项".to_string()
+        ])]
     );
 }
 
@@ -488,6 +489,8 @@ fn import_writes_a_draft_that_check_accepts_and_reports_to_stderr() {
     let (_dir_draft, draft) = temp("draft.yaml");
     let (code, stdout, stderr) = run(
         &[
+            "--lang",
+            "en",
             "import",
             "content/source/zhongshan-kjj-2021-142.txt",
             "-o",
@@ -546,7 +549,7 @@ fn a_letter_without_date_or_signer_is_drafted_and_the_lack_is_said() {
         "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n正文。\n",
     )
     .unwrap();
-    let (code, stdout, stderr) = run(&["import", file.to_str().unwrap()], None);
+    let (code, stdout, stderr) = run(&["--lang", "en", "import", file.to_str().unwrap()], None);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains("# Not in the letter, so left out: proposal.number, proposal.session, proposal.title, signature.issuer, signature.date."),
@@ -561,12 +564,15 @@ fn a_letter_without_date_or_signer_is_drafted_and_the_lack_is_said() {
 
 #[test]
 fn import_of_what_is_no_text_names_file_and_line() {
-    let (code, _, stderr) = run(&["import", "-"], Some(""));
+    let (code, _, stderr) = run(&["--lang", "en", "import", "-"], Some(""));
     assert_eq!(code, 2);
     assert!(
         stderr.contains("(stdin):1:1: the text is empty"),
         "{stderr}"
     );
+    let (code, _, stderr) = run(&["import", "-"], Some(""));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("(stdin):1:1: 文本是空的"), "{stderr}");
     let (_dir_bad, bad) = temp("latin1.txt");
     std::fs::write(&bad, b"(A\xe0)\n").unwrap();
     let (code, _, stderr) = run(&["import", bad.to_str().unwrap()], None);
@@ -686,6 +692,11 @@ fn import_never_overwrites_a_file_without_force() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stdout.is_empty());
     assert!(
+        stderr.contains(&format!("{path}: 已存在，不予覆盖")),
+        "{stderr}"
+    );
+    let (_, _, stderr) = run(&[&["--lang", "en"], &args[..]].concat(), None);
+    assert!(
         stderr.contains(&format!("{path}: exists; refused")),
         "{stderr}"
     );
@@ -723,7 +734,7 @@ fn import_never_overwrites_its_input() {
     for output in [text.clone(), other_name] {
         let out = output.to_str().unwrap();
         for force in [false, true] {
-            let mut args = vec!["import", text.to_str().unwrap(), "-o", out];
+            let mut args = vec!["--lang", "en", "import", text.to_str().unwrap(), "-o", out];
             if force {
                 args.push("--force");
             }
@@ -743,6 +754,8 @@ fn diff_shows_what_a_person_changed_by_node() {
     let (_dir_draft, draft) = temp("diff-draft.yaml");
     let (code, _, _) = run(
         &[
+            "--lang",
+            "en",
             "import",
             "content/source/zhongshan-kjj-2021-142.txt",
             "-o",

@@ -585,7 +585,13 @@ fn the_binary_imports_each_letter_with_exit_0_and_check_accepts_the_draft() {
     for (i, name) in names.iter().enumerate() {
         let draft = dir.path().join(format!("{i}.yaml"));
         let import = std::process::Command::new(env!("CARGO_BIN_EXE_dafu"))
-            .args(["import", fixture(name).to_str().unwrap(), "-o"])
+            .args([
+                "--lang",
+                "en",
+                "import",
+                fixture(name).to_str().unwrap(),
+                "-o",
+            ])
             .arg(&draft)
             .output()
             .unwrap();

@@ -47,7 +47,7 @@ struct ListRow<'a> {
 }
 
 impl<'a> ListRow<'a> {
-    fn of(entry: &'a Entry<Summary>) -> Self {
+    fn of(entry: &'a Entry<Summary>, lang: Lang) -> Self {
         let path = shown_path(&entry.path);
         match &entry.letter {
             Ok(summary) => {
@@ -76,7 +76,7 @@ impl<'a> ListRow<'a> {
                 proposal: None,
                 suggestions: None,
                 figures: None,
-                error: Some(error.to_string()),
+                error: Some(error.in_lang(lang)),
                 unreviewed: false,
             },
         }
@@ -93,7 +93,7 @@ pub fn list(
     lang: Lang,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let rows: Vec<ListRow> = entries.iter().map(ListRow::of).collect();
+    let rows: Vec<ListRow> = entries.iter().map(|e| ListRow::of(e, lang)).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;

@@ -3,17 +3,19 @@
 
 use std::io::{self, Write};
 
-use super::Imported;
+use super::{Imported, Warning};
 use crate::letter::{Figure, Letter};
+use crate::strings::{Lang, ReportLabels};
 use crate::text::sanitize::sanitize_line;
 
-/// Where each figure stands, as the letter numbers it (`三（一）一是`), with the figure.
-pub fn figures_by_place(letter: &Letter) -> Vec<(String, &Figure)> {
+/// Where each figure stands, as the letter numbers it (`三（一）一是`; the opening's as
+/// `opening` says), with the figure.
+pub fn figures_by_place<'l>(letter: &'l Letter, opening: &str) -> Vec<(String, &'l Figure)> {
     let ordinal = super::tree::chinese;
     let mut out: Vec<(String, &Figure)> = letter
         .opening_figures
         .iter()
-        .map(|f| ("开头".to_string(), f))
+        .map(|f| (opening.to_string(), f))
         .collect();
     for (s, suggestion) in letter.suggestions.iter().enumerate() {
         let s_place = format!("{}、", ordinal(s + 1));
@@ -34,11 +36,13 @@ pub fn figures_by_place(letter: &Letter) -> Vec<(String, &Figure)> {
     out
 }
 
-/// Writes the report. Everything quoted from the letter is made one inert line first.
+/// Writes the report in `lang`. Everything quoted from the letter is made one inert line
+/// first.
 ///
 /// # Errors
 /// When writing fails.
-pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
+pub fn write(imported: &Imported, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+    let words = lang.report();
     let letter = &imported.letter;
     let measures: usize = letter.suggestions.iter().map(|s| s.measures.len()).sum();
     let points: usize = letter
@@ -47,49 +51,67 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
         .flat_map(|s| &s.measures)
         .map(|m| m.points.len())
         .sum();
-    let figures = figures_by_place(letter);
-    let per_suggestion: Vec<String> = letter
+    let figures = figures_by_place(letter, words.opening);
+    let per_suggestion: Vec<usize> = letter
         .suggestions
         .iter()
-        .map(|s| s.measures.len().to_string())
+        .map(|s| s.measures.len())
         .collect();
-    if letter.sections.is_empty() {
-        writeln!(
-            out,
-            "dafu import: {} suggestions, {measures} measures ({}), {points} points, {} figures, {} errata",
+    let counts = if letter.sections.is_empty() {
+        (words.suggestion_counts)(
             letter.suggestions.len(),
-            per_suggestion.join(", "),
+            measures,
+            &per_suggestion,
+            points,
             figures.len(),
             letter.errata.len(),
-        )?;
+        )
     } else {
         let headed = letter.sections.iter().filter(|s| s.title.is_some()).count();
-        writeln!(
-            out,
-            "dafu import: {} sections ({headed} with a heading, {} numbered paragraphs), {} figures, {} errata",
+        (words.section_counts)(
             letter.sections.len(),
+            headed,
             letter.sections.len() - headed,
             figures.len(),
             letter.errata.len(),
-        )?;
-    }
-    write_errata(letter, out)?;
-    write_notes(letter, out)?;
-    write_figures(&figures, out)?;
+        )
+    };
+    writeln!(out, "{counts}")?;
+    write_errata(letter, words, out)?;
+    write_notes(letter, words, out)?;
+    write_figures(&figures, words, out)?;
     for warning in &imported.warnings {
-        writeln!(out, "warning: {}", sanitize_line(warning))?;
+        writeln!(
+            out,
+            "{}{}",
+            words.warning,
+            sanitize_line(&warning_text(warning, words))
+        )?;
     }
     Ok(())
 }
 
+/// What a warning says, in the report's words.
+fn warning_text(warning: &Warning, words: &ReportLabels) -> String {
+    match warning {
+        Warning::NoVerdict { ordinal, title } => (words.no_verdict)(ordinal, title),
+        Warning::ChineseNumerals(phrases) => {
+            format!("{}{}", words.chinese_numerals, phrases.join(words.phrases))
+        }
+        Warning::NoUnit(numbers) => format!("{}{}", words.no_unit, numbers.join(words.phrases)),
+        Warning::Lacks(fields) => format!("{}{}", words.lacks, fields.join(words.fields)),
+        Warning::NoParts => words.no_parts.to_string(),
+    }
+}
+
 /// Every erratum, the suspected ones set apart.
-fn write_errata(letter: &Letter, out: &mut impl Write) -> io::Result<()> {
+fn write_errata(letter: &Letter, words: &ReportLabels, out: &mut impl Write) -> io::Result<()> {
     if !letter.errata.is_empty() {
-        writeln!(out, "errata (check each against the PDF):")?;
+        writeln!(out, "{}", words.errata)?;
         for erratum in &letter.errata {
             let shown = |s: &str| sanitize_line(&s.replace('\n', "⏎")).into_owned();
             let mark = if erratum.suspected {
-                "  ? suspected, NOT applied:"
+                words.suspected
             } else {
                 "  -"
             };
@@ -106,12 +128,9 @@ fn write_errata(letter: &Letter, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Wording the importer flagged for an editorial note.
-fn write_notes(letter: &Letter, out: &mut impl Write) -> io::Result<()> {
+fn write_notes(letter: &Letter, words: &ReportLabels, out: &mut impl Write) -> io::Result<()> {
     if !letter.notes.is_empty() {
-        writeln!(
-            out,
-            "wording flagged for an editorial note (review, or delete the note):"
-        )?;
+        writeln!(out, "{}", words.notes)?;
         for note in &letter.notes {
             writeln!(
                 out,
@@ -125,12 +144,13 @@ fn write_notes(letter: &Letter, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Every figure with its place and drafted fields.
-fn write_figures(figures: &[(String, &Figure)], out: &mut impl Write) -> io::Result<()> {
+fn write_figures(
+    figures: &[(String, &Figure)],
+    words: &ReportLabels,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if !figures.is_empty() {
-        writeln!(
-            out,
-            "figures whose `what` (and period, status) is a draft (review each):"
-        )?;
+        writeln!(out, "{}", words.figures)?;
         for (place, figure) in figures {
             let qualifier = figure
                 .qualifier
@@ -140,19 +160,20 @@ fn write_figures(figures: &[(String, &Figure)], out: &mut impl Write) -> io::Res
             let period = figure
                 .period
                 .as_deref()
-                .map(|p| format!(" period {}", sanitize_line(p)))
+                .map(|p| format!("{}{}", words.period, sanitize_line(p)))
                 .unwrap_or_default();
             let planned = if figure.status.is_done() {
                 ""
             } else {
-                " planned"
+                words.planned
             };
             writeln!(
                 out,
-                "  {place}: {} = {} {}{qualifier}{period}{planned} — what: {}",
+                "  {place}: {} = {} {}{qualifier}{period}{planned}{}{}",
                 sanitize_line(&figure.text),
                 figure.value,
                 sanitize_line(&figure.unit),
+                words.what,
                 sanitize_line(&figure.what)
             )?;
         }

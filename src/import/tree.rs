@@ -10,7 +10,7 @@
 //! so a word of thanks early in the letter does not end it.
 
 use super::errata::{Errata, Kind};
-use super::ordinal;
+use super::{Warning, ordinal};
 use crate::letter::{Measure, Point, Section, Suggestion};
 
 /// The body of a letter, between the addressee and the signature, as a tree.
@@ -172,7 +172,7 @@ pub(crate) fn body(
     paragraphs: Vec<String>,
     addressee: Option<&str>,
     errata: &mut Errata,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Body {
     let mut out = Body::default();
     let mut paragraphs = paragraphs;
@@ -210,7 +210,7 @@ fn suggestions(
     paragraphs: Vec<String>,
     out: &mut Body,
     errata: &mut Errata,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) {
     // Per suggestion, its measures while they are read.
     let mut measures: Vec<Vec<Open>> = Vec::new();
@@ -263,11 +263,10 @@ fn suggestions(
     }
     for (s, (suggestion, open)) in out.suggestions.iter_mut().zip(measures).enumerate() {
         if suggestion.response.is_empty() {
-            warnings.push(format!(
-                "{}、{}: no verdict (such as 吸取采纳该建议。) found",
-                chinese(s + 1),
-                suggestion.title
-            ));
+            warnings.push(Warning::NoVerdict {
+                ordinal: chinese(s + 1),
+                title: suggestion.title.clone(),
+            });
         }
         suggestion.measures = open.into_iter().map(points).collect();
     }

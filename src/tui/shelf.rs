@@ -24,6 +24,7 @@ use crate::app::shelf::{Known, ShelfApp, ShelfEffect, ShelfNews};
 use crate::keymap::shelf_action_for;
 use crate::shelf::walk::{self, Found};
 use crate::shelf::{Options, cache, find, summaries_each};
+use crate::strings::Lang;
 use crate::ui::theme::Palette;
 
 /// How often the loop looks for letters read while some are still coming.
@@ -150,6 +151,7 @@ impl Runner {
     /// Reads every letter's row on the other threads, each sent as it comes.
     fn read_in_background(&self) {
         let (found, send) = (self.found.clone(), self.send.clone());
+        let lang = self.settings.lang;
         // Without a thread the rows stay files, and each still opens when asked.
         let _ = std::thread::Builder::new()
             .name("shelf".into())
@@ -157,7 +159,7 @@ impl Runner {
                 summaries_each(
                     &found,
                     &Self::options(false),
-                    |_, letter| known(letter.map(|s| s.head)),
+                    |_, letter| known(letter.map(|s| s.head), lang),
                     |i, known| {
                         let _ = send.send(ShelfNews::Read(i, known));
                     },
@@ -217,7 +219,7 @@ impl Runner {
             Ok(tree) => tree,
             Err(error) => {
                 // Changed since it was listed: the row says why now.
-                shelf.learn([ShelfNews::Read(row, Known::Refused(error.to_string()))]);
+                shelf.learn([ShelfNews::Read(row, Known::Refused(error.in_lang(lang)))]);
                 return Ok(Closed::Quit);
             }
         };
@@ -251,10 +253,10 @@ fn open_at_match(app: &mut App, query: Option<String>) -> usize {
 }
 
 /// A letter's row as the shelf knows it.
-fn known(head: Result<crate::shelf::Head, crate::letter::load::LoadError>) -> Known {
+fn known(head: Result<crate::shelf::Head, crate::letter::load::LoadError>, lang: Lang) -> Known {
     match head {
         Ok(head) => Known::Read(head),
-        Err(error) => Known::Refused(error.to_string()),
+        Err(error) => Known::Refused(error.in_lang(lang)),
     }
 }
 

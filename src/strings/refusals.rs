@@ -1,0 +1,585 @@
+//! Why a letter or a text was refused, in Chinese: the loader, the checks and the YAML parser
+//! word their refusals in English where they find them (the cache of a shelf keeps them so,
+//! and the parser has no other words); the command line and the shelf say them in the
+//! interface's language through [`in_chinese`], at the edge.
+//!
+//! Each refusal is a [`Template`]: its English words with `{}` where it quotes something
+//! (a field, a figure's text, a number), and its Chinese words with `{1}`, `{2}`… for the
+//! same quotations, in the order Chinese puts them. What is quoted is kept as it is, but for
+//! the parser's own words ([`PHRASES`]), which are said in Chinese too.
+
+/// A refusal's words in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    /// As the loader writes it: `{}` where it quotes something.
+    pub en: &'static str,
+    /// In Chinese: `{1}`, `{2}`… for the first, second… quotation of [`Template::en`].
+    pub zh: &'static str,
+}
+
+const fn t(en: &'static str, zh: &'static str) -> Template {
+    Template { en, zh }
+}
+
+/// Every refusal with quotations, the more specific before one it would also match.
+pub const TEMPLATES: &[Template] = &[
+    // Reading the file.
+    t(
+        "file is {} bytes; letters larger than {} MiB are refused",
+        "文件有 {1} 字节；大于 {2} MiB 的答复函不予读取",
+    ),
+    t(
+        "file is larger than {} MiB; refused",
+        "文件大于 {1} MiB，不予读取",
+    ),
+    t("larger than {} MiB; refused", "大于 {1} MiB，不予读取"),
+    t(
+        "control character U+{} is not allowed in YAML; inside double quotes it can be written as \"\\u{}\"",
+        "YAML 不允许控制字符 U+{1}；可以在双引号内写作 \"\\u{2}\"",
+    ),
+    t(
+        "{}; dafu's two YAML readers disagree here, so it is refused: write it more plainly (a space, not a tab, after a colon)",
+        "{1}；dafu 的两个 YAML 解析器对这里读法不一，因此不予接受：请写得平实些（冒号后用空格，不用制表符）",
+    ),
+    t(
+        "`{}` is not a decimal number; write numbers in decimal digits, like 16 or 1.5",
+        "`{1}` 不是十进制数；数字请用十进制写，如 16 或 1.5",
+    ),
+    // The guard before the parser.
+    t(
+        "the key `{}` appears twice in this mapping; give it once",
+        "键 `{1}` 在同一个映射里出现了两次；只能写一次",
+    ),
+    t(
+        "collections nest deeper than {} levels; refused",
+        "嵌套超过 {1} 层，不予接受",
+    ),
+    t(
+        "the tag `{}` is not allowed: a letter holds plain text and numbers",
+        "不允许使用标签 `{1}`：答复函只含文字和数字",
+    ),
+    t(
+        "the tag `{}` does not fit {}; remove the tag",
+        "标签 `{1}` 与{2}不符；请去掉这个标签",
+    ),
+    t(
+        "aliases expand the letter past {} MiB of text; refused",
+        "别名展开后文字超过 {1} MiB，不予接受",
+    ),
+    t(
+        "the letter holds more than {} values once its aliases are expanded; refused",
+        "别名展开后超过 {1} 个值，不予接受",
+    ),
+    // What a valid letter is.
+    t(
+        "“{}” does not stand in any contact line; quote it as the line writes it",
+        "“{1}”不在任何一行联系方式中；请照该行的写法引用",
+    ),
+    t(
+        "unknown unit “{}”; expected one of {}",
+        "未知的单位“{1}”；应是以下之一：{2}",
+    ),
+    t(
+        "kind “{}” does not fit the unit “{}”, which is a {}",
+        "kind“{1}”与单位“{2}”不符，该单位是{3}",
+    ),
+    t(
+        "unknown qualifier “{}”; expected one of {}",
+        "未知的限定词“{1}”；应是以下之一：{2}",
+    ),
+    t(
+        "“{}” does not occur in the letter's text",
+        "“{1}”不在答复函的正文中",
+    ),
+    t(
+        "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit month and day)",
+        "“{1}”不是 2021-07-28 这样的日期（四位年份，{2} 至 {3}；月、日各两位）",
+    ),
+    t(
+        "figure text “{}” does not occur in its node's text",
+        "数字原文“{1}”不在它所在节点的正文中",
+    ),
+    t(
+        "figure text “{}” occurs in its node's text only as part of a longer number; quote the whole number",
+        "数字原文“{1}”在它所在节点的正文中只是更长数字的一部分；请引用完整的数字",
+    ),
+    t(
+        "figure “{}” is listed {} times with this value but stands {} time(s) in its node's text; remove the duplicate",
+        "数字“{1}”以同一数值列了 {2} 次，在所在节点的正文中却只出现 {3} 次；请删去重复的",
+    ),
+    t(
+        "value {} must be a number of zero or more (without a minus sign)",
+        "数值 {1} 须是零或正数（不带负号）",
+    ),
+    t(
+        "value {} is larger than {}; money is in 元, counts as counted, percentages as the number before %",
+        "数值 {1} 大于 {2}；金额以元计，数量照数，百分比写 % 前的数",
+    ),
+    t(
+        "value {} has more than two decimal places; the letter's figures have at most two (money is in 元)",
+        "数值 {1} 超过两位小数；答复函的数字至多两位小数（金额以元计）",
+    ),
+    t(
+        "value {} is not a whole number, but “{}” counts whole things",
+        "数值 {1} 不是整数，而“{2}”计的是整数",
+    ),
+    // Each figure read from its own text.
+    t("“{}” is not read as a figure: {}", "“{1}”读不成数字：{2}"),
+    t(
+        "“{}” is marked planned, but its text says none of {}",
+        "“{1}”标为计划（planned），但所在正文没有以下任何一词：{2}",
+    ),
+    t(
+        "“{}” is in {}, not money: only money has a money_kind",
+        "“{1}”的单位是{2}，不是金额：只有金额才有 money_kind",
+    ),
+    t(
+        "“{}” is marked {} money, but its text says none of {}",
+        "“{1}”标为{2}的金额，但所在正文没有以下任何一词：{3}",
+    ),
+    t(
+        "more than {} different periods in one node",
+        "一个节点中有超过 {1} 个不同的期间",
+    ),
+    t("“{}” is not a period; write {}", "“{1}”不是期间；请写{2}"),
+    t(
+        "the letter does not say “{}” where “{}” stands",
+        "答复函在“{2}”所在之处没有说“{1}”",
+    ),
+    t(
+        "unit “{}” differs from the text “{}”, which is in {}",
+        "单位“{1}”与原文“{2}”不符，原文的单位是{3}",
+    ),
+    t(
+        "“{}” states {} amounts, but {} figures quote it: one figure an amount",
+        "“{1}”列出 {2} 个数额，却有 {3} 个数字引用它：一个数额一个数字",
+    ),
+    t(
+        "value {} differs from the text “{}”, which says {} for its amount {} of {}",
+        "数值 {1} 与原文“{2}”不符，原文第 {4} 项（共 {5} 项）是 {3}",
+    ),
+    t(
+        "value {} differs from the text “{}”, which says {}",
+        "数值 {1} 与原文“{2}”不符，原文是 {3}",
+    ),
+    t(
+        "qualifier “{}” differs from the text “{}”, which says {}",
+        "限定词“{1}”与原文“{2}”不符，原文是“{3}”",
+    ),
+    t(
+        "the text “{}” says {}, but the figure has no qualifier",
+        "原文“{1}”有“{2}”，但这个数字没有 qualifier",
+    ),
+    t(
+        "qualifier “{}” is not the letter's: neither “{}” nor its clause says {}",
+        "限定词“{1}”不是原文的：“{2}”及其所在分句都没有“{3}”",
+    ),
+    t(
+        "the letter says {}: the figure drops its hedge",
+        "原文是“{1}”：这个数字漏掉了它的限定词",
+    ),
+    t(
+        "no figure “{}” in the same suggestion",
+        "同一条建议中没有数字“{1}”",
+    ),
+    t(
+        "“{}” ({}) is less than “{}” ({}): a part is no larger than its whole",
+        "“{1}”（{2}）小于“{3}”（{4}）：部分不能大于整体",
+    ),
+    t(
+        "“{}” is in {}, “{}” in {}: one cannot contain the other",
+        "“{1}”的单位是{2}，“{3}”的是{4}：两者不能互相包含",
+    ),
+    t(
+        "{} figures of the same suggestion read “{}”: part_of must name one",
+        "同一条建议中有 {1} 个数字写作“{2}”：part_of 只能指一个",
+    ),
+    // Importing a text, and writing its draft.
+    t(
+        "the draft would be {} MiB, larger than the {} MiB a letter may be; refused (import the letter in parts)",
+        "草稿将有 {1} MiB，超过答复函上限 {2} MiB，不予写出（请分几部分导入）",
+    ),
+    // The parser's words (serde).
+    t("missing field `{}`", "缺少字段 `{1}`"),
+    t("duplicate field `{}`", "字段 `{1}` 重复"),
+    t(
+        "unknown field `{}`, expected one of {}",
+        "未知字段 `{1}`；应是以下之一：{2}",
+    ),
+    t(
+        "unknown field `{}`, expected {}",
+        "未知字段 `{1}`；应是 {2}",
+    ),
+    t(
+        "unknown field `{}`, there are no fields",
+        "未知字段 `{1}`；这里没有字段",
+    ),
+    t(
+        "unknown variant `{}`, expected one of {}",
+        "未知的取值 `{1}`；应是以下之一：{2}",
+    ),
+    t(
+        "unknown variant `{}`, expected {}",
+        "未知的取值 `{1}`；应是 {2}",
+    ),
+    t(
+        "invalid type: {}, expected {}",
+        "类型不对：这里是{1}，应是{2}",
+    ),
+    t(
+        "invalid value: {}, expected {}",
+        "值不对：这里是{1}，应是{2}",
+    ),
+    t(
+        "invalid length {}, expected {}",
+        "长度不对：这里是 {1}，应是{2}",
+    ),
+    // The parser's words (libyaml): a problem met while reading something begun earlier.
+    t("{}, while {} ({})", "{1}（在 {3} 开始的{2}中）"),
+    // The guard's parser's words (saphyr): what it was reading, then the problem.
+    t("while {}, {}", "{2}（在{1}中）"),
+    // The system's reason a file could not be read or written.
+    t("{} (os error {})", "{1}（系统错误 {2}）"),
+];
+
+/// Refusals and phrases without quotations: whole messages, or what a template quotes
+/// (the parser's names of types and constructs, the checks' lists).
+pub const PHRASES: &[(&str, &str)] = &[
+    // dafu's own.
+    ("collections nest too deep; refused", "嵌套太深，不予接受"),
+    (
+        "file is empty; expected a letter (see the schema in README.md)",
+        "文件是空的；应是一封答复函（格式见 README.md）",
+    ),
+    (
+        "the letter has both suggestions and sections; a reply is written one way: keep one list",
+        "答复函同时有 suggestions 和 sections；一封答复只用一种写法：保留其中一个",
+    ),
+    (
+        "figure texts overlap each other at too many places of the text to check",
+        "数字原文彼此重叠之处太多，无法核对",
+    ),
+    (
+        "notes and errata overlap each other at too many places of the letter to check",
+        "注释与勘误彼此重叠之处太多，无法核对",
+    ),
+    (
+        "the note's text is empty; quote the wording it is about",
+        "注释的 text 是空的；请引用它所说明的原文",
+    ),
+    (
+        "figure text is empty; quote the figure as the letter writes it (近1.8亿元)",
+        "数字的 text 是空的；请照原文引用数字（如 近1.8亿元）",
+    ),
+    (
+        "a figure cannot be part of itself",
+        "数字不能是它自身的一部分",
+    ),
+    (
+        "is the text being imported; refused (write the draft to another file)",
+        "是正在导入的文本，不予覆盖（请把草稿写到另一个文件）",
+    ),
+    (
+        "exists; refused (choose another name, or --force to replace it)",
+        "已存在，不予覆盖（请换一个文件名，或用 --force 替换）",
+    ),
+    (
+        "the text is empty; expected a reply letter",
+        "文本是空的；应是一封答复函",
+    ),
+    // What the checks quote.
+    ("a list", "列表"),
+    ("a mapping", "映射"),
+    ("money", "金额"),
+    ("count", "数量"),
+    ("measure", "度量"),
+    ("percent", "百分比"),
+    ("approved", "立项"),
+    ("allocated", "安排"),
+    ("paid", "补助"),
+    ("fund", "基金规模"),
+    ("running_total", "累计"),
+    ("cap", "上限"),
+    ("per_award", "每项额度"),
+    ("outcome", "效益"),
+    (
+        "a year (2020), years (2019-2020), 近5年, 2017年以来, 截止2020年底, 目前 or 累计",
+        "年份（2020）、年份区间（2019-2020）、近5年、2017年以来、截止2020年底、目前或累计",
+    ),
+    ("the figure's text is empty", "数字的原文是空的"),
+    ("the figure's text holds no number", "数字的原文里没有数"),
+    (
+        "the figure's text goes on after its unit",
+        "数字的原文在单位之后还有文字",
+    ),
+    ("the figure's number has too many digits", "数字的位数太多"),
+    (
+        "the figure's text is not an amount",
+        "数字的原文不是一个数量",
+    ),
+    // The parser's names of what it found and expected (serde).
+    ("a sequence", "列表"),
+    ("sequence", "列表"),
+    ("a map", "映射"),
+    ("map", "映射"),
+    ("a string", "文字"),
+    ("unit value", "空值"),
+    ("a boolean", "真假值"),
+    ("a number", "数"),
+    ("f64", "数"),
+    ("u32", "整数"),
+    ("a borrowed string", "文字"),
+    ("a string or a list of strings", "文字或文字的列表"),
+    (
+        "deserializing from YAML containing more than one document is not supported",
+        "一个文件只能有一个 YAML 文档",
+    ),
+    ("EOF while parsing a value", "文件在读取值时结束"),
+    ("recursion limit exceeded", "嵌套太深"),
+    ("repetition limit exceeded", "别名展开次数太多"),
+    // The parser's problems (libyaml).
+    (
+        "found a tab character that violates indentation",
+        "制表符破坏了缩进",
+    ),
+    (
+        "found a tab character where an indentation space is expected",
+        "应当用空格缩进的地方有制表符",
+    ),
+    ("found unexpected end of stream", "文件意外结束"),
+    ("did not find expected key", "这里应有一个键"),
+    ("did not find expected node content", "这里应有内容"),
+    ("did not find expected '-' indicator", "这里应有 '-'"),
+    ("did not find expected ',' or ']'", "这里应有 ',' 或 ']'"),
+    ("did not find expected ',' or '}'", "这里应有 ',' 或 '}'"),
+    ("could not find expected ':'", "这里应有 ':'"),
+    ("found unexpected ':'", "这里不应有 ':'"),
+    (
+        "mapping values are not allowed in this context",
+        "这里不能有映射的值（冒号）",
+    ),
+    (
+        "mapping keys are not allowed in this context",
+        "这里不能有映射的键",
+    ),
+    (
+        "block sequence entries are not allowed in this context",
+        "这里不能有列表项（-）",
+    ),
+    (
+        "found character that cannot start any token",
+        "这个字符不能作为任何记号的开头",
+    ),
+    ("found unknown escape character", "未知的转义字符"),
+    ("found undefined tag handle", "未定义的标签前缀"),
+    ("found unexpected document indicator", "这里不应有文档标记"),
+    (
+        "did not find expected comment or line break",
+        "这里应是注释或换行",
+    ),
+    (
+        "did not find expected whitespace or line break",
+        "这里应是空白或换行",
+    ),
+    // The system's reasons (strerror).
+    ("Is a directory", "是文件夹"),
+    ("Not a directory", "路径中有一项不是文件夹"),
+    ("No such file or directory", "没有这个文件或文件夹"),
+    ("Permission denied", "没有权限"),
+    ("Bad file descriptor", "文件描述符无效"),
+    ("No space left on device", "磁盘已满"),
+    ("Disk quota exceeded", "超出磁盘配额"),
+    ("Input/output error", "输入输出错误"),
+    ("Broken pipe", "管道已断开"),
+    ("Read-only file system", "文件系统只读"),
+    ("File name too long", "文件名太长"),
+    ("Too many levels of symbolic links", "符号链接层数太多"),
+    ("File too large", "文件太大"),
+    ("Invalid argument", "参数无效"),
+    ("No such device or address", "没有这个设备或地址"),
+    // The guard's parser's problems (saphyr).
+    (
+        "':' must be followed by a valid YAML whitespace",
+        "':' 后面须是空格（YAML 的空白）",
+    ),
+    (
+        "'-' must be followed by a valid YAML whitespace",
+        "'-' 后面须是空格（YAML 的空白）",
+    ),
+    ("tab cannot be used as indentation", "不能用制表符缩进"),
+    ("tabs disallowed in this context", "这里不能有制表符"),
+    ("invalid indentation", "缩进不对"),
+    ("unexpected eof", "文件意外结束"),
+    ("found a tab", "有制表符"),
+    // What libyaml was reading when it met the problem.
+    ("scanning a plain scalar", "普通标量"),
+    ("scanning a quoted scalar", "带引号的标量"),
+    ("parsing a quoted scalar", "带引号的标量"),
+    ("scanning a block scalar", "块标量"),
+    ("scanning a simple key", "简单键"),
+    ("scanning an anchor", "锚点"),
+    ("scanning an alias", "别名"),
+    ("scanning a tag", "标签"),
+    ("parsing a tag", "标签"),
+    ("scanning for the next token", "下一个记号"),
+    ("parsing a block mapping", "块映射"),
+    ("parsing a block collection", "块集合"),
+    ("parsing a block node", "块节点"),
+    ("parsing a flow sequence", "方括号列表"),
+    ("parsing a flow mapping", "花括号映射"),
+    ("parsing a flow node", "流节点"),
+    ("parsing a node", "节点"),
+];
+
+/// The parser's names of what it found (`integer `5``, `string "x"`): the word said in
+/// Chinese, what follows it kept.
+const FOUND: [(&str, &str); 5] = [
+    ("integer", "整数"),
+    ("floating point", "小数"),
+    ("boolean", "真假值"),
+    ("string", "文字"),
+    ("character", "字符"),
+];
+
+/// How deep a quotation is itself read as a refusal (the parser's words inside dafu's).
+const DEPTH: usize = 2;
+
+/// `message` in Chinese, when it is one of the refusals above, after a field's path
+/// (`suggestions[0].figures[1].unit: `), which is kept; `None` when it is not.
+#[must_use]
+pub fn in_chinese(message: &str) -> Option<String> {
+    said(message, DEPTH).or_else(|| {
+        // A field's path before the message, as the schema names it: kept.
+        message.match_indices(": ").find_map(|(at, _)| {
+            let (path, rest) = message.split_at(at);
+            let is_path = !path.is_empty()
+                && path
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'));
+            if !is_path {
+                return None;
+            }
+            let rest = rest.get(2..)?;
+            said(rest, DEPTH).map(|zh| format!("{path}: {zh}"))
+        })
+    })
+}
+
+/// `message` in Chinese as a whole phrase or one template; quotations read again, `depth`
+/// times at most.
+fn said(message: &str, depth: usize) -> Option<String> {
+    if let Some((_, zh)) = PHRASES.iter().find(|(en, _)| *en == message) {
+        return Some((*zh).to_string());
+    }
+    TEMPLATES.iter().find_map(|template| {
+        let quoted = quotations(template.en, message)?;
+        let quoted: Vec<String> = quoted.into_iter().map(|q| quotation(q, depth)).collect();
+        Some(fill(template.zh, &quoted))
+    })
+}
+
+/// A quotation of a refusal: the parser's and the checks' own words in Chinese, anything
+/// else (a field, a figure's text, a number) as it is.
+fn quotation(quoted: &str, depth: usize) -> String {
+    if let Some(zh) = depth.checked_sub(1).and_then(|d| said(quoted, d)) {
+        return zh;
+    }
+    FOUND
+        .iter()
+        .find_map(|(en, zh)| {
+            let rest = quoted.strip_prefix(en)?;
+            (rest.is_empty() || rest.starts_with(' ')).then(|| format!("{zh}{rest}"))
+        })
+        .unwrap_or_else(|| quoted.to_string())
+}
+
+/// What `message` quotes where `template` has `{}`, when it is the template's; the first
+/// place each literal part is found after the quotation before it.
+fn quotations<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> {
+    let parts: Vec<&str> = template.split("{}").collect();
+    let (first, rest) = parts.split_first()?;
+    let (last, middle) = rest.split_last()?;
+    let body = message.strip_prefix(first)?.strip_suffix(last)?;
+    let mut quoted = Vec::with_capacity(parts.len() - 1);
+    let mut remaining = body;
+    for part in middle {
+        // A quotation is never empty: it is a value, a name or a word.
+        let from = remaining.char_indices().nth(1).map(|(i, _)| i)?;
+        let at = remaining.get(from..)?.find(part)? + from;
+        quoted.push(remaining.get(..at)?);
+        remaining = remaining.get(at + part.len()..)?;
+    }
+    (!remaining.is_empty()).then_some(())?;
+    quoted.push(remaining);
+    Some(quoted)
+}
+
+/// `zh` with `{1}`, `{2}`… replaced by the quotations.
+fn fill(zh: &str, quoted: &[String]) -> String {
+    let mut out = zh.to_string();
+    for (i, q) in quoted.iter().enumerate() {
+        out = out.replace(&format!("{{{}}}", i + 1), q);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_quotes_in_chinese_what_it_quotes_in_english() {
+        for template in TEMPLATES {
+            let slots = template.en.matches("{}").count();
+            for n in 1..=slots {
+                assert!(
+                    template.zh.contains(&format!("{{{n}}}")),
+                    "{}: {{{n}}} missing in {}",
+                    template.en,
+                    template.zh
+                );
+            }
+            assert!(!template.zh.contains(&format!("{{{}}}", slots + 1)));
+        }
+    }
+
+    #[test]
+    fn a_refusal_is_said_in_chinese_its_quotations_kept() {
+        assert_eq!(
+            in_chinese("suggestions[0].measures[0].figures[0].unit: unknown unit “只”; expected one of 元 家").as_deref(),
+            Some("suggestions[0].measures[0].figures[0].unit: 未知的单位“只”；应是以下之一：元 家")
+        );
+        assert_eq!(
+            in_chinese("suggestions: invalid type: integer `5`, expected a sequence").as_deref(),
+            Some("suggestions: 类型不对：这里是整数 `5`，应是列表")
+        );
+        assert_eq!(
+            in_chinese("found unexpected end of stream, while scanning a quoted scalar (165:23)")
+                .as_deref(),
+            Some("文件意外结束（在 165:23 开始的带引号的标量中）")
+        );
+        assert_eq!(in_chinese("something else entirely"), None);
+    }
+
+    #[test]
+    fn a_longer_template_is_not_taken_for_a_shorter_one() {
+        let zh = in_chinese(
+            "x.value: value 3 differs from the text “3、4家”, which says 4 for its amount 2 of 2",
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            zh,
+            "x.value: 数值 3 与原文“3、4家”不符，原文第 2 项（共 2 项）是 4"
+        );
+    }
+
+    #[test]
+    fn quotations_are_found_in_order_and_never_empty() {
+        assert_eq!(
+            quotations("a {} b {} c", "a x b y b z c"),
+            Some(vec!["x", "y b z"])
+        );
+        assert_eq!(quotations("a {} b", "a  b"), None);
+        assert_eq!(quotations("a {} b", "a b"), None);
+    }
+}

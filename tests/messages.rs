@@ -1,0 +1,334 @@
+//! Every message in the interface's language: `check`'s refusals (the checks', the guard's
+//! and the YAML parser's), the import's review report and its warnings, and a standard
+//! output that cannot be written, in Chinese by default and in English with `--lang en`,
+//! each keeping its `FILE:LINE:COL` and the path.
+
+mod binary;
+
+use binary::{Output, Scratch, fixture, run};
+
+/// The smallest valid letter, which the refusals below change one thing of.
+const MINIMAL_YAML: &str = include_str!("fixtures/minimal.yaml");
+
+/// Words that make an English sentence, as whole words: a message that holds one outside
+/// its quotations is (partly) English.
+const ENGLISH: [&str; 24] = [
+    "the", "is", "not", "of", "a", "an", "and", "to", "in", "at", "its", "be", "it", "no", "by",
+    "with", "found", "expected", "refused", "missing", "unknown", "invalid", "while", "differs",
+];
+
+/// `message` without what it quotes (“…”, `…`, 「…」, "…"): the letter's words, fields,
+/// values, which stay as they are.
+fn unquoted(message: &str) -> String {
+    let mut out = String::new();
+    let mut closing: Option<char> = None;
+    for c in message.chars() {
+        match closing {
+            Some(close) if c == close => closing = None,
+            Some(_) => {}
+            None => match c {
+                '“' => closing = Some('”'),
+                '「' => closing = Some('」'),
+                '`' | '"' => closing = Some(c),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+/// The English words of `message`, outside its quotations.
+fn english_words(message: &str) -> Vec<String> {
+    unquoted(message)
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
+        .filter(|word| ENGLISH.contains(&word.to_ascii_lowercase().as_str()))
+        .map(str::to_string)
+        .collect()
+}
+
+fn has_chinese(text: &str) -> bool {
+    unquoted(text)
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Asserts that `check` refuses `path` at `prefix` in both languages, in Chinese words by
+/// default and in English ones with `--lang en`; returns the two messages.
+#[track_caller]
+fn refused_in_both(path: &str, what: &str) -> (String, String) {
+    let zh = run(["check", path]);
+    let en = run(["--lang", "en", "check", path]);
+    assert_eq!(zh.code(), Some(2), "{what}: {zh:?}");
+    assert_eq!(en.code(), Some(2), "{what}: {en:?}");
+    let (zh, en) = (zh.stderr(), en.stderr());
+    let place = |message: &str| -> String {
+        // `FILE:LINE:COL: ` or `FILE: `, the same in both languages.
+        let after = message.strip_prefix(path).unwrap_or_default();
+        after.split(": ").next().unwrap_or_default().to_string()
+    };
+    assert!(zh.starts_with(path), "{what}: the path first: {zh}");
+    assert_eq!(place(&zh), place(&en), "{what}: one place\n{zh}\n{en}");
+    // What is said about the file, after its name.
+    let said = |message: &str| message.strip_prefix(path).unwrap_or_default().to_string();
+    let words = english_words(&said(&zh));
+    assert!(
+        words.is_empty(),
+        "{what}: English words {words:?} in the Chinese interface: {zh}"
+    );
+    assert!(has_chinese(&said(&zh)), "{what}: {zh}");
+    assert!(!english_words(&said(&en)).is_empty(), "{what}: {en}");
+    (zh, en)
+}
+
+#[test]
+fn every_bad_fixture_is_refused_in_chinese_at_the_place_the_english_names() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the bad fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 20, "{names:?}");
+    for name in names {
+        let path = fixture(&format!("bad/{name}"));
+        let (zh, en) = refused_in_both(&path, &name);
+        assert_ne!(zh, en, "{name}");
+    }
+}
+
+/// The minimal letter with `from` replaced by `to` (once, and it must be there).
+fn minimal_with(from: &str, to: &str) -> String {
+    assert!(MINIMAL_YAML.contains(from), "{from}");
+    MINIMAL_YAML.replacen(from, to, 1)
+}
+
+/// Letters refused by each check of a figure, a note, the contact lines, the shape and the
+/// guard: the minimal letter with one thing wrong, and a word of the English refusal.
+fn refusals() -> Vec<(&'static str, String, &'static str)> {
+    let figure = "            qualifier: 共\n";
+    let with_figure_field = |field: &str| minimal_with(figure, &format!("{figure}{field}\n"));
+    let deep = format!("title: {}{}\n", "[".repeat(80), "]".repeat(80));
+    vec![
+        ("value", minimal_with("value: 3\n", "value: 4\n"), "differs"),
+        ("unit", minimal_with("unit: 家", "unit: 项"), "unit “项”"),
+        (
+            "kind",
+            with_figure_field("            kind: percent"),
+            "kind",
+        ),
+        (
+            "qualifier",
+            minimal_with("qualifier: 共", "qualifier: 近"),
+            "qualifier “近”",
+        ),
+        (
+            "unknown qualifier",
+            minimal_with("qualifier: 共", "qualifier: 大约"),
+            "unknown qualifier",
+        ),
+        (
+            "dropped qualifier",
+            minimal_with(figure, ""),
+            "no qualifier",
+        ),
+        (
+            "negative",
+            minimal_with("value: 3\n", "value: -3\n"),
+            "minus",
+        ),
+        (
+            "decimals",
+            minimal_with("value: 3\n", "value: 0.001\n"),
+            "decimal places",
+        ),
+        (
+            "whole",
+            minimal_with("value: 3\n", "value: 3.5\n"),
+            "whole number",
+        ),
+        (
+            "too large",
+            minimal_with("value: 180000000", "value: 1.0e16"),
+            "larger than",
+        ),
+        (
+            "period not stated",
+            with_figure_field("            period: 2020"),
+            "does not say",
+        ),
+        (
+            "not a period",
+            with_figure_field("            period: 某年"),
+            "not a period",
+        ),
+        (
+            "planned",
+            with_figure_field("            status: planned"),
+            "planned",
+        ),
+        (
+            "money kind of a count",
+            with_figure_field("            money_kind: paid"),
+            "not money",
+        ),
+        (
+            "part of nothing",
+            with_figure_field("            part_of: 99家"),
+            "no figure",
+        ),
+        (
+            "figure text empty",
+            minimal_with("text: 共3家", "text: ''"),
+            "empty",
+        ),
+        (
+            "part of a longer number",
+            minimal_with("text: 共3家", "text: 3家").replacen("共3家企业", "共33家企业", 1),
+            "longer number",
+        ),
+        (
+            "listed twice",
+            minimal_with(
+                "        points:",
+                "          - {text: 共3家, value: 3, unit: 家, what: 又一次, qualifier: 共}\n        points:",
+            ),
+            "listed 2 times",
+        ),
+        (
+            "note",
+            format!("{MINIMAL_YAML}notes:\n  - {{text: 不在信中, note: 说明}}\n"),
+            "does not occur",
+        ),
+        (
+            "empty note",
+            format!("{MINIMAL_YAML}notes:\n  - {{text: '', note: 说明}}\n"),
+            "empty",
+        ),
+        (
+            "contact",
+            format!("{MINIMAL_YAML}contact_person: 张三\n"),
+            "contact line",
+        ),
+        (
+            "shape",
+            format!("{MINIMAL_YAML}sections:\n  - paragraphs: [第一段。]\n"),
+            "both suggestions and sections",
+        ),
+        (
+            "nesting",
+            minimal_with("title: 某局关于某提案答复的函\n", &deep),
+            "nest",
+        ),
+        (
+            "date",
+            minimal_with("date: \"2021-07-28\"", "date: \"2021-7-28\""),
+            "not a date",
+        ),
+    ]
+}
+
+#[test]
+fn every_check_of_a_letter_refuses_in_the_interface_language() {
+    let scratch = Scratch::new("refusals-in-both");
+    for (what, yaml, english) in refusals() {
+        let path = scratch.write(&format!("{}.yaml", what.replace(' ', "-")), yaml);
+        let path = path.display().to_string();
+        let (_, en) = refused_in_both(&path, what);
+        assert!(en.contains(english), "{what}: the refusal meant: {en}");
+    }
+}
+
+/// `dafu import` of `text`, in `lang` when given.
+fn import(text: &str, lang: Option<&str>) -> Output {
+    let mut args = vec!["import", text];
+    if let Some(lang) = lang {
+        args.splice(0..0, ["--lang", lang]);
+    }
+    let out = run(&args);
+    assert_eq!(out.code(), Some(0), "{out:?}");
+    out
+}
+
+#[test]
+fn the_import_report_and_its_warnings_are_in_the_interface_language() {
+    let transcript = "content/source/zhongshan-kjj-2021-142.txt";
+    let zh = import(transcript, None).stderr();
+    for heading in [
+        "dafu import：5 条建议，15 项措施（3、2、4、3、3），18 个要点，56 个数字，",
+        "勘误（请逐条对照 PDF 核对）：",
+        "  ? 疑似，未改： 「围绕我市战战略性新兴产业」",
+        "五（一）二是: 超87亿元 = 8700000000 元",
+        "注意：用中文数字写的数字短语，未作为数字收录（是数据的请补上）：四个、八项",
+    ] {
+        assert!(zh.contains(heading), "{heading}\n{zh}");
+    }
+    for line in zh.lines() {
+        let words = english_words(line);
+        assert!(words.is_empty(), "English {words:?} in: {line}");
+    }
+    let en = import(transcript, Some("en")).stderr();
+    assert!(
+        en.starts_with("dafu import: 5 suggestions, 15 measures (3, 2, 4, 3, 3), 18 points"),
+        "{en}"
+    );
+    assert!(
+        en.contains("warning: figure phrases in Chinese numerals"),
+        "{en}"
+    );
+
+    // A letter that lacks its header and its parts: the warnings that say so.
+    let scratch = Scratch::new("import-warnings");
+    let bare = scratch.write("bare.txt", "某委员：\n\n正文说了一件事。\n");
+    let bare = bare.display().to_string();
+    let zh = import(&bare, None).stderr();
+    assert!(
+        zh.contains("注意：原文没有这些项（草稿中已略去；PDF 中有的请补上）：classification、"),
+        "{zh}"
+    );
+    assert!(zh.contains("注意：没有找到编号的部分"), "{zh}");
+    let en = import(&bare, Some("en")).stderr();
+    assert!(
+        en.contains("warning: not in the letter (left out of the draft; add any the PDF has): classification, "),
+        "{en}"
+    );
+    assert!(en.contains("warning: no numbered parts"), "{en}");
+}
+
+#[test]
+fn a_suggestion_without_a_verdict_is_warned_of_in_the_interface_language() {
+    let scratch = Scratch::new("import-no-verdict");
+    let text = scratch.write(
+        "no-verdict.txt",
+        "某委员：\n\n您的建议收悉。现答复如下：\n\n一、关于某事的建议\n\n我们做了一些工作。\n\n特此函复。\n",
+    );
+    let text = text.display().to_string();
+    let zh = import(&text, None).stderr();
+    assert!(
+        zh.contains("注意：一、关于某事的建议：没有找到答复意见"),
+        "{zh}"
+    );
+    let en = import(&text, Some("en")).stderr();
+    assert!(
+        en.contains("warning: 一、关于某事的建议: no verdict"),
+        "{en}"
+    );
+}
+
+/// A file that cannot be read, in a folder (`check DIR`) and alone: the system's reason in
+/// the interface's language, the path kept.
+#[cfg(unix)]
+#[test]
+fn the_systems_reason_is_said_in_the_interface_language() {
+    let scratch = Scratch::new("system-reason");
+    // A folder that names itself as a letter file: read as one, the system says why not.
+    let letter = scratch.path().join("loop.yaml");
+    std::os::unix::fs::symlink(&letter, &letter).expect("a symbolic link to itself");
+    let path = letter.display().to_string();
+    let zh = run(["check", &path]).assert_refused(&format!("{path}: "));
+    assert!(zh.contains("符号链接层数太多"), "{zh}");
+    assert!(english_words(&zh).is_empty(), "{zh}");
+    let en = run(["--lang", "en", "check", &path]).assert_refused(&format!("{path}: "));
+    assert!(en.contains("Too many levels of symbolic links"), "{en}");
+}
