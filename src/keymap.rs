@@ -36,7 +36,8 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     {
         return Some(Action::MarkLetter(c));
     }
-    if app.search().editing {
+    // The help opened from the prompt (F1) takes the keys until it closes.
+    if app.search().editing && app.overlay().is_none() {
         return lookup(Mode::Prompt, key, ctrl).or_else(|| match key.code {
             // An input method commits each character as a key event of its own.
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInsert(c.to_string())),

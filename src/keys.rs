@@ -495,6 +495,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Prompt,
+        keys: &[Key::Code(KeyCode::F(1))],
+        action: Action::OpenHelp,
+        zh: "搜索框：帮助（关闭后回到搜索框，查询还在）",
+        en: "prompt: help (closing it comes back to the query)",
+    },
+    Binding {
+        mode: Mode::Prompt,
         keys: &[Key::Code(KeyCode::Up)],
         action: Action::SearchHistoryPrev,
         zh: "搜索框：上一条历史（跨次保留）",

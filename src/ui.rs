@@ -51,7 +51,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
     }
     let cursor = status::draw(app, areas.status, buf);
-    if let Some(position) = cursor {
+    // Under the help opened from the prompt, keys go to the help: no caret to type at.
+    if let Some(position) = cursor.filter(|_| app.overlay().is_none()) {
         // The real cursor at the caret, so an input method's candidate window opens there.
         frame.set_cursor_position(position);
     }

@@ -1862,6 +1862,33 @@ fn f1_opens_the_help() {
     assert!(p.wait_exit().success());
 }
 
+#[test]
+fn f1_opens_the_help_from_the_search_prompt_and_closing_it_comes_back_to_the_query() {
+    let mut p = reader(100, 30);
+    p.wait_for("the first screen", |s| status_row(s).ends_with(HINTS));
+    p.send("/rgzn");
+    p.wait_for("the query typed", |s| status_row(s).contains("搜索：rgzn"));
+    // F1 as xterm sends it, then as the Linux console and rxvt do.
+    for f1 in ["\x1bOP", "\x1b[11~"] {
+        p.send(f1);
+        p.wait_for("the help over the prompt", |s| {
+            s.contents().contains("╭ 按键")
+        });
+        // Keys go to the help now: `j` scrolls it, and types nothing.
+        p.send("j");
+        p.send("\x1b");
+        p.wait_for("the prompt again, its query whole", |s| {
+            !s.contents().contains("╭ 按键") && status_row(s).contains("搜索：rgzn")
+        });
+        assert!(!p.with_screen(status_row).contains("rgznj"), "{}", p.dump());
+    }
+    // The prompt still edits and searches.
+    p.send("\r");
+    p.wait_for("the search kept", |s| !status_row(s).contains("搜索："));
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
 /// Whether the status row puts the reader at the second node (one `j` from the opening).
 fn at_suggestion_one(s: &vt100::Screen) -> Result<(), String> {
     let status = status_row(s);

@@ -98,6 +98,8 @@ impl App {
                 self.help_offset = 0;
             }
             Action::OpenFigures => self.open_figures(),
+            // Over the prompt (F1), `/` goes back to the query being typed.
+            Action::OpenSearch if self.search.editing => self.overlay = None,
             Action::OpenSearch => {
                 self.overlay = None;
                 self.open_search();

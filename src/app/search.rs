@@ -664,6 +664,11 @@ impl App {
         match action {
             Action::SearchSubmit => self.submit_search(),
             Action::SearchCancel | Action::Escape => self.cancel_search(),
+            // F1: the help over the prompt, which is there again, as it was, when it closes.
+            Action::OpenHelp => {
+                self.overlay = Some(super::Overlay::Help);
+                self.help_offset = 0;
+            }
             action => match self.search.edit(action) {
                 Edit::Rerun => self.rerun_search(),
                 Edit::Close => self.cancel_search(),
