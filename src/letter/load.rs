@@ -5,6 +5,7 @@
 //! and, where one exists, the line and column, in the `FILE:LINE:COL: message` form that
 //! editors and terminals can jump to.
 
+mod one_pass;
 pub mod scan;
 mod validate;
 
@@ -228,16 +229,31 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
             "file is empty; expected a letter (see the schema in README.md)",
         ));
     }
-    if let Some(at) = first_refused_character(source) {
+    let characters = Characters::of(source);
+    if let Some(at) = characters.first_refused {
         return Err(control_character_error(source, at, name));
     }
-    // Bound nesting and alias expansion before serde_yaml builds values from them.
-    scan::guard(source).map_err(|refusal| refused(&refusal, source, name))?;
-    let mut letter: Letter =
-        serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))?;
+    // YAML 1.1's line breaks are breaks to `serde_yaml` and text to the streaming parser:
+    // such a letter is read the careful way only.
+    let read_once = if characters.old_line_breaks {
+        None
+    } else {
+        one_pass::read(source)
+    };
+    let mut letter = match read_once {
+        Some(letter) => letter,
+        None => read_carefully(source, name)?,
+    };
     sanitize_letter(&mut letter);
     validate::validate(&letter, source, name)?;
     Ok(letter)
+}
+
+/// Reads the letter the careful way: the guard bounds nesting and alias expansion before
+/// `serde_yaml` builds values from them, and each says where the letter goes wrong.
+fn read_carefully(source: &str, name: &str) -> Result<Letter, LoadError> {
+    scan::guard(source).map_err(|refusal| refused(&refusal, source, name))?;
+    serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))
 }
 
 /// Why the guard refused `source`, as a load error.
@@ -284,17 +300,35 @@ fn control_character_error(source: &str, at: usize, name: &str) -> LoadError {
     )
 }
 
-/// Where the first character YAML does not allow starts: it allows tab, line breaks and the
-/// printable characters (YAML 1.2, 5.1).
-fn first_refused_character(source: &str) -> Option<usize> {
-    let allowed = |c: char| {
-        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}'
-            | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-    };
-    source
-        .char_indices()
-        .find(|&(_, c)| !allowed(c))
-        .map(|(at, _)| at)
+/// What one look at every character of a letter tells.
+struct Characters {
+    /// Where the first character YAML does not allow starts: it allows tab, line breaks and
+    /// the printable characters (YAML 1.2, 5.1).
+    first_refused: Option<usize>,
+    /// Whether a character that only YAML 1.1 counts as a line break (U+0085, U+2028, U+2029)
+    /// comes before it.
+    old_line_breaks: bool,
+}
+
+impl Characters {
+    fn of(source: &str) -> Self {
+        let allowed = |c: char| {
+            matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}'
+                | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        };
+        let mut old_line_breaks = false;
+        let first_refused = source
+            .char_indices()
+            .find(|&(_, c)| {
+                old_line_breaks |= matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}');
+                !allowed(c)
+            })
+            .map(|(at, _)| at);
+        Self {
+            first_refused,
+            old_line_breaks,
+        }
+    }
 }
 
 /// Turns the parser's error into ours, moving its position into the `FILE:LINE:COL` prefix.
@@ -423,12 +457,23 @@ mod tests {
             let text = format!("优{c}势");
             let expected = refused.then_some("优".len());
             assert_eq!(
-                first_refused_character(&text),
+                Characters::of(&text).first_refused,
                 expected,
                 "U+{:04X}",
                 u32::from(c)
             );
         }
+    }
+
+    #[test]
+    fn a_letter_with_a_line_break_of_yaml_1_1_is_read_the_careful_way() {
+        // `serde_yaml` breaks the line at U+2028 where the streaming parser reads on: one pass
+        // would take the letter that the careful way refuses.
+        let source = minimal().replace("opening: [您好。]", "opening:\n  - 您\u{2028}好\n    。");
+        assert!(Characters::of(&source).old_line_breaks);
+        assert!(one_pass::read(&source).is_some());
+        let error = parse(&source, "t.yaml").unwrap_err();
+        assert!(error.position.is_some(), "{error}");
     }
 
     #[test]
