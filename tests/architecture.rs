@@ -4,7 +4,8 @@
 //!
 //! And the tests as they must stay: none of them waits on the clock. No test sleeps, times or
 //! sets a deadline, but the opt-in `#[ignore]`d `timing_…` ones, and the one hang guard
-//! (`tests/util/wait.rs`) that every wait goes through.
+//! (`tests/util/wait.rs`) that every wait goes through. The tests and the benchmarks start the
+//! binary and make scratch directories one way (`tests/binary/start.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -530,4 +531,48 @@ fn the_clock_check_sees_what_it_looks_for() {
         .map(|(line, _)| line)
         .collect();
     assert_eq!(found, [2, 15, 17]);
+}
+
+/// What starts the binary or makes a scratch directory by hand: the `tempfile` crate, the
+/// system's temporary directory, the binary's path.
+const BY_HAND: [&str; 4] = ["tempfile", "temp_dir", "CARGO_BIN_EXE", "::DAFU"];
+
+/// The one file that does those: the way the tests and the benchmarks start dafu.
+const START: &str = "tests/binary/start.rs";
+
+/// Issue 22: one temp-dir helper and one way to start the binary, for the tests, the
+/// benchmarks and the examples alike.
+#[test]
+fn the_binary_is_started_and_directories_made_one_way() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["tests", "benches", "examples"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    files.sort();
+    let mut problems = Vec::new();
+    for path in &files {
+        let rel = path.strip_prefix(root).expect("under the crate");
+        let this = rel == Path::new("tests/architecture.rs");
+        if this || rel == Path::new(START) || rel.starts_with("tests/fixtures") {
+            continue;
+        }
+        let source = std::fs::read_to_string(path).expect("readable");
+        for (n, line) in source.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if let Some(word) = BY_HAND.iter().find(|w| code.contains(*w)) {
+                problems.push(format!(
+                    "{}:{}: `{word}`: {}",
+                    rel.display(),
+                    n + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        files.len() > 40,
+        "the files of tests/, benches/ and examples/ were read"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

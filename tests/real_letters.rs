@@ -6,6 +6,8 @@
 //! fields read from them, and every quantity written in Arabic numerals as a figure; and every
 //! sentence of the letter is in the draft.
 
+mod binary;
+
 use std::path::{Path, PathBuf};
 
 use dafu::letter::tree::{BlockKind, LetterTree};
@@ -575,7 +577,7 @@ fn every_layout_of_a_letter_imports_as_the_letter() {
 
 #[test]
 fn the_binary_imports_each_letter_with_exit_0_and_check_accepts_the_draft() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = binary::Scratch::new("real-letters");
     let mut names: Vec<String> = LETTERS.iter().map(|e| e.file.to_string()).collect();
     for letter in ["shilin-weijian-2022", "ziyang-wenguanglvyou-2017"] {
         for layout in ["crlf-bom", "pdftotext-layout", "webcopy"] {
@@ -584,17 +586,14 @@ fn the_binary_imports_each_letter_with_exit_0_and_check_accepts_the_draft() {
     }
     for (i, name) in names.iter().enumerate() {
         let draft = dir.path().join(format!("{i}.yaml"));
-        let import = std::process::Command::new(env!("CARGO_BIN_EXE_dafu"))
-            .args([
-                "--lang",
-                "en",
-                "import",
-                fixture(name).to_str().unwrap(),
-                "-o",
-            ])
-            .arg(&draft)
-            .output()
-            .unwrap();
+        let import = binary::run([
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "import".as_ref(),
+            fixture(name).as_os_str(),
+            "-o".as_ref(),
+            draft.as_os_str(),
+        ]);
         let report = String::from_utf8_lossy(&import.stderr);
         if name.starts_with("linyi") {
             assert!(
@@ -614,18 +613,14 @@ fn the_binary_imports_each_letter_with_exit_0_and_check_accepts_the_draft() {
             );
         }
         assert_eq!(
-            import.status.code(),
+            import.code(),
             Some(0),
             "{name}: {}",
             String::from_utf8_lossy(&import.stderr)
         );
-        let check = std::process::Command::new(env!("CARGO_BIN_EXE_dafu"))
-            .arg("check")
-            .arg(&draft)
-            .output()
-            .unwrap();
+        let check = binary::run(["check".as_ref(), draft.as_os_str()]);
         assert_eq!(
-            check.status.code(),
+            check.code(),
             Some(0),
             "{name}: {}",
             String::from_utf8_lossy(&check.stderr)

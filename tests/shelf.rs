@@ -37,7 +37,7 @@ const BROKEN: &str = "broken.yaml";
 
 /// A small shelf in a temporary folder.
 struct Shelf {
-    dir: tempfile::TempDir,
+    dir: binary::Scratch,
     made: Vec<MadeLetter>,
     /// Where the broken letter is broken: its line and column.
     broken_at: (usize, usize),
@@ -45,7 +45,7 @@ struct Shelf {
 
 impl Shelf {
     fn new() -> Self {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        let dir = binary::Scratch::new("shelf");
         let made = made::write_shelf(dir.path(), MADE).expect("the made letters are written");
         for transcript in TRANSCRIPTS {
             let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(transcript);

@@ -19,13 +19,13 @@ use binary::{Output, dafu, finish, run_command};
 const LETTERS: usize = 24;
 
 struct Shelf {
-    dir: tempfile::TempDir,
+    dir: binary::Scratch,
     made: Vec<made::MadeLetter>,
 }
 
 impl Shelf {
     fn new() -> Self {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        let dir = binary::Scratch::new("shelf-cache");
         std::fs::create_dir(dir.path().join("letters")).expect("made");
         let made = made::write_shelf(&dir.path().join("letters"), LETTERS).expect("written");
         Self { dir, made }

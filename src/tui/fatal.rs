@@ -66,9 +66,12 @@ fn libc_sigabrt() -> i32 {
     Signal::SIGABRT as i32
 }
 
-/// Gives the terminal back and ends the process by `signal`, with its default action.
+/// Gives the terminal back and ends the process by `signal`, with its default action. The
+/// lock is held to the end, as for the other signals (`signals.rs`): a frame drawn between
+/// the giving back and the end would hide the cursor again, on the shell's screen.
 fn end_by(signal: i32) -> ! {
-    lifecycle::give_back(&lifecycle::lock());
+    let lock = lifecycle::lock();
+    lifecycle::give_back(&lock);
     // Resets the action to the default, unblocks the signal in this thread and raises it
     // here: the process ends as `signal` ends it.
     let _ = signal_hook::low_level::emulate_default_handler(signal);

@@ -21,7 +21,7 @@ use std::process::{Child, Command, ExitStatus};
 use std::thread::{self, JoinHandle};
 
 #[allow(unused_imports, reason = "each test crate uses a different subset")]
-pub use start::{DAFU, Scratch, dafu};
+pub use start::{Scratch, dafu};
 
 /// The letter that ships with dafu, as its YAML source.
 pub const LETTER_YAML: &str = include_str!("../../content/zhongshan-kjj-2021-142.yaml");

@@ -218,11 +218,6 @@ impl Gate {
     }
 }
 
-/// The program under test.
-pub fn binary() -> &'static str {
-    crate::binary::DAFU
-}
-
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panicking test thread must not hide the screen from the next assertion.
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
