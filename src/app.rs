@@ -3,7 +3,33 @@
 //! No drawing and no I/O happen here. What the reader must do outside itself (write an
 //! OSC 52 copy to the terminal) is queued in [`App::effects`] for the runner to carry out.
 
+/// The getters the reader ([`App`]) and the shelf ([`shelf::ShelfApp`]) share, of the fields
+/// both have: the interface's language, how ambiguous characters are measured, the terminal's
+/// size. Written once here, before the modules that use it.
+macro_rules! screen_getters {
+    () => {
+        /// Interface language.
+        #[must_use]
+        pub fn lang(&self) -> Lang {
+            self.lang
+        }
+
+        /// How ambiguous-width characters are measured.
+        #[must_use]
+        pub fn ambiguous(&self) -> AmbiguousWidth {
+            self.ambiguous
+        }
+
+        /// Terminal size in cells.
+        #[must_use]
+        pub fn size(&self) -> (u16, u16) {
+            self.size
+        }
+    };
+}
+
 pub mod figures_view;
+pub mod line_edit;
 mod overlays;
 pub mod place;
 pub mod reading;
@@ -179,23 +205,7 @@ impl App {
         Arc::clone(&self.tree)
     }
 
-    /// Interface language.
-    #[must_use]
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// How ambiguous-width characters are measured.
-    #[must_use]
-    pub fn ambiguous(&self) -> AmbiguousWidth {
-        self.ambiguous
-    }
-
-    /// Terminal size in cells.
-    #[must_use]
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
+    screen_getters!();
 
     /// Which pane takes navigation keys.
     #[must_use]

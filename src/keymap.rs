@@ -104,13 +104,17 @@ fn shelf_key_action(app: &ShelfApp, key: &KeyEvent) -> Option<Action> {
     if let Some(action) = lookup(Mode::Always, key, ctrl) {
         return Some(action);
     }
-    if app.prompt().is_some() {
+    // The help (`?`, F1, also from the prompt) pages with the overlays' keys, then the list's.
+    let help = app.help_offset().is_some();
+    if app.prompt().is_some() && !help {
         return lookup(Mode::Prompt, key, ctrl).or_else(|| match key.code {
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInsert(c.to_string())),
             _ => None,
         });
     }
-    lookup(Mode::Shelf, key, ctrl)
+    help.then(|| lookup(Mode::Overlay, key, ctrl))
+        .flatten()
+        .or_else(|| lookup(Mode::Shelf, key, ctrl))
         .or_else(|| lookup(Mode::Browse, key, ctrl))
         .or_else(|| match key.code {
             KeyCode::Char(c) if !ctrl && !c.is_control() => Some(Action::Unbound(c.to_string())),

@@ -480,6 +480,48 @@ pub const BINDINGS: &[Binding] = &[
         en: "shelf: clear the search; in a letter, q or Esc come back",
     },
     Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Code(KeyCode::Down), Key::Char('j')],
+        action: Action::Down,
+        zh: "书架：下一封",
+        en: "shelf: next letter",
+    },
+    Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Code(KeyCode::Up), Key::Char('k')],
+        action: Action::Up,
+        zh: "书架：上一封",
+        en: "shelf: previous letter",
+    },
+    Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('f')],
+        action: Action::PageDown,
+        zh: "书架：向下翻一页（d、Ctrl-d 半页）",
+        en: "shelf: page down (d, Ctrl-d half a page)",
+    },
+    Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Code(KeyCode::PageUp), Key::Char('b'), Key::Ctrl('b')],
+        action: Action::PageUp,
+        zh: "书架：向上翻一页（u、Ctrl-u 半页）",
+        en: "shelf: page up (u, Ctrl-u half a page)",
+    },
+    Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        action: Action::First,
+        zh: "书架：第一封",
+        en: "shelf: first letter",
+    },
+    Binding {
+        mode: Mode::Shelf,
+        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        action: Action::Last,
+        zh: "书架：最后一封",
+        en: "shelf: last letter",
+    },
+    Binding {
         mode: Mode::Prompt,
         keys: &[Key::Code(KeyCode::Enter)],
         action: Action::SearchSubmit,
@@ -497,8 +539,8 @@ pub const BINDINGS: &[Binding] = &[
         mode: Mode::Prompt,
         keys: &[Key::Code(KeyCode::F(1))],
         action: Action::OpenHelp,
-        zh: "搜索框：帮助（关闭后回到搜索框，查询还在）",
-        en: "prompt: help (closing it comes back to the query)",
+        zh: "搜索框：帮助（关闭后回到搜索框）",
+        en: "prompt: help (closing it comes back here)",
     },
     Binding {
         mode: Mode::Prompt,
@@ -620,3 +662,42 @@ pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
 
 /// How many rows the help overlay has.
 pub const HELP_ROWS: usize = BINDINGS.len() + 1;
+
+/// Where the shelf's help lists a binding: its own keys first, then the search, the help and
+/// quitting, the keys of everywhere, and the prompt's editing (the shelf's prompt keeps no
+/// history); `None` for a binding the shelf does not have. The help pages with the keys its
+/// border names, as the reader's does.
+fn shelf_group(binding: &Binding) -> Option<u8> {
+    match binding.mode {
+        Mode::Shelf => Some(0),
+        Mode::Browse => matches!(
+            binding.action,
+            Action::OpenSearch | Action::OpenHelp | Action::Quit
+        )
+        .then_some(1),
+        Mode::Always => Some(2),
+        Mode::Prompt => (!matches!(
+            binding.action,
+            Action::SearchHistoryPrev | Action::SearchHistoryNext
+        ))
+        .then_some(3),
+        Mode::Outline | Mode::Reading | Mode::Overlay | Mode::Figures => None,
+    }
+}
+
+/// The shelf's help rows: its keys and what they do, then the mouse.
+#[must_use]
+pub fn shelf_help_rows(lang: Lang) -> Vec<(String, &'static str)> {
+    let mouse = lang.strings().shelf_help_mouse;
+    let mut bindings: Vec<(u8, &Binding)> = BINDINGS
+        .iter()
+        .filter_map(|b| Some((shelf_group(b)?, b)))
+        .collect();
+    // Stable: within a group, the table's order.
+    bindings.sort_by_key(|(group, _)| *group);
+    bindings
+        .into_iter()
+        .map(|(_, b)| (b.keys_label(lang), b.describe(lang)))
+        .chain(std::iter::once((mouse.0.to_string(), mouse.1)))
+        .collect()
+}

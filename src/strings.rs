@@ -74,6 +74,8 @@ pub struct Strings {
     pub shelf_unbound: &'static str,
     /// The shelf's search prompt.
     pub shelf_prompt: &'static str,
+    /// The shelf's help, its last row: the mouse.
+    pub shelf_help_mouse: (&'static str, &'static str),
     /// A folder with no letter in it.
     pub shelf_empty: &'static str,
     /// Search prompt label.
@@ -246,9 +248,10 @@ const ZH: Strings = Strings {
     shelf_reading: "正在读取",
     shelf_searching: "正在搜索",
     shelf_unread: "…",
-    shelf_hints: "Enter打开 /搜索 s排序 q退出",
-    shelf_unbound: "书架上此键无用：Enter打开 /搜索 s排序 q退出",
+    shelf_hints: "Enter打开 /搜索 s排序 ?帮助 q退出",
+    shelf_unbound: "书架上此键无用，按 ? 查看按键",
     shelf_prompt: "搜索书架：",
+    shelf_help_mouse: ("鼠标", "滚轮移动所选；单击选择，再单击打开"),
     shelf_empty: "这里没有答复函（.yaml .yml .txt）",
     search_prompt: "搜索：",
     no_match: "无匹配",
@@ -377,9 +380,13 @@ const EN: Strings = Strings {
     shelf_reading: "reading",
     shelf_searching: "searching",
     shelf_unread: "…",
-    shelf_hints: "Enter open /search s sort q quit",
-    shelf_unbound: "not a shelf key: Enter open /search s sort q quit",
+    shelf_hints: "Enter open /search s sort ?help q quit",
+    shelf_unbound: "not a shelf key; ? lists the keys",
     shelf_prompt: "search the shelf: ",
+    shelf_help_mouse: (
+        "mouse",
+        "the wheel moves the selection; a click selects, a second opens",
+    ),
     shelf_empty: "no letters here (.yaml .yml .txt)",
     search_prompt: "search: ",
     no_match: "no match",

@@ -435,31 +435,59 @@ fn wait_for_event(
     }
 }
 
-/// Draws a frame under the terminal lock. With `repaint`, the whole screen is cleared and
-/// painted again, not just what changed since the last frame.
+/// What the runner draws: the reader, or the shelf. Each knows the size it was laid out for,
+/// takes a new one as its resize, and draws itself in a palette.
+trait Drawn {
+    fn size(&self) -> (u16, u16);
+    fn resize(&mut self, width: u16, height: u16);
+    fn draw_in(&self, palette: Palette, frame: &mut ratatui::Frame);
+}
+
+impl Drawn for App {
+    fn size(&self) -> (u16, u16) {
+        App::size(self)
+    }
+    fn resize(&mut self, width: u16, height: u16) {
+        self.update(Action::Resize { width, height });
+    }
+    fn draw_in(&self, palette: Palette, frame: &mut ratatui::Frame) {
+        crate::ui::draw_in(self, palette, frame);
+    }
+}
+
+impl Drawn for crate::app::shelf::ShelfApp {
+    fn size(&self) -> (u16, u16) {
+        crate::app::shelf::ShelfApp::size(self)
+    }
+    fn resize(&mut self, width: u16, height: u16) {
+        self.update(Action::Resize { width, height });
+    }
+    fn draw_in(&self, palette: Palette, frame: &mut ratatui::Frame) {
+        crate::ui::shelf::draw_in(self, palette, frame);
+    }
+}
+
+/// Draws the reader or the shelf under the terminal lock; with `repaint`, the whole screen
+/// anew.
 fn draw(
     terminal: &mut DefaultTerminal,
-    app: &mut App,
+    app: &mut impl Drawn,
     palette: Palette,
     repaint: bool,
 ) -> io::Result<()> {
     let _lock = lifecycle::lock();
-    hooks::in_frame();
     // Lay out for the size the frame will have, not the last one reported: resize events can
     // arrive late or, with a key at the same instant, not at all.
     let size = terminal.size()?;
     if (size.width, size.height) != app.size() {
-        app.update(Action::Resize {
-            width: size.width,
-            height: size.height,
-        });
+        app.resize(size.width, size.height);
     }
     if repaint {
         // `resize` clears without asking the terminal where its cursor is, which `clear`
         // would do.
         terminal.resize(Rect::new(0, 0, size.width, size.height))?;
     }
-    terminal.draw(|frame| crate::ui::draw_in(app, palette, frame))?;
+    terminal.draw(|frame| app.draw_in(palette, frame))?;
     Ok(())
 }
 

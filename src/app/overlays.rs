@@ -7,35 +7,50 @@ use crate::action::Action;
 use crate::layout;
 use crate::letter::tree::NodeId;
 
+/// What a key does to a help of `rows` rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Paged {
+    /// It pages: the first row in view is this one, never past the last page.
+    At(usize),
+    /// It closes the help (Esc, `q`, `?`, F1).
+    Closed,
+    /// It is not a key of the help.
+    Not,
+}
+
+/// The help of `rows` rows, at `offset`, on a screen `height` rows high, after `action`: the
+/// reader's help and the shelf's page alike.
+pub(super) fn page_help(action: &Action, offset: usize, rows: usize, height: u16) -> Paged {
+    let page = layout::help_rows_in_view(height, rows).max(1);
+    let last = rows.saturating_sub(page);
+    let step = page.saturating_sub(1).max(1);
+    let at = match action {
+        Action::Escape | Action::OpenHelp => return Paged::Closed,
+        Action::Down => offset.saturating_add(1),
+        Action::Up => offset.saturating_sub(1),
+        Action::PageDown => offset.saturating_add(step),
+        Action::PageUp => offset.saturating_sub(step),
+        Action::HalfPageDown => offset.saturating_add(page / 2),
+        Action::HalfPageUp => offset.saturating_sub(page / 2),
+        Action::First => 0,
+        Action::Last => last,
+        Action::Wheel { lines, .. } => {
+            offset.saturating_add_signed(isize::try_from(*lines).unwrap_or(0))
+        }
+        _ => return Paged::Not,
+    };
+    Paged::At(at.min(last))
+}
+
 impl App {
     /// The help's first row in view, after `action`; never past the last page.
     pub(super) fn update_help(&mut self, action: Action) {
         let rows = crate::keys::HELP_ROWS;
-        let page = layout::help_rows_in_view(self.size.1, rows).max(1);
-        let last = rows.saturating_sub(page);
-        let offset = self.help_offset;
-        self.help_offset = match action {
-            Action::Escape | Action::OpenHelp => {
-                self.overlay = None;
-                offset
-            }
-            Action::Down => offset.saturating_add(1),
-            Action::Up => offset.saturating_sub(1),
-            Action::PageDown => offset.saturating_add(page.saturating_sub(1).max(1)),
-            Action::PageUp => offset.saturating_sub(page.saturating_sub(1).max(1)),
-            Action::HalfPageDown => offset.saturating_add(page / 2),
-            Action::HalfPageUp => offset.saturating_sub(page / 2),
-            Action::First => 0,
-            Action::Last => last,
-            Action::Wheel { lines, .. } => {
-                offset.saturating_add_signed(isize::try_from(lines).unwrap_or(0))
-            }
-            other => {
-                self.leave_overlay_for(other);
-                offset
-            }
+        match page_help(&action, self.help_offset, rows, self.size.1) {
+            Paged::At(offset) => self.help_offset = offset,
+            Paged::Closed => self.overlay = None,
+            Paged::Not => self.leave_overlay_for(action),
         }
-        .min(last);
     }
 
     /// Opens the figures view, preparing it the first time.

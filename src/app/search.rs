@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::line_edit::{Edited, edit_line};
 use super::place::Spot;
 use super::{App, Note};
 use crate::action::Action;
@@ -11,7 +12,6 @@ use crate::letter::tree::{LetterTree, NodeId};
 use crate::search::letter::ReaderIndex;
 use crate::search::{Searcher, Sparse};
 use crate::strings::Lang;
-use crate::text::char_to_byte;
 use crate::text::sanitize::sanitize_line;
 
 /// A match, placed in the reading pane's blocks.
@@ -443,10 +443,6 @@ impl Search {
             .filter_map(|i| Some((i, self.matches.get(i)?)))
     }
 
-    fn byte_caret(&self) -> usize {
-        char_to_byte(&self.query, self.caret)
-    }
-
     /// Earlier queries, oldest first (what ↑ recalls, newest first).
     #[must_use]
     pub fn history(&self) -> &[String] {
@@ -503,52 +499,12 @@ enum Edit {
 impl Search {
     /// Applies an action that edits the query, moves the caret or recalls the history.
     fn edit(&mut self, action: Action) -> Edit {
+        match edit_line(&mut self.query, &mut self.caret, &action) {
+            Edited::Changed => return Edit::Rerun,
+            Edited::Close => return Edit::Close,
+            Edited::Not => {}
+        }
         match action {
-            Action::SearchInsert(text) => {
-                // Pasted or committed text may hold line breaks or controls: one inert line.
-                let text = sanitize_line(&text);
-                let at = self.byte_caret();
-                self.query.insert_str(at, &text);
-                self.caret += text.chars().count();
-            }
-            Action::SearchBackspace => {
-                if self.caret > 0 {
-                    self.caret -= 1;
-                    let at = self.byte_caret();
-                    self.query.remove(at);
-                } else if self.query.is_empty() {
-                    // Backspace on an empty prompt closes it, as in less and vim.
-                    return Edit::Close;
-                }
-            }
-            Action::SearchDelete => {
-                if self.caret < self.query.chars().count() {
-                    let at = self.byte_caret();
-                    self.query.remove(at);
-                }
-            }
-            Action::SearchDeleteWord => {
-                let chars: Vec<char> = self.query.chars().collect();
-                let mut start = self.caret;
-                while start > 0 && chars[start - 1] == ' ' {
-                    start -= 1;
-                }
-                while start > 0 && chars[start - 1] != ' ' {
-                    start -= 1;
-                }
-                let rest: String = chars[..start].iter().chain(&chars[self.caret..]).collect();
-                self.query = rest;
-                self.caret = start;
-            }
-            Action::SearchDeleteToStart => {
-                let at = self.byte_caret();
-                self.query.replace_range(..at, "");
-                self.caret = 0;
-            }
-            Action::SearchDeleteToEnd => {
-                let at = self.byte_caret();
-                self.query.truncate(at);
-            }
             Action::SearchHistoryPrev => {
                 let older = match self.recalled {
                     None if self.history.is_empty() => return Edit::Nothing,
@@ -566,12 +522,6 @@ impl Search {
                 Some(i) if i + 1 < self.history.len() => self.recall(Some(i + 1)),
                 Some(_) => self.recall(None),
             },
-            Action::SearchLeft => self.caret = self.caret.saturating_sub(1),
-            Action::SearchRight => {
-                self.caret = (self.caret + 1).min(self.query.chars().count());
-            }
-            Action::SearchHome => self.caret = 0,
-            Action::SearchEnd => self.caret = self.query.chars().count(),
             _ => return Edit::Nothing,
         }
         Edit::Rerun

@@ -6,6 +6,8 @@
 use std::cmp::Ordering;
 use std::path::PathBuf;
 
+use super::line_edit::{Edited, edit_line};
+use super::overlays::{Paged, page_help};
 use crate::action::Action;
 use crate::shelf::Head;
 use crate::strings::Lang;
@@ -156,6 +158,8 @@ pub struct ShelfApp {
     /// then, the selection stays on the first row as the list fills.
     moved: bool,
     sort: SortKey,
+    /// The help over the shelf (`?`, F1), at its first row in view.
+    help: Option<usize>,
     prompt: Option<ShelfPrompt>,
     search: Option<ShelfSearch>,
     searches: u64,
@@ -204,6 +208,7 @@ impl ShelfApp {
             offset: 0,
             moved: false,
             sort: SortKey::File,
+            help: None,
             prompt: None,
             search: None,
             searches: 0,
@@ -251,6 +256,12 @@ impl ShelfApp {
         self.sort
     }
 
+    /// The help's first row in view, while the help is open.
+    #[must_use]
+    pub fn help_offset(&self) -> Option<usize> {
+        self.help
+    }
+
     /// The prompt, while a search is being typed.
     #[must_use]
     pub fn prompt(&self) -> Option<&ShelfPrompt> {
@@ -269,23 +280,7 @@ impl ShelfApp {
         self.read
     }
 
-    /// Interface language.
-    #[must_use]
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// How wide ambiguous characters are drawn.
-    #[must_use]
-    pub fn ambiguous(&self) -> AmbiguousWidth {
-        self.ambiguous
-    }
-
-    /// The terminal's size.
-    #[must_use]
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
+    screen_getters!();
 
     /// A note for the status row.
     #[must_use]
@@ -319,6 +314,7 @@ impl ShelfApp {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Quit | Action::Interrupt => self.quit = true,
             Action::Suspend => self.effects.push(ShelfEffect::Suspend),
+            action if self.help.is_some() => self.update_help(action),
             action if self.prompt.is_some() => self.update_prompt(action),
             action => self.update_list(action),
         }
@@ -365,6 +361,23 @@ impl ShelfApp {
         }
     }
 
+    /// The help pages with the list's keys and the wheel; Esc, `q`, `?` or F1 close it, and
+    /// the prompt or the list is there again as it was. Any other key says so.
+    fn update_help(&mut self, action: Action) {
+        let Some(offset) = self.help else { return };
+        let rows = crate::keys::shelf_help_rows(self.lang).len();
+        match page_help(&action, offset, rows, self.size.1) {
+            Paged::At(offset) => self.help = Some(offset),
+            Paged::Closed => self.help = None,
+            // `/` from the help: the prompt (the one under the help, if it was open).
+            Paged::Not if action == Action::OpenSearch => {
+                self.help = None;
+                self.prompt.get_or_insert_with(ShelfPrompt::default);
+            }
+            Paged::Not => self.note = Some(self.lang.strings().shelf_unbound.to_string()),
+        }
+    }
+
     fn update_list(&mut self, action: Action) {
         let page = self.page().cast_signed();
         if matches!(
@@ -383,8 +396,10 @@ impl ShelfApp {
             self.moved = true;
         }
         match action {
-            Action::Down | Action::Wheel { lines: 1.., .. } => self.step(1),
-            Action::Up | Action::Wheel { .. } => self.step(-1),
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            // The wheel moves the list as many rows as it scrolls a pane.
+            Action::Wheel { lines, .. } => self.step(lines.try_into().unwrap_or(0)),
             Action::PageDown => self.step(page),
             Action::PageUp => self.step(-page),
             Action::HalfPageDown => self.step(page / 2),
@@ -398,6 +413,7 @@ impl ShelfApp {
                 self.reorder();
             }
             Action::OpenSearch => self.prompt = Some(ShelfPrompt::default()),
+            Action::OpenHelp => self.help = Some(0),
             Action::Escape if self.search.is_some() => {
                 self.search = None;
                 self.reorder();
@@ -411,47 +427,16 @@ impl ShelfApp {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        let at = |p: &ShelfPrompt| {
-            p.text
-                .char_indices()
-                .nth(p.caret)
-                .map_or(p.text.len(), |(i, _)| i)
-        };
-        match action {
-            Action::SearchInsert(text) => {
-                let text = sanitize_line(&text);
-                let i = at(prompt);
-                prompt.text.insert_str(i, &text);
-                prompt.caret += text.chars().count();
-            }
-            Action::SearchBackspace if prompt.caret > 0 => {
-                prompt.caret -= 1;
-                let i = at(prompt);
-                prompt.text.remove(i);
-            }
-            Action::SearchBackspace if prompt.text.is_empty() => self.prompt = None,
-            Action::SearchDelete if prompt.caret < prompt.text.chars().count() => {
-                let i = at(prompt);
-                prompt.text.remove(i);
-            }
-            Action::SearchLeft => prompt.caret = prompt.caret.saturating_sub(1),
-            Action::SearchRight => {
-                prompt.caret = (prompt.caret + 1).min(prompt.text.chars().count())
-            }
-            Action::SearchHome => prompt.caret = 0,
-            Action::SearchEnd => prompt.caret = prompt.text.chars().count(),
-            Action::SearchDeleteToStart => {
-                let i = at(prompt);
-                prompt.text.replace_range(..i, "");
-                prompt.caret = 0;
-            }
-            Action::SearchDeleteToEnd => {
-                let i = at(prompt);
-                prompt.text.truncate(i);
-            }
-            Action::SearchSubmit => self.submit(),
-            Action::SearchCancel | Action::Escape => self.prompt = None,
-            _ => {}
+        match edit_line(&mut prompt.text, &mut prompt.caret, &action) {
+            Edited::Changed => {}
+            Edited::Close => self.prompt = None,
+            Edited::Not => match action {
+                Action::SearchSubmit => self.submit(),
+                Action::SearchCancel | Action::Escape => self.prompt = None,
+                // F1: the help over the prompt, which is there again when the help closes.
+                Action::OpenHelp => self.help = Some(0),
+                _ => {}
+            },
         }
     }
 

@@ -12,11 +12,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 
 use super::{
-    Closed, Ended, Probed, Settings, TICK, keep, letter_loop, lifecycle, new_app, probe_terminal,
-    replies, with_terminal,
+    Closed, Ended, Probed, Settings, TICK, draw, keep, letter_loop, lifecycle, new_app,
+    probe_terminal, replies, with_terminal,
 };
 use crate::action::{Action, Message};
 use crate::app::App;
@@ -25,7 +24,6 @@ use crate::keymap::shelf_action_for;
 use crate::shelf::walk::{self, Found};
 use crate::shelf::{Options, cache, find, summaries_each};
 use crate::strings::Lang;
-use crate::ui::theme::Palette;
 
 /// How often the loop looks for letters read while some are still coming.
 const NEWS_TICK: Duration = Duration::from_millis(20);
@@ -258,28 +256,6 @@ fn known(head: Result<crate::shelf::Head, crate::letter::load::LoadError>, lang:
         Ok(head) => Known::Read(head),
         Err(error) => Known::Refused(error.in_lang(lang)),
     }
-}
-
-/// Draws the shelf under the terminal lock; with `repaint`, the whole screen anew.
-fn draw(
-    terminal: &mut DefaultTerminal,
-    app: &mut ShelfApp,
-    palette: Palette,
-    repaint: bool,
-) -> std::io::Result<()> {
-    let _lock = lifecycle::lock();
-    let size = terminal.size()?;
-    if (size.width, size.height) != app.size() {
-        app.update(Action::Resize {
-            width: size.width,
-            height: size.height,
-        });
-    }
-    if repaint {
-        terminal.resize(Rect::new(0, 0, size.width, size.height))?;
-    }
-    terminal.draw(|frame| crate::ui::shelf::draw_in(app, palette, frame))?;
-    Ok(())
 }
 
 /// Whether `paths` make a shelf rather than one letter: a folder, or several files.

@@ -1,5 +1,5 @@
 //! The help overlay: every key, from the table in [`crate::keys`] that the README's key
-//! table is checked against.
+//! table is checked against; the reader's, and the shelf's ([`draw_rows`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,7 +20,12 @@ use crate::text::width::str_width;
 /// the screen less a margin, one row a key.
 #[must_use]
 pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
-    let rows = help_rows(lang);
+    area_of(&help_rows(lang), mode, screen)
+}
+
+/// Where a help of `rows` stands on `screen` (see [`area`]).
+#[must_use]
+pub fn area_of(rows: &[(String, &str)], mode: AmbiguousWidth, screen: Rect) -> Rect {
     let keys = rows
         .iter()
         .map(|r| str_width(&r.0, mode))
@@ -33,19 +38,38 @@ pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
     centered(body(screen), width, height)
 }
 
-/// Draws the help overlay over `screen`.
+/// Draws the reader's help overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
-    let strings = app.lang().strings();
     let rows = help_rows(app.lang());
+    draw_rows(
+        &rows,
+        app.help_offset(),
+        app.lang(),
+        app.ambiguous(),
+        screen,
+        buf,
+    );
+}
+
+/// Draws a help of `rows` over `screen`, from row `offset` (the reader's and the shelf's).
+pub fn draw_rows(
+    rows: &[(String, &str)],
+    offset: usize,
+    lang: Lang,
+    mode: AmbiguousWidth,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let strings = lang.strings();
     let key_width = rows
         .iter()
-        .map(|(k, _)| str_width(k, app.ambiguous()))
+        .map(|(k, _)| str_width(k, mode))
         .max()
         .unwrap_or(0);
-    let area = area(app.lang(), app.ambiguous(), screen);
+    let area = area_of(rows, mode, screen);
     let body = inner(area);
     // Which rows are in view, since the list is longer than a small screen.
-    let first = app.help_offset().min(rows.len().saturating_sub(1));
+    let first = offset.min(rows.len().saturating_sub(1));
     let last = (first + usize::from(body.height)).min(rows.len());
     let position = format!(
         " {}–{}/{}  {} ",
@@ -54,27 +78,22 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
         rows.len(),
         strings.help_hints
     );
-    pane(strings.help_title, true, app.ambiguous())
+    pane(strings.help_title, true, mode)
         .title_bottom(Line::from(position).style(theme::DIM))
         .render(area, buf);
     for (i, (key, what)) in rows
         .iter()
-        .skip(app.help_offset())
+        .skip(offset)
         .take(usize::from(body.height))
         .enumerate()
     {
         let y = body.y + u16::try_from(i).unwrap_or(0);
-        let pad = " ".repeat(key_width.saturating_sub(str_width(key, app.ambiguous())));
+        let pad = " ".repeat(key_width.saturating_sub(str_width(key, mode)));
         let rest = usize::from(body.width).saturating_sub(key_width + 3);
         let line = Line::from(vec![
             Span::styled(format!(" {key}{pad}  "), theme::HEADING),
-            Span::raw(truncate(what, rest, app.ambiguous()).into_owned()),
+            Span::raw(truncate(what, rest, mode).into_owned()),
         ]);
-        put_line(
-            buf,
-            Rect::new(body.x, y, body.width, 1),
-            &line,
-            app.ambiguous(),
-        );
+        put_line(buf, Rect::new(body.x, y, body.width, 1), &line, mode);
     }
 }

@@ -12,11 +12,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::status::prompt_view;
 use super::{fill, put_line, theme};
 use crate::app::shelf::{Known, ShelfApp, ShelfRow};
+use crate::keys::shelf_help_rows;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::shelf::Head;
-use crate::text::truncate::{truncate, truncate_start};
+use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Draws the shelf in `palette`.
@@ -42,6 +44,13 @@ pub fn draw(app: &ShelfApp, screen: Rect, buf: &mut Buffer) -> Option<Position> 
         return None;
     }
     draw_title(app, row(screen, 0), buf);
+    let cursor = draw_status(app, row(screen, screen.height - 1), buf);
+    if let Some(offset) = app.help_offset() {
+        // Opaque, as the reader's: on the cleared body, and no caret under it.
+        let rows = shelf_help_rows(app.lang());
+        super::help::draw_rows(&rows, offset, app.lang(), mode, screen, buf);
+        return None;
+    }
     let columns = Column::plan(screen.width, app);
     let headings = columns.iter().map(|&(c, w)| (c.heading(app), w));
     put_line(
@@ -56,7 +65,7 @@ pub fn draw(app: &ShelfApp, screen: Rect, buf: &mut Buffer) -> Option<Position> 
         ..screen
     };
     draw_list(app, &columns, list, buf);
-    draw_status(app, row(screen, screen.height - 1), buf)
+    cursor
 }
 
 /// Row `y` of `area`.
@@ -254,14 +263,12 @@ fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position>
     fill(buf, area, theme::STATUS);
     if let Some(prompt) = app.prompt() {
         let label = strings.shelf_prompt;
-        let room = usize::from(area.width).saturating_sub(str_width(label, mode) + 1);
-        let before: String = prompt.text.chars().take(prompt.caret).collect();
-        // A long query keeps its caret in view: it is cut at its start.
-        let shown = truncate_start(&before, room, mode);
-        let after: String = prompt.text.chars().skip(prompt.caret).collect();
-        let text = format!("{label}{shown}{after}");
+        let room = usize::from(area.width).saturating_sub(str_width(label, mode));
+        // A long query keeps its caret in view, as the reader's prompt does.
+        let (shown, caret) = prompt_view(&prompt.text, prompt.caret, room, mode);
+        let text = format!("{label}{shown}");
         put_line(buf, area, &Line::styled(text, theme::STATUS), mode);
-        let caret = str_width(label, mode) + str_width(&shown, mode);
+        let caret = str_width(label, mode) + caret;
         let x = area.x
             + u16::try_from(caret)
                 .unwrap_or(area.width)

@@ -137,13 +137,19 @@ fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> Position {
 /// The fewest columns the prompt keeps for the query before it drops the match count.
 const MIN_QUERY_ROOM: usize = 12;
 
-/// The part of `query` the prompt shows in `room` columns, and the caret's column in it.
+/// The part of `query` a prompt (the reader's, the shelf's) shows in `room` columns, and the
+/// caret's column in it.
 ///
 /// The whole query when it fits (with a column for the caret at its end). Otherwise the caret
 /// stays in view, as in a shell's line editor: the query's start while the caret is near it,
 /// else the part that ends at the character under the caret; a cut end is marked `…`. Drawing
 /// is a function of the state, so the view is found from the query and caret alone.
-fn prompt_view(query: &str, caret: usize, room: usize, mode: AmbiguousWidth) -> (String, usize) {
+pub(super) fn prompt_view(
+    query: &str,
+    caret: usize,
+    room: usize,
+    mode: AmbiguousWidth,
+) -> (String, usize) {
     let graphemes: Vec<&str> = query.graphemes(true).collect();
     let widths: Vec<usize> = graphemes.iter().map(|g| grapheme_width(g, mode)).collect();
     // The caret (counted in characters) as a count of graphemes before it.

@@ -1,0 +1,267 @@
+//! The shelf's screen and keys as a person meets them, drawn on a test backend: `?` and F1
+//! open the shelf's keys in the interface's language, paging as the reader's help does; the
+//! shelf's prompt edits as the reader's; the wheel moves the list as it scrolls a pane.
+
+use std::path::PathBuf;
+
+use dafu::action::Action;
+use dafu::app::shelf::{Known, ShelfApp, ShelfEffect, ShelfNews};
+use dafu::keymap::shelf_action_for;
+use dafu::shelf::Head;
+use dafu::strings::Lang;
+use dafu::text::width::AmbiguousWidth;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+
+/// How many letters the shelf holds: more than a screen.
+const LETTERS: usize = 40;
+
+/// A shelf of read letters, `letter-00.yaml`…, each with a date, an issuer and a title.
+fn shelf(lang: Lang, size: (u16, u16)) -> ShelfApp {
+    let paths = (0..LETTERS)
+        .map(|i| PathBuf::from(format!("letter-{i:02}.yaml")))
+        .collect();
+    let mut app = ShelfApp::new(paths, None, lang, AmbiguousWidth::Narrow, size);
+    app.learn((0..LETTERS).map(|i| {
+        let head = Head {
+            date: Some(format!("2021-01-{:02}", i % 28 + 1)),
+            issuer: Some("某局".into()),
+            title: Some(format!("关于第{i}件事的答复")),
+            ..Head::default()
+        };
+        ShelfNews::Read(i, Known::Read(head))
+    }));
+    app
+}
+
+/// The screen, one line a row, wide characters once.
+fn screen(app: &ShelfApp) -> String {
+    let (w, h) = app.size();
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    dafu::ui::shelf::draw(app, buf.area, &mut buf);
+    let mut out = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let symbol = buf[(x, y)].symbol();
+            out.push_str(symbol);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap_or(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn status(app: &ShelfApp) -> String {
+    screen(app).lines().last().unwrap_or_default().to_string()
+}
+
+/// Sends `event` through the shelf's keymap, as the runner does.
+fn send(app: &mut ShelfApp, event: Event) {
+    if let Some(action) = shelf_action_for(app, &event) {
+        app.update(action);
+    }
+}
+
+fn key(app: &mut ShelfApp, code: KeyCode) {
+    send(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn ctrl(app: &mut ShelfApp, c: char) {
+    send(
+        app,
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    );
+}
+
+fn typed(app: &mut ShelfApp, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// The help's bottom border: `first–last/rows`.
+fn help_position(screen: &str) -> Option<(usize, usize, usize)> {
+    let line = screen.lines().find(|l| l.contains('╰'))?;
+    let at = line.find(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])?;
+    let rest = line.get(at..)?;
+    let (first, rest) = rest.split_once('–')?;
+    let (last, rest) = rest.split_once('/')?;
+    let rows: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((first.parse().ok()?, last.parse().ok()?, rows.parse().ok()?))
+}
+
+#[test]
+fn question_mark_opens_the_shelfs_keys_in_the_interface_language() {
+    for (lang, title, own, prompt, not_here) in [
+        (
+            Lang::Zh,
+            "╭ 按键",
+            "书架：下一封",
+            "搜索框：删除前一个词",
+            "数字一览",
+        ),
+        (
+            Lang::En,
+            "╭ Keys",
+            "shelf: next letter",
+            "prompt: delete the word before the caret",
+            "figures view",
+        ),
+    ] {
+        let mut app = shelf(lang, (100, 30));
+        assert!(
+            status(&app).contains('?'),
+            "the hints name ?: {}",
+            status(&app)
+        );
+        key(&mut app, KeyCode::Char('?'));
+        let shown = screen(&app);
+        assert!(shown.contains(title), "{lang:?}: the help opens:\n{shown}");
+        assert!(shown.contains(own), "{lang:?}: the shelf's keys:\n{shown}");
+        assert!(
+            !shown.contains(not_here),
+            "{lang:?}: only the shelf's keys, not the reader's figures view:\n{shown}"
+        );
+        assert!(
+            !shown.contains("关于第0件事的答复"),
+            "opaque, over the list:\n{shown}"
+        );
+        // The prompt's keys are further down: the help pages to them.
+        key(&mut app, KeyCode::Char('G'));
+        assert!(screen(&app).contains(prompt), "{}", screen(&app));
+        key(&mut app, KeyCode::Esc);
+        assert!(screen(&app).contains("关于第0件事的答复"), "Esc closes it");
+        // F1 opens it too, and closes it.
+        key(&mut app, KeyCode::F(1));
+        assert!(screen(&app).contains(title));
+        key(&mut app, KeyCode::F(1));
+        assert!(!screen(&app).contains(title));
+    }
+}
+
+#[test]
+fn the_shelfs_help_pages_as_the_readers_and_never_past_its_end() {
+    let mut app = shelf(Lang::Zh, (60, 20));
+    key(&mut app, KeyCode::Char('?'));
+    let (first, last, rows) = help_position(&screen(&app)).expect("the help's position");
+    assert_eq!(first, 1);
+    assert!(last < rows, "longer than a 60×20 screen: {last}/{rows}");
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        help_position(&screen(&app)).map(|p| p.0),
+        Some(2),
+        "j: a row"
+    );
+    key(&mut app, KeyCode::Char(' '));
+    let (first, ..) = help_position(&screen(&app)).expect("paged");
+    assert!(first > last / 2, "Space: about a page: {first}");
+    for _ in 0..10 {
+        key(&mut app, KeyCode::PageDown);
+    }
+    let (_, end, all) = help_position(&screen(&app)).expect("at the end");
+    assert_eq!(end, all, "the last row in view, no further");
+    assert!(screen(&app).contains("鼠标"), "the mouse, last");
+    send(
+        &mut app,
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollUp,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert!(
+        help_position(&screen(&app)).is_some_and(|p| p.1 < all),
+        "the wheel pages"
+    );
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(help_position(&screen(&app)).map(|p| p.0), Some(1));
+    key(&mut app, KeyCode::Char('q'));
+    assert!(help_position(&screen(&app)).is_none(), "q closes the help");
+    assert!(!app.should_quit(), "and does not quit the shelf");
+}
+
+#[test]
+fn f1_from_the_shelfs_prompt_opens_the_help_and_comes_back_to_the_query() {
+    let mut app = shelf(Lang::En, (100, 30));
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "rgzn");
+    key(&mut app, KeyCode::F(1));
+    assert!(screen(&app).contains("╭ Keys"), "{}", screen(&app));
+    // The help has the keys now: `j` pages it and types nothing.
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        status(&app).starts_with("search the shelf: rgzn"),
+        "{}",
+        status(&app)
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.take_effects(),
+        [ShelfEffect::Search {
+            query: "rgzn".into(),
+            id: 1
+        }]
+    );
+}
+
+#[test]
+fn the_shelfs_prompt_edits_as_the_readers_does() {
+    let mut app = shelf(Lang::En, (60, 20));
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "rengong zhineng");
+    ctrl(&mut app, 'w');
+    assert_eq!(status(&app).trim_end(), "search the shelf: rengong");
+    ctrl(&mut app, 'a');
+    key(&mut app, KeyCode::Delete);
+    ctrl(&mut app, 'e');
+    typed(&mut app, "x");
+    assert_eq!(status(&app).trim_end(), "search the shelf: engong x");
+    ctrl(&mut app, 'u');
+    // A query longer than the row: the caret's end in view, the cut start marked.
+    typed(&mut app, &"abcdefghij".repeat(8));
+    let row = status(&app);
+    assert!(
+        row.contains("…") && row.trim_end().ends_with("ghij"),
+        "{row}"
+    );
+    ctrl(&mut app, 'a');
+    let row = status(&app);
+    assert!(row.starts_with("search the shelf: abcdefghij"), "{row}");
+    assert!(row.trim_end().ends_with('…'), "the cut end marked: {row}");
+}
+
+#[test]
+fn the_wheel_moves_the_list_as_it_scrolls_a_pane() {
+    let mut app = shelf(Lang::Zh, (100, 30));
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 20,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    send(&mut app, wheel(MouseEventKind::ScrollDown));
+    assert_eq!(
+        app.selected(),
+        Some(3),
+        "a notch is three rows, as in the reader"
+    );
+    send(&mut app, wheel(MouseEventKind::ScrollDown));
+    send(&mut app, wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.selected(), Some(3));
+    assert_eq!(
+        Some(Action::Wheel {
+            x: 20,
+            y: 10,
+            lines: 3
+        }),
+        shelf_action_for(&app, &wheel(MouseEventKind::ScrollDown))
+    );
+}
