@@ -66,7 +66,8 @@ pub fn shelf_action_for(app: &ShelfApp, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => shelf_key_action(app, key),
         Event::Paste(text) if app.prompt().is_some() => Some(Action::SearchInsert(text.clone())),
-        _ => pointer_or_resize(event, true),
+        // The wheel pages the help too; a click means nothing there.
+        _ => pointer_or_resize(event, app.help_offset().is_none()),
     }
 }
 

@@ -476,6 +476,7 @@ fn draw(
     repaint: bool,
 ) -> io::Result<()> {
     let _lock = lifecycle::lock();
+    hooks::in_frame();
     // Lay out for the size the frame will have, not the last one reported: resize events can
     // arrive late or, with a key at the same instant, not at all.
     let size = terminal.size()?;

@@ -199,3 +199,160 @@ fn the_terminals_late_answers_are_not_keys_on_the_shelf() {
         }
     });
 }
+
+/// The list row drawn as selected, told from a refused letter's row (which has a background
+/// of its own too) by the selection's colour, or its reverse video without colour.
+fn selected_list_row(s: &vt100::Screen) -> Option<String> {
+    let (rows, _) = s.size();
+    (2..rows.saturating_sub(1))
+        .find(|&row| {
+            s.cell(row, 0)
+                .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(6) || c.inverse())
+        })
+        .map(|row| pty::row_text(s, row))
+}
+
+/// Waits for the shelf read (its last row filled, no progress note).
+fn wait_read(p: &pty::Pty, shelf: &Shelf) {
+    let last = &shelf.made[LETTERS - 1];
+    p.wait_for("the shelf read", |s| {
+        let status = pty::status_row(s);
+        s.contents().contains(&shelf.made[0].date)
+            && !status.contains("正在读取")
+            && !status.contains("reading")
+            && (s.contents().contains(&last.date) || s.size().0 < 40)
+    });
+}
+
+#[test]
+fn question_mark_lists_the_shelfs_keys_at_60_by_20_in_english_without_colour() {
+    let shelf = Shelf::new("shelf-help");
+    let mut p = shelf.start(60, 20, "en", true);
+    wait_read(&p, &shelf);
+    p.send("?");
+    p.wait_for("the shelf's keys", |s| {
+        let text = s.contents();
+        text.contains("╭ Keys") && text.contains("shelf: next letter")
+    });
+    // It pages to its end, the mouse last, and q closes it without quitting.
+    p.send("G");
+    p.wait_for("the end of the help", |s| s.contents().contains("mouse"));
+    p.send("q");
+    p.wait_for("the shelf again", |s| {
+        !s.contents().contains("╭ Keys") && s.contents().contains(&shelf.made[0].date)
+    });
+    assert!(p.is_running(), "q closed the help only");
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+/// A mouse report as xterm's SGR mode writes it: `button` at the 0-based `col` and `row`.
+fn mouse(button: u8, col: u16, row: u16, press: bool) -> String {
+    let end = if press { 'M' } else { 'm' };
+    format!("\x1b[<{button};{};{}{end}", col + 1, row + 1)
+}
+
+#[test]
+fn the_wheel_moves_the_list_and_a_click_selects_a_letter_a_second_opens_it() {
+    let shelf = Shelf::new("shelf-mouse");
+    let mut p = shelf.start(100, 30, "zh", false);
+    wait_read(&p, &shelf);
+    // The selection starts on the first row (screen row 2).
+    p.wait_for("the first row selected", |s| {
+        selected_list_row(s) == Some(pty::row_text(s, 2))
+    });
+    p.send(&mouse(65, 30, 10, true));
+    p.wait_for("a notch down: three rows", |s| {
+        selected_list_row(s) == Some(pty::row_text(s, 5))
+    });
+    p.send(&mouse(64, 30, 10, true));
+    p.wait_for("a notch up: back", |s| {
+        selected_list_row(s) == Some(pty::row_text(s, 2))
+    });
+    // A click on the eighth row selects it…
+    let target = p.with_screen(|s| pty::row_text(s, 9));
+    p.send(&mouse(0, 30, 9, true));
+    p.send(&mouse(0, 30, 9, false));
+    p.wait_for("the clicked row selected", |s| {
+        selected_list_row(s).as_deref() == Some(target.as_str())
+    });
+    // …and a second click opens its letter; q comes back to it.
+    let dated: Vec<&MadeLetter> = shelf
+        .made
+        .iter()
+        .filter(|m| target.contains(&m.date))
+        .collect();
+    assert!(
+        !dated.is_empty(),
+        "the clicked row is a made letter: {target}"
+    );
+    p.send(&mouse(0, 30, 9, true));
+    p.send(&mouse(0, 30, 9, false));
+    p.wait_for("its letter opens", |s| {
+        let title = pty::row_text(s, 0);
+        dated.iter().any(|m| title.contains(&m.doc_number))
+    });
+    p.send("q");
+    p.wait_for("back on the same row", |s| {
+        selected_list_row(s).as_deref() == Some(target.as_str())
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+/// The local modes of a cooked terminal (Linux's values).
+#[cfg(target_os = "linux")]
+const ICANON: u64 = 0o2;
+#[cfg(target_os = "linux")]
+const ECHO: u64 = 0o10;
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_stops_the_shelf_with_the_terminal_given_back_and_fg_brings_it_back() {
+    let shelf = Shelf::new("shelf-suspend");
+    let mut p = shelf.start(100, 30, "zh", false);
+    wait_read(&p, &shelf);
+    p.send("j");
+    p.wait_for("the second row selected", |s| {
+        selected_list_row(s) == Some(pty::row_text(s, 3))
+    });
+    p.send("\x1a");
+    binary::wait::until(
+        "the shelf to stop after Ctrl-Z",
+        || match pty::process_state(p.pid()) {
+            Some('T') => Ok(()),
+            state => Err(format!("state {state:?}:\n{}", p.dump())),
+        },
+    );
+    p.wait_for("the terminal given back", |s| {
+        !s.alternate_screen()
+            && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+            && !s.bracketed_paste()
+            && !s.hide_cursor()
+    });
+    let flags = p.local_flags().expect("termios of the pty");
+    assert_eq!(
+        flags & (ICANON | ECHO),
+        ICANON | ECHO,
+        "cooked while stopped"
+    );
+
+    // As the shell's `fg`: the screen drawn over, then the shelf continued.
+    p.emulate_output(b"\x1b[?1049h\x1b[2J\x1b[?1049l");
+    p.emulate_output(b"\r\n[1]+  Stopped                 dafu\r\n$ fg\r\n");
+    p.signal("CONT");
+    p.wait_for("the shelf repainted, the same row selected", |s| {
+        s.alternate_screen()
+            && s.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+            && s.contents().contains("书架")
+            && selected_list_row(s) == Some(pty::row_text(s, 3))
+    });
+    let flags = p.local_flags().expect("termios of the pty");
+    assert_eq!(flags & (ICANON | ECHO), 0, "raw again after fg");
+    p.send("j");
+    p.wait_for("j moves the selection after fg", |s| {
+        selected_list_row(s) == Some(pty::row_text(s, 4))
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

@@ -93,7 +93,7 @@ mod tests {
         );
         assert_eq!(
             edited("abc", 1, &[Action::SearchInsert("x\ny".into())]),
-            ("ax␊ybc".into(), 4)
+            ("ax ybc".into(), 4)
         );
         assert_eq!(
             edited("abcd", 2, &[Action::SearchDeleteToEnd, Action::SearchHome]),
