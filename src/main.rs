@@ -654,8 +654,11 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             if file == Path::new("-") {
                 // A letter's YAML, as every other FILE of check (`import -` takes a transcript).
                 load::from_stdin()?;
-            } else {
+            } else if dafu::import::is_text(&file) {
                 load_tree(Some(&file), cli.lang)?;
+            } else {
+                // Every check is made while the letter is loaded: the reader's tree is not built.
+                load::from_path(&file)?;
             }
             Ok(FOUND)
         }

@@ -83,8 +83,9 @@ impl<'a> Quotes<'a> {
         Self::build(quotations, Some(AhoCorasickKind::NoncontiguousNFA), true)
     }
 
-    /// Like [`Quotes::new`], for quotations looked for in every block of a letter: the
-    /// automaton that is fastest to search (a DFA, for a few dozen quotations).
+    /// Like [`Quotes::new`], for quotations looked for in much text (every block of a
+    /// letter, or the whole letter's text): the automaton that is fastest to search (a DFA,
+    /// for a few dozen quotations), built once, and never a reading one by one.
     #[must_use]
     pub fn for_many_texts(quotations: impl IntoIterator<Item = &'a str>) -> Self {
         Self::build(quotations, None, false)

@@ -13,6 +13,8 @@
 
 mod resolve;
 
+use std::borrow::Cow;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, StrInput};
 use serde::Deserialize;
 use serde::de::value::{MapDeserializer, SeqDeserializer};
@@ -128,7 +130,7 @@ impl<'s> Events<'s> {
     }
 
     /// The next event if it is a scalar: its text and whether it is plain (unquoted).
-    fn scalar(&mut self) -> Result<(std::borrow::Cow<'s, str>, bool), Declined> {
+    fn scalar(&mut self) -> Result<(Cow<'s, str>, bool), Declined> {
         match self.next()? {
             Event::Scalar(value, style, ..) => Ok((value, style == ScalarStyle::Plain)),
             _ => Err(Declined),
@@ -268,7 +270,8 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
         self.deserialize_str(visitor)
     }
 
-    /// Any scalar is text, however it is written (`title: 123` is the text `123`).
+    /// Any scalar is text, however it is written (`title: 123` is the text `123`); it is
+    /// copied to its exact size (the parser's own copy has room to spare).
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
         visitor.visit_str(&self.scalar()?.0)
     }
