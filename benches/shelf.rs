@@ -179,10 +179,7 @@ fn open_shelf_heap(shelf: &Path, cache_home: &Path) -> usize {
         AmbiguousWidth::Narrow,
         (120, 36),
     );
-    let options = Options {
-        cache: Some(cache),
-        text: false,
-    };
+    let options = Options { cache: Some(cache) };
     let mut news = Vec::new();
     summaries_each(
         &found,

@@ -411,12 +411,10 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// How the shelf is read: through the cache, with each letter's text when it is to be
-/// searched.
-fn shelf_options(text: bool) -> dafu::shelf::Options {
+/// How the shelf is read: through the cache.
+fn shelf_options() -> dafu::shelf::Options {
     dafu::shelf::Options {
         cache: dafu::shelf::cache::default_path(),
-        text,
     }
 }
 
@@ -485,7 +483,7 @@ fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
     let file = cli.files.first();
     if tui::shelf::is_shelf(&cli.files) {
         if !terminal {
-            let shelf = dafu::shelf::summaries(&cli.files, &shelf_options(false));
+            let shelf = dafu::shelf::summaries(&cli.files, &shelf_options());
             return print_to(stdout_file, |out| {
                 let format = cli::figures::Format::Table;
                 cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
@@ -556,7 +554,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }
         Some(Command::List { paths, format }) => {
             refuse_before(before.as_ref(), "list", "dafu list DIR…")?;
-            let shelf = dafu::shelf::summaries(&paths, &shelf_options(false));
+            let shelf = dafu::shelf::summaries(&paths, &shelf_options());
             // A letter that cannot be read is a row with its error: listing it is the answer.
             print_to(stdout_file, |out| {
                 cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
@@ -571,8 +569,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             };
             let mut refused = Vec::new();
             let printed = print_to(stdout_file, |out| {
-                let searched =
-                    cli::shelf::search(&found, &shelf_options(true), &query, options, out)?;
+                let searched = cli::shelf::search(&found, &shelf_options(), &query, options, out)?;
                 refused = searched.refused;
                 Ok(if searched.matches > 0 {
                     FOUND

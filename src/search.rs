@@ -16,9 +16,12 @@
 pub mod fold;
 pub mod letter;
 pub mod pinyin;
+pub mod sieve;
 pub mod t2s;
 
-use std::collections::HashMap;
+// Keyed by characters, hashed often while building and never by anyone's choice of keys:
+// a fast hash, not one that resists flooding.
+use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -139,6 +142,32 @@ impl SearchIndex {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        Self::build(docs, true)
+    }
+
+    /// The matches of `query` in `docs`: what [`SearchIndex::find_hits`] gives on
+    /// `SearchIndex::new(docs)`, from an index built for this query alone, which does not
+    /// look up the characters' readings when the query does not read as pinyin (most of the
+    /// cost of building an index over a few short documents).
+    ///
+    /// # Panics
+    /// If the documents together have more than `u32::MAX` characters.
+    #[must_use]
+    pub fn find_hits_in<I, S>(docs: I, query: &str) -> Vec<Hit>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Self::build(docs, PinyinQuery::parse(query).is_some()).find_hits(query)
+    }
+
+    /// Builds the index of `docs`, with the characters' readings when `pinyin`; without
+    /// them it answers only queries that do not read as pinyin.
+    fn build<I, S>(docs: I, pinyin: bool) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
         let to_u32 = |at: usize| u32::try_from(at).expect("documents under 4G chars in all");
         let mut text = Vec::new();
         let mut symbols = vec![Symbol {
@@ -147,11 +176,11 @@ impl SearchIndex {
         }];
         let mut readings = Readings::default();
         let mut segments = Vec::new();
-        let mut by_char: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut by_char: HashMap<char, Vec<u32>> = HashMap::default();
         let mut by_initial = vec![Vec::new(); pinyin::INITIAL_CLASSES];
         let mut doc_starts = Vec::new();
         // Build-time: symbol numbers by (folded, original if it matters), and their masks.
-        let mut interned: HashMap<(char, Option<char>), (u32, u32)> = HashMap::new();
+        let mut interned: HashMap<(char, Option<char>), (u32, u32)> = HashMap::default();
         for doc in docs {
             let doc = doc.as_ref();
             doc_starts.push(to_u32(text.len()));
@@ -161,7 +190,11 @@ impl SearchIndex {
                 let at = to_u32(text.len());
                 let source_key = source.filter(|&s| !ch.is_ascii() && s != ch);
                 let (symbol, mut mask) = *interned.entry((ch, source_key)).or_insert_with(|| {
-                    let (key, mask) = readings.key_of(ch, source);
+                    let (key, mask) = if pinyin {
+                        readings.key_of(ch, source)
+                    } else {
+                        (pinyin::NO_KEY, 0)
+                    };
                     symbols.push(Symbol { ch, key });
                     (to_u32(symbols.len() - 1), mask)
                 });
@@ -1333,6 +1366,7 @@ mod tests {
                 check_sparse(&mut searcher, &query, &want);
                 prop_assert_eq!(bytes, want, "{:?} in {:?}", query, docs);
                 prop_assert_eq!(searcher.find(&query), index.find(&query));
+                prop_assert_eq!(SearchIndex::find_hits_in(&docs, &query), hits.clone());
                 check_bytes(&docs, &hits);
             }
         }

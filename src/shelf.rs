@@ -28,24 +28,11 @@ pub struct Entry<T> {
     pub letter: Result<T, LoadError>,
 }
 
-/// What the shelf keeps of a letter it has read: the row it shows and the text it searches.
+/// What the shelf keeps of a letter it has read: the row it shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     /// The row of the list.
     pub head: Head,
-    /// The searchable text, when it was asked for ([`Options::text`]).
-    pub text: Option<LetterText>,
-}
-
-impl Summary {
-    /// The summary of a read letter, its text with it.
-    #[must_use]
-    pub fn of(tree: &LetterTree) -> Self {
-        Self {
-            head: Head::of(tree),
-            text: Some(LetterText::of(tree)),
-        }
-    }
 }
 
 /// A letter's searchable text, apart from its tree: each text block (as the reader's search
@@ -88,12 +75,32 @@ impl LetterText {
         self.docs.get(doc).map_or("", |(_, text)| text.as_str())
     }
 
+    /// Document `doc` as a block apart, with its breadcrumbs.
+    #[must_use]
+    pub fn block(&self, doc: usize) -> Option<Block> {
+        let (node, text) = self.docs.get(doc)?;
+        Some(Block {
+            crumbs: self.crumbs.get(*node)?.clone(),
+            text: text.clone(),
+        })
+    }
+
     /// The bytes this text holds, for the shelf's memory budget.
     #[must_use]
     pub fn bytes(&self) -> usize {
         let crumbs: usize = self.crumbs.iter().flatten().map(String::len).sum();
         crumbs + self.docs.iter().map(|(_, t)| t.len()).sum::<usize>()
     }
+}
+
+/// One searchable block of a letter apart from the others: its text and the breadcrumb of
+/// its node, in Chinese and in English.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Block {
+    /// The breadcrumb, in Chinese and in English.
+    pub crumbs: [String; 2],
+    /// The text.
+    pub text: String,
 }
 
 /// Reads the letter at `path` as the reader opens it: a YAML letter loaded and checked, a
@@ -134,13 +141,11 @@ pub fn read_all<T: Send>(
 /// How many letters' readings the cache is given at once: one transaction each.
 const LEARN_BATCH: usize = 500;
 
-/// How a shelf's summaries are read.
+/// How a shelf is read.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The cache file, if one is to be used ([`cache::default_path`]).
     pub cache: Option<PathBuf>,
-    /// Whether each letter's text is wanted (to search it), or only its row.
-    pub text: bool,
 }
 
 /// The shelf's summaries of the letters named by `paths`, in the walk's order.
@@ -170,14 +175,37 @@ pub fn summaries(paths: &[PathBuf], options: &Options) -> Vec<Entry<Summary>> {
         .collect()
 }
 
-/// Each letter `found` summarised and made into an `R` by `map` on the thread that read it
-/// (so that searching a letter's text is spread over the cores as reading it is), then given
-/// to `done` with its place as soon as it is ready (so that a list can fill as the letters
-/// come). The cache learns what was read as it goes, a batch at a time.
+/// Each letter `found` summarised and made into an `R` by `map` on the thread that read it,
+/// then given to `done` with its place as soon as it is ready (so that a list can fill as
+/// the letters come). The cache learns what was read as it goes, a batch at a time.
 pub fn summaries_each<R: Send>(
     found: &[walk::Found],
     options: &Options,
     map: impl Fn(usize, Result<Summary, LoadError>) -> R + Sync,
+    done: impl FnMut(usize, R),
+) {
+    each_letter(
+        found,
+        options,
+        || (),
+        |(), lookup, i, item| {
+            let (letter, learnt) = summary_of(lookup, item);
+            (map(i, letter), learnt)
+        },
+        done,
+    );
+}
+
+/// `work` on each letter `found`, on all cores, each thread with its own connection to the
+/// cache and its own state made by `start`; `done` gets each result with its place as soon
+/// as it is ready, and the cache learns what `work` read, a batch at a time, in one
+/// transaction each.
+pub fn each_letter<R: Send, S>(
+    found: &[walk::Found],
+    options: &Options,
+    start: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, Option<&cache::Lookup>, usize, &walk::Found) -> (R, Option<cache::Learnt>)
+    + Sync,
     mut done: impl FnMut(usize, R),
 ) {
     let cache = options.cache.as_deref().and_then(cache::Cache::open);
@@ -185,12 +213,9 @@ pub fn summaries_each<R: Send>(
     let places: Vec<(usize, &walk::Found)> = found.iter().enumerate().collect();
     parallel::for_each_with(
         &places,
-        || cache.as_ref().and_then(cache::Cache::lookup),
-        |lookup, &(i, item)| {
-            let (letter, news) = summary_of(lookup.as_ref(), item, options.text);
-            (map(i, letter), news)
-        },
-        |i, (letter, news)| {
+        || (cache.as_ref().and_then(cache::Cache::lookup), start()),
+        |(lookup, state), &(i, item)| work(state, lookup.as_ref(), i, item),
+        |i, (result, news)| {
             learnt.extend(news);
             // Written as it goes, a batch at a time: a reader who quits while a cold shelf
             // is read keeps what was read.
@@ -200,7 +225,7 @@ pub fn summaries_each<R: Send>(
                 cache.learn(&learnt);
                 learnt.clear();
             }
-            done(i, letter);
+            done(i, result);
         },
     );
     if let Some(cache) = &cache {
@@ -208,13 +233,25 @@ pub fn summaries_each<R: Send>(
     }
 }
 
-/// One letter's summary: from the cache when its file is unchanged or its content known,
-/// else read; and what the cache should learn of it.
-fn summary_of(
+/// Where one letter's reading came from.
+pub enum Got<T> {
+    /// The cache, which knew its content: what `fetch` read there.
+    Cached(T),
+    /// The letter itself, read just now: its row, text and sieve, or why it was refused.
+    Read(Result<Fresh, LoadError>),
+}
+
+/// One letter as `fetch` reads it from the cache when its file is unchanged or its content
+/// known, else read anew; and what the cache should learn of it, its reading left for the
+/// caller to give (see [`learnt_reading`]).
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn get<T>(
     lookup: Option<&cache::Lookup>,
     item: &walk::Found,
-    text: bool,
-) -> (Result<Summary, LoadError>, Option<cache::Learnt>) {
+    fetch: impl Fn(&cache::Lookup, cache::Key) -> Option<T>,
+) -> (Result<Got<T>, LoadError>, Option<cache::Learnt>) {
     let path = match item {
         walk::Found::File(path) => path,
         walk::Found::Unreadable(_, error) => return (Err(error.clone()), None),
@@ -222,9 +259,9 @@ fn summary_of(
     let stamp = cache::Stamp::of(path);
     if let (Some(lookup), Some(stamp)) = (lookup, stamp)
         && let Some(key) = lookup.key_of_unchanged(path, stamp)
-        && let Some(reading) = lookup.reading(key, text)
+        && let Some(known) = fetch(lookup, key)
     {
-        return (reading.into_result(path), None);
+        return (Ok(Got::Cached(known)), None);
     }
     let bytes = match load::read_file(path) {
         Ok(bytes) => bytes,
@@ -232,31 +269,75 @@ fn summary_of(
     };
     let transcript = crate::import::is_text(path);
     let key = cache::Key::of(&bytes, transcript);
-    let file = stamp.map(|stamp| (path.clone(), stamp, key));
+    let learnt = stamp.map(|stamp| cache::Learnt {
+        file: (path.clone(), stamp, key),
+        reading: None,
+    });
     if let Some(lookup) = lookup
-        && let Some(reading) = lookup.reading(key, text)
+        && let Some(known) = fetch(lookup, key)
     {
-        let learnt = file.map(|file| cache::Learnt {
-            file,
-            reading: None,
-        });
-        return (reading.into_result(path), learnt);
+        return (Ok(Got::Cached(known)), learnt);
     }
+    (Ok(Got::Read(read_anew(&bytes, path, transcript))), learnt)
+}
+
+/// A letter read just now: its row, and its text and sieve (boxed: a letter read from the
+/// cache, the common case, is small).
+pub type Fresh = Box<(Head, cache::Fill)>;
+
+/// Reads a letter's bytes as the reader does: its row, its text and its sieve.
+fn read_anew(bytes: &[u8], path: &Path, transcript: bool) -> Result<Fresh, LoadError> {
     let name = path.display().to_string();
     let tree = if transcript {
-        crate::import::tree_from_bytes(&bytes, &name)
+        crate::import::tree_from_bytes(bytes, &name)
     } else {
-        load::from_bytes(&bytes, &name).map(LetterTree::new)
+        load::from_bytes(bytes, &name).map(LetterTree::new)
+    }?;
+    let text = LetterText::of(&tree);
+    let sieve = crate::search::sieve::Sieve::new(text.docs.iter().map(|(_, doc)| doc));
+    Ok(Box::new((Head::of(&tree), cache::Fill { text, sieve })))
+}
+
+/// Gives `learnt` the reading of a letter read anew, for the cache to keep.
+pub fn learnt_reading(
+    learnt: Option<cache::Learnt>,
+    read: Result<Fresh, LoadError>,
+) -> Option<cache::Learnt> {
+    let reading = match read {
+        Ok(fresh) => {
+            let (head, fill) = *fresh;
+            cache::Reading::Read(head, Box::new(fill))
+        }
+        Err(e) => cache::Reading::Refused(e.position, e.message),
     };
-    let summary = tree.map(|tree| Summary::of(&tree));
-    let reading = cache::Reading::of(&summary);
-    let summary = summary.map(|s| Summary {
-        text: s.text.filter(|_| text),
-        ..s
-    });
-    let learnt = file.map(|file| cache::Learnt {
-        file,
+    learnt.map(|learnt| cache::Learnt {
         reading: Some(reading),
-    });
-    (summary, learnt)
+        ..learnt
+    })
+}
+
+/// One letter's summary, and what the cache should learn of it.
+fn summary_of(
+    lookup: Option<&cache::Lookup>,
+    item: &walk::Found,
+) -> (Result<Summary, LoadError>, Option<cache::Learnt>) {
+    let (got, learnt) = get(lookup, item, cache::Lookup::head);
+    match got {
+        Err(error) => (Err(error), learnt),
+        Ok(Got::Cached(known)) => (
+            known
+                .map(|head| Summary { head })
+                .map_err(|refused| cache::refusal(item.path(), refused)),
+            learnt,
+        ),
+        Ok(Got::Read(read)) => {
+            let summary = match &read {
+                Ok(fresh) => Ok(Summary {
+                    head: fresh.0.clone(),
+                }),
+                Err(error) => Err(error.clone()),
+            };
+            (summary, learnt_reading(learnt, read))
+        }
+    }
 }

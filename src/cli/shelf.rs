@@ -11,8 +11,9 @@ use serde::Serialize;
 use super::figures::{Format, csv_field, csv_text};
 use super::{SearchOptions, match_line, pad};
 use crate::letter::load::LoadError;
-use crate::shelf::walk::Found;
-use crate::shelf::{Entry, Options, Summary, find, summaries_each};
+use crate::shelf::find::{self, Searched as Found};
+use crate::shelf::walk;
+use crate::shelf::{Entry, Options, Summary};
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -197,7 +198,7 @@ pub struct Searched {
 /// # Errors
 /// When writing fails.
 pub fn search(
-    found: &[Found],
+    found: &[walk::Found],
     reading: &Options,
     query: &str,
     options: SearchOptions,
@@ -208,25 +209,31 @@ pub fn search(
     } else {
         ("", "")
     };
-    let lines_of = |i: usize, letter: Result<Summary, LoadError>| {
-        let text = letter?.text.unwrap_or_default();
+    let query = find::Query::new(query);
+    let lines_of = |i: usize, letter: Result<Found, LoadError>| {
+        let letter = letter?;
         let path = found
             .get(i)
             .map(|f| shown_path(f.path()))
             .unwrap_or_default();
         let mut lines = String::new();
-        let hits = find::find_in(&text, query);
-        for (doc, bytes) in &hits {
-            let prefix = format!("{path}: {}", text.crumb(*doc, options.lang));
-            match_line(&mut lines, &prefix, text.doc(*doc), bytes.clone(), marks);
+        for (block, bytes) in &letter.hits {
+            let prefix = format!("{path}: {}", letter.crumb(*block, options.lang));
+            match_line(
+                &mut lines,
+                &prefix,
+                letter.text(*block),
+                bytes.clone(),
+                marks,
+            );
         }
-        Ok((hits.len(), lines))
+        Ok((letter.hits.len(), lines))
     };
     let mut searched = Searched::default();
     let mut failed = None;
     let mut waiting = BTreeMap::new();
     let mut next = 0;
-    summaries_each(found, reading, lines_of, |i, letter| {
+    find::search_each(found, reading, &query, lines_of, |i, letter| {
         waiting.insert(i, letter);
         // Printed in the shelf's order, whichever core finished first.
         while let Some(letter) = waiting.remove(&next) {

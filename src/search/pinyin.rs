@@ -13,7 +13,7 @@
 //! matcher keeps the query positions it can be at as one `u64` bit set per text character, so
 //! a keystroke costs no allocation and no backtracking: O(run length × query length × readings).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use pinyin::{Pinyin, ToPinyinMulti};
 
@@ -42,17 +42,21 @@ fn first_bit(byte: u8) -> u32 {
     }
 }
 
+/// The most letters a syllable is kept with (the longest, `zhuang`, has six): so the most
+/// query letters one character can consume.
+pub(crate) const LONGEST_SYLLABLE: usize = 8;
+
 /// One tone-less syllable in ASCII (`ü` as `v`); the longest, `zhuang`, has six letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Syllable {
-    bytes: [u8; 8],
+    bytes: [u8; LONGEST_SYLLABLE],
     len: u8,
 }
 
 impl Syllable {
     /// The syllable of a plain (tone-less) reading, `None` if it does not fit ASCII.
     fn from_plain(plain: &str) -> Option<Self> {
-        let mut bytes = [0; 8];
+        let mut bytes = [0; LONGEST_SYLLABLE];
         let mut len = 0;
         for ch in plain.chars() {
             let byte = match ch {
@@ -172,8 +176,29 @@ impl Readings {
 
     /// Drops what was only needed while building.
     pub(crate) fn finish(&mut self) {
-        self.interned = HashMap::new();
+        self.interned = HashMap::default();
         self.syllables.shrink_to_fit();
+    }
+
+    /// The letters a character of key `key` may consume, by place: bit `b` of entry `i` is
+    /// set when the character can consume a letter of bit `b` (see [`first_bit`]) as the
+    /// `i`-th of its letters. An ASCII letter or digit consumes itself alone; a reading set,
+    /// the letters of its syllables where they stand.
+    pub(crate) fn letters_by_place(&self, key: u32) -> [u32; LONGEST_SYLLABLE] {
+        let mut places = [0; LONGEST_SYLLABLE];
+        if key < FIRST_SET_KEY {
+            places[0] = u8::try_from(key).map_or(0, first_bit);
+            return places;
+        }
+        if key == NO_KEY {
+            return places;
+        }
+        for syllable in self.set(key) {
+            for (place, &letter) in places.iter_mut().zip(syllable.as_bytes()) {
+                *place |= first_bit(letter);
+            }
+        }
+        places
     }
 
     fn set(&self, key: u32) -> &[Syllable] {
@@ -352,6 +377,11 @@ impl PinyinQuery {
     /// The number of letters and digits.
     pub(crate) fn len(&self) -> usize {
         self.letters.len()
+    }
+
+    /// Each letter's bit in a first-letter mask, in order: which characters may consume it.
+    pub(crate) fn letter_bits(&self) -> impl Iterator<Item = u32> + '_ {
+        self.letters.iter().map(|&letter| first_bit(letter))
     }
 
     /// The class (bit number in a first-letter mask) of the query's first letter: the index

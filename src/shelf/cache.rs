@@ -1,6 +1,7 @@
-//! The shelf's cache: what was read of each letter — its row, its text, or why it was
-//! refused — kept in SQLite under `$XDG_CACHE_HOME/dafu/`, so that a second run parses no
-//! letter that did not change.
+//! The shelf's cache: what was read of each letter — its row, its text and its sieve (what
+//! tells a search where it need not look, [`crate::search::sieve`]), or why it was refused —
+//! kept in SQLite under `$XDG_CACHE_HOME/dafu/`, so that a second run parses no letter that
+//! did not change, and a search builds the index of only the blocks it may match.
 //!
 //! A letter is keyed by its content: a 128-bit hash of its bytes (and of how it is read, as
 //! YAML or as a transcript, and by which dafu), so a moved or copied letter is found again
@@ -10,16 +11,19 @@
 //!
 //! A cache is never an error for the reader: a store that cannot be opened or written is
 //! done without, a damaged or newer one is set aside and made anew ([`crate::store`]), and
-//! many dafu processes may use one at once (WAL; each run writes what it read in one
-//! transaction).
+//! many dafu processes may use one at once (WAL; each run writes what it read a batch at a
+//! time, one transaction each). What it holds can always be read again from the letters, so
+//! it is written without waiting for the disk (`synchronous = OFF`): a power cut may lose
+//! the last batches, or damage the file, which is then set aside and made anew.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Head, LetterText, Summary};
+use super::{Block, Head, LetterText};
 use crate::letter::load::LoadError;
+use crate::search::sieve::Sieve;
 use crate::store::{self, Reason, Schema};
 use crate::text::sanitize::sanitize_line;
 
@@ -27,7 +31,9 @@ use crate::text::sanitize::sanitize_line;
 const SCHEMA: Schema = Schema {
     application_id: 0x6461_6673, // "dafs"
     // 2: the small columns before the text, so that a row's head is read without its text.
-    version: 2,
+    // 3: each letter's sieve (`folded`, `sources`), so that a search reads the text of
+    // only the letters, and builds the index of only the blocks, that it may match.
+    version: 3,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
@@ -41,12 +47,17 @@ const SCHEMA: Schema = Schema {
             error_line INTEGER,
             error_column INTEGER,
             error TEXT,
+            folded TEXT,
+            sources BLOB,
             crumbs TEXT,
             nodes TEXT,
             docs TEXT
         );
     ",
 };
+
+/// How much of the cache a reading thread maps (address space, not memory).
+const MAP_BYTES: i64 = 1 << 32;
 
 /// Between a letter's documents in the `docs` column: a control character, which sanitised
 /// text never holds.
@@ -105,38 +116,35 @@ impl Stamp {
     }
 }
 
-/// What the cache holds for one content: the letter's summary, or why it was refused.
+/// What a run learnt of one content: the letter's row, text and sieve, or why it was
+/// refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reading {
-    /// Read: its row, and its text when it was asked for.
-    Read(Head, Option<LetterText>),
+    /// Read: its row, its text and its sieve.
+    Read(Head, Box<Fill>),
     /// Refused: where and why (the file's name is the caller's).
     Refused(Option<(usize, usize)>, String),
 }
 
-impl Reading {
-    /// What a reading of `path` gave.
-    #[must_use]
-    pub fn of(result: &Result<Summary, LoadError>) -> Self {
-        match result {
-            Ok(summary) => Reading::Read(summary.head.clone(), summary.text.clone()),
-            Err(e) => Reading::Refused(e.position, e.message.clone()),
-        }
-    }
+/// A letter's text and its sieve: what a search reads of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fill {
+    /// The searchable text.
+    pub text: LetterText,
+    /// The sieve of its documents.
+    pub sieve: Sieve,
+}
 
-    /// The reading as the shelf takes it, for the file at `path`.
-    ///
-    /// # Errors
-    /// The refusal, naming `path`.
-    pub fn into_result(self, path: &Path) -> Result<Summary, LoadError> {
-        match self {
-            Reading::Read(head, text) => Ok(Summary { head, text }),
-            Reading::Refused(position, message) => Err(LoadError {
-                file: sanitize_line(&path.display().to_string()).into_owned(),
-                position,
-                message,
-            }),
-        }
+/// What the cache says of one content: its row, or why it was refused (where and why).
+pub type Known<T> = Result<T, (Option<(usize, usize)>, String)>;
+
+/// The refusal of the file at `path`, at `position`.
+#[must_use]
+pub fn refusal(path: &Path, (position, message): (Option<(usize, usize)>, String)) -> LoadError {
+    LoadError {
+        file: sanitize_line(&path.display().to_string()).into_owned(),
+        position,
+        message,
     }
 }
 
@@ -178,6 +186,12 @@ impl Cache {
     pub fn lookup(&self) -> Option<Lookup> {
         let connection = Connection::open(&self.path).ok()?;
         connection.busy_timeout(store::BUSY_TIMEOUT).ok()?;
+        // Read through a map of the file rather than copied out of it page by page: a
+        // search reads much of it.
+        let _ = connection.pragma_update(None, "mmap_size", MAP_BYTES);
+        // One read transaction for the thread's whole run, rather than one a query: the
+        // store is locked and checked once, and a writer meanwhile is not waited for (WAL).
+        connection.execute_batch("BEGIN").ok()?;
         Some(Lookup { connection })
     }
 
@@ -205,15 +219,17 @@ impl Cache {
             store::OpenError::Sqlite(e) => e,
             store::OpenError::Io(e) => rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
         })?;
+        // A cache is read again from the letters if lost: no waiting for the disk.
+        store.connection.pragma_update(None, "synchronous", "OFF")?;
         let transaction = store.connection.transaction()?;
         {
             let mut file = transaction.prepare(
                 "INSERT OR REPLACE INTO files (path, size, mtime, key) VALUES (?1, ?2, ?3, ?4)",
             )?;
             let mut letter = transaction.prepare(
-                "INSERT OR REPLACE INTO letters
-                 (key, head, error_line, error_column, error, crumbs, nodes, docs)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT OR REPLACE INTO letters (key, head, error_line, error_column, error,
+                 folded, sources, crumbs, nodes, docs)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for Learnt {
                 file: (path, stamp, key),
@@ -235,6 +251,8 @@ impl Cache {
                         row.error_line,
                         row.error_column,
                         row.error,
+                        row.folded,
+                        row.sources,
                         row.crumbs,
                         row.nodes,
                         row.docs
@@ -246,42 +264,53 @@ impl Cache {
     }
 }
 
+/// `texts` one after another, [`DOC_SEPARATOR`] between.
+fn joined<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    let mut joined = String::new();
+    for (i, text) in texts.enumerate() {
+        if i > 0 {
+            joined.push(DOC_SEPARATOR);
+        }
+        joined.push_str(text);
+    }
+    joined
+}
+
 /// A reading as the `letters` table holds it.
 #[derive(Debug, Default)]
-struct Row {
+struct Row<'a> {
     head: Option<String>,
+    folded: Option<&'a str>,
+    sources: Option<&'a [u8]>,
     crumbs: Option<String>,
     nodes: Option<String>,
     docs: Option<String>,
     error_line: Option<i64>,
     error_column: Option<i64>,
-    error: Option<String>,
+    error: Option<&'a str>,
 }
 
-impl Row {
-    fn of(reading: &Reading) -> Self {
+impl<'a> Row<'a> {
+    fn of(reading: &'a Reading) -> Self {
         match reading {
-            Reading::Read(head, text) => {
-                let text = text.as_ref();
-                let separator = DOC_SEPARATOR.to_string();
+            Reading::Read(head, fill) => {
+                let text = &fill.text;
+                let nodes: Vec<usize> = text.docs.iter().map(|(n, _)| *n).collect();
+                let docs = text.docs.iter().map(|(_, d)| d.as_str());
                 Row {
                     head: serde_json::to_string(head).ok(),
-                    crumbs: text.and_then(|t| serde_json::to_string(&t.crumbs).ok()),
-                    nodes: text.and_then(|t| {
-                        let nodes: Vec<usize> = t.docs.iter().map(|(n, _)| *n).collect();
-                        serde_json::to_string(&nodes).ok()
-                    }),
-                    docs: text.map(|t| {
-                        let docs: Vec<&str> = t.docs.iter().map(|(_, d)| d.as_str()).collect();
-                        docs.join(&separator)
-                    }),
+                    folded: Some(fill.sieve.folded.as_str()),
+                    sources: Some(fill.sieve.sources.as_slice()),
+                    crumbs: Some(joined(text.crumbs.iter().flatten().map(String::as_str))),
+                    nodes: serde_json::to_string(&nodes).ok(),
+                    docs: Some(joined(docs)),
                     ..Row::default()
                 }
             }
             Reading::Refused(position, message) => Row {
                 error_line: position.and_then(|(l, _)| i64::try_from(l).ok()),
                 error_column: position.and_then(|(_, c)| i64::try_from(c).ok()),
-                error: Some(message.clone()),
+                error: Some(message),
                 ..Row::default()
             },
         }
@@ -293,10 +322,12 @@ impl Lookup {
     #[must_use]
     pub fn key_of_unchanged(&self, path: &Path, stamp: Stamp) -> Option<Key> {
         let size = i64::try_from(stamp.size).ok()?;
-        let key: Vec<u8> = self
+        let mut statement = self
             .connection
+            .prepare_cached("SELECT key FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3")
+            .ok()?;
+        let key: Vec<u8> = statement
             .query_row(
-                "SELECT key FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3",
                 params![path.as_os_str().as_encoded_bytes(), size, stamp.mtime],
                 |row| row.get(0),
             )
@@ -305,66 +336,120 @@ impl Lookup {
         Some(Key(key.try_into().ok()?))
     }
 
-    /// What the content `key` read as, with its text when `text` is asked for; `None` when
-    /// it is not in the cache (or the cache cannot say).
+    /// The row of the content `key`, or its refusal; `None` when it is not in the cache (or
+    /// the cache cannot say).
     #[must_use]
-    pub fn reading(&self, key: Key, text: bool) -> Option<Reading> {
-        let columns = if text {
-            "head, error_line, error_column, error, crumbs, nodes, docs"
-        } else {
-            "head, error_line, error_column, error, NULL, NULL, NULL"
-        };
-        let sql = format!("SELECT {columns} FROM letters WHERE key = ?1");
-        self.connection
-            .query_row(&sql, params![&key.0[..]], |row| {
-                Ok(reading_of(
-                    row.get(0)?,
-                    (row.get(1)?, row.get(2)?, row.get(3)?),
-                    text.then(|| -> rusqlite::Result<_> {
-                        Ok((row.get(4)?, row.get(5)?, row.get(6)?))
-                    })
-                    .transpose()?,
-                ))
+    pub fn head(&self, key: Key) -> Option<Known<Head>> {
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT error_line, error_column, error, head FROM letters WHERE key = ?1",
+            )
+            .ok()?;
+        statement
+            .query_row(params![&key.0[..]], |row| {
+                let error: ErrorColumns = (row.get(0)?, row.get(1)?, row.get(2)?);
+                if let Some(refused) = refused_of(error) {
+                    return Ok(Some(Err(refused)));
+                }
+                let head: Option<String> = row.get(3)?;
+                Ok(head.and_then(|head| serde_json::from_str(&head).ok().map(Ok)))
             })
             .optional()
             .ok()
             .flatten()
             .flatten()
     }
+
+    /// `sieve` given the sieve of the content `key` (its folded text, and its sources when
+    /// `sources`), or its refusal; `None` when it is not in the cache. The sieve is lent
+    /// straight from the store, never copied.
+    pub fn with_sieve<T>(
+        &self,
+        key: Key,
+        sources: bool,
+        sieve: impl FnOnce(&[u8], Option<&[u8]>) -> T,
+    ) -> Option<Known<T>> {
+        let sql = if sources {
+            "SELECT error_line, error_column, error, folded, sources FROM letters WHERE key = ?1"
+        } else {
+            "SELECT error_line, error_column, error, folded, NULL FROM letters WHERE key = ?1"
+        };
+        let mut statement = self.connection.prepare_cached(sql).ok()?;
+        let mut rows = statement.query(params![&key.0[..]]).ok()?;
+        let row = rows.next().ok()??;
+        let error: ErrorColumns = (row.get(0).ok()?, row.get(1).ok()?, row.get(2).ok()?);
+        if let Some(refused) = refused_of(error) {
+            return Some(Err(refused));
+        }
+        let folded = row.get_ref(3).ok()?.as_bytes_or_null().ok()??;
+        let sources = row.get_ref(4).ok()?.as_bytes_or_null().ok()?;
+        Some(Ok(sieve(folded, sources)))
+    }
+
+    /// The documents `docs` (ascending) of the content `key` as blocks, with their
+    /// breadcrumbs; the others are not read. `None` when it is not in the cache.
+    #[must_use]
+    pub fn blocks(&self, key: Key, docs: &[usize]) -> Option<Vec<Block>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT crumbs, nodes, docs FROM letters WHERE key = ?1")
+            .ok()?;
+        let mut rows = statement.query(params![&key.0[..]]).ok()?;
+        let row = rows.next().ok()??;
+        // Left as bytes: only the documents wanted, and their breadcrumbs, are read as text.
+        let bytes = |i| -> Option<&[u8]> { row.get_ref(i).ok()?.as_bytes_or_null().ok()? };
+        blocks_of(bytes(0)?, bytes(1)?, bytes(2)?, docs)
+    }
 }
 
 /// The columns of an error: line, column, message.
 type ErrorColumns = (Option<i64>, Option<i64>, Option<String>);
 
-/// The columns of a text: crumbs, nodes, docs.
-type TextColumns = (Option<String>, Option<String>, Option<String>);
-
-/// A reading from the `letters` table's columns; `None` when they do not make one.
-fn reading_of(
-    head: Option<String>,
-    (line, column, error): ErrorColumns,
-    text: Option<TextColumns>,
-) -> Option<Reading> {
-    if let Some(message) = error {
-        let position = line
-            .zip(column)
-            .and_then(|(l, c)| Some((usize::try_from(l).ok()?, usize::try_from(c).ok()?)));
-        return Some(Reading::Refused(position, message));
-    }
-    let head: Head = serde_json::from_str(&head?).ok()?;
-    let text = match text {
-        None => None,
-        Some((crumbs, nodes, docs)) => Some(text_of(&crumbs?, &nodes?, &docs?)?),
-    };
-    Some(Reading::Read(head, text))
+/// The refusal the error columns hold, if they hold one.
+fn refused_of((line, column, error): ErrorColumns) -> Option<(Option<(usize, usize)>, String)> {
+    let message = error?;
+    let position = line
+        .zip(column)
+        .and_then(|(l, c)| Some((usize::try_from(l).ok()?, usize::try_from(c).ok()?)));
+    Some((position, message))
 }
 
-/// A letter's text from its columns.
-fn text_of(crumbs: &str, nodes: &str, docs: &str) -> Option<LetterText> {
-    let crumbs: Vec<[String; 2]> = serde_json::from_str(crumbs).ok()?;
-    let nodes: Vec<usize> = serde_json::from_str(nodes).ok()?;
-    let texts = docs.split(DOC_SEPARATOR).map(str::to_string);
-    // An empty letter has no document, which `split` would give as one empty one.
-    let docs: Vec<(usize, String)> = nodes.into_iter().zip(texts).collect();
-    Some(LetterText { crumbs, docs })
+/// The documents `docs` (ascending) of a letter as blocks, from its columns.
+fn blocks_of(crumbs: &[u8], nodes: &[u8], texts: &[u8], docs: &[usize]) -> Option<Vec<Block>> {
+    let separator = u8::try_from(DOC_SEPARATOR).ok()?;
+    let text = |bytes: &[u8]| std::str::from_utf8(bytes).ok().map(str::to_string);
+    let nodes: Vec<usize> = serde_json::from_slice(nodes).ok()?;
+    let crumbs: Vec<&[u8]> = split(crumbs, separator).collect();
+    let mut blocks = Vec::with_capacity(docs.len());
+    let mut wanted = docs.iter().copied().peekable();
+    for (doc, bytes) in split(texts, separator).enumerate() {
+        let Some(_) = wanted.next_if_eq(&doc) else {
+            if wanted.peek().is_none() {
+                break;
+            }
+            continue;
+        };
+        let node = *nodes.get(doc)?;
+        blocks.push(Block {
+            crumbs: [
+                text(crumbs.get(2 * node)?)?,
+                text(crumbs.get(2 * node + 1)?)?,
+            ],
+            text: text(bytes)?,
+        });
+    }
+    (blocks.len() == docs.len()).then_some(blocks)
+}
+
+/// `bytes` split at each `separator`.
+fn split(bytes: &[u8], separator: u8) -> impl Iterator<Item = &[u8]> {
+    let mut from = 0;
+    let mut ends = memchr::memchr_iter(separator, bytes).chain([bytes.len()]);
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let part = bytes.get(from..end);
+        from = end + 1;
+        part
+    })
 }

@@ -1,20 +1,175 @@
 //! A query over the whole shelf: each letter's text searched by the reader's own engine
 //! ([`SearchIndex`]), by the reader's rules (Chinese, pinyin, initials, traditional and
-//! full-width forms folded). The letters are spread over the cores by whoever reads them
-//! ([`super::summaries_each`]).
+//! full-width forms folded), on all cores.
+//!
+//! A letter's sieve ([`crate::search::sieve`], kept in the cache) first says which of its
+//! blocks the query cannot match; the index is built over the others only, and a letter none
+//! of whose blocks can match is not read further. The sieve only narrows: every match, and
+//! the text around it, comes from the index, which finds in a block what it would find there
+//! among all the letter's blocks (a match never runs from one block into the next).
 
 use std::ops::Range;
 
-use super::LetterText;
+use super::{Block, Got, Options, cache, each_letter, get, learnt_reading, walk};
+use crate::letter::load::LoadError;
 use crate::search::SearchIndex;
+use crate::search::sieve::SieveQuery;
+use crate::strings::Lang;
 
-/// The matches of `query` in one letter's text, in reading order.
+/// What one letter gave a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Searched {
+    /// The letter's blocks that the query may match, in reading order (the others were not
+    /// read).
+    pub blocks: Vec<Block>,
+    /// The matches: the block (into `blocks`) and the bytes there, in reading order.
+    pub hits: Vec<(usize, Range<usize>)>,
+}
+
+impl Searched {
+    /// The breadcrumb of block `block` in `lang`.
+    #[must_use]
+    pub fn crumb(&self, block: usize, lang: Lang) -> &str {
+        let at = usize::from(lang == Lang::En);
+        self.blocks
+            .get(block)
+            .and_then(|b| b.crumbs.get(at))
+            .map_or("", String::as_str)
+    }
+
+    /// The text of block `block`.
+    #[must_use]
+    pub fn text(&self, block: usize) -> &str {
+        self.blocks.get(block).map_or("", |b| b.text.as_str())
+    }
+}
+
+/// A query, read once for the whole shelf.
+#[derive(Debug, Clone)]
+pub struct Query {
+    text: String,
+    /// `None` for a query that matches nothing (blank).
+    sieve: Option<SieveQuery>,
+}
+
+impl Query {
+    /// `query` as the shelf searches for it.
+    #[must_use]
+    pub fn new(query: &str) -> Self {
+        Self {
+            text: query.to_string(),
+            sieve: SieveQuery::new(query),
+        }
+    }
+}
+
+/// The matches of `query` in `blocks`, in reading order: the index's matches, built over
+/// those blocks only.
 #[must_use]
-pub fn find_in(text: &LetterText, query: &str) -> Vec<(usize, Range<usize>)> {
-    let index = SearchIndex::new(text.docs.iter().map(|(_, doc)| doc.as_str()));
-    index
-        .find_hits(query)
-        .into_iter()
-        .map(|hit| (hit.doc, hit.bytes))
-        .collect()
+pub fn find_in(blocks: &[Block], query: &str) -> Vec<(usize, Range<usize>)> {
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    let texts = blocks.iter().map(|block| block.text.as_str());
+    let hits = SearchIndex::find_hits_in(texts, query).into_iter();
+    hits.map(|hit| (hit.doc, hit.bytes)).collect()
+}
+
+/// Each letter `found` searched for `query` and made into an `R` by `map` on the thread that
+/// searched it (so that the search is spread over the cores), then given to `done` with its
+/// place as soon as it is ready. Letters not in the cache are read, and the cache learns
+/// them, as [`super::summaries_each`] does.
+pub fn search_each<R: Send>(
+    found: &[walk::Found],
+    options: &Options,
+    query: &Query,
+    map: impl Fn(usize, Result<Searched, LoadError>) -> R + Sync,
+    done: impl FnMut(usize, R),
+) {
+    each_letter(
+        found,
+        options,
+        || query.sieve.clone(),
+        |sieve, lookup, i, item| {
+            let (searched, learnt) = match sieve {
+                Some(sieve) => search_of(lookup, item, sieve, &query.text),
+                None => blank(lookup, item),
+            };
+            (map(i, searched), learnt)
+        },
+        done,
+    );
+}
+
+/// One letter searched for a query that matches nothing (blank): only whether it can be
+/// read, and what the cache should learn of it.
+fn blank(
+    lookup: Option<&cache::Lookup>,
+    item: &walk::Found,
+) -> (Result<Searched, LoadError>, Option<cache::Learnt>) {
+    let (got, learnt) = get(lookup, item, cache::Lookup::head);
+    match got {
+        Err(error) => (Err(error), learnt),
+        Ok(Got::Cached(known)) => (
+            known
+                .map(|_| Searched::default())
+                .map_err(|refused| cache::refusal(item.path(), refused)),
+            learnt,
+        ),
+        Ok(Got::Read(read)) => {
+            let result = read.as_ref().map(|_| Searched::default());
+            (result.map_err(Clone::clone), learnt_reading(learnt, read))
+        }
+    }
+}
+
+/// One letter searched for `query` (sieved by `sieve`), and what the cache should learn of
+/// it.
+fn search_of(
+    lookup: Option<&cache::Lookup>,
+    item: &walk::Found,
+    sieve: &mut SieveQuery,
+    query: &str,
+) -> (Result<Searched, LoadError>, Option<cache::Learnt>) {
+    let pinyin = sieve.is_pinyin();
+    let sieve = std::cell::RefCell::new(sieve);
+    let fetch = |lookup: &cache::Lookup, key: cache::Key| {
+        let docs = lookup.with_sieve(key, pinyin, |folded, sources| {
+            sieve.borrow_mut().docs(folded, sources)
+        })?;
+        let Ok(docs) = docs else {
+            return Some(docs.map(|_| Searched::default()));
+        };
+        if docs.is_empty() {
+            return Some(Ok(Searched::default()));
+        }
+        let blocks = lookup.blocks(key, &docs)?;
+        let hits = find_in(&blocks, query);
+        Some(Ok(Searched { blocks, hits }))
+    };
+    let (got, learnt) = get(lookup, item, fetch);
+    match got {
+        Err(error) => (Err(error), learnt),
+        Ok(Got::Cached(known)) => (
+            known.map_err(|refused| cache::refusal(item.path(), refused)),
+            learnt,
+        ),
+        Ok(Got::Read(read)) => {
+            let searched = match &read {
+                Ok(fresh) => {
+                    let fill = &fresh.1;
+                    let folded = fill.sieve.folded.as_bytes();
+                    let docs = sieve.borrow_mut().docs(folded, Some(&fill.sieve.sources));
+                    let blocks: Vec<Block> = docs
+                        .iter()
+                        .filter_map(|&doc| fill.text.block(doc))
+                        .collect();
+                    let hits = find_in(&blocks, query);
+                    Ok(Searched { blocks, hits })
+                }
+                Err(error) => Err(error.clone()),
+            };
+            (searched, learnt_reading(learnt, read))
+        }
+    }
 }

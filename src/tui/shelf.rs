@@ -139,10 +139,9 @@ fn replay(app: &mut ShelfApp, typed: Vec<char>) {
 
 impl Runner {
     /// How the shelf is read: through the cache.
-    fn options(text: bool) -> Options {
+    fn options() -> Options {
         Options {
             cache: cache::default_path(),
-            text,
         }
     }
 
@@ -156,7 +155,7 @@ impl Runner {
             .spawn(move || {
                 summaries_each(
                     &found,
-                    &Self::options(false),
+                    &Self::options(),
                     |_, letter| known(letter.map(|s| s.head), lang),
                     |i, known| {
                         let _ = send.send(ShelfNews::Read(i, known));
@@ -171,13 +170,11 @@ impl Runner {
         let _ = std::thread::Builder::new()
             .name("shelf-search".into())
             .spawn(move || {
-                summaries_each(
+                find::search_each(
                     &found,
-                    &Self::options(true),
-                    |_, letter| {
-                        let text = letter.ok().and_then(|s| s.text).unwrap_or_default();
-                        find::find_in(&text, &query).len()
-                    },
+                    &Self::options(),
+                    &find::Query::new(&query),
+                    |_, letter| letter.map_or(0, |searched| searched.hits.len()),
                     |row, count| {
                         let _ = send.send(ShelfNews::Found { id, row, count });
                     },

@@ -1,0 +1,406 @@
+//! The sieve: what a store keeps of a letter's documents so that, for any query, it can tell
+//! the documents the query cannot match without building their [`SearchIndex`]. The matches
+//! themselves are always the index's: the sieve only says where it need not look.
+//!
+//! It keeps the documents folded as the index folds them (one text, each document followed
+//! by the index's document end), and the few characters whose original the index also reads
+//! (a traditional character, whose simplified form may have lost a reading: 乾 `qian` →
+//! 干 `gan`). A query may match a document only if
+//! - its folded text holds the query folded (a literal match is exactly that), or
+//! - the query reads as pinyin and the document has a run of characters that a looser
+//!   matcher accepts: each character consumes the next one or more letters of the query
+//!   (at most [`LONGEST_SYLLABLE`]), each letter among those its readings have at that
+//!   place. Every way the index's matcher consumes letters (a whole syllable, its initial,
+//!   `zh`/`ch`/`sh`, a prefix at the end, an ASCII letter or digit as itself) is one of
+//!   these, so the looser matcher accepts wherever the index's does.
+//!
+//! [`SearchIndex`]: super::SearchIndex
+
+use foldhash::HashMap;
+
+use memchr::memmem;
+
+use super::pinyin::{LONGEST_SYLLABLE, Readings};
+use super::{DOC_END, Query, fold};
+
+/// A letter's documents as the sieve keeps them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sieve {
+    /// The documents folded, each followed by the index's document end.
+    pub folded: String,
+    /// The folded characters (by their place in `folded`, in chars) whose original the index
+    /// reads too, and that original: four bytes each, little-endian, ascending.
+    pub sources: Vec<u8>,
+}
+
+impl Sieve {
+    /// The sieve of `docs`, folded and read as [`super::SearchIndex::new`] folds and reads them.
+    #[must_use]
+    pub fn new<I, S>(docs: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut folded = String::new();
+        let mut sources = Vec::new();
+        let mut at = 0u32;
+        for doc in docs {
+            fold::fold_with(doc.as_ref(), false, |ch, _, source| {
+                folded.push(ch);
+                if let Some(source) = source_read(ch, source) {
+                    sources.extend_from_slice(&at.to_le_bytes());
+                    sources.extend_from_slice(&u32::from(source).to_le_bytes());
+                }
+                at = at.saturating_add(1);
+            });
+            folded.push(DOC_END);
+            at = at.saturating_add(1);
+        }
+        Self { folded, sources }
+    }
+}
+
+/// The original of a folded character that the index reads as well: as it interns them, the
+/// source only matters when folding changed a character outside ASCII.
+fn source_read(ch: char, source: Option<char>) -> Option<char> {
+    source.filter(|&s| !ch.is_ascii() && s != ch)
+}
+
+/// A query as the sieve tests it: folded, and its letters' bits when it reads as pinyin.
+/// Each thread searching keeps its own (see [`SieveQuery::docs`]).
+#[derive(Debug, Clone)]
+pub struct SieveQuery {
+    literal: memmem::Finder<'static>,
+    pinyin: Option<PinyinSieve>,
+}
+
+impl SieveQuery {
+    /// `None` for a query that matches nothing (blank), as the index has it.
+    #[must_use]
+    pub fn new(query: &str) -> Option<Self> {
+        let parsed = Query::parse(query)?;
+        let literal: String = parsed.literal.iter().collect();
+        Some(Self {
+            literal: memmem::Finder::new(literal.as_bytes()).into_owned(),
+            pinyin: parsed
+                .pinyin
+                .as_ref()
+                .map(|p| PinyinSieve::new(p.letter_bits().collect())),
+        })
+    }
+
+    /// Whether the query reads as pinyin, and so needs the sieve's sources.
+    #[must_use]
+    pub fn is_pinyin(&self) -> bool {
+        self.pinyin.is_some()
+    }
+
+    /// The documents (by their place among those the sieve was made of) that the query may
+    /// match, ascending: those of `folded` that hold the query, and, for a pinyin query,
+    /// those where the looser matcher accepts it. Without `sources` (or with `folded` or
+    /// `sources` that do not read) a pinyin query may match any document. Takes `self`
+    /// mutably to remember what it learnt of each character, for the next letters.
+    pub fn docs(&mut self, folded: &[u8], sources: Option<&[u8]>) -> Vec<usize> {
+        let mut docs = self.literal_docs(folded);
+        if let Some(pinyin) = &mut self.pinyin {
+            let by_pinyin = sources
+                .zip(std::str::from_utf8(folded).ok())
+                .and_then(|(sources, folded)| pinyin.docs(folded, sources))
+                .unwrap_or_else(|| (0..doc_count(folded)).collect());
+            docs.extend(by_pinyin);
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        docs
+    }
+
+    /// The documents whose folded text holds the query.
+    fn literal_docs(&self, folded: &[u8]) -> Vec<usize> {
+        let mut docs = Vec::new();
+        let (mut doc, mut counted) = (0, 0);
+        for at in self.literal.find_iter(folded) {
+            doc += doc_count(folded.get(counted..at).unwrap_or_default());
+            counted = at;
+            if docs.last() != Some(&doc) {
+                docs.push(doc);
+            }
+        }
+        docs
+    }
+}
+
+/// How many document ends `folded` holds.
+fn doc_count(folded: &[u8]) -> usize {
+    let mut end = [0; 4];
+    let end = DOC_END.encode_utf8(&mut end).as_bytes();
+    memmem::find_iter(folded, end).count()
+}
+
+/// Per place a character may consume a letter at, the query positions whose letter it may
+/// consume there, shifted back by the place: the starts of the runs it may take.
+type Fits = [u64; LONGEST_SYLLABLE];
+
+/// The pinyin half of a query, and what it learnt of each character: how its readings fit
+/// the query's letters, by place.
+#[derive(Debug, Clone)]
+struct PinyinSieve {
+    /// Each query letter's bit in a first-letter mask.
+    bits: Vec<u32>,
+    /// The fits, by number; number 0 is a character not looked up yet.
+    fits: Vec<Fits>,
+    /// Per character of the Basic Multilingual Plane, its fits' number.
+    plane: Vec<u16>,
+    /// Other characters, and characters read with their original.
+    other: HashMap<(char, Option<char>), u16>,
+    readings: Readings,
+}
+
+impl PinyinSieve {
+    fn new(bits: Vec<u32>) -> Self {
+        Self {
+            bits,
+            fits: vec![[0; LONGEST_SYLLABLE]],
+            plane: vec![0; 0x1_0000],
+            other: HashMap::default(),
+            readings: Readings::default(),
+        }
+    }
+
+    /// The number of the fits of `ch` read with `source`.
+    fn fits_of(&mut self, ch: char, source: Option<char>) -> usize {
+        let plane = usize::try_from(u32::from(ch))
+            .ok()
+            .filter(|_| source.is_none());
+        let known = match plane {
+            Some(code) => self.plane.get(code).copied(),
+            None => self.other.get(&(ch, source)).copied(),
+        };
+        if let Some(known) = known.filter(|&n| n != 0) {
+            return usize::from(known);
+        }
+        let (key, _) = self.readings.key_of(ch, source);
+        let places = self.readings.letters_by_place(key);
+        let mut fits = [0u64; LONGEST_SYLLABLE];
+        for ((place, mask), fit) in (0..).zip(places).zip(&mut fits) {
+            let at = (0u32..)
+                .zip(&self.bits)
+                .filter(|&(_, &bit)| bit & mask != 0);
+            *fit = at.fold(0u64, |set, (i, _)| set | 1 << i) >> place;
+        }
+        self.fits.push(fits);
+        let number = self.fits.len() - 1;
+        // Past the numbers a u16 holds, a character is looked up each time.
+        if let Ok(short) = u16::try_from(number) {
+            match plane {
+                Some(code) if code < self.plane.len() => self.plane[code] = short,
+                _ => {
+                    self.other.insert((ch, source), short);
+                }
+            }
+        }
+        number
+    }
+
+    /// The documents of `folded` where the looser matcher accepts the query; `None` when
+    /// `sources` does not read.
+    fn docs(&mut self, folded: &str, sources: &[u8]) -> Option<Vec<usize>> {
+        let mut sources = read_sources(sources)?.peekable();
+        let done = 1u64 << self.bits.len();
+        let mut docs = Vec::new();
+        let (mut doc, mut reach, mut found) = (0, 1u64, false);
+        for (at, ch) in (0u32..).zip(folded.chars()) {
+            let source = sources.next_if(|&(place, _)| place == at).map(|(_, s)| s);
+            if ch == DOC_END {
+                if found {
+                    docs.push(doc);
+                }
+                (doc, reach, found) = (doc + 1, 1, false);
+                continue;
+            }
+            if found {
+                continue;
+            }
+            let number = self.fits_of(ch, source);
+            let fits = self
+                .fits
+                .get(number)
+                .copied()
+                .unwrap_or([u64::MAX; LONGEST_SYLLABLE]);
+            // The starts still consuming after `place` letters, and where each run may end.
+            let mut starts = reach;
+            let mut next = 0;
+            for (place, fit) in (1..).zip(fits) {
+                starts &= fit;
+                if starts == 0 {
+                    break;
+                }
+                next |= starts << place;
+            }
+            found = next & done != 0;
+            // A match may start at the next character too.
+            reach = (next & (done - 1)) | 1;
+        }
+        Some(docs)
+    }
+}
+
+/// The (place, original) pairs of a sieve's `sources`; `None` when they do not read.
+fn read_sources(sources: &[u8]) -> Option<impl Iterator<Item = (u32, char)> + '_> {
+    if !sources.len().is_multiple_of(8) {
+        return None;
+    }
+    let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    let pairs = sources.chunks_exact(8).map(move |pair| {
+        let source = char::from_u32(word(&pair[4..])).unwrap_or(char::REPLACEMENT_CHARACTER);
+        (word(&pair[..4]), source)
+    });
+    Some(pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::SearchIndex;
+    use crate::search::pinyin::readings;
+    use proptest::prelude::*;
+
+    /// The documents with a match of `query`, as the index finds them.
+    fn matched(docs: &[String], query: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = SearchIndex::new(docs)
+            .find(query)
+            .into_iter()
+            .map(|m| m.doc)
+            .collect();
+        found.dedup();
+        found
+    }
+
+    /// The documents the sieve lets through for `query`.
+    fn sieved(docs: &[String], query: &str) -> Vec<usize> {
+        let sieve = Sieve::new(docs);
+        SieveQuery::new(query).map_or_else(Vec::new, |mut q| {
+            q.docs(sieve.folded.as_bytes(), Some(&sieve.sources))
+        })
+    }
+
+    fn strings(docs: &[&str]) -> Vec<String> {
+        docs.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_sieve_keeps_the_documents_that_match_and_drops_the_others() {
+        let docs = strings(&[
+            "推进人才立法，落实人才政策",
+            "结合我市传统产业的優勢",
+            "德国 VDE、法国 BV 等国际权威检验检测机构",
+            "中山市科学技术局",
+            "",
+            "ＡＢＣ１２３",
+        ]);
+        for (query, want) in [
+            ("人才立法", vec![0]),
+            ("人才", vec![0]),
+            ("优势", vec![1]),
+            ("優勢", vec![1]),
+            ("rencailifa", vec![0]),
+            ("rclf", vec![0]),
+            ("rencaili", vec![0]),
+            ("youshi", vec![1]),
+            ("zhongshan", vec![3]),
+            ("zs", vec![3]),
+            ("vde", vec![2]),
+            ("VDE", vec![2]),
+            ("abc123", vec![5]),
+            ("１２", vec![5]),
+            ("不在这里", vec![]),
+            ("   ", vec![]),
+        ] {
+            assert_eq!(matched(&docs, query), want, "the index on {query:?}");
+            let through = sieved(&docs, query);
+            assert!(
+                want.iter().all(|doc| through.contains(doc)),
+                "{query:?}: {through:?}"
+            );
+            // Literal queries are sieved exactly.
+            if SieveQuery::new(query).is_some_and(|q| !q.is_pinyin()) {
+                assert_eq!(through, want, "{query:?}");
+            }
+        }
+        // A pinyin query passes where its letters cannot be consumed in order nowhere.
+        assert_eq!(sieved(&docs, "qqqq"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn sources_that_do_not_read_let_every_document_through() {
+        let docs = strings(&["中山", "人工"]);
+        let sieve = Sieve::new(&docs);
+        let folded = sieve.folded.as_bytes();
+        let mut query = SieveQuery::new("rg").expect("a query");
+        assert_eq!(query.docs(folded, None), vec![0, 1]);
+        assert_eq!(query.docs(folded, Some(&[9, 1, 0])), vec![0, 1]);
+        assert_eq!(query.docs(folded, Some(&sieve.sources)), vec![1]);
+    }
+
+    #[test]
+    fn a_traditional_character_is_read_with_its_original() {
+        // 乾 folds to 干 (`gan`), and keeps its own reading `qian` for pinyin.
+        let docs = strings(&["乾坤", "干活"]);
+        let sieve = Sieve::new(&docs);
+        assert_eq!(sieve.folded, "干坤\n干活\n");
+        assert_eq!(sieve.sources.len(), 8, "one original kept");
+        assert_eq!(matched(&docs, "qiankun"), vec![0]);
+        assert_eq!(sieved(&docs, "qiankun"), vec![0]);
+        assert_eq!(sieved(&docs, "ganhuo"), vec![1]);
+    }
+
+    /// Characters for random documents: simplified and traditional (乾 reads `qian`, its
+    /// simplified 干 `gan`), polyphonic (行 重 长), full-width, Latin, digits, `…`, spaces.
+    const ALPHABET: &[char] = &[
+        '中', '山', '人', '工', '银', '行', '優', '势', '重', '长', '乾', '干', '律', '绿', '嗯',
+        'Ｚ', 'z', 'S', 'h', 'a', 'n', 'g', '…', '.', ' ', '1', '５', '，', '\'',
+    ];
+
+    /// A query made from a run of `doc`'s characters as a reader might type it: the
+    /// characters, or per character a whole reading, its initial or its first two letters.
+    fn typed(doc: &str, start: usize, len: usize, how: &[u8]) -> String {
+        let mut query = String::new();
+        for (i, ch) in doc.chars().skip(start).take(len).enumerate() {
+            let reading = readings(ch).into_iter().next();
+            match (how.get(i).copied().unwrap_or(0) % 4, reading) {
+                (1, Some(r)) => query.push_str(&r),
+                (2, Some(r)) => query.extend(r.chars().take(1)),
+                (3, Some(r)) => query.extend(r.chars().take(2)),
+                _ => query.push(ch),
+            }
+        }
+        query
+    }
+
+    proptest! {
+        #[test]
+        fn the_sieve_never_drops_a_document_the_index_matches(
+            docs in prop::collection::vec(
+                prop::collection::vec(prop::sample::select(ALPHABET), 0..24)
+                    .prop_map(|chars| chars.into_iter().collect::<String>()),
+                1..5,
+            ),
+            which in 0usize..5,
+            start in 0usize..24,
+            len in 1usize..6,
+            how in prop::collection::vec(any::<u8>(), 6),
+            random in "[a-z5' ]{1,8}",
+        ) {
+            let doc = &docs[which % docs.len()];
+            for query in [typed(doc, start % (doc.chars().count() + 1), len, &how), random] {
+                let through = sieved(&docs, &query);
+                for doc in matched(&docs, &query) {
+                    prop_assert!(
+                        through.contains(&doc),
+                        "{:?} matches document {} of {:?}, the sieve let {:?} through",
+                        query, doc, docs, through
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! `dafu search QUERY DIR` through the shelf's cache. A warm search (the cache filled: each
+//! letter's sieve says which blocks the query may match, and only those are searched) must
+//! print exactly what a cold one prints, and exactly what the reader's engine finds in each
+//! letter on its own (`dafu search QUERY FILE`), for every kind of query: characters, pinyin,
+//! initials, traditional and full-width forms, case, and a word found nowhere. A cache of an
+//! older format is set aside and made anew, never an error.
+
+mod binary;
+#[allow(
+    dead_code,
+    reason = "the made shelf is shared with the tests and benchmarks"
+)]
+#[path = "../benches/common/shelf.rs"]
+mod made;
+
+use std::path::{Path, PathBuf};
+
+use binary::{DEADLINE, Output, dafu, run_within};
+use dafu::cli::SearchOptions;
+use dafu::strings::Lang;
+
+/// How many made letters the shelf holds.
+const MADE: usize = 8;
+
+/// Two real published replies, as their web pages give them: imported in memory.
+const TRANSCRIPTS: [&str; 2] = [
+    "tests/fixtures/real-letters/shenmu-linye-2022.txt",
+    "tests/fixtures/real-letters/ziyang-wenguanglvyou-2017.txt",
+];
+
+/// The made letter written with traditional characters and full-width Latin letters where
+/// the shipped one has simplified characters and ASCII: what folding must find.
+const FORMS: &str = "forms.yaml";
+
+/// A small shelf in a temporary folder, its cache beside it.
+struct Shelf {
+    dir: tempfile::TempDir,
+}
+
+impl Shelf {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::create_dir(dir.path().join("letters")).expect("made");
+        let letters = dir.path().join("letters");
+        made::write_shelf(&letters, MADE).expect("the made letters are written");
+        for transcript in TRANSCRIPTS {
+            let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(transcript);
+            let name = transcript.rsplit('/').next().unwrap_or(transcript);
+            std::fs::copy(source, letters.join(name)).expect("copied");
+        }
+        let forms = made::made_letter(MADE)
+            .yaml
+            .replace("优势", "優勢")
+            .replace("发展", "發展")
+            .replace("TCL", "ＴＣＬ");
+        std::fs::write(letters.join(FORMS), forms).expect("written");
+        Self { dir }
+    }
+
+    fn letters(&self) -> PathBuf {
+        self.dir.path().join("letters")
+    }
+
+    /// `dafu search QUERY DIR` with its cache under `cache`.
+    fn search(&self, query: &str, cache: &str) -> Output {
+        let mut command = dafu(["search", query]);
+        command
+            .arg(self.letters())
+            .env("XDG_CACHE_HOME", self.dir.path().join(cache));
+        run_within(&mut command, DEADLINE)
+    }
+
+    /// What the reader's engine finds of `query` in each letter on its own, as `dafu search
+    /// QUERY FILE` prints it, each line after its file's name: the letters in the shelf's
+    /// order (by name).
+    fn each_letter(&self, query: &str) -> String {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.letters())
+            .expect("the shelf")
+            .map(|entry| entry.expect("an entry").path())
+            .collect();
+        files.sort();
+        let options = SearchOptions {
+            color: false,
+            lang: Lang::Zh,
+        };
+        let mut expected = String::new();
+        for file in files {
+            let tree = dafu::shelf::read_letter(&file, Lang::Zh).expect("every letter reads");
+            let mut out = Vec::new();
+            dafu::cli::search(&tree, query, options, &mut out).expect("written");
+            for line in String::from_utf8(out).expect("UTF-8").lines() {
+                expected.push_str(&format!("{}: {line}\n", file.display()));
+            }
+        }
+        expected
+    }
+}
+
+/// Queries of every kind the reader knows, and some made from the letters' own words.
+fn queries() -> Vec<String> {
+    let mut queries: Vec<String> = [
+        // Characters; a word in the transcripts only.
+        "人才立法",
+        "林业",
+        // Pinyin, whole, with a typed syllable boundary, by initials, mixed.
+        "rencailifa",
+        "rencai lifa",
+        "rclf",
+        "rencailf",
+        // Traditional and simplified: each finds both.
+        "優勢",
+        "优势",
+        "發展",
+        // Full-width and case.
+        "ＴＣＬ",
+        "tcl",
+        "Tcl空调",
+        // Found nowhere, by characters and by pinyin.
+        "不在任何一封信里",
+        "qqqqzzzz",
+        // One letter: every character whose reading starts with it.
+        "z",
+    ]
+    .map(String::from)
+    .to_vec();
+    // Runs of the shipped letter's words, as characters, as pinyin and as initials.
+    let text = made::made_letter(0).yaml;
+    let words: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("- text: "))
+        .collect();
+    for (n, word) in words.iter().enumerate().step_by(7).take(5) {
+        let run: String = word.chars().skip(n % 5).take(2 + n % 3).collect();
+        if run.chars().count() < 2 {
+            continue;
+        }
+        let readings: Vec<String> = run
+            .chars()
+            .map(|ch| {
+                dafu::search::pinyin::readings(ch)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| ch.to_string())
+            })
+            .collect();
+        let initials: String = readings.iter().filter_map(|r| r.chars().next()).collect();
+        queries.extend([run, readings.concat(), initials]);
+    }
+    queries
+}
+
+#[test]
+fn a_warm_search_prints_what_a_cold_one_and_the_readers_engine_print_for_every_kind_of_query() {
+    let shelf = Shelf::new();
+    for (n, query) in queries().iter().enumerate() {
+        // Each query first on an empty cache of its own: cold, then warm.
+        let cache = format!("cache-{n}");
+        let cold = shelf.search(query, &cache);
+        let warm = shelf.search(query, &cache);
+        let expected = shelf.each_letter(query);
+        let found = if expected.is_empty() { 1 } else { 0 };
+        assert_eq!(cold.code(), Some(found), "{query:?} cold: {cold:?}");
+        assert_eq!(warm.code(), Some(found), "{query:?} warm: {warm:?}");
+        assert_eq!(
+            cold.stdout(),
+            expected,
+            "{query:?}: cold against each letter"
+        );
+        assert_eq!(
+            warm.stdout(),
+            expected,
+            "{query:?}: warm against each letter"
+        );
+        assert!(warm.stderr.is_empty(), "{query:?}: {warm:?}");
+    }
+    // And a cache filled by one query serves every other.
+    let shared = "cache-shared";
+    shelf.search("人才立法", shared);
+    for query in queries() {
+        let warm = shelf.search(&query, shared);
+        assert_eq!(
+            warm.stdout(),
+            shelf.each_letter(&query),
+            "{query:?} warm, shared"
+        );
+    }
+}
+
+#[test]
+fn the_traditional_and_full_width_letter_is_found_by_both_forms() {
+    // What the test above relies on: the forms letter differs, and is found.
+    let shelf = Shelf::new();
+    for query in ["优势", "優勢", "tcl", "ＴＣＬ"] {
+        let out = shelf.search(query, "cache");
+        assert!(
+            out.stdout().lines().any(|l| l.contains(FORMS)),
+            "{query:?}: {out:?}"
+        );
+    }
+}
+
+/// The shelf's cache as the previous version of dafu made it (format 2: no sieves).
+const OLD_SCHEMA: &str = "
+    CREATE TABLE files (
+        path BLOB PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime INTEGER NOT NULL,
+        key BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE letters (
+        key BLOB PRIMARY KEY,
+        head TEXT,
+        error_line INTEGER,
+        error_column INTEGER,
+        error TEXT,
+        crumbs TEXT,
+        nodes TEXT,
+        docs TEXT
+    );
+    INSERT INTO letters (key, head, docs) VALUES (x'00', '{}', 'an old reading');
+";
+
+#[test]
+fn a_cache_of_the_older_format_is_set_aside_and_made_anew() {
+    let shelf = Shelf::new();
+    let file = shelf.dir.path().join("old/dafu/shelf.db");
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("made");
+    let old = rusqlite::Connection::open(&file).expect("made");
+    old.execute_batch(OLD_SCHEMA).expect("the old tables");
+    old.pragma_update(None, "application_id", 0x6461_6673)
+        .expect("stamped");
+    old.pragma_update(None, "user_version", 2).expect("stamped");
+    drop(old);
+    let out = shelf.search("人才立法", "old");
+    assert_eq!(out.code(), Some(0), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "nothing said about the cache: {out:?}"
+    );
+    assert_eq!(out.stdout(), shelf.each_letter("人才立法"));
+    let aside: Vec<PathBuf> = std::fs::read_dir(file.parent().expect("a folder"))
+        .expect("listed")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.to_string_lossy().contains("shelf.db.older-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "set aside, not deleted: {aside:?}");
+    let new = rusqlite::Connection::open(&file).expect("opens");
+    let version: i32 = new
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .expect("read");
+    assert_eq!(version, 3);
+    let sieves: i64 = new
+        .query_row(
+            "SELECT count(*) FROM letters WHERE folded IS NOT NULL",
+            [],
+            |row| row.get(0),
+        )
+        .expect("counted");
+    assert_eq!(
+        sieves,
+        i64::try_from(MADE + 3).expect("small"),
+        "every letter"
+    );
+    // The next run is warm, and finds the same.
+    assert_eq!(
+        shelf.search("rclf", "old").stdout(),
+        shelf.each_letter("rclf")
+    );
+}
+
+#[test]
+fn a_warm_search_reads_the_cache_not_the_letters() {
+    // A letter rewritten with another word but the same size and modification time is, by
+    // the cache's rule, unchanged: a warm search still finds the word it had. (What makes a
+    // warm search cheap; `dafu` then reads it anew when its time changes.)
+    let shelf = Shelf::new();
+    let letter = shelf.letters().join("letter-00000.yaml");
+    let yaml = std::fs::read_to_string(&letter).expect("read");
+    assert!(yaml.contains("人才立法") || yaml.contains("科学技术"));
+    let word = if yaml.contains("人才立法") {
+        "人才立法"
+    } else {
+        "科学技术"
+    };
+    let cold = shelf.search(word, "cache");
+    assert!(cold.stdout().contains("letter-00000.yaml"), "{cold:?}");
+    let modified = std::fs::metadata(&letter)
+        .and_then(|m| m.modified())
+        .expect("a time");
+    let other = "某某某某"
+        .chars()
+        .take(word.chars().count())
+        .collect::<String>();
+    std::fs::write(&letter, yaml.replace(word, &other)).expect("rewritten");
+    std::fs::File::options()
+        .write(true)
+        .open(&letter)
+        .and_then(|f| f.set_modified(modified))
+        .expect("the time put back");
+    let warm = shelf.search(word, "cache");
+    assert_eq!(warm.stdout(), cold.stdout(), "read from the cache");
+    // Touched, it is read anew.
+    std::fs::File::options()
+        .write(true)
+        .open(&letter)
+        .and_then(|f| f.set_modified(modified + std::time::Duration::from_secs(1)))
+        .expect("touched");
+    let anew = shelf.search(word, "cache");
+    assert!(!anew.stdout().contains("letter-00000.yaml"), "{anew:?}");
+}
