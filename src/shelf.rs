@@ -139,7 +139,7 @@ pub fn read_all<T: Send>(
 }
 
 /// How many letters' readings the cache is given at once: one transaction each.
-const LEARN_BATCH: usize = 500;
+const LEARN_BATCH: usize = 100;
 
 /// How a shelf is read.
 #[derive(Debug, Clone, Default)]
@@ -277,6 +277,9 @@ pub fn get<T>(
         && let Some(known) = fetch(lookup, key)
     {
         return (Ok(Got::Cached(known)), learnt);
+    }
+    if let Some(lookup) = lookup {
+        lookup.pause();
     }
     (Ok(Got::Read(read_anew(&bytes, path, transcript))), learnt)
 }

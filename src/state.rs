@@ -61,6 +61,7 @@ const SCHEMA: Schema = Schema {
         );
         CREATE INDEX history_by_use ON history (used);
     ",
+    page_size: 4096,
 };
 
 /// The store's path: `$XDG_STATE_HOME/dafu/state.db`, or `$HOME/.local/state/…` when that is

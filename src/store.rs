@@ -38,6 +38,9 @@ pub struct Schema {
     /// The statements that make the tables and indexes of a new store, run in the
     /// transaction that stamps it with the id and the version.
     pub create: &'static str,
+    /// The size of a new store's pages, in bytes (a power of two from 512 to 65536): large
+    /// pages for a store of large rows, which then need no chains of overflow pages.
+    pub page_size: u32,
 }
 
 /// Why a store was set aside.
@@ -142,7 +145,7 @@ pub fn open(path: &Path, schema: &Schema) -> Result<Store, OpenError> {
         let found_now = if !sqlite_header(path)? {
             Ok(Found::Wrong(Reason::Damaged))
         } else {
-            match prepare(&connection) {
+            match prepare(&connection, schema) {
                 Ok(()) => identify(&connection, schema),
                 Err(e) if damaged(&e) => Ok(Found::Wrong(Reason::Damaged)),
                 Err(e) => Err(e),
@@ -285,8 +288,11 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     Ok(connection)
 }
 
-/// Puts the store in WAL mode: readers never wait for a writer.
-fn prepare(connection: &Connection) -> rusqlite::Result<()> {
+/// Puts the store in WAL mode: readers never wait for a writer. A new store is given its
+/// page size first, which WAL mode then fixes (on a store that has pages, asking is
+/// nothing).
+fn prepare(connection: &Connection, schema: &Schema) -> rusqlite::Result<()> {
+    connection.pragma_update(None, "page_size", schema.page_size)?;
     // Switching to WAL takes a lock of its own, which the busy handler does not always wait
     // for when many processes open a new store at once: try again for as long.
     let started = std::time::Instant::now();
@@ -392,6 +398,7 @@ mod tests {
         application_id: 0x7465_7374, // "test"
         version: 2,
         create: "CREATE TABLE things (name TEXT PRIMARY KEY);",
+        page_size: 4096,
     };
 
     fn add(store: &Store, name: &str) {

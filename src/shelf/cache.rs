@@ -16,7 +16,9 @@
 //! it is written without waiting for the disk (`synchronous = OFF`): a power cut may lose
 //! the last batches, or damage the file, which is then set aside and made anew.
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -54,6 +56,9 @@ const SCHEMA: Schema = Schema {
             docs TEXT
         );
     ",
+    // A letter's row (its text twice, folded and not) fits one page: no overflow pages to
+    // chain while writing it, nor to copy out while searching it.
+    page_size: 65536,
 };
 
 /// How much of the cache a reading thread maps (address space, not memory).
@@ -161,12 +166,19 @@ pub struct Learnt {
 #[derive(Debug)]
 pub struct Cache {
     path: PathBuf,
+    /// The connection that writes what the run learns, opened at the first batch and kept.
+    writer: Mutex<Option<Connection>>,
 }
 
 /// A connection to the cache for one thread (connections are not shared between threads).
 #[derive(Debug)]
 pub struct Lookup {
     connection: Connection,
+    /// Whether a read transaction is open: one spans many lookups (the store is locked and
+    /// checked once), and is ended while the thread reads a letter itself, so that the
+    /// writer can fold what it wrote meanwhile into the file (a checkpoint waits for no
+    /// reader that started after it wrote).
+    reading: Cell<bool>,
 }
 
 impl Cache {
@@ -178,6 +190,7 @@ impl Cache {
         drop(store);
         Some(Self {
             path: path.to_path_buf(),
+            writer: Mutex::new(None),
         })
     }
 
@@ -189,10 +202,10 @@ impl Cache {
         // Read through a map of the file rather than copied out of it page by page: a
         // search reads much of it.
         let _ = connection.pragma_update(None, "mmap_size", MAP_BYTES);
-        // One read transaction for the thread's whole run, rather than one a query: the
-        // store is locked and checked once, and a writer meanwhile is not waited for (WAL).
-        connection.execute_batch("BEGIN").ok()?;
-        Some(Lookup { connection })
+        Some(Lookup {
+            connection,
+            reading: Cell::new(false),
+        })
     }
 
     /// Adds what a run learnt, in one transaction. A cache found damaged on the way is set
@@ -204,24 +217,43 @@ impl Cache {
         }
         match self.write(learnt) {
             Err(e) if store::damaged(&e) => {
+                self.forget_writer();
                 if store::set_aside(&self.path, Reason::Damaged).is_ok()
                     && let Some(fresh) = Self::open(&self.path)
                 {
                     let _ = fresh.write(learnt);
                 }
             }
-            _ => {}
+            Err(_) => self.forget_writer(),
+            Ok(()) => {}
+        }
+    }
+
+    /// Closes the writing connection: the next batch opens the store anew.
+    fn forget_writer(&self) {
+        if let Ok(mut writer) = self.writer.lock() {
+            *writer = None;
         }
     }
 
     fn write(&self, learnt: &[Learnt]) -> rusqlite::Result<()> {
-        let mut store = store::open(&self.path, &SCHEMA).map_err(|e| match e {
-            store::OpenError::Sqlite(e) => e,
-            store::OpenError::Io(e) => rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
-        })?;
-        // A cache is read again from the letters if lost: no waiting for the disk.
-        store.connection.pragma_update(None, "synchronous", "OFF")?;
-        let transaction = store.connection.transaction()?;
+        let mut writer = self
+            .writer
+            .lock()
+            .map_err(|_| rusqlite::Error::InvalidQuery)?;
+        if writer.is_none() {
+            let store = store::open(&self.path, &SCHEMA).map_err(|e| match e {
+                store::OpenError::Sqlite(e) => e,
+                store::OpenError::Io(e) => rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+            })?;
+            // A cache is read again from the letters if lost: no waiting for the disk.
+            store.connection.pragma_update(None, "synchronous", "OFF")?;
+            *writer = Some(store.connection);
+        }
+        let Some(connection) = writer.as_mut() else {
+            return Ok(());
+        };
+        let transaction = connection.transaction()?;
         {
             let mut file = transaction.prepare(
                 "INSERT OR REPLACE INTO files (path, size, mtime, key) VALUES (?1, ?2, ?3, ?4)",
@@ -318,9 +350,25 @@ impl<'a> Row<'a> {
 }
 
 impl Lookup {
+    /// Opens the read transaction the next queries share, if none is open.
+    fn begin(&self) {
+        if !self.reading.get() && self.connection.execute_batch("BEGIN").is_ok() {
+            self.reading.set(true);
+        }
+    }
+
+    /// Ends the read transaction, if one is open: the thread is about to read a letter
+    /// itself, which takes long enough for the writer to want the store's log folded in.
+    pub fn pause(&self) {
+        if self.reading.replace(false) {
+            let _ = self.connection.execute_batch("COMMIT");
+        }
+    }
+
     /// The key of the file at `path` when its stamp is the one last seen there.
     #[must_use]
     pub fn key_of_unchanged(&self, path: &Path, stamp: Stamp) -> Option<Key> {
+        self.begin();
         let size = i64::try_from(stamp.size).ok()?;
         let mut statement = self
             .connection
@@ -340,6 +388,7 @@ impl Lookup {
     /// the cache cannot say).
     #[must_use]
     pub fn head(&self, key: Key) -> Option<Known<Head>> {
+        self.begin();
         let mut statement = self
             .connection
             .prepare_cached(
@@ -370,6 +419,7 @@ impl Lookup {
         sources: bool,
         sieve: impl FnOnce(&[u8], Option<&[u8]>) -> T,
     ) -> Option<Known<T>> {
+        self.begin();
         let sql = if sources {
             "SELECT error_line, error_column, error, folded, sources FROM letters WHERE key = ?1"
         } else {
@@ -391,6 +441,7 @@ impl Lookup {
     /// breadcrumbs; the others are not read. `None` when it is not in the cache.
     #[must_use]
     pub fn blocks(&self, key: Key, docs: &[usize]) -> Option<Vec<Block>> {
+        self.begin();
         let mut statement = self
             .connection
             .prepare_cached("SELECT crumbs, nodes, docs FROM letters WHERE key = ?1")
