@@ -15,7 +15,7 @@ mod made;
 
 use std::path::{Path, PathBuf};
 
-use binary::{DEADLINE, Output, dafu, run_within};
+use binary::{Output, Scratch, dafu, run_command};
 use dafu::cli::SearchOptions;
 use dafu::strings::Lang;
 
@@ -34,12 +34,12 @@ const FORMS: &str = "forms.yaml";
 
 /// A small shelf in a temporary folder, its cache beside it.
 struct Shelf {
-    dir: tempfile::TempDir,
+    dir: Scratch,
 }
 
 impl Shelf {
     fn new() -> Self {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        let dir = Scratch::new("shelf-search");
         std::fs::create_dir(dir.path().join("letters")).expect("made");
         let letters = dir.path().join("letters");
         made::write_shelf(&letters, MADE).expect("the made letters are written");
@@ -67,7 +67,7 @@ impl Shelf {
         command
             .arg(self.letters())
             .env("XDG_CACHE_HOME", self.dir.path().join(cache));
-        run_within(&mut command, DEADLINE)
+        run_command(&mut command)
     }
 
     /// What the reader's engine finds of `query` in each letter on its own, as `dafu search
