@@ -202,14 +202,15 @@ fn parse_arguments() -> Result<Cli, clap::Error> {
 fn one_file(
     before: Option<PathBuf>,
     after: Option<PathBuf>,
+    lang: Lang,
 ) -> Result<Option<PathBuf>, clap::Error> {
     match (before, after) {
         (Some(before), Some(after)) => Err(plain_command().error(
             ErrorKind::ArgumentConflict,
-            format!(
-                "two letter files, {} before the subcommand and {} after it; give one",
-                before.display(),
-                after.display()
+            strings::two_files(
+                &before.display().to_string(),
+                &after.display().to_string(),
+                lang,
             ),
         )),
         (before, after) => Ok(after.or(before)),
@@ -218,15 +219,17 @@ fn one_file(
 
 /// Refuses a letter given before `command`, which takes its files after it (`usage`): one
 /// that is not used would pass unnoticed (`dafu /nonexistent diff A B` compared A and B).
-fn refuse_before(before: Option<&PathBuf>, command: &str, usage: &str) -> Result<(), clap::Error> {
+fn refuse_before(
+    before: Option<&PathBuf>,
+    command: &str,
+    usage: &str,
+    lang: Lang,
+) -> Result<(), clap::Error> {
     match before {
         None => Ok(()),
         Some(file) => Err(plain_command().error(
             ErrorKind::ArgumentConflict,
-            format!(
-                "{} before `{command}` is not used: {command} takes its files after it ({usage})",
-                file.display()
-            ),
+            strings::file_before_unused(&file.display().to_string(), command, usage, lang),
         )),
     }
 }
@@ -340,8 +343,29 @@ fn finish(result: Result<u8, impl Into<(Failure, Lang)>>) -> ExitCode {
 }
 
 impl From<Failure> for (Failure, Lang) {
+    /// A failure before the command line was read (a usage error): in the language it asks
+    /// for, if it names one (`--lang en`, `--lang=en`, `DAFU_LANG=en`).
     fn from(failure: Failure) -> Self {
-        (failure, Lang::default())
+        (failure, asked_lang())
+    }
+}
+
+/// The interface's language as the raw arguments or the environment name it, for a command
+/// line that could not be read as a whole.
+fn asked_lang() -> Lang {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let named = args
+        .iter()
+        .zip(args.iter().skip(1))
+        .filter(|(option, _)| *option == "--lang")
+        .map(|(_, value)| value.as_str())
+        .chain(args.iter().filter_map(|a| a.strip_prefix("--lang=")))
+        .last()
+        .map(str::to_string)
+        .or_else(|| std::env::var("DAFU_LANG").ok());
+    match named.as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::default(),
     }
 }
 
@@ -372,7 +396,13 @@ impl Failure {
     fn describe(&self, lang: Lang) -> String {
         match self {
             // clap quotes the arguments it refuses: shown inert, like a letter's text.
-            Failure::Usage(e) => sanitize(&e.render().ansi().to_string()).into_owned(),
+            Failure::Usage(e) => {
+                let text = sanitize(&e.render().ansi().to_string()).into_owned();
+                match lang {
+                    Lang::Zh => strings::refusals::usage_in_chinese(&text),
+                    Lang::En => text,
+                }
+            }
             Failure::Load(e) => format!("{}\n", e.in_lang(lang)),
             Failure::Output(e) => format!(
                 "{}{}\n",
@@ -540,20 +570,20 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         _ => {
             return Err(Failure::Usage(plain_command().error(
                 ErrorKind::ArgumentConflict,
-                "several letters before the subcommand; give one, or a folder",
+                strings::several_before(cli.lang),
             )));
         }
     };
     match cli.command {
         None => read(&cli, stdout_file),
         Some(Command::Outline { file, depth }) => {
-            let tree = load_tree(one_file(before.clone(), file)?.as_ref(), cli.lang)?;
+            let tree = load_tree(one_file(before.clone(), file, cli.lang)?.as_ref(), cli.lang)?;
             print_to(stdout_file, |out| {
                 cli::print_outline(&tree, depth, cli.lang, out).map(|()| FOUND)
             })
         }
         Some(Command::List { paths, format }) => {
-            refuse_before(before.as_ref(), "list", "dafu list DIR…")?;
+            refuse_before(before.as_ref(), "list", "dafu list DIR…", cli.lang)?;
             let shelf = dafu::shelf::summaries(&paths, &shelf_options());
             // A letter that cannot be read is a row with its error: listing it is the answer.
             print_to(stdout_file, |out| {
@@ -561,7 +591,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::Search { query, file }) if is_shelf(before.as_ref(), file.as_ref()) => {
-            let folder = one_file(before.clone(), file)?.unwrap_or_default();
+            let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();
             let found = dafu::shelf::walk::letter_files(&[folder]);
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
@@ -586,7 +616,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             sort,
             unit,
         }) if is_shelf(before.as_ref(), file.as_ref()) => {
-            let folder = one_file(before.clone(), file)?.unwrap_or_default();
+            let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();
             let shelf = dafu::shelf::read_all(&[folder], cli.lang, |tree| tree);
             let options = cli::figures::Options {
                 format,
@@ -609,12 +639,12 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             Ok(printed.max(report_refused(&shelf, cli.lang)))
         }
         Some(Command::Check { file }) if is_shelf(before.as_ref(), file.as_ref()) => {
-            let folder = one_file(before.clone(), file)?.unwrap_or_default();
+            let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();
             let shelf = dafu::shelf::read_all(&[folder], cli.lang, |_| ());
             Ok(report_refused(&shelf, cli.lang))
         }
         Some(Command::Search { query, file }) => {
-            let tree = load_tree(one_file(before.clone(), file)?.as_ref(), cli.lang)?;
+            let tree = load_tree(one_file(before.clone(), file, cli.lang)?.as_ref(), cli.lang)?;
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
@@ -630,7 +660,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             sort,
             unit,
         }) => {
-            let tree = load_tree(one_file(before.clone(), file)?.as_ref(), cli.lang)?;
+            let tree = load_tree(one_file(before.clone(), file, cli.lang)?.as_ref(), cli.lang)?;
             let options = cli::figures::Options {
                 format,
                 sort,
@@ -642,10 +672,10 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::Check { file }) => {
-            let Some(file) = one_file(before.clone(), file)? else {
+            let Some(file) = one_file(before.clone(), file, cli.lang)? else {
                 return Err(Failure::Usage(plain_command().error(
                     ErrorKind::MissingRequiredArgument,
-                    "check needs the letter FILE to check: dafu check FILE",
+                    strings::check_needs_file(cli.lang),
                 )));
             };
             if file == Path::new("-") {
@@ -664,11 +694,11 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             output,
             force,
         }) => {
-            refuse_before(before.as_ref(), "import", "dafu import TEXT")?;
+            refuse_before(before.as_ref(), "import", "dafu import TEXT", cli.lang)?;
             import(&text, output.as_deref(), force, cli.lang, stdout_file)
         }
         Some(Command::Diff { a, b }) => {
-            refuse_before(before.as_ref(), "diff", "dafu diff A B")?;
+            refuse_before(before.as_ref(), "diff", "dafu diff A B", cli.lang)?;
             let (a, b) = (
                 load_tree(Some(&a), cli.lang)?,
                 load_tree(Some(&b), cli.lang)?,

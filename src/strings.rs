@@ -679,6 +679,53 @@ pub fn in_lang(message: &str, lang: Lang) -> Cow<'_, str> {
     }
 }
 
+/// Two letter files for one command, one before the subcommand and one after it.
+#[must_use]
+pub fn two_files(before: &str, after: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("给了两个答复函文件：子命令前的 {before} 和子命令后的 {after}；只能给一个")
+        }
+        Lang::En => {
+            format!(
+                "two letter files, {before} before the subcommand and {after} after it; give one"
+            )
+        }
+    }
+}
+
+/// A file before a subcommand that takes its files after it (`usage`), which would be
+/// ignored.
+#[must_use]
+pub fn file_before_unused(file: &str, command: &str, usage: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{command} 之前的 {file} 用不上：{command} 的文件写在它后面（{usage}）")
+        }
+        Lang::En => format!(
+            "{file} before `{command}` is not used: {command} takes its files after it ({usage})"
+        ),
+    }
+}
+
+/// Several letters before a subcommand.
+#[must_use]
+pub fn several_before(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "子命令前给了几个答复函；只能给一个，或一个文件夹",
+        Lang::En => "several letters before the subcommand; give one, or a folder",
+    }
+}
+
+/// `check` without a file.
+#[must_use]
+pub fn check_needs_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "check 需要要检查的答复函文件：dafu check FILE",
+        Lang::En => "check needs the letter FILE to check: dafu check FILE",
+    }
+}
+
 /// Standard output could not be written: before the system's reason.
 #[must_use]
 pub fn cannot_write_stdout(lang: Lang) -> &'static str {

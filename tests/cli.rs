@@ -782,9 +782,15 @@ fn a_file_before_a_subcommand_that_takes_none_there_is_refused_not_ignored() {
         vec!["/x", "import", "-"],
         vec!["/x", "list", &letter],
     ] {
-        let out = run(&args);
+        let out = run([&["--lang", "en"], &args[..]].concat());
         assert_eq!(out.code(), Some(2), "{args:?}: {}", out.stderr());
         let command = args[1];
+        assert!(
+            run(&args)
+                .stderr()
+                .contains(&format!("{command} 之前的 {} 用不上", args[0])),
+            "in the interface's language"
+        );
         assert!(
             out.stderr()
                 .contains(&format!("{} before `{command}` is not used", args[0])),
@@ -1362,6 +1368,8 @@ fn unknown_flag_exits_2_with_a_message_on_stderr() {
         let out = run(args);
         assert_eq!(out.code(), Some(2), "{args:?}\n{out:?}");
         assert!(out.stdout.is_empty(), "{args:?}\n{out:?}");
+        assert!(out.stderr().contains("错误："), "{args:?}\n{out:?}");
+        let out = run([&["--lang", "en"], args].concat());
         assert!(out.stderr().contains("error:"), "{args:?}\n{out:?}");
     }
     let out = run(["--no-such-flag"]);
@@ -1391,12 +1399,17 @@ fn file_before_the_subcommand_is_used_not_dropped() {
 fn file_before_and_after_the_subcommand_is_a_usage_error() {
     let bad = fixture("bad/unknown-unit.yaml");
     let good = fixture("minimal.yaml");
-    let out = run([bad.as_str(), "check", &good]);
+    let out = run(["--lang", "en", bad.as_str(), "check", &good]);
     assert_eq!(out.code(), Some(2), "{out:?}");
     assert!(out.stdout.is_empty(), "{out:?}");
     assert!(
         out.stderr().starts_with("error: two letter files"),
         "{out:?}"
+    );
+    let out = run([bad.as_str(), "check", &good]);
+    assert!(
+        out.stderr().starts_with("错误：给了两个答复函文件"),
+        "in the interface's language: {out:?}"
     );
 }
 
@@ -1532,10 +1545,12 @@ fn argument_errors_show_escapes_inert() {
 #[test]
 fn empty_query_is_a_usage_error() {
     for query in ["", "  "] {
-        let out = run(["search", query]);
+        let out = run(["--lang", "en", "search", query]);
         assert_eq!(out.code(), Some(2), "{query:?}\n{out:?}");
         assert!(out.stdout.is_empty(), "{out:?}");
         assert!(out.stderr().contains("query is empty"), "{out:?}");
+        let out = run(["search", query]);
+        assert!(out.stderr().contains("查询是空的"), "{out:?}");
     }
 }
 

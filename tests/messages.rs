@@ -332,3 +332,47 @@ fn the_systems_reason_is_said_in_the_interface_language() {
     let en = run(["--lang", "en", "check", &path]).assert_refused(&format!("{path}: "));
     assert!(en.contains("Too many levels of symbolic links"), "{en}");
 }
+
+/// `text` without what it quotes in `'…'` (the arguments) and `<…>` (the usage's names).
+fn without_arguments(text: &str) -> String {
+    let mut out = String::new();
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(close) if c == close => closing = None,
+            Some(_) => {}
+            None => match c {
+                '\'' => closing = Some('\''),
+                '<' => closing = Some('>'),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+#[test]
+fn a_usage_error_is_said_in_the_interface_language() {
+    for args in [
+        vec!["--foo"],
+        vec!["outline", "--depth", "0"],
+        vec!["figures", "--format", "yaml"],
+        vec!["search"],
+        vec!["search", ""],
+    ] {
+        let zh = run(&args);
+        assert_eq!(zh.code(), Some(2), "{args:?}: {zh:?}");
+        let zh = zh.stderr();
+        assert!(zh.starts_with("错误："), "{args:?}: {zh}");
+        let words = english_words(&without_arguments(&zh));
+        assert!(words.is_empty(), "{args:?}: English {words:?} in: {zh}");
+        // Asked for in English, however it is asked, even when the rest cannot be read.
+        let mut en_args = vec!["--lang", "en"];
+        en_args.extend(&args);
+        let en = run(&en_args).stderr();
+        assert!(en.starts_with("error: "), "{args:?}: {en}");
+        let mut equals = vec!["--lang=en"];
+        equals.extend(&args);
+        assert!(run(&equals).stderr().starts_with("error: "), "{args:?}");
+    }
+}

@@ -1,7 +1,8 @@
-//! Why a letter or a text was refused, in Chinese: the loader, the checks and the YAML parser
-//! word their refusals in English where they find them (the cache of a shelf keeps them so,
-//! and the parser has no other words); the command line and the shelf say them in the
-//! interface's language through [`in_chinese`], at the edge.
+//! Why a letter, a text or a command line was refused, in Chinese: the loader, the checks,
+//! the YAML parser and the command line's parser word their refusals in English where they
+//! find them (the cache of a shelf keeps them so, and the parsers have no other words); the
+//! command line and the shelf say them in the interface's language through [`in_chinese`]
+//! and [`usage_in_chinese`], at the edge.
 //!
 //! Each refusal is a [`Template`]: its English words with `{}` where it quotes something
 //! (a field, a figure's text, a number), and its Chinese words with `{1}`, `{2}`… for the
@@ -240,6 +241,33 @@ pub const TEMPLATES: &[Template] = &[
     t("while {}, {}", "{2}（在{1}中）"),
     // The system's reason a file could not be read or written.
     t("{} (os error {})", "{1}（系统错误 {2}）"),
+    // The command line's usage errors: clap's frame and words, and dafu's value checks.
+    t("error: {}", "错误：{1}"),
+    t("Usage: {}", "用法：{1}"),
+    t("[possible values: {}]", "[可选值：{1}]"),
+    t(
+        "tip: to pass '{}' as a value, use '-- {}'",
+        "提示：要把 '{1}' 当作值，请写 '-- {2}'",
+    ),
+    t("unexpected argument '{}' found", "多余的参数 '{1}'"),
+    t(
+        "invalid value '{}' for '{}': {}",
+        "'{2}' 的值 '{1}' 不对：{3}",
+    ),
+    t("invalid value '{}' for '{}'", "'{2}' 的值 '{1}' 不对"),
+    t(
+        "a value is required for '{}' but none was supplied",
+        "'{1}' 需要一个值",
+    ),
+    t(
+        "the argument '{}' cannot be used multiple times",
+        "参数 '{1}' 只能用一次",
+    ),
+    t(
+        "the argument '{}' cannot be used with '{}'",
+        "参数 '{1}' 不能与 '{2}' 一起用",
+    ),
+    t("unrecognized subcommand '{}'", "没有子命令 '{1}'"),
 ];
 
 /// Refusals and phrases without quotations: whole messages, or what a template quotes
@@ -397,6 +425,25 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("File too large", "文件太大"),
     ("Invalid argument", "参数无效"),
     ("No such device or address", "没有这个设备或地址"),
+    // The command line's (clap's, and dafu's value checks).
+    (
+        "For more information, try '--help'.",
+        "更多说明：dafu --help",
+    ),
+    (
+        "the following required arguments were not provided:",
+        "缺少以下必需的参数：",
+    ),
+    (
+        "the depth counts levels from 1 (the suggestions); 0 shows nothing",
+        "层数从 1（建议）数起；0 层什么也不显示",
+    ),
+    (
+        "the query is empty; give the text, pinyin or initials to look for",
+        "查询是空的；请给出要找的文字、拼音或首字母",
+    ),
+    ("invalid digit found in string", "不是数字"),
+    ("number too large to fit in target type", "数字太大"),
     // The guard's parser's problems (saphyr).
     (
         "':' must be followed by a valid YAML whitespace",
@@ -465,6 +512,28 @@ pub fn in_chinese(message: &str) -> Option<String> {
     })
 }
 
+/// A usage error as the command line's parser writes it, in Chinese line by line: its frame
+/// (`error:`, `Usage:`, the tip) and its words where they are known, the arguments quoted
+/// and the usage line kept.
+#[must_use]
+pub fn usage_in_chinese(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let words = body.trim_start();
+        let indent = body.get(..body.len() - words.len()).unwrap_or_default();
+        match in_chinese(words) {
+            Some(zh) => {
+                out.push_str(indent);
+                out.push_str(&zh);
+                out.push_str(line.get(body.len()..).unwrap_or_default());
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
 /// `message` in Chinese as a whole phrase or one template; quotations read again, `depth`
 /// times at most.
 fn said(message: &str, depth: usize) -> Option<String> {
@@ -494,7 +563,8 @@ fn quotation(quoted: &str, depth: usize) -> String {
 }
 
 /// What `message` quotes where `template` has `{}`, when it is the template's; the first
-/// place each literal part is found after the quotation before it.
+/// place each literal part is found after the quotation before it (a quotation may be empty:
+/// an empty argument is quoted `''`).
 fn quotations<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> {
     let parts: Vec<&str> = template.split("{}").collect();
     let (first, rest) = parts.split_first()?;
@@ -503,13 +573,10 @@ fn quotations<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> {
     let mut quoted = Vec::with_capacity(parts.len() - 1);
     let mut remaining = body;
     for part in middle {
-        // A quotation is never empty: it is a value, a name or a word.
-        let from = remaining.char_indices().nth(1).map(|(i, _)| i)?;
-        let at = remaining.get(from..)?.find(part)? + from;
+        let at = remaining.find(part)?;
         quoted.push(remaining.get(..at)?);
         remaining = remaining.get(at + part.len()..)?;
     }
-    (!remaining.is_empty()).then_some(())?;
     quoted.push(remaining);
     Some(quoted)
 }
@@ -574,12 +641,27 @@ mod tests {
     }
 
     #[test]
-    fn quotations_are_found_in_order_and_never_empty() {
+    fn quotations_are_found_in_order() {
         assert_eq!(
             quotations("a {} b {} c", "a x b y b z c"),
             Some(vec!["x", "y b z"])
         );
-        assert_eq!(quotations("a {} b", "a  b"), None);
+        assert_eq!(
+            quotations("'{}' for '{}'", "'' for 'q'"),
+            Some(vec!["", "q"])
+        );
         assert_eq!(quotations("a {} b", "a b"), None);
+    }
+
+    #[test]
+    fn a_usage_error_is_said_in_chinese_line_by_line() {
+        let clap = "error: unexpected argument '--foo' found\n\n  tip: to pass '--foo' as a \
+                    value, use '-- --foo'\n\nUsage: dafu [OPTIONS] [FILE]...\n\nFor more \
+                    information, try '--help'.\n";
+        assert_eq!(
+            usage_in_chinese(clap),
+            "错误：多余的参数 '--foo'\n\n  提示：要把 '--foo' 当作值，请写 '-- --foo'\n\n\
+             用法：dafu [OPTIONS] [FILE]...\n\n更多说明：dafu --help\n"
+        );
     }
 }
