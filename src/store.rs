@@ -218,12 +218,21 @@ enum Found {
 }
 
 /// Tells what the open file is, by its id, its version and whether it has tables.
+///
+/// The three are read in one transaction, from one state of the store. Read one statement
+/// at a time, another process making the store could commit between them (the id read
+/// before, the tables after): an unstamped store with tables, taken for another program's
+/// and set aside with all that process then wrote in it.
 fn identify(connection: &Connection, schema: &Schema) -> rusqlite::Result<Found> {
     let read = || -> rusqlite::Result<(i32, i32, i64)> {
-        let id = connection.pragma_query_value(None, "application_id", |row| row.get(0))?;
-        let version = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let snapshot =
+            rusqlite::Transaction::new_unchecked(connection, TransactionBehavior::Deferred)?;
+        let id = snapshot.pragma_query_value(None, "application_id", |row| row.get(0))?;
+        let version = snapshot.pragma_query_value(None, "user_version", |row| row.get(0))?;
         let tables =
-            connection.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+            snapshot.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+        // Only read: nothing to keep.
+        snapshot.rollback()?;
         Ok((id, version, tables))
     };
     let (id, version, tables) = match read() {
@@ -567,5 +576,55 @@ mod tests {
         });
         let store = open(&path, &SCHEMA).unwrap();
         assert_eq!(names(&store).len(), 12);
+    }
+
+    /// Another process makes the tables and stamps the store while this one is telling what
+    /// the store is: at every step of SQLite's reading (a progress handler, called every
+    /// instruction, lets the other process's transaction land there), what this one finds
+    /// is the empty store or the made one, never a store of another program.
+    #[test]
+    fn a_store_made_while_it_is_being_identified_is_never_taken_for_another_programs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut landed_after_reading = 0;
+        for step in 1.. {
+            let path = dir.path().join(format!("test-{step}.db"));
+            assert!(make_private_file(&path).unwrap());
+            let maker = connect(&path).unwrap();
+            prepare(&maker, &SCHEMA).unwrap();
+            let mut reader = connect(&path).unwrap();
+            prepare(&reader, &SCHEMA).unwrap();
+            let fired = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let (mut maker, mut count, flag) = (Some(maker), 0, fired.clone());
+            let handler = move || {
+                count += 1;
+                if count == step
+                    && let Some(maker) = maker.take()
+                {
+                    assert!(create(&maker, &SCHEMA).unwrap());
+                    flag.store(true, std::sync::atomic::Ordering::SeqCst);
+                }
+                false
+            };
+            reader.progress_handler(1, Some(handler)).unwrap();
+            let found = identify(&reader, &SCHEMA).unwrap();
+            if !fired.load(std::sync::atomic::Ordering::SeqCst) {
+                // Past the last step of the reading: every place was tried.
+                assert!(step > 1 && landed_after_reading > 0);
+                break;
+            }
+            reader.progress_handler(1, None::<fn() -> bool>).unwrap();
+            match found {
+                Found::Ours => {}
+                Found::Empty => {
+                    landed_after_reading += 1;
+                    // Making it again finds it made, and leaves it as the other one made it.
+                    assert!(!create(&reader, &SCHEMA).unwrap());
+                    assert!(matches!(identify(&reader, &SCHEMA).unwrap(), Found::Ours));
+                }
+                Found::Wrong(reason) => {
+                    panic!("made while read at step {step}, taken as {reason:?}")
+                }
+            }
+        }
     }
 }
