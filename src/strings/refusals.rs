@@ -496,19 +496,18 @@ const DEPTH: usize = 2;
 #[must_use]
 pub fn in_chinese(message: &str) -> Option<String> {
     said(message, DEPTH).or_else(|| {
-        // A field's path before the message, as the schema names it: kept.
-        message.match_indices(": ").find_map(|(at, _)| {
-            let (path, rest) = message.split_at(at);
-            let is_path = !path.is_empty()
-                && path
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'));
-            if !is_path {
-                return None;
-            }
-            let rest = rest.get(2..)?;
-            said(rest, DEPTH).map(|zh| format!("{path}: {zh}"))
-        })
+        // A field's path before the message, as the schema names it: kept. A path has no
+        // colon and no space, so it can only end at the first ": " (and the message, which
+        // may quote a long value full of them, is not read again from each one).
+        let (path, rest) = message.split_once(": ")?;
+        let is_path = !path.is_empty()
+            && path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'));
+        if !is_path {
+            return None;
+        }
+        said(rest, DEPTH).map(|zh| format!("{path}: {zh}"))
     })
 }
 
@@ -581,12 +580,30 @@ fn quotations<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> {
     Some(quoted)
 }
 
-/// `zh` with `{1}`, `{2}`… replaced by the quotations.
+/// `zh` with `{1}`, `{2}`… replaced by the quotations, in one pass over `zh`: a quotation
+/// comes from the letter and may itself hold `{2}`, which is its text, not a slot to fill.
 fn fill(zh: &str, quoted: &[String]) -> String {
-    let mut out = zh.to_string();
-    for (i, q) in quoted.iter().enumerate() {
-        out = out.replace(&format!("{{{}}}", i + 1), q);
+    let mut out = String::with_capacity(zh.len() + quoted.iter().map(String::len).sum::<usize>());
+    let mut rest = zh;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let slot = after.split_once('}').and_then(|(number, tail)| {
+            let n: usize = number.parse().ok()?;
+            Some((quoted.get(n.checked_sub(1)?)?, tail))
+        });
+        match slot {
+            Some((quotation, tail)) => {
+                out.push_str(quotation);
+                rest = tail;
+            }
+            // Not a slot (or one with no quotation): the brace is the template's text.
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -663,5 +680,38 @@ mod tests {
             "错误：多余的参数 '--foo'\n\n  提示：要把 '--foo' 当作值，请写 '-- --foo'\n\n\
              用法：dafu [OPTIONS] [FILE]...\n\n更多说明：dafu --help\n"
         );
+    }
+
+    #[test]
+    fn a_quotation_holding_a_slot_is_kept_as_it_is() {
+        // What is quoted comes from the letter: a unit, a figure's text, a field may hold
+        // `{1}` or `{2}`, which are not the template's to fill.
+        assert_eq!(
+            in_chinese("x.unit: unknown unit “{2}”; expected one of {1} 家").as_deref(),
+            Some("x.unit: 未知的单位“{2}”；应是以下之一：{1} 家")
+        );
+        assert_eq!(
+            in_chinese("the letter does not say “{2}{1}” where “{1}” stands").as_deref(),
+            Some("答复函在“{1}”所在之处没有说“{2}{1}”")
+        );
+        assert_eq!(
+            fill("{1}{2}{3}", &["{3}".into(), "{1}".into()]),
+            "{3}{1}{3}"
+        );
+    }
+
+    #[test]
+    fn a_megabyte_refusal_with_many_colons_is_read_in_one_pass() {
+        // A long run of path characters, then a colon and a space every few bytes: each
+        // place the path could end is tried once, not by reading the path again.
+        let mut message = "a".repeat(1 << 19);
+        message.push_str(&": b".repeat((1 << 19) / 3));
+        assert_eq!(in_chinese(&message), None);
+        // A refusal quoting a megabyte value full of colons is still said whole.
+        let value = "k: v ".repeat((1 << 20) / 5);
+        let zh = in_chinese(&format!(
+            "x.text: “{value}” does not occur in the letter's text"
+        ));
+        assert_eq!(zh, Some(format!("x.text: “{value}”不在答复函的正文中")));
     }
 }
