@@ -376,3 +376,36 @@ fn a_usage_error_is_said_in_the_interface_language() {
         assert!(run(&equals).stderr().starts_with("error: "), "{args:?}");
     }
 }
+
+#[test]
+fn a_shelfs_refused_letter_is_listed_with_its_reason_in_the_interface_language() {
+    let scratch = Scratch::new("shelf-refused");
+    let bad = std::fs::read(fixture("bad/wrong-type.yaml")).expect("the fixture");
+    std::fs::create_dir(scratch.path().join("letters")).expect("a folder of letters");
+    scratch.write("letters/wrong-type.yaml", bad);
+    scratch.write("letters/minimal.yaml", MINIMAL_YAML);
+    let folder = scratch.path().join("letters").display().to_string();
+    let cache = scratch.path().join("cache").display().to_string();
+    let list = |lang: &str| {
+        let mut command = binary::dafu(["--lang", lang, "list", &folder, "--format", "json"]);
+        command.env("XDG_CACHE_HOME", &cache);
+        let out = binary::run_command(&mut command);
+        assert_eq!(out.code(), Some(0), "{out:?}");
+        out.stdout()
+    };
+    // Cold, then warm: the cache keeps the refusal, and it is said in the language asked.
+    for _ in 0..2 {
+        let zh = list("zh");
+        assert!(
+            zh.contains("wrong-type.yaml:13:14: suggestions: 类型不对：这里是整数 `5`，应是列表"),
+            "{zh}"
+        );
+        let en = list("en");
+        assert!(
+            en.contains(
+                "wrong-type.yaml:13:14: suggestions: invalid type: integer `5`, expected a sequence"
+            ),
+            "{en}"
+        );
+    }
+}
