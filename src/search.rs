@@ -98,6 +98,19 @@ impl Segment {
     }
 }
 
+/// How an index is built: with the characters' readings (without them it answers only
+/// queries that do not read as pinyin), and for about how many characters its tables are
+/// made at first.
+#[derive(Debug, Clone, Copy)]
+struct Build {
+    pinyin: bool,
+    chars: usize,
+}
+
+/// The most characters an index's tables are made for before any is read: past it they
+/// grow as they fill.
+const MAX_RESERVED: usize = 1 << 16;
+
 /// Documents prepared for searching.
 ///
 /// All documents are folded into one flat run of characters, each document followed by
@@ -142,7 +155,13 @@ impl SearchIndex {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Self::build(docs, true)
+        Self::build(
+            docs,
+            Build {
+                pinyin: true,
+                chars: 0,
+            },
+        )
     }
 
     /// The matches of `query` in `docs`: what [`SearchIndex::find_hits`] gives on
@@ -158,29 +177,40 @@ impl SearchIndex {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Self::build(docs, PinyinQuery::parse(query).is_some()).find_hits(query)
+        let docs: Vec<S> = docs.into_iter().collect();
+        // The tables are made as large as the text could need at once, not grown as it comes.
+        let bytes: usize = docs.iter().map(|doc| doc.as_ref().len()).sum();
+        let build = Build {
+            pinyin: PinyinQuery::parse(query).is_some(),
+            chars: bytes.min(MAX_RESERVED),
+        };
+        Self::build(docs, build).find_hits(query)
     }
 
-    /// Builds the index of `docs`, with the characters' readings when `pinyin`; without
-    /// them it answers only queries that do not read as pinyin.
-    fn build<I, S>(docs: I, pinyin: bool) -> Self
+    /// Builds the index of `docs` as `how` says.
+    fn build<I, S>(docs: I, how: Build) -> Self
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        let Build { pinyin, chars } = how;
         let to_u32 = |at: usize| u32::try_from(at).expect("documents under 4G chars in all");
-        let mut text = Vec::new();
+        let mut text = Vec::with_capacity(chars);
         let mut symbols = vec![Symbol {
             ch: DOC_END,
             key: pinyin::NO_KEY,
         }];
         let mut readings = Readings::default();
         let mut segments = Vec::new();
-        let mut by_char: HashMap<char, Vec<u32>> = HashMap::default();
-        let mut by_initial = vec![Vec::new(); pinyin::INITIAL_CLASSES];
+        let mut by_char: HashMap<char, Vec<u32>> =
+            HashMap::with_capacity_and_hasher(chars, Default::default());
+        // Without readings no character has a first letter: no lists of them to make.
+        let classes = if pinyin { pinyin::INITIAL_CLASSES } else { 0 };
+        let mut by_initial = vec![Vec::new(); classes];
         let mut doc_starts = Vec::new();
         // Build-time: symbol numbers by (folded, original if it matters), and their masks.
-        let mut interned: HashMap<(char, Option<char>), (u32, u32)> = HashMap::default();
+        let mut interned: HashMap<(char, Option<char>), (u32, u32)> =
+            HashMap::with_capacity_and_hasher(chars, Default::default());
         for doc in docs {
             let doc = doc.as_ref();
             doc_starts.push(to_u32(text.len()));
@@ -189,7 +219,7 @@ impl SearchIndex {
             fold::fold_with_bytes(doc, false, |ch, chars, bytes, source| {
                 let at = to_u32(text.len());
                 let source_key = source.filter(|&s| !ch.is_ascii() && s != ch);
-                let (symbol, mut mask) = *interned.entry((ch, source_key)).or_insert_with(|| {
+                let (symbol, mask) = *interned.entry((ch, source_key)).or_insert_with(|| {
                     let (key, mask) = if pinyin {
                         readings.key_of(ch, source)
                     } else {
@@ -208,13 +238,7 @@ impl SearchIndex {
                 );
                 last_cluster = Some(chars.start);
                 by_char.entry(ch).or_default().push(at);
-                while mask != 0 {
-                    let class = mask.trailing_zeros() as usize;
-                    mask &= mask - 1;
-                    if let Some(positions) = by_initial.get_mut(class) {
-                        positions.push(at);
-                    }
-                }
+                note_initials(&mut by_initial, mask, at);
             });
             text.push(DOC_END_SYMBOL);
         }
@@ -405,6 +429,18 @@ impl SearchIndex {
             }
             let (_, bytes) = origin.origin(start);
             each(doc, bytes.start as usize..bytes.end as usize);
+        }
+    }
+}
+
+/// Notes that the folded character at `at` can start a pinyin match of every first-letter
+/// class in `mask`.
+fn note_initials(by_initial: &mut [Vec<u32>], mut mask: u32, at: u32) {
+    while mask != 0 {
+        let class = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        if let Some(positions) = by_initial.get_mut(class) {
+            positions.push(at);
         }
     }
 }

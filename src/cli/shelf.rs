@@ -212,11 +212,14 @@ pub fn search(
     let query = find::Query::new(query);
     let lines_of = |i: usize, letter: Result<Found, LoadError>| {
         let letter = letter?;
+        let mut lines = String::new();
+        if letter.hits.is_empty() {
+            return Ok((0, lines));
+        }
         let path = found
             .get(i)
             .map(|f| shown_path(f.path()))
             .unwrap_or_default();
-        let mut lines = String::new();
         for (block, bytes) in &letter.hits {
             let prefix = format!("{path}: {}", letter.crumb(*block, options.lang));
             match_line(

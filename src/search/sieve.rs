@@ -45,7 +45,7 @@ impl Sieve {
         let mut sources = Vec::new();
         let mut at = 0u32;
         for doc in docs {
-            fold::fold_with(doc.as_ref(), false, |ch, _, source| {
+            fold::fold_each(doc.as_ref(), |ch, source| {
                 folded.push(ch);
                 if let Some(source) = source_read(ch, source) {
                     sources.extend_from_slice(&at.to_le_bytes());

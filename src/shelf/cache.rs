@@ -35,7 +35,8 @@ const SCHEMA: Schema = Schema {
     // 2: the small columns before the text, so that a row's head is read without its text.
     // 3: each letter's sieve (`folded`, `sources`), so that a search reads the text of
     // only the letters, and builds the index of only the blocks, that it may match.
-    version: 3,
+    // 4: where each block is (`places`), so that it is read without the others.
+    version: 4,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
@@ -52,7 +53,7 @@ const SCHEMA: Schema = Schema {
             folded TEXT,
             sources BLOB,
             crumbs TEXT,
-            nodes TEXT,
+            places BLOB,
             docs TEXT
         );
     ",
@@ -260,7 +261,7 @@ impl Cache {
             )?;
             let mut letter = transaction.prepare(
                 "INSERT OR REPLACE INTO letters (key, head, error_line, error_column, error,
-                 folded, sources, crumbs, nodes, docs)
+                 folded, sources, crumbs, places, docs)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for Learnt {
@@ -286,7 +287,7 @@ impl Cache {
                         row.folded,
                         row.sources,
                         row.crumbs,
-                        row.nodes,
+                        row.places,
                         row.docs
                     ])?;
                 }
@@ -315,7 +316,7 @@ struct Row<'a> {
     folded: Option<&'a str>,
     sources: Option<&'a [u8]>,
     crumbs: Option<String>,
-    nodes: Option<String>,
+    places: Option<Vec<u8>>,
     docs: Option<String>,
     error_line: Option<i64>,
     error_column: Option<i64>,
@@ -327,14 +328,13 @@ impl<'a> Row<'a> {
         match reading {
             Reading::Read(head, fill) => {
                 let text = &fill.text;
-                let nodes: Vec<usize> = text.docs.iter().map(|(n, _)| *n).collect();
                 let docs = text.docs.iter().map(|(_, d)| d.as_str());
                 Row {
                     head: serde_json::to_string(head).ok(),
                     folded: Some(fill.sieve.folded.as_str()),
                     sources: Some(fill.sieve.sources.as_slice()),
                     crumbs: Some(joined(text.crumbs.iter().flatten().map(String::as_str))),
-                    nodes: serde_json::to_string(&nodes).ok(),
+                    places: Some(places(text)),
                     docs: Some(joined(docs)),
                     ..Row::default()
                 }
@@ -410,20 +410,24 @@ impl Lookup {
             .flatten()
     }
 
-    /// `sieve` given the sieve of the content `key` (its folded text, and its sources when
-    /// `sources`), or its refusal; `None` when it is not in the cache. The sieve is lent
-    /// straight from the store, never copied.
-    pub fn with_sieve<T>(
+    /// The blocks of the content `key` that `sieve` lets through (given the letter's folded
+    /// text, and its sources when `sources`; it says which documents, ascending), with their
+    /// breadcrumbs, or its refusal; `None` when it is not in the cache. One row is read once:
+    /// the sieve is lent straight from the store, and of the text only the blocks let
+    /// through are looked at.
+    pub fn sieved_blocks(
         &self,
         key: Key,
         sources: bool,
-        sieve: impl FnOnce(&[u8], Option<&[u8]>) -> T,
-    ) -> Option<Known<T>> {
+        sieve: impl FnOnce(&[u8], Option<&[u8]>) -> Vec<usize>,
+    ) -> Option<Known<Vec<Block>>> {
         self.begin();
         let sql = if sources {
-            "SELECT error_line, error_column, error, folded, sources FROM letters WHERE key = ?1"
+            "SELECT error_line, error_column, error, folded, sources, crumbs, places, docs
+             FROM letters WHERE key = ?1"
         } else {
-            "SELECT error_line, error_column, error, folded, NULL FROM letters WHERE key = ?1"
+            "SELECT error_line, error_column, error, folded, NULL, crumbs, places, docs
+             FROM letters WHERE key = ?1"
         };
         let mut statement = self.connection.prepare_cached(sql).ok()?;
         let mut rows = statement.query(params![&key.0[..]]).ok()?;
@@ -432,25 +436,12 @@ impl Lookup {
         if let Some(refused) = refused_of(error) {
             return Some(Err(refused));
         }
-        let folded = row.get_ref(3).ok()?.as_bytes_or_null().ok()??;
-        let sources = row.get_ref(4).ok()?.as_bytes_or_null().ok()?;
-        Some(Ok(sieve(folded, sources)))
-    }
-
-    /// The documents `docs` (ascending) of the content `key` as blocks, with their
-    /// breadcrumbs; the others are not read. `None` when it is not in the cache.
-    #[must_use]
-    pub fn blocks(&self, key: Key, docs: &[usize]) -> Option<Vec<Block>> {
-        self.begin();
-        let mut statement = self
-            .connection
-            .prepare_cached("SELECT crumbs, nodes, docs FROM letters WHERE key = ?1")
-            .ok()?;
-        let mut rows = statement.query(params![&key.0[..]]).ok()?;
-        let row = rows.next().ok()??;
-        // Left as bytes: only the documents wanted, and their breadcrumbs, are read as text.
-        let bytes = |i| -> Option<&[u8]> { row.get_ref(i).ok()?.as_bytes_or_null().ok()? };
-        blocks_of(bytes(0)?, bytes(1)?, bytes(2)?, docs)
+        let bytes = |i| -> Option<Option<&[u8]>> { row.get_ref(i).ok()?.as_bytes_or_null().ok() };
+        let docs = sieve(bytes(3)??, bytes(4)?);
+        if docs.is_empty() {
+            return Some(Ok(Vec::new()));
+        }
+        blocks_of(bytes(5)??, bytes(6)??, bytes(7)??, &docs).map(Ok)
     }
 }
 
@@ -466,31 +457,47 @@ fn refused_of((line, column, error): ErrorColumns) -> Option<(Option<(usize, usi
     Some((position, message))
 }
 
-/// The documents `docs` (ascending) of a letter as blocks, from its columns.
-fn blocks_of(crumbs: &[u8], nodes: &[u8], texts: &[u8], docs: &[usize]) -> Option<Vec<Block>> {
+/// Where each document of `text` is in the `docs` column ([`joined`]): its node and the
+/// byte where it ends, four bytes each, little-endian.
+fn places(text: &LetterText) -> Vec<u8> {
+    let mut places = Vec::with_capacity(8 * text.docs.len());
+    let mut end = 0;
+    for (i, (node, doc)) in text.docs.iter().enumerate() {
+        end += doc.len() + usize::from(i > 0);
+        for number in [*node, end] {
+            places.extend_from_slice(&u32::try_from(number).unwrap_or(u32::MAX).to_le_bytes());
+        }
+    }
+    places
+}
+
+/// The documents `docs` (ascending) of a letter as blocks, from its columns: each found by
+/// its place, the others not looked at.
+fn blocks_of(crumbs: &[u8], places: &[u8], texts: &[u8], docs: &[usize]) -> Option<Vec<Block>> {
     let separator = u8::try_from(DOC_SEPARATOR).ok()?;
     let text = |bytes: &[u8]| std::str::from_utf8(bytes).ok().map(str::to_string);
-    let nodes: Vec<usize> = serde_json::from_slice(nodes).ok()?;
+    let number = |at: usize| -> Option<usize> {
+        let bytes = places.get(4 * at..4 * at + 4)?;
+        usize::try_from(u32::from_le_bytes(bytes.try_into().ok()?)).ok()
+    };
     let crumbs: Vec<&[u8]> = split(crumbs, separator).collect();
     let mut blocks = Vec::with_capacity(docs.len());
-    let mut wanted = docs.iter().copied().peekable();
-    for (doc, bytes) in split(texts, separator).enumerate() {
-        let Some(_) = wanted.next_if_eq(&doc) else {
-            if wanted.peek().is_none() {
-                break;
-            }
-            continue;
+    for &doc in docs {
+        let (node, end) = (number(2 * doc)?, number(2 * doc + 1)?);
+        // After the end of the one before, and its separator.
+        let start = match doc {
+            0 => 0,
+            _ => number(2 * doc - 1)? + 1,
         };
-        let node = *nodes.get(doc)?;
         blocks.push(Block {
             crumbs: [
                 text(crumbs.get(2 * node)?)?,
                 text(crumbs.get(2 * node + 1)?)?,
             ],
-            text: text(bytes)?,
+            text: text(texts.get(start..end)?)?,
         });
     }
-    (blocks.len() == docs.len()).then_some(blocks)
+    Some(blocks)
 }
 
 /// `bytes` split at each `separator`.

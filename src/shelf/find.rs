@@ -134,18 +134,13 @@ fn search_of(
     let pinyin = sieve.is_pinyin();
     let sieve = std::cell::RefCell::new(sieve);
     let fetch = |lookup: &cache::Lookup, key: cache::Key| {
-        let docs = lookup.with_sieve(key, pinyin, |folded, sources| {
+        let blocks = lookup.sieved_blocks(key, pinyin, |folded, sources| {
             sieve.borrow_mut().docs(folded, sources)
         })?;
-        let Ok(docs) = docs else {
-            return Some(docs.map(|_| Searched::default()));
-        };
-        if docs.is_empty() {
-            return Some(Ok(Searched::default()));
-        }
-        let blocks = lookup.blocks(key, &docs)?;
-        let hits = find_in(&blocks, query);
-        Some(Ok(Searched { blocks, hits }))
+        Some(blocks.map(|blocks| {
+            let hits = find_in(&blocks, query);
+            Searched { blocks, hits }
+        }))
     };
     let (got, learnt) = get(lookup, item, fetch);
     match got {

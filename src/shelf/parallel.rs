@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 /// How many items a thread takes at once, and hands back at once.
-const CHUNK: usize = 8;
+const CHUNK: usize = 32;
 
 /// How many threads to read with: one per core the system gives this process.
 fn threads_for(items: usize) -> usize {
