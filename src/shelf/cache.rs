@@ -412,9 +412,8 @@ impl Lookup {
 
     /// The blocks of the content `key` that `sieve` lets through (given the letter's folded
     /// text, and its sources when `sources`; it says which documents, ascending), with their
-    /// breadcrumbs, or its refusal; `None` when it is not in the cache. One row is read once:
-    /// the sieve is lent straight from the store, and of the text only the blocks let
-    /// through are looked at.
+    /// breadcrumbs, or its refusal; `None` when it is not in the cache. The text is read only
+    /// when a block passes, and then only the blocks that pass are looked at.
     pub fn sieved_blocks(
         &self,
         key: Key,
@@ -422,12 +421,12 @@ impl Lookup {
         sieve: impl FnOnce(&[u8], Option<&[u8]>) -> Vec<usize>,
     ) -> Option<Known<Vec<Block>>> {
         self.begin();
+        // Two statements: SQLite copies out every column a statement names, and most
+        // letters need only their sieve.
         let sql = if sources {
-            "SELECT error_line, error_column, error, folded, sources, crumbs, places, docs
-             FROM letters WHERE key = ?1"
+            "SELECT error_line, error_column, error, folded, sources FROM letters WHERE key = ?1"
         } else {
-            "SELECT error_line, error_column, error, folded, NULL, crumbs, places, docs
-             FROM letters WHERE key = ?1"
+            "SELECT error_line, error_column, error, folded, NULL FROM letters WHERE key = ?1"
         };
         let mut statement = self.connection.prepare_cached(sql).ok()?;
         let mut rows = statement.query(params![&key.0[..]]).ok()?;
@@ -441,7 +440,14 @@ impl Lookup {
         if docs.is_empty() {
             return Some(Ok(Vec::new()));
         }
-        blocks_of(bytes(5)??, bytes(6)??, bytes(7)??, &docs).map(Ok)
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT crumbs, places, docs FROM letters WHERE key = ?1")
+            .ok()?;
+        let mut rows = statement.query(params![&key.0[..]]).ok()?;
+        let row = rows.next().ok()??;
+        let bytes = |i| -> Option<&[u8]> { row.get_ref(i).ok()?.as_bytes_or_null().ok()? };
+        blocks_of(bytes(0)?, bytes(1)?, bytes(2)?, &docs).map(Ok)
     }
 }
 
