@@ -74,7 +74,7 @@ fn shelf_loop(
         news,
         send,
     };
-    runner.read_in_background();
+    runner.start(terminal, &mut app)?;
     let mut repaint = false;
     let mut typed = std::mem::take(&mut runner.probed.typed);
     let mut replies = replies::Replies::default();
@@ -143,6 +143,14 @@ impl Runner {
         Options {
             cache: cache::default_path(),
         }
+    }
+
+    /// Draws the first screen, the walk's list, then starts reading the letters: rows from
+    /// the cache come in thousands at once, and learning them first would put it off.
+    fn start(&self, terminal: &mut DefaultTerminal, app: &mut ShelfApp) -> Result<(), Ended> {
+        draw(terminal, app, self.probed.palette, false)?;
+        self.read_in_background();
+        Ok(())
     }
 
     /// Reads every letter's row on the other threads, each sent as it comes.
