@@ -308,7 +308,8 @@ fn figures_csv_has_a_header_and_one_record_per_figure() {
             "what",
             "qualifier",
             "period",
-            "status"
+            "status",
+            "money_kind"
         ]
     );
     let rows = &records[1..];
@@ -316,7 +317,7 @@ fn figures_csv_has_a_header_and_one_record_per_figure() {
     let known = breadcrumbs("zh");
     let letter = run(Vec::<&str>::new()).stdout();
     for row in rows {
-        assert_eq!(row.len(), 9, "{row:?}");
+        assert_eq!(row.len(), 10, "{row:?}");
         assert!(
             ["done", "planned", "design"].contains(&row[8].as_str()),
             "status {row:?}"
@@ -354,6 +355,10 @@ fn figures_csv_states_known_amounts_in_yuan() {
     let r = record(rows, "超87亿元");
     assert_eq!((r[3].as_str(), r[6].as_str()), ("8700000000", "超"));
     assert_eq!(r[7], "累计");
+    assert_eq!(r[9], "running_total");
+
+    let r = record(rows, "50亿元");
+    assert_eq!(r[9], "fund");
 
     let r = record(rows, "6%");
     assert_eq!((r[3].as_str(), r[4].as_str()), ("6", "%"));
@@ -363,6 +368,7 @@ fn figures_csv_states_known_amounts_in_yuan() {
         (r[3].as_str(), r[4].as_str(), r[6].as_str()),
         ("192", "家", "共")
     );
+    assert_eq!(r[9], "", "a count is not money");
 
     // One phrase, three figures: 80、60、40万元.
     let prizes: Vec<&str> = rows
@@ -411,6 +417,10 @@ fn figures_json_is_an_array_of_the_same_figures() {
         assert_eq!(field("text").as_str(), Some(row[2].as_str()), "{object}");
         let csv_value: f64 = row[3].parse().expect("a number");
         assert_eq!(field("value").as_f64(), Some(csv_value), "{object}");
+        // The kind of money: empty in the CSV where the JSON has none (not money) or null
+        // (money of no known kind).
+        let kind = object.get("money_kind").and_then(|k| k.as_str());
+        assert_eq!(kind.unwrap_or_default(), row[9], "{object}");
     }
     let near = array
         .iter()

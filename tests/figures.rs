@@ -1208,12 +1208,12 @@ fn cli_money_by_value_as_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("node,breadcrumb,text,value,unit,what,qualifier,period,status")
+        Some("node,breadcrumb,text,value,unit,what,qualifier,period,status,money_kind")
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     assert_eq!(rows.len(), 18, "{csv}");
     for r in &rows {
-        assert_eq!(r.len(), 9, "no field needed quoting: {r:?}");
+        assert_eq!(r.len(), 10, "no field needed quoting: {r:?}");
         assert_eq!(r[4], "元");
     }
     let values: Vec<f64> = rows.iter().map(|r| r[3].parse().unwrap()).collect();
@@ -1229,11 +1229,12 @@ fn cli_money_by_value_as_csv() {
             "累计审批科技贷款",
             "超",
             "累计",
-            "done"
+            "done",
+            "running_total"
         ]
     );
     let fund = rows.iter().find(|r| r[2] == "50亿元").unwrap();
-    assert_eq!(fund[7..], ["", "planned"]);
+    assert_eq!(fund[7..], ["", "planned", "fund"]);
     assert_eq!(rows[17][2], "80、60、40万元");
     assert_eq!(rows[17][3], "400000");
 }

@@ -127,12 +127,12 @@ pub fn print_letters(
         }
         Format::Csv => {
             // The columns `dafu figures` has always had, which scripts read by position,
-            // then the period and status; the kind of money is in the JSON. A shelf's rows
-            // start with their letter.
+            // then the period and status, then the kind of money, last as in the JSON. A
+            // shelf's rows start with their letter.
             let letter = if named { "letter," } else { "" };
             writeln!(
                 out,
-                "{letter}node,breadcrumb,text,value,unit,what,qualifier,period,status"
+                "{letter}node,breadcrumb,text,value,unit,what,qualifier,period,status,money_kind"
             )?;
             for &(name, tree) in letters {
                 print_csv(&rows(name, tree, options), out)?;
@@ -157,6 +157,14 @@ fn print_csv(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
             csv_text(r.qualifier.unwrap_or_default()),
             csv_text(&r.period.clone().unwrap_or_default()),
             csv_text(status_word(r.status)),
+            // Empty for a figure that is not money, and for money of no known kind (the
+            // JSON's null).
+            csv_text(
+                r.money_kind
+                    .flatten()
+                    .map(MoneyKind::name)
+                    .unwrap_or_default(),
+            ),
         ];
         let letter = r.letter.map(|l| csv_text(l) + ",").unwrap_or_default();
         writeln!(out, "{letter}{}", line.join(","))?;
