@@ -1,5 +1,6 @@
 //! Letters of odd shapes cost time in proportion to their size: one paragraph of a million
-//! spaces or newlines, a megabyte paragraph searched for `a`, a query matching a million places.
+//! spaces or newlines, a megabyte paragraph searched for `a`, a query matching a million places,
+//! 128k figures quoting one text (checked, listed, and gone to from the figures view).
 //!
 //! Each test checks what a reader sees at these sizes (the screen, the count, the output); its
 //! work runs on a thread of its own under the hang guard ([`wait::on_a_thread`]), so that
@@ -332,6 +333,66 @@ fn checking_128k_figures_that_quote_one_text_takes_linear_time() {
     );
 }
 
+/// The letter of [`many_figures_on_one_text`] with `figures` figures, loaded.
+fn many_figures_letter(figures: usize) -> Letter {
+    load::parse(&many_figures_on_one_text(figures), "many.yaml").expect("the letter is valid")
+}
+
+/// `dafu figures` writes a row per figure; finding each figure's place anew from the start of
+/// its text (as the reader's Enter does for one) would make it quadratic.
+#[test]
+fn listing_128k_figures_that_quote_one_text_takes_linear_time() {
+    const FIGURES: usize = 128 * 1024;
+    let tree = LetterTree::new(many_figures_letter(FIGURES));
+    let (table, csv) = wait::on_a_thread("`dafu figures` of 128k figures of one text", move || {
+        let print = |format| {
+            let mut out = Lines::default();
+            let options = dafu::cli::figures::Options {
+                format,
+                ..Default::default()
+            };
+            dafu::cli::figures::print(&tree, options, &mut out).expect("writing to memory");
+            out
+        };
+        let table = print(dafu::cli::figures::Format::Table);
+        (table, print(dafu::cli::figures::Format::Csv))
+    });
+    // A header, then a line per figure: the 128k that quote 共3家 and 近1.8亿元.
+    assert_eq!(table.count, 1 + FIGURES + 1);
+    assert_eq!(csv.count, 1 + FIGURES + 1);
+    let kept = String::from_utf8(csv.kept).expect("UTF-8 output");
+    let rows: Vec<&str> = kept.lines().skip(1).take(2).collect();
+    let row = "s1.m1,一、关于某事的建议 › （一）做某事,共3家,3,家,参与企业,共,,done,";
+    assert_eq!(rows, [row, row]);
+}
+
+/// The reader's figures view lists every figure and, on Enter, finds the one selected in its
+/// text: the last of 128k quoting one text is found at its own place, the last of them.
+#[test]
+fn going_to_the_last_of_128k_figures_of_one_text_takes_linear_time() {
+    const FIGURES: usize = 128 * 1024;
+    let letter = many_figures_letter(FIGURES);
+    let (app, screen) = wait::on_a_thread("f, G, k and Enter on 128k figures", move || {
+        let mut app = reader(letter);
+        press(&mut app, Action::OpenFigures);
+        // The last row is 近1.8亿元; the one above it, the last figure quoting 共3家.
+        press(&mut app, Action::Last);
+        press(&mut app, Action::Up);
+        let screen = press(&mut app, Action::Activate);
+        (app, screen)
+    });
+    // Each figure of a text stated as many times stands at its own place: the last at the
+    // last 共3家 of the paragraph, set apart on the screen.
+    let (block, range) = app.spotlight().cloned().expect("a figure set apart");
+    let text = &app.tree().blocks[block].text;
+    assert_eq!(text.get(range.clone()), Some("共3家"));
+    assert_eq!(Some(range.start), text.rfind("共3家"));
+    assert_eq!(text.matches("共3家").count(), FIGURES);
+    // The paragraph's end is in view, and the paragraph after it.
+    assert!(screen.contains("共3家、共3家、"), "{screen}");
+    assert!(screen.contains("投入资金近1.8亿元。"), "{screen}");
+}
+
 #[test]
 fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
     let paragraph = "复制".repeat(MILLION / 3);
@@ -368,7 +429,7 @@ fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
 #[test]
 #[ignore = "timing: cargo test --test linear -- --ignored"]
 fn timing_each_shape_takes_under_ten_seconds() {
-    let shapes: [(&str, fn()); 7] = [
+    let shapes: [(&str, fn()); 9] = [
         (
             "a million spaces",
             a_paragraph_of_a_million_spaces_wraps_in_linear_time,
@@ -396,6 +457,14 @@ fn timing_each_shape_takes_under_ten_seconds() {
         (
             "128k figures on one text",
             checking_128k_figures_that_quote_one_text_takes_linear_time,
+        ),
+        (
+            "dafu figures of 128k figures on one text",
+            listing_128k_figures_that_quote_one_text_takes_linear_time,
+        ),
+        (
+            "the figures view's last of 128k figures",
+            going_to_the_last_of_128k_figures_of_one_text_takes_linear_time,
         ),
     ];
     for (shape, test) in shapes {
