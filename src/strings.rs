@@ -778,13 +778,22 @@ pub struct ReportLabels {
     pub fields: &'static str,
 }
 
+/// The measures of each suggestion, between `open` and `close`: nothing when there is no
+/// suggestion, so a letter without numbered parts is not reported with empty brackets.
+fn per_suggestion(each: &[usize], open: &str, between: &str, close: &str) -> String {
+    if each.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> = each.iter().map(usize::to_string).collect();
+    format!("{open}{}{close}", each.join(between))
+}
+
 const ZH_REPORT: ReportLabels = ReportLabels {
     suggestion_counts: |suggestions, measures, each, points, figures, errata| {
-        let each: Vec<String> = each.iter().map(usize::to_string).collect();
         format!(
-            "dafu import：{suggestions} 条建议，{measures} 项措施（{}），{points} 个要点，\
+            "dafu import：{suggestions} 条建议，{measures} 项措施{}，{points} 个要点，\
              {figures} 个数字，{errata} 条勘误",
-            each.join("、")
+            per_suggestion(each, "（", "、", "）")
         )
     },
     section_counts: |sections, headed, numbered, figures, errata| {
@@ -815,11 +824,10 @@ const ZH_REPORT: ReportLabels = ReportLabels {
 
 const EN_REPORT: ReportLabels = ReportLabels {
     suggestion_counts: |suggestions, measures, each, points, figures, errata| {
-        let each: Vec<String> = each.iter().map(usize::to_string).collect();
         format!(
-            "dafu import: {suggestions} suggestions, {measures} measures ({}), {points} points, \
+            "dafu import: {suggestions} suggestions, {measures} measures{}, {points} points, \
              {figures} figures, {errata} errata",
-            each.join(", ")
+            per_suggestion(each, " (", ", ", ")")
         )
     },
     section_counts: |sections, headed, numbered, figures, errata| {

@@ -288,7 +288,16 @@ fn the_import_report_and_its_warnings_are_in_the_interface_language() {
         "{zh}"
     );
     assert!(zh.contains("注意：没有找到编号的部分"), "{zh}");
+    // No suggestion: no list of each one's measures, not an empty pair of brackets.
+    assert!(
+        zh.starts_with("dafu import：0 条建议，0 项措施，0 个要点，"),
+        "{zh}"
+    );
     let en = import(&bare, Some("en")).stderr();
+    assert!(
+        en.starts_with("dafu import: 0 suggestions, 0 measures, 0 points, "),
+        "{en}"
+    );
     assert!(
         en.contains("warning: not in the letter (left out of the draft; add any the PDF has): classification, "),
         "{en}"
