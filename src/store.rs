@@ -145,7 +145,7 @@ pub fn open(path: &Path, schema: &Schema) -> Result<Store, OpenError> {
         let found_now = if !sqlite_header(path)? {
             Ok(Found::Wrong(Reason::Damaged))
         } else {
-            match prepare(&connection, schema) {
+            match prepare(&connection, schema, found.len() == 0) {
                 Ok(()) => identify(&connection, schema),
                 Err(e) if damaged(&e) => Ok(Found::Wrong(Reason::Damaged)),
                 Err(e) => Err(e),
@@ -297,11 +297,14 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     Ok(connection)
 }
 
-/// Puts the store in WAL mode: readers never wait for a writer. A new store is given its
-/// page size first, which WAL mode then fixes (on a store that has pages, asking is
-/// nothing).
-fn prepare(connection: &Connection, schema: &Schema) -> rusqlite::Result<()> {
-    connection.pragma_update(None, "page_size", schema.page_size)?;
+/// Puts the store in WAL mode: readers never wait for a writer. A store still `empty` is
+/// given its page size first, which WAL mode then fixes; a store that has pages is not asked
+/// (the pragma reads the schema, under a lock that another process may hold), and a size
+/// that cannot be set is only the default one.
+fn prepare(connection: &Connection, schema: &Schema, empty: bool) -> rusqlite::Result<()> {
+    if empty {
+        let _ = connection.pragma_update(None, "page_size", schema.page_size);
+    }
     // Switching to WAL takes a lock of its own, which the busy handler does not always wait
     // for when many processes open a new store at once: try again for as long.
     let started = std::time::Instant::now();
@@ -590,9 +593,9 @@ mod tests {
             let path = dir.path().join(format!("test-{step}.db"));
             assert!(make_private_file(&path).unwrap());
             let maker = connect(&path).unwrap();
-            prepare(&maker, &SCHEMA).unwrap();
+            prepare(&maker, &SCHEMA, true).unwrap();
             let mut reader = connect(&path).unwrap();
-            prepare(&reader, &SCHEMA).unwrap();
+            prepare(&reader, &SCHEMA, true).unwrap();
             let fired = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
             let (mut maker, mut count, flag) = (Some(maker), 0, fired.clone());
             let handler = move || {
