@@ -28,6 +28,8 @@ use std::time::{Duration, Instant};
 use base64::Engine as _;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Terminal};
 
@@ -178,7 +180,11 @@ fn read_letter(terminal: &mut DefaultTerminal, opening: Opening) -> Result<Lette
         Opening::Large { note, read } => {
             {
                 let _lock = lifecycle::lock();
-                terminal.draw(|frame| crate::ui::draw_note(&note, frame))?;
+                whole_frame(terminal, |terminal| {
+                    terminal
+                        .draw(|frame| crate::ui::draw_note(&note, frame))
+                        .map(drop)
+                })?;
             }
             hooks::wait_at("DAFU_TEST_READ_GATE");
             read().map_err(Ended::Refused)
@@ -483,13 +489,30 @@ fn draw(
     if (size.width, size.height) != app.size() {
         app.resize(size.width, size.height);
     }
-    if repaint {
-        // `resize` clears without asking the terminal where its cursor is, which `clear`
-        // would do.
-        terminal.resize(Rect::new(0, 0, size.width, size.height))?;
-    }
-    terminal.draw(|frame| app.draw_in(palette, frame))?;
-    Ok(())
+    whole_frame(terminal, |terminal| {
+        if repaint {
+            // `resize` clears without asking the terminal where its cursor is, which `clear`
+            // would do.
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+        }
+        terminal.draw(|frame| app.draw_in(palette, frame))?;
+        Ok(())
+    })
+}
+
+/// Runs `paint` as one synchronized update (mode 2026): a terminal that knows the mode shows
+/// the frame whole, never half the old one and half the new (the frame reaches it in many
+/// writes); one that does not ignores the two sequences. Call with the lock, so that nothing
+/// else is written between them.
+fn whole_frame(
+    terminal: &mut DefaultTerminal,
+    paint: impl FnOnce(&mut DefaultTerminal) -> io::Result<()>,
+) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let painted = paint(terminal);
+    // Ended also when painting failed: a terminal left in the update shows nothing new.
+    let ended = execute!(terminal.backend_mut(), EndSynchronizedUpdate);
+    painted.and(ended)
 }
 
 /// Puts `text` on the system clipboard through the terminal (OSC 52). The text was

@@ -594,6 +594,38 @@ fn a_search_typed_before_the_index_is_ready_shows_what_it_shows_after() {
     );
 }
 
+/// Each frame is one synchronized update (mode 2026): a terminal that knows the mode never
+/// shows half of one frame and half of the next (a search's jump redraws most of the screen,
+/// in many writes). Every frame begun is ended before the next begins, the last one too.
+/// (The harness shows its emulator only whole frames: the tests' screens are ones drawn.)
+#[test]
+fn every_frame_is_drawn_whole() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    p.send("/rgzn");
+    p.wait_for("the query's matches", |s| {
+        prompt_count(&status_row(s)).is_some()
+    });
+    p.send("\r");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    let raw = p.raw();
+    let (begin, end) = (b"\x1b[?2026h".as_slice(), b"\x1b[?2026l".as_slice());
+    let mut rest = raw.as_slice();
+    let mut frames = 0;
+    while let Some(at) = find(rest, begin) {
+        rest = &rest[at + begin.len()..];
+        let ends = find(rest, end).expect("a frame begun is ended");
+        assert!(
+            find(&rest[..ends], begin).is_none(),
+            "a frame begun inside another"
+        );
+        rest = &rest[ends + end.len()..];
+        frames += 1;
+    }
+    assert!(frames >= 3, "{frames} frames drawn as updates");
+}
+
 /// A large letter (the scaled letter ×40, 1.1 MB) written to `dir`, with `change` made to its
 /// text; the path, and how many nodes its outline has.
 fn large_letter(dir: &TempDir, change: impl FnOnce(String) -> String) -> (String, usize) {

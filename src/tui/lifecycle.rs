@@ -17,7 +17,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
 };
 
 /// Held while drawing a frame or changing the terminal's modes.
@@ -67,10 +68,13 @@ fn restore() {
         return;
     }
     let mut out = io::stdout();
-    // Mouse and paste first, while still on the screen that asked for them; then the main
-    // screen; raw mode off last, so that nothing typed meanwhile is echoed onto the frame.
+    // A frame a panic interrupted ends first (see `whole_frame` in `tui.rs`): a terminal
+    // still in its update would show nothing of what follows. Then mouse and paste, while
+    // still on the screen that asked for them; then the main screen; raw mode off last, so
+    // that nothing typed meanwhile is echoed onto the frame.
     let _ = execute!(
         out,
+        EndSynchronizedUpdate,
         DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,

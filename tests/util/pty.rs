@@ -147,6 +147,39 @@ struct Shared {
     emulator_failed: bool,
     /// Set to make the reader thread let go of the master after its next read.
     let_go: bool,
+    /// What the program wrote that the emulator has not seen yet: a frame not yet ended.
+    unshown: Vec<u8>,
+}
+
+/// The program begins each frame with this (a synchronized update, mode 2026)…
+const FRAME_BEGINS: &[u8] = b"\x1b[?2026h";
+/// …and ends it with this.
+const FRAME_ENDS: &[u8] = b"\x1b[?2026l";
+
+impl Shared {
+    /// Gives the emulator the first `len` bytes of [`Shared::unshown`]; false when the
+    /// emulator panicked on them.
+    fn show(&mut self, len: usize) -> bool {
+        let bytes: Vec<u8> = self.unshown.drain(..len).collect();
+        let parser = &mut self.parser;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.process(&bytes))).is_ok()
+    }
+}
+
+/// How much of `unshown` the emulator may see: all of it but a frame begun and not yet ended
+/// (or the start of a frame's first sequence, split across reads). A frame reaches the pty in
+/// many writes, and a test looking between two of them would see a screen the program never
+/// drew: half the old frame, half the new one, a cursor not yet where the frame puts it.
+fn shown_len(unshown: &[u8]) -> usize {
+    let begun = rfind(unshown, FRAME_BEGINS);
+    let ended = rfind(unshown, FRAME_ENDS);
+    match begun {
+        Some(begun) if ended.is_none_or(|ended| ended < begun) => begun,
+        _ => (1..FRAME_BEGINS.len())
+            .rev()
+            .find(|&k| unshown.ends_with(&FRAME_BEGINS[..k]))
+            .map_or(unshown.len(), |k| unshown.len() - k),
+    }
 }
 
 /// The program running in a pseudo-terminal.
@@ -291,6 +324,7 @@ impl Pty {
             eof: false,
             emulator_failed: false,
             let_go: false,
+            unshown: Vec::new(),
         }));
         let probe = options.probe;
         let answer = probe.answer();
@@ -306,11 +340,9 @@ impl Pty {
                 let bytes = &chunk[..n];
                 let new_requests = {
                     let mut s = lock(&thread_shared);
-                    let parser = &mut s.parser;
-                    let processed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        parser.process(bytes);
-                    }));
-                    if processed.is_err() {
+                    s.unshown.extend_from_slice(bytes);
+                    let shown = shown_len(&s.unshown);
+                    if !s.show(shown) {
                         // Say so, rather than leave the program blocked on a full pty.
                         s.emulator_failed = true;
                         break;
@@ -334,7 +366,13 @@ impl Pty {
                     }
                 }
             }
-            lock(&thread_shared).eof = true;
+            let mut s = lock(&thread_shared);
+            // A frame the program never ended (it was killed mid-frame) is shown as it came.
+            let all = s.unshown.len();
+            if !s.show(all) {
+                s.emulator_failed = true;
+            }
+            s.eof = true;
         });
         Self {
             master: Some(master),
