@@ -162,6 +162,8 @@ pub struct ShelfApp {
     help: Option<usize>,
     prompt: Option<ShelfPrompt>,
     search: Option<ShelfSearch>,
+    /// The query of the newest search, kept after Esc clears it: an empty Enter runs it again.
+    last_query: Option<String>,
     searches: u64,
     read: usize,
     lang: Lang,
@@ -211,6 +213,7 @@ impl ShelfApp {
             help: None,
             prompt: None,
             search: None,
+            last_query: None,
             searches: 0,
             read: 0,
             lang,
@@ -441,15 +444,29 @@ impl ShelfApp {
     }
 
     /// Enter in the prompt: the shelf is searched for the query, and narrows to the letters
-    /// that hold it as the runner finds them.
+    /// that hold it as the runner finds them. An empty Enter is, as in the reader, the last
+    /// search again: the one on stays; one Esc cleared comes back; without any, the status
+    /// row says there is none.
     fn submit(&mut self) {
         let Some(prompt) = self.prompt.take() else {
             return;
         };
         let query = prompt.text.trim().to_string();
-        if query.is_empty() {
+        if !query.is_empty() {
+            return self.search_for(query);
+        }
+        if self.search.is_some() {
             return;
         }
+        match self.last_query.clone() {
+            Some(query) => self.search_for(query),
+            None => self.note = Some(self.lang.strings().no_search.to_string()),
+        }
+    }
+
+    /// A new search for `query`: the list begins anew and fills as the runner finds it.
+    fn search_for(&mut self, query: String) {
+        self.last_query = Some(query.clone());
         self.searches += 1;
         let id = self.searches;
         self.search = Some(ShelfSearch {
@@ -672,6 +689,44 @@ mod tests {
         );
         app.update(Action::Escape);
         assert_eq!(app.shown(), [0, 1, 2], "Esc clears the search");
+    }
+
+    /// The help says of Enter in the prompt "empty: the last search again", on the shelf as
+    /// in the reader.
+    #[test]
+    fn an_empty_enter_is_the_last_search_again() {
+        let search = |query: &str, id| ShelfEffect::Search {
+            query: query.into(),
+            id,
+        };
+        let mut app = shelf();
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchSubmit);
+        assert_eq!(app.take_effects(), []);
+        assert_eq!(app.note(), Some(app.lang.strings().no_search), "none yet");
+        assert_eq!(app.shown(), [0, 1, 2]);
+
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("rgzn".into()));
+        app.update(Action::SearchSubmit);
+        assert_eq!(app.take_effects(), [search("rgzn", 1)]);
+        app.learn([ShelfNews::Found {
+            id: 1,
+            row: 1,
+            count: 2,
+        }]);
+        // With the search on, it stays as it is.
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchSubmit);
+        assert_eq!(app.take_effects(), []);
+        assert_eq!(app.shown(), [1]);
+        // Cleared by Esc, it comes back.
+        app.update(Action::Escape);
+        assert_eq!(app.shown(), [0, 1, 2]);
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchSubmit);
+        assert_eq!(app.take_effects(), [search("rgzn", 2)]);
+        assert!(app.shown().is_empty(), "the list begins anew");
     }
 
     #[test]
