@@ -99,30 +99,13 @@ pub(crate) fn fold_with_bytes(
     let mut fold = |cluster: &str, byte: usize| {
         start = fold_cluster(cluster, byte, start, keep_whitespace, &mut emit);
     };
-    // Where the stretch being segmented began, if one is open.
-    let mut stretch: Option<usize> = None;
-    let mut previous_plain = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((byte, ch)) = chars.next() {
-        let this_plain = plain(ch);
-        let alone =
-            this_plain && previous_plain && chars.peek().is_none_or(|&(_, next)| plain(next));
-        previous_plain = this_plain;
-        if !alone {
-            stretch.get_or_insert(byte);
-            continue;
-        }
-        if let Some(from) = stretch.take() {
-            fold_segmented(text, from..byte, &mut fold);
-        }
-        fold(
+    in_plain_and_stretches(text, |piece| match piece {
+        Piece::Stretch(range) => fold_segmented(text, range, &mut fold),
+        Piece::Plain(byte, ch) => fold(
             text.get(byte..byte + ch.len_utf8()).unwrap_or_default(),
             byte,
-        );
-    }
-    if let Some(from) = stretch {
-        fold_segmented(text, from..text.len(), &mut fold);
-    }
+        ),
+    });
 }
 
 /// Gives `fold` each grapheme cluster of the stretch `bytes` of `text`, with its first byte.
@@ -205,6 +188,27 @@ fn fold_one(ch: char, keep_whitespace: bool, mut emit: impl FnMut(char)) {
 /// between two others is folded at once; the stretches around the others, as
 /// [`fold_with`] folds them.
 pub(crate) fn fold_each(text: &str, mut emit: impl FnMut(char, Option<char>)) {
+    in_plain_and_stretches(text, |piece| match piece {
+        Piece::Stretch(range) => {
+            let part = text.get(range).unwrap_or_default();
+            fold_with(part, false, |lower, _, source| emit(lower, source));
+        }
+        Piece::Plain(_, ch) => fold_one(ch, false, |lower| emit(lower, Some(ch))),
+    });
+}
+
+/// A piece of a text as folding takes it: a [`plain`] character between two others (or the
+/// text's ends), which is a cluster of its own whatever the rules, at its byte; or a stretch
+/// around other characters, which must be segmented, beginning and ending between two plain
+/// characters, where every rule breaks.
+enum Piece {
+    Plain(usize, char),
+    Stretch(Range<usize>),
+}
+
+/// Walks `text` once, giving `each` its pieces in order (see [`Piece`]).
+fn in_plain_and_stretches(text: &str, mut each: impl FnMut(Piece)) {
+    // Where the stretch being gathered began, if one is open.
     let mut stretch: Option<usize> = None;
     let mut previous_plain = true;
     let mut chars = text.char_indices().peekable();
@@ -218,14 +222,12 @@ pub(crate) fn fold_each(text: &str, mut emit: impl FnMut(char, Option<char>)) {
             continue;
         }
         if let Some(from) = stretch.take() {
-            let part = text.get(from..byte).unwrap_or_default();
-            fold_with(part, false, |lower, _, source| emit(lower, source));
+            each(Piece::Stretch(from..byte));
         }
-        fold_one(ch, false, |lower| emit(lower, Some(ch)));
+        each(Piece::Plain(byte, ch));
     }
     if let Some(from) = stretch {
-        let part = text.get(from..).unwrap_or_default();
-        fold_with(part, false, |lower, _, source| emit(lower, source));
+        each(Piece::Stretch(from..text.len()));
     }
 }
 
