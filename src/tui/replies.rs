@@ -6,9 +6,10 @@
 //!
 //! [`Replies`] stands between crossterm and the keymap. Events that could begin a reply are
 //! held; a reply completed is dropped whole, whatever its length; held events that turn out
-//! not to be one are handed on in order, as typed. Nothing is held longer than [`GAP`] after
-//! the last event: a lone Esc (a person's) goes on after that pause, and a reply whose end
-//! never comes is dropped once it is certain to be one (`ESC ] digits ;`).
+//! not to be one are handed on in order, as typed. Nothing is held once the input has been
+//! silent for [`GAP`]: a lone Esc (a person's) goes on after that pause, and a reply whose end
+//! never comes is dropped once it is certain to be one (`ESC ] digits ;`). A reader slow to
+//! read (a loaded machine) makes no pause: what was waiting is read as the same stream.
 //!
 //! What crossterm makes of the bytes: `ESC` followed at once by a character is that
 //! character with Alt; `ESC` alone is Esc; BEL is Ctrl-G; `ESC [ … R` read together is a
@@ -126,9 +127,12 @@ impl Default for Replies {
 }
 
 impl Replies {
-    /// Takes `event`, come at `now`.
+    /// Takes `event`, read at `now`. An event read is never late, however long after the last
+    /// one it is read: a reader kept from running (a loaded machine) reads later what was
+    /// already waiting, and the rest of a long reply must not become keys for that. What is
+    /// held ends only when the input itself has been silent for [`GAP`]: [`Replies::expire`],
+    /// called when a wait for input found none.
     pub fn feed(&mut self, event: Event, now: Instant) {
-        self.expire(now);
         self.last = Some(now);
         let [first, second] = pieces(&event);
         let mut stage = self.stage;
@@ -294,6 +298,38 @@ mod tests {
         // Alt+j, as a person types it.
         let alt = vec![key(KeyCode::Char('j'), KeyModifiers::ALT)];
         assert_eq!(handed_on(alt.clone(), MS), alt);
+    }
+
+    #[test]
+    fn a_reply_read_late_by_a_busy_reader_is_still_dropped_and_keys_still_kept() {
+        // The reader was kept from running between two reads: the rest of the reply was
+        // waiting, and is read long after the gap, with no silent wait in between.
+        let mut replies = Replies::default();
+        let start = Instant::now();
+        let mut events = byte_by_byte("\x1b]11;rgb:0000/0000/0000\x1b\\");
+        let rest = events.split_off(8);
+        for event in events {
+            replies.feed(event, start);
+        }
+        for event in rest {
+            replies.feed(event, start + 10 * GAP);
+        }
+        replies.feed(
+            key(KeyCode::Char('j'), KeyModifiers::NONE),
+            start + 10 * GAP,
+        );
+        let out: Vec<Event> = std::iter::from_fn(|| replies.next_event()).collect();
+        assert_eq!(out, byte_by_byte("j"));
+
+        // A person's Esc and a key read late: both handed on, in order.
+        let mut replies = Replies::default();
+        replies.feed(key(KeyCode::Esc, KeyModifiers::NONE), start);
+        replies.feed(
+            key(KeyCode::Char('j'), KeyModifiers::NONE),
+            start + 10 * GAP,
+        );
+        let out: Vec<Event> = std::iter::from_fn(|| replies.next_event()).collect();
+        assert_eq!(out, byte_by_byte("\x1bj"));
     }
 
     #[test]
