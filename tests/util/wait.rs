@@ -55,3 +55,15 @@ pub fn on_a_thread<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Sen
     })
     .unwrap_or_else(|| panic!("{what}: the thread panicked"))
 }
+
+/// Runs each of `tests` in turn and fails at the first that takes `limit` or longer: the time
+/// limit of the opt-in `#[ignore]`d `timing_…` tests, kept here with the other clock reading.
+#[track_caller]
+pub fn timing_each_under(limit: Duration, tests: &[(&str, fn())]) {
+    for (what, test) in tests {
+        let started = Instant::now();
+        test();
+        let took = started.elapsed();
+        assert!(took < limit, "{what}: {took:?}, over {limit:?}");
+    }
+}
