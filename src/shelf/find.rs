@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::{Block, Got, Options, cache, each_letter, get, learnt_reading, walk};
+use super::{Block, Got, Options, cache, each_letter, get, learnt_reading, summary_of, walk};
 use crate::letter::load::LoadError;
 use crate::search::SearchIndex;
 use crate::search::sieve::SieveQuery;
@@ -102,25 +102,13 @@ pub fn search_each<R: Send>(
 }
 
 /// One letter searched for a query that matches nothing (blank): only whether it can be
-/// read, and what the cache should learn of it.
+/// read (as the shelf's summary knows it), and what the cache should learn of it.
 fn blank(
     lookup: Option<&cache::Lookup>,
     item: &walk::Found,
 ) -> (Result<Searched, LoadError>, Option<cache::Learnt>) {
-    let (got, learnt) = get(lookup, item, cache::Lookup::head);
-    match got {
-        Err(error) => (Err(error), learnt),
-        Ok(Got::Cached(known)) => (
-            known
-                .map(|_| Searched::default())
-                .map_err(|refused| cache::refusal(item.path(), refused)),
-            learnt,
-        ),
-        Ok(Got::Read(read)) => {
-            let result = read.as_ref().map(|_| Searched::default());
-            (result.map_err(Clone::clone), learnt_reading(learnt, read))
-        }
-    }
+    let (summary, learnt) = summary_of(lookup, item);
+    (summary.map(|_| Searched::default()), learnt)
 }
 
 /// One letter searched for `query` (sieved by `sieve`), and what the cache should learn of
