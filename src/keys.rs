@@ -649,19 +649,31 @@ pub fn markdown_table(lang: Lang) -> String {
     out
 }
 
-/// The help overlay's rows: the keys and what they do, one row a binding, then the mouse.
+/// The reader's help rows: the keys and what they do, one row a binding, then the mouse.
+/// The shelf's own keys are left to the shelf's help, where they work.
 #[must_use]
 pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
     let mouse = lang.strings().help_mouse;
     BINDINGS
         .iter()
+        .filter(|b| b.mode != Mode::Shelf)
         .map(|b| (b.keys_label(lang), b.describe(lang)))
         .chain(std::iter::once((mouse.0.to_string(), mouse.1)))
         .collect()
 }
 
-/// How many rows the help overlay has.
-pub const HELP_ROWS: usize = BINDINGS.len() + 1;
+/// How many rows the reader's help has: every binding but the shelf's, and the mouse.
+pub const HELP_ROWS: usize = {
+    let mut rows = 1;
+    let mut i = 0;
+    while i < BINDINGS.len() {
+        if !matches!(BINDINGS[i].mode, Mode::Shelf) {
+            rows += 1;
+        }
+        i += 1;
+    }
+    rows
+};
 
 /// Where the shelf's help lists a binding: its own keys first, then the search, the help and
 /// quitting, the keys of everywhere, and the prompt's editing (the shelf's prompt keeps no

@@ -5,6 +5,8 @@ mod util;
 
 use dafu::action::Action::*;
 use dafu::app::App;
+use dafu::letter::tree::LetterTree;
+use dafu::strings::Lang;
 use dafu::text::width::AmbiguousWidth;
 use ratatui::buffer::Buffer;
 use util::{app, app_with, buffer_text, draw};
@@ -73,6 +75,33 @@ fn help_overlay_120x36() {
     let mut app = app(120, 36);
     app.update(OpenHelp);
     insta::assert_snapshot!(snapshot(&app));
+}
+
+/// The reader's help, paged from its first row to its last, ends on the mouse's row and
+/// lists none of the shelf's keys (they do nothing in a letter; the shelf's help has them).
+#[test]
+fn reader_help_pages_to_its_last_row_without_the_shelfs_keys() {
+    for (lang, shelf) in [(Lang::Zh, "书架："), (Lang::En, "shelf:")] {
+        let tree = LetterTree::new(dafu::letter::load::embedded());
+        let mut app = App::new(tree, lang, AmbiguousWidth::Narrow, (60, 20));
+        app.update(OpenHelp);
+        let mut pages = vec![snapshot(&app)];
+        for _ in 0..dafu::keys::HELP_ROWS {
+            app.update(PageDown);
+            let page = snapshot(&app);
+            if pages.last() == Some(&page) {
+                break;
+            }
+            pages.push(page);
+        }
+        let all = pages.join("\n");
+        let mouse = lang.strings().help_mouse.0;
+        assert!(
+            pages.last().is_some_and(|p| p.contains(mouse)),
+            "{lang:?}: the last page lacks the mouse's row:\n{all}"
+        );
+        assert!(!all.contains(shelf), "{lang:?}: a shelf's key:\n{all}");
+    }
 }
 
 #[test]
