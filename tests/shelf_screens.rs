@@ -265,3 +265,41 @@ fn the_wheel_moves_the_list_as_it_scrolls_a_pane() {
         shelf_action_for(&app, &wheel(MouseEventKind::ScrollDown))
     );
 }
+
+/// A refused letter's row names the file as the list does (not the folder's whole path) and
+/// keeps room for why at 60 columns; Enter on it says the error in the status row, in the
+/// interface's language, with nothing of the folder's path before it.
+#[test]
+fn a_refused_letter_says_why_at_60_columns() {
+    let folder = PathBuf::from("/home/reader/replies/2021");
+    let path = folder.join("broken.yaml");
+    let error = dafu::letter::load::parse("title: [unclosed\n", &path.display().to_string())
+        .expect_err("an unclosed flow sequence is refused");
+    let (line, column) = error.position.expect("a syntax error has its place");
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = ShelfApp::new(
+            vec![path.clone()],
+            Some(&folder),
+            lang,
+            AmbiguousWidth::Narrow,
+            (60, 20),
+        );
+        app.learn([ShelfNews::Read(0, Known::Refused(error.clone()))]);
+        let said = format!("broken.yaml:{line}:{column}: ");
+        let why: String = error
+            .in_lang(lang)
+            .rsplit_once(": ")
+            .map(|(_, why)| why.chars().take(3).collect())
+            .unwrap_or_default();
+        let shown = screen(&app);
+        let row = shown.lines().nth(2).unwrap_or_default();
+        assert!(row.contains(&format!("{said}{why}")), "{lang:?}:\n{shown}");
+        assert!(!shown.contains("/home/reader"), "{lang:?}:\n{shown}");
+        key(&mut app, KeyCode::Enter);
+        assert!(
+            status(&app).contains(&format!("{said}{why}")),
+            "{lang:?}:\n{}",
+            screen(&app)
+        );
+    }
+}

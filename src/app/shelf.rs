@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use super::line_edit::{Edited, edit_line};
 use super::overlays::{Paged, page_help};
 use crate::action::Action;
+use crate::letter::load::LoadError;
 use crate::shelf::Head;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
@@ -21,8 +22,8 @@ pub enum Known {
     Unread,
     /// Read: its row.
     Read(Head),
-    /// Refused, with the error (`FILE:LINE:COL: …`).
-    Refused(String),
+    /// Refused, with the error.
+    Refused(LoadError),
 }
 
 /// One letter of the shelf.
@@ -34,6 +35,22 @@ pub struct ShelfRow {
     pub name: String,
     /// What is known of it.
     pub known: Known,
+}
+
+impl ShelfRow {
+    /// Why the letter was refused, as `NAME:LINE:COL: …` in `lang`: the file by the name the
+    /// list shows it under, so that a narrow row keeps room for the reason.
+    #[must_use]
+    pub fn refusal(&self, lang: Lang) -> Option<String> {
+        let Known::Refused(error) = &self.known else {
+            return None;
+        };
+        let named = LoadError {
+            file: self.name.clone(),
+            ..error.clone()
+        };
+        Some(named.in_lang(lang))
+    }
 }
 
 /// The order of the list.
@@ -483,7 +500,7 @@ impl ShelfApp {
     fn open_selected(&mut self) {
         let Some(row) = self.selected else { return };
         match self.rows.get(row).map(|r| &r.known) {
-            Some(Known::Refused(error)) => self.note = Some(error.clone()),
+            Some(Known::Refused(_)) => self.note = self.rows[row].refusal(self.lang),
             Some(_) => self.effects.push(ShelfEffect::Open {
                 row,
                 query: self.search.as_ref().map(|s| s.query.clone()),
@@ -730,11 +747,24 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_letter_says_why_instead_of_opening() {
-        let mut app = shelf();
-        app.learn([ShelfNews::Read(0, Known::Refused("b.yaml:3:1: bad".into()))]);
+    fn a_refused_letter_says_why_under_its_shown_name_instead_of_opening() {
+        let folder = PathBuf::from("/letters");
+        let path = folder.join("2021").join("b.yaml");
+        let mut app = ShelfApp::new(
+            vec![path.clone()],
+            Some(&folder),
+            Lang::Zh,
+            AmbiguousWidth::Narrow,
+            (60, 20),
+        );
+        let error = LoadError {
+            file: path.display().to_string(),
+            position: Some((3, 1)),
+            message: "bad".into(),
+        };
+        app.learn([ShelfNews::Read(0, Known::Refused(error))]);
         app.update(Action::Activate);
         assert!(app.take_effects().is_empty());
-        assert_eq!(app.note(), Some("b.yaml:3:1: bad"));
+        assert_eq!(app.note(), Some("2021/b.yaml:3:1: bad"));
     }
 }

@@ -23,7 +23,6 @@ use crate::app::shelf::{Known, ShelfApp, ShelfEffect, ShelfNews};
 use crate::keymap::shelf_action_for;
 use crate::shelf::walk::{self, Found};
 use crate::shelf::{Options, cache, find, summaries_each};
-use crate::strings::Lang;
 
 /// How often the loop looks for letters read while some are still coming.
 const NEWS_TICK: Duration = Duration::from_millis(20);
@@ -156,7 +155,6 @@ impl Runner {
     /// Reads every letter's row on the other threads, each sent as it comes.
     fn read_in_background(&self) {
         let (found, send) = (self.found.clone(), self.send.clone());
-        let lang = self.settings.lang;
         // Without a thread the rows stay files, and each still opens when asked.
         let _ = std::thread::Builder::new()
             .name("shelf".into())
@@ -164,7 +162,7 @@ impl Runner {
                 summaries_each(
                     &found,
                     &Self::options(),
-                    |_, letter| known(letter.map(|s| s.head), lang),
+                    |_, letter| letter.map_or_else(Known::Refused, |s| Known::Read(s.head)),
                     |i, known| {
                         let _ = send.send(ShelfNews::Read(i, known));
                     },
@@ -222,7 +220,7 @@ impl Runner {
             Ok(tree) => tree,
             Err(error) => {
                 // Changed since it was listed: the row says why now.
-                shelf.learn([ShelfNews::Read(row, Known::Refused(error.in_lang(lang)))]);
+                shelf.learn([ShelfNews::Read(row, Known::Refused(error))]);
                 return Ok(Closed::Quit);
             }
         };
@@ -253,14 +251,6 @@ fn open_at_match(app: &mut App, query: Option<String>) -> usize {
         app.update(action);
     }
     1
-}
-
-/// A letter's row as the shelf knows it.
-fn known(head: Result<crate::shelf::Head, crate::letter::load::LoadError>, lang: Lang) -> Known {
-    match head {
-        Ok(head) => Known::Read(head),
-        Err(error) => Known::Refused(error.in_lang(lang)),
-    }
 }
 
 /// Whether `paths` make a shelf rather than one letter: a folder, or several files.

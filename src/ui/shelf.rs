@@ -197,7 +197,7 @@ impl Column {
             }
             Column::Title => match &row.known {
                 Known::Unread => format!("{} {}", app.lang().strings().shelf_unread, row.name),
-                Known::Refused(error) => error.clone(),
+                Known::Refused(_) => row.refusal(app.lang()).unwrap_or_default(),
                 Known::Read(head) => head.title.clone().unwrap_or_else(|| row.name.clone()),
             },
         }
@@ -288,12 +288,14 @@ fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position>
         strings.shelf_sort_label,
         app.sort().label(app.lang())
     );
-    let right = app.note().map_or(strings.shelf_hints, |note| note);
-    let text = format!("{progress}{sort} {right}");
-    let style = if app.note().is_some() {
-        theme::NOTE
-    } else {
-        theme::STATUS
+    // A note (a key that does nothing here, a refused letter's error) takes the order's room
+    // too: it stands until the next key, and a narrow row keeps more of it.
+    let (text, style) = match app.note() {
+        Some(note) => (format!("{progress} {note}"), theme::NOTE),
+        None => (
+            format!("{progress}{sort} {}", strings.shelf_hints),
+            theme::STATUS,
+        ),
     };
     put_line(buf, area, &Line::styled(text, style), mode);
     None
