@@ -186,7 +186,7 @@ fn open_shelf_heap(shelf: &Path, cache_home: &Path) -> usize {
         &options,
         |_, letter| match letter {
             Ok(summary) => Known::Read(summary.head),
-            Err(error) => Known::Refused(error.to_string()),
+            Err(error) => Known::Refused(error),
         },
         |i, known| news.push(ShelfNews::Read(i, known)),
     );

@@ -277,28 +277,10 @@ fn mistyped_command(path: &Path) -> Option<String> {
     plain_command()
         .get_subcommands()
         .map(|command| command.get_name().to_string())
-        .map(|name| (edit_distance(word, &name), name))
+        .map(|name| (strsim::levenshtein(word, &name), name))
         .filter(|(distance, name)| *distance <= 2 && *distance <= name.len() / 2)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, name)| name)
-}
-
-/// The fewest single-character insertions, deletions and changes from `a` to `b`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb))
-                .min(above + 1)
-                .min(row[j] + 1);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// Exit statuses, as grep uses them.
