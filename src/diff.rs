@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use crate::letter::tree::chinese_numeral;
 use crate::letter::{EditorialNote, Erratum, Figure, Letter, Measure, Point, Suggestion};
 use crate::text::sanitize::sanitize_line;
 
@@ -131,10 +132,6 @@ fn figure_line(f: &Figure) -> String {
     )
 }
 
-fn ordinal(n: usize) -> String {
-    crate::letter::tree::chinese_numeral(n)
-}
-
 /// The differences from `a` to `b`, in reading order.
 #[must_use]
 pub fn diff(a: &Letter, b: &Letter) -> Vec<Change> {
@@ -145,7 +142,7 @@ pub fn diff(a: &Letter, b: &Letter) -> Vec<Change> {
     d.paragraphs("opening", "text", &a.opening, &b.opening);
     d.figures("opening", &a.opening_figures, &b.opening_figures);
     for s in 0..a.suggestions.len().max(b.suggestions.len()) {
-        let place = format!("{}、", ordinal(s + 1));
+        let place = format!("{}、", chinese_numeral(s + 1));
         match (a.suggestions.get(s), b.suggestions.get(s)) {
             (Some(x), Some(y)) => suggestion(&mut d, s, x, y),
             (x, y) => d.presence(
@@ -157,7 +154,7 @@ pub fn diff(a: &Letter, b: &Letter) -> Vec<Change> {
         }
     }
     for s in 0..a.sections.len().max(b.sections.len()) {
-        let place = format!("{}、", ordinal(s + 1));
+        let place = format!("{}、", chinese_numeral(s + 1));
         match (a.sections.get(s), b.sections.get(s)) {
             (Some(x), Some(y)) => {
                 d.presence(&place, "title", x.title.clone(), y.title.clone());
@@ -218,13 +215,13 @@ fn footer(d: &mut Diff, a: &Letter, b: &Letter) {
 }
 
 fn suggestion(d: &mut Diff, s: usize, x: &Suggestion, y: &Suggestion) {
-    let place = format!("{}、", ordinal(s + 1));
+    let place = format!("{}、", chinese_numeral(s + 1));
     d.text(&place, "title", &x.title, &y.title);
     d.text(&place, "response", &x.response, &y.response);
     d.paragraphs(&place, "paragraphs", &x.paragraphs, &y.paragraphs);
     d.figures(&place, &x.figures, &y.figures);
     for m in 0..x.measures.len().max(y.measures.len()) {
-        let place = format!("{}（{}）", ordinal(s + 1), ordinal(m + 1));
+        let place = format!("{}（{}）", chinese_numeral(s + 1), chinese_numeral(m + 1));
         match (x.measures.get(m), y.measures.get(m)) {
             (Some(p), Some(q)) => measure(d, &place, p, q),
             (p, q) => d.presence(
@@ -242,7 +239,7 @@ fn measure(d: &mut Diff, place: &str, x: &Measure, y: &Measure) {
     d.paragraphs(place, "paragraphs", &x.paragraphs, &y.paragraphs);
     d.figures(place, &x.figures, &y.figures);
     for p in 0..x.points.len().max(y.points.len()) {
-        let here = format!("{place}{}是", ordinal(p + 1));
+        let here = format!("{place}{}是", chinese_numeral(p + 1));
         match (x.points.get(p), y.points.get(p)) {
             (Some(p), Some(q)) => point(d, &here, p, q),
             (p, q) => d.presence(

@@ -186,12 +186,6 @@ fn lacks(letter: &Letter) -> Vec<Warning> {
     out
 }
 
-/// A Chinese ordinal as letters number their parts: 3 → `三`, 12 → `十二`, 100 → `一百`.
-#[must_use]
-pub fn ordinal(n: usize) -> String {
-    tree::chinese(n)
-}
-
 /// Whether `path` names plain text to import rather than a YAML letter: `.txt`, or `-`.
 #[must_use]
 pub fn is_text(path: &Path) -> bool {

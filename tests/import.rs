@@ -116,7 +116,7 @@ fn differences(ours: &Letter, theirs: &Letter) -> Vec<String> {
         &shape(theirs),
     );
     for (s, (a, b)) in ours.suggestions.iter().zip(&theirs.suggestions).enumerate() {
-        let place = format!("{}、", dafu::import::ordinal(s + 1));
+        let place = format!("{}、", dafu::letter::tree::chinese_numeral(s + 1));
         same(&format!("{place} title"), &a.title, &b.title);
         same(&format!("{place} response"), &a.response, &b.response);
         same(&format!("{place} paragraphs"), &a.paragraphs, &b.paragraphs);
@@ -126,7 +126,7 @@ fn differences(ours: &Letter, theirs: &Letter) -> Vec<String> {
             &facts(&b.figures),
         );
         for (m, (x, y)) in a.measures.iter().zip(&b.measures).enumerate() {
-            let place = format!("{place}（{}）", dafu::import::ordinal(m + 1));
+            let place = format!("{place}（{}）", dafu::letter::tree::chinese_numeral(m + 1));
             same(&format!("{place} title"), &x.title, &y.title);
             same(&format!("{place} paragraphs"), &x.paragraphs, &y.paragraphs);
             same(
@@ -135,7 +135,7 @@ fn differences(ours: &Letter, theirs: &Letter) -> Vec<String> {
                 &facts(&y.figures),
             );
             for (p, (u, v)) in x.points.iter().zip(&y.points).enumerate() {
-                let place = format!("{place}{}是", dafu::import::ordinal(p + 1));
+                let place = format!("{place}{}是", dafu::letter::tree::chinese_numeral(p + 1));
                 same(&format!("{place} text"), &u.text, &v.text);
                 same(
                     &format!("{place} figures"),
@@ -656,13 +656,13 @@ fn suggestions_are_numbered_past_ninety_nine() {
     for n in 1..=120 {
         text.push_str(&format!(
             "{}、关于第{n}件事的建议\n\n吸取采纳该建议。\n\n",
-            dafu::import::ordinal(n)
+            dafu::letter::tree::chinese_numeral(n)
         ));
     }
     text.push_str("特此函复。\n\n某局\n\n2021年7月28日\n");
     let (imported, letter) = imported(&text);
     assert_eq!(letter.suggestions.len(), 120, "{:?}", imported.warnings);
-    assert_eq!(dafu::import::ordinal(100), "一百");
+    assert_eq!(dafu::letter::tree::chinese_numeral(100), "一百");
     assert_eq!(letter.suggestions[99].title, "关于第100件事的建议");
     assert_eq!(letter.suggestions[119].title, "关于第120件事的建议");
     assert!(

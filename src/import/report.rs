@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Imported, Warning};
+use crate::letter::tree::chinese_numeral;
 use crate::letter::{Figure, Letter};
 use crate::strings::{Lang, ReportLabels};
 use crate::text::sanitize::sanitize_line;
@@ -11,26 +12,25 @@ use crate::text::sanitize::sanitize_line;
 /// Where each figure stands, as the letter numbers it (`三（一）一是`; the opening's as
 /// `opening` says), with the figure.
 pub fn figures_by_place<'l>(letter: &'l Letter, opening: &str) -> Vec<(String, &'l Figure)> {
-    let ordinal = super::tree::chinese;
     let mut out: Vec<(String, &Figure)> = letter
         .opening_figures
         .iter()
         .map(|f| (opening.to_string(), f))
         .collect();
     for (s, suggestion) in letter.suggestions.iter().enumerate() {
-        let s_place = format!("{}、", ordinal(s + 1));
+        let s_place = format!("{}、", chinese_numeral(s + 1));
         out.extend(suggestion.figures.iter().map(|f| (s_place.clone(), f)));
         for (m, measure) in suggestion.measures.iter().enumerate() {
-            let m_place = format!("{}（{}）", ordinal(s + 1), ordinal(m + 1));
+            let m_place = format!("{}（{}）", chinese_numeral(s + 1), chinese_numeral(m + 1));
             out.extend(measure.figures.iter().map(|f| (m_place.clone(), f)));
             for (p, point) in measure.points.iter().enumerate() {
-                let p_place = format!("{m_place}{}是", ordinal(p + 1));
+                let p_place = format!("{m_place}{}是", chinese_numeral(p + 1));
                 out.extend(point.figures.iter().map(|f| (p_place.clone(), f)));
             }
         }
     }
     for (s, section) in letter.sections.iter().enumerate() {
-        let place = format!("{}、", ordinal(s + 1));
+        let place = format!("{}、", chinese_numeral(s + 1));
         out.extend(section.figures.iter().map(|f| (place.clone(), f)));
     }
     out

@@ -22,8 +22,7 @@ pub(crate) struct Body {
     pub closing: Vec<String>,
 }
 
-/// The ordinal in Chinese, for messages and errata: 1 → `一`, 12 → `十二`, 101 → `一百零一`.
-pub(crate) use crate::letter::tree::chinese_numeral as chinese;
+pub(crate) use crate::letter::tree::chinese_numeral;
 
 /// Words that open a letter's closing paragraphs.
 const CLOSING_OPENERS: [&str; 20] = [
@@ -238,7 +237,7 @@ fn suggestions(
         {
             if let Some(written) = written {
                 errata.group(Kind::HalfWidthBrackets, || {
-                    (written.clone(), format!("（{}）", chinese(n)))
+                    (written.clone(), format!("（{}）", chinese_numeral(n)))
                 });
             }
             let (title, body) = split_measure_heading(rest);
@@ -264,7 +263,7 @@ fn suggestions(
     for (s, (suggestion, open)) in out.suggestions.iter_mut().zip(measures).enumerate() {
         if suggestion.response.is_empty() {
             warnings.push(Warning::NoVerdict {
-                ordinal: chinese(s + 1),
+                ordinal: chinese_numeral(s + 1),
                 title: suggestion.title.clone(),
             });
         }
@@ -448,7 +447,7 @@ mod tests {
     fn numbering_goes_on_past_ninety_nine() {
         let mut texts = vec!["收悉。".to_string()];
         for n in 1..=120 {
-            texts.push(format!("{}、关于第{n}事的建议", chinese(n)));
+            texts.push(format!("{}、关于第{n}事的建议", chinese_numeral(n)));
             texts.push("吸取采纳该建议。".to_string());
         }
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
