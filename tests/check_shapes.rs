@@ -93,8 +93,9 @@ fn twenty_thousand_notes_are_checked_in_linear_time() {
 #[test]
 fn aliases_of_a_list_of_empty_strings_are_refused_at_once() {
     // 200,000 empty strings, repeated by alias into 1,000 measures: no text at all, but
-    // 200 million values once expanded (a 613 KB file). dafu used to try, and ran out of
-    // memory; the memory limit makes that a failure, not a stalled machine.
+    // 200 million values once expanded (a 613 KB file). dafu once tried, and ran out of
+    // memory (the memory limit makes that a failure, not a stalled machine); it now refuses
+    // the anchor before reading on.
     let empties = vec!["''"; 200_000].join(",");
     let measure = format!("      - &m\n        title: 做某事\n        paragraphs: [{empties}]\n");
     let measures = format!("{measure}{}", "      - *m\n".repeat(999));
@@ -113,7 +114,7 @@ fn aliases_of_a_list_of_empty_strings_are_refused_at_once() {
     let out = run_command(&mut binary::dafu_with_memory_limit(2_000_000, check));
     assert_eq!(out.signal(), None, "dafu crashed\n{out:?}");
     let message = out.assert_refused(&format!("{}:", path.display()));
-    // FILE:LINE:COL, at an alias.
+    // FILE:LINE:COL, at the anchor.
     let position = message
         .strip_prefix(&format!("{}:", path.display()))
         .and_then(|rest| rest.split(": ").next())
@@ -124,9 +125,10 @@ fn aliases_of_a_list_of_empty_strings_are_refused_at_once() {
         .and_then(|l| l.parse().ok())
         .unwrap_or_else(|| panic!("no line in {message}"));
     assert!(
-        yaml.lines().nth(line - 1).is_some_and(|l| l.contains("*m")),
+        yaml.lines().nth(line - 1).is_some_and(|l| l.contains("&m")),
         "{message}"
     );
+    assert!(message.contains("锚点和别名"), "{message}");
 }
 
 /// Each shape above, its file made and checked, within 15 s: linear work takes a fraction of a

@@ -290,8 +290,7 @@ fn a_long_letter_wraps_only_the_paragraphs_the_reader_shows() {
 }
 
 /// The minimal letter whose measure says `共3家、` `figures` times, with as many figures
-/// quoting `共3家` (each after the first an alias of it, as a file made to be small would
-/// have them): the file `dafu check` would be given.
+/// quoting `共3家`, each written out on one line: the file `dafu check` would be given.
 fn many_figures_on_one_text(figures: usize) -> String {
     let minimal = include_str!("fixtures/minimal.yaml");
     let paragraph = "          - 共3家企业参与，投入资金近1.8亿元。\n";
@@ -307,10 +306,9 @@ fn many_figures_on_one_text(figures: usize) -> String {
     let (first, rest) = after
         .split_once("          - text: 近1.8亿元")
         .expect("the second");
-    let aliases = "          - *f\n".repeat(figures - 1);
-    format!(
-        "{before}          - &f\n            text: 共3家\n{first}{aliases}          - text: 近1.8亿元{rest}"
-    )
+    let again = "          - {text: 共3家, value: 3, unit: 家, what: 参与企业, qualifier: 共}\n"
+        .repeat(figures - 1);
+    format!("{before}          - text: 共3家\n{first}{again}          - text: 近1.8亿元{rest}")
 }
 
 #[test]

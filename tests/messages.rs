@@ -109,7 +109,8 @@ fn minimal_with(from: &str, to: &str) -> String {
 fn refusals() -> Vec<(&'static str, String, &'static str)> {
     let figure = "            qualifier: 共\n";
     let with_figure_field = |field: &str| minimal_with(figure, &format!("{figure}{field}\n"));
-    let deep = format!("title: {}{}\n", "[".repeat(80), "]".repeat(80));
+    // `contact` takes a line or a list of them, and reads what it is given to tell which.
+    let deep = format!("contact: {}{}\n", "[".repeat(80), "]".repeat(80));
     vec![
         ("value", minimal_with("value: 3\n", "value: 4\n"), "differs"),
         ("unit", minimal_with("unit: 家", "unit: 项"), "unit “项”"),
@@ -216,15 +217,34 @@ fn refusals() -> Vec<(&'static str, String, &'static str)> {
             format!("{MINIMAL_YAML}sections:\n  - paragraphs: [第一段。]\n"),
             "both suggestions and sections",
         ),
-        (
-            "nesting",
-            minimal_with("title: 某局关于某提案答复的函\n", &deep),
-            "nest",
-        ),
+        ("nesting", format!("{MINIMAL_YAML}{deep}"), "nest"),
         (
             "date",
             minimal_with("date: \"2021-07-28\"", "date: \"2021-7-28\""),
             "not a date",
+        ),
+        (
+            "anchor",
+            minimal_with("issuer: 某局\n", "issuer: &i 某局\n"),
+            "anchors and aliases",
+        ),
+        (
+            "alias",
+            format!("{MINIMAL_YAML}disclosure: *x\n"),
+            "unknown anchor",
+        ),
+        (
+            "line break of YAML 1.1",
+            minimal_with(
+                "title: 某局关于某提案答复的函",
+                "title: '某局\u{2028}  关于某提案答复的函'",
+            ),
+            "line break to YAML 1.1",
+        ),
+        (
+            "more than one document",
+            format!("{MINIMAL_YAML}---\n{MINIMAL_YAML}"),
+            "more than one document",
         ),
     ]
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::fields::{FigureNode, figure_nodes};
-use super::load::scan::{FieldPath, FigureAt};
+use super::load::locate::{FieldPath, FigureAt};
 use crate::letter::{Figure, Kind, Letter, MoneyKind, Status};
 use crate::numbers::period::{FORMS, Period};
 use crate::numbers::phrase::{self, Phrase};

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::load::scan::FieldPath;
+use super::load::locate::FieldPath;
 use super::{
     EditorialNote, Erratum, Figure, Letter, Measure, Point, Proposal, Section, Signature,
     Suggestion,

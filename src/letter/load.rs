@@ -5,8 +5,8 @@
 //! and, where one exists, the line and column, in the `FILE:LINE:COL: message` form that
 //! editors and terminals can jump to.
 
+pub mod locate;
 mod one_pass;
-pub mod scan;
 mod validate;
 
 pub(crate) use validate::value_problem;
@@ -21,7 +21,6 @@ use super::Letter;
 use super::fields::{Form, Part, for_each_text_mut};
 use crate::strings::{self, Lang};
 use crate::text::sanitize::{sanitize, sanitize_line};
-use scan::RefusalKind;
 
 /// The letter that ships inside the binary.
 pub const EMBEDDED_LETTER: &str = include_str!("../../content/zhongshan-kjj-2021-142.yaml");
@@ -99,16 +98,15 @@ fn shorten(message: &str) -> String {
 /// Loads the letter embedded in the binary.
 ///
 /// The embedded letter is trusted: the test suite runs it through every check
-/// (`embedded_letter_passes_every_check`), so start-up only parses and sanitises it, and skips
-/// the guard scan and the validation that protect against hostile files. A file given by path
-/// gets all of them ([`from_path`]).
+/// (`embedded_letter_passes_every_check`), so start-up reads and sanitises it, and skips the
+/// validation that protects against wrong letters. A file given by path gets it too
+/// ([`from_path`]).
 ///
 /// # Panics
 /// Never in a released build: the embedded letter is checked by the test suite.
 #[must_use]
 pub fn embedded() -> Letter {
-    let mut letter: Letter =
-        serde_yaml::from_str(EMBEDDED_LETTER).expect("the embedded letter is valid");
+    let mut letter = one_pass::read(EMBEDDED_LETTER).expect("the embedded letter is valid");
     sanitize_letter(&mut letter);
     letter
 }
@@ -229,56 +227,15 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
             "file is empty; expected a letter (see the schema in README.md)",
         ));
     }
-    let characters = Characters::of(source);
-    if let Some(at) = characters.first_refused {
+    if let Some(at) = first_refused(source) {
         return Err(control_character_error(source, at, name));
     }
-    // YAML 1.1's line breaks are breaks to `serde_yaml` and text to the streaming parser:
-    // such a letter is read the careful way only.
-    let read_once = if characters.old_line_breaks {
-        None
-    } else {
-        one_pass::read(source)
-    };
-    let mut letter = match read_once {
-        Some(letter) => letter,
-        None => read_carefully(source, name)?,
-    };
+    // One pass of the streaming parser reads the letter and refuses it where it goes wrong.
+    let mut letter = one_pass::read(source)
+        .map_err(|fault| LoadError::new(name, fault.position(), fault.to_string()))?;
     sanitize_letter(&mut letter);
     validate::validate(&letter, source, name)?;
     Ok(letter)
-}
-
-/// Reads the letter the careful way: the guard bounds nesting and alias expansion before
-/// `serde_yaml` builds values from them, and each says where the letter goes wrong.
-fn read_carefully(source: &str, name: &str) -> Result<Letter, LoadError> {
-    scan::guard(source).map_err(|refusal| refused(&refusal, source, name))?;
-    serde_yaml::from_str(source).map_err(|e| yaml_error(&e, name, source))
-}
-
-/// Why the guard refused `source`, as a load error.
-fn refused(refusal: &scan::Refusal, source: &str, name: &str) -> LoadError {
-    if refusal.kind == RefusalKind::Syntax
-        // serde_yaml's own words when it finds an error too; reading for syntax only, it
-        // expands no alias of the part the guard did not reach.
-        && let Err(e) = serde_yaml::from_str::<serde::de::IgnoredAny>(source)
-    {
-        return yaml_error(&e, name, source);
-    }
-    LoadError::new(
-        name,
-        Some(refusal.position),
-        match refusal.kind {
-            RefusalKind::Refused => refusal.message.clone(),
-            // Read one way by serde_yaml and not at all by the guard: refused, or the
-            // positions of later errors would be lost.
-            RefusalKind::Syntax => format!(
-                "{}; dafu's two YAML readers disagree here, so it is refused: write it more \
-                 plainly (a space, not a tab, after a colon)",
-                refusal.message
-            ),
-        },
-    )
 }
 
 /// The refusal of the raw control character at byte `at`, at its line and column, saying
@@ -288,109 +245,46 @@ fn control_character_error(source: &str, at: usize, name: &str) -> LoadError {
         .get(at..)
         .and_then(|rest| rest.chars().next())
         .unwrap_or_default();
+    let code = u32::from(c);
+    let message = if is_old_line_break(c) {
+        format!(
+            "U+{code:04X} is a line break to YAML 1.1 and text to YAML 1.2; use a line break \
+             instead, or inside double quotes write it as \"\\u{code:04X}\""
+        )
+    } else {
+        format!(
+            "control character U+{code:04X} is not allowed in YAML; inside double quotes it can \
+             be written as \"\\u{code:04X}\""
+        )
+    };
     LoadError::new(
         name,
         Some(line_column(source.get(..at).unwrap_or_default())),
-        format!(
-            "control character U+{:04X} is not allowed in YAML; inside double quotes it can be \
-             written as \"\\u{:04X}\"",
-            u32::from(c),
-            u32::from(c)
-        ),
+        message,
     )
 }
 
-/// What one look at every character of a letter tells.
-struct Characters {
-    /// Where the first character YAML does not allow starts: it allows tab, line breaks and
-    /// the printable characters (YAML 1.2, 5.1).
-    first_refused: Option<usize>,
-    /// Whether a character that only YAML 1.1 counts as a line break (U+0085, U+2028, U+2029)
-    /// comes before it.
-    old_line_breaks: bool,
+/// A character that only YAML 1.1 counts as a line break. `serde_yaml` writes one raw and
+/// indents the line after it (`'甲\u{2028}  乙'`), which a reader of YAML 1.2 reads as text
+/// and spaces: such a letter is refused where the character stands, never read otherwise
+/// than it was written.
+fn is_old_line_break(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
-impl Characters {
-    fn of(source: &str) -> Self {
-        let allowed = |c: char| {
-            matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}'
-                | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-        };
-        let mut old_line_breaks = false;
-        let first_refused = source
-            .char_indices()
-            .find(|&(_, c)| {
-                old_line_breaks |= matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}');
-                !allowed(c)
-            })
-            .map(|(at, _)| at);
-        Self {
-            first_refused,
-            old_line_breaks,
-        }
-    }
-}
-
-/// Turns the parser's error into ours, moving its position into the `FILE:LINE:COL` prefix.
-fn yaml_error(error: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
-    let text = error.to_string();
-    let position = error.location().map(|l| (l.line(), l.column()));
-    // serde_yaml puts " at line L column C" into its message; the prefix says it now.
-    let mut message = match position {
-        Some((line, column)) => text.replacen(&format!(" at line {line} column {column}"), "", 1),
-        None => text,
+/// Where the first character a letter may not hold raw starts: YAML allows tab, line breaks
+/// and the printable characters (YAML 1.2, 5.1), and a letter none of YAML 1.1's own line
+/// breaks ([`is_old_line_break`]).
+fn first_refused(source: &str) -> Option<usize> {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{d7ff}'
+            | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+            && !is_old_line_break(c)
     };
-    // `0x10` is an integer to serde_yaml, which then will not make it a number of a figure:
-    // say what it was and what to write.
-    if message.contains("invalid type: integer")
-        && let Some((line, column)) = position
-        && let Some(token) = token_at(source, line, column)
-        && !token.chars().all(|c| c.is_ascii_digit())
-    {
-        let path = message.split(": invalid type").next().unwrap_or_default();
-        message = format!(
-            "{path}: `{token}` is not a decimal number; write numbers in decimal digits, \
-             like 16 or 1.5"
-        );
-    }
-    LoadError::new(name, position, compact_positions(&message))
-}
-
-/// The plain scalar starting at 1-based `line` and `column` (in characters) of `source`.
-fn token_at(source: &str, line: usize, column: usize) -> Option<&str> {
-    let text = source.lines().nth(line.checked_sub(1)?)?;
-    let (start, _) = text.char_indices().nth(column.checked_sub(1)?)?;
-    let rest = text.get(start..)?;
-    let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#'))
-        .unwrap_or(rest.len());
-    rest.get(..end).filter(|t| !t.is_empty())
-}
-
-/// Rewrites any further " at line L column C" in a parser message (where a quoted scalar
-/// began, say) as " (L:C)", the form the prefix uses.
-fn compact_positions(message: &str) -> String {
-    const AT: &str = " at line ";
-    let mut out = String::new();
-    let mut rest = message;
-    while let Some(at) = rest.find(AT) {
-        let (before, after) = rest.split_at(at);
-        let after = after.get(AT.len()..).unwrap_or_default();
-        let line: String = after.chars().take_while(char::is_ascii_digit).collect();
-        let tail = after.get(line.len()..).unwrap_or_default();
-        let Some(tail) = tail.strip_prefix(" column ") else {
-            out.push_str(before);
-            out.push_str(AT);
-            rest = after;
-            continue;
-        };
-        let column: String = tail.chars().take_while(char::is_ascii_digit).collect();
-        out.push_str(before);
-        out.push_str(&format!(" ({line}:{column})"));
-        rest = tail.get(column.len()..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
+    source
+        .char_indices()
+        .find(|&(_, c)| !allowed(c))
+        .map(|(at, _)| at)
 }
 
 /// An error reading a file, in dafu's own words where it has them.
@@ -449,31 +343,32 @@ mod tests {
             ('\u{7f}', true),
             ('\u{9b}', true),
             ('\u{fffe}', true),
-            ('\u{85}', false),
+            ('\u{85}', true),
+            ('\u{2028}', true),
             ('\t', false),
             ('势', false),
             ('\u{1f600}', false),
         ] {
             let text = format!("优{c}势");
             let expected = refused.then_some("优".len());
-            assert_eq!(
-                Characters::of(&text).first_refused,
-                expected,
-                "U+{:04X}",
-                u32::from(c)
-            );
+            assert_eq!(first_refused(&text), expected, "U+{:04X}", u32::from(c));
         }
     }
 
     #[test]
-    fn a_letter_with_a_line_break_of_yaml_1_1_is_read_the_careful_way() {
-        // `serde_yaml` breaks the line at U+2028 where the streaming parser reads on: one pass
-        // would take the letter that the careful way refuses.
-        let source = minimal().replace("opening: [您好。]", "opening:\n  - 您\u{2028}好\n    。");
-        assert!(Characters::of(&source).old_line_breaks);
-        assert!(one_pass::read(&source).is_some());
-        let error = parse(&source, "t.yaml").unwrap_err();
-        assert!(error.position.is_some(), "{error}");
+    fn a_line_break_of_yaml_1_1_is_refused_where_it_stands() {
+        // `serde_yaml` writes U+2028 raw and indents the line after it; read as YAML 1.2
+        // reads it, the text would gain the indentation.
+        assert_eq!(
+            serde_yaml::to_string(&["您\u{2028}好"]).unwrap(),
+            "- '您\u{2028}  好'\n"
+        );
+        for c in ['\u{85}', '\u{2028}', '\u{2029}'] {
+            let source = minimal().replace("opening: [您好。]", &format!("opening: ['您{c}  好']"));
+            let error = parse(&source, "t.yaml").unwrap_err();
+            assert_eq!(error.position, Some((7, 13)), "{error}");
+            assert!(error.message.contains("line break to YAML 1.1"), "{error}");
+        }
     }
 
     #[test]

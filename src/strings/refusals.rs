@@ -39,14 +39,14 @@ pub const TEMPLATES: &[Template] = &[
         "YAML 不允许控制字符 U+{1}；可以在双引号内写作 \"\\u{2}\"",
     ),
     t(
-        "{}; dafu's two YAML readers disagree here, so it is refused: write it more plainly (a space, not a tab, after a colon)",
-        "{1}；dafu 的两个 YAML 解析器对这里读法不一，因此不予接受：请写得平实些（冒号后用空格，不用制表符）",
+        "U+{} is a line break to YAML 1.1 and text to YAML 1.2; use a line break instead, or inside double quotes write it as \"\\u{}\"",
+        "U+{1} 在 YAML 1.1 中是换行，在 YAML 1.2 中是文字；请改用换行，或在双引号内写作 \"\\u{2}\"",
     ),
     t(
         "`{}` is not a decimal number; write numbers in decimal digits, like 16 or 1.5",
         "`{1}` 不是十进制数；数字请用十进制写，如 16 或 1.5",
     ),
-    // The guard before the parser.
+    // What the reader refuses besides the schema's faults.
     t(
         "the key `{}` appears twice in this mapping; give it once",
         "键 `{1}` 在同一个映射里出现了两次；只能写一次",
@@ -60,16 +60,8 @@ pub const TEMPLATES: &[Template] = &[
         "不允许使用标签 `{1}`：答复函只含文字和数字",
     ),
     t(
-        "the tag `{}` does not fit {}; remove the tag",
-        "标签 `{1}` 与{2}不符；请去掉这个标签",
-    ),
-    t(
-        "aliases expand the letter past {} MiB of text; refused",
-        "别名展开后文字超过 {1} MiB，不予接受",
-    ),
-    t(
-        "the letter holds more than {} values once its aliases are expanded; refused",
-        "别名展开后超过 {1} 个值，不予接受",
+        "the letter holds more than {} values; refused",
+        "答复函有超过 {1} 个值，不予接受",
     ),
     // What a valid letter is.
     t(
@@ -235,9 +227,7 @@ pub const TEMPLATES: &[Template] = &[
         "invalid length {}, expected {}",
         "长度不对：这里是 {1}，应是{2}",
     ),
-    // The parser's words (libyaml): a problem met while reading something begun earlier.
-    t("{}, while {} ({})", "{1}（在 {3} 开始的{2}中）"),
-    // The guard's parser's words (saphyr): what it was reading, then the problem.
+    // The parser's words (saphyr): what it was reading, then the problem.
     t("while {}, {}", "{2}（在{1}中）"),
     // The system's reason a file could not be read or written.
     t("{} (os error {})", "{1}（系统错误 {2}）"),
@@ -275,6 +265,10 @@ pub const TEMPLATES: &[Template] = &[
 pub const PHRASES: &[(&str, &str)] = &[
     // dafu's own.
     ("collections nest too deep; refused", "嵌套太深，不予接受"),
+    (
+        "anchors and aliases (&name, *name) are not allowed: write each value out where it stands",
+        "不允许使用锚点和别名（&名称、*名称）：请把每个值写在它所在之处",
+    ),
     (
         "file is empty; expected a letter (see the schema in README.md)",
         "文件是空的；应是一封答复函（格式见 README.md）",
@@ -363,52 +357,6 @@ pub const PHRASES: &[(&str, &str)] = &[
         "一个文件只能有一个 YAML 文档",
     ),
     ("EOF while parsing a value", "文件在读取值时结束"),
-    ("recursion limit exceeded", "嵌套太深"),
-    ("repetition limit exceeded", "别名展开次数太多"),
-    // The parser's problems (libyaml).
-    (
-        "found a tab character that violates indentation",
-        "制表符破坏了缩进",
-    ),
-    (
-        "found a tab character where an indentation space is expected",
-        "应当用空格缩进的地方有制表符",
-    ),
-    ("found unexpected end of stream", "文件意外结束"),
-    ("did not find expected key", "这里应有一个键"),
-    ("did not find expected node content", "这里应有内容"),
-    ("did not find expected '-' indicator", "这里应有 '-'"),
-    ("did not find expected ',' or ']'", "这里应有 ',' 或 ']'"),
-    ("did not find expected ',' or '}'", "这里应有 ',' 或 '}'"),
-    ("could not find expected ':'", "这里应有 ':'"),
-    ("found unexpected ':'", "这里不应有 ':'"),
-    (
-        "mapping values are not allowed in this context",
-        "这里不能有映射的值（冒号）",
-    ),
-    (
-        "mapping keys are not allowed in this context",
-        "这里不能有映射的键",
-    ),
-    (
-        "block sequence entries are not allowed in this context",
-        "这里不能有列表项（-）",
-    ),
-    (
-        "found character that cannot start any token",
-        "这个字符不能作为任何记号的开头",
-    ),
-    ("found unknown escape character", "未知的转义字符"),
-    ("found undefined tag handle", "未定义的标签前缀"),
-    ("found unexpected document indicator", "这里不应有文档标记"),
-    (
-        "did not find expected comment or line break",
-        "这里应是注释或换行",
-    ),
-    (
-        "did not find expected whitespace or line break",
-        "这里应是空白或换行",
-    ),
     // The system's reasons (strerror).
     ("Is a directory", "是文件夹"),
     ("Not a directory", "路径中有一项不是文件夹"),
@@ -444,7 +392,60 @@ pub const PHRASES: &[(&str, &str)] = &[
     ),
     ("invalid digit found in string", "不是数字"),
     ("number too large to fit in target type", "数字太大"),
-    // The guard's parser's problems (saphyr).
+    // The parser's problems (saphyr).
+    ("found unexpected end of stream", "文件意外结束"),
+    ("did not find expected key", "这里应有一个键"),
+    ("did not find expected node content", "这里应有内容"),
+    ("did not find expected '-' indicator", "这里应有 '-'"),
+    ("expected ',' or ']'", "这里应有 ',' 或 ']'"),
+    ("did not find expected ',' or '}'", "这里应有 ',' 或 '}'"),
+    (
+        "mapping values are not allowed in this context",
+        "这里不能有映射的值（冒号）",
+    ),
+    (
+        "mapping keys are not allowed in this context",
+        "这里不能有映射的键",
+    ),
+    (
+        "block sequence entries are not allowed in this context",
+        "这里不能有列表项（-）",
+    ),
+    ("found unknown escape character", "未知的转义字符"),
+    ("found unexpected document indicator", "这里不应有文档标记"),
+    (
+        "did not find expected comment or line break",
+        "这里应是注释或换行",
+    ),
+    (
+        "did not find expected whitespace or line break",
+        "这里应是空白或换行",
+    ),
+    ("found unknown anchor", "找不到这个锚点"),
+    (
+        "invalid indentation in quoted scalar",
+        "带引号的标量缩进不对",
+    ),
+    ("invalid indentation in flow construct", "括号内的缩进不对"),
+    (
+        "wrongly indented line in block scalar",
+        "块标量中有一行缩进不对",
+    ),
+    ("simple key expected", "这里应有一个键"),
+    ("simple key expect ':'", "键后面应有 ':'"),
+    ("misplaced bracket", "括号的位置不对"),
+    ("unexpected end of plain scalar", "普通标量意外结束"),
+    (
+        "invalid trailing content after double-quoted scalar",
+        "双引号标量之后不能再有内容",
+    ),
+    (
+        "comment intercepting the multiline text",
+        "多行文字中间不能有注释",
+    ),
+    ("found unprintable character", "有不可打印的字符"),
+    ("expected whitespace", "这里应有空白"),
+    ("did not find expected next token", "这里应有下一个记号"),
     (
         "':' must be followed by a valid YAML whitespace",
         "':' 后面须是空格（YAML 的空白）",
@@ -458,24 +459,20 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("invalid indentation", "缩进不对"),
     ("unexpected eof", "文件意外结束"),
     ("found a tab", "有制表符"),
-    // What libyaml was reading when it met the problem.
+    // What the parser was reading when it met the problem.
     ("scanning a plain scalar", "普通标量"),
     ("scanning a quoted scalar", "带引号的标量"),
     ("parsing a quoted scalar", "带引号的标量"),
     ("scanning a block scalar", "块标量"),
-    ("scanning a simple key", "简单键"),
-    ("scanning an anchor", "锚点"),
-    ("scanning an alias", "别名"),
     ("scanning a tag", "标签"),
     ("parsing a tag", "标签"),
-    ("scanning for the next token", "下一个记号"),
     ("parsing a block mapping", "块映射"),
     ("parsing a block collection", "块集合"),
-    ("parsing a block node", "块节点"),
     ("parsing a flow sequence", "方括号列表"),
     ("parsing a flow mapping", "花括号映射"),
-    ("parsing a flow node", "流节点"),
     ("parsing a node", "节点"),
+    ("parsing node", "节点"),
+    ("scanning an anchor or alias", "锚点或别名"),
 ];
 
 /// The parser's names of what it found (`integer `5``, `string "x"`): the word said in
@@ -638,9 +635,8 @@ mod tests {
             Some("suggestions: 类型不对：这里是整数 `5`，应是列表")
         );
         assert_eq!(
-            in_chinese("found unexpected end of stream, while scanning a quoted scalar (165:23)")
-                .as_deref(),
-            Some("文件意外结束（在 165:23 开始的带引号的标量中）")
+            in_chinese("while scanning a quoted scalar, found unexpected end of stream").as_deref(),
+            Some("文件意外结束（在带引号的标量中）")
         );
         assert_eq!(in_chinese("something else entirely"), None);
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::LoadError;
-use super::scan::{self, FieldPath, FigureAt};
+use super::locate::{FieldPath, FigureAt, locate};
 use crate::letter::fields::{FigureNode, figure_nodes, letter_text};
 use crate::letter::places::{FigurePlaces, stands_alone};
 use crate::letter::quotes::{Quotes, match_budget};
@@ -91,7 +91,7 @@ fn reported(problem: Option<Problem>, source: &str, name: &str) -> Result<(), Lo
         None => Ok(()),
         Some((at, message)) => Err(LoadError::new(
             name,
-            scan::locate(source, &at),
+            locate(source, &at),
             format!("{at}: {message}"),
         )),
     }

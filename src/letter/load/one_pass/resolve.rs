@@ -1,11 +1,11 @@
 //! What a plain scalar is, read as `serde_yaml` 0.9 reads it: null, a boolean, an integer,
-//! a float, or text. The one-pass reader must give every plain scalar the meaning the careful
-//! reader gives it, so these rules are `serde_yaml`'s own (`de.rs`, MIT OR Apache-2.0, as
+//! a float, or text. A letter `serde_yaml` writes (`dafu import`'s drafts) must read back as
+//! it was written, so these rules are `serde_yaml`'s own (`de.rs`, MIT OR Apache-2.0, as
 //! dafu is), kept to what a letter's schema asks of a scalar.
 
 use std::num::ParseIntError;
 
-use serde::de::Visitor;
+use serde::de::{Unexpected, Visitor};
 
 /// Visits a plain scalar with what it is: null (`~`, `null`, nothing), a boolean, an integer,
 /// a float (not one written with leading zeros), or else text.
@@ -37,6 +37,23 @@ pub(super) fn visit_plain<'de, V: Visitor<'de>, E: serde::de::Error>(
         return visitor.visit_f64(float);
     }
     visitor.visit_str(value)
+}
+
+/// What a plain scalar is, in the words of a refusal (`integer `5``, `string "x"`).
+pub(super) fn unexpected(value: &str) -> Unexpected<'_> {
+    if is_null(value) {
+        Unexpected::Unit
+    } else if let Some(boolean) = parse_bool(value) {
+        Unexpected::Bool(boolean)
+    } else if let Some(int) = parse_unsigned_int(value, u64::from_str_radix) {
+        Unexpected::Unsigned(int)
+    } else if let Some(int) = parse_negative_int(value, i64::from_str_radix) {
+        Unexpected::Signed(int)
+    } else if let Some(float) = parse_f64(value).filter(|_| !digits_but_not_number(value)) {
+        Unexpected::Float(float)
+    } else {
+        Unexpected::Str(value)
+    }
 }
 
 /// Whether a plain scalar is null: written as nothing, `~` or `null`.
