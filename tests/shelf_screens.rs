@@ -273,8 +273,8 @@ fn the_wheel_moves_the_list_as_it_scrolls_a_pane() {
 fn a_refused_letter_says_why_at_60_columns() {
     let folder = PathBuf::from("/home/reader/replies/2021");
     let path = folder.join("broken.yaml");
-    let error = dafu::letter::load::parse("title: [unclosed\n", &path.display().to_string())
-        .expect_err("an unclosed flow sequence is refused");
+    let error = dafu::letter::load::parse("title: \"unclosed\n", &path.display().to_string())
+        .expect_err("an unclosed quotation is refused");
     let (line, column) = error.position.expect("a syntax error has its place");
     for lang in [Lang::Zh, Lang::En] {
         let mut app = ShelfApp::new(
