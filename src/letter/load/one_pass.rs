@@ -15,7 +15,6 @@
 
 mod resolve;
 
-use std::borrow::Cow;
 use std::fmt;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, StrInput, Tag};
@@ -330,8 +329,10 @@ impl<'s> Events<'s> {
 /// The entries of the collection being read.
 struct Entries<'e, 's> {
     events: &'e mut Events<'s>,
-    /// The key of the value being read, for the path of a fault in it.
-    key: Option<Cow<'s, str>>,
+    /// The key of the value being read, for the path of a fault in it: a copy in a buffer
+    /// used again, so that the parser's own copy is freed at once (kept, it would sit among
+    /// the letter's strings as they are made, and hold memory apart).
+    key: Option<String>,
     /// Where that key stands.
     key_at: Position,
     /// How many elements or keys have been read.
@@ -374,10 +375,11 @@ impl<'de> de::MapAccess<'de> for Entries<'_, '_> {
         self.index += 1;
         let key = match self.events.take()? {
             (Event::Scalar(text, ..), _) => {
-                let key =
-                    seed.deserialize(IntoDeserializer::<Fault>::into_deserializer(text.as_ref()));
-                self.key = Some(text);
-                key
+                let mut copy = self.key.take().unwrap_or_default();
+                copy.clear();
+                copy.push_str(&text);
+                self.key = Some(copy);
+                seed.deserialize(IntoDeserializer::<Fault>::into_deserializer(text.as_ref()))
             }
             other => {
                 self.key = None;
