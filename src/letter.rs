@@ -173,8 +173,9 @@ fn one_or_more<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
-    /// The proposal's number as the letter writes it, e.g. `125053`, `016`, `A20250015`.
-    #[serde(default, deserialize_with = "number_text")]
+    /// The proposal's number as the letter writes it, e.g. `125053`, `016`, `A20250015`
+    /// (written bare or quoted, it is read as text).
+    #[serde(default)]
     pub number: Option<String>,
     /// The session it was raised at, e.g. `中山市政协十二届五次会议`.
     #[serde(default)]
@@ -273,13 +274,9 @@ pub struct Figure {
     #[serde(default)]
     pub qualifier: Option<String>,
     /// When, in the letter's words: a year (`2020`), years (`2019-2020`), `近5年`,
-    /// `2017年以来`, a date (`截止2020年底`), `目前`, or `累计` for a running total. A number
-    /// is accepted for a year. See [`crate::numbers::period::Period`].
-    #[serde(
-        default,
-        deserialize_with = "period_text",
-        skip_serializing_if = "Option::is_none"
-    )]
+    /// `2017年以来`, a date (`截止2020年底`), `目前`, or `累计` for a running total. A bare
+    /// year (`2020`) is read as its text. See [`crate::numbers::period::Period`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Whether the letter reports the figure as done (the default) or as planned
     /// (「将筹备组建」「计划…设立」).
@@ -329,31 +326,6 @@ impl Status {
     }
 }
 
-/// Reads a period written as text (`近5年`, `2019-2020`) or as a bare year (`2020`), which
-/// YAML reads as a number.
-fn period_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    struct Visitor;
-    impl serde::de::Visitor<'_> for Visitor {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a period such as 2020, 2019-2020, 近5年 or 累计")
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-    }
-    d.deserialize_any(Visitor)
-}
-
 /// The signature block: the signing body (an organisation, never a sentence) and the date;
 /// either may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -365,12 +337,6 @@ pub struct Signature {
     /// The date, ISO 8601 (`2021-07-28`).
     #[serde(default)]
     pub date: Option<String>,
-}
-
-/// Reads a proposal number written as text (`016`, `A20250015`) or as a bare number
-/// (`125053`), which YAML reads as a number.
-fn number_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    period_text(d)
 }
 
 /// A correction of an artifact of the text's extraction.

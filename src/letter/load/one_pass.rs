@@ -10,8 +10,10 @@
 //!   file could ask for gigabytes);
 //! - nesting deeper than [`MAX_DEPTH`], more than [`MAX_NODES`] values, a second document.
 //!
-//! Scalars mean what they mean to `serde_yaml` ([`resolve`]), which writes the letters that
-//! `dafu import` drafts: the tests read back what it writes.
+//! A scalar is its text wherever the schema asks for text (`title: 123` is the text `123`);
+//! where it asks for nothing, a boolean or a number, it means what it means to `serde_yaml`
+//! ([`resolve`]), which writes the letters that `dafu import` drafts: the tests read back what
+//! it writes.
 
 mod resolve;
 
@@ -423,7 +425,9 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Fault> {
         match self.next()? {
-            Event::Scalar(value, ScalarStyle::Plain, ..) => resolve::visit_plain(visitor, &value),
+            Event::Scalar(value, ScalarStyle::Plain, ..) if resolve::is_null(&value) => {
+                visitor.visit_unit()
+            }
             Event::Scalar(value, ..) => visitor.visit_str(&value),
             Event::SequenceStart(..) => self.collection(visitor, false),
             Event::MappingStart(..) => self.collection(visitor, true),
@@ -453,10 +457,7 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
             if let Some(float) = resolve::parse_f64(value) {
                 return visitor.visit_f64(float);
             }
-            if matches!(
-                resolve::unexpected(value),
-                Unexpected::Unsigned(_) | Unexpected::Signed(_)
-            ) {
+            if resolve::in_another_radix(value) {
                 return Err(Fault::new(format!(
                     "`{value}` is not a decimal number; write numbers in decimal digits, like \
                      16 or 1.5"
