@@ -1,9 +1,9 @@
 //! Loading a letter: bytes → checked, sanitised [`Letter`].
 //!
-//! This is the only module that calls the YAML parser, so that `serde_yaml` (archived
-//! upstream) can be replaced by a maintained fork in one place. Every error names the file
-//! and, where one exists, the line and column, in the `FILE:LINE:COL: message` form that
-//! editors and terminals can jump to.
+//! This is the only module that reads YAML: one pass of the streaming parser
+//! ([`one_pass`]), then the checks a schema cannot make ([`validate`]). Every error names the
+//! file and, where one exists, the line and column, in the `FILE:LINE:COL: message` form
+//! that editors and terminals can jump to.
 
 pub mod locate;
 mod one_pass;
@@ -45,12 +45,7 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The message can quote the file's own text; keep it to one inert line.
-        let message = crate::text::sanitize::sanitize_line(&self.message);
-        match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {message}", self.file),
-            None => write!(f, "{}: {message}", self.file),
-        }
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 
@@ -61,6 +56,7 @@ impl LoadError {
     /// interface's language, the parser's and the checks' as they are.
     #[must_use]
     pub fn in_lang(&self, lang: Lang) -> String {
+        // The message can quote the file's own text; keep it to one inert line.
         let message = crate::text::sanitize::sanitize_line(&self.message);
         let message = strings::in_lang(&message, lang);
         match self.position {
@@ -111,8 +107,8 @@ pub fn embedded() -> Letter {
     letter
 }
 
-/// Reads and loads the letter at `path`: read, guard, parse, sanitise and validate, in that
-/// order, each step linear in the file.
+/// Reads and loads the letter at `path`: read, parse (bounded as it is read), sanitise and
+/// validate, in that order, each step linear in the file.
 ///
 /// # Errors
 /// A [`LoadError`] when the file cannot be read, is too large, is not UTF-8, is not valid
