@@ -102,9 +102,13 @@ impl Segment {
 /// queries that do not read as pinyin), and for about how many characters its tables are
 /// made at first.
 #[derive(Debug, Clone, Copy)]
-struct Build {
+struct Build<'a> {
     pinyin: bool,
     chars: usize,
+    /// The only characters whose positions are kept, or `None` for every character's. An
+    /// index built for one query looks up the positions of that query's characters only,
+    /// and a list per other character is an allocation for nothing.
+    positions_of: Option<&'a [char]>,
 }
 
 /// The most characters an index's tables are made for before any is read: past it they
@@ -160,6 +164,7 @@ impl SearchIndex {
             Build {
                 pinyin: true,
                 chars: 0,
+                positions_of: None,
             },
         )
     }
@@ -180,9 +185,13 @@ impl SearchIndex {
         let docs: Vec<S> = docs.into_iter().collect();
         // The tables are made as large as the text could need at once, not grown as it comes.
         let bytes: usize = docs.iter().map(|doc| doc.as_ref().len()).sum();
+        let Some(parsed) = Query::parse(query) else {
+            return Vec::new();
+        };
         let build = Build {
-            pinyin: PinyinQuery::parse(query).is_some(),
+            pinyin: parsed.pinyin.is_some(),
             chars: bytes.min(MAX_RESERVED),
+            positions_of: Some(&parsed.literal),
         };
         Self::build(docs, build).find_hits(query)
     }
@@ -193,7 +202,8 @@ impl SearchIndex {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let Build { pinyin, chars } = how;
+        let (pinyin, chars, positions_of) = (how.pinyin, how.chars, how.positions_of);
+        let kept = |ch: char| positions_of.is_none_or(|only| only.contains(&ch));
         let to_u32 = |at: usize| u32::try_from(at).expect("documents under 4G chars in all");
         let mut text = Vec::with_capacity(chars);
         let mut symbols = vec![Symbol {
@@ -202,8 +212,10 @@ impl SearchIndex {
         }];
         let mut readings = Readings::default();
         let mut segments = Vec::new();
-        let mut by_char: HashMap<char, Vec<u32>> =
-            HashMap::with_capacity_and_hasher(chars, Default::default());
+        let mut by_char: HashMap<char, Vec<u32>> = HashMap::with_capacity_and_hasher(
+            positions_of.map_or(chars, <[char]>::len),
+            Default::default(),
+        );
         // Without readings no character has a first letter: no lists of them to make.
         let classes = if pinyin { pinyin::INITIAL_CLASSES } else { 0 };
         let mut by_initial = vec![Vec::new(); classes];
@@ -229,15 +241,12 @@ impl SearchIndex {
                     (to_u32(symbols.len() - 1), mask)
                 });
                 text.push(symbol);
-                add_origin(
-                    &mut segments,
-                    at,
-                    last_cluster == Some(chars.start),
-                    &chars,
-                    &bytes,
-                );
+                let same_cluster = last_cluster == Some(chars.start);
+                add_origin(&mut segments, at, same_cluster, &chars, &bytes);
                 last_cluster = Some(chars.start);
-                by_char.entry(ch).or_default().push(at);
+                if kept(ch) {
+                    by_char.entry(ch).or_default().push(at);
+                }
                 note_initials(&mut by_initial, mask, at);
             });
             text.push(DOC_END_SYMBOL);
