@@ -243,14 +243,17 @@ pub enum Got<T> {
 
 /// One letter as `fetch` reads it from the cache when its file is unchanged or its content
 /// known, else read anew; and what the cache should learn of it, its reading left for the
-/// caller to give (see [`learnt_reading`]).
+/// caller to give (see [`learnt_reading`]). `fetch` is told whether the content may hold
+/// what `test`, if given, looks for in its pair filter, when an unchanged file's lookup
+/// could tell (`true` when it could not).
 ///
 /// # Errors
 /// When the file cannot be read.
 pub fn get<T>(
     lookup: Option<&cache::Lookup>,
     item: &walk::Found,
-    fetch: impl Fn(&cache::Lookup, cache::Key) -> Option<T>,
+    test: Option<&cache::PairTest<'_>>,
+    fetch: impl Fn(&cache::Lookup, cache::Key, bool) -> Option<T>,
 ) -> (Result<Got<T>, LoadError>, Option<cache::Learnt>) {
     let path = match item {
         walk::Found::File(path) => path,
@@ -258,8 +261,8 @@ pub fn get<T>(
     };
     let stamp = cache::Stamp::of(path);
     if let (Some(lookup), Some(stamp)) = (lookup, stamp)
-        && let Some(key) = lookup.key_of_unchanged(path, stamp)
-        && let Some(known) = fetch(lookup, key)
+        && let Some((key, holds)) = lookup.key_of_unchanged(path, stamp, test)
+        && let Some(known) = fetch(lookup, key, holds)
     {
         return (Ok(Got::Cached(known)), None);
     }
@@ -274,7 +277,7 @@ pub fn get<T>(
         reading: None,
     });
     if let Some(lookup) = lookup
-        && let Some(known) = fetch(lookup, key)
+        && let Some(known) = fetch(lookup, key, true)
     {
         return (Ok(Got::Cached(known)), learnt);
     }
@@ -324,7 +327,7 @@ fn summary_of(
     lookup: Option<&cache::Lookup>,
     item: &walk::Found,
 ) -> (Result<Summary, LoadError>, Option<cache::Learnt>) {
-    let (got, learnt) = get(lookup, item, cache::Lookup::head);
+    let (got, learnt) = get(lookup, item, None, |lookup, key, _| lookup.head(key));
     match got {
         Err(error) => (Err(error), learnt),
         Ok(Got::Cached(known)) => (

@@ -14,6 +14,13 @@
 //!   `zh`/`ch`/`sh`, a prefix at the end, an ASCII letter or digit as itself) is one of
 //!   these, so the looser matcher accepts wherever the index's does.
 //!
+//!
+//! Beside the folded text it keeps a filter of the pairs of neighbouring folded characters
+//! each document holds ([`Sieve::pairs`]), a few hundred bytes where the folded text is
+//! thousands: a literal query of two characters or more can be in a letter only if each of
+//! its pairs is, and a store can rule most letters out with the filter without reading
+//! their folded text.
+//!
 //! [`SearchIndex`]: super::SearchIndex
 
 use foldhash::HashMap;
@@ -31,6 +38,10 @@ pub struct Sieve {
     /// The folded characters (by their place in `folded`, in chars) whose original the index
     /// reads too, and that original: four bytes each, little-endian, ascending.
     pub sources: Vec<u8>,
+    /// A Bloom filter of the pairs of neighbouring characters within each document of
+    /// `folded` ([`pair_filter`]): a pair the documents hold always passes it, one they do not
+    /// hold seldom does.
+    pub pairs: Vec<u8>,
 }
 
 impl Sieve {
@@ -56,8 +67,62 @@ impl Sieve {
             folded.push(DOC_END);
             at = at.saturating_add(1);
         }
-        Self { folded, sources }
+        let pairs = pair_filter(&folded);
+        Self {
+            folded,
+            sources,
+            pairs,
+        }
     }
+}
+
+/// The fewest and the most bytes a pair filter takes: a short letter's is not a few bits
+/// that every query passes, and a very long letter's is not a row of megabytes (it lets
+/// more through, never less).
+const PAIR_FILTER_BYTES: std::ops::RangeInclusive<usize> = 64..=(1 << 16);
+
+/// The pair filter of `folded` (documents each followed by [`DOC_END`]): about two bits per
+/// pair of neighbouring characters, rounded up to a power of two, each pair setting the two
+/// bits [`pair_bits`] gives. A letter's text repeats about half its pairs, so that is four to
+/// eight bits per distinct pair: a pair that is not there passes one time in five to one in
+/// twenty, and all three pairs of a four-character word one time in a hundred or fewer.
+#[must_use]
+pub fn pair_filter(folded: &str) -> Vec<u8> {
+    let pairs = folded.chars().count();
+    let bytes = (pairs / 4)
+        .next_power_of_two()
+        .clamp(*PAIR_FILTER_BYTES.start(), *PAIR_FILTER_BYTES.end());
+    let mut filter = vec![0u8; bytes];
+    each_pair(folded, |pair| {
+        for bit in pair_bits(pair, bytes * 8) {
+            if let Some(byte) = filter.get_mut(bit / 8) {
+                *byte |= 1 << (bit % 8);
+            }
+        }
+    });
+    filter
+}
+
+/// Each pair of neighbouring characters of `folded` within a document, as one number.
+fn each_pair(folded: &str, mut pair: impl FnMut(u64)) {
+    let mut last = DOC_END;
+    for ch in folded.chars() {
+        if last != DOC_END && ch != DOC_END {
+            pair(u64::from(last) << 32 | u64::from(ch));
+        }
+        last = ch;
+    }
+}
+
+/// The two bits of a filter of `bits` bits (a power of two) that `pair` sets: from a
+/// 64-bit mix of it (SplitMix64's), its low half and its high half.
+fn pair_bits(pair: u64, bits: usize) -> [usize; 2] {
+    let mut h = pair.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    h ^= h >> 31;
+    let mask = u64::try_from(bits).unwrap_or(u64::MAX).wrapping_sub(1);
+    [h & mask, (h >> 32) & mask].map(|bit| usize::try_from(bit).unwrap_or(0))
 }
 
 /// The original of a folded character that the index reads as well: as it interns them, the
@@ -71,6 +136,10 @@ fn source_read(ch: char, source: Option<char>) -> Option<char> {
 #[derive(Debug, Clone)]
 pub struct SieveQuery {
     literal: memmem::Finder<'static>,
+    /// The pairs of neighbouring characters of the literal query, for the pair filter; empty
+    /// when the filter cannot rule out a letter (a query of one character, or one that reads
+    /// as pinyin, which may match characters that are not its letters).
+    pairs: Vec<u64>,
     pinyin: Option<PinyinSieve>,
 }
 
@@ -80,8 +149,13 @@ impl SieveQuery {
     pub fn new(query: &str) -> Option<Self> {
         let parsed = Query::parse(query)?;
         let literal: String = parsed.literal.iter().collect();
+        let mut pairs = Vec::new();
+        if parsed.pinyin.is_none() {
+            each_pair(&literal, |pair| pairs.push(pair));
+        }
         Some(Self {
             literal: memmem::Finder::new(literal.as_bytes()).into_owned(),
+            pairs,
             pinyin: parsed
                 .pinyin
                 .as_ref()
@@ -93,6 +167,23 @@ impl SieveQuery {
     #[must_use]
     pub fn is_pinyin(&self) -> bool {
         self.pinyin.is_some()
+    }
+
+    /// Whether a letter whose pair filter ([`Sieve::pairs`]) is `filter` may hold the query:
+    /// `false` only when the query is literal and one of its pairs is not in the filter. A
+    /// filter that does not read (not a power of two bytes) rules nothing out.
+    #[must_use]
+    pub fn may_hold(&self, filter: &[u8]) -> bool {
+        if self.pairs.is_empty() || !filter.len().is_power_of_two() {
+            return true;
+        }
+        self.pairs.iter().all(|&pair| {
+            pair_bits(pair, filter.len() * 8).iter().all(|&bit| {
+                filter
+                    .get(bit / 8)
+                    .is_none_or(|&byte| byte & (1 << (bit % 8)) != 0)
+            })
+        })
     }
 
     /// The documents (by their place among those the sieve was made of) that the query may
@@ -331,6 +422,34 @@ mod tests {
     }
 
     #[test]
+    fn the_pair_filter_rules_out_a_letter_without_the_word_and_keeps_one_with_it() {
+        let docs = strings(&[
+            "推进人才立法，落实人才政策",
+            "中山市科学技术局",
+            "ＡＢＣ１２３",
+        ]);
+        let pairs = Sieve::new(&docs).pairs;
+        let holds = |query: &str| SieveQuery::new(query).is_some_and(|q| q.may_hold(&pairs));
+        for held in ["人才立法", "人才", "落实人才", "科学技术局", "abc", "Ｂc１"]
+        {
+            assert!(holds(held), "{held:?}");
+        }
+        // Each of these has a pair the letter does not hold (a pair across two documents
+        // is not one of its pairs).
+        for absent in ["不在这里", "立法政策", "政策中山", "技术政策"] {
+            assert!(!holds(absent), "{absent:?}");
+        }
+        // One character, or pinyin, the filter cannot rule out.
+        for open in ["不", "buzai", "qqqq"] {
+            assert!(holds(open), "{open:?}");
+        }
+        // Nor can a filter that does not read.
+        let query = SieveQuery::new("不在这里").expect("a query");
+        assert!(query.may_hold(&[]));
+        assert!(query.may_hold(&[0; 3]));
+    }
+
+    #[test]
     fn sources_that_do_not_read_let_every_document_through() {
         let docs = strings(&["中山", "人工"]);
         let sieve = Sieve::new(&docs);
@@ -393,7 +512,13 @@ mod tests {
             let doc = &docs[which % docs.len()];
             for query in [typed(doc, start % (doc.chars().count() + 1), len, &how), random] {
                 let through = sieved(&docs, &query);
-                for doc in matched(&docs, &query) {
+                let found = matched(&docs, &query);
+                let pairs = Sieve::new(&docs).pairs;
+                prop_assert!(
+                    found.is_empty() || SieveQuery::new(&query).is_some_and(|q| q.may_hold(&pairs)),
+                    "{:?} matches {:?}, the pair filter rules it out", query, docs
+                );
+                for doc in found {
                     prop_assert!(
                         through.contains(&doc),
                         "{:?} matches document {} of {:?}, the sieve let {:?} through",

@@ -36,13 +36,17 @@ const SCHEMA: Schema = Schema {
     // 3: each letter's sieve (`folded`, `sources`), so that a search reads the text of
     // only the letters, and builds the index of only the blocks, that it may match.
     // 4: where each block is (`places`), so that it is read without the others.
-    version: 4,
+    // 5: each letter's pair filter (`pairs`), also copied beside each of its files, so that
+    // the lookup that finds an unchanged file's key can rule the letter out for a literal
+    // query, and its row in `letters` is not read at all.
+    version: 5,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
             size INTEGER NOT NULL,
             mtime INTEGER NOT NULL,
-            key BLOB NOT NULL
+            key BLOB NOT NULL,
+            pairs BLOB
         ) WITHOUT ROWID;
         CREATE TABLE letters (
             key BLOB PRIMARY KEY,
@@ -52,6 +56,7 @@ const SCHEMA: Schema = Schema {
             error TEXT,
             folded TEXT,
             sources BLOB,
+            pairs BLOB,
             crumbs TEXT,
             places BLOB,
             docs TEXT
@@ -121,6 +126,10 @@ impl Stamp {
         })
     }
 }
+
+/// Whether a letter may hold what is looked for, told by its pair filter
+/// ([`Sieve::pairs`]).
+pub type PairTest<'a> = dyn Fn(&[u8]) -> bool + 'a;
 
 /// What a run learnt of one content: the letter's row, text and sieve, or why it was
 /// refused.
@@ -256,26 +265,21 @@ impl Cache {
         };
         let transaction = connection.transaction()?;
         {
+            // The file's row after its content's: it copies the content's pair filter.
             let mut file = transaction.prepare(
-                "INSERT OR REPLACE INTO files (path, size, mtime, key) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT OR REPLACE INTO files (path, size, mtime, key, pairs)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT pairs FROM letters WHERE key = ?4))",
             )?;
             let mut letter = transaction.prepare(
                 "INSERT OR REPLACE INTO letters (key, head, error_line, error_column, error,
-                 folded, sources, crumbs, places, docs)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 folded, sources, pairs, crumbs, places, docs)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             for Learnt {
                 file: (path, stamp, key),
                 reading,
             } in learnt
             {
-                let size = i64::try_from(stamp.size).unwrap_or(i64::MAX);
-                file.execute(params![
-                    path.as_os_str().as_encoded_bytes(),
-                    size,
-                    stamp.mtime,
-                    &key.0[..]
-                ])?;
                 if let Some(reading) = reading {
                     let row = Row::of(reading);
                     letter.execute(params![
@@ -286,11 +290,15 @@ impl Cache {
                         row.error,
                         row.folded,
                         row.sources,
+                        row.pairs,
                         row.crumbs,
                         row.places,
                         row.docs
                     ])?;
                 }
+                let size = i64::try_from(stamp.size).unwrap_or(i64::MAX);
+                let path = path.as_os_str().as_encoded_bytes();
+                file.execute(params![path, size, stamp.mtime, &key.0[..]])?;
             }
         }
         transaction.commit()
@@ -315,6 +323,7 @@ struct Row<'a> {
     head: Option<String>,
     folded: Option<&'a str>,
     sources: Option<&'a [u8]>,
+    pairs: Option<&'a [u8]>,
     crumbs: Option<String>,
     places: Option<Vec<u8>>,
     docs: Option<String>,
@@ -333,6 +342,7 @@ impl<'a> Row<'a> {
                     head: serde_json::to_string(head).ok(),
                     folded: Some(fill.sieve.folded.as_str()),
                     sources: Some(fill.sieve.sources.as_slice()),
+                    pairs: Some(fill.sieve.pairs.as_slice()),
                     crumbs: Some(joined(text.crumbs.iter().flatten().map(String::as_str))),
                     places: Some(places(text)),
                     docs: Some(joined(docs)),
@@ -365,23 +375,38 @@ impl Lookup {
         }
     }
 
-    /// The key of the file at `path` when its stamp is the one last seen there.
+    /// The key of the file at `path` when its stamp is the one last seen there, and whether
+    /// its content may hold what `test`, if given, looks for in its pair filter
+    /// ([`Sieve::pairs`]), read beside the key: `test`'s answer, or `true` when there is no
+    /// filter (a refused letter has none).
     #[must_use]
-    pub fn key_of_unchanged(&self, path: &Path, stamp: Stamp) -> Option<Key> {
+    pub fn key_of_unchanged(
+        &self,
+        path: &Path,
+        stamp: Stamp,
+        test: Option<&PairTest<'_>>,
+    ) -> Option<(Key, bool)> {
         self.begin();
         let size = i64::try_from(stamp.size).ok()?;
-        let mut statement = self
-            .connection
-            .prepare_cached("SELECT key FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3")
-            .ok()?;
-        let key: Vec<u8> = statement
+        // Two statements: SQLite copies out every column a statement names.
+        let sql = if test.is_some() {
+            "SELECT key, pairs FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3"
+        } else {
+            "SELECT key, NULL FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3"
+        };
+        let mut statement = self.connection.prepare_cached(sql).ok()?;
+        let (key, holds): (Vec<u8>, bool) = statement
             .query_row(
                 params![path.as_os_str().as_encoded_bytes(), size, stamp.mtime],
-                |row| row.get(0),
+                |row| {
+                    let filter = row.get_ref(1)?.as_blob_or_null()?;
+                    let holds = filter.zip(test).is_none_or(|(filter, test)| test(filter));
+                    Ok((row.get(0)?, holds))
+                },
             )
             .optional()
             .ok()??;
-        Some(Key(key.try_into().ok()?))
+        Some((Key(key.try_into().ok()?), holds))
     }
 
     /// The row of the content `key`, or its refusal; `None` when it is not in the cache (or
@@ -411,22 +436,26 @@ impl Lookup {
     }
 
     /// The blocks of the content `key` that `sieve` lets through (given the letter's folded
-    /// text, and its sources when `sources`; it says which documents, ascending), with their
-    /// breadcrumbs, or its refusal; `None` when it is not in the cache. The text is read only
-    /// when a block passes, and then only the blocks that pass are looked at.
+    /// text, and its sources when `reach` asks for them; it says which documents, ascending),
+    /// with their breadcrumbs, or its refusal; `None` when it is not in the cache. Only the
+    /// blocks that pass are looked at.
     pub fn sieved_blocks(
         &self,
         key: Key,
-        sources: bool,
+        reach: Reach,
         sieve: impl FnOnce(&[u8], Option<&[u8]>) -> Vec<usize>,
     ) -> Option<Known<Vec<Block>>> {
         self.begin();
-        // Two statements: SQLite copies out every column a statement names, and most
-        // letters need only their sieve.
-        let sql = if sources {
-            "SELECT error_line, error_column, error, folded, sources FROM letters WHERE key = ?1"
-        } else {
-            "SELECT error_line, error_column, error, folded, NULL FROM letters WHERE key = ?1"
+        // SQLite copies out every column a statement names: each asks for what it needs.
+        let sql = match reach {
+            Reach::Sources => {
+                "SELECT error_line, error_column, error, folded, sources, NULL, NULL, NULL
+                 FROM letters WHERE key = ?1"
+            }
+            Reach::Whole => {
+                "SELECT error_line, error_column, error, folded, NULL, crumbs, places, docs
+                 FROM letters WHERE key = ?1"
+            }
         };
         let mut statement = self.connection.prepare_cached(sql).ok()?;
         let mut rows = statement.query(params![&key.0[..]]).ok()?;
@@ -440,6 +469,9 @@ impl Lookup {
         if docs.is_empty() {
             return Some(Ok(Vec::new()));
         }
+        if reach == Reach::Whole {
+            return blocks_of(bytes(5)??, bytes(6)??, bytes(7)??, &docs).map(Ok);
+        }
         let mut statement = self
             .connection
             .prepare_cached("SELECT crumbs, places, docs FROM letters WHERE key = ?1")
@@ -449,6 +481,17 @@ impl Lookup {
         let bytes = |i| -> Option<&[u8]> { row.get_ref(i).ok()?.as_bytes_or_null().ok()? };
         blocks_of(bytes(0)?, bytes(1)?, bytes(2)?, &docs).map(Ok)
     }
+}
+
+/// What [`Lookup::sieved_blocks`] reads of a letter's row at first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Its folded text and its sources (for a query that reads as pinyin); its blocks after,
+    /// only if one passes.
+    Sources,
+    /// Its folded text and its blocks at once, for a literal query, which a letter its pair
+    /// filter let through likely holds: one lookup of its row, not two.
+    Whole,
 }
 
 /// The columns of an error: line, column, message.

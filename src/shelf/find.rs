@@ -121,8 +121,19 @@ fn search_of(
 ) -> (Result<Searched, LoadError>, Option<cache::Learnt>) {
     let pinyin = sieve.is_pinyin();
     let sieve = std::cell::RefCell::new(sieve);
-    let fetch = |lookup: &cache::Lookup, key: cache::Key| {
-        let blocks = lookup.sieved_blocks(key, pinyin, |folded, sources| {
+    // Most letters do not hold a literal query: their pair filter, read beside their key,
+    // says so, and their row in the cache is not read at all.
+    let test = |filter: &[u8]| sieve.borrow().may_hold(filter);
+    let fetch = |lookup: &cache::Lookup, key: cache::Key, holds: bool| {
+        if !holds {
+            return Some(Ok(Searched::default()));
+        }
+        let reach = if pinyin {
+            cache::Reach::Sources
+        } else {
+            cache::Reach::Whole
+        };
+        let blocks = lookup.sieved_blocks(key, reach, |folded, sources| {
             sieve.borrow_mut().docs(folded, sources)
         })?;
         Some(blocks.map(|blocks| {
@@ -130,7 +141,7 @@ fn search_of(
             Searched { blocks, hits }
         }))
     };
-    let (got, learnt) = get(lookup, item, fetch);
+    let (got, learnt) = get(lookup, item, (!pinyin).then_some(&test), fetch);
     match got {
         Err(error) => (Err(error), learnt),
         Ok(Got::Cached(known)) => (
