@@ -414,11 +414,13 @@ fn invalid_type(event: &Event<'_>, expected: &dyn de::Expected) -> Fault {
     de::Error::invalid_type(unexpected, expected)
 }
 
-/// Each call reads one value as `serde_yaml`'s deserializer reads it (`de.rs`).
+/// Each call reads one value as `serde_yaml`'s deserializer reads it (`de.rs`), but that a
+/// scalar asked for as anything (`contact`: a line or a list of lines) is its text, never a
+/// number it may look like.
 impl<'de> de::Deserializer<'de> for &mut Events<'_> {
     type Error = Fault;
 
-    // The schema asks for none of these; read as what they are written as.
+    // The schema asks for none of these: a scalar given for one is refused as text.
     serde::forward_to_deserialize_any! {
         i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 bytes byte_buf ignored_any
     }
