@@ -14,10 +14,7 @@
 //! reported ([`StateProblem`]), never fatal. A letter's place is keyed by a hash of its
 //! content ([`letter_key`]), so a moved file keeps its place and an edited one starts clean.
 //! The place is stored as the JSON of [`Place`], so what it holds is what the reader keeps.
-//! A `state.json` from earlier versions is read once, when the store is first made, and left
-//! where it is.
 
-pub mod json;
 pub mod merge;
 
 use std::collections::BTreeMap;
@@ -39,9 +36,6 @@ pub const MAX_QUERIES: usize = 100;
 
 /// The store's name in the state directory.
 const FILE_NAME: &str = "state.db";
-
-/// The state file of earlier versions, beside it.
-const JSON_NAME: &str = "state.json";
 
 /// The kept state's tables. `used` orders by last use: each save gives what it writes one
 /// more than the largest there.
@@ -228,8 +222,7 @@ pub fn save(path: &Path, change: &Change) -> io::Result<()> {
     }
 }
 
-/// Opens the store, reading an earlier version's `state.json` into it when it is new;
-/// also says why a store found there was set aside, if one was.
+/// Opens the store; also says why a store found there was set aside, if one was.
 fn open(path: &Path) -> Result<(Connection, Option<StateProblem>), store::OpenError> {
     let opened = store::open(path, &SCHEMA)?;
     let problem = opened.set_aside.as_ref().map(|aside| match aside.reason {
@@ -237,13 +230,6 @@ fn open(path: &Path) -> Result<(Connection, Option<StateProblem>), store::OpenEr
         Reason::Newer => StateProblem::Newer,
         Reason::Damaged | Reason::Older | Reason::NotAFile => StateProblem::Damaged,
     });
-    if opened.created && opened.set_aside.is_none() {
-        let earlier = path.with_file_name(JSON_NAME);
-        if let Some(file) = json::read(&earlier) {
-            // Best effort: the places of an earlier version are a courtesy.
-            let _ = import(&opened.connection, file);
-        }
-    }
     Ok((opened.connection, problem))
 }
 
@@ -317,32 +303,6 @@ fn prune(connection: &Connection) -> rusqlite::Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// Puts the places and history of an earlier version's file in a new store: the
-/// [`MAX_LETTERS`] letters read last, and the queries, in their order.
-fn import(connection: &Connection, file: json::StateFile) -> rusqlite::Result<()> {
-    let transaction = connection.unchecked_transaction()?;
-    let mut letters: Vec<(String, json::LetterEntry)> = file.letters.into_iter().collect();
-    letters.sort_by_key(|(_, entry)| std::cmp::Reverse(entry.used));
-    letters.truncate(MAX_LETTERS);
-    for (key, entry) in letters {
-        let Ok(place) = serde_json::to_string(&entry.place) else {
-            continue;
-        };
-        transaction.execute(
-            "INSERT OR IGNORE INTO places (letter, used, place) VALUES (?1, ?2, ?3)",
-            params![key, i64::try_from(entry.used).unwrap_or(i64::MAX), place],
-        )?;
-    }
-    let queries = file.history.len().saturating_sub(MAX_QUERIES);
-    for (used, query) in (1_i64..).zip(file.history.iter().skip(queries)) {
-        transaction.execute(
-            "INSERT OR IGNORE INTO history (query, used) VALUES (?1, ?2)",
-            params![query, used],
-        )?;
-    }
-    transaction.commit()
 }
 
 #[cfg(test)]

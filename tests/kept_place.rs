@@ -417,50 +417,6 @@ fn sixty_thousand_kept_places_are_pruned_by_one_save_in_linear_time() {
 }
 
 #[test]
-fn a_state_json_of_an_earlier_version_is_read_once_and_left_as_it_is() {
-    let dir = pty::TempDir::new("json");
-    std::fs::create_dir_all(dir.join("dafu")).unwrap();
-    let json_path = dir.join("dafu/state.json");
-    // 60,000 letters (4 MB): every one of them kept, as an earlier version could leave it.
-    let mut json =
-        String::from(r#"{"format":"dafu-state","version":1,"history":["银行"],"letters":{"#);
-    for n in 0..60_000 {
-        if n > 0 {
-            json.push(',');
-        }
-        json.push_str(&format!(
-            r#""letter{n}":{{"used":{n},"at":{{"node":2,"block":2,"byte":0}}}}"#
-        ));
-    }
-    json.push_str("}}");
-    assert!(json.len() < 4 << 20);
-    std::fs::write(&json_path, &json).unwrap();
-    let path = dir.join("dafu/state.db");
-    let path_in_thread = path.clone();
-    let kept = binary::wait::on_a_thread("reading 60,000 places of a state.json", move || {
-        state::load(&path_in_thread, "letter59999")
-    });
-    assert_eq!(kept.problem, None);
-    assert_eq!(kept.place.and_then(|p| p.at), Some(spot(2)));
-    assert_eq!(kept.history, ["银行"]);
-    assert!(
-        state::load(&path, "letter0").place.is_none(),
-        "only the newest are kept"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&json_path).unwrap(),
-        json,
-        "left as it is"
-    );
-    // Read once: a place saved since is not undone by the file.
-    state::save(&path, &change("letter59999", Place::default(), &[])).unwrap();
-    assert_eq!(
-        state::load(&path, "letter59999").place,
-        Some(Place::default())
-    );
-}
-
-#[test]
 fn a_damaged_foreign_or_newer_store_is_set_aside_with_a_note_and_a_new_one_made() {
     let dir = pty::TempDir::new("aside");
     std::fs::create_dir_all(dir.join("dafu")).unwrap();
@@ -511,7 +467,7 @@ fn links_planted_at_the_store_and_its_companions_are_not_followed() {
     std::fs::create_dir_all(dir.join("dafu")).unwrap();
     let precious = dir.join("precious");
     std::fs::write(&precious, "mine").unwrap();
-    for name in ["state.db", "state.db-wal", "state.db-shm", "state.json"] {
+    for name in ["state.db", "state.db-wal", "state.db-shm"] {
         std::os::unix::fs::symlink(&precious, dir.join("dafu").join(name)).unwrap();
     }
     let path = dir.join("dafu/state.db");
@@ -522,21 +478,15 @@ fn links_planted_at_the_store_and_its_companions_are_not_followed() {
     assert!(kept.file_type().is_file(), "the store is a file of its own");
 }
 
-/// The two tests of 60,000 places above, each within 10 s: linear work takes well under a
+/// The test of 60,000 places above, within 10 s: linear work takes well under a
 /// second, quadratic minutes. Opt-in, as a wall clock on a shared machine is.
 #[test]
 #[ignore = "timing: cargo test --test kept_place -- --ignored"]
 fn timing_sixty_thousand_places_take_under_ten_seconds() {
-    let tests: [(&str, fn()); 2] = [
-        (
-            "a save pruning them",
-            sixty_thousand_kept_places_are_pruned_by_one_save_in_linear_time,
-        ),
-        (
-            "reading them from a state.json",
-            a_state_json_of_an_earlier_version_is_read_once_and_left_as_it_is,
-        ),
-    ];
+    let tests: [(&str, fn()); 1] = [(
+        "a save pruning them",
+        sixty_thousand_kept_places_are_pruned_by_one_save_in_linear_time,
+    )];
     binary::wait::timing_each_under(std::time::Duration::from_secs(10), &tests);
 }
 
@@ -727,13 +677,11 @@ fn fresh_starts_clean_without_erasing_what_was_kept() {
 fn a_fifo_where_the_state_was_kept_holds_up_neither_the_start_nor_the_exit() {
     let state = pty::TempDir::new("fifo");
     std::fs::create_dir_all(state.join("dafu")).unwrap();
-    for name in ["state.json", "state.db"] {
-        let made = std::process::Command::new("mkfifo")
-            .arg(state.join("dafu").join(name))
-            .status()
-            .unwrap();
-        assert!(made.success());
-    }
+    let made = std::process::Command::new("mkfifo")
+        .arg(state.join("dafu").join("state.db"))
+        .status()
+        .unwrap();
+    assert!(made.success());
     let mut reader = run_in(&state, &[]);
     reader.send("5");
     reader.wait_for("suggestion 5", |s| pty::status_row(s).contains("五、"));
