@@ -199,24 +199,9 @@ pub fn is_text(path: &Path) -> bool {
 /// marked as an unreviewed import so that the reader says so.
 ///
 /// # Errors
-/// As [`letter_from_path`].
-pub fn tree_from_path(path: &Path) -> Result<crate::letter::tree::LetterTree, LoadError> {
-    let mut tree = crate::letter::tree::LetterTree::new(letter_from_path(path)?);
-    tree.unreviewed_import = true;
-    Ok(tree)
-}
-
-/// Imports the text at `path` into a letter as the reader opens it: the draft goes through
-/// the loader (sanitised, validated) exactly as if it had been saved and opened.
-///
-/// # Errors
 /// As [`from_path`], and the loader's errors (which would be a bug of the importer).
-pub fn letter_from_path(path: &Path) -> Result<Letter, LoadError> {
-    let imported = from_path(path)?;
-    let name = path.display().to_string();
-    let yaml = to_yaml(&imported.letter, &name);
-    fits(&yaml, &name, MAX_FILE_BYTES)?;
-    crate::letter::load::parse(&yaml, &name)
+pub fn tree_from_path(path: &Path) -> Result<crate::letter::tree::LetterTree, LoadError> {
+    unreviewed(&from_path(path)?, &path.display().to_string())
 }
 
 /// Reads and imports the text at `path` (`-` for standard input), with the loader's limits
@@ -258,7 +243,7 @@ pub fn from_path(path: &Path) -> Result<Imported, LoadError> {
 }
 
 /// The reader's tree for a text already read (`name` for messages), as [`tree_from_path`]
-/// gives it: imported, through the loader, marked as an unreviewed import.
+/// gives it.
 ///
 /// # Errors
 /// As [`from_bytes`], and the loader's errors.
@@ -266,11 +251,18 @@ pub fn tree_from_bytes(
     bytes: &[u8],
     name: &str,
 ) -> Result<crate::letter::tree::LetterTree, LoadError> {
-    let imported = from_bytes(bytes, name)?;
+    unreviewed(&from_bytes(bytes, name)?, name)
+}
+
+/// The reader's tree of an import: its draft goes through the loader (sanitised, validated)
+/// exactly as if it had been saved and opened, and the tree says it is an unreviewed import.
+fn unreviewed(
+    imported: &Imported,
+    name: &str,
+) -> Result<crate::letter::tree::LetterTree, LoadError> {
     let yaml = to_yaml(&imported.letter, name);
     fits(&yaml, name, MAX_FILE_BYTES)?;
-    let letter = crate::letter::load::parse(&yaml, name)?;
-    let mut tree = crate::letter::tree::LetterTree::new(letter);
+    let mut tree = crate::letter::tree::LetterTree::new(crate::letter::load::parse(&yaml, name)?);
     tree.unreviewed_import = true;
     Ok(tree)
 }

@@ -662,19 +662,6 @@ pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// How many rows the reader's help has: every binding but the shelf's, and the mouse.
-pub const HELP_ROWS: usize = {
-    let mut rows = 1;
-    let mut i = 0;
-    while i < BINDINGS.len() {
-        if !matches!(BINDINGS[i].mode, Mode::Shelf) {
-            rows += 1;
-        }
-        i += 1;
-    }
-    rows
-};
-
 /// Where the shelf's help lists a binding: its own keys first, then the search, the help and
 /// quitting, the keys of everywhere, and the prompt's editing (the shelf's prompt keeps no
 /// history); `None` for a binding the shelf does not have. The help pages with the keys its

@@ -9,14 +9,11 @@
 //!    terminal's [`AmbiguousWidth`] (`“ ” — … · ①` take 1 or 2 columns depending on it).
 //! 3. [`wrap`]: UAX #14 line breaking fitted by display width, as byte ranges into the
 //!    text; draw each line's [`visible`] part.
-//! 4. [`segments`]: a line cut into plain and highlighted pieces for styling;
-//!    [`char_to_byte`] turns a position counted in `char`s into a byte offset.
-//! 5. [`truncate`] / [`first_sentence`] for one-line places: tree rows, titles, status.
+//! 4. [`truncate`] / [`first_sentence`] for one-line places: tree rows, titles, status.
 //!
 //! All byte ranges produced here lie on grapheme boundaries of the text they were computed
 //! for; [`slice()`] turns them back into `&str`.
 
-pub mod highlight;
 pub mod sanitize;
 pub mod truncate;
 pub mod width;
@@ -24,14 +21,13 @@ pub mod wrap;
 
 use std::ops::Range;
 
-pub use highlight::{char_to_byte, segments};
 pub use sanitize::{is_bidi_control, sanitize, sanitize_line};
 pub use truncate::{ELLIPSIS, first_sentence, truncate, truncate_start};
 pub use width::{AmbiguousWidth, char_width, grapheme_width, is_ambiguous, str_width};
 pub use wrap::{visible, wrap};
 
 /// The part of `s` at byte range `range`, for ranges this module produced from `s` itself
-/// ([`wrap`], [`visible`], [`segments`] over those).
+/// ([`wrap`], [`visible`]).
 ///
 /// This is the crate's one audited string slice by computed byte offsets; everywhere else uses
 /// `str::get`. Those ranges are built from `grapheme_indices`, so they lie on character

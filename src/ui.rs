@@ -32,7 +32,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let areas = app.areas();
     let buf = frame.buffer_mut();
     if areas.too_small {
-        draw_too_small(app, areas.screen, buf);
+        draw_too_small(app.lang(), app.ambiguous(), areas.screen, buf);
         return;
     }
     draw_title(app, areas.title, buf);
@@ -58,14 +58,20 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-fn draw_too_small(app: &App, screen: Rect, buf: &mut Buffer) {
+/// Says that the screen is smaller than the reader and the shelf need, and how large it must be.
+fn draw_too_small(
+    lang: crate::strings::Lang,
+    mode: AmbiguousWidth,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
     let text = format!(
         "{} {}×{}",
-        app.lang().strings().too_small,
+        lang.strings().too_small,
         crate::layout::MIN_WIDTH,
         crate::layout::MIN_HEIGHT
     );
-    draw_note_in(&text, screen, buf, app.ambiguous());
+    draw_note_in(&text, screen, buf, mode);
 }
 
 /// Draws `text` alone on the screen, before there is an app to draw: what the runner shows
@@ -237,9 +243,4 @@ fn put_grapheme(buf: &mut Buffer, x: u16, y: u16, g: &str, w: u16, style: Style)
             cell.set_style(style);
         }
     }
-}
-
-/// Fills `area` with `style`.
-pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
-    buf.set_style(area, style);
 }

@@ -86,7 +86,7 @@ fn reader_help_pages_to_its_last_row_without_the_shelfs_keys() {
         let mut app = App::new(tree, lang, AmbiguousWidth::Narrow, (60, 20));
         app.update(OpenHelp);
         let mut pages = vec![snapshot(&app)];
-        for _ in 0..dafu::keys::HELP_ROWS {
+        for _ in 0..dafu::keys::help_rows(lang).len() {
             app.update(PageDown);
             let page = snapshot(&app);
             if pages.last() == Some(&page) {
@@ -212,7 +212,7 @@ fn overlay_over_wide_text_leaves_no_half_glyph() {
     app.update(OpenHelp);
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let rows = u16::try_from(dafu::keys::HELP_ROWS + 2).unwrap();
+    let rows = u16::try_from(dafu::keys::help_rows(app.lang()).len() + 2).unwrap();
     let area = dafu::ui::help::area(app.lang(), app.ambiguous(), buffer.area);
     // As tall as its rows, within the rows between the title and the status row.
     assert_eq!(area.height, rows.min(buffer.area.height - 2));

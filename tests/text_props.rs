@@ -2,11 +2,9 @@
 //! punctuation, ambiguous-width characters, spaces and newlines, at random widths in both
 //! ambiguous-width modes.
 
-use std::ops::Range;
-
 use dafu::text::{
-    AmbiguousWidth, ELLIPSIS, char_to_byte, is_bidi_control, sanitize, sanitize_line, segments,
-    slice, str_width, truncate, visible, wrap,
+    AmbiguousWidth, ELLIPSIS, is_bidi_control, sanitize, sanitize_line, slice, str_width, truncate,
+    visible, wrap,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -171,37 +169,6 @@ proptest! {
         let lines: Vec<&str> = wrap(&s, 0, mode).into_iter().map(|r| slice(&s, r)).collect();
         let expected: Vec<&str> = s.split_inclusive('\n').collect();
         prop_assert_eq!(lines, expected);
-    }
-
-    /// (d) Over every wrapped line, the highlighted pieces cover exactly the highlights, the
-    /// plain pieces exactly the rest, and the pieces of a line cover exactly that line.
-    #[test]
-    fn highlight_segments_cover_exactly(
-        s in text(),
-        width in 1usize..80,
-        mode in mode(),
-        cuts in prop::collection::btree_set(0usize..400, 0..12),
-    ) {
-        // Pair up sorted char positions into disjoint highlights, in bytes.
-        let cuts: Vec<usize> = cuts.into_iter().map(|c| char_to_byte(&s, c)).collect();
-        let highlights: Vec<Range<usize>> = cuts.chunks_exact(2).map(|p| p[0]..p[1]).collect();
-        let mut covered = vec![None; s.len()];
-        for line in wrap(&s, width, mode) {
-            let mut pos = line.start;
-            for (piece, which) in segments(line.clone(), &highlights) {
-                prop_assert_eq!(piece.start, pos);
-                prop_assert!(piece.start < piece.end);
-                for b in piece.clone() {
-                    covered[b] = which;
-                }
-                pos = piece.end;
-            }
-            prop_assert_eq!(pos, line.end);
-        }
-        for (b, which) in covered.iter().enumerate() {
-            let expected = highlights.iter().position(|h| h.contains(&b));
-            prop_assert_eq!(*which, expected, "byte {}", b);
-        }
     }
 
     /// (e) A truncated text fits and is a prefix of the text, possibly followed by `…`; a

@@ -2,7 +2,6 @@
 //! search prompt and the shelf's use the same keys, and this one function.
 
 use crate::action::Action;
-use crate::text::char_to_byte;
 use crate::text::sanitize::sanitize_line;
 
 /// What an action did to the line.
@@ -18,7 +17,12 @@ pub enum Edited {
 
 /// Applies `action` to the line `text` with its `caret` (counted in characters).
 pub fn edit_line(text: &mut String, caret: &mut usize, action: &Action) -> Edited {
-    let at = |text: &str, caret: usize| char_to_byte(text, caret);
+    // The caret counts characters; inserting and removing work in bytes.
+    let at = |text: &str, caret: usize| {
+        text.char_indices()
+            .nth(caret)
+            .map_or(text.len(), |(i, _)| i)
+    };
     let len = text.chars().count();
     *caret = (*caret).min(len);
     match action {

@@ -562,15 +562,8 @@ impl ShelfApp {
     }
 
     fn keep_selection_visible(&mut self) {
-        let page = self.page();
         let at = self.position().unwrap_or(0);
-        if at < self.offset {
-            self.offset = at;
-        } else if at >= self.offset + page {
-            self.offset = at + 1 - page;
-        }
-        let most = self.shown.len().saturating_sub(page);
-        self.offset = self.offset.min(most);
+        self.offset = crate::layout::offset_showing(self.offset, at, self.page(), self.shown.len());
     }
 }
 

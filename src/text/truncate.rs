@@ -35,6 +35,19 @@ pub fn truncate(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
     }
 }
 
+/// `text` cut to `width` columns and padded to exactly `width`, on the left when
+/// `right_aligned`: one cell of a table.
+#[must_use]
+pub fn fit(text: &str, width: usize, right_aligned: bool, mode: AmbiguousWidth) -> String {
+    let cut = truncate(text, width, mode);
+    let pad = " ".repeat(width.saturating_sub(str_width(&cut, mode)));
+    if right_aligned {
+        format!("{pad}{cut}")
+    } else {
+        format!("{cut}{pad}")
+    }
+}
+
 /// Fits `s` into `max` display columns under `mode` by cutting its *start*: `…` then the
 /// longest suffix of whole graphemes that fits. For a breadcrumb, whose useful part is its
 /// end (`…› （二）创新工作机制`). Always `str_width(result, mode) <= max`.
@@ -108,6 +121,13 @@ pub fn first_sentence(s: &str) -> &str {
 mod tests {
     use super::*;
     use AmbiguousWidth::{Narrow, Wide};
+
+    #[test]
+    fn fit_pads_by_display_width() {
+        assert_eq!(fit("近1.8亿元", 12, true, Narrow), "   近1.8亿元");
+        assert_eq!(fit("支出", 6, false, Narrow), "支出  ");
+        assert_eq!(fit("中山市科学技术局", 7, false, Narrow), "中山市…");
+    }
 
     const FUNDS: &str = "全市累计投入科技资金近1.8亿元。";
 

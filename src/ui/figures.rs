@@ -328,18 +328,6 @@ fn verdict_reason(app: &App, verdict: Verdict, f: &crate::letter::Figure) -> Str
     }
 }
 
-/// `text` cut to `width` columns and padded to exactly `width`, on the left when
-/// `right_aligned`.
-fn fit(text: &str, width: usize, right_aligned: bool, mode: AmbiguousWidth) -> String {
-    let cut = truncate(text, width, mode);
-    let pad = " ".repeat(width.saturating_sub(str_width(&cut, mode)));
-    if right_aligned {
-        format!("{pad}{cut}")
-    } else {
-        format!("{cut}{pad}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,12 +353,5 @@ mod tests {
         assert_eq!(gap, 2);
         assert_eq!(w[..6], natural[..6]);
         assert_eq!(w.iter().sum::<usize>() + 6 * gap, 160);
-    }
-
-    #[test]
-    fn fit_pads_by_display_width() {
-        let m = AmbiguousWidth::Narrow;
-        assert_eq!(fit("近1.8亿元", 12, true, m), "   近1.8亿元");
-        assert_eq!(fit("支出", 6, false, m), "支出  ");
     }
 }

@@ -13,12 +13,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::status::prompt_view;
-use super::{fill, put_line, theme};
+use super::{put_line, theme};
 use crate::app::shelf::{Known, ShelfApp, ShelfRow};
 use crate::keys::shelf_help_rows;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::shelf::Head;
-use crate::text::truncate::truncate;
+use crate::text::truncate::fit;
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Draws the shelf in `palette`.
@@ -36,11 +36,7 @@ pub fn draw_in(app: &ShelfApp, palette: theme::Palette, frame: &mut Frame) {
 pub fn draw(app: &ShelfApp, screen: Rect, buf: &mut Buffer) -> Option<Position> {
     let mode = app.ambiguous();
     if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
-        let text = format!(
-            "{} {MIN_WIDTH}×{MIN_HEIGHT}",
-            app.lang().strings().too_small
-        );
-        put_line(buf, row(screen, 0), &Line::raw(text), mode);
+        super::draw_too_small(app.lang(), mode, screen, buf);
         return None;
     }
     draw_title(app, row(screen, 0), buf);
@@ -212,11 +208,8 @@ fn cells(
 ) -> Line<'static> {
     let mut text = String::new();
     for (cell, width) in cells {
-        let width = usize::from(width);
-        let cut = truncate(&cell, width, mode);
-        let pad = width.saturating_sub(str_width(&cut, mode));
-        text.push_str(&cut);
-        text.push_str(&" ".repeat(pad + 1));
+        text.push_str(&fit(&cell, usize::from(width), false, mode));
+        text.push(' ');
     }
     Line::from(Span::styled(text, style))
 }
@@ -251,7 +244,7 @@ fn draw_list(app: &ShelfApp, columns: &[(Column, u16)], area: Rect, buf: &mut Bu
             .map(|&(c, w)| (c.cell(app, index, letter), w));
         let line = cells(texts, style, mode);
         let target = row(area, y);
-        fill(buf, target, style);
+        buf.set_style(target, style);
         put_line(buf, target, &line, mode);
     }
 }
@@ -260,7 +253,7 @@ fn draw_list(app: &ShelfApp, columns: &[(Column, u16)], area: Rect, buf: &mut Bu
 fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let mode = app.ambiguous();
     let strings = app.lang().strings();
-    fill(buf, area, theme::STATUS);
+    buf.set_style(area, theme::STATUS);
     if let Some(prompt) = app.prompt() {
         let label = strings.shelf_prompt;
         let room = usize::from(area.width).saturating_sub(str_width(label, mode));

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{fill, put_line, theme};
+use super::{put_line, theme};
 use crate::app::App;
 use crate::text::truncate::truncate_start;
 use crate::text::width::{AmbiguousWidth, grapheme_width, str_width};
@@ -13,7 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Draws the status row; returns where the terminal cursor belongs (the prompt's caret).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    fill(buf, area, theme::STATUS);
+    buf.set_style(area, theme::STATUS);
     if app.search().editing {
         return Some(draw_prompt(app, area, buf));
     }

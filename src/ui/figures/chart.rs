@@ -15,7 +15,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{CHART_HEAD_ROWS, SELECTED_MARK, fit};
+use super::{CHART_HEAD_ROWS, SELECTED_MARK};
 use crate::app::App;
 use crate::app::figures_view::{ChartLine, ChartView};
 use crate::figures::money::{NoTotal, SectionTotal, Total, Verdict, kind_of};
@@ -25,7 +25,7 @@ use crate::letter::Figure;
 use crate::letter::MoneyKind;
 use crate::numbers::period::Period;
 use crate::strings::{Lang, Strings};
-use crate::text::truncate::truncate;
+use crate::text::truncate::{fit, truncate};
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::ui::{put_line, theme};
 
