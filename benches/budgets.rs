@@ -575,12 +575,6 @@ fn print_start_budgets(rows: &[Row]) {
         );
     };
     let c = commands.as_ref().filter(|_| judged);
-    ratio_row(
-        "first frame ÷ `dafu check`, ×1000 ≤ 1.1",
-        c.map(|c| c.first_frame),
-        c.map(|c| c.check),
-        1.1,
-    );
     // Issue 22: the whole letter is read before its first screen, as jless reads it, within
     // twice jless's time.
     ratio_row(
@@ -589,11 +583,25 @@ fn print_start_budgets(rows: &[Row]) {
         c.and_then(|c| c.jless),
         2.0,
     );
-    ratio_row(
-        "`dafu search 人工智能` ÷ `dafu check`, ×1000 ≤ 1.2",
+    // Reported, not judged: these held a first frame drawn from a preview of the letter's
+    // start, and a search read beside the check; issue 22 read the whole letter first, one
+    // way, and asks only that check and search stay linear (docs/performance.md, by scale).
+    let reported = |label: &str, of: Option<Duration>, to: Option<Duration>| {
+        let x = of
+            .zip(to)
+            .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64().max(1e-9));
+        let x = x.map_or_else(|| "—".to_string(), |x| format!("{x:.2}"));
+        println!("  {}{x:>36}  reported", pad(label, 50));
+    };
+    reported(
+        "first frame ÷ `dafu check`, ×1000",
+        c.map(|c| c.first_frame),
+        c.map(|c| c.check),
+    );
+    reported(
+        "`dafu search 人工智能` ÷ `dafu check`, ×1000",
         c.map(|c| c.search),
         c.map(|c| c.check),
-        1.2,
     );
     if let Some(c) = &commands {
         let line = |what: &str, d: Option<Duration>| match d {
