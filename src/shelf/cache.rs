@@ -529,8 +529,7 @@ fn blocks_of(crumbs: &[u8], places: &[u8], texts: &[u8], docs: &[usize]) -> Opti
         let bytes = places.get(4 * at..4 * at + 4)?;
         usize::try_from(u32::from_le_bytes(bytes.try_into().ok()?)).ok()
     };
-    let crumbs: Vec<&[u8]> = split(crumbs, separator).collect();
-    let mut blocks = Vec::with_capacity(docs.len());
+    let mut places = Vec::with_capacity(docs.len());
     for &doc in docs {
         let (node, end) = (number(2 * doc)?, number(2 * doc + 1)?);
         // After the end of the one before, and its separator.
@@ -538,6 +537,17 @@ fn blocks_of(crumbs: &[u8], places: &[u8], texts: &[u8], docs: &[usize]) -> Opti
             0 => 0,
             _ => number(2 * doc - 1)? + 1,
         };
+        places.push((node, start, end));
+    }
+    // The breadcrumbs are split only as far as the last one needed.
+    let needed = places
+        .iter()
+        .map(|&(node, _, _)| 2 * node + 2)
+        .max()
+        .unwrap_or(0);
+    let crumbs: Vec<&[u8]> = split(crumbs, separator).take(needed).collect();
+    let mut blocks = Vec::with_capacity(docs.len());
+    for (node, start, end) in places {
         blocks.push(Block {
             crumbs: [
                 text(crumbs.get(2 * node)?)?,
