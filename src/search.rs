@@ -182,18 +182,29 @@ impl SearchIndex {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        match Query::parse(query) {
+            Some(parsed) => Self::find_parsed_in(docs, query, &parsed),
+            None => Vec::new(),
+        }
+    }
+
+    /// As [`SearchIndex::find_hits_in`], `query` read already as `parsed` (a shelf reads it
+    /// once for all its letters).
+    pub(crate) fn find_parsed_in<I, S>(docs: I, query: &str, parsed: &Query) -> Vec<Hit>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
         let docs: Vec<S> = docs.into_iter().collect();
         // The tables are made as large as the text could need at once, not grown as it comes.
         let bytes: usize = docs.iter().map(|doc| doc.as_ref().len()).sum();
-        let Some(parsed) = Query::parse(query) else {
-            return Vec::new();
-        };
         let build = Build {
             pinyin: parsed.pinyin.is_some(),
             chars: bytes.min(MAX_RESERVED),
             positions_of: Some(&parsed.literal),
         };
-        Self::build(docs, build).find_hits(query)
+        let index = Self::build(docs, build);
+        index.hits_of(Level::parsed(&index, query, parsed))
     }
 
     /// Builds the index of `docs` as `how` says.
@@ -293,8 +304,13 @@ impl SearchIndex {
     /// As [`SearchIndex::find`], with each match's byte range too.
     #[must_use]
     pub fn find_hits(&self, query: &str) -> Vec<Hit> {
+        self.hits_of(Level::full(self, query))
+    }
+
+    /// The matches of `level`, if there is one.
+    fn hits_of(&self, level: Option<Level>) -> Vec<Hit> {
         let mut hits = Vec::new();
-        if let Some(level) = Level::full(self, query) {
+        if let Some(level) = level {
             self.report(&level, |hit| hits.push(hit));
         }
         hits
@@ -594,6 +610,7 @@ pub(crate) fn pend(pending: &mut Option<Hit>, hit: Hit) -> Option<Hit> {
 }
 
 /// A query, folded and read as pinyin.
+#[derive(Debug, Clone)]
 pub(crate) struct Query {
     pub(crate) literal: Vec<char>,
     pub(crate) pinyin: Option<PinyinQuery>,
@@ -653,8 +670,12 @@ impl Level {
 
     /// Searches for `query` from scratch; `None` if it matches nothing by its nature.
     fn full(index: &SearchIndex, query: &str) -> Option<Self> {
-        let parsed = Query::parse(query)?;
-        let mut level = Self::empty(query, &parsed);
+        Self::parsed(index, query, &Query::parse(query)?)
+    }
+
+    /// As [`Level::full`], `query` read already as `parsed`.
+    fn parsed(index: &SearchIndex, query: &str, parsed: &Query) -> Option<Self> {
+        let mut level = Self::empty(query, parsed);
         let initial = parsed.pinyin.as_ref().map(PinyinQuery::first_class);
         let pinyin_starts = initial
             .and_then(|class| index.by_initial.get(class))
@@ -679,7 +700,7 @@ impl Level {
             index.literal_starts(&parsed.literal),
             pinyin_starts.iter().copied(),
         );
-        level.fill(index, &parsed, candidates);
+        level.fill(index, parsed, candidates);
         Some(level)
     }
 

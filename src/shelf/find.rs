@@ -12,8 +12,8 @@ use std::ops::Range;
 
 use super::{Block, Got, Options, cache, each_letter, get, learnt_reading, summary_of, walk};
 use crate::letter::load::LoadError;
-use crate::search::SearchIndex;
 use crate::search::sieve::SieveQuery;
+use crate::search::{self, SearchIndex};
 use crate::strings::Lang;
 
 /// What one letter gave a query.
@@ -48,6 +48,8 @@ impl Searched {
 #[derive(Debug, Clone)]
 pub struct Query {
     text: String,
+    /// The query as the engine reads it; `None` for a query that matches nothing (blank).
+    parsed: Option<search::Query>,
     /// `None` for a query that matches nothing (blank).
     sieve: Option<SieveQuery>,
 }
@@ -58,6 +60,7 @@ impl Query {
     pub fn new(query: &str) -> Self {
         Self {
             text: query.to_string(),
+            parsed: search::Query::parse(query),
             sieve: SieveQuery::new(query),
         }
     }
@@ -66,12 +69,12 @@ impl Query {
 /// The matches of `query` in `blocks`, in reading order: the index's matches, built over
 /// those blocks only.
 #[must_use]
-pub fn find_in(blocks: &[Block], query: &str) -> Vec<(usize, Range<usize>)> {
-    if blocks.is_empty() {
+pub fn find_in(blocks: &[Block], query: &Query) -> Vec<(usize, Range<usize>)> {
+    let Some(parsed) = query.parsed.as_ref().filter(|_| !blocks.is_empty()) else {
         return Vec::new();
-    }
+    };
     let texts = blocks.iter().map(|block| block.text.as_str());
-    let hits = SearchIndex::find_hits_in(texts, query).into_iter();
+    let hits = SearchIndex::find_parsed_in(texts, &query.text, parsed).into_iter();
     hits.map(|hit| (hit.doc, hit.bytes)).collect()
 }
 
@@ -92,7 +95,7 @@ pub fn search_each<R: Send>(
         || query.sieve.clone(),
         |sieve, lookup, i, item| {
             let (searched, learnt) = match sieve {
-                Some(sieve) => search_of(lookup, item, sieve, &query.text),
+                Some(sieve) => search_of(lookup, item, sieve, query),
                 None => blank(lookup, item),
             };
             (map(i, searched), learnt)
@@ -117,7 +120,7 @@ fn search_of(
     lookup: Option<&cache::Lookup>,
     item: &walk::Found,
     sieve: &mut SieveQuery,
-    query: &str,
+    query: &Query,
 ) -> (Result<Searched, LoadError>, Option<cache::Learnt>) {
     let pinyin = sieve.is_pinyin();
     let sieve = std::cell::RefCell::new(sieve);
