@@ -248,11 +248,12 @@ fn a_cache_of_the_older_format_is_set_aside_and_made_anew() {
     let version: i32 = new
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .expect("read");
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
     for sql in [
         "SELECT count(*) FROM letters WHERE folded IS NOT NULL",
         "SELECT count(*) FROM files JOIN letters USING (key)
-         WHERE files.pairs IS NOT NULL AND letters.pairs IS NOT NULL",
+         WHERE files.pairs IS NOT NULL AND letters.pairs IS NOT NULL
+         AND letters.block_pairs IS NOT NULL",
     ] {
         let sieves: i64 = new.query_row(sql, [], |row| row.get(0)).expect("counted");
         assert_eq!(

@@ -15,11 +15,12 @@
 //!   these, so the looser matcher accepts wherever the index's does.
 //!
 //!
-//! Beside the folded text it keeps a filter of the pairs of neighbouring folded characters
-//! each document holds ([`Sieve::pairs`]), a few hundred bytes where the folded text is
-//! thousands: a literal query of two characters or more can be in a letter only if each of
-//! its pairs is, and a store can rule most letters out with the filter without reading
-//! their folded text.
+//! Beside the folded text it keeps filters of the pairs of neighbouring folded characters
+//! the documents hold, the letter's ([`Sieve::pairs`]) and each document's
+//! ([`Sieve::block_pairs`]), a few hundred bytes where the folded text is thousands: a
+//! literal query of two characters or more can be in a letter, or a document, only if each
+//! of its pairs is, and a store can rule most letters out with the letter's filter, and the
+//! documents of the others with theirs, without reading their folded text.
 //!
 //! [`SearchIndex`]: super::SearchIndex
 
@@ -42,6 +43,9 @@ pub struct Sieve {
     /// `folded` ([`pair_filter`]): a pair the documents hold always passes it, one they do not
     /// hold seldom does.
     pub pairs: Vec<u8>,
+    /// Per document, in order, a pair filter of its pairs alone: one byte `n`, then its
+    /// `2^n` bytes.
+    pub block_pairs: Vec<u8>,
 }
 
 impl Sieve {
@@ -67,11 +71,12 @@ impl Sieve {
             folded.push(DOC_END);
             at = at.saturating_add(1);
         }
-        let pairs = pair_filter(&folded);
+        let (pairs, block_pairs) = pair_filters(&folded);
         Self {
             folded,
             sources,
             pairs,
+            block_pairs,
         }
     }
 }
@@ -81,26 +86,57 @@ impl Sieve {
 /// more through, never less).
 const PAIR_FILTER_BYTES: std::ops::RangeInclusive<usize> = 64..=(1 << 16);
 
-/// The pair filter of `folded` (documents each followed by [`DOC_END`]): about two bits per
-/// pair of neighbouring characters, rounded up to a power of two, each pair setting the two
-/// bits [`pair_bits`] gives. A letter's text repeats about half its pairs, so that is four to
-/// eight bits per distinct pair: a pair that is not there passes one time in five to one in
-/// twenty, and all three pairs of a four-character word one time in a hundred or fewer.
-#[must_use]
-pub fn pair_filter(folded: &str) -> Vec<u8> {
-    let pairs = folded.chars().count();
-    let bytes = (pairs / 4)
-        .next_power_of_two()
-        .clamp(*PAIR_FILTER_BYTES.start(), *PAIR_FILTER_BYTES.end());
-    let mut filter = vec![0u8; bytes];
-    each_pair(folded, |pair| {
-        for bit in pair_bits(pair, bytes * 8) {
-            if let Some(byte) = filter.get_mut(bit / 8) {
-                *byte |= 1 << (bit % 8);
-            }
+/// The fewest and the most bytes of a document's own pair filter.
+const BLOCK_FILTER_BYTES: std::ops::RangeInclusive<usize> = 8..=(1 << 12);
+
+/// The pair filters of `folded` (documents each followed by [`DOC_END`]): the letter's and
+/// each document's. Each pair sets the two bits [`pair_bits`] gives of each filter it is
+/// in. The letter's has about two bits per pair of neighbouring characters, rounded up to a
+/// power of two; a letter's text repeats about half its pairs, so that is four to eight bits
+/// per distinct pair: a pair that is not there passes one time in five to one in twenty, and
+/// all three pairs of a four-character word one time in a hundred or fewer. A document's has
+/// twice as many (a letter passes its filter when it likely holds the query, and the
+/// documents that pass theirs are searched whole).
+fn pair_filters(folded: &str) -> (Vec<u8>, Vec<u8>) {
+    let sized = |pairs: usize, range: &std::ops::RangeInclusive<usize>| {
+        pairs
+            .next_power_of_two()
+            .clamp(*range.start(), *range.end())
+    };
+    let mut letter = vec![0u8; sized(folded.chars().count() / 4, &PAIR_FILTER_BYTES)];
+    let mut blocks = Vec::new();
+    for doc in folded.split_terminator(DOC_END) {
+        let bytes = sized(doc.chars().count() / 2, &BLOCK_FILTER_BYTES);
+        // A power of two up to 2^12: its exponent fits a byte.
+        blocks.push(u8::try_from(bytes.trailing_zeros()).unwrap_or(u8::MAX));
+        let start = blocks.len();
+        blocks.resize(start + bytes, 0);
+        let block = blocks.get_mut(start..).unwrap_or_default();
+        each_pair(doc, |pair| {
+            let mixed = mix(pair);
+            set_bits(&mut letter, mixed);
+            set_bits(block, mixed);
+        });
+    }
+    (letter, blocks)
+}
+
+/// Sets the bits of the pair `mixed` in `filter`.
+fn set_bits(filter: &mut [u8], mixed: u64) {
+    for bit in pair_bits(mixed, filter.len() * 8) {
+        if let Some(byte) = filter.get_mut(bit / 8) {
+            *byte |= 1 << (bit % 8);
         }
-    });
-    filter
+    }
+}
+
+/// Whether `filter` has the bits of the pair `mixed`.
+fn has_bits(filter: &[u8], mixed: u64) -> bool {
+    pair_bits(mixed, filter.len() * 8).iter().all(|&bit| {
+        filter
+            .get(bit / 8)
+            .is_none_or(|&byte| byte & (1 << (bit % 8)) != 0)
+    })
 }
 
 /// Each pair of neighbouring characters of `folded` within a document, as one number.
@@ -114,13 +150,17 @@ fn each_pair(folded: &str, mut pair: impl FnMut(u64)) {
     }
 }
 
-/// The two bits of a filter of `bits` bits (a power of two) that `pair` sets: from a
-/// 64-bit mix of it (SplitMix64's), its low half and its high half.
-fn pair_bits(pair: u64, bits: usize) -> [usize; 2] {
+/// A pair, mixed (SplitMix64's finaliser), so that its bits in a filter look random.
+fn mix(pair: u64) -> u64 {
     let mut h = pair.wrapping_add(0x9E37_79B9_7F4A_7C15);
     h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    h ^= h >> 31;
+    h ^ (h >> 31)
+}
+
+/// The two bits of a filter of `bits` bits (a power of two) that the pair `mixed` sets: its
+/// low half and its high half.
+fn pair_bits(h: u64, bits: usize) -> [usize; 2] {
     let mask = u64::try_from(bits).unwrap_or(u64::MAX).wrapping_sub(1);
     [h & mask, (h >> 32) & mask].map(|bit| usize::try_from(bit).unwrap_or(0))
 }
@@ -136,7 +176,8 @@ fn source_read(ch: char, source: Option<char>) -> Option<char> {
 #[derive(Debug, Clone)]
 pub struct SieveQuery {
     literal: memmem::Finder<'static>,
-    /// The pairs of neighbouring characters of the literal query, for the pair filter; empty
+    /// The pairs of neighbouring characters of the literal query, mixed, for the pair
+    /// filters; empty
     /// when the filter cannot rule out a letter (a query of one character, or one that reads
     /// as pinyin, which may match characters that are not its letters).
     pairs: Vec<u64>,
@@ -151,7 +192,7 @@ impl SieveQuery {
         let literal: String = parsed.literal.iter().collect();
         let mut pairs = Vec::new();
         if parsed.pinyin.is_none() {
-            each_pair(&literal, |pair| pairs.push(pair));
+            each_pair(&literal, |pair| pairs.push(mix(pair)));
         }
         Some(Self {
             literal: memmem::Finder::new(literal.as_bytes()).into_owned(),
@@ -169,6 +210,13 @@ impl SieveQuery {
         self.pinyin.is_some()
     }
 
+    /// Whether the query has pairs for the pair filters to judge: a literal query of two
+    /// characters or more.
+    #[must_use]
+    pub fn has_pairs(&self) -> bool {
+        !self.pairs.is_empty()
+    }
+
     /// Whether a letter whose pair filter ([`Sieve::pairs`]) is `filter` may hold the query:
     /// `false` only when the query is literal and one of its pairs is not in the filter. A
     /// filter that does not read (not a power of two bytes) rules nothing out.
@@ -177,13 +225,27 @@ impl SieveQuery {
         if self.pairs.is_empty() || !filter.len().is_power_of_two() {
             return true;
         }
-        self.pairs.iter().all(|&pair| {
-            pair_bits(pair, filter.len() * 8).iter().all(|&bit| {
-                filter
-                    .get(bit / 8)
-                    .is_none_or(|&byte| byte & (1 << (bit % 8)) != 0)
-            })
-        })
+        self.pairs.iter().all(|&pair| has_bits(filter, pair))
+    }
+
+    /// The documents whose own pair filters ([`Sieve::block_pairs`], here `filters`) the
+    /// query may be in, ascending; `None` when the filters cannot tell (a query of one
+    /// character or that reads as pinyin, or filters that do not read).
+    #[must_use]
+    pub fn block_docs(&self, filters: &[u8]) -> Option<Vec<usize>> {
+        if self.pairs.is_empty() {
+            return None;
+        }
+        let (mut docs, mut doc, mut at) = (Vec::new(), 0, 0);
+        while let Some(&exponent) = filters.get(at) {
+            let bytes = 1usize.checked_shl(u32::from(exponent))?;
+            let filter = filters.get(at + 1..at + 1 + bytes)?;
+            if self.pairs.iter().all(|&pair| has_bits(filter, pair)) {
+                docs.push(doc);
+            }
+            (doc, at) = (doc + 1, at + 1 + bytes);
+        }
+        Some(docs)
     }
 
     /// The documents (by their place among those the sieve was made of) that the query may
@@ -450,6 +512,23 @@ mod tests {
     }
 
     #[test]
+    fn each_documents_pair_filter_keeps_the_documents_that_hold_the_word() {
+        let docs = strings(&["推进人才立法", "", "落实人才政策", "中山市科学技术局"]);
+        let filters = Sieve::new(&docs).block_pairs;
+        let docs_of = |query: &str| SieveQuery::new(query).and_then(|q| q.block_docs(&filters));
+        assert_eq!(docs_of("人才立法"), Some(vec![0]));
+        assert_eq!(docs_of("人才"), Some(vec![0, 2]));
+        assert_eq!(docs_of("技术局"), Some(vec![3]));
+        assert_eq!(docs_of("立法政策"), Some(vec![]));
+        // What they cannot judge, and filters that do not read.
+        assert_eq!(docs_of("人"), None);
+        assert_eq!(docs_of("rencai"), None);
+        let query = SieveQuery::new("人才").expect("a query");
+        assert_eq!(query.block_docs(&filters[..filters.len() - 1]), None);
+        assert_eq!(query.block_docs(&[64, 0]), None);
+    }
+
+    #[test]
     fn sources_that_do_not_read_let_every_document_through() {
         let docs = strings(&["中山", "人工"]);
         let sieve = Sieve::new(&docs);
@@ -513,11 +592,19 @@ mod tests {
             for query in [typed(doc, start % (doc.chars().count() + 1), len, &how), random] {
                 let through = sieved(&docs, &query);
                 let found = matched(&docs, &query);
-                let pairs = Sieve::new(&docs).pairs;
+                let sieve = Sieve::new(&docs);
+                let parsed = SieveQuery::new(&query);
                 prop_assert!(
-                    found.is_empty() || SieveQuery::new(&query).is_some_and(|q| q.may_hold(&pairs)),
+                    found.is_empty() || parsed.as_ref().is_some_and(|q| q.may_hold(&sieve.pairs)),
                     "{:?} matches {:?}, the pair filter rules it out", query, docs
                 );
+                if let Some(by_pairs) = parsed.and_then(|q| q.block_docs(&sieve.block_pairs)) {
+                    prop_assert!(
+                        found.iter().all(|doc| by_pairs.contains(doc)),
+                        "{:?} matches {:?} of {:?}, the documents' filters let {:?} through",
+                        query, found, docs, by_pairs
+                    );
+                }
                 for doc in found {
                     prop_assert!(
                         through.contains(&doc),

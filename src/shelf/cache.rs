@@ -39,7 +39,9 @@ const SCHEMA: Schema = Schema {
     // 5: each letter's pair filter (`pairs`), also copied beside each of its files, so that
     // the lookup that finds an unchanged file's key can rule the letter out for a literal
     // query, and its row in `letters` is not read at all.
-    version: 5,
+    // 6: each document's pair filter (`block_pairs`), so that a letter that passes is sieved
+    // without its folded text.
+    version: 6,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
@@ -57,6 +59,7 @@ const SCHEMA: Schema = Schema {
             folded TEXT,
             sources BLOB,
             pairs BLOB,
+            block_pairs BLOB,
             crumbs TEXT,
             places BLOB,
             docs TEXT
@@ -272,8 +275,8 @@ impl Cache {
             )?;
             let mut letter = transaction.prepare(
                 "INSERT OR REPLACE INTO letters (key, head, error_line, error_column, error,
-                 folded, sources, pairs, crumbs, places, docs)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 folded, sources, pairs, block_pairs, crumbs, places, docs)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
             for Learnt {
                 file: (path, stamp, key),
@@ -291,6 +294,7 @@ impl Cache {
                         row.folded,
                         row.sources,
                         row.pairs,
+                        row.block_pairs,
                         row.crumbs,
                         row.places,
                         row.docs
@@ -324,6 +328,7 @@ struct Row<'a> {
     folded: Option<&'a str>,
     sources: Option<&'a [u8]>,
     pairs: Option<&'a [u8]>,
+    block_pairs: Option<&'a [u8]>,
     crumbs: Option<String>,
     places: Option<Vec<u8>>,
     docs: Option<String>,
@@ -343,6 +348,7 @@ impl<'a> Row<'a> {
                     folded: Some(fill.sieve.folded.as_str()),
                     sources: Some(fill.sieve.sources.as_slice()),
                     pairs: Some(fill.sieve.pairs.as_slice()),
+                    block_pairs: Some(fill.sieve.block_pairs.as_slice()),
                     crumbs: Some(joined(text.crumbs.iter().flatten().map(String::as_str))),
                     places: Some(places(text)),
                     docs: Some(joined(docs)),
@@ -435,26 +441,30 @@ impl Lookup {
             .flatten()
     }
 
-    /// The blocks of the content `key` that `sieve` lets through (given the letter's folded
-    /// text, and its sources when `reach` asks for them; it says which documents, ascending),
-    /// with their breadcrumbs, or its refusal; `None` when it is not in the cache. Only the
-    /// blocks that pass are looked at.
+    /// The blocks of the content `key` that `sieve` lets through (given the columns of the
+    /// letter's sieve that `reach` asks for; it says which documents, ascending), with their
+    /// breadcrumbs, or its refusal; `None` when it is not in the cache. Only the blocks that
+    /// pass are looked at.
     pub fn sieved_blocks(
         &self,
         key: Key,
         reach: Reach,
-        sieve: impl FnOnce(&[u8], Option<&[u8]>) -> Vec<usize>,
+        sieve: impl FnOnce(SieveColumns<'_>) -> Vec<usize>,
     ) -> Option<Known<Vec<Block>>> {
         self.begin();
         // SQLite copies out every column a statement names: each asks for what it needs.
         let sql = match reach {
             Reach::Sources => {
-                "SELECT error_line, error_column, error, folded, sources, NULL, NULL, NULL
+                "SELECT error_line, error_column, error, folded, sources, NULL, NULL, NULL, NULL
                  FROM letters WHERE key = ?1"
             }
             Reach::Whole => {
-                "SELECT error_line, error_column, error, folded, NULL, crumbs, places, docs
+                "SELECT error_line, error_column, error, folded, NULL, NULL, crumbs, places, docs
                  FROM letters WHERE key = ?1"
+            }
+            Reach::Pairs => {
+                "SELECT error_line, error_column, error, NULL, NULL, block_pairs, crumbs, places,
+                 docs FROM letters WHERE key = ?1"
             }
         };
         let mut statement = self.connection.prepare_cached(sql).ok()?;
@@ -465,12 +475,18 @@ impl Lookup {
             return Some(Err(refused));
         }
         let bytes = |i| -> Option<Option<&[u8]>> { row.get_ref(i).ok()?.as_bytes_or_null().ok() };
-        let docs = sieve(bytes(3)??, bytes(4)?);
+        let places = bytes(7)?;
+        let docs = sieve(SieveColumns {
+            folded: bytes(3)?,
+            sources: bytes(4)?,
+            block_pairs: bytes(5)?,
+            docs: places.map_or(0, |places| places.len() / 8),
+        });
         if docs.is_empty() {
             return Some(Ok(Vec::new()));
         }
-        if reach == Reach::Whole {
-            return blocks_of(bytes(5)??, bytes(6)??, bytes(7)??, &docs).map(Ok);
+        if reach != Reach::Sources {
+            return blocks_of(bytes(6)??, places?, bytes(8)??, &docs).map(Ok);
         }
         let mut statement = self
             .connection
@@ -483,15 +499,32 @@ impl Lookup {
     }
 }
 
+/// The columns of a letter's sieve that [`Lookup::sieved_blocks`] read, as its reach asked.
+#[derive(Debug, Clone, Copy)]
+pub struct SieveColumns<'a> {
+    /// Its folded text ([`Sieve::folded`]).
+    pub folded: Option<&'a [u8]>,
+    /// Its sources ([`Sieve::sources`]).
+    pub sources: Option<&'a [u8]>,
+    /// Its documents' own pair filters ([`Sieve::block_pairs`]).
+    pub block_pairs: Option<&'a [u8]>,
+    /// How many documents it has, when its blocks were read too (else 0).
+    pub docs: usize,
+}
+
 /// What [`Lookup::sieved_blocks`] reads of a letter's row at first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
     /// Its folded text and its sources (for a query that reads as pinyin); its blocks after,
     /// only if one passes.
     Sources,
-    /// Its folded text and its blocks at once, for a literal query, which a letter its pair
-    /// filter let through likely holds: one lookup of its row, not two.
+    /// Its folded text and its blocks at once, for a literal query of one character (which
+    /// a letter's pair filters cannot judge, and most letters hold): one lookup of its row.
     Whole,
+    /// Its documents' own pair filters and its blocks at once, for a literal query of two
+    /// characters or more, which a letter that passed its pair filter likely holds: one
+    /// lookup of its row, and not its folded text.
+    Pairs,
 }
 
 /// The columns of an error: line, column, message.

@@ -122,7 +122,7 @@ fn search_of(
     sieve: &mut SieveQuery,
     query: &Query,
 ) -> (Result<Searched, LoadError>, Option<cache::Learnt>) {
-    let pinyin = sieve.is_pinyin();
+    let (pinyin, literal_pairs) = (sieve.is_pinyin(), sieve.has_pairs());
     let sieve = std::cell::RefCell::new(sieve);
     // Most letters do not hold a literal query: their pair filter, read beside their key,
     // says so, and their row in the cache is not read at all.
@@ -133,11 +133,20 @@ fn search_of(
         }
         let reach = if pinyin {
             cache::Reach::Sources
+        } else if literal_pairs {
+            cache::Reach::Pairs
         } else {
             cache::Reach::Whole
         };
-        let blocks = lookup.sieved_blocks(key, reach, |folded, sources| {
-            sieve.borrow_mut().docs(folded, sources)
+        let blocks = lookup.sieved_blocks(key, reach, |columns| {
+            let mut sieve = sieve.borrow_mut();
+            match columns.block_pairs {
+                // Filters that do not read let every block through, to the engine.
+                Some(filters) => sieve
+                    .block_docs(filters)
+                    .unwrap_or_else(|| (0..columns.docs).collect()),
+                None => sieve.docs(columns.folded.unwrap_or_default(), columns.sources),
+            }
         })?;
         Some(blocks.map(|blocks| {
             let hits = find_in(&blocks, query);
