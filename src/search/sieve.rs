@@ -40,7 +40,7 @@ pub struct Sieve {
     /// reads too, and that original: four bytes each, little-endian, ascending.
     pub sources: Vec<u8>,
     /// A Bloom filter of the pairs of neighbouring characters within each document of
-    /// `folded` ([`pair_filter`]): a pair the documents hold always passes it, one they do not
+    /// `folded` ([`pair_filters`]): a pair the documents hold always passes it, one they do not
     /// hold seldom does.
     pub pairs: Vec<u8>,
     /// Per document, in order, a pair filter of its pairs alone: one byte `n`, then its
@@ -59,19 +59,28 @@ impl Sieve {
         let mut folded = String::new();
         let mut sources = Vec::new();
         let mut at = 0u32;
+        // Each document's pairs, mixed, as they come: the filters' sizes follow their number.
+        let mut pairs = Vec::new();
+        let mut ends = Vec::new();
         for doc in docs {
+            let mut last = None;
             fold::fold_each(doc.as_ref(), |ch, source| {
                 folded.push(ch);
                 if let Some(source) = source_read(ch, source) {
                     sources.extend_from_slice(&at.to_le_bytes());
                     sources.extend_from_slice(&u32::from(source).to_le_bytes());
                 }
+                if let Some(last) = last {
+                    pairs.push(mix(pair(last, ch)));
+                }
+                last = Some(ch);
                 at = at.saturating_add(1);
             });
             folded.push(DOC_END);
+            ends.push(pairs.len());
             at = at.saturating_add(1);
         }
-        let (pairs, block_pairs) = pair_filters(&folded);
+        let (pairs, block_pairs) = pair_filters(&pairs, &ends);
         Self {
             folded,
             sources,
@@ -89,34 +98,36 @@ const PAIR_FILTER_BYTES: std::ops::RangeInclusive<usize> = 64..=(1 << 16);
 /// The fewest and the most bytes of a document's own pair filter.
 const BLOCK_FILTER_BYTES: std::ops::RangeInclusive<usize> = 8..=(1 << 12);
 
-/// The pair filters of `folded` (documents each followed by [`DOC_END`]): the letter's and
-/// each document's. Each pair sets the two bits [`pair_bits`] gives of each filter it is
-/// in. The letter's has about two bits per pair of neighbouring characters, rounded up to a
-/// power of two; a letter's text repeats about half its pairs, so that is four to eight bits
-/// per distinct pair: a pair that is not there passes one time in five to one in twenty, and
-/// all three pairs of a four-character word one time in a hundred or fewer. A document's has
-/// twice as many (a letter passes its filter when it likely holds the query, and the
-/// documents that pass theirs are searched whole).
-fn pair_filters(folded: &str) -> (Vec<u8>, Vec<u8>) {
+/// The pair filters of a letter whose documents' pairs, mixed, are `pairs`, the pairs of
+/// each document ending where `ends` says: the letter's and each document's. Each pair sets
+/// the two bits [`pair_bits`] gives of each filter it is in. The letter's has about two bits
+/// per pair, rounded up to a power of two; a letter's text repeats about half its pairs, so
+/// that is four to eight bits per distinct pair: a pair that is not there passes one time in
+/// five to one in twenty, and all three pairs of a four-character word one time in a hundred
+/// or fewer. A document's has twice as many (a letter passes its filter when it likely
+/// holds the query, and the documents that pass theirs are searched whole).
+fn pair_filters(pairs: &[u64], ends: &[usize]) -> (Vec<u8>, Vec<u8>) {
     let sized = |pairs: usize, range: &std::ops::RangeInclusive<usize>| {
         pairs
             .next_power_of_two()
             .clamp(*range.start(), *range.end())
     };
-    let mut letter = vec![0u8; sized(folded.chars().count() / 4, &PAIR_FILTER_BYTES)];
+    let mut letter = vec![0u8; sized(pairs.len() / 4, &PAIR_FILTER_BYTES)];
     let mut blocks = Vec::new();
-    for doc in folded.split_terminator(DOC_END) {
-        let bytes = sized(doc.chars().count() / 2, &BLOCK_FILTER_BYTES);
+    let mut start = 0;
+    for &end in ends {
+        let doc = pairs.get(start..end).unwrap_or_default();
+        start = end;
+        let bytes = sized(doc.len() / 2, &BLOCK_FILTER_BYTES);
         // A power of two up to 2^12: its exponent fits a byte.
         blocks.push(u8::try_from(bytes.trailing_zeros()).unwrap_or(u8::MAX));
-        let start = blocks.len();
-        blocks.resize(start + bytes, 0);
-        let block = blocks.get_mut(start..).unwrap_or_default();
-        each_pair(doc, |pair| {
-            let mixed = mix(pair);
+        let from = blocks.len();
+        blocks.resize(from + bytes, 0);
+        let block = blocks.get_mut(from..).unwrap_or_default();
+        for &mixed in doc {
             set_bits(&mut letter, mixed);
             set_bits(block, mixed);
-        });
+        }
     }
     (letter, blocks)
 }
@@ -139,15 +150,21 @@ fn has_bits(filter: &[u8], mixed: u64) -> bool {
     })
 }
 
-/// Each pair of neighbouring characters of `folded` within a document, as one number.
-fn each_pair(folded: &str, mut pair: impl FnMut(u64)) {
-    let mut last = DOC_END;
-    for ch in folded.chars() {
-        if last != DOC_END && ch != DOC_END {
-            pair(u64::from(last) << 32 | u64::from(ch));
-        }
+/// Each pair of neighbouring characters of `folded`, as one number ([`pair`]).
+fn each_pair(folded: &str, mut each: impl FnMut(u64)) {
+    let mut chars = folded.chars();
+    let Some(mut last) = chars.next() else {
+        return;
+    };
+    for ch in chars {
+        each(pair(last, ch));
         last = ch;
     }
+}
+
+/// Two neighbouring characters as one number.
+fn pair(first: char, second: char) -> u64 {
+    u64::from(first) << 32 | u64::from(second)
 }
 
 /// A pair, mixed (SplitMix64's finaliser), so that its bits in a filter look random.
