@@ -270,6 +270,28 @@ fn a_cache_of_the_older_format_is_set_aside_and_made_anew() {
 }
 
 #[test]
+fn a_row_without_its_filters_or_its_folded_text_is_read_anew_not_taken_for_no_match() {
+    // What another program, or a fault SQLite does not see, may leave: the filters and the
+    // folded text gone from every letter's row. No letter may then pass for one without the
+    // word: each is read again, and found as the engine finds it.
+    let shelf = Shelf::new();
+    shelf.search("人才立法", "cache");
+    let store = shelf.dir.path().join("cache/dafu/shelf.db");
+    let db = rusqlite::Connection::open(&store).expect("opens");
+    db.execute_batch(
+        "UPDATE files SET pairs = NULL;
+         UPDATE letters SET pairs = NULL, block_pairs = NULL, folded = NULL, sources = NULL;",
+    )
+    .expect("emptied");
+    drop(db);
+    for query in ["人才立法", "人", "rclf", "不在任何一封信里"] {
+        let warm = shelf.search(query, "cache");
+        assert_eq!(warm.stdout(), shelf.each_letter(query), "{query:?}");
+        assert!(warm.stderr.is_empty(), "{query:?}: {warm:?}");
+    }
+}
+
+#[test]
 fn a_warm_search_reads_the_cache_not_the_letters() {
     // A letter rewritten with another word but the same size and modification time is, by
     // the cache's rule, unchanged: a warm search still finds the word it had. (What makes a

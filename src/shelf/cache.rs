@@ -475,11 +475,15 @@ impl Lookup {
             return Some(Err(refused));
         }
         let bytes = |i| -> Option<Option<&[u8]>> { row.get_ref(i).ok()?.as_bytes_or_null().ok() };
-        let places = bytes(7)?;
+        let (folded, block_pairs, places) = (bytes(3)?, bytes(5)?, bytes(7)?);
+        // A row without what its sieve needs is not known: the letter is read anew.
+        if (reach == Reach::Pairs && block_pairs.is_none()) || folded.or(block_pairs).is_none() {
+            return None;
+        }
         let docs = sieve(SieveColumns {
-            folded: bytes(3)?,
+            folded,
             sources: bytes(4)?,
-            block_pairs: bytes(5)?,
+            block_pairs,
             docs: places.map_or(0, |places| places.len() / 8),
         });
         if docs.is_empty() {
