@@ -292,6 +292,39 @@ fn a_row_without_its_filters_or_its_folded_text_is_read_anew_not_taken_for_no_ma
 }
 
 #[test]
+fn a_copied_letter_is_known_by_its_content_and_its_file_gets_the_content_s_filter() {
+    let shelf = Shelf::new();
+    shelf.search("人才立法", "cache");
+    let copy = shelf.letters().join("letter-copy.yaml");
+    std::fs::copy(shelf.letters().join("letter-00000.yaml"), &copy).expect("copied");
+    for query in ["人才立法", "科学技术", "不在任何一封信里"] {
+        assert_eq!(
+            shelf.search(query, "cache").stdout(),
+            shelf.each_letter(query),
+            "{query:?}"
+        );
+    }
+    let db =
+        rusqlite::Connection::open(shelf.dir.path().join("cache/dafu/shelf.db")).expect("opens");
+    let filter = |name: &str| -> Option<Vec<u8>> {
+        let path = shelf.letters().join(name);
+        db.query_row(
+            "SELECT pairs FROM files WHERE path = ?1",
+            [path.as_os_str().as_encoded_bytes()],
+            |row| row.get(0),
+        )
+        .expect("a row")
+    };
+    let original = filter("letter-00000.yaml");
+    assert!(original.is_some(), "the original's filter");
+    assert_eq!(
+        filter("letter-copy.yaml"),
+        original,
+        "the copy's, from the content's row"
+    );
+}
+
+#[test]
 fn a_warm_search_reads_the_cache_not_the_letters() {
     // A letter rewritten with another word but the same size and modification time is, by
     // the cache's rule, unchanged: a warm search still finds the word it had. (What makes a

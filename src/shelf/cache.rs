@@ -268,10 +268,11 @@ impl Cache {
         };
         let transaction = connection.transaction()?;
         {
-            // The file's row after its content's: it copies the content's pair filter.
+            // The file's row after its content's: it copies the content's pair filter, from
+            // the reading when there is one, else from the content's row.
             let mut file = transaction.prepare(
                 "INSERT OR REPLACE INTO files (path, size, mtime, key, pairs)
-                 VALUES (?1, ?2, ?3, ?4, (SELECT pairs FROM letters WHERE key = ?4))",
+                 VALUES (?1, ?2, ?3, ?4, COALESCE(?5, (SELECT pairs FROM letters WHERE key = ?4)))",
             )?;
             let mut letter = transaction.prepare(
                 "INSERT OR REPLACE INTO letters (key, head, error_line, error_column, error,
@@ -283,8 +284,10 @@ impl Cache {
                 reading,
             } in learnt
             {
+                let mut pairs = None;
                 if let Some(reading) = reading {
                     let row = Row::of(reading);
+                    pairs = row.pairs;
                     letter.execute(params![
                         &key.0[..],
                         row.head,
@@ -302,7 +305,7 @@ impl Cache {
                 }
                 let size = i64::try_from(stamp.size).unwrap_or(i64::MAX);
                 let path = path.as_os_str().as_encoded_bytes();
-                file.execute(params![path, size, stamp.mtime, &key.0[..]])?;
+                file.execute(params![path, size, stamp.mtime, &key.0[..], pairs])?;
             }
         }
         transaction.commit()
