@@ -49,9 +49,20 @@ impl LetterText {
     /// The searchable text of `tree`.
     #[must_use]
     pub fn of(tree: &LetterTree) -> Self {
-        let crumbs = (0..tree.nodes.len())
-            .map(|id| [tree.breadcrumb(id, Lang::Zh), tree.breadcrumb(id, Lang::En)])
-            .collect();
+        // Each node's breadcrumb is its parent's and its name, as `LetterTree::breadcrumb`
+        // joins them: made from the parent's (the outline lists a parent first), not from
+        // every ancestor's name again.
+        let mut crumbs: Vec<[String; 2]> = Vec::with_capacity(tree.nodes.len());
+        for (id, node) in tree.nodes.iter().enumerate() {
+            let up = node.parent.and_then(|parent| crumbs.get(parent));
+            let crumb = |lang: Lang, at: usize| match (node.parent, up) {
+                (None, _) => tree.name(id, lang),
+                (Some(_), Some(up)) => format!("{} › {}", up[at], tree.name(id, lang)),
+                (Some(_), None) => tree.breadcrumb(id, lang),
+            };
+            let pair = [crumb(Lang::Zh, 0), crumb(Lang::En, 1)];
+            crumbs.push(pair);
+        }
         let docs = crate::search::letter::letter_docs(tree)
             .map(|(block, text)| (tree.blocks[block].node, text.to_string()))
             .collect();

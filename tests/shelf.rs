@@ -386,3 +386,33 @@ fn a_missing_folder_is_an_error_not_an_empty_shelf() {
     let out = shelf.run(["list", "/no/such/shelf"]);
     assert!(out.stdout().contains("/no/such/shelf: "), "{out:?}");
 }
+
+#[test]
+fn a_letters_searchable_text_has_each_nodes_breadcrumb_in_both_languages() {
+    // The shelf makes the breadcrumbs it keeps from each node's parent's: they must be the
+    // tree's own, in Chinese and in English, for a made letter and the transcripts.
+    let shelf = Shelf::new();
+    let mut files = vec![shelf.dir.path().join(&shelf.made[0].file_name)];
+    files.extend(TRANSCRIPTS.map(|t| shelf.dir.path().join(name_of(t))));
+    let mut nested = 0;
+    for file in files {
+        for lang in [dafu::strings::Lang::Zh, dafu::strings::Lang::En] {
+            let tree = dafu::shelf::read_letter(&file, lang).expect("reads");
+            let text = dafu::shelf::LetterText::of(&tree);
+            assert_eq!(text.crumbs.len(), tree.nodes.len(), "{}", file.display());
+            for (id, crumbs) in text.crumbs.iter().enumerate() {
+                let expected = [
+                    tree.breadcrumb(id, dafu::strings::Lang::Zh),
+                    tree.breadcrumb(id, dafu::strings::Lang::En),
+                ];
+                assert_eq!(crumbs, &expected, "{} node {id}", file.display());
+            }
+            nested += text
+                .crumbs
+                .iter()
+                .filter(|[zh, _]| zh.contains(" › "))
+                .count();
+        }
+    }
+    assert!(nested > 0, "nodes with a parent among them");
+}
