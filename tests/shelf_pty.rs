@@ -83,7 +83,8 @@ const EN: Words = Words {
 };
 
 /// The whole walk: the shelf opens, a search narrows it, Enter opens the second letter
-/// found at its first match, `n` goes on, `q` comes back to the same row, `q` quits.
+/// found at its first match, `n` goes on, `q` comes back to the same row, Enter opens the
+/// letter at its first match again, `q` quits.
 fn walk_through(label: &str, (cols, rows): (u16, u16), lang: &str, words: &Words, no_color: bool) {
     let shelf = Shelf::new(label);
     let mut p = shelf.start(cols, rows, lang, no_color);
@@ -124,6 +125,7 @@ fn walk_through(label: &str, (cols, rows): (u16, u16), lang: &str, words: &Words
         pty::row_text(s, 0).contains(&second.doc_number)
             && pty::status_row(s).contains(&format!("{} 1/", words.quoted))
     });
+    let at_first_match = p.with_screen(pty::status_row);
     p.send("n");
     p.wait_for("n goes to the next match", |s| {
         pty::status_row(s).contains(&format!("{} 2/", words.quoted))
@@ -133,6 +135,16 @@ fn walk_through(label: &str, (cols, rows): (u16, u16), lang: &str, words: &Words
     p.send("q");
     p.wait_for("back on the shelf at the same row", |s| {
         pty::row_text(s, 0).contains(&found) && selected_row(s).as_deref() == Some(row.as_str())
+    });
+
+    // Opened again, it is at its first match again, not at the place it kept past it.
+    p.send("\r");
+    p.wait_for("the letter opens again at its first match", |s| {
+        pty::row_text(s, 0).contains(&second.doc_number) && pty::status_row(s) == at_first_match
+    });
+    p.send("q");
+    p.wait_for("back on the shelf", |s| {
+        pty::row_text(s, 0).contains(&found)
     });
 
     // q on the shelf quits.

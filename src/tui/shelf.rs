@@ -243,7 +243,10 @@ impl Runner {
 /// with `n`/`N` for the next. Returns how many moves that was (none without a query).
 fn open_at_match(app: &mut App, query: Option<String>) -> usize {
     let Some(query) = query else { return 0 };
+    // From the letter's start, as less's `+/word` is: the place it kept (its last reading,
+    // perhaps past the first match) would have the search begin there.
     for action in [
+        Action::First,
         Action::OpenSearch,
         Action::SearchInsert(query),
         Action::SearchSubmit,
@@ -257,4 +260,37 @@ fn open_at_match(app: &mut App, query: Option<String>) -> usize {
 #[must_use]
 pub fn is_shelf(paths: &[PathBuf]) -> bool {
     paths.len() > 1 || paths.first().is_some_and(|p| walk::is_folder(Path::new(p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kept::{Place, Restore, Spot};
+    use crate::letter::{load, tree::LetterTree};
+    use crate::strings::Lang;
+    use crate::text::width::AmbiguousWidth;
+
+    /// A letter opened from a searched shelf is at its first match even when the place it
+    /// kept, read in time, is past it (the search would begin there).
+    #[test]
+    fn a_letter_opened_with_a_query_is_at_its_first_match_not_after_its_kept_place() {
+        let tree = LetterTree::new(load::embedded());
+        let block = tree.blocks.len() / 2;
+        let node = tree.blocks[block].node;
+        let mut app = App::new(tree, Lang::Zh, AmbiguousWidth::Narrow, (100, 30));
+        let place = Place {
+            at: Some(Spot {
+                node,
+                block,
+                byte: 0,
+            }),
+            ..Place::default()
+        };
+        app.update(Message::Restore(Box::new(Restore {
+            place: Some(place),
+            ..Restore::default()
+        })));
+        assert_eq!(open_at_match(&mut app, Some("rgzn".into())), 1);
+        assert_eq!(app.search().current, Some(0));
+    }
 }
