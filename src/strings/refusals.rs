@@ -392,6 +392,10 @@ pub const PHRASES: &[(&str, &str)] = &[
     ),
     ("invalid digit found in string", "不是数字"),
     ("number too large to fit in target type", "数字太大"),
+    (
+        "data did not match any variant of untagged enum OneOrMore",
+        "这里应是一行文字，或文字的列表",
+    ),
     // The parser's problems (saphyr).
     ("found unexpected end of stream", "文件意外结束"),
     ("did not find expected key", "这里应有一个键"),
@@ -456,6 +460,30 @@ pub const PHRASES: &[(&str, &str)] = &[
     ),
     ("tab cannot be used as indentation", "不能用制表符缩进"),
     ("tabs disallowed in this context", "这里不能有制表符"),
+    (
+        "tabs disallowed within this context (block indentation)",
+        "这里不能用制表符缩进",
+    ),
+    (
+        "a block scalar content cannot start with a tab",
+        "块标量的内容不能以制表符开头",
+    ),
+    (
+        "did not find expected hexadecimal number",
+        "这里应有十六进制数字",
+    ),
+    (
+        "found invalid Unicode character escape code",
+        "转义码不是有效的 Unicode 字符",
+    ),
+    (
+        "a byte order mark must not appear inside a document",
+        "文档中间不能有字节顺序标记（BOM）",
+    ),
+    (
+        "missing explicit document end marker before directive",
+        "指令之前须有文档结束标记（...）",
+    ),
     ("invalid indentation", "缩进不对"),
     ("unexpected eof", "文件意外结束"),
     ("found a tab", "有制表符"),

@@ -158,33 +158,82 @@ impl de::Error for Fault {
     }
 }
 
-/// A syntax error of the streaming parser, in its words at its mark.
+/// A syntax error of the streaming parser, in its words, where the fault is.
 fn syntax(error: &ScanError, source: &str) -> Fault {
     let mark = error.marker();
-    let mut at = (mark.line(), mark.col() + 1);
+    let at = (mark.line(), mark.col() + 1);
+    let info = error.info();
     // The scanner has its own nesting bound, met before ours on flow collections.
-    if error.info().contains("recursion limit") {
+    if info.contains("recursion limit") {
         return Fault::of_event("collections nest too deep; refused", at);
     }
-    // The parser marks the start of the scalar a tab cut short; the tab is where to look.
-    if error.info().ends_with("found a tab") {
-        at = first_tab(source, mark.index(), at).unwrap_or(at);
-    }
-    Fault::of_event(error.info(), at)
+    // The parser marks where the token began: the start of a quoted scalar whose escape is
+    // wrong, of a scalar or block a tab cut short, or the column after an indenting tab.
+    // The reader is sent to the character itself.
+    let here = (mark.index(), at);
+    let found = if info.contains("tabs disallowed") {
+        let line_start = (mark.index().saturating_sub(mark.col()), (mark.line(), 1));
+        first_at(source, line_start, |c, _| c == '\t')
+    } else if info.contains("tab") {
+        first_at(source, here, |c, _| c == '\t')
+    } else if info.contains("escape") || info.contains("hexadecimal") {
+        // The first backslash that is not itself escaped and begins no escape YAML knows.
+        let mut escaped = false;
+        first_at(source, here, |c, rest| {
+            let bad = !escaped && c == '\\' && !valid_escape(rest);
+            escaped = !escaped && c == '\\';
+            bad
+        })
+    } else {
+        None
+    };
+    Fault::of_event(info, found.unwrap_or(at))
 }
 
-/// Where the first tab at or after the `index`th character of `source` stands, counting on
-/// from `at`, that character's line and column.
-fn first_tab(source: &str, index: usize, at: Position) -> Option<Position> {
+/// Where the first character at or after the `index`th of `source` that is `wanted` (given
+/// the text after it) stands, counting on from `at`, the `index`th character's line and
+/// column.
+fn first_at(
+    source: &str,
+    (index, at): (usize, Position),
+    mut wanted: impl FnMut(char, &str) -> bool,
+) -> Option<Position> {
     let (mut line, mut column) = at;
-    for c in source.chars().skip(index) {
+    let skipped = source
+        .char_indices()
+        .nth(index)
+        .map_or(source.len(), |(i, _)| i);
+    let rest = source.get(skipped..)?;
+    for (i, c) in rest.char_indices() {
+        if wanted(c, rest.get(i + c.len_utf8()..).unwrap_or_default()) {
+            return Some((line, column));
+        }
         match c {
-            '\t' => return Some((line, column)),
             '\n' => (line, column) = (line + 1, 1),
             _ => column += 1,
         }
     }
     None
+}
+
+/// Whether `after`, the text after a backslash in a double-quoted scalar, begins an escape
+/// YAML knows: one character, a line break, or `x`, `u`, `U` with 2, 4 or 8 hex digits of a
+/// character.
+fn valid_escape(after: &str) -> bool {
+    let mut chars = after.chars();
+    let digits = match chars.next() {
+        Some('x') => 2,
+        Some('u') => 4,
+        Some('U') => 8,
+        Some(c) => return "0abt\tnvfre \"/\\N_LP\n\r".contains(c),
+        None => return false,
+    };
+    let hex: String = chars.take(digits).collect();
+    hex.len() == digits
+        && u32::from_str_radix(&hex, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .is_some()
 }
 
 /// Why a node with `anchor` and `tag` is refused, if it is.
@@ -269,6 +318,11 @@ impl<'s> Events<'s> {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 self.depth = self.depth.saturating_sub(1);
+                // A fault at the start of a line ends the block collection above it first:
+                // said now, it is not hidden behind a field the collection then lacks.
+                if let Some(Err(error)) = self.parser.peek() {
+                    return Err(syntax(&error, self.source));
+                }
                 None
             }
             Event::Alias(_) => Some(ANCHORS.to_string()),
@@ -770,10 +824,25 @@ mod tests {
                 (2, 8),
                 "invalid indentation in quoted scalar",
             ),
+            // Each fault where it is, not where its token began.
+            ("title: \"a\n  b\\qc\"", (3, 4), "unknown escape character"),
+            ("title: \"a\\\\q \\z\"", (2, 14), "unknown escape character"),
+            ("title: \"a\\u00\"", (2, 10), "hexadecimal"),
+            ("title: \"a\\uD800\"", (2, 10), "escape"),
+            ("closing: |\n\ta", (3, 1), "cannot start with a tab"),
+            ("closing:\n\t- a", (3, 1), "tabs disallowed"),
+            ("title: a\n\tb", (3, 1), "found a tab"),
+            // A fault at a line's start is said, not what the mapping above it then lacks.
+            ("%bogus", (2, 1), "before directive"),
+            ("contact: {a: b}", (2, 10), "untagged enum OneOrMore"),
+            ("\u{feff}bogus: 1", (2, 1), "byte order mark"),
         ] {
             let (position, message) = refused(&letter(body));
             assert!(message.contains(says), "{body}: {message}");
             assert_eq!(position, Some(at), "{body}: {message}");
+            // And said in Chinese in the Chinese interface.
+            let zh = crate::strings::in_lang(&message, crate::strings::Lang::Zh);
+            assert_ne!(zh, message, "{body}: no Chinese for {message}");
         }
         let (position, message) = refused(&format!("{}---\n{}", letter(""), letter("")));
         assert!(message.contains("more than one document"), "{message}");
@@ -784,6 +853,12 @@ mod tests {
         let (position, message) = refused("opening: [您好。]\n");
         assert_eq!(message, "missing field `signature`");
         assert_eq!(position, Some((1, 1)));
+        let (position, message) = refused("# only a comment\n");
+        assert_eq!((position, message.as_str()), (Some((2, 1)), END));
+        // The scanner's own bound on flow nesting, met before the reader's.
+        let (position, message) = refused(&letter(&format!("contact: {}", "[".repeat(100_000))));
+        assert_eq!(message, "collections nest too deep; refused");
+        assert_eq!(position.map(|(line, _)| line), Some(2));
     }
 
     #[test]
