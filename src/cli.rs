@@ -13,6 +13,7 @@ use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::letter::letter_index;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
+use crate::text::truncate::fit;
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// How many characters of context `dafu search` shows on each side of a match.
@@ -177,12 +178,43 @@ fn context(text: &str, bytes: Range<usize>) -> (Range<usize>, Range<usize>, Rang
     (start..bytes.start, bytes.clone(), bytes.end..end)
 }
 
-/// Pads `s` with spaces to `width` display columns (narrow ambiguous width: output to a
-/// pipe or file has no terminal to ask).
-#[must_use]
-pub fn pad(s: &str, width: usize) -> String {
-    let w = str_width(s, AmbiguousWidth::Narrow);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+/// Writes `rows` (the header first) as columns two spaces apart, each as wide as its widest
+/// cell (narrow ambiguous width: a pipe or a file has no terminal to ask) and the last not
+/// padded; the column `right_aligned`, if any, stands right-aligned so that its decimal
+/// points line up.
+///
+/// # Errors
+/// When `out` cannot be written to.
+pub fn print_columns<R: AsRef<[String]>>(
+    rows: &[R],
+    right_aligned: Option<usize>,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mode = AmbiguousWidth::Narrow;
+    let mut widths: Vec<usize> = Vec::new();
+    for row in rows {
+        for (i, cell) in row.as_ref().iter().enumerate() {
+            let width = str_width(cell, mode);
+            match widths.get_mut(i) {
+                Some(widest) => *widest = (*widest).max(width),
+                None => widths.push(width),
+            }
+        }
+    }
+    for row in rows {
+        let row = row.as_ref();
+        let mut line = String::new();
+        for (i, (cell, &width)) in row.iter().zip(&widths).enumerate() {
+            if i + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(&fit(cell, width, Some(i) == right_aligned, mode));
+                line.push_str("  ");
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

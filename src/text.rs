@@ -12,36 +12,14 @@
 //! 4. [`truncate`] / [`first_sentence`] for one-line places: tree rows, titles, status.
 //!
 //! All byte ranges produced here lie on grapheme boundaries of the text they were computed
-//! for; [`slice()`] turns them back into `&str`.
+//! for; `str::get` turns them back into `&str`.
 
 pub mod sanitize;
 pub mod truncate;
 pub mod width;
 pub mod wrap;
 
-use std::ops::Range;
-
 pub use sanitize::{is_bidi_control, sanitize, sanitize_line};
 pub use truncate::{ELLIPSIS, first_sentence, truncate, truncate_start};
-pub use width::{AmbiguousWidth, char_width, grapheme_width, is_ambiguous, str_width};
+pub use width::{AmbiguousWidth, char_width, grapheme_width, str_width};
 pub use wrap::{visible, wrap};
-
-/// The part of `s` at byte range `range`, for ranges this module produced from `s` itself
-/// ([`wrap`], [`visible`]).
-///
-/// This is the crate's one audited string slice by computed byte offsets; everywhere else uses
-/// `str::get`. Those ranges are built from `grapheme_indices`, so they lie on character
-/// boundaries by construction.
-///
-/// # Panics
-///
-/// If `range` is out of bounds or not on character boundaries of `s`, which means it was
-/// computed for a different text: a bug in the caller, better found loudly.
-#[must_use]
-#[expect(
-    clippy::string_slice,
-    reason = "ranges come from grapheme iteration over this same text; see the doc comment"
-)]
-pub fn slice(s: &str, range: Range<usize>) -> &str {
-    &s[range]
-}

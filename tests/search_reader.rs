@@ -214,7 +214,11 @@ fn assert_matches_in_view_highlighted(app: &dafu::app::App) {
         let y = pane.y + u16::try_from(row).unwrap();
         let text = &app.tree().blocks[line.block].text;
         let mut x = pane.x + READING_GUTTER;
-        for (offset, g) in dafu::text::slice(text, line.shown()).grapheme_indices(true) {
+        for (offset, g) in text
+            .get(line.shown())
+            .expect("a line of this text")
+            .grapheme_indices(true)
+        {
             let at = line.range.start + offset;
             let hit = app
                 .search()

@@ -3,13 +3,19 @@
 //! ambiguous-width modes.
 
 use dafu::text::{
-    AmbiguousWidth, ELLIPSIS, is_bidi_control, sanitize, sanitize_line, slice, str_width, truncate,
+    AmbiguousWidth, ELLIPSIS, is_bidi_control, sanitize, sanitize_line, str_width, truncate,
     visible, wrap,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
+
+/// The part of `s` at `range`, a range `dafu::text` made of `s`.
+fn slice(s: &str, range: std::ops::Range<usize>) -> &str {
+    s.get(range)
+        .expect("a range of this text, on its characters")
+}
 
 /// Han characters from the letter.
 const HAN: &str = "近年来我市累计投入科技资金亿元加强顶层设计放管服改革中山函号创新发展未来一二三";

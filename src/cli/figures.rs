@@ -5,13 +5,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::pad;
+use super::print_columns;
 use crate::figures::money::{self, kind_of};
 use crate::figures::{self, FigureSort, UnitKind, display_value, period_label, trim_number};
 use crate::letter::tree::LetterTree;
 use crate::letter::{MoneyKind, Status};
 use crate::strings::Lang;
-use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Output formats of `dafu figures`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -200,30 +199,8 @@ fn print_table(
     }
     // The value column, right-aligned so that its points stay in line.
     let value_column = usize::from(named) + 1;
-    let mut widths = vec![0usize; header.len()];
-    for row in std::iter::once(&header).chain(&table) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(str_width(cell, AmbiguousWidth::Narrow));
-        }
-    }
-    for row in std::iter::once(&header).chain(&table) {
-        let mut line = String::new();
-        for (i, (cell, &w)) in row.iter().zip(&widths).enumerate() {
-            if i + 1 == row.len() {
-                line.push_str(cell);
-            } else if i == value_column {
-                let cell_w = str_width(cell, AmbiguousWidth::Narrow);
-                line.push_str(&" ".repeat(w.saturating_sub(cell_w)));
-                line.push_str(cell);
-                line.push_str("  ");
-            } else {
-                line.push_str(&pad(cell, w));
-                line.push_str("  ");
-            }
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
+    table.insert(0, header);
+    print_columns(&table, Some(value_column), out)
 }
 
 /// A status as the CSV writes it.

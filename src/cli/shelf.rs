@@ -9,14 +9,13 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::figures::{Format, csv_field, csv_text};
-use super::{SearchOptions, match_line, pad};
+use super::{SearchOptions, match_line, print_columns};
 use crate::letter::load::LoadError;
 use crate::shelf::find::{self, Searched as Found};
 use crate::shelf::walk;
 use crate::shelf::{Entry, Options, Summary};
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
-use crate::text::width::{AmbiguousWidth, str_width};
 
 /// A letter's file as printed: shown inert, as a letter's text is.
 #[must_use]
@@ -159,26 +158,10 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 9] {
 
 fn list_table(rows: &[ListRow], lang: Lang, out: &mut impl Write) -> io::Result<()> {
     let header = lang.strings().list_columns.map(str::to_string);
-    let cells: Vec<[String; 9]> = rows.iter().map(|r| table_cells(r, lang)).collect();
-    let mut widths = [0usize; 9];
-    for row in std::iter::once(&header).chain(&cells) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(str_width(cell, AmbiguousWidth::Narrow));
-        }
-    }
-    for row in std::iter::once(&header).chain(&cells) {
-        let mut line = String::new();
-        for (i, (cell, &w)) in row.iter().zip(&widths).enumerate() {
-            if i + 1 == row.len() {
-                line.push_str(cell);
-            } else {
-                line.push_str(&pad(cell, w));
-                line.push_str("  ");
-            }
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
+    let table: Vec<[String; 9]> = std::iter::once(header)
+        .chain(rows.iter().map(|r| table_cells(r, lang)))
+        .collect();
+    print_columns(&table, None, out)
 }
 
 /// What `dafu search` found on a shelf.

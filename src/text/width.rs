@@ -71,17 +71,15 @@ pub fn str_width(s: &str, mode: AmbiguousWidth) -> usize {
     s.graphemes(true).map(|g| grapheme_width(g, mode)).sum()
 }
 
-/// Whether `c` is East Asian *Ambiguous* in the sense that matters here: its width depends on
-/// the [`AmbiguousWidth`] mode (`“ ” ‘ ’ — … · ① │ ─` are; `中 ， 。 （ a 1` are not).
-#[must_use]
-pub fn is_ambiguous(c: char) -> bool {
-    c.width() != c.width_cjk()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use AmbiguousWidth::{Narrow, Wide};
+
+    /// Whether `c`'s width depends on the mode (East Asian *Ambiguous*).
+    fn is_ambiguous(c: char) -> bool {
+        c.width() != c.width_cjk()
+    }
 
     #[test]
     fn han_and_fullwidth_punctuation_are_two_in_both_modes() {

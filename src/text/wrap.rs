@@ -315,9 +315,15 @@ fn fill(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{slice, str_width};
+    use super::super::str_width;
     use super::*;
     use AmbiguousWidth::{Narrow, Wide};
+
+    /// The part of `s` at `range`, a range wrapping made of `s`.
+    fn slice(s: &str, range: Range<usize>) -> &str {
+        s.get(range)
+            .expect("a range of this text, on its characters")
+    }
 
     /// The lines of `s` wrapped to `width`, as strings.
     fn lines(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<&str> {
