@@ -474,9 +474,11 @@ fn invalid_type(event: &Event<'_>, expected: &dyn de::Expected) -> Fault {
 impl<'de> de::Deserializer<'de> for &mut Events<'_> {
     type Error = Fault;
 
-    // The schema asks for none of these: a scalar given for one is refused as text.
+    // The schema asks for none of these: what is given for one is taken as it stands (a
+    // scalar as text, a collection as one), and the type refuses it if it must.
     serde::forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 bytes byte_buf ignored_any
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 char bytes byte_buf unit unit_struct
+        newtype_struct tuple tuple_struct ignored_any
     }
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Fault> {
@@ -501,10 +503,6 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
         Err(invalid_type(&event, &visitor))
     }
 
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Fault> {
-        self.deserialize_f64(visitor)
-    }
-
     /// A number written in decimal; one written in hexadecimal, octal or binary is refused
     /// saying what to write.
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Fault> {
@@ -521,10 +519,6 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
             }
         }
         Err(invalid_type(&event, &visitor))
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Fault> {
-        self.deserialize_str(visitor)
     }
 
     /// Any scalar is text, however it is written (`title: 123` is the text `123`); it is
@@ -552,34 +546,6 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
         }
     }
 
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Fault> {
-        match self.next()? {
-            Event::Scalar(value, ScalarStyle::Plain, ..) if resolve::is_null(&value) => {
-                visitor.visit_unit()
-            }
-            Event::Scalar(value, ..) => {
-                Err(de::Error::invalid_value(Unexpected::Str(&value), &"null"))
-            }
-            other => Err(invalid_type(&other, &visitor)),
-        }
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Fault> {
-        self.deserialize_unit(visitor)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Fault> {
-        visitor.visit_newtype_struct(self)
-    }
-
     /// A sequence, or nothing (`opening:` with no value) for an empty one.
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Fault> {
         match self.next()? {
@@ -589,19 +555,6 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
             }
             other => Err(invalid_type(&other, &visitor)),
         }
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Fault> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: usize,
-        visitor: V,
-    ) -> Result<V::Value, Fault> {
-        self.deserialize_seq(visitor)
     }
 
     /// A mapping, or nothing (`proposal:` with no value) for an empty one.
