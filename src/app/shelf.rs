@@ -42,14 +42,10 @@ impl ShelfRow {
     /// list shows it under, so that a narrow row keeps room for the reason.
     #[must_use]
     pub fn refusal(&self, lang: Lang) -> Option<String> {
-        let Known::Refused(error) = &self.known else {
-            return None;
-        };
-        let named = LoadError {
-            file: self.name.clone(),
-            ..error.clone()
-        };
-        Some(named.in_lang(lang))
+        match &self.known {
+            Known::Refused(error) => Some(error.naming(&self.name, lang)),
+            _ => None,
+        }
     }
 }
 

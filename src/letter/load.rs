@@ -56,12 +56,18 @@ impl LoadError {
     /// interface's language, the parser's and the checks' as they are.
     #[must_use]
     pub fn in_lang(&self, lang: Lang) -> String {
+        self.naming(&self.file, lang)
+    }
+
+    /// As [`LoadError::in_lang`], the file called `file` (a shelf names it as its list does).
+    #[must_use]
+    pub fn naming(&self, file: &str, lang: Lang) -> String {
         // The message can quote the file's own text; keep it to one inert line.
         let message = crate::text::sanitize::sanitize_line(&self.message);
         let message = strings::in_lang(&message, lang);
         match self.position {
-            Some((line, column)) => format!("{}:{line}:{column}: {message}", self.file),
-            None => format!("{}: {message}", self.file),
+            Some((line, column)) => format!("{file}:{line}:{column}: {message}"),
+            None => format!("{file}: {message}"),
         }
     }
 

@@ -205,20 +205,25 @@ impl SieveQuery {
     /// `None` for a query that matches nothing (blank), as the index has it.
     #[must_use]
     pub fn new(query: &str) -> Option<Self> {
-        let parsed = Query::parse(query)?;
+        Query::parse(query).map(|parsed| Self::of(&parsed))
+    }
+
+    /// The sieve's side of a query the index has already read.
+    #[must_use]
+    pub(crate) fn of(parsed: &Query) -> Self {
         let literal: String = parsed.literal.iter().collect();
         let mut pairs = Vec::new();
         if parsed.pinyin.is_none() {
             each_pair(&literal, |pair| pairs.push(mix(pair)));
         }
-        Some(Self {
+        Self {
             literal: memmem::Finder::new(literal.as_bytes()).into_owned(),
             pairs,
             pinyin: parsed
                 .pinyin
                 .as_ref()
                 .map(|p| PinyinSieve::new(p.letter_bits().collect())),
-        })
+        }
     }
 
     /// Whether the query reads as pinyin, and so needs the sieve's sources.
@@ -242,6 +247,11 @@ impl SieveQuery {
         if self.pairs.is_empty() || !filter.len().is_power_of_two() {
             return true;
         }
+        self.in_filter(filter)
+    }
+
+    /// Whether each of the query's pairs is in `filter`.
+    fn in_filter(&self, filter: &[u8]) -> bool {
         self.pairs.iter().all(|&pair| has_bits(filter, pair))
     }
 
@@ -257,7 +267,7 @@ impl SieveQuery {
         while let Some(&exponent) = filters.get(at) {
             let bytes = 1usize.checked_shl(u32::from(exponent))?;
             let filter = filters.get(at + 1..at + 1 + bytes)?;
-            if self.pairs.iter().all(|&pair| has_bits(filter, pair)) {
+            if self.in_filter(filter) {
                 docs.push(doc);
             }
             (doc, at) = (doc + 1, at + 1 + bytes);

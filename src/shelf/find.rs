@@ -58,10 +58,11 @@ impl Query {
     /// `query` as the shelf searches for it.
     #[must_use]
     pub fn new(query: &str) -> Self {
+        let parsed = search::Query::parse(query);
         Self {
             text: query.to_string(),
-            parsed: search::Query::parse(query),
-            sieve: SieveQuery::new(query),
+            sieve: parsed.as_ref().map(SieveQuery::of),
+            parsed,
         }
     }
 }
