@@ -20,6 +20,7 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 /// How long a writer waits for another to finish before giving up. Saves are a few rows:
@@ -290,10 +291,17 @@ fn create(connection: &Connection, schema: &Schema) -> rusqlite::Result<bool> {
 
 /// Opens the file with SQLite, waiting up to [`BUSY_TIMEOUT`] for other writers. SQLite
 /// reads nothing yet: a damaged file is found by [`prepare`] or [`identify`].
-fn connect(path: &Path) -> rusqlite::Result<Connection> {
+///
+/// # Errors
+/// When SQLite cannot open it.
+pub fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let connection =
         Connection::open_with_flags(path, OpenFlags::default() | OpenFlags::SQLITE_OPEN_NOFOLLOW)?;
     connection.busy_timeout(BUSY_TIMEOUT)?;
+    // One plan per statement, whatever values are bound: otherwise SQLite (built with
+    // STAT4) prepares a statement with a range or a LIMIT anew each time it is run with
+    // other values, which cost more than the lookups themselves.
+    connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     Ok(connection)
 }
 

@@ -41,7 +41,10 @@ const SCHEMA: Schema = Schema {
     // query, and its row in `letters` is not read at all.
     // 6: each document's pair filter (`block_pairs`), so that a letter that passes is sieved
     // without its folded text.
-    version: 6,
+    // 7: what only some queries read (the folded text, its sources, the letter's pair
+    // filter) in a table of its own (`folds`), and pages of 32 KiB: a letter a search reads
+    // is then one page of half the size, its filters and its blocks.
+    version: 7,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
@@ -56,18 +59,22 @@ const SCHEMA: Schema = Schema {
             error_line INTEGER,
             error_column INTEGER,
             error TEXT,
-            folded TEXT,
-            sources BLOB,
-            pairs BLOB,
             block_pairs BLOB,
             crumbs TEXT,
             places BLOB,
             docs TEXT
         );
+        CREATE TABLE folds (
+            key BLOB PRIMARY KEY,
+            folded TEXT NOT NULL,
+            sources BLOB NOT NULL,
+            pairs BLOB NOT NULL
+        );
     ",
-    // A letter's row (its text twice, folded and not) fits one page: no overflow pages to
-    // chain while writing it, nor to copy out while searching it.
-    page_size: 65536,
+    // A letter's row fits one page, and so does its fold's: no overflow pages to chain
+    // while writing them, nor to read while searching them. A search reads a page for each
+    // letter that may hold its word: the smaller the page, the less it copies.
+    page_size: 32768,
 };
 
 /// Between a letter's documents in the `docs` column: a control character, which sanitised
@@ -269,12 +276,16 @@ impl Cache {
             // the reading when there is one, else from the content's row.
             let mut file = transaction.prepare(
                 "INSERT OR REPLACE INTO files (path, size, mtime, key, pairs)
-                 VALUES (?1, ?2, ?3, ?4, COALESCE(?5, (SELECT pairs FROM letters WHERE key = ?4)))",
+                 VALUES (?1, ?2, ?3, ?4, COALESCE(?5, (SELECT pairs FROM folds WHERE key = ?4)))",
             )?;
             let mut letter = transaction.prepare(
                 "INSERT OR REPLACE INTO letters (key, head, error_line, error_column, error,
-                 folded, sources, pairs, block_pairs, crumbs, places, docs)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                 block_pairs, crumbs, places, docs)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let mut fold = transaction.prepare(
+                "INSERT OR REPLACE INTO folds (key, folded, sources, pairs)
+                 VALUES (?1, ?2, ?3, ?4)",
             )?;
             for Learnt {
                 file: (path, stamp, key),
@@ -284,21 +295,22 @@ impl Cache {
                 let mut pairs = None;
                 if let Some(reading) = reading {
                     let row = Row::of(reading);
-                    pairs = row.pairs;
                     letter.execute(params![
                         &key.0[..],
                         row.head,
                         row.error_line,
                         row.error_column,
                         row.error,
-                        row.folded,
-                        row.sources,
-                        row.pairs,
                         row.block_pairs,
                         row.crumbs,
                         row.places,
                         row.docs
                     ])?;
+                    if let Reading::Read(_, fill) = reading {
+                        let sieve = &fill.sieve;
+                        pairs = Some(sieve.pairs.as_slice());
+                        fold.execute(params![&key.0[..], sieve.folded, sieve.sources, pairs])?;
+                    }
                 }
                 let size = i64::try_from(stamp.size).unwrap_or(i64::MAX);
                 let path = path.as_os_str().as_encoded_bytes();
@@ -325,9 +337,6 @@ fn joined<'a>(texts: impl Iterator<Item = &'a str>) -> String {
 #[derive(Debug, Default)]
 struct Row<'a> {
     head: Option<String>,
-    folded: Option<&'a str>,
-    sources: Option<&'a [u8]>,
-    pairs: Option<&'a [u8]>,
     block_pairs: Option<&'a [u8]>,
     crumbs: Option<String>,
     places: Option<Vec<u8>>,
@@ -345,9 +354,6 @@ impl<'a> Row<'a> {
                 let docs = text.docs.iter().map(|(_, d)| d.as_str());
                 Row {
                     head: serde_json::to_string(head).ok(),
-                    folded: Some(fill.sieve.folded.as_str()),
-                    sources: Some(fill.sieve.sources.as_slice()),
-                    pairs: Some(fill.sieve.pairs.as_slice()),
                     block_pairs: Some(fill.sieve.block_pairs.as_slice()),
                     crumbs: Some(joined(text.crumbs.iter().flatten().map(String::as_str))),
                     places: Some(places(text)),
@@ -455,16 +461,16 @@ impl Lookup {
         // SQLite copies out every column a statement names: each asks for what it needs.
         let sql = match reach {
             Reach::Sources => {
-                "SELECT error_line, error_column, error, folded, sources, NULL, NULL, NULL, NULL
+                "SELECT error_line, error_column, error, NULL, NULL, NULL, NULL
                  FROM letters WHERE key = ?1"
             }
             Reach::Whole => {
-                "SELECT error_line, error_column, error, folded, NULL, NULL, crumbs, places, docs
+                "SELECT error_line, error_column, error, NULL, crumbs, places, docs
                  FROM letters WHERE key = ?1"
             }
             Reach::Pairs => {
-                "SELECT error_line, error_column, error, NULL, NULL, block_pairs, crumbs, places,
-                 docs FROM letters WHERE key = ?1"
+                "SELECT error_line, error_column, error, block_pairs, crumbs, places, docs
+                 FROM letters WHERE key = ?1"
             }
         };
         let mut statement = self.connection.prepare_cached(sql).ok()?;
@@ -475,22 +481,30 @@ impl Lookup {
             return Some(Err(refused));
         }
         let bytes = |i| -> Option<Option<&[u8]>> { row.get_ref(i).ok()?.as_bytes_or_null().ok() };
-        let (folded, block_pairs, places) = (bytes(3)?, bytes(5)?, bytes(7)?);
-        // A row without what its sieve needs is not known: the letter is read anew.
-        if (reach == Reach::Pairs && block_pairs.is_none()) || folded.or(block_pairs).is_none() {
-            return None;
-        }
-        let docs = sieve(SieveColumns {
-            folded,
-            sources: bytes(4)?,
-            block_pairs,
-            docs: places.map_or(0, |places| places.len() / 8),
-        });
+        let places = bytes(5)?;
+        let docs = if reach == Reach::Pairs {
+            // A row without what its sieve needs is not known: the letter is read anew.
+            sieve(SieveColumns {
+                folded: None,
+                sources: None,
+                block_pairs: Some(bytes(3)??),
+                docs: places.map_or(0, |places| places.len() / 8),
+            })
+        } else {
+            self.with_fold(key, reach == Reach::Sources, |folded, sources| {
+                sieve(SieveColumns {
+                    folded: Some(folded),
+                    sources,
+                    block_pairs: None,
+                    docs: 0,
+                })
+            })?
+        };
         if docs.is_empty() {
             return Some(Ok(Vec::new()));
         }
         if reach != Reach::Sources {
-            return blocks_of(bytes(6)??, places?, bytes(8)??, &docs).map(Ok);
+            return blocks_of(bytes(4)??, places?, bytes(6)??, &docs).map(Ok);
         }
         let mut statement = self
             .connection
@@ -500,6 +514,27 @@ impl Lookup {
         let row = rows.next().ok()??;
         let bytes = |i| -> Option<&[u8]> { row.get_ref(i).ok()?.as_bytes_or_null().ok()? };
         blocks_of(bytes(0)?, bytes(1)?, bytes(2)?, &docs).map(Ok)
+    }
+
+    /// What `read` makes of the folded text of the content `key` and, if `sources`, its
+    /// sources; `None` when they are not in the cache.
+    fn with_fold<T>(
+        &self,
+        key: Key,
+        sources: bool,
+        read: impl FnOnce(&[u8], Option<&[u8]>) -> T,
+    ) -> Option<T> {
+        let sql = if sources {
+            "SELECT folded, sources FROM folds WHERE key = ?1"
+        } else {
+            "SELECT folded, NULL FROM folds WHERE key = ?1"
+        };
+        let mut statement = self.connection.prepare_cached(sql).ok()?;
+        let mut rows = statement.query(params![&key.0[..]]).ok()?;
+        let row = rows.next().ok()??;
+        let folded = row.get_ref(0).ok()?.as_bytes().ok()?;
+        let sources = row.get_ref(1).ok()?.as_bytes_or_null().ok()?;
+        Some(read(folded, sources))
     }
 }
 
@@ -512,7 +547,7 @@ pub struct SieveColumns<'a> {
     pub sources: Option<&'a [u8]>,
     /// Its documents' own pair filters ([`Sieve::block_pairs`]).
     pub block_pairs: Option<&'a [u8]>,
-    /// How many documents it has, when its blocks were read too (else 0).
+    /// How many documents it has, when its blocks were read with its filters (else 0).
     pub docs: usize,
 }
 
@@ -522,8 +557,8 @@ pub enum Reach {
     /// Its folded text and its sources (for a query that reads as pinyin); its blocks after,
     /// only if one passes.
     Sources,
-    /// Its folded text and its blocks at once, for a literal query of one character (which
-    /// a letter's pair filters cannot judge, and most letters hold): one lookup of its row.
+    /// Its folded text, and its blocks at once, for a literal query of one character (which
+    /// a letter's pair filters cannot judge, and most letters hold).
     Whole,
     /// Its documents' own pair filters and its blocks at once, for a literal query of two
     /// characters or more, which a letter that passed its pair filter likely holds: one
