@@ -35,6 +35,9 @@ pub struct Summary {
     pub head: Head,
 }
 
+/// Between a breadcrumb's parts, as [`LetterTree::breadcrumb`] joins them.
+pub const CRUMB_JOIN: &str = " › ";
+
 /// A letter's searchable text, apart from its tree: each text block (as the reader's search
 /// sees them, editorial notes left out) with the breadcrumb of the node it belongs to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -57,7 +60,7 @@ impl LetterText {
             let up = node.parent.and_then(|parent| crumbs.get(parent));
             let crumb = |lang: Lang, at: usize| match (node.parent, up) {
                 (None, _) => tree.name(id, lang),
-                (Some(_), Some(up)) => format!("{} › {}", up[at], tree.name(id, lang)),
+                (Some(_), Some(up)) => [up[at].as_str(), &tree.name(id, lang)].join(CRUMB_JOIN),
                 (Some(_), None) => tree.breadcrumb(id, lang),
             };
             let pair = [crumb(Lang::Zh, 0), crumb(Lang::En, 1)];

@@ -23,7 +23,7 @@ use std::time::UNIX_EPOCH;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Block, Head, LetterText};
+use super::{Block, CRUMB_JOIN, Head, LetterText};
 use crate::letter::load::LoadError;
 use crate::search::sieve::Sieve;
 use crate::store::{self, Reason, Schema};
@@ -44,7 +44,10 @@ const SCHEMA: Schema = Schema {
     // 7: what only some queries read (the folded text, its sources, the letter's pair
     // filter) in a table of its own (`folds`), and pages of 32 KiB: a letter a search reads
     // is then one page of half the size, its filters and its blocks.
-    version: 7,
+    // 8: each breadcrumb as the part after an earlier one's (`parents`): kept whole,
+    // breadcrumbs repeat every heading above each point, a quarter of a letter's row. Rows
+    // of 16 KB, two to a page: neighbouring letters a search reads often share one.
+    version: 8,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
@@ -61,6 +64,7 @@ const SCHEMA: Schema = Schema {
             error TEXT,
             block_pairs BLOB,
             crumbs TEXT,
+            parents BLOB,
             places BLOB,
             docs TEXT
         );
@@ -80,6 +84,9 @@ const SCHEMA: Schema = Schema {
 /// Between a letter's documents in the `docs` column: a control character, which sanitised
 /// text never holds.
 const DOC_SEPARATOR: char = '\u{1f}';
+
+/// In the `parents` column, a node whose breadcrumbs are kept whole.
+const WHOLE: usize = u32::MAX as usize;
 
 /// The cache file: `$XDG_CACHE_HOME/dafu/shelf.db`, by default `~/.cache/dafu/shelf.db`.
 #[must_use]
@@ -280,8 +287,8 @@ impl Cache {
             )?;
             let mut letter = transaction.prepare(
                 "INSERT OR REPLACE INTO letters (key, head, error_line, error_column, error,
-                 block_pairs, crumbs, places, docs)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 block_pairs, crumbs, parents, places, docs)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             let mut fold = transaction.prepare(
                 "INSERT OR REPLACE INTO folds (key, folded, sources, pairs)
@@ -303,6 +310,7 @@ impl Cache {
                         row.error,
                         row.block_pairs,
                         row.crumbs,
+                        row.parents,
                         row.places,
                         row.docs
                     ])?;
@@ -339,6 +347,7 @@ struct Row<'a> {
     head: Option<String>,
     block_pairs: Option<&'a [u8]>,
     crumbs: Option<String>,
+    parents: Option<Vec<u8>>,
     places: Option<Vec<u8>>,
     docs: Option<String>,
     error_line: Option<i64>,
@@ -351,11 +360,13 @@ impl<'a> Row<'a> {
         match reading {
             Reading::Read(head, fill) => {
                 let text = &fill.text;
+                let (crumbs, parents) = crumb_parts(&text.crumbs);
                 let docs = text.docs.iter().map(|(_, d)| d.as_str());
                 Row {
                     head: serde_json::to_string(head).ok(),
                     block_pairs: Some(fill.sieve.block_pairs.as_slice()),
-                    crumbs: Some(joined(text.crumbs.iter().flatten().map(String::as_str))),
+                    crumbs: Some(crumbs),
+                    parents: Some(parents),
                     places: Some(places(text)),
                     docs: Some(joined(docs)),
                     ..Row::default()
@@ -461,16 +472,16 @@ impl Lookup {
         // SQLite copies out every column a statement names: each asks for what it needs.
         let sql = match reach {
             Reach::Sources => {
-                "SELECT error_line, error_column, error, NULL, NULL, NULL, NULL
+                "SELECT error_line, error_column, error, NULL, NULL, NULL, NULL, NULL
                  FROM letters WHERE key = ?1"
             }
             Reach::Whole => {
-                "SELECT error_line, error_column, error, NULL, crumbs, places, docs
+                "SELECT error_line, error_column, error, NULL, crumbs, parents, places, docs
                  FROM letters WHERE key = ?1"
             }
             Reach::Pairs => {
-                "SELECT error_line, error_column, error, block_pairs, crumbs, places, docs
-                 FROM letters WHERE key = ?1"
+                "SELECT error_line, error_column, error, block_pairs, crumbs, parents, places,
+                 docs FROM letters WHERE key = ?1"
             }
         };
         let mut statement = self.connection.prepare_cached(sql).ok()?;
@@ -481,7 +492,7 @@ impl Lookup {
             return Some(Err(refused));
         }
         let bytes = |i| -> Option<Option<&[u8]>> { row.get_ref(i).ok()?.as_bytes_or_null().ok() };
-        let places = bytes(5)?;
+        let places = bytes(6)?;
         let docs = if reach == Reach::Pairs {
             // A row without what its sieve needs is not known: the letter is read anew.
             sieve(SieveColumns {
@@ -504,16 +515,17 @@ impl Lookup {
             return Some(Ok(Vec::new()));
         }
         if reach != Reach::Sources {
-            return blocks_of(bytes(4)??, places?, bytes(6)??, &docs).map(Ok);
+            let columns = [bytes(4)??, bytes(5)??, places?, bytes(7)??];
+            return blocks_of(columns, &docs).map(Ok);
         }
         let mut statement = self
             .connection
-            .prepare_cached("SELECT crumbs, places, docs FROM letters WHERE key = ?1")
+            .prepare_cached("SELECT crumbs, parents, places, docs FROM letters WHERE key = ?1")
             .ok()?;
         let mut rows = statement.query(params![&key.0[..]]).ok()?;
         let row = rows.next().ok()??;
         let bytes = |i| -> Option<&[u8]> { row.get_ref(i).ok()?.as_bytes_or_null().ok()? };
-        blocks_of(bytes(0)?, bytes(1)?, bytes(2)?, &docs).map(Ok)
+        blocks_of([bytes(0)?, bytes(1)?, bytes(2)?, bytes(3)?], &docs).map(Ok)
     }
 
     /// What `read` makes of the folded text of the content `key` and, if `sources`, its
@@ -592,9 +604,80 @@ fn places(text: &LetterText) -> Vec<u8> {
     places
 }
 
-/// The documents `docs` (ascending) of a letter as blocks, from its columns: each found by
-/// its place, the others not looked at.
-fn blocks_of(crumbs: &[u8], places: &[u8], texts: &[u8], docs: &[usize]) -> Option<Vec<Block>> {
+/// Each node's breadcrumbs as the `crumbs` and `parents` columns keep them. A node's
+/// breadcrumb is most often an earlier node's (its parent's), then [`CRUMB_JOIN`], then its
+/// name: only the name is kept, with the earlier node's place, four bytes little-endian
+/// ([`WHOLE`] for breadcrumbs kept whole). Kept whole, they repeat every heading above each
+/// point, a quarter of a letter's row.
+fn crumb_parts(crumbs: &[[String; 2]]) -> (String, Vec<u8>) {
+    let (mut parts, mut parents) = (Vec::with_capacity(2 * crumbs.len()), Vec::new());
+    // The nodes a later one's breadcrumb may start with: the outline lists a parent before
+    // its children, so a parent is on this stack when its children come.
+    let mut open: Vec<usize> = Vec::new();
+    for (node, pair) in crumbs.iter().enumerate() {
+        let mut found = None;
+        while let Some(&up) = open.last() {
+            found = names_after(&crumbs[up], pair)
+                .filter(|_| up < WHOLE)
+                .map(|names| (up, names));
+            if found.is_some() {
+                break;
+            }
+            open.pop();
+        }
+        let (parent, names) = found.unwrap_or((WHOLE, [pair[0].as_str(), pair[1].as_str()]));
+        parents.extend_from_slice(&u32::try_from(parent).unwrap_or(u32::MAX).to_le_bytes());
+        parts.extend(names);
+        open.push(node);
+    }
+    (joined(parts.into_iter()), parents)
+}
+
+/// What follows breadcrumbs `up` and [`CRUMB_JOIN`] in `crumbs`, in both languages, when
+/// they start so.
+fn names_after<'a>(up: &[String; 2], crumbs: &'a [String; 2]) -> Option<[&'a str; 2]> {
+    let after = |k: usize| {
+        let rest: &'a str = crumbs[k].strip_prefix(up[k].as_str())?;
+        rest.strip_prefix(CRUMB_JOIN)
+    };
+    Some([after(0)?, after(1)?])
+}
+
+/// The breadcrumbs of `node` from the parts of each node's ([`crumb_parts`], as far as it)
+/// and the `parents` column; `None` when they do not read.
+fn crumbs_of(parts: &[&[u8]], parents: &[u8], node: usize) -> Option<[String; 2]> {
+    let parent = |at: usize| -> Option<usize> {
+        let bytes = parents.get(4 * at..4 * at + 4)?;
+        usize::try_from(u32::from_le_bytes(bytes.try_into().ok()?)).ok()
+    };
+    let mut chain = vec![node];
+    let mut at = node;
+    loop {
+        match parent(at)? {
+            WHOLE => break,
+            // Always an earlier node: a later one could make a loop.
+            up if up < at => {
+                chain.push(up);
+                at = up;
+            }
+            _ => return None,
+        }
+    }
+    let mut pair = [String::new(), String::new()];
+    for (k, crumb) in pair.iter_mut().enumerate() {
+        for (i, &node) in chain.iter().rev().enumerate() {
+            if i > 0 {
+                crumb.push_str(CRUMB_JOIN);
+            }
+            crumb.push_str(std::str::from_utf8(parts.get(2 * node + k)?).ok()?);
+        }
+    }
+    Some(pair)
+}
+
+/// The documents `docs` (ascending) of a letter as blocks, from its columns (`crumbs`,
+/// `parents`, `places` and `docs`): each found by its place, the others not looked at.
+fn blocks_of([crumbs, parents, places, texts]: [&[u8]; 4], docs: &[usize]) -> Option<Vec<Block>> {
     let separator = u8::try_from(DOC_SEPARATOR).ok()?;
     let text = |bytes: &[u8]| std::str::from_utf8(bytes).ok().map(str::to_string);
     let number = |at: usize| -> Option<usize> {
@@ -621,10 +704,7 @@ fn blocks_of(crumbs: &[u8], places: &[u8], texts: &[u8], docs: &[usize]) -> Opti
     let mut blocks = Vec::with_capacity(docs.len());
     for (node, start, end) in places {
         blocks.push(Block {
-            crumbs: [
-                text(crumbs.get(2 * node)?)?,
-                text(crumbs.get(2 * node + 1)?)?,
-            ],
+            crumbs: crumbs_of(&crumbs, parents, node)?,
             text: text(texts.get(start..end)?)?,
         });
     }
@@ -641,4 +721,70 @@ fn split(bytes: &[u8], separator: u8) -> impl Iterator<Item = &[u8]> {
         from = end + 1;
         part
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(zh: &str, en: &str) -> [String; 2] {
+        [zh.to_string(), en.to_string()]
+    }
+
+    /// Every node's breadcrumbs read back from what the columns keep of them.
+    fn read_back(crumbs: &[[String; 2]]) -> Vec<Option<[String; 2]>> {
+        let (parts, parents) = crumb_parts(crumbs);
+        let parts: Vec<&[u8]> = split(parts.as_bytes(), 0x1f).collect();
+        (0..crumbs.len())
+            .map(|node| crumbs_of(&parts, &parents, node))
+            .collect()
+    }
+
+    #[test]
+    fn breadcrumbs_are_kept_as_the_part_after_their_parents_and_read_back_whole() {
+        let crumbs = [
+            pair("开头", "Opening"),
+            pair("一、建议", "一、建议"),
+            pair("一、建议 › （一）措施", "一、建议 › （一）措施"),
+            pair(
+                "一、建议 › （一）措施 › 一是",
+                "一、建议 › （一）措施 › 一是",
+            ),
+            pair(
+                "一、建议 › （一）措施 › 二是 › 甲",
+                "一、建议 › （一）措施 › 二是 › 甲",
+            ),
+            // A name that holds the joiner itself, and one in one language only.
+            pair("一、建议 › a › b", "一、建议 › a › b"),
+            pair("一、建议 › 乙", "Suggestion 1"),
+            pair("", ""),
+            pair(" › 空", " › empty"),
+        ];
+        let (parts, parents) = crumb_parts(&crumbs);
+        assert!(
+            parts.len() < crumbs.iter().flatten().map(String::len).sum::<usize>() / 2,
+            "the headings are not repeated: {parts:?}"
+        );
+        let expected: Vec<Option<[String; 2]>> = crumbs.iter().cloned().map(Some).collect();
+        assert_eq!(read_back(&crumbs), expected);
+        assert_eq!(parents.len(), 4 * crumbs.len());
+    }
+
+    #[test]
+    fn parents_that_do_not_read_give_no_breadcrumbs_rather_than_wrong_ones() {
+        let crumbs = [pair("一", "1"), pair("一 › 二", "1 › 2")];
+        let (parts, _) = crumb_parts(&crumbs);
+        let parts: Vec<&[u8]> = split(parts.as_bytes(), 0x1f).collect();
+        // Node 1 named as its own parent, or a parent after it: a loop, not a breadcrumb.
+        for parents in [[WHOLE, 1], [1, 1], [1, WHOLE]] {
+            let bytes: Vec<u8> = parents
+                .iter()
+                .flat_map(|&p| u32::try_from(p).expect("small").to_le_bytes())
+                .collect();
+            let node = if parents[1] == 1 { 1 } else { 0 };
+            assert_eq!(crumbs_of(&parts, &bytes, node), None, "{parents:?}");
+        }
+        // Cut short.
+        assert_eq!(crumbs_of(&parts, &[0, 0], 0), None);
+    }
 }
