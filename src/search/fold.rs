@@ -99,13 +99,15 @@ pub(crate) fn fold_with_bytes(
     let mut fold = |cluster: &str, byte: usize| {
         start = fold_cluster(cluster, byte, start, keep_whitespace, &mut emit);
     };
-    in_plain_and_stretches(text, |piece| match piece {
-        Piece::Stretch(range) => fold_segmented(text, range, &mut fold),
-        Piece::Plain(byte, ch) => fold(
-            text.get(byte..byte + ch.len_utf8()).unwrap_or_default(),
-            byte,
-        ),
-    });
+    for piece in pieces(text) {
+        match piece {
+            Piece::Stretch(range) => fold_segmented(text, range, &mut fold),
+            Piece::Plain(byte, ch) => fold(
+                text.get(byte..byte + ch.len_utf8()).unwrap_or_default(),
+                byte,
+            ),
+        }
+    }
 }
 
 /// Gives `fold` each grapheme cluster of the stretch `bytes` of `text`, with its first byte.
@@ -182,19 +184,70 @@ fn fold_one(ch: char, keep_whitespace: bool, mut emit: impl FnMut(char)) {
     }
 }
 
-/// Folds `text` as [`fold_with`] does (whitespace dropped), giving `emit` each folded
-/// character and, when its cluster is one character, that character: all the sieve needs,
-/// without the cost of keeping where each came from. A character of the [`plain`] kind
-/// between two others is folded at once; the stretches around the others, as
-/// [`fold_with`] folds them.
-pub(crate) fn fold_each(text: &str, mut emit: impl FnMut(char, Option<char>)) {
-    in_plain_and_stretches(text, |piece| match piece {
-        Piece::Stretch(range) => {
-            let part = text.get(range).unwrap_or_default();
-            fold_with(part, false, |lower, _, source| emit(lower, source));
+/// The characters of `text` folded as [`fold_with`] folds them (whitespace dropped), each
+/// with, when its cluster is one character, that character: all the sieve needs, without
+/// the cost of keeping where each came from. A character of the [`plain`] kind between two
+/// others is folded at once; the stretches around the others, as [`fold_with`] folds them.
+pub(crate) fn fold_each(text: &str) -> FoldEach<'_> {
+    FoldEach {
+        text,
+        pieces: pieces(text),
+        rarer: Vec::new(),
+        given: 0,
+    }
+}
+
+/// The walk of [`fold_each`]: the loop of a cold shelf's every letter, once per character.
+/// An ideograph or ASCII is folded where the caller's loop is; the rarer pieces out of line,
+/// into a few characters kept to be given next.
+pub(crate) struct FoldEach<'a> {
+    text: &'a str,
+    pieces: Pieces<'a>,
+    /// What the last rarer piece folded to, and how many of them were given.
+    rarer: Vec<(char, Option<char>)>,
+    given: usize,
+}
+
+impl Iterator for FoldEach<'_> {
+    type Item = (char, Option<char>);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(&folded) = self.rarer.get(self.given) {
+                self.given += 1;
+                return Some(folded);
+            }
+            match self.pieces.next()? {
+                Piece::Plain(_, ch) if is_unified_ideograph(ch) => {
+                    return Some((super::t2s::simplified(ch), Some(ch)));
+                }
+                Piece::Plain(_, ch) if ch.is_ascii() => {
+                    if !ch.is_ascii_whitespace() {
+                        return Some((ch.to_ascii_lowercase(), Some(ch)));
+                    }
+                }
+                piece => self.fold_rarer(piece),
+            }
         }
-        Piece::Plain(_, ch) => fold_one(ch, false, |lower| emit(lower, Some(ch))),
-    });
+    }
+}
+
+impl FoldEach<'_> {
+    /// Folds a piece that is neither an ideograph nor ASCII into [`FoldEach::rarer`].
+    #[inline(never)]
+    fn fold_rarer(&mut self, piece: Piece) {
+        self.rarer.clear();
+        self.given = 0;
+        let rarer = &mut self.rarer;
+        match piece {
+            Piece::Plain(_, ch) => fold_one(ch, false, |lower| rarer.push((lower, Some(ch)))),
+            Piece::Stretch(range) => {
+                let part = self.text.get(range).unwrap_or_default();
+                fold_with(part, false, |lower, _, source| rarer.push((lower, source)));
+            }
+        }
+    }
 }
 
 /// A piece of a text as folding takes it: a [`plain`] character between two others (or the
@@ -206,28 +259,63 @@ enum Piece {
     Stretch(Range<usize>),
 }
 
-/// Walks `text` once, giving `each` its pieces in order (see [`Piece`]).
-fn in_plain_and_stretches(text: &str, mut each: impl FnMut(Piece)) {
-    // Where the stretch being gathered began, if one is open.
-    let mut stretch: Option<usize> = None;
-    let mut previous_plain = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((byte, ch)) = chars.next() {
-        let this_plain = plain(ch);
-        let alone =
-            this_plain && previous_plain && chars.peek().is_none_or(|&(_, next)| plain(next));
-        previous_plain = this_plain;
-        if !alone {
-            stretch.get_or_insert(byte);
-            continue;
-        }
-        if let Some(from) = stretch.take() {
-            each(Piece::Stretch(from..byte));
-        }
-        each(Piece::Plain(byte, ch));
+/// The pieces of `text` in order (see [`Piece`]), from one walk over it.
+fn pieces(text: &str) -> Pieces<'_> {
+    let mut chars = text.char_indices();
+    Pieces {
+        text,
+        next: chars.next().map(classed),
+        chars,
+        previous_plain: true,
+        held: None,
     }
-    if let Some(from) = stretch {
-        each(Piece::Stretch(from..text.len()));
+}
+
+/// A character, at its byte, and whether it is [`plain`].
+#[inline(always)]
+fn classed((byte, ch): (usize, char)) -> (usize, char, bool) {
+    (byte, ch, plain(ch))
+}
+
+/// The walk of [`pieces`]. Each character is classed once, as it comes next, and kept for
+/// its turn.
+struct Pieces<'a> {
+    text: &'a str,
+    chars: std::str::CharIndices<'a>,
+    /// The character to take next.
+    next: Option<(usize, char, bool)>,
+    /// Whether the character taken last was plain (the text's start counts as plain).
+    previous_plain: bool,
+    /// A plain character found alone just after a stretch: the piece after that stretch.
+    held: Option<(usize, char)>,
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Piece;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Piece> {
+        if let Some((byte, ch)) = self.held.take() {
+            return Some(Piece::Plain(byte, ch));
+        }
+        // Where the stretch being gathered began, if one is open.
+        let mut stretch: Option<usize> = None;
+        while let Some((byte, ch, this_plain)) = self.next {
+            self.next = self.chars.next().map(classed);
+            let alone =
+                this_plain && self.previous_plain && self.next.is_none_or(|(_, _, plain)| plain);
+            self.previous_plain = this_plain;
+            if !alone {
+                stretch.get_or_insert(byte);
+                continue;
+            }
+            if let Some(from) = stretch {
+                self.held = Some((byte, ch));
+                return Some(Piece::Stretch(from..byte));
+            }
+            return Some(Piece::Plain(byte, ch));
+        }
+        stretch.map(|from| Piece::Stretch(from..self.text.len()))
     }
 }
 
@@ -273,17 +361,20 @@ fn folded_punctuation(ch: char) -> Option<&'static [char]> {
 /// neighbour: printable ASCII, the CJK ideographs, the CJK symbols and punctuation but their
 /// tone marks, the full-width forms, and the general punctuation but its format characters.
 /// Each has the cluster break property Other. (Tested against the segmenter: see the tests.)
+#[inline]
 fn plain(ch: char) -> bool {
-    matches!(ch,
-        ' '..='~'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{3000}'..='\u{3029}'
-        | '\u{3030}'..='\u{303F}'
-        | '\u{FF01}'..='\u{FF60}'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{205E}'
-    )
+    // The ideographs first, on their own: most of a Chinese text, told by one comparison.
+    is_unified_ideograph(ch)
+        || matches!(ch,
+            ' '..='~'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{3000}'..='\u{3029}'
+            | '\u{3030}'..='\u{303F}'
+            | '\u{FF01}'..='\u{FF60}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205E}'
+        )
 }
 
 /// Whether `ch` is a CJK unified ideograph (the basic block or extension A): a character
@@ -379,8 +470,7 @@ mod tests {
             fold_with_bytes(&text, true, |c, r, b, s| fast.push((c, r, b, s)));
             proptest::prop_assert_eq!(&fast, &folded_by_segmenting(&text));
             // Without its ranges, and without whitespace, the same characters.
-            let mut each = Vec::new();
-            fold_each(&text, |c, s| each.push((c, s)));
+            let each: Vec<(char, Option<char>)> = fold_each(&text).collect();
             let kept: Vec<(char, Option<char>)> = fast
                 .iter()
                 .filter(|e| !e.0.is_whitespace())

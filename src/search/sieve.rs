@@ -56,37 +56,77 @@ impl Sieve {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut folded = String::new();
-        let mut sources = Vec::new();
-        let mut at = 0u32;
-        // Each document's pairs, mixed, as they come: the filters' sizes follow their number.
-        let mut pairs = Vec::new();
-        let mut ends = Vec::new();
+        let mut making = Making::default();
         for doc in docs {
-            let mut last = None;
-            fold::fold_each(doc.as_ref(), |ch, source| {
-                folded.push(ch);
-                if let Some(source) = source_read(ch, source) {
-                    sources.extend_from_slice(&at.to_le_bytes());
-                    sources.extend_from_slice(&u32::from(source).to_le_bytes());
-                }
-                if let Some(last) = last {
-                    pairs.push(mix(pair(last, ch)));
-                }
-                last = Some(ch);
-                at = at.saturating_add(1);
-            });
-            folded.push(DOC_END);
-            ends.push(pairs.len());
-            at = at.saturating_add(1);
+            making.add(doc.as_ref());
         }
-        let (pairs, block_pairs) = pair_filters(&pairs, &ends);
+        let (pairs, block_pairs) = pair_filters(&making.pairs, &making.ends);
         Self {
-            folded,
-            sources,
+            folded: making.folded,
+            sources: making.sources,
             pairs,
             block_pairs,
         }
+    }
+}
+
+/// A sieve being made, one folded character at a time.
+#[derive(Default)]
+struct Making {
+    folded: String,
+    sources: Vec<u8>,
+    /// The next character's place in `folded`, in chars.
+    at: u32,
+    /// Each document's pairs, mixed, as they come: the filters' sizes follow their number.
+    pairs: Vec<u64>,
+    /// Where each document's pairs end in `pairs`.
+    ends: Vec<usize>,
+    /// The document's last folded character, if it has one yet.
+    last: Option<char>,
+}
+
+impl Making {
+    /// Adds the document `doc`. Not generic, unlike [`Sieve::new`]: the folding loop is
+    /// compiled here, beside the folding, whoever makes a sieve.
+    fn add(&mut self, doc: &str) {
+        self.start(doc);
+        for (ch, source) in fold::fold_each(doc) {
+            self.push(ch, source);
+        }
+        self.end();
+    }
+
+    /// Begins the document `doc`.
+    fn start(&mut self, doc: &str) {
+        // Folding seldom makes a text longer, and a character takes one to four bytes:
+        // room for the document at once rather than as it grows.
+        self.folded.reserve(doc.len() + DOC_END.len_utf8());
+        self.pairs.reserve(doc.len() / 2);
+        self.last = None;
+    }
+
+    /// Adds the folded character `ch`, folded from `source` if its cluster was one
+    /// character. Once per character of every letter read: inlined into the folding loop.
+    #[inline(always)]
+    fn push(&mut self, ch: char, source: Option<char>) {
+        self.folded.push(ch);
+        if let Some(source) = source_read(ch, source) {
+            self.sources.extend_from_slice(&self.at.to_le_bytes());
+            self.sources
+                .extend_from_slice(&u32::from(source).to_le_bytes());
+        }
+        if let Some(last) = self.last {
+            self.pairs.push(mix(pair(last, ch)));
+        }
+        self.last = Some(ch);
+        self.at = self.at.saturating_add(1);
+    }
+
+    /// Ends the document begun last.
+    fn end(&mut self) {
+        self.folded.push(DOC_END);
+        self.ends.push(self.pairs.len());
+        self.at = self.at.saturating_add(1);
     }
 }
 
@@ -184,6 +224,7 @@ fn pair_bits(h: u64, bits: usize) -> [usize; 2] {
 
 /// The original of a folded character that the index reads as well: as it interns them, the
 /// source only matters when folding changed a character outside ASCII.
+#[inline]
 fn source_read(ch: char, source: Option<char>) -> Option<char> {
     source.filter(|&s| !ch.is_ascii() && s != ch)
 }

@@ -13,8 +13,6 @@
 //! >
 //! > THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 
-use std::sync::OnceLock;
-
 /// (traditional, simplified) pairs, sorted by the traditional character.
 #[rustfmt::skip]
 pub static PAIRS: [(char, char); 2734] = [
@@ -478,11 +476,12 @@ pub static PAIRS: [(char, char); 2734] = [
 
 /// The simplified form of `ch`, or `ch` itself when the table has none.
 #[must_use]
+#[inline(always)]
 pub fn simplified(ch: char) -> char {
     // Search folds every character of a letter, and few are traditional: one bit says so
     // before the bisection is paid for.
-    let offset = u32::from(ch).wrapping_sub(u32::from(PAIRS[0].0)) as usize;
-    let traditional = traditional_bits()
+    let offset = u32::from(ch).wrapping_sub(u32::from(FIRST)) as usize;
+    let traditional = TRADITIONAL
         .get(offset / 64)
         .is_some_and(|word| word & (1 << (offset % 64)) != 0);
     if !traditional {
@@ -493,22 +492,24 @@ pub fn simplified(ch: char) -> char {
         .map_or(ch, |i| PAIRS[i].1)
 }
 
-/// One bit per character from the table's first traditional character to its last: whether
-/// the table has it.
-fn traditional_bits() -> &'static [u64] {
-    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
-    BITS.get_or_init(|| {
-        let first = u32::from(PAIRS[0].0);
-        let mut bits = Vec::new();
-        for &(traditional, _) in &PAIRS {
-            let offset = (u32::from(traditional) - first) as usize;
-            if bits.len() <= offset / 64 {
-                bits.resize(offset / 64 + 1, 0);
-            }
-            bits[offset / 64] |= 1u64 << (offset % 64);
-        }
-        bits
-    })
+/// The table's first and last traditional characters.
+const FIRST: char = PAIRS[0].0;
+const LAST: char = PAIRS[PAIRS.len() - 1].0;
+
+/// One bit per character from [`FIRST`] to [`LAST`]: whether the table has it. Made when
+/// dafu is compiled, so that folding a character asks no lazily made table whether it is
+/// made yet.
+static TRADITIONAL: [u64; (LAST as usize - FIRST as usize) / 64 + 1] = traditional_bits();
+
+const fn traditional_bits() -> [u64; (LAST as usize - FIRST as usize) / 64 + 1] {
+    let mut bits = [0; (LAST as usize - FIRST as usize) / 64 + 1];
+    let mut i = 0;
+    while i < PAIRS.len() {
+        let offset = PAIRS[i].0 as usize - FIRST as usize;
+        bits[offset / 64] |= 1 << (offset % 64);
+        i += 1;
+    }
+    bits
 }
 
 #[cfg(test)]
