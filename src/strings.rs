@@ -64,6 +64,8 @@ pub struct Strings {
     pub shelf_matches: &'static str,
     /// While letters are being read: before `n/N`.
     pub shelf_reading: &'static str,
+    /// While the shelf's folder is being listed, before any row.
+    pub shelf_listing: &'static str,
     /// While the shelf is being searched: before `n/N`.
     pub shelf_searching: &'static str,
     /// A letter not read yet, in the list.
@@ -246,6 +248,7 @@ const ZH: Strings = Strings {
     shelf_letters: "封",
     shelf_matches: "处",
     shelf_reading: "正在读取",
+    shelf_listing: "正在列出文件…",
     shelf_searching: "正在搜索",
     shelf_unread: "…",
     shelf_hints: "Enter打开 /搜索 s排序 ?帮助 q退出",
@@ -378,6 +381,7 @@ const EN: Strings = Strings {
     shelf_letters: " letters",
     shelf_matches: " matches",
     shelf_reading: "reading",
+    shelf_listing: "listing the files…",
     shelf_searching: "searching",
     shelf_unread: "…",
     shelf_hints: "Enter open /search s sort ?help q quit",

@@ -303,3 +303,42 @@ fn a_refused_letter_says_why_at_60_columns() {
         );
     }
 }
+
+#[test]
+fn the_first_screen_is_up_while_the_folder_is_listed_and_the_list_fills_it() {
+    for (lang, listing, count) in [
+        (Lang::Zh, "正在列出文件…", "2封"),
+        (Lang::En, "listing the files…", "2 letters"),
+    ] {
+        let mut app = ShelfApp::listing(None, lang, AmbiguousWidth::Narrow, (60, 20));
+        let first = screen(&app);
+        let lines: Vec<&str> = first.lines().collect();
+        assert!(lines[0].contains(listing), "{lang:?}, title:\n{first}");
+        assert!(
+            lines.iter().skip(2).any(|l| l.contains(listing)),
+            "{lang:?}, the list says so rather than that the folder is empty:\n{first}"
+        );
+        let empty = lang.strings().shelf_empty;
+        assert!(!first.contains(empty), "{lang:?}:\n{first}");
+        // q quits before any row came.
+        key(&mut app, KeyCode::Char('q'));
+        assert!(app.should_quit(), "{lang:?}");
+
+        let mut app = ShelfApp::listing(None, lang, AmbiguousWidth::Narrow, (60, 20));
+        let found: Vec<dafu::shelf::walk::Found> = ["a.yaml", "b.yaml"]
+            .into_iter()
+            .map(|name| dafu::shelf::walk::Found::File(PathBuf::from(name)))
+            .collect();
+        app.learn([ShelfNews::Listed(found.into())]);
+        let listed = screen(&app);
+        assert!(!listed.contains(listing), "{lang:?}:\n{listed}");
+        assert!(
+            listed.lines().next().unwrap_or_default().contains(count),
+            "{listed}"
+        );
+        assert!(
+            listed.contains("a.yaml") && listed.contains("b.yaml"),
+            "{listed}"
+        );
+    }
+}

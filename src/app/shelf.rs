@@ -4,13 +4,15 @@
 //! happen outside (open a letter, search the shelf) is asked for as a [`ShelfEffect`].
 
 use std::cmp::Ordering;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::line_edit::{Edited, edit_line};
 use super::overlays::{Paged, page_help};
 use crate::action::Action;
 use crate::letter::load::LoadError;
 use crate::shelf::Head;
+use crate::shelf::walk::Found;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::AmbiguousWidth;
@@ -114,6 +116,9 @@ impl ShelfSearch {
 /// The runner's news for the shelf.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShelfNews {
+    /// The folder was listed: its letter files, in the walk's order (a shelf made while
+    /// listing has no rows before).
+    Listed(Arc<[Found]>),
     /// Letter `row` was read (its row, or its error).
     Read(usize, Known),
     /// Search `id` found `count` matches in letter `row`.
@@ -161,6 +166,10 @@ pub struct ShelfPrompt {
 #[derive(Debug)]
 pub struct ShelfApp {
     rows: Vec<ShelfRow>,
+    /// Whether the list of files is there yet (see [`ShelfApp::listing`]).
+    listed: bool,
+    /// The folder the rows are named relative to.
+    folder: Option<PathBuf>,
     /// The rows shown, in order: sorted, and narrowed by the search.
     shown: Vec<usize>,
     /// The selected row (by row, so that it stays as the list fills and reorders).
@@ -196,30 +205,32 @@ impl ShelfApp {
     #[must_use]
     pub fn new(
         paths: Vec<PathBuf>,
-        folder: Option<&std::path::Path>,
+        folder: Option<&Path>,
         lang: Lang,
         ambiguous: AmbiguousWidth,
         size: (u16, u16),
     ) -> Self {
-        let rows: Vec<ShelfRow> = paths
-            .into_iter()
-            .map(|path| {
-                let shown = folder
-                    .and_then(|f| path.strip_prefix(f).ok())
-                    .unwrap_or(&path)
-                    .display()
-                    .to_string();
-                ShelfRow {
-                    name: sanitize_line(&shown).into_owned(),
-                    path,
-                    known: Known::Unread,
-                }
-            })
-            .collect();
-        let mut app = Self {
-            shown: (0..rows.len()).collect(),
-            selected: (!rows.is_empty()).then_some(0),
-            rows,
+        let mut app = Self::listing(folder, lang, ambiguous, size);
+        app.list(paths);
+        app
+    }
+
+    /// A shelf whose folder is still being listed: its first screen is up at once, and its
+    /// rows come with [`ShelfNews::Listed`] (ten thousand files take a walk of their own,
+    /// and a slow disk, or one not read for a while, much longer).
+    #[must_use]
+    pub fn listing(
+        folder: Option<&Path>,
+        lang: Lang,
+        ambiguous: AmbiguousWidth,
+        size: (u16, u16),
+    ) -> Self {
+        Self {
+            rows: Vec::new(),
+            listed: false,
+            folder: folder.map(Path::to_path_buf),
+            shown: Vec::new(),
+            selected: None,
             offset: 0,
             moved: false,
             sort: SortKey::File,
@@ -235,9 +246,40 @@ impl ShelfApp {
             note: None,
             effects: Vec::new(),
             quit: false,
-        };
-        app.reorder();
-        app
+        }
+    }
+
+    /// The rows of the files `paths`, none read yet; a search typed while the folder was
+    /// listed is made again over them.
+    fn list(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        let folder = self.folder.as_deref();
+        self.rows = paths
+            .into_iter()
+            .map(|path| {
+                let shown = folder
+                    .and_then(|f| path.strip_prefix(f).ok())
+                    .unwrap_or(&path);
+                // Thousands of rows before the first screen: a name that is text is copied
+                // once, not formatted and then copied.
+                let name = match shown.to_str() {
+                    Some(text) => sanitize_line(text).into_owned(),
+                    None => sanitize_line(&shown.display().to_string()).into_owned(),
+                };
+                ShelfRow {
+                    name,
+                    path,
+                    known: Known::Unread,
+                }
+            })
+            .collect();
+        self.listed = true;
+        self.read = 0;
+        if let Some(query) = self.search.as_ref().map(|s| s.query.clone()) {
+            let moved = self.moved;
+            self.search_for(query);
+            self.moved = moved;
+        }
+        self.reorder();
     }
 
     // ----- read-only view, for drawing and for tests -----
@@ -288,6 +330,12 @@ impl ShelfApp {
     #[must_use]
     pub fn search(&self) -> Option<&ShelfSearch> {
         self.search.as_ref()
+    }
+
+    /// Whether the list of files is there (see [`ShelfApp::listing`]).
+    #[must_use]
+    pub fn listed(&self) -> bool {
+        self.listed
     }
 
     /// How many letters are read (or refused) so far.
@@ -353,6 +401,10 @@ impl ShelfApp {
     /// Takes in one piece of news; returns whether the list's order may have changed.
     fn learn_one(&mut self, news: ShelfNews) -> bool {
         match news {
+            ShelfNews::Listed(found) => {
+                self.list(found.iter().map(|f| f.path().to_path_buf()));
+                true
+            }
             ShelfNews::Read(row, known) => {
                 if let Some(r) = self.rows.get_mut(row) {
                     if r.known == Known::Unread {
@@ -627,6 +679,70 @@ mod tests {
             ),
         ]);
         app
+    }
+
+    fn listed(names: &[&str]) -> ShelfNews {
+        let found: Vec<Found> = names
+            .iter()
+            .map(|n| Found::File(PathBuf::from(n)))
+            .collect();
+        ShelfNews::Listed(found.into())
+    }
+
+    #[test]
+    fn a_shelf_still_listing_has_no_rows_and_takes_them_with_the_list() {
+        let folder = Path::new("/shelf");
+        let mut app = ShelfApp::listing(Some(folder), Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
+        assert!(!app.listed());
+        assert!(app.rows().is_empty() && app.selected().is_none());
+        app.update(Action::Down);
+        app.learn([listed(&[
+            "/shelf/b.yaml",
+            "/shelf/sub/a.yaml",
+            "/else/c.txt",
+        ])]);
+        assert!(app.listed());
+        let names: Vec<&str> = app.rows().iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["b.yaml", "sub/a.yaml", "/else/c.txt"],
+            "named under the folder"
+        );
+        assert_eq!(
+            app.selected(),
+            Some(0),
+            "the first row, as a shelf listed at once"
+        );
+        assert_eq!(app.read(), 0);
+    }
+
+    #[test]
+    fn a_search_made_while_the_folder_is_listed_is_made_again_over_its_letters() {
+        let mut app = ShelfApp::listing(None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("rclf".into()));
+        app.update(Action::SearchSubmit);
+        let before = app.take_effects();
+        assert!(
+            matches!(&before[..], [ShelfEffect::Search { query, .. }] if query == "rclf"),
+            "{before:?}"
+        );
+        app.learn([listed(&["a.yaml", "b.yaml"])]);
+        let again = app.take_effects();
+        let [ShelfEffect::Search { query, id }] = &again[..] else {
+            panic!("searched again: {again:?}");
+        };
+        assert_eq!(query, "rclf");
+        let search = app.search().expect("the search is on");
+        assert_eq!((search.id, search.counts.len()), (*id, 2));
+        // The first search's news (over no letters) is not this one's.
+        app.learn([ShelfNews::Found {
+            id: *id,
+            row: 1,
+            count: 3,
+        }]);
+        assert_eq!(app.shown(), [1]);
+        assert_eq!(app.search().map(ShelfSearch::totals), Some((1, 3)));
     }
 
     #[test]

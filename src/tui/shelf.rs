@@ -3,10 +3,12 @@
 //! shelf on the other threads too; a letter opened in the reader and, when it is closed,
 //! the shelf again at the same row.
 //!
-//! The first screen waits for no letter: it is the walk's list of files, and each row fills
-//! in as its letter comes (from the cache when it did not change), with a progress note.
+//! The first screen waits for no letter, nor for the folder's list: it is up at once, the
+//! list comes when the folder is walked, on the reading thread, and each row fills in as its
+//! letter comes (from the cache when it did not change), with a progress note.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -37,7 +39,8 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> Result<(), Ended> {
 
 /// What the shelf's runner holds besides the app.
 struct Runner {
-    found: Vec<Found>,
+    /// The walk's list, shared with the threads that read it (not copied for each).
+    found: Arc<[Found]>,
     settings: Settings,
     probed: Probed,
     /// News from the threads reading and searching the shelf.
@@ -51,15 +54,12 @@ fn shelf_loop(
     settings: Settings,
 ) -> Result<(), Ended> {
     let probed = probe_terminal(settings.ambiguous, settings.palette);
-    let found = walk::letter_files(paths);
     let folder = match paths {
         [one] if walk::is_folder(one) => Some(one.as_path()),
         _ => None,
     };
     let size = terminal.size()?;
-    let files = found.iter().map(|f| f.path().to_path_buf()).collect();
-    let mut app = ShelfApp::new(
-        files,
+    let mut app = ShelfApp::listing(
         folder,
         settings.lang,
         probed.ambiguous,
@@ -67,13 +67,13 @@ fn shelf_loop(
     );
     let (send, news) = mpsc::channel();
     let mut runner = Runner {
-        found,
+        found: Arc::new([]),
         settings,
         probed,
         news,
         send,
     };
-    runner.start(terminal, &mut app)?;
+    runner.start(terminal, &mut app, paths.to_vec())?;
     let mut repaint = false;
     let mut typed = std::mem::take(&mut runner.probed.typed);
     let mut replies = replies::Replies::default();
@@ -144,21 +144,33 @@ impl Runner {
         }
     }
 
-    /// Draws the first screen, the walk's list, then starts reading the letters: rows from
-    /// the cache come in thousands at once, and learning them first would put it off.
-    fn start(&self, terminal: &mut DefaultTerminal, app: &mut ShelfApp) -> Result<(), Ended> {
+    /// Draws the first screen, then lists `paths` and reads the letters on the other
+    /// threads: the walk of ten thousand files, and their rows from the cache, would each
+    /// put it off.
+    fn start(
+        &self,
+        terminal: &mut DefaultTerminal,
+        app: &mut ShelfApp,
+        paths: Vec<PathBuf>,
+    ) -> Result<(), Ended> {
         draw(terminal, app, self.probed.palette, false)?;
-        self.read_in_background();
+        self.read_in_background(paths);
         Ok(())
     }
 
-    /// Reads every letter's row on the other threads, each sent as it comes.
-    fn read_in_background(&self) {
-        let (found, send) = (self.found.clone(), self.send.clone());
-        // Without a thread the rows stay files, and each still opens when asked.
-        let _ = std::thread::Builder::new()
+    /// Lists `paths`, then reads every letter's row on the other threads, each sent as it
+    /// comes.
+    fn read_in_background(&self, paths: Vec<PathBuf>) {
+        let list = |paths: &[PathBuf], send: &mpsc::Sender<ShelfNews>| {
+            let found: Arc<[Found]> = walk::letter_files(paths).into();
+            let _ = send.send(ShelfNews::Listed(Arc::clone(&found)));
+            found
+        };
+        let (given, send) = (paths.clone(), self.send.clone());
+        let spawned = std::thread::Builder::new()
             .name("shelf".into())
             .spawn(move || {
+                let found = list(&given, &send);
                 summaries_each(
                     &found,
                     &Self::options(),
@@ -168,11 +180,16 @@ impl Runner {
                     },
                 );
             });
+        // Without a thread the list is made here, its rows stay files, and each still opens
+        // when asked.
+        if spawned.is_err() {
+            list(&paths, &self.send);
+        }
     }
 
     /// Searches every letter for `query` on the other threads, each count sent as it comes.
     fn search_in_background(&self, query: String, id: u64) {
-        let (found, send) = (self.found.clone(), self.send.clone());
+        let (found, send) = (Arc::clone(&self.found), self.send.clone());
         let _ = std::thread::Builder::new()
             .name("shelf-search".into())
             .spawn(move || {
@@ -189,18 +206,24 @@ impl Runner {
     }
 
     /// Takes what the threads sent since the last frame; returns whether more may come.
-    fn take_news(&self, app: &mut ShelfApp) -> bool {
+    fn take_news(&mut self, app: &mut ShelfApp) -> bool {
         let mut news = Vec::new();
         let open = loop {
             match self.news.try_recv() {
-                Ok(item) => news.push(item),
+                Ok(item) => {
+                    // The list the searches and the letters opened are taken from.
+                    if let ShelfNews::Listed(found) = &item {
+                        self.found = Arc::clone(found);
+                    }
+                    news.push(item);
+                }
                 Err(TryRecvError::Empty) => break true,
                 Err(TryRecvError::Disconnected) => break false,
             }
         };
         app.learn(news);
         let searching = app.search().is_some_and(|s| s.searched < app.rows().len());
-        open && (app.read() < app.rows().len() || searching)
+        open && (!app.listed() || app.read() < app.rows().len() || searching)
     }
 
     /// Opens letter `row` in the reader, at the first match of `query`; comes back when it

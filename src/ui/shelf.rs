@@ -84,6 +84,7 @@ fn draw_title(app: &ShelfApp, area: Rect, buf: &mut Buffer) {
                 search.query, strings.shelf_letters, strings.shelf_matches
             )
         }
+        None if !app.listed() => strings.shelf_listing.to_string(),
         None => format!("{}{}", app.rows().len(), strings.shelf_letters),
     };
     let text = format!("{}  {count}", strings.shelf_title);
@@ -217,7 +218,12 @@ fn cells(
 fn draw_list(app: &ShelfApp, columns: &[(Column, u16)], area: Rect, buf: &mut Buffer) {
     let mode = app.ambiguous();
     if app.rows().is_empty() {
-        let empty = app.lang().strings().shelf_empty;
+        let strings = app.lang().strings();
+        let empty = if app.listed() {
+            strings.shelf_empty
+        } else {
+            strings.shelf_listing
+        };
         put_line(buf, row(area, 0), &Line::raw(empty), mode);
         return;
     }
