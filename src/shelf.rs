@@ -52,6 +52,29 @@ impl LetterText {
     /// The searchable text of `tree`.
     #[must_use]
     pub fn of(tree: &LetterTree) -> Self {
+        let docs = crate::search::letter::letter_docs(tree)
+            .map(|(block, text)| (tree.blocks[block].node, text.to_string()))
+            .collect();
+        Self {
+            crumbs: Self::crumbs_of(tree),
+            docs,
+        }
+    }
+
+    /// The searchable text of `tree`, as [`LetterText::of`] makes it, its blocks' texts taken
+    /// from the tree rather than copied: for a letter read for its text alone.
+    #[must_use]
+    pub fn from_tree(tree: LetterTree) -> Self {
+        let crumbs = Self::crumbs_of(&tree);
+        let docs = (tree.blocks.into_iter())
+            .filter(crate::search::letter::searched)
+            .map(|block| (block.node, block.text))
+            .collect();
+        Self { crumbs, docs }
+    }
+
+    /// Each node's breadcrumbs, in Chinese and in English.
+    fn crumbs_of(tree: &LetterTree) -> Vec<[String; 2]> {
         // Each node's breadcrumb is its parent's and its name, as `LetterTree::breadcrumb`
         // joins them: made from the parent's (the outline lists a parent first), not from
         // every ancestor's name again.
@@ -66,10 +89,7 @@ impl LetterText {
             let pair = [crumb(Lang::Zh, 0), crumb(Lang::En, 1)];
             crumbs.push(pair);
         }
-        let docs = crate::search::letter::letter_docs(tree)
-            .map(|(block, text)| (tree.blocks[block].node, text.to_string()))
-            .collect();
-        Self { crumbs, docs }
+        crumbs
     }
 
     /// The breadcrumb of document `doc` in `lang`.
@@ -313,9 +333,10 @@ fn read_anew(bytes: &[u8], path: &Path, transcript: bool) -> Result<Fresh, LoadE
     } else {
         load::from_bytes(bytes, &name).map(LetterTree::new)
     }?;
-    let text = LetterText::of(&tree);
+    let head = Head::of(&tree);
+    let text = LetterText::from_tree(tree);
     let sieve = crate::search::sieve::Sieve::new(text.docs.iter().map(|(_, doc)| doc));
-    Ok(Box::new((Head::of(&tree), cache::Fill { text, sieve })))
+    Ok(Box::new((head, cache::Fill { text, sieve })))
 }
 
 /// Gives `learnt` the reading of a letter read anew, for the cache to keep.

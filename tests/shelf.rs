@@ -416,3 +416,29 @@ fn a_letters_searchable_text_has_each_nodes_breadcrumb_in_both_languages() {
     }
     assert!(nested > 0, "nodes with a parent among them");
 }
+
+#[test]
+fn a_letters_text_taken_from_its_tree_is_the_text_made_from_it() {
+    // A cold shelf takes each block's text out of the tree it no longer needs; what it keeps
+    // must be what the borrowing way makes: the same blocks, editorial notes left out (the
+    // English fixture has notes and errata), the same breadcrumbs.
+    let shelf = Shelf::new();
+    let mut files = vec![
+        shelf.dir.path().join(&shelf.made[0].file_name),
+        std::path::PathBuf::from("tests/fixtures/english.yaml"),
+    ];
+    files.extend(TRANSCRIPTS.map(|t| shelf.dir.path().join(name_of(t))));
+    let mut editorial = 0;
+    for file in files {
+        let tree = dafu::shelf::read_letter(&file, dafu::strings::Lang::Zh).expect("reads");
+        let made = dafu::shelf::LetterText::of(&tree);
+        editorial += tree.blocks.len() - made.docs.len();
+        assert_eq!(
+            dafu::shelf::LetterText::from_tree(tree),
+            made,
+            "{}",
+            file.display()
+        );
+    }
+    assert!(editorial > 0, "editorial notes among the blocks");
+}

@@ -2,7 +2,7 @@
 //! `dafu search` alike; and, for the reader, its outline labels.
 
 use super::SearchIndex;
-use crate::letter::tree::{BlockKind, LetterTree};
+use crate::letter::tree::{Block, BlockKind, LetterTree};
 use crate::strings::Lang;
 
 /// The letter's searchable blocks, by block number with their text, in reading order: every
@@ -11,8 +11,14 @@ pub fn letter_docs(tree: &LetterTree) -> impl Iterator<Item = (usize, &str)> {
     tree.blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.kind != BlockKind::Editorial)
+        .filter(|(_, b)| searched(b))
         .map(|(i, b)| (i, b.text.as_str()))
+}
+
+/// Whether a search reads `block`: the editorial notes are not the letter's words.
+#[must_use]
+pub fn searched(block: &Block) -> bool {
+    block.kind != BlockKind::Editorial
 }
 
 /// The search index over [`letter_docs`], and for each indexed document the block it came
