@@ -56,11 +56,19 @@ impl Sieve {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut making = Making::default();
+        let mut making = Making {
+            pairs: PAIRS.take(),
+            ..Making::default()
+        };
         for doc in docs {
             making.add(doc.as_ref());
         }
         let (pairs, block_pairs) = pair_filters(&making.pairs, &making.ends);
+        // A very long letter's room is let go, not kept for the rest of the run.
+        if making.pairs.capacity() <= PAIRS_KEPT {
+            making.pairs.clear();
+            PAIRS.set(making.pairs);
+        }
         Self {
             folded: making.folded,
             sources: making.sources,
@@ -69,6 +77,15 @@ impl Sieve {
         }
     }
 }
+
+thread_local! {
+    /// Room for a letter's pairs while its sieve is made (8 bytes a character, tens of KB a
+    /// letter), kept by each thread for its next letter rather than allocated anew for each.
+    static PAIRS: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The most pairs' room a thread keeps (1 MiB).
+const PAIRS_KEPT: usize = 1 << 17;
 
 /// A sieve being made, one folded character at a time.
 #[derive(Default)]
