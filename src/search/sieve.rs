@@ -53,10 +53,15 @@ impl Sieve {
     #[must_use]
     pub fn new<I, S>(docs: I) -> Self
     where
-        I: IntoIterator<Item = S>,
+        I: IntoIterator<Item = S, IntoIter: Clone>,
         S: AsRef<str>,
     {
+        let docs = docs.into_iter();
+        let bytes: usize = docs.clone().map(|doc| doc.as_ref().len() + 1).sum();
         let mut making = Making {
+            // Folding seldom makes a text longer: room for all of it at once, not grown and
+            // copied as it comes.
+            folded: String::with_capacity(bytes),
             pairs: PAIRS.take(),
             ..Making::default()
         };
@@ -115,9 +120,8 @@ impl Making {
 
     /// Begins the document `doc`.
     fn start(&mut self, doc: &str) {
-        // Folding seldom makes a text longer, and a character takes one to four bytes:
-        // room for the document at once rather than as it grows.
-        self.folded.reserve(doc.len() + DOC_END.len_utf8());
+        // A character takes one to four bytes: room for the document's pairs at once rather
+        // than as they come.
         self.pairs.reserve(doc.len() / 2);
         self.last = None;
     }
