@@ -81,10 +81,14 @@ impl LetterText {
         let mut crumbs: Vec<[String; 2]> = Vec::with_capacity(tree.nodes.len());
         for (id, node) in tree.nodes.iter().enumerate() {
             let up = node.parent.and_then(|parent| crumbs.get(parent));
-            let crumb = |lang: Lang, at: usize| match (node.parent, up) {
-                (None, _) => tree.name(id, lang),
-                (Some(_), Some(up)) => [up[at].as_str(), &tree.name(id, lang)].join(CRUMB_JOIN),
-                (Some(_), None) => tree.breadcrumb(id, lang),
+            let crumb = |lang: Lang, at: usize| {
+                let [label, title] = tree.name_parts(id, lang);
+                match (node.parent, up) {
+                    (None, _) => [label, title].concat(),
+                    // Written at once into a string of its size.
+                    (Some(_), Some(up)) => [up[at].as_str(), CRUMB_JOIN, label, title].concat(),
+                    (Some(_), None) => tree.breadcrumb(id, lang),
+                }
             };
             let pair = [crumb(Lang::Zh, 0), crumb(Lang::En, 1)];
             crumbs.push(pair);

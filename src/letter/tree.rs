@@ -571,13 +571,20 @@ impl LetterTree {
     /// suggestions and measures, the label alone for points, the section name otherwise.
     #[must_use]
     pub fn name(&self, id: NodeId, lang: Lang) -> String {
+        self.name_parts(id, lang).concat()
+    }
+
+    /// The two parts [`LetterTree::name`] joins (the second may be empty), borrowed: for
+    /// a caller that writes the name into a longer string.
+    #[must_use]
+    pub fn name_parts(&self, id: NodeId, lang: Lang) -> [&str; 2] {
         let node = &self.nodes[id];
         match node.kind {
-            NodeKind::Opening => lang.strings().opening.to_string(),
-            NodeKind::Closing => lang.strings().closing.to_string(),
-            NodeKind::Point => node.label.clone(),
+            NodeKind::Opening => [lang.strings().opening, ""],
+            NodeKind::Closing => [lang.strings().closing, ""],
+            NodeKind::Point => [&node.label, ""],
             NodeKind::Suggestion | NodeKind::Measure | NodeKind::Section => {
-                format!("{}{}", node.label, node.title)
+                [&node.label, &node.title]
             }
         }
     }
