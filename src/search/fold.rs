@@ -227,6 +227,13 @@ impl Iterator for FoldEach<'_> {
                         return Some((ch.to_ascii_lowercase(), Some(ch)));
                     }
                 }
+                // A Chinese text's punctuation, every tenth character or so, mostly folds
+                // to one character.
+                Piece::Plain(_, ch) if let Some(&[lower]) = folded_punctuation(ch) => {
+                    if !lower.is_whitespace() {
+                        return Some((lower, Some(ch)));
+                    }
+                }
                 piece => self.fold_rarer(piece),
             }
         }
