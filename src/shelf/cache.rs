@@ -5,9 +5,9 @@
 //!
 //! A letter is keyed by its content: a 128-bit hash of its bytes (and of how it is read, as
 //! YAML or as a transcript, and by which dafu), so a moved or copied letter is found again
-//! and an edited one is read anew. The hash costs a read of the file; a file whose size and
-//! modification time are those seen last time at its path is taken to be unchanged without
-//! it, as `make` and `git` take it.
+//! and an edited one is read anew. The hash costs a read of the file; a file whose
+//! [`Stamp`] (size, modification and change times, inode) is the one seen last time at its
+//! path is taken to be unchanged without it, as `git` takes it.
 //!
 //! A cache is never an error for the reader: a store that cannot be opened or written is
 //! done without, a damaged or newer one is set aside and made anew ([`crate::store`]), and
@@ -17,9 +17,9 @@
 //! the last batches, or damage the file, which is then set aside and made anew.
 
 use std::cell::Cell;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::UNIX_EPOCH;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -47,12 +47,13 @@ const SCHEMA: Schema = Schema {
     // 8: each breadcrumb as the part after an earlier one's (`parents`): kept whole,
     // breadcrumbs repeat every heading above each point, a quarter of a letter's row. Rows
     // of 16 KB, two to a page: neighbouring letters a search reads often share one.
-    version: 8,
+    // 9: a file's stamp holds its change time and inode beside its size and modification
+    // time ([`Stamp`]).
+    version: 9,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
-            size INTEGER NOT NULL,
-            mtime INTEGER NOT NULL,
+            stamp BLOB NOT NULL,
             key BLOB NOT NULL,
             pairs BLOB
         ) WITHOUT ROWID;
@@ -121,23 +122,31 @@ impl Key {
     }
 }
 
-/// A file's size and modification time, as last seen.
+/// What a file looked like when last seen, as git's index keeps it: its size, its
+/// modification time, the time its inode last changed and the inode. The modification time
+/// can be set back (`touch -d`, an unpacked archive), the change time cannot: an edit that
+/// keeps the size and puts the modification time back is still seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    size: u64,
-    mtime: i64,
-}
+pub struct Stamp([u8; 32]);
 
 impl Stamp {
     /// The stamp of the file at `path`, if it can be had.
     #[must_use]
     pub fn of(path: &Path) -> Option<Self> {
         let meta = std::fs::metadata(path).ok()?;
-        let since = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-        Some(Self {
-            size: meta.len(),
-            mtime: i64::try_from(since.as_nanos()).ok()?,
-        })
+        let nanos =
+            |seconds: i64, nanos: i64| seconds.checked_mul(1_000_000_000)?.checked_add(nanos);
+        let numbers = [
+            meta.size(),
+            nanos(meta.mtime(), meta.mtime_nsec())?.cast_unsigned(),
+            nanos(meta.ctime(), meta.ctime_nsec())?.cast_unsigned(),
+            meta.ino(),
+        ];
+        let mut stamp = [0; 32];
+        for (place, number) in stamp.chunks_exact_mut(8).zip(numbers) {
+            place.copy_from_slice(&number.to_le_bytes());
+        }
+        Some(Self(stamp))
     }
 }
 
@@ -282,8 +291,8 @@ impl Cache {
             // The file's row after its content's: it copies the content's pair filter, from
             // the reading when there is one, else from the content's row.
             let mut file = transaction.prepare(
-                "INSERT OR REPLACE INTO files (path, size, mtime, key, pairs)
-                 VALUES (?1, ?2, ?3, ?4, COALESCE(?5, (SELECT pairs FROM folds WHERE key = ?4)))",
+                "INSERT OR REPLACE INTO files (path, stamp, key, pairs)
+                 VALUES (?1, ?2, ?3, COALESCE(?4, (SELECT pairs FROM folds WHERE key = ?3)))",
             )?;
             let mut letter = transaction.prepare(
                 "INSERT OR REPLACE INTO letters (key, head, error_line, error_column, error,
@@ -320,9 +329,8 @@ impl Cache {
                         fold.execute(params![&key.0[..], sieve.folded, sieve.sources, pairs])?;
                     }
                 }
-                let size = i64::try_from(stamp.size).unwrap_or(i64::MAX);
                 let path = path.as_os_str().as_encoded_bytes();
-                file.execute(params![path, size, stamp.mtime, &key.0[..], pairs])?;
+                file.execute(params![path, &stamp.0[..], &key.0[..], pairs])?;
             }
         }
         transaction.commit()
@@ -410,17 +418,16 @@ impl Lookup {
         test: Option<&PairTest<'_>>,
     ) -> Option<(Key, bool)> {
         self.begin();
-        let size = i64::try_from(stamp.size).ok()?;
         // Two statements: SQLite copies out every column a statement names.
         let sql = if test.is_some() {
-            "SELECT key, pairs FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3"
+            "SELECT key, pairs FROM files WHERE path = ?1 AND stamp = ?2"
         } else {
-            "SELECT key, NULL FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3"
+            "SELECT key, NULL FROM files WHERE path = ?1 AND stamp = ?2"
         };
         let mut statement = self.connection.prepare_cached(sql).ok()?;
         let (key, holds): (Vec<u8>, bool) = statement
             .query_row(
-                params![path.as_os_str().as_encoded_bytes(), size, stamp.mtime],
+                params![path.as_os_str().as_encoded_bytes(), &stamp.0[..]],
                 |row| {
                     let filter = row.get_ref(1)?.as_blob_or_null()?;
                     let holds = filter.zip(test).is_none_or(|(filter, test)| test(filter));
