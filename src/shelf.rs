@@ -15,7 +15,7 @@ pub mod walk;
 use std::path::{Path, PathBuf};
 
 use crate::letter::load::{self, LoadError};
-use crate::letter::tree::LetterTree;
+use crate::letter::tree::{CRUMB_JOIN, LetterTree};
 use crate::strings::Lang;
 pub use head::Head;
 
@@ -35,12 +35,9 @@ pub struct Summary {
     pub head: Head,
 }
 
-/// Between a breadcrumb's parts, as [`LetterTree::breadcrumb`] joins them.
-pub const CRUMB_JOIN: &str = " › ";
-
 /// A letter's searchable text, apart from its tree: each text block (as the reader's search
 /// sees them, editorial notes left out) with the breadcrumb of the node it belongs to.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LetterText {
     /// Per node, its breadcrumb in Chinese and in English.
     pub crumbs: Vec<[String; 2]>,
@@ -49,20 +46,9 @@ pub struct LetterText {
 }
 
 impl LetterText {
-    /// The searchable text of `tree`.
-    #[must_use]
-    pub fn of(tree: &LetterTree) -> Self {
-        let docs = crate::search::letter::letter_docs(tree)
-            .map(|(block, text)| (tree.blocks[block].node, text.to_string()))
-            .collect();
-        Self {
-            crumbs: Self::crumbs_of(tree),
-            docs,
-        }
-    }
-
-    /// The searchable text of `tree`, as [`LetterText::of`] makes it, its blocks' texts taken
-    /// from the tree rather than copied: for a letter read for its text alone.
+    /// The searchable text of `tree`: its blocks as [`crate::search::letter::letter_docs`]
+    /// gives them, their texts taken from the tree rather than copied (a letter is read for
+    /// its text alone).
     #[must_use]
     pub fn from_tree(tree: LetterTree) -> Self {
         let crumbs = Self::crumbs_of(&tree);
@@ -80,37 +66,20 @@ impl LetterText {
         // every ancestor's name again.
         let mut crumbs: Vec<[String; 2]> = Vec::with_capacity(tree.nodes.len());
         for (id, node) in tree.nodes.iter().enumerate() {
+            // A parent is always an earlier node (the tree adds it first).
             let up = node.parent.and_then(|parent| crumbs.get(parent));
             let crumb = |lang: Lang, at: usize| {
                 let [label, title] = tree.name_parts(id, lang);
-                match (node.parent, up) {
-                    (None, _) => [label, title].concat(),
+                match up {
                     // Written at once into a string of its size.
-                    (Some(_), Some(up)) => [up[at].as_str(), CRUMB_JOIN, label, title].concat(),
-                    (Some(_), None) => tree.breadcrumb(id, lang),
+                    Some(up) => [up[at].as_str(), CRUMB_JOIN, label, title].concat(),
+                    None => [label, title].concat(),
                 }
             };
             let pair = [crumb(Lang::Zh, 0), crumb(Lang::En, 1)];
             crumbs.push(pair);
         }
         crumbs
-    }
-
-    /// The breadcrumb of document `doc` in `lang`.
-    #[must_use]
-    pub fn crumb(&self, doc: usize, lang: Lang) -> &str {
-        let node = self.docs.get(doc).map_or(usize::MAX, |(node, _)| *node);
-        let at = usize::from(lang == Lang::En);
-        self.crumbs
-            .get(node)
-            .and_then(|pair| pair.get(at))
-            .map_or("", String::as_str)
-    }
-
-    /// The text of document `doc`.
-    #[must_use]
-    pub fn doc(&self, doc: usize) -> &str {
-        self.docs.get(doc).map_or("", |(_, text)| text.as_str())
     }
 
     /// Document `doc` as a block apart, with its breadcrumbs.
@@ -121,13 +90,6 @@ impl LetterText {
             crumbs: self.crumbs.get(*node)?.clone(),
             text: text.clone(),
         })
-    }
-
-    /// The bytes this text holds, for the shelf's memory budget.
-    #[must_use]
-    pub fn bytes(&self) -> usize {
-        let crumbs: usize = self.crumbs.iter().flatten().map(String::len).sum();
-        crumbs + self.docs.iter().map(|(_, t)| t.len()).sum::<usize>()
     }
 }
 

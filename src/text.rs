@@ -11,6 +11,9 @@
 //!    text; draw each line's [`visible`] part.
 //! 4. [`truncate`] / [`first_sentence`] for one-line places: tree rows, titles, status.
 //!
+//! [`char_to_byte`] turns a place counted in `char`s (a caret, a parser's index) into a byte
+//! offset.
+//!
 //! All byte ranges produced here lie on grapheme boundaries of the text they were computed
 //! for; `str::get` turns them back into `&str`.
 
@@ -23,3 +26,9 @@ pub use sanitize::{is_bidi_control, sanitize, sanitize_line};
 pub use truncate::{ELLIPSIS, first_sentence, truncate, truncate_start};
 pub use width::{AmbiguousWidth, char_width, grapheme_width, str_width};
 pub use wrap::{visible, wrap};
+
+/// The byte offset of the `index`th `char` of `s`, or `s.len()` past its last.
+#[must_use]
+pub fn char_to_byte(s: &str, index: usize) -> usize {
+    s.char_indices().nth(index).map_or(s.len(), |(i, _)| i)
+}

@@ -18,11 +18,7 @@ pub enum Edited {
 /// Applies `action` to the line `text` with its `caret` (counted in characters).
 pub fn edit_line(text: &mut String, caret: &mut usize, action: &Action) -> Edited {
     // The caret counts characters; inserting and removing work in bytes.
-    let at = |text: &str, caret: usize| {
-        text.char_indices()
-            .nth(caret)
-            .map_or(text.len(), |(i, _)| i)
-    };
+    let at = crate::text::char_to_byte;
     let len = text.chars().count();
     *caret = (*caret).min(len);
     match action {

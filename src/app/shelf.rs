@@ -212,6 +212,7 @@ impl ShelfApp {
     ) -> Self {
         let mut app = Self::listing(folder, lang, ambiguous, size);
         app.list(paths);
+        app.reorder();
         app
     }
 
@@ -249,8 +250,8 @@ impl ShelfApp {
         }
     }
 
-    /// The rows of the files `paths`, none read yet; a search typed while the folder was
-    /// listed is made again over them.
+    /// The rows of the files `paths`, none read yet, in no order yet; a search typed while
+    /// the folder was listed is made again over them.
     fn list(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
         let folder = self.folder.as_deref();
         self.rows = paths
@@ -261,12 +262,8 @@ impl ShelfApp {
                     .unwrap_or(&path);
                 // Thousands of rows before the first screen: a name that is text is copied
                 // once, not formatted and then copied.
-                let name = match shown.to_str() {
-                    Some(text) => sanitize_line(text).into_owned(),
-                    None => sanitize_line(&shown.display().to_string()).into_owned(),
-                };
                 ShelfRow {
-                    name,
+                    name: sanitize_line(&shown.to_string_lossy()).into_owned(),
                     path,
                     known: Known::Unread,
                 }
@@ -275,11 +272,8 @@ impl ShelfApp {
         self.listed = true;
         self.read = 0;
         if let Some(query) = self.search.as_ref().map(|s| s.query.clone()) {
-            let moved = self.moved;
-            self.search_for(query);
-            self.moved = moved;
+            self.start_search(query);
         }
-        self.reorder();
     }
 
     // ----- read-only view, for drawing and for tests -----
@@ -532,6 +526,13 @@ impl ShelfApp {
     /// A new search for `query`: the list begins anew and fills as the runner finds it.
     fn search_for(&mut self, query: String) {
         self.last_query = Some(query.clone());
+        self.start_search(query);
+        self.moved = false;
+        self.reorder();
+    }
+
+    /// A search for `query` over the rows there are, asked of the runner.
+    fn start_search(&mut self, query: String) {
         self.searches += 1;
         let id = self.searches;
         self.search = Some(ShelfSearch {
@@ -541,8 +542,6 @@ impl ShelfApp {
             searched: 0,
         });
         self.effects.push(ShelfEffect::Search { query, id });
-        self.moved = false;
-        self.reorder();
     }
 
     fn open_selected(&mut self) {

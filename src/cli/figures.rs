@@ -180,11 +180,11 @@ fn print_table(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let strings = options.lang.strings();
-    let mut table: Vec<Vec<String>> = Vec::new();
     let mut header: Vec<String> = strings.figure_columns.map(str::to_string).to_vec();
     if named {
         header.insert(0, strings.letter_column.to_string());
     }
+    let mut table: Vec<Vec<String>> = vec![header];
     for &(name, tree) in letters {
         let cells = figures::table_cells(
             tree,
@@ -199,7 +199,6 @@ fn print_table(
     }
     // The value column, right-aligned so that its points stay in line.
     let value_column = usize::from(named) + 1;
-    table.insert(0, header);
     print_columns(&table, Some(value_column), out)
 }
 

@@ -16,10 +16,7 @@ fn trimmed(text: &str) -> &str {
 
 /// The first [`ORDINAL_CHARS`] characters of `text`.
 fn prefix(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .nth(ORDINAL_CHARS)
-        .map_or(text.len(), |(i, _)| i);
+    let end = crate::text::char_to_byte(text, ORDINAL_CHARS);
     text.get(..end).unwrap_or(text)
 }
 

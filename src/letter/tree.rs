@@ -11,6 +11,9 @@ use super::quotes::Quotes;
 use super::{EditorialNote, Erratum, Figure, Letter, Measure, Section, Suggestion};
 use crate::strings::Lang;
 
+/// Between a breadcrumb's names (see [`LetterTree::breadcrumb`]).
+pub const CRUMB_JOIN: &str = " › ";
+
 /// Index of a node in [`LetterTree::nodes`]; stable for a given letter.
 pub type NodeId = usize;
 
@@ -607,7 +610,7 @@ impl LetterTree {
             .into_iter()
             .map(|n| self.name(n, lang))
             .collect::<Vec<_>>()
-            .join(" › ")
+            .join(CRUMB_JOIN)
     }
 
     /// The text of the node and its descendants, one block a line, for copying and printing.

@@ -374,8 +374,6 @@ fn plain(ch: char) -> bool {
     is_unified_ideograph(ch)
         || matches!(ch,
             ' '..='~'
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
             | '\u{3000}'..='\u{3029}'
             | '\u{3030}'..='\u{303F}'
             | '\u{FF01}'..='\u{FF60}'

@@ -265,8 +265,8 @@ pub struct SieveQuery {
 
 impl SieveQuery {
     /// `None` for a query that matches nothing (blank), as the index has it.
-    #[must_use]
-    pub fn new(query: &str) -> Option<Self> {
+    #[cfg(test)]
+    fn new(query: &str) -> Option<Self> {
         Query::parse(query).map(|parsed| Self::of(&parsed))
     }
 

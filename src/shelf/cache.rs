@@ -23,8 +23,9 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Block, CRUMB_JOIN, Head, LetterText};
+use super::{Block, Head, LetterText};
 use crate::letter::load::LoadError;
+use crate::letter::tree::CRUMB_JOIN;
 use crate::search::sieve::Sieve;
 use crate::store::{self, Reason, Schema};
 use crate::text::sanitize::sanitize_line;
@@ -230,8 +231,7 @@ impl Cache {
     /// A connection for one reading thread; `None` when the store cannot be opened again.
     #[must_use]
     pub fn lookup(&self) -> Option<Lookup> {
-        let connection = Connection::open(&self.path).ok()?;
-        connection.busy_timeout(store::BUSY_TIMEOUT).ok()?;
+        let connection = store::connect(&self.path).ok()?;
         // Read by SQLite's own reads, not through a map of the file: a cache another process
         // cuts short while this one reads would be a bus error through a map, and a warm
         // search measured no slower without one.
@@ -604,9 +604,8 @@ fn places(text: &LetterText) -> Vec<u8> {
     let mut end = 0;
     for (i, (node, doc)) in text.docs.iter().enumerate() {
         end += doc.len() + usize::from(i > 0);
-        for number in [*node, end] {
-            places.extend_from_slice(&u32::try_from(number).unwrap_or(u32::MAX).to_le_bytes());
-        }
+        push_number(&mut places, *node);
+        push_number(&mut places, end);
     }
     places
 }
@@ -633,7 +632,7 @@ fn crumb_parts(crumbs: &[[String; 2]]) -> (String, Vec<u8>) {
             open.pop();
         }
         let (parent, names) = found.unwrap_or((WHOLE, [pair[0].as_str(), pair[1].as_str()]));
-        parents.extend_from_slice(&u32::try_from(parent).unwrap_or(u32::MAX).to_le_bytes());
+        push_number(&mut parents, parent);
         parts.extend(names);
         open.push(node);
     }
@@ -653,14 +652,10 @@ fn names_after<'a>(up: &[String; 2], crumbs: &'a [String; 2]) -> Option<[&'a str
 /// The breadcrumbs of `node` from the parts of each node's ([`crumb_parts`], as far as it)
 /// and the `parents` column; `None` when they do not read.
 fn crumbs_of(parts: &[&[u8]], parents: &[u8], node: usize) -> Option<[String; 2]> {
-    let parent = |at: usize| -> Option<usize> {
-        let bytes = parents.get(4 * at..4 * at + 4)?;
-        usize::try_from(u32::from_le_bytes(bytes.try_into().ok()?)).ok()
-    };
     let mut chain = vec![node];
     let mut at = node;
     loop {
-        match parent(at)? {
+        match number_at(parents, at)? {
             WHOLE => break,
             // Always an earlier node: a later one could make a loop.
             up if up < at => {
@@ -687,10 +682,7 @@ fn crumbs_of(parts: &[&[u8]], parents: &[u8], node: usize) -> Option<[String; 2]
 fn blocks_of([crumbs, parents, places, texts]: [&[u8]; 4], docs: &[usize]) -> Option<Vec<Block>> {
     let separator = u8::try_from(DOC_SEPARATOR).ok()?;
     let text = |bytes: &[u8]| std::str::from_utf8(bytes).ok().map(str::to_string);
-    let number = |at: usize| -> Option<usize> {
-        let bytes = places.get(4 * at..4 * at + 4)?;
-        usize::try_from(u32::from_le_bytes(bytes.try_into().ok()?)).ok()
-    };
+    let number = |at: usize| number_at(places, at);
     let mut places = Vec::with_capacity(docs.len());
     for &doc in docs {
         let (node, end) = (number(2 * doc)?, number(2 * doc + 1)?);
@@ -716,6 +708,18 @@ fn blocks_of([crumbs, parents, places, texts]: [&[u8]; 4], docs: &[usize]) -> Op
         });
     }
     Some(blocks)
+}
+
+/// The `at`th of the four-byte little-endian numbers `bytes` holds (the `places` and
+/// `parents` columns), if it is there.
+fn number_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let four = bytes.get(4 * at..4 * at + 4)?;
+    usize::try_from(u32::from_le_bytes(four.try_into().ok()?)).ok()
+}
+
+/// Appends `number` to `bytes` as [`number_at`] reads it (`u32::MAX` when it is larger).
+fn push_number(bytes: &mut Vec<u8>, number: usize) {
+    bytes.extend_from_slice(&u32::try_from(number).unwrap_or(u32::MAX).to_le_bytes());
 }
 
 /// `bytes` split at each `separator`.

@@ -154,7 +154,9 @@ fn search_of(
             Searched { blocks, hits }
         }))
     };
-    let (got, learnt) = get(lookup, item, (!pinyin).then_some(&test), fetch);
+    // A query of one character, or one that reads as pinyin, has no pairs for a filter to
+    // judge: the filters are not read.
+    let (got, learnt) = get(lookup, item, literal_pairs.then_some(&test), fetch);
     match got {
         Err(error) => (Err(error), learnt),
         Ok(Got::Cached(known)) => (

@@ -73,7 +73,7 @@ fn shelf_loop(
         news,
         send,
     };
-    runner.start(terminal, &mut app, paths.to_vec())?;
+    runner.start(terminal, &mut app, paths)?;
     let mut repaint = false;
     let mut typed = std::mem::take(&mut runner.probed.typed);
     let mut replies = replies::Replies::default();
@@ -151,7 +151,7 @@ impl Runner {
         &self,
         terminal: &mut DefaultTerminal,
         app: &mut ShelfApp,
-        paths: Vec<PathBuf>,
+        paths: &[PathBuf],
     ) -> Result<(), Ended> {
         draw(terminal, app, self.probed.palette, false)?;
         self.read_in_background(paths);
@@ -160,13 +160,13 @@ impl Runner {
 
     /// Lists `paths`, then reads every letter's row on the other threads, each sent as it
     /// comes.
-    fn read_in_background(&self, paths: Vec<PathBuf>) {
+    fn read_in_background(&self, paths: &[PathBuf]) {
         let list = |paths: &[PathBuf], send: &mpsc::Sender<ShelfNews>| {
             let found: Arc<[Found]> = walk::letter_files(paths).into();
             let _ = send.send(ShelfNews::Listed(Arc::clone(&found)));
             found
         };
-        let (given, send) = (paths.clone(), self.send.clone());
+        let (given, send) = (paths.to_vec(), self.send.clone());
         let spawned = std::thread::Builder::new()
             .name("shelf".into())
             .spawn(move || {
@@ -183,7 +183,7 @@ impl Runner {
         // Without a thread the list is made here, its rows stay files, and each still opens
         // when asked.
         if spawned.is_err() {
-            list(&paths, &self.send);
+            list(paths, &self.send);
         }
     }
 

@@ -199,10 +199,7 @@ fn first_at(
     mut wanted: impl FnMut(char, &str) -> bool,
 ) -> Option<Position> {
     let (mut line, mut column) = at;
-    let skipped = source
-        .char_indices()
-        .nth(index)
-        .map_or(source.len(), |(i, _)| i);
+    let skipped = crate::text::char_to_byte(source, index);
     let rest = source.get(skipped..)?;
     for (i, c) in rest.char_indices() {
         if wanted(c, rest.get(i + c.len_utf8()..).unwrap_or_default()) {
