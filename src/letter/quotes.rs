@@ -1,16 +1,30 @@
 //! Finding many quotations in one text at once: every figure of a node in the node's text,
 //! every editorial note in the letter. One Aho-Corasick pass costs the length of the text
-//! plus the matches, where a search per quotation would cost quotations × text.
+//! plus the matches, where a search per quotation would cost quotations × text. But most
+//! nodes quote a figure or two, and building an automaton for them cost more than reading
+//! the letter (a fifth of `dafu check`): a few short quotations are looked for one at a
+//! time, which stays within a fixed multiple of the text.
 
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use memchr::memmem::Finder;
 
 /// How many overlapping matches of quotations a text may hold per byte: quotations that are
 /// suffixes of each other (`a`, `aa`, `aaa`…) can match at every position, which no letter
 /// needs. Validation refuses a letter past it, and every other search stops at it, so that no
 /// walk over a text costs more than a fixed multiple of its length, checked or not.
 const MATCHES_PER_BYTE: usize = 8;
+
+/// At most this many quotations, each of at most [`SHORT`] bytes, are looked for one at a
+/// time, which costs at most `FEW` passes of a text plus, for each occurrence, a comparison
+/// of at most `SHORT` bytes; the occurrences are bounded by the budget as the automaton's
+/// are. A letter's notes and errata (fifteen in the shipped letter) and a node's figures
+/// are within it.
+const FEW: usize = 16;
+
+/// See [`FEW`].
+const SHORT: usize = 128;
 
 /// The match budget for a text of `len` bytes (see [`MATCHES_PER_BYTE`]).
 #[must_use]
@@ -22,6 +36,9 @@ pub fn match_budget(len: usize) -> usize {
 pub struct Quotes<'a> {
     /// The non-empty quotations, with the index each had in the list given.
     patterns: Vec<(usize, &'a str)>,
+    /// Each quotation's own finder, when they are few and short (see [`FEW`]); empty when
+    /// the automaton looks for them.
+    finders: Vec<Finder<'a>>,
     /// The automaton's kind: `None` for the one fastest to search.
     kind: Option<AhoCorasickKind>,
     /// Built on the first search; `None` when there is nothing to look for.
@@ -72,11 +89,18 @@ impl<'a> Quotes<'a> {
 
     fn build(quotations: impl IntoIterator<Item = &'a str>, kind: Option<AhoCorasickKind>) -> Self {
         // An empty quotation would match everywhere: it is left out, and never found.
-        let patterns = (quotations.into_iter().enumerate())
+        let patterns: Vec<(usize, &str)> = (quotations.into_iter().enumerate())
             .filter(|(_, q)| !q.is_empty())
             .collect();
+        let few = patterns.len() <= FEW && patterns.iter().all(|(_, q)| q.len() <= SHORT);
+        let finders = if few {
+            patterns.iter().map(|&(_, q)| Finder::new(q)).collect()
+        } else {
+            Vec::new()
+        };
         Self {
             patterns,
+            finders,
             kind,
             automaton: OnceLock::new(),
         }
@@ -92,6 +116,9 @@ impl<'a> Quotes<'a> {
     /// reach.
     #[must_use]
     pub fn find_in(&self, text: &str, budget: usize) -> Found {
+        if let Some(found) = self.find_each_in(text, budget) {
+            return found;
+        }
         let automaton = self.automaton.get_or_init(|| {
             (!self.patterns.is_empty()).then(|| {
                 AhoCorasick::builder()
@@ -111,6 +138,37 @@ impl<'a> Quotes<'a> {
         }
         matches.sort_unstable();
         Found { matches, complete }
+    }
+
+    /// What [`Quotes::find_in`] finds, each quotation looked for on its own, when they are
+    /// few and short; `None` when they are not, or when they occur more than `budget` times
+    /// (the automaton then says which `budget` occurrences are kept) or more than once per
+    /// byte of `text` (which only quotations made to overlap do, and which the automaton
+    /// finds at less cost).
+    fn find_each_in(&self, text: &str, budget: usize) -> Option<Found> {
+        if self.finders.is_empty() && !self.patterns.is_empty() {
+            return None;
+        }
+        let budget = budget.min(text.len());
+        let bytes = text.as_bytes();
+        let mut matches = Vec::new();
+        for (&(quotation, _), finder) in self.patterns.iter().zip(&self.finders) {
+            let mut from = 0;
+            // Overlapping occurrences too: the next is looked for a byte after the last's
+            // start (a quotation's first byte starts a character, so it only matches at one).
+            while let Some(at) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
+                if matches.len() == budget {
+                    return None;
+                }
+                matches.push((quotation, from + at));
+                from += at + 1;
+            }
+        }
+        matches.sort_unstable();
+        Some(Found {
+            matches,
+            complete: true,
+        })
     }
 }
 
@@ -140,6 +198,43 @@ mod tests {
         let many = Quotes::for_many_texts(quotations).find_in(text, usize::MAX);
         assert_eq!(few.matches, many.matches);
         assert_eq!(few.starts(5)[2].len(), 3, "{:?}", few.matches);
+    }
+
+    /// `quotations` as the automaton alone finds them, never one at a time.
+    fn by_automaton<'a>(quotations: &[&'a str]) -> Quotes<'a> {
+        Quotes {
+            finders: Vec::new(),
+            ..Quotes::new(quotations.iter().copied())
+        }
+    }
+
+    #[test]
+    fn quotations_looked_for_one_at_a_time_are_found_where_the_automaton_finds_them() {
+        let long = "长".repeat(50);
+        let many: Vec<String> = (0..20).map(|i| format!("{i}家")).collect();
+        let cases: Vec<(Vec<&str>, String)> = vec![
+            (
+                vec!["优势", "优", "", "势优", "优势"],
+                "优势优势，优".into(),
+            ),
+            (vec!["aa", "a", "aaa"], "aaaaab aa".into()),
+            (vec!["192家", "2家", "92"], "共192家，2家，共192家".into()),
+            (vec![long.as_str(), "长长"], format!("{long}长{long}")),
+            (
+                many.iter().map(String::as_str).collect(),
+                "共12家、3家、19家、10家".into(),
+            ),
+            (vec!["无"], "没有".into()),
+        ];
+        for (quotations, text) in cases {
+            let quotes = Quotes::new(quotations.iter().copied());
+            let few = quotations.len() <= FEW && quotations.iter().all(|q| q.len() <= SHORT);
+            assert_eq!(!quotes.finders.is_empty(), few, "{quotations:?}");
+            let found = quotes.find_in(&text, usize::MAX);
+            let expected = by_automaton(&quotations).find_in(&text, usize::MAX);
+            assert!(found.complete && expected.complete);
+            assert_eq!(found.matches, expected.matches, "{quotations:?} in {text}");
+        }
     }
 
     #[test]
