@@ -3,7 +3,10 @@
 //! few letters as they finish, so a long letter does not hold up the others, and the results
 //! are handed back by their place in the input, so the output's order never depends on
 //! timing. Results are handed back a few at a time: a warm letter takes microseconds, and
-//! waking the receiving thread for each would cost as much again.
+//! waking the receiving thread for each would cost as much again. The calling thread is one
+//! of the workers, and takes in the others' results between its own: a thread that only
+//! waited for them was woken for each handful and took a core from the workers (a warm
+//! search of 10,000 letters spent 5% of its time so).
 
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,7 +15,8 @@ use std::sync::mpsc;
 /// How many items a thread takes at once, and hands back at once.
 const CHUNK: usize = 32;
 
-/// How many threads to read with: one per core the system gives this process.
+/// How many threads to read with, the calling one among them: one per core the system gives
+/// this process.
 fn threads_for(items: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
     cores.min(items).max(1)
@@ -36,26 +40,32 @@ pub fn for_each_with<T: Sync, R: Send, S>(
     work: impl Fn(&mut S, &T) -> R + Sync,
     mut done: impl FnMut(usize, R),
 ) {
+    if items.is_empty() {
+        return;
+    }
     let next = AtomicUsize::new(0);
     let (send, receive) = mpsc::channel();
+    // The next few items, done; `None` when every item has been taken.
+    let take = |state: &mut S| -> Option<Vec<(usize, R)>> {
+        let first = next.fetch_add(CHUNK, Ordering::Relaxed);
+        let chunk = items.get(first..items.len().min(first + CHUNK))?;
+        if chunk.is_empty() {
+            return None;
+        }
+        Some(
+            (first..)
+                .zip(chunk)
+                .map(|(i, item)| (i, work(state, item)))
+                .collect(),
+        )
+    };
     std::thread::scope(|scope| {
-        for _ in 0..threads_for(items.len()) {
+        for _ in 1..threads_for(items.len()) {
             let send = send.clone();
-            let (next, work, start) = (&next, &work, &start);
+            let (take, start) = (&take, &start);
             scope.spawn(move || {
                 let mut state = start();
-                loop {
-                    let first = next.fetch_add(CHUNK, Ordering::Relaxed);
-                    let Some(chunk) = items.get(first..items.len().min(first + CHUNK)) else {
-                        break;
-                    };
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    let results: Vec<(usize, R)> = (first..)
-                        .zip(chunk)
-                        .map(|(i, item)| (i, work(&mut state, item)))
-                        .collect();
+                while let Some(results) = take(&mut state) {
                     // The receiver lives until every worker is done; a send cannot fail.
                     if send.send(results).is_err() {
                         break;
@@ -63,8 +73,16 @@ pub fn for_each_with<T: Sync, R: Send, S>(
                 }
             });
         }
-        // Only the workers' senders keep the channel open: it ends when the last is done.
+        // Only the other workers' senders keep the channel open: it ends when the last is
+        // done.
         drop(send);
+        let mut state = start();
+        while let Some(results) = take(&mut state) {
+            for (i, result) in results.into_iter().chain(receive.try_iter().flatten()) {
+                done(i, result);
+            }
+        }
+        drop(state);
         for (i, result) in receive.into_iter().flatten() {
             done(i, result);
         }
