@@ -6,6 +6,7 @@
 //! link to a folder is not followed (a link back up would walk for ever). A file named
 //! directly is read whatever its name.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use crate::letter::load::LoadError;
@@ -33,19 +34,22 @@ impl Found {
 /// The extensions of letter files in a folder (compared without regard to case).
 const LETTER_EXTENSIONS: [&str; 3] = ["yaml", "yml", "txt"];
 
-/// Whether a file found in a folder is a letter by its name.
-fn is_letter_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| {
-        LETTER_EXTENSIONS
-            .iter()
-            .any(|known| e.eq_ignore_ascii_case(known))
-    })
+/// Whether a file found in a folder is a letter by its name (`name`'s bytes): its extension,
+/// as [`Path::extension`] reads it, is one of [`LETTER_EXTENSIONS`]. Read off the bytes:
+/// ten thousand names are judged before the first letter is read.
+fn is_letter_name(name: &[u8]) -> bool {
+    match name.iter().rposition(|&b| b == b'.') {
+        Some(dot) if dot > 0 => {
+            let extension = &name[dot + 1..];
+            (LETTER_EXTENSIONS.iter()).any(|known| extension.eq_ignore_ascii_case(known.as_bytes()))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a name is hidden (`.git`).
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."))
+fn is_hidden(name: &[u8]) -> bool {
+    name.starts_with(b".")
 }
 
 /// The letters named by `paths`, in order: a file as itself, a folder as its letter files.
@@ -77,10 +81,6 @@ fn unreadable(path: &Path, error: &std::io::Error) -> Found {
     Found::Unreadable(path.to_path_buf(), error)
 }
 
-fn path_bytes(path: &Path) -> &[u8] {
-    path.as_os_str().as_encoded_bytes()
-}
-
 /// The letter files under `folder`, depth first, each folder's entries sorted by name.
 fn walk_folder(folder: &Path, found: &mut Vec<Found>) {
     let entries = match std::fs::read_dir(folder) {
@@ -88,24 +88,26 @@ fn walk_folder(folder: &Path, found: &mut Vec<Found>) {
         Err(e) => return found.push(unreadable(folder, &e)),
     };
     // The entry's own type, from the folder's listing: no file is opened or stat'ed twice.
-    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+    let mut entries: Vec<(OsString, Option<std::fs::FileType>)> = entries
         .filter_map(Result::ok)
-        .map(|entry| (entry.path(), entry.file_type().ok()))
-        .filter(|(path, _)| !is_hidden(path))
+        .map(|entry| (entry.file_name(), entry.file_type().ok()))
+        .filter(|(name, _)| !is_hidden(name.as_encoded_bytes()))
         .collect();
-    // By name: within one folder, whose paths differ only after it, the same order as by
-    // path's components, without splitting every path into them at each comparison.
-    entries.sort_by(|a, b| path_bytes(&a.0).cmp(path_bytes(&b.0)));
-    for (path, kind) in entries {
+    // By name: within one folder, the same order as by path's components. Names in one
+    // folder differ, so an unstable sort gives the one order.
+    entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    for (name, kind) in entries {
         let Some(kind) = kind else { continue };
         // A link to a folder is not walked into; a link to a file is read.
         if kind.is_dir() {
-            walk_folder(&path, found);
-        } else if is_letter_file(&path)
-            && (kind.is_file()
-                || (kind.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file())))
-        {
-            found.push(Found::File(path));
+            walk_folder(&folder.join(name), found);
+        } else if is_letter_name(name.as_encoded_bytes()) {
+            let path = folder.join(name);
+            if kind.is_file()
+                || (kind.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file()))
+            {
+                found.push(Found::File(path));
+            }
         }
     }
 }
@@ -136,6 +138,22 @@ mod tests {
             .collect();
         let names: Vec<&str> = found.iter().filter_map(|p| p.to_str()).collect();
         assert_eq!(names, ["a.txt", "b.yaml", "c.YML", "sub/d.yaml"]);
+    }
+
+    #[test]
+    fn a_letter_is_known_by_its_extension_as_paths_read_it() {
+        let names = [
+            "a.yaml", "a.YML", "b.txt", "yaml", "a.", "a.yaml.bak", "a.md", "..yaml", "报告.TXT",
+            "a.yml ", "tar.gz",
+        ];
+        for name in names {
+            let by_path = Path::new(name).extension().is_some_and(|e| {
+                LETTER_EXTENSIONS
+                    .iter()
+                    .any(|known| e.eq_ignore_ascii_case(known))
+            });
+            assert_eq!(is_letter_name(name.as_bytes()), by_path, "{name}");
+        }
     }
 
     #[test]
