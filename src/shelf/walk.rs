@@ -143,8 +143,17 @@ mod tests {
     #[test]
     fn a_letter_is_known_by_its_extension_as_paths_read_it() {
         let names = [
-            "a.yaml", "a.YML", "b.txt", "yaml", "a.", "a.yaml.bak", "a.md", "..yaml", "报告.TXT",
-            "a.yml ", "tar.gz",
+            "a.yaml",
+            "a.YML",
+            "b.txt",
+            "yaml",
+            "a.",
+            "a.yaml.bak",
+            "a.md",
+            "..yaml",
+            "报告.TXT",
+            "a.yml ",
+            "tar.gz",
         ];
         for name in names {
             let by_path = Path::new(name).extension().is_some_and(|e| {
