@@ -86,8 +86,6 @@ pub struct SetAside {
 pub struct Store {
     /// The connection, in WAL mode with [`BUSY_TIMEOUT`].
     pub connection: Connection,
-    /// Whether this call made the store (it was missing, or the old one was set aside).
-    pub created: bool,
     /// The store found at the path and set aside, if one was.
     pub set_aside: Option<SetAside>,
 }
@@ -140,7 +138,7 @@ pub fn open(path: &Path, schema: &Schema) -> Result<Store, OpenError> {
         if let Some(aside) = set_aside_if_not_files(path)? {
             set_aside = Some(aside);
         }
-        let made = make_private_file(path)?;
+        make_private_file(path)?;
         let found = std::fs::symlink_metadata(path)?;
         let connection = connect(path)?;
         let found_now = if !sqlite_header(path)? {
@@ -156,15 +154,13 @@ pub fn open(path: &Path, schema: &Schema) -> Result<Store, OpenError> {
             Ok(Found::Ours) => {
                 return Ok(Store {
                     connection,
-                    created: made,
                     set_aside,
                 });
             }
             Ok(Found::Empty) => {
-                let created = create(&connection, schema)?;
+                create(&connection, schema)?;
                 return Ok(Store {
                     connection,
-                    created: made || created,
                     set_aside,
                 });
             }
@@ -351,17 +347,16 @@ fn make_directory(path: &Path) -> io::Result<()> {
 }
 
 /// Makes an empty, private store file when there is none (an empty file is an empty SQLite
-/// database); returns whether it made one. `O_EXCL` makes it only if nothing, not even a
-/// dangling link, is there.
-fn make_private_file(path: &Path) -> io::Result<bool> {
+/// database). `O_EXCL` makes it only if nothing, not even a dangling link, is there.
+fn make_private_file(path: &Path) -> io::Result<()> {
     match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path)
     {
-        Ok(_) => Ok(true),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e),
     }
 }
@@ -445,7 +440,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("deep/er/test.db");
         let store = open(&path, &SCHEMA).unwrap();
-        assert!(store.created);
+        assert!(names(&store).is_empty());
         assert_eq!(store.set_aside, None);
         add(&store, "a");
         let mode: String = store
@@ -462,15 +457,16 @@ mod tests {
         assert_eq!(dir_mode & 0o777, 0o700);
         drop(store);
         let again = open(&path, &SCHEMA).unwrap();
-        assert!(!again.created);
         assert_eq!(names(&again), ["a"]);
     }
 
     /// Opens a store at `path` where `bytes` were, and checks what was set aside.
     fn set_aside_for(path: &Path, reason: Reason) -> SetAside {
         let store = open(path, &SCHEMA).unwrap();
-        assert!(store.created, "a new store replaces the one set aside");
-        assert!(names(&store).is_empty());
+        assert!(
+            names(&store).is_empty(),
+            "a new store replaces the one set aside"
+        );
         let aside = store.set_aside.expect("set aside");
         assert_eq!(aside.reason, reason);
         assert!(
@@ -599,7 +595,7 @@ mod tests {
         let mut landed_after_reading = 0;
         for step in 1.. {
             let path = dir.path().join(format!("test-{step}.db"));
-            assert!(make_private_file(&path).unwrap());
+            make_private_file(&path).unwrap();
             let maker = connect(&path).unwrap();
             prepare(&maker, &SCHEMA, true).unwrap();
             let mut reader = connect(&path).unwrap();
