@@ -18,9 +18,9 @@ const MATCHES_PER_BYTE: usize = 8;
 
 /// At most this many quotations, each of at most [`SHORT`] bytes, are looked for one at a
 /// time, which costs at most `FEW` passes of a text plus, for each occurrence, a comparison
-/// of at most `SHORT` bytes; the occurrences are bounded by the budget as the automaton's
-/// are. A letter's notes and errata (fifteen in the shipped letter) and a node's figures
-/// are within it.
+/// of at most `SHORT` bytes; past one occurrence per byte of the text (or the budget), the
+/// automaton takes over. A letter's notes and errata (fifteen in the shipped letter) and a
+/// node's figures are within it.
 const FEW: usize = 16;
 
 /// See [`FEW`].
@@ -108,8 +108,9 @@ impl<'a> Quotes<'a> {
 
     /// Every occurrence of every quotation in `text`, stopping after `budget` occurrences:
     /// quotations that are suffixes of each other (`a`, `aa`, `aaa`…) can overlap at every
-    /// position of a text, and the caller decides what such a text deserves. One pass of an
-    /// automaton over `text`.
+    /// position of a text, and the caller decides what such a text deserves. A pass of
+    /// `text` per quotation when they are few and short ([`FEW`]), else one pass of an
+    /// automaton.
     ///
     /// # Panics
     /// Never: building the automaton fails only past limits that a letter's 64 MiB cannot
