@@ -3,8 +3,9 @@
 //! A folder gives its `.yaml`, `.yml` and `.txt` files, and those of its subfolders, sorted
 //! by name so that the shelf's order is the same on every run and every machine; hidden
 //! files and folders (`.git`, `.cache`) are passed over, as `rg` and `ls` pass them, and a
-//! link to a folder is not followed (a link back up would walk for ever). A file named
-//! directly is read whatever its name.
+//! link to a folder is not followed (a link back up would walk for ever), while a link to a
+//! letter is read, and one to nothing listed with its error. A file named directly is read
+//! whatever its name.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -98,15 +99,21 @@ fn walk_folder(folder: &Path, found: &mut Vec<Found>) {
     entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
     for (name, kind) in entries {
         let Some(kind) = kind else { continue };
-        // A link to a folder is not walked into; a link to a file is read.
+        // A link to a folder is not walked into; a link to a file is read, and a link to
+        // nothing is a letter that cannot be read, listed with why (as a file named on the
+        // command line would be), not passed over in silence.
         if kind.is_dir() {
             walk_folder(&folder.join(name), found);
         } else if is_letter_name(name.as_encoded_bytes()) {
             let path = folder.join(name);
-            if kind.is_file()
-                || (kind.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file()))
-            {
+            if kind.is_file() {
                 found.push(Found::File(path));
+            } else if kind.is_symlink() {
+                match std::fs::metadata(&path) {
+                    Ok(meta) if meta.is_file() => found.push(Found::File(path)),
+                    Ok(_) => {}
+                    Err(e) => found.push(unreadable(&path, &e)),
+                }
             }
         }
     }
@@ -163,6 +170,32 @@ mod tests {
             });
             assert_eq!(is_letter_name(name.as_bytes()), by_path, "{name}");
         }
+    }
+
+    #[test]
+    fn a_link_to_nothing_is_listed_with_its_error_and_a_link_to_a_folder_is_not_walked() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path();
+        std::fs::write(root.join("a.yaml"), "x").expect("written");
+        std::os::unix::fs::symlink("a.yaml", root.join("b.yaml")).expect("linked");
+        std::os::unix::fs::symlink("gone.yaml", root.join("c.yaml")).expect("linked");
+        std::os::unix::fs::symlink(".", root.join("d.yaml")).expect("linked");
+        let found = letter_files(&[root.to_path_buf()]);
+        let names: Vec<(&str, bool)> = found
+            .iter()
+            .map(|f| {
+                let name = f.path().file_name().and_then(|n| n.to_str()).unwrap_or("");
+                (name, matches!(f, Found::File(_)))
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [("a.yaml", true), ("b.yaml", true), ("c.yaml", false)]
+        );
+        let Found::Unreadable(_, error) = &found[2] else {
+            unreachable!("checked above")
+        };
+        assert!(error.to_string().contains("c.yaml: "), "{error}");
     }
 
     #[test]
