@@ -495,10 +495,10 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Shelf,
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('f')],
+        keys: &[Key::Code(KeyCode::PageDown), Key::Char(' '), Key::Ctrl('f')],
         action: Action::PageDown,
-        zh: "书架：向下翻一页（d、Ctrl-d 半页）",
-        en: "shelf: page down (d, Ctrl-d half a page)",
+        zh: "书架：向下翻一页（同 less；d、Ctrl-d 半页）",
+        en: "shelf: page down (as in less; d, Ctrl-d half a page)",
     },
     Binding {
         mode: Mode::Shelf,

@@ -266,6 +266,37 @@ fn the_wheel_moves_the_list_as_it_scrolls_a_pane() {
     );
 }
 
+/// The list pages with less's keys: Space and Ctrl-f forward a window, `b` back,
+/// `d` and `u` half a window, `g` and `G` to the ends.
+#[test]
+fn the_list_pages_with_the_keys_of_less() {
+    let mut app = shelf(Lang::En, (100, 20));
+    key(&mut app, KeyCode::PageDown);
+    let page = app.selected().expect("a selection");
+    assert!(page > 1, "a page is more than a row: {page}");
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.selected(), Some(page), "Space pages as PgDn does");
+    assert!(
+        !status(&app).contains("not a shelf key"),
+        "{}",
+        status(&app)
+    );
+    ctrl(&mut app, 'f');
+    assert_eq!(app.selected(), Some(2 * page), "Ctrl-f pages as PgDn does");
+    key(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.selected(), Some(page), "b pages back");
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        app.selected(),
+        Some(page),
+        "d and u are half a page each way"
+    );
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.selected(), Some(LETTERS - 1));
+}
+
 /// A refused letter's row names the file as the list does (not the folder's whole path) and
 /// keeps room for why at 60 columns; Enter on it says the error in the status row, in the
 /// interface's language, with nothing of the folder's path before it.
