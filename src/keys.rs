@@ -271,14 +271,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Browse,
-        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        keys: &[Key::Char('g'), Key::Char('<'), Key::Code(KeyCode::Home)],
         action: Action::First,
         zh: "第一项（正文中：开头）",
         en: "first node (text pane: top)",
     },
     Binding {
         mode: Mode::Browse,
-        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        keys: &[Key::Char('G'), Key::Char('>'), Key::Code(KeyCode::End)],
         action: Action::Last,
         zh: "最后一项（正文中：结尾）",
         en: "last node (text pane: end)",
@@ -509,14 +509,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Shelf,
-        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        keys: &[Key::Char('g'), Key::Char('<'), Key::Code(KeyCode::Home)],
         action: Action::First,
         zh: "书架：第一封",
         en: "shelf: first letter",
     },
     Binding {
         mode: Mode::Shelf,
-        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        keys: &[Key::Char('G'), Key::Char('>'), Key::Code(KeyCode::End)],
         action: Action::Last,
         zh: "书架：最后一封",
         en: "shelf: last letter",

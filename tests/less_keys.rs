@@ -1,5 +1,5 @@
 //! The keys people bring from less and vim, typed as key events through the keymap: paging
-//! the text with Space, b, d, u; counts (`3j`); q and Esc closing the top overlay first; and a
+//! the text with Space, b, d, u, < and >; counts (`3j`); q and Esc closing the top overlay first; and a
 //! key that does nothing saying so.
 
 mod util;
@@ -58,6 +58,19 @@ fn d_and_u_and_ctrl_d_and_ctrl_u_move_half_a_page() {
     assert_eq!(top_line_number(&app), TEXT_ROWS / 2);
     press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     assert_eq!(top_line_number(&app), 0);
+}
+
+#[test]
+fn angle_brackets_go_to_the_start_and_the_end_as_g_and_shift_g_do() {
+    let mut app = reading();
+    type_keys(&mut app, "G");
+    let end = top_line_number(&app);
+    assert!(end > TEXT_ROWS, "the letter is longer than a page: {end}");
+    type_keys(&mut app, "<");
+    assert_eq!(top_line_number(&app), 0);
+    type_keys(&mut app, ">");
+    assert_eq!(top_line_number(&app), end);
+    assert!(app.note().is_none(), "{:?}", app.note());
 }
 
 #[test]

@@ -267,7 +267,7 @@ fn the_wheel_moves_the_list_as_it_scrolls_a_pane() {
 }
 
 /// The list pages with less's keys: Space and Ctrl-f forward a window, `b` back,
-/// `d` and `u` half a window, `g` and `G` to the ends.
+/// `d` and `u` half a window, `g` and `G` (`<` and `>`) to the ends.
 #[test]
 fn the_list_pages_with_the_keys_of_less() {
     let mut app = shelf(Lang::En, (100, 20));
@@ -295,6 +295,10 @@ fn the_list_pages_with_the_keys_of_less() {
     );
     key(&mut app, KeyCode::Char('G'));
     assert_eq!(app.selected(), Some(LETTERS - 1));
+    key(&mut app, KeyCode::Char('<'));
+    assert_eq!(app.selected(), Some(0), "< is g");
+    key(&mut app, KeyCode::Char('>'));
+    assert_eq!(app.selected(), Some(LETTERS - 1), "> is G");
 }
 
 /// A refused letter's row names the file as the list does (not the folder's whole path) and
