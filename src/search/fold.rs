@@ -154,34 +154,44 @@ fn fold_cluster(
 
 /// Folds a cluster of the one character `ch`.
 fn fold_one(ch: char, keep_whitespace: bool, mut emit: impl FnMut(char)) {
-    match ch {
-        // ASCII is its own NFKC and never traditional: skip the normaliser, which is most
-        // of the cost of folding Latin text.
-        _ if ch.is_ascii() => {
-            if keep_whitespace || !ch.is_ascii_whitespace() {
-                emit(ch.to_ascii_lowercase());
-            }
+    if let Some(folded) = fold_simple(ch, keep_whitespace) {
+        if let Some(lower) = folded {
+            emit(lower);
         }
-        // Nor does a lone ideograph need it, having no decomposition and no case: the
-        // table is all that folds it. Most of a Chinese letter takes this way.
-        _ if is_unified_ideograph(ch) => emit(super::t2s::simplified(ch)),
-        // The punctuation of a Chinese text, folded once by the rules below and looked up.
-        _ if let Some(folded) = folded_punctuation(ch) => {
-            for &lower in folded {
-                if keep_whitespace || !lower.is_whitespace() {
-                    emit(lower);
-                }
-            }
-        }
-        _ => {
+        return;
+    }
+    let kept = |lower: &char| keep_whitespace || !lower.is_whitespace();
+    match folded_punctuation(ch) {
+        Some(folded) => folded.iter().copied().filter(kept).for_each(emit),
+        None => {
             let mut one = [0; 4];
-            for lower in fold_by_the_rules(ch.encode_utf8(&mut one)) {
-                if keep_whitespace || !lower.is_whitespace() {
-                    emit(lower);
-                }
-            }
+            let folded = fold_by_the_rules(ch.encode_utf8(&mut one));
+            folded.filter(kept).for_each(emit);
         }
     }
+}
+
+/// The fold of `ch` when it folds to one character: `Some(Some(lower))`, or `Some(None)`
+/// when that is whitespace and `keep_whitespace` is not asked; `None` for the rarer
+/// characters, which [`fold_one`] folds by the rules. Most of a Chinese letter folds here,
+/// once per character of every letter read: inlined where it is called.
+#[inline(always)]
+fn fold_simple(ch: char, keep_whitespace: bool) -> Option<Option<char>> {
+    let (lower, space) = if is_unified_ideograph(ch) {
+        // A lone ideograph has no decomposition and no case: the table is all that folds
+        // it.
+        (super::t2s::simplified(ch), false)
+    } else if ch.is_ascii() {
+        // ASCII is its own NFKC and never traditional: no normaliser, which is most of the
+        // cost of folding Latin text.
+        (ch.to_ascii_lowercase(), ch.is_ascii_whitespace())
+    } else if let Some(&[lower]) = folded_punctuation(ch) {
+        // The punctuation of a Chinese text, folded once by the rules and looked up.
+        (lower, lower.is_whitespace())
+    } else {
+        return None;
+    };
+    Some((keep_whitespace || !space).then_some(lower))
 }
 
 /// The characters of `text` folded as [`fold_with`] folds them (whitespace dropped), each
@@ -198,8 +208,8 @@ pub(crate) fn fold_each(text: &str) -> FoldEach<'_> {
 }
 
 /// The walk of [`fold_each`]: the loop of a cold shelf's every letter, once per character.
-/// An ideograph or ASCII is folded where the caller's loop is; the rarer pieces out of line,
-/// into a few characters kept to be given next.
+/// What folds to one character ([`fold_simple`]) is folded where the caller's loop is; the
+/// rarer pieces out of line, into a few characters kept to be given next.
 pub(crate) struct FoldEach<'a> {
     text: &'a str,
     pieces: Pieces<'a>,
@@ -219,18 +229,8 @@ impl Iterator for FoldEach<'_> {
                 return Some(folded);
             }
             match self.pieces.next()? {
-                Piece::Plain(_, ch) if is_unified_ideograph(ch) => {
-                    return Some((super::t2s::simplified(ch), Some(ch)));
-                }
-                Piece::Plain(_, ch) if ch.is_ascii() => {
-                    if !ch.is_ascii_whitespace() {
-                        return Some((ch.to_ascii_lowercase(), Some(ch)));
-                    }
-                }
-                // A Chinese text's punctuation, every tenth character or so, mostly folds
-                // to one character.
-                Piece::Plain(_, ch) if let Some(&[lower]) = folded_punctuation(ch) => {
-                    if !lower.is_whitespace() {
+                Piece::Plain(_, ch) if let Some(folded) = fold_simple(ch, false) => {
+                    if let Some(lower) = folded {
                         return Some((lower, Some(ch)));
                     }
                 }
@@ -241,7 +241,7 @@ impl Iterator for FoldEach<'_> {
 }
 
 impl FoldEach<'_> {
-    /// Folds a piece that is neither an ideograph nor ASCII into [`FoldEach::rarer`].
+    /// Folds a piece that [`fold_simple`] does not into [`FoldEach::rarer`].
     #[inline(never)]
     fn fold_rarer(&mut self, piece: Piece) {
         self.rarer.clear();
