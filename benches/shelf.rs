@@ -179,7 +179,10 @@ fn open_shelf_heap(shelf: &Path, cache_home: &Path) -> usize {
         AmbiguousWidth::Narrow,
         (120, 36),
     );
-    let options = Options { cache: Some(cache) };
+    let options = Options {
+        cache: Some(cache),
+        stop: None,
+    };
     let mut news = Vec::new();
     summaries_each(
         &found,

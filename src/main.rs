@@ -427,6 +427,7 @@ impl From<io::Error> for Failure {
 fn shelf_options() -> dafu::shelf::Options {
     dafu::shelf::Options {
         cache: dafu::shelf::cache::default_path(),
+        stop: None,
     }
 }
 

@@ -13,6 +13,8 @@ pub mod parallel;
 pub mod walk;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use crate::letter::load::{self, LoadError};
 use crate::letter::tree::{CRUMB_JOIN, LetterTree};
@@ -146,6 +148,9 @@ const LEARN_BATCH: usize = 100;
 pub struct Options {
     /// The cache file, if one is to be used ([`cache::default_path`]).
     pub cache: Option<PathBuf>,
+    /// Set when what is being read is no longer wanted (a search the reader has replaced or
+    /// cleared): no more letters are read, and those not read are not given to the caller.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 /// The shelf's summaries of the letters named by `paths`, in the walk's order.
@@ -199,7 +204,7 @@ pub fn summaries_each<R: Send>(
 /// `work` on each letter `found`, on all cores, each thread with its own connection to the
 /// cache and its own state made by `start`; `done` gets each result with its place as soon
 /// as it is ready, and the cache learns what `work` read, a batch at a time, in one
-/// transaction each.
+/// transaction each. Once `options.stop` is set, no more letters are read.
 pub fn each_letter<R: Send, S>(
     found: &[walk::Found],
     options: &Options,
@@ -213,6 +218,7 @@ pub fn each_letter<R: Send, S>(
     let places: Vec<(usize, &walk::Found)> = found.iter().enumerate().collect();
     parallel::for_each_with(
         &places,
+        options.stop.as_deref(),
         || (cache.as_ref().and_then(cache::Cache::lookup), start()),
         |(lookup, state), &(i, item)| work(state, lookup.as_ref(), i, item),
         |i, (result, news)| {

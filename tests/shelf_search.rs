@@ -389,3 +389,33 @@ fn a_letter_rewritten_to_its_size_and_time_is_read_anew() {
     let found = shelf.search(&other, "cache");
     assert!(found.stdout().contains("letter-00000.yaml"), "{found:?}");
 }
+
+#[test]
+fn a_search_that_is_stopped_searches_no_more_letters() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use dafu::shelf::{Options, find, walk};
+
+    let shelf = Shelf::new();
+    let found = walk::letter_files(&[shelf.letters()]);
+    let query = find::Query::new("人工智能");
+    let searched = |stop: &Arc<AtomicBool>| {
+        let options = Options {
+            cache: Some(shelf.dir.path().join("cache/shelf.db")),
+            stop: Some(Arc::clone(stop)),
+        };
+        let mut done = 0;
+        find::search_each(&found, &options, &query, |_, _| (), |_, ()| done += 1);
+        done
+    };
+    let going = Arc::new(AtomicBool::new(false));
+    assert_eq!(
+        searched(&going),
+        found.len(),
+        "every letter, when not stopped"
+    );
+    // What the shelf's runner does to a search the reader replaced or cleared.
+    going.store(true, Ordering::Relaxed);
+    assert_eq!(searched(&going), 0);
+}

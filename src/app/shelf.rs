@@ -149,6 +149,8 @@ pub enum ShelfEffect {
         /// The search's id, for its news.
         id: u64,
     },
+    /// Stop the search running, if one is: the reader cleared it.
+    EndSearch,
     /// Give the terminal back and stop until continued (Ctrl-Z).
     Suspend,
 }
@@ -478,6 +480,7 @@ impl ShelfApp {
             Action::OpenHelp => self.help = Some(0),
             Action::Escape if self.search.is_some() => {
                 self.search = None;
+                self.effects.push(ShelfEffect::EndSearch);
                 self.reorder();
             }
             Action::Escape => {}
@@ -745,6 +748,28 @@ mod tests {
     }
 
     #[test]
+    fn clearing_a_search_asks_the_runner_to_stop_it() {
+        let mut app = shelf();
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("rclf".into()));
+        app.update(Action::SearchSubmit);
+        assert!(matches!(
+            &app.take_effects()[..],
+            [ShelfEffect::Search { .. }]
+        ));
+        app.update(Action::Escape);
+        assert!(app.search().is_none());
+        let effects = app.take_effects();
+        assert!(
+            matches!(&effects[..], [ShelfEffect::EndSearch]),
+            "{effects:?}"
+        );
+        // With no search on, Esc has nothing to stop.
+        app.update(Action::Escape);
+        assert!(app.take_effects().is_empty());
+    }
+
+    #[test]
     fn sorting_by_date_puts_the_newest_first_and_the_undated_last() {
         let mut app = shelf();
         assert_eq!(app.shown(), [0, 1, 2]);
@@ -841,9 +866,10 @@ mod tests {
         app.update(Action::SearchSubmit);
         assert_eq!(app.take_effects(), []);
         assert_eq!(app.shown(), [1]);
-        // Cleared by Esc, it comes back.
+        // Cleared by Esc (and stopped), it comes back.
         app.update(Action::Escape);
         assert_eq!(app.shown(), [0, 1, 2]);
+        assert_eq!(app.take_effects(), [ShelfEffect::EndSearch]);
         app.update(Action::OpenSearch);
         app.update(Action::SearchSubmit);
         assert_eq!(app.take_effects(), [search("rgzn", 2)]);

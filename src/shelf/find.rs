@@ -82,7 +82,8 @@ pub fn find_in(blocks: &[Block], query: &Query) -> Vec<(usize, Range<usize>)> {
 /// Each letter `found` searched for `query` and made into an `R` by `map` on the thread that
 /// searched it (so that the search is spread over the cores), then given to `done` with its
 /// place as soon as it is ready. Letters not in the cache are read, and the cache learns
-/// them, as [`super::summaries_each`] does.
+/// them, as [`super::summaries_each`] does. Once `options.stop` is set (the reader typed
+/// another search), no more letters are searched.
 pub fn search_each<R: Send>(
     found: &[walk::Found],
     options: &Options,

@@ -9,7 +9,7 @@
 //! search of 10,000 letters spent 5% of its time so).
 
 use std::num::NonZeroUsize;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 /// How many items a thread takes at once, and hands back at once.
@@ -29,13 +29,16 @@ pub fn for_each<T: Sync, R: Send>(
     work: impl Fn(&T) -> R + Sync,
     done: impl FnMut(usize, R),
 ) {
-    for_each_with(items, || (), |(), item| work(item), done);
+    for_each_with(items, None, || (), |(), item| work(item), done);
 }
 
 /// As [`for_each`], each thread first making a state of its own with `start` (a connection
 /// to a store, which may not be shared between threads) that `work` is given with each item.
+/// Once `stop` is set (a search the reader has replaced) no thread takes another item: those
+/// it was doing are finished and given to `done`, the others never are.
 pub fn for_each_with<T: Sync, R: Send, S>(
     items: &[T],
+    stop: Option<&AtomicBool>,
     start: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &T) -> R + Sync,
     mut done: impl FnMut(usize, R),
@@ -47,6 +50,9 @@ pub fn for_each_with<T: Sync, R: Send, S>(
     let (send, receive) = mpsc::channel();
     // The next few items, done; `None` when every item has been taken.
     let take = |state: &mut S| -> Option<Vec<(usize, R)>> {
+        if stop.is_some_and(|stop| stop.load(Ordering::Relaxed)) {
+            return None;
+        }
         let first = next.fetch_add(CHUNK, Ordering::Relaxed);
         let chunk = items.get(first..items.len().min(first + CHUNK))?;
         if chunk.is_empty() {
@@ -101,7 +107,7 @@ pub fn map_in_order_with<T: Sync, R: Send, S>(
     work: impl Fn(&mut S, &T) -> R + Sync,
 ) -> Vec<R> {
     let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    for_each_with(items, start, work, |i, result| {
+    for_each_with(items, None, start, work, |i, result| {
         if let Some(slot) = results.get_mut(i) {
             *slot = Some(result);
         }
@@ -138,6 +144,55 @@ mod tests {
             },
         );
         assert!(seen.iter().all(|&n| n == 1));
+    }
+
+    #[test]
+    fn once_stopped_no_more_items_are_taken_and_those_done_are_right() {
+        let items: Vec<usize> = (0..20_000).collect();
+        let stop = AtomicBool::new(false);
+        let mut seen = vec![0; items.len()];
+        let mut done = 0;
+        for_each_with(
+            &items,
+            Some(&stop),
+            || (),
+            |(), &i| {
+                // The first item stops the work; every other waits for that, so that no
+                // thread can run ahead of it whatever the timing.
+                if i == 0 {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                while !stop.load(Ordering::Relaxed) {
+                    std::thread::yield_now();
+                }
+                i
+            },
+            |i, r| {
+                assert_eq!(i, r);
+                seen[i] += 1;
+                done += 1;
+            },
+        );
+        // The first thread's few items, and those the others had taken: no more.
+        assert!(
+            done >= CHUNK && done <= CHUNK * threads_for(items.len()),
+            "{done}"
+        );
+        assert!(seen.iter().all(|&n| n <= 1));
+        assert_eq!(
+            seen[..CHUNK],
+            [1; CHUNK],
+            "the items taken with the first are done"
+        );
+    }
+
+    #[test]
+    fn stopped_before_it_starts_nothing_is_done() {
+        let items: Vec<usize> = (0..100).collect();
+        let stop = AtomicBool::new(true);
+        let mut done = 0;
+        for_each_with(&items, Some(&stop), || (), |(), &i| i, |_, _| done += 1);
+        assert_eq!(done, 0);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -46,6 +47,8 @@ struct Runner {
     /// News from the threads reading and searching the shelf.
     news: Receiver<ShelfNews>,
     send: mpsc::Sender<ShelfNews>,
+    /// Set to stop the search running, if one is.
+    searching: Option<Arc<AtomicBool>>,
 }
 
 fn shelf_loop(
@@ -72,6 +75,7 @@ fn shelf_loop(
         probed,
         news,
         send,
+        searching: None,
     };
     runner.start(terminal, &mut app, paths)?;
     let mut repaint = false;
@@ -86,6 +90,7 @@ fn shelf_loop(
                     repaint = true;
                 }
                 ShelfEffect::Search { query, id } => runner.search_in_background(query, id),
+                ShelfEffect::EndSearch => runner.stop_search(),
                 ShelfEffect::Open { row, query } => {
                     match runner.open(terminal, &mut app, row, query)? {
                         Closed::Quit => repaint = true,
@@ -137,10 +142,11 @@ fn replay(app: &mut ShelfApp, typed: Vec<char>) {
 }
 
 impl Runner {
-    /// How the shelf is read: through the cache.
-    fn options() -> Options {
+    /// How the shelf is read: through the cache, until `stop` is set.
+    fn options(stop: Option<Arc<AtomicBool>>) -> Options {
         Options {
             cache: cache::default_path(),
+            stop,
         }
     }
 
@@ -173,7 +179,7 @@ impl Runner {
                 let found = list(&given, &send);
                 summaries_each(
                     &found,
-                    &Self::options(),
+                    &Self::options(None),
                     |_, letter| letter.map_or_else(Known::Refused, |s| Known::Read(s.head)),
                     |i, known| {
                         let _ = send.send(ShelfNews::Read(i, known));
@@ -188,14 +194,20 @@ impl Runner {
     }
 
     /// Searches every letter for `query` on the other threads, each count sent as it comes.
-    fn search_in_background(&self, query: String, id: u64) {
+    /// The search before it, if it is still running, is stopped: its counts would be thrown
+    /// away, and on a shelf not yet in the cache it would take the cores from this one for
+    /// seconds.
+    fn search_in_background(&mut self, query: String, id: u64) {
+        self.stop_search();
+        let stop = Arc::new(AtomicBool::new(false));
+        self.searching = Some(Arc::clone(&stop));
         let (found, send) = (Arc::clone(&self.found), self.send.clone());
         let _ = std::thread::Builder::new()
             .name("shelf-search".into())
             .spawn(move || {
                 find::search_each(
                     &found,
-                    &Self::options(),
+                    &Self::options(Some(stop)),
                     &find::Query::new(&query),
                     |_, letter| letter.map_or(0, |searched| searched.hits.len()),
                     |row, count| {
@@ -203,6 +215,13 @@ impl Runner {
                     },
                 );
             });
+    }
+
+    /// Stops the search running, if one is: the reader has cleared it or typed another.
+    fn stop_search(&mut self) {
+        if let Some(stop) = self.searching.take() {
+            stop.store(true, Ordering::Relaxed);
+        }
     }
 
     /// Takes what the threads sent since the last frame; returns whether more may come.
