@@ -217,14 +217,15 @@ pub struct Lookup {
 
 impl Cache {
     /// Opens (or makes) the cache at `path`; `None` when it cannot be had, and the shelf is
-    /// read without one.
+    /// read without one. The connection that opened it is kept to write with: while it is
+    /// open, SQLite's log and its index stay, and each reading thread's connection finds
+    /// them rather than making them anew (the last connection closed removes them).
     #[must_use]
     pub fn open(path: &Path) -> Option<Self> {
         let store = store::open(path, &SCHEMA).ok()?;
-        drop(store);
         Some(Self {
             path: path.to_path_buf(),
-            writer: Mutex::new(None),
+            writer: Mutex::new(Some(writing(store).ok()?)),
         })
     }
 
@@ -279,9 +280,7 @@ impl Cache {
                 store::OpenError::Sqlite(e) => e,
                 store::OpenError::Io(e) => rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
             })?;
-            // A cache is read again from the letters if lost: no waiting for the disk.
-            store.connection.pragma_update(None, "synchronous", "OFF")?;
-            *writer = Some(store.connection);
+            *writer = Some(writing(store)?);
         }
         let Some(connection) = writer.as_mut() else {
             return Ok(());
@@ -555,6 +554,13 @@ impl Lookup {
         let sources = row.get_ref(1).ok()?.as_bytes_or_null().ok()?;
         Some(read(folded, sources))
     }
+}
+
+/// The store's connection, made ready to write the cache: a cache is read again from the
+/// letters if lost, so it does not wait for the disk.
+fn writing(store: store::Store) -> rusqlite::Result<Connection> {
+    store.connection.pragma_update(None, "synchronous", "OFF")?;
+    Ok(store.connection)
 }
 
 /// The columns of a letter's sieve that [`Lookup::sieved_blocks`] read, as its reach asked.
