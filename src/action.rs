@@ -116,6 +116,8 @@ pub enum Action {
     Escape,
     /// Copy the selected node's text to the clipboard (OSC 52).
     Copy,
+    /// Say where the reader is: the file, the characters in view, the per cent (less's `=`).
+    WhereAmI,
     /// The terminal now has this size.
     Resize {
         /// Columns.

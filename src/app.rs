@@ -462,6 +462,7 @@ impl App {
             // With nothing left to close, Esc leaves a letter opened from the shelf.
             Action::Escape if self.on_shelf => self.should_quit = true,
             Action::Copy => self.copy_selected(),
+            Action::WhereAmI => self.say_where(),
             // Keys of the prompt and of the figures view mean nothing here.
             _ => {}
         }
@@ -521,6 +522,23 @@ impl App {
         let strings = self.lang.strings();
         let text = format!("{}{key}{}", strings.unbound_key, strings.unbound_hint);
         self.note = Some(Note(text));
+    }
+
+    /// Says in the status row where the reader is, as less's `=` does: the file, the
+    /// characters of the letter in view, and how far into it.
+    fn say_where(&mut self) {
+        let rows = self.reading_rows();
+        let (first, last, total) = (self.reading).chars_in_view(&self.tree, self.reading_top, rows);
+        let percent = self.reading.percent(self.reading_top, rows);
+        let strings = self.lang.strings();
+        let file = self
+            .tree
+            .source
+            .as_deref()
+            .unwrap_or(strings.built_in_letter);
+        self.note = Some(Note((strings.where_am_i)(
+            file, first, last, total, percent,
+        )));
     }
 
     /// Selects suggestion `n`, or says there is none.

@@ -376,6 +376,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Browse,
+        keys: &[Key::Char('=')],
+        action: Action::WhereAmI,
+        zh: "我在哪里：文件、屏上的字、百分比（同 less）",
+        en: "where am I: the file, the characters in view, the per cent (as in less)",
+    },
+    Binding {
+        mode: Mode::Browse,
         keys: &[Key::Char('?'), Key::Code(KeyCode::F(1))],
         action: Action::OpenHelp,
         zh: "帮助",

@@ -236,14 +236,12 @@ fn refuse_before(
 
 /// The letter's tree, its editorial labels in the interface's language.
 fn load_tree(file: Option<&PathBuf>, lang: Lang) -> Result<LetterTree, load::LoadError> {
-    Ok(match file {
-        // Plain text is imported in memory; the reader says it is an unreviewed draft.
-        Some(path) if dafu::import::is_text(path) => {
-            dafu::import::tree_from_path(path)?.with_lang(lang)
-        }
-        Some(path) => LetterTree::in_lang(load::from_path(path)?, lang),
-        None => LetterTree::in_lang(load::embedded(), lang),
-    })
+    match file {
+        // Plain text is imported in memory (the reader says it is an unreviewed draft), as
+        // a letter on a shelf is.
+        Some(path) => dafu::shelf::read_letter(path, lang),
+        None => Ok(LetterTree::in_lang(load::embedded(), lang)),
+    }
 }
 
 /// Files from this size on are read once the reader has taken the terminal, under a note:

@@ -111,10 +111,12 @@ pub struct Block {
 /// # Errors
 /// Why the letter is refused, at its place.
 pub fn read_letter(path: &Path, lang: Lang) -> Result<LetterTree, LoadError> {
-    if crate::import::is_text(path) {
-        return crate::import::tree_from_path(path).map(|tree| tree.with_lang(lang));
-    }
-    load::from_path(path).map(|letter| LetterTree::in_lang(letter, lang))
+    let tree = if crate::import::is_text(path) {
+        crate::import::tree_from_path(path).map(|tree| tree.with_lang(lang))
+    } else {
+        load::from_path(path).map(|letter| LetterTree::in_lang(letter, lang))
+    };
+    tree.map(|tree| tree.from_file(path))
 }
 
 /// Every letter named by `paths` (files, and the letter files in folders, see [`walk`]),

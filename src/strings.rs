@@ -105,6 +105,11 @@ pub struct Strings {
     pub wrapped_to_bottom: &'static str,
     /// Status note after a copy.
     pub copied: &'static str,
+    /// Where the reader is (`=`), given the file, the first and last characters in view,
+    /// the letter's characters and the per cent; `{}` in that order.
+    pub where_am_i: fn(&str, usize, usize, usize, usize) -> String,
+    /// The file named by `=` for the letter built into dafu.
+    pub built_in_letter: &'static str,
     /// Status note after a copy cut at the limit, before `copied/total` characters.
     pub copied_cut: &'static str,
     /// Status note while the letter is a text imported just now, not reviewed (`dafu a.txt`).
@@ -268,6 +273,10 @@ const ZH: Strings = Strings {
     wrapped_to_top: "已回到第一个匹配",
     wrapped_to_bottom: "已回到最后一个匹配",
     copied: "已复制",
+    where_am_i: |file, first, last, total, percent| {
+        format!("{file}　字 {first}–{last}/{total}　{percent}%")
+    },
+    built_in_letter: "内置的答复",
     copied_cut: "已复制开头部分（终端剪贴板有长度上限），字数 ",
     unreviewed: "未经审阅的导入稿",
     filtered: "筛选",
@@ -404,6 +413,10 @@ const EN: Strings = Strings {
     wrapped_to_top: "wrapped to the first match",
     wrapped_to_bottom: "wrapped to the last match",
     copied: "copied",
+    where_am_i: |file, first, last, total, percent| {
+        format!("{file}  chars {first}–{last}/{total}  {percent}%")
+    },
+    built_in_letter: "the letter built into dafu",
     copied_cut: "copied the start only (terminal clipboards have a limit), characters ",
     unreviewed: "unreviewed import",
     filtered: "filtered",

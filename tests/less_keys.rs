@@ -176,3 +176,81 @@ fn enter_on_a_leaf_opens_its_text() {
     press(&mut wide, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(wide.focus(), Focus::Reading);
 }
+
+/// What `=` says, parsed: the file, the first and last characters in view, the letter's
+/// characters, the per cent.
+fn where_am_i(app: &mut App) -> (String, usize, usize, usize, usize) {
+    type_keys(app, "=");
+    let note = app.note().expect("= says where the reader is").0.clone();
+    let parts: Vec<&str> = note.split('　').collect();
+    let [file, chars, percent] = parts[..] else {
+        panic!("{note}");
+    };
+    let (range, total) = chars
+        .strip_prefix("字 ")
+        .and_then(|c| c.split_once('/'))
+        .expect("字 a–b/n");
+    let (first, last) = range.split_once('–').expect("a–b");
+    let number = |s: &str| s.parse::<usize>().expect("a number");
+    let percent = number(percent.strip_suffix('%').expect("a per cent"));
+    (
+        file.to_string(),
+        number(first),
+        number(last),
+        number(total),
+        percent,
+    )
+}
+
+#[test]
+fn equals_says_the_file_the_characters_in_view_and_the_per_cent_as_less_does() {
+    let mut app = reading();
+    let text: String = app.tree().blocks.iter().map(|b| b.text.as_str()).collect();
+    let chars: Vec<char> = text.chars().collect();
+    let (file, first, last, total, percent) = where_am_i(&mut app);
+    assert_eq!(file, "内置的答复", "the letter built into dafu");
+    assert_eq!((first, total), (1, chars.len()));
+    assert_eq!(percent, app.reading().percent(app.reading_top(), TEXT_ROWS));
+    // The last character in view ends the pane's last line of text.
+    let shown: Vec<_> = app
+        .reading()
+        .lines_from(app.reading_top())
+        .take(TEXT_ROWS)
+        .filter(|(_, line)| !line.range.is_empty())
+        .collect();
+    let (_, last_line) = shown.last().expect("text in view");
+    let block = &app.tree().blocks[last_line.block].text;
+    assert_eq!(
+        block
+            .get(..last_line.range.end)
+            .and_then(|t| t.chars().last()),
+        Some(chars[last - 1]),
+        "character {last}"
+    );
+    // A page on, one line is kept: the new first character was in view before.
+    type_keys(&mut app, " ");
+    let (_, paged, _, _, _) = where_am_i(&mut app);
+    assert!(paged > 1 && paged <= last, "{paged} after 1–{last}");
+    type_keys(&mut app, ">");
+    let (_, _, end, _, percent) = where_am_i(&mut app);
+    assert_eq!((end, percent), (total, 100));
+}
+
+#[test]
+fn equals_names_the_file_a_letter_was_read_from_made_safe_to_print() {
+    let tree = dafu::letter::tree::LetterTree::new(dafu::letter::load::embedded())
+        .from_file(std::path::Path::new("letters/复函\u{1b}[2J.yaml"));
+    let mut app = App::new(
+        tree,
+        dafu::strings::Lang::En,
+        dafu::text::width::AmbiguousWidth::Narrow,
+        (80, 24),
+    );
+    type_keys(&mut app, "=");
+    let note = app.note().expect("= says where the reader is").0.clone();
+    assert!(
+        note.starts_with("letters/复函␛[2J.yaml  chars 1–"),
+        "{note}"
+    );
+    assert!(!note.contains('\u{1b}'), "{note}");
+}

@@ -345,6 +345,49 @@ impl ReadingLayout {
             .map_or(100, |p| p.min(100))
     }
 
+    /// The first and last characters shown with `rows` lines from `top`, counted from 1
+    /// through the letter's text (its blocks one after another), and how many characters it
+    /// has: what `=` says, as less says the bytes in view. Counts every character once.
+    #[must_use]
+    pub fn chars_in_view(
+        &self,
+        tree: &LetterTree,
+        top: ReadingPos,
+        rows: usize,
+    ) -> (usize, usize, usize) {
+        let text_of = |block: usize| tree.blocks.get(block).map_or("", |b| b.text.as_str());
+        let chars_to =
+            |block: usize, end: usize| text_of(block).get(..end).map_or(0, |t| t.chars().count());
+        let mut before = Vec::with_capacity(tree.blocks.len() + 1);
+        let mut total = 0;
+        for block in 0..tree.blocks.len() {
+            before.push(total);
+            total += text_of(block).chars().count();
+        }
+        before.push(total);
+        let mut shown = self
+            .lines_from(top)
+            .take(rows.max(1))
+            .map(|(_, line)| line)
+            .filter(|line| !line.range.is_empty());
+        let Some(first) = shown.next() else {
+            // Only blank lines in view (or none): the place after the block above.
+            let at = before.get(top.block + 1).copied().unwrap_or(total);
+            return (at, at, total);
+        };
+        let last = shown.last().unwrap_or(first);
+        let at = |block: usize, end: usize| {
+            before
+                .get(block)
+                .map_or(total, |b| b + chars_to(block, end))
+        };
+        (
+            at(first.block, first.range.start) + 1,
+            at(last.block, last.range.end),
+            total,
+        )
+    }
+
     /// Every line of `tree` at `width` columns, counted by wrapping every block and keeping
     /// none: for reports of a letter's size, never for the reader's moves.
     #[must_use]

@@ -118,6 +118,9 @@ pub struct LetterTree {
     pub unreviewed_import: bool,
     /// The language the editorial notes' labels are in (see [`LetterTree::in_lang`]).
     pub lang: Lang,
+    /// The file it was read from, as the reader names it (sanitised, [`LetterTree::from_file`]);
+    /// `None` for the letter built into dafu and for a tree made in memory.
+    pub source: Option<String>,
 }
 
 /// A Chinese numeral as the letter numbers things (一, 十二, 二十, 一百零一).
@@ -501,9 +504,10 @@ impl LetterTree {
         if self.lang == lang {
             return self;
         }
-        let unreviewed_import = self.unreviewed_import;
+        let (unreviewed_import, source) = (self.unreviewed_import, self.source);
         Self {
             unreviewed_import,
+            source,
             ..Self::in_lang(self.letter, lang)
         }
     }
@@ -541,6 +545,17 @@ impl LetterTree {
             blocks,
             unreviewed_import: false,
             lang,
+            source: None,
+        }
+    }
+
+    /// The same tree, read from the file at `path`: the reader names it (`=`).
+    #[must_use]
+    pub fn from_file(self, path: &std::path::Path) -> Self {
+        let name = path.display().to_string();
+        Self {
+            source: Some(crate::text::sanitize::sanitize_line(&name).into_owned()),
+            ..self
         }
     }
 
