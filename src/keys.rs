@@ -474,6 +474,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Shelf,
+        keys: &[Key::Char('=')],
+        action: Action::WhereAmI,
+        zh: "书架：所选答复函的文件，第几封",
+        en: "shelf: the selected letter's file, and which of the list it is",
+    },
+    Binding {
+        mode: Mode::Shelf,
         keys: &[Key::Char('s')],
         action: Action::CycleSort,
         zh: "书架：按文件、日期、发文机关、文号排序",

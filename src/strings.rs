@@ -108,6 +108,9 @@ pub struct Strings {
     /// Where the reader is (`=`), given the file, the first and last characters in view,
     /// the letter's characters and the per cent; `{}` in that order.
     pub where_am_i: fn(&str, usize, usize, usize, usize) -> String,
+    /// Where the shelf's selection is (`=`), given the file, its place in the list and the
+    /// list's length.
+    pub shelf_where: fn(&str, usize, usize) -> String,
     /// The file named by `=` for the letter built into dafu.
     pub built_in_letter: &'static str,
     /// Status note after a copy cut at the limit, before `copied/total` characters.
@@ -277,6 +280,7 @@ const ZH: Strings = Strings {
         format!("{file}　字 {first}–{last}/{total}　{percent}%")
     },
     built_in_letter: "内置的答复",
+    shelf_where: |file, at, of| format!("{file}　第 {at}/{of} 封"),
     copied_cut: "已复制开头部分（终端剪贴板有长度上限），字数 ",
     unreviewed: "未经审阅的导入稿",
     filtered: "筛选",
@@ -417,6 +421,7 @@ const EN: Strings = Strings {
         format!("{file}  chars {first}–{last}/{total}  {percent}%")
     },
     built_in_letter: "the letter built into dafu",
+    shelf_where: |file, at, of| format!("{file}  letter {at} of {of}"),
     copied_cut: "copied the start only (terminal clipboards have a limit), characters ",
     unreviewed: "unreviewed import",
     filtered: "filtered",

@@ -478,6 +478,7 @@ impl ShelfApp {
             }
             Action::OpenSearch => self.prompt = Some(ShelfPrompt::default()),
             Action::OpenHelp => self.help = Some(0),
+            Action::WhereAmI => self.say_where(),
             Action::Escape if self.search.is_some() => {
                 self.search = None;
                 self.effects.push(ShelfEffect::EndSearch);
@@ -545,6 +546,24 @@ impl ShelfApp {
             searched: 0,
         });
         self.effects.push(ShelfEffect::Search { query, id });
+    }
+
+    /// Says in the status row which file the selected row is, and where in the list, as
+    /// less's `=` names the file: the list shows letters by their headers, not their files.
+    fn say_where(&mut self) {
+        let Some(row) = self.selected else { return };
+        let at = self
+            .shown
+            .iter()
+            .position(|&r| r == row)
+            .map_or(0, |i| i + 1);
+        let file = self.rows.get(row).map(|r| r.path.display().to_string());
+        let file = sanitize_line(&file.unwrap_or_default()).into_owned();
+        self.note = Some((self.lang.strings().shelf_where)(
+            &file,
+            at,
+            self.shown.len(),
+        ));
     }
 
     fn open_selected(&mut self) {
@@ -745,6 +764,25 @@ mod tests {
         }]);
         assert_eq!(app.shown(), [1]);
         assert_eq!(app.search().map(ShelfSearch::totals), Some((1, 3)));
+    }
+
+    #[test]
+    fn equals_names_the_selected_letter_s_file_and_its_place_in_the_list() {
+        let mut app = shelf();
+        app.update(Action::CycleSort);
+        app.update(Action::WhereAmI);
+        // The selection stays on b.yaml, second by date (a.yaml, of 2022, first): its
+        // place in the list as shown, not as read.
+        assert_eq!(app.shown(), [1, 0, 2]);
+        assert_eq!(app.note(), Some("b.yaml　第 2/3 封"));
+        let paths = [PathBuf::from("信\u{1b}[2J.yaml")].to_vec();
+        let mut odd = ShelfApp::new(paths, None, Lang::En, AmbiguousWidth::Narrow, (80, 20));
+        odd.update(Action::WhereAmI);
+        assert_eq!(
+            odd.note(),
+            Some("信␛[2J.yaml  letter 1 of 1"),
+            "made safe to print"
+        );
     }
 
     #[test]
