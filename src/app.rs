@@ -527,7 +527,14 @@ impl App {
     /// Says in the status row where the reader is, as less's `=` does: the file, the
     /// characters of the letter in view, and how far into it.
     fn say_where(&mut self) {
-        let rows = self.reading_rows();
+        // With the outline alone on the screen, the text as Tab would show it.
+        let rows = match self.reading_rows() {
+            0 => layout::areas(self.size.0, self.size.1, Focus::Reading)
+                .reading
+                .map_or(0, |r| usize::from(inner(r).height)),
+            rows => rows,
+        };
+        self.reading.prepare(&self.tree, self.reading_top, rows);
         let (first, last, total) = (self.reading).chars_in_view(&self.tree, self.reading_top, rows);
         let percent = self.reading.percent(self.reading_top, rows);
         let strings = self.lang.strings();

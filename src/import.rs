@@ -31,7 +31,7 @@ use crate::letter::fields::{Part, for_each_text_mut};
 use crate::letter::load::{LoadError, MAX_FILE_BYTES};
 use crate::letter::{Figure, Letter, Proposal, Signature};
 use crate::strings;
-use crate::text::sanitize::sanitize_line;
+use crate::text::sanitize::{path_line, sanitize_line};
 use errata::Errata;
 
 /// A draft letter and what the importer wants a person to know about it.
@@ -325,7 +325,7 @@ fn fits(yaml: &str, source: &str, limit: u64) -> Result<(), LoadError> {
 /// The refusal, naming `output`.
 pub fn may_write(text: &Path, output: &Path, force: bool) -> Result<(), LoadError> {
     let refuse = |message: &str| LoadError {
-        file: sanitize_line(&output.display().to_string()).into_owned(),
+        file: path_line(output),
         position: None,
         message: message.to_string(),
     };
@@ -354,7 +354,7 @@ pub fn may_write(text: &Path, output: &Path, force: bool) -> Result<(), LoadErro
 /// When the file exists (without `force`) or cannot be written.
 pub fn write_draft(path: &Path, yaml: &str, force: bool) -> Result<(), LoadError> {
     use std::io::Write;
-    let name = sanitize_line(&path.display().to_string()).into_owned();
+    let name = path_line(path);
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
     if force {

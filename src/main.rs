@@ -257,7 +257,7 @@ fn open_letter(file: Option<&PathBuf>, lang: Lang) -> Result<tui::Opening, load:
     let Some(path) = large else {
         return load_tree(file, lang).map(|tree| tui::Opening::Read(Box::new(tree)));
     };
-    let name = dafu::text::sanitize::sanitize_line(&path.display().to_string()).into_owned();
+    let name = dafu::text::sanitize::path_line(path);
     let path = path.clone();
     Ok(tui::Opening::Large {
         note: format!("{} {name}…", lang.strings().reading_letter),

@@ -116,7 +116,7 @@ pub fn read_letter(path: &Path, lang: Lang) -> Result<LetterTree, LoadError> {
     } else {
         load::from_path(path).map(|letter| LetterTree::in_lang(letter, lang))
     };
-    tree.map(|tree| tree.from_file(path))
+    tree.map(|tree| tree.with_source(path))
 }
 
 /// Every letter named by `paths` (files, and the letter files in folders, see [`walk`]),

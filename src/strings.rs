@@ -111,6 +111,8 @@ pub struct Strings {
     /// Where the shelf's selection is (`=`), given the file, its place in the list and the
     /// list's length.
     pub shelf_where: fn(&str, usize, usize) -> String,
+    /// What `=` says on the shelf when no letter is selected (none listed, or none found).
+    pub shelf_none_selected: &'static str,
     /// The file named by `=` for the letter built into dafu.
     pub built_in_letter: &'static str,
     /// Status note after a copy cut at the limit, before `copied/total` characters.
@@ -281,6 +283,7 @@ const ZH: Strings = Strings {
     },
     built_in_letter: "内置的答复",
     shelf_where: |file, at, of| format!("{file}　第 {at}/{of} 封"),
+    shelf_none_selected: "没有选中的答复函",
     copied_cut: "已复制开头部分（终端剪贴板有长度上限），字数 ",
     unreviewed: "未经审阅的导入稿",
     filtered: "筛选",
@@ -422,6 +425,7 @@ const EN: Strings = Strings {
     },
     built_in_letter: "the letter built into dafu",
     shelf_where: |file, at, of| format!("{file}  letter {at} of {of}"),
+    shelf_none_selected: "no letter is selected",
     copied_cut: "copied the start only (terminal clipboards have a limit), characters ",
     unreviewed: "unreviewed import",
     filtered: "filtered",

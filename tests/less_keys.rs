@@ -1,7 +1,8 @@
 //! The keys people bring from less and vim, typed as key events through the keymap: paging
-//! the text with Space, b, d, u, < and >; counts (`3j`); q and Esc closing the top overlay first; and a
-//! key that does nothing saying so.
+//! the text with Space, b, d, u, < and >; counts (`3j`); `=` saying where the reader is; q and
+//! Esc closing the top overlay first; and a key that does nothing saying so.
 
+mod binary;
 mod util;
 
 use dafu::app::{App, Focus, Overlay};
@@ -202,23 +203,67 @@ fn where_am_i(app: &mut App) -> (String, usize, usize, usize, usize) {
     )
 }
 
+/// The per cent the reading pane's title shows on the screen (`正文 N%`).
+fn title_percent(app: &App) -> usize {
+    let screen = util::screen(app);
+    let (_, after) = screen
+        .split_once("正文 ")
+        .expect("the reading pane's title");
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().expect("a per cent")
+}
+
+/// The letter's text, one block after another, as characters.
+fn letter_chars(app: &App) -> Vec<char> {
+    app.tree()
+        .blocks
+        .iter()
+        .flat_map(|b| b.text.chars())
+        .collect()
+}
+
+/// Counted from 1 through the letter's text: the first character of the first line of text
+/// from the `nth` line in view on.
+fn first_char_from_line(app: &App, nth: usize) -> usize {
+    let (_, line) = app
+        .reading()
+        .lines_from(app.reading_top())
+        .skip(nth)
+        .find(|(_, line)| !line.range.is_empty())
+        .expect("a line of text");
+    let blocks = &app.tree().blocks;
+    let before: usize = blocks[..line.block]
+        .iter()
+        .map(|b| b.text.chars().count())
+        .sum();
+    let text = &blocks[line.block].text;
+    before
+        + text
+            .get(..line.range.start)
+            .map_or(0, |t| t.chars().count())
+        + 1
+}
+
 #[test]
 fn equals_says_the_file_the_characters_in_view_and_the_per_cent_as_less_does() {
     let mut app = reading();
-    let text: String = app.tree().blocks.iter().map(|b| b.text.as_str()).collect();
-    let chars: Vec<char> = text.chars().collect();
+    let chars = letter_chars(&app);
     let (file, first, last, total, percent) = where_am_i(&mut app);
     assert_eq!(file, "内置的答复", "the letter built into dafu");
     assert_eq!((first, total), (1, chars.len()));
-    assert_eq!(percent, app.reading().percent(app.reading_top(), TEXT_ROWS));
+    assert_eq!(
+        percent,
+        title_percent(&app),
+        "the per cent the pane's title shows"
+    );
     // The last character in view ends the pane's last line of text.
-    let shown: Vec<_> = app
+    let (_, last_line) = app
         .reading()
         .lines_from(app.reading_top())
         .take(TEXT_ROWS)
         .filter(|(_, line)| !line.range.is_empty())
-        .collect();
-    let (_, last_line) = shown.last().expect("text in view");
+        .last()
+        .expect("text in view");
     let block = &app.tree().blocks[last_line.block].text;
     assert_eq!(
         block
@@ -227,19 +272,36 @@ fn equals_says_the_file_the_characters_in_view_and_the_per_cent_as_less_does() {
         Some(chars[last - 1]),
         "character {last}"
     );
-    // A page on, one line is kept: the new first character was in view before.
+    // A page on, the last line in view is the first: its first character begins the view.
+    let kept = first_char_from_line(&app, TEXT_ROWS - 1);
     type_keys(&mut app, " ");
-    let (_, paged, _, _, _) = where_am_i(&mut app);
-    assert!(paged > 1 && paged <= last, "{paged} after 1–{last}");
+    let (_, paged, _, _, percent) = where_am_i(&mut app);
+    assert_eq!(paged, kept);
+    assert_eq!(percent, title_percent(&app));
     type_keys(&mut app, ">");
     let (_, _, end, _, percent) = where_am_i(&mut app);
     assert_eq!((end, percent), (total, 100));
 }
 
 #[test]
+fn equals_with_the_outline_alone_on_screen_says_what_the_text_would_show() {
+    // 60 columns: one pane at a time, the outline first.
+    let mut app = app(60, 20);
+    type_keys(&mut app, "j");
+    assert_eq!(app.focus(), Focus::Outline);
+    let outline = where_am_i(&mut app);
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(app.focus(), Focus::Reading);
+    let text = where_am_i(&mut app);
+    assert_eq!(outline, text);
+    assert!(text.2 > text.1, "more than one character in view: {text:?}");
+}
+
+#[test]
 fn equals_names_the_file_a_letter_was_read_from_made_safe_to_print() {
-    let tree = dafu::letter::tree::LetterTree::new(dafu::letter::load::embedded())
-        .from_file(std::path::Path::new("letters/复函\u{1b}[2J.yaml"));
+    let dir = binary::Scratch::new("less-keys");
+    let path = dir.write("复函\u{1b}[2J.yaml", dafu::letter::load::EMBEDDED_LETTER);
+    let tree = dafu::shelf::read_letter(&path, dafu::strings::Lang::En).expect("read");
     let mut app = App::new(
         tree,
         dafu::strings::Lang::En,
@@ -248,9 +310,7 @@ fn equals_names_the_file_a_letter_was_read_from_made_safe_to_print() {
     );
     type_keys(&mut app, "=");
     let note = app.note().expect("= says where the reader is").0.clone();
-    assert!(
-        note.starts_with("letters/复函␛[2J.yaml  chars 1–"),
-        "{note}"
-    );
+    let shown = format!("{}/复函␛[2J.yaml  chars 1–", dir.path().display());
+    assert!(note.starts_with(&shown), "{note}");
     assert!(!note.contains('\u{1b}'), "{note}");
 }

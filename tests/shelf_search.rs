@@ -391,7 +391,7 @@ fn a_letter_rewritten_to_its_size_and_time_is_read_anew() {
 }
 
 #[test]
-fn a_search_that_is_stopped_searches_no_more_letters() {
+fn a_search_that_is_stopped_searches_no_more_letters_and_keeps_what_it_read() {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -400,22 +400,40 @@ fn a_search_that_is_stopped_searches_no_more_letters() {
     let shelf = Shelf::new();
     let found = walk::letter_files(&[shelf.letters()]);
     let query = find::Query::new("人工智能");
-    let searched = |stop: &Arc<AtomicBool>| {
+    let cache = shelf.dir.path().join("cache/shelf.db");
+    let searched = |stop: &Arc<AtomicBool>, stop_after_one: bool| {
         let options = Options {
-            cache: Some(shelf.dir.path().join("cache/shelf.db")),
+            cache: Some(cache.clone()),
             stop: Some(Arc::clone(stop)),
         };
         let mut done = 0;
-        find::search_each(&found, &options, &query, |_, _| (), |_, ()| done += 1);
+        // What the shelf's runner does to a search the reader replaced or cleared, here as
+        // soon as one letter is searched.
+        let map = |_, _| {
+            if stop_after_one {
+                stop.store(true, Ordering::Relaxed);
+            }
+        };
+        find::search_each(&found, &options, &query, map, |_, ()| done += 1);
         done
     };
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let stopped = searched(&Arc::new(AtomicBool::new(false)), true);
+    assert!(
+        stopped >= 1 && stopped <= cores.min(found.len()),
+        "{stopped} letters"
+    );
+    // Each letter it read, it kept: the cache knows those files, no more and no fewer.
+    let known: i64 = rusqlite::Connection::open(&cache)
+        .and_then(|c| c.query_row("SELECT count(*) FROM files", [], |row| row.get(0)))
+        .expect("the cache reads");
+    assert_eq!(usize::try_from(known).ok(), Some(stopped));
     let going = Arc::new(AtomicBool::new(false));
     assert_eq!(
-        searched(&going),
+        searched(&going, false),
         found.len(),
         "every letter, when not stopped"
     );
-    // What the shelf's runner does to a search the reader replaced or cleared.
     going.store(true, Ordering::Relaxed);
-    assert_eq!(searched(&going), 0);
+    assert_eq!(searched(&going, false), 0, "stopped before it starts");
 }

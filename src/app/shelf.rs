@@ -14,7 +14,7 @@ use crate::letter::load::LoadError;
 use crate::shelf::Head;
 use crate::shelf::walk::Found;
 use crate::strings::Lang;
-use crate::text::sanitize::sanitize_line;
+use crate::text::sanitize::{path_line, sanitize_line};
 use crate::text::width::AmbiguousWidth;
 
 /// What the shelf knows of one letter.
@@ -551,19 +551,15 @@ impl ShelfApp {
     /// Says in the status row which file the selected row is, and where in the list, as
     /// less's `=` names the file: the list shows letters by their headers, not their files.
     fn say_where(&mut self) {
-        let Some(row) = self.selected else { return };
-        let at = self
-            .shown
-            .iter()
-            .position(|&r| r == row)
-            .map_or(0, |i| i + 1);
-        let file = self.rows.get(row).map(|r| r.path.display().to_string());
-        let file = sanitize_line(&file.unwrap_or_default()).into_owned();
-        self.note = Some((self.lang.strings().shelf_where)(
-            &file,
-            at,
-            self.shown.len(),
-        ));
+        let strings = self.lang.strings();
+        let place = self.selected.and_then(|row| {
+            let at = self.shown.iter().position(|&r| r == row)?;
+            Some((at + 1, self.rows.get(row)?))
+        });
+        self.note = Some(match place {
+            Some((at, row)) => (strings.shelf_where)(&path_line(&row.path), at, self.shown.len()),
+            None => strings.shelf_none_selected.to_string(),
+        });
     }
 
     fn open_selected(&mut self) {
@@ -783,6 +779,23 @@ mod tests {
             Some("信␛[2J.yaml  letter 1 of 1"),
             "made safe to print"
         );
+        // A search that finds nothing leaves no letter selected: `=` says so.
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("无此词".into()));
+        app.update(Action::SearchSubmit);
+        let Some(search) = app.search().map(|s| s.id) else {
+            panic!("a search is on");
+        };
+        for row in 0..3 {
+            app.learn([ShelfNews::Found {
+                id: search,
+                row,
+                count: 0,
+            }]);
+        }
+        assert!(app.shown().is_empty() && app.selected().is_none());
+        app.update(Action::WhereAmI);
+        assert_eq!(app.note(), Some("没有选中的答复函"));
     }
 
     #[test]

@@ -15,12 +15,12 @@ use crate::shelf::find::{self, Searched as Found};
 use crate::shelf::walk;
 use crate::shelf::{Entry, Options, Summary};
 use crate::strings::Lang;
-use crate::text::sanitize::sanitize_line;
+use crate::text::sanitize::path_line;
 
 /// A letter's file as printed: shown inert, as a letter's text is.
 #[must_use]
 pub fn shown_path(path: &Path) -> String {
-    sanitize_line(&path.display().to_string()).into_owned()
+    path_line(path)
 }
 
 /// The errors of the letters that were refused, in the shelf's order.

@@ -118,7 +118,7 @@ pub struct LetterTree {
     pub unreviewed_import: bool,
     /// The language the editorial notes' labels are in (see [`LetterTree::in_lang`]).
     pub lang: Lang,
-    /// The file it was read from, as the reader names it (sanitised, [`LetterTree::from_file`]);
+    /// The file it was read from, as the reader names it (sanitised, [`LetterTree::with_source`]);
     /// `None` for the letter built into dafu and for a tree made in memory.
     pub source: Option<String>,
 }
@@ -549,12 +549,12 @@ impl LetterTree {
         }
     }
 
-    /// The same tree, read from the file at `path`: the reader names it (`=`).
+    /// The same tree, known to have been read from the file at `path`: the reader names it
+    /// (`=`).
     #[must_use]
-    pub fn from_file(self, path: &std::path::Path) -> Self {
-        let name = path.display().to_string();
+    pub fn with_source(self, path: &std::path::Path) -> Self {
         Self {
-            source: Some(crate::text::sanitize::sanitize_line(&name).into_owned()),
+            source: Some(crate::text::sanitize::path_line(path)),
             ..self
         }
     }

@@ -28,7 +28,7 @@ use crate::letter::load::LoadError;
 use crate::letter::tree::CRUMB_JOIN;
 use crate::search::sieve::Sieve;
 use crate::store::{self, Reason, Schema};
-use crate::text::sanitize::sanitize_line;
+use crate::text::sanitize::path_line;
 
 /// The cache's tables: where each file was last seen, and what each content reads as.
 const SCHEMA: Schema = Schema {
@@ -181,7 +181,7 @@ pub type Known<T> = Result<T, (Option<(usize, usize)>, String)>;
 #[must_use]
 pub fn refusal(path: &Path, (position, message): (Option<(usize, usize)>, String)) -> LoadError {
     LoadError {
-        file: sanitize_line(&path.display().to_string()).into_owned(),
+        file: path_line(path),
         position,
         message,
     }
@@ -200,7 +200,8 @@ pub struct Learnt {
 #[derive(Debug)]
 pub struct Cache {
     path: PathBuf,
-    /// The connection that writes what the run learns, opened at the first batch and kept.
+    /// The connection that writes what the run learns: the one that opened the cache, kept
+    /// (made anew after a write that failed).
     writer: Mutex<Option<Connection>>,
 }
 
@@ -225,7 +226,8 @@ impl Cache {
         let store = store::open(path, &SCHEMA).ok()?;
         Some(Self {
             path: path.to_path_buf(),
-            writer: Mutex::new(Some(writing(store).ok()?)),
+            // A cache that cannot be written to is still read from.
+            writer: Mutex::new(writing(store).ok()),
         })
     }
 

@@ -11,7 +11,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use crate::letter::load::LoadError;
-use crate::text::sanitize::sanitize_line;
+use crate::text::sanitize::path_line;
 
 /// What the walk found at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +75,7 @@ pub fn is_folder(path: &Path) -> bool {
 
 fn unreadable(path: &Path, error: &std::io::Error) -> Found {
     let error = LoadError {
-        file: sanitize_line(&path.display().to_string()).into_owned(),
+        file: path_line(path),
         position: None,
         message: error.to_string(),
     };

@@ -121,6 +121,13 @@ pub fn sanitize_line(s: &str) -> Cow<'_, str> {
     clean(s, true)
 }
 
+/// A path as one line safe to print: how every message and note names a file, whatever
+/// bytes its name holds.
+#[must_use]
+pub fn path_line(path: &std::path::Path) -> String {
+    sanitize_line(&path.display().to_string()).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,7 +48,7 @@ struct Runner {
     news: Receiver<ShelfNews>,
     send: mpsc::Sender<ShelfNews>,
     /// Set to stop the search running, if one is.
-    searching: Option<Arc<AtomicBool>>,
+    search_stop: Option<Arc<AtomicBool>>,
 }
 
 fn shelf_loop(
@@ -75,7 +75,7 @@ fn shelf_loop(
         probed,
         news,
         send,
-        searching: None,
+        search_stop: None,
     };
     runner.start(terminal, &mut app, paths)?;
     let mut repaint = false;
@@ -200,7 +200,7 @@ impl Runner {
     fn search_in_background(&mut self, query: String, id: u64) {
         self.stop_search();
         let stop = Arc::new(AtomicBool::new(false));
-        self.searching = Some(Arc::clone(&stop));
+        self.search_stop = Some(Arc::clone(&stop));
         let (found, send) = (Arc::clone(&self.found), self.send.clone());
         let _ = std::thread::Builder::new()
             .name("shelf-search".into())
@@ -219,7 +219,7 @@ impl Runner {
 
     /// Stops the search running, if one is: the reader has cleared it or typed another.
     fn stop_search(&mut self) {
-        if let Some(stop) = self.searching.take() {
+        if let Some(stop) = self.search_stop.take() {
             stop.store(true, Ordering::Relaxed);
         }
     }
