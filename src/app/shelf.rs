@@ -14,7 +14,7 @@ use crate::letter::load::LoadError;
 use crate::shelf::Head;
 use crate::shelf::walk::Found;
 use crate::strings::Lang;
-use crate::text::sanitize::{path_line, sanitize_line};
+use crate::text::sanitize::sanitize_line;
 use crate::text::width::AmbiguousWidth;
 
 /// What the shelf knows of one letter.
@@ -557,7 +557,9 @@ impl ShelfApp {
             Some((at + 1, self.rows.get(row)?))
         });
         self.note = Some(match place {
-            Some((at, row)) => (strings.shelf_where)(&path_line(&row.path), at, self.shown.len()),
+            // By the name the list knows it by (under the shelf's folder): short enough for
+            // a narrow status row.
+            Some((at, row)) => (strings.shelf_where)(&row.name, at, self.shown.len()),
             None => strings.shelf_none_selected.to_string(),
         });
     }
@@ -771,13 +773,14 @@ mod tests {
         // place in the list as shown, not as read.
         assert_eq!(app.shown(), [1, 0, 2]);
         assert_eq!(app.note(), Some("b.yaml　第 2/3 封"));
-        let paths = [PathBuf::from("信\u{1b}[2J.yaml")].to_vec();
-        let mut odd = ShelfApp::new(paths, None, Lang::En, AmbiguousWidth::Narrow, (80, 20));
+        let paths = [PathBuf::from("/letters/2022/信\u{1b}[2J.yaml")].to_vec();
+        let folder = Some(Path::new("/letters"));
+        let mut odd = ShelfApp::new(paths, folder, Lang::En, AmbiguousWidth::Narrow, (80, 20));
         odd.update(Action::WhereAmI);
         assert_eq!(
             odd.note(),
-            Some("信␛[2J.yaml  letter 1 of 1"),
-            "made safe to print"
+            Some("2022/信␛[2J.yaml  letter 1 of 1"),
+            "under the shelf's folder, made safe to print"
         );
         // A search that finds nothing leaves no letter selected: `=` says so.
         app.update(Action::OpenSearch);
