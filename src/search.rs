@@ -140,10 +140,10 @@ pub struct SearchIndex {
     /// their index in `segments`: the only places where two matches can be one to the reader.
     clusters: Vec<u32>,
     /// Per folded character, its positions in the folded text, ascending.
-    by_char: HashMap<char, Arc<Vec<u32>>>,
+    by_char: HashMap<char, Arc<[u32]>>,
     /// Per first-letter class (see [`pinyin::INITIAL_CLASSES`]), the positions in the folded
     /// text of the characters a pinyin query starting with that letter can start on, ascending.
-    by_initial: Vec<Arc<Vec<u32>>>,
+    by_initial: Vec<Arc<[u32]>>,
     /// Per document, the folded position of its first character.
     doc_starts: Arc<Vec<u32>>,
     /// The interned readings that the symbols' keys refer to.
@@ -279,10 +279,9 @@ impl SearchIndex {
         segments.shrink_to_fit();
         doc_starts.shrink_to_fit();
         let clusters = clusters(&segments, to_u32(text.len()));
-        let shared = |mut positions: Vec<u32>| {
-            positions.shrink_to_fit();
-            Arc::new(positions)
-        };
+        // One allocation a list, sized to it (an `Arc<Vec>` is two, and the vector's spare
+        // room): a letter has about a thousand distinct characters.
+        let shared = |positions: Vec<u32>| -> Arc<[u32]> { Arc::from(positions) };
         Self {
             text,
             symbols,
@@ -667,7 +666,7 @@ struct Level {
 enum Starts {
     Own(Vec<u32>),
     /// One of [`SearchIndex::by_initial`] or [`SearchIndex::by_char`].
-    Shared(Arc<Vec<u32>>),
+    Shared(Arc<[u32]>),
 }
 
 impl Level {
@@ -701,7 +700,7 @@ impl Level {
                 Some(class) => index.by_initial.get(class),
                 None => index.by_char.get(&parsed.literal[0]),
             };
-            let starts: Arc<Vec<u32>> = shared.cloned().unwrap_or_default();
+            let starts: Arc<[u32]> = shared.cloned().unwrap_or_else(|| Arc::from([]));
             level.absorbed = index.absorbed(&starts);
             level.starts = Starts::Shared(starts);
             // `lens` left empty: every match is one character long.
@@ -868,7 +867,7 @@ impl Searcher {
 #[derive(Debug, Clone)]
 pub struct Sparse {
     /// Where the matching characters are in the folded text, ascending.
-    starts: Arc<Vec<u32>>,
+    starts: Arc<[u32]>,
     segments: Arc<Vec<Segment>>,
     doc_starts: Arc<Vec<u32>>,
     /// Indices into `starts` of the characters that are one match with the one before them
