@@ -139,11 +139,15 @@ pub struct SearchIndex {
     /// The segments of width 0 (one cluster) that hold more than one folded character, by
     /// their index in `segments`: the only places where two matches can be one to the reader.
     clusters: Vec<u32>,
-    /// Per folded character, its positions in the folded text, ascending.
-    by_char: HashMap<char, Arc<[u32]>>,
+    /// Every folded character's positions in the folded text, one character's after
+    /// another, ascending within each: one table rather than a list per character (a letter
+    /// has about a thousand distinct characters, and a list is an allocation).
+    positions: Arc<Vec<u32>>,
+    /// Per folded character, where its positions lie in `positions`.
+    by_char: HashMap<char, Range<u32>>,
     /// Per first-letter class (see [`pinyin::INITIAL_CLASSES`]), the positions in the folded
     /// text of the characters a pinyin query starting with that letter can start on, ascending.
-    by_initial: Vec<Arc<[u32]>>,
+    by_initial: Vec<Arc<Vec<u32>>>,
     /// Per document, the folded position of its first character.
     doc_starts: Arc<Vec<u32>>,
     /// The interned readings that the symbols' keys refer to.
@@ -234,10 +238,6 @@ impl SearchIndex {
         }];
         let mut readings = Readings::default();
         let mut segments = Vec::new();
-        let mut by_char: HashMap<char, Vec<u32>> = HashMap::with_capacity_and_hasher(
-            positions_of.map_or(chars, <[char]>::len),
-            Default::default(),
-        );
         // Without readings no character has a first letter: no lists of them to make.
         let classes = if pinyin { pinyin::INITIAL_CLASSES } else { 0 };
         let mut by_initial = vec![Vec::new(); classes];
@@ -266,9 +266,6 @@ impl SearchIndex {
                 let same_cluster = last_cluster == Some(chars.start);
                 add_origin(&mut segments, at, same_cluster, &chars, &bytes);
                 last_cluster = Some(chars.start);
-                if kept(ch) {
-                    by_char.entry(ch).or_default().push(at);
-                }
                 note_initials(&mut by_initial, mask, at);
             });
             text.push(DOC_END_SYMBOL);
@@ -279,19 +276,19 @@ impl SearchIndex {
         segments.shrink_to_fit();
         doc_starts.shrink_to_fit();
         let clusters = clusters(&segments, to_u32(text.len()));
-        // One allocation a list, sized to it (an `Arc<Vec>` is two, and the vector's spare
-        // room): a letter has about a thousand distinct characters.
-        let shared = |positions: Vec<u32>| -> Arc<[u32]> { Arc::from(positions) };
+        let (positions, by_char) = positions_by_char(&text, &symbols, kept);
+        let shared = |mut positions: Vec<u32>| {
+            positions.shrink_to_fit();
+            Arc::new(positions)
+        };
         Self {
             text,
             symbols,
             // Shared as built, not copied into a new allocation.
             segments: Arc::new(segments),
             clusters,
-            by_char: by_char
-                .into_iter()
-                .map(|(ch, positions)| (ch, shared(positions)))
-                .collect(),
+            positions: Arc::new(positions),
+            by_char,
             by_initial: by_initial.into_iter().map(shared).collect(),
             doc_starts: Arc::new(doc_starts),
             readings,
@@ -326,12 +323,21 @@ impl SearchIndex {
         hits
     }
 
+    /// The positions of the folded character `ch`, ascending.
+    fn positions_of(&self, ch: char) -> &[u32] {
+        let range = self
+            .by_char
+            .get(&ch)
+            .map_or(0..0, |r| r.start as usize..r.end as usize);
+        self.positions.get(range).unwrap_or_default()
+    }
+
     /// Where `literal` can start, ascending: the positions of its rarest character, less that
     /// character's offset in `literal`. Empty if some character of it occurs nowhere.
     fn literal_starts(&self, literal: &[char]) -> impl Iterator<Item = u32> {
         let mut rarest: Option<(u32, &[u32])> = None;
         for (offset, ch) in (0u32..).zip(literal) {
-            let positions = self.by_char.get(ch).map_or(&[][..], |p| &p[..]);
+            let positions = self.positions_of(*ch);
             if rarest.is_none_or(|(_, rarest)| positions.len() < rarest.len()) {
                 rarest = Some((offset, positions));
             }
@@ -470,6 +476,95 @@ impl SearchIndex {
 
 /// Notes that the folded character at `at` can start a pinyin match of every first-letter
 /// class in `mask`.
+/// Positions shared with the index rather than copied (a first letter can start at a
+/// million places): a range of one of its tables.
+#[derive(Debug, Clone, Default)]
+struct SharedPositions {
+    table: Arc<Vec<u32>>,
+    range: Range<usize>,
+}
+
+impl SharedPositions {
+    /// All of `table`.
+    fn whole(table: &Arc<Vec<u32>>) -> Self {
+        Self {
+            table: Arc::clone(table),
+            range: 0..table.len(),
+        }
+    }
+}
+
+impl std::ops::Deref for SharedPositions {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        self.table.get(self.range.clone()).unwrap_or_default()
+    }
+}
+
+/// Each folded character's positions in `text` (numbers of `symbols`), those `kept` allows:
+/// one table, a character's positions after another's, ascending within each, and where
+/// each character's lie. Counted first, then filled: no list per character grows as it goes.
+fn positions_by_char(
+    text: &[u32],
+    symbols: &[Symbol],
+    kept: impl Fn(char) -> bool,
+) -> (Vec<u32>, HashMap<char, Range<u32>>) {
+    const NONE: u32 = u32::MAX;
+    // Per symbol, its character's slot: symbols of one character (read with different
+    // originals) share one.
+    let mut slot_of_char: HashMap<char, u32> = HashMap::default();
+    let mut chars = Vec::new();
+    let slot_of_symbol: Vec<u32> = (0u32..)
+        .zip(symbols)
+        .map(|(number, symbol)| {
+            if number == DOC_END_SYMBOL || !kept(symbol.ch) {
+                return NONE;
+            }
+            *slot_of_char.entry(symbol.ch).or_insert_with(|| {
+                chars.push(symbol.ch);
+                u32::try_from(chars.len() - 1).unwrap_or(NONE)
+            })
+        })
+        .collect();
+    drop(slot_of_char);
+    let slot_at = |symbol: u32| {
+        slot_of_symbol
+            .get(symbol as usize)
+            .copied()
+            .filter(|&slot| slot != NONE)
+    };
+    let mut counts = vec![0u32; chars.len()];
+    for &symbol in text {
+        if let Some(count) = slot_at(symbol).and_then(|slot| counts.get_mut(slot as usize)) {
+            *count += 1;
+        }
+    }
+    // Where each character's positions begin, then, as they are filled, where they end.
+    let mut next = Vec::with_capacity(counts.len());
+    let mut total = 0u32;
+    for &count in &counts {
+        next.push(total);
+        total += count;
+    }
+    let mut positions = vec![0; total as usize];
+    for (at, &symbol) in (0u32..).zip(text) {
+        let Some(end) = slot_at(symbol).and_then(|slot| next.get_mut(slot as usize)) else {
+            continue;
+        };
+        if let Some(place) = positions.get_mut(*end as usize) {
+            *place = at;
+        }
+        *end += 1;
+    }
+    let by_char = chars
+        .into_iter()
+        .zip(next.into_iter().zip(counts))
+        .map(|(ch, (end, count))| (ch, end - count..end))
+        .collect();
+    (positions, by_char)
+}
+
 fn note_initials(by_initial: &mut [Vec<u32>], mut mask: u32, at: u32) {
     while mask != 0 {
         let class = mask.trailing_zeros() as usize;
@@ -665,8 +760,9 @@ struct Level {
 #[derive(Debug, Clone)]
 enum Starts {
     Own(Vec<u32>),
-    /// One of [`SearchIndex::by_initial`] or [`SearchIndex::by_char`].
-    Shared(Arc<[u32]>),
+    /// One of [`SearchIndex::by_initial`]'s lists, or one character's part of
+    /// [`SearchIndex::positions`].
+    Shared(SharedPositions),
 }
 
 impl Level {
@@ -695,12 +791,15 @@ impl Level {
         if parsed.literal.len() == 1 && (parsed.pinyin.is_none() || one_letter) {
             // One character matches wherever it (or, for a letter, a reading starting with it)
             // occurs, one character long: the positions are the answer.
-            let shared = match initial {
+            let starts = match initial {
                 // A lower-case ASCII letter: its own positions are among its initial's.
-                Some(class) => index.by_initial.get(class),
-                None => index.by_char.get(&parsed.literal[0]),
-            };
-            let starts: Arc<[u32]> = shared.cloned().unwrap_or_else(|| Arc::from([]));
+                Some(class) => index.by_initial.get(class).map(SharedPositions::whole),
+                None => (index.by_char.get(&parsed.literal[0])).map(|range| SharedPositions {
+                    table: Arc::clone(&index.positions),
+                    range: range.start as usize..range.end as usize,
+                }),
+            }
+            .unwrap_or_default();
             level.absorbed = index.absorbed(&starts);
             level.starts = Starts::Shared(starts);
             // `lens` left empty: every match is one character long.
@@ -823,7 +922,7 @@ impl Searcher {
             return None;
         };
         level.lens.is_empty().then(|| Sparse {
-            starts: Arc::clone(starts),
+            starts: starts.clone(),
             segments: Arc::clone(&self.index.segments),
             doc_starts: Arc::clone(&self.index.doc_starts),
             absorbed: level.absorbed.clone(),
@@ -867,7 +966,7 @@ impl Searcher {
 #[derive(Debug, Clone)]
 pub struct Sparse {
     /// Where the matching characters are in the folded text, ascending.
-    starts: Arc<[u32]>,
+    starts: SharedPositions,
     segments: Arc<Vec<Segment>>,
     doc_starts: Arc<Vec<u32>>,
     /// Indices into `starts` of the characters that are one match with the one before them
@@ -1040,6 +1139,26 @@ mod tests {
                     chars: 0..2
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn each_character_s_positions_are_all_its_places_ascending_and_no_document_end() {
+        // 中 山 中 ⟂ 山 Ａ(→a) ⟂: folded positions 0 1 2 (3) 4 5 (6).
+        let index = SearchIndex::new(["中山中", "山Ａ"]);
+        assert_eq!(index.positions_of('中'), [0, 2]);
+        assert_eq!(index.positions_of('山'), [1, 4]);
+        assert_eq!(index.positions_of('a'), [5], "by its folded form");
+        assert!(index.positions_of('Ａ').is_empty() && index.positions_of(DOC_END).is_empty());
+        let total: usize = index
+            .by_char
+            .keys()
+            .map(|&ch| index.positions_of(ch).len())
+            .sum();
+        assert_eq!(
+            total,
+            index.positions.len(),
+            "every position belongs to one character"
         );
     }
 
