@@ -107,9 +107,9 @@ struct Build<'a> {
     chars: usize,
     /// The only characters whose positions are kept, sorted, or `None` for every
     /// character's. An index built for one query looks up the positions of that query's
-    /// characters only, and a list per other character is an allocation for nothing.
-    /// Sorted because every character of the text is looked up: a long query costs its
-    /// logarithm per character, not its length.
+    /// characters only: the others' would be kept for nothing. Sorted because every
+    /// distinct character of the text is looked up: a long query costs its logarithm per
+    /// character, not its length.
     positions_of: Option<&'a [char]>,
 }
 
@@ -474,8 +474,6 @@ impl SearchIndex {
     }
 }
 
-/// Notes that the folded character at `at` can start a pinyin match of every first-letter
-/// class in `mask`.
 /// Positions shared with the index rather than copied (a first letter can start at a
 /// million places): a range of one of its tables.
 #[derive(Debug, Clone, Default)]
@@ -565,6 +563,8 @@ fn positions_by_char(
     (positions, by_char)
 }
 
+/// Notes that the folded character at `at` can start a pinyin match of every first-letter
+/// class in `mask`.
 fn note_initials(by_initial: &mut [Vec<u32>], mut mask: u32, at: u32) {
     while mask != 0 {
         let class = mask.trailing_zeros() as usize;
