@@ -1,7 +1,7 @@
 //! The schema of a reply letter: the serde types that the YAML in `content/` is read into.
 //!
 //! A [`Letter`] is immutable once loaded. Every text field holds the letter's own wording,
-//! already sanitised by the loader (see [`crate::text::sanitize`]); editorial matter
+//! already sanitised by the loader (see [`crate::text::sanitize()`]); editorial matter
 //! (errata, notes) is kept apart from it so that the reader can show both and never mix them.
 
 pub mod check;

@@ -5,6 +5,11 @@
 //! folding and pinyin ([`search`]), the interactive reader ([`tui`]), and the plain-text
 //! command-line faces ([`cli`]).
 
+// The modules' comments are for whoever works on dafu and link to private items (how a
+// letter is loaded, what the cache keeps): `cargo doc` documents those too
+// (`.cargo/config.toml`), where the links resolve.
+#![allow(rustdoc::private_intra_doc_links)]
+
 pub mod action;
 pub mod app;
 pub mod cli;

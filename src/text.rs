@@ -2,14 +2,14 @@
 //!
 //! Pure functions over `&str`, no ratatui types, in the order text flows through them:
 //!
-//! 1. [`sanitize`] / [`sanitize_line`], once, when the letter is loaded: the only path by
+//! 1. [`sanitize()`] / [`sanitize_line`], once, when the letter is loaded: the only path by
 //!    which a letter's text may reach the terminal. Control characters become visible symbols,
 //!    bidi controls go, line endings become `\n`.
 //! 2. [`str_width`] / [`grapheme_width`]: the one way widths are measured, given the
 //!    terminal's [`AmbiguousWidth`] (`“ ” — … · ①` take 1 or 2 columns depending on it).
-//! 3. [`wrap`]: UAX #14 line breaking fitted by display width, as byte ranges into the
+//! 3. [`wrap()`]: UAX #14 line breaking fitted by display width, as byte ranges into the
 //!    text; draw each line's [`visible`] part.
-//! 4. [`truncate`] / [`first_sentence`] for one-line places: tree rows, titles, status.
+//! 4. [`truncate()`] / [`first_sentence`] for one-line places: tree rows, titles, status.
 //!
 //! [`char_to_byte`] turns a place counted in `char`s (a caret, a parser's index) into a byte
 //! offset.

@@ -1,7 +1,7 @@
 //! Chinese numerals, read and written by one reader: the figures' phrases (「一百二十项」), the
 //! letter's ordinals (`一、` … `九十九、` `一百、` `一百零一、`, `（十二）`, `三是`) and dates
 //! (`二〇二一年七月二十八日`) all go through [`Whole`], and every ordinal the reader shows is
-//! written by [`write`].
+//! written by [`write()`].
 
 /// Reads a whole Chinese numeral (no `点`) at the start of `text`: its value and its length in
 /// bytes; `None` when no numeral starts there or it overflows.

@@ -5,7 +5,7 @@
 //! sorted by the traditional character so that it can be searched by bisection; identity
 //! pairs were dropped. Regenerate it the same way if the source changes.
 //!
-//! > Copyright <2021> <Tyr Chen>
+//! > Copyright \<2021\> \<Tyr Chen\>
 //! >
 //! > Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
 //! >

@@ -22,7 +22,7 @@ pub enum AmbiguousWidth {
 }
 
 /// The width of one `char` in columns under `mode`; control characters count 0 (they are
-/// never drawn: [`crate::text::sanitize`] turns them into visible symbols first).
+/// never drawn: [`crate::text::sanitize()`] turns them into visible symbols first).
 #[must_use]
 pub fn char_width(c: char, mode: AmbiguousWidth) -> usize {
     match mode {
@@ -45,7 +45,7 @@ pub fn char_width(c: char, mode: AmbiguousWidth) -> usize {
 /// one two-column character. So every cluster is measured the same way, here, for wrapping,
 /// truncation and drawing alike: `e\u{301}` is 1, `中` is 2, a cluster of zero-width
 /// characters only is 0, and so is anything holding a control character (ratatui does not
-/// draw those; [`crate::text::sanitize`] turns them into visible symbols first). In
+/// draw those; [`crate::text::sanitize()`] turns them into visible symbols first). In
 /// [`AmbiguousWidth::Wide`] mode the characters are measured as a CJK terminal draws them.
 #[must_use]
 pub fn grapheme_width(g: &str, mode: AmbiguousWidth) -> usize {
