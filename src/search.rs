@@ -133,8 +133,8 @@ pub struct SearchIndex {
     /// The symbols `text` refers to.
     symbols: Vec<Symbol>,
     /// How folded positions map back to the documents' chars and bytes, by `folded`. (This,
-    /// `doc_starts` and the lists of positions are shared with the [`Sparse`] matches of a
-    /// one-character query, which read them long after the query ran.)
+    /// `doc_starts`, the table of positions and the first letters' lists are shared with the
+    /// [`Sparse`] matches of a one-character query, which read them long after it ran.)
     segments: Arc<Vec<Segment>>,
     /// The segments of width 0 (one cluster) that hold more than one folded character, by
     /// their index in `segments`: the only places where two matches can be one to the reader.
@@ -513,9 +513,10 @@ fn positions_by_char(
     // originals) share one.
     let mut slot_of_char: HashMap<char, u32> = HashMap::default();
     let mut chars = Vec::new();
-    let slot_of_symbol: Vec<u32> = (0u32..)
-        .zip(symbols)
-        .map(|(number, symbol)| {
+    let slot_of_symbol: Vec<u32> = symbols
+        .iter()
+        .zip(0u32..)
+        .map(|(symbol, number)| {
             if number == DOC_END_SYMBOL || !kept(symbol.ch) {
                 return NONE;
             }
@@ -546,7 +547,7 @@ fn positions_by_char(
         total += count;
     }
     let mut positions = vec![0; total as usize];
-    for (at, &symbol) in (0u32..).zip(text) {
+    for (&symbol, at) in text.iter().zip(0u32..) {
         let Some(end) = slot_at(symbol).and_then(|slot| next.get_mut(slot as usize)) else {
             continue;
         };
@@ -755,8 +756,9 @@ struct Level {
     absorbed: Vec<u32>,
 }
 
-/// Where a level's matches start: a list of its own, or, for a query of one character, one of
-/// the index's lists, shared rather than copied (a first letter can start at a million places).
+/// Where a level's matches start: a list of its own, or, for a query of one character, a
+/// range of the index's table of positions or one of its first letters' lists, shared rather
+/// than copied (a first letter can start at a million places).
 #[derive(Debug, Clone)]
 enum Starts {
     Own(Vec<u32>),
@@ -963,6 +965,8 @@ impl Searcher {
 /// and the one next to the current, each found when asked in a few binary searches.
 ///
 /// The same matches as [`SearchIndex::find_hits`] gives, in the same order (a test holds it).
+/// It shares the index's tables rather than copying them, and keeps them alive while it lives
+/// (the reader keeps its index alive anyway).
 #[derive(Debug, Clone)]
 pub struct Sparse {
     /// Where the matching characters are in the folded text, ascending.
@@ -1160,6 +1164,15 @@ mod tests {
             index.positions.len(),
             "every position belongs to one character"
         );
+    }
+
+    #[test]
+    fn one_character_read_from_two_originals_keeps_its_places_in_order() {
+        // 优 folded from 優 and 优 as written: two symbols, one character, one list in order.
+        let docs = ["優优優", "优"];
+        let index = SearchIndex::new(docs);
+        assert_eq!(index.positions_of('优'), [0, 1, 2, 4]);
+        assert_eq!(texts(&docs, "优"), ["優", "优", "優", "优"]);
     }
 
     #[test]
