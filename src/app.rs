@@ -80,6 +80,11 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note(pub String);
 
+/// Rows inside a pane's border; 0 for a pane not on the screen.
+fn rows_inside(pane: Option<ratatui::layout::Rect>) -> usize {
+    pane.map_or(0, |r| usize::from(inner(r).height))
+}
+
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
@@ -316,16 +321,12 @@ impl App {
 
     /// Rows of the outline pane's inside (0 when it is hidden).
     fn outline_rows(&self) -> usize {
-        self.areas()
-            .outline
-            .map_or(0, |r| usize::from(inner(r).height))
+        rows_inside(self.areas().outline)
     }
 
     /// Rows of the reading pane's inside (0 when it is hidden).
     fn reading_rows(&self) -> usize {
-        self.areas()
-            .reading
-            .map_or(0, |r| usize::from(inner(r).height))
+        rows_inside(self.areas().reading)
     }
 
     /// Carries out one action. The only function that changes the reader's state.
@@ -527,13 +528,9 @@ impl App {
     /// Says in the status row where the reader is, as less's `=` does: the file, the
     /// characters of the letter in view, and how far into it.
     fn say_where(&mut self) {
-        // With the outline alone on the screen, the text as Tab would show it.
-        let rows = match self.reading_rows() {
-            0 => layout::areas(self.size.0, self.size.1, Focus::Reading)
-                .reading
-                .map_or(0, |r| usize::from(inner(r).height)),
-            rows => rows,
-        };
+        // The text as it is shown, or, with the outline alone on the screen, as Tab would
+        // show it (the reading pane is the same whichever pane has the focus when both are).
+        let rows = rows_inside(layout::areas(self.size.0, self.size.1, Focus::Reading).reading);
         self.reading.prepare(&self.tree, self.reading_top, rows);
         let (first, last, total) = (self.reading).chars_in_view(&self.tree, self.reading_top, rows);
         let percent = self.reading.percent(self.reading_top, rows);

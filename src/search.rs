@@ -323,12 +323,15 @@ impl SearchIndex {
         hits
     }
 
+    /// Where the positions of the folded character `ch` lie in [`SearchIndex::positions`].
+    fn range_of(&self, ch: char) -> Option<Range<usize>> {
+        let range = self.by_char.get(&ch)?;
+        Some(range.start as usize..range.end as usize)
+    }
+
     /// The positions of the folded character `ch`, ascending.
     fn positions_of(&self, ch: char) -> &[u32] {
-        let range = self
-            .by_char
-            .get(&ch)
-            .map_or(0..0, |r| r.start as usize..r.end as usize);
+        let range = self.range_of(ch).unwrap_or_default();
         self.positions.get(range).unwrap_or_default()
     }
 
@@ -796,9 +799,9 @@ impl Level {
             let starts = match initial {
                 // A lower-case ASCII letter: its own positions are among its initial's.
                 Some(class) => index.by_initial.get(class).map(SharedPositions::whole),
-                None => (index.by_char.get(&parsed.literal[0])).map(|range| SharedPositions {
+                None => (index.range_of(parsed.literal[0])).map(|range| SharedPositions {
                     table: Arc::clone(&index.positions),
-                    range: range.start as usize..range.end as usize,
+                    range,
                 }),
             }
             .unwrap_or_default();

@@ -700,6 +700,13 @@ mod tests {
         app
     }
 
+    /// `query` typed at the shelf's prompt and submitted, as a person does.
+    fn submit_search(app: &mut ShelfApp, query: &str) {
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert(query.into()));
+        app.update(Action::SearchSubmit);
+    }
+
     fn listed(names: &[&str]) -> ShelfNews {
         let found: Vec<Found> = names
             .iter()
@@ -738,9 +745,7 @@ mod tests {
     #[test]
     fn a_search_made_while_the_folder_is_listed_is_made_again_over_its_letters() {
         let mut app = ShelfApp::listing(None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
-        app.update(Action::OpenSearch);
-        app.update(Action::SearchInsert("rclf".into()));
-        app.update(Action::SearchSubmit);
+        submit_search(&mut app, "rclf");
         let before = app.take_effects();
         assert!(
             matches!(&before[..], [ShelfEffect::Search { query, .. }] if query == "rclf"),
@@ -783,9 +788,7 @@ mod tests {
             "under the shelf's folder, made safe to print"
         );
         // A search that finds nothing leaves no letter selected: `=` says so.
-        app.update(Action::OpenSearch);
-        app.update(Action::SearchInsert("无此词".into()));
-        app.update(Action::SearchSubmit);
+        submit_search(&mut app, "无此词");
         let Some(search) = app.search().map(|s| s.id) else {
             panic!("a search is on");
         };
@@ -804,9 +807,7 @@ mod tests {
     #[test]
     fn clearing_a_search_asks_the_runner_to_stop_it() {
         let mut app = shelf();
-        app.update(Action::OpenSearch);
-        app.update(Action::SearchInsert("rclf".into()));
-        app.update(Action::SearchSubmit);
+        submit_search(&mut app, "rclf");
         assert!(matches!(
             &app.take_effects()[..],
             [ShelfEffect::Search { .. }]
@@ -847,9 +848,7 @@ mod tests {
     #[test]
     fn a_search_narrows_the_list_as_counts_come_and_enter_opens_with_the_query() {
         let mut app = shelf();
-        app.update(Action::OpenSearch);
-        app.update(Action::SearchInsert("rgzn".into()));
-        app.update(Action::SearchSubmit);
+        submit_search(&mut app, "rgzn");
         let effects = app.take_effects();
         assert_eq!(
             effects,
@@ -906,9 +905,7 @@ mod tests {
         assert_eq!(app.note(), Some(app.lang.strings().no_search), "none yet");
         assert_eq!(app.shown(), [0, 1, 2]);
 
-        app.update(Action::OpenSearch);
-        app.update(Action::SearchInsert("rgzn".into()));
-        app.update(Action::SearchSubmit);
+        submit_search(&mut app, "rgzn");
         assert_eq!(app.take_effects(), [search("rgzn", 1)]);
         app.learn([ShelfNews::Found {
             id: 1,
