@@ -129,7 +129,7 @@ pub fn read_all<T: Send>(
 ) -> Vec<Entry<T>> {
     let found = walk::letter_files(paths);
     let letters = parallel::map_in_order(&found, |item| match item {
-        walk::Found::File(path) => read_letter(path, lang).map(&make),
+        walk::Found::File(path, _) => read_letter(path, lang).map(&make),
         walk::Found::Unreadable(_, error) => Err(error.clone()),
     });
     found
@@ -263,11 +263,11 @@ pub fn get<T>(
     test: Option<&cache::PairTest<'_>>,
     fetch: impl Fn(&cache::Lookup, cache::Key, bool) -> Option<T>,
 ) -> (Result<Got<T>, LoadError>, Option<cache::Learnt>) {
-    let path = match item {
-        walk::Found::File(path) => path,
+    let (path, folder) = match item {
+        walk::Found::File(path, folder) => (path, folder.as_ref()),
         walk::Found::Unreadable(_, error) => return (Err(error.clone()), None),
     };
-    let stamp = cache::Stamp::of(path);
+    let stamp = cache::Stamp::of(path, folder);
     if let (Some(lookup), Some(stamp)) = (lookup, stamp)
         && let Some((key, holds)) = lookup.key_of_unchanged(path, stamp, test)
         && let Some(known) = fetch(lookup, key, holds)

@@ -362,7 +362,7 @@ fn the_first_screen_is_up_while_the_folder_is_listed_and_the_list_fills_it() {
         let mut app = ShelfApp::listing(None, lang, AmbiguousWidth::Narrow, (60, 20));
         let found: Vec<dafu::shelf::walk::Found> = ["a.yaml", "b.yaml"]
             .into_iter()
-            .map(|name| dafu::shelf::walk::Found::File(PathBuf::from(name)))
+            .map(|name| dafu::shelf::walk::Found::File(PathBuf::from(name), None))
             .collect();
         app.learn([ShelfNews::Listed(found.into())]);
         let listed = screen(&app);

@@ -710,7 +710,7 @@ mod tests {
     fn listed(names: &[&str]) -> ShelfNews {
         let found: Vec<Found> = names
             .iter()
-            .map(|n| Found::File(PathBuf::from(n)))
+            .map(|n| Found::File(PathBuf::from(n), None))
             .collect();
         ShelfNews::Listed(found.into())
     }

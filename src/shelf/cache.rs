@@ -16,19 +16,22 @@
 //! it is written without waiting for the disk (`synchronous = OFF`): a power cut may lose
 //! the last batches, or damage the file, which is then set aside and made anew.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::walk::Folder;
 use super::{Block, Head, LetterText};
 use crate::letter::load::LoadError;
 use crate::letter::tree::CRUMB_JOIN;
 use crate::search::sieve::Sieve;
 use crate::store::{self, Reason, Schema};
 use crate::text::sanitize::path_line;
+
+mod ahead;
 
 /// The cache's tables: where each file was last seen, and what each content reads as.
 const SCHEMA: Schema = Schema {
@@ -131,24 +134,47 @@ impl Key {
 pub struct Stamp([u8; 32]);
 
 impl Stamp {
-    /// The stamp of the file at `path`, if it can be had.
+    /// The stamp of the file at `path`, if it can be had: looked up by its name in `folder`,
+    /// the folder it was listed in, when the walk holds that open.
     #[must_use]
-    pub fn of(path: &Path) -> Option<Self> {
-        let meta = std::fs::metadata(path).ok()?;
-        let nanos =
-            |seconds: i64, nanos: i64| seconds.checked_mul(1_000_000_000)?.checked_add(nanos);
-        let numbers = [
-            meta.size(),
-            nanos(meta.mtime(), meta.mtime_nsec())?.cast_unsigned(),
-            nanos(meta.ctime(), meta.ctime_nsec())?.cast_unsigned(),
-            meta.ino(),
-        ];
+    // `stat`'s fields differ in type from one machine to the next: a conversion needless
+    // on one is needed on another.
+    #[allow(clippy::useless_conversion)]
+    pub fn of(path: &Path, folder: Option<&Folder>) -> Option<Self> {
+        let numbers = match folder.zip(path.file_name()) {
+            Some((folder, name)) => {
+                let stat = folder.stat(name)?;
+                [
+                    u64::try_from(stat.st_size).ok()?,
+                    nanoseconds(stat.st_mtime, stat.st_mtime_nsec)?,
+                    nanoseconds(stat.st_ctime, stat.st_ctime_nsec)?,
+                    u64::try_from(stat.st_ino).ok()?,
+                ]
+            }
+            None => {
+                let meta = std::fs::metadata(path).ok()?;
+                [
+                    meta.size(),
+                    nanoseconds(meta.mtime(), meta.mtime_nsec())?,
+                    nanoseconds(meta.ctime(), meta.ctime_nsec())?,
+                    meta.ino(),
+                ]
+            }
+        };
         let mut stamp = [0; 32];
         for (place, number) in stamp.chunks_exact_mut(8).zip(numbers) {
             place.copy_from_slice(&number.to_le_bytes());
         }
         Some(Self(stamp))
     }
+}
+
+/// A time as nanoseconds since the epoch, as the stamp keeps it (`stat`'s fields differ in
+/// type from one machine to the next).
+fn nanoseconds(seconds: impl TryInto<i64>, nanos: impl TryInto<i64>) -> Option<u64> {
+    let (seconds, nanos): (i64, i64) = (seconds.try_into().ok()?, nanos.try_into().ok()?);
+    let nanos = seconds.checked_mul(1_000_000_000)?.checked_add(nanos)?;
+    Some(nanos.cast_unsigned())
 }
 
 /// Whether a letter may hold what is looked for, told by its pair filter
@@ -214,6 +240,8 @@ pub struct Lookup {
     /// writer can fold what it wrote meanwhile into the file (a checkpoint waits for no
     /// reader that started after it wrote).
     reading: Cell<bool>,
+    /// The rows of `files` read ahead, in this read transaction.
+    ahead: RefCell<ahead::Ahead>,
 }
 
 impl Cache {
@@ -241,6 +269,7 @@ impl Cache {
         Some(Lookup {
             connection,
             reading: Cell::new(false),
+            ahead: RefCell::default(),
         })
     }
 
@@ -403,6 +432,7 @@ impl Lookup {
     /// itself, which takes long enough for the writer to want the store's log folded in.
     pub fn pause(&self) {
         if self.reading.replace(false) {
+            self.ahead.borrow_mut().forget();
             let _ = self.connection.execute_batch("COMMIT");
         }
     }
@@ -419,25 +449,17 @@ impl Lookup {
         test: Option<&PairTest<'_>>,
     ) -> Option<(Key, bool)> {
         self.begin();
-        // Two statements: SQLite copies out every column a statement names.
-        let sql = if test.is_some() {
-            "SELECT key, pairs FROM files WHERE path = ?1 AND stamp = ?2"
-        } else {
-            "SELECT key, NULL FROM files WHERE path = ?1 AND stamp = ?2"
-        };
-        let mut statement = self.connection.prepare_cached(sql).ok()?;
-        let (key, holds): (Vec<u8>, bool) = statement
-            .query_row(
-                params![path.as_os_str().as_encoded_bytes(), &stamp.0[..]],
-                |row| {
-                    let filter = row.get_ref(1)?.as_blob_or_null()?;
-                    let holds = filter.zip(test).is_none_or(|(filter, test)| test(filter));
-                    Ok((row.get(0)?, holds))
-                },
-            )
-            .optional()
-            .ok()??;
-        Some((Key(key.try_into().ok()?), holds))
+        let mut ahead = self.ahead.borrow_mut();
+        let path = path.as_os_str().as_encoded_bytes();
+        let row = ahead.row(&self.connection, path, test.is_some())?;
+        if row.stamp != stamp.0 {
+            return None;
+        }
+        let holds = row
+            .pairs
+            .zip(test)
+            .is_none_or(|(filter, test)| test(filter));
+        Some((Key(row.key.try_into().ok()?), holds))
     }
 
     /// The row of the content `key`, or its refusal; `None` when it is not in the cache (or
@@ -757,6 +779,39 @@ mod tests {
         (0..crumbs.len())
             .map(|node| crumbs_of(&parts, &parents, node))
             .collect()
+    }
+
+    #[test]
+    fn a_file_listed_in_an_open_folder_has_the_stamp_its_path_gives() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path();
+        std::fs::write(root.join("a.yaml"), "letter: 1\n").expect("written");
+        std::os::unix::fs::symlink(root.join("a.yaml"), root.join("link.yaml")).expect("linked");
+        let found = super::super::walk::letter_files(&[root.to_path_buf()]);
+        assert_eq!(found.len(), 2);
+        for item in &found {
+            let super::super::walk::Found::File(path, folder) = item else {
+                panic!("{item:?} is a letter file");
+            };
+            assert!(
+                folder.is_some(),
+                "{path:?} was listed in a folder held open"
+            );
+            let by_path = Stamp::of(path, None).expect("a stamp by path");
+            assert_eq!(Stamp::of(path, folder.as_ref()), Some(by_path), "{path:?}");
+        }
+        // An edit is seen through the folder as it is by path.
+        let before = Stamp::of(found[0].path(), None);
+        std::fs::write(root.join("a.yaml"), "letter: 22\n").expect("written");
+        let super::super::walk::Found::File(path, folder) = &found[0] else {
+            panic!("a letter file");
+        };
+        let after = Stamp::of(path, folder.as_ref());
+        assert_ne!(after, before);
+        assert_eq!(after, Stamp::of(path, None));
+        // A file gone is no stamp either way.
+        std::fs::remove_file(path).expect("removed");
+        assert_eq!(Stamp::of(path, folder.as_ref()), None);
     }
 
     #[test]

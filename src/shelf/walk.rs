@@ -7,8 +7,10 @@
 //! letter is read, and one to nothing listed with its error. A file named directly is read
 //! whatever its name.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
+use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::letter::load::LoadError;
 use crate::text::sanitize::path_line;
@@ -16,8 +18,9 @@ use crate::text::sanitize::path_line;
 /// What the walk found at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
-    /// A file to read as a letter.
-    File(PathBuf),
+    /// A file to read as a letter, and the folder it was listed in when the walk holds it
+    /// open.
+    File(PathBuf, Option<Folder>),
     /// A path that could not be walked (missing, unreadable), with why.
     Unreadable(PathBuf, LoadError),
 }
@@ -27,10 +30,44 @@ impl Found {
     #[must_use]
     pub fn path(&self) -> &Path {
         match self {
-            Found::File(path) | Found::Unreadable(path, _) => path,
+            Found::File(path, _) | Found::Unreadable(path, _) => path,
         }
     }
 }
+
+/// A folder the walk listed, held open: a letter's stamp is looked up by its name there,
+/// where its whole path would be walked again by the kernel for each file (a twentieth of a
+/// warm search, [`crate::shelf::cache::Stamp`]).
+#[derive(Debug, Clone)]
+pub struct Folder(Arc<File>);
+
+impl Folder {
+    /// The folder at `path`, opened; `None` when it cannot be.
+    fn open(path: &Path) -> Option<Self> {
+        File::open(path).ok().map(|file| Self(Arc::new(file)))
+    }
+
+    /// The status of the file `name` in this folder (links followed, as `stat` follows
+    /// them).
+    #[must_use]
+    pub fn stat(&self, name: &OsStr) -> Option<rustix::fs::Stat> {
+        rustix::fs::statat(&*self.0, name, rustix::fs::AtFlags::empty()).ok()
+    }
+}
+
+/// The same folder opened once.
+impl PartialEq for Folder {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Folder {}
+
+/// How many folders one walk holds open: enough for a shelf kept in one folder, or by year
+/// or by office; a tree of more folders has the rest looked up by path, well inside the
+/// limit on open files (often 1,024) that the cache and the letters also count against.
+const OPEN_FOLDERS: usize = 64;
 
 /// The extensions of letter files in a folder (compared without regard to case).
 const LETTER_EXTENSIONS: [&str; 3] = ["yaml", "yml", "txt"];
@@ -56,11 +93,11 @@ fn is_hidden(name: &[u8]) -> bool {
 /// The letters named by `paths`, in order: a file as itself, a folder as its letter files.
 #[must_use]
 pub fn letter_files(paths: &[PathBuf]) -> Vec<Found> {
-    let mut found = Vec::new();
+    let (mut found, mut opened) = (Vec::new(), 0);
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_folder(path, &mut found),
-            Ok(_) => found.push(Found::File(path.clone())),
+            Ok(meta) if meta.is_dir() => walk_folder(path, &mut found, &mut opened),
+            Ok(_) => found.push(Found::File(path.clone(), None)),
             Err(e) => found.push(unreadable(path, &e)),
         }
     }
@@ -82,8 +119,9 @@ fn unreadable(path: &Path, error: &std::io::Error) -> Found {
     Found::Unreadable(path.to_path_buf(), error)
 }
 
-/// The letter files under `folder`, depth first, each folder's entries sorted by name.
-fn walk_folder(folder: &Path, found: &mut Vec<Found>) {
+/// The letter files under `folder`, depth first, each folder's entries sorted by name;
+/// `opened` counts the folders held open ([`OPEN_FOLDERS`]).
+fn walk_folder(folder: &Path, found: &mut Vec<Found>, opened: &mut usize) {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) => return found.push(unreadable(folder, &e)),
@@ -97,20 +135,32 @@ fn walk_folder(folder: &Path, found: &mut Vec<Found>) {
     // By name: within one folder, the same order as by path's components. Names in one
     // folder differ, so an unstable sort gives the one order.
     entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    // Opened with its first letter: a folder of folders is not held.
+    let mut held: Option<Option<Folder>> = None;
+    let mut hold = |opened: &mut usize| {
+        held.get_or_insert_with(|| {
+            let folder = (*opened < OPEN_FOLDERS)
+                .then(|| Folder::open(folder))
+                .flatten();
+            *opened += usize::from(folder.is_some());
+            folder
+        })
+        .clone()
+    };
     for (name, kind) in entries {
         let Some(kind) = kind else { continue };
         // A link to a folder is not walked into; a link to a file is read, and a link to
         // nothing is a letter that cannot be read, listed with why (as a file named on the
         // command line would be), not passed over in silence.
         if kind.is_dir() {
-            walk_folder(&folder.join(name), found);
+            walk_folder(&folder.join(name), found, opened);
         } else if is_letter_name(name.as_encoded_bytes()) {
             let path = folder.join(name);
             if kind.is_file() {
-                found.push(Found::File(path));
+                found.push(Found::File(path, hold(opened)));
             } else if kind.is_symlink() {
                 match std::fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => found.push(Found::File(path)),
+                    Ok(meta) if meta.is_file() => found.push(Found::File(path, hold(opened))),
                     Ok(_) => {}
                     Err(e) => found.push(unreadable(&path, &e)),
                 }
@@ -122,6 +172,36 @@ fn walk_folder(folder: &Path, found: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_walk_holds_at_most_so_many_folders_open_and_still_finds_every_letter() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path();
+        let folders = OPEN_FOLDERS + 3;
+        for k in 0..folders {
+            let sub = root.join(format!("{k:03}"));
+            std::fs::create_dir(&sub).expect("made");
+            for name in ["a.yaml", "b.txt"] {
+                std::fs::write(sub.join(name), "x").expect("written");
+            }
+        }
+        let found = letter_files(&[root.to_path_buf()]);
+        assert_eq!(found.len(), 2 * folders);
+        let held: Vec<&Folder> = found
+            .iter()
+            .filter_map(|f| match f {
+                Found::File(_, folder) => folder.as_ref(),
+                Found::Unreadable(..) => None,
+            })
+            .collect();
+        // The root holds no letter and is not held; each of the first folders is held once,
+        // for both its letters.
+        assert_eq!(held.len(), 2 * OPEN_FOLDERS);
+        let mut distinct = held.clone();
+        distinct.dedup();
+        assert_eq!(distinct.len(), OPEN_FOLDERS);
+        assert!(matches!(&found[2 * folders - 1], Found::File(_, None)));
+    }
 
     #[test]
     fn a_folder_gives_its_letter_files_sorted_and_skips_the_rest() {
@@ -185,7 +265,7 @@ mod tests {
             .iter()
             .map(|f| {
                 let name = f.path().file_name().and_then(|n| n.to_str()).unwrap_or("");
-                (name, matches!(f, Found::File(_)))
+                (name, matches!(f, Found::File(..)))
             })
             .collect();
         assert_eq!(
