@@ -97,6 +97,31 @@ struct Measured {
     list_warm: Duration,
 }
 
+/// The programs timed, by their place among the samples.
+const CHECK: usize = 0;
+const COLD: usize = 1;
+const WARM: usize = 2;
+const PINYIN_WARM: usize = 3;
+const RG: usize = 4;
+const SHELF_COLD: usize = 5;
+const SHELF_WARM: usize = 6;
+const LESS: usize = 7;
+const LIST: usize = 8;
+
+/// One round, in order: first what only reads (the warm runs, `rg`, `less`), then what
+/// writes (the cold runs, each filling a cache of about 400 MB). A program timed just after
+/// a cold run, while the kernel writes out what it wrote, is slowed by it: the warm search,
+/// timed straight after the cold one, took 1.16× `rg`'s time there and 0.95× away from it
+/// (docs/performance.md).
+const ROUND: [&[usize]; 6] = [
+    &[WARM, RG],
+    &[PINYIN_WARM],
+    &[SHELF_WARM, LESS],
+    &[LIST],
+    &[CHECK, COLD],
+    &[SHELF_COLD],
+];
+
 fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
     let folder = shelf.display().to_string();
     let warm = dir.join("warm");
@@ -116,24 +141,45 @@ fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
         command.env("XDG_STATE_HOME", &state);
         first_frame::run(command).map_or(Duration::MAX, |(took, _)| took)
     };
+    let one = |program: usize, run: usize| -> Option<Duration> {
+        let cold_search = dir.join(format!("cold-search-{run}"));
+        let cold_reader = dir.join(format!("cold-reader-{run}"));
+        let took = match program {
+            // `check` reads no cache; each cold run has an empty one of its own.
+            CHECK => timed(&mut dafu(&["check", &folder]), &warm),
+            COLD => timed(&mut dafu(&["search", WORD, &folder]), &cold_search),
+            WARM => timed(&mut dafu(&["search", WORD, &folder]), &warm),
+            PINYIN_WARM => timed(&mut dafu(&["search", PINYIN, &folder]), &warm),
+            RG => timed(Command::new(rg.as_ref()?).args([WORD, &folder]), &warm),
+            SHELF_COLD => reader(&cold_reader),
+            SHELF_WARM => reader(&warm),
+            LESS => {
+                let command = programs::in_a_terminal(less.as_ref()?, &[&one_letter]);
+                first_frame::run(command).map_or(Duration::MAX, |t| t.0)
+            }
+            LIST => timed(&mut dafu(&["list", &folder]), &warm),
+            _ => return None,
+        };
+        Some(took)
+    };
     let mut samples: [Vec<Duration>; 9] = Default::default();
     for run in 0..runs {
-        // `check` reads no cache; each cold run has an empty one of its own.
-        samples[0].push(timed(&mut dafu(&["check", &folder]), &warm));
-        let cold = dir.join(format!("cold-search-{run}"));
-        samples[1].push(timed(&mut dafu(&["search", WORD, &folder]), &cold));
-        samples[2].push(timed(&mut dafu(&["search", WORD, &folder]), &warm));
-        samples[3].push(timed(&mut dafu(&["search", PINYIN, &folder]), &warm));
-        if let Some(rg) = &rg {
-            samples[4].push(timed(Command::new(rg).args([WORD, &folder]), &warm));
+        for group in ROUND {
+            // The two programs a budget compares run one after the other, each first in
+            // every other round.
+            let mut order = group.to_vec();
+            if run % 2 == 1 {
+                order.reverse();
+            }
+            for program in order {
+                samples[program].extend(one(program, run));
+            }
         }
-        samples[5].push(reader(&dir.join(format!("cold-reader-{run}"))));
-        samples[6].push(reader(&warm));
-        if let Some(less) = &less {
-            let command = programs::in_a_terminal(less, &[&one_letter]);
-            samples[7].push(first_frame::run(command).map_or(Duration::MAX, |t| t.0));
+        // The cold runs' caches go, and their writes are waited for before the next round.
+        for cold in ["cold-search", "cold-reader"] {
+            let _ = std::fs::remove_dir_all(dir.join(format!("{cold}-{run}")));
         }
-        samples[8].push(timed(&mut dafu(&["list", &folder]), &warm));
+        let _ = Command::new("sync").status();
     }
     let [
         check,
