@@ -78,7 +78,34 @@ pub enum Effect {
 
 /// A transient message in the status row, cleared by the next action.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note(pub String);
+pub struct Note {
+    /// What it says.
+    pub text: String,
+    /// Whether a row too narrow for it keeps its end rather than its start: `=`'s note ends
+    /// with what it was asked for (the characters in view, the per cent) after a path that
+    /// may be long.
+    pub keeps_end: bool,
+}
+
+impl Note {
+    /// A note that a narrow row cuts at its end.
+    #[must_use]
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            keeps_end: false,
+        }
+    }
+
+    /// A note that a narrow row cuts at its start.
+    #[must_use]
+    pub fn keeping_end(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            keeps_end: true,
+        }
+    }
+}
 
 /// Rows inside a pane's border; 0 for a pane not on the screen.
 fn rows_inside(pane: Option<ratatui::layout::Rect>) -> usize {
@@ -445,11 +472,11 @@ impl App {
             }
             Action::SetMark => {
                 self.mark_key = Some(MarkKey::Set);
-                self.note = Some(Note(self.lang.strings().mark_set_prompt.to_string()));
+                self.note = Some(Note::new(self.lang.strings().mark_set_prompt.to_string()));
             }
             Action::GoToMark => {
                 self.mark_key = Some(MarkKey::Go);
-                self.note = Some(Note(self.lang.strings().mark_go_prompt.to_string()));
+                self.note = Some(Note::new(self.lang.strings().mark_go_prompt.to_string()));
             }
             Action::MarkLetter(letter) => {
                 if let Some(key) = mark_key {
@@ -492,7 +519,7 @@ impl App {
         let count = self.count.unwrap_or(0) * 10 + usize::from(digit);
         self.count = Some(count.min(MAX_COUNT));
         let label = self.lang.strings().count_label;
-        self.note = Some(Note(format!("{label}{}", count.min(MAX_COUNT))));
+        self.note = Some(Note::new(format!("{label}{}", count.min(MAX_COUNT))));
     }
 
     /// Enter: opens or closes the selected node; on a leaf, which has nothing to toggle, moves
@@ -522,7 +549,7 @@ impl App {
     fn say_unbound(&mut self, key: &str) {
         let strings = self.lang.strings();
         let text = format!("{}{key}{}", strings.unbound_key, strings.unbound_hint);
-        self.note = Some(Note(text));
+        self.note = Some(Note::new(text));
     }
 
     /// Says in the status row where the reader is, as less's `=` does: the file, the
@@ -540,7 +567,7 @@ impl App {
             .source
             .as_deref()
             .unwrap_or(strings.built_in_letter);
-        self.note = Some(Note((strings.where_am_i)(
+        self.note = Some(Note::keeping_end((strings.where_am_i)(
             file, first, last, total, percent,
         )));
     }
@@ -551,7 +578,7 @@ impl App {
             Some(id) => self.select(id),
             None => {
                 let text = format!("{}{n}", self.lang.strings().no_suggestion);
-                self.note = Some(Note(text));
+                self.note = Some(Note::new(text));
             }
         }
     }
@@ -584,7 +611,7 @@ impl App {
             format!("{}{}/{total}", strings.copied_cut, text.chars().count())
         };
         self.effects.push(Effect::Copy(text));
-        self.note = Some(Note(note));
+        self.note = Some(Note::new(note));
     }
 
     // ----- outline -----

@@ -93,7 +93,7 @@ fn a_count_repeats_the_next_move_only() {
 fn a_count_being_typed_shows_and_esc_drops_it() {
     let mut app = reading();
     type_keys(&mut app, "5");
-    let note = app.note().expect("the count is shown").0.clone();
+    let note = app.note().expect("the count is shown").text.clone();
     assert!(note.ends_with('5'), "{note}");
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     type_keys(&mut app, "j");
@@ -123,7 +123,11 @@ fn a_suggestion_the_letter_lacks_is_named_not_ignored() {
     let mut app = app(120, 36);
     type_keys(&mut app, "7");
     assert_eq!(selected_key(&app), "opening");
-    let note = app.note().expect("a note says why nothing moved").0.clone();
+    let note = app
+        .note()
+        .expect("a note says why nothing moved")
+        .text
+        .clone();
     assert!(note.contains('7'), "{note}");
 }
 
@@ -131,7 +135,7 @@ fn a_suggestion_the_letter_lacks_is_named_not_ignored() {
 fn an_unbound_key_is_named_in_the_status_row() {
     let mut app = app(120, 36);
     type_keys(&mut app, "z");
-    let note = app.note().expect("an unbound key is named").0.clone();
+    let note = app.note().expect("an unbound key is named").text.clone();
     assert!(note.contains('z') && note.contains('?'), "{note}");
 }
 
@@ -182,7 +186,7 @@ fn enter_on_a_leaf_opens_its_text() {
 /// characters, the per cent.
 fn where_am_i(app: &mut App) -> (String, usize, usize, usize, usize) {
     type_keys(app, "=");
-    let note = app.note().expect("= says where the reader is").0.clone();
+    let note = app.note().expect("= says where the reader is").text.clone();
     let parts: Vec<&str> = note.split('　').collect();
     let [file, chars, percent] = parts[..] else {
         panic!("{note}");
@@ -297,20 +301,64 @@ fn equals_with_the_outline_alone_on_screen_says_what_the_text_would_show() {
     assert!(text.2 > text.1, "more than one character in view: {text:?}");
 }
 
+/// The reader in English at `size`, on the letter at `path` (as `dafu FILE` reads it) or on
+/// the built-in one.
+fn in_english(path: Option<&std::path::Path>, size: (u16, u16)) -> App {
+    let lang = dafu::strings::Lang::En;
+    let tree = match path {
+        Some(path) => dafu::shelf::read_letter(path, lang).expect("read"),
+        None => dafu::letter::tree::LetterTree::new(dafu::letter::load::embedded()),
+    };
+    App::new(tree, lang, dafu::text::width::AmbiguousWidth::Narrow, size)
+}
+
 #[test]
 fn equals_names_the_file_a_letter_was_read_from_made_safe_to_print() {
     let dir = binary::Scratch::new("less-keys");
     let path = dir.write("复函\u{1b}[2J.yaml", dafu::letter::load::EMBEDDED_LETTER);
-    let tree = dafu::shelf::read_letter(&path, dafu::strings::Lang::En).expect("read");
-    let mut app = App::new(
-        tree,
-        dafu::strings::Lang::En,
-        dafu::text::width::AmbiguousWidth::Narrow,
-        (80, 24),
-    );
+    let mut app = in_english(Some(&path), (80, 24));
     type_keys(&mut app, "=");
-    let note = app.note().expect("= says where the reader is").0.clone();
+    let note = app.note().expect("= says where the reader is").text.clone();
     let shown = format!("{}/复函␛[2J.yaml  chars 1–", dir.path().display());
     assert!(note.starts_with(&shown), "{note}");
     assert!(!note.contains('\u{1b}'), "{note}");
+}
+
+#[test]
+fn equals_on_a_narrow_screen_keeps_the_characters_and_the_per_cent_and_cuts_the_path() {
+    let dir = binary::Scratch::new("less-keys");
+    let deep = dir
+        .path()
+        .join("各县市区政协提案答复")
+        .join("二〇二一年第四次会议");
+    std::fs::create_dir_all(&deep).expect("folders made");
+    let path = deep.join("中山科函2021第142号关于新一代人工智能产业的答复.yaml");
+    std::fs::write(&path, dafu::letter::load::EMBEDDED_LETTER).expect("written");
+    let mut app = in_english(Some(&path), (60, 20));
+    type_keys(&mut app, "=");
+    let note = app.note().expect("= says where the reader is").text.clone();
+    let (_, tail) = note.split_once("  chars ").expect("the characters in view");
+    let screen = util::screen(&app);
+    let status = screen.lines().last().expect("a status row").trim_end();
+    // The row is too narrow for the whole note: its start goes, marked, and what `=` was
+    // asked for stays.
+    assert!(status.ends_with(&format!("chars {tail}")), "{status}");
+    assert!(status.contains("…"), "{status}");
+    assert!(status.contains("答复.yaml"), "{status}");
+    assert!(
+        !status.contains(&dir.path().display().to_string()),
+        "{status}"
+    );
+    assert!(dafu::text::width::str_width(status, dafu::text::width::AmbiguousWidth::Narrow) <= 60);
+}
+
+#[test]
+fn a_note_too_long_for_a_narrow_screen_keeps_its_start() {
+    // A key the reader does not know is named first; the rest of the hint may go.
+    let mut app = in_english(None, (40, 20));
+    type_keys(&mut app, "Z");
+    let screen = util::screen(&app);
+    let status = screen.lines().last().expect("a status row");
+    assert!(status.contains("nothing is bound to Z"), "{status}");
+    assert!(!status.contains("lists the keys"), "{status}");
 }

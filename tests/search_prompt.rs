@@ -336,7 +336,7 @@ fn keys_that_need_matches_say_the_index_is_coming() {
     for key in [NextMatch, PrevMatch, ToggleFilter] {
         app.update(key.clone());
         assert_eq!(
-            app.note().map(|n| n.0.as_str()),
+            app.note().map(|n| n.text.as_str()),
             Some("正在准备索引…"),
             "{key:?}"
         );

@@ -122,7 +122,7 @@ fn one_pane_screens_say_how_to_reach_the_other() {
 fn filter_and_next_without_a_search_say_there_is_none() {
     let mut app = app(120, 36);
     app.update(ToggleFilter);
-    let note = app.note().expect("a note").0.clone();
+    let note = app.note().expect("a note").text.clone();
     assert!(note.contains('/'), "{note}");
     app.update(NextMatch);
     assert!(app.note().is_some(), "n without a search says so");

@@ -97,7 +97,7 @@ impl App {
                 StateProblem::Newer => strings.state_newer,
                 StateProblem::Unreadable => strings.state_unreadable,
             };
-            self.note = Some(Note(text.to_string()));
+            self.note = Some(Note::new(text.to_string()));
         }
         let Some(place) = restore.place else { return };
         self.focus = place.focus;
@@ -127,18 +127,18 @@ impl App {
             MarkKey::Go if letter == '\'' => match self.jumped_from {
                 // `''` swaps: pressed again, it comes back.
                 Some(spot) if self.spot_fits(&spot) => self.go_to_spot(spot),
-                _ => self.note = Some(Note(strings.no_jump.to_string())),
+                _ => self.note = Some(Note::new(strings.no_jump.to_string())),
             },
             _ if !letter.is_ascii_alphabetic() => {
-                self.note = Some(Note(strings.mark_letters.to_string()));
+                self.note = Some(Note::new(strings.mark_letters.to_string()));
             }
             MarkKey::Set => {
                 self.marks.insert(letter, self.spot());
-                self.note = Some(Note(format!("{}{letter}", strings.mark_set)));
+                self.note = Some(Note::new(format!("{}{letter}", strings.mark_set)));
             }
             MarkKey::Go => match self.marks.get(&letter).copied() {
                 Some(spot) if self.spot_fits(&spot) => self.go_to_spot(spot),
-                _ => self.note = Some(Note(format!("{}{letter}", strings.no_mark))),
+                _ => self.note = Some(Note::new(format!("{}{letter}", strings.no_mark))),
             },
         }
     }
