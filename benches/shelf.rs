@@ -231,7 +231,7 @@ fn open_shelf_heap(shelf: &Path, cache_home: &Path) -> usize {
     };
     let mut news = Vec::new();
     summaries_each(
-        &found,
+        || &found[..],
         &options,
         |_, letter| match letter {
             Ok(summary) => Known::Read(summary.head),

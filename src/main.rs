@@ -578,14 +578,14 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }
         Some(Command::Search { query, file }) if is_shelf(before.as_ref(), file.as_ref()) => {
             let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();
-            let found = dafu::shelf::walk::letter_files(&[folder]);
             let options = cli::SearchOptions {
                 color: cli.color.colours_here(stdout.is_terminal()),
                 lang: cli.lang,
             };
             let mut refused = Vec::new();
             let printed = print_to(stdout_file, |out| {
-                let searched = cli::shelf::search(&found, &shelf_options(), &query, options, out)?;
+                let searched =
+                    cli::shelf::search(&[folder], &shelf_options(), &query, options, out)?;
                 refused = searched.refused;
                 Ok(if searched.matches > 0 {
                     FOUND

@@ -12,9 +12,10 @@ pub mod head;
 pub mod parallel;
 pub mod walk;
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, OnceLock};
 
 use crate::letter::load::{self, LoadError};
 use crate::letter::tree::{CRUMB_JOIN, LetterTree};
@@ -158,16 +159,16 @@ pub struct Options {
 /// The shelf's summaries of the letters named by `paths`, in the walk's order.
 #[must_use]
 pub fn summaries(paths: &[PathBuf], options: &Options) -> Vec<Entry<Summary>> {
-    let found = walk::letter_files(paths);
-    let mut letters: Vec<Option<Result<Summary, LoadError>>> = vec![None; found.len()];
-    summaries_each(
-        &found,
+    let mut letters: Vec<Option<Result<Summary, LoadError>>> = Vec::new();
+    let found = summaries_each(
+        || walk::letter_files(paths),
         options,
         |_, letter| letter,
         |i, letter| {
-            if let Some(slot) = letters.get_mut(i) {
-                *slot = Some(letter);
+            if letters.len() <= i {
+                letters.resize(i + 1, None);
             }
+            letters[i] = Some(letter);
         },
     );
     found
@@ -182,17 +183,18 @@ pub fn summaries(paths: &[PathBuf], options: &Options) -> Vec<Entry<Summary>> {
         .collect()
 }
 
-/// Each letter `found` summarised and made into an `R` by `map` on the thread that read it,
-/// then given to `done` with its place as soon as it is ready (so that a list can fill as
-/// the letters come). The cache learns what was read as it goes, a batch at a time.
-pub fn summaries_each<R: Send>(
-    found: &[walk::Found],
+/// Each letter `list` makes, summarised and made into an `R` by `map` on the thread that
+/// read it, then given to `done` with its place as soon as it is ready (so that a list can
+/// fill as the letters come). The cache learns what was read as it goes, a batch at a time.
+/// Returns the list.
+pub fn summaries_each<R: Send, L: Deref<Target = [walk::Found]> + Send + Sync>(
+    list: impl FnOnce() -> L,
     options: &Options,
     map: impl Fn(usize, Result<Summary, LoadError>) -> R + Sync,
     done: impl FnMut(usize, R),
-) {
+) -> L {
     each_letter(
-        found,
+        list,
         options,
         || (),
         |(), lookup, i, item| {
@@ -200,35 +202,41 @@ pub fn summaries_each<R: Send>(
             (map(i, letter), learnt)
         },
         done,
-    );
+    )
 }
 
-/// `work` on each letter `found`, on all cores, each thread with its own connection to the
-/// cache and its own state made by `start`; `done` gets each result with its place as soon
-/// as it is ready, and the cache learns what `work` read, a batch at a time, in one
-/// transaction each. Once `options.stop` is set, no more letters are read.
-pub fn each_letter<R: Send, S>(
-    found: &[walk::Found],
+/// `work` on each letter `list` makes, on all cores, each thread with its own connection to
+/// the cache and its own state made by `start` (the calling thread lists the letters while
+/// the others start, and the first of them opens the cache); `done` gets each result with
+/// its place as soon as it is ready, and the cache learns what `work` read, a batch at a
+/// time, in one transaction each. Once `options.stop` is set, no more letters are read.
+/// Returns the list.
+pub fn each_letter<R: Send, S, L: Deref<Target = [walk::Found]> + Send + Sync>(
+    list: impl FnOnce() -> L,
     options: &Options,
     start: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, Option<&cache::Lookup>, usize, &walk::Found) -> (R, Option<cache::Learnt>)
     + Sync,
     mut done: impl FnMut(usize, R),
-) {
-    let cache = options.cache.as_deref().and_then(cache::Cache::open);
+) -> L {
+    // Opened by the first thread that wants it, while the calling one lists the letters.
+    let cache: OnceLock<Option<cache::Cache>> = OnceLock::new();
+    let open = || {
+        let opened = cache.get_or_init(|| options.cache.as_deref().and_then(cache::Cache::open));
+        opened.as_ref()
+    };
     let mut learnt = Vec::new();
-    let places: Vec<(usize, &walk::Found)> = found.iter().enumerate().collect();
-    parallel::for_each_with(
-        &places,
+    let found = parallel::for_each_listed(
+        list,
         options.stop.as_deref(),
-        || (cache.as_ref().and_then(cache::Cache::lookup), start()),
-        |(lookup, state), &(i, item)| work(state, lookup.as_ref(), i, item),
+        || (open().and_then(cache::Cache::lookup), start()),
+        |(lookup, state), i, item| work(state, lookup.as_ref(), i, item),
         |i, (result, news)| {
             learnt.extend(news);
             // Written as it goes, a batch at a time: a reader who quits while a cold shelf
             // is read keeps what was read.
             if learnt.len() >= LEARN_BATCH
-                && let Some(cache) = &cache
+                && let Some(cache) = open()
             {
                 cache.learn(&learnt);
                 learnt.clear();
@@ -236,9 +244,10 @@ pub fn each_letter<R: Send, S>(
             done(i, result);
         },
     );
-    if let Some(cache) = &cache {
+    if let Some(Some(cache)) = cache.get() {
         cache.learn(&learnt);
     }
+    found
 }
 
 /// Where one letter's reading came from.

@@ -414,7 +414,7 @@ fn a_search_that_is_stopped_searches_no_more_letters_and_keeps_what_it_read() {
                 stop.store(true, Ordering::Relaxed);
             }
         };
-        find::search_each(&found, &options, &query, map, |_, ()| done += 1);
+        find::search_each(|| &found[..], &options, &query, map, |_, ()| done += 1);
         done
     };
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);

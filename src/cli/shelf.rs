@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -181,7 +182,7 @@ pub struct Searched {
 /// # Errors
 /// When writing fails.
 pub fn search(
-    found: &[walk::Found],
+    paths: &[PathBuf],
     reading: &Options,
     query: &str,
     options: SearchOptions,
@@ -193,14 +194,15 @@ pub fn search(
         ("", "")
     };
     let query = find::Query::new(query);
+    // The letters, once listed (the other threads start while this one lists them).
+    let listed: OnceLock<Vec<walk::Found>> = OnceLock::new();
     let lines_of = |i: usize, letter: Result<Found, LoadError>| {
         let letter = letter?;
         let mut lines = String::new();
         if letter.hits.is_empty() {
             return Ok((0, lines));
         }
-        let path = found
-            .get(i)
+        let path = (listed.get().and_then(|found| found.get(i)))
             .map(|f| shown_path(f.path()))
             .unwrap_or_default();
         for (block, bytes) in &letter.hits {
@@ -219,7 +221,8 @@ pub fn search(
     let mut failed = None;
     let mut waiting = BTreeMap::new();
     let mut next = 0;
-    find::search_each(found, reading, &query, lines_of, |i, letter| {
+    let list = || listed.get_or_init(|| walk::letter_files(paths)).as_slice();
+    find::search_each(list, reading, &query, lines_of, |i, letter| {
         waiting.insert(i, letter);
         // Printed in the shelf's order, whichever core finished first.
         while let Some(letter) = waiting.remove(&next) {

@@ -8,7 +8,7 @@
 //! the text around it, comes from the index, which finds in a block what it would find there
 //! among all the letter's blocks (a match never runs from one block into the next).
 
-use std::ops::Range;
+use std::ops::{Deref, Range};
 
 use super::{Block, Got, Options, cache, each_letter, get, learnt_reading, summary_of, walk};
 use crate::letter::load::LoadError;
@@ -79,20 +79,20 @@ pub fn find_in(blocks: &[Block], query: &Query) -> Vec<(usize, Range<usize>)> {
     hits.map(|hit| (hit.doc, hit.bytes)).collect()
 }
 
-/// Each letter `found` searched for `query` and made into an `R` by `map` on the thread that
+/// Each letter `list` makes, searched for `query` and made into an `R` by `map` on the thread that
 /// searched it (so that the search is spread over the cores), then given to `done` with its
 /// place as soon as it is ready. Letters not in the cache are read, and the cache learns
 /// them, as [`super::summaries_each`] does. Once `options.stop` is set (the reader typed
 /// another search), no more letters are searched.
-pub fn search_each<R: Send>(
-    found: &[walk::Found],
+pub fn search_each<R: Send, L: Deref<Target = [walk::Found]> + Send + Sync>(
+    list: impl FnOnce() -> L,
     options: &Options,
     query: &Query,
     map: impl Fn(usize, Result<Searched, LoadError>) -> R + Sync,
     done: impl FnMut(usize, R),
-) {
+) -> L {
     each_letter(
-        found,
+        list,
         options,
         || query.sieve.clone(),
         |sieve, lookup, i, item| {
@@ -103,7 +103,7 @@ pub fn search_each<R: Send>(
             (map(i, searched), learnt)
         },
         done,
-    );
+    )
 }
 
 /// One letter searched for a query that matches nothing (blank): only whether it can be

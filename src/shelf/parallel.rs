@@ -9,8 +9,9 @@
 //! search of 10,000 letters spent 5% of its time so).
 
 use std::num::NonZeroUsize;
+use std::ops::Deref;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{OnceLock, mpsc};
 
 /// How many items a thread takes at once, and hands back at once.
 const CHUNK: usize = 32;
@@ -41,16 +42,44 @@ pub fn for_each_with<T: Sync, R: Send, S>(
     stop: Option<&AtomicBool>,
     start: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &T) -> R + Sync,
-    mut done: impl FnMut(usize, R),
+    done: impl FnMut(usize, R),
 ) {
-    if items.is_empty() {
-        return;
+    if !items.is_empty() {
+        let work = |state: &mut S, _: usize, item: &T| work(state, item);
+        spread(threads_for(items.len()), || items, stop, start, work, done);
     }
+}
+
+/// As [`for_each_with`], on the items `list` makes on the calling thread while the other
+/// threads start and make their states: a new thread can take a millisecond or two to run on
+/// a core of its own, and listing a folder of letters takes a few, so each is ready when the
+/// other is; `work` is given each item's place in it too. Returns the list.
+pub fn for_each_listed<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(
+    list: impl FnOnce() -> L,
+    stop: Option<&AtomicBool>,
+    start: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize, &T) -> R + Sync,
+    done: impl FnMut(usize, R),
+) -> L {
+    // As many threads as cores, before the list says how many items there are.
+    spread(threads_for(usize::MAX), list, stop, start, work, done)
+}
+
+/// [`for_each_listed`] on `threads` threads, the calling one among them.
+fn spread<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(
+    threads: usize,
+    list: impl FnOnce() -> L,
+    stop: Option<&AtomicBool>,
+    start: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize, &T) -> R + Sync,
+    mut done: impl FnMut(usize, R),
+) -> L {
+    let listed: OnceLock<L> = OnceLock::new();
     let next = AtomicUsize::new(0);
     let (send, receive) = mpsc::channel();
     // The next few items, done; `None` when every item has been taken.
     let stopped = || stop.is_some_and(|stop| stop.load(Ordering::Relaxed));
-    let take = |state: &mut S| -> Option<Vec<(usize, R)>> {
+    let take = |items: &[T], state: &mut S| -> Option<Vec<(usize, R)>> {
         if stopped() {
             return None;
         }
@@ -59,42 +88,54 @@ pub fn for_each_with<T: Sync, R: Send, S>(
         if chunk.is_empty() {
             return None;
         }
-        // Looked at before each item: a chunk of long letters takes a while.
         Some(
             (first..)
                 .zip(chunk)
-                .map_while(|(i, item)| (!stopped()).then(|| (i, work(state, item))))
+                .map_while(|(i, item)| (!stopped()).then(|| (i, work(state, i, item))))
                 .collect(),
         )
     };
     std::thread::scope(|scope| {
-        for _ in 1..threads_for(items.len()) {
+        // Each other thread is told when the list is made; if making it fails (a panic),
+        // the thread is told so by its channel's end, and ends.
+        let mut listed_news = Vec::new();
+        for _ in 1..threads {
             let send = send.clone();
-            let (take, start) = (&take, &start);
+            let (take, start, listed) = (&take, &start, &listed);
+            let (tell, told) = mpsc::channel::<()>();
+            listed_news.push(tell);
             scope.spawn(move || {
                 let mut state = start();
-                while let Some(results) = take(&mut state) {
-                    // The receiver lives until every worker is done; a send cannot fail.
+                let Some(items) = told.recv().ok().and_then(|()| listed.get()) else {
+                    return;
+                };
+                while let Some(results) = take(items, &mut state) {
                     if send.send(results).is_err() {
                         break;
                     }
                 }
             });
         }
-        // Only the other workers' senders keep the channel open: it ends when the last is
-        // done.
         drop(send);
-        let mut state = start();
-        while let Some(results) = take(&mut state) {
-            for (i, result) in results.into_iter().chain(receive.try_iter().flatten()) {
-                done(i, result);
+        let items = listed.get_or_init(list);
+        for tell in listed_news {
+            let _ = tell.send(());
+        }
+        if !items.is_empty() {
+            let mut state = start();
+            while let Some(results) = take(items, &mut state) {
+                for (i, result) in results.into_iter().chain(receive.try_iter().flatten()) {
+                    done(i, result);
+                }
             }
         }
-        drop(state);
         for (i, result) in receive.into_iter().flatten() {
             done(i, result);
         }
     });
+    listed
+        .into_inner()
+        .unwrap_or_else(|| unreachable!("listed before the threads end"))
 }
 
 /// `work` on every item, on all cores, the results in the items' order.
@@ -194,5 +235,57 @@ mod tests {
     fn nothing_to_do_makes_no_thread_and_returns_nothing() {
         let none: Vec<u8> = Vec::new();
         assert!(map_in_order(&none, |&b| b).is_empty());
+    }
+
+    #[test]
+    fn the_other_threads_start_while_the_list_is_made_and_each_item_is_done_once_by_its_place() {
+        let started = AtomicUsize::new(0);
+        let others = threads_for(usize::MAX) - 1;
+        let mut seen = Vec::new();
+        let list = for_each_listed(
+            || {
+                // Made only once every other thread has made its state (on one core there is
+                // none): they do not wait for the list to start.
+                while started.load(Ordering::SeqCst) < others {
+                    std::thread::yield_now();
+                }
+                (0..300).map(|i| i * 2).collect::<Vec<usize>>()
+            },
+            None,
+            || started.fetch_add(1, Ordering::SeqCst),
+            |_, i, &item| (i, item),
+            |i, (place, item)| {
+                assert_eq!((i, item), (place, 2 * place));
+                seen.push(i);
+            },
+        );
+        assert_eq!(list.len(), 300);
+        seen.sort_unstable();
+        assert_eq!(seen, (0..300).collect::<Vec<_>>());
+        // The calling thread makes its state once the list is made, and only then.
+        assert_eq!(started.load(Ordering::SeqCst), others + 1);
+    }
+
+    #[test]
+    fn a_list_that_panics_ends_every_thread_rather_than_leaving_them_waiting() {
+        let started = AtomicUsize::new(0);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            for_each_listed(
+                || -> Vec<u8> { panic!("the folder cannot be listed") },
+                None,
+                || started.fetch_add(1, Ordering::SeqCst),
+                |_, _, &b| b,
+                |_, _| {},
+            )
+        }));
+        assert!(outcome.is_err());
+    }
+
+    #[test]
+    fn an_empty_list_is_done_with_nothing_done() {
+        let mut done = 0;
+        let list: Vec<u8> = for_each_listed(Vec::new, None, || (), |(), _, &b| b, |_, _| done += 1);
+        assert!(list.is_empty());
+        assert_eq!(done, 0);
     }
 }

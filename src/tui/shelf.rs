@@ -176,9 +176,8 @@ impl Runner {
         let spawned = std::thread::Builder::new()
             .name("shelf".into())
             .spawn(move || {
-                let found = list(&given, &send);
                 summaries_each(
-                    &found,
+                    || list(&given, &send),
                     &Self::options(None),
                     |_, letter| letter.map_or_else(Known::Refused, |s| Known::Read(s.head)),
                     |i, known| {
@@ -206,7 +205,7 @@ impl Runner {
             .name("shelf-search".into())
             .spawn(move || {
                 find::search_each(
-                    &found,
+                    || &found[..],
                     &Self::options(Some(stop)),
                     &find::Query::new(&query),
                     |_, letter| letter.map_or(0, |searched| searched.hits.len()),
