@@ -248,7 +248,7 @@ fn a_cache_of_the_older_format_is_set_aside_and_made_anew() {
     let version: i32 = new
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .expect("read");
-    assert_eq!(version, 9);
+    assert_eq!(version, 10);
     for sql in [
         "SELECT count(*) FROM folds",
         "SELECT count(*) FROM files JOIN letters USING (key)
@@ -346,14 +346,32 @@ fn a_warm_search_reads_the_cache_not_the_letters() {
     let (letter, _, word) = first_letter_and_its_word(&shelf);
     let db =
         rusqlite::Connection::open(shelf.dir.path().join("cache/dafu/shelf.db")).expect("opens");
-    let changed = db
+    // The documents are kept in UTF-16, little-endian.
+    let key = "(SELECT key FROM files WHERE path = ?1)";
+    let path = letter.as_os_str().as_encoded_bytes();
+    let docs: Vec<u8> = db
+        .query_row(
+            &format!("SELECT docs FROM letters WHERE key = {key}"),
+            [path],
+            |row| row.get(0),
+        )
+        .expect("the letter's documents");
+    let units: Vec<u16> = docs
+        .chunks_exact(2)
+        .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+        .collect();
+    let text = String::from_utf16(&units).expect("UTF-16");
+    assert!(text.contains(word), "the cache holds the word");
+    let changed: Vec<u8> = (text.replace(word, "某某某某").encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let rows = db
         .execute(
-            "UPDATE letters SET docs = replace(docs, ?1, '某某某某')
-             WHERE key = (SELECT key FROM files WHERE path = ?2)",
-            rusqlite::params![word, letter.as_os_str().as_encoded_bytes()],
+            &format!("UPDATE letters SET docs = ?2 WHERE key = {key}"),
+            rusqlite::params![path, changed],
         )
         .expect("the cached text changed");
-    assert_eq!(changed, 1);
+    assert_eq!(rows, 1);
     drop(db);
     let warm = shelf.search(word, "cache");
     assert!(!warm.stdout().contains("letter-00000.yaml"), "{warm:?}");

@@ -53,7 +53,9 @@ const SCHEMA: Schema = Schema {
     // of 16 KB, two to a page: neighbouring letters a search reads often share one.
     // 9: a file's stamp holds its change time and inode beside its size and modification
     // time ([`Stamp`]).
-    version: 9,
+    // 10: the documents in UTF-16 (`docs`, [`docs_columns`]): a letter's row of 16 KB (the
+    // median of the made letters) filled its page alone; of 12.8 KB, two share one.
+    version: 10,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
@@ -71,7 +73,7 @@ const SCHEMA: Schema = Schema {
             crumbs TEXT,
             parents BLOB,
             places BLOB,
-            docs TEXT
+            docs BLOB
         );
         CREATE TABLE folds (
             key BLOB PRIMARY KEY,
@@ -86,8 +88,8 @@ const SCHEMA: Schema = Schema {
     page_size: 32768,
 };
 
-/// Between a letter's documents in the `docs` column: a control character, which sanitised
-/// text never holds.
+/// Between a letter's documents in the `docs` column (and between the parts of the `crumbs`
+/// column): a control character, which sanitised text never holds.
 const DOC_SEPARATOR: char = '\u{1f}';
 
 /// In the `parents` column, a node whose breadcrumbs are kept whole.
@@ -387,7 +389,7 @@ struct Row<'a> {
     crumbs: Option<String>,
     parents: Option<Vec<u8>>,
     places: Option<Vec<u8>>,
-    docs: Option<String>,
+    docs: Option<Vec<u8>>,
     error_line: Option<i64>,
     error_column: Option<i64>,
     error: Option<&'a str>,
@@ -399,14 +401,14 @@ impl<'a> Row<'a> {
             Reading::Read(head, fill) => {
                 let text = &fill.text;
                 let (crumbs, parents) = crumb_parts(&text.crumbs);
-                let docs = text.docs.iter().map(|(_, d)| d.as_str());
+                let (places, docs) = docs_columns(text);
                 Row {
                     head: serde_json::to_string(head).ok(),
                     block_pairs: Some(fill.sieve.block_pairs.as_slice()),
                     crumbs: Some(crumbs),
                     parents: Some(parents),
-                    places: Some(places(text)),
-                    docs: Some(joined(docs)),
+                    places: Some(places),
+                    docs: Some(docs),
                     ..Row::default()
                 }
             }
@@ -627,17 +629,42 @@ fn refused_of((line, column, error): ErrorColumns) -> Option<(Option<(usize, usi
     Some((position, message))
 }
 
-/// Where each document of `text` is in the `docs` column ([`joined`]): its node and the
-/// byte where it ends, four bytes each, little-endian.
-fn places(text: &LetterText) -> Vec<u8> {
+/// The `places` and `docs` columns of `text`. `docs` holds its documents one after another,
+/// [`DOC_SEPARATOR`] between, in UTF-16 (little-endian): a Chinese character takes two bytes
+/// there where UTF-8 takes three, and a letter's row is what a search reads of it, a whole
+/// page for the few blocks it looks at (two rows fit a page where one did, docs/performance.md).
+/// `places` says where each document is: its node and the byte of `docs` where it ends, four
+/// bytes each, little-endian.
+fn docs_columns(text: &LetterText) -> (Vec<u8>, Vec<u8>) {
     let mut places = Vec::with_capacity(8 * text.docs.len());
-    let mut end = 0;
+    let bytes: usize = text.docs.iter().map(|(_, doc)| doc.len()).sum();
+    let mut docs = Vec::with_capacity(bytes);
+    let separator = u16::try_from(u32::from(DOC_SEPARATOR)).unwrap_or_default();
     for (i, (node, doc)) in text.docs.iter().enumerate() {
-        end += doc.len() + usize::from(i > 0);
+        let units = (i > 0)
+            .then_some(separator)
+            .into_iter()
+            .chain(doc.encode_utf16());
+        for unit in units {
+            docs.extend_from_slice(&unit.to_le_bytes());
+        }
         push_number(&mut places, *node);
-        push_number(&mut places, end);
+        push_number(&mut places, docs.len());
     }
-    places
+    (places, docs)
+}
+
+/// The text of the bytes `bytes` of a `docs` column; `None` when they are not UTF-16.
+fn text_of(bytes: &[u8]) -> Option<String> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = bytes
+        .chunks_exact(2)
+        .map(|pair| u16::from_le_bytes([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
 }
 
 /// Each node's breadcrumbs as the `crumbs` and `parents` columns keep them. A node's
@@ -711,15 +738,14 @@ fn crumbs_of(parts: &[&[u8]], parents: &[u8], node: usize) -> Option<[String; 2]
 /// `parents`, `places` and `docs`): each found by its place, the others not looked at.
 fn blocks_of([crumbs, parents, places, texts]: [&[u8]; 4], docs: &[usize]) -> Option<Vec<Block>> {
     let separator = u8::try_from(DOC_SEPARATOR).ok()?;
-    let text = |bytes: &[u8]| std::str::from_utf8(bytes).ok().map(str::to_string);
     let number = |at: usize| number_at(places, at);
     let mut places = Vec::with_capacity(docs.len());
     for &doc in docs {
         let (node, end) = (number(2 * doc)?, number(2 * doc + 1)?);
-        // After the end of the one before, and its separator.
+        // After the end of the one before, and its separator (two bytes).
         let start = match doc {
             0 => 0,
-            _ => number(2 * doc - 1)? + 1,
+            _ => number(2 * doc - 1)? + 2,
         };
         places.push((node, start, end));
     }
@@ -734,7 +760,7 @@ fn blocks_of([crumbs, parents, places, texts]: [&[u8]; 4], docs: &[usize]) -> Op
     for (node, start, end) in places {
         blocks.push(Block {
             crumbs: crumbs_of(&crumbs, parents, node)?,
-            text: text(texts.get(start..end)?)?,
+            text: text_of(texts.get(start..end)?)?,
         });
     }
     Some(blocks)
@@ -779,6 +805,44 @@ mod tests {
         (0..crumbs.len())
             .map(|node| crumbs_of(&parts, &parents, node))
             .collect()
+    }
+
+    #[test]
+    fn each_document_is_read_back_from_its_utf16_place_whatever_its_characters() {
+        let docs = [
+            "一是加强人才立法",
+            "",
+            "𠀀𪚥 beyond the first plane, and ASCII",
+            "全角ＡＢＣ１２３，标点。",
+        ];
+        let text = LetterText {
+            crumbs: (0..docs.len())
+                .map(|n| pair(&format!("第{n}"), &format!("No. {n}")))
+                .collect(),
+            docs: docs
+                .iter()
+                .enumerate()
+                .map(|(n, d)| (n, d.to_string()))
+                .collect(),
+        };
+        let (places, columns) = docs_columns(&text);
+        // Two bytes a character of the first plane, four beyond it, two a separator.
+        let units: usize = docs.iter().map(|d| d.encode_utf16().count()).sum();
+        assert_eq!(columns.len(), 2 * (units + docs.len() - 1));
+        let (crumbs, parents) = crumb_parts(&text.crumbs);
+        let read = |wanted: &[usize]| {
+            blocks_of([crumbs.as_bytes(), &parents, &places, &columns], wanted).expect("read")
+        };
+        let all: Vec<usize> = (0..docs.len()).collect();
+        let texts: Vec<String> = read(&all).into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, docs);
+        let some = read(&[2, 3]);
+        assert_eq!(some[0].text, docs[2]);
+        assert_eq!(some[1].crumbs, text.crumbs[3]);
+        // A place that splits a character's two halves does not read.
+        assert_eq!(text_of(&columns[..3]), None);
+        let lone_half = 0xD800_u16.to_le_bytes();
+        assert_eq!(text_of(&lone_half), None);
     }
 
     #[test]
