@@ -109,10 +109,10 @@ const LESS: usize = 7;
 const LIST: usize = 8;
 
 /// One round, in order: first what only reads (the warm runs, `rg`, `less`), then what
-/// writes (the cold runs, each filling a cache of about 400 MB). A program timed just after
-/// a cold run, while the kernel writes out what it wrote, is slowed by it: the warm search,
-/// timed straight after the cold one, took 1.16× `rg`'s time there and 0.95× away from it
-/// (docs/performance.md).
+/// writes (the cold runs, each filling a cache of about 330 MB, removed and its writes waited
+/// for as soon as it is timed, [`settle`]). A program timed just after a cold run, while the
+/// kernel writes out what it wrote, is slowed by it: the warm search, timed straight after the
+/// cold one, took 1.16× `rg`'s time there and 0.95× away from it (docs/performance.md).
 const ROUND: [&[usize]; 6] = [
     &[WARM, RG],
     &[PINYIN_WARM],
@@ -132,8 +132,10 @@ fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
         programs::tool("DAFU_LESS", "less"),
     );
     let dafu = |args: &[&str]| start::dafu(args);
-    // The warm cache: filled once by a run that reads every letter's text.
+    // The warm cache: filled once by a run that reads every letter's text, its writes waited
+    // for before anything is timed.
     timed(&mut dafu(&["search", WORD, &folder]), &warm);
+    settle(None);
     let reader = |cache: &Path| {
         let args = ["--ambiguous-width", "narrow", "--theme", "dark", &folder];
         let mut command = start::in_terminal(args);
@@ -147,11 +149,19 @@ fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
         let took = match program {
             // `check` reads no cache; each cold run has an empty one of its own.
             CHECK => timed(&mut dafu(&["check", &folder]), &warm),
-            COLD => timed(&mut dafu(&["search", WORD, &folder]), &cold_search),
+            COLD => {
+                let took = timed(&mut dafu(&["search", WORD, &folder]), &cold_search);
+                settle(Some(&cold_search));
+                took
+            }
             WARM => timed(&mut dafu(&["search", WORD, &folder]), &warm),
             PINYIN_WARM => timed(&mut dafu(&["search", PINYIN, &folder]), &warm),
             RG => timed(Command::new(rg.as_ref()?).args([WORD, &folder]), &warm),
-            SHELF_COLD => reader(&cold_reader),
+            SHELF_COLD => {
+                let took = reader(&cold_reader);
+                settle(Some(&cold_reader));
+                took
+            }
             SHELF_WARM => reader(&warm),
             LESS => {
                 let command = programs::in_a_terminal(less.as_ref()?, &[&one_letter]);
@@ -175,11 +185,6 @@ fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
                 samples[program].extend(one(program, run));
             }
         }
-        // The cold runs' caches go, and their writes are waited for before the next round.
-        for cold in ["cold-search", "cold-reader"] {
-            let _ = std::fs::remove_dir_all(dir.join(format!("{cold}-{run}")));
-        }
-        let _ = Command::new("sync").status();
     }
     let [
         check,
@@ -302,6 +307,15 @@ fn report(m: &Measured, heap: usize, bytes: usize) {
         1.0,
     );
     println!("(open shelf's heap: {:.1} MiB)", mib(heap));
+}
+
+/// Removes the cache under `cache_home`, if given (a cold run's, not wanted again), and waits
+/// for the machine's writes to reach the disk: what is timed next is not slowed by them.
+fn settle(cache_home: Option<&Path>) {
+    if let Some(cache_home) = cache_home {
+        let _ = std::fs::remove_dir_all(cache_home);
+    }
+    let _ = Command::new("sync").status();
 }
 
 /// Runs `command` with its cache under `cache_home`, its output discarded; returns how long

@@ -183,23 +183,23 @@ pub fn summaries(paths: &[PathBuf], options: &Options) -> Vec<Entry<Summary>> {
         .collect()
 }
 
-/// Each letter `list` makes, summarised and made into an `R` by `map` on the thread that
-/// read it, then given to `done` with its place as soon as it is ready (so that a list can
+/// Each letter `list` makes, summarised and made into an `R` by `map` (given the letter's
+/// file too) on the thread that read it, then given to `done` with its place as soon as it is ready (so that a list can
 /// fill as the letters come). The cache learns what was read as it goes, a batch at a time.
 /// Returns the list.
 pub fn summaries_each<R: Send, L: Deref<Target = [walk::Found]> + Send + Sync>(
     list: impl FnOnce() -> L,
     options: &Options,
-    map: impl Fn(usize, Result<Summary, LoadError>) -> R + Sync,
+    map: impl Fn(&walk::Found, Result<Summary, LoadError>) -> R + Sync,
     done: impl FnMut(usize, R),
 ) -> L {
     each_letter(
         list,
         options,
         || (),
-        |(), lookup, i, item| {
+        |(), lookup, _, item| {
             let (letter, learnt) = summary_of(lookup, item);
-            (map(i, letter), learnt)
+            (map(item, letter), learnt)
         },
         done,
     )

@@ -427,7 +427,7 @@ fn a_search_that_is_stopped_searches_no_more_letters_and_keeps_what_it_read() {
         let mut done = 0;
         // What the shelf's runner does to a search the reader replaced or cleared, here as
         // soon as one letter is searched.
-        let map = |_, _| {
+        let map = |_: &walk::Found, _| {
             if stop_after_one {
                 stop.store(true, Ordering::Relaxed);
             }

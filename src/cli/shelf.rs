@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -194,17 +193,13 @@ pub fn search(
         ("", "")
     };
     let query = find::Query::new(query);
-    // The letters, once listed (the other threads start while this one lists them).
-    let listed: OnceLock<Vec<walk::Found>> = OnceLock::new();
-    let lines_of = |i: usize, letter: Result<Found, LoadError>| {
+    let lines_of = |file: &walk::Found, letter: Result<Found, LoadError>| {
         let letter = letter?;
         let mut lines = String::new();
         if letter.hits.is_empty() {
             return Ok((0, lines));
         }
-        let path = (listed.get().and_then(|found| found.get(i)))
-            .map(|f| shown_path(f.path()))
-            .unwrap_or_default();
+        let path = shown_path(file.path());
         for (block, bytes) in &letter.hits {
             let prefix = format!("{path}: {}", letter.crumb(*block, options.lang));
             match_line(
@@ -221,7 +216,7 @@ pub fn search(
     let mut failed = None;
     let mut waiting = BTreeMap::new();
     let mut next = 0;
-    let list = || listed.get_or_init(|| walk::letter_files(paths)).as_slice();
+    let list = || walk::letter_files(paths);
     find::search_each(list, reading, &query, lines_of, |i, letter| {
         waiting.insert(i, letter);
         // Printed in the shelf's order, whichever core finished first.

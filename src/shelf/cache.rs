@@ -423,10 +423,15 @@ impl<'a> Row<'a> {
 }
 
 impl Lookup {
-    /// Opens the read transaction the next queries share, if none is open.
+    /// Opens the read transaction the next queries share, if none is open. The rows read
+    /// ahead are forgotten then: they belong to the transaction before (or to none, if it
+    /// could not be opened, and the next statement may see what another process wrote).
     fn begin(&self) {
-        if !self.reading.get() && self.connection.execute_batch("BEGIN").is_ok() {
-            self.reading.set(true);
+        if !self.reading.get() {
+            self.ahead.borrow_mut().forget();
+            if self.connection.execute_batch("BEGIN").is_ok() {
+                self.reading.set(true);
+            }
         }
     }
 
@@ -434,7 +439,6 @@ impl Lookup {
     /// itself, which takes long enough for the writer to want the store's log folded in.
     pub fn pause(&self) {
         if self.reading.replace(false) {
-            self.ahead.borrow_mut().forget();
             let _ = self.connection.execute_batch("COMMIT");
         }
     }
@@ -745,7 +749,7 @@ fn blocks_of([crumbs, parents, places, texts]: [&[u8]; 4], docs: &[usize]) -> Op
         // After the end of the one before, and its separator (two bytes).
         let start = match doc {
             0 => 0,
-            _ => number(2 * doc - 1)? + 2,
+            _ => number(2 * doc - 1)?.checked_add(2)?,
         };
         places.push((node, start, end));
     }
@@ -839,10 +843,12 @@ mod tests {
         let some = read(&[2, 3]);
         assert_eq!(some[0].text, docs[2]);
         assert_eq!(some[1].crumbs, text.crumbs[3]);
-        // A place that splits a character's two halves does not read.
+        // Bytes that end inside a character, or hold one half of a character beyond the first
+        // plane (𠀀, the third document's first, at bytes 20–23), do not read.
         assert_eq!(text_of(&columns[..3]), None);
-        let lone_half = 0xD800_u16.to_le_bytes();
-        assert_eq!(text_of(&lone_half), None);
+        assert_eq!(text_of(&columns[20..24]).as_deref(), Some("𠀀"));
+        assert_eq!(text_of(&columns[20..22]), None);
+        assert_eq!(text_of(&columns[22..24]), None);
     }
 
     #[test]

@@ -79,8 +79,8 @@ pub fn find_in(blocks: &[Block], query: &Query) -> Vec<(usize, Range<usize>)> {
     hits.map(|hit| (hit.doc, hit.bytes)).collect()
 }
 
-/// Each letter `list` makes, searched for `query` and made into an `R` by `map` on the thread that
-/// searched it (so that the search is spread over the cores), then given to `done` with its
+/// Each letter `list` makes, searched for `query` and made into an `R` by `map` (given the
+/// letter's file too) on the thread that searched it (so that the search is spread over the cores), then given to `done` with its
 /// place as soon as it is ready. Letters not in the cache are read, and the cache learns
 /// them, as [`super::summaries_each`] does. Once `options.stop` is set (the reader typed
 /// another search), no more letters are searched.
@@ -88,19 +88,19 @@ pub fn search_each<R: Send, L: Deref<Target = [walk::Found]> + Send + Sync>(
     list: impl FnOnce() -> L,
     options: &Options,
     query: &Query,
-    map: impl Fn(usize, Result<Searched, LoadError>) -> R + Sync,
+    map: impl Fn(&walk::Found, Result<Searched, LoadError>) -> R + Sync,
     done: impl FnMut(usize, R),
 ) -> L {
     each_letter(
         list,
         options,
         || query.sieve.clone(),
-        |sieve, lookup, i, item| {
+        |sieve, lookup, _, item| {
             let (searched, learnt) = match sieve {
                 Some(sieve) => search_of(lookup, item, sieve, query),
                 None => blank(lookup, item),
             };
-            (map(i, searched), learnt)
+            (map(item, searched), learnt)
         },
         done,
     )

@@ -237,48 +237,79 @@ mod tests {
         assert!(map_in_order(&none, |&b| b).is_empty());
     }
 
+    /// `test` run on a thread of its own; fails if it takes more than a minute (a thread
+    /// left waiting would otherwise hang the test run rather than fail it).
+    fn within_a_minute(test: impl FnOnce() + Send + 'static) -> std::thread::Result<()> {
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(test));
+            let _ = send.send(outcome);
+        });
+        receive
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("done within a minute")
+    }
+
     #[test]
     fn the_other_threads_start_while_the_list_is_made_and_each_item_is_done_once_by_its_place() {
-        let started = AtomicUsize::new(0);
-        let others = threads_for(usize::MAX) - 1;
-        let mut seen = Vec::new();
-        let list = for_each_listed(
-            || {
-                // Made only once every other thread has made its state (on one core there is
-                // none): they do not wait for the list to start.
-                while started.load(Ordering::SeqCst) < others {
-                    std::thread::yield_now();
-                }
-                (0..300).map(|i| i * 2).collect::<Vec<usize>>()
-            },
-            None,
-            || started.fetch_add(1, Ordering::SeqCst),
-            |_, i, &item| (i, item),
-            |i, (place, item)| {
-                assert_eq!((i, item), (place, 2 * place));
-                seen.push(i);
-            },
-        );
-        assert_eq!(list.len(), 300);
-        seen.sort_unstable();
-        assert_eq!(seen, (0..300).collect::<Vec<_>>());
-        // The calling thread makes its state once the list is made, and only then.
-        assert_eq!(started.load(Ordering::SeqCst), others + 1);
+        let outcome = within_a_minute(|| {
+            let started = AtomicUsize::new(0);
+            let listed = AtomicBool::new(false);
+            let caller = std::thread::current().id();
+            let caller_started_after_the_list = AtomicBool::new(false);
+            let others = threads_for(usize::MAX) - 1;
+            let mut seen = Vec::new();
+            let list = for_each_listed(
+                || {
+                    // Made only once every other thread has made its state (on one core
+                    // there is none): they do not wait for the list to start.
+                    while started.load(Ordering::SeqCst) < others {
+                        std::thread::yield_now();
+                    }
+                    listed.store(true, Ordering::SeqCst);
+                    (0..300).map(|i| i * 2).collect::<Vec<usize>>()
+                },
+                None,
+                || {
+                    if std::thread::current().id() == caller {
+                        let after = listed.load(Ordering::SeqCst);
+                        caller_started_after_the_list.store(after, Ordering::SeqCst);
+                    }
+                    started.fetch_add(1, Ordering::SeqCst)
+                },
+                |_, i, &item| (i, item),
+                |i, (place, item)| {
+                    assert_eq!((i, item), (place, 2 * place));
+                    seen.push(i);
+                },
+            );
+            assert_eq!(list.len(), 300);
+            seen.sort_unstable();
+            assert_eq!(seen, (0..300).collect::<Vec<_>>());
+            assert_eq!(started.load(Ordering::SeqCst), others + 1);
+            // The calling thread makes its state once the list is made.
+            assert!(caller_started_after_the_list.load(Ordering::SeqCst));
+        });
+        assert!(outcome.is_ok(), "{outcome:?}");
     }
 
     #[test]
     fn a_list_that_panics_ends_every_thread_rather_than_leaving_them_waiting() {
-        let started = AtomicUsize::new(0);
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let outcome = within_a_minute(|| {
             for_each_listed(
                 || -> Vec<u8> { panic!("the folder cannot be listed") },
                 None,
-                || started.fetch_add(1, Ordering::SeqCst),
-                |_, _, &b| b,
+                || (),
+                |(), _, &b| b,
                 |_, _| {},
-            )
-        }));
-        assert!(outcome.is_err());
+            );
+        });
+        // The list's panic, passed on once every thread has ended (not a minute's wait).
+        let panic = outcome.expect_err("the panic is passed on");
+        assert_eq!(
+            panic.downcast_ref::<&str>(),
+            Some(&"the folder cannot be listed")
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! whatever its name.
 
 use std::ffi::{OsStr, OsString};
-use std::fs::File;
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -26,6 +26,15 @@ pub enum Found {
 }
 
 impl Found {
+    /// The same, without the folder held open.
+    #[must_use]
+    pub fn without_folder(&self) -> Self {
+        match self {
+            Found::File(path, _) => Found::File(path.clone(), None),
+            Found::Unreadable(..) => self.clone(),
+        }
+    }
+
     /// The path found.
     #[must_use]
     pub fn path(&self) -> &Path {
@@ -39,12 +48,16 @@ impl Found {
 /// where its whole path would be walked again by the kernel for each file (a twentieth of a
 /// warm search, [`crate::shelf::cache::Stamp`]).
 #[derive(Debug, Clone)]
-pub struct Folder(Arc<File>);
+pub struct Folder(Arc<OwnedFd>);
 
 impl Folder {
-    /// The folder at `path`, opened; `None` when it cannot be.
+    /// The folder at `path`, opened; `None` when it cannot be, or is no longer a folder
+    /// (`O_DIRECTORY`: a file put in its place is not opened, nor waited on if it is a pipe).
     fn open(path: &Path) -> Option<Self> {
-        File::open(path).ok().map(|file| Self(Arc::new(file)))
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let fd = rustix::fs::open(path, flags, Mode::empty()).ok()?;
+        Some(Self(Arc::new(fd)))
     }
 
     /// The status of the file `name` in this folder (links followed, as `stat` follows

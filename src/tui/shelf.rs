@@ -167,9 +167,13 @@ impl Runner {
     /// Lists `paths`, then reads every letter's row on the other threads, each sent as it
     /// comes.
     fn read_in_background(&self, paths: &[PathBuf]) {
+        // The shelf keeps the list without the folders the walk holds open: it is searched
+        // again for as long as the reader stays, and a folder renamed or replaced meanwhile
+        // is then looked up by path, as the letters are read. This first reading keeps them.
         let list = |paths: &[PathBuf], send: &mpsc::Sender<ShelfNews>| {
-            let found: Arc<[Found]> = walk::letter_files(paths).into();
-            let _ = send.send(ShelfNews::Listed(Arc::clone(&found)));
+            let found = walk::letter_files(paths);
+            let kept: Arc<[Found]> = found.iter().map(Found::without_folder).collect();
+            let _ = send.send(ShelfNews::Listed(kept));
             found
         };
         let (given, send) = (paths.to_vec(), self.send.clone());
@@ -201,6 +205,10 @@ impl Runner {
         let stop = Arc::new(AtomicBool::new(false));
         self.search_stop = Some(Arc::clone(&stop));
         let (found, send) = (Arc::clone(&self.found), self.send.clone());
+        // Nothing listed yet: nothing to search, and no thread to start for it.
+        if found.is_empty() {
+            return;
+        }
         let _ = std::thread::Builder::new()
             .name("shelf-search".into())
             .spawn(move || {
