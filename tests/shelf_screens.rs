@@ -377,3 +377,25 @@ fn the_first_screen_is_up_while_the_folder_is_listed_and_the_list_fills_it() {
         );
     }
 }
+
+#[test]
+fn equals_on_a_narrow_shelf_keeps_the_place_in_the_list_and_cuts_the_names_start() {
+    let long =
+        "二〇二一年市政协十三届一次会议提案第125053号关于加快新一代人工智能产业发展的答复.yaml";
+    let paths = vec![PathBuf::from("a.yaml"), PathBuf::from(long)];
+    let mut app = ShelfApp::new(paths, None, Lang::Zh, AmbiguousWidth::Narrow, (60, 20));
+    key(&mut app, KeyCode::Char('j'));
+    typed(&mut app, "=");
+    let row = status(&app);
+    let row = row.trim_end();
+    assert!(row.ends_with("的答复.yaml　第 2/2 封"), "{row}");
+    assert!(row.contains('…') && !row.contains("二〇二一年"), "{row}");
+    // A note that fits is shown whole.
+    key(&mut app, KeyCode::Char('k'));
+    typed(&mut app, "=");
+    assert!(
+        status(&app).contains("a.yaml　第 1/2 封"),
+        "{}",
+        status(&app)
+    );
+}

@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::Note;
 use super::line_edit::{Edited, edit_line};
 use super::overlays::{Paged, page_help};
 use crate::action::Action;
@@ -193,7 +194,7 @@ pub struct ShelfApp {
     lang: Lang,
     ambiguous: AmbiguousWidth,
     size: (u16, u16),
-    note: Option<String>,
+    note: Option<Note>,
     effects: Vec<ShelfEffect>,
     quit: bool,
 }
@@ -344,8 +345,8 @@ impl ShelfApp {
 
     /// A note for the status row.
     #[must_use]
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
+    pub fn note(&self) -> Option<&Note> {
+        self.note.as_ref()
     }
 
     /// Whether the shelf should end.
@@ -438,7 +439,7 @@ impl ShelfApp {
                 self.help = None;
                 self.prompt.get_or_insert_with(ShelfPrompt::default);
             }
-            Paged::Not => self.note = Some(self.lang.strings().shelf_unbound.to_string()),
+            Paged::Not => self.note = Some(Note::new(self.lang.strings().shelf_unbound)),
         }
     }
 
@@ -485,7 +486,7 @@ impl ShelfApp {
                 self.reorder();
             }
             Action::Escape => {}
-            _ => self.note = Some(self.lang.strings().shelf_unbound.to_string()),
+            _ => self.note = Some(Note::new(self.lang.strings().shelf_unbound)),
         }
     }
 
@@ -523,7 +524,7 @@ impl ShelfApp {
         }
         match self.last_query.clone() {
             Some(query) => self.search_for(query),
-            None => self.note = Some(self.lang.strings().no_search.to_string()),
+            None => self.note = Some(Note::new(self.lang.strings().no_search)),
         }
     }
 
@@ -557,17 +558,19 @@ impl ShelfApp {
             Some((at + 1, self.rows.get(row)?))
         });
         self.note = Some(match place {
-            // By the name the list knows it by (under the shelf's folder): short enough for
-            // a narrow status row.
-            Some((at, row)) => (strings.shelf_where)(&row.name, at, self.shown.len()),
-            None => strings.shelf_none_selected.to_string(),
+            // By the name the list knows it by (under the shelf's folder); a row too narrow
+            // for it keeps the place in the list and cuts the name's start.
+            Some((at, row)) => {
+                Note::keeping_end((strings.shelf_where)(&row.name, at, self.shown.len()))
+            }
+            None => Note::new(strings.shelf_none_selected),
         });
     }
 
     fn open_selected(&mut self) {
         let Some(row) = self.selected else { return };
         match self.rows.get(row).map(|r| &r.known) {
-            Some(Known::Refused(_)) => self.note = self.rows[row].refusal(self.lang),
+            Some(Known::Refused(_)) => self.note = self.rows[row].refusal(self.lang).map(Note::new),
             Some(_) => self.effects.push(ShelfEffect::Open {
                 row,
                 query: self.search.as_ref().map(|s| s.query.clone()),
@@ -674,6 +677,11 @@ fn given_first(a: Option<String>, b: Option<String>, descending: bool) -> Orderi
 mod tests {
     use super::*;
 
+    /// What the status row's note says.
+    fn note_text(app: &ShelfApp) -> Option<&str> {
+        app.note().map(|note| note.text.as_str())
+    }
+
     fn head(date: &str, issuer: &str) -> Head {
         Head {
             date: Some(date.into()),
@@ -777,13 +785,13 @@ mod tests {
         // The selection stays on b.yaml, second by date (a.yaml, of 2022, first): its
         // place in the list as shown, not as read.
         assert_eq!(app.shown(), [1, 0, 2]);
-        assert_eq!(app.note(), Some("b.yaml　第 2/3 封"));
+        assert_eq!(note_text(&app), Some("b.yaml　第 2/3 封"));
         let paths = [PathBuf::from("/letters/2022/信\u{1b}[2J.yaml")].to_vec();
         let folder = Some(Path::new("/letters"));
         let mut odd = ShelfApp::new(paths, folder, Lang::En, AmbiguousWidth::Narrow, (80, 20));
         odd.update(Action::WhereAmI);
         assert_eq!(
-            odd.note(),
+            note_text(&odd),
             Some("2022/信␛[2J.yaml  letter 1 of 1"),
             "under the shelf's folder, made safe to print"
         );
@@ -801,7 +809,7 @@ mod tests {
         }
         assert!(app.shown().is_empty() && app.selected().is_none());
         app.update(Action::WhereAmI);
-        assert_eq!(app.note(), Some("没有选中的答复函"));
+        assert_eq!(note_text(&app), Some("没有选中的答复函"));
     }
 
     #[test]
@@ -902,7 +910,11 @@ mod tests {
         app.update(Action::OpenSearch);
         app.update(Action::SearchSubmit);
         assert_eq!(app.take_effects(), []);
-        assert_eq!(app.note(), Some(app.lang.strings().no_search), "none yet");
+        assert_eq!(
+            note_text(&app),
+            Some(app.lang.strings().no_search),
+            "none yet"
+        );
         assert_eq!(app.shown(), [0, 1, 2]);
 
         submit_search(&mut app, "rgzn");
@@ -946,6 +958,6 @@ mod tests {
         app.learn([ShelfNews::Read(0, Known::Refused(error))]);
         app.update(Action::Activate);
         assert!(app.take_effects().is_empty());
-        assert_eq!(app.note(), Some("2021/b.yaml:3:1: bad"));
+        assert_eq!(note_text(&app), Some("2021/b.yaml:3:1: bad"));
     }
 }
