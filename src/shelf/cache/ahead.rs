@@ -40,7 +40,7 @@ struct Row {
 
 /// What a file's row says: its stamp, its content's key and its pair filter (when asked for
 /// and there is one).
-pub(super) struct Found<'a> {
+pub(super) struct FileRow<'a> {
     pub stamp: &'a [u8],
     pub key: &'a [u8],
     pub pairs: Option<&'a [u8]>,
@@ -65,7 +65,7 @@ impl Ahead {
         connection: &Connection,
         path: &[u8],
         filters: bool,
-    ) -> Option<Found<'_>> {
+    ) -> Option<FileRow<'_>> {
         let mut known = self.known(path, filters);
         if matches!(known, Known::Unknown) {
             self.read_from(connection, path, filters).ok()?;
@@ -75,7 +75,7 @@ impl Ahead {
             return None;
         };
         let row = self.rows.get(at)?;
-        Some(Found {
+        Some(FileRow {
             stamp: &row.stamp,
             key: &row.key,
             pairs: row.pairs.as_deref(),
