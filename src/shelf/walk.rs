@@ -5,7 +5,8 @@
 //! files and folders (`.git`, `.cache`) are passed over, as `rg` and `ls` pass them, and a
 //! link to a folder is not followed (a link back up would walk for ever), while a link to a
 //! letter is read, and one to nothing listed with its error. A file named directly is read
-//! whatever its name.
+//! whatever its name. The folders that hold letters are kept open with them ([`Folder`], the
+//! first [`OPEN_FOLDERS`] of them), so that each letter's stamp is looked up by its name.
 
 use std::ffi::{OsStr, OsString};
 use std::os::fd::OwnedFd;
