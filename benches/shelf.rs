@@ -144,22 +144,23 @@ fn measure(dir: &Path, shelf: &Path, runs: usize) -> Measured {
         first_frame::run(command).map_or(Duration::MAX, |(took, _)| took)
     };
     let one = |program: usize, run: usize| -> Option<Duration> {
-        let cold_search = dir.join(format!("cold-search-{run}"));
-        let cold_reader = dir.join(format!("cold-reader-{run}"));
+        let cold = |what: &str| dir.join(format!("cold-{what}-{run}"));
         let took = match program {
             // `check` reads no cache; each cold run has an empty one of its own.
             CHECK => timed(&mut dafu(&["check", &folder]), &warm),
             COLD => {
-                let took = timed(&mut dafu(&["search", WORD, &folder]), &cold_search);
-                settle(Some(&cold_search));
+                let cache = cold("search");
+                let took = timed(&mut dafu(&["search", WORD, &folder]), &cache);
+                settle(Some(&cache));
                 took
             }
             WARM => timed(&mut dafu(&["search", WORD, &folder]), &warm),
             PINYIN_WARM => timed(&mut dafu(&["search", PINYIN, &folder]), &warm),
             RG => timed(Command::new(rg.as_ref()?).args([WORD, &folder]), &warm),
             SHELF_COLD => {
-                let took = reader(&cold_reader);
-                settle(Some(&cold_reader));
+                let cache = cold("reader");
+                let took = reader(&cache);
+                settle(Some(&cache));
                 took
             }
             SHELF_WARM => reader(&warm),

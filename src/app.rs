@@ -36,12 +36,14 @@ pub mod reading;
 pub mod search;
 pub mod shelf;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::action::{Action, Input, Message};
 use crate::layout::{self, Areas, inner};
 use crate::letter::tree::{LetterTree, NodeId};
 use crate::strings::Lang;
+use crate::text::truncate::truncate_start;
 use crate::text::width::AmbiguousWidth;
 use figures_view::FiguresView;
 use place::{MarkKey, Spot};
@@ -103,6 +105,18 @@ impl Note {
         Self {
             text: text.into(),
             keeps_end: true,
+        }
+    }
+
+    /// The note as a row with `room` columns for it shows it: whole when it fits; cut at
+    /// its start, marked, when its end matters more; else whole, for the row to cut at its
+    /// end.
+    #[must_use]
+    pub fn fitted(&self, room: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
+        if self.keeps_end {
+            truncate_start(&self.text, room, mode)
+        } else {
+            Cow::Borrowed(&self.text)
         }
     }
 }
@@ -472,11 +486,11 @@ impl App {
             }
             Action::SetMark => {
                 self.mark_key = Some(MarkKey::Set);
-                self.note = Some(Note::new(self.lang.strings().mark_set_prompt.to_string()));
+                self.note = Some(Note::new(self.lang.strings().mark_set_prompt));
             }
             Action::GoToMark => {
                 self.mark_key = Some(MarkKey::Go);
-                self.note = Some(Note::new(self.lang.strings().mark_go_prompt.to_string()));
+                self.note = Some(Note::new(self.lang.strings().mark_go_prompt));
             }
             Action::MarkLetter(letter) => {
                 if let Some(key) = mark_key {

@@ -612,7 +612,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             };
             let names: Vec<String> = shelf
                 .iter()
-                .map(|e| cli::shelf::shown_path(&e.path))
+                .map(|e| dafu::text::sanitize::path_line(&e.path))
                 .collect();
             let letters: Vec<_> = shelf
                 .iter()

@@ -197,7 +197,7 @@ pub fn summaries_each<R: Send, L: Deref<Target = [walk::Found]> + Send + Sync>(
         list,
         options,
         || (),
-        |(), lookup, _, item| {
+        |(), lookup, item| {
             let (letter, learnt) = summary_of(lookup, item);
             (map(item, letter), learnt)
         },
@@ -215,8 +215,7 @@ pub fn each_letter<R: Send, S, L: Deref<Target = [walk::Found]> + Send + Sync>(
     list: impl FnOnce() -> L,
     options: &Options,
     start: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, Option<&cache::Lookup>, usize, &walk::Found) -> (R, Option<cache::Learnt>)
-    + Sync,
+    work: impl Fn(&mut S, Option<&cache::Lookup>, &walk::Found) -> (R, Option<cache::Learnt>) + Sync,
     mut done: impl FnMut(usize, R),
 ) -> L {
     // Opened by the first thread that wants it, while the calling one lists the letters.
@@ -230,7 +229,7 @@ pub fn each_letter<R: Send, S, L: Deref<Target = [walk::Found]> + Send + Sync>(
         list,
         options.stop.as_deref(),
         || (open().and_then(cache::Cache::lookup), start()),
-        |(lookup, state), i, item| work(state, lookup.as_ref(), i, item),
+        |(lookup, state), item| work(state, lookup.as_ref(), item),
         |i, (result, news)| {
             learnt.extend(news);
             // Written as it goes, a batch at a time: a reader who quits while a cold shelf

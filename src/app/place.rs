@@ -97,7 +97,7 @@ impl App {
                 StateProblem::Newer => strings.state_newer,
                 StateProblem::Unreadable => strings.state_unreadable,
             };
-            self.note = Some(Note::new(text.to_string()));
+            self.note = Some(Note::new(text));
         }
         let Some(place) = restore.place else { return };
         self.focus = place.focus;
@@ -127,10 +127,10 @@ impl App {
             MarkKey::Go if letter == '\'' => match self.jumped_from {
                 // `''` swaps: pressed again, it comes back.
                 Some(spot) if self.spot_fits(&spot) => self.go_to_spot(spot),
-                _ => self.note = Some(Note::new(strings.no_jump.to_string())),
+                _ => self.note = Some(Note::new(strings.no_jump)),
             },
             _ if !letter.is_ascii_alphabetic() => {
-                self.note = Some(Note::new(strings.mark_letters.to_string()));
+                self.note = Some(Note::new(strings.mark_letters));
             }
             MarkKey::Set => {
                 self.marks.insert(letter, self.spot());

@@ -667,7 +667,7 @@ impl App {
             }
             None => {
                 self.search.editing = false;
-                self.note = Some(Note::new(self.lang.strings().no_search.to_string()));
+                self.note = Some(Note::new(self.lang.strings().no_search));
             }
         }
     }
@@ -682,7 +682,7 @@ impl App {
         }
         let search = &self.search;
         if search.matches.is_empty() && !search.query.is_empty() {
-            self.note = Some(Note::new(self.lang.strings().no_match.to_string()));
+            self.note = Some(Note::new(self.lang.strings().no_match));
         }
     }
 
@@ -750,7 +750,7 @@ impl App {
 
     pub(super) fn step_match(&mut self, delta: isize) {
         if self.search.waiting() {
-            self.note = Some(Note::new(self.lang.strings().index_preparing.to_string()));
+            self.note = Some(Note::new(self.lang.strings().index_preparing));
             return;
         }
         let count = self.search.matches.len();
@@ -761,17 +761,17 @@ impl App {
             } else {
                 strings.no_match
             };
-            self.note = Some(Note::new(note.to_string()));
+            self.note = Some(Note::new(note));
             return;
         }
         let current = self.search.current.unwrap_or(0);
         let next = current.cast_signed() + delta;
         let strings = self.lang.strings();
         let index = if next >= count.cast_signed() {
-            self.note = Some(Note::new(strings.wrapped_to_top.to_string()));
+            self.note = Some(Note::new(strings.wrapped_to_top));
             0
         } else if next < 0 {
-            self.note = Some(Note::new(strings.wrapped_to_bottom.to_string()));
+            self.note = Some(Note::new(strings.wrapped_to_bottom));
             count - 1
         } else {
             next.cast_unsigned()
@@ -781,15 +781,15 @@ impl App {
 
     pub(super) fn toggle_filter(&mut self) {
         if self.search.waiting() {
-            self.note = Some(Note::new(self.lang.strings().index_preparing.to_string()));
+            self.note = Some(Note::new(self.lang.strings().index_preparing));
             return;
         }
         if self.search.query.is_empty() {
-            self.note = Some(Note::new(self.lang.strings().no_search.to_string()));
+            self.note = Some(Note::new(self.lang.strings().no_search));
             return;
         }
         if self.search.matches.is_empty() {
-            self.note = Some(Note::new(self.lang.strings().no_match.to_string()));
+            self.note = Some(Note::new(self.lang.strings().no_match));
             return;
         }
         self.search.filter = !self.search.filter;

@@ -553,10 +553,9 @@ impl ShelfApp {
     /// less's `=` names the file: the list shows letters by their headers, not their files.
     fn say_where(&mut self) {
         let strings = self.lang.strings();
-        let place = self.selected.and_then(|row| {
-            let at = self.shown.iter().position(|&r| r == row)?;
-            Some((at + 1, self.rows.get(row)?))
-        });
+        let place = self
+            .position()
+            .and_then(|at| Some((at + 1, self.rows.get(self.selected?)?)));
         self.note = Some(match place {
             // By the name the list knows it by (under the shelf's folder); a row too narrow
             // for it keeps the place in the list and cuts the name's start.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -16,12 +16,6 @@ use crate::shelf::walk;
 use crate::shelf::{Entry, Options, Summary};
 use crate::strings::Lang;
 use crate::text::sanitize::path_line;
-
-/// A letter's file as printed: shown inert, as a letter's text is.
-#[must_use]
-pub fn shown_path(path: &Path) -> String {
-    path_line(path)
-}
 
 /// The errors of the letters that were refused, in the shelf's order.
 pub fn refused<T>(entries: &[Entry<T>]) -> impl Iterator<Item = &LoadError> {
@@ -48,7 +42,7 @@ struct ListRow<'a> {
 
 impl<'a> ListRow<'a> {
     fn of(entry: &'a Entry<Summary>, lang: Lang) -> Self {
-        let path = shown_path(&entry.path);
+        let path = path_line(&entry.path);
         match &entry.letter {
             Ok(summary) => {
                 let head = &summary.head;
@@ -199,7 +193,7 @@ pub fn search(
         if letter.hits.is_empty() {
             return Ok((0, lines));
         }
-        let path = shown_path(file.path());
+        let path = path_line(file.path());
         for (block, bytes) in &letter.hits {
             let prefix = format!("{path}: {}", letter.crumb(*block, options.lang));
             match_line(

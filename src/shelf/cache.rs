@@ -17,7 +17,6 @@
 //! the last batches, or damage the file, which is then set aside and made anew.
 
 use std::cell::{Cell, RefCell};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -143,26 +142,16 @@ impl Stamp {
     // on one is needed on another.
     #[allow(clippy::useless_conversion)]
     pub fn of(path: &Path, folder: Option<&Folder>) -> Option<Self> {
-        let numbers = match folder.zip(path.file_name()) {
-            Some((folder, name)) => {
-                let stat = folder.stat(name)?;
-                [
-                    u64::try_from(stat.st_size).ok()?,
-                    nanoseconds(stat.st_mtime, stat.st_mtime_nsec)?,
-                    nanoseconds(stat.st_ctime, stat.st_ctime_nsec)?,
-                    u64::try_from(stat.st_ino).ok()?,
-                ]
-            }
-            None => {
-                let meta = std::fs::metadata(path).ok()?;
-                [
-                    meta.size(),
-                    nanoseconds(meta.mtime(), meta.mtime_nsec())?,
-                    nanoseconds(meta.ctime(), meta.ctime_nsec())?,
-                    meta.ino(),
-                ]
-            }
+        let stat = match folder.zip(path.file_name()) {
+            Some((folder, name)) => folder.stat(name)?,
+            None => rustix::fs::stat(path).ok()?,
         };
+        let numbers = [
+            u64::try_from(stat.st_size).ok()?,
+            nanoseconds(stat.st_mtime, stat.st_mtime_nsec)?,
+            nanoseconds(stat.st_ctime, stat.st_ctime_nsec)?,
+            u64::try_from(stat.st_ino).ok()?,
+        ];
         let mut stamp = [0; 32];
         for (place, number) in stamp.chunks_exact_mut(8).zip(numbers) {
             place.copy_from_slice(&number.to_le_bytes());

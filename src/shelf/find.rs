@@ -95,7 +95,7 @@ pub fn search_each<R: Send, L: Deref<Target = [walk::Found]> + Send + Sync>(
         list,
         options,
         || query.sieve.clone(),
-        |sieve, lookup, _, item| {
+        |sieve, lookup, item| {
             let (searched, learnt) = match sieve {
                 Some(sieve) => search_of(lookup, item, sieve, query),
                 None => blank(lookup, item),

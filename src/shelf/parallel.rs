@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{OnceLock, mpsc};
 
 /// How many items a thread takes at once, and hands back at once.
-const CHUNK: usize = 32;
+pub(crate) const CHUNK: usize = 32;
 
 /// How many threads to read with, the calling one among them: one per core the system gives
 /// this process.
@@ -23,42 +23,20 @@ fn threads_for(items: usize) -> usize {
     cores.min(items).max(1)
 }
 
-/// `work` on every item, on all cores; `done(i, result)` is called on the calling thread
-/// for each item `i` as it is finished (in the order they finish).
-pub fn for_each<T: Sync, R: Send>(
-    items: &[T],
-    work: impl Fn(&T) -> R + Sync,
-    done: impl FnMut(usize, R),
-) {
-    for_each_with(items, None, || (), |(), item| work(item), done);
-}
-
-/// As [`for_each`], each thread first making a state of its own with `start` (a connection
-/// to a store, which may not be shared between threads) that `work` is given with each item.
-/// Once `stop` is set (a search the reader has replaced) no thread starts another item: the
-/// one each was doing is finished and given to `done`, the others never are.
-pub fn for_each_with<T: Sync, R: Send, S>(
-    items: &[T],
-    stop: Option<&AtomicBool>,
-    start: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, &T) -> R + Sync,
-    done: impl FnMut(usize, R),
-) {
-    if !items.is_empty() {
-        let work = |state: &mut S, _: usize, item: &T| work(state, item);
-        spread(threads_for(items.len()), || items, stop, start, work, done);
-    }
-}
-
-/// As [`for_each_with`], on the items `list` makes on the calling thread while the other
-/// threads start and make their states: a new thread can take a millisecond or two to run on
-/// a core of its own, and listing a folder of letters takes a few, so each is ready when the
-/// other is; `work` is given each item's place in it too. Returns the list.
+/// `work` on each item `list` makes, on all cores, each thread first making a state of its
+/// own with `start` (a connection to a store, which may not be shared between threads) that
+/// `work` is given with each item; `done(i, result)` is called on the calling thread for each
+/// item `i` as it is finished (in the order they finish). The list is made on the calling
+/// thread while the other threads start and make their states: a new thread can take a
+/// millisecond or two to run on a core of its own, and listing a folder of letters takes a
+/// few, so each is ready when the other is. Once `stop` is set (a search the reader has
+/// replaced) no thread starts another item: the one each was doing is finished and given to
+/// `done`, the others never are. Returns the list.
 pub fn for_each_listed<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(
     list: impl FnOnce() -> L,
     stop: Option<&AtomicBool>,
     start: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, usize, &T) -> R + Sync,
+    work: impl Fn(&mut S, &T) -> R + Sync,
     done: impl FnMut(usize, R),
 ) -> L {
     // As many threads as cores, before the list says how many items there are.
@@ -71,7 +49,7 @@ fn spread<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(
     list: impl FnOnce() -> L,
     stop: Option<&AtomicBool>,
     start: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, usize, &T) -> R + Sync,
+    work: impl Fn(&mut S, &T) -> R + Sync,
     mut done: impl FnMut(usize, R),
 ) -> L {
     let listed: OnceLock<L> = OnceLock::new();
@@ -91,7 +69,7 @@ fn spread<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(
         Some(
             (first..)
                 .zip(chunk)
-                .map_while(|(i, item)| (!stopped()).then(|| (i, work(state, i, item))))
+                .map_while(|(i, item)| (!stopped()).then(|| (i, work(state, item))))
                 .collect(),
         )
     };
@@ -140,21 +118,23 @@ fn spread<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(
 
 /// `work` on every item, on all cores, the results in the items' order.
 pub fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    map_in_order_with(items, || (), |(), item| work(item))
-}
-
-/// As [`map_in_order`], with a state per thread as [`for_each_with`] makes it.
-pub fn map_in_order_with<T: Sync, R: Send, S>(
-    items: &[T],
-    start: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, &T) -> R + Sync,
-) -> Vec<R> {
     let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    for_each_with(items, None, start, work, |i, result| {
-        if let Some(slot) = results.get_mut(i) {
-            *slot = Some(result);
-        }
-    });
+    if !items.is_empty() {
+        let threads = threads_for(items.len());
+        let work = |(): &mut (), item: &T| work(item);
+        spread(
+            threads,
+            || items,
+            None,
+            || (),
+            work,
+            |i, result| {
+                if let Some(slot) = results.get_mut(i) {
+                    *slot = Some(result);
+                }
+            },
+        );
+    }
     results.into_iter().flatten().collect()
 }
 
@@ -178,9 +158,11 @@ mod tests {
     fn every_item_is_done_once() {
         let items: Vec<usize> = (0..57).collect();
         let mut seen = vec![0; items.len()];
-        for_each(
-            &items,
-            |&i| i,
+        for_each_listed(
+            || &items[..],
+            None,
+            || (),
+            |(), &i| i,
             |i, r| {
                 assert_eq!(i, r);
                 seen[i] += 1;
@@ -195,8 +177,8 @@ mod tests {
         let stop = AtomicBool::new(false);
         let mut seen = vec![0; items.len()];
         let mut done = 0;
-        for_each_with(
-            &items,
+        for_each_listed(
+            || &items[..],
             Some(&stop),
             || (),
             |(), &i| {
@@ -227,7 +209,13 @@ mod tests {
         let items: Vec<usize> = (0..100).collect();
         let stop = AtomicBool::new(true);
         let mut done = 0;
-        for_each_with(&items, Some(&stop), || (), |(), &i| i, |_, _| done += 1);
+        for_each_listed(
+            || &items[..],
+            Some(&stop),
+            || (),
+            |(), &i| i,
+            |_, _| done += 1,
+        );
         assert_eq!(done, 0);
     }
 
@@ -277,9 +265,9 @@ mod tests {
                     }
                     started.fetch_add(1, Ordering::SeqCst)
                 },
-                |_, i, &item| (i, item),
-                |i, (place, item)| {
-                    assert_eq!((i, item), (place, 2 * place));
+                |_, &item| item,
+                |i, item| {
+                    assert_eq!(item, 2 * i);
                     seen.push(i);
                 },
             );
@@ -300,7 +288,7 @@ mod tests {
                 || -> Vec<u8> { panic!("the folder cannot be listed") },
                 None,
                 || (),
-                |(), _, &b| b,
+                |(), &b| b,
                 |_, _| {},
             );
         });
@@ -315,7 +303,7 @@ mod tests {
     #[test]
     fn an_empty_list_is_done_with_nothing_done() {
         let mut done = 0;
-        let list: Vec<u8> = for_each_listed(Vec::new, None, || (), |(), _, &b| b, |_, _| done += 1);
+        let list: Vec<u8> = for_each_listed(Vec::new, None, || (), |(), &b| b, |_, _| done += 1);
         assert!(list.is_empty());
         assert_eq!(done, 0);
     }

@@ -202,13 +202,13 @@ impl Runner {
     /// seconds.
     fn search_in_background(&mut self, query: String, id: u64) {
         self.stop_search();
+        // Nothing listed yet: nothing to search, and no thread to start for it.
+        if self.found.is_empty() {
+            return;
+        }
         let stop = Arc::new(AtomicBool::new(false));
         self.search_stop = Some(Arc::clone(&stop));
         let (found, send) = (Arc::clone(&self.found), self.send.clone());
-        // Nothing listed yet: nothing to search, and no thread to start for it.
-        if found.is_empty() {
-            return;
-        }
         let _ = std::thread::Builder::new()
             .name("shelf-search".into())
             .spawn(move || {

@@ -18,7 +18,7 @@ use crate::app::shelf::{Known, ShelfApp, ShelfRow};
 use crate::keys::shelf_help_rows;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::shelf::Head;
-use crate::text::truncate::{fit, truncate_start};
+use crate::text::truncate::fit;
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Draws the shelf in `palette`.
@@ -293,11 +293,10 @@ fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position>
         Some(note) => {
             // `=`'s note ends with the place in the list: a narrow row cuts the name's start.
             let room = usize::from(area.width).saturating_sub(str_width(&progress, mode) + 1);
-            let shown = match note.keeps_end {
-                true => truncate_start(&note.text, room, mode),
-                false => note.text.as_str().into(),
-            };
-            (format!("{progress} {shown}"), theme::NOTE)
+            (
+                format!("{progress} {}", note.fitted(room, mode)),
+                theme::NOTE,
+            )
         }
         None => (
             format!("{progress}{sort} {}", strings.shelf_hints),

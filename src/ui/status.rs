@@ -21,8 +21,23 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let width = usize::from(area.width);
     let count = search_count(app);
     let position = format!(" {}/{} ", app.place() + 1, app.tree().nodes.len());
-    let right = match &app.note() {
-        Some(note) => format!(" {} ", note.text),
+    // A text imported just now says so for as long as it is open.
+    let unreviewed = if app.tree().unreviewed_import {
+        format!(" {} ", strings.unreviewed)
+    } else {
+        String::new()
+    };
+    let rest = str_width(&count, app.ambiguous())
+        + str_width(&unreviewed, app.ambiguous())
+        + str_width(&position, app.ambiguous());
+    // The breadcrumb takes what is left. When space is short the hints shrink to the two a
+    // newcomer needs (the other pane, and help), then go; a note whose end matters more
+    // (`=`'s) loses its start instead of its end.
+    let right = match app.note() {
+        Some(note) => {
+            let room = width.saturating_sub(rest + 3);
+            format!(" {} ", note.fitted(room, app.ambiguous()))
+        }
         // With one pane on screen, Tab is how to reach the other: say so.
         None if app.overlay().is_none()
             && (app.areas().outline.is_none() || app.areas().reading.is_none()) =>
@@ -31,37 +46,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
         None => strings.hints.to_string(),
     };
-    // A text imported just now says so for as long as it is open.
-    let unreviewed = if app.tree().unreviewed_import {
-        format!(" {} ", strings.unreviewed)
+    let fixed = rest + str_width(&right, app.ambiguous());
+    let (right, fixed) = if fixed + 12 > width && app.note().is_none() {
+        let short = strings.short_hints.to_string();
+        let short_width = str_width(&short, app.ambiguous());
+        if rest + short_width + 12 <= width {
+            (short, rest + short_width)
+        } else {
+            (String::new(), rest)
+        }
     } else {
-        String::new()
-    };
-    let fixed = str_width(&count, app.ambiguous())
-        + str_width(&unreviewed, app.ambiguous())
-        + str_width(&position, app.ambiguous())
-        + str_width(&right, app.ambiguous());
-    // The breadcrumb takes what is left. When space is short the hints shrink to the two a
-    // newcomer needs (the other pane, and help), then go; a note whose end matters more
-    // (`=`'s) loses its start instead of its end.
-    let rest = fixed - str_width(&right, app.ambiguous());
-    let (right, fixed) = match app.note() {
-        None if fixed + 12 > width => {
-            let short = strings.short_hints.to_string();
-            let short_width = str_width(&short, app.ambiguous());
-            if rest + short_width + 12 <= width {
-                (short, rest + short_width)
-            } else {
-                (String::new(), rest)
-            }
-        }
-        Some(note) if note.keeps_end && fixed + 1 > width => {
-            let room = width.saturating_sub(rest + 3);
-            let kept = format!(" {} ", truncate_start(&note.text, room, app.ambiguous()));
-            let kept_width = str_width(&kept, app.ambiguous());
-            (kept, rest + kept_width)
-        }
-        _ => (right, fixed),
+        (right, fixed)
     };
     // The node in view (the deepest at the top of the text, even inside a collapsed
     // section), cut at its start: the end of a breadcrumb says where one is.

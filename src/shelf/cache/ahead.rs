@@ -6,9 +6,8 @@
 
 use rusqlite::{Connection, params};
 
-/// How many rows one read takes: as many as a thread takes letters at a time
-/// ([`crate::shelf::parallel`]).
-const RUN: usize = 32;
+/// How many rows one read takes: as many as a thread takes letters at a time.
+const RUN: usize = crate::shelf::parallel::CHUNK;
 
 /// The rows read last, and what they cover.
 #[derive(Debug, Default)]
