@@ -12,9 +12,10 @@ const MINIMAL_YAML: &str = include_str!("fixtures/minimal.yaml");
 
 /// Words that make an English sentence, as whole words: a message that holds one outside
 /// its quotations is (partly) English.
-const ENGLISH: [&str; 24] = [
+const ENGLISH: [&str; 26] = [
     "the", "is", "not", "of", "a", "an", "and", "to", "in", "at", "its", "be", "it", "no", "by",
     "with", "found", "expected", "refused", "missing", "unknown", "invalid", "while", "differs",
+    "struct", "enum",
 ];
 
 /// `message` without what it quotes (“…”, `…`, 「…」, "…"): the letter's words, fields,
@@ -247,6 +248,91 @@ fn refusals() -> Vec<(&'static str, String, &'static str)> {
             "more than one document",
         ),
     ]
+}
+
+/// Letters with a value of the wrong type where each of the schema's mappings and choices is
+/// expected, and the Chinese name the refusal gives what was expected.
+fn wrong_types() -> Vec<(&'static str, String, &'static str)> {
+    let figure = "            qualifier: 共\n";
+    let with_figure_field = |field: &str| minimal_with(figure, &format!("{figure}{field}\n"));
+    // A number as the list's first item, indented two more than the list's key.
+    let first = |list: &str| {
+        let indent = " ".repeat(list.len() - list.trim_start().len() + 2);
+        minimal_with(list, &format!("{list}{indent}- 5\n"))
+    };
+    vec![
+        ("letter", "- 5\n".to_string(), "应是一封答复函（映射）"),
+        (
+            "proposal",
+            minimal_with(
+                "proposal:\n  number: 1\n  session: 某会议\n  title: 关于某事的建议\n",
+                "proposal: 5\n",
+            ),
+            "应是提案（映射）",
+        ),
+        (
+            "suggestion",
+            first("suggestions:\n"),
+            "应是一条建议（映射）",
+        ),
+        ("measure", first("    measures:\n"), "应是一项措施（映射）"),
+        ("point", first("        points:\n"), "应是一个要点（映射）"),
+        (
+            "figure",
+            first("        figures:\n"),
+            "应是一个数字（映射）",
+        ),
+        (
+            "signature",
+            minimal_with(
+                "signature:\n  issuer: 某局\n  date: \"2021-07-28\"\n",
+                "signature: 5\n",
+            ),
+            "应是落款（映射）",
+        ),
+        (
+            "erratum",
+            format!("{MINIMAL_YAML}errata: [5]\n"),
+            "应是一条勘误（映射）",
+        ),
+        (
+            "note",
+            format!("{MINIMAL_YAML}notes: [5]\n"),
+            "应是一条注释（映射）",
+        ),
+        (
+            "section",
+            format!("{MINIMAL_YAML}sections: [5]\n"),
+            "应是一节（映射）",
+        ),
+        (
+            "status",
+            with_figure_field("            status: [1]"),
+            "应是done、planned 或 design 之一",
+        ),
+        (
+            "kind",
+            with_figure_field("            kind: [1]"),
+            "应是money、count、measure 或 percent 之一",
+        ),
+        (
+            "money kind",
+            with_figure_field("            money_kind: [1]"),
+            "应是approved、allocated、paid、fund、running_total、cap、per_award 或 outcome 之一",
+        ),
+    ]
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_refused_with_the_schemas_name_for_what_belongs_there() {
+    let scratch = Scratch::new("wrong-types");
+    for (what, yaml, chinese) in wrong_types() {
+        let path = scratch.write(&format!("{}.yaml", what.replace(' ', "-")), yaml);
+        let path = path.display().to_string();
+        let (zh, en) = refused_in_both(&path, what);
+        assert!(zh.contains(chinese), "{what}: {zh}");
+        assert!(en.contains("invalid type"), "{what}: {en}");
+    }
 }
 
 #[test]

@@ -357,6 +357,23 @@ pub const PHRASES: &[(&str, &str)] = &[
         "一个文件只能有一个 YAML 文档",
     ),
     ("EOF while parsing a value", "文件在读取值时结束"),
+    // The schema's own names of what a value should be (serde names the Rust type).
+    ("struct Letter", "一封答复函（映射）"),
+    ("struct Proposal", "提案（映射）"),
+    ("struct Section", "一节（映射）"),
+    ("struct Suggestion", "一条建议（映射）"),
+    ("struct Measure", "一项措施（映射）"),
+    ("struct Point", "一个要点（映射）"),
+    ("struct Figure", "一个数字（映射）"),
+    ("struct Signature", "落款（映射）"),
+    ("struct Erratum", "一条勘误（映射）"),
+    ("struct EditorialNote", "一条注释（映射）"),
+    ("enum Status", "done、planned 或 design 之一"),
+    ("enum Kind", "money、count、measure 或 percent 之一"),
+    (
+        "enum MoneyKind",
+        "approved、allocated、paid、fund、running_total、cap、per_award 或 outcome 之一",
+    ),
     // The system's reasons (strerror).
     ("Is a directory", "是文件夹"),
     ("Not a directory", "路径中有一项不是文件夹"),
