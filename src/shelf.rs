@@ -128,7 +128,7 @@ pub fn read_all<T: Send>(
     lang: Lang,
     make: impl Fn(LetterTree) -> T + Sync,
 ) -> Vec<Entry<T>> {
-    let found = walk::letter_files(paths);
+    let found = walk::letter_paths(paths);
     let letters = parallel::map_in_order(&found, |item| match item {
         walk::Found::File(path, _) => read_letter(path, lang).map(&make),
         walk::Found::Unreadable(_, error) => Err(error.clone()),

@@ -104,13 +104,26 @@ fn is_hidden(name: &[u8]) -> bool {
     name.starts_with(b".")
 }
 
-/// The letters named by `paths`, in order: a file as itself, a folder as its letter files.
+/// The letters named by `paths`, in order: a file as itself, a folder as its letter files,
+/// the first [`OPEN_FOLDERS`] folders that hold letters kept open with them.
 #[must_use]
 pub fn letter_files(paths: &[PathBuf]) -> Vec<Found> {
-    let (mut found, mut opened) = (Vec::new(), 0);
+    walk(paths, OPEN_FOLDERS)
+}
+
+/// The same letters without their folders: for a reader that reads each letter by its path
+/// (`check`, `figures`), and has no use for the handles.
+#[must_use]
+pub fn letter_paths(paths: &[PathBuf]) -> Vec<Found> {
+    walk(paths, 0)
+}
+
+/// The letters named by `paths`, at most `room` of their folders held open.
+fn walk(paths: &[PathBuf], mut room: usize) -> Vec<Found> {
+    let mut found = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_folder(path, &mut found, &mut opened),
+            Ok(meta) if meta.is_dir() => walk_folder(path, &mut found, &mut room),
             Ok(_) => found.push(Found::File(path.clone(), None)),
             Err(e) => found.push(unreadable(path, &e)),
         }
@@ -134,8 +147,8 @@ fn unreadable(path: &Path, error: &std::io::Error) -> Found {
 }
 
 /// The letter files under `folder`, depth first, each folder's entries sorted by name;
-/// `opened` counts the folders held open ([`OPEN_FOLDERS`]).
-fn walk_folder(folder: &Path, found: &mut Vec<Found>, opened: &mut usize) {
+/// `room` is how many more folders may be held open.
+fn walk_folder(folder: &Path, found: &mut Vec<Found>, room: &mut usize) {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) => return found.push(unreadable(folder, &e)),
@@ -151,12 +164,10 @@ fn walk_folder(folder: &Path, found: &mut Vec<Found>, opened: &mut usize) {
     entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
     // Opened with its first letter: a folder of folders is not held.
     let mut held: Option<Option<Folder>> = None;
-    let mut hold = |opened: &mut usize| {
+    let mut hold = |room: &mut usize| {
         held.get_or_insert_with(|| {
-            let folder = (*opened < OPEN_FOLDERS)
-                .then(|| Folder::open(folder))
-                .flatten();
-            *opened += usize::from(folder.is_some());
+            let folder = (*room > 0).then(|| Folder::open(folder)).flatten();
+            *room -= usize::from(folder.is_some());
             folder
         })
         .clone()
@@ -167,14 +178,14 @@ fn walk_folder(folder: &Path, found: &mut Vec<Found>, opened: &mut usize) {
         // nothing is a letter that cannot be read, listed with why (as a file named on the
         // command line would be), not passed over in silence.
         if kind.is_dir() {
-            walk_folder(&folder.join(name), found, opened);
+            walk_folder(&folder.join(name), found, room);
         } else if is_letter_name(name.as_encoded_bytes()) {
             let path = folder.join(name);
             if kind.is_file() {
-                found.push(Found::File(path, hold(opened)));
+                found.push(Found::File(path, hold(room)));
             } else if kind.is_symlink() {
                 match std::fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => found.push(Found::File(path, hold(opened))),
+                    Ok(meta) if meta.is_file() => found.push(Found::File(path, hold(room))),
                     Ok(_) => {}
                     Err(e) => found.push(unreadable(&path, &e)),
                 }
@@ -215,6 +226,10 @@ mod tests {
         distinct.dedup();
         assert_eq!(distinct.len(), OPEN_FOLDERS);
         assert!(matches!(&found[2 * folders - 1], Found::File(_, None)));
+        // Read by path, the same letters, no folder held.
+        let by_path = letter_paths(&[root.to_path_buf()]);
+        let without: Vec<Found> = found.iter().map(Found::without_folder).collect();
+        assert_eq!(by_path, without);
     }
 
     #[test]
