@@ -346,8 +346,7 @@ impl SieveQuery {
         let mut docs = self.literal_docs(folded);
         if let Some(pinyin) = &mut self.pinyin {
             let by_pinyin = sources
-                .zip(std::str::from_utf8(folded).ok())
-                .and_then(|(sources, folded)| pinyin.docs(folded, sources))
+                .and_then(|sources| pinyin.docs(folded, sources))
                 .unwrap_or_else(|| (0..doc_count(folded)).collect());
             docs.extend(by_pinyin);
             docs.sort_unstable();
@@ -444,14 +443,23 @@ impl PinyinSieve {
     }
 
     /// The documents of `folded` where the looser matcher accepts the query; `None` when
-    /// `sources` does not read.
-    fn docs(&mut self, folded: &str, sources: &[u8]) -> Option<Vec<usize>> {
-        let mut sources = read_sources(sources)?.peekable();
+    /// `folded` or `sources` does not read.
+    fn docs(&mut self, folded: &[u8], sources: &[u8]) -> Option<Vec<usize>> {
+        let mut sources = read_sources(sources)?;
+        // The next character read with its original, and that original.
+        let mut next_source = sources.next();
         let done = 1u64 << self.bits.len();
         let mut docs = Vec::new();
         let (mut doc, mut reach, mut found) = (0, 1u64, false);
-        for (at, ch) in (0u32..).zip(folded.chars()) {
-            let source = sources.next_if(|&(place, _)| place == at).map(|(_, s)| s);
+        for (at, ch) in (0u32..).zip(Utf8Chars { bytes: folded }) {
+            let ch = ch?;
+            let source = match next_source {
+                Some((place, source)) if place == at => {
+                    next_source = sources.next();
+                    Some(source)
+                }
+                _ => None,
+            };
             if ch == DOC_END {
                 if found {
                     docs.push(doc);
@@ -466,12 +474,11 @@ impl PinyinSieve {
             let fits = self
                 .fits
                 .get(number)
-                .copied()
-                .unwrap_or([u64::MAX; LONGEST_SYLLABLE]);
+                .unwrap_or(&[u64::MAX; LONGEST_SYLLABLE]);
             // The starts still consuming after `place` letters, and where each run may end.
             let mut starts = reach;
             let mut next = 0;
-            for (place, fit) in (1..).zip(fits) {
+            for (place, &fit) in (1..).zip(fits) {
                 starts &= fit;
                 if starts == 0 {
                     break;
@@ -483,6 +490,60 @@ impl PinyinSieve {
             reach = (next & (done - 1)) | 1;
         }
         Some(docs)
+    }
+}
+
+/// The characters of a folded text kept as UTF-8 bytes, each `None` where the bytes are not
+/// UTF-8: read once, where `str::from_utf8` and then `chars` read a letter's text twice
+/// (a sixth of a warm pinyin search).
+struct Utf8Chars<'a> {
+    bytes: &'a [u8],
+}
+
+impl Iterator for Utf8Chars<'_> {
+    type Item = Option<char>;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Option<char>> {
+        let got = self.decode();
+        if got == Some(None) {
+            // What follows bytes that are not UTF-8 is not read as characters either.
+            self.bytes = &[];
+        }
+        got
+    }
+}
+
+impl Utf8Chars<'_> {
+    /// The next character, and the bytes after it; `Some(None)` where they are not UTF-8.
+    #[inline(always)]
+    fn decode(&mut self) -> Option<Option<char>> {
+        let (&first, rest) = self.bytes.split_first()?;
+        if first.is_ascii() {
+            self.bytes = rest;
+            return Some(Some(char::from(first)));
+        }
+        // The sequence's length by its first byte, and the least code it may carry (a
+        // longer way to write a smaller one is not UTF-8).
+        let (len, least) = match first {
+            0xC2..=0xDF => (2, 0x80),
+            0xE0..=0xEF => (3, 0x800),
+            0xF0..=0xF4 => (4, 0x1_0000),
+            _ => return Some(None),
+        };
+        let Some((sequence, rest)) = self.bytes.split_at_checked(len) else {
+            return Some(None);
+        };
+        let mut code = u32::from(first) & (0x7F >> len);
+        for &byte in &sequence[1..] {
+            if byte & 0xC0 != 0x80 {
+                return Some(None);
+            }
+            code = (code << 6) | u32::from(byte & 0x3F);
+        }
+        self.bytes = rest;
+        // `from_u32` refuses the surrogates and what is past the last code point.
+        Some(char::from_u32(code).filter(|_| code >= least))
     }
 }
 
@@ -629,6 +690,24 @@ mod tests {
     }
 
     #[test]
+    fn a_folded_text_that_is_not_utf8_lets_every_document_through() {
+        let docs = strings(&["中山", "人工", "银行"]);
+        let sieve = Sieve::new(&docs);
+        let mut query = SieveQuery::new("rg").expect("a query");
+        assert_eq!(
+            query.docs(sieve.folded.as_bytes(), Some(&sieve.sources)),
+            vec![1]
+        );
+        // 山 cut short in the first document; a byte that never starts a character.
+        let mut cut = sieve.folded.as_bytes().to_vec();
+        cut.remove(4);
+        assert_eq!(query.docs(&cut, Some(&sieve.sources)), vec![0, 1, 2]);
+        let mut stray = sieve.folded.as_bytes().to_vec();
+        stray.insert(0, 0xFF);
+        assert_eq!(query.docs(&stray, Some(&sieve.sources)), vec![0, 1, 2]);
+    }
+
+    #[test]
     fn a_traditional_character_is_read_with_its_original() {
         // 乾 folds to 干 (`gan`), and keeps its own reading `qian` for pinyin.
         let docs = strings(&["乾坤", "干活"]);
@@ -663,7 +742,34 @@ mod tests {
         query
     }
 
+    /// Bytes at the edges of UTF-8's ranges: ASCII, continuations, the first bytes of each
+    /// length (and of the overlong and surrogate forms), and bytes that start nothing.
+    const EDGE_BYTES: &[u8] = &[
+        0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF,
+        0xF0, 0xF4, 0xF5, 0xFF,
+    ];
+
     proptest! {
+        #[test]
+        fn utf8_is_read_as_the_standard_library_reads_it(
+            bytes in prop::collection::vec(prop::sample::select(EDGE_BYTES), 0..12),
+            text in "\\PC{0,8}",
+        ) {
+            for bytes in [bytes, text.into_bytes()] {
+                let read: Vec<Option<char>> = Utf8Chars { bytes: &bytes }.collect();
+                let want: Vec<Option<char>> = match std::str::from_utf8(&bytes) {
+                    Ok(text) => text.chars().map(Some).collect(),
+                    // The characters before the fault, then `None`, then nothing.
+                    Err(fault) => {
+                        let before = bytes.get(..fault.valid_up_to()).unwrap_or_default();
+                        let before = std::str::from_utf8(before).unwrap_or_default();
+                        before.chars().map(Some).chain([None]).collect()
+                    }
+                };
+                prop_assert_eq!(read, want);
+            }
+        }
+
         #[test]
         fn the_sieve_never_drops_a_document_the_index_matches(
             docs in prop::collection::vec(
