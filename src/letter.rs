@@ -24,7 +24,7 @@ pub use money_kind::MoneyKind;
 /// document number, title, signing body or date. What a letter has is shown; what it lacks is
 /// listed by [`Letter::missing`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a letter (a mapping)")]
 pub struct Letter {
     /// Public-disclosure class as printed at the top, e.g. `A类`, `类别：B`, `办理类型：A`.
     #[serde(default)]
@@ -171,7 +171,7 @@ fn one_or_more<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 
 /// The proposal a letter answers; any part may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a proposal (a mapping)")]
 pub struct Proposal {
     /// The proposal's number as the letter writes it, e.g. `125053`, `016`, `A20250015`
     /// (written bare or quoted, it is read as text).
@@ -189,7 +189,7 @@ pub struct Proposal {
 /// (`一、基本情况`), or a numbered paragraph (`一、我县按照…。`) whose text runs after its
 /// number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a section (a mapping)")]
 pub struct Section {
     /// The heading without its ordinal, e.g. `基本情况`; none for a numbered paragraph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -204,7 +204,7 @@ pub struct Section {
 
 /// One suggestion of the proposal (一、关于…的建议) and the answer to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a suggestion (a mapping)")]
 pub struct Suggestion {
     /// The suggestion's title without its ordinal, e.g. `关于…的建议`.
     pub title: String,
@@ -224,7 +224,7 @@ pub struct Suggestion {
 
 /// One measure (（一）…) of a suggestion's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a measure (a mapping)")]
 pub struct Measure {
     /// The measure's heading, without ordinal or final full stop, e.g. `加强顶层设计和资金扶持`.
     pub title: String,
@@ -241,7 +241,7 @@ pub struct Measure {
 
 /// One enumerated point (一是、二是…) of a measure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a point (a mapping)")]
 pub struct Point {
     /// The point's text, verbatim, without its enumerator.
     pub text: String,
@@ -252,7 +252,7 @@ pub struct Point {
 
 /// An amount, count or percentage that the letter states in Arabic numerals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a figure (a mapping)")]
 pub struct Figure {
     /// The figure as written in its node's text, e.g. `近1.8亿元`.
     pub text: String,
@@ -306,7 +306,7 @@ impl Figure {
 
 /// Whether a figure reports what was done or what is planned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "one of done, planned, design")]
 pub enum Status {
     /// Done, or true at the time of the letter.
     #[default]
@@ -329,7 +329,7 @@ impl Status {
 /// The signature block: the signing body (an organisation, never a sentence) and the date;
 /// either may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a signature (a mapping)")]
 pub struct Signature {
     /// The signing body.
     #[serde(default)]
@@ -341,7 +341,7 @@ pub struct Signature {
 
 /// A correction of an artifact of the text's extraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an erratum (a mapping)")]
 pub struct Erratum {
     /// The text as the extraction gave it.
     pub original: String,
@@ -372,7 +372,7 @@ impl Erratum {
 
 /// A note on wording that is the letter's own and is kept verbatim though it looks odd.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an editorial note (a mapping)")]
 pub struct EditorialNote {
     /// The wording as it stands in the letter; it occurs verbatim in the letter's text.
     pub text: String,

@@ -331,7 +331,12 @@ fn a_value_of_the_wrong_type_is_refused_with_the_schemas_name_for_what_belongs_t
         let path = path.display().to_string();
         let (zh, en) = refused_in_both(&path, what);
         assert!(zh.contains(chinese), "{what}: {zh}");
+        // The schema's words in English too, not the program's type names.
         assert!(en.contains("invalid type"), "{what}: {en}");
+        assert!(
+            !en.contains("struct ") && !en.contains("enum "),
+            "{what}: {en}"
+        );
     }
 }
 

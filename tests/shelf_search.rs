@@ -248,7 +248,7 @@ fn a_cache_of_the_older_format_is_set_aside_and_made_anew() {
     let version: i32 = new
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .expect("read");
-    assert_eq!(version, 10);
+    assert_eq!(version, dafu::shelf::cache::FORMAT);
     for sql in [
         "SELECT count(*) FROM folds",
         "SELECT count(*) FROM files JOIN letters USING (key)

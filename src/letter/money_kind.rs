@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 
 /// The kind of a sum of money, as the letter words it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    rename_all = "snake_case",
+    expecting = "one of approved, allocated, paid, fund, running_total, cap, per_award, outcome"
+)]
 pub enum MoneyKind {
     /// Approved when projects were approved: 立项金额.
     Approved,

@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 /// What kind of quantity a figure is: the figures view groups and filters by it, and only
 /// money is ever added up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    rename_all = "snake_case",
+    expecting = "one of money, count, measure, percent"
+)]
 pub enum Kind {
     /// Amounts in 元.
     Money,

@@ -33,6 +33,10 @@ use crate::text::sanitize::path_line;
 mod ahead;
 
 /// The cache's tables: where each file was last seen, and what each content reads as.
+/// The format of the cache this dafu reads and writes (`PRAGMA user_version`): a cache of
+/// any other is set aside and made anew.
+pub const FORMAT: i32 = SCHEMA.version;
+
 const SCHEMA: Schema = Schema {
     application_id: 0x6461_6673, // "dafs"
     // 2: the small columns before the text, so that a row's head is read without its text.
@@ -54,7 +58,10 @@ const SCHEMA: Schema = Schema {
     // time ([`Stamp`]).
     // 10: the documents in UTF-16 (`docs`, [`docs_columns`]): a letter's row of 16 KB (the
     // median of the made letters) filled its page alone; of 12.8 KB, two share one.
-    version: 10,
+    // 11: the refusals of a value of the wrong type name what the schema expects there
+    // (`a letter (a mapping)`), no longer the program's type (`struct Letter`): a refusal
+    // is kept in the words it was made in.
+    version: 11,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
