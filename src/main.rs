@@ -570,11 +570,15 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }
         Some(Command::List { paths, format }) => {
             refuse_before(before.as_ref(), "list", "dafu list DIR…", cli.lang)?;
+            // A path named that is not there is the command line's error, said on standard
+            // error as `ls` says it (exit 2), the others listed; a letter that cannot be read
+            // is a row with its error: listing it is the answer.
+            let (paths, missing) = dafu::shelf::walk::there(&paths);
             let shelf = dafu::shelf::summaries(&paths, &shelf_options());
-            // A letter that cannot be read is a row with its error: listing it is the answer.
-            print_to(stdout_file, |out| {
+            let printed = print_to(stdout_file, |out| {
                 cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
-            })
+            })?;
+            Ok(printed.max(report_errors(&missing, cli.lang)))
         }
         Some(Command::Search { query, file }) if is_shelf(before.as_ref(), file.as_ref()) => {
             let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();

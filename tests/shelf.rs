@@ -384,7 +384,18 @@ fn check_refuses_only_the_broken_letter_at_its_place() {
 fn a_missing_folder_is_an_error_not_an_empty_shelf() {
     let shelf = Shelf::new();
     let out = shelf.run(["list", "/no/such/shelf"]);
-    assert!(out.stdout().contains("/no/such/shelf: "), "{out:?}");
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stderr().starts_with("/no/such/shelf: "), "{out:?}");
+    assert!(
+        !out.stdout().contains("/no/such/shelf"),
+        "not a row: {out:?}"
+    );
+    // Named beside a shelf that is there, as `ls` does: the shelf listed, the error said.
+    let out = shelf.run(["list", "--format", "json", "/no/such/shelf", shelf.path()]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stderr().starts_with("/no/such/shelf: "), "{out:?}");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout()).expect("JSON");
+    assert_eq!(rows.len(), MADE + TRANSCRIPTS.len() + 1);
 }
 
 #[test]

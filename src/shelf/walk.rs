@@ -131,6 +131,21 @@ fn walk(paths: &[PathBuf], mut room: usize) -> Vec<Found> {
     found
 }
 
+/// `paths` split into those that are there (files, folders, links to either) and why each
+/// of the others cannot be walked: what `dafu list` says of a path named that is not there,
+/// as `ls` says it, rather than listing it as a letter.
+#[must_use]
+pub fn there(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let (mut found, mut missing) = (Vec::new(), Vec::new());
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(_) => found.push(path.clone()),
+            Err(e) => missing.push(walk_error(path, &e)),
+        }
+    }
+    (found, missing)
+}
+
 /// Whether `path` is a folder (the command line reads it as a shelf).
 #[must_use]
 pub fn is_folder(path: &Path) -> bool {
@@ -138,12 +153,16 @@ pub fn is_folder(path: &Path) -> bool {
 }
 
 fn unreadable(path: &Path, error: &std::io::Error) -> Found {
-    let error = LoadError {
+    Found::Unreadable(path.to_path_buf(), walk_error(path, error))
+}
+
+/// Why `path` could not be walked.
+fn walk_error(path: &Path, error: &std::io::Error) -> LoadError {
+    LoadError {
         file: path_line(path),
         position: None,
         message: error.to_string(),
-    };
-    Found::Unreadable(path.to_path_buf(), error)
+    }
 }
 
 /// The letter files under `folder`, depth first, each folder's entries sorted by name;
