@@ -13,8 +13,15 @@ use std::ops::Deref;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{OnceLock, mpsc};
 
-/// How many items a thread takes at once, and hands back at once.
+/// How many items a thread takes at once, and hands back at once, at most.
 pub(crate) const CHUNK: usize = 32;
+
+/// How many items a thread takes at once from a list of `items` read on `threads` threads:
+/// [`CHUNK`], or fewer for a short list, so that each thread has a few chunks to take (a dozen
+/// letters, or a few large ones, are read on every core, not all by the first thread to ask).
+fn chunk_for(items: usize, threads: usize) -> usize {
+    (items / (4 * threads.max(1))).clamp(1, CHUNK)
+}
 
 /// How many threads to read with, the calling one among them: one per core the system gives
 /// this process.
@@ -61,8 +68,9 @@ fn spread<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(
         if stopped() {
             return None;
         }
-        let first = next.fetch_add(CHUNK, Ordering::Relaxed);
-        let chunk = items.get(first..items.len().min(first + CHUNK))?;
+        let size = chunk_for(items.len(), threads);
+        let first = next.fetch_add(size, Ordering::Relaxed);
+        let chunk = items.get(first..items.len().min(first + size))?;
         if chunk.is_empty() {
             return None;
         }
@@ -77,17 +85,24 @@ fn spread<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(
         // Each other thread is told when the list is made; if making it fails (a panic),
         // the thread is told so by its channel's end, and ends.
         let mut listed_news = Vec::new();
-        for _ in 1..threads {
+        for helper in 1..threads {
             let send = send.clone();
             let (take, start, listed) = (&take, &start, &listed);
             let (tell, told) = mpsc::channel::<()>();
             listed_news.push(tell);
             scope.spawn(move || {
-                let mut state = start();
+                // The first helper makes its state while the list is made; the others once
+                // it is, and only if the list has a chunk for each (a shelf of three letters
+                // on many cores opens no store per core for nothing).
+                let mut state = (helper == 1).then(&start);
                 let Some(items) = told.recv().ok().and_then(|()| listed.get()) else {
                     return;
                 };
-                while let Some(results) = take(items, &mut state) {
+                if items.len() <= helper * chunk_for(items.len(), threads) {
+                    return;
+                }
+                let state = state.get_or_insert_with(start);
+                while let Some(results) = take(items, state) {
                     if send.send(results).is_err() {
                         break;
                     }
@@ -249,9 +264,9 @@ mod tests {
             let mut seen = Vec::new();
             let list = for_each_listed(
                 || {
-                    // Made only once every other thread has made its state (on one core
-                    // there is none): they do not wait for the list to start.
-                    while started.load(Ordering::SeqCst) < others {
+                    // Made only once the first other thread has made its state (on one core
+                    // there is none): it does not wait for the list to start.
+                    while started.load(Ordering::SeqCst) < others.min(1) {
                         std::thread::yield_now();
                     }
                     listed.store(true, Ordering::SeqCst);
@@ -277,6 +292,40 @@ mod tests {
             assert_eq!(started.load(Ordering::SeqCst), others + 1);
             // The calling thread makes its state once the list is made.
             assert!(caller_started_after_the_list.load(Ordering::SeqCst));
+        });
+        assert!(outcome.is_ok(), "{outcome:?}");
+    }
+
+    #[test]
+    fn a_short_list_is_shared_between_the_threads() {
+        let outcome = within_a_minute(|| {
+            let items: Vec<usize> = (0..8).collect();
+            let threads = std::sync::Mutex::new(std::collections::HashSet::new());
+            let others_done = AtomicUsize::new(0);
+            let first = std::sync::Mutex::new(None);
+            spread(
+                2,
+                || &items[..],
+                None,
+                || (),
+                |(), &i| {
+                    let me = std::thread::current().id();
+                    threads.lock().expect("not poisoned").insert(me);
+                    if i == 0 {
+                        *first.lock().expect("not poisoned") = Some(me);
+                        // The thread with the first item waits for the other to do one: had
+                        // it taken them all at once, this would never end.
+                        while others_done.load(Ordering::SeqCst) == 0 {
+                            std::thread::yield_now();
+                        }
+                    } else if *first.lock().expect("not poisoned") != Some(me) {
+                        others_done.fetch_add(1, Ordering::SeqCst);
+                    }
+                    i
+                },
+                |_, _| {},
+            );
+            assert_eq!(threads.lock().expect("not poisoned").len(), 2);
         });
         assert!(outcome.is_ok(), "{outcome:?}");
     }
