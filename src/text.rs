@@ -17,6 +17,7 @@
 //! All byte ranges produced here lie on grapheme boundaries of the text they were computed
 //! for; `str::get` turns them back into `&str`.
 
+pub mod collate;
 pub mod sanitize;
 pub mod truncate;
 pub mod width;

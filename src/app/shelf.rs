@@ -15,6 +15,7 @@ use crate::letter::load::LoadError;
 use crate::shelf::Head;
 use crate::shelf::walk::Found;
 use crate::strings::Lang;
+use crate::text::collate;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::AmbiguousWidth;
 
@@ -637,35 +638,39 @@ impl ShelfApp {
 }
 
 /// The order of two rows by `key`: letters not read yet, and fields a letter does not give,
-/// come last.
+/// come last. Dates newest first; issuers by their pinyin, as a Chinese index orders them;
+/// document numbers by issuer's pinyin, then year and number by value (〔2024〕9号 before
+/// 〔2024〕10号).
 fn compare(a: &ShelfRow, b: &ShelfRow, key: SortKey) -> Ordering {
-    let (date, issuer, number) = (
-        |h: &Head| h.date.clone(),
-        |h: &Head| h.issuer.clone(),
-        |h: &Head| h.doc_number.clone(),
-    );
+    let date: fn(&Head) -> Option<&str> = |h| h.date.as_deref();
+    let issuer: fn(&Head) -> Option<&str> = |h| h.issuer.as_deref();
+    let number: fn(&Head) -> Option<&str> = |h| h.doc_number.as_deref();
+    let newest = |a: &str, b: &str| b.cmp(a);
     match key {
         SortKey::File => Ordering::Equal,
-        SortKey::Date => given_first(field(a, date), field(b, date), true),
-        SortKey::Issuer => given_first(field(a, issuer), field(b, issuer), false)
-            .then_with(|| given_first(field(a, date), field(b, date), true)),
-        SortKey::Number => given_first(field(a, number), field(b, number), false),
+        SortKey::Date => given_first(field(a, date), field(b, date), newest),
+        SortKey::Issuer => given_first(field(a, issuer), field(b, issuer), collate::chinese)
+            .then_with(|| given_first(field(a, date), field(b, date), newest)),
+        SortKey::Number => given_first(field(a, number), field(b, number), collate::natural),
     }
 }
 
 /// A field of a read row.
-fn field(row: &ShelfRow, f: impl Fn(&Head) -> Option<String>) -> Option<String> {
+fn field(row: &ShelfRow, f: fn(&Head) -> Option<&str>) -> Option<&str> {
     match &row.known {
         Known::Read(head) => f(head),
         _ => None,
     }
 }
 
-/// Two fields in order (`descending`: the larger first), a field not given after any given.
-fn given_first(a: Option<String>, b: Option<String>, descending: bool) -> Ordering {
+/// Two fields in `order`, a field not given after any given.
+fn given_first(
+    a: Option<&str>,
+    b: Option<&str>,
+    order: impl Fn(&str, &str) -> Ordering,
+) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) if descending => b.cmp(&a),
-        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(a), Some(b)) => order(a, b),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -841,6 +846,31 @@ mod tests {
         app.update(Action::CycleSort);
         assert_eq!(app.sort(), SortKey::Issuer);
         assert_eq!(app.shown(), [2, 1, 0], "一 before 乙, newest first within");
+    }
+
+    #[test]
+    fn issuers_sort_by_pinyin_and_numbers_by_year_then_number() {
+        let paths = ["a.yaml", "b.yaml", "c.yaml"].map(PathBuf::from).to_vec();
+        let mut app = ShelfApp::new(paths, None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
+        let letter = |issuer: &str, number: &str| {
+            Known::Read(Head {
+                issuer: Some(issuer.into()),
+                doc_number: Some(number.into()),
+                ..Head::default()
+            })
+        };
+        app.learn([
+            ShelfNews::Read(0, letter("常州市交通运输局", "常交函〔2015〕10号")),
+            ShelfNews::Read(1, letter("白银市自然资源局", "常交函〔2015〕9号")),
+            ShelfNews::Read(2, letter("阿坝州林业局", "常交函〔2014〕12号")),
+        ]);
+        app.update(Action::CycleSort);
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), SortKey::Issuer);
+        assert_eq!(app.shown(), [2, 1, 0], "a, bai, chang: not by code point");
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), SortKey::Number);
+        assert_eq!(app.shown(), [2, 1, 0], "2014 first, then 9 before 10");
     }
 
     #[test]
