@@ -341,6 +341,38 @@ fn a_value_of_the_wrong_type_is_refused_with_the_schemas_name_for_what_belongs_t
 }
 
 #[test]
+fn an_unknown_field_is_refused_with_every_field_the_letter_takes() {
+    let scratch = Scratch::new("unknown-field");
+    let path = scratch.write("unknown.yaml", format!("colour: red\n{MINIMAL_YAML}"));
+    let (_, en) = refused_in_both(&path.display().to_string(), "unknown field");
+    for field in ["`classification`", "`suggestions`", "`sections`", "`notes`"] {
+        assert!(en.contains(field), "{field} missing: {en}");
+    }
+    assert!(!en.contains(" … "), "not cut short: {en}");
+}
+
+#[test]
+fn a_mistyped_value_of_a_megabyte_is_quoted_by_its_start() {
+    let scratch = Scratch::new("long-value");
+    let value = "长".repeat(400_000);
+    let yaml = minimal_with(
+        "proposal:\n  number: 1\n  session: 某会议\n  title: 关于某事的建议\n",
+        &format!("proposal: {value}\n"),
+    );
+    let path = scratch.write("long.yaml", yaml);
+    let (zh, en) = refused_in_both(&path.display().to_string(), "a long value");
+    let start = format!("\"{}…\"", "长".repeat(60));
+    for message in [&zh, &en] {
+        // The value's start, then what belongs there, whole.
+        assert!(message.contains(&start), "{message:.200}");
+        let count = message.chars().count();
+        assert!(count < 300, "{count} characters");
+    }
+    assert!(en.ends_with("expected a proposal (a mapping)\n"), "{en}");
+    assert!(zh.ends_with("应是提案（映射）\n"), "{zh}");
+}
+
+#[test]
 fn every_check_of_a_letter_refuses_in_the_interface_language() {
     let scratch = Scratch::new("refusals-in-both");
     for (what, yaml, english) in refusals() {

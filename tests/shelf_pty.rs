@@ -221,7 +221,13 @@ fn selected_list_row(s: &vt100::Screen) -> Option<String> {
             s.cell(row, 0)
                 .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(6) || c.inverse())
         })
-        .map(|row| pty::row_text(s, row))
+        .map(|row| list_row(s, row))
+}
+
+/// A list row's text without the blanks after it: a selected row's background fills them,
+/// and whether a blank cell was written depends on what the row showed before.
+fn list_row(s: &vt100::Screen, row: u16) -> String {
+    pty::row_text(s, row).trim_end().to_string()
 }
 
 /// Waits for the shelf read (its last row filled, no progress note).
@@ -271,18 +277,18 @@ fn the_wheel_moves_the_list_and_a_click_selects_a_letter_a_second_opens_it() {
     wait_read(&p, &shelf);
     // The selection starts on the first row (screen row 2).
     p.wait_for("the first row selected", |s| {
-        selected_list_row(s) == Some(pty::row_text(s, 2))
+        selected_list_row(s) == Some(list_row(s, 2))
     });
     p.send(&mouse(65, 30, 10, true));
     p.wait_for("a notch down: three rows", |s| {
-        selected_list_row(s) == Some(pty::row_text(s, 5))
+        selected_list_row(s) == Some(list_row(s, 5))
     });
     p.send(&mouse(64, 30, 10, true));
     p.wait_for("a notch up: back", |s| {
-        selected_list_row(s) == Some(pty::row_text(s, 2))
+        selected_list_row(s) == Some(list_row(s, 2))
     });
     // A click on the eighth row selects it…
-    let target = p.with_screen(|s| pty::row_text(s, 9));
+    let target = p.with_screen(|s| list_row(s, 9));
     p.send(&mouse(0, 30, 9, true));
     p.send(&mouse(0, 30, 9, false));
     p.wait_for("the clicked row selected", |s| {
@@ -326,7 +332,7 @@ fn ctrl_z_stops_the_shelf_with_the_terminal_given_back_and_fg_brings_it_back() {
     wait_read(&p, &shelf);
     p.send("j");
     p.wait_for("the second row selected", |s| {
-        selected_list_row(s) == Some(pty::row_text(s, 3))
+        selected_list_row(s) == Some(list_row(s, 3))
     });
     p.send("\x1a");
     binary::wait::until(
@@ -357,13 +363,13 @@ fn ctrl_z_stops_the_shelf_with_the_terminal_given_back_and_fg_brings_it_back() {
         s.alternate_screen()
             && s.mouse_protocol_mode() != vt100::MouseProtocolMode::None
             && s.contents().contains("书架")
-            && selected_list_row(s) == Some(pty::row_text(s, 3))
+            && selected_list_row(s) == Some(list_row(s, 3))
     });
     let flags = p.local_flags().expect("termios of the pty");
     assert_eq!(flags & (ICANON | ECHO), 0, "raw again after fg");
     p.send("j");
     p.wait_for("j moves the selection after fg", |s| {
-        selected_list_row(s) == Some(pty::row_text(s, 4))
+        selected_list_row(s) == Some(list_row(s, 4))
     });
     p.send("q");
     assert!(p.wait_exit().success());

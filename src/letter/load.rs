@@ -80,8 +80,10 @@ impl LoadError {
     }
 }
 
-/// Characters of a message kept from its start and its end when it is cut short.
-const MESSAGE_HEAD: usize = 160;
+/// Characters of a message kept from its start and its end when it is cut short: room for
+/// the longest list of fields the schema gives whole (the letter's own, about 330), and
+/// little enough that a quoted value of megabytes is not.
+const MESSAGE_HEAD: usize = 480;
 /// See [`MESSAGE_HEAD`].
 const MESSAGE_TAIL: usize = 60;
 

@@ -59,8 +59,9 @@ const SCHEMA: Schema = Schema {
     // 10: the documents in UTF-16 (`docs`, [`docs_columns`]): a letter's row of 16 KB (the
     // median of the made letters) filled its page alone; of 12.8 KB, two share one.
     // 11: the refusals of a value of the wrong type name what the schema expects there
-    // (`a letter (a mapping)`), no longer the program's type (`struct Letter`): a refusal
-    // is kept in the words it was made in.
+    // (`a letter (a mapping)`), no longer the program's type (`struct Letter`), and a
+    // refusal is cut short past 480 characters, not 160 (the fields a letter takes, whole):
+    // a refusal is kept in the words it was made in.
     version: 11,
     create: "
         CREATE TABLE files (

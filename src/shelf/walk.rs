@@ -156,12 +156,13 @@ fn unreadable(path: &Path, error: &std::io::Error) -> Found {
     Found::Unreadable(path.to_path_buf(), walk_error(path, error))
 }
 
-/// Why `path` could not be walked.
+/// Why `path` could not be walked, in the words a letter that cannot be read is refused in
+/// (`no such file`, whether it is named or found in a folder).
 fn walk_error(path: &Path, error: &std::io::Error) -> LoadError {
     LoadError {
         file: path_line(path),
         position: None,
-        message: error.to_string(),
+        message: crate::letter::load::io_message(error),
     }
 }
 

@@ -229,6 +229,7 @@ pub const TEMPLATES: &[Template] = &[
     ),
     // The parser's words (saphyr): what it was reading, then the problem.
     t("while {}, {}", "{2}（在{1}中）"),
+    t("unexpected character: `{}'", "意外的字符：`{1}'"),
     // The system's reason a file could not be read or written.
     t("{} (os error {})", "{1}（系统错误 {2}）"),
     // The command line's usage errors: clap's frame and words, and dafu's value checks.
@@ -510,7 +511,74 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("invalid indentation", "缩进不对"),
     ("unexpected eof", "文件意外结束"),
     ("found a tab", "有制表符"),
+    (
+        "did not find expected <document start>",
+        "这里应是文档的开始（---）",
+    ),
+    (
+        "did not find expected <document-start>",
+        "这里应是文档的开始（---）",
+    ),
+    ("did not find expected <stream-start>", "这里应是文件的开始"),
+    ("duplicate version directive", "%YAML 指令重复"),
+    ("found incompatible YAML document", "YAML 版本不兼容"),
+    ("illegal placement of ':' indicator", "':' 的位置不对"),
+    (
+        "invalid content after document end marker",
+        "文档结束标记（...）之后不能有内容",
+    ),
+    ("invalid global tag character", "全局标签中有无效的字符"),
+    ("invalid indentation for anchor", "锚点的缩进不对"),
+    (
+        "plain scalar cannot start with '-' followed by ,[]{}",
+        "普通标量不能以 '-' 后跟 ,[]{} 开头",
+    ),
+    ("recursion limit exceeded", "嵌套太深，超过了解析器的上限"),
+    (
+        "the TAG directive must only be given at most once per handle in the same document",
+        "同一文档中每个句柄的 %TAG 指令只能写一次",
+    ),
+    ("the handle wasn't declared", "这个标签句柄没有声明"),
+    ("did not find expected '!'", "这里应有 '!'"),
+    ("did not find expected tag URI", "这里应有标签的 URI"),
+    (
+        "found an incorrect leading UTF-8 byte",
+        "UTF-8 的首字节不对",
+    ),
+    (
+        "found an incorrect trailing UTF-8 byte",
+        "UTF-8 的后续字节不对",
+    ),
+    ("found an invalid UTF-8 codepoint", "无效的 UTF-8 码点"),
+    ("found an invalid escape sequence", "无效的转义序列"),
+    ("found duplicated anchor", "锚点重复"),
+    (
+        "did not find expected digit or '.' character",
+        "这里应有数字或 '.'",
+    ),
+    ("did not find expected version number", "这里应有版本号"),
+    ("found extremely long version number", "版本号太长"),
+    (
+        "found an indentation indicator equal to 0",
+        "缩进指示符不能是 0",
+    ),
+    ("could not find expected directive name", "这里应有指令名"),
+    (
+        "found unexpected non-alphabetical character",
+        "有意外的非字母字符",
+    ),
+    ("did not find the expected '>'", "这里应有 '>'"),
+    (
+        "did not find expected alphabetic or numeric character",
+        "这里应有字母或数字",
+    ),
     // What the parser was reading when it met the problem.
+    ("parsing a tag directive", "%TAG 指令"),
+    ("parsing anchor", "锚点"),
+    ("scanning TAG", "%TAG 指令"),
+    ("scanning a YAML directive", "%YAML 指令"),
+    ("scanning a directive", "指令"),
+    ("scanning a verbatim tag", "原样标签"),
     ("scanning a plain scalar", "普通标量"),
     ("scanning a quoted scalar", "带引号的标量"),
     ("parsing a quoted scalar", "带引号的标量"),
@@ -690,6 +758,68 @@ mod tests {
             Some("文件意外结束（在带引号的标量中）")
         );
         assert_eq!(in_chinese("something else entirely"), None);
+    }
+
+    /// Every problem the YAML parser (saphyr-parser 0.3) can report, as it words them.
+    const PARSER_SAYS: &[&str] = &[
+        "did not find expected <document start>",
+        "did not find expected <stream-start>",
+        "duplicate version directive",
+        "found incompatible YAML document",
+        "illegal placement of ':' indicator",
+        "invalid content after document end marker",
+        "invalid global tag character",
+        "invalid indentation for anchor",
+        "plain scalar cannot start with '-' followed by ,[]{}",
+        "recursion limit exceeded",
+        "the TAG directive must only be given at most once per handle in the same document",
+        "the handle wasn't declared",
+        "unexpected character: `#'",
+        "mapping values are not allowed in this context",
+        "while parsing a block collection, did not find expected '-' indicator",
+        "while parsing a block mapping, did not find expected key",
+        "while parsing a flow mapping, did not find expected ',' or '}'",
+        "while parsing a flow sequence, expected ',' or ']'",
+        "while parsing a node, did not find expected node content",
+        "while parsing a quoted scalar, did not find expected hexadecimal number",
+        "while parsing a quoted scalar, found invalid Unicode character escape code",
+        "while parsing a quoted scalar, found unknown escape character",
+        "while parsing a tag directive, did not find expected '!'",
+        "while parsing a tag, did not find expected tag URI",
+        "while parsing a tag, found an incorrect leading UTF-8 byte",
+        "while parsing a tag, found an incorrect trailing UTF-8 byte",
+        "while parsing a tag, found an invalid UTF-8 codepoint",
+        "while parsing a tag, found an invalid escape sequence",
+        "while parsing anchor, found duplicated anchor",
+        "while parsing node, found unknown anchor",
+        "while scanning TAG, did not find expected whitespace or line break",
+        "while scanning a YAML directive, did not find expected digit or '.' character",
+        "while scanning a YAML directive, did not find expected version number",
+        "while scanning a YAML directive, found extremely long version number",
+        "while scanning a block scalar, did not find expected comment or line break",
+        "while scanning a block scalar, found an indentation indicator equal to 0",
+        "while scanning a directive, could not find expected directive name",
+        "while scanning a directive, did not find expected comment or line break",
+        "while scanning a directive, found unexpected non-alphabetical character",
+        "while scanning a plain scalar, found a tab",
+        "while scanning a quoted scalar, found unexpected document indicator",
+        "while scanning a tag, did not find expected '!'",
+        "while scanning a tag, did not find expected whitespace or line break",
+        "while scanning a verbatim tag, did not find the expected '>'",
+        "while scanning an anchor or alias, did not find expected alphabetic or numeric character",
+    ];
+
+    #[test]
+    fn every_problem_the_yaml_parser_reports_is_said_in_chinese() {
+        for says in PARSER_SAYS {
+            let zh = in_chinese(says).unwrap_or_default();
+            // No word of English but names (`Unicode`, `%TAG`, `URI`, `UTF-8`).
+            let words: Vec<&str> = zh
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()))
+                .collect();
+            assert!(!zh.is_empty() && words.is_empty(), "{says} → {zh:?}");
+        }
     }
 
     #[test]

@@ -156,6 +156,36 @@ impl de::Error for Fault {
             ))
         }
     }
+
+    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        Self::custom(format_args!(
+            "invalid type: {}, expected {expected}",
+            excerpt(unexpected)
+        ))
+    }
+
+    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        Self::custom(format_args!(
+            "invalid value: {}, expected {expected}",
+            excerpt(unexpected)
+        ))
+    }
+}
+
+/// Characters of a value a refusal quotes, at most: a mistyped value can be a whole file.
+const QUOTED_CHARS: usize = 60;
+
+/// What a refusal says of a value, as `serde` says it, a long text quoted by its start only
+/// (`string "a[[[[…"`): the message stays a line a person can act on, and the list of what
+/// was expected, after it, stays whole.
+fn excerpt(unexpected: Unexpected<'_>) -> String {
+    match unexpected {
+        Unexpected::Str(text) if text.chars().nth(QUOTED_CHARS).is_some() => {
+            let start: String = text.chars().take(QUOTED_CHARS).collect();
+            format!("string {:?}", format!("{start}…"))
+        }
+        other => other.to_string(),
+    }
 }
 
 /// A syntax error of the streaming parser, in its words, where the fault is.
