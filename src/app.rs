@@ -365,9 +365,13 @@ impl App {
         rows_inside(self.areas().outline)
     }
 
-    /// Rows of the reading pane's inside (0 when it is hidden).
+    /// Rows of the reading pane's inside as it is on the screen, or, with the outline alone
+    /// on a narrow screen, as Tab will show it (0 only on a screen too small for any pane).
+    /// The text is scrolled for the pane the reader will see: measured as hidden, with no
+    /// rows, `n` from the outline would leave its match on the first row of the text Tab
+    /// shows, and a resize could keep no match in view.
     fn reading_rows(&self) -> usize {
-        rows_inside(self.areas().reading)
+        rows_inside(layout::areas(self.size.0, self.size.1, Focus::Reading).reading)
     }
 
     /// Carries out one action. The only function that changes the reader's state.
@@ -570,8 +574,8 @@ impl App {
     /// characters of the letter in view, and how far into it.
     fn say_where(&mut self) {
         // The text as it is shown, or, with the outline alone on the screen, as Tab would
-        // show it (the reading pane is the same whichever pane has the focus when both are).
-        let rows = rows_inside(layout::areas(self.size.0, self.size.1, Focus::Reading).reading);
+        // show it.
+        let rows = self.reading_rows();
         self.reading.prepare(&self.tree, self.reading_top, rows);
         let (first, last, total) = (self.reading).chars_in_view(&self.tree, self.reading_top, rows);
         let percent = self.reading.percent(self.reading_top, rows);
@@ -817,13 +821,19 @@ impl App {
         self.scroll_reading_to(line);
     }
 
-    /// Puts `line` in view, a third of the way down when it has to move.
-    fn show_reading_line(&mut self, line: ReadingPos) {
+    /// Whether `line` is among the reading pane's rows.
+    fn in_view(&mut self, line: ReadingPos) -> bool {
         let rows = self.reading_rows().max(1);
         let bottom = self
             .reading
             .step(&self.tree, self.reading_top, (rows - 1).cast_signed());
-        if line < self.reading_top || line > bottom {
+        (self.reading_top..=bottom).contains(&line)
+    }
+
+    /// Puts `line` in view, a third of the way down when it has to move.
+    fn show_reading_line(&mut self, line: ReadingPos) {
+        if !self.in_view(line) {
+            let rows = self.reading_rows().max(1);
             let top = self
                 .reading
                 .step(&self.tree, line, -(rows / 3).cast_signed());
@@ -899,8 +909,13 @@ impl App {
     }
 
     /// A new terminal size: the reading pane's blocks are wrapped anew as they are needed,
-    /// and the words at the top of the pane stay on its top line.
+    /// and the words at the top of the pane stay on its top line; the current match, when
+    /// it was in view, stays in view.
     fn resize(&mut self, width: u16, height: u16) {
+        // A match the reader sees is where they are, as the cursor is in helix: the lines
+        // above it wrap to more rows in a narrower pane, and could push it off the page.
+        // One scrolled out of view is not, and the words at the top are kept as without one.
+        let current = self.current_match_in_view();
         // The words to keep at the top: those kept by the last resize while the top line still
         // holds them (a resize only re-wraps), else the start of the top line.
         let (block, byte) = self.resize_anchor;
@@ -922,6 +937,12 @@ impl App {
             self.scroll_reading_raw(top);
         }
         self.resize_anchor = anchor;
+        // Not on a screen too small for the pane: nothing is in view there, and the words at
+        // the top, kept, bring the page back as it was when the screen grows again.
+        if let Some((block, byte)) = current.filter(|_| self.reading_rows() > 0) {
+            let line = self.reading.line_of(&self.tree, block, byte);
+            self.show_reading_line(line);
+        }
         self.keep_selection_visible();
         if let Some(figures) = self.figures.as_mut() {
             figures.keep_visible(figures_view::list_rows(width, height, figures.mode));

@@ -61,6 +61,38 @@ fn reading_pane_60x20() {
     insta::assert_snapshot!(snapshot(&app));
 }
 
+/// The user's report, as they saw it: the current match near the letter's end, the screen
+/// narrowed to one pane (the outline's), and Tab to the text, which must show the match.
+#[test]
+fn after_a_resize_tab_shows_the_current_match_at_60x20() {
+    let mut app = app(120, 36);
+    util::search(&mut app, "周岳");
+    assert!(
+        snapshot(&app).contains("周岳"),
+        "in view on the wide screen"
+    );
+    app.update(Resize {
+        width: 60,
+        height: 20,
+    });
+    app.update(SwitchFocus);
+    let screen = snapshot(&app);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[1].contains("正文"),
+        "the text is the pane shown:\n{screen}"
+    );
+    assert!(
+        lines[2..lines.len() - 1].iter().any(|l| l.contains("周岳")),
+        "the match is in the pane:\n{screen}"
+    );
+    let status = lines[lines.len() - 1];
+    assert!(
+        status.contains("结尾") && status.contains("「周岳」 1/1"),
+        "{status}"
+    );
+}
+
 #[test]
 fn measure_with_points_expanded_120x36() {
     let mut app = app(120, 36);

@@ -263,3 +263,98 @@ fn every_match_in_view_is_highlighted_and_nothing_else() {
         }
     }
 }
+
+/// Where the current match starts: its block and byte.
+fn current_match(app: &dafu::app::App) -> (usize, usize) {
+    let search = app.search();
+    let m = search.current.and_then(|i| search.matches.get(i));
+    let m = m.expect("a current match");
+    (m.block(), m.bytes().start)
+}
+
+/// Whether the line holding byte `byte` of block `block` is among the reading pane's rows as
+/// the pane shows them: with the focus, which at a narrow width is when Tab has shown it.
+fn in_view(app: &dafu::app::App, (block, byte): (usize, usize)) -> bool {
+    use dafu::layout::{Focus, areas, inner};
+    let (width, height) = app.size();
+    let pane = areas(width, height, Focus::Reading)
+        .reading
+        .expect("room for the pane");
+    app.reading()
+        .lines_from(app.reading_top())
+        .take(usize::from(inner(pane).height))
+        .any(|(_, line)| line.block == block && line.range.contains(&byte))
+}
+
+/// The user's report: a match near the letter's end is in view on a wide screen, the screen
+/// goes narrow (one pane, the outline's), Tab shows the text, and the match was gone from it.
+#[test]
+fn a_resize_keeps_the_current_match_in_view_and_tab_at_a_narrow_width_shows_it() {
+    let mut app = app(120, 36);
+    util::search(&mut app, "周岳");
+    assert_eq!(app.search().matches.len(), 1, "the contact's name, once");
+    let (place, matched) = (app.place(), current_match(&app));
+    // On the letter's last page, far below its top line: a narrower pane wraps the lines
+    // above it into more than a page.
+    assert!(in_view(&app, matched));
+    app.update(Resize {
+        width: 60,
+        height: 20,
+    });
+    assert_eq!(app.focus(), dafu::layout::Focus::Outline);
+    assert!(in_view(&app, matched), "in the text Tab will show");
+    app.update(SwitchFocus);
+    assert!(in_view(&app, matched), "in the text Tab showed");
+    app.update(Resize {
+        width: 120,
+        height: 36,
+    });
+    assert!(in_view(&app, matched), "and wide again");
+    assert_eq!(
+        app.place(),
+        place,
+        "the status row names the match's section"
+    );
+    assert_eq!(current_match(&app), matched);
+}
+
+/// A match the reader has scrolled away from is not their place: a resize keeps the words
+/// at the top of the text, as it does without a search, and does not pull the match back.
+#[test]
+fn a_resize_leaves_a_match_scrolled_out_of_view_where_it_is() {
+    let mut app = app(120, 36);
+    util::search(&mut app, "周岳");
+    let matched = current_match(&app);
+    app.update(SwitchFocus);
+    app.update(First);
+    assert!(!in_view(&app, matched));
+    let top = util::top_line(&app);
+    app.update(Resize {
+        width: 60,
+        height: 20,
+    });
+    assert!(!in_view(&app, matched));
+    let now = util::top_line(&app);
+    assert_eq!(now.block, top.block);
+    assert!(now.range.contains(&top.range.start), "{now:?} for {top:?}");
+}
+
+/// With one pane on a narrow screen, a search from the outline scrolls the text Tab will
+/// show as a search from the text does, not as if the pane, hidden, had a single row (the
+/// match on its first row).
+#[test]
+fn at_a_narrow_width_a_match_found_from_the_outline_shows_as_from_the_text() {
+    let found = |tab_first: bool| {
+        let mut app = app(60, 20);
+        if tab_first {
+            app.update(SwitchFocus);
+        }
+        util::search(&mut app, "抄送");
+        if !tab_first {
+            app.update(SwitchFocus);
+        }
+        assert!(in_view(&app, current_match(&app)));
+        app.reading_top()
+    };
+    assert_eq!(found(false), found(true));
+}

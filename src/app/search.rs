@@ -748,6 +748,18 @@ impl App {
         self.show_reading_line(line);
     }
 
+    /// Where the current match starts (its block and byte), if there is one and its line is
+    /// in the reading pane.
+    pub(super) fn current_match_in_view(&mut self) -> Option<(usize, usize)> {
+        let m = self
+            .search
+            .current
+            .and_then(|i| self.search.matches.get(i))?;
+        let (block, byte) = (m.block(), m.bytes().start);
+        let line = self.reading.line_of(&self.tree, block, byte);
+        self.in_view(line).then_some((block, byte))
+    }
+
     pub(super) fn step_match(&mut self, delta: isize) {
         if self.search.waiting() {
             self.note = Some(Note::new(self.lang.strings().index_preparing));

@@ -40,6 +40,13 @@ pub fn top_line_number(app: &App) -> usize {
     layout.lines_between(app.tree(), start, app.reading_top())
 }
 
+/// A search for `query` as typed at the prompt, finished with Enter.
+pub fn search(app: &mut App, query: &str) {
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInsert(query.into()));
+    app.update(Action::SearchSubmit);
+}
+
 /// The stable key of the selected node (`s3.m1.p2`).
 pub fn selected_key(app: &App) -> String {
     app.tree().nodes[app.selected()].key.clone()
