@@ -325,6 +325,12 @@ impl App {
         self.spotlight.as_ref()
     }
 
+    /// Whether the letter was opened from the shelf: `q` goes back to it.
+    #[must_use]
+    pub fn on_shelf(&self) -> bool {
+        self.on_shelf
+    }
+
     /// Set when the reader should end.
     #[must_use]
     pub fn should_quit(&self) -> bool {

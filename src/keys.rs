@@ -666,12 +666,19 @@ pub fn markdown_table(lang: Lang) -> String {
 /// The reader's help rows: the keys and what they do, one row a binding, then the mouse.
 /// The shelf's own keys are left to the shelf's help, where they work.
 #[must_use]
-pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
-    let mouse = lang.strings().help_mouse;
+pub fn help_rows(lang: Lang, on_shelf: bool) -> Vec<(String, &'static str)> {
+    let strings = lang.strings();
+    let mouse = strings.help_mouse;
+    // In a letter opened from the shelf, `q` and an Esc with nothing to close go back to it.
+    let describe = |b: &Binding| match (b.mode, &b.action) {
+        (Mode::Browse, Action::Quit) if on_shelf => strings.help_back_to_shelf,
+        (Mode::Browse, Action::Escape) if on_shelf => strings.help_escape_on_shelf,
+        _ => b.describe(lang),
+    };
     BINDINGS
         .iter()
         .filter(|b| b.mode != Mode::Shelf)
-        .map(|b| (b.keys_label(lang), b.describe(lang)))
+        .map(|b| (b.keys_label(lang), describe(b)))
         .chain(std::iter::once((mouse.0.to_string(), mouse.1)))
         .collect()
 }

@@ -31,6 +31,12 @@ pub struct Strings {
     pub too_small: &'static str,
     /// Short key hints for the status row.
     pub hints: &'static str,
+    /// The same in a letter opened from the shelf, where `q` goes back to it.
+    pub shelf_letter_hints: &'static str,
+    /// What `q` does in a letter opened from the shelf, as the help says it.
+    pub help_back_to_shelf: &'static str,
+    /// What Esc does there.
+    pub help_escape_on_shelf: &'static str,
     /// Before the hints when only one pane shows: Tab reaches the other.
     pub tab_hint: &'static str,
     /// The hints when the full ones do not fit: the other pane, and help.
@@ -232,6 +238,9 @@ const ZH: Strings = Strings {
     reading: "正文",
     too_small: "终端太小，至少需要",
     hints: "?帮助 /搜索 f数字 q退出",
+    shelf_letter_hints: "?帮助 /搜索 f数字 q回书架",
+    help_back_to_shelf: "回到书架（在书架上按 q 退出）",
+    help_escape_on_shelf: "关闭浮层，或清除搜索；都没有时回到书架",
     tab_hint: "Tab切换 ",
     short_hints: "Tab切换 ?帮助",
     help_title: "按键",
@@ -363,6 +372,9 @@ const EN: Strings = Strings {
     reading: "Text",
     too_small: "terminal too small; dafu needs",
     hints: "? help  / search  f figures  q quit",
+    shelf_letter_hints: "? help  / search  f figures  q shelf",
+    help_back_to_shelf: "back to the shelf (q there quits)",
+    help_escape_on_shelf: "close the overlay, or clear the search; else back to the shelf",
     tab_hint: "Tab other pane  ",
     short_hints: "Tab pane  ? help",
     help_title: "Keys",

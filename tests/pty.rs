@@ -834,6 +834,7 @@ fn help_overlay_survives_resizes() {
             let screen = ratatui::layout::Rect::new(0, 0, cols, rows);
             let area = dafu::ui::help::area(
                 dafu::strings::Lang::Zh,
+                false,
                 dafu::text::AmbiguousWidth::Narrow,
                 screen,
             );

@@ -118,7 +118,7 @@ fn reader_help_pages_to_its_last_row_without_the_shelfs_keys() {
         let mut app = App::new(tree, lang, AmbiguousWidth::Narrow, (60, 20));
         app.update(OpenHelp);
         let mut pages = vec![snapshot(&app)];
-        for _ in 0..dafu::keys::help_rows(lang).len() {
+        for _ in 0..dafu::keys::help_rows(lang, false).len() {
             app.update(PageDown);
             let page = snapshot(&app);
             if pages.last() == Some(&page) {
@@ -187,7 +187,7 @@ fn overlays_are_opaque_at_every_size() {
         app.update(OpenHelp);
         let terminal = draw(&app);
         let buffer = terminal.backend().buffer();
-        let area = dafu::ui::help::area(app.lang(), app.ambiguous(), buffer.area);
+        let area = dafu::ui::help::area(app.lang(), app.on_shelf(), app.ambiguous(), buffer.area);
         let through = showing_through(buffer, area);
         assert!(
             through.is_empty(),
@@ -238,14 +238,64 @@ fn borders_stay_in_line_and_turn_ascii_in_wide_mode() {
 }
 
 #[test]
+fn a_letter_opened_from_the_shelf_says_q_goes_back_to_it() {
+    for (lang, quits, back, hint) in [
+        (Lang::Zh, "退出", "回到书架", "q回书架"),
+        (Lang::En, "quit", "back to the shelf", "q shelf"),
+    ] {
+        let reader = || {
+            let tree = LetterTree::in_lang(dafu::letter::load::embedded(), lang);
+            App::new(tree, lang, AmbiguousWidth::Narrow, (120, 36))
+        };
+        let (mut alone, mut from_shelf) = (reader(), reader());
+        from_shelf.update(dafu::action::Message::OnShelf);
+        // The status row's hints.
+        let status = |app: &App| {
+            let text = buffer_text(draw(app).backend().buffer());
+            text.lines().last().unwrap_or_default().to_string()
+        };
+        assert!(
+            status(&from_shelf).contains(hint),
+            "{}",
+            status(&from_shelf)
+        );
+        assert!(!status(&alone).contains(hint), "{}", status(&alone));
+        // The help's row for q.
+        for app in [&mut alone, &mut from_shelf] {
+            app.update(OpenHelp);
+        }
+        // The help's pages, as the reader pages through them.
+        let pages = |app: &mut App| {
+            let mut seen = String::new();
+            for _ in 0..dafu::keys::help_rows(lang, true).len() {
+                seen.push_str(&buffer_text(draw(app).backend().buffer()));
+                app.update(PageDown);
+            }
+            seen
+        };
+        let q_row = |pages: &str| {
+            let row = pages
+                .lines()
+                .find(|l| l.contains("│ q "))
+                .unwrap_or_default();
+            row.to_string()
+        };
+        let (alone, from_shelf) = (pages(&mut alone), pages(&mut from_shelf));
+        assert!(q_row(&from_shelf).contains(back), "{from_shelf}");
+        assert!(q_row(&alone).contains(quits), "{alone}");
+        assert!(!q_row(&alone).contains(back), "{alone}");
+    }
+}
+
+#[test]
 fn overlay_over_wide_text_leaves_no_half_glyph() {
     let mut app = app(120, 36);
     app.update(ExpandAll);
     app.update(OpenHelp);
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let rows = u16::try_from(dafu::keys::help_rows(app.lang()).len() + 2).unwrap();
-    let area = dafu::ui::help::area(app.lang(), app.ambiguous(), buffer.area);
+    let rows = u16::try_from(dafu::keys::help_rows(app.lang(), app.on_shelf()).len() + 2).unwrap();
+    let area = dafu::ui::help::area(app.lang(), app.on_shelf(), app.ambiguous(), buffer.area);
     // As tall as its rows, within the rows between the title and the status row.
     assert_eq!(area.height, rows.min(buffer.area.height - 2));
     // Walking each row by the display width of its cells must land on the overlay's left

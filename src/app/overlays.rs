@@ -45,7 +45,7 @@ pub(super) fn page_help(action: &Action, offset: usize, rows: usize, height: u16
 impl App {
     /// The help's first row in view, after `action`; never past the last page.
     pub(super) fn update_help(&mut self, action: Action) {
-        let rows = crate::keys::help_rows(self.lang()).len();
+        let rows = crate::keys::help_rows(self.lang(), self.on_shelf).len();
         match page_help(&action, self.help_offset, rows, self.size.1) {
             Paged::At(offset) => self.help_offset = offset,
             Paged::Closed => self.overlay = None,

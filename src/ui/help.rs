@@ -19,8 +19,8 @@ use crate::text::width::str_width;
 /// wide enough for its longest row (borders, margins and the gap included), never wider than
 /// the screen less a margin, one row a key.
 #[must_use]
-pub fn area(lang: Lang, mode: AmbiguousWidth, screen: Rect) -> Rect {
-    area_of(&help_rows(lang), mode, screen)
+pub fn area(lang: Lang, on_shelf: bool, mode: AmbiguousWidth, screen: Rect) -> Rect {
+    area_of(&help_rows(lang, on_shelf), mode, screen)
 }
 
 /// Where a help of `rows` stands on `screen` (see [`area`]).
@@ -40,7 +40,7 @@ pub fn area_of(rows: &[(String, &str)], mode: AmbiguousWidth, screen: Rect) -> R
 
 /// Draws the reader's help overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
-    let rows = help_rows(app.lang());
+    let rows = help_rows(app.lang(), app.on_shelf());
     draw_rows(
         &rows,
         app.help_offset(),

@@ -33,6 +33,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     // The breadcrumb takes what is left. When space is short the hints shrink to the two a
     // newcomer needs (the other pane, and help), then go; a note whose end matters more
     // (`=`'s) loses its start instead of its end.
+    // From the shelf, `q` goes back to it.
+    let hints = if app.on_shelf() {
+        strings.shelf_letter_hints
+    } else {
+        strings.hints
+    };
     let right = match app.note() {
         Some(note) => {
             let room = width.saturating_sub(rest + 3);
@@ -42,9 +48,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         None if app.overlay().is_none()
             && (app.areas().outline.is_none() || app.areas().reading.is_none()) =>
         {
-            format!("{}{}", strings.tab_hint, strings.hints)
+            format!("{}{}", strings.tab_hint, hints)
         }
-        None => strings.hints.to_string(),
+        None => hints.to_string(),
     };
     let fixed = rest + str_width(&right, app.ambiguous());
     let (right, fixed) = if fixed + 12 > width && app.note().is_none() {

@@ -138,6 +138,7 @@ pub fn frame_fits(app: &App, buffer: &ratatui::buffer::Buffer) -> Result<(), Str
     let overlay = match app.overlay() {
         Some(Overlay::Help) => Some(dafu::ui::help::area(
             app.lang(),
+            app.on_shelf(),
             app.ambiguous(),
             areas.screen,
         )),
