@@ -225,7 +225,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Code(KeyCode::Backspace)],
         action: Action::Back,
         zh: "正文：回到目录（只显示一栏时 Esc、h、← 也可）",
-        en: "text: back to the outline (one pane on screen: also Esc, h, ←)",
+        en: "text: back to the outline (one pane: also Esc, h, ←)",
     },
     Binding {
         mode: Mode::Browse,
@@ -379,7 +379,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Char('=')],
         action: Action::WhereAmI,
         zh: "我在哪里：文件、屏上的字、百分比（同 less）",
-        en: "where am I: the file, the characters in view, the per cent (as in less)",
+        en: "where am I: the file, the text in view, the per cent",
     },
     Binding {
         mode: Mode::Browse,
@@ -428,7 +428,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Char(' ')],
         action: Action::PageDown,
         zh: "帮助、数字一览：向下翻页（翻页键、d、g、G 同正文）",
-        en: "help, figures: page down (paging keys, d, g, G as in the text)",
+        en: "help, figures: page down (paging keys, d, g, G too)",
     },
     Binding {
         mode: Mode::Overlay,
@@ -470,14 +470,14 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Code(KeyCode::Enter)],
         action: Action::Activate,
         zh: "书架：打开答复函（有搜索时停在第一处，n/N 继续）",
-        en: "shelf: open the letter (at its first match, n/N go on)",
+        en: "shelf: open the letter (at its first match; n/N next)",
     },
     Binding {
         mode: Mode::Shelf,
         keys: &[Key::Char('=')],
         action: Action::WhereAmI,
         zh: "书架：所选答复函的文件，第几封",
-        en: "shelf: the selected letter's file, and which of the list it is",
+        en: "shelf: the letter's file and its place in the list",
     },
     Binding {
         mode: Mode::Shelf,
@@ -491,7 +491,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Code(KeyCode::Esc)],
         action: Action::Escape,
         zh: "书架：清除搜索；在答复函中 q、Esc 回到书架",
-        en: "shelf: clear the search; in a letter, q or Esc come back",
+        en: "shelf: clear the search; q or Esc in a letter: back",
     },
     Binding {
         mode: Mode::Shelf,

@@ -374,7 +374,7 @@ const EN: Strings = Strings {
     hints: "? help  / search  f figures  q quit",
     shelf_letter_hints: "? help  / search  f figures  q shelf",
     help_back_to_shelf: "back to the shelf (q there quits)",
-    help_escape_on_shelf: "close the overlay, or clear the search; else back to the shelf",
+    help_escape_on_shelf: "close the overlay or the search; else back to the shelf",
     tab_hint: "Tab other pane  ",
     short_hints: "Tab pane  ? help",
     help_title: "Keys",
@@ -417,7 +417,7 @@ const EN: Strings = Strings {
     shelf_prompt: "search the shelf: ",
     shelf_help_mouse: (
         "mouse",
-        "the wheel moves the selection; a click selects, a second opens",
+        "wheel: move the selection; click: select, again: open",
     ),
     shelf_empty: "no letters here (.yaml .yml .txt)",
     search_prompt: "search: ",

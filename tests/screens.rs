@@ -288,6 +288,35 @@ fn a_letter_opened_from_the_shelf_says_q_goes_back_to_it() {
 }
 
 #[test]
+fn every_help_row_fits_whole_at_80_columns_in_both_languages() {
+    let screen = ratatui::layout::Rect::new(0, 0, 80, 24);
+    for lang in [Lang::Zh, Lang::En] {
+        for rows in [
+            dafu::keys::help_rows(lang, false),
+            dafu::keys::help_rows(lang, true),
+            dafu::keys::shelf_help_rows(lang),
+        ] {
+            let keys = rows.iter().map(|r| r.0.as_str());
+            let whats = rows.iter().map(|r| r.1);
+            let widest = |texts: &mut dyn Iterator<Item = &str>| {
+                texts
+                    .map(|t| dafu::text::str_width(t, AmbiguousWidth::Narrow))
+                    .max()
+                    .unwrap_or(0)
+            };
+            let natural = widest(&mut keys.clone()) + widest(&mut whats.clone()) + 6;
+            let area = dafu::ui::help::area_of(&rows, AmbiguousWidth::Narrow, screen);
+            assert_eq!(
+                usize::from(area.width),
+                natural,
+                "{lang:?}: the help is cut to {} columns",
+                area.width
+            );
+        }
+    }
+}
+
+#[test]
 fn overlay_over_wide_text_leaves_no_half_glyph() {
     let mut app = app(120, 36);
     app.update(ExpandAll);
