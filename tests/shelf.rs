@@ -216,6 +216,31 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
 }
 
 #[test]
+fn list_as_json_gives_a_path_with_control_characters_exactly_and_the_table_inert() {
+    let shelf = Shelf::new();
+    let name = "escape\u{1b}]0;title\u{7}.yaml";
+    let made = shelf.made[0].file_name.clone();
+    std::fs::copy(shelf.file(&made), shelf.file(name)).expect("copied");
+    let out = shelf.run(["list", "--format", "json", shelf.path()]);
+    assert_eq!(out.code(), Some(0), "{out:?}");
+    assert!(!out.stdout.contains(&0x1b), "JSON escapes ESC itself");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout()).expect("JSON");
+    let path = rows
+        .iter()
+        .filter_map(|r| r["path"].as_str())
+        .find(|p| p.contains("escape"))
+        .expect("a row for the file");
+    assert_eq!(path, shelf.file(name));
+    assert!(std::path::Path::new(path).is_file(), "a script can open it");
+    let table = shelf.run(["list", shelf.path()]);
+    assert!(!table.stdout.contains(&0x1b), "{table:?}");
+    assert!(
+        table.stdout().contains("escape␛]0;title␇.yaml"),
+        "{table:?}"
+    );
+}
+
+#[test]
 fn list_as_csv_has_a_header_and_a_record_per_letter() {
     let shelf = Shelf::new();
     let out = shelf.run(["list", "--format", "csv", shelf.path()]);

@@ -81,8 +81,8 @@ impl<'a> ListRow<'a> {
 ///
 /// # Errors
 /// When writing fails.
-pub fn list(
-    entries: &[Entry<Summary>],
+pub fn list<'a>(
+    entries: &'a [Entry<Summary>],
     format: Format,
     lang: Lang,
     out: &mut impl Write,
@@ -90,6 +90,13 @@ pub fn list(
     let rows: Vec<ListRow> = entries.iter().map(|e| ListRow::of(e, lang)).collect();
     match format {
         Format::Json => {
+            // JSON escapes control characters itself (`\u001b`): each path as it is, for a
+            // script to open, where the table and CSV show them as inert symbols (`␛`).
+            let exact = |(row, entry): (ListRow<'a>, &Entry<Summary>)| ListRow {
+                path: entry.path.to_string_lossy().into_owned(),
+                ..row
+            };
+            let rows: Vec<ListRow> = rows.into_iter().zip(entries).map(exact).collect();
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)
         }
