@@ -399,3 +399,31 @@ fn equals_on_a_narrow_shelf_keeps_the_place_in_the_list_and_cuts_the_names_start
         status(&app)
     );
 }
+
+#[test]
+fn a_wide_screen_shows_an_offices_whole_name_and_a_long_document_number() {
+    let long = Head {
+        date: Some("2025-06-01".into()),
+        issuer: Some("中山市人力资源和社会保障局".into()),
+        doc_number: Some("临建建议字〔2025〕第1号".into()),
+        title: Some("关于某事的答复".into()),
+        ..Head::default()
+    };
+    for (width, whole) in [(200, true), (120, false)] {
+        let mut app = ShelfApp::new(
+            vec![PathBuf::from("a.yaml")],
+            None,
+            Lang::Zh,
+            AmbiguousWidth::Narrow,
+            (width, 20),
+        );
+        app.learn([ShelfNews::Read(0, Known::Read(long.clone()))]);
+        let text = screen(&app);
+        let row = text.lines().nth(2).unwrap_or_default();
+        for field in ["中山市人力资源和社会保障局", "临建建议字〔2025〕第1号"]
+        {
+            assert_eq!(row.contains(field), whole, "{width}: {row}");
+        }
+        assert!(row.contains("关于某事的答复"), "{width}: {row}");
+    }
+}

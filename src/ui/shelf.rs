@@ -125,10 +125,17 @@ impl Column {
             columns.push((Column::Matches, 6));
         }
         columns.extend([(Column::State, state), (Column::Date, 10)]);
-        let issuer = if width >= 100 { 20 } else { 12 };
+        // Wider on a wide screen, where the title has more than it needs: an office's whole
+        // name (中山市人力资源和社会保障局, 26 columns) and a long document number
+        // (临建建议字〔2025〕第1号).
+        let (issuer, number) = match width {
+            160.. => (26, 26),
+            100.. => (20, 22),
+            _ => (12, 22),
+        };
         columns.push((Column::Issuer, issuer));
         if width >= 90 {
-            columns.push((Column::Number, 22));
+            columns.push((Column::Number, number));
         }
         if width >= 110 {
             columns.push((Column::Class, 4));
