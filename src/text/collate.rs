@@ -7,9 +7,10 @@ use std::cmp::Ordering;
 
 use pinyin::ToPinyin;
 
-/// `a` and `b` in a Chinese index's order: character by character, each by its pinyin (its
-/// most common reading, without tone), a Latin letter by itself without case; then, for the
-/// same readings, by the characters themselves, so that the order is total.
+/// `a` and `b` in a Chinese index's order: by the pinyin of each character in turn (its most
+/// common reading, without tone; a Latin letter by itself without case), so that 石林 (shi
+/// lin) comes before 十堰 (shi yan); then, for the same readings, by the characters
+/// themselves, so that the order is total.
 #[must_use]
 pub fn chinese(a: &str, b: &str) -> Ordering {
     // What the two share from their start reads the same: read from where they differ (most
@@ -51,8 +52,8 @@ pub fn natural(a: &str, b: &str) -> Ordering {
 /// What a character is ordered by: its reading, or itself.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum Reading {
-    /// A letter of the alphabet, or the first letters of a reading (`chang` for 常).
-    Letters(&'static str, char),
+    /// A letter of the alphabet, or the letters of a reading (`chang` for 常).
+    Letters(&'static str),
     /// Anything else (digits, punctuation, characters without a reading), after the letters.
     Other(char),
 }
@@ -63,10 +64,10 @@ fn reading(ch: char) -> Reading {
     {
         // Its own reading, a letter long: `Zeta局` among the Z's.
         let at = usize::from(byte.to_ascii_lowercase() - b'a');
-        return Reading::Letters(ALPHABET.get(at..=at).unwrap_or_default(), ch);
+        return Reading::Letters(ALPHABET.get(at..=at).unwrap_or_default());
     }
     match ch.to_pinyin() {
-        Some(pinyin) => Reading::Letters(pinyin.plain(), ch),
+        Some(pinyin) => Reading::Letters(pinyin.plain()),
         None => Reading::Other(ch),
     }
 }
@@ -136,6 +137,8 @@ mod tests {
     fn the_order_is_total_and_a_prefix_comes_first() {
         assert_eq!(chinese("白银", "白银市"), Ordering::Less);
         assert_eq!(chinese("白银", "白银"), Ordering::Equal);
+        // The second character's reading decides before the first's code point.
+        assert_eq!(chinese("石林", "十堰"), Ordering::Less);
         // The same reading, different characters: still an order, the same both ways.
         assert_eq!(chinese("石", "十"), chinese("十", "石").reverse());
         assert_ne!(chinese("石", "十"), Ordering::Equal);
