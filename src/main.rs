@@ -630,7 +630,17 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }
         Some(Command::Check { file }) if is_shelf(before.as_ref(), file.as_ref()) => {
             let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();
-            let shelf = dafu::shelf::read_all(&[folder], cli.lang, |_| ());
+            let shelf = dafu::shelf::read_all(std::slice::from_ref(&folder), cli.lang, |_| ());
+            if shelf.is_empty() {
+                // Nothing refused, but nothing read either: said, as `rg` says it searched
+                // no file, so that a folder of the wrong files does not pass for a good one.
+                let note = load::LoadError {
+                    file: dafu::text::sanitize::path_line(&folder),
+                    position: None,
+                    message: strings::NO_LETTERS_IN_FOLDER.en.to_string(),
+                };
+                let _ = writeln!(io::stderr(), "{}", note.in_lang(cli.lang));
+            }
             Ok(report_refused(&shelf, cli.lang))
         }
         Some(Command::Search { query, file }) => {

@@ -658,6 +658,11 @@ pub const FOLDER_NOT_LETTER: Words = Words {
     en: "is a directory, not a letter file",
     zh: "是文件夹，不是答复函文件",
 };
+/// A folder checked that holds no letter.
+pub const NO_LETTERS_IN_FOLDER: Words = Words {
+    en: "holds no letter files (.yaml, .yml, .txt); nothing was checked",
+    zh: "没有答复函文件（.yaml、.yml、.txt），没有检查任何文件",
+};
 /// A folder given as a text to import.
 pub const FOLDER_NOT_TEXT: Words = Words {
     en: "is a directory, not a text file",
@@ -691,7 +696,8 @@ pub const NOT_WRITABLE: Words = Words {
 };
 
 /// Every message of [`Words`] that a load error can carry.
-const LOAD_WORDS: [Words; 9] = [
+const LOAD_WORDS: [Words; 10] = [
+    NO_LETTERS_IN_FOLDER,
     NO_SUCH_FOLDER,
     NOT_WRITABLE,
     NO_SUCH_FILE,

@@ -406,6 +406,24 @@ fn check_refuses_only_the_broken_letter_at_its_place() {
 }
 
 #[test]
+fn check_of_a_folder_without_letters_says_it_checked_nothing() {
+    let shelf = Shelf::new();
+    let empty = shelf.dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("made");
+    std::fs::write(empty.join("notes.md"), "not a letter").expect("written");
+    let empty = empty.to_str().expect("UTF-8");
+    for (lang, words) in [("zh", "没有检查任何文件"), ("en", "nothing was checked")] {
+        let out = shelf.run(["--lang", lang, "check", empty]);
+        assert_eq!(out.code(), Some(0), "nothing refused: {out:?}");
+        assert!(out.stderr().starts_with(&format!("{empty}: ")), "{out:?}");
+        assert!(out.stderr().contains(words), "{out:?}");
+    }
+    // A folder with letters says nothing of the sort.
+    let out = shelf.run(["check", shelf.path()]);
+    assert!(!out.stderr().contains("没有检查任何文件"), "{out:?}");
+}
+
+#[test]
 fn a_missing_folder_is_an_error_not_an_empty_shelf() {
     let shelf = Shelf::new();
     let out = shelf.run(["list", "/no/such/shelf"]);
