@@ -427,3 +427,31 @@ fn a_wide_screen_shows_an_offices_whole_name_and_a_long_document_number() {
         assert!(row.contains("关于某事的答复"), "{width}: {row}");
     }
 }
+
+#[test]
+fn at_40_columns_the_title_keeps_room_before_the_issuer() {
+    let head = Head {
+        date: Some("2025-06-01".into()),
+        issuer: Some("中山市科学技术局".into()),
+        title: Some("关于某某事项的答复".into()),
+        unreviewed: true,
+        ..Head::default()
+    };
+    for lang in [Lang::En, Lang::Zh] {
+        let mut app = ShelfApp::new(
+            vec![PathBuf::from("a.yaml")],
+            None,
+            lang,
+            AmbiguousWidth::Narrow,
+            (40, 12),
+        );
+        app.learn([ShelfNews::Read(0, Known::Read(head.clone()))]);
+        let text = screen(&app);
+        let row = text.lines().nth(2).unwrap_or_default();
+        assert!(row.contains("关于某某事项"), "{lang:?}: {row}");
+        assert!(
+            !row.contains("中山市"),
+            "{lang:?}: the issuer gives way: {row}"
+        );
+    }
+}

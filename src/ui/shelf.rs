@@ -133,7 +133,11 @@ impl Column {
             100.. => (20, 22),
             _ => (12, 22),
         };
-        columns.push((Column::Issuer, issuer));
+        // Below 56 columns the title needs the room more (in English the state alone takes
+        // ten): the issuer goes, as the number and the class went before it.
+        if width >= 56 {
+            columns.push((Column::Issuer, issuer));
+        }
         if width >= 90 {
             columns.push((Column::Number, number));
         }
