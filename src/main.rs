@@ -441,6 +441,25 @@ fn is_shelf(before: Option<&PathBuf>, after: Option<&PathBuf>) -> bool {
         .is_some_and(|path| dafu::shelf::walk::is_folder(path))
 }
 
+/// `dafu list` of `paths` (and `dafu DIR` without a terminal). A path named that is not there
+/// is the command line's error, said on standard error first, as `ls` says it (exit 2; said
+/// even when the output is a pipe closed early), the others listed; a letter that cannot be
+/// read is a row with its error: listing it is the answer.
+fn list_shelf(
+    paths: &[PathBuf],
+    format: cli::figures::Format,
+    lang: Lang,
+    stdout: io::Result<File>,
+) -> Result<u8, Failure> {
+    let (paths, missing) = dafu::shelf::walk::there(paths);
+    let code = report_errors(&missing, lang);
+    let shelf = dafu::shelf::summaries(&paths, &shelf_options());
+    let printed = print_to(stdout, |out| {
+        cli::shelf::list(&shelf, format, lang, out).map(|()| FOUND)
+    })?;
+    Ok(printed.max(code))
+}
+
 /// Prints the error of every letter of `shelf` that was refused to standard error, one a
 /// line at its `FILE:LINE:COL`; the exit status: [`FAILED`] if there was any.
 fn report_refused<T>(shelf: &[dafu::shelf::Entry<T>], lang: Lang) -> u8 {
@@ -499,11 +518,12 @@ fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
     let file = cli.files.first();
     if tui::shelf::is_shelf(&cli.files) {
         if !terminal {
-            let shelf = dafu::shelf::summaries(&cli.files, &shelf_options());
-            return print_to(stdout_file, |out| {
-                let format = cli::figures::Format::Table;
-                cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
-            });
+            return list_shelf(
+                &cli.files,
+                cli::figures::Format::Table,
+                cli.lang,
+                stdout_file,
+            );
         }
         tui::shelf::run(&cli.files, reader_settings(cli))?;
         return Ok(FOUND);
@@ -570,15 +590,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }
         Some(Command::List { paths, format }) => {
             refuse_before(before.as_ref(), "list", "dafu list DIR…", cli.lang)?;
-            // A path named that is not there is the command line's error, said on standard
-            // error as `ls` says it (exit 2), the others listed; a letter that cannot be read
-            // is a row with its error: listing it is the answer.
-            let (paths, missing) = dafu::shelf::walk::there(&paths);
-            let shelf = dafu::shelf::summaries(&paths, &shelf_options());
-            let printed = print_to(stdout_file, |out| {
-                cli::shelf::list(&shelf, format, cli.lang, out).map(|()| FOUND)
-            })?;
-            Ok(printed.max(report_errors(&missing, cli.lang)))
+            list_shelf(&paths, format, cli.lang, stdout_file)
         }
         Some(Command::Search { query, file }) if is_shelf(before.as_ref(), file.as_ref()) => {
             let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();

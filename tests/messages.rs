@@ -373,6 +373,28 @@ fn a_mistyped_value_of_a_megabyte_is_quoted_by_its_start() {
 }
 
 #[test]
+fn a_long_unknown_choice_is_quoted_by_its_start_and_the_choices_whole() {
+    let scratch = Scratch::new("long-variant");
+    let figure = "            qualifier: 共\n";
+    let value = "长".repeat(2000);
+    let yaml = minimal_with(
+        figure,
+        &format!("{figure}            money_kind: {value}\n"),
+    );
+    let path = scratch.write("long-variant.yaml", yaml);
+    let (zh, en) = refused_in_both(&path.display().to_string(), "a long choice");
+    let start = format!("`{}…`", "长".repeat(60));
+    for message in [&zh, &en] {
+        assert!(message.contains(&start), "{message:.200}");
+        assert!(
+            message.trim_end().ends_with("`per_award`, `outcome`"),
+            "{message}"
+        );
+    }
+    assert!(zh.contains("未知的取值"), "{zh}");
+}
+
+#[test]
 fn every_check_of_a_letter_refuses_in_the_interface_language() {
     let scratch = Scratch::new("refusals-in-both");
     for (what, yaml, english) in refusals() {

@@ -439,6 +439,14 @@ fn a_missing_folder_is_an_error_not_an_empty_shelf() {
     assert!(out.stderr().starts_with("/no/such/shelf: "), "{out:?}");
     let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout()).expect("JSON");
     assert_eq!(rows.len(), MADE + TRANSCRIPTS.len() + 1);
+    // `dafu DIR` without a terminal prints the same list, and says the same.
+    let out = shelf.run(["/no/such/shelf", shelf.path()]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stderr().starts_with("/no/such/shelf: "), "{out:?}");
+    assert!(
+        !out.stdout().contains("/no/such/shelf"),
+        "not a row: {out:?}"
+    );
 }
 
 #[test]

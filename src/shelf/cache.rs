@@ -32,11 +32,11 @@ use crate::text::sanitize::path_line;
 
 mod ahead;
 
-/// The cache's tables: where each file was last seen, and what each content reads as.
 /// The format of the cache this dafu reads and writes (`PRAGMA user_version`): a cache of
 /// any other is set aside and made anew.
 pub const FORMAT: i32 = SCHEMA.version;
 
+/// The cache's tables: where each file was last seen, and what each content reads as.
 const SCHEMA: Schema = Schema {
     application_id: 0x6461_6673, // "dafs"
     // 2: the small columns before the text, so that a row's head is read without its text.

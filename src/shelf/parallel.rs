@@ -30,13 +30,14 @@ fn threads_for(items: usize) -> usize {
     cores.min(items).max(1)
 }
 
-/// `work` on each item `list` makes, on all cores, each thread first making a state of its
-/// own with `start` (a connection to a store, which may not be shared between threads) that
-/// `work` is given with each item; `done(i, result)` is called on the calling thread for each
-/// item `i` as it is finished (in the order they finish). The list is made on the calling
-/// thread while the other threads start and make their states: a new thread can take a
-/// millisecond or two to run on a core of its own, and listing a folder of letters takes a
-/// few, so each is ready when the other is. Once `stop` is set (a search the reader has
+/// `work` on each item `list` makes, on all cores, each thread that takes items first making
+/// a state of its own with `start` (a connection to a store, which may not be shared between
+/// threads) that `work` is given with each item; `done(i, result)` is called on the calling
+/// thread for each item `i` as it is finished (in the order they finish). The list is made on
+/// the calling thread while the other threads start, the first of them making its state
+/// meanwhile: a new thread can take a millisecond or two to run on a core of its own, and
+/// listing a folder of letters takes a few, so each is ready when the other is. The others
+/// make theirs once the list is made, and only if it has a chunk for them. Once `stop` is set (a search the reader has
 /// replaced) no thread starts another item: the one each was doing is finished and given to
 /// `done`, the others never are. Returns the list.
 pub fn for_each_listed<T: Sync, L: Deref<Target = [T]> + Send + Sync, R: Send, S>(

@@ -13,12 +13,39 @@ use pinyin::ToPinyin;
 /// themselves, so that the order is total.
 #[must_use]
 pub fn chinese(a: &str, b: &str) -> Ordering {
-    // What the two share from their start reads the same: read from where they differ (most
-    // names on a shelf share an issuer's first characters, 中山市…).
-    let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let (rest_a, rest_b) = (a.chars().skip(same), b.chars().skip(same));
-    let by_reading = rest_a.map(reading).cmp(rest_b.map(reading));
-    by_reading.then_with(|| a.cmp(b))
+    readings(a).cmp(readings(b)).then_with(|| a.cmp(b))
+}
+
+/// Places whose first character has another reading in most words, as their names read:
+/// 长沙 is `chang sha`, where 长 alone reads `zhang`; 重庆 `chong`, 厦门 `xia`, 六安 `lu`.
+const PLACE_READINGS: &[(&str, &[&str])] = &[
+    ("长沙", &["chang", "sha"]),
+    ("长春", &["chang", "chun"]),
+    ("长治", &["chang", "zhi"]),
+    ("重庆", &["chong", "qing"]),
+    ("厦门", &["xia", "men"]),
+    ("六安", &["lu", "an"]),
+    ("蚌埠", &["beng", "bu"]),
+];
+
+/// The readings of `text`, in order: a place of [`PLACE_READINGS`] as its name reads, any
+/// other character as [`reading`] reads it.
+fn readings(text: &str) -> impl Iterator<Item = Reading> + '_ {
+    let mut rest = text;
+    let mut place: std::slice::Iter<'static, &'static str> = [].iter();
+    std::iter::from_fn(move || {
+        if let Some(syllable) = place.next() {
+            return Some(Reading::Letters(syllable));
+        }
+        if let Some((name, syllables)) = PLACE_READINGS.iter().find(|(n, _)| rest.starts_with(n)) {
+            rest = rest.get(name.len()..).unwrap_or_default();
+            place = syllables.iter();
+            return place.next().map(|syllable| Reading::Letters(syllable));
+        }
+        let ch = rest.chars().next()?;
+        rest = rest.get(ch.len_utf8()..).unwrap_or_default();
+        Some(reading(ch))
+    })
 }
 
 /// `a` and `b` with each run of ASCII digits compared by its value and the text between by
@@ -121,6 +148,28 @@ mod tests {
         assert_eq!(
             sorted(&names, chinese),
             ["阿坝局", "澳门局", "白银局", "常州局", "己局", "Zeta局"]
+        );
+        let cities = [
+            "长沙市财政局",
+            "郑州市财政局",
+            "重庆市财政局",
+            "西安市",
+            "厦门市",
+            "常州市",
+            "北京市",
+        ];
+        assert_eq!(
+            sorted(&cities, chinese),
+            [
+                "北京市",
+                "长沙市财政局",
+                "常州市",
+                "重庆市财政局",
+                "西安市",
+                "厦门市",
+                "郑州市财政局"
+            ],
+            "长沙 (chang sha) before 常州 (chang zhou), 重庆 under C, 西安 (xi) before 厦门 (xia)"
         );
         let counties = [
             "剑阁", "南宫", "宁陕", "常州", "白银", "石林", "砚山", "神木", "紫阳", "马关",

@@ -164,6 +164,23 @@ impl de::Error for Fault {
         ))
     }
 
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        // serde's words, the value quoted by its start and the choices whole.
+        let variant = start_of(variant);
+        match expected {
+            [one] => Self::custom(format_args!(
+                "unknown variant `{variant}`, expected `{one}`"
+            )),
+            choices => {
+                let choices: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+                Self::custom(format_args!(
+                    "unknown variant `{variant}`, expected one of {}",
+                    choices.join(", ")
+                ))
+            }
+        }
+    }
+
     fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
         Self::custom(format_args!(
             "invalid value: {}, expected {expected}",
@@ -180,11 +197,16 @@ const QUOTED_CHARS: usize = 60;
 /// was expected, after it, stays whole.
 fn excerpt(unexpected: Unexpected<'_>) -> String {
     match unexpected {
-        Unexpected::Str(text) if text.chars().nth(QUOTED_CHARS).is_some() => {
-            let start: String = text.chars().take(QUOTED_CHARS).collect();
-            format!("string {:?}", format!("{start}…"))
-        }
+        Unexpected::Str(text) => format!("string {:?}", start_of(text)),
         other => other.to_string(),
+    }
+}
+
+/// `text`, or its first [`QUOTED_CHARS`] characters and `…` when it is longer.
+fn start_of(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or_default()).into(),
+        None => text.into(),
     }
 }
 
