@@ -332,6 +332,25 @@ mod tests {
     }
 
     #[test]
+    fn helpers_with_no_chunk_to_take_make_no_state() {
+        let items: Vec<usize> = (0..2).collect();
+        let made = AtomicUsize::new(0);
+        let mut done = 0;
+        spread(
+            4,
+            || &items[..],
+            None,
+            || made.fetch_add(1, Ordering::SeqCst),
+            |_, &i| i,
+            |_, _| done += 1,
+        );
+        assert_eq!(done, 2);
+        // The caller's and the first helper's (made while the list is); the two others have
+        // no chunk of their own in a list of two (one item a chunk) and make none.
+        assert_eq!(made.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
     fn a_list_that_panics_ends_every_thread_rather_than_leaving_them_waiting() {
         let outcome = within_a_minute(|| {
             for_each_listed(

@@ -135,6 +135,24 @@ impl<'a> Iterator for Runs<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `sort_by` may panic on an order that is not total: each order must be one.
+        #[test]
+        fn each_order_is_total(
+            texts in prop::collection::vec("[长沙常州重庆厦门西安六安石林十堰a-cZ0-9〔〕号 ]{0,6}", 3)
+        ) {
+            for order in [chinese as fn(&str, &str) -> Ordering, natural] {
+                let (a, b, c) = (&texts[0], &texts[1], &texts[2]);
+                prop_assert_eq!(order(a, b), order(b, a).reverse());
+                prop_assert_eq!(order(a, b) == Ordering::Equal, a == b);
+                if order(a, b).is_le() && order(b, c).is_le() {
+                    prop_assert!(order(a, c).is_le(), "{:?} {:?} {:?}", a, b, c);
+                }
+            }
+        }
+    }
 
     fn sorted(names: &[&str], order: fn(&str, &str) -> Ordering) -> Vec<String> {
         let mut names: Vec<String> = names.iter().map(ToString::to_string).collect();
