@@ -395,6 +395,44 @@ fn a_long_unknown_choice_is_quoted_by_its_start_and_the_choices_whole() {
 }
 
 #[test]
+fn each_choice_the_schema_names_for_a_wrong_type_is_one_it_takes() {
+    let scratch = Scratch::new("choices");
+    let figure = "            qualifier: 共\n";
+    let with_field = |field: &str| minimal_with(figure, &format!("{figure}{field}\n"));
+    let refusal = |name: &str, yaml: String| {
+        let path = scratch.write(name, yaml);
+        run(["--lang", "en", "check", &path.display().to_string()]).stderr()
+    };
+    for field in ["status", "kind", "money_kind"] {
+        // serde's own list of the variants, and the list the schema's words give.
+        let unknown = refusal(
+            "unknown.yaml",
+            with_field(&format!("            {field}: nonesuch")),
+        );
+        let wrong = refusal(
+            "wrong.yaml",
+            with_field(&format!("            {field}: [1]")),
+        );
+        let taken: Vec<String> = unknown
+            .split('`')
+            .skip(3)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        let named: Vec<String> = wrong
+            .trim_end()
+            .rsplit("expected one of ")
+            .next()
+            .unwrap_or_default()
+            .split(", ")
+            .map(str::to_string)
+            .collect();
+        assert!(!taken.is_empty(), "{unknown}");
+        assert_eq!(named, taken, "{field}: {wrong}\n{unknown}");
+    }
+}
+
+#[test]
 fn every_check_of_a_letter_refuses_in_the_interface_language() {
     let scratch = Scratch::new("refusals-in-both");
     for (what, yaml, english) in refusals() {
