@@ -646,12 +646,9 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             if shelf.is_empty() {
                 // Nothing refused, but nothing read either: said, as `rg` says it searched
                 // no file, so that a folder of the wrong files does not pass for a good one.
-                let note = load::LoadError {
-                    file: dafu::text::sanitize::path_line(&folder),
-                    position: None,
-                    message: strings::NO_LETTERS_IN_FOLDER.en.to_string(),
-                };
-                let _ = writeln!(io::stderr(), "{}", note.in_lang(cli.lang));
+                let folder = dafu::text::sanitize::path_line(&folder);
+                let note = strings::NO_LETTERS_IN_FOLDER.of(cli.lang);
+                let _ = writeln!(io::stderr(), "{folder}: {note}");
             }
             Ok(report_refused(&shelf, cli.lang))
         }

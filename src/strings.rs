@@ -696,8 +696,7 @@ pub const NOT_WRITABLE: Words = Words {
 };
 
 /// Every message of [`Words`] that a load error can carry.
-const LOAD_WORDS: [Words; 10] = [
-    NO_LETTERS_IN_FOLDER,
+const LOAD_WORDS: [Words; 9] = [
     NO_SUCH_FOLDER,
     NOT_WRITABLE,
     NO_SUCH_FILE,

@@ -81,6 +81,14 @@ fn refused_in_both(path: &str, what: &str) -> (String, String) {
     (zh, en)
 }
 
+/// `yaml` written to a file in `scratch` named after `what`, and refused as
+/// [`refused_in_both`] has it; the two messages.
+#[track_caller]
+fn refused_letter(scratch: &Scratch, what: &str, yaml: String) -> (String, String) {
+    let path = scratch.write(&format!("{}.yaml", what.replace(' ', "-")), yaml);
+    refused_in_both(&path.display().to_string(), what)
+}
+
 #[test]
 fn every_bad_fixture_is_refused_in_chinese_at_the_place_the_english_names() {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
@@ -327,9 +335,7 @@ fn wrong_types() -> Vec<(&'static str, String, &'static str)> {
 fn a_value_of_the_wrong_type_is_refused_with_the_schemas_name_for_what_belongs_there() {
     let scratch = Scratch::new("wrong-types");
     for (what, yaml, chinese) in wrong_types() {
-        let path = scratch.write(&format!("{}.yaml", what.replace(' ', "-")), yaml);
-        let path = path.display().to_string();
-        let (zh, en) = refused_in_both(&path, what);
+        let (zh, en) = refused_letter(&scratch, what, yaml);
         assert!(zh.contains(chinese), "{what}: {zh}");
         // The schema's words in English too, not the program's type names.
         assert!(en.contains("invalid type"), "{what}: {en}");
@@ -343,8 +349,11 @@ fn a_value_of_the_wrong_type_is_refused_with_the_schemas_name_for_what_belongs_t
 #[test]
 fn an_unknown_field_is_refused_with_every_field_the_letter_takes() {
     let scratch = Scratch::new("unknown-field");
-    let path = scratch.write("unknown.yaml", format!("colour: red\n{MINIMAL_YAML}"));
-    let (_, en) = refused_in_both(&path.display().to_string(), "unknown field");
+    let (_, en) = refused_letter(
+        &scratch,
+        "unknown field",
+        format!("colour: red\n{MINIMAL_YAML}"),
+    );
     for field in ["`classification`", "`suggestions`", "`sections`", "`notes`"] {
         assert!(en.contains(field), "{field} missing: {en}");
     }
@@ -359,8 +368,7 @@ fn a_mistyped_value_of_a_megabyte_is_quoted_by_its_start() {
         "proposal:\n  number: 1\n  session: 某会议\n  title: 关于某事的建议\n",
         &format!("proposal: {value}\n"),
     );
-    let path = scratch.write("long.yaml", yaml);
-    let (zh, en) = refused_in_both(&path.display().to_string(), "a long value");
+    let (zh, en) = refused_letter(&scratch, "a long value", yaml);
     let start = format!("\"{}…\"", "长".repeat(60));
     for message in [&zh, &en] {
         // The value's start, then what belongs there, whole.
@@ -381,8 +389,7 @@ fn a_long_unknown_choice_is_quoted_by_its_start_and_the_choices_whole() {
         figure,
         &format!("{figure}            money_kind: {value}\n"),
     );
-    let path = scratch.write("long-variant.yaml", yaml);
-    let (zh, en) = refused_in_both(&path.display().to_string(), "a long choice");
+    let (zh, en) = refused_letter(&scratch, "a long choice", yaml);
     let start = format!("`{}…`", "长".repeat(60));
     for message in [&zh, &en] {
         assert!(message.contains(&start), "{message:.200}");
@@ -436,9 +443,7 @@ fn each_choice_the_schema_names_for_a_wrong_type_is_one_it_takes() {
 fn every_check_of_a_letter_refuses_in_the_interface_language() {
     let scratch = Scratch::new("refusals-in-both");
     for (what, yaml, english) in refusals() {
-        let path = scratch.write(&format!("{}.yaml", what.replace(' ', "-")), yaml);
-        let path = path.display().to_string();
-        let (_, en) = refused_in_both(&path, what);
+        let (_, en) = refused_letter(&scratch, what, yaml);
         assert!(en.contains(english), "{what}: the refusal meant: {en}");
     }
 }

@@ -400,6 +400,14 @@ fn equals_on_a_narrow_shelf_keeps_the_place_in_the_list_and_cuts_the_names_start
     );
 }
 
+/// The first row of a shelf of one letter, `head`, drawn at `size`.
+fn first_row(head: &Head, lang: Lang, size: (u16, u16)) -> String {
+    let paths = vec![PathBuf::from("a.yaml")];
+    let mut app = ShelfApp::new(paths, None, lang, AmbiguousWidth::Narrow, size);
+    app.learn([ShelfNews::Read(0, Known::Read(head.clone()))]);
+    screen(&app).lines().nth(2).unwrap_or_default().to_string()
+}
+
 #[test]
 fn a_wide_screen_shows_an_offices_whole_name_and_a_long_document_number() {
     let long = Head {
@@ -410,16 +418,7 @@ fn a_wide_screen_shows_an_offices_whole_name_and_a_long_document_number() {
         ..Head::default()
     };
     for (width, whole) in [(200, true), (120, false)] {
-        let mut app = ShelfApp::new(
-            vec![PathBuf::from("a.yaml")],
-            None,
-            Lang::Zh,
-            AmbiguousWidth::Narrow,
-            (width, 20),
-        );
-        app.learn([ShelfNews::Read(0, Known::Read(long.clone()))]);
-        let text = screen(&app);
-        let row = text.lines().nth(2).unwrap_or_default();
+        let row = first_row(&long, Lang::Zh, (width, 20));
         for field in ["中山市人力资源和社会保障局", "临建建议字〔2025〕第1号"]
         {
             assert_eq!(row.contains(field), whole, "{width}: {row}");
@@ -438,16 +437,7 @@ fn at_40_columns_the_title_keeps_room_before_the_issuer() {
         ..Head::default()
     };
     for lang in [Lang::En, Lang::Zh] {
-        let mut app = ShelfApp::new(
-            vec![PathBuf::from("a.yaml")],
-            None,
-            lang,
-            AmbiguousWidth::Narrow,
-            (40, 12),
-        );
-        app.learn([ShelfNews::Read(0, Known::Read(head.clone()))]);
-        let text = screen(&app);
-        let row = text.lines().nth(2).unwrap_or_default();
+        let row = first_row(&head, lang, (40, 12));
         assert!(row.contains("关于某某事项"), "{lang:?}: {row}");
         assert!(
             !row.contains("中山市"),

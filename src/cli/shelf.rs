@@ -41,8 +41,8 @@ struct ListRow<'a> {
 }
 
 impl<'a> ListRow<'a> {
-    fn of(entry: &'a Entry<Summary>, lang: Lang) -> Self {
-        let path = path_line(&entry.path);
+    /// The row of `entry`, named `path`.
+    fn of(entry: &'a Entry<Summary>, path: String, lang: Lang) -> Self {
         match &entry.letter {
             Ok(summary) => {
                 let head = &summary.head;
@@ -81,22 +81,23 @@ impl<'a> ListRow<'a> {
 ///
 /// # Errors
 /// When writing fails.
-pub fn list<'a>(
-    entries: &'a [Entry<Summary>],
+pub fn list(
+    entries: &[Entry<Summary>],
     format: Format,
     lang: Lang,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let rows: Vec<ListRow> = entries.iter().map(|e| ListRow::of(e, lang)).collect();
+    // JSON escapes control characters itself (`\u001b`): each path as it is, for a script to
+    // open, where the table and CSV show them as inert symbols (`␛`).
+    let path = |entry: &Entry<Summary>| match format {
+        Format::Json => entry.path.to_string_lossy().into_owned(),
+        Format::Csv | Format::Table => path_line(&entry.path),
+    };
+    let rows: Vec<ListRow> = (entries.iter())
+        .map(|e| ListRow::of(e, path(e), lang))
+        .collect();
     match format {
         Format::Json => {
-            // JSON escapes control characters itself (`\u001b`): each path as it is, for a
-            // script to open, where the table and CSV show them as inert symbols (`␛`).
-            let exact = |(row, entry): (ListRow<'a>, &Entry<Summary>)| ListRow {
-                path: entry.path.to_string_lossy().into_owned(),
-                ..row
-            };
-            let rows: Vec<ListRow> = rows.into_iter().zip(entries).map(exact).collect();
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)
         }
