@@ -29,6 +29,7 @@ macro_rules! screen_getters {
 }
 
 pub mod figures_view;
+pub mod history;
 pub mod line_edit;
 mod overlays;
 pub mod place;

@@ -696,11 +696,7 @@ fn shelf_group(binding: &Binding) -> Option<u8> {
         )
         .then_some(1),
         Mode::Always => Some(2),
-        Mode::Prompt => (!matches!(
-            binding.action,
-            Action::SearchHistoryPrev | Action::SearchHistoryNext
-        ))
-        .then_some(3),
+        Mode::Prompt => Some(3),
         Mode::Outline | Mode::Reading | Mode::Overlay | Mode::Figures => None,
     }
 }

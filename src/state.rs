@@ -172,6 +172,17 @@ pub struct Change {
 /// anything that stops it being used is reported in [`Restore::problem`], never as an error.
 #[must_use]
 pub fn load(path: &Path, key: &str) -> Restore {
+    load_for(path, Some(key))
+}
+
+/// The history alone, for a reader with no letter open (the shelf), as [`load`] reads it.
+#[must_use]
+pub fn load_history(path: &Path) -> Restore {
+    load_for(path, None)
+}
+
+/// What is kept for the letter keyed `key` (none: the history alone).
+fn load_for(path: &Path, key: Option<&str>) -> Restore {
     let (connection, problem) = match open(path) {
         Ok(opened) => opened,
         Err(_) => {
@@ -209,8 +220,37 @@ pub fn load(path: &Path, key: &str) -> Restore {
 /// # Errors
 /// When the store cannot be opened or written (a store found damaged is set aside first).
 pub fn save(path: &Path, change: &Change) -> io::Result<()> {
+    save_with(path, |transaction| {
+        write_place(transaction, change)?;
+        write_history(transaction, &change.base.history, &change.history)
+    })
+}
+
+/// Keeps the queries of `history` (oldest first) that are new since `base`, the history the
+/// reader was given, as [`save`] keeps a letter's: for a reader with no letter open.
+///
+/// # Errors
+/// As [`save`].
+pub fn save_history(path: &Path, base: &[String], history: &[String]) -> io::Result<()> {
+    save_with(path, |transaction| {
+        write_history(transaction, base, history)
+    })
+}
+
+/// Opens the store at `path` and runs `write` in one transaction, then prunes.
+fn save_with(
+    path: &Path,
+    write: impl FnOnce(&Connection) -> rusqlite::Result<()>,
+) -> io::Result<()> {
     let (mut connection, _) = open(path).map_err(io::Error::other)?;
-    match write(&mut connection, change) {
+    let written = connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .and_then(|transaction| {
+            write(&transaction)?;
+            prune(&transaction)?;
+            transaction.commit()
+        });
+    match written {
         Ok(()) => Ok(()),
         Err(e) => {
             drop(connection);
@@ -233,14 +273,20 @@ fn open(path: &Path) -> Result<(Connection, Option<StateProblem>), store::OpenEr
     Ok((opened.connection, problem))
 }
 
-/// This letter's place and the history, in one read.
-fn read(connection: &Connection, key: &str) -> rusqlite::Result<(Option<Place>, Vec<String>)> {
+/// This letter's place (if a letter is asked for) and the history, in one read.
+fn read(
+    connection: &Connection,
+    key: Option<&str>,
+) -> rusqlite::Result<(Option<Place>, Vec<String>)> {
     let transaction = connection.unchecked_transaction()?;
-    let place: Option<String> = transaction
-        .query_row("SELECT place FROM places WHERE letter = ?1", [key], |row| {
-            row.get(0)
-        })
-        .optional()?;
+    let place: Option<String> = match key {
+        Some(key) => transaction
+            .query_row("SELECT place FROM places WHERE letter = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?,
+        None => None,
+    };
     let mut newest_first: Vec<String> = transaction
         .prepare("SELECT query FROM history ORDER BY used DESC LIMIT ?1")?
         .query_map([MAX_QUERIES as i64], |row| row.get(0))?
@@ -251,10 +297,8 @@ fn read(connection: &Connection, key: &str) -> rusqlite::Result<(Option<Place>, 
     Ok((place, newest_first))
 }
 
-/// Writes `change` in one transaction: the letter's place with its marks merged, the
-/// queries this run searched, then the oldest beyond the limits pruned.
-fn write(connection: &mut Connection, change: &Change) -> rusqlite::Result<()> {
-    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+/// Writes the letter's place, with its marks merged with those stored.
+fn write_place(transaction: &Connection, change: &Change) -> rusqlite::Result<()> {
     let stored: Option<String> = transaction
         .query_row(
             "SELECT place FROM places WHERE letter = ?1",
@@ -278,7 +322,16 @@ fn write(connection: &mut Connection, change: &Change) -> rusqlite::Result<()> {
          ON CONFLICT (letter) DO UPDATE SET used = excluded.used, place = excluded.place",
         params![change.key, json],
     )?;
-    for query in merge::new_queries(&change.base.history, &change.history) {
+    Ok(())
+}
+
+/// Writes the queries searched since `base`, each as the newest.
+fn write_history(
+    transaction: &Connection,
+    base: &[String],
+    history: &[String],
+) -> rusqlite::Result<()> {
+    for query in merge::new_queries(base, history) {
         transaction.execute(
             "INSERT INTO history (query, used)
              VALUES (?1, (SELECT coalesce(max(used), 0) + 1 FROM history))
@@ -286,8 +339,7 @@ fn write(connection: &mut Connection, change: &Change) -> rusqlite::Result<()> {
             [query],
         )?;
     }
-    prune(&transaction)?;
-    transaction.commit()
+    Ok(())
 }
 
 /// Drops the letters and queries used least recently beyond [`MAX_LETTERS`] and

@@ -207,8 +207,8 @@ fn read_events(
     // Read while the terminal is probed.
     let mut keeper = keep::Keeper::start(keeping, &tree);
     let probed = probe_terminal(ambiguous, palette);
-    let app = new_app(terminal, tree, lang, &probed, &mut keeper)?;
-    letter_loop(terminal, app, keeper, probed.palette, 0).map(|_| ())
+    let mut app = new_app(terminal, tree, lang, &probed, &mut keeper)?;
+    letter_loop(terminal, &mut app, keeper, probed.palette, 0).map(|_| ())
 }
 
 /// How a letter's loop ended.
@@ -223,11 +223,11 @@ enum Closed {
 }
 
 /// The reader's loop on `app`: events in, frames out, until the user quits or the terminal
-/// fails. `events` counts the events that moved the reader before (a search it was opened
+/// fails (`app` is then as the reader left it: the shelf takes its history back). `events` counts the events that moved the reader before (a search it was opened
 /// with), after which a kept place that comes late is not taken.
 fn letter_loop(
     terminal: &mut DefaultTerminal,
-    mut app: App,
+    app: &mut App,
     mut keeper: keep::Keeper,
     palette: Palette,
     mut events: usize,
@@ -236,27 +236,27 @@ fn letter_loop(
     let mut indexer: Option<index::IndexWorker> = None;
     // Late or split terminal replies are dropped here, before the keymap sees them.
     let mut replies = replies::Replies::default();
-    keeper.publish(&app);
+    keeper.publish(app);
     while !app.should_quit() {
         if let Some(built) = indexer.as_mut().and_then(index::IndexWorker::take) {
             app.update(Message::IndexReady(Box::new(built)));
-            keeper.publish(&app);
+            keeper.publish(app);
         }
         if let Some(restore) = keeper.take(Duration::ZERO, events > 0) {
             app.update(Message::Restore(Box::new(restore)));
-            keeper.publish(&app);
+            keeper.publish(app);
         }
-        repaint |= run_effects(&mut app)?;
+        repaint |= run_effects(app)?;
         repaint |= lifecycle::take_repaint();
         hooks::before_frame(events);
-        draw(terminal, &mut app, palette, repaint)?;
+        draw(terminal, app, palette, repaint)?;
         repaint = false;
         if indexer.is_none() {
             // After the first frame, which does not need it.
             indexer = Some(
                 // No thread to be had: built here, still after the first frame.
-                index::IndexWorker::start(&app)
-                    .unwrap_or_else(|_| index::IndexWorker::built_here(&app)),
+                index::IndexWorker::start(app)
+                    .unwrap_or_else(|_| index::IndexWorker::built_here(app)),
             );
         }
         let event = match wait_for_event(&mut indexer, &mut keeper, &mut replies, events > 0) {
@@ -267,12 +267,12 @@ fn letter_loop(
             }
             Waited::Index(built) => {
                 app.update(Message::IndexReady(built));
-                keeper.publish(&app);
+                keeper.publish(app);
                 continue;
             }
             Waited::Kept(restore) => {
                 app.update(Message::Restore(Box::new(restore)));
-                keeper.publish(&app);
+                keeper.publish(app);
                 continue;
             }
             Waited::Gone => return Ok(Closed::Gone),
@@ -283,9 +283,9 @@ fn letter_loop(
             // showed, though the size ratatui remembers is unchanged: repaint it all.
             repaint = true;
         }
-        if let Some(action) = action_for(&app, &event) {
+        if let Some(action) = action_for(app, &event) {
             app.update(action);
-            keeper.publish(&app);
+            keeper.publish(app);
         }
     }
     Ok(if app.interrupted() {

@@ -335,6 +335,25 @@ fn saving_and_loading_keep_one_letter_without_losing_another() {
     assert_eq!(state::load(&path, "other").place, Some(Place::default()));
 }
 
+/// The shelf has no letter open: it reads the history alone and adds its queries after
+/// those a letter searched, leaving every letter's place as it was.
+#[test]
+fn the_shelf_reads_the_history_alone_and_adds_only_what_it_searched() {
+    let dir = pty::TempDir::new("shelf-history");
+    let path = dir.join("dafu/state.db");
+    let owned =
+        |queries: &[&str]| -> Vec<String> { queries.iter().map(ToString::to_string).collect() };
+    state::save(&path, &change("k", Place::default(), &["a", "b"])).unwrap();
+    let given = state::load_history(&path);
+    assert_eq!((given.place, given.problem), (None, None));
+    assert_eq!(given.history, ["a", "b"]);
+    // A letter searched c meanwhile; the shelf searched a again, then d.
+    state::save(&path, &change("k", Place::default(), &["a", "b", "c"])).unwrap();
+    state::save_history(&path, &given.history, &owned(&["b", "a", "d"])).unwrap();
+    assert_eq!(state::load_history(&path).history, ["b", "c", "a", "d"]);
+    assert_eq!(state::load(&path, "k").place, Some(Place::default()));
+}
+
 #[test]
 fn two_readers_saving_from_the_same_start_keep_both_marks_and_both_histories() {
     let dir = pty::TempDir::new("merge");

@@ -32,13 +32,19 @@ impl Shelf {
     }
 
     fn start(&self, cols: u16, rows: u16, lang: &str, no_color: bool) -> pty::Pty {
+        pty::Pty::spawn(
+            self.options(cols, rows, lang)
+                .env("NO_COLOR", no_color.then_some("1")),
+        )
+    }
+
+    /// How the shelf is started, at `cols`×`rows` in `lang`, its cache beside its letters.
+    fn options(&self, cols: u16, rows: u16, lang: &str) -> pty::Options {
         let folder = self.dir.to_str().expect("a UTF-8 path");
         let args = ["--ambiguous-width", "narrow", "--lang", lang, folder];
         let cache = self.dir.join(".cache");
-        let options = pty::Options::new(cols, rows, &args)
+        pty::Options::new(cols, rows, &args)
             .env("XDG_CACHE_HOME", Some(cache.to_str().expect("UTF-8")))
-            .env("NO_COLOR", no_color.then_some("1"));
-        pty::Pty::spawn(options)
     }
 
     /// The made letters whose text holds `word`, in the folder's order.
@@ -371,6 +377,62 @@ fn ctrl_z_stops_the_shelf_with_the_terminal_given_back_and_fg_brings_it_back() {
     p.wait_for("j moves the selection after fg", |s| {
         selected_list_row(s) == Some(list_row(s, 4))
     });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+/// The shelf's prompt shares the reader's history, kept between runs: ↑ recalls a query
+/// searched in a letter opened from the shelf, then one searched on the shelf, newest first;
+/// and so does the next run's.
+#[test]
+fn up_in_the_shelfs_prompt_recalls_what_was_searched_on_the_shelf_and_in_its_letters() {
+    let shelf = Shelf::new("shelf-history");
+    let state = pty::TempDir::new("shelf-history-state");
+    let start = || {
+        let options = shelf.options(100, 30, "zh");
+        pty::Pty::spawn(options.env("XDG_STATE_HOME", Some(state.to_str().expect("UTF-8"))))
+    };
+    let mut p = start();
+    wait_read(&p, &shelf);
+    p.send("/rencailifa\r");
+    let found = format!("「rencailifa」 {}封", shelf.holding("人才立法").len());
+    p.wait_for("the search narrows the shelf", |s| {
+        pty::row_text(s, 0).contains(&found)
+    });
+    // Each step: the keys, then what the status row shows.
+    let steps = |p: &pty::Pty, steps: &[(&str, &str)]| {
+        for (keys, shown) in steps {
+            p.send(keys);
+            p.wait_for(&format!("{keys:?} shows {shown}"), |s| {
+                pty::status_row(s).contains(shown)
+            });
+        }
+    };
+    // Opened at its first match, the letter is searched for another word.
+    steps(&p, &[("\r", "「rencailifa」 1/"), ("/科技\r", "「科技」")]);
+    p.send("q");
+    p.wait_for("back on the shelf", |s| {
+        pty::row_text(s, 0).contains(&found)
+    });
+    // ↑ recalls the letter's query, then the shelf's; ↓ twice comes back to the empty
+    // prompt; Esc closes it.
+    let recalls = |p: &pty::Pty| {
+        let (up, down) = ("\x1b[A", "\x1b[B");
+        let recalled = [("/", "："), (up, "：科技"), (up, "：rencailifa")];
+        steps(p, &recalled);
+        p.send(&format!("{down}{down}"));
+        p.wait_for("↓ twice comes back to the empty prompt", |s| {
+            pty::status_row(s).trim_end().ends_with('：')
+        });
+        steps(p, &[("\x1b", "排序")]);
+    };
+    recalls(&p);
+    p.send("q");
+    assert!(p.wait_exit().success());
+
+    let mut p = start();
+    wait_read(&p, &shelf);
+    recalls(&p);
     p.send("q");
     assert!(p.wait_exit().success());
 }

@@ -445,3 +445,29 @@ fn at_40_columns_the_title_keeps_room_before_the_issuer() {
         );
     }
 }
+
+#[test]
+fn a_letter_written_in_sections_counts_no_suggestions_as_a_dash_not_a_zero() {
+    let head = |suggestions| Head {
+        date: Some("2022-07-27".into()),
+        title: Some("关于某事的答复".into()),
+        suggestions,
+        figures: 7,
+        ..Head::default()
+    };
+    assert!(first_row(&head(3), Lang::Zh, (120, 12)).contains(" 3/7 "));
+    let row = first_row(&head(0), Lang::Zh, (120, 12));
+    assert!(row.contains(" —/7 ") && !row.contains("0/7"), "{row}");
+}
+
+#[test]
+fn up_and_down_in_the_shelfs_prompt_recall_the_queries_searched() {
+    let mut app = shelf(Lang::En, (60, 20));
+    app.learn([ShelfNews::History(vec!["rclf".into()])]);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "ren");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(status(&app).trim_end(), "search the shelf: rclf");
+    key(&mut app, KeyCode::Down);
+    assert_eq!(status(&app).trim_end(), "search the shelf: ren");
+}

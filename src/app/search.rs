@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::history::History;
 use super::line_edit::{Edited, edit_line};
 use super::place::Spot;
 use super::{App, Note};
@@ -12,7 +13,6 @@ use crate::letter::tree::{LetterTree, NodeId};
 use crate::search::letter::ReaderIndex;
 use crate::search::{Searcher, Sparse};
 use crate::strings::Lang;
-use crate::text::sanitize::sanitize_line;
 
 /// A match, placed in the reading pane's blocks.
 ///
@@ -182,12 +182,8 @@ pub struct Search {
     /// The finished search the prompt replaced, given back by Esc (as less keeps its last
     /// search when a new one is abandoned).
     previous: Option<Previous>,
-    /// Earlier queries, oldest first, for ↑ and ↓; kept between runs by the runner.
-    history: Vec<String>,
-    /// While ↑/↓ browse the history: the entry in the prompt.
-    recalled: Option<usize>,
-    /// What was typed before ↑ first recalled an entry, given back by ↓ past the newest.
-    draft: String,
+    /// Earlier queries, for ↑ and ↓; kept between runs by the runner.
+    history: History,
     /// The index, or whether it is coming.
     index: IndexState,
     /// The language of the outline's labels, which the index reads.
@@ -270,13 +266,6 @@ struct Previous {
     filter: bool,
 }
 
-/// The most queries the history keeps (less keeps 100 too).
-pub const HISTORY_LIMIT: usize = 100;
-
-/// The longest query, in characters, the history takes from a state file: a query is a few
-/// words, and a damaged file must not fill the prompt with a novel.
-const HISTORY_QUERY_CHARS: usize = 200;
-
 impl std::fmt::Debug for Search {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Search")
@@ -316,9 +305,7 @@ impl Search {
                 byte: 0,
             },
             previous: None,
-            history: Vec::new(),
-            recalled: None,
-            draft: String::new(),
+            history: History::default(),
         }
     }
 
@@ -446,43 +433,13 @@ impl Search {
     /// Earlier queries, oldest first (what ↑ recalls, newest first).
     #[must_use]
     pub fn history(&self) -> &[String] {
-        &self.history
+        self.history.entries()
     }
 
-    /// Takes `queries` (oldest first, as the store keeps them) as the earlier history: each
-    /// made one inert line, empty and overlong ones dropped, repeats kept once (the newest), at
-    /// most [`HISTORY_LIMIT`]. Queries searched before they came (the store was slow) stay
-    /// the newest: they are this run's, and a save keeps them.
+    /// Takes `queries` (oldest first, as the store keeps them) as the earlier history
+    /// ([`History::set`]).
     pub(super) fn set_history(&mut self, queries: &[String]) {
-        let this_run = std::mem::take(&mut self.history);
-        for query in queries {
-            let query = sanitize_line(query);
-            if !query.is_empty() && query.chars().count() <= HISTORY_QUERY_CHARS {
-                self.remember(query.into_owned());
-            }
-        }
-        for query in this_run {
-            self.remember(query);
-        }
-        self.recalled = None;
-    }
-
-    /// Adds `query` to the history as its newest entry.
-    fn remember(&mut self, query: String) {
-        self.history.retain(|q| *q != query);
-        self.history.push(query);
-        let excess = self.history.len().saturating_sub(HISTORY_LIMIT);
-        self.history.drain(..excess);
-    }
-
-    /// Puts history entry `index` (or, for `None`, the draft) in the prompt, caret at its end.
-    fn recall(&mut self, index: Option<usize>) {
-        self.query = match index {
-            Some(i) => self.history[i].clone(),
-            None => std::mem::take(&mut self.draft),
-        };
-        self.recalled = index;
-        self.caret = self.query.chars().count();
+        self.history.set(queries);
     }
 }
 
@@ -504,25 +461,12 @@ impl Search {
             Edited::Close => return Edit::Close,
             Edited::Not => {}
         }
-        match action {
-            Action::SearchHistoryPrev => {
-                let older = match self.recalled {
-                    None if self.history.is_empty() => return Edit::Nothing,
-                    None => {
-                        self.draft = self.query.clone();
-                        self.history.len() - 1
-                    }
-                    Some(0) => return Edit::Nothing,
-                    Some(i) => i - 1,
-                };
-                self.recall(Some(older));
+        match self.history.browse(&action, &self.query) {
+            Some(query) => {
+                self.caret = query.chars().count();
+                self.query = query;
             }
-            Action::SearchHistoryNext => match self.recalled {
-                None => return Edit::Nothing,
-                Some(i) if i + 1 < self.history.len() => self.recall(Some(i + 1)),
-                Some(_) => self.recall(None),
-            },
-            _ => return Edit::Nothing,
+            None => return Edit::Nothing,
         }
         Edit::Rerun
     }
@@ -598,23 +542,11 @@ impl App {
         search.clear();
         search.editing = true;
         search.origin = origin;
-        search.recalled = None;
-        search.draft.clear();
+        search.history.typed(&Action::OpenSearch);
     }
 
     pub(super) fn update_prompt(&mut self, action: Action) {
-        // An edit makes the query the reader's own again: ↑ starts over from the newest entry.
-        if !matches!(
-            action,
-            Action::SearchHistoryPrev
-                | Action::SearchHistoryNext
-                | Action::SearchLeft
-                | Action::SearchRight
-                | Action::SearchHome
-                | Action::SearchEnd
-        ) {
-            self.search.recalled = None;
-        }
+        self.search.history.typed(&action);
         match action {
             Action::SearchSubmit => self.submit_search(),
             Action::SearchCancel | Action::Escape => self.cancel_search(),
@@ -639,7 +571,7 @@ impl App {
         let search = &mut self.search;
         search.editing = false;
         if !search.query.is_empty() {
-            search.remember(search.query.clone());
+            search.history.remember(search.query.clone());
         }
         if search.waiting() {
             // The rest happens when the matches are known.
@@ -658,7 +590,7 @@ impl App {
             self.step_match(1);
             return;
         }
-        match self.search.history.last().cloned() {
+        match self.search.history.newest().map(str::to_string) {
             Some(query) => {
                 self.search.caret = query.chars().count();
                 self.search.query = query;

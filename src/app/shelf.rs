@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Note;
+use super::history::History;
 use super::line_edit::{Edited, edit_line};
 use super::overlays::{Paged, page_help};
 use crate::action::Action;
@@ -132,6 +133,12 @@ pub enum ShelfNews {
         /// Its matches.
         count: usize,
     },
+    /// The queries searched before, oldest first, as the store keeps them between runs: the
+    /// shelf's own of this run stay the newest.
+    History(Vec<String>),
+    /// A letter opened from the shelf was closed with this history: the shelf's, given to
+    /// it when it opened, and what was searched in it (one history for both).
+    LetterClosed(Vec<String>),
 }
 
 /// What the shelf asks the runner to do.
@@ -190,6 +197,8 @@ pub struct ShelfApp {
     search: Option<ShelfSearch>,
     /// The query of the newest search, kept after Esc clears it: an empty Enter runs it again.
     last_query: Option<String>,
+    /// Earlier queries, for ↑ and ↓ in the prompt: the reader's history, shared.
+    history: History,
     searches: u64,
     read: usize,
     lang: Lang,
@@ -243,6 +252,7 @@ impl ShelfApp {
             prompt: None,
             search: None,
             last_query: None,
+            history: History::default(),
             searches: 0,
             read: 0,
             lang,
@@ -328,6 +338,12 @@ impl ShelfApp {
     #[must_use]
     pub fn search(&self) -> Option<&ShelfSearch> {
         self.search.as_ref()
+    }
+
+    /// Earlier queries, oldest first, this run's with those kept before.
+    #[must_use]
+    pub fn history(&self) -> &[String] {
+        self.history.entries()
     }
 
     /// Whether the list of files is there (see [`ShelfApp::listing`]).
@@ -424,6 +440,15 @@ impl ShelfApp {
                 }
                 count > 0
             }
+            ShelfNews::History(queries) => {
+                self.history.set(&queries);
+                false
+            }
+            ShelfNews::LetterClosed(queries) => {
+                self.history = History::default();
+                self.history.set(&queries);
+                false
+            }
         }
     }
 
@@ -478,7 +503,10 @@ impl ShelfApp {
                 self.sort = self.sort.next();
                 self.reorder();
             }
-            Action::OpenSearch => self.prompt = Some(ShelfPrompt::default()),
+            Action::OpenSearch => {
+                self.history.typed(&action);
+                self.prompt = Some(ShelfPrompt::default());
+            }
             Action::OpenHelp => self.help = Some(0),
             Action::WhereAmI => self.say_where(),
             Action::Escape if self.search.is_some() => {
@@ -495,6 +523,7 @@ impl ShelfApp {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
+        self.history.typed(&action);
         match edit_line(&mut prompt.text, &mut prompt.caret, &action) {
             Edited::Changed => {}
             Edited::Close => self.prompt = None,
@@ -503,6 +532,12 @@ impl ShelfApp {
                 Action::SearchCancel | Action::Escape => self.prompt = None,
                 // F1: the help over the prompt, which is there again when the help closes.
                 Action::OpenHelp => self.help = Some(0),
+                Action::SearchHistoryPrev | Action::SearchHistoryNext => {
+                    if let Some(query) = self.history.browse(&action, &prompt.text) {
+                        prompt.caret = query.chars().count();
+                        prompt.text = query;
+                    }
+                }
                 _ => {}
             },
         }
@@ -523,7 +558,8 @@ impl ShelfApp {
         if self.search.is_some() {
             return;
         }
-        match self.last_query.clone() {
+        let last = (self.last_query.clone()).or_else(|| self.history.newest().map(str::to_string));
+        match last {
             Some(query) => self.search_for(query),
             None => self.note = Some(Note::new(self.lang.strings().no_search)),
         }
@@ -531,6 +567,7 @@ impl ShelfApp {
 
     /// A new search for `query`: the list begins anew and fills as the runner finds it.
     fn search_for(&mut self, query: String) {
+        self.history.remember(query.clone());
         self.last_query = Some(query.clone());
         self.start_search(query);
         self.moved = false;
@@ -725,6 +762,57 @@ mod tests {
             .map(|n| Found::File(PathBuf::from(n), None))
             .collect();
         ShelfNews::Listed(found.into())
+    }
+
+    /// The prompt's text after `arrows`, each `↑` (the history's previous) or `↓` (next).
+    fn recalled(app: &mut ShelfApp, arrows: &str) -> String {
+        for arrow in arrows.chars() {
+            app.update(match arrow {
+                '↑' => Action::SearchHistoryPrev,
+                _ => Action::SearchHistoryNext,
+            });
+        }
+        app.prompt().map(|p| p.text.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn up_in_the_prompt_recalls_the_queries_searched_newest_first_with_those_kept_before() {
+        let mut app = shelf();
+        submit_search(&mut app, "rclf");
+        // The store's history comes late: this run's query stays the newest.
+        app.learn([ShelfNews::History(vec!["科技".into(), "银行".into()])]);
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("草".into()));
+        assert_eq!(recalled(&mut app, "↑"), "rclf");
+        assert_eq!(
+            app.prompt().map(|p| p.caret),
+            Some(4),
+            "the caret at its end"
+        );
+        assert_eq!(recalled(&mut app, "↑↑"), "科技");
+        assert_eq!(recalled(&mut app, "↑"), "科技", "the oldest is the end");
+        assert_eq!(recalled(&mut app, "↓↓"), "rclf");
+        assert_eq!(recalled(&mut app, "↓"), "草", "what was typed");
+        app.update(Action::SearchSubmit);
+        assert_eq!(app.history(), ["科技", "银行", "rclf", "草"]);
+    }
+
+    #[test]
+    fn a_letter_closed_gives_the_shelf_its_history_in_its_order() {
+        let mut app = shelf();
+        submit_search(&mut app, "rclf");
+        // The letter was given the shelf's history, and searched 科技 after it.
+        app.learn([ShelfNews::LetterClosed(vec!["rclf".into(), "科技".into()])]);
+        app.update(Action::OpenSearch);
+        assert_eq!(recalled(&mut app, "↑"), "科技");
+    }
+
+    #[test]
+    fn an_empty_enter_with_no_search_yet_runs_the_newest_kept_query() {
+        let mut app = shelf();
+        app.learn([ShelfNews::History(vec!["银行".into()])]);
+        submit_search(&mut app, "");
+        assert_eq!(app.search().map(|s| s.query.as_str()), Some("银行"));
     }
 
     #[test]

@@ -151,7 +151,8 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 9] {
         cell(r.issuer),
         cell(r.doc_number),
         cell(r.classification),
-        count(r.suggestions),
+        // A letter written in sections answers no suggestion one by one: not "0".
+        count(r.suggestions.filter(|&n| n > 0)),
         count(r.figures),
         state.to_string(),
         r.error.clone().unwrap_or_else(|| cell(r.title)),

@@ -33,7 +33,18 @@ pub struct Keeping {
 /// What the runner will save when the reader ends.
 struct Snapshot {
     path: PathBuf,
-    change: state::Change,
+    kept: Kept,
+}
+
+/// What a snapshot keeps: a letter's place and the history, or, on the shelf, the history.
+enum Kept {
+    Letter(state::Change),
+    History {
+        /// The history the shelf was given.
+        base: Vec<String>,
+        /// The history now.
+        history: Vec<String>,
+    },
 }
 
 /// The latest [`Snapshot`], published after every action.
@@ -113,16 +124,70 @@ impl Keeper {
     /// Records what to keep of `app` now, for [`save_latest`].
     pub fn publish(&self, app: &App) {
         let Some(path) = &self.path else { return };
-        let snapshot = Snapshot {
+        publish(Snapshot {
             path: path.clone(),
-            change: state::Change {
+            kept: Kept::Letter(state::Change {
                 key: self.key.clone(),
                 place: app.kept_place(),
                 history: app.search().history().to_vec(),
                 base: self.base.clone(),
+            }),
+        });
+    }
+}
+
+/// Makes `snapshot` the one [`save_latest`] writes.
+fn publish(snapshot: Snapshot) {
+    *LATEST.lock().unwrap_or_else(PoisonError::into_inner) = Some(snapshot);
+}
+
+/// The shelf's link to the state file: the history it shares with the letters.
+pub struct HistoryKeeper {
+    path: Option<PathBuf>,
+    /// The history the shelf was given, or last saved.
+    base: Vec<String>,
+}
+
+impl HistoryKeeper {
+    /// Starts reading the history (unless `keeping` says not to), given to `deliver` on a
+    /// thread of its own when it is read: a slow disk never holds back the shelf.
+    #[must_use]
+    pub fn start(keeping: Keeping, deliver: impl FnOnce(Vec<String>) + Send + 'static) -> Self {
+        if let Some(path) = keeping.path.clone().filter(|_| !keeping.fresh) {
+            let _ = std::thread::Builder::new()
+                .name("state".into())
+                .spawn(move || deliver(state::load_history(&path).history));
+        }
+        Self {
+            path: keeping.path,
+            base: Vec::new(),
+        }
+    }
+
+    /// The history the shelf now holds came from the store (or was just saved there by a
+    /// letter closed): a save adds only what is searched after it.
+    pub fn given(&mut self, history: &[String]) {
+        self.base = history.to_vec();
+    }
+
+    /// Records the shelf's history now, for [`save_latest`].
+    pub fn publish(&self, history: &[String]) {
+        let Some(path) = &self.path else { return };
+        publish(Snapshot {
+            path: path.clone(),
+            kept: Kept::History {
+                base: self.base.clone(),
+                history: history.to_vec(),
             },
-        };
-        *LATEST.lock().unwrap_or_else(PoisonError::into_inner) = Some(snapshot);
+        });
+    }
+
+    /// Writes the shelf's history now (before a letter is opened, which reads it there).
+    pub fn save(&mut self, history: &[String]) {
+        self.publish(history);
+        if save_latest().is_ok() {
+            self.given(history);
+        }
     }
 }
 
@@ -133,7 +198,14 @@ impl Keeper {
 pub fn save_latest() -> io::Result<()> {
     let snapshot = LATEST.lock().unwrap_or_else(PoisonError::into_inner).take();
     match snapshot {
-        Some(s) => state::save(&s.path, &s.change),
+        Some(Snapshot {
+            path,
+            kept: Kept::Letter(change),
+        }) => state::save(&path, &change),
+        Some(Snapshot {
+            path,
+            kept: Kept::History { base, history },
+        }) => state::save_history(&path, &base, &history),
         None => Ok(()),
     }
 }

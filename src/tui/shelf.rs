@@ -23,6 +23,7 @@ use super::{
 use crate::action::{Action, Message};
 use crate::app::App;
 use crate::app::shelf::{Known, ShelfApp, ShelfEffect, ShelfNews};
+use crate::kept::Restore;
 use crate::keymap::shelf_action_for;
 use crate::shelf::walk::{self, Found};
 use crate::shelf::{Options, cache, find, summaries_each};
@@ -49,6 +50,8 @@ struct Runner {
     send: mpsc::Sender<ShelfNews>,
     /// Set to stop the search running, if one is.
     search_stop: Option<Arc<AtomicBool>>,
+    /// The search history, which the shelf shares with its letters.
+    history: keep::HistoryKeeper,
 }
 
 fn shelf_loop(
@@ -68,15 +71,7 @@ fn shelf_loop(
         probed.ambiguous,
         (size.width, size.height),
     );
-    let (send, news) = mpsc::channel();
-    let mut runner = Runner {
-        found: Arc::new([]),
-        settings,
-        probed,
-        news,
-        send,
-        search_stop: None,
-    };
+    let mut runner = Runner::new(settings, probed);
     runner.start(terminal, &mut app, paths)?;
     let mut repaint = false;
     let mut typed = std::mem::take(&mut runner.probed.typed);
@@ -89,7 +84,11 @@ fn shelf_loop(
                     lifecycle::suspend(&lifecycle::lock())?;
                     repaint = true;
                 }
-                ShelfEffect::Search { query, id } => runner.search_in_background(query, id),
+                ShelfEffect::Search { query, id } => {
+                    // Kept if the shelf is left by a signal too.
+                    runner.history.publish(app.history());
+                    runner.search_in_background(query, id);
+                }
                 ShelfEffect::EndSearch => runner.stop_search(),
                 ShelfEffect::Open { row, query } => {
                     match runner.open(terminal, &mut app, row, query)? {
@@ -142,6 +141,27 @@ fn replay(app: &mut ShelfApp, typed: Vec<char>) {
 }
 
 impl Runner {
+    /// The runner of a shelf started with `settings` on a terminal that said `probed`; the
+    /// history starts being read.
+    fn new(settings: Settings, probed: Probed) -> Self {
+        let (send, news) = mpsc::channel();
+        let history = {
+            let send = send.clone();
+            keep::HistoryKeeper::start(settings.keeping.clone(), move |history| {
+                let _ = send.send(ShelfNews::History(history));
+            })
+        };
+        Self {
+            found: Arc::new([]),
+            settings,
+            probed,
+            news,
+            send,
+            search_stop: None,
+            history,
+        }
+    }
+
     /// How the shelf is read: through the cache, until `stop` is set.
     fn options(stop: Option<Arc<AtomicBool>>) -> Options {
         Options {
@@ -237,9 +257,11 @@ impl Runner {
         let open = loop {
             match self.news.try_recv() {
                 Ok(item) => {
-                    // The list the searches and the letters opened are taken from.
-                    if let ShelfNews::Listed(found) = &item {
-                        self.found = Arc::clone(found);
+                    match &item {
+                        // The list the searches and the letters opened are taken from.
+                        ShelfNews::Listed(found) => self.found = Arc::clone(found),
+                        ShelfNews::History(history) => self.history.given(history),
+                        _ => {}
                     }
                     news.push(item);
                 }
@@ -255,7 +277,7 @@ impl Runner {
     /// Opens letter `row` in the reader, at the first match of `query`; comes back when it
     /// is closed.
     fn open(
-        &self,
+        &mut self,
         terminal: &mut DefaultTerminal,
         shelf: &mut ShelfApp,
         row: usize,
@@ -273,6 +295,8 @@ impl Runner {
                 return Ok(Closed::Quit);
             }
         };
+        // The letter reads the history from the store, with what the shelf searched.
+        self.history.save(shelf.history());
         let mut keeper = keep::Keeper::start(self.settings.keeping.clone(), &tree);
         let probed = Probed {
             typed: Vec::new(),
@@ -280,10 +304,20 @@ impl Runner {
         };
         let mut app = new_app(terminal, tree, lang, &probed, &mut keeper)?;
         app.update(Message::OnShelf);
+        // As the shelf has it even when the store is not read (`--fresh`) or is slow.
+        app.update(Message::Restore(Box::new(Restore {
+            history: shelf.history().to_vec(),
+            ..Restore::default()
+        })));
         let moved = open_at_match(&mut app, query);
-        let closed = letter_loop(terminal, app, keeper, self.probed.palette, moved);
-        // Each letter keeps its own place, written as it is closed.
-        let _ = keep::save_latest();
+        let closed = letter_loop(terminal, &mut app, keeper, self.probed.palette, moved);
+        // Each letter keeps its own place, written as it is closed; what it searched is the
+        // shelf's history too.
+        if keep::save_latest().is_ok() {
+            self.history.given(app.search().history());
+        }
+        shelf.learn([ShelfNews::LetterClosed(app.search().history().to_vec())]);
+        self.history.publish(shelf.history());
         closed
     }
 }

@@ -200,9 +200,11 @@ impl Column {
             Column::Issuer => field(|h| h.issuer.as_deref()),
             Column::Number => field(|h| h.doc_number.as_deref()),
             Column::Class => field(|h| h.classification.as_deref()),
-            Column::Counts => {
-                head.map_or_else(String::new, |h| format!("{}/{}", h.suggestions, h.figures))
-            }
+            // A letter written in sections answers no suggestion one by one: not "0".
+            Column::Counts => head.map_or_else(String::new, |h| match h.suggestions {
+                0 => format!("—/{}", h.figures),
+                n => format!("{n}/{}", h.figures),
+            }),
             Column::Title => match &row.known {
                 Known::Unread => format!("{} {}", app.lang().strings().shelf_unread, row.name),
                 Known::Refused(_) => row.refusal(app.lang()).unwrap_or_default(),
