@@ -182,9 +182,13 @@ const OPTION_VARIABLES: [(&str, &str); 3] = [
     ("theme", "DAFU_THEME"),
 ];
 
-/// The command line's definition, with messages in plain text (see [`parse_arguments`]).
+/// The command line's definition, with messages in plain text (see [`parse_arguments`]),
+/// and the help not wrapped: the terminal wraps it, and each sentence stays whole to be given
+/// in the interface's language ([`strings::help`]).
 fn plain_command() -> clap::Command {
-    Cli::command().styles(clap::builder::Styles::plain())
+    Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .term_width(0)
 }
 
 /// Parses the command line, ignoring the option variables that are set but empty.
@@ -296,9 +300,16 @@ fn main() -> ExitCode {
     let stdout = stdout_file();
     let cli = match parse_arguments() {
         Ok(cli) => cli,
-        // `--help` and `--version` are answers, on stdout.
+        // `--help` and `--version` are answers, on stdout; the help in the interface's
+        // language.
         Err(e) if !e.use_stderr() => {
             let answer = e.render().ansi().to_string();
+            let answer = match asked_lang() {
+                Lang::Zh if e.kind() == ErrorKind::DisplayHelp => {
+                    strings::help::help_in_chinese(&answer)
+                }
+                _ => answer,
+            };
             let result = print_to(stdout, |out| {
                 out.write_all(answer.as_bytes()).map(|()| FOUND)
             });

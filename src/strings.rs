@@ -2,6 +2,7 @@
 //!
 //! The letter's own text is never translated; only the interface around it is.
 
+pub mod help;
 pub mod refusals;
 
 use std::borrow::Cow;

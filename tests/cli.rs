@@ -1342,14 +1342,65 @@ fn help_exits_0_and_names_the_subcommands() {
 #[test]
 fn subcommand_help_exits_0() {
     for subcommand in ["outline", "search", "figures", "check"] {
-        let out = run([subcommand, "--help"]);
+        let out = run([subcommand, "--help", "--lang", "en"]);
         assert_ok(&out);
         assert!(out.stdout().contains("Usage:"), "{out:?}");
+        let out = run([subcommand, "--help"]);
+        assert_ok(&out);
+        assert!(out.stdout().contains("用法："), "{out:?}");
     }
     let out = run(["figures", "--help"]);
     for format in ["table", "csv", "json"] {
         assert!(out.stdout().contains(format), "{out:?}");
     }
+}
+
+/// The first place in `line` where two words of lower-case Latin letters follow each other
+/// (`Print help`), outside `code` and `[…]` (a list of values): English left untranslated.
+fn english_in(line: &str) -> Option<String> {
+    let mut outside_code = String::new();
+    let (mut code, mut brackets) = (false, 0usize);
+    for c in line.chars() {
+        match c {
+            '`' => code = !code,
+            '[' => brackets += 1,
+            ']' => brackets = brackets.saturating_sub(1),
+            c if !code && brackets == 0 => outside_code.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = outside_code.split(' ').collect();
+    let english = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_ascii_lowercase());
+    words
+        .windows(2)
+        .find(|pair| pair.iter().all(|w| english(w)))
+        .map(|pair| pair.join(" "))
+}
+
+#[test]
+fn help_is_in_the_interfaces_language_every_sentence_of_it() {
+    let commands = [
+        "outline", "search", "figures", "check", "list", "import", "diff",
+    ];
+    // Each command's short and long help, and the `help` command's, with and without one.
+    let asked = (["-h", "--help", "help"].map(|flag| vec![flag]).into_iter()).chain(
+        commands
+            .iter()
+            .flat_map(|&c| [vec![c, "-h"], vec![c, "--help"], vec!["help", c]]),
+    );
+    for args in asked {
+        let zh = run(&args);
+        assert_ok(&zh);
+        for line in zh.stdout().lines().filter(|l| !l.starts_with("用法：")) {
+            assert_eq!(english_in(line), None, "dafu {args:?}: {line}");
+        }
+        let en = run(["--lang", "en"].iter().chain(&args));
+        assert!(en.stdout().contains("Usage: dafu"), "{en:?}");
+        assert_ne!(english_in(&en.stdout()), None, "English stays English");
+    }
+    // The language the variable names, as for every other message.
+    let en = binary::run_command(binary::dafu(["--help"]).env("DAFU_LANG", "en"));
+    assert!(en.stdout().contains("Print help"), "{en:?}");
 }
 
 #[test]
