@@ -309,15 +309,19 @@ fn figures_csv_has_a_header_and_one_record_per_figure() {
             "qualifier",
             "period",
             "status",
-            "money_kind"
+            "money_kind",
+            "part_of"
         ]
     );
     let rows = &records[1..];
     assert_eq!(rows.len(), FIGURES);
     let known = breadcrumbs("zh");
     let letter = run(Vec::<&str>::new()).stdout();
+    // The letter puts 10亿元 in 50亿元; 近1.8亿元 in nothing.
+    assert_eq!(record(rows, "10亿元")[10], "50亿元");
+    assert_eq!(record(rows, "近1.8亿元")[10], "");
     for row in rows {
-        assert_eq!(row.len(), 10, "{row:?}");
+        assert_eq!(row.len(), 11, "{row:?}");
         assert!(
             ["done", "planned", "design"].contains(&row[8].as_str()),
             "status {row:?}"
@@ -417,10 +421,13 @@ fn figures_json_is_an_array_of_the_same_figures() {
         assert_eq!(field("text").as_str(), Some(row[2].as_str()), "{object}");
         let csv_value: f64 = row[3].parse().expect("a number");
         assert_eq!(field("value").as_f64(), Some(csv_value), "{object}");
-        // The kind of money: empty in the CSV where the JSON has none (not money) or null
-        // (money of no known kind).
-        let kind = object.get("money_kind").and_then(|k| k.as_str());
-        assert_eq!(kind.unwrap_or_default(), row[9], "{object}");
+        // The kind of money and the figure it is part of: empty in the CSV where the JSON
+        // has null (not money, or money of no known kind; part of nothing).
+        for (name, column) in [("money_kind", 9), ("part_of", 10)] {
+            let value = field(name);
+            assert!(value.is_string() || value.is_null(), "{object}");
+            assert_eq!(value.as_str().unwrap_or_default(), row[column], "{object}");
+        }
     }
     let near = array
         .iter()

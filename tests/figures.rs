@@ -1208,12 +1208,12 @@ fn cli_money_by_value_as_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("node,breadcrumb,text,value,unit,what,qualifier,period,status,money_kind")
+        Some("node,breadcrumb,text,value,unit,what,qualifier,period,status,money_kind,part_of")
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     assert_eq!(rows.len(), 18, "{csv}");
     for r in &rows {
-        assert_eq!(r.len(), 10, "no field needed quoting: {r:?}");
+        assert_eq!(r.len(), 11, "no field needed quoting: {r:?}");
         assert_eq!(r[4], "元");
     }
     let values: Vec<f64> = rows.iter().map(|r| r[3].parse().unwrap()).collect();
@@ -1230,11 +1230,14 @@ fn cli_money_by_value_as_csv() {
             "超",
             "累计",
             "done",
-            "running_total"
+            "running_total",
+            ""
         ]
     );
     let fund = rows.iter().find(|r| r[2] == "50亿元").unwrap();
-    assert_eq!(fund[7..], ["", "planned", "fund"]);
+    assert_eq!(fund[7..], ["", "planned", "fund", ""]);
+    let part = rows.iter().find(|r| r[2] == "10亿元").unwrap();
+    assert_eq!(part[10], "50亿元", "the figure the letter puts it in");
     assert_eq!(rows[17][2], "80、60、40万元");
     assert_eq!(rows[17][3], "400000");
 }
@@ -1252,10 +1255,9 @@ fn cli_json_carries_node_and_breadcrumb() {
     );
     assert_eq!(rows[0]["text"], "6%");
     assert_eq!(rows[0]["kind"], "percent");
-    assert!(
-        rows[0].get("money_kind").is_none(),
-        "kinds of money are for money only"
-    );
+    // Every field in every row: null where it has no value (kinds of money are for money
+    // only).
+    assert!(rows[0]["money_kind"].is_null() && rows[0]["part_of"].is_null());
     let money = dafu(&["figures", "--unit", "money", "--format", "json"]);
     let money: serde_json::Value = serde_json::from_str(&money).unwrap();
     assert_eq!(money[0]["text"], "近1.8亿元");

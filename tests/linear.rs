@@ -360,7 +360,7 @@ fn listing_128k_figures_that_quote_one_text_takes_linear_time() {
     assert_eq!(csv.count, 1 + FIGURES + 1);
     let kept = String::from_utf8(csv.kept).expect("UTF-8 output");
     let rows: Vec<&str> = kept.lines().skip(1).take(2).collect();
-    let row = "s1.m1,一、关于某事的建议 › （一）做某事,共3家,3,家,参与企业,共,,done,";
+    let row = "s1.m1,一、关于某事的建议 › （一）做某事,共3家,3,家,参与企业,共,,done,,";
     assert_eq!(rows, [row, row]);
 }
 

@@ -61,13 +61,13 @@ struct Row<'a> {
     period: Option<String>,
     /// `done`, `planned` or `design`.
     status: Status,
-    /// The text of a figure that the letter says contains this one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The text of a figure that the letter says contains this one; null when none does.
     part_of: Option<&'a str>,
     /// For money: what kind of money it is (approved, allocated, paid, fund, running_total,
-    /// cap, per_award, outcome); null for money whose kind is not known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    money_kind: Option<Option<MoneyKind>>,
+    /// cap, per_award, outcome); null for a figure that is not money (`kind` says so) or
+    /// money whose kind is not known. Every row has every field, as `jq` and a spreadsheet
+    /// expect.
+    money_kind: Option<MoneyKind>,
 }
 
 fn rows<'a>(letter: Option<&'a str>, tree: &'a LetterTree, options: Options) -> Vec<Row<'a>> {
@@ -90,7 +90,7 @@ fn rows<'a>(letter: Option<&'a str>, tree: &'a LetterTree, options: Options) -> 
                 period: money::period_of(f).map(|p| period_label(&p, options.lang)),
                 status: f.status,
                 part_of: f.part_of.as_deref(),
-                money_kind: (kind == UnitKind::Money).then(|| kind_of(f)),
+                money_kind: (kind == UnitKind::Money).then(|| kind_of(f)).flatten(),
             }
         })
         .collect()
@@ -126,12 +126,13 @@ pub fn print_letters(
         }
         Format::Csv => {
             // The columns `dafu figures` has always had, which scripts read by position,
-            // then the period and status, then the kind of money, last as in the JSON. A
-            // shelf's rows start with their letter.
+            // then the period and status, then the kind of money and the figure this one is
+            // part of, last as in the JSON. A shelf's rows start with their letter.
             let letter = if named { "letter," } else { "" };
             writeln!(
                 out,
-                "{letter}node,breadcrumb,text,value,unit,what,qualifier,period,status,money_kind"
+                "{letter}node,breadcrumb,text,value,unit,what,qualifier,period,status,\
+                 money_kind,part_of"
             )?;
             for &(name, tree) in letters {
                 print_csv(&rows(name, tree, options), out)?;
@@ -158,12 +159,8 @@ fn print_csv(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
             csv_text(status_word(r.status)),
             // Empty for a figure that is not money, and for money of no known kind (the
             // JSON's null).
-            csv_text(
-                r.money_kind
-                    .flatten()
-                    .map(MoneyKind::name)
-                    .unwrap_or_default(),
-            ),
+            csv_text(r.money_kind.map(MoneyKind::name).unwrap_or_default()),
+            csv_text(r.part_of.unwrap_or_default()),
         ];
         let letter = r.letter.map(|l| csv_text(l) + ",").unwrap_or_default();
         writeln!(out, "{letter}{}", line.join(","))?;
