@@ -228,7 +228,7 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
         return Err(LoadError::new(
             name,
             None,
-            "file is empty; expected a letter (see the schema in README.md)",
+            "file is empty; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
         ));
     }
     if let Some(at) = first_refused(source) {
@@ -515,7 +515,7 @@ mod tests {
         let error = parse("  \n", "e.yaml").unwrap_err();
         assert_eq!(
             error.to_string(),
-            "e.yaml: file is empty; expected a letter (see the schema in README.md)"
+            "e.yaml: file is empty; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)"
         );
     }
 }

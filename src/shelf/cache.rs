@@ -62,7 +62,9 @@ const SCHEMA: Schema = Schema {
     // (`a letter (a mapping)`), no longer the program's type (`struct Letter`), and a
     // refusal is cut short past 480 characters, not 160 (the fields a letter takes, whole):
     // a refusal is kept in the words it was made in.
-    version: 11,
+    // 12: an empty file's refusal says how to make a letter (`dafu import`), not to read a
+    // README an installed dafu does not have.
+    version: 12,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

@@ -271,8 +271,8 @@ pub const PHRASES: &[(&str, &str)] = &[
         "不允许使用锚点和别名（&名称、*名称）：请把每个值写在它所在之处",
     ),
     (
-        "file is empty; expected a letter (see the schema in README.md)",
-        "文件是空的；应是一封答复函（格式见 README.md）",
+        "file is empty; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
+        "文件是空的；应是一封 dafu YAML 格式的答复函（`dafu import 文本` 可从答复函的文字起草一封）",
     ),
     (
         "the letter has both suggestions and sections; a reply is written one way: keep one list",
