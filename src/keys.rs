@@ -684,8 +684,8 @@ pub fn help_rows(lang: Lang, on_shelf: bool) -> Vec<(String, &'static str)> {
 }
 
 /// Where the shelf's help lists a binding: its own keys first, then the search, the help and
-/// quitting, the keys of everywhere, and the prompt's editing (the shelf's prompt keeps no
-/// history); `None` for a binding the shelf does not have. The help pages with the keys its
+/// quitting, the keys of everywhere, and the prompt's editing and history; `None` for a
+/// binding the shelf does not have. The help pages with the keys its
 /// border names, as the reader's does.
 fn shelf_group(binding: &Binding) -> Option<u8> {
     match binding.mode {
