@@ -182,13 +182,19 @@ const OPTION_VARIABLES: [(&str, &str); 3] = [
     ("theme", "DAFU_THEME"),
 ];
 
-/// The command line's definition, with messages in plain text (see [`parse_arguments`]),
-/// and the help not wrapped: the terminal wraps it, and each sentence stays whole to be given
-/// in the interface's language ([`strings::help`]).
+/// The command line's definition, with messages in plain text (see [`parse_arguments`]).
+///
+/// The help is laid out the same in every build: clap wraps it only when built with its
+/// `wrap_help` feature, which a benchmark crate turns on in the tests' build and nothing in
+/// the release build, and lays it out for 100 columns. Unwrapped (the terminal wraps it), each
+/// sentence stays whole, to be given in the interface's language ([`strings::help`]); and
+/// each description on the line after its name, as the long help has it, not after a column
+/// of padding the terminal would wrap back to the margin.
 fn plain_command() -> clap::Command {
     Cli::command()
         .styles(clap::builder::Styles::plain())
         .term_width(0)
+        .next_line_help(true)
 }
 
 /// Parses the command line, ignoring the option variables that are set but empty.

@@ -36,6 +36,7 @@ use ratatui::{DefaultTerminal, Terminal};
 use crate::action::{Action, Message};
 use crate::app::{App, Effect};
 use crate::colour::PaletteChoice;
+use crate::kept::Restore;
 use crate::keymap::action_for;
 use crate::letter::load::LoadError;
 use crate::letter::tree::LetterTree;
@@ -207,7 +208,7 @@ fn read_events(
     // Read while the terminal is probed.
     let mut keeper = keep::Keeper::start(keeping, &tree);
     let probed = probe_terminal(ambiguous, palette);
-    let mut app = new_app(terminal, tree, lang, &probed, &mut keeper)?;
+    let mut app = new_app(terminal, tree, lang, &probed, &mut keeper, Vec::new())?;
     letter_loop(terminal, &mut app, keeper, probed.palette, 0).map(|_| ())
 }
 
@@ -340,11 +341,19 @@ fn new_app(
     lang: Lang,
     probed: &Probed,
     keeper: &mut keep::Keeper,
+    searched: Vec<String>,
 ) -> io::Result<App> {
     let size = terminal.size()?;
     let mut app = App::new(tree, lang, probed.ambiguous, (size.width, size.height));
     // Built after the first frame (see `letter_loop`): a search typed before waits for it.
     app.update(Message::IndexComing);
+    // Queries searched before it opened, on the shelf: this run's, newer than any kept.
+    if !searched.is_empty() {
+        app.update(Message::Restore(Box::new(Restore {
+            history: searched,
+            ..Restore::default()
+        })));
+    }
     if let Some(restore) = keeper.take(STATE_WAIT, false) {
         app.update(Message::Restore(Box::new(restore)));
     }

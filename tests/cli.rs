@@ -1390,11 +1390,13 @@ fn help_is_in_the_interfaces_language_every_sentence_of_it() {
         "outline", "search", "figures", "check", "list", "import", "diff",
     ];
     // Each command's short and long help, and the `help` command's, with and without one.
-    let asked = (["-h", "--help", "help"].map(|flag| vec![flag]).into_iter()).chain(
-        commands
-            .iter()
-            .flat_map(|&c| [vec![c, "-h"], vec![c, "--help"], vec!["help", c]]),
-    );
+    let asked = (["-h", "--help", "help"].map(|flag| vec![flag]).into_iter())
+        .chain([vec!["help", "help"]])
+        .chain(
+            commands
+                .iter()
+                .flat_map(|&c| [vec![c, "-h"], vec![c, "--help"], vec!["help", c]]),
+        );
     for args in asked {
         let zh = run(&args);
         assert_ok(&zh);

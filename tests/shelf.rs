@@ -142,6 +142,15 @@ fn list_as_a_table_shows_every_letter_marks_the_imports_and_the_refused_one() {
             "an import is marked unreviewed: {row}"
         );
     }
+    // The second transcript is written in sections: it answers no suggestion one by one, and
+    // its suggestions read `—`, not 0 (file, date, issuer, number, class, suggestions…).
+    let sections = shelf.file(name_of(TRANSCRIPTS[1]));
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with(&sections))
+        .expect("a row");
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(cells[5], "—", "{row}");
     let (line, column) = shelf.broken_at;
     let row = lines
         .iter()

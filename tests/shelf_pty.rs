@@ -436,3 +436,25 @@ fn up_in_the_shelfs_prompt_recalls_what_was_searched_on_the_shelf_and_in_its_let
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+/// The shelf is the first to read the state store: one it finds damaged is set aside, and the
+/// shelf's status row says so, as the reader's does.
+#[test]
+fn a_damaged_state_store_is_named_on_the_shelf_that_found_it() {
+    let shelf = Shelf::new("shelf-damaged-state");
+    let state = pty::TempDir::new("shelf-damaged-state-home");
+    std::fs::create_dir_all(state.join("dafu")).expect("made");
+    std::fs::write(state.join("dafu/state.db"), "{ not a store").expect("written");
+    let options = shelf.options(100, 30, "zh");
+    let mut p =
+        pty::Pty::spawn(options.env("XDG_STATE_HOME", Some(state.to_str().expect("UTF-8"))));
+    p.wait_for("the note", |s| {
+        pty::status_row(s).contains("状态文件已损坏")
+    });
+    p.send("j");
+    p.wait_for("the shelf works", |s| {
+        !pty::status_row(s).contains("状态文件")
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

@@ -463,7 +463,10 @@ fn a_letter_written_in_sections_counts_no_suggestions_as_a_dash_not_a_zero() {
 #[test]
 fn up_and_down_in_the_shelfs_prompt_recall_the_queries_searched() {
     let mut app = shelf(Lang::En, (60, 20));
-    app.learn([ShelfNews::History(vec!["rclf".into()])]);
+    app.learn([ShelfNews::History {
+        queries: vec!["rclf".into()],
+        problem: None,
+    }]);
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "ren");
     key(&mut app, KeyCode::Up);

@@ -7,6 +7,7 @@
 use super::{App, Note};
 use crate::action::Action;
 pub use crate::kept::{Place, Restore, Spot, StateProblem};
+use crate::strings::Lang;
 
 /// What a mark key does with the letter that follows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,14 +91,7 @@ impl App {
     pub(super) fn restore(&mut self, restore: Restore) {
         self.search.set_history(&restore.history);
         if let Some(problem) = restore.problem {
-            let strings = self.lang.strings();
-            let text = match problem {
-                StateProblem::Damaged => strings.state_damaged,
-                StateProblem::Foreign => strings.state_foreign,
-                StateProblem::Newer => strings.state_newer,
-                StateProblem::Unreadable => strings.state_unreadable,
-            };
-            self.note = Some(Note::new(text));
+            self.note = Some(problem_note(problem, self.lang));
         }
         let Some(place) = restore.place else { return };
         self.focus = place.focus;
@@ -142,4 +136,16 @@ impl App {
             },
         }
     }
+}
+
+/// What the status row says of a state store that could not be used (the reader's and the
+/// shelf's, whichever read it first).
+pub(super) fn problem_note(problem: StateProblem, lang: Lang) -> Note {
+    let strings = lang.strings();
+    Note::new(match problem {
+        StateProblem::Damaged => strings.state_damaged,
+        StateProblem::Foreign => strings.state_foreign,
+        StateProblem::Newer => strings.state_newer,
+        StateProblem::Unreadable => strings.state_unreadable,
+    })
 }

@@ -11,7 +11,9 @@ use super::Note;
 use super::history::History;
 use super::line_edit::{Edited, edit_line};
 use super::overlays::{Paged, page_help};
+use super::place::problem_note;
 use crate::action::Action;
+use crate::kept::StateProblem;
 use crate::letter::load::LoadError;
 use crate::shelf::Head;
 use crate::shelf::walk::Found;
@@ -133,9 +135,15 @@ pub enum ShelfNews {
         /// Its matches.
         count: usize,
     },
-    /// The queries searched before, oldest first, as the store keeps them between runs: the
-    /// shelf's own of this run stay the newest.
-    History(Vec<String>),
+    /// The history kept between runs, as the store was read at the start: the shelf's own
+    /// queries of this run stay the newest.
+    History {
+        /// Oldest first.
+        queries: Vec<String>,
+        /// Why the store was set aside or could not be read, if it was: the status row says
+        /// so, as the reader's does (the shelf is the first to read it).
+        problem: Option<StateProblem>,
+    },
     /// A letter opened from the shelf was closed with this history: the shelf's, given to
     /// it when it opened, and what was searched in it (one history for both).
     LetterClosed(Vec<String>),
@@ -440,8 +448,11 @@ impl ShelfApp {
                 }
                 count > 0
             }
-            ShelfNews::History(queries) => {
+            ShelfNews::History { queries, problem } => {
                 self.history.set(&queries);
+                if let Some(problem) = problem {
+                    self.note = Some(problem_note(problem, self.lang));
+                }
                 false
             }
             ShelfNews::LetterClosed(queries) => {
@@ -764,6 +775,14 @@ mod tests {
         ShelfNews::Listed(found.into())
     }
 
+    /// The store's history, `queries`, read with no problem.
+    fn stored(queries: &[&str]) -> ShelfNews {
+        ShelfNews::History {
+            queries: queries.iter().map(ToString::to_string).collect(),
+            problem: None,
+        }
+    }
+
     /// The prompt's text after `arrows`, each `↑` (the history's previous) or `↓` (next).
     fn recalled(app: &mut ShelfApp, arrows: &str) -> String {
         for arrow in arrows.chars() {
@@ -780,7 +799,7 @@ mod tests {
         let mut app = shelf();
         submit_search(&mut app, "rclf");
         // The store's history comes late: this run's query stays the newest.
-        app.learn([ShelfNews::History(vec!["科技".into(), "银行".into()])]);
+        app.learn([stored(&["科技", "银行"])]);
         app.update(Action::OpenSearch);
         app.update(Action::SearchInsert("草".into()));
         assert_eq!(recalled(&mut app, "↑"), "rclf");
@@ -798,6 +817,16 @@ mod tests {
     }
 
     #[test]
+    fn a_state_store_set_aside_is_said_in_the_status_row() {
+        let mut app = shelf();
+        app.learn([ShelfNews::History {
+            queries: Vec::new(),
+            problem: Some(StateProblem::Damaged),
+        }]);
+        assert_eq!(note_text(&app), Some(Lang::Zh.strings().state_damaged));
+    }
+
+    #[test]
     fn a_letter_closed_gives_the_shelf_its_history_in_its_order() {
         let mut app = shelf();
         submit_search(&mut app, "rclf");
@@ -810,7 +839,7 @@ mod tests {
     #[test]
     fn an_empty_enter_with_no_search_yet_runs_the_newest_kept_query() {
         let mut app = shelf();
-        app.learn([ShelfNews::History(vec!["银行".into()])]);
+        app.learn([stored(&["银行"])]);
         submit_search(&mut app, "");
         assert_eq!(app.search().map(|s| s.query.as_str()), Some("银行"));
     }

@@ -12,6 +12,7 @@ use super::figures::{Format, csv_field, csv_text};
 use super::{SearchOptions, match_line, print_columns};
 use crate::letter::load::LoadError;
 use crate::shelf::find::{self, Searched as Found};
+use crate::shelf::head::suggestions_shown;
 use crate::shelf::walk;
 use crate::shelf::{Entry, Options, Summary};
 use crate::strings::Lang;
@@ -151,8 +152,8 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 9] {
         cell(r.issuer),
         cell(r.doc_number),
         cell(r.classification),
-        // A letter written in sections answers no suggestion one by one: not "0".
-        count(r.suggestions.filter(|&n| n > 0)),
+        r.suggestions
+            .map_or_else(|| "—".to_string(), suggestions_shown),
         count(r.figures),
         state.to_string(),
         r.error.clone().unwrap_or_else(|| cell(r.title)),

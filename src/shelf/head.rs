@@ -51,6 +51,18 @@ impl Head {
     }
 }
 
+/// A letter's suggestions as a list shows them (the shelf's and `dafu list`'s table): their
+/// number, or `—` for a letter that answers none one by one (written in sections, or in
+/// paragraphs alone), where 0 would read as a reply that answered nothing. The JSON and the
+/// CSV keep the number.
+#[must_use]
+pub fn suggestions_shown(suggestions: usize) -> String {
+    match suggestions {
+        0 => "—".to_string(),
+        n => n.to_string(),
+    }
+}
+
 /// A header field as given, or `None` when the letter does not give it or leaves it empty.
 fn given(field: &Option<String>) -> Option<&str> {
     field.as_deref().map(str::trim).filter(|f| !f.is_empty())

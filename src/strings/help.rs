@@ -220,6 +220,7 @@ const SENTENCES: &[(&str, &str)] = &[
         "打印说明（'--help' 看详细说明）",
     ),
     ("Print version", "打印版本"),
+    ("Print help for the subcommand(s)", "打印所给子命令的说明"),
 ];
 
 /// clap's labels, as it renders them, and in Chinese.

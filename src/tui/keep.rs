@@ -5,9 +5,10 @@
 //! slow disk never holds back the first frame: the runner waits for it only briefly, and takes
 //! it later if it comes late. After every action the runner publishes what is to be kept; it
 //! is written when the reader ends, after the terminal is given back, by quitting or by a
-//! signal (the signal thread calls [`save_latest`] before it exits). What the reader was
-//! given ([`state::Base`]) goes with it, so that the save adds this run's changes to what
-//! other readers saved meanwhile.
+//! signal (the signal thread calls [`save_latest`] before it exits), and for a letter opened
+//! from the shelf when it is closed. What the reader was given ([`state::Base`]) goes with it,
+//! so that the save adds this run's changes to what other readers saved meanwhile. The shelf
+//! keeps the history alone ([`HistoryKeeper`]), which it shares with the letters it opens.
 
 use std::io;
 use std::path::PathBuf;
@@ -30,7 +31,7 @@ pub struct Keeping {
     pub fresh: bool,
 }
 
-/// What the runner will save when the reader ends.
+/// What the runner will save when the reader ends (or a letter opened from the shelf closes).
 struct Snapshot {
     path: PathBuf,
     kept: Kept,
@@ -65,19 +66,14 @@ impl Keeper {
     #[must_use]
     pub fn start(keeping: Keeping, tree: &LetterTree) -> Self {
         let key = state::letter_key(tree);
-        let loading = match &keeping.path {
-            Some(path) if !keeping.fresh => {
-                let (send, receive) = mpsc::channel();
-                let (path, key) = (path.clone(), key.clone());
-                let spawned = std::thread::Builder::new()
-                    .name("state".into())
-                    .spawn(move || {
-                        let _ = send.send(state::load(&path, &key));
-                    });
-                spawned.ok().map(|_| receive)
-            }
-            _ => None,
-        };
+        let loading = keeping.to_read().and_then(|path| {
+            let (send, receive) = mpsc::channel();
+            let key = key.clone();
+            read_on_a_thread(move || {
+                let _ = send.send(state::load(&path, &key));
+            })
+            .then_some(receive)
+        });
         Self {
             path: keeping.path,
             key,
@@ -144,19 +140,19 @@ fn publish(snapshot: Snapshot) {
 /// The shelf's link to the state file: the history it shares with the letters.
 pub struct HistoryKeeper {
     path: Option<PathBuf>,
-    /// The history the shelf was given, or last saved.
+    /// The history as the store holds it, as far as the shelf knows: what it was given, and
+    /// what the last letter closed saved. A save adds what was searched since.
     base: Vec<String>,
 }
 
 impl HistoryKeeper {
     /// Starts reading the history (unless `keeping` says not to), given to `deliver` on a
-    /// thread of its own when it is read: a slow disk never holds back the shelf.
+    /// thread of its own when it is read, with why the store was set aside if it was: a
+    /// slow disk never holds back the shelf.
     #[must_use]
-    pub fn start(keeping: Keeping, deliver: impl FnOnce(Vec<String>) + Send + 'static) -> Self {
-        if let Some(path) = keeping.path.clone().filter(|_| !keeping.fresh) {
-            let _ = std::thread::Builder::new()
-                .name("state".into())
-                .spawn(move || deliver(state::load_history(&path).history));
+    pub fn start(keeping: Keeping, deliver: impl FnOnce(Restore) + Send + 'static) -> Self {
+        if let Some(path) = keeping.to_read() {
+            read_on_a_thread(move || deliver(state::load_history(&path)));
         }
         Self {
             path: keeping.path,
@@ -164,10 +160,28 @@ impl HistoryKeeper {
         }
     }
 
-    /// The history the shelf now holds came from the store (or was just saved there by a
-    /// letter closed): a save adds only what is searched after it.
-    pub fn given(&mut self, history: &[String]) {
-        self.base = history.to_vec();
+    /// The store's history, read at the start, has come. After a letter saved the history,
+    /// what it read is older than what the letter saved, as the shelf's history has them
+    /// ([`crate::app::history::History::set`]).
+    pub fn read(&mut self, history: &[String]) {
+        let saved = std::mem::take(&mut self.base);
+        let older = history.iter().filter(|query| !saved.contains(query));
+        self.base = older.cloned().collect();
+        self.base.extend(saved);
+    }
+
+    /// A letter opened from the shelf was closed with `history`, and saved it (`saved`).
+    pub fn letter_closed(&mut self, history: &[String], saved: bool) {
+        if saved {
+            self.base = history.to_vec();
+        }
+    }
+
+    /// What of the shelf's `history` was searched since the store's was known: what a letter
+    /// opened now is given as its own, newest, and saves when it closes.
+    #[must_use]
+    pub fn unsaved(&self, history: &[String]) -> Vec<String> {
+        crate::state::merge::new_queries(&self.base, history).to_vec()
     }
 
     /// Records the shelf's history now, for [`save_latest`].
@@ -181,13 +195,20 @@ impl HistoryKeeper {
             },
         });
     }
+}
 
-    /// Writes the shelf's history now (before a letter is opened, which reads it there).
-    pub fn save(&mut self, history: &[String]) {
-        self.publish(history);
-        if save_latest().is_ok() {
-            self.given(history);
-        }
+/// Runs `read` on a thread of its own, named for the state; whether it could be started.
+fn read_on_a_thread(read: impl FnOnce() + Send + 'static) -> bool {
+    std::thread::Builder::new()
+        .name("state".into())
+        .spawn(read)
+        .is_ok()
+}
+
+impl Keeping {
+    /// The store to read at the start, unless there is none or `--fresh` says not to.
+    fn to_read(&self) -> Option<PathBuf> {
+        self.path.clone().filter(|_| !self.fresh)
     }
 }
 
@@ -207,5 +228,52 @@ pub fn save_latest() -> io::Result<()> {
             kept: Kept::History { base, history },
         }) => state::save_history(&path, &base, &history),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn queries(list: &[&str]) -> Vec<String> {
+        list.iter().map(ToString::to_string).collect()
+    }
+
+    fn keeper() -> HistoryKeeper {
+        HistoryKeeper::start(
+            Keeping {
+                path: None,
+                fresh: true,
+            },
+            |_| {},
+        )
+    }
+
+    #[test]
+    fn what_the_shelf_searched_since_the_store_was_read_is_the_letters_own() {
+        let mut keeper = keeper();
+        keeper.read(&queries(&["旧"]));
+        assert_eq!(keeper.unsaved(&queries(&["旧", "rclf"])), ["rclf"]);
+    }
+
+    #[test]
+    fn the_stores_history_read_late_does_not_undo_what_a_letter_saved() {
+        let mut keeper = keeper();
+        // Before the store's history came, a letter was opened, searched 科技, and saved.
+        keeper.letter_closed(&queries(&["rclf", "科技"]), true);
+        keeper.read(&queries(&["旧"]));
+        assert_eq!(keeper.unsaved(&queries(&["旧", "rclf", "科技"])), [""; 0]);
+        assert_eq!(
+            keeper.unsaved(&queries(&["旧", "rclf", "科技", "新"])),
+            ["新"]
+        );
+    }
+
+    #[test]
+    fn a_letter_that_could_not_save_leaves_its_queries_unsaved() {
+        let mut keeper = keeper();
+        keeper.read(&queries(&["旧"]));
+        keeper.letter_closed(&queries(&["旧", "科技"]), false);
+        assert_eq!(keeper.unsaved(&queries(&["旧", "科技"])), ["科技"]);
     }
 }

@@ -23,7 +23,6 @@ use super::{
 use crate::action::{Action, Message};
 use crate::app::App;
 use crate::app::shelf::{Known, ShelfApp, ShelfEffect, ShelfNews};
-use crate::kept::Restore;
 use crate::keymap::shelf_action_for;
 use crate::shelf::walk::{self, Found};
 use crate::shelf::{Options, cache, find, summaries_each};
@@ -147,8 +146,11 @@ impl Runner {
         let (send, news) = mpsc::channel();
         let history = {
             let send = send.clone();
-            keep::HistoryKeeper::start(settings.keeping.clone(), move |history| {
-                let _ = send.send(ShelfNews::History(history));
+            keep::HistoryKeeper::start(settings.keeping.clone(), move |restore| {
+                let _ = send.send(ShelfNews::History {
+                    queries: restore.history,
+                    problem: restore.problem,
+                });
             })
         };
         Self {
@@ -260,7 +262,7 @@ impl Runner {
                     match &item {
                         // The list the searches and the letters opened are taken from.
                         ShelfNews::Listed(found) => self.found = Arc::clone(found),
-                        ShelfNews::History(history) => self.history.given(history),
+                        ShelfNews::History { queries, .. } => self.history.read(queries),
                         _ => {}
                     }
                     news.push(item);
@@ -295,28 +297,24 @@ impl Runner {
                 return Ok(Closed::Quit);
             }
         };
-        // The letter reads the history from the store, with what the shelf searched.
-        self.history.save(shelf.history());
         let mut keeper = keep::Keeper::start(self.settings.keeping.clone(), &tree);
         let probed = Probed {
             typed: Vec::new(),
             ..self.probed
         };
-        let mut app = new_app(terminal, tree, lang, &probed, &mut keeper)?;
+        // What the shelf searched since the store's history was known is the letter's own,
+        // newest: saved with its place when it closes (or by a signal meanwhile).
+        let searched = self.history.unsaved(shelf.history());
+        let mut app = new_app(terminal, tree, lang, &probed, &mut keeper, searched)?;
         app.update(Message::OnShelf);
-        // As the shelf has it even when the store is not read (`--fresh`) or is slow.
-        app.update(Message::Restore(Box::new(Restore {
-            history: shelf.history().to_vec(),
-            ..Restore::default()
-        })));
         let moved = open_at_match(&mut app, query);
         let closed = letter_loop(terminal, &mut app, keeper, self.probed.palette, moved);
         // Each letter keeps its own place, written as it is closed; what it searched is the
         // shelf's history too.
-        if keep::save_latest().is_ok() {
-            self.history.given(app.search().history());
-        }
-        shelf.learn([ShelfNews::LetterClosed(app.search().history().to_vec())]);
+        let history = app.search().history().to_vec();
+        self.history
+            .letter_closed(&history, keep::save_latest().is_ok());
+        shelf.learn([ShelfNews::LetterClosed(history)]);
         self.history.publish(shelf.history());
         closed
     }

@@ -18,6 +18,7 @@ use crate::app::shelf::{Known, ShelfApp, ShelfRow};
 use crate::keys::shelf_help_rows;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::shelf::Head;
+use crate::shelf::head::suggestions_shown;
 use crate::text::truncate::fit;
 use crate::text::width::{AmbiguousWidth, str_width};
 
@@ -200,10 +201,8 @@ impl Column {
             Column::Issuer => field(|h| h.issuer.as_deref()),
             Column::Number => field(|h| h.doc_number.as_deref()),
             Column::Class => field(|h| h.classification.as_deref()),
-            // A letter written in sections answers no suggestion one by one: not "0".
-            Column::Counts => head.map_or_else(String::new, |h| match h.suggestions {
-                0 => format!("—/{}", h.figures),
-                n => format!("{n}/{}", h.figures),
+            Column::Counts => head.map_or_else(String::new, |h| {
+                format!("{}/{}", suggestions_shown(h.suggestions), h.figures)
             }),
             Column::Title => match &row.known {
                 Known::Unread => format!("{} {}", app.lang().strings().shelf_unread, row.name),
