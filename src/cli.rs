@@ -16,6 +16,33 @@ use crate::text::sanitize::sanitize_line;
 use crate::text::truncate::fit;
 use crate::text::width::{AmbiguousWidth, str_width};
 
+/// `help` (clap's, one sentence a line) laid out for a terminal `width` columns wide: a line
+/// longer than that is broken where Chinese and English may break ([`crate::text::wrap`]:
+/// never before `，。）`), its continuation at the line's own indent, so that a description
+/// stays in its column rather than wrapping back to the margin. Ambiguous characters
+/// (“ ” — …) count as wide: the help fits whatever the terminal makes of them.
+#[must_use]
+pub fn wrap_help(help: &str, width: usize) -> String {
+    let mut out = String::with_capacity(help.len());
+    for line in help.split_inclusive('\n') {
+        let text = line.trim_end_matches('\n');
+        let body = text.trim_start_matches(' ');
+        let indent = text.get(..text.len() - body.len()).unwrap_or_default();
+        let room = width.saturating_sub(indent.len());
+        if room < 10 || str_width(text, AmbiguousWidth::Wide) <= width {
+            out.push_str(line);
+            continue;
+        }
+        for range in crate::text::wrap::wrap(body, room, AmbiguousWidth::Wide) {
+            let shown = crate::text::wrap::visible(body, range);
+            out.push_str(indent);
+            out.push_str(body.get(shown).unwrap_or_default());
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// How many characters of context `dafu search` shows on each side of a match.
 const CONTEXT_CHARS: usize = 24;
 
@@ -221,6 +248,46 @@ pub fn print_columns<R: AsRef<[String]>>(
 mod tests {
     use super::*;
     use crate::letter::load;
+
+    #[test]
+    fn a_help_line_too_wide_is_broken_at_its_own_indent_and_keeps_every_character() {
+        let help = "选项：\n      --lang <LANG>\n          界面语言（答复函本身从不翻译） \
+                    [环境变量：DAFU_LANG=] [默认：zh] [可选值：zh, en]\n  -h\n";
+        let wrapped = wrap_help(help, 40);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 4, "{wrapped}");
+        for line in &lines {
+            assert!(str_width(line, AmbiguousWidth::Wide) <= 40, "{line}");
+        }
+        // The description and its continuations at its indent; the short lines as they were.
+        assert_eq!(&lines[..2], ["选项：", "      --lang <LANG>"]);
+        let description = &lines[2..lines.len() - 1];
+        assert!(
+            description
+                .iter()
+                .all(|l| l.starts_with("          ") && l.len() > 10)
+        );
+        assert!(
+            !description
+                .iter()
+                .any(|l| l.trim_start().starts_with(['，', '）', '：']))
+        );
+        assert_eq!(lines.last(), Some(&"  -h"));
+        let joined: String = description.iter().map(|l| l.trim()).collect();
+        let whole: String = help
+            .lines()
+            .nth(2)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect();
+        assert_eq!(joined.replace(' ', ""), whole);
+    }
+
+    #[test]
+    fn a_help_that_fits_is_left_as_it_is() {
+        let help = "用法：dafu [OPTIONS]\n\n  -h, --help\n          打印说明\n";
+        assert_eq!(wrap_help(help, 80), help);
+    }
 
     /// `dafu search QUERY` on the minimal letter with `paragraph` added to its opening.
     fn search_with(paragraph: &str, query: &str) -> String {

@@ -296,6 +296,17 @@ fn mistyped_command(path: &Path) -> Option<String> {
         .map(|(_, name)| name)
 }
 
+/// The width of the terminal standard output is, if it is one.
+fn terminal_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(columns, _)| usize::from(columns))
+        .filter(|&columns| columns > 0)
+}
+
 /// Exit statuses, as grep uses them.
 const FOUND: u8 = 0;
 const NOT_FOUND: u8 = 1;
@@ -315,6 +326,12 @@ fn main() -> ExitCode {
                     strings::help::help_in_chinese(&answer)
                 }
                 _ => answer,
+            };
+            // For a terminal, each sentence broken to its width at its own indent; a pipe
+            // gets one sentence a line.
+            let answer = match terminal_width() {
+                Some(width) => dafu::cli::wrap_help(&answer, width),
+                None => answer,
             };
             let result = print_to(stdout, |out| {
                 out.write_all(answer.as_bytes()).map(|()| FOUND)

@@ -1963,3 +1963,29 @@ fn ctrl_backslash_once_the_reader_runs_is_a_key_it_names() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+/// `dafu -h` in a terminal of 60 columns: each description broken to the width at its own
+/// indent, never wrapped back to the margin by the terminal, in Chinese and in English.
+#[test]
+fn help_in_a_terminal_is_broken_to_its_width_at_each_descriptions_indent() {
+    for args in [&["-h"][..], &["-h", "--lang", "en"]] {
+        let mut p = Pty::spawn(Options::new(60, 60, args));
+        assert!(p.wait_exit().success());
+        let rows = p.rows();
+        let options = rows
+            .iter()
+            .position(|r| r == "选项：" || r == "Options:")
+            .unwrap_or_else(|| panic!("{rows:#?}"));
+        let under: Vec<&String> = rows[options + 1..]
+            .iter()
+            .filter(|r| !r.trim().is_empty())
+            .collect();
+        assert!(under.len() > 12, "{rows:#?}");
+        for row in under {
+            assert!(
+                row.starts_with("  "),
+                "{args:?}: wrapped to the margin: {row:?}"
+            );
+        }
+    }
+}
