@@ -27,20 +27,47 @@ pub fn wrap_help(help: &str, width: usize) -> String {
     for line in help.split_inclusive('\n') {
         let text = line.trim_end_matches('\n');
         let body = text.trim_start_matches(' ');
-        let indent = text.get(..text.len() - body.len()).unwrap_or_default();
-        let room = width.saturating_sub(indent.len());
+        // A value's description (`- auto:   Ask the terminal…`) goes on under itself, not
+        // under its name: the hanging indent takes in `- name:` and the spaces after it.
+        let hanging = text.len() - body.len() + value_name_width(body);
+        let room = width.saturating_sub(hanging);
         if room < 10 || str_width(text, AmbiguousWidth::Wide) <= width {
             out.push_str(line);
             continue;
         }
-        for range in crate::text::wrap::wrap(body, room, AmbiguousWidth::Wide) {
-            let shown = crate::text::wrap::visible(body, range);
-            out.push_str(indent);
-            out.push_str(body.get(shown).unwrap_or_default());
+        let (name, description) = body.split_at(value_name_width(body));
+        let indent = " ".repeat(hanging);
+        for (i, range) in crate::text::wrap::wrap(description, room, AmbiguousWidth::Wide)
+            .into_iter()
+            .enumerate()
+        {
+            let shown = crate::text::wrap::visible(description, range);
+            if i == 0 {
+                out.push_str(text.get(..text.len() - body.len()).unwrap_or_default());
+                out.push_str(name);
+            } else {
+                out.push_str(&indent);
+            }
+            out.push_str(description.get(shown).unwrap_or_default());
             out.push('\n');
         }
     }
     out
+}
+
+/// The bytes of a help line's `- name:` and the spaces after it, for a line that lists a value
+/// of an option (`- narrow: One column…`); 0 for any other. All ASCII: bytes are columns.
+fn value_name_width(body: &str) -> usize {
+    let Some(rest) = body.strip_prefix("- ") else {
+        return 0;
+    };
+    let name = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    match rest.get(name..).and_then(|after| after.strip_prefix(':')) {
+        Some(after) if name > 0 => body.len() - after.trim_start_matches(' ').len(),
+        _ => 0,
+    }
 }
 
 /// How many characters of context `dafu search` shows on each side of a match.
@@ -281,6 +308,27 @@ mod tests {
             .split_whitespace()
             .collect();
         assert_eq!(joined.replace(' ', ""), whole);
+    }
+
+    #[test]
+    fn a_values_description_goes_on_under_itself_not_under_its_name() {
+        let help = "          - value: 每一类之内从大到小：先金额（按元），再数量，再百分比。\
+                    不同类的数值从不相比（87亿元并不比2381家“多”）\n";
+        let wrapped = wrap_help(help, 60);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 1, "{wrapped}");
+        assert!(
+            lines[0].starts_with("          - value: 每一类"),
+            "{wrapped}"
+        );
+        for line in &lines[1..] {
+            let text = line.trim_start_matches(' ');
+            assert_eq!(
+                line.len() - text.len(),
+                19,
+                "under the description: {wrapped}"
+            );
+        }
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub struct Strings {
     pub list_columns: [&'static str; 9],
     /// `dafu list`: the state of an unreviewed import, and of a refused letter.
     pub list_states: [&'static str; 2],
+    /// The shelf's column of counts, suggestions/figures, in its nine columns.
+    pub shelf_counts: &'static str,
     /// The shelf's title, before its folder.
     pub shelf_title: &'static str,
     /// The shelf's orders: by file, date, issuer, document number.
@@ -262,6 +264,7 @@ const ZH: Strings = Strings {
         "标题",
     ],
     list_states: ["未审阅", "无法读取"],
+    shelf_counts: "建议/数字",
     shelf_title: "书架",
     shelf_sorts: ["文件", "日期", "发文机关", "文号"],
     shelf_sort_label: "排序：",
@@ -404,6 +407,7 @@ const EN: Strings = Strings {
         "title",
     ],
     list_states: ["unreviewed", "refused"],
+    shelf_counts: "sugg/figs",
     shelf_title: "Shelf",
     shelf_sorts: ["file", "date", "issuer", "number"],
     shelf_sort_label: "sort: ",

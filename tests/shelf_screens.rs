@@ -417,12 +417,15 @@ fn a_wide_screen_shows_an_offices_whole_name_and_a_long_document_number() {
         title: Some("关于某事的答复".into()),
         ..Head::default()
     };
-    for (width, whole) in [(200, true), (120, false)] {
+    // The issuer whole on a wide screen only; a document number of 23 columns from 90 on.
+    for (width, issuer) in [(200, true), (120, false), (90, false)] {
         let row = first_row(&long, Lang::Zh, (width, 20));
-        for field in ["中山市人力资源和社会保障局", "临建建议字〔2025〕第1号"]
-        {
-            assert_eq!(row.contains(field), whole, "{width}: {row}");
-        }
+        assert_eq!(
+            row.contains("中山市人力资源和社会保障局"),
+            issuer,
+            "{width}: {row}"
+        );
+        assert!(row.contains("临建建议字〔2025〕第1号"), "{width}: {row}");
         assert!(row.contains("关于某事的答复"), "{width}: {row}");
     }
 }
@@ -473,4 +476,30 @@ fn up_and_down_in_the_shelfs_prompt_recall_the_queries_searched() {
     assert_eq!(status(&app).trim_end(), "search the shelf: rclf");
     key(&mut app, KeyCode::Down);
     assert_eq!(status(&app).trim_end(), "search the shelf: ren");
+}
+
+#[test]
+fn a_letters_state_heads_its_title_and_takes_no_column_of_its_own() {
+    let head = |unreviewed| Head {
+        date: Some("2025-06-01".into()),
+        title: Some("关于某某事项的答复".into()),
+        unreviewed,
+        ..Head::default()
+    };
+    for (lang, word) in [(Lang::En, "unreviewed"), (Lang::Zh, "未审阅")] {
+        let row = first_row(&head(true), lang, (100, 12));
+        assert!(
+            row.contains(&format!("{word}  关于某某事项的答复")),
+            "{row}"
+        );
+        let row = first_row(&head(false), lang, (100, 12));
+        assert!(!row.contains(word) && row.contains("2025-06-01 "), "{row}");
+    }
+    // The headings name no state column.
+    let app = shelf(Lang::En, (100, 12));
+    let headings = screen(&app).lines().nth(1).unwrap_or_default().to_string();
+    assert!(
+        headings.starts_with("date ") && !headings.contains("state"),
+        "{headings}"
+    );
 }

@@ -10,11 +10,11 @@ const SENTENCES: &[(&str, &str)] = &[
     // dafu
     (
         "Read a Chinese official reply letter (答复) in the terminal.",
-        "在终端中阅读政府部门的答复函（答复）。",
+        "在终端中阅读政府部门的答复函。",
     ),
     (
         "Read a Chinese official reply letter (答复) in the terminal",
-        "在终端中阅读政府部门的答复函（答复）",
+        "在终端中阅读政府部门的答复函",
     ),
     (
         "Without a FILE, dafu opens the letter it ships with: 中山科函〔2021〕142号, the \
@@ -232,7 +232,9 @@ const LABELS: &[(&str, &str)] = &[
     ("Possible values:", "可选值："),
     ("[possible values: ", "[可选值："),
     ("[default: ", "[默认："),
-    ("[env: ", "[环境变量："),
+    // `[env: DAFU_LANG=]` names the variable, not an empty value.
+    ("[env: ", "[环境变量 "),
+    ("=]", "]"),
 ];
 
 /// `help`, as clap renders it from dafu's English, in Chinese.
@@ -254,10 +256,7 @@ mod tests {
     #[test]
     fn a_longer_sentence_is_replaced_whole_before_a_shorter_one_inside_it() {
         let help = "Read a Chinese official reply letter (答复) in the terminal.\n";
-        assert_eq!(
-            help_in_chinese(help),
-            "在终端中阅读政府部门的答复函（答复）。\n"
-        );
+        assert_eq!(help_in_chinese(help), "在终端中阅读政府部门的答复函。\n");
         assert_eq!(
             help_in_chinese("  [FILE]  A letter file (default: the built-in letter)\n"),
             "  [FILE]  答复函文件（默认：自带的答复函）\n"
@@ -268,7 +267,7 @@ mod tests {
     fn clap_s_labels_are_given_in_chinese_and_what_they_hold_kept() {
         assert_eq!(
             help_in_chinese("Usage: dafu [OPTIONS]\n  [env: DAFU_LANG=] [default: zh]\n"),
-            "用法：dafu [OPTIONS]\n  [环境变量：DAFU_LANG=] [默认：zh]\n"
+            "用法：dafu [OPTIONS]\n  [环境变量 DAFU_LANG] [默认：zh]\n"
         );
     }
 

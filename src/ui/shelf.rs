@@ -102,8 +102,6 @@ fn draw_title(app: &ShelfApp, area: Rect, buf: &mut Buffer) {
 enum Column {
     /// Matches of the search.
     Matches,
-    /// Unreviewed, refused.
-    State,
     Date,
     Issuer,
     Number,
@@ -117,25 +115,24 @@ enum Column {
 impl Column {
     /// The columns that fit `width`, with their widths; the title takes the rest.
     fn plan(width: u16, app: &ShelfApp) -> Vec<(Column, u16)> {
-        let mode = app.ambiguous();
-        let states = app.lang().strings().list_states;
-        let state = states.iter().map(|s| str_width(s, mode)).max().unwrap_or(4);
-        let state = u16::try_from(state).unwrap_or(8);
         let mut columns = Vec::new();
         if app.search().is_some() {
             columns.push((Column::Matches, 6));
         }
-        columns.extend([(Column::State, state), (Column::Date, 10)]);
+        // A letter's state (unreviewed, refused) heads its title: a column of its own stood
+        // empty on a shelf of reviewed letters and took the title's room.
+        columns.push((Column::Date, 10));
         // Wider on a wide screen, where the title has more than it needs: an office's whole
         // name (中山市人力资源和社会保障局, 26 columns) and a long document number
-        // (临建建议字〔2025〕第1号).
+        // (临建建议字〔2025〕第1号); a number of three digits whole at 90
+        // (中山工信函〔2020〕472号, 23).
         let (issuer, number) = match width {
             160.. => (26, 26),
-            100.. => (20, 22),
-            _ => (12, 22),
+            100.. => (20, 24),
+            _ => (12, 24),
         };
-        // Below 56 columns the title needs the room more (in English the state alone takes
-        // ten): the issuer goes, as the number and the class went before it.
+        // Below 56 columns the title needs the room more: the issuer goes, as the number and
+        // the class went before it.
         if width >= 56 {
             columns.push((Column::Issuer, issuer));
         }
@@ -155,25 +152,14 @@ impl Column {
     }
 
     fn heading(self, app: &ShelfApp) -> String {
-        let [
-            _,
-            date,
-            issuer,
-            number,
-            class,
-            suggestions,
-            figures,
-            state,
-            title,
-        ] = app.lang().strings().list_columns;
+        let [_, date, issuer, number, class, _, _, _, title] = app.lang().strings().list_columns;
         match self {
             Column::Matches => app.lang().strings().shelf_matches.trim().to_string(),
-            Column::State => state.to_string(),
             Column::Date => date.to_string(),
             Column::Issuer => issuer.to_string(),
             Column::Number => number.to_string(),
             Column::Class => class.to_string(),
-            Column::Counts => format!("{suggestions}/{figures}"),
+            Column::Counts => app.lang().strings().shelf_counts.to_string(),
             Column::Title => title.to_string(),
         }
     }
@@ -192,11 +178,6 @@ impl Column {
                 .and_then(|s| s.counts.get(index).copied().flatten())
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
-            Column::State => match &row.known {
-                Known::Refused(_) => refused.to_string(),
-                Known::Read(head) if head.unreviewed => unreviewed.to_string(),
-                _ => String::new(),
-            },
             Column::Date => field(|h| h.date.as_deref()),
             Column::Issuer => field(|h| h.issuer.as_deref()),
             Column::Number => field(|h| h.doc_number.as_deref()),
@@ -206,8 +187,17 @@ impl Column {
             }),
             Column::Title => match &row.known {
                 Known::Unread => format!("{} {}", app.lang().strings().shelf_unread, row.name),
-                Known::Refused(_) => row.refusal(app.lang()).unwrap_or_default(),
-                Known::Read(head) => head.title.clone().unwrap_or_else(|| row.name.clone()),
+                Known::Refused(_) => {
+                    format!("{refused}  {}", row.refusal(app.lang()).unwrap_or_default())
+                }
+                Known::Read(head) => {
+                    let title = head.title.as_deref().unwrap_or(&row.name);
+                    if head.unreviewed {
+                        format!("{unreviewed}  {title}")
+                    } else {
+                        title.to_string()
+                    }
+                }
             },
         }
     }
