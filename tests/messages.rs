@@ -233,6 +233,16 @@ fn refusals() -> Vec<(&'static str, String, &'static str)> {
             "not a date",
         ),
         (
+            "comments",
+            "# 一封答复函\n\n# 待写\n".to_string(),
+            "only comments",
+        ),
+        (
+            "day",
+            minimal_with("date: \"2021-07-28\"", "date: \"2021-02-29\""),
+            "the calendar does not have",
+        ),
+        (
             "anchor",
             minimal_with("issuer: 某局\n", "issuer: &i 某局\n"),
             "anchors and aliases",
@@ -391,12 +401,13 @@ fn a_long_unknown_choice_is_quoted_by_its_start_and_the_choices_whole() {
     );
     let (zh, en) = refused_letter(&scratch, "a long choice", yaml);
     let start = format!("`{}…`", "长".repeat(60));
-    for message in [&zh, &en] {
+    // The choices whole, listed as each language lists them.
+    for (message, last) in [
+        (&zh, "`per_award`、`outcome`"),
+        (&en, "`per_award`, `outcome`"),
+    ] {
         assert!(message.contains(&start), "{message:.200}");
-        assert!(
-            message.trim_end().ends_with("`per_award`, `outcome`"),
-            "{message}"
-        );
+        assert!(message.trim_end().ends_with(last), "{message}");
     }
     assert!(zh.contains("未知的取值"), "{zh}");
 }

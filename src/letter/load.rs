@@ -231,6 +231,17 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
             "file is empty; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
         ));
     }
+    // The parser would say the file ended while a value was read, at a line past its last.
+    if source.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    }) {
+        return Err(LoadError::new(
+            name,
+            None,
+            "file holds only comments; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
+        ));
+    }
     if let Some(at) = first_refused(source) {
         return Err(control_character_error(source, at, name));
     }

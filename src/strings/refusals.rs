@@ -89,6 +89,10 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”不是 2021-07-28 这样的日期（四位年份，{2} 至 {3}；月、日各两位）",
     ),
     t(
+        "“{}” is a day the calendar does not have: month {} of {} has {} days",
+        "“{1}”这一天不存在：{3} 年 {2} 月只有 {4} 天",
+    ),
+    t(
         "figure text “{}” does not occur in its node's text",
         "数字原文“{1}”不在它所在节点的正文中",
     ),
@@ -275,6 +279,10 @@ pub const PHRASES: &[(&str, &str)] = &[
         "文件是空的；应是一封 dafu YAML 格式的答复函（`dafu import 文本` 可从答复函的文字起草一封）",
     ),
     (
+        "file holds only comments; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
+        "文件只有注释；应是一封 dafu YAML 格式的答复函（`dafu import 文本` 可从答复函的文字起草一封）",
+    ),
+    (
         "the letter has both suggestions and sections; a reply is written one way: keep one list",
         "答复函同时有 suggestions 和 sections；一封答复只用一种写法：保留其中一个",
     ),
@@ -348,8 +356,8 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("a string", "文字"),
     ("unit value", "空值"),
     ("a boolean", "真假值"),
-    ("a number", "数"),
-    ("f64", "数"),
+    ("a number", "数值"),
+    ("f64", "数值"),
     ("u32", "整数"),
     ("a borrowed string", "文字"),
     ("a string or a list of strings", "文字或文字的列表"),
@@ -674,7 +682,17 @@ fn quotation(quoted: &str, depth: usize) -> String {
             let rest = quoted.strip_prefix(en)?;
             (rest.is_empty() || rest.starts_with(' ')).then(|| format!("{zh}{rest}"))
         })
-        .unwrap_or_else(|| quoted.to_string())
+        .unwrap_or_else(|| names_listed(quoted))
+}
+
+/// A list of names the parser quotes (`` `title`, `issuer` ``) as a Chinese sentence lists
+/// them, with `、`; any other quotation as it is.
+fn names_listed(quoted: &str) -> String {
+    if quoted.starts_with('`') && quoted.ends_with('`') {
+        quoted.replace("`, `", "`、`")
+    } else {
+        quoted.to_string()
+    }
 }
 
 /// What `message` quotes where `template` has `{}`, when it is the template's; the first
@@ -820,6 +838,14 @@ mod tests {
                 .collect();
             assert!(!zh.is_empty() && words.is_empty(), "{says} → {zh:?}");
         }
+    }
+
+    #[test]
+    fn the_names_a_field_may_take_are_listed_as_chinese_lists_them() {
+        assert_eq!(
+            in_chinese("unknown field `titel`, expected one of `title`, `issuer`").as_deref(),
+            Some("未知字段 `titel`；应是以下之一：`title`、`issuer`")
+        );
     }
 
     #[test]

@@ -236,18 +236,23 @@ fn quotation_problems(letter: &Letter) -> Option<Problem> {
 /// The signature's date, when it is given and is not a date.
 fn date_problem(letter: &Letter) -> Option<Problem> {
     let date = letter.signature.date.as_deref()?;
-    parse_date(date).is_none().then(|| {
-        (
-            FieldPath::default().key("signature").key("date"),
+    let message = match date_shape(date) {
+        // Written as a date, of a day the month does not have (2021-02-30).
+        Some((year, month, _, days)) if parse_date(date).is_none() => {
             format!(
-                "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit \
-                 month and day)",
-                date,
-                YEARS.start(),
-                YEARS.end()
-            ),
-        )
-    })
+                "“{date}” is a day the calendar does not have: month {month} of {year} has {days} days"
+            )
+        }
+        Some(_) => return None,
+        None => format!(
+            "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit month \
+             and day)",
+            date,
+            YEARS.start(),
+            YEARS.end()
+        ),
+    };
+    Some((FieldPath::default().key("signature").key("date"), message))
 }
 
 /// What is wrong with a figure's text, given how often it occurs in its node's text
@@ -323,6 +328,13 @@ pub const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
 /// and day, no sign) into (year, month, day).
 #[must_use]
 pub fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
+    let (year, month, day, days) = date_shape(date)?;
+    (1..=days).contains(&day).then_some((year, month, day))
+}
+
+/// A date written `YYYY-MM-DD` with a year in [`YEARS`] and a month of the calendar, whatever
+/// its day: (year, month, day, the days that month has).
+fn date_shape(date: &str) -> Option<(u32, u32, u32, u32)> {
     let digits = |part: &str, len: usize| {
         (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
             .then(|| part.parse::<u32>().ok())
@@ -343,5 +355,5 @@ pub fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
         2 => 28,
         _ => return None,
     };
-    (1..=days).contains(&day).then_some((year, month, day))
+    Some((year, month, day, days))
 }
