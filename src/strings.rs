@@ -250,7 +250,8 @@ const ZH: Strings = Strings {
     help_hints: "j k 空格 b 翻页  q 关闭",
     help_mouse: ("鼠标", "滚轮滚动；单击选择；单击▸展开"),
     figures_title: "数字一览",
-    figure_columns: ["原文", "数值", "单位", "内容", "限定", "期间", "位置"],
+    // The sixth column says when and, for what is not done, its state (2021年、计划).
+    figure_columns: ["原文", "数值", "单位", "内容", "限定", "期间/状态", "位置"],
     letter_column: "答复函",
     list_columns: [
         "文件",
@@ -391,7 +392,7 @@ const EN: Strings = Strings {
         "unit",
         "what",
         "qualifier",
-        "period",
+        "period/status",
         "where",
     ],
     letter_column: "letter",

@@ -584,7 +584,7 @@ fn assert_table_aligned(lang: &str, header: [&str; 7]) {
 fn figures_table_columns_line_up_by_display_width() {
     assert_table_aligned(
         "zh",
-        ["原文", "数值", "单位", "内容", "限定", "期间", "位置"],
+        ["原文", "数值", "单位", "内容", "限定", "期间/状态", "位置"],
     );
 }
 
@@ -598,7 +598,7 @@ fn figures_table_in_english_lines_up_too() {
             "unit",
             "what",
             "qualifier",
-            "period",
+            "period/status",
             "where",
         ],
     );
