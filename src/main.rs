@@ -28,7 +28,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Science and Technology Bureau's reply to CPPCC proposal No. 125053 on the new-generation
 /// AI industry. Any other letter written in the same YAML schema opens by path.
 #[derive(Debug, Parser)]
-#[command(name = "dafu", version, subcommand_precedence_over_arg = true)]
+// dafu's own `help` command, not clap's: clap's takes no option, and `dafu help figures
+// --lang en` was refused.
+#[command(
+    name = "dafu",
+    version,
+    subcommand_precedence_over_arg = true,
+    disable_help_subcommand = true
+)]
 struct Cli {
     /// A letter in dafu's YAML schema (default: the letter built into dafu); a `.txt` file is
     /// imported in memory (`dafu import`) and read as an unreviewed draft. A folder, or
@@ -152,6 +159,12 @@ enum Command {
         a: PathBuf,
         /// The later version.
         b: PathBuf,
+    },
+    /// Print this message or the help of the given subcommand(s)
+    Help {
+        /// Print help for the subcommand(s)
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
     },
 }
 
@@ -296,6 +309,41 @@ fn mistyped_command(path: &Path) -> Option<String> {
         .map(|(_, name)| name)
 }
 
+/// `help`, as clap renders it, as dafu prints it: in `lang`, and for a terminal each sentence
+/// broken to its width at its own indent (a pipe gets one sentence a line).
+fn answered_help(help: String, lang: Lang) -> String {
+    let help = match lang {
+        Lang::Zh => strings::help::help_in_chinese(&help),
+        Lang::En => help,
+    };
+    match terminal_width() {
+        Some(width) => dafu::cli::wrap_help(&help, width),
+        None => help,
+    }
+}
+
+/// The help of the command `names` name (`figures`; none: dafu's), as `dafu help` prints it.
+///
+/// # Errors
+/// A name that is no command's.
+fn help_of(names: &[String], lang: Lang) -> Result<String, clap::Error> {
+    let mut command = plain_command();
+    command.build();
+    let mut at = &mut command;
+    for name in names {
+        match at.find_subcommand_mut(name) {
+            Some(sub) => at = sub,
+            None => {
+                return Err(plain_command().error(
+                    ErrorKind::InvalidSubcommand,
+                    format!("unrecognized subcommand '{name}'"),
+                ));
+            }
+        }
+    }
+    Ok(answered_help(at.render_long_help().to_string(), lang))
+}
+
 /// The width of the terminal standard output is, if it is one.
 fn terminal_width() -> Option<usize> {
     if !io::stdout().is_terminal() {
@@ -321,17 +369,9 @@ fn main() -> ExitCode {
         // language.
         Err(e) if !e.use_stderr() => {
             let answer = e.render().ansi().to_string();
-            let answer = match asked_lang() {
-                Lang::Zh if e.kind() == ErrorKind::DisplayHelp => {
-                    strings::help::help_in_chinese(&answer)
-                }
+            let answer = match e.kind() {
+                ErrorKind::DisplayHelp => answered_help(answer, asked_lang()),
                 _ => answer,
-            };
-            // For a terminal, each sentence broken to its width at its own indent; a pipe
-            // gets one sentence a line.
-            let answer = match terminal_width() {
-                Some(width) => dafu::cli::wrap_help(&answer, width),
-                None => answer,
             };
             let result = print_to(stdout, |out| {
                 out.write_all(answer.as_bytes()).map(|()| FOUND)
@@ -739,6 +779,12 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }) => {
             refuse_before(before.as_ref(), "import", "dafu import TEXT", cli.lang)?;
             import(&text, output.as_deref(), force, cli.lang, stdout_file)
+        }
+        Some(Command::Help { command }) => {
+            let help = help_of(&command, cli.lang)?;
+            print_to(stdout_file, |out| {
+                out.write_all(help.as_bytes()).map(|()| FOUND)
+            })
         }
         Some(Command::Diff { a, b }) => {
             refuse_before(before.as_ref(), "diff", "dafu diff A B", cli.lang)?;

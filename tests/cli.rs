@@ -1415,6 +1415,18 @@ fn help_is_in_the_interfaces_language_every_sentence_of_it() {
     // The language the variable names, as for every other message.
     let en = binary::run_command(binary::dafu(["--help"]).env("DAFU_LANG", "en"));
     assert!(en.stdout().contains("Print help"), "{en:?}");
+    // `help` takes `--lang` after its command too, as every command does.
+    let en = run(["help", "figures", "--lang", "en"]);
+    assert_ok(&en);
+    assert!(en.stdout().contains("Usage: dafu figures"), "{en:?}");
+}
+
+#[test]
+fn help_of_no_command_is_a_usage_error() {
+    let out = run(["help", "nosuch"]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stderr().contains("没有子命令 'nosuch'"), "{out:?}");
+    assert!(out.stdout().is_empty(), "{out:?}");
 }
 
 #[test]
