@@ -528,10 +528,27 @@ fn list_shelf(
     let (paths, missing) = dafu::shelf::walk::there(paths);
     let code = report_errors(&missing, lang);
     let shelf = dafu::shelf::summaries(&paths, &shelf_options());
+    if shelf.is_empty() {
+        let folders: Vec<PathBuf> = (paths.iter())
+            .filter(|path| dafu::shelf::walk::is_folder(path))
+            .cloned()
+            .collect();
+        say_no_letters(&folders, strings::NO_LETTER_FILES, lang);
+    }
     let printed = print_to(stdout, |out| {
         cli::shelf::list(&shelf, format, lang, out).map(|()| FOUND)
     })?;
     Ok(printed.max(code))
+}
+
+/// Says on standard error, for each of `folders`, that it holds no letter (`words`): an empty
+/// list or no match is then not taken for what the letters said.
+fn say_no_letters(folders: &[PathBuf], words: strings::Words, lang: Lang) {
+    let mut stderr = io::stderr().lock();
+    for folder in folders {
+        let folder = dafu::text::sanitize::path_line(folder);
+        let _ = writeln!(stderr, "{folder}: {}", words.of(lang));
+    }
 }
 
 /// Prints the error of every letter of `shelf` that was refused to standard error, one a
@@ -673,16 +690,21 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 lang: cli.lang,
             };
             let mut refused = Vec::new();
+            let mut letters = 0;
+            let folders = [folder];
             let printed = print_to(stdout_file, |out| {
                 let searched =
-                    cli::shelf::search(&[folder], &shelf_options(), &query, options, out)?;
-                refused = searched.refused;
+                    cli::shelf::search(&folders, &shelf_options(), &query, options, out)?;
+                (refused, letters) = (searched.refused, searched.letters);
                 Ok(if searched.matches > 0 {
                     FOUND
                 } else {
                     NOT_FOUND
                 })
             })?;
+            if letters == 0 {
+                say_no_letters(&folders, strings::NO_LETTER_FILES, cli.lang);
+            }
             // As grep: a letter that could not be read is an error, whatever was found.
             Ok(printed.max(report_errors(&refused, cli.lang)))
         }
@@ -693,7 +715,10 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             unit,
         }) if is_shelf(before.as_ref(), file.as_ref()) => {
             let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();
-            let shelf = dafu::shelf::read_all(&[folder], cli.lang, |tree| tree);
+            let shelf = dafu::shelf::read_all(std::slice::from_ref(&folder), cli.lang, |tree| tree);
+            if shelf.is_empty() {
+                say_no_letters(&[folder], strings::NO_LETTER_FILES, cli.lang);
+            }
             let options = cli::figures::Options {
                 format,
                 sort,
@@ -720,9 +745,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             if shelf.is_empty() {
                 // Nothing refused, but nothing read either: said, as `rg` says it searched
                 // no file, so that a folder of the wrong files does not pass for a good one.
-                let folder = dafu::text::sanitize::path_line(&folder);
-                let note = strings::NO_LETTERS_IN_FOLDER.of(cli.lang);
-                let _ = writeln!(io::stderr(), "{folder}: {note}");
+                say_no_letters(&[folder], strings::NO_LETTERS_IN_FOLDER, cli.lang);
             }
             Ok(report_refused(&shelf, cli.lang))
         }

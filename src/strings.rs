@@ -669,6 +669,12 @@ pub const NO_LETTERS_IN_FOLDER: Words = Words {
     en: "holds no letter files (.yaml, .yml, .txt); nothing was checked",
     zh: "没有答复函文件（.yaml、.yml、.txt），没有检查任何文件",
 };
+/// A folder listed, searched or whose figures were asked that holds no letter: said, so that
+/// an empty table or no match is not taken for the folder's answer.
+pub const NO_LETTER_FILES: Words = Words {
+    en: "holds no letter files (.yaml, .yml, .txt)",
+    zh: "没有答复函文件（.yaml、.yml、.txt）",
+};
 /// A folder given as a text to import.
 pub const FOLDER_NOT_TEXT: Words = Words {
     en: "is a directory, not a text file",

@@ -432,6 +432,42 @@ fn check_of_a_folder_without_letters_says_it_checked_nothing() {
     assert!(!out.stderr().contains("没有检查任何文件"), "{out:?}");
 }
 
+/// `list`, `figures` and `search` of a folder without letters say so, beside their empty
+/// answer (a header, no match): the folder was not read as a shelf that answers nothing.
+#[test]
+fn list_figures_and_search_of_a_folder_without_letters_say_it_holds_none() {
+    let shelf = Shelf::new();
+    let empty = shelf.dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("made");
+    let empty = empty.to_str().expect("UTF-8");
+    let run = |args: &[&str]| {
+        let mut command = dafu(args);
+        command.env("XDG_CACHE_HOME", shelf.dir.path().join(".cache"));
+        run_command(&mut command)
+    };
+    for (command, code) in [
+        (&["list"][..], 0),
+        (&["figures"], 0),
+        (&["search", "人才"], 1),
+    ] {
+        for (lang, words) in [("zh", "没有答复函文件"), ("en", "holds no letter files")] {
+            let args = [&["--lang", lang], command, &[empty]].concat();
+            let out = run(&args);
+            assert_eq!(out.code(), Some(code), "{args:?}: {out:?}");
+            let said = format!("{empty}: ");
+            assert!(
+                out.stderr().starts_with(&said) && out.stderr().contains(words),
+                "{out:?}"
+            );
+        }
+    }
+    // A folder with letters says nothing of the sort.
+    for command in [&["list"][..], &["search", "人才"]] {
+        let out = run(&[command, &[shelf.path()]].concat());
+        assert!(!out.stderr().contains("没有答复函文件"), "{out:?}");
+    }
+}
+
 #[test]
 fn a_missing_folder_is_an_error_not_an_empty_shelf() {
     let shelf = Shelf::new();

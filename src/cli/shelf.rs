@@ -171,6 +171,8 @@ fn list_table(rows: &[ListRow], lang: Lang, out: &mut impl Write) -> io::Result<
 /// What `dafu search` found on a shelf.
 #[derive(Debug, Default)]
 pub struct Searched {
+    /// How many letters were searched (or refused).
+    pub letters: usize,
     /// How many matches were printed.
     pub matches: usize,
     /// The letters that could not be read, in the shelf's order.
@@ -226,6 +228,7 @@ pub fn search(
         // Printed in the shelf's order, whichever core finished first.
         while let Some(letter) = waiting.remove(&next) {
             next += 1;
+            searched.letters += 1;
             match letter {
                 Ok((count, lines)) if failed.is_none() => {
                     searched.matches += count;
