@@ -182,6 +182,7 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
         "figures",
         "error",
         "unreviewed",
+        "sections",
     ]
     .into();
     for row in &rows {
@@ -208,12 +209,21 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
         assert!(row["figures"].as_u64().is_some_and(|n| n > 0), "{row}");
         assert_eq!(row["error"], serde_json::Value::Null);
         assert_eq!(row["unreviewed"], false);
+        assert_eq!(row["sections"], 0, "written suggestion by suggestion");
     }
     for transcript in TRANSCRIPTS {
         let row = row_of(&shelf.file(name_of(transcript)));
         assert_eq!(row["unreviewed"], true, "{row}");
         assert_eq!(row["error"], serde_json::Value::Null, "{row}");
     }
+    // The second transcript answers in sections, no suggestion one by one: a script tells it
+    // from a reply that answered nothing.
+    let sections = row_of(&shelf.file(name_of(TRANSCRIPTS[1])));
+    assert_eq!(sections["suggestions"], 0, "{sections}");
+    assert!(
+        sections["sections"].as_u64().is_some_and(|n| n > 0),
+        "{sections}"
+    );
     let broken = row_of(&shelf.file(BROKEN));
     let (line, column) = shelf.broken_at;
     let error = broken["error"].as_str().expect("an error");
@@ -268,7 +278,8 @@ fn list_as_csv_has_a_header_and_a_record_per_letter() {
             "suggestions",
             "figures",
             "error",
-            "unreviewed"
+            "unreviewed",
+            "sections"
         ]
     );
     assert_eq!(records.len(), 1 + MADE + TRANSCRIPTS.len() + 1);
@@ -283,12 +294,14 @@ fn list_as_csv_has_a_header_and_a_record_per_letter() {
         assert_eq!(record[6], m.proposal.to_string());
         assert_eq!(record[7], m.suggestions.len().to_string());
         assert_eq!(record[9], "");
+        assert_eq!(record[11], "0");
     }
     let broken = records
         .iter()
         .find(|r| r[0] == shelf.file(BROKEN))
         .expect("a record");
     assert!(broken[9].starts_with(&shelf.file(BROKEN)), "{broken:?}");
+    assert_eq!(broken[11], "", "a refused letter has no count: {broken:?}");
 }
 
 #[test]

@@ -39,6 +39,8 @@ struct ListRow<'a> {
     error: Option<String>,
     /// Imported from a transcript just now, not reviewed.
     unreviewed: bool,
+    /// The sections of a letter written in sections rather than suggestion by suggestion.
+    sections: Option<usize>,
 }
 
 impl<'a> ListRow<'a> {
@@ -59,6 +61,7 @@ impl<'a> ListRow<'a> {
                     figures: Some(head.figures),
                     error: None,
                     unreviewed: head.unreviewed,
+                    sections: Some(head.sections),
                 }
             }
             Err(error) => Self {
@@ -73,6 +76,7 @@ impl<'a> ListRow<'a> {
                 figures: None,
                 error: Some(error.in_lang(lang)),
                 unreviewed: false,
+                sections: None,
             },
         }
     }
@@ -108,7 +112,7 @@ pub fn list(
 }
 
 /// The CSV columns of `dafu list`, the JSON's fields in the same order.
-const CSV_COLUMNS: &str = "path,date,issuer,doc_number,classification,title,proposal,suggestions,figures,error,unreviewed";
+const CSV_COLUMNS: &str = "path,date,issuer,doc_number,classification,title,proposal,suggestions,figures,error,unreviewed,sections";
 
 fn list_csv(rows: &[ListRow], out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{CSV_COLUMNS}")?;
@@ -127,6 +131,7 @@ fn list_csv(rows: &[ListRow], out: &mut impl Write) -> io::Result<()> {
             number(r.figures.map(|n| n.to_string())),
             text(r.error.as_deref()),
             r.unreviewed.to_string(),
+            number(r.sections.map(|n| n.to_string())),
         ];
         writeln!(out, "{}", line.join(","))?;
     }

@@ -64,7 +64,9 @@ const SCHEMA: Schema = Schema {
     // a refusal is kept in the words it was made in.
     // 12: an empty file's refusal says how to make a letter (`dafu import`), not to read a
     // README an installed dafu does not have.
-    version: 12,
+    // 13: a letter's row counts its sections (`Head::sections`), so that a list tells a letter
+    // written in sections from one that answers no suggestion.
+    version: 13,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

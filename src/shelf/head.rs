@@ -26,6 +26,9 @@ pub struct Head {
     pub proposal: Option<String>,
     /// How many suggestions it answers.
     pub suggestions: usize,
+    /// How many sections it is written in, when it answers in sections rather than
+    /// suggestion by suggestion (0 otherwise).
+    pub sections: usize,
     /// How many figures it states.
     pub figures: usize,
     /// Imported from a transcript just now, and not reviewed by anyone.
@@ -45,6 +48,7 @@ impl Head {
             title: title(letter).map(str::to_string),
             proposal: proposal(letter).map(str::to_string),
             suggestions: letter.suggestions.len(),
+            sections: letter.sections.len(),
             figures: tree.figures().count(),
             unreviewed: tree.unreviewed_import,
         }
@@ -54,7 +58,7 @@ impl Head {
 /// A letter's suggestions as a list shows them (the shelf's and `dafu list`'s table): their
 /// number, or `—` for a letter that answers none one by one (written in sections, or in
 /// paragraphs alone), where 0 would read as a reply that answered nothing. The JSON and the
-/// CSV keep the number.
+/// CSV keep the number, and give the sections beside it.
 #[must_use]
 pub fn suggestions_shown(suggestions: usize) -> String {
     match suggestions {
