@@ -27,6 +27,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Without a FILE, dafu opens the letter it ships with: 中山科函〔2021〕142号, the Zhongshan
 /// Science and Technology Bureau's reply to CPPCC proposal No. 125053 on the new-generation
 /// AI industry. Any other letter written in the same YAML schema opens by path.
+/// The heading of the options every command takes, how dafu shows and says things: in a
+/// command's help they come after its own.
+const DISPLAY_OPTIONS: &str = "Display options";
+
 #[derive(Debug, Parser)]
 // dafu's own `help` command, not clap's: clap's takes no option, and `dafu help figures
 // --lang en` was refused.
@@ -50,7 +54,8 @@ struct Cli {
         value_enum,
         env = "DAFU_LANG",
         default_value = "zh",
-        global = true
+        global = true,
+        help_heading = DISPLAY_OPTIONS
     )]
     lang: Lang,
 
@@ -60,13 +65,20 @@ struct Cli {
         value_enum,
         env = "DAFU_AMBIGUOUS_WIDTH",
         default_value = "auto",
-        global = true
+        global = true,
+        help_heading = DISPLAY_OPTIONS
     )]
     ambiguous_width: AmbiguousSetting,
 
     /// Colour: `auto` colours a terminal unless NO_COLOR is set (and not empty); `never`
     /// marks by reverse video, underline and bold alone; `always` colours even a pipe.
-    #[arg(long, value_enum, default_value = "auto", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "auto",
+        global = true,
+        help_heading = DISPLAY_OPTIONS
+    )]
     color: ColorSetting,
 
     /// The terminal's background, for the reader's colours: `auto` asks the terminal, then
@@ -76,7 +88,8 @@ struct Cli {
         value_enum,
         env = "DAFU_THEME",
         default_value = "auto",
-        global = true
+        global = true,
+        help_heading = DISPLAY_OPTIONS
     )]
     theme: ThemeSetting,
 

@@ -1976,9 +1976,10 @@ fn help_in_a_terminal_is_broken_to_its_width_at_each_descriptions_indent() {
             .iter()
             .position(|r| r == "选项：" || r == "Options:")
             .unwrap_or_else(|| panic!("{rows:#?}"));
+        // Every row under the options but the next heading (显示选项：).
         let under: Vec<&String> = rows[options + 1..]
             .iter()
-            .filter(|r| !r.trim().is_empty())
+            .filter(|r| !r.trim().is_empty() && !r.ends_with([':', '：']))
             .collect();
         assert!(under.len() > 12, "{rows:#?}");
         for row in under {

@@ -229,6 +229,7 @@ const LABELS: &[(&str, &str)] = &[
     ("Commands:", "命令："),
     ("Arguments:", "参数："),
     ("Options:", "选项："),
+    ("Display options:", "显示选项："),
     ("Possible values:", "可选值："),
     ("[possible values: ", "[可选值："),
     ("[default: ", "[默认："),
