@@ -81,6 +81,8 @@ pub struct Strings {
     pub shelf_unread: &'static str,
     /// The shelf's key hints in the status row.
     pub shelf_hints: &'static str,
+    /// The shelf's keys on a narrow status row: help and quit.
+    pub shelf_short_hints: &'static str,
     /// A key that does nothing on the shelf.
     pub shelf_unbound: &'static str,
     /// The shelf's search prompt.
@@ -276,6 +278,7 @@ const ZH: Strings = Strings {
     shelf_searching: "正在搜索",
     shelf_unread: "…",
     shelf_hints: "Enter打开 /搜索 s排序 ?帮助 q退出",
+    shelf_short_hints: "?帮助 q退出",
     shelf_unbound: "书架上此键无用，按 ? 查看按键",
     shelf_prompt: "搜索书架：",
     shelf_help_mouse: ("鼠标", "滚轮移动所选；单击选择，再单击打开"),
@@ -419,6 +422,7 @@ const EN: Strings = Strings {
     shelf_searching: "searching",
     shelf_unread: "…",
     shelf_hints: "Enter open /search s sort ?help q quit",
+    shelf_short_hints: "?help q quit",
     shelf_unbound: "not a shelf key; ? lists the keys",
     shelf_prompt: "search the shelf: ",
     shelf_help_mouse: (

@@ -503,3 +503,17 @@ fn a_letters_state_heads_its_title_and_takes_no_column_of_its_own() {
         "{headings}"
     );
 }
+
+#[test]
+fn a_narrow_status_row_keeps_help_and_quit_whole() {
+    for (lang, keys, all) in [
+        (Lang::Zh, "?帮助 q退出", "Enter打开"),
+        (Lang::En, "?help q quit", "Enter open"),
+    ] {
+        for (width, whole) in [(100, true), (40, false)] {
+            let row = status(&shelf(lang, (width, 12)));
+            assert!(row.trim_end().ends_with(keys), "{width}: {row}");
+            assert_eq!(row.contains(all), whole, "{width}: {row}");
+        }
+    }
+}

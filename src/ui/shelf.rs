@@ -300,10 +300,19 @@ fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position>
                 theme::NOTE,
             )
         }
-        None => (
-            format!("{progress}{sort} {}", strings.shelf_hints),
-            theme::STATUS,
-        ),
+        // On a narrow row the keys shrink to help and quit, then the order goes: how to find
+        // the rest and how to leave are never cut off.
+        None => {
+            let fits = |text: &String| str_width(text, mode) <= usize::from(area.width);
+            let candidates = [
+                format!("{progress}{sort} {}", strings.shelf_hints),
+                format!("{progress}{sort} {}", strings.shelf_short_hints),
+                format!("{progress} {}", strings.shelf_short_hints),
+            ];
+            let [.., last] = &candidates;
+            let text = candidates.iter().find(|t| fits(t)).unwrap_or(last).clone();
+            (text, theme::STATUS)
+        }
     };
     put_line(buf, area, &Line::styled(text, style), mode);
     None
