@@ -7,7 +7,8 @@
 //! phrases in Chinese numerals (`八项工作`, `四个方面`) are mostly wording, not data, and are
 //! listed for a person instead. `what` is drafted from the clause around the figure, the period
 //! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
-//! (`将`, `计划`…); all need a person's review.
+//! (`将`, `计划`…) in its sentence before it or its clause after it (`…8000万元的项目即将开工`);
+//! all need a person's review.
 
 use crate::letter::load::value_problem;
 use crate::letter::places::stands_alone;
@@ -134,7 +135,9 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
     // where it was found, and reading only that keeps the work linear.
     let period = draft_period(sentence)
         .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(sentence)));
-    let status = if plans(sentence) {
+    // The plan may be said after the figure, in its own clause: 「投资8000万元的…项目即将开工
+    // 建设」.
+    let status = if plans(sentence) || plans(clause_after(text, f.range.end, after_start)) {
         Status::Planned
     } else {
         Status::Done
@@ -179,6 +182,17 @@ fn plans(sentence: &str) -> bool {
             !(DONE_BEFORE.iter().any(|d| before.ends_with(d)) || after.starts_with(['到', '了']))
         })
     })
+}
+
+/// The rest of a figure's clause after it (from `end`), up to the next figure (`next`) at
+/// most: where a plan said after the figure stands.
+fn clause_after(text: &str, end: usize, next: usize) -> &str {
+    let after = text.get(end..next.max(end)).unwrap_or_default();
+    after
+        .char_indices()
+        .find(|&(_, c)| ends_clause(c))
+        .and_then(|(i, _)| after.get(..i))
+        .unwrap_or(after)
 }
 
 /// How far back, in characters, the words that date a figure are sought: a sentence of a
@@ -370,6 +384,20 @@ mod tests {
         let found = figures("在500余个小区增设了1.2万停车位，投资3万元。");
         assert_eq!(found.unitless, ["1.2万"]);
         assert_eq!(found.figures.len(), 2);
+    }
+
+    #[test]
+    fn a_plan_said_after_the_figure_in_its_clause_makes_it_planned_and_no_further() {
+        let found = figures(
+            "如投资8000万元的医院项目即将开工建设；投资6000万元的医养大楼已投入使用，将继续完善。",
+        )
+        .figures;
+        assert_eq!(found[0].status, Status::Planned, "即将, in its own clause");
+        assert_eq!(
+            found[1].status,
+            Status::Done,
+            "将 in the next clause is not its"
+        );
     }
 
     #[test]
