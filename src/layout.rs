@@ -4,6 +4,9 @@
 
 use ratatui::layout::Rect;
 
+use crate::text::width::{AmbiguousWidth, str_width};
+use crate::text::wrap::{visible, wrap};
+
 /// Which pane takes the navigation keys, and which one shows when only one fits. Kept
 /// between runs with the place ([`crate::kept::Place`]), by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -113,12 +116,74 @@ pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// How many of the help's `rows` rows are in view on a screen `height` rows high: the
-/// overlay stands in the body, as tall as its rows and its border allow.
+/// How many of the help's `rows` lines are in view on a screen `height` rows high: the
+/// overlay stands in the body, as tall as its lines and its border allow.
 #[must_use]
 pub fn help_rows_in_view(height: u16, rows: usize) -> usize {
     let body = body(Rect::new(0, 0, 1, height));
     usize::from(body.height.saturating_sub(2)).min(rows)
+}
+
+/// Where a help of `rows` (keys, what they do) stands on `screen`: in the body between the
+/// title and status rows, wide enough for its longest row (borders, margins and the gap
+/// included) but never wider than the screen less a margin, one line a row and more for a
+/// description broken over lines ([`help_lines`]).
+#[must_use]
+pub fn help_area(rows: &[(String, &str)], mode: AmbiguousWidth, screen: Rect) -> Rect {
+    let width = help_width(rows, mode, screen);
+    let height = u16::try_from(help_lines_within(rows, mode, width).len() + 2).unwrap_or(u16::MAX);
+    centered(body(screen), width, height)
+}
+
+/// The help's lines on `screen`, as its overlay shows and pages them: each row's keys and what
+/// they do, the description broken (where Chinese and English may break) to the room beside
+/// the keys, its further lines with no keys. A row too long for a narrow screen is read whole,
+/// not cut.
+#[must_use]
+pub fn help_lines<'a>(
+    rows: &'a [(String, &str)],
+    mode: AmbiguousWidth,
+    screen: Rect,
+) -> Vec<(&'a str, &'a str)> {
+    help_lines_within(rows, mode, help_width(rows, mode, screen))
+}
+
+/// The width of the help overlay of `rows` on `screen`.
+fn help_width(rows: &[(String, &str)], mode: AmbiguousWidth, screen: Rect) -> u16 {
+    let keys = help_key_width(rows, mode);
+    let whats = rows.iter().map(|r| str_width(r.1, mode)).max().unwrap_or(0);
+    let width = u16::try_from(keys + whats + 6).unwrap_or(u16::MAX);
+    width.min(screen.width.saturating_sub(4).max(1))
+}
+
+/// The width of the help's column of keys.
+#[must_use]
+pub fn help_key_width(rows: &[(String, &str)], mode: AmbiguousWidth) -> usize {
+    rows.iter()
+        .map(|r| str_width(&r.0, mode))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The help's lines in an overlay `width` columns wide (see [`help_lines`]).
+fn help_lines_within<'a>(
+    rows: &'a [(String, &str)],
+    mode: AmbiguousWidth,
+    width: u16,
+) -> Vec<(&'a str, &'a str)> {
+    // Inside the border: a space, the keys, two spaces, the description.
+    let room = usize::from(width)
+        .saturating_sub(2)
+        .saturating_sub(help_key_width(rows, mode) + 3)
+        .max(1);
+    let mut lines = Vec::with_capacity(rows.len());
+    for (key, what) in rows {
+        for (i, range) in wrap(what, room, mode).into_iter().enumerate() {
+            let shown = what.get(visible(what, range)).unwrap_or_default();
+            lines.push((if i == 0 { key.as_str() } else { "" }, shown));
+        }
+    }
+    lines
 }
 
 /// Rows of the figures overlay's body below the list: the two detail lines.

@@ -517,3 +517,35 @@ fn a_narrow_status_row_keeps_help_and_quit_whole() {
         }
     }
 }
+
+/// On a narrow screen the shelf's help breaks a long description over lines rather than
+/// cutting it: paged from its first line to its last, no line of it ends cut (`…`), and every
+/// description is there whole.
+#[test]
+fn on_a_narrow_screen_the_help_breaks_descriptions_rather_than_cutting_them() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [(60, 20), (40, 12)] {
+            let mut app = shelf(lang, size);
+            key(&mut app, KeyCode::Char('?'));
+            let mut seen = String::new();
+            for _ in 0..400 {
+                let shown = screen(&app);
+                for line in shown.lines().filter(|l| l.contains('│')) {
+                    let inside = line.split('│').nth(1).unwrap_or_default().trim_end();
+                    assert!(!inside.ends_with('…'), "{lang:?} {size:?}: cut: {line}");
+                    seen.push_str(inside);
+                }
+                let (_, last, all) = help_position(&shown).expect("the help's position");
+                if last == all {
+                    break;
+                }
+                key(&mut app, KeyCode::Char('j'));
+            }
+            let seen: String = seen.split_whitespace().collect();
+            for (_, what) in dafu::keys::shelf_help_rows(lang) {
+                let what: String = what.split_whitespace().collect();
+                assert!(seen.contains(&what), "{lang:?} {size:?}: {what} not whole");
+            }
+        }
+    }
+}

@@ -18,8 +18,8 @@ pub(super) enum Paged {
     Not,
 }
 
-/// The help of `rows` rows, at `offset`, on a screen `height` rows high, after `action`: the
-/// reader's help and the shelf's page alike.
+/// The help of `rows` lines (see [`layout::help_lines`]), at `offset`, on a screen `height`
+/// rows high, after `action`: the reader's help and the shelf's page alike.
 pub(super) fn page_help(action: &Action, offset: usize, rows: usize, height: u16) -> Paged {
     let page = layout::help_rows_in_view(height, rows).max(1);
     let last = rows.saturating_sub(page);
@@ -42,11 +42,23 @@ pub(super) fn page_help(action: &Action, offset: usize, rows: usize, height: u16
     Paged::At(at.min(last))
 }
 
+/// How many lines the help of `rows` takes on a screen of `size` (its descriptions broken to
+/// the overlay's width).
+pub(super) fn help_line_count(
+    rows: &[(String, &str)],
+    mode: crate::text::width::AmbiguousWidth,
+    (width, height): (u16, u16),
+) -> usize {
+    let screen = ratatui::layout::Rect::new(0, 0, width, height);
+    layout::help_lines(rows, mode, screen).len()
+}
+
 impl App {
     /// The help's first row in view, after `action`; never past the last page.
     pub(super) fn update_help(&mut self, action: Action) {
-        let rows = crate::keys::help_rows(self.lang(), self.on_shelf).len();
-        match page_help(&action, self.help_offset, rows, self.size.1) {
+        let rows = crate::keys::help_rows(self.lang(), self.on_shelf);
+        let lines = help_line_count(&rows, self.ambiguous(), self.size);
+        match page_help(&action, self.help_offset, lines, self.size.1) {
             Paged::At(offset) => self.help_offset = offset,
             Paged::Closed => self.overlay = None,
             Paged::Not => self.leave_overlay_for(action),

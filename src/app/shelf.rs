@@ -467,7 +467,8 @@ impl ShelfApp {
     /// the prompt or the list is there again as it was. Any other key says so.
     fn update_help(&mut self, action: Action) {
         let Some(offset) = self.help else { return };
-        let rows = crate::keys::shelf_help_rows(self.lang).len();
+        let rows = crate::keys::shelf_help_rows(self.lang);
+        let rows = super::overlays::help_line_count(&rows, self.ambiguous, self.size);
         match page_help(&action, offset, rows, self.size.1) {
             Paged::At(offset) => self.help = Some(offset),
             Paged::Closed => self.help = None,

@@ -9,33 +9,22 @@ use ratatui::widgets::Widget;
 use super::{pane, put_line, theme};
 use crate::app::App;
 use crate::keys::help_rows;
-use crate::layout::{body, centered, inner};
+use crate::layout::{help_area, help_key_width, help_lines, inner};
 use crate::strings::Lang;
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
 use crate::text::width::str_width;
 
-/// Where the help overlay stands on `screen`: in the body between the title and status rows,
-/// wide enough for its longest row (borders, margins and the gap included), never wider than
-/// the screen less a margin, one row a key.
+/// Where the help overlay stands on `screen` ([`crate::layout::help_area`]).
 #[must_use]
 pub fn area(lang: Lang, on_shelf: bool, mode: AmbiguousWidth, screen: Rect) -> Rect {
-    area_of(&help_rows(lang, on_shelf), mode, screen)
+    help_area(&help_rows(lang, on_shelf), mode, screen)
 }
 
 /// Where a help of `rows` stands on `screen` (see [`area`]).
 #[must_use]
 pub fn area_of(rows: &[(String, &str)], mode: AmbiguousWidth, screen: Rect) -> Rect {
-    let keys = rows
-        .iter()
-        .map(|r| str_width(&r.0, mode))
-        .max()
-        .unwrap_or(0);
-    let whats = rows.iter().map(|r| str_width(r.1, mode)).max().unwrap_or(0);
-    let width = u16::try_from(keys + whats + 6).unwrap_or(u16::MAX);
-    let width = width.min(screen.width.saturating_sub(4).max(1));
-    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
-    centered(body(screen), width, height)
+    help_area(rows, mode, screen)
 }
 
 /// Draws the reader's help overlay over `screen`.
@@ -61,29 +50,26 @@ pub fn draw_rows(
     buf: &mut Buffer,
 ) {
     let strings = lang.strings();
-    let key_width = rows
-        .iter()
-        .map(|(k, _)| str_width(k, mode))
-        .max()
-        .unwrap_or(0);
-    let area = area_of(rows, mode, screen);
+    let key_width = help_key_width(rows, mode);
+    let area = help_area(rows, mode, screen);
+    let lines = help_lines(rows, mode, screen);
     let body = inner(area);
-    // Which rows are in view, since the list is longer than a small screen.
-    let first = offset.min(rows.len().saturating_sub(1));
-    let last = (first + usize::from(body.height)).min(rows.len());
+    // Which lines are in view, since the help is longer than a small screen.
+    let first = offset.min(lines.len().saturating_sub(1));
+    let last = (first + usize::from(body.height)).min(lines.len());
     let position = format!(
         " {}–{}/{}  {} ",
         first + 1,
         last,
-        rows.len(),
+        lines.len(),
         strings.help_hints
     );
     pane(strings.help_title, true, mode)
         .title_bottom(Line::from(position).style(theme::DIM))
         .render(area, buf);
-    for (i, (key, what)) in rows
+    for (i, (key, what)) in lines
         .iter()
-        .skip(offset)
+        .skip(first)
         .take(usize::from(body.height))
         .enumerate()
     {
