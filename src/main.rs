@@ -22,15 +22,15 @@ use dafu::tui::{self, AmbiguousSetting};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The heading of the options every command takes, how dafu shows and says things: in a
+/// command's help they come after its own.
+const DISPLAY_OPTIONS: &str = "Display options";
+
 /// Read a Chinese official reply letter (答复) in the terminal.
 ///
 /// Without a FILE, dafu opens the letter it ships with: 中山科函〔2021〕142号, the Zhongshan
 /// Science and Technology Bureau's reply to CPPCC proposal No. 125053 on the new-generation
 /// AI industry. Any other letter written in the same YAML schema opens by path.
-/// The heading of the options every command takes, how dafu shows and says things: in a
-/// command's help they come after its own.
-const DISPLAY_OPTIONS: &str = "Display options";
-
 #[derive(Debug, Parser)]
 // dafu's own `help` command, not clap's: clap's takes no option, and `dafu help figures
 // --lang en` was refused.
@@ -342,17 +342,17 @@ fn answered_help(help: String, lang: Lang) -> String {
 fn help_of(names: &[String], lang: Lang) -> Result<String, clap::Error> {
     let mut command = plain_command();
     command.build();
-    let mut at = &mut command;
+    // Each command reached is taken whole (a clone: this is the help, printed once), so
+    // that a name that is none of its commands is refused with its usage, as clap does.
+    let mut at = command;
     for name in names {
-        match at.find_subcommand_mut(name) {
-            Some(sub) => at = sub,
-            None => {
-                return Err(plain_command().error(
-                    ErrorKind::InvalidSubcommand,
-                    format!("unrecognized subcommand '{name}'"),
-                ));
-            }
-        }
+        let Some(sub) = at.find_subcommand(name).cloned() else {
+            return Err(at.error(
+                ErrorKind::InvalidSubcommand,
+                format!("unrecognized subcommand '{name}'"),
+            ));
+        };
+        at = sub;
     }
     Ok(answered_help(at.render_long_help().to_string(), lang))
 }
@@ -541,13 +541,13 @@ fn list_shelf(
     let (paths, missing) = dafu::shelf::walk::there(paths);
     let code = report_errors(&missing, lang);
     let shelf = dafu::shelf::summaries(&paths, &shelf_options());
-    if shelf.is_empty() {
-        let folders: Vec<PathBuf> = (paths.iter())
-            .filter(|path| dafu::shelf::walk::is_folder(path))
-            .cloned()
-            .collect();
-        say_no_letters(&folders, strings::NO_LETTER_FILES, lang);
-    }
+    // Each folder named that gave no letter (the others still list theirs).
+    let empty: Vec<PathBuf> = (paths.iter())
+        .filter(|path| dafu::shelf::walk::is_folder(path))
+        .filter(|folder| !shelf.iter().any(|entry| entry.path.starts_with(folder)))
+        .cloned()
+        .collect();
+    say_no_letters(&empty, strings::NO_LETTER_FILES, lang);
     let printed = print_to(stdout, |out| {
         cli::shelf::list(&shelf, format, lang, out).map(|()| FOUND)
     })?;

@@ -1077,7 +1077,7 @@ fn date_that_does_not_exist_is_refused() {
     let message = refused_at("impossible-date.yaml", 37, 9);
     assert!(
         message.contains(
-            "“2021-02-30” is a day the calendar does not have: month 2 of 2021 has 28 days"
+            "“2021-02-30” is a day the calendar does not have: month 2 of 2021 has days 01 to 28"
         ),
         "the format is right, the day is not: {message}"
     );
@@ -1415,6 +1415,15 @@ fn help_is_in_the_interfaces_language_every_sentence_of_it() {
     // The language the variable names, as for every other message.
     let en = binary::run_command(binary::dafu(["--help"]).env("DAFU_LANG", "en"));
     assert!(en.stdout().contains("Print help"), "{en:?}");
+    // The help begins with what dafu is, and the letter it opens without a FILE.
+    let zh = run(["--help"]).stdout();
+    assert!(zh.starts_with("在终端中阅读政府部门的答复函。"), "{zh}");
+    assert!(zh.contains("中山科函〔2021〕142号"), "{zh}");
+    let en = run(["--help", "--lang", "en"]).stdout();
+    assert!(
+        en.starts_with("Read a Chinese official reply letter"),
+        "{en}"
+    );
     // `help` takes `--lang` after its command too, as every command does.
     let en = run(["help", "figures", "--lang", "en"]);
     assert_ok(&en);
@@ -1427,6 +1436,10 @@ fn help_of_no_command_is_a_usage_error() {
     assert_eq!(out.code(), Some(2), "{out:?}");
     assert!(out.stderr().contains("没有子命令 'nosuch'"), "{out:?}");
     assert!(out.stdout().is_empty(), "{out:?}");
+    // Past a command, with that command's usage.
+    let out = run(["help", "figures", "extra"]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(out.stderr().contains("用法：dafu figures"), "{out:?}");
 }
 
 #[test]

@@ -243,6 +243,11 @@ fn refusals() -> Vec<(&'static str, String, &'static str)> {
             "the calendar does not have",
         ),
         (
+            "day 00",
+            minimal_with("date: \"2021-07-28\"", "date: \"2021-07-00\""),
+            "has days 01 to 31",
+        ),
+        (
             "anchor",
             minimal_with("issuer: 某局\n", "issuer: &i 某局\n"),
             "anchors and aliases",

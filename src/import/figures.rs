@@ -137,7 +137,8 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
         .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(sentence)));
     // The plan may be said after the figure, in its own clause: 「投资8000万元的…项目即将开工
     // 建设」.
-    let status = if plans(sentence) || plans(clause_after(text, f.range.end, after_start)) {
+    let after = clause_after(text, f.range.end, after_start);
+    let status = if plans(sentence) || PLAN_WORDS_AFTER.iter().any(|w| after.contains(w)) {
         Status::Planned
     } else {
         Status::Done
@@ -183,6 +184,10 @@ fn plans(sentence: &str) -> bool {
         })
     })
 }
+
+/// The words that say a plan after a figure, in its clause: not `将` alone, which there is
+/// most often the object's mark (「投入资金5000万元将旧厂房改造为孵化器」).
+const PLAN_WORDS_AFTER: [&str; 6] = ["即将", "将于", "将在", "计划", "拟", "预计"];
 
 /// The rest of a figure's clause after it (from `end`), up to the next figure (`next`) at
 /// most: where a plan said after the figure stands.

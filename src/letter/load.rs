@@ -231,19 +231,16 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
             "file is empty; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
         ));
     }
+    if let Some(at) = first_refused(source) {
+        return Err(control_character_error(source, at, name));
+    }
     // The parser would say the file ended while a value was read, at a line past its last.
-    if source.lines().all(|line| {
-        let line = line.trim();
-        line.is_empty() || line.starts_with('#')
-    }) {
+    if holds_no_value(source) {
         return Err(LoadError::new(
             name,
             None,
             "file holds only comments; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
         ));
-    }
-    if let Some(at) = first_refused(source) {
-        return Err(control_character_error(source, at, name));
     }
     // One pass of the streaming parser reads the letter and refuses it where it goes wrong.
     let mut letter = one_pass::read(source)
@@ -251,6 +248,21 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
     sanitize_letter(&mut letter);
     validate::validate(&letter, source, name)?;
     Ok(letter)
+}
+
+/// Whether `source` (not blank) holds nothing but comments, blank lines and document markers
+/// (`---`, `...`): every line break YAML knows counts, and only its own white space (space,
+/// tab) is blank, so that a line of `　` is a value.
+fn holds_no_value(source: &str) -> bool {
+    source.split(['\n', '\r']).all(|line| {
+        let line = line.trim_matches([' ', '\t']);
+        let line = ["---", "..."]
+            .iter()
+            .find_map(|marker| line.strip_prefix(marker))
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '#']))
+            .map_or(line, |rest| rest.trim_start_matches([' ', '\t']));
+        line.is_empty() || line.starts_with('#')
+    })
 }
 
 /// The refusal of the raw control character at byte `at`, at its line and column, saying
@@ -519,6 +531,35 @@ mod tests {
         bytes.push(0xff);
         let error = from_bytes(&bytes, "bad.yaml").unwrap_err();
         assert_eq!(error.position, Some((2, 10)));
+    }
+
+    #[test]
+    fn a_file_of_comments_and_document_markers_alone_is_refused_as_such() {
+        for source in [
+            "# c\n\n# d\n",
+            "# c\n---\n",
+            "---\n",
+            "# c\n...\n",
+            "--- # c\r\n",
+        ] {
+            let error = parse(source, "c.yaml").unwrap_err();
+            assert!(
+                error.message.starts_with("file holds only comments"),
+                "{source:?}: {error}"
+            );
+        }
+        // A letter written with old Mac line breaks, a comment first, is a letter.
+        let minimal = include_str!("../../tests/fixtures/minimal.yaml").replace('\n', "\r");
+        assert!(parse(&format!("# 注释\r{minimal}"), "mac.yaml").is_ok());
+        // A raw control character is refused as such, where it stands.
+        let error = parse("# 注\u{2028}classification: A\n", "ls.yaml").unwrap_err();
+        assert!(error.message.contains("U+2028"), "{error}");
+        // An ideographic space is a value to YAML, not blank.
+        let error = parse("# c\n\u{3000}\n", "ws.yaml").unwrap_err();
+        assert!(
+            !error.message.starts_with("file holds only comments"),
+            "{error}"
+        );
     }
 
     #[test]

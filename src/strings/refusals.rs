@@ -89,8 +89,8 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”不是 2021-07-28 这样的日期（四位年份，{2} 至 {3}；月、日各两位）",
     ),
     t(
-        "“{}” is a day the calendar does not have: month {} of {} has {} days",
-        "“{1}”这一天不存在：{3} 年 {2} 月只有 {4} 天",
+        "“{}” is a day the calendar does not have: month {} of {} has days 01 to {}",
+        "“{1}”这一天不存在：{3} 年 {2} 月只有 01 至 {4} 日",
     ),
     t(
         "figure text “{}” does not occur in its node's text",
@@ -665,7 +665,14 @@ fn said(message: &str, depth: usize) -> Option<String> {
     }
     TEMPLATES.iter().find_map(|template| {
         let quoted = quotations(template.en, message)?;
-        let quoted: Vec<String> = quoted.into_iter().map(|q| quotation(q, depth)).collect();
+        let mut quoted: Vec<String> = quoted.into_iter().map(|q| quotation(q, depth)).collect();
+        // The names the parser expects, listed as a Chinese sentence lists them; what the
+        // letter wrote (the other quotations) stays as it is.
+        if template.en.ends_with("expected one of {}")
+            && let Some(names) = quoted.last_mut()
+        {
+            *names = names_listed(names);
+        }
         Some(fill(template.zh, &quoted))
     })
 }
@@ -682,13 +689,18 @@ fn quotation(quoted: &str, depth: usize) -> String {
             let rest = quoted.strip_prefix(en)?;
             (rest.is_empty() || rest.starts_with(' ')).then(|| format!("{zh}{rest}"))
         })
-        .unwrap_or_else(|| names_listed(quoted))
+        .unwrap_or_else(|| quoted.to_string())
 }
 
-/// A list of names the parser quotes (`` `title`, `issuer` ``) as a Chinese sentence lists
-/// them, with `、`; any other quotation as it is.
+/// A list of names the parser expects (`` `title`, `issuer` ``) as a Chinese sentence lists
+/// them, with `、`; anything else as it is.
 fn names_listed(quoted: &str) -> String {
-    if quoted.starts_with('`') && quoted.ends_with('`') {
+    let name = |item: &str| {
+        item.strip_prefix('`')
+            .and_then(|rest| rest.strip_suffix('`'))
+            .is_some_and(|inner| !inner.is_empty() && !inner.contains(['`', ',']))
+    };
+    if quoted.contains("`, `") && quoted.split(", ").all(name) {
         quoted.replace("`, `", "`、`")
     } else {
         quoted.to_string()
@@ -846,6 +858,14 @@ mod tests {
             in_chinese("unknown field `titel`, expected one of `title`, `issuer`").as_deref(),
             Some("未知字段 `titel`；应是以下之一：`title`、`issuer`")
         );
+        // A key the letter wrote is quoted as it is, whatever it holds.
+        assert_eq!(
+            in_chinese("unknown field `a`, `b`, expected one of `title`, `issuer`").as_deref(),
+            Some("未知字段 `a`, `b`；应是以下之一：`title`、`issuer`")
+        );
+        assert_eq!(names_listed("`a`, `b`"), "`a`、`b`");
+        assert_eq!(names_listed("`a, b`"), "`a, b`");
+        assert_eq!(names_listed("`a`, b, `c`"), "`a`, b, `c`");
     }
 
     #[test]

@@ -240,7 +240,7 @@ fn date_problem(letter: &Letter) -> Option<Problem> {
         // Written as a date, of a day the month does not have (2021-02-30).
         Some((year, month, _, days)) if parse_date(date).is_none() => {
             format!(
-                "“{date}” is a day the calendar does not have: month {month} of {year} has {days} days"
+                "“{date}” is a day the calendar does not have: month {month} of {year} has days 01 to {days}"
             )
         }
         Some(_) => return None,
