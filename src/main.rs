@@ -1,6 +1,7 @@
 //! `dafu`: parse the command line, load the letter, hand over to the command-line faces or
 //! the interactive reader. Nothing else lives here.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
@@ -541,10 +542,18 @@ fn list_shelf(
     let (paths, missing) = dafu::shelf::walk::there(paths);
     let code = report_errors(&missing, lang);
     let shelf = dafu::shelf::summaries(&paths, &shelf_options());
-    // Each folder named that gave no letter (the others still list theirs).
-    let empty: Vec<PathBuf> = (paths.iter())
+    // Each folder named that gave no letter (the others still list theirs): the folders each
+    // letter stands under, looked up once a letter.
+    let folders: HashSet<&Path> = (paths.iter())
         .filter(|path| dafu::shelf::walk::is_folder(path))
-        .filter(|folder| !shelf.iter().any(|entry| entry.path.starts_with(folder)))
+        .map(PathBuf::as_path)
+        .collect();
+    let mut gave: HashSet<&Path> = HashSet::new();
+    for entry in &shelf {
+        gave.extend(entry.path.ancestors().filter(|a| folders.contains(a)));
+    }
+    let empty: Vec<PathBuf> = (paths.iter())
+        .filter(|path| folders.contains(path.as_path()) && !gave.contains(path.as_path()))
         .cloned()
         .collect();
     say_no_letters(&empty, strings::NO_LETTER_FILES, lang);

@@ -506,3 +506,26 @@ fn the_reading_note_shows_whole_at_any_size() {
         assert_eq!(text, note, "at {w}×{h}");
     }
 }
+
+/// The reader's help at its end, then a wider screen, where it takes fewer lines: still a full
+/// page at its end, its last row the mouse's.
+#[test]
+fn a_resize_keeps_the_readers_help_a_full_page_at_its_end() {
+    let mut app = app(40, 20);
+    app.update(OpenHelp);
+    app.update(Last);
+    app.update(Resize {
+        width: 120,
+        height: 20,
+    });
+    let shown = buffer_text(draw(&app).backend().buffer());
+    let inside: Vec<&str> = shown.lines().filter(|l| l.contains('│')).collect();
+    assert!(inside.len() > 10, "{shown}");
+    assert!(
+        inside
+            .iter()
+            .all(|l| !l.split('│').nth(1).unwrap_or_default().trim().is_empty()),
+        "no blank rows under the last line:\n{shown}"
+    );
+    assert!(inside.last().is_some_and(|l| l.contains("鼠标")), "{shown}");
+}

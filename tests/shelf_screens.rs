@@ -549,3 +549,19 @@ fn on_a_narrow_screen_the_help_breaks_descriptions_rather_than_cutting_them() {
         }
     }
 }
+
+/// The help at its end, then a wider screen, where it takes fewer lines: still a full page
+/// at its end, not its last line alone.
+#[test]
+fn a_resize_keeps_the_help_a_full_page_at_its_end() {
+    let mut app = shelf(Lang::Zh, (40, 12));
+    key(&mut app, KeyCode::Char('?'));
+    key(&mut app, KeyCode::End);
+    send(&mut app, Event::Resize(120, 20));
+    let (first, last, all) = help_position(&screen(&app)).expect("the help's position");
+    assert_eq!(last, all, "at its end");
+    assert!(last - first + 1 > 10, "a full page: {first}–{last}/{all}");
+    key(&mut app, KeyCode::Char('k'));
+    let (up, ..) = help_position(&screen(&app)).expect("the help's position");
+    assert_eq!(up, first - 1, "k: one line up from there");
+}

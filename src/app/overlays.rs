@@ -53,6 +53,19 @@ pub(super) fn help_line_count(
     layout::help_lines(rows, mode, screen).len()
 }
 
+/// The help's first line in view, `offset`, kept within the help of `rows` on a screen of
+/// `size` (a resize changes how many lines it takes): never past its last page.
+pub(super) fn help_offset_within(
+    offset: usize,
+    rows: &[(String, &str)],
+    mode: crate::text::width::AmbiguousWidth,
+    size: (u16, u16),
+) -> usize {
+    let lines = help_line_count(rows, mode, size);
+    let page = layout::help_rows_in_view(size.1, lines).max(1);
+    offset.min(lines.saturating_sub(page))
+}
+
 impl App {
     /// The help's first row in view, after `action`; never past the last page.
     pub(super) fn update_help(&mut self, action: Action) {

@@ -397,7 +397,20 @@ impl ShelfApp {
     pub fn update(&mut self, action: Action) {
         self.note = None;
         match action {
-            Action::Resize { width, height } => self.size = (width, height),
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                // The help's lines follow the width: still a full page at its end.
+                if let Some(offset) = self.help {
+                    let rows = crate::keys::shelf_help_rows(self.lang);
+                    let within = super::overlays::help_offset_within(
+                        offset,
+                        &rows,
+                        self.ambiguous,
+                        self.size,
+                    );
+                    self.help = Some(within);
+                }
+            }
             Action::Quit | Action::Interrupt => self.quit = true,
             Action::Suspend => self.effects.push(ShelfEffect::Suspend),
             action if self.help.is_some() => self.update_help(action),

@@ -7,7 +7,8 @@
 //! phrases in Chinese numerals (`八项工作`, `四个方面`) are mostly wording, not data, and are
 //! listed for a person instead. `what` is drafted from the clause around the figure, the period
 //! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
-//! (`将`, `计划`…) in its sentence before it or its clause after it (`…8000万元的项目即将开工`);
+//! (`将`, `计划`…) in its sentence before it, or in its clause after it a plan with its time
+//! (`…8000万元的项目即将开工`, `将于`);
 //! all need a person's review.
 
 use crate::letter::load::value_problem;
@@ -185,9 +186,10 @@ fn plans(sentence: &str) -> bool {
     })
 }
 
-/// The words that say a plan after a figure, in its clause: not `将` alone, which there is
-/// most often the object's mark (「投入资金5000万元将旧厂房改造为孵化器」).
-const PLAN_WORDS_AFTER: [&str; 6] = ["即将", "将于", "将在", "计划", "拟", "预计"];
+/// The words that say a plan after a figure, in its clause: each a plan with its time or
+/// verb, not `将` alone, which there is most often the object's mark
+/// (「投入资金5000万元将旧厂房改造为孵化器」), nor `拟` (虚拟, 模拟) or `预计` (比预计增长).
+const PLAN_WORDS_AFTER: [&str; 7] = ["即将", "将于", "将在", "计划于", "拟于", "预计于", "预计将"];
 
 /// The rest of a figure's clause after it (from `end`), up to the next figure (`next`) at
 /// most: where a plan said after the figure stands.
@@ -403,6 +405,24 @@ mod tests {
             Status::Done,
             "将 in the next clause is not its"
         );
+        // After the figure, 将 marking the object, 拟 in 虚拟 and 模拟, 预计 in a comparison
+        // say no plan.
+        for done in [
+            "去年我局投入资金5000万元将旧厂房改造为孵化器，已投入使用。",
+            "投入资金5000万元建设虚拟现实产业园。",
+            "安排300万元用于模拟仿真平台建设。",
+            "共扶持企业30家实现产值比预计增长。",
+        ] {
+            assert_eq!(figures(done).figures[0].status, Status::Done, "{done}");
+        }
+        let found = figures("安排资金300万元，项目将于明年开工。").figures;
+        assert_eq!(
+            found[0].status,
+            Status::Done,
+            "将于 in the next clause is not its"
+        );
+        let found = figures("投资300万元的项目将于明年开工。").figures;
+        assert_eq!(found[0].status, Status::Planned, "将于, in its own clause");
     }
 
     #[test]

@@ -250,18 +250,20 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
     Ok(letter)
 }
 
-/// Whether `source` (not blank) holds nothing but comments, blank lines and document markers
-/// (`---`, `...`): every line break YAML knows counts, and only its own white space (space,
-/// tab) is blank, so that a line of `　` is a value.
+/// Whether `source` (not blank) holds nothing but comments, blank lines, directives and
+/// document markers (`---`, `...`): every line break YAML knows counts, and only its own white
+/// space (space, tab) is blank, so that a line of `　` is a value.
 fn holds_no_value(source: &str) -> bool {
     source.split(['\n', '\r']).all(|line| {
         let line = line.trim_matches([' ', '\t']);
+        // A marker is one when white space or the line's end follows it (`---#` is text).
         let line = ["---", "..."]
             .iter()
             .find_map(|marker| line.strip_prefix(marker))
-            .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '#']))
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
             .map_or(line, |rest| rest.trim_start_matches([' ', '\t']));
-        line.is_empty() || line.starts_with('#')
+        // A directive (`%YAML 1.2`) says how to read, not what.
+        line.is_empty() || line.starts_with(['#', '%'])
     })
 }
 
@@ -541,6 +543,7 @@ mod tests {
             "---\n",
             "# c\n...\n",
             "--- # c\r\n",
+            "%YAML 1.2\n---\n# c\n",
         ] {
             let error = parse(source, "c.yaml").unwrap_err();
             assert!(
@@ -554,6 +557,12 @@ mod tests {
         // A raw control character is refused as such, where it stands.
         let error = parse("# 注\u{2028}classification: A\n", "ls.yaml").unwrap_err();
         assert!(error.message.contains("U+2028"), "{error}");
+        // `---#` is a value (a comment needs white space before it).
+        let error = parse("---#\n", "text.yaml").unwrap_err();
+        assert!(
+            !error.message.starts_with("file holds only comments"),
+            "{error}"
+        );
         // An ideographic space is a value to YAML, not blank.
         let error = parse("# c\n\u{3000}\n", "ws.yaml").unwrap_err();
         assert!(

@@ -55,7 +55,7 @@ pub fn draw_rows(
     let lines = help_lines(rows, mode, screen);
     let body = inner(area);
     // Which lines are in view, since the help is longer than a small screen.
-    let first = offset.min(lines.len().saturating_sub(1));
+    let first = offset.min(lines.len().saturating_sub(usize::from(body.height)));
     let last = (first + usize::from(body.height)).min(lines.len());
     let position = format!(
         " {}–{}/{}  {} ",
