@@ -641,10 +641,21 @@ pub fn in_chinese(message: &str) -> Option<String> {
 #[must_use]
 pub fn usage_in_chinese(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // The command the usage line names (`dafu figures`): its help is the one to read.
+    let mut command = String::from("dafu");
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
         let words = body.trim_start();
         let indent = body.get(..body.len() - words.len()).unwrap_or_default();
+        if let Some(usage) = words.strip_prefix("Usage: ") {
+            let names = usage.split(' ').take_while(|w| !w.starts_with(['[', '<']));
+            command = names.collect::<Vec<_>>().join(" ");
+        }
+        if words == "For more information, try '--help'." {
+            out.push_str(&format!("{indent}更多说明：{command} --help"));
+            out.push_str(line.get(body.len()..).unwrap_or_default());
+            continue;
+        }
         match in_chinese(words) {
             Some(zh) => {
                 out.push_str(indent);
@@ -902,6 +913,17 @@ mod tests {
             usage_in_chinese(clap),
             "错误：多余的参数 '--foo'\n\n  提示：要把 '--foo' 当作值，请写 '-- --foo'\n\n\
              用法：dafu [OPTIONS] [FILE]...\n\n更多说明：dafu --help\n"
+        );
+    }
+
+    #[test]
+    fn a_commands_usage_error_points_at_that_commands_help() {
+        let clap = "error: invalid value 'xml' for '--format <FORMAT>'\n\nUsage: dafu figures \
+                    [OPTIONS] [FILE]\n\nFor more information, try '--help'.\n";
+        assert!(
+            usage_in_chinese(clap).ends_with("\n\n更多说明：dafu figures --help\n"),
+            "{}",
+            usage_in_chinese(clap)
         );
     }
 
