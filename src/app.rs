@@ -935,10 +935,13 @@ impl App {
             self.words_at(self.reading_top)
         };
         self.size = (width, height);
-        // The help's lines follow the width: still a full page at its end.
-        let rows = crate::keys::help_rows(self.lang, self.on_shelf);
-        self.help_offset =
-            overlays::help_offset_within(self.help_offset, &rows, self.ambiguous, self.size);
+        // The help's lines follow the width: still a full page at its end (opened, it starts
+        // at its top, so a closed help needs nothing).
+        if self.overlay == Some(Overlay::Help) {
+            let rows = crate::keys::help_rows(self.lang, self.on_shelf);
+            self.help_offset =
+                overlays::help_offset_within(self.help_offset, &rows, self.ambiguous, self.size);
+        }
         // Measured as if the reading pane were shown: on a narrow screen it is hidden while
         // the outline has focus, and Tab must not find it wrapped to nothing.
         let text_width = layout::reading_text_width(&layout::areas(width, height, Focus::Reading));

@@ -29,13 +29,14 @@ pub fn wrap_help(help: &str, width: usize) -> String {
         let body = text.trim_start_matches(' ');
         // A value's description (`- auto:   Ask the terminal…`) goes on under itself, not
         // under its name: the hanging indent takes in `- name:` and the spaces after it.
-        let hanging = text.len() - body.len() + value_name_width(body);
+        let name = value_name_width(body);
+        let hanging = text.len() - body.len() + name;
         let room = width.saturating_sub(hanging);
         if room < 10 || str_width(text, AmbiguousWidth::Wide) <= width {
             out.push_str(line);
             continue;
         }
-        let (name, description) = body.split_at(value_name_width(body));
+        let (name, description) = body.split_at(name);
         let indent = " ".repeat(hanging);
         for (i, range) in crate::text::wrap::wrap(description, room, AmbiguousWidth::Wide)
             .into_iter()

@@ -124,57 +124,42 @@ pub fn help_rows_in_view(height: u16, rows: usize) -> usize {
     usize::from(body.height.saturating_sub(2)).min(rows)
 }
 
-/// Where a help of `rows` (keys, what they do) stands on `screen`: in the body between the
-/// title and status rows, wide enough for its longest row (borders, margins and the gap
-/// included) but never wider than the screen less a margin, one line a row and more for a
-/// description broken over lines ([`help_lines`]).
-#[must_use]
-pub fn help_area(rows: &[(String, &str)], mode: AmbiguousWidth, screen: Rect) -> Rect {
-    let width = help_width(rows, mode, screen);
-    let height = u16::try_from(help_lines_within(rows, mode, width).len() + 2).unwrap_or(u16::MAX);
-    centered(body(screen), width, height)
+/// The help overlay of some rows (keys, what they do) on a screen, as the drawing shows it
+/// and the app pages it ([`help_layout`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLayout<'a> {
+    /// Where it stands: in the body between the title and status rows, wide enough for its
+    /// longest row (borders, margins and the gap included) but never wider than the screen
+    /// less a margin, as tall as its lines (and its border) allow.
+    pub area: Rect,
+    /// The width of its column of keys.
+    pub key_width: usize,
+    /// Its lines: each row's keys and what they do, the description broken (where Chinese
+    /// and English may break) to the room beside the keys, its further lines with no keys. A
+    /// row too long for a narrow screen is read whole, not cut.
+    pub lines: Vec<(&'a str, &'a str)>,
 }
 
-/// The help's lines on `screen`, as its overlay shows and pages them: each row's keys and what
-/// they do, the description broken (where Chinese and English may break) to the room beside
-/// the keys, its further lines with no keys. A row too long for a narrow screen is read whole,
-/// not cut.
+/// The help overlay of `rows` on `screen` (see [`HelpLayout`]): the lines are broken once, for
+/// both where it stands and what it shows.
 #[must_use]
-pub fn help_lines<'a>(
+pub fn help_layout<'a>(
     rows: &'a [(String, &str)],
     mode: AmbiguousWidth,
     screen: Rect,
-) -> Vec<(&'a str, &'a str)> {
-    help_lines_within(rows, mode, help_width(rows, mode, screen))
-}
-
-/// The width of the help overlay of `rows` on `screen`.
-fn help_width(rows: &[(String, &str)], mode: AmbiguousWidth, screen: Rect) -> u16 {
-    let keys = help_key_width(rows, mode);
-    let whats = rows.iter().map(|r| str_width(r.1, mode)).max().unwrap_or(0);
-    let width = u16::try_from(keys + whats + 6).unwrap_or(u16::MAX);
-    width.min(screen.width.saturating_sub(4).max(1))
-}
-
-/// The width of the help's column of keys.
-#[must_use]
-pub fn help_key_width(rows: &[(String, &str)], mode: AmbiguousWidth) -> usize {
-    rows.iter()
+) -> HelpLayout<'a> {
+    let key_width = rows
+        .iter()
         .map(|r| str_width(&r.0, mode))
         .max()
-        .unwrap_or(0)
-}
-
-/// The help's lines in an overlay `width` columns wide (see [`help_lines`]).
-fn help_lines_within<'a>(
-    rows: &'a [(String, &str)],
-    mode: AmbiguousWidth,
-    width: u16,
-) -> Vec<(&'a str, &'a str)> {
+        .unwrap_or(0);
+    let whats = rows.iter().map(|r| str_width(r.1, mode)).max().unwrap_or(0);
+    let width = u16::try_from(key_width + whats + 6).unwrap_or(u16::MAX);
+    let width = width.min(screen.width.saturating_sub(4).max(1));
     // Inside the border: a space, the keys, two spaces, the description.
     let room = usize::from(width)
         .saturating_sub(2)
-        .saturating_sub(help_key_width(rows, mode) + 3)
+        .saturating_sub(key_width + 3)
         .max(1);
     let mut lines = Vec::with_capacity(rows.len());
     for (key, what) in rows {
@@ -183,7 +168,12 @@ fn help_lines_within<'a>(
             lines.push((if i == 0 { key.as_str() } else { "" }, shown));
         }
     }
-    lines
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    HelpLayout {
+        area: centered(body(screen), width, height),
+        key_width,
+        lines,
+    }
 }
 
 /// Rows of the figures overlay's body below the list: the two detail lines.

@@ -38,6 +38,12 @@ impl Shelf {
         )
     }
 
+    /// The shelf at 100×30 in Chinese, keeping its state (the search history) in `state`.
+    fn start_keeping_in(&self, state: &std::path::Path) -> pty::Pty {
+        let options = self.options(100, 30, "zh");
+        pty::Pty::spawn(options.env("XDG_STATE_HOME", Some(state.to_str().expect("UTF-8"))))
+    }
+
     /// How the shelf is started, at `cols`×`rows` in `lang`, its cache beside its letters.
     fn options(&self, cols: u16, rows: u16, lang: &str) -> pty::Options {
         let folder = self.dir.to_str().expect("a UTF-8 path");
@@ -388,10 +394,7 @@ fn ctrl_z_stops_the_shelf_with_the_terminal_given_back_and_fg_brings_it_back() {
 fn up_in_the_shelfs_prompt_recalls_what_was_searched_on_the_shelf_and_in_its_letters() {
     let shelf = Shelf::new("shelf-history");
     let state = pty::TempDir::new("shelf-history-state");
-    let start = || {
-        let options = shelf.options(100, 30, "zh");
-        pty::Pty::spawn(options.env("XDG_STATE_HOME", Some(state.to_str().expect("UTF-8"))))
-    };
+    let start = || shelf.start_keeping_in(&state);
     let mut p = start();
     wait_read(&p, &shelf);
     p.send("/rencailifa\r");
@@ -445,9 +448,7 @@ fn a_damaged_state_store_is_named_on_the_shelf_that_found_it() {
     let state = pty::TempDir::new("shelf-damaged-state-home");
     std::fs::create_dir_all(state.join("dafu")).expect("made");
     std::fs::write(state.join("dafu/state.db"), "{ not a store").expect("written");
-    let options = shelf.options(100, 30, "zh");
-    let mut p =
-        pty::Pty::spawn(options.env("XDG_STATE_HOME", Some(state.to_str().expect("UTF-8"))));
+    let mut p = shelf.start_keeping_in(&state);
     p.wait_for("the note", |s| {
         pty::status_row(s).contains("状态文件已损坏")
     });

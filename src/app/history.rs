@@ -62,8 +62,8 @@ impl History {
         self.entries.drain(..excess);
     }
 
-    /// The prompt opened, or `action` was typed in it: anything but ↑/↓ and the caret's
-    /// moves makes the query the reader's own again, and ↑ starts over from the newest entry.
+    /// `action` was typed in the prompt: anything but ↑/↓ and the caret's moves makes the query
+    /// the reader's own again ([`History::start_over`]).
     pub fn typed(&mut self, action: &Action) {
         if !matches!(
             action,
@@ -74,8 +74,14 @@ impl History {
                 | Action::SearchHome
                 | Action::SearchEnd
         ) {
-            self.recalled = None;
+            self.start_over();
         }
+    }
+
+    /// The prompt opened, or its query became the reader's own: ↑ starts over from the
+    /// newest entry.
+    pub fn start_over(&mut self) {
+        self.recalled = None;
     }
 
     /// ↑ (`SearchHistoryPrev`) or ↓ (`SearchHistoryNext`) in a prompt holding `query`: what

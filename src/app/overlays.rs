@@ -18,7 +18,7 @@ pub(super) enum Paged {
     Not,
 }
 
-/// The help of `rows` lines (see [`layout::help_lines`]), at `offset`, on a screen `height`
+/// The help of `rows` lines (see [`layout::help_layout`]), at `offset`, on a screen `height`
 /// rows high, after `action`: the reader's help and the shelf's page alike.
 pub(super) fn page_help(action: &Action, offset: usize, rows: usize, height: u16) -> Paged {
     let page = layout::help_rows_in_view(height, rows).max(1);
@@ -50,7 +50,7 @@ pub(super) fn help_line_count(
     (width, height): (u16, u16),
 ) -> usize {
     let screen = ratatui::layout::Rect::new(0, 0, width, height);
-    layout::help_lines(rows, mode, screen).len()
+    layout::help_layout(rows, mode, screen).lines.len()
 }
 
 /// The help's first line in view, `offset`, kept within the help of `rows` on a screen of

@@ -542,7 +542,7 @@ impl App {
         search.clear();
         search.editing = true;
         search.origin = origin;
-        search.history.typed(&Action::OpenSearch);
+        search.history.start_over();
     }
 
     pub(super) fn update_prompt(&mut self, action: Action) {

@@ -529,7 +529,7 @@ impl ShelfApp {
                 self.reorder();
             }
             Action::OpenSearch => {
-                self.history.typed(&action);
+                self.history.start_over();
                 self.prompt = Some(ShelfPrompt::default());
             }
             Action::OpenHelp => self.help = Some(0),

@@ -17,6 +17,7 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use crate::app::App;
+use crate::app::history::History;
 use crate::kept::Restore;
 use crate::letter::tree::LetterTree;
 use crate::state;
@@ -161,13 +162,13 @@ impl HistoryKeeper {
     }
 
     /// The store's history, read at the start, has come. After a letter saved the history,
-    /// what it read is older than what the letter saved, as the shelf's history has them
-    /// ([`crate::app::history::History::set`]).
+    /// what it read is older than what the letter saved: merged as the shelf's history merges
+    /// them.
     pub fn read(&mut self, history: &[String]) {
-        let saved = std::mem::take(&mut self.base);
-        let older = history.iter().filter(|query| !saved.contains(query));
-        self.base = older.cloned().collect();
-        self.base.extend(saved);
+        let mut merged = History::default();
+        merged.set(&self.base);
+        merged.set(history);
+        self.base = merged.entries().to_vec();
     }
 
     /// A letter opened from the shelf was closed with `history`, and saved it (`saved`).

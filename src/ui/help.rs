@@ -9,22 +9,22 @@ use ratatui::widgets::Widget;
 use super::{pane, put_line, theme};
 use crate::app::App;
 use crate::keys::help_rows;
-use crate::layout::{help_area, help_key_width, help_lines, inner};
+use crate::layout::{HelpLayout, help_layout, inner};
 use crate::strings::Lang;
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
 use crate::text::width::str_width;
 
-/// Where the help overlay stands on `screen` ([`crate::layout::help_area`]).
+/// Where the help overlay stands on `screen` ([`crate::layout::help_layout`]).
 #[must_use]
 pub fn area(lang: Lang, on_shelf: bool, mode: AmbiguousWidth, screen: Rect) -> Rect {
-    help_area(&help_rows(lang, on_shelf), mode, screen)
+    area_of(&help_rows(lang, on_shelf), mode, screen)
 }
 
 /// Where a help of `rows` stands on `screen` (see [`area`]).
 #[must_use]
 pub fn area_of(rows: &[(String, &str)], mode: AmbiguousWidth, screen: Rect) -> Rect {
-    help_area(rows, mode, screen)
+    help_layout(rows, mode, screen).area
 }
 
 /// Draws the reader's help overlay over `screen`.
@@ -50,9 +50,11 @@ pub fn draw_rows(
     buf: &mut Buffer,
 ) {
     let strings = lang.strings();
-    let key_width = help_key_width(rows, mode);
-    let area = help_area(rows, mode, screen);
-    let lines = help_lines(rows, mode, screen);
+    let HelpLayout {
+        area,
+        key_width,
+        lines,
+    } = help_layout(rows, mode, screen);
     let body = inner(area);
     // Which lines are in view, since the help is longer than a small screen.
     let first = offset.min(lines.len().saturating_sub(usize::from(body.height)));

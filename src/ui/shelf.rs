@@ -303,14 +303,17 @@ fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position>
         // On a narrow row the keys shrink to help and quit, then the order goes: how to find
         // the rest and how to leave are never cut off.
         None => {
-            let fits = |text: &String| str_width(text, mode) <= usize::from(area.width);
-            let candidates = [
-                format!("{progress}{sort} {}", strings.shelf_hints),
-                format!("{progress}{sort} {}", strings.shelf_short_hints),
-                format!("{progress} {}", strings.shelf_short_hints),
-            ];
-            let [.., last] = &candidates;
-            let text = candidates.iter().find(|t| fits(t)).unwrap_or(last).clone();
+            let room = usize::from(area.width);
+            let fits =
+                |parts: &[&str]| parts.iter().map(|p| str_width(p, mode)).sum::<usize>() < room;
+            let (hints, short) = (strings.shelf_hints, strings.shelf_short_hints);
+            let text = if fits(&[&progress, &sort, hints]) {
+                format!("{progress}{sort} {hints}")
+            } else if fits(&[&progress, &sort, short]) {
+                format!("{progress}{sort} {short}")
+            } else {
+                format!("{progress} {short}")
+            };
             (text, theme::STATUS)
         }
     };

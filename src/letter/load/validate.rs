@@ -238,7 +238,7 @@ fn date_problem(letter: &Letter) -> Option<Problem> {
     let date = letter.signature.date.as_deref()?;
     let message = match date_shape(date) {
         // Written as a date, of a day the month does not have (2021-02-30).
-        Some((year, month, _, days)) if parse_date(date).is_none() => {
+        Some((year, month, day, days)) if !(1..=days).contains(&day) => {
             format!(
                 "“{date}” is a day the calendar does not have: month {month} of {year} has days 01 to {days}"
             )
