@@ -13,7 +13,7 @@ use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::letter::letter_index;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
-use crate::text::truncate::fit;
+use crate::text::truncate::{truncate, truncate_start};
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// `help` (clap's, one sentence a line) laid out for a terminal `width` columns wide: a line
@@ -233,49 +233,283 @@ fn context(text: &str, bytes: Range<usize>) -> (Range<usize>, Range<usize>, Rang
     (start..bytes.start, bytes.clone(), bytes.end..end)
 }
 
+/// The terminal a table is printed to, when standard output is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Terminal {
+    /// Its columns.
+    pub width: usize,
+    /// How it draws ambiguous characters (`--ambiguous-width`; narrow unless told, since a
+    /// command that prints does not ask the terminal).
+    pub mode: AmbiguousWidth,
+}
+
+/// A table fitted to its terminal: the terminal, and the columns that give way when the table
+/// is wider, in the order they give.
+#[derive(Debug, Clone, Copy)]
+pub struct Narrowing<'a> {
+    /// Where the table is printed.
+    pub terminal: Terminal,
+    /// The columns that give way, first to last.
+    pub giving: &'a [Give],
+}
+
+/// One column that gives way to fit a table to its terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Give {
+    /// Which column (0 is the first).
+    pub column: usize,
+    /// The fewest columns it is cut to; 0 leaves the column out, with its heading, when the
+    /// table is still too wide: a number cut to a few columns would say nothing.
+    pub least: usize,
+    /// Cut at its start, keeping its end: a path's file name, a breadcrumb's last heading.
+    pub keep_end: bool,
+}
+
 /// Writes `rows` (the header first) as columns two spaces apart, each as wide as its widest
-/// cell (narrow ambiguous width: a pipe or a file has no terminal to ask) and the last not
-/// padded; the column `right_aligned`, if any, stands right-aligned so that its decimal
-/// points line up.
+/// cell and the last not padded; the column `right_aligned`, if any, stands right-aligned so
+/// that its decimal points line up.
+///
+/// A pipe or a file gets every cell whole (narrow ambiguous width: it has no terminal to
+/// ask). A terminal (`narrowing`) gets no row wider than itself, as far as the giving columns
+/// can give: each is cut in turn, with `…`, down to its least width (or left out), so that a
+/// row is one line rather than wrapped back to the margin through the columns.
 ///
 /// # Errors
 /// When `out` cannot be written to.
 pub fn print_columns<R: AsRef<[String]>>(
     rows: &[R],
     right_aligned: Option<usize>,
+    narrowing: Option<&Narrowing>,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let mode = AmbiguousWidth::Narrow;
-    let mut widths: Vec<usize> = Vec::new();
-    for row in rows {
+    let mode = narrowing.map_or(AmbiguousWidth::Narrow, |n| n.terminal.mode);
+    let mut columns: Vec<Column> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
         for (i, cell) in row.as_ref().iter().enumerate() {
             let width = str_width(cell, mode);
-            match widths.get_mut(i) {
-                Some(widest) => *widest = (*widest).max(width),
-                None => widths.push(width),
+            let cells = if r == 0 { 0 } else { width };
+            match columns.get_mut(i) {
+                Some(column) => {
+                    column.width = column.width.max(width);
+                    column.cells = column.cells.max(cells);
+                }
+                None => columns.push(Column {
+                    width,
+                    cells,
+                    shown: true,
+                    keep_end: false,
+                }),
             }
         }
     }
+    if let Some(narrowing) = narrowing {
+        narrow(&mut columns, narrowing);
+    }
+    let last = columns.iter().rposition(|c| c.shown).unwrap_or_default();
     for row in rows {
-        let row = row.as_ref();
         let mut line = String::new();
-        for (i, (cell, &width)) in row.iter().zip(&widths).enumerate() {
-            if i + 1 == row.len() {
-                line.push_str(cell);
-            } else {
-                line.push_str(&fit(cell, width, Some(i) == right_aligned, mode));
-                line.push_str("  ");
+        for (i, (cell, column)) in row.as_ref().iter().zip(&columns).enumerate() {
+            if !column.shown {
+                continue;
             }
+            let cut = if column.keep_end {
+                truncate_start(cell, column.width, mode)
+            } else {
+                truncate(cell, column.width, mode)
+            };
+            if i == last {
+                line.push_str(&cut);
+                break;
+            }
+            let pad = " ".repeat(column.width.saturating_sub(str_width(&cut, mode)));
+            if Some(i) == right_aligned {
+                line.push_str(&pad);
+                line.push_str(&cut);
+            } else {
+                line.push_str(&cut);
+                line.push_str(&pad);
+            }
+            line.push_str("  ");
         }
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
 
+/// One column of a table as it is printed.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    /// As wide as its widest cell, or as it was cut to.
+    width: usize,
+    /// As wide as its widest cell below the heading.
+    cells: usize,
+    /// Not left out to fit the terminal.
+    shown: bool,
+    /// Cut at its start.
+    keep_end: bool,
+}
+
+/// Fits a table of `columns` (two spaces between) to its terminal: each giving column in turn
+/// is cut down to its least, or left out, until the table fits; then, if it still does not,
+/// a heading wider than its column's cells is cut to them (`qualif…` over `about`). The
+/// columns cut then take back, in the giving order, what leaving one out gave beyond the need.
+fn narrow(columns: &mut [Column], narrowing: &Narrowing) {
+    let natural: Vec<usize> = columns.iter().map(|c| c.width).collect();
+    let table = |columns: &[Column]| {
+        let shown = columns.iter().filter(|c| c.shown);
+        shown.clone().map(|c| c.width).sum::<usize>() + 2 * shown.count().saturating_sub(1)
+    };
+    let room = narrowing.terminal.width;
+    for give in narrowing.giving {
+        let over = table(columns).saturating_sub(room);
+        let Some(column) = columns.get_mut(give.column).filter(|_| over > 0) else {
+            continue;
+        };
+        if give.least == 0 {
+            column.shown = false;
+        } else {
+            column.width -= over.min(column.width.saturating_sub(give.least));
+            column.keep_end = give.keep_end;
+        }
+    }
+    for i in 0..columns.len() {
+        let over = table(columns).saturating_sub(room);
+        let column = &mut columns[i];
+        // A heading keeps at least its first character and the mark.
+        column.width -= over.min(column.width.saturating_sub(column.cells.max(3)));
+    }
+    for give in narrowing.giving {
+        let spare = room.saturating_sub(table(columns));
+        if let (Some(column), Some(&whole)) =
+            (columns.get_mut(give.column), natural.get(give.column))
+            && column.shown
+        {
+            column.width += spare.min(whole - column.width);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::letter::load;
+
+    /// `rows` as `print_columns` prints them, fitted to `width` columns when given.
+    fn columns(rows: &[[&str; 4]], width: Option<usize>, giving: &[Give]) -> Vec<String> {
+        let rows: Vec<Vec<String>> = (rows.iter())
+            .map(|row| row.iter().map(ToString::to_string).collect())
+            .collect();
+        let narrowing = width.map(|width| Narrowing {
+            terminal: Terminal {
+                width,
+                mode: AmbiguousWidth::Narrow,
+            },
+            giving,
+        });
+        let mut out = Vec::new();
+        print_columns(&rows, Some(1), narrowing.as_ref(), &mut out).unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect()
+    }
+
+    const TABLE: [[&str; 4]; 3] = [
+        ["文件", "数值", "类别", "标题"],
+        [
+            "/home/reader/replies/2021/baiyin-2022.txt",
+            "8,000",
+            "A类",
+            "关于对市政协八届一次会议第016号提案的答复",
+        ],
+        ["/home/reader/replies/2021/jiange.txt", "6", "—", "—"],
+    ];
+
+    const GIVING: [Give; 3] = [
+        Give {
+            column: 3,
+            least: 10,
+            keep_end: false,
+        },
+        Give {
+            column: 0,
+            least: 16,
+            keep_end: true,
+        },
+        Give {
+            column: 2,
+            least: 0,
+            keep_end: false,
+        },
+    ];
+
+    #[test]
+    fn a_table_in_a_narrow_terminal_fits_it_keeping_file_names_and_leaving_out_what_gives_most() {
+        let whole = columns(&TABLE, None, &GIVING);
+        assert!(
+            str_width(&whole[1], AmbiguousWidth::Narrow) > 90,
+            "{whole:?}"
+        );
+        for width in [60, 50, 40] {
+            let fitted = columns(&TABLE, Some(width), &GIVING);
+            for line in &fitted {
+                assert!(
+                    str_width(line, AmbiguousWidth::Narrow) <= width,
+                    "{width}: {line}"
+                );
+            }
+            // The file's name stays (its folders go); the title is cut, not lost; the value
+            // stays right-aligned, whole.
+            assert!(fitted[1].contains("baiyin-2022.txt") && fitted[1].starts_with('…'));
+            assert!(fitted[2].contains("jiange.txt"));
+            assert!(fitted[1].contains("8,000") && fitted[2].contains("    6  "));
+            assert!(
+                fitted[1].ends_with('…') && fitted[1].contains("关于对"),
+                "{fitted:?}"
+            );
+        }
+        // At 60 the class still has its room; at 40 it is left out, heading and all, and the
+        // title takes back what that gave beyond the need.
+        assert!(columns(&TABLE, Some(60), &GIVING)[0].contains("类别"));
+        let narrowest = columns(&TABLE, Some(40), &GIVING);
+        assert!(!narrowest[0].contains("类别") && !narrowest[1].contains("A类"));
+        let title = |line: &str| line.rsplit("  ").next().unwrap().to_string();
+        assert!(
+            str_width(&title(&narrowest[1]), AmbiguousWidth::Narrow) > 10,
+            "{narrowest:?}"
+        );
+    }
+
+    #[test]
+    fn a_heading_wider_than_its_cells_is_cut_to_them_only_when_nothing_else_gives() {
+        let table = [
+            ["value", "unit", "qualifier", "period/status"],
+            ["8,000", "万元", "about", "2020"],
+        ];
+        let no_giving: [Give; 0] = [];
+        let widths = |width| {
+            let lines = columns(&table, Some(width), &no_giving);
+            (lines[0].clone(), lines[1].clone())
+        };
+        let (heading, row) = widths(40);
+        assert_eq!(heading, "value  unit  qualifier  period/status");
+        assert_eq!(row, "8,000  万元  about      2020");
+        let (heading, row) = widths(30);
+        assert_eq!(heading, "value  unit  qual…  period/st…");
+        assert_eq!(row, "8,000  万元  about  2020");
+    }
+
+    #[test]
+    fn a_table_that_fits_its_terminal_is_printed_as_to_a_pipe() {
+        let whole = columns(&TABLE, None, &GIVING);
+        let widest = whole
+            .iter()
+            .map(|l| str_width(l, AmbiguousWidth::Narrow))
+            .max();
+        assert_eq!(columns(&TABLE, widest, &GIVING), whole);
+        assert_eq!(columns(&TABLE, Some(400), &GIVING), whole);
+    }
 
     #[test]
     fn a_help_line_too_wide_is_broken_at_its_own_indent_and_keeps_every_character() {

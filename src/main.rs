@@ -369,6 +369,19 @@ fn terminal_width() -> Option<usize> {
         .filter(|&columns| columns > 0)
 }
 
+/// The terminal a table is printed to, if standard output is one: its width, and how it draws
+/// ambiguous characters as the reader was told (`--ambiguous-width wide`; a command that
+/// prints does not ask the terminal, so `auto` is narrow, as most terminals draw them).
+fn table_terminal(ambiguous: AmbiguousSetting) -> Option<cli::Terminal> {
+    let mode = match ambiguous {
+        AmbiguousSetting::Wide => dafu::text::width::AmbiguousWidth::Wide,
+        AmbiguousSetting::Auto | AmbiguousSetting::Narrow => {
+            dafu::text::width::AmbiguousWidth::Narrow
+        }
+    };
+    terminal_width().map(|width| cli::Terminal { width, mode })
+}
+
 /// Exit statuses, as grep uses them.
 const FOUND: u8 = 0;
 const NOT_FOUND: u8 = 1;
@@ -537,6 +550,7 @@ fn list_shelf(
     paths: &[PathBuf],
     format: cli::figures::Format,
     lang: Lang,
+    terminal: Option<cli::Terminal>,
     stdout: io::Result<File>,
 ) -> Result<u8, Failure> {
     let (paths, missing) = dafu::shelf::walk::there(paths);
@@ -558,7 +572,7 @@ fn list_shelf(
         .collect();
     say_no_letters(&empty, strings::NO_LETTER_FILES, lang);
     let printed = print_to(stdout, |out| {
-        cli::shelf::list(&shelf, format, lang, out).map(|()| FOUND)
+        cli::shelf::list(&shelf, format, lang, terminal, out).map(|()| FOUND)
     })?;
     Ok(printed.max(code))
 }
@@ -635,6 +649,7 @@ fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 &cli.files,
                 cli::figures::Format::Table,
                 cli.lang,
+                table_terminal(cli.ambiguous_width),
                 stdout_file,
             );
         }
@@ -703,7 +718,8 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }
         Some(Command::List { paths, format }) => {
             refuse_before(before.as_ref(), "list", "dafu list DIR…", cli.lang)?;
-            list_shelf(&paths, format, cli.lang, stdout_file)
+            let terminal = table_terminal(cli.ambiguous_width);
+            list_shelf(&paths, format, cli.lang, terminal, stdout_file)
         }
         Some(Command::Search { query, file }) if is_shelf(before.as_ref(), file.as_ref()) => {
             let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();
@@ -746,6 +762,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 sort,
                 unit,
                 lang: cli.lang,
+                terminal: table_terminal(cli.ambiguous_width),
             };
             let names: Vec<String> = shelf
                 .iter()
@@ -794,6 +811,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 sort,
                 unit,
                 lang: cli.lang,
+                terminal: table_terminal(cli.ambiguous_width),
             };
             print_to(stdout_file, |out| {
                 cli::figures::print(&tree, options, out).map(|()| FOUND)

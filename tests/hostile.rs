@@ -133,6 +133,7 @@ fn no_face_of_a_hostile_letter_lets_an_escape_through() {
             sort: Default::default(),
             unit: None,
             lang: Lang::Zh,
+            terminal: None,
         };
         cli::figures::print(&tree, options, &mut out).unwrap();
     }

@@ -53,6 +53,18 @@ impl Shelf {
             .env("XDG_CACHE_HOME", Some(cache.to_str().expect("UTF-8")))
     }
 
+    /// What `dafu args` prints to a terminal `cols` wide (40 rows), the shelf's cache beside
+    /// its letters, once it has exited.
+    fn printed_in_terminal(&self, cols: u16, args: &[&str]) -> String {
+        let cache = self.dir.join(".cache");
+        let mut p = pty::Pty::spawn(
+            pty::Options::new(cols, 40, args)
+                .env("XDG_CACHE_HOME", Some(cache.to_str().expect("UTF-8"))),
+        );
+        p.wait_exit();
+        String::from_utf8(p.raw()).expect("UTF-8")
+    }
+
     /// The made letters whose text holds `word`, in the folder's order.
     fn holding(&self, word: &str) -> Vec<&MadeLetter> {
         self.made.iter().filter(|m| m.yaml.contains(word)).collect()
@@ -458,4 +470,85 @@ fn a_damaged_state_store_is_named_on_the_shelf_that_found_it() {
     });
     p.send("q");
     assert!(p.wait_exit().success());
+}
+
+#[test]
+fn dafu_list_in_a_terminal_fits_its_width_and_a_pipe_gets_every_cell_whole() {
+    let shelf = Shelf::new("list-width");
+    let folder = shelf.dir.to_str().expect("a UTF-8 path");
+    let width =
+        |line: &str| dafu::text::width::str_width(line, dafu::text::width::AmbiguousWidth::Narrow);
+    let piped = binary::run(["list", folder]);
+    let piped = piped.stdout();
+    assert!(piped.lines().any(|line| width(line) > 100), "{piped}");
+    for cols in [60, 80] {
+        let shown = shelf.printed_in_terminal(cols, &["--lang", "zh", "list", folder]);
+        let lines: Vec<&str> = shown.lines().map(|l| l.trim_end_matches('\r')).collect();
+        // The heading, each letter and the broken file, each on one line of the terminal.
+        assert_eq!(lines.len(), LETTERS + 2, "{shown}");
+        for line in &lines {
+            assert!(width(line) <= usize::from(cols), "{cols}: {line}");
+        }
+        // Each letter's row keeps its date and the end of its file's name (at 80 columns
+        // the whole name; at 60 enough to tell the letters apart).
+        for made in &shelf.made {
+            let name = &made.file_name;
+            let kept = if cols >= 80 {
+                name
+            } else {
+                name.get(name.len() - 10..).expect("an ASCII name")
+            };
+            let row = lines.iter().find(|l| l.contains(kept));
+            let row = row.unwrap_or_else(|| panic!("{name} has no row at {cols}: {shown}"));
+            assert!(row.contains(&made.date), "{row}");
+        }
+        assert!(
+            lines[0].starts_with("文件") && lines[0].contains("标题"),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn dafu_figures_in_a_terminal_fits_its_width_keeping_every_value() {
+    let shelf = Shelf::new("figures-width");
+    let folder = shelf.dir.to_str().expect("a UTF-8 path");
+    let width =
+        |line: &str| dafu::text::width::str_width(line, dafu::text::width::AmbiguousWidth::Narrow);
+    let figures = |lines: &str| -> Vec<String> {
+        (lines.lines())
+            .map(|l| l.trim_end_matches('\r').to_string())
+            .filter(|l| !l.contains("broken.yaml"))
+            .collect()
+    };
+    // Piped, every cell whole: each row's value is the word that ends where the heading
+    // `value` ends, the column being right-aligned.
+    let piped = figures(&binary::run(["--lang", "en", "figures", folder]).stdout());
+    let end = piped[0].find("value").expect("a value heading") + "value".len();
+    let end = binary::display_column(&piped[0], end);
+    let values: Vec<&str> = (piped.iter().skip(1))
+        .map(|row| {
+            let (at, _) = (row.char_indices())
+                .find(|&(at, _)| binary::display_column(row, at) == end)
+                .expect("the row reaches the value column");
+            row.get(..at)
+                .expect("a char boundary")
+                .split_whitespace()
+                .last()
+                .expect("a value")
+        })
+        .collect();
+    assert!(piped.iter().any(|row| width(row) > 100));
+    for cols in [60, 80] {
+        let shown = shelf.printed_in_terminal(cols, &["--lang", "en", "figures", folder]);
+        let shown = figures(&shown);
+        assert_eq!(shown.len(), piped.len(), "{shown:?}");
+        for (row, value) in shown.iter().skip(1).zip(&values) {
+            assert!(width(row) <= usize::from(cols), "{cols}: {row}");
+            assert!(
+                row.split_whitespace().any(|w| w == *value),
+                "{cols}: {value} not in {row}"
+            );
+        }
+    }
 }

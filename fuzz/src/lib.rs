@@ -141,6 +141,11 @@ pub fn load(data: &[u8]) {
             sort: sorts[data.len() % sorts.len()],
             unit: units[data.len() / sorts.len() % units.len()],
             lang: Lang::Zh,
+            // Half the inputs fitted to a terminal of some width, as a terminal's table is.
+            terminal: data.len().is_multiple_of(2).then(|| cli::Terminal {
+                width: 10 + data.len() % 120,
+                mode: AmbiguousWidth::Narrow,
+            }),
         };
         figures::print(&tree, options, &mut out).expect("writing to a Vec");
     }

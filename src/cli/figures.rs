@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::print_columns;
+use super::{Give, Narrowing, Terminal, print_columns};
 use crate::figures::money::{self, kind_of};
 use crate::figures::{self, FigureSort, UnitKind, display_value, period_label, trim_number};
 use crate::letter::tree::LetterTree;
@@ -35,6 +35,9 @@ pub struct Options {
     pub unit: Option<UnitKind>,
     /// Interface language, for breadcrumbs and the table's headings.
     pub lang: Lang,
+    /// The terminal the table is printed to, which it is fitted to; `None` for a pipe or a
+    /// file, which get every cell whole.
+    pub terminal: Option<Terminal>,
 }
 
 /// One figure as the command line reports it.
@@ -195,9 +198,121 @@ fn print_table(
         }));
     }
     // The value column, right-aligned so that its points stay in line.
-    let value_column = usize::from(named) + 1;
-    print_columns(&table, Some(value_column), out)
+    let shift = usize::from(named);
+    let narrowing = options.terminal.map(|terminal| Narrowing {
+        terminal,
+        giving: if named {
+            &FIGURES_GIVING_NAMED
+        } else {
+            &FIGURES_GIVING
+        },
+    });
+    print_columns(&table, Some(shift + 1), narrowing.as_ref(), out)
 }
+
+/// In a terminal narrower than the figures' table, what gives way first: the place (its last
+/// heading kept), then what the figure counts, then the quotation and the period, then what
+/// is counted, the quotation and the place again. The value, its unit and its qualifier keep
+/// their width: they are what the table is read for.
+const FIGURES_GIVING: [Give; 7] = [
+    Give {
+        column: 6,
+        least: 12,
+        keep_end: true,
+    },
+    Give {
+        column: 3,
+        least: 12,
+        keep_end: false,
+    },
+    Give {
+        column: 0,
+        least: 8,
+        keep_end: false,
+    },
+    Give {
+        column: 5,
+        least: 6,
+        keep_end: false,
+    },
+    Give {
+        column: 3,
+        least: 8,
+        keep_end: false,
+    },
+    Give {
+        column: 0,
+        least: 6,
+        keep_end: false,
+    },
+    Give {
+        column: 6,
+        least: 8,
+        keep_end: true,
+    },
+];
+
+/// [`FIGURES_GIVING`] for a shelf's table, whose letter column comes first: it gives way
+/// after the place and what is counted, keeping the file's name; in the narrowest terminals
+/// the place is left out, since the letter and what is counted say more in the room, and
+/// last the quotation, whose value, unit and qualifier stand in their own columns.
+const FIGURES_GIVING_NAMED: [Give; 11] = [
+    Give {
+        column: 7,
+        least: 12,
+        keep_end: true,
+    },
+    Give {
+        column: 4,
+        least: 12,
+        keep_end: false,
+    },
+    Give {
+        column: 0,
+        least: 14,
+        keep_end: true,
+    },
+    Give {
+        column: 1,
+        least: 8,
+        keep_end: false,
+    },
+    Give {
+        column: 6,
+        least: 6,
+        keep_end: false,
+    },
+    Give {
+        column: 0,
+        least: 10,
+        keep_end: true,
+    },
+    Give {
+        column: 4,
+        least: 8,
+        keep_end: false,
+    },
+    Give {
+        column: 7,
+        least: 0,
+        keep_end: false,
+    },
+    Give {
+        column: 1,
+        least: 6,
+        keep_end: false,
+    },
+    Give {
+        column: 4,
+        least: 6,
+        keep_end: false,
+    },
+    Give {
+        column: 1,
+        least: 0,
+        keep_end: false,
+    },
+];
 
 /// A status as the CSV writes it.
 fn status_word(status: Status) -> &'static str {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::figures::{Format, csv_field, csv_text};
-use super::{SearchOptions, match_line, print_columns};
+use super::{Give, Narrowing, SearchOptions, Terminal, match_line, print_columns};
 use crate::letter::load::LoadError;
 use crate::shelf::find::{self, Searched as Found};
 use crate::shelf::head::suggestions_shown;
@@ -90,6 +90,7 @@ pub fn list(
     entries: &[Entry<Summary>],
     format: Format,
     lang: Lang,
+    terminal: Option<Terminal>,
     out: &mut impl Write,
 ) -> io::Result<()> {
     // JSON escapes control characters itself (`\u001b`): each path as it is, for a script to
@@ -107,7 +108,7 @@ pub fn list(
             writeln!(out)
         }
         Format::Csv => list_csv(&rows, out),
-        Format::Table => list_table(&rows, lang, out),
+        Format::Table => list_table(&rows, lang, terminal, out),
     }
 }
 
@@ -165,12 +166,79 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 9] {
     ]
 }
 
-fn list_table(rows: &[ListRow], lang: Lang, out: &mut impl Write) -> io::Result<()> {
+/// In a terminal narrower than the table, what gives way: the title (or error) and the file's
+/// folders first (its name is kept), then the class and the number are left out, then the
+/// title, the file and the issuer are cut further, and last the two counts are left out. The
+/// date and the state keep their width; at 80 columns a row keeps its file, date, issuer,
+/// counts and a title, at 60 its file, date, issuer and a title.
+const LIST_GIVING: [Give; 10] = [
+    Give {
+        column: 8,
+        least: 24,
+        keep_end: false,
+    },
+    Give {
+        column: 0,
+        least: 20,
+        keep_end: true,
+    },
+    Give {
+        column: 4,
+        least: 0,
+        keep_end: false,
+    },
+    Give {
+        column: 3,
+        least: 0,
+        keep_end: false,
+    },
+    Give {
+        column: 2,
+        least: 10,
+        keep_end: false,
+    },
+    Give {
+        column: 8,
+        least: 12,
+        keep_end: false,
+    },
+    Give {
+        column: 0,
+        least: 14,
+        keep_end: true,
+    },
+    Give {
+        column: 2,
+        least: 6,
+        keep_end: false,
+    },
+    Give {
+        column: 5,
+        least: 0,
+        keep_end: false,
+    },
+    Give {
+        column: 6,
+        least: 0,
+        keep_end: false,
+    },
+];
+
+fn list_table(
+    rows: &[ListRow],
+    lang: Lang,
+    terminal: Option<Terminal>,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let header = lang.strings().list_columns.map(str::to_string);
     let table: Vec<[String; 9]> = std::iter::once(header)
         .chain(rows.iter().map(|r| table_cells(r, lang)))
         .collect();
-    print_columns(&table, None, out)
+    let narrowing = terminal.map(|terminal| Narrowing {
+        terminal,
+        giving: &LIST_GIVING,
+    });
+    print_columns(&table, None, narrowing.as_ref(), out)
 }
 
 /// What `dafu search` found on a shelf.
