@@ -322,14 +322,11 @@ fn draft_what(text: &str, figure: Range<usize>, bounds: Range<usize>) -> String 
         before = shorter;
     }
     let edges = |c: char| c.is_whitespace() || c == '、';
-    let what: String = format!(
-        "{}{}",
-        before.trim_matches(edges),
-        after.trim_matches(edges)
-    )
-    .chars()
-    .filter(|&c| c != '“' && c != '”')
-    .collect();
+    let before = without_example_mark(before.trim_matches(edges));
+    let what: String = format!("{}{}", before, after.trim_matches(edges))
+        .chars()
+        .filter(|&c| c != '“' && c != '”')
+        .collect();
     let count = what.chars().count();
     let what: String = if count > 40 {
         what.chars()
@@ -344,6 +341,23 @@ fn draft_what(text: &str, figure: Range<usize>, bounds: Range<usize>) -> String 
     } else {
         what
     }
+}
+
+/// The words that open an example at the start of a clause (「如投资8000万元的…项目」): they
+/// say the figure is an instance, not what it counts.
+const EXAMPLE_MARKS: [&str; 4] = ["例如", "比如", "诸如", "如"];
+
+/// What follows 如 in the words that begin with it (如期, 如实…): there 如 is no example's
+/// mark, and stays.
+const AFTER_RU_IN_WORDS: [char; 9] = ['期', '实', '何', '此', '今', '果', '下', '同', '意'];
+
+/// `before`, the clause's words before its figure, without an example's mark at its start.
+fn without_example_mark(before: &str) -> &str {
+    EXAMPLE_MARKS
+        .iter()
+        .find_map(|mark| before.strip_prefix(mark))
+        .filter(|rest| !rest.is_empty() && !rest.starts_with(AFTER_RU_IN_WORDS))
+        .unwrap_or(before)
 }
 
 /// Words at the end of a drafted `what` that say nothing about what is counted.
@@ -437,6 +451,19 @@ mod tests {
         let list = figures("补助额度分别为80、60、40万元。").figures;
         assert_eq!(list[1].what, "补助额度（第2项）");
         assert_eq!(list[1].value, 600_000.0);
+    }
+
+    #[test]
+    fn an_examples_mark_is_no_part_of_what_is_counted() {
+        let what = |text: &str| figures(text).figures[0].what.clone();
+        assert_eq!(
+            what("功能日趋完善，如投资8000万元的县人民医院项目即将开工建设。"),
+            "投资的县人民医院项目即将开工建设"
+        );
+        assert_eq!(what("例如新建公交站台30个。"), "新建公交站台");
+        // 如 that begins a word is kept.
+        assert_eq!(what("如期完成改造项目12个。"), "如期完成改造项目");
+        assert_eq!(what("如实登记企业45家。"), "如实登记企业");
     }
 
     #[test]
