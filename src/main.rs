@@ -485,7 +485,7 @@ impl Failure {
             Failure::Usage(e) => {
                 let text = sanitize(&e.render().ansi().to_string()).into_owned();
                 match lang {
-                    Lang::Zh => strings::refusals::usage_in_chinese(&text),
+                    Lang::Zh => strings::refusals::usage_in_chinese(&text, &command_in_args()),
                     Lang::En => text,
                 }
             }
@@ -498,6 +498,20 @@ impl Failure {
             Failure::Io(e) => format!("dafu: {}\n", strings::in_lang(&e.to_string(), lang)),
         }
     }
+}
+
+/// The command this run's arguments name (`dafu figures`), the first word that is one
+/// before any `--`; `dafu` when none is: whose help a usage error points at when clap gives
+/// no usage line to name it (a value it refused).
+fn command_in_args() -> String {
+    let command = plain_command();
+    let named = (std::env::args_os().skip(1))
+        .take_while(|arg| arg != "--")
+        .find_map(|arg| {
+            let arg = arg.to_str()?.to_string();
+            command.find_subcommand(&arg).map(|_| arg)
+        });
+    named.map_or_else(|| "dafu".to_string(), |name| format!("dafu {name}"))
 }
 
 impl From<tui::Ended> for Failure {

@@ -1472,6 +1472,33 @@ fn unknown_flag_exits_2_with_a_message_on_stderr() {
     assert!(out.stderr().contains("--no-such-flag"), "{out:?}");
 }
 
+#[test]
+fn a_usage_errors_tips_are_in_chinese_and_it_points_at_its_commands_help() {
+    for (args, help) in [
+        // clap suggests an option like the one given, and fills its usage line with it.
+        (&["figures", "--bogus"][..], "更多说明：dafu figures --help"),
+        (
+            &["list", "--formt", "csv", "."],
+            "更多说明：dafu list --help",
+        ),
+        (
+            &["figures", "--format", "jsn"],
+            "更多说明：dafu figures --help",
+        ),
+        (&["outline", "--dpth", "2"], "更多说明：dafu outline --help"),
+        (&["--lang", "zhh"], "更多说明：dafu --help"),
+    ] {
+        let out = run(args);
+        assert_eq!(out.code(), Some(2), "{args:?}\n{out:?}");
+        let said = out.stderr();
+        assert!(said.contains("提示："), "{args:?}\n{said}");
+        for english in ["error:", "tip:", "Usage:", "For more", "similar", "exists"] {
+            assert!(!said.contains(english), "{args:?}: {english}\n{said}");
+        }
+        assert!(said.trim_end().ends_with(help), "{args:?}\n{said}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The command line says what it did
 // ---------------------------------------------------------------------------------------------

@@ -244,6 +244,38 @@ pub const TEMPLATES: &[Template] = &[
         "tip: to pass '{}' as a value, use '-- {}'",
         "提示：要把 '{1}' 当作值，请写 '-- {2}'",
     ),
+    t(
+        "tip: to pass '{}' as a value, use '{} -- {}'",
+        "提示：要把 '{1}' 当作值，请写 '{2} -- {3}'",
+    ),
+    t(
+        "tip: a similar argument exists: {}",
+        "提示：有一个相似的参数：{1}",
+    ),
+    t(
+        "tip: some similar arguments exist: {}",
+        "提示：有几个相似的参数：{1}",
+    ),
+    t(
+        "tip: a similar subcommand exists: {}",
+        "提示：有一个相似的子命令：{1}",
+    ),
+    t(
+        "tip: some similar subcommands exist: {}",
+        "提示：有几个相似的子命令：{1}",
+    ),
+    t(
+        "tip: a similar value exists: {}",
+        "提示：有一个相似的值：{1}",
+    ),
+    t(
+        "tip: some similar values exist: {}",
+        "提示：有几个相似的值：{1}",
+    ),
+    t(
+        "tip: subcommand '{}' exists; to use it, remove the '--' before it",
+        "提示：有子命令 '{1}'；要用它，请去掉它前面的 '--'",
+    ),
     t("unexpected argument '{}' found", "多余的参数 '{1}'"),
     t(
         "invalid value '{}' for '{}': {}",
@@ -637,18 +669,22 @@ pub fn in_chinese(message: &str) -> Option<String> {
 
 /// A usage error as the command line's parser writes it, in Chinese line by line: its frame
 /// (`error:`, `Usage:`, the tip) and its words where they are known, the arguments quoted
-/// and the usage line kept.
+/// and the usage line kept. Its last line points at the help of the command its usage line
+/// names, or, when it has none (a value refused), of `command` (`dafu figures`).
 #[must_use]
-pub fn usage_in_chinese(text: &str) -> String {
+pub fn usage_in_chinese(text: &str, command: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // The command the usage line names (`dafu figures`): its help is the one to read.
-    let mut command = String::from("dafu");
+    let mut command = command.to_string();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
         let words = body.trim_start();
         let indent = body.get(..body.len() - words.len()).unwrap_or_default();
         if let Some(usage) = words.strip_prefix("Usage: ") {
-            let names = usage.split(' ').take_while(|w| !w.starts_with(['[', '<']));
+            // The command's words, before its arguments: a usage line clap fills with a
+            // suggested option (`dafu figures --ambiguous-width <…> [FILE]`) names the
+            // option after the command, not as a part of it.
+            let names = (usage.split(' ')).take_while(|w| !w.starts_with(['[', '<', '-']));
             command = names.collect::<Vec<_>>().join(" ");
         }
         if words == "For more information, try '--help'." {
@@ -910,7 +946,7 @@ mod tests {
                     value, use '-- --foo'\n\nUsage: dafu [OPTIONS] [FILE]...\n\nFor more \
                     information, try '--help'.\n";
         assert_eq!(
-            usage_in_chinese(clap),
+            usage_in_chinese(clap, "dafu"),
             "错误：多余的参数 '--foo'\n\n  提示：要把 '--foo' 当作值，请写 '-- --foo'\n\n\
              用法：dafu [OPTIONS] [FILE]...\n\n更多说明：dafu --help\n"
         );
@@ -921,10 +957,39 @@ mod tests {
         let clap = "error: invalid value 'xml' for '--format <FORMAT>'\n\nUsage: dafu figures \
                     [OPTIONS] [FILE]\n\nFor more information, try '--help'.\n";
         assert!(
-            usage_in_chinese(clap).ends_with("\n\n更多说明：dafu figures --help\n"),
+            usage_in_chinese(clap, "dafu").ends_with("\n\n更多说明：dafu figures --help\n"),
             "{}",
-            usage_in_chinese(clap)
+            usage_in_chinese(clap, "dafu")
         );
+    }
+
+    #[test]
+    fn clap_s_tips_are_said_in_chinese_and_the_help_named_is_the_commands() {
+        let clap = "error: unexpected argument '--bogus' found\n\n  tip: a similar argument \
+                    exists: '--ambiguous-width'\n\nUsage: dafu figures --ambiguous-width \
+                    <AMBIGUOUS_WIDTH> [FILE]\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            usage_in_chinese(clap, "dafu"),
+            "错误：多余的参数 '--bogus'\n\n  提示：有一个相似的参数：'--ambiguous-width'\n\n\
+             用法：dafu figures --ambiguous-width <AMBIGUOUS_WIDTH> [FILE]\n\n\
+             更多说明：dafu figures --help\n"
+        );
+        for (tip, zh) in [
+            (
+                "tip: some similar values exist: 'table', 'csv'",
+                "提示：有几个相似的值：'table', 'csv'",
+            ),
+            (
+                "tip: subcommand 'list' exists; to use it, remove the '--' before it",
+                "提示：有子命令 'list'；要用它，请去掉它前面的 '--'",
+            ),
+            (
+                "tip: to pass 'list' as a value, use 'dafu -- list'",
+                "提示：要把 'list' 当作值，请写 'dafu -- list'",
+            ),
+        ] {
+            assert_eq!(in_chinese(tip).as_deref(), Some(zh));
+        }
     }
 
     #[test]
