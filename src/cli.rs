@@ -251,6 +251,9 @@ pub struct Narrowing<'a> {
     pub terminal: Terminal,
     /// The columns that give way, first to last.
     pub giving: &'a [Give],
+    /// The columns cut that take back, first to last, what leaving a column out gave
+    /// beyond the need: the one a reader wants longest first.
+    pub taking_back: &'a [usize],
 }
 
 /// One column that gives way to fit a table to its terminal.
@@ -288,14 +291,17 @@ pub fn print_columns<R: AsRef<[String]>>(
         for (i, cell) in row.as_ref().iter().enumerate() {
             let width = str_width(cell, mode);
             let cells = if r == 0 { 0 } else { width };
+            let says_nothing = r == 0 || cell.is_empty() || cell == NOTHING;
             match columns.get_mut(i) {
                 Some(column) => {
                     column.width = column.width.max(width);
                     column.cells = column.cells.max(cells);
+                    column.blank &= says_nothing;
                 }
                 None => columns.push(Column {
                     width,
                     cells,
+                    blank: says_nothing,
                     shown: true,
                     keep_end: false,
                 }),
@@ -336,6 +342,9 @@ pub fn print_columns<R: AsRef<[String]>>(
     Ok(())
 }
 
+/// A cell of a table for what a letter does not say.
+const NOTHING: &str = "—";
+
 /// One column of a table as it is printed.
 #[derive(Debug, Clone, Copy)]
 struct Column {
@@ -343,16 +352,19 @@ struct Column {
     width: usize,
     /// As wide as its widest cell below the heading.
     cells: usize,
+    /// Every cell below the heading empty or [`NOTHING`].
+    blank: bool,
     /// Not left out to fit the terminal.
     shown: bool,
     /// Cut at its start.
     keep_end: bool,
 }
 
-/// Fits a table of `columns` (two spaces between) to its terminal: each giving column in turn
-/// is cut down to its least, or left out, until the table fits; then, if it still does not,
+/// Fits a table of `columns` (two spaces between) to its terminal: a column that says nothing
+/// on any row is left out, then each giving column in turn is cut down to its least, or left
+/// out, until the table fits; then, if it still does not,
 /// a heading wider than its column's cells is cut to them (`qualif…` over `about`). The
-/// columns cut then take back, in the giving order, what leaving one out gave beyond the need.
+/// columns cut then take back, in their order, what leaving one out gave beyond the need.
 fn narrow(columns: &mut [Column], narrowing: &Narrowing) {
     let natural: Vec<usize> = columns.iter().map(|c| c.width).collect();
     let table = |columns: &[Column]| {
@@ -360,6 +372,13 @@ fn narrow(columns: &mut [Column], narrowing: &Narrowing) {
         shown.clone().map(|c| c.width).sum::<usize>() + 2 * shown.count().saturating_sub(1)
     };
     let room = narrowing.terminal.width;
+    // A column that says nothing on any row (no letter refused or unreviewed, no class
+    // given) is the first to go.
+    for i in 0..columns.len() {
+        if table(columns) > room && columns[i].blank {
+            columns[i].shown = false;
+        }
+    }
     for give in narrowing.giving {
         let over = table(columns).saturating_sub(room);
         let Some(column) = columns.get_mut(give.column).filter(|_| over > 0) else {
@@ -378,10 +397,9 @@ fn narrow(columns: &mut [Column], narrowing: &Narrowing) {
         // A heading keeps at least its first character and the mark.
         column.width -= over.min(column.width.saturating_sub(column.cells.max(3)));
     }
-    for give in narrowing.giving {
+    for &taking in narrowing.taking_back {
         let spare = room.saturating_sub(table(columns));
-        if let (Some(column), Some(&whole)) =
-            (columns.get_mut(give.column), natural.get(give.column))
+        if let (Some(column), Some(&whole)) = (columns.get_mut(taking), natural.get(taking))
             && column.shown
         {
             column.width += spare.min(whole - column.width);
@@ -405,6 +423,7 @@ mod tests {
                 mode: AmbiguousWidth::Narrow,
             },
             giving,
+            taking_back: &[3, 0],
         });
         let mut out = Vec::new();
         print_columns(&rows, Some(1), narrowing.as_ref(), &mut out).unwrap();
@@ -498,6 +517,23 @@ mod tests {
         let (heading, row) = widths(30);
         assert_eq!(heading, "value  unit  qual…  period/st…");
         assert_eq!(row, "8,000  万元  about  2020");
+    }
+
+    #[test]
+    fn a_column_that_says_nothing_on_any_row_is_the_first_to_go() {
+        let table = [
+            ["文件", "状态", "类别", "标题"],
+            ["a.yaml", "", "—", "关于对市政协八届一次会议第016号提案的答复"],
+            ["b.yaml", "", "A类", "关于县第十八届人大第一次会议第122号建议答复的函"],
+        ];
+        let whole = columns(&table, None, &GIVING);
+        assert!(whole[0].contains("状态"));
+        let fitted = columns(&table, Some(50), &GIVING);
+        // The state, empty on every row, goes before the title is cut; the class, which
+        // one letter gives, stays.
+        assert!(!fitted[0].contains("状态") && fitted[0].contains("类别"), "{fitted:?}");
+        assert!(fitted.iter().all(|l| str_width(l, AmbiguousWidth::Narrow) <= 50));
+        assert_eq!(columns(&table, Some(200), &GIVING), whole);
     }
 
     #[test]

@@ -645,7 +645,8 @@ fn reader_settings(cli: &Cli) -> tui::Settings {
 /// `dafu [FILE]`: the reader on a terminal that can hold it, the letter as plain text
 /// otherwise. A folder or several files: the shelf, or its list.
 fn read(cli: &Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
-    if let [typed] = cli.files.as_slice()
+    // The first word only: `dafu searhc 科技` is a command mistyped, not two missing files.
+    if let Some(typed) = cli.files.first()
         && let Some(meant) = mistyped_command(typed)
     {
         let message = strings::not_a_command(&typed.display().to_string(), &meant, cli.lang);

@@ -780,8 +780,8 @@ pub fn several_before(lang: Lang) -> &'static str {
 #[must_use]
 pub fn check_needs_file(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "check 需要要检查的答复函文件：dafu check FILE",
-        Lang::En => "check needs the letter FILE to check: dafu check FILE",
+        Lang::Zh => "check 需要一个答复函文件（或文件夹）：dafu check FILE",
+        Lang::En => "check needs a letter FILE (or a folder) to check: dafu check FILE",
     }
 }
 

@@ -1000,6 +1000,17 @@ fn a_mistyped_command_is_answered_with_the_nearest_one() {
         let zh = run([typed]).stderr();
         assert!(zh.contains(&format!("是要用 {meant} 吗")), "{typed}: {zh}");
     }
+    // Followed by its arguments, the first word is read the same: not as one more file
+    // that is not there, with nothing listed.
+    for (args, meant) in [(&["searhc", "科技"][..], "search"), (&["lst", "."], "list")] {
+        let out = run(args);
+        assert_eq!(out.code(), Some(2), "{out:?}");
+        assert!(out.stdout.is_empty(), "{out:?}");
+        assert!(
+            out.stderr().contains(&format!("是要用 {meant} 吗")),
+            "{out:?}"
+        );
+    }
     // A word far from every command is a file that is not there.
     let out = run(["--lang", "en", "nothinglikeit"]);
     assert!(out.stderr().contains("no such file"), "{out:?}");
@@ -1487,11 +1498,16 @@ fn a_usage_errors_tips_are_in_chinese_and_it_points_at_its_commands_help() {
         ),
         (&["outline", "--dpth", "2"], "更多说明：dafu outline --help"),
         (&["--lang", "zhh"], "更多说明：dafu --help"),
+        // An error dafu finds in a command's arguments, given with dafu's own usage line.
+        (&["check"], "更多说明：dafu check --help"),
     ] {
         let out = run(args);
         assert_eq!(out.code(), Some(2), "{args:?}\n{out:?}");
         let said = out.stderr();
-        assert!(said.contains("提示："), "{args:?}\n{said}");
+        assert!(
+            said.contains("提示：") || args == ["check"],
+            "{args:?}\n{said}"
+        );
         for english in ["error:", "tip:", "Usage:", "For more", "similar", "exists"] {
             assert!(!said.contains(english), "{args:?}: {english}\n{said}");
         }

@@ -472,6 +472,10 @@ fn list_figures_and_search_of_a_folder_without_letters_say_it_holds_none() {
                 out.stderr().starts_with(&said) && out.stderr().contains(words),
                 "{out:?}"
             );
+            // A list of no letters is no table, not a heading over nothing.
+            if command == ["list"] {
+                assert!(out.stdout.is_empty(), "{out:?}");
+            }
         }
     }
     // A folder with letters says nothing of the sort.

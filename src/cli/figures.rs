@@ -206,38 +206,40 @@ fn print_table(
         } else {
             &FIGURES_GIVING
         },
+        // What is counted first, then the letter, the place and the quotation.
+        taking_back: if named { &[4, 0, 7, 1] } else { &[3, 6, 0] },
     });
     print_columns(&table, Some(shift + 1), narrowing.as_ref(), out)
 }
 
-/// In a terminal narrower than the figures' table, what gives way first: the place (its last
-/// heading kept), then what the figure counts, then the quotation and the period, then what
-/// is counted, the quotation and the place again. The value, its unit and its qualifier keep
-/// their width: they are what the table is read for.
+/// In a terminal narrower than the figures' table, what gives way: the place (its last
+/// heading kept) and the quotation first, then what the figure counts, each further in turn,
+/// and in the narrowest terminals the place is left out. The value, its unit, its qualifier
+/// and its period keep their width: they are what the table is read for.
 const FIGURES_GIVING: [Give; 7] = [
     Give {
         column: 6,
-        least: 12,
+        least: 16,
+        keep_end: true,
+    },
+    Give {
+        column: 0,
+        least: 10,
+        keep_end: false,
+    },
+    Give {
+        column: 3,
+        least: 16,
+        keep_end: false,
+    },
+    Give {
+        column: 6,
+        least: 10,
         keep_end: true,
     },
     Give {
         column: 3,
-        least: 12,
-        keep_end: false,
-    },
-    Give {
-        column: 0,
-        least: 8,
-        keep_end: false,
-    },
-    Give {
-        column: 5,
-        least: 6,
-        keep_end: false,
-    },
-    Give {
-        column: 3,
-        least: 8,
+        least: 10,
         keep_end: false,
     },
     Give {
@@ -247,24 +249,44 @@ const FIGURES_GIVING: [Give; 7] = [
     },
     Give {
         column: 6,
-        least: 8,
-        keep_end: true,
+        least: 0,
+        keep_end: false,
     },
 ];
 
 /// [`FIGURES_GIVING`] for a shelf's table, whose letter column comes first: it gives way
-/// after the place and what is counted, keeping the file's name; in the narrowest terminals
-/// the place is left out, since the letter and what is counted say more in the room, and
-/// last the quotation, whose value, unit and qualifier stand in their own columns.
-const FIGURES_GIVING_NAMED: [Give; 11] = [
+/// after the place, the quotation and what is counted, keeping the file's name; in the
+/// narrowest terminals the place and then the quotation are left out (the value, unit and
+/// qualifier stand in their own columns), and last the period is cut.
+const FIGURES_GIVING_NAMED: [Give; 12] = [
     Give {
         column: 7,
-        least: 12,
+        least: 16,
+        keep_end: true,
+    },
+    Give {
+        column: 1,
+        least: 10,
+        keep_end: false,
+    },
+    Give {
+        column: 4,
+        least: 16,
+        keep_end: false,
+    },
+    Give {
+        column: 0,
+        least: 20,
+        keep_end: true,
+    },
+    Give {
+        column: 7,
+        least: 10,
         keep_end: true,
     },
     Give {
         column: 4,
-        least: 12,
+        least: 10,
         keep_end: false,
     },
     Give {
@@ -273,13 +295,18 @@ const FIGURES_GIVING_NAMED: [Give; 11] = [
         keep_end: true,
     },
     Give {
-        column: 1,
-        least: 8,
+        column: 7,
+        least: 0,
         keep_end: false,
     },
     Give {
-        column: 6,
-        least: 6,
+        column: 1,
+        least: 0,
+        keep_end: false,
+    },
+    Give {
+        column: 4,
+        least: 8,
         keep_end: false,
     },
     Give {
@@ -288,28 +315,8 @@ const FIGURES_GIVING_NAMED: [Give; 11] = [
         keep_end: true,
     },
     Give {
-        column: 4,
-        least: 8,
-        keep_end: false,
-    },
-    Give {
-        column: 7,
-        least: 0,
-        keep_end: false,
-    },
-    Give {
-        column: 1,
+        column: 6,
         least: 6,
-        keep_end: false,
-    },
-    Give {
-        column: 4,
-        least: 6,
-        keep_end: false,
-    },
-    Give {
-        column: 1,
-        least: 0,
         keep_end: false,
     },
 ];

@@ -166,12 +166,25 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 9] {
     ]
 }
 
-/// In a terminal narrower than the table, what gives way: the title (or error) and the file's
-/// folders first (its name is kept), then the class and the number are left out, then the
-/// title, the file and the issuer are cut further, and last the two counts are left out. The
-/// date and the state keep their width; at 80 columns a row keeps its file, date, issuer,
-/// counts and a title, at 60 its file, date, issuer and a title.
-const LIST_GIVING: [Give; 10] = [
+/// In a terminal narrower than the table, what gives way (after any column that says nothing
+/// on any row, such as the state when every letter reads): the title (or error) and the
+/// file's folders first, in turns (its name is kept), then the class is left out and the
+/// issuer cut,
+/// then the number is left out, then the title, the file and the issuer are cut further, and
+/// last the two counts are left out. The date and the state keep their width; at 120 columns
+/// a row keeps its number, at 80 its file, date, issuer, counts and a title, at 60 its file,
+/// date, issuer and a title.
+const LIST_GIVING: [Give; 12] = [
+    Give {
+        column: 8,
+        least: 40,
+        keep_end: false,
+    },
+    Give {
+        column: 0,
+        least: 24,
+        keep_end: true,
+    },
     Give {
         column: 8,
         least: 24,
@@ -188,13 +201,13 @@ const LIST_GIVING: [Give; 10] = [
         keep_end: false,
     },
     Give {
-        column: 3,
-        least: 0,
+        column: 2,
+        least: 12,
         keep_end: false,
     },
     Give {
-        column: 2,
-        least: 10,
+        column: 3,
+        least: 0,
         keep_end: false,
     },
     Give {
@@ -230,6 +243,11 @@ fn list_table(
     terminal: Option<Terminal>,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    // No letter, no table: what was missing is said on standard error, as `ls` says it,
+    // and a heading over nothing would pass for a list.
+    if rows.is_empty() {
+        return Ok(());
+    }
     let header = lang.strings().list_columns.map(str::to_string);
     let table: Vec<[String; 9]> = std::iter::once(header)
         .chain(rows.iter().map(|r| table_cells(r, lang)))
@@ -237,6 +255,8 @@ fn list_table(
     let narrowing = terminal.map(|terminal| Narrowing {
         terminal,
         giving: &LIST_GIVING,
+        // The title first, then the file and the issuer.
+        taking_back: &[8, 0, 2],
     });
     print_columns(&table, None, narrowing.as_ref(), out)
 }

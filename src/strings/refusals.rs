@@ -276,7 +276,7 @@ pub const TEMPLATES: &[Template] = &[
         "tip: subcommand '{}' exists; to use it, remove the '--' before it",
         "提示：有子命令 '{1}'；要用它，请去掉它前面的 '--'",
     ),
-    t("unexpected argument '{}' found", "多余的参数 '{1}'"),
+    t("unexpected argument '{}' found", "无法识别的参数 '{1}'"),
     t(
         "invalid value '{}' for '{}': {}",
         "'{2}' 的值 '{1}' 不对：{3}",
@@ -684,8 +684,15 @@ pub fn usage_in_chinese(text: &str, command: &str) -> String {
             // The command's words, before its arguments: a usage line clap fills with a
             // suggested option (`dafu figures --ambiguous-width <…> [FILE]`) names the
             // option after the command, not as a part of it.
-            let names = (usage.split(' ')).take_while(|w| !w.starts_with(['[', '<', '-']));
-            command = names.collect::<Vec<_>>().join(" ");
+            let names: Vec<&str> = (usage.split(' '))
+                .take_while(|w| !w.starts_with(['[', '<', '-']))
+                .collect();
+            // dafu's own usage line, given with an error dafu found in a command's
+            // arguments (`dafu check` without its file), names no command: the one the
+            // arguments name stays.
+            if names.len() > 1 {
+                command = names.join(" ");
+            }
         }
         if words == "For more information, try '--help'." {
             out.push_str(&format!("{indent}更多说明：{command} --help"));
@@ -947,7 +954,7 @@ mod tests {
                     information, try '--help'.\n";
         assert_eq!(
             usage_in_chinese(clap, "dafu"),
-            "错误：多余的参数 '--foo'\n\n  提示：要把 '--foo' 当作值，请写 '-- --foo'\n\n\
+            "错误：无法识别的参数 '--foo'\n\n  提示：要把 '--foo' 当作值，请写 '-- --foo'\n\n\
              用法：dafu [OPTIONS] [FILE]...\n\n更多说明：dafu --help\n"
         );
     }
@@ -970,7 +977,7 @@ mod tests {
                     <AMBIGUOUS_WIDTH> [FILE]\n\nFor more information, try '--help'.\n";
         assert_eq!(
             usage_in_chinese(clap, "dafu"),
-            "错误：多余的参数 '--bogus'\n\n  提示：有一个相似的参数：'--ambiguous-width'\n\n\
+            "错误：无法识别的参数 '--bogus'\n\n  提示：有一个相似的参数：'--ambiguous-width'\n\n\
              用法：dafu figures --ambiguous-width <AMBIGUOUS_WIDTH> [FILE]\n\n\
              更多说明：dafu figures --help\n"
         );
