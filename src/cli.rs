@@ -291,7 +291,8 @@ pub fn print_columns<R: AsRef<[String]>>(
         for (i, cell) in row.as_ref().iter().enumerate() {
             let width = str_width(cell, mode);
             let cells = if r == 0 { 0 } else { width };
-            let says_nothing = r == 0 || cell.is_empty() || cell == NOTHING;
+            // A heading alone, over no row, says what the table would hold: it stays.
+            let says_nothing = rows.len() > 1 && (r == 0 || cell.is_empty() || cell == NOTHING);
             match columns.get_mut(i) {
                 Some(column) => {
                     column.width = column.width.max(width);
@@ -395,14 +396,16 @@ fn narrow(columns: &mut [Column], narrowing: &Narrowing) {
         let over = table(columns).saturating_sub(room);
         let column = &mut columns[i];
         // A heading keeps at least its first character and the mark.
-        column.width -= over.min(column.width.saturating_sub(column.cells.max(3)));
+        if column.shown {
+            column.width -= over.min(column.width.saturating_sub(column.cells.max(3)));
+        }
     }
     for &taking in narrowing.taking_back {
         let spare = room.saturating_sub(table(columns));
         if let (Some(column), Some(&whole)) = (columns.get_mut(taking), natural.get(taking))
             && column.shown
         {
-            column.width += spare.min(whole - column.width);
+            column.width += spare.min(whole.saturating_sub(column.width));
         }
     }
 }
@@ -523,17 +526,47 @@ mod tests {
     fn a_column_that_says_nothing_on_any_row_is_the_first_to_go() {
         let table = [
             ["文件", "状态", "类别", "标题"],
-            ["a.yaml", "", "—", "关于对市政协八届一次会议第016号提案的答复"],
-            ["b.yaml", "", "A类", "关于县第十八届人大第一次会议第122号建议答复的函"],
+            [
+                "a.yaml",
+                "",
+                "—",
+                "关于对市政协八届一次会议第016号提案的答复",
+            ],
+            [
+                "b.yaml",
+                "",
+                "A类",
+                "关于县第十八届人大第一次会议第122号建议答复的函",
+            ],
         ];
         let whole = columns(&table, None, &GIVING);
         assert!(whole[0].contains("状态"));
         let fitted = columns(&table, Some(50), &GIVING);
         // The state, empty on every row, goes before the title is cut; the class, which
         // one letter gives, stays.
-        assert!(!fitted[0].contains("状态") && fitted[0].contains("类别"), "{fitted:?}");
-        assert!(fitted.iter().all(|l| str_width(l, AmbiguousWidth::Narrow) <= 50));
+        assert!(
+            !fitted[0].contains("状态") && fitted[0].contains("类别"),
+            "{fitted:?}"
+        );
+        assert!(
+            fitted
+                .iter()
+                .all(|l| str_width(l, AmbiguousWidth::Narrow) <= 50)
+        );
         assert_eq!(columns(&table, Some(200), &GIVING), whole);
+    }
+
+    #[test]
+    fn a_heading_over_no_row_is_kept_however_narrow_the_terminal() {
+        // Not left out as saying nothing, which would print an empty line: cut as far as
+        // a heading is.
+        let heading = [["文件", "状态", "类别", "标题"]];
+        let printed = columns(&heading, Some(10), &GIVING);
+        assert_eq!(printed.len(), 1);
+        assert!(
+            printed[0].contains('件') && printed[0].contains('状'),
+            "{printed:?}"
+        );
     }
 
     #[test]
