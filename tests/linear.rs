@@ -206,11 +206,17 @@ fn keys_with_a_query_matching_a_million_places_take_linear_time() {
         });
     let count = app.search().matches.len();
     assert_eq!(count, MILLION + matches_in_minimal_letter("a"));
-    // After the submit the first match is current; n, n, N move by one each.
+    // After the submit the first match is current; `j` moves to the next node, away from
+    // it, so `n` goes on from there (as less goes on from where the reader is), and then
+    // n, N move by one each.
     let status = |i: usize| screens[i].lines().last().unwrap_or_default().to_string();
     assert!(status(2).contains(&format!("1/{count}")), "{}", status(2));
-    assert!(status(5).contains(&format!("3/{count}")), "{}", status(5));
-    assert!(status(6).contains(&format!("2/{count}")), "{}", status(6));
+    let at = current_match(&status(4), count);
+    // No match stands after the node `j` moved to: `n` comes round to the first.
+    assert_eq!(at, 1, "{}", status(4));
+    assert!(status(4).contains("已回到第一个匹配"), "{}", status(4));
+    assert_eq!(current_match(&status(5), count), at + 1, "{}", status(5));
+    assert_eq!(current_match(&status(6), count), at, "{}", status(6));
     assert_eq!(app.focus(), Focus::Outline);
 }
 
@@ -227,9 +233,26 @@ fn keys_with_a_query_matching_a_whole_megabyte_of_chinese_take_linear_time() {
     let count = app.search().matches.len();
     assert_eq!(count, MILLION / 3 + matches_in_minimal_letter("中"));
     let status = |i: usize| screens[i].lines().last().unwrap_or_default().to_string();
-    assert!(status(5).contains(&format!("3/{count}")), "{}", status(5));
+    let at = current_match(&status(4), count);
+    assert_eq!(current_match(&status(5), count), at + 1, "{}", status(5));
     // The matches in view are highlighted: the paragraph's lines are on the screen.
     assert!(screens[5].contains(&"中".repeat(20)), "{}", screens[5]);
+}
+
+/// The current match's number in a status row that says `N/count`.
+fn current_match(status: &str, count: usize) -> usize {
+    let shown = format!("/{count}");
+    let end = status
+        .find(&shown)
+        .expect("the match count in the status row");
+    let digits = status.get(..end).expect("a char boundary");
+    let start = digits
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    digits
+        .get(start..)
+        .and_then(|n| n.parse().ok())
+        .expect("a match number")
 }
 
 /// The title of the reading pane: `正文 N%`.

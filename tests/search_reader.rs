@@ -358,3 +358,53 @@ fn at_a_narrow_width_a_match_found_from_the_outline_shows_as_from_the_text() {
     };
     assert_eq!(found(false), found(true));
 }
+
+/// The node the match `i` of the active search stands in.
+fn node_of_match(app: &dafu::app::App, i: usize) -> usize {
+    let m = app.search().matches.get(i).expect("a match");
+    app.tree().blocks[m.block()].node
+}
+
+#[test]
+fn n_and_shift_n_go_on_from_where_the_reader_is_once_away_from_the_current_match() {
+    let mut app = app(100, 30);
+    app.update(ExpandAll);
+    app.update(OpenSearch);
+    app.update(SearchInsert("专利".into()));
+    app.update(SearchSubmit);
+    assert_eq!(app.search().matches.len(), 2);
+    assert_eq!(app.search().current, Some(0));
+    // In the outline: on the second match's node, away from the first, `n` finds the match
+    // there, not the one after the first; `N` from there the one before it.
+    let second = node_of_match(&app, 1);
+    while app.selected() != second {
+        app.update(Down);
+    }
+    app.update(NextMatch);
+    assert_eq!(app.search().current, Some(1));
+    app.update(First);
+    app.update(Down);
+    let before_both = app.selected();
+    assert!(before_both < node_of_match(&app, 0));
+    app.update(PrevMatch);
+    assert_eq!(
+        app.search().current,
+        Some(1),
+        "N from before both comes round to the last"
+    );
+    assert!(app.note().is_some(), "and says so");
+    // In the text: the current match is the first; `g` goes back to the letter's start,
+    // where it is out of view, and `n` finds the first match from there again, as less does,
+    // rather than the second.
+    app.update(SwitchFocus);
+    app.update(PrevMatch);
+    assert_eq!(app.search().current, Some(0));
+    app.update(First);
+    assert!(!in_view(&app, current_match(&app)));
+    app.update(NextMatch);
+    assert_eq!(app.search().current, Some(0));
+    assert!(in_view(&app, current_match(&app)));
+    // At the current match, `n` steps on from it.
+    app.update(NextMatch);
+    assert_eq!(app.search().current, Some(1));
+}

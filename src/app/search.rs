@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::history::History;
 use super::line_edit::{Edited, edit_line};
 use super::place::Spot;
-use super::{App, Note};
+use super::{App, Focus, Note, ReadingPos};
 use crate::action::Action;
 use crate::letter::tree::{LetterTree, NodeId};
 use crate::search::letter::ReaderIndex;
@@ -692,6 +692,49 @@ impl App {
         self.in_view(line).then_some((block, byte))
     }
 
+    /// Whether the reader is at the current match: in the outline, on its node; in the text,
+    /// with its line in view.
+    fn at_current_match(&mut self) -> bool {
+        match self.focus {
+            Focus::Outline => {
+                let current = self.search.current.and_then(|i| self.search.matches.get(i));
+                current.is_some_and(|m| self.tree.blocks[m.block()].node == self.selected)
+            }
+            Focus::Reading => self.current_match_in_view().is_some(),
+        }
+    }
+
+    /// Where the reader is, for a search to go on from: in the outline, the selected node's
+    /// first line; in the text, the top of the reading pane.
+    fn where_reading(&mut self) -> ReadingPos {
+        match self.focus {
+            Focus::Outline => {
+                let block = self.tree.nodes[self.selected].blocks.start;
+                self.reading.first_line_of(&self.tree, block)
+            }
+            Focus::Reading => self.reading_top,
+        }
+    }
+
+    /// The index of the first match at or after the reading line `top` (the count when none
+    /// is): a binary search, each step placing one match, so that a search of many
+    /// thousands of matches places a few dozen.
+    fn first_match_from(&mut self, top: ReadingPos) -> usize {
+        let (mut low, mut high) = (0, self.search.matches.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            let before = self.search.matches.get(mid).is_some_and(|m| {
+                self.reading.line_of(&self.tree, m.block(), m.bytes().start) < top
+            });
+            if before {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
     pub(super) fn step_match(&mut self, delta: isize) {
         if self.search.waiting() {
             self.note = Some(Note::new(self.lang.strings().index_preparing));
@@ -708,8 +751,20 @@ impl App {
             self.note = Some(Note::new(note));
             return;
         }
-        let current = self.search.current.unwrap_or(0);
-        let next = current.cast_signed() + delta;
+        // As less does: `n` goes on from the current match while the reader is at it; once
+        // the reader has moved away from it (`g`, a page, another node), from where the
+        // reader is: the first match at or after that place is `n`'s first step, the last
+        // before it `N`'s.
+        let current = self.search.current;
+        let start = match current {
+            Some(current) if self.at_current_match() => current.cast_signed(),
+            _ => {
+                let here = self.where_reading();
+                let first = self.first_match_from(here).cast_signed();
+                if delta > 0 { first - 1 } else { first }
+            }
+        };
+        let next = start + delta;
         let strings = self.lang.strings();
         let index = if next >= count.cast_signed() {
             self.note = Some(Note::new(strings.wrapped_to_top));
