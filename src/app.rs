@@ -397,8 +397,13 @@ impl App {
             return;
         }
         if let Action::Resize { width, height } = action {
-            // Not a key: a message stays until the next one.
+            // Not a key: a message stays until the next one. But where the reader is (`=`,
+            // the one note that keeps its end) is said again, for what is now in view.
+            let said_where = self.note.as_ref().is_some_and(|note| note.keeps_end);
             self.resize(width, height);
+            if said_where {
+                self.say_where();
+            }
             return;
         }
         self.note = None;

@@ -362,3 +362,24 @@ fn a_note_too_long_for_a_narrow_screen_keeps_its_start() {
     assert!(status.contains("nothing is bound to Z"), "{status}");
     assert!(!status.contains("lists the keys"), "{status}");
 }
+
+#[test]
+fn what_equals_said_follows_a_resize_to_what_is_then_in_view() {
+    let mut app = app(100, 30);
+    type_keys(&mut app, "\t");
+    let (_, first, wide_last, _, _) = where_am_i(&mut app);
+    app.update(dafu::action::Action::Resize {
+        width: 60,
+        height: 12,
+    });
+    // The note is said again for the smaller pane: fewer characters in view.
+    let note = app.note().expect("still said").text.clone();
+    let last: usize = note
+        .split('–')
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|n| n.parse().ok())
+        .expect("字 a–b/n");
+    assert!(note.contains(&format!("字 {first}–")), "{note}");
+    assert!(last < wide_last, "{note}: {last} against {wide_last}");
+}

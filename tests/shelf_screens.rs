@@ -565,3 +565,34 @@ fn a_resize_keeps_the_help_a_full_page_at_its_end() {
     let (up, ..) = help_position(&screen(&app)).expect("the help's position");
     assert_eq!(up, first - 1, "k: one line up from there");
 }
+
+#[test]
+fn a_shelf_search_that_finds_no_letter_says_so_where_the_letters_were() {
+    for (lang, words) in [(Lang::Zh, "无匹配"), (Lang::En, "no match")] {
+        let mut app = shelf(lang, (80, 24));
+        key(&mut app, KeyCode::Char('/'));
+        typed(&mut app, "没有的词");
+        key(&mut app, KeyCode::Enter);
+        let id = (app.take_effects().into_iter())
+            .find_map(|effect| match effect {
+                ShelfEffect::Search { id, .. } => Some(id),
+                _ => None,
+            })
+            .expect("the search is started");
+        // While letters are still being searched, the list waits, blank, for them.
+        app.learn((0..LETTERS - 1).map(|row| ShelfNews::Found { id, row, count: 0 }));
+        assert!(!screen(&app).contains(words), "{}", screen(&app));
+        app.learn([ShelfNews::Found {
+            id,
+            row: LETTERS - 1,
+            count: 0,
+        }]);
+        let shown = screen(&app);
+        assert!(app.shown().is_empty());
+        assert_eq!(
+            shown.lines().filter(|l| l.contains(words)).count(),
+            1,
+            "{shown}"
+        );
+    }
+}

@@ -229,6 +229,16 @@ fn draw_list(app: &ShelfApp, columns: &[(Column, u16)], area: Rect, buf: &mut Bu
         put_line(buf, row(area, 0), &Line::raw(empty), mode);
         return;
     }
+    // A search that found no letter says so where the letters would be, rather than leave a
+    // blank list (while it runs, the status row counts what it has read).
+    if app.shown().is_empty()
+        && let Some(search) = app.search()
+        && search.searched >= app.rows().len()
+    {
+        let note = Line::styled(app.lang().strings().no_match, theme::DIM);
+        put_line(buf, row(area, 0), &note, mode);
+        return;
+    }
     let shown = app
         .shown()
         .iter()
