@@ -472,8 +472,9 @@ impl App {
             Action::HalfPageUp => self.page(-times, 2),
             Action::Unbound(key) => self.say_unbound(&key),
             Action::Back => self.back_to_outline(),
-            // With one pane on screen, ← and `h` in the text go back to the outline.
-            Action::Collapse if self.text_alone() => self.back_to_outline(),
+            // ← and `h` in the text go back to the outline, with one pane on the screen or
+            // two (as → and `l` on a leaf of the outline go to its text).
+            Action::Collapse if self.focus == Focus::Reading => self.back_to_outline(),
             Action::First => self.go_to_end(false),
             Action::Last => self.go_to_end(true),
             Action::Expand => self.expand_or_descend(),
@@ -765,12 +766,13 @@ impl App {
 
     fn expand_or_descend(&mut self) {
         let node = &self.tree.nodes[self.selected];
-        if let Some(&first) = node.children.first() {
-            if self.expanded[self.selected] {
-                self.select(first);
-            } else {
-                self.expanded[self.selected] = true;
-            }
+        match node.children.first() {
+            Some(&first) if self.expanded[self.selected] => self.select(first),
+            Some(_) => self.expanded[self.selected] = true,
+            // A leaf has nothing to open in the outline: its text is where `l` leads, as
+            // Enter does.
+            None if self.focus == Focus::Outline => self.toggle_or_open(),
+            None => {}
         }
     }
 

@@ -383,3 +383,29 @@ fn what_equals_said_follows_a_resize_to_what_is_then_in_view() {
     assert!(note.contains(&format!("字 {first}–")), "{note}");
     assert!(last < wide_last, "{note}: {last} against {wide_last}");
 }
+
+#[test]
+fn h_in_the_text_goes_back_to_the_outline_and_l_on_a_leaf_goes_to_its_text_with_two_panes() {
+    let mut app = app(120, 36);
+    // 开头, the opening, is a leaf.
+    assert_eq!(selected_key(&app), "opening");
+    assert!(app.tree().nodes[app.selected()].children.is_empty());
+    type_keys(&mut app, "l");
+    assert_eq!(app.focus(), Focus::Reading);
+    assert_eq!(selected_key(&app), "opening");
+    type_keys(&mut app, "h");
+    assert_eq!(app.focus(), Focus::Outline);
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    assert_eq!(app.focus(), Focus::Outline);
+    // On a node with children (a suggestion, a root), h closes it and l opens it, as before.
+    type_keys(&mut app, "j");
+    let node = app.selected();
+    assert!(!app.tree().nodes[node].children.is_empty());
+    type_keys(&mut app, "h");
+    assert!(!app.expanded()[node] && app.selected() == node);
+    type_keys(&mut app, "l");
+    assert!(app.expanded()[node] && app.focus() == Focus::Outline);
+    type_keys(&mut app, "h");
+    assert!(!app.expanded()[node]);
+}
