@@ -224,8 +224,8 @@ pub const BINDINGS: &[Binding] = &[
         mode: Mode::Reading,
         keys: &[Key::Code(KeyCode::Backspace)],
         action: Action::Back,
-        zh: "正文：回到目录（只显示一栏时 Esc、h、← 也可）",
-        en: "text: back to the outline (one pane: also Esc, h, ←)",
+        zh: "正文：回到目录（h、← 也可；只显示一栏时 Esc 也可）",
+        en: "text: back to the outline (also h, ←; one pane: Esc)",
     },
     Binding {
         mode: Mode::Browse,
@@ -668,7 +668,7 @@ pub fn markdown_table(lang: Lang) -> String {
 #[must_use]
 pub fn help_rows(lang: Lang, on_shelf: bool) -> Vec<(String, &'static str)> {
     let strings = lang.strings();
-    let mouse = strings.help_mouse;
+    let (mouse, badge) = (strings.help_mouse, strings.help_badge);
     // In a letter opened from the shelf, `q` and an Esc with nothing to close go back to it.
     let describe = |b: &Binding| match (b.mode, &b.action) {
         (Mode::Browse, Action::Quit) if on_shelf => strings.help_back_to_shelf,
@@ -679,7 +679,10 @@ pub fn help_rows(lang: Lang, on_shelf: bool) -> Vec<(String, &'static str)> {
         .iter()
         .filter(|b| b.mode != Mode::Shelf)
         .map(|b| (b.keys_label(lang), describe(b)))
-        .chain(std::iter::once((mouse.0.to_string(), mouse.1)))
+        .chain([
+            (mouse.0.to_string(), mouse.1),
+            (badge.0.to_string(), badge.1),
+        ])
         .collect()
 }
 

@@ -48,6 +48,8 @@ pub struct Strings {
     pub help_hints: &'static str,
     /// The help overlay's last row, after the keys of [`crate::keys::BINDINGS`]: the mouse.
     pub help_mouse: (&'static str, &'static str),
+    /// The help overlay's row that says what an outline row's badge (`#5`) counts.
+    pub help_badge: (&'static str, &'static str),
     /// Title of the figures overlay.
     pub figures_title: &'static str,
     /// Column headings of the figures table: text, value, unit, what, qualifier, period, where.
@@ -251,6 +253,7 @@ const ZH: Strings = Strings {
     help_title: "按键",
     help_hints: "j k 空格 b 翻页  q 关闭",
     help_mouse: ("鼠标", "滚轮滚动；单击选择；单击▸展开"),
+    help_badge: ("#5", "目录中：这一条写明的数字个数（折起时连同其下）"),
     figures_title: "数字一览",
     // The sixth column says when and, for what is not done, its state (2021年、计划).
     figure_columns: ["原文", "数值", "单位", "内容", "限定", "期间/状态", "位置"],
@@ -388,6 +391,10 @@ const EN: Strings = Strings {
     help_title: "Keys",
     help_hints: "j k Space b scroll  q close",
     help_mouse: ("mouse", "wheel scrolls; click selects; click ▸ toggles"),
+    help_badge: (
+        "#5",
+        "outline: figures a row states (closed: and those below)",
+    ),
     figures_title: "Figures",
     figure_columns: [
         "text",

@@ -508,7 +508,7 @@ fn the_reading_note_shows_whole_at_any_size() {
 }
 
 /// The reader's help at its end, then a wider screen, where it takes fewer lines: still a full
-/// page at its end, its last row the mouse's.
+/// page at its end, its last rows the mouse's and the outline's badge's.
 #[test]
 fn a_resize_keeps_the_readers_help_a_full_page_at_its_end() {
     let mut app = app(40, 20);
@@ -527,5 +527,6 @@ fn a_resize_keeps_the_readers_help_a_full_page_at_its_end() {
             .all(|l| !l.split('│').nth(1).unwrap_or_default().trim().is_empty()),
         "no blank rows under the last line:\n{shown}"
     );
-    assert!(inside.last().is_some_and(|l| l.contains("鼠标")), "{shown}");
+    assert!(inside.last().is_some_and(|l| l.contains("#5")), "{shown}");
+    assert!(inside[inside.len() - 2].contains("鼠标"), "{shown}");
 }
