@@ -56,9 +56,9 @@ pub struct Strings {
     pub figure_columns: [&'static str; 7],
     /// Heading of the letter column of a shelf's figures (`dafu figures DIR`).
     pub letter_column: &'static str,
-    /// Column headings of `dafu list`: file, date, issuer, number, class, suggestions,
-    /// figures, state, title.
-    pub list_columns: [&'static str; 9],
+    /// Column headings of `dafu list`: file, date, issuer, document number, the number of the
+    /// proposal (or suggestion) answered, class, suggestions, figures, state, title.
+    pub list_columns: [&'static str; 10],
     /// `dafu list`: the state of an unreviewed import, and of a refused letter.
     pub list_states: [&'static str; 2],
     /// The shelf's column of counts, suggestions/figures, in its nine columns.
@@ -263,6 +263,7 @@ const ZH: Strings = Strings {
         "日期",
         "发文机关",
         "文号",
+        "提案号",
         "类别",
         "建议",
         "数字",
@@ -411,6 +412,7 @@ const EN: Strings = Strings {
         "date",
         "issuer",
         "number",
+        "proposal",
         "class",
         "suggestions",
         "figures",

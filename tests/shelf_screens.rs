@@ -414,11 +414,22 @@ fn a_wide_screen_shows_an_offices_whole_name_and_a_long_document_number() {
         date: Some("2025-06-01".into()),
         issuer: Some("中山市人力资源和社会保障局".into()),
         doc_number: Some("临建建议字〔2025〕第1号".into()),
+        proposal: Some("A20250015".into()),
         title: Some("关于某事的答复".into()),
         ..Head::default()
     };
-    // The issuer whole on a wide screen only; a document number of 23 columns from 90 on.
-    for (width, issuer) in [(200, true), (120, false), (90, false)] {
+    // The issuer whole on a wide screen only; a document number of 23 columns from 100 on;
+    // the proposal's number, which tells apart replies whose titles differ only there, from
+    // 70 on.
+    for width in [70, 99] {
+        let row = first_row(&long, Lang::Zh, (width, 20));
+        assert!(
+            row.contains("A20250015") && !row.contains("临建"),
+            "{width}: {row}"
+        );
+    }
+    assert!(!first_row(&long, Lang::Zh, (69, 20)).contains("A2025"));
+    for (width, issuer) in [(200, true), (120, false), (100, false)] {
         let row = first_row(&long, Lang::Zh, (width, 20));
         assert_eq!(
             row.contains("中山市人力资源和社会保障局"),
@@ -426,6 +437,7 @@ fn a_wide_screen_shows_an_offices_whole_name_and_a_long_document_number() {
             "{width}: {row}"
         );
         assert!(row.contains("临建建议字〔2025〕第1号"), "{width}: {row}");
+        assert!(row.contains("A20250015"), "{width}: {row}");
         assert!(row.contains("关于某事的答复"), "{width}: {row}");
     }
 }
@@ -487,7 +499,7 @@ fn a_letters_state_heads_its_title_and_takes_no_column_of_its_own() {
         ..Head::default()
     };
     for (lang, word) in [(Lang::En, "unreviewed"), (Lang::Zh, "未审阅")] {
-        let row = first_row(&head(true), lang, (100, 12));
+        let row = first_row(&head(true), lang, (120, 12));
         assert!(
             row.contains(&format!("{word}  关于某某事项的答复")),
             "{row}"

@@ -139,9 +139,9 @@ fn list_csv(rows: &[ListRow], out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The table's cells of one row: file, date, issuer, number, class, suggestions, figures,
-/// state, and the title (or, for a refused letter, its error).
-fn table_cells(r: &ListRow, lang: Lang) -> [String; 9] {
+/// The table's cells of one row: file, date, issuer, number, proposal, class, suggestions,
+/// figures, state, and the title (or, for a refused letter, its error).
+fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
     let [unreviewed, refused] = lang.strings().list_states;
     let cell = |field: Option<&str>| field.unwrap_or("—").to_string();
     let count = |n: Option<usize>| n.map_or_else(|| "—".to_string(), |n| n.to_string());
@@ -157,6 +157,7 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 9] {
         cell(r.date),
         cell(r.issuer),
         cell(r.doc_number),
+        cell(r.proposal),
         cell(r.classification),
         r.suggestions
             .map_or_else(|| "—".to_string(), suggestions_shown),
@@ -169,14 +170,13 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 9] {
 /// In a terminal narrower than the table, what gives way (after any column that says nothing
 /// on any row, such as the state when every letter reads): the title (or error) and the
 /// file's folders first, in turns (its name is kept), then the class is left out and the
-/// issuer cut,
-/// then the number is left out, then the title, the file and the issuer are cut further, and
-/// last the two counts are left out. The date and the state keep their width; at 120 columns
-/// a row keeps its number, at 80 its file, date, issuer, counts and a title, at 60 its file,
-/// date, issuer and a title.
-const LIST_GIVING: [Give; 12] = [
+/// issuer cut, then the document number and the two counts are left out, then the title, the
+/// file and the issuer are cut further, and last the issuer is left out. The date, the
+/// proposal's number (which tells apart letters whose titles differ only there) and the
+/// state keep their width.
+const LIST_GIVING: [Give; 13] = [
     Give {
-        column: 8,
+        column: 9,
         least: 40,
         keep_end: false,
     },
@@ -186,7 +186,7 @@ const LIST_GIVING: [Give; 12] = [
         keep_end: true,
     },
     Give {
-        column: 8,
+        column: 9,
         least: 24,
         keep_end: false,
     },
@@ -196,7 +196,7 @@ const LIST_GIVING: [Give; 12] = [
         keep_end: true,
     },
     Give {
-        column: 4,
+        column: 5,
         least: 0,
         keep_end: false,
     },
@@ -211,7 +211,17 @@ const LIST_GIVING: [Give; 12] = [
         keep_end: false,
     },
     Give {
-        column: 8,
+        column: 6,
+        least: 0,
+        keep_end: false,
+    },
+    Give {
+        column: 7,
+        least: 0,
+        keep_end: false,
+    },
+    Give {
+        column: 9,
         least: 12,
         keep_end: false,
     },
@@ -226,12 +236,7 @@ const LIST_GIVING: [Give; 12] = [
         keep_end: false,
     },
     Give {
-        column: 5,
-        least: 0,
-        keep_end: false,
-    },
-    Give {
-        column: 6,
+        column: 2,
         least: 0,
         keep_end: false,
     },
@@ -249,14 +254,14 @@ fn list_table(
         return Ok(());
     }
     let header = lang.strings().list_columns.map(str::to_string);
-    let table: Vec<[String; 9]> = std::iter::once(header)
+    let table: Vec<[String; 10]> = std::iter::once(header)
         .chain(rows.iter().map(|r| table_cells(r, lang)))
         .collect();
     let narrowing = terminal.map(|terminal| Narrowing {
         terminal,
         giving: &LIST_GIVING,
         // The title first, then the file and the issuer.
-        taking_back: &[8, 0, 2],
+        taking_back: &[9, 0, 2],
     });
     print_columns(&table, None, narrowing.as_ref(), out)
 }

@@ -105,6 +105,9 @@ enum Column {
     Date,
     Issuer,
     Number,
+    /// The number of the proposal (or suggestion) the letter answers: what tells apart
+    /// letters whose titles differ only there.
+    Proposal,
     Class,
     /// Suggestions and figures: `5/56`.
     Counts,
@@ -124,7 +127,7 @@ impl Column {
         columns.push((Column::Date, 10));
         // Wider on a wide screen, where the title has more than it needs: an office's whole
         // name (中山市人力资源和社会保障局, 26 columns) and a long document number
-        // (临建建议字〔2025〕第1号); a number of three digits whole at 90
+        // (临建建议字〔2025〕第1号); a number of three digits whole at 100
         // (中山工信函〔2020〕472号, 23).
         let (issuer, number) = match width {
             160.. => (26, 26),
@@ -136,8 +139,13 @@ impl Column {
         if width >= 56 {
             columns.push((Column::Issuer, issuer));
         }
-        if width >= 90 {
+        if width >= 100 {
             columns.push((Column::Number, number));
+        }
+        // From 70 columns: the one field that tells apart a session's replies, whose titles
+        // differ only in the proposal's number (关于对…第016号提案的答复).
+        if width >= 70 {
+            columns.push((Column::Proposal, 9));
         }
         if width >= 110 {
             columns.push((Column::Class, 4));
@@ -152,12 +160,14 @@ impl Column {
     }
 
     fn heading(self, app: &ShelfApp) -> String {
-        let [_, date, issuer, number, class, _, _, _, title] = app.lang().strings().list_columns;
+        let [_, date, issuer, number, proposal, class, _, _, _, title] =
+            app.lang().strings().list_columns;
         match self {
             Column::Matches => app.lang().strings().shelf_matches.trim().to_string(),
             Column::Date => date.to_string(),
             Column::Issuer => issuer.to_string(),
             Column::Number => number.to_string(),
+            Column::Proposal => proposal.to_string(),
             Column::Class => class.to_string(),
             Column::Counts => app.lang().strings().shelf_counts.to_string(),
             Column::Title => title.to_string(),
@@ -181,6 +191,7 @@ impl Column {
             Column::Date => field(|h| h.date.as_deref()),
             Column::Issuer => field(|h| h.issuer.as_deref()),
             Column::Number => field(|h| h.doc_number.as_deref()),
+            Column::Proposal => field(|h| h.proposal.as_deref()),
             Column::Class => field(|h| h.classification.as_deref()),
             Column::Counts => head.map_or_else(String::new, |h| {
                 format!("{}/{}", suggestions_shown(h.suggestions), h.figures)
