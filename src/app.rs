@@ -941,13 +941,15 @@ impl App {
         } else {
             self.words_at(self.reading_top)
         };
+        let from = self.size;
         self.size = (width, height);
-        // The help's lines follow the width: still a full page at its end (opened, it starts
-        // at its top, so a closed help needs nothing).
+        // The help's lines follow the width: the same row first, and still a full page at its
+        // end (opened, it starts at its top, so a closed help needs nothing).
         if self.overlay == Some(Overlay::Help) {
             let rows = crate::keys::help_rows(self.lang, self.on_shelf);
+            let sizes = (from, self.size);
             self.help_offset =
-                overlays::help_offset_within(self.help_offset, &rows, self.ambiguous, self.size);
+                overlays::help_offset_within(self.help_offset, &rows, self.ambiguous, sizes);
         }
         // Measured as if the reading pane were shown: on a narrow screen it is hidden while
         // the outline has focus, and Tab must not find it wrapped to nothing.

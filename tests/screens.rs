@@ -530,3 +530,51 @@ fn a_resize_keeps_the_readers_help_a_full_page_at_its_end() {
     assert!(inside.last().is_some_and(|l| l.contains("#5")), "{shown}");
     assert!(inside[inside.len() - 2].contains("鼠标"), "{shown}");
 }
+
+/// The help's rows in view, inside its border, as they are drawn.
+fn help_rows_shown(app: &App) -> Vec<String> {
+    let shown = buffer_text(draw(app).backend().buffer());
+    (shown.lines())
+        .filter(|l| l.contains('│'))
+        .map(|l| l.split('│').nth(1).unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The keys a help row shows first (its first word); none on a description's further line.
+fn first_keys(app: &App) -> String {
+    let rows = help_rows_shown(app);
+    let first = rows.first().map(String::as_str).unwrap_or_default();
+    first
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_resize_keeps_the_same_row_of_the_help_first_never_half_a_description() {
+    let mut app = app(120, 36);
+    app.update(OpenHelp);
+    for _ in 0..7 {
+        app.update(Down);
+    }
+    let rows = help_rows_shown(&app);
+    let keys = first_keys(&app);
+    assert!(rows[0].starts_with(&format!(" {keys}")), "{rows:?}");
+    // Narrower, the descriptions take more lines: the page starts at the same row's keys.
+    app.update(Resize {
+        width: 60,
+        height: 20,
+    });
+    let narrow = help_rows_shown(&app);
+    assert!(
+        narrow[0].starts_with(&format!(" {keys}")),
+        "{keys}: {narrow:?}"
+    );
+    // And wider again, the same.
+    app.update(Resize {
+        width: 120,
+        height: 36,
+    });
+    assert_eq!(first_keys(&app), keys);
+}

@@ -53,17 +53,35 @@ pub(super) fn help_line_count(
     layout::help_layout(rows, mode, screen).lines.len()
 }
 
-/// The help's first line in view, `offset`, kept within the help of `rows` on a screen of
-/// `size` (a resize changes how many lines it takes): never past its last page.
+/// The help's first line in view after a resize from `from` to `to`: the first line of the
+/// row that was first in view at `offset` (a row's description takes more lines on a narrower
+/// screen, and a line in the middle of one would start the page mid-sentence), never past
+/// the help's last page.
 pub(super) fn help_offset_within(
     offset: usize,
     rows: &[(String, &str)],
     mode: crate::text::width::AmbiguousWidth,
-    size: (u16, u16),
+    (from, to): ((u16, u16), (u16, u16)),
 ) -> usize {
-    let lines = help_line_count(rows, mode, size);
-    let page = layout::help_rows_in_view(size.1, lines).max(1);
-    offset.min(lines.saturating_sub(page))
+    let lines = |(width, height): (u16, u16)| {
+        let screen = ratatui::layout::Rect::new(0, 0, width, height);
+        layout::help_layout(rows, mode, screen).lines
+    };
+    let (before, after) = (lines(from), lines(to));
+    // A row's first line has its keys; its further lines have none.
+    let first_lines = |lines: &[(&str, &str)]| {
+        (lines.iter().enumerate())
+            .filter(|(_, (keys, _))| !keys.is_empty())
+            .map(|(i, _)| i)
+            .collect::<Vec<usize>>()
+    };
+    let row = first_lines(&before).partition_point(|&start| start <= offset);
+    let start = first_lines(&after)
+        .get(row.saturating_sub(1))
+        .copied()
+        .unwrap_or_default();
+    let page = layout::help_rows_in_view(to.1, after.len()).max(1);
+    start.min(after.len().saturating_sub(page))
 }
 
 impl App {

@@ -398,15 +398,17 @@ impl ShelfApp {
         self.note = None;
         match action {
             Action::Resize { width, height } => {
+                let from = self.size;
                 self.size = (width, height);
-                // The help's lines follow the width: still a full page at its end.
+                // The help's lines follow the width: the same row first, and still a full
+                // page at its end.
                 if let Some(offset) = self.help {
                     let rows = crate::keys::shelf_help_rows(self.lang);
                     let within = super::overlays::help_offset_within(
                         offset,
                         &rows,
                         self.ambiguous,
-                        self.size,
+                        (from, self.size),
                     );
                     self.help = Some(within);
                 }
