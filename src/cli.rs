@@ -13,7 +13,7 @@ use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::letter::letter_index;
 use crate::strings::Lang;
 use crate::text::sanitize::sanitize_line;
-use crate::text::truncate::{truncate, truncate_start};
+use crate::text::truncate::{truncate, truncate_path, truncate_start};
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// `help` (clap's, one sentence a line) laid out for a terminal `width` columns wide: a line
@@ -264,8 +264,21 @@ pub struct Give {
     /// The fewest columns it is cut to; 0 leaves the column out, with its heading, when the
     /// table is still too wide: a number cut to a few columns would say nothing.
     pub least: usize,
-    /// Cut at its start, keeping its end: a path's file name, a breadcrumb's last heading.
-    pub keep_end: bool,
+    /// Where its cells are cut.
+    pub cut: Cut,
+}
+
+/// Where a cell too long for its column is cut, marked `…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cut {
+    /// At its end: a title, what a figure counts.
+    #[default]
+    End,
+    /// At its start: a breadcrumb, whose last heading says most.
+    Start,
+    /// A file's path: its folders first, then the middle of its name
+    /// ([`crate::text::truncate::truncate_path`]).
+    Path,
 }
 
 /// Writes `rows` (the header first) as columns two spaces apart, each as wide as its widest
@@ -304,7 +317,7 @@ pub fn print_columns<R: AsRef<[String]>>(
                     cells,
                     blank: says_nothing,
                     shown: true,
-                    keep_end: false,
+                    cut: Cut::End,
                 }),
             }
         }
@@ -319,10 +332,10 @@ pub fn print_columns<R: AsRef<[String]>>(
             if !column.shown {
                 continue;
             }
-            let cut = if column.keep_end {
-                truncate_start(cell, column.width, mode)
-            } else {
-                truncate(cell, column.width, mode)
+            let cut = match column.cut {
+                Cut::End => truncate(cell, column.width, mode),
+                Cut::Start => truncate_start(cell, column.width, mode),
+                Cut::Path => truncate_path(cell, column.width, mode),
             };
             if i == last {
                 line.push_str(&cut);
@@ -357,8 +370,8 @@ struct Column {
     blank: bool,
     /// Not left out to fit the terminal.
     shown: bool,
-    /// Cut at its start.
-    keep_end: bool,
+    /// Where its cells are cut.
+    cut: Cut,
 }
 
 /// Fits a table of `columns` (two spaces between) to its terminal: a column that says nothing
@@ -389,7 +402,7 @@ fn narrow(columns: &mut [Column], narrowing: &Narrowing) {
             column.shown = false;
         } else {
             column.width -= over.min(column.width.saturating_sub(give.least));
-            column.keep_end = give.keep_end;
+            column.cut = give.cut;
         }
     }
     for i in 0..columns.len() {
@@ -452,17 +465,17 @@ mod tests {
         Give {
             column: 3,
             least: 10,
-            keep_end: false,
+            cut: Cut::End,
         },
         Give {
             column: 0,
             least: 16,
-            keep_end: true,
+            cut: Cut::Path,
         },
         Give {
             column: 2,
             least: 0,
-            keep_end: false,
+            cut: Cut::End,
         },
     ];
 

@@ -489,18 +489,23 @@ fn dafu_list_in_a_terminal_fits_its_width_and_a_pipe_gets_every_cell_whole() {
         for line in &lines {
             assert!(width(line) <= usize::from(cols), "{cols}: {line}");
         }
-        // Each letter's row keeps its date and the end of its file's name (at 80 columns
-        // the whole name; at 60 enough to tell the letters apart).
+        // Each letter's row keeps its date and the number of the proposal it answers, which
+        // tells it from the others, and its file's name: whole at 80 columns, its start and
+        // its end at 60.
         for made in &shelf.made {
-            let name = &made.file_name;
-            let kept = if cols >= 80 {
-                name
-            } else {
-                name.get(name.len() - 10..).expect("an ASCII name")
-            };
-            let row = lines.iter().find(|l| l.contains(kept));
-            let row = row.unwrap_or_else(|| panic!("{name} has no row at {cols}: {shown}"));
+            let proposal = format!("  {}  ", made.proposal);
+            let row = lines.iter().find(|l| l.contains(&proposal));
+            let row = row.unwrap_or_else(|| panic!("{proposal} has no row at {cols}: {shown}"));
             assert!(row.contains(&made.date), "{row}");
+            let name = &made.file_name;
+            if cols >= 80 {
+                let file = row.split_whitespace().next().unwrap_or_default();
+                assert!(file.ends_with(&format!("/{name}")), "{row}");
+            } else {
+                let (stem, extension) = name.split_once('.').expect("a name with an extension");
+                assert!(row.starts_with(stem.get(..6).expect("ASCII")), "{row}");
+                assert!(row.contains(&format!(".{extension}  ")), "{row}");
+            }
         }
         assert!(
             lines[0].starts_with("文件") && lines[0].contains("标题"),

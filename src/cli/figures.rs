@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Give, Narrowing, Terminal, print_columns};
+use super::{Cut, Give, Narrowing, Terminal, print_columns};
 use crate::figures::money::{self, kind_of};
 use crate::figures::{self, FigureSort, UnitKind, display_value, period_label, trim_number};
 use crate::letter::tree::LetterTree;
@@ -220,37 +220,37 @@ const FIGURES_GIVING: [Give; 7] = [
     Give {
         column: 6,
         least: 16,
-        keep_end: true,
+        cut: Cut::Start,
     },
     Give {
         column: 0,
         least: 10,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 3,
         least: 16,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 6,
         least: 10,
-        keep_end: true,
+        cut: Cut::Start,
     },
     Give {
         column: 3,
         least: 10,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 0,
         least: 6,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 6,
         least: 0,
-        keep_end: false,
+        cut: Cut::End,
     },
 ];
 
@@ -262,62 +262,62 @@ const FIGURES_GIVING_NAMED: [Give; 12] = [
     Give {
         column: 7,
         least: 16,
-        keep_end: true,
+        cut: Cut::Start,
     },
     Give {
         column: 1,
         least: 10,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 4,
         least: 16,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 0,
         least: 20,
-        keep_end: true,
+        cut: Cut::Path,
     },
     Give {
         column: 7,
         least: 10,
-        keep_end: true,
+        cut: Cut::Start,
     },
     Give {
         column: 4,
         least: 10,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 0,
         least: 14,
-        keep_end: true,
+        cut: Cut::Path,
     },
     Give {
         column: 7,
         least: 0,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 1,
         least: 0,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 4,
         least: 8,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 0,
         least: 10,
-        keep_end: true,
+        cut: Cut::Path,
     },
     Give {
         column: 6,
         least: 6,
-        keep_end: false,
+        cut: Cut::End,
     },
 ];
 

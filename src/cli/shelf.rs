@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::figures::{Format, csv_field, csv_text};
-use super::{Give, Narrowing, SearchOptions, Terminal, match_line, print_columns};
+use super::{Cut, Give, Narrowing, SearchOptions, Terminal, match_line, print_columns};
 use crate::letter::load::LoadError;
 use crate::shelf::find::{self, Searched as Found};
 use crate::shelf::head::suggestions_shown;
@@ -178,67 +178,67 @@ const LIST_GIVING: [Give; 13] = [
     Give {
         column: 9,
         least: 40,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 0,
         least: 24,
-        keep_end: true,
+        cut: Cut::Path,
     },
     Give {
         column: 9,
         least: 24,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 0,
         least: 20,
-        keep_end: true,
+        cut: Cut::Path,
     },
     Give {
         column: 5,
         least: 0,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 2,
         least: 12,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 3,
         least: 0,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 6,
         least: 0,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 7,
         least: 0,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 9,
         least: 12,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 0,
         least: 14,
-        keep_end: true,
+        cut: Cut::Path,
     },
     Give {
         column: 2,
         least: 6,
-        keep_end: false,
+        cut: Cut::End,
     },
     Give {
         column: 2,
         least: 0,
-        keep_end: false,
+        cut: Cut::End,
     },
 ];
 

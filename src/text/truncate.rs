@@ -65,6 +65,39 @@ pub fn truncate_start(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str>
     }
 }
 
+/// Fits a file's path into `max` display columns under `mode`: whole when it fits; else its
+/// folders give way first (`…/baiyin-2022.txt`), and a name too long even alone keeps its
+/// start and its end (`baiyin-zi…-2022.txt`): the names of one folder's letters differ at
+/// either. Always `str_width(result, mode) <= max`.
+#[must_use]
+pub fn truncate_path(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
+    let Some((budget, marked)) = room(s, max, mode) else {
+        return Cow::Borrowed(s);
+    };
+    let name = s.rsplit_once('/').map_or(s, |(_, name)| name);
+    if !marked {
+        return truncate(name, max, mode);
+    }
+    if name.len() < s.len() {
+        // The folders' place marked, with their `/` when there is room for it.
+        for in_folder in [format!("{ELLIPSIS}/{name}"), format!("{ELLIPSIS}{name}")] {
+            if str_width(&in_folder, mode) <= max {
+                return Cow::Owned(in_folder);
+            }
+        }
+    }
+    // The start takes half the room, the end the rest of it.
+    let head_end = fitting(name.grapheme_indices(true), budget.div_ceil(2), mode)
+        .map_or(0, |(i, g)| i + g.len());
+    let head = name.get(..head_end).unwrap_or_default();
+    let left = budget.saturating_sub(str_width(head, mode));
+    let tail_start = fitting(name.grapheme_indices(true).rev(), left, mode)
+        .map_or(name.len(), |(i, _)| i)
+        .max(head_end);
+    let tail = name.get(tail_start..).unwrap_or_default();
+    Cow::Owned(format!("{head}{ELLIPSIS}{tail}"))
+}
+
 /// `None` when `s` fits in `max` columns; otherwise the columns left for text and whether
 /// the ellipsis fits beside it (it does not when `max` is narrower than the mark itself).
 fn room(s: &str, max: usize, mode: AmbiguousWidth) -> Option<(usize, bool)> {
@@ -121,6 +154,33 @@ pub fn first_sentence(s: &str) -> &str {
 mod tests {
     use super::*;
     use AmbiguousWidth::{Narrow, Wide};
+
+    #[test]
+    fn a_path_loses_its_folders_first_then_the_middle_of_its_name() {
+        let path = "/home/reader/replies/baiyin-ziranziyuan-2022.txt";
+        assert_eq!(truncate_path(path, 60, Narrow), path);
+        assert_eq!(
+            truncate_path(path, 30, Narrow),
+            "…/baiyin-ziranziyuan-2022.txt"
+        );
+        assert_eq!(
+            truncate_path(path, 28, Narrow),
+            "…baiyin-ziranziyuan-2022.txt"
+        );
+        let cut = truncate_path(path, 20, Narrow);
+        assert_eq!(cut, "baiyin-zir…-2022.txt");
+        for max in 0..60 {
+            for mode in [Narrow, Wide] {
+                let cut = truncate_path(path, max, mode);
+                assert!(str_width(&cut, mode) <= max, "{max}: {cut}");
+            }
+        }
+        // A wide name, cut between characters, never through one.
+        assert_eq!(
+            truncate_path("答复/中山市科学技术局答复.txt", 13, Narrow),
+            "中山市…复.txt"
+        );
+    }
 
     #[test]
     fn fit_pads_by_display_width() {
