@@ -483,8 +483,8 @@ pub const BINDINGS: &[Binding] = &[
         mode: Mode::Shelf,
         keys: &[Key::Char('s')],
         action: Action::CycleSort,
-        zh: "书架：按文件、日期、发文机关、文号排序",
-        en: "shelf: order by file, date, issuer or number",
+        zh: "书架：按文件、日期、发文机关、文号、提案号排序",
+        en: "shelf: sort by file, date, issuer, number, proposal",
     },
     Binding {
         mode: Mode::Shelf,

@@ -66,7 +66,7 @@ pub struct Strings {
     /// The shelf's title, before its folder.
     pub shelf_title: &'static str,
     /// The shelf's orders: by file, date, issuer, document number.
-    pub shelf_sorts: [&'static str; 4],
+    pub shelf_sorts: [&'static str; 5],
     /// Before the shelf's order in the status row.
     pub shelf_sort_label: &'static str,
     /// The shelf's count of letters, after the number.
@@ -273,7 +273,7 @@ const ZH: Strings = Strings {
     list_states: ["未审阅", "无法读取"],
     shelf_counts: "建议/数字",
     shelf_title: "书架",
-    shelf_sorts: ["文件", "日期", "发文机关", "文号"],
+    shelf_sorts: ["文件", "日期", "发文机关", "文号", "提案号"],
     shelf_sort_label: "排序：",
     shelf_letters: "封",
     shelf_matches: "处",
@@ -422,7 +422,7 @@ const EN: Strings = Strings {
     list_states: ["unreviewed", "refused"],
     shelf_counts: "sugg/figs",
     shelf_title: "Shelf",
-    shelf_sorts: ["file", "date", "issuer", "number"],
+    shelf_sorts: ["file", "date", "issuer", "number", "proposal"],
     shelf_sort_label: "sort: ",
     shelf_letters: " letters",
     shelf_matches: " matches",

@@ -68,6 +68,9 @@ pub enum SortKey {
     Issuer,
     /// By document number.
     Number,
+    /// By the number of the proposal (or suggestion) answered, as a session's replies are
+    /// filed: by value, 9 before 10.
+    Proposal,
 }
 
 impl SortKey {
@@ -76,7 +79,8 @@ impl SortKey {
             SortKey::File => SortKey::Date,
             SortKey::Date => SortKey::Issuer,
             SortKey::Issuer => SortKey::Number,
-            SortKey::Number => SortKey::File,
+            SortKey::Number => SortKey::Proposal,
+            SortKey::Proposal => SortKey::File,
         }
     }
 
@@ -89,6 +93,7 @@ impl SortKey {
             SortKey::Date => names[1],
             SortKey::Issuer => names[2],
             SortKey::Number => names[3],
+            SortKey::Proposal => names[4],
         }
     }
 }
@@ -709,6 +714,7 @@ fn compare(a: &ShelfRow, b: &ShelfRow, key: SortKey) -> Ordering {
     let date: fn(&Head) -> Option<&str> = |h| h.date.as_deref();
     let issuer: fn(&Head) -> Option<&str> = |h| h.issuer.as_deref();
     let number: fn(&Head) -> Option<&str> = |h| h.doc_number.as_deref();
+    let proposal: fn(&Head) -> Option<&str> = |h| h.proposal.as_deref();
     let newest = |a: &str, b: &str| b.cmp(a);
     match key {
         SortKey::File => Ordering::Equal,
@@ -716,6 +722,7 @@ fn compare(a: &ShelfRow, b: &ShelfRow, key: SortKey) -> Ordering {
         SortKey::Issuer => given_first(field(a, issuer), field(b, issuer), collate::chinese)
             .then_with(|| given_first(field(a, date), field(b, date), newest)),
         SortKey::Number => given_first(field(a, number), field(b, number), collate::natural),
+        SortKey::Proposal => given_first(field(a, proposal), field(b, proposal), collate::natural),
     }
 }
 
@@ -1004,6 +1011,34 @@ mod tests {
         app.update(Action::CycleSort);
         assert_eq!(app.sort(), SortKey::Number);
         assert_eq!(app.shown(), [2, 1, 0], "2014 first, then 9 before 10");
+    }
+
+    #[test]
+    fn proposals_sort_by_their_numbers_value_and_the_sort_comes_round_to_the_files() {
+        let paths = ["a.yaml", "b.yaml", "c.yaml", "d.yaml"]
+            .map(PathBuf::from)
+            .to_vec();
+        let mut app = ShelfApp::new(paths, None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
+        let letter = |proposal: Option<&str>| {
+            Known::Read(Head {
+                proposal: proposal.map(Into::into),
+                ..Head::default()
+            })
+        };
+        app.learn([
+            ShelfNews::Read(0, letter(Some("125"))),
+            ShelfNews::Read(1, letter(None)),
+            ShelfNews::Read(2, letter(Some("016"))),
+            ShelfNews::Read(3, letter(Some("24"))),
+        ]);
+        for _ in 0..4 {
+            app.update(Action::CycleSort);
+        }
+        assert_eq!(app.sort(), SortKey::Proposal);
+        assert_eq!(app.shown(), [2, 3, 0, 1], "016, 24, 125, then none");
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), SortKey::File);
+        assert_eq!(app.shown(), [0, 1, 2, 3]);
     }
 
     #[test]
