@@ -59,7 +59,7 @@ pub use crate::layout::Focus;
 pub const COPY_LIMIT: usize = 64 * 1024;
 
 /// The largest count a move takes (`9999j`).
-const MAX_COUNT: usize = 9999;
+pub(crate) const MAX_COUNT: usize = 9999;
 
 /// A window drawn over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

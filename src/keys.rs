@@ -495,6 +495,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Shelf,
+        keys: &[Key::CountDigits],
+        action: Action::Count(0),
+        zh: "书架：下一步重复 N 次（3j）；NG 到第 N 封",
+        en: "shelf: a count for the next move (3j); NG: letter N",
+    },
+    Binding {
+        mode: Mode::Shelf,
         keys: &[Key::Code(KeyCode::Down), Key::Char('j')],
         action: Action::Down,
         zh: "书架：下一封",

@@ -608,3 +608,14 @@ fn a_shelf_search_that_finds_no_letter_says_so_where_the_letters_were() {
         );
     }
 }
+
+#[test]
+fn digits_on_the_shelf_count_the_next_move_as_in_the_reader() {
+    let mut app = shelf(Lang::Zh, (80, 24));
+    typed(&mut app, "5");
+    assert!(status(&app).contains("次数：5"), "{}", status(&app));
+    typed(&mut app, "j");
+    assert_eq!(app.selected(), Some(5));
+    typed(&mut app, "12G");
+    assert_eq!(app.selected(), Some(11));
+}

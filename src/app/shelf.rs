@@ -204,6 +204,8 @@ pub struct ShelfApp {
     /// then, the selection stays on the first row as the list fills.
     moved: bool,
     sort: SortKey,
+    /// A count typed before a move (`3j`, `12G`), as in the reader.
+    count: Option<usize>,
     /// The help over the shelf (`?`, F1), at its first row in view.
     help: Option<usize>,
     prompt: Option<ShelfPrompt>,
@@ -260,6 +262,7 @@ impl ShelfApp {
             selected: None,
             offset: 0,
             moved: false,
+            count: None,
             sort: SortKey::File,
             help: None,
             prompt: None,
@@ -502,6 +505,20 @@ impl ShelfApp {
     }
 
     fn update_list(&mut self, action: Action) {
+        if let Action::Count(digit) = action {
+            // Capped, as the reader's: a count is for a few letters or pages.
+            let count = (self.count.unwrap_or(0) * 10 + usize::from(digit)).min(super::MAX_COUNT);
+            self.count = Some(count);
+            self.note = Some(Note::new(format!(
+                "{}{count}",
+                self.lang.strings().count_label
+            )));
+            return;
+        }
+        // A count applies to the move that follows it, and only to that one: `3j` three
+        // letters down, `12G` (or `12g`) the twelfth letter, as less goes to a line.
+        let counted = self.count.take();
+        let times = counted.unwrap_or(1).max(1).cast_signed();
         let page = self.page().cast_signed();
         if matches!(
             action,
@@ -519,14 +536,18 @@ impl ShelfApp {
             self.moved = true;
         }
         match action {
-            Action::Down => self.step(1),
-            Action::Up => self.step(-1),
+            Action::Down => self.step(times),
+            Action::Up => self.step(-times),
             // The wheel moves the list as many rows as it scrolls a pane.
             Action::Wheel { lines, .. } => self.step(lines.try_into().unwrap_or(0)),
-            Action::PageDown => self.step(page),
-            Action::PageUp => self.step(-page),
-            Action::HalfPageDown => self.step(page / 2),
-            Action::HalfPageUp => self.step(-page / 2),
+            Action::PageDown => self.step(page * times),
+            Action::PageUp => self.step(-page * times),
+            Action::HalfPageDown => self.step(page / 2 * times),
+            Action::HalfPageUp => self.step(-page / 2 * times),
+            Action::First | Action::Last if let Some(n) = counted => {
+                let last = self.shown.len().saturating_sub(1);
+                self.select_at(n.saturating_sub(1).min(last));
+            }
             Action::First => self.select_at(0),
             Action::Last => self.select_at(self.shown.len().saturating_sub(1)),
             Action::Click { y, .. } => self.click(y),
@@ -1011,6 +1032,35 @@ mod tests {
         app.update(Action::CycleSort);
         assert_eq!(app.sort(), SortKey::Number);
         assert_eq!(app.shown(), [2, 1, 0], "2014 first, then 9 before 10");
+    }
+
+    #[test]
+    fn a_count_before_a_move_repeats_it_and_before_g_goes_to_that_letter() {
+        let paths = (0..40)
+            .map(|i| PathBuf::from(format!("{i:02}.yaml")))
+            .collect();
+        let mut app = ShelfApp::new(paths, None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
+        app.update(Action::Count(3));
+        assert!(
+            app.note().is_some_and(|n| n.text.ends_with('3')),
+            "the count is shown"
+        );
+        app.update(Action::Down);
+        assert_eq!(app.position(), Some(3));
+        // Only the next move: `j` again goes one.
+        app.update(Action::Down);
+        assert_eq!(app.position(), Some(4));
+        app.update(Action::Count(1));
+        app.update(Action::Count(2));
+        app.update(Action::Last);
+        assert_eq!(app.position(), Some(11), "12G: the twelfth letter");
+        app.update(Action::Count(9));
+        app.update(Action::Count(9));
+        app.update(Action::First);
+        assert_eq!(app.position(), Some(39), "past the end: the last");
+        app.update(Action::Count(2));
+        app.update(Action::Up);
+        assert_eq!(app.position(), Some(37));
     }
 
     #[test]
