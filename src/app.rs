@@ -88,6 +88,9 @@ pub struct Note {
     /// with what it was asked for (the characters in view, the per cent) after a path that
     /// may be long.
     pub keeps_end: bool,
+    /// Whether it says where the reader is (`=`): said again when a resize changes what is
+    /// in view.
+    pub says_where: bool,
 }
 
 impl Note {
@@ -97,6 +100,7 @@ impl Note {
         Self {
             text: text.into(),
             keeps_end: false,
+            says_where: false,
         }
     }
 
@@ -104,8 +108,17 @@ impl Note {
     #[must_use]
     pub fn keeping_end(text: impl Into<String>) -> Self {
         Self {
-            text: text.into(),
             keeps_end: true,
+            ..Self::new(text)
+        }
+    }
+
+    /// Where the reader is (`=`): cut at its start, and said again after a resize.
+    #[must_use]
+    pub fn saying_where(text: impl Into<String>) -> Self {
+        Self {
+            says_where: true,
+            ..Self::keeping_end(text)
         }
     }
 
@@ -397,9 +410,9 @@ impl App {
             return;
         }
         if let Action::Resize { width, height } = action {
-            // Not a key: a message stays until the next one. But where the reader is (`=`,
-            // the one note that keeps its end) is said again, for what is now in view.
-            let said_where = self.note.as_ref().is_some_and(|note| note.keeps_end);
+            // Not a key: a message stays until the next one. But where the reader is (`=`)
+            // is said again, for what is now in view.
+            let said_where = self.note.as_ref().is_some_and(|note| note.says_where);
             self.resize(width, height);
             if said_where {
                 self.say_where();
@@ -598,7 +611,7 @@ impl App {
             .source
             .as_deref()
             .unwrap_or(strings.built_in_letter);
-        self.note = Some(Note::keeping_end((strings.where_am_i)(
+        self.note = Some(Note::saying_where((strings.where_am_i)(
             file, first, last, total, percent,
         )));
     }

@@ -12,8 +12,9 @@ use std::ops::Range;
 use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::letter::letter_index;
 use crate::strings::Lang;
+use crate::text::columns;
+pub use crate::text::columns::{Cut, Give, Narrowing, Terminal};
 use crate::text::sanitize::sanitize_line;
-use crate::text::truncate::{truncate, truncate_path, truncate_start};
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// `help` (clap's, one sentence a line) laid out for a terminal `width` columns wide: a line
@@ -233,54 +234,6 @@ fn context(text: &str, bytes: Range<usize>) -> (Range<usize>, Range<usize>, Rang
     (start..bytes.start, bytes.clone(), bytes.end..end)
 }
 
-/// The terminal a table is printed to, when standard output is one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Terminal {
-    /// Its columns.
-    pub width: usize,
-    /// How it draws ambiguous characters (`--ambiguous-width`; narrow unless told, since a
-    /// command that prints does not ask the terminal).
-    pub mode: AmbiguousWidth,
-}
-
-/// A table fitted to its terminal: the terminal, and the columns that give way when the table
-/// is wider, in the order they give.
-#[derive(Debug, Clone, Copy)]
-pub struct Narrowing<'a> {
-    /// Where the table is printed.
-    pub terminal: Terminal,
-    /// The columns that give way, first to last.
-    pub giving: &'a [Give],
-    /// The columns cut that take back, first to last, what leaving a column out gave
-    /// beyond the need: the one a reader wants longest first.
-    pub taking_back: &'a [usize],
-}
-
-/// One column that gives way to fit a table to its terminal.
-#[derive(Debug, Clone, Copy)]
-pub struct Give {
-    /// Which column (0 is the first).
-    pub column: usize,
-    /// The fewest columns it is cut to; 0 leaves the column out, with its heading, when the
-    /// table is still too wide: a number cut to a few columns would say nothing.
-    pub least: usize,
-    /// Where its cells are cut.
-    pub cut: Cut,
-}
-
-/// Where a cell too long for its column is cut, marked `…`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Cut {
-    /// At its end: a title, what a figure counts.
-    #[default]
-    End,
-    /// At its start: a breadcrumb, whose last heading says most.
-    Start,
-    /// A file's path: its folders first, then the middle of its name
-    /// ([`crate::text::truncate::truncate_path`]).
-    Path,
-}
-
 /// Writes `rows` (the header first) as columns two spaces apart, each as wide as its widest
 /// cell and the last not padded; the column `right_aligned`, if any, stands right-aligned so
 /// that its decimal points line up.
@@ -299,32 +252,7 @@ pub fn print_columns<R: AsRef<[String]>>(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mode = narrowing.map_or(AmbiguousWidth::Narrow, |n| n.terminal.mode);
-    let mut columns: Vec<Column> = Vec::new();
-    for (r, row) in rows.iter().enumerate() {
-        for (i, cell) in row.as_ref().iter().enumerate() {
-            let width = str_width(cell, mode);
-            let cells = if r == 0 { 0 } else { width };
-            // A heading alone, over no row, says what the table would hold: it stays.
-            let says_nothing = rows.len() > 1 && (r == 0 || cell.is_empty() || cell == NOTHING);
-            match columns.get_mut(i) {
-                Some(column) => {
-                    column.width = column.width.max(width);
-                    column.cells = column.cells.max(cells);
-                    column.blank &= says_nothing;
-                }
-                None => columns.push(Column {
-                    width,
-                    cells,
-                    blank: says_nothing,
-                    shown: true,
-                    cut: Cut::End,
-                }),
-            }
-        }
-    }
-    if let Some(narrowing) = narrowing {
-        narrow(&mut columns, narrowing);
-    }
+    let columns = columns::lay_out(rows, narrowing, mode);
     let last = columns.iter().rposition(|c| c.shown).unwrap_or_default();
     for row in rows {
         let mut line = String::new();
@@ -332,11 +260,7 @@ pub fn print_columns<R: AsRef<[String]>>(
             if !column.shown {
                 continue;
             }
-            let cut = match column.cut {
-                Cut::End => truncate(cell, column.width, mode),
-                Cut::Start => truncate_start(cell, column.width, mode),
-                Cut::Path => truncate_path(cell, column.width, mode),
-            };
+            let cut = column.fitted(cell, mode);
             if i == last {
                 line.push_str(&cut);
                 break;
@@ -354,73 +278,6 @@ pub fn print_columns<R: AsRef<[String]>>(
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
-}
-
-/// A cell of a table for what a letter does not say.
-const NOTHING: &str = "—";
-
-/// One column of a table as it is printed.
-#[derive(Debug, Clone, Copy)]
-struct Column {
-    /// As wide as its widest cell, or as it was cut to.
-    width: usize,
-    /// As wide as its widest cell below the heading.
-    cells: usize,
-    /// Every cell below the heading empty or [`NOTHING`].
-    blank: bool,
-    /// Not left out to fit the terminal.
-    shown: bool,
-    /// Where its cells are cut.
-    cut: Cut,
-}
-
-/// Fits a table of `columns` (two spaces between) to its terminal: a column that says nothing
-/// on any row is left out, then each giving column in turn is cut down to its least, or left
-/// out, until the table fits; then, if it still does not,
-/// a heading wider than its column's cells is cut to them (`qualif…` over `about`). The
-/// columns cut then take back, in their order, what leaving one out gave beyond the need.
-fn narrow(columns: &mut [Column], narrowing: &Narrowing) {
-    let natural: Vec<usize> = columns.iter().map(|c| c.width).collect();
-    let table = |columns: &[Column]| {
-        let shown = columns.iter().filter(|c| c.shown);
-        shown.clone().map(|c| c.width).sum::<usize>() + 2 * shown.count().saturating_sub(1)
-    };
-    let room = narrowing.terminal.width;
-    // A column that says nothing on any row (no letter refused or unreviewed, no class
-    // given) is the first to go.
-    for i in 0..columns.len() {
-        if table(columns) > room && columns[i].blank {
-            columns[i].shown = false;
-        }
-    }
-    for give in narrowing.giving {
-        let over = table(columns).saturating_sub(room);
-        let Some(column) = columns.get_mut(give.column).filter(|_| over > 0) else {
-            continue;
-        };
-        if give.least == 0 {
-            column.shown = false;
-        } else {
-            column.width -= over.min(column.width.saturating_sub(give.least));
-            column.cut = give.cut;
-        }
-    }
-    for i in 0..columns.len() {
-        let over = table(columns).saturating_sub(room);
-        let column = &mut columns[i];
-        // A heading keeps at least its first character and the mark.
-        if column.shown {
-            column.width -= over.min(column.width.saturating_sub(column.cells.max(3)));
-        }
-    }
-    for &taking in narrowing.taking_back {
-        let spare = room.saturating_sub(table(columns));
-        if let (Some(column), Some(&whole)) = (columns.get_mut(taking), natural.get(taking))
-            && column.shown
-        {
-            column.width += spare.min(whole.saturating_sub(column.width));
-        }
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //!    terminal's [`AmbiguousWidth`] (`“ ” — … · ①` take 1 or 2 columns depending on it).
 //! 3. [`wrap()`]: UAX #14 line breaking fitted by display width, as byte ranges into the
 //!    text; draw each line's [`visible`] part.
-//! 4. [`truncate()`] / [`first_sentence`] for one-line places: tree rows, titles, status.
+//! 4. [`truncate()`] / [`first_sentence`] for one-line places: tree rows, titles, status;
+//!    [`columns`] for the command line's tables, fitted to a terminal.
 //!
 //! [`char_to_byte`] turns a place counted in `char`s (a caret, a parser's index) into a byte
 //! offset.
@@ -18,6 +19,7 @@
 //! for; `str::get` turns them back into `&str`.
 
 pub mod collate;
+pub mod columns;
 pub mod sanitize;
 pub mod truncate;
 pub mod width;

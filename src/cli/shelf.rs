@@ -16,6 +16,7 @@ use crate::shelf::head::suggestions_shown;
 use crate::shelf::walk;
 use crate::shelf::{Entry, Options, Summary};
 use crate::strings::Lang;
+use crate::text::columns::NOTHING;
 use crate::text::sanitize::path_line;
 
 /// The errors of the letters that were refused, in the shelf's order.
@@ -143,8 +144,8 @@ fn list_csv(rows: &[ListRow], out: &mut impl Write) -> io::Result<()> {
 /// figures, state, and the title (or, for a refused letter, its error).
 fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
     let [unreviewed, refused] = lang.strings().list_states;
-    let cell = |field: Option<&str>| field.unwrap_or("—").to_string();
-    let count = |n: Option<usize>| n.map_or_else(|| "—".to_string(), |n| n.to_string());
+    let cell = |field: Option<&str>| field.unwrap_or(NOTHING).to_string();
+    let count = |n: Option<usize>| n.map_or_else(|| NOTHING.to_string(), |n| n.to_string());
     let state = if r.error.is_some() {
         refused
     } else if r.unreviewed {
@@ -160,7 +161,7 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
         cell(r.proposal),
         cell(r.classification),
         r.suggestions
-            .map_or_else(|| "—".to_string(), suggestions_shown),
+            .map_or_else(|| NOTHING.to_string(), suggestions_shown),
         count(r.figures),
         state.to_string(),
         r.error.clone().unwrap_or_else(|| cell(r.title)),

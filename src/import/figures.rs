@@ -347,16 +347,24 @@ fn draft_what(text: &str, figure: Range<usize>, bounds: Range<usize>) -> String 
 /// say the figure is an instance, not what it counts.
 const EXAMPLE_MARKS: [&str; 4] = ["例如", "比如", "诸如", "如"];
 
-/// What follows 如 in the words that begin with it (如期, 如实…): there 如 is no example's
-/// mark, and stays.
-const AFTER_RU_IN_WORDS: [char; 9] = ['期', '实', '何', '此', '今', '果', '下', '同', '意'];
+/// What follows 如 in the words that begin with it (如期, 如实, 如数, 如约…): there 如 is no
+/// example's mark, and stays.
+const AFTER_RU_IN_WORDS: [char; 21] = [
+    '期', '实', '何', '此', '今', '果', '下', '同', '意', '数', '约', '常', '愿', '上', '前', '需',
+    '有', '若', '初', '故', '一',
+];
 
-/// `before`, the clause's words before its figure, without an example's mark at its start.
+/// `before`, the clause's words before its figure, without an example's mark at its start
+/// (nor the space or colon after one: 比如 新建…, 例如：…).
 fn without_example_mark(before: &str) -> &str {
+    let after_mark = |c: char| c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',');
     EXAMPLE_MARKS
         .iter()
-        .find_map(|mark| before.strip_prefix(mark))
-        .filter(|rest| !rest.is_empty() && !rest.starts_with(AFTER_RU_IN_WORDS))
+        .find_map(|mark| before.strip_prefix(mark).map(|rest| (*mark, rest)))
+        // A bare 如 before a character that makes a word with it is the word's.
+        .filter(|(mark, rest)| *mark != "如" || !rest.starts_with(AFTER_RU_IN_WORDS))
+        .map(|(_, rest)| rest.trim_start_matches(after_mark))
+        .filter(|rest| !rest.is_empty())
         .unwrap_or(before)
 }
 
@@ -464,6 +472,10 @@ mod tests {
         // 如 that begins a word is kept.
         assert_eq!(what("如期完成改造项目12个。"), "如期完成改造项目");
         assert_eq!(what("如实登记企业45家。"), "如实登记企业");
+        assert_eq!(what("如数拨付补助资金300万元。"), "如数拨付补助资金");
+        assert_eq!(what("如约完成改造项目12个。"), "如约完成改造项目");
+        assert_eq!(what("比如 新建站台30个。"), "新建站台");
+        assert_eq!(what("例如：新建站台30个。"), "新建站台");
     }
 
     #[test]

@@ -62,7 +62,7 @@ impl Head {
 #[must_use]
 pub fn suggestions_shown(suggestions: usize) -> String {
     match suggestions {
-        0 => "—".to_string(),
+        0 => crate::text::columns::NOTHING.to_string(),
         n => n.to_string(),
     }
 }

@@ -74,13 +74,21 @@ pub fn truncate_path(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> 
     let Some((budget, marked)) = room(s, max, mode) else {
         return Cow::Borrowed(s);
     };
-    let name = s.rsplit_once('/').map_or(s, |(_, name)| name);
+    // Split where the system splits a path (`/`, and `\` too on Windows).
+    let name = s
+        .rfind(std::path::is_separator)
+        .and_then(|at| s.get(at + 1..))
+        .unwrap_or(s);
     if !marked {
         return truncate(name, max, mode);
     }
     if name.len() < s.len() {
         // The folders' place marked, with their `/` when there is room for it.
-        for in_folder in [format!("{ELLIPSIS}/{name}"), format!("{ELLIPSIS}{name}")] {
+        let separator = std::path::MAIN_SEPARATOR;
+        for in_folder in [
+            format!("{ELLIPSIS}{separator}{name}"),
+            format!("{ELLIPSIS}{name}"),
+        ] {
             if str_width(&in_folder, mode) <= max {
                 return Cow::Owned(in_folder);
             }
