@@ -59,7 +59,7 @@ pub use crate::layout::Focus;
 pub const COPY_LIMIT: usize = 64 * 1024;
 
 /// The largest count a move takes (`9999j`).
-pub(crate) const MAX_COUNT: usize = 9999;
+const MAX_COUNT: usize = 9999;
 
 /// A window drawn over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +133,15 @@ impl Note {
             Cow::Borrowed(&self.text)
         }
     }
+}
+
+/// A digit typed of a count before a move (`12j`), in the reader and on the shelf: `count`
+/// with `digit` after it, capped (a count is for a few lines, letters or pages, and must not
+/// overflow); the note that shows it.
+pub(crate) fn count_typed(count: &mut Option<usize>, digit: u8, lang: Lang) -> Note {
+    let typed = (count.unwrap_or(0) * 10 + usize::from(digit)).min(MAX_COUNT);
+    *count = Some(typed);
+    Note::new(format!("{}{typed}", lang.strings().count_label))
 }
 
 /// Rows inside a pane's border; 0 for a pane not on the screen.
@@ -559,11 +568,7 @@ impl App {
 
     /// A digit of a count typed before a move.
     fn type_count(&mut self, digit: u8) {
-        // Capped: a count is for "a few lines or pages", and must not overflow.
-        let count = self.count.unwrap_or(0) * 10 + usize::from(digit);
-        self.count = Some(count.min(MAX_COUNT));
-        let label = self.lang.strings().count_label;
-        self.note = Some(Note::new(format!("{label}{}", count.min(MAX_COUNT))));
+        self.note = Some(count_typed(&mut self.count, digit, self.lang));
     }
 
     /// Enter: opens or closes the selected node; on a leaf, which has nothing to toggle, moves

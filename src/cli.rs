@@ -13,8 +13,9 @@ use crate::letter::tree::{BlockKind, LetterTree};
 use crate::search::letter::letter_index;
 use crate::strings::Lang;
 use crate::text::columns;
-pub use crate::text::columns::{Cut, Give, Narrowing, Terminal};
+pub use crate::text::columns::{Give, Narrowing, Terminal};
 use crate::text::sanitize::sanitize_line;
+use crate::text::truncate::fit;
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// `help` (clap's, one sentence a line) laid out for a terminal `width` columns wide: a line
@@ -265,14 +266,7 @@ pub fn print_columns<R: AsRef<[String]>>(
                 line.push_str(&cut);
                 break;
             }
-            let pad = " ".repeat(column.width.saturating_sub(str_width(&cut, mode)));
-            if Some(i) == right_aligned {
-                line.push_str(&pad);
-                line.push_str(&cut);
-            } else {
-                line.push_str(&cut);
-                line.push_str(&pad);
-            }
+            line.push_str(&fit(&cut, column.width, Some(i) == right_aligned, mode));
             line.push_str("  ");
         }
         writeln!(out, "{}", line.trim_end())?;
@@ -318,23 +312,7 @@ mod tests {
         ["/home/reader/replies/2021/jiange.txt", "6", "—", "—"],
     ];
 
-    const GIVING: [Give; 3] = [
-        Give {
-            column: 3,
-            least: 10,
-            cut: Cut::End,
-        },
-        Give {
-            column: 0,
-            least: 16,
-            cut: Cut::Path,
-        },
-        Give {
-            column: 2,
-            least: 0,
-            cut: Cut::End,
-        },
-    ];
+    const GIVING: [Give; 3] = [Give::end(3, 10), Give::path(0, 16), Give::leave_out(2)];
 
     #[test]
     fn a_table_in_a_narrow_terminal_fits_it_keeping_file_names_and_leaving_out_what_gives_most() {

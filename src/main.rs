@@ -373,12 +373,7 @@ fn terminal_width() -> Option<usize> {
 /// ambiguous characters as the reader was told (`--ambiguous-width wide`; a command that
 /// prints does not ask the terminal, so `auto` is narrow, as most terminals draw them).
 fn table_terminal(ambiguous: AmbiguousSetting) -> Option<cli::Terminal> {
-    let mode = match ambiguous {
-        AmbiguousSetting::Wide => dafu::text::width::AmbiguousWidth::Wide,
-        AmbiguousSetting::Auto | AmbiguousSetting::Narrow => {
-            dafu::text::width::AmbiguousWidth::Narrow
-        }
-    };
+    let mode = ambiguous.told().unwrap_or_default();
     terminal_width().map(|width| cli::Terminal { width, mode })
 }
 

@@ -56,6 +56,18 @@ pub enum AmbiguousSetting {
     Wide,
 }
 
+impl AmbiguousSetting {
+    /// The width the setting names; `None` for `auto`, which asks the terminal.
+    #[must_use]
+    pub fn told(self) -> Option<AmbiguousWidth> {
+        match self {
+            AmbiguousSetting::Auto => None,
+            AmbiguousSetting::Narrow => Some(AmbiguousWidth::Narrow),
+            AmbiguousSetting::Wide => Some(AmbiguousWidth::Wide),
+        }
+    }
+}
+
 /// Whether the terminal named by `TERM` can show the full-screen reader. A dumb terminal
 /// (`TERM=dumb`, as Emacs's shell and some editors' consoles set it) or none at all gets the
 /// plain text instead, as when standard output is not a terminal.
@@ -316,11 +328,7 @@ fn probe_terminal(setting: AmbiguousSetting, palette: PaletteChoice) -> Probed {
             background: matches!(palette, PaletteChoice::Ask { .. }),
         })
     };
-    let ambiguous = match setting {
-        AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
-        AmbiguousSetting::Wide => AmbiguousWidth::Wide,
-        AmbiguousSetting::Auto => answer.mode.unwrap_or_default(),
-    };
+    let ambiguous = setting.told().or(answer.mode).unwrap_or_default();
     let palette = palette.resolve(answer.background);
     // crossterm writes no colour at all when NO_COLOR is set; the palette has decided already
     // (`--color always` wins over NO_COLOR), so crossterm is told what was decided.

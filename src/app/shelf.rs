@@ -506,13 +506,7 @@ impl ShelfApp {
 
     fn update_list(&mut self, action: Action) {
         if let Action::Count(digit) = action {
-            // Capped, as the reader's: a count is for a few letters or pages.
-            let count = (self.count.unwrap_or(0) * 10 + usize::from(digit)).min(super::MAX_COUNT);
-            self.count = Some(count);
-            self.note = Some(Note::new(format!(
-                "{}{count}",
-                self.lang.strings().count_label
-            )));
+            self.note = Some(super::count_typed(&mut self.count, digit, self.lang));
             return;
         }
         // A count applies to the move that follows it, and only to that one: `3j` three

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Cut, Give, Narrowing, Terminal, print_columns};
+use super::{Give, Narrowing, Terminal, print_columns};
 use crate::figures::money::{self, kind_of};
 use crate::figures::{self, FigureSort, UnitKind, display_value, period_label, trim_number};
 use crate::letter::tree::LetterTree;
@@ -217,41 +217,13 @@ fn print_table(
 /// and in the narrowest terminals the place is left out. The value, its unit, its qualifier
 /// and its period keep their width: they are what the table is read for.
 const FIGURES_GIVING: [Give; 7] = [
-    Give {
-        column: 6,
-        least: 16,
-        cut: Cut::Start,
-    },
-    Give {
-        column: 0,
-        least: 10,
-        cut: Cut::End,
-    },
-    Give {
-        column: 3,
-        least: 16,
-        cut: Cut::End,
-    },
-    Give {
-        column: 6,
-        least: 10,
-        cut: Cut::Start,
-    },
-    Give {
-        column: 3,
-        least: 10,
-        cut: Cut::End,
-    },
-    Give {
-        column: 0,
-        least: 6,
-        cut: Cut::End,
-    },
-    Give {
-        column: 6,
-        least: 0,
-        cut: Cut::End,
-    },
+    Give::start(6, 16),
+    Give::end(0, 10),
+    Give::end(3, 16),
+    Give::start(6, 10),
+    Give::end(3, 10),
+    Give::end(0, 6),
+    Give::leave_out(6),
 ];
 
 /// [`FIGURES_GIVING`] for a shelf's table, whose letter column comes first: it gives way
@@ -259,66 +231,18 @@ const FIGURES_GIVING: [Give; 7] = [
 /// narrowest terminals the place and then the quotation are left out (the value, unit and
 /// qualifier stand in their own columns), and last the period is cut.
 const FIGURES_GIVING_NAMED: [Give; 12] = [
-    Give {
-        column: 7,
-        least: 16,
-        cut: Cut::Start,
-    },
-    Give {
-        column: 1,
-        least: 10,
-        cut: Cut::End,
-    },
-    Give {
-        column: 4,
-        least: 16,
-        cut: Cut::End,
-    },
-    Give {
-        column: 0,
-        least: 20,
-        cut: Cut::Path,
-    },
-    Give {
-        column: 7,
-        least: 10,
-        cut: Cut::Start,
-    },
-    Give {
-        column: 4,
-        least: 10,
-        cut: Cut::End,
-    },
-    Give {
-        column: 0,
-        least: 14,
-        cut: Cut::Path,
-    },
-    Give {
-        column: 7,
-        least: 0,
-        cut: Cut::End,
-    },
-    Give {
-        column: 1,
-        least: 0,
-        cut: Cut::End,
-    },
-    Give {
-        column: 4,
-        least: 8,
-        cut: Cut::End,
-    },
-    Give {
-        column: 0,
-        least: 10,
-        cut: Cut::Path,
-    },
-    Give {
-        column: 6,
-        least: 6,
-        cut: Cut::End,
-    },
+    Give::start(7, 16),
+    Give::end(1, 10),
+    Give::end(4, 16),
+    Give::path(0, 20),
+    Give::start(7, 10),
+    Give::end(4, 10),
+    Give::path(0, 14),
+    Give::leave_out(7),
+    Give::leave_out(1),
+    Give::end(4, 8),
+    Give::path(0, 10),
+    Give::end(6, 6),
 ];
 
 /// A status as the CSV writes it.

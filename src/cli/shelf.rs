@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::figures::{Format, csv_field, csv_text};
-use super::{Cut, Give, Narrowing, SearchOptions, Terminal, match_line, print_columns};
+use super::{Give, Narrowing, SearchOptions, Terminal, match_line, print_columns};
 use crate::letter::load::LoadError;
 use crate::shelf::find::{self, Searched as Found};
 use crate::shelf::head::suggestions_shown;
@@ -176,71 +176,19 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
 /// proposal's number (which tells apart letters whose titles differ only there) and the
 /// state keep their width.
 const LIST_GIVING: [Give; 13] = [
-    Give {
-        column: 9,
-        least: 40,
-        cut: Cut::End,
-    },
-    Give {
-        column: 0,
-        least: 24,
-        cut: Cut::Path,
-    },
-    Give {
-        column: 9,
-        least: 24,
-        cut: Cut::End,
-    },
-    Give {
-        column: 0,
-        least: 20,
-        cut: Cut::Path,
-    },
-    Give {
-        column: 5,
-        least: 0,
-        cut: Cut::End,
-    },
-    Give {
-        column: 2,
-        least: 12,
-        cut: Cut::End,
-    },
-    Give {
-        column: 3,
-        least: 0,
-        cut: Cut::End,
-    },
-    Give {
-        column: 6,
-        least: 0,
-        cut: Cut::End,
-    },
-    Give {
-        column: 7,
-        least: 0,
-        cut: Cut::End,
-    },
-    Give {
-        column: 9,
-        least: 12,
-        cut: Cut::End,
-    },
-    Give {
-        column: 0,
-        least: 14,
-        cut: Cut::Path,
-    },
-    Give {
-        column: 2,
-        least: 6,
-        cut: Cut::End,
-    },
-    Give {
-        column: 2,
-        least: 0,
-        cut: Cut::End,
-    },
+    Give::end(9, 40),
+    Give::path(0, 24),
+    Give::end(9, 24),
+    Give::path(0, 20),
+    Give::leave_out(5),
+    Give::end(2, 12),
+    Give::leave_out(3),
+    Give::leave_out(6),
+    Give::leave_out(7),
+    Give::end(9, 12),
+    Give::path(0, 14),
+    Give::end(2, 6),
+    Give::leave_out(2),
 ];
 
 fn list_table(

@@ -49,6 +49,36 @@ pub struct Give {
     pub cut: Cut,
 }
 
+impl Give {
+    /// `column` cut at its end, down to `least` columns.
+    #[must_use]
+    pub const fn end(column: usize, least: usize) -> Self {
+        Self::cut(column, least, Cut::End)
+    }
+
+    /// `column` cut at its start, down to `least` columns.
+    #[must_use]
+    pub const fn start(column: usize, least: usize) -> Self {
+        Self::cut(column, least, Cut::Start)
+    }
+
+    /// `column`, of paths, cut down to `least` columns ([`Cut::Path`]).
+    #[must_use]
+    pub const fn path(column: usize, least: usize) -> Self {
+        Self::cut(column, least, Cut::Path)
+    }
+
+    /// `column` left out.
+    #[must_use]
+    pub const fn leave_out(column: usize) -> Self {
+        Self::cut(column, 0, Cut::End)
+    }
+
+    const fn cut(column: usize, least: usize, cut: Cut) -> Self {
+        Self { column, least, cut }
+    }
+}
+
 /// Where a cell too long for its column is cut, marked `…`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Cut {
@@ -226,18 +256,7 @@ mod tests {
             &["title", "note"],
             &["a title of some length here", "a long note of many words"],
         ]);
-        let giving = [
-            Give {
-                column: 0,
-                least: 10,
-                cut: Cut::End,
-            },
-            Give {
-                column: 1,
-                least: 0,
-                cut: Cut::End,
-            },
-        ];
+        let giving = [Give::end(0, 10), Give::leave_out(1)];
         let mode = AmbiguousWidth::Narrow;
         let laid = lay_out(&table, Some(&narrowing(30, mode, &giving)), mode);
         assert!(!laid[1].shown);
