@@ -218,10 +218,34 @@ const OPTION_VARIABLES: [(&str, &str); 3] = [
 /// each description on the line after its name, as the long help has it, not after a column
 /// of padding the terminal would wrap back to the margin.
 fn plain_command() -> clap::Command {
-    Cli::command()
+    let command = Cli::command()
         .styles(clap::builder::Styles::plain())
         .term_width(0)
-        .next_line_help(true)
+        .next_line_help(true);
+    match asked_lang() {
+        Lang::Zh => value_names_in_chinese(command),
+        Lang::En => command,
+    }
+}
+
+/// `command` with the names of what its arguments take in Chinese (`<查询>`), its
+/// subcommands' too ([`strings::help::VALUE_NAMES`]).
+fn value_names_in_chinese(command: clap::Command) -> clap::Command {
+    command
+        .mut_args(|arg| {
+            let names: Option<Vec<&'static str>> = arg.get_value_names().map(|names| {
+                names
+                    .iter()
+                    .filter_map(|name| strings::help::value_name_in_chinese(name))
+                    .collect()
+            });
+            match names {
+                Some(names) if !names.is_empty() => arg.value_names(names),
+                _ => arg,
+            }
+        })
+        .subcommand_value_name(strings::help::value_name_in_chinese("COMMAND"))
+        .mut_subcommands(value_names_in_chinese)
 }
 
 /// Parses the command line, ignoring the option variables that are set but empty.
@@ -259,19 +283,14 @@ fn one_file(
     }
 }
 
-/// Refuses a letter given before `command`, which takes its files after it (`usage`): one
+/// Refuses a letter given before `command`, which takes its files after it: one
 /// that is not used would pass unnoticed (`dafu /nonexistent diff A B` compared A and B).
-fn refuse_before(
-    before: Option<&PathBuf>,
-    command: &str,
-    usage: &str,
-    lang: Lang,
-) -> Result<(), clap::Error> {
+fn refuse_before(before: Option<&PathBuf>, command: &str, lang: Lang) -> Result<(), clap::Error> {
     match before {
         None => Ok(()),
         Some(file) => Err(plain_command().error(
             ErrorKind::ArgumentConflict,
-            strings::file_before_unused(&file.display().to_string(), command, usage, lang),
+            strings::file_before_unused(&file.display().to_string(), command, lang),
         )),
     }
 }
@@ -727,7 +746,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::List { paths, format }) => {
-            refuse_before(before.as_ref(), "list", "dafu list DIR…", cli.lang)?;
+            refuse_before(before.as_ref(), "list", cli.lang)?;
             let terminal = table_terminal(cli.ambiguous_width);
             list_shelf(&paths, format, cli.lang, terminal, stdout_file)
         }
@@ -850,7 +869,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             output,
             force,
         }) => {
-            refuse_before(before.as_ref(), "import", "dafu import TEXT", cli.lang)?;
+            refuse_before(before.as_ref(), "import", cli.lang)?;
             import(&text, output.as_deref(), force, cli.lang, stdout_file)
         }
         Some(Command::Help { command }) => {
@@ -860,7 +879,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             })
         }
         Some(Command::Diff { a, b }) => {
-            refuse_before(before.as_ref(), "diff", "dafu diff A B", cli.lang)?;
+            refuse_before(before.as_ref(), "diff", cli.lang)?;
             let (a, b) = (
                 load_tree(Some(&a), cli.lang)?,
                 load_tree(Some(&b), cli.lang)?,

@@ -762,10 +762,10 @@ pub fn two_files(before: &str, after: &str, lang: Lang) -> String {
     }
 }
 
-/// A file before a subcommand that takes its files after it (`usage`), which would be
-/// ignored.
+/// A file before a subcommand that takes its files after it, which would be ignored.
 #[must_use]
-pub fn file_before_unused(file: &str, command: &str, usage: &str, lang: Lang) -> String {
+pub fn file_before_unused(file: &str, command: &str, lang: Lang) -> String {
+    let usage = files_after(command, lang);
     match lang {
         Lang::Zh => {
             format!("{command} 之前的 {file} 用不上：{command} 的文件写在它后面（{usage}）")
@@ -773,6 +773,18 @@ pub fn file_before_unused(file: &str, command: &str, usage: &str, lang: Lang) ->
         Lang::En => format!(
             "{file} before `{command}` is not used: {command} takes its files after it ({usage})"
         ),
+    }
+}
+
+/// How `command` (one that takes its files after it) is written with them, named as its
+/// help names them.
+fn files_after(command: &str, lang: Lang) -> &'static str {
+    match (command, lang) {
+        ("list", Lang::Zh) => "dafu list 文件夹…",
+        ("list", Lang::En) => "dafu list DIR…",
+        ("import", Lang::Zh) => "dafu import 文本",
+        ("import", Lang::En) => "dafu import TEXT",
+        _ => "dafu diff A B",
     }
 }
 

@@ -1378,6 +1378,52 @@ fn subcommand_help_exits_0() {
     }
 }
 
+/// The first name in `line` of what an argument takes, or of the options, in English
+/// capitals (`<QUERY>`, `[OPTIONS]`); the letters a diff compares (`<A>`) are not words.
+fn placeholder_in(line: &str) -> Option<String> {
+    line.split([' ', '\'', '.'])
+        .find(|word| {
+            let name = word
+                .strip_prefix('<')
+                .and_then(|w| w.strip_suffix('>'))
+                .or_else(|| word.strip_prefix('[').and_then(|w| w.strip_suffix(']')));
+            name.is_some_and(|n| {
+                n.len() > 1 && n.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+            })
+        })
+        .map(str::to_string)
+}
+
+#[test]
+fn a_usage_error_names_what_arguments_take_in_the_interfaces_language() {
+    let cases: [(&[&str], &str); 6] = [
+        (&["search"], "缺少以下必需的参数：\n  <查询>"),
+        (&["search"], "用法：dafu search <查询> [文件]"),
+        (
+            &["figures", "--format", "xml"],
+            "'--format <格式>' 的值 'xml' 不对",
+        ),
+        // What the user typed is quoted as typed, whatever it looks like.
+        (
+            &["outline", "--depth", "<DEPTH>"],
+            "'--depth <层数>' 的值 '<DEPTH>' 不对",
+        ),
+        (
+            &["--lang", "en", "search"],
+            "Usage: dafu search <QUERY> [FILE]",
+        ),
+        (
+            &["search", "--lang", "en"],
+            "the following required arguments were not provided:\n  <QUERY>",
+        ),
+    ];
+    for (args, said) in cases {
+        let out = run(args);
+        assert_eq!(out.code(), Some(2), "{out:?}");
+        assert!(out.stderr().contains(said), "dafu {args:?}: {out:?}");
+    }
+}
+
 /// The first place in `line` where two words of lower-case Latin letters follow each other
 /// (`Print help`), outside `code` and `[…]` (a list of values): English left untranslated.
 fn english_in(line: &str) -> Option<String> {
@@ -1418,6 +1464,10 @@ fn help_is_in_the_interfaces_language_every_sentence_of_it() {
         assert_ok(&zh);
         for line in zh.stdout().lines().filter(|l| !l.starts_with("用法：")) {
             assert_eq!(english_in(line), None, "dafu {args:?}: {line}");
+        }
+        // The usage line too: what each argument takes, and the options' tag.
+        for line in zh.stdout().lines() {
+            assert_eq!(placeholder_in(line), None, "dafu {args:?}: {line}");
         }
         let en = run(["--lang", "en"].iter().chain(&args));
         assert!(en.stdout().contains("Usage: dafu"), "{en:?}");

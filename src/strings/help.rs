@@ -21,7 +21,7 @@ const SENTENCES: &[(&str, &str)] = &[
          Zhongshan Science and Technology Bureau's reply to CPPCC proposal No. 125053 on the \
          new-generation AI industry. Any other letter written in the same YAML schema opens by \
          path.",
-        "不给 FILE 时，dafu 打开它自带的答复函：中山科函〔2021〕142号，中山市科学技术局对政协\
+        "不给文件时，dafu 打开它自带的答复函：中山科函〔2021〕142号，中山市科学技术局对政协\
          第125053号提案（关于新一代人工智能产业）的答复。按同一 YAML 格式写成的其他答复函，\
          给出路径即可打开。",
     ),
@@ -32,7 +32,7 @@ const SENTENCES: &[(&str, &str)] = &[
          the subcommand's FILE",
         "dafu YAML 格式的答复函（默认：dafu 自带的答复函）；`.txt` 文件在内存中导入（`dafu \
          import`），作为未审阅的草稿阅读。一个文件夹或几个文件作为书架打开：答复函的列表。\
-         写在子命令之前时，它是子命令的 FILE",
+         写在子命令之前时，它是子命令的文件",
     ),
     (
         "Interface language (the letter itself is never translated)",
@@ -159,7 +159,7 @@ const SENTENCES: &[(&str, &str)] = &[
     (
         "Check that FILE (or every letter of a folder) is a valid letter; print nothing when it \
          is",
-        "检查 FILE（或文件夹中的每封答复函）是不是有效的答复函；有效时什么也不打印",
+        "检查文件（或文件夹中的每封答复函）是不是有效的答复函；有效时什么也不打印",
     ),
     (
         "The letter file, or folder of letters, to check",
@@ -236,7 +236,41 @@ const LABELS: &[(&str, &str)] = &[
     // `[env: DAFU_LANG=]` names the variable, not an empty value.
     ("[env: ", "[环境变量 "),
     ("=]", "]"),
+    OPTIONS_TAG,
 ];
+
+/// The names of what the arguments take (`<QUERY>`), in Chinese: given to clap before it
+/// reads the command line, so that the help, the usage lines and the refusals name them alike
+/// (and what a user typed is never rewritten). `A` and `B` stay: the letters compared.
+pub const VALUE_NAMES: &[(&str, &str)] = &[
+    ("FILE", "文件"),
+    ("QUERY", "查询"),
+    ("PATHS", "路径"),
+    ("TEXT", "文本"),
+    ("COMMAND", "命令"),
+    ("DEPTH", "层数"),
+    ("OUTPUT", "输出"),
+    ("FORMAT", "格式"),
+    ("SORT", "顺序"),
+    ("UNIT", "种类"),
+    ("LANG", "语言"),
+    ("AMBIGUOUS_WIDTH", "宽度"),
+    ("COLOR", "颜色"),
+    ("THEME", "背景"),
+];
+
+/// The Chinese of the value name `name`, if it has one.
+#[must_use]
+pub fn value_name_in_chinese(name: &str) -> Option<&'static str> {
+    VALUE_NAMES
+        .iter()
+        .find(|(en, _)| *en == name)
+        .map(|(_, zh)| *zh)
+}
+
+/// The tag clap writes, in a usage line, for the options (and cannot be told to name
+/// otherwise), and its Chinese.
+pub const OPTIONS_TAG: (&str, &str) = ("[OPTIONS]", "[选项]");
 
 /// `help`, as clap renders it from dafu's English, in Chinese.
 #[must_use]
@@ -268,7 +302,7 @@ mod tests {
     fn clap_s_labels_are_given_in_chinese_and_what_they_hold_kept() {
         assert_eq!(
             help_in_chinese("Usage: dafu [OPTIONS]\n  [env: DAFU_LANG=] [default: zh]\n"),
-            "用法：dafu [OPTIONS]\n  [环境变量 DAFU_LANG] [默认：zh]\n"
+            "用法：dafu [选项]\n  [环境变量 DAFU_LANG] [默认：zh]\n"
         );
     }
 

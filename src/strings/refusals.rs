@@ -700,7 +700,13 @@ pub fn usage_in_chinese(text: &str, command: &str) -> String {
             continue;
         }
         match in_chinese(words) {
-            Some(zh) => {
+            Some(mut zh) => {
+                // A usage line's only English left is clap's tag for the options (the names
+                // of the values were given to clap in Chinese).
+                if words.starts_with("Usage: ") {
+                    let (en, tag) = super::help::OPTIONS_TAG;
+                    zh = zh.replace(en, tag);
+                }
                 out.push_str(indent);
                 out.push_str(&zh);
                 out.push_str(line.get(body.len()..).unwrap_or_default());
@@ -950,12 +956,12 @@ mod tests {
     #[test]
     fn a_usage_error_is_said_in_chinese_line_by_line() {
         let clap = "error: unexpected argument '--foo' found\n\n  tip: to pass '--foo' as a \
-                    value, use '-- --foo'\n\nUsage: dafu [OPTIONS] [FILE]...\n\nFor more \
+                    value, use '-- --foo'\n\nUsage: dafu [OPTIONS] [文件]...\n\nFor more \
                     information, try '--help'.\n";
         assert_eq!(
             usage_in_chinese(clap, "dafu"),
             "错误：无法识别的参数 '--foo'\n\n  提示：要把 '--foo' 当作值，请写 '-- --foo'\n\n\
-             用法：dafu [OPTIONS] [FILE]...\n\n更多说明：dafu --help\n"
+             用法：dafu [选项] [文件]...\n\n更多说明：dafu --help\n"
         );
     }
 
