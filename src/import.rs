@@ -18,6 +18,7 @@
 mod errata;
 mod figures;
 mod header;
+pub use header::issuer_before;
 mod layout;
 mod notes;
 mod ordinal;

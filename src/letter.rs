@@ -29,7 +29,8 @@ pub struct Letter {
     /// Public-disclosure class as printed at the top, e.g. `A类`, `类别：B`, `办理类型：A`.
     #[serde(default)]
     pub classification: Option<String>,
-    /// The body that issues the letter, e.g. `中山市科学技术局`.
+    /// The letterhead: the body that issues the letter, on a line of its own above the
+    /// document number, e.g. `中山市科学技术局`.
     #[serde(default)]
     pub issuer: Option<String>,
     /// The document number, e.g. `中山科函〔2021〕142号`.

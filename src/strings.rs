@@ -584,7 +584,9 @@ const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
     absent: "本函未载：",
     fields: [
         ("classification", "公开类别"),
-        ("issuer", "发文机关"),
+        // The letterhead, a line of its own: a letter without one may name its body in
+        // the title or the signature.
+        ("issuer", "发文机关标志"),
         ("doc_number", "文号"),
         ("title", "标题"),
         ("proposal.number", "建议（提案）编号"),
@@ -607,7 +609,7 @@ const EN_EDITORIAL: EditorialLabels = EditorialLabels {
     absent: "not in the letter: ",
     fields: [
         ("classification", "disclosure class"),
-        ("issuer", "issuer"),
+        ("issuer", "letterhead"),
         ("doc_number", "document number"),
         ("title", "title"),
         ("proposal.number", "proposal number"),

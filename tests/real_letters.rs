@@ -175,7 +175,8 @@ const LETTERS: [Expected; 12] = [
     Expected {
         file: "maguan-jiaotong-2023.txt",
         classification: None,
-        issuer: Some("马关县交通运输局"),
+        // Named at the head of the title only: no letterhead of its own.
+        issuer: None,
         doc_number: None,
         issued_by: None,
         title: Some("马关县交通运输局关于马关县第十八届人大二次会议第64号建议的答复函"),
@@ -198,7 +199,8 @@ const LETTERS: [Expected; 12] = [
     Expected {
         file: "nangong-jiaotong-2018.txt",
         classification: None,
-        issuer: Some("南宫市交通运输局"),
+        // Named at the head of the title only: no letterhead of its own.
+        issuer: None,
         doc_number: None,
         issued_by: None,
         title: Some("南宫市交通运输局对南宫市第九届人民代表大会第二次会议的第46号建议的答复"),
@@ -290,7 +292,8 @@ const LETTERS: [Expected; 12] = [
     Expected {
         file: "yanshan-lincao-2019.txt",
         classification: None,
-        issuer: Some("砚山县林业和草原局"),
+        // Named at the head of the title only: no letterhead of its own.
+        issuer: None,
         doc_number: None,
         issued_by: None,
         title: Some(
@@ -490,6 +493,24 @@ fn sentences_missing(source: &str, letter: &Letter) -> Vec<String> {
         .collect()
 }
 
+/// Each header line the reader shows (the letterhead, the document number…) that it shows
+/// more often than the letter writes it: a line the draft makes up, such as the issuer named
+/// at the head of the title shown again on a line of its own.
+fn header_lines_added(source: &str, letter: &Letter) -> Vec<String> {
+    let draft = draft_text(letter);
+    let source: String = source.chars().filter(|c| !c.is_whitespace()).collect();
+    letter
+        .header_lines()
+        .into_iter()
+        .map(|line| {
+            line.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        })
+        .filter(|line| draft.matches(line.as_str()).count() > source.matches(line.as_str()).count())
+        .collect()
+}
+
 /// Every correction can be found in the draft, each once in the list, and no two errata
 /// quote overlapping text of one block.
 fn errata_not_found(letter: &Letter) -> Vec<String> {
@@ -538,6 +559,9 @@ fn every_real_letter_imports_into_a_draft_that_check_accepts_with_what_it_says()
         let source = std::fs::read_to_string(&path).unwrap();
         for missing in sentences_missing(&source, &letter) {
             problems.push(format!("sentence not in the draft: {missing}"));
+        }
+        for added in header_lines_added(&source, &letter) {
+            problems.push(format!("header line not in the letter: {added}"));
         }
         problems.extend(errata_not_found(&letter));
         if !problems.is_empty() {
@@ -648,6 +672,14 @@ fn the_outline_shows_numbered_sections_and_the_reader_what_the_letter_lacks() {
         assert!(screen.contains(row), "{screen}");
     }
     assert!(screen.contains("※ 本函未载：公开类别、文号"), "{screen}");
+    // A body named in the title or the signature is not said to be missing: only the
+    // letterhead, the line of its own, is.
+    let app = reader_on("yanshan-lincao-2019.txt", Lang::Zh, (100, 30));
+    let screen = util::screen(&app);
+    assert!(
+        screen.contains("本函未载：公开类别、发文机关标志、"),
+        "{screen}"
+    );
     // A letter without number or title is named by the body that wrote it; its numbered
     // paragraphs by their first sentence.
     let app = reader_on("jiange-weijian-2020.txt", Lang::En, (60, 20));
@@ -660,7 +692,21 @@ fn the_outline_shows_numbered_sections_and_the_reader_what_the_letter_lacks() {
     let app = reader_on("jiange-weijian-2020.txt", Lang::En, (100, 30));
     let screen = util::screen(&app);
     assert!(
-        screen.contains("※ not in the letter: disclosure class, issuer, document"),
+        screen.contains("※ not in the letter: disclosure class, letterhead, document"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_letter_named_only_by_its_title_is_listed_by_that_body() {
+    for (file, issuer) in [
+        ("nangong-jiaotong-2018.txt", "南宫市交通运输局"),
+        ("yanshan-lincao-2019.txt", "砚山县林业和草原局"),
+    ] {
+        let letter = imported(&fixture(file));
+        // Neither a letterhead nor a signing body: the title's head names it.
+        assert_eq!(letter.issuer, None, "{file}");
+        assert_eq!(letter.signature.issuer, None, "{file}");
+        assert_eq!(dafu::shelf::head::issuer(&letter), Some(issuer), "{file}");
+    }
 }

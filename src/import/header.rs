@@ -85,11 +85,6 @@ pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
     if !title_lines.is_empty() {
         head.title = Some(join_lines(title_lines.iter().copied(), errata));
     }
-    if head.issuer.is_none()
-        && let Some(title) = &head.title
-    {
-        head.issuer = issuer_before(title).map(str::to_string);
-    }
     match addressee_at.map(|a| present[a]) {
         Some((i, line)) => {
             let (name, rest) = addressee(&line.text).unwrap_or_default();
@@ -263,8 +258,11 @@ fn is_body_name(text: &str) -> bool {
         && BODY_ENDINGS.iter().any(|e| text.ends_with(e))
 }
 
-/// The issuer at the head of a title that names it (`某局关于…`, `某局 对…`).
-fn issuer_before(title: &str) -> Option<&str> {
+/// The issuer at the head of a title that names it (`某局关于…`, `某局 对…`). Not the
+/// draft's `issuer`, which is the letterhead, a line of its own: a shelf lists a letter by
+/// it when the letter has neither letterhead nor signing body.
+#[must_use]
+pub fn issuer_before(title: &str) -> Option<&str> {
     let at = title.find("关于").or_else(|| title.find('对'))?;
     let before = title.get(..at)?.trim();
     is_body_name(before).then_some(before)

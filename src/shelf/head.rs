@@ -78,10 +78,13 @@ pub fn date(letter: &Letter) -> Option<&str> {
     given(&letter.signature.date)
 }
 
-/// The issuing body: the header's, or else the signature's.
+/// The issuing body: the letterhead's, or else the signature's, or else the one the title
+/// names at its head (`某局关于…`).
 #[must_use]
 pub fn issuer(letter: &Letter) -> Option<&str> {
-    given(&letter.issuer).or_else(|| given(&letter.signature.issuer))
+    given(&letter.issuer)
+        .or_else(|| given(&letter.signature.issuer))
+        .or_else(|| title(letter).and_then(crate::import::issuer_before))
 }
 
 /// The document number.
