@@ -63,6 +63,9 @@ pub enum Warning {
     Lacks(Vec<String>),
     /// No numbered part was found: the whole body is the opening.
     NoParts,
+    /// The text stops mid-sentence with no signature after it (its last words): the
+    /// transcript may be cut short.
+    EndsMidSentence(String),
 }
 
 /// Why a text could not be imported: the 1-based line it concerns, and what is wrong.
@@ -184,7 +187,32 @@ fn lacks(letter: &Letter) -> Vec<Warning> {
     if letter.suggestions.is_empty() && letter.sections.is_empty() {
         out.push(Warning::NoParts);
     }
+    if let Some(words) = cut_short(letter) {
+        out.push(Warning::EndsMidSentence(words));
+    }
     out
+}
+
+/// The last words of a letter whose text stops mid-sentence and that no one signed or dated:
+/// a transcript cut short (a copied page, a partial extraction). A letter that is signed may
+/// close without a stop (`特此答复`).
+fn cut_short(letter: &Letter) -> Option<String> {
+    if letter.signature.issuer.is_some() || letter.signature.date.is_some() {
+        return None;
+    }
+    let tree = crate::letter::tree::LetterTree::new(letter.clone());
+    let last = tree
+        .blocks
+        .iter()
+        .rev()
+        .find(|b| b.kind == crate::letter::tree::BlockKind::Paragraph)?;
+    let ends = |c: char| "。！？；…”’」』）)!?.;".contains(c);
+    let text = last.text.trim_end();
+    if text.ends_with(ends) {
+        return None;
+    }
+    let words: Vec<char> = text.chars().rev().take(10).collect();
+    Some(format!("…{}", words.into_iter().rev().collect::<String>()))
 }
 
 /// Whether `path` names plain text to import rather than a YAML letter: `.txt`, or `-`.

@@ -298,14 +298,15 @@ const ZH: Strings = Strings {
     count_label: "次数：",
     wrapped_to_top: "已回到第一个匹配",
     wrapped_to_bottom: "已回到最后一个匹配",
-    copied: "已复制",
+    // OSC 52 is not answered: whether the terminal took it is not known.
+    copied: "已发给终端剪贴板（OSC 52）",
     where_am_i: |file, first, last, total, percent| {
         format!("{file}　字 {first}–{last}/{total}　{percent}%")
     },
     built_in_letter: "内置的答复",
     shelf_where: |file, at, of| format!("{file}　第 {at}/{of} 封"),
     shelf_none_selected: "没有选中的答复函",
-    copied_cut: "已复制开头部分（终端剪贴板有长度上限），字数 ",
+    copied_cut: "只把开头发给了终端剪贴板（它有长度上限），字数 ",
     unreviewed: "未经审阅的导入稿",
     filtered: "筛选",
     figure_badge: "#",
@@ -450,14 +451,14 @@ const EN: Strings = Strings {
     count_label: "count: ",
     wrapped_to_top: "wrapped to the first match",
     wrapped_to_bottom: "wrapped to the last match",
-    copied: "copied",
+    copied: "sent to the terminal's clipboard (OSC 52)",
     where_am_i: |file, first, last, total, percent| {
         format!("{file}  chars {first}–{last}/{total}  {percent}%")
     },
     built_in_letter: "the letter built into dafu",
     shelf_where: |file, at, of| format!("{file}  letter {at} of {of}"),
     shelf_none_selected: "no letter is selected",
-    copied_cut: "copied the start only (terminal clipboards have a limit), characters ",
+    copied_cut: "sent the start only to the terminal's clipboard (it has a limit), characters ",
     unreviewed: "unreviewed import",
     filtered: "filtered",
     figure_badge: "#",
@@ -854,6 +855,8 @@ pub struct ReportLabels {
     pub lacks: &'static str,
     /// No numbered part was found.
     pub no_parts: &'static str,
+    /// Before the last words of a text that stops mid-sentence, unsigned.
+    pub ends_mid_sentence: &'static str,
     /// Between the phrases of a warning's list.
     pub phrases: &'static str,
     /// Between the fields of a warning's list.
@@ -900,6 +903,7 @@ const ZH_REPORT: ReportLabels = ReportLabels {
     no_unit: "后面没有单位的数，未作为数字收录（是数据的请补上）：",
     lacks: "原文没有这些项（草稿中已略去；PDF 中有的请补上）：",
     no_parts: "没有找到编号的部分（一、…）：整个正文都作为开头",
+    ends_mid_sentence: "原文在句中结束，后面没有落款和日期，可能不全（请对照 PDF）：",
     phrases: "、",
     fields: "、",
 };
@@ -934,6 +938,8 @@ const EN_REPORT: ReportLabels = ReportLabels {
     no_unit: "numbers with no unit after them, not taken as figures (add any that are data): ",
     lacks: "not in the letter (left out of the draft; add any the PDF has): ",
     no_parts: "no numbered parts (一、…) found: the whole body is the opening",
+    ends_mid_sentence: "the text stops mid-sentence, with no signature or date after it; it \
+                        may be cut short (compare with the PDF): ",
     phrases: "、",
     fields: ", ",
 };

@@ -431,12 +431,16 @@ fn a_named_key_that_does_nothing_is_named_and_replaces_the_last_message() {
     ] {
         let mut app = app(100, 30);
         app.update(Copy);
-        assert!(status(&app).contains("已复制"), "{}", status(&app));
+        assert!(
+            status(&app).contains("已发给终端剪贴板"),
+            "{}",
+            status(&app)
+        );
         press(&mut app, code, modifiers);
         let row = status(&app);
         assert!(row.contains(name), "{name}: {row}");
         assert!(
-            !row.contains("已复制"),
+            !row.contains("已发给终端剪贴板"),
             "{name}: the last message stays: {row}"
         );
     }

@@ -439,7 +439,7 @@ fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
         "the paragraph is what is copied"
     );
     let status = screen.lines().last().unwrap_or_default().to_string();
-    assert!(status.contains("已复制开头部分"), "{status}");
+    assert!(status.contains("只把开头发给了终端剪贴板"), "{status}");
     let counted = format!("{}/", copies[0].chars().count());
     assert!(status.contains(&counted), "{status}");
 }

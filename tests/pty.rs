@@ -388,7 +388,9 @@ fn y_copies_the_selection_through_osc52() {
     let p = reader(120, 36);
     p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
     p.send("y");
-    p.wait_for("the copy note", |s| status_row(s).contains("已复制"));
+    p.wait_for("the copy note", |s| {
+        status_row(s).contains("已发给终端剪贴板")
+    });
     let copies = p.with_recorder(|r| r.clipboard.clone());
     assert_eq!(copies.len(), 1, "OSC 52 writes: {copies:?}");
     let text = base64::engine::general_purpose::STANDARD

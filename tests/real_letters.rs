@@ -521,10 +521,12 @@ fn errata_not_found(letter: &Letter) -> Vec<String> {
         .filter(|b| b.kind != BlockKind::Editorial)
         .map(|b| b.text.as_str())
         .collect();
+    // A correction that starts a line (`\n`) ends one block and begins the next.
+    let joined = texts.join("\n");
     let mut out = Vec::new();
     for (i, e) in letter.errata.iter().enumerate() {
         let said = e.in_text();
-        if !said.is_empty() && !texts.iter().any(|t| t.contains(said)) {
+        if !said.is_empty() && !joined.contains(said) {
             out.push(format!("erratum {i}: “{said}” is nowhere in the draft"));
         }
         if letter.errata[..i]
@@ -708,5 +710,28 @@ fn a_letter_named_only_by_its_title_is_listed_by_that_body() {
         assert_eq!(letter.issuer, None, "{file}");
         assert_eq!(letter.signature.issuer, None, "{file}");
         assert_eq!(dafu::shelf::head::issuer(&letter), Some(issuer), "{file}");
+    }
+}
+
+#[test]
+fn only_the_letter_cut_short_is_said_to_stop_mid_sentence() {
+    for e in &LETTERS {
+        let imported = dafu::import::from_path(&fixture(e.file)).expect("imports");
+        let cut: Vec<&dafu::import::Warning> = (imported.warnings.iter())
+            .filter(|w| matches!(w, dafu::import::Warning::EndsMidSentence(_)))
+            .collect();
+        if e.file.contains("partial") {
+            assert_eq!(
+                cut,
+                [&dafu::import::Warning::EndsMidSentence(
+                    "…停车位建设，提高停车".into()
+                )],
+                "{}",
+                e.file
+            );
+        } else {
+            // Signed, dated, or ended with a stop (特此答复 after a signature is no cut).
+            assert!(cut.is_empty(), "{}: {cut:?}", e.file);
+        }
     }
 }

@@ -89,8 +89,15 @@ pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
         Some((i, line)) => {
             let (name, rest) = addressee(&line.text).unwrap_or_default();
             head.addressee = Some(name.to_string());
+            let spaced = rest.starts_with(char::is_whitespace);
             let rest = rest.trim();
             if !rest.is_empty() {
+                // `秦振兴代表： 您提出的…`: a web page's paragraphs flattened into one line.
+                if spaced {
+                    let name_and_colon = line.text.get(..line.text.len() - rest.len());
+                    let before = name_and_colon.unwrap_or_default().trim_end();
+                    super::layout::record_flattened(before, rest, errata);
+                }
                 head.body_head = Some(Line {
                     text: rest.to_string(),
                     indented: false,

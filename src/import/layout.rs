@@ -228,14 +228,21 @@ pub(crate) fn split_flattened(paragraphs: Vec<Paragraph>, errata: &mut Errata) -
         }
         pieces.push(rest);
         for (a, b) in pieces.iter().zip(pieces.iter().skip(1)) {
-            errata.group(Kind::FlattenedParagraphs, || {
-                let (tail, head) = (tail_context(a), head_context(b));
-                (format!("{tail} {head}"), tail)
-            });
+            record_flattened(a, b, errata);
         }
         out.extend(pieces.into_iter().map(|t| Paragraph::new(t.to_string())));
     }
     out
+}
+
+/// Records that `before` and `after` were one line, a space apart, and are shown as two
+/// paragraphs: the correction says where the reader starts the new line (`\n`), so that it
+/// does not read as text taken out.
+pub(crate) fn record_flattened(before: &str, after: &str, errata: &mut Errata) {
+    errata.group(Kind::FlattenedParagraphs, || {
+        let (tail, head) = (tail_context(before), head_context(after));
+        (format!("{tail} {head}"), format!("{tail}\n{head}"))
+    });
 }
 
 /// Where a space after a sentence's end (or a colon) begins, before more text.
@@ -403,17 +410,38 @@ pub(crate) fn tail_context(text: &str) -> String {
         out.push(c);
         rev.next();
     }
-    out.extend(rev.take(8).take_while(|&c| is_context(c)));
+    let mut taken = 0;
+    while let Some(&c) = rev.peek() {
+        if !is_context(c) || (taken >= CONTEXT_CHARS && !within_a_word(out.last(), c)) {
+            break;
+        }
+        out.push(c);
+        rev.next();
+        taken += 1;
+    }
     out.iter().rev().collect()
 }
 
 /// The start of `text` as an erratum quotes it: up to eight characters, stopping at
 /// punctuation or a space.
 pub(crate) fn head_context(text: &str) -> String {
-    text.chars()
-        .take(8)
-        .take_while(|&c| is_context(c))
-        .collect()
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if !is_context(c) || (out.len() >= CONTEXT_CHARS && !within_a_word(out.last(), c)) {
+            break;
+        }
+        out.push(c);
+    }
+    out.into_iter().collect()
+}
+
+/// How many characters of context an erratum quotes on each side, at the least.
+const CONTEXT_CHARS: usize = 8;
+
+/// Whether `c` goes on the run of Latin letters and digits that `last` ends (`A2025` `0015`):
+/// a quotation is not cut inside one, which would read as another number.
+fn within_a_word(last: Option<&char>, c: char) -> bool {
+    last.is_some_and(char::is_ascii_alphanumeric) && c.is_ascii_alphanumeric()
 }
 
 fn is_context(c: char) -> bool {
@@ -496,5 +524,30 @@ mod tests {
         let (out, errata) = paras("甲，\n\n- 2 -\n\n乙。");
         assert_eq!(out, ["甲，乙。"]);
         assert!(errata.iter().any(|e| e.original == "- 2 -"));
+    }
+
+    #[test]
+    fn a_flattened_line_is_split_and_the_erratum_shows_the_new_line() {
+        let mut errata = Errata::default();
+        let out = split_flattened(
+            vec![Paragraph::new("现答复如下： 按照原则办理。 谢谢。".into())],
+            &mut errata,
+        );
+        let texts: Vec<&str> = out.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["现答复如下：", "按照原则办理。", "谢谢。"]);
+        let errata = errata.finish();
+        assert_eq!(errata.len(), 1, "{errata:?}");
+        assert_eq!(errata[0].original, "现答复如下： 按照原则办理");
+        // Nothing was taken out: the correction starts a new line where the space was.
+        assert_eq!(errata[0].corrected, "现答复如下：\n按照原则办理");
+        assert!(errata[0].note.contains("共2处"), "{}", errata[0].note);
+    }
+
+    #[test]
+    fn a_quotation_is_not_cut_inside_a_number() {
+        assert_eq!(tail_context("第A20250015号"), "A20250015号");
+        assert_eq!(head_context("A20250015号建议的答复"), "A20250015");
+        // Chinese is cut at eight characters, as before.
+        assert_eq!(tail_context("一二三四五六七八九十"), "三四五六七八九十");
     }
 }

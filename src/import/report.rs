@@ -101,6 +101,7 @@ fn warning_text(warning: &Warning, words: &ReportLabels) -> String {
         Warning::NoUnit(numbers) => format!("{}{}", words.no_unit, numbers.join(words.phrases)),
         Warning::Lacks(fields) => format!("{}{}", words.lacks, fields.join(words.fields)),
         Warning::NoParts => words.no_parts.to_string(),
+        Warning::EndsMidSentence(last) => format!("{}{last}", words.ends_mid_sentence),
     }
 }
 
