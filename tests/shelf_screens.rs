@@ -619,3 +619,97 @@ fn digits_on_the_shelf_count_the_next_move_as_in_the_reader() {
     typed(&mut app, "12G");
     assert_eq!(app.selected(), Some(11));
 }
+
+#[test]
+fn a_column_no_letter_fills_is_left_out_and_the_title_has_its_room() {
+    let head = Head {
+        date: Some("2022-07-27".into()),
+        issuer: Some("神木市林业局".into()),
+        proposal: Some("118".into()),
+        title: Some("关于市十八届人大二次会议第118号建议的答复".into()),
+        ..Head::default()
+    };
+    let paths = vec![PathBuf::from("a.yaml")];
+    let mut app = ShelfApp::new(paths, None, Lang::Zh, AmbiguousWidth::Narrow, (100, 12));
+    app.learn([ShelfNews::Read(0, Known::Read(head.clone()))]);
+    let shown = screen(&app);
+    let headings = shown.lines().nth(1).unwrap_or_default();
+    // No document number, no class: no column of dashes.
+    assert!(
+        !headings.contains("文号") && !headings.contains("类别"),
+        "{shown}"
+    );
+    assert!(headings.contains("提案号"), "{shown}");
+    let row = shown.lines().nth(2).unwrap_or_default();
+    assert!(
+        row.contains(head.title.as_deref().unwrap_or_default()),
+        "{shown}"
+    );
+    assert!(!row.contains(" — "), "{shown}");
+}
+
+#[test]
+fn at_100_columns_the_title_keeps_room_before_the_counts_and_the_class() {
+    let head = Head {
+        date: Some("2025-06-01".into()),
+        issuer: Some("中山市人力资源和社会保障局".into()),
+        doc_number: Some("临建建议字〔2025〕第1号".into()),
+        classification: Some("A类".into()),
+        proposal: Some("A20250015".into()),
+        title: Some("关于对市二十届人大四次会议第A20250015号建议的答复".into()),
+        figures: 3,
+        ..Head::default()
+    };
+    let row = first_row(&head, Lang::Zh, (100, 12));
+    // Fifteen characters of the title or more, where the counts stood.
+    assert!(row.contains("关于对市二十届人大四次会议第A20"), "{row}");
+    assert!(!row.contains("/3"), "{row}");
+    assert!(row.contains("临建建议字〔2025〕第1号"), "{row}");
+    // With room for all, the counts and the class come back.
+    let row = first_row(&head, Lang::Zh, (140, 12));
+    assert!(row.contains("—/3") && row.contains("A类"), "{row}");
+}
+
+#[test]
+fn a_wide_screen_names_each_letters_file_which_alone_tells_copies_apart() {
+    let head = Head {
+        date: Some("2022-06-28".into()),
+        title: Some("关于县第十八届人大第一次会议第122号建议答复的函".into()),
+        ..Head::default()
+    };
+    let paths = vec![
+        PathBuf::from("shilin-weijian-2022.txt"),
+        PathBuf::from("variants/shilin-weijian-2022-webcopy.txt"),
+    ];
+    let mut app = ShelfApp::new(paths, None, Lang::En, AmbiguousWidth::Narrow, (160, 12));
+    app.learn((0..2).map(|i| ShelfNews::Read(i, Known::Read(head.clone()))));
+    let shown = screen(&app);
+    assert!(
+        shown
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .starts_with("file "),
+        "{shown}"
+    );
+    assert!(
+        shown
+            .lines()
+            .nth(2)
+            .unwrap_or_default()
+            .starts_with("shilin-weijian-2022.txt "),
+        "{shown}"
+    );
+    // A name too long for the column keeps its end, where copies differ.
+    assert!(
+        shown
+            .lines()
+            .nth(3)
+            .unwrap_or_default()
+            .contains("webcopy.txt "),
+        "{shown}"
+    );
+    let narrower = first_row(&head, Lang::En, (149, 12));
+    assert!(!narrower.contains("a.yaml"), "{narrower}");
+    assert!(first_row(&head, Lang::En, (150, 12)).starts_with("a.yaml "));
+}

@@ -3,7 +3,9 @@
 //! the [`ShelfApp`].
 //!
 //! Columns give way on a narrow screen, the least needed first (the class, the counts, the
-//! document number); the title takes what is left. An unreviewed import and a refused letter
+//! document number), and a column that no letter fills is left out; the title takes what is
+//! left. A wide screen shows each letter's file too, by which the shelf may be sorted and
+//! which alone tells apart two copies of one letter. An unreviewed import and a refused letter
 //! say so in words in their own column, never by colour alone.
 
 use ratatui::Frame;
@@ -19,7 +21,7 @@ use crate::keys::shelf_help_rows;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::shelf::Head;
 use crate::shelf::head::suggestions_shown;
-use crate::text::truncate::fit;
+use crate::text::truncate::{fit, truncate_path};
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Draws the shelf in `palette`.
@@ -102,6 +104,8 @@ fn draw_title(app: &ShelfApp, area: Rect, buf: &mut Buffer) {
 enum Column {
     /// Matches of the search.
     Matches,
+    /// The file, relative to the shelf's folder.
+    File,
     Date,
     Issuer,
     Number,
@@ -115,6 +119,16 @@ enum Column {
     Title,
 }
 
+/// The room the title is given before the other columns, when the screen is too narrow for
+/// all of them: about fifteen characters, enough to tell a session's replies apart by what
+/// they answer.
+const TITLE_ROOM: u16 = 32;
+
+/// The columns that give way to the title, the least needed first: the class and the counts
+/// (a letter shows them when opened), the file (its title names it better), the document
+/// number. The date, the issuer and the proposal's number stay.
+const GIVING_WAY: [Column; 4] = [Column::Class, Column::Counts, Column::File, Column::Number];
+
 impl Column {
     /// The columns that fit `width`, with their widths; the title takes the rest.
     fn plan(width: u16, app: &ShelfApp) -> Vec<(Column, u16)> {
@@ -122,9 +136,18 @@ impl Column {
         if app.search().is_some() {
             columns.push((Column::Matches, 6));
         }
-        // A letter's state (unreviewed, refused) heads its title: a column of its own stood
-        // empty on a shelf of reviewed letters and took the title's room.
-        columns.push((Column::Date, 10));
+        if width >= 150 {
+            columns.push((Column::File, if width >= 180 { 32 } else { 24 }));
+        }
+        // A column no letter fills (a county's replies have no document number, most no
+        // class) would stand as a row of dashes and take the title's room. A letter's state
+        // (unreviewed, refused) heads its title for the same reason.
+        let filled = |field: fn(&Head) -> Option<&str>| {
+            (app.rows().iter()).any(|r| matches!(&r.known, Known::Read(h) if field(h).is_some()))
+        };
+        if filled(|h| h.date.as_deref()) {
+            columns.push((Column::Date, 10));
+        }
         // Wider on a wide screen, where the title has more than it needs: an office's whole
         // name (中山市人力资源和社会保障局, 26 columns) and a long document number
         // (临建建议字〔2025〕第1号); a number of three digits whole at 100
@@ -136,34 +159,44 @@ impl Column {
         };
         // Below 56 columns the title needs the room more: the issuer goes, as the number and
         // the class went before it.
-        if width >= 56 {
+        if width >= 56 && filled(|h| h.issuer.as_deref()) {
             columns.push((Column::Issuer, issuer));
         }
-        if width >= 100 {
+        if width >= 100 && filled(|h| h.doc_number.as_deref()) {
             columns.push((Column::Number, number));
         }
         // From 70 columns: the one field that tells apart a session's replies, whose titles
         // differ only in the proposal's number (关于对…第016号提案的答复).
-        if width >= 70 {
+        if width >= 70 && filled(|h| h.proposal.as_deref()) {
             columns.push((Column::Proposal, 9));
         }
-        if width >= 110 {
+        if width >= 110 && filled(|h| h.classification.as_deref()) {
             columns.push((Column::Class, 4));
         }
         if width >= 100 {
             columns.push((Column::Counts, 9));
         }
         // One space between columns.
-        let used: u16 = columns.iter().map(|&(_, w)| w + 1).sum();
-        columns.push((Column::Title, width.saturating_sub(used)));
+        let used = |columns: &[(Column, u16)]| -> u16 { columns.iter().map(|&(_, w)| w + 1).sum() };
+        // The title is what tells most letters apart: the columns it needs least give it
+        // their room until it has [`TITLE_ROOM`] (or none of them is left).
+        for giving in GIVING_WAY {
+            if width.saturating_sub(used(&columns)) >= TITLE_ROOM {
+                break;
+            }
+            columns.retain(|&(c, _)| c != giving);
+        }
+        let room = width.saturating_sub(used(&columns));
+        columns.push((Column::Title, room));
         columns
     }
 
     fn heading(self, app: &ShelfApp) -> String {
-        let [_, date, issuer, number, proposal, class, _, _, _, title] =
+        let [file, date, issuer, number, proposal, class, _, _, _, title] =
             app.lang().strings().list_columns;
         match self {
             Column::Matches => app.lang().strings().shelf_matches.trim().to_string(),
+            Column::File => file.to_string(),
             Column::Date => date.to_string(),
             Column::Issuer => issuer.to_string(),
             Column::Number => number.to_string(),
@@ -174,8 +207,8 @@ impl Column {
         }
     }
 
-    /// The cell of this column for `row`.
-    fn cell(self, app: &ShelfApp, index: usize, row: &ShelfRow) -> String {
+    /// The cell of this column for `row`, `width` columns wide.
+    fn cell(self, app: &ShelfApp, index: usize, row: &ShelfRow, width: u16) -> String {
         let [unreviewed, refused] = app.lang().strings().list_states;
         let head = match &row.known {
             Known::Read(head) => Some(head),
@@ -188,6 +221,9 @@ impl Column {
                 .and_then(|s| s.counts.get(index).copied().flatten())
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
+            Column::File => {
+                truncate_path(&row.name, usize::from(width), app.ambiguous()).into_owned()
+            }
             Column::Date => field(|h| h.date.as_deref()),
             Column::Issuer => field(|h| h.issuer.as_deref()),
             Column::Number => field(|h| h.doc_number.as_deref()),
@@ -270,7 +306,7 @@ fn draw_list(app: &ShelfApp, columns: &[(Column, u16)], area: Rect, buf: &mut Bu
         };
         let texts = columns
             .iter()
-            .map(|&(c, w)| (c.cell(app, index, letter), w));
+            .map(|&(c, w)| (c.cell(app, index, letter, w), w));
         let line = cells(texts, style, mode);
         let target = row(area, y);
         buf.set_style(target, style);
