@@ -1018,9 +1018,14 @@ impl App {
                 let depth = u16::try_from(self.tree.nodes[id].depth).unwrap_or(u16::MAX / 4);
                 let marker = pane.x.saturating_add(depth.saturating_mul(2));
                 // A click on the marker toggles the node as well; either way the text follows.
+                // A second click on the selected row does what Enter does (as on the shelf):
+                // with one pane on the screen, the way to a leaf's text.
+                let again = self.selected == id;
                 self.select(id);
                 if (marker..marker.saturating_add(2)).contains(&x) {
                     self.toggle(id);
+                } else if again {
+                    self.toggle_or_open();
                 }
             }
         } else if let Some(pane) = areas.reading.map(inner).filter(|p| p.contains(at)) {

@@ -252,7 +252,7 @@ const ZH: Strings = Strings {
     short_hints: "Tab切换 ?帮助",
     help_title: "按键",
     help_hints: "j k 空格 b 翻页  q 关闭",
-    help_mouse: ("鼠标", "滚轮滚动；单击选择；单击▸展开"),
+    help_mouse: ("鼠标", "滚轮滚动；单击选择，再单击同 Enter；单击▸展开"),
     help_badge: ("#5", "目录中：这一条写明的数字个数（折起时连同其下）"),
     figures_title: "数字一览",
     // The sixth column says when and, for what is not done, its state (2021年、计划).
@@ -392,7 +392,10 @@ const EN: Strings = Strings {
     short_hints: "Tab pane  ? help",
     help_title: "Keys",
     help_hints: "j k Space b scroll  q close",
-    help_mouse: ("mouse", "wheel scrolls; click selects; click ▸ toggles"),
+    help_mouse: (
+        "mouse",
+        "wheel scrolls; click: select, again: Enter; ▸: toggle",
+    ),
     help_badge: (
         "#5",
         "outline: figures a row states (closed: and those below)",

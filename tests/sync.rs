@@ -137,3 +137,63 @@ fn selecting_in_the_outline_brings_the_text_and_the_place() {
     assert_eq!(app.focus(), Focus::Reading);
     assert!(text_at_top_is(&app, "s4"));
 }
+
+#[test]
+fn a_second_click_on_an_outline_row_does_what_enter_does() {
+    // One pane at 60 columns: the second click on a leaf is the way to its text.
+    let mut app = app(60, 20);
+    app.update(JumpToSuggestion(1));
+    while !app.tree().nodes[app.selected()].children.is_empty() {
+        app.update(Expand);
+    }
+    let leaf = app.selected();
+    assert!(
+        app.tree().nodes[leaf].children.is_empty(),
+        "{}",
+        key_of(&app, leaf)
+    );
+    let row = app
+        .visible_nodes()
+        .iter()
+        .position(|&id| id == leaf)
+        .expect("the leaf is in the outline");
+    // The outline's rows start under the title row and the pane's border.
+    let y = 2 + u16::try_from(row).unwrap();
+    app.update(Click { x: 20, y });
+    assert_eq!(app.focus(), Focus::Reading, "{}", screen(&app));
+    assert!(text_at_top_is(&app, &key_of(&app, leaf)));
+    // On a row not selected, a click selects it and no more.
+    let mut app = util::app(60, 20);
+    app.update(Click { x: 20, y: 3 });
+    assert_eq!(app.focus(), Focus::Outline);
+}
+
+#[test]
+fn a_click_on_a_figure_selects_it_and_a_second_goes_to_it() {
+    let mut app = app(100, 30);
+    app.update(OpenFigures);
+    let first = app.figures().and_then(|f| f.current()).expect("a figure");
+    // The rows start under the border, the pane's margin and the headings: find the third
+    // figure's row on the screen by its selection moving there.
+    let shown = screen(&app);
+    let heading = shown
+        .lines()
+        .position(|l| l.contains("数值"))
+        .expect("the headings");
+    let y = u16::try_from(heading + 3).unwrap();
+    app.update(Click { x: 10, y });
+    let picked = app.figures().and_then(|f| f.current()).expect("a figure");
+    assert_ne!(picked, first, "{}", screen(&app));
+    assert_eq!(
+        app.figures().map(|f| f.selected),
+        Some(2),
+        "{}",
+        screen(&app)
+    );
+    app.update(Click { x: 10, y });
+    assert!(
+        !screen(&app).contains("数值"),
+        "the view closed at the figure"
+    );
+    assert_eq!(app.place(), picked.0);
+}

@@ -276,6 +276,37 @@ impl FiguresView {
             .position(|&l| self.chart.lines[l] == ChartLine::Bar(f))
     }
 
+    /// Selects the figure on line `line` of the list in view (`rows` lines), if one is
+    /// there, and says whether it was selected already (a second click goes to it, as Enter
+    /// does); `None` on a line without a figure (a heading, a total, a note).
+    pub fn click(&mut self, line: usize, rows: usize) -> Option<bool> {
+        if line >= rows {
+            return None;
+        }
+        // The first line in view as drawing finds it ([`layout::offset_showing`]).
+        let (selected, index) = match self.mode {
+            FiguresMode::Table => {
+                let offset =
+                    layout::offset_showing(self.offset, self.selected, rows, self.rows.len());
+                let index = offset + line;
+                (
+                    &mut self.selected,
+                    (index < self.rows.len()).then_some(index)?,
+                )
+            }
+            FiguresMode::Chart => {
+                let chart = &mut self.chart;
+                let at = chart.bars.get(chart.selected).copied().unwrap_or(0);
+                let offset = layout::offset_showing(chart.offset, at, rows, chart.lines.len());
+                let index = chart.bars.iter().position(|&l| l == offset + line)?;
+                (&mut chart.selected, index)
+            }
+        };
+        let again = *selected == index;
+        *selected = index;
+        Some(again)
+    }
+
     /// The selected figure, in the table or the chart, if any.
     #[must_use]
     pub fn current(&self) -> Option<FigureRef> {

@@ -6,6 +6,7 @@ use super::{App, Overlay};
 use crate::action::Action;
 use crate::layout;
 use crate::letter::tree::NodeId;
+use ratatui::layout::Rect;
 
 /// What a key does to a help of `rows` rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,12 +128,20 @@ impl App {
             Action::CycleSort => figures.cycle_sort(&self.tree),
             Action::CycleUnitFilter => figures.cycle_filter(&self.tree),
             Action::ToggleFiguresChart => figures.toggle_chart(),
-            Action::Activate | Action::Toggle => {
-                if let Some((node, index)) = figures.current() {
-                    self.overlay = None;
-                    let before = self.spot();
-                    self.jump_to_figure(node, index);
-                    self.jumped_from = Some(before);
+            Action::Activate | Action::Toggle => self.go_to_selected_figure(),
+            Action::Click { y, .. } => {
+                // The list's lines start under the pane's border and the headings.
+                let body = layout::inner(layout::figures_overlay(Rect::new(
+                    0,
+                    0,
+                    self.size.0,
+                    self.size.1,
+                )));
+                let first = body.y + figures.mode.head_rows();
+                let rows = figures_view::list_rows(self.size.0, self.size.1, figures.mode);
+                let line = y.checked_sub(first).map(usize::from);
+                if line.and_then(|line| figures.click(line, rows)) == Some(true) {
+                    self.go_to_selected_figure();
                 }
             }
             other => self.leave_overlay_for(other),
@@ -144,6 +153,16 @@ impl App {
                 self.size.1,
                 figures.mode,
             ));
+        }
+    }
+
+    /// Closes the figures view at the selected figure's place in the text (`''` comes back).
+    fn go_to_selected_figure(&mut self) {
+        if let Some((node, index)) = self.figures.as_ref().and_then(FiguresView::current) {
+            self.overlay = None;
+            let before = self.spot();
+            self.jump_to_figure(node, index);
+            self.jumped_from = Some(before);
         }
     }
 
