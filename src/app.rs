@@ -757,7 +757,14 @@ impl App {
 
     /// Moves `pages` pages (negative: up) of the focused pane, each a `1/fraction` page.
     fn page(&mut self, pages: isize, fraction: usize) {
-        match self.focus {
+        // With the text beside the outline, a page is the text's, wherever the focus is: the
+        // reader reads on (the outline follows), as Space and PageDown do in less, rather
+        // than past a whole outline that fits the screen in one step.
+        let paged = match self.focus {
+            Focus::Outline if self.areas().reading.is_none() => Focus::Outline,
+            _ => Focus::Reading,
+        };
+        match paged {
             Focus::Outline => {
                 let rows = (self.outline_rows() / fraction).max(1).cast_signed();
                 self.step(pages.saturating_mul(rows));

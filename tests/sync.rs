@@ -197,3 +197,31 @@ fn a_click_on_a_figure_selects_it_and_a_second_goes_to_it() {
     );
     assert_eq!(app.place(), picked.0);
 }
+
+#[test]
+fn paging_from_the_outline_reads_on_in_the_text_beside_it() {
+    let mut app = app(120, 36);
+    assert_eq!(app.focus(), Focus::Outline);
+    let top = util::top_line_number(&app);
+    app.update(PageDown);
+    // The text moved on by a page, less a line of context; the outline kept the focus.
+    assert_eq!(app.focus(), Focus::Outline);
+    assert!(util::top_line_number(&app) > top + 10, "{}", screen(&app));
+    // Reading on, the selection follows the text, and never skips a part of it.
+    let mut app = util::app(120, 36);
+    let mut seen = vec![selected_key(&app)];
+    for _ in 0..60 {
+        app.update(PageDown);
+        if seen.last() != Some(&selected_key(&app)) {
+            seen.push(selected_key(&app));
+        }
+    }
+    assert_eq!(seen.first().map(String::as_str), Some("opening"));
+    assert!(seen.iter().any(|k| k == "s1.m1"), "{seen:?}");
+    assert_eq!(seen.last().map(String::as_str), Some("closing"), "{seen:?}");
+    // With one pane, the outline pages itself.
+    let mut app = util::app(60, 20);
+    app.update(PageDown);
+    assert_eq!(app.focus(), Focus::Outline);
+    assert!(app.selected() > 5, "{}", screen(&app));
+}
