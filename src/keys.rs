@@ -190,28 +190,14 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Code(KeyCode::Left), Key::Char('h')],
         action: Action::Collapse,
         zh: "折叠，或回到上一级；在正文中回到目录",
-        en: "collapse, or go to the parent; in the text, the outline",
+        en: "collapse, or the parent; in the text, the outline",
     },
     Binding {
         mode: Mode::Outline,
-        keys: &[Key::Code(KeyCode::Enter), Key::Char(' ')],
+        keys: &[Key::Code(KeyCode::Enter)],
         action: Action::Toggle,
         zh: "目录：展开 / 折叠；末级项：到它的正文",
         en: "outline: toggle the node; on a leaf, go to its text",
-    },
-    Binding {
-        mode: Mode::Reading,
-        keys: &[Key::Char(' ')],
-        action: Action::PageDown,
-        zh: "正文：向下翻页（同 less）",
-        en: "text: page down (as in less)",
-    },
-    Binding {
-        mode: Mode::Reading,
-        keys: &[Key::Char('b')],
-        action: Action::PageUp,
-        zh: "正文：向上翻页",
-        en: "text: page up",
     },
     Binding {
         mode: Mode::Reading,
@@ -225,7 +211,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Code(KeyCode::Backspace)],
         action: Action::Back,
         zh: "正文：回到目录（h、← 也可；只显示一栏时 Esc 也可）",
-        en: "text: back to the outline (also h, ←; one pane: Esc)",
+        en: "text: to the outline (also h, ←; one pane: Esc)",
     },
     Binding {
         mode: Mode::Browse,
@@ -285,17 +271,18 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Browse,
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('f')],
+        // Space and `b` as in less, from the outline too: Enter opens and closes a node.
+        keys: &[Key::Code(KeyCode::PageDown), Key::Char(' '), Key::Ctrl('f')],
         action: Action::PageDown,
         zh: "向下翻页（正文在旁时翻正文，目录跟随）",
-        en: "page down (the text when shown; the outline follows)",
+        en: "page down (the text if shown; the outline follows)",
     },
     Binding {
         mode: Mode::Browse,
-        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('b')],
+        keys: &[Key::Code(KeyCode::PageUp), Key::Char('b'), Key::Ctrl('b')],
         action: Action::PageUp,
         zh: "向上翻页（正文在旁时翻正文，目录跟随）",
-        en: "page up (the text when shown; the outline follows)",
+        en: "page up (the text if shown; the outline follows)",
     },
     Binding {
         mode: Mode::Browse,
@@ -330,7 +317,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Char('n')],
         action: Action::NextMatch,
         zh: "下一个匹配；移开后从所在处找起（回绕时提示）",
-        en: "next match; after you move, the next from here (wraps)",
+        en: "next match; once you move, the next from here (wraps)",
     },
     Binding {
         mode: Mode::Browse,

@@ -387,7 +387,7 @@ const EN: Strings = Strings {
     hints: "? help  / search  f figures  q quit",
     shelf_letter_hints: "? help  / search  f figures  q shelf",
     help_back_to_shelf: "back to the shelf (q there quits)",
-    help_escape_on_shelf: "close the overlay or the search; else back to the shelf",
+    help_escape_on_shelf: "close the overlay or the search; else: the shelf",
     tab_hint: "Tab other pane  ",
     short_hints: "Tab pane  ? help",
     help_title: "Keys",
@@ -396,10 +396,7 @@ const EN: Strings = Strings {
         "mouse",
         "wheel scrolls; click: select, again: Enter; ▸: toggle",
     ),
-    help_badge: (
-        "#5",
-        "outline: figures a row states (closed: and those below)",
-    ),
+    help_badge: ("#5", "outline: a row's figures (closed: and those below)"),
     figures_title: "Figures",
     figure_columns: [
         "text",

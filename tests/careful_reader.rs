@@ -559,3 +559,22 @@ fn in_the_wide_layout_enter_on_a_leaf_moves_to_its_text() {
     plain(&mut app, KeyCode::Backspace);
     assert_eq!(app.focus(), Focus::Outline, "Backspace goes back");
 }
+
+#[test]
+fn space_and_b_page_the_text_from_the_outline_as_in_less_and_enter_toggles() {
+    let mut app = app(120, 36);
+    assert_eq!(app.focus(), Focus::Outline);
+    let top = util::top_line_number(&app);
+    plain(&mut app, KeyCode::Char(' '));
+    // The first Space on a fresh start reads on; the outline keeps the focus.
+    assert_eq!(app.focus(), Focus::Outline);
+    assert!(util::top_line_number(&app) > top, "{}", screen(&app));
+    plain(&mut app, KeyCode::Char('b'));
+    assert_eq!(util::top_line_number(&app), top, "{}", screen(&app));
+    // Enter on a node with children opens and closes it.
+    plain(&mut app, KeyCode::Char('1'));
+    let one = app.selected();
+    let open = app.expanded()[one];
+    plain(&mut app, KeyCode::Enter);
+    assert_ne!(app.expanded()[one], open);
+}
