@@ -1571,7 +1571,13 @@ fn check_rejects_a_period_status_or_part_of_the_letter_does_not_support() {
             "2021",
             "the letter does not say “2021” where “近1.8亿元” stands",
         ),
-        ("period-form", "去年", "“去年” is not a period"),
+        ("period-form", "前年以来", "“前年以来” is not a period"),
+        // A year named from the letter's is a period, and must be said where the figure is.
+        (
+            "period-relative-absent",
+            "去年",
+            "the letter does not say “去年” where “近1.8亿元” stands",
+        ),
     ] {
         let needle = format!("            qualifier: 近\n            period: {period}");
         let source = shipped_with(old, &needle);

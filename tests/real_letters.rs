@@ -735,3 +735,26 @@ fn only_the_letter_cut_short_is_said_to_stop_mid_sentence() {
         }
     }
 }
+
+#[test]
+fn a_period_at_the_head_of_a_list_dates_each_of_its_items() {
+    // 今年以来，公路养护累计清扫路面23784km；清运垃圾约1385方；…公路巡养累计23880km。
+    let letter = imported(&fixture("longyao-zhengfu-2021.txt"));
+    let periods: Vec<Option<&str>> = (letter.opening_figures.iter())
+        .map(|f| f.period.as_deref())
+        .collect();
+    assert_eq!(periods.len(), 6, "{periods:?}");
+    assert!(
+        periods.iter().all(|p| *p == Some("今年以来")),
+        "{periods:?}"
+    );
+    // 累计 stays their hedge.
+    let hedges: Vec<Option<&str>> = (letter.opening_figures.iter())
+        .map(|f| f.qualifier.as_deref())
+        .collect();
+    assert_eq!(
+        hedges.iter().filter(|q| **q == Some("累计")).count(),
+        2,
+        "{hedges:?}"
+    );
+}

@@ -34,6 +34,12 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '；' | '！' | '？' | '\n')
 }
 
+/// Whether `c` ends a whole sentence, not one item of a list (`；`): a period said at the head
+/// of a list (`今年以来，清扫路面23784km；清运垃圾约1385方`) dates each of its items.
+fn ends_whole_sentence(c: char) -> bool {
+    c != '；' && ends_sentence(c)
+}
+
 /// Figures of a node's text, and the phrases that were not taken: in Chinese numerals, or with
 /// a value `dafu check` would refuse.
 pub(crate) struct NodeFigures {
@@ -131,11 +137,12 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
         .find(|g| g.range.start >= f.range.end)
         .map_or(text.len(), |g| g.range.start);
     let what = draft_what(text, f.range.clone(), before_end..after_start);
-    let sentence = sentence_before(text, f);
+    let sentence = sentence_before(text, f, ends_sentence);
     // Read back as `dafu check` reads it; the sentence (a part of the node's text) is
     // where it was found, and reading only that keeps the work linear.
-    let period = draft_period(sentence)
-        .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(sentence)));
+    let whole = sentence_before(text, f, ends_whole_sentence);
+    let period = draft_period(whole)
+        .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(whole)));
     // The plan may be said after the figure, in its own clause: 「投资8000万元的…项目即将开工
     // 建设」.
     let after = clause_after(text, f.range.end, after_start);
@@ -206,13 +213,13 @@ fn clause_after(text: &str, end: usize, next: usize) -> &str {
 /// letter is rarely longer, and the bound keeps the import linear.
 const SENTENCE_LOOKBACK: usize = 160;
 
-/// The sentence up to a figure (at most [`SENTENCE_LOOKBACK`] characters of it): where the
-/// words that date it stand.
-fn sentence_before<'t>(text: &'t str, f: &Found) -> &'t str {
+/// The sentence up to a figure, from where `ends` last ends one (at most
+/// [`SENTENCE_LOOKBACK`] characters of it): where the words that date it or plan it stand.
+fn sentence_before<'t>(text: &'t str, f: &Found, ends: fn(char) -> bool) -> &'t str {
     let before = text.get(..f.range.start).unwrap_or_default();
     let mut start = 0;
     for (steps, (i, c)) in before.char_indices().rev().enumerate() {
-        if ends_sentence(c) {
+        if ends(c) {
             start = i + c.len_utf8();
             break;
         }
@@ -224,8 +231,13 @@ fn sentence_before<'t>(text: &'t str, f: &Found) -> &'t str {
     before.get(start..).unwrap_or_default()
 }
 
+/// Years named from the letter's own that a draft takes as a figure's period, the longer
+/// first. Not `去年` or `上年`, which a sentence names most often to compare with (比去年增长).
+const DRAFTED_RELATIVE: [&str; 4] = ["今年以来", "本年以来", "本年度", "今年"];
+
 /// The period the sentence gives the figure: the last of `2020年`, `2019-2020年`, `近5年`,
-/// `2017年以来`, `截止2020年底`, `目前`, `现有`, `累计` before it, in the letter's words.
+/// `2017年以来`, `截止2020年底`, `今年以来`, `今年`, `目前`, `现有`, `累计` before it, in the
+/// letter's words; `累计` only when no other came before it.
 fn draft_period(sentence: &str) -> Option<String> {
     let chars: Vec<char> = sentence.chars().collect();
     let digits_at = |i: usize| {
@@ -242,7 +254,20 @@ fn draft_period(sentence: &str) -> Option<String> {
     while i < chars.len() {
         let rest = &chars[i..];
         let starts_number = i == 0 || !chars[i - 1].is_ascii_digit();
-        if [['目', '前'], ['现', '有'], ['累', '计']]
+        if let Some(words) = DRAFTED_RELATIVE
+            .iter()
+            .find(|w| rest.starts_with(&w.chars().collect::<Vec<_>>()))
+        {
+            last = Some((*words).to_string());
+            i += words.chars().count();
+        } else if rest.starts_with(&['累', '计']) {
+            // A running total counted from a period the sentence gave (2020年以来…累计) is of
+            // that period: 累计 is then its hedge, not its time.
+            if last.is_none() {
+                last = Some("累计".to_string());
+            }
+            i += 2;
+        } else if [['目', '前'], ['现', '有']]
             .iter()
             .any(|w| rest.starts_with(w))
         {
@@ -497,6 +522,21 @@ mod tests {
             Some("2017年以来")
         );
         assert_eq!(draft_period("目前全市拥有").as_deref(), Some("目前"));
+        assert_eq!(
+            draft_period("今年以来，公路养护").as_deref(),
+            Some("今年以来")
+        );
+        // 累计 after a period counts from it: the period stays, 累计 is the hedge.
+        assert_eq!(
+            draft_period("2020年以来，公路养护累计清扫路面").as_deref(),
+            Some("2020年以来")
+        );
+        assert_eq!(
+            draft_period("公路养护累计清扫路面").as_deref(),
+            Some("累计")
+        );
+        // A year compared with is no period of the figure.
+        assert_eq!(draft_period("比去年增长"), None);
         assert_eq!(draft_period("聚焦九大板块，打造"), None);
     }
 }

@@ -23,6 +23,9 @@ pub enum Period {
     Current(String),
     /// A running total with no stated start: `累计`.
     Running,
+    /// A year named from the letter's own (`今年`, `今年以来`, `去年`), as written: the
+    /// letter's date says which, and a total adds it only to the same words.
+    Relative(String),
 }
 
 /// The years a period may name: anything else is a typing slip, not a year.
@@ -31,9 +34,18 @@ const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 /// Words that put a figure at the time of the letter.
 const NOW_WORDS: [&str; 3] = ["目前", "现有", "现在"];
 
+/// Years named from the letter's own, and how English says each.
+pub const RELATIVE_YEARS: [(&str, &str); 6] = [
+    ("今年以来", "since the start of the year"),
+    ("本年以来", "since the start of the year"),
+    ("今年", "this year"),
+    ("本年度", "this year"),
+    ("去年", "last year"),
+    ("上年", "last year"),
+];
+
 /// How a period may be written, for error messages.
-pub const FORMS: &str =
-    "a year (2020), years (2019-2020), 近5年, 2017年以来, 截止2020年底, 目前 or 累计";
+pub const FORMS: &str = "a year (2020), years (2019-2020), 近5年, 2017年以来, 截止2020年底, 今年以来, 今年, 去年, 目前 or 累计";
 
 impl Period {
     /// Reads a period as the YAML writes it; `None` when it is none of the forms.
@@ -45,6 +57,9 @@ impl Period {
         }
         if NOW_WORDS.contains(&text) {
             return Some(Self::Current(text.to_string()));
+        }
+        if RELATIVE_YEARS.iter().any(|(words, _)| *words == text) {
+            return Some(Self::Relative(text.to_string()));
         }
         if let Some(rest) = text
             .strip_prefix("截至")
@@ -105,7 +120,7 @@ impl fmt::Display for Period {
             Self::Years(a, b) => write!(f, "{a}-{b}年"),
             Self::Recent(n) => write!(f, "近{n}年"),
             Self::Since(y) => write!(f, "{y}年以来"),
-            Self::UpTo(text) | Self::Current(text) => f.write_str(text),
+            Self::UpTo(text) | Self::Current(text) | Self::Relative(text) => f.write_str(text),
             Self::Running => f.write_str("累计"),
         }
     }
@@ -126,6 +141,9 @@ impl Period {
             Self::UpTo(text) => format!("to {}", english_date(text)),
             Self::Current(_) => "current".to_string(),
             Self::Running => "cumulative".to_string(),
+            Self::Relative(text) => (RELATIVE_YEARS.iter())
+                .find(|(words, _)| words == text)
+                .map_or_else(|| text.clone(), |(_, english)| (*english).to_string()),
         }
     }
 }
@@ -210,6 +228,8 @@ mod tests {
             ),
             ("目前", Period::Current("目前".into()), "目前"),
             ("累计", Period::Running, "累计"),
+            ("今年以来", Period::Relative("今年以来".into()), "今年以来"),
+            ("去年", Period::Relative("去年".into()), "去年"),
         ];
         for (text, period, shown) in cases {
             assert_eq!(Period::parse(text), Some(period.clone()), "{text}");
@@ -233,6 +253,9 @@ mod tests {
             ("目前", "current"),
             ("现有", "current"),
             ("累计", "cumulative"),
+            ("今年以来", "since the start of the year"),
+            ("今年", "this year"),
+            ("去年", "last year"),
         ];
         for (text, english) in cases {
             let period = Period::parse(text).unwrap_or_else(|| panic!("{text}"));
@@ -245,7 +268,7 @@ mod tests {
     fn what_is_no_period_is_refused() {
         for text in [
             "",
-            "去年",
+            "前年以来",
             "20",
             "1800",
             "2020-2019",
@@ -266,6 +289,11 @@ mod tests {
         assert!(!p("累计").same_as(&p("2020")));
         assert!(p("目前").same_as(&p("现有")));
         assert!(!p("2019-2020").same_as(&p("2020")));
+        // A year named from the letter's is added only to the same words: the letter's date
+        // is not read to make 今年 2021.
+        assert!(p("今年以来").same_as(&p("今年以来")));
+        assert!(!p("今年以来").same_as(&p("今年")));
+        assert!(!p("今年").same_as(&p("2021")));
     }
 
     #[test]
