@@ -758,3 +758,40 @@ fn a_period_at_the_head_of_a_list_dates_each_of_its_items() {
         "{hedges:?}"
     );
 }
+
+#[test]
+fn lines_the_reader_shows_in_another_order_are_recorded_as_layout() {
+    let moved = |file: &str, note: &str| {
+        imported(&fixture(file))
+            .errata
+            .iter()
+            .filter(|e| e.note.contains(note))
+            .map(|e| (e.original.clone(), e.corrected.clone()))
+            .collect::<Vec<_>>()
+    };
+    let head = "页首各行在原文中是这个次序";
+    assert_eq!(
+        moved("shenmu-linye-2022.txt", head),
+        [(
+            "神林函〔2022〕31号\n神木市林业局\n类 别： B\n签发人：高继强".to_string(),
+            "类 别： B\n神木市林业局\n神林函〔2022〕31号\n签发人：高继强".to_string()
+        )]
+    );
+    let foot = "位于落款之前";
+    assert_eq!(
+        moved("ziyang-wenguanglvyou-2017.txt", foot),
+        [(
+            "联系单位：紫阳县文广旅游局\n联系电话：0915─4426580\n紫阳县文广旅游局\n2017年8月25日"
+                .to_string(),
+            "紫阳县文广旅游局\n2017年8月25日\n联系单位：紫阳县文广旅游局\n联系电话：0915─4426580"
+                .to_string()
+        )]
+    );
+    // Letters whose lines keep their order say nothing of it.
+    for file in ["baiyin-ziranziyuan-2022.txt", "maguan-jiaotong-2023.txt"] {
+        assert!(
+            moved(file, head).is_empty() && moved(file, foot).is_empty(),
+            "{file}"
+        );
+    }
+}

@@ -79,9 +79,13 @@ pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
     });
     let mut head = Header::default();
     let mut title_lines: Vec<&Line> = Vec::new();
+    // Each header line's place among the reader's header lines, in the letter's order.
+    let mut shown: Vec<(u8, &str)> = Vec::new();
     for &(_, line) in &present[..header_end] {
-        read_header_line(&line.text, &mut head, &mut title_lines, line);
+        let place = read_header_line(&line.text, &mut head, &mut title_lines, line);
+        shown.push((place, line.text.trim()));
     }
+    record_header_order(&shown, errata);
     if !title_lines.is_empty() {
         head.title = Some(join_lines(title_lines.iter().copied(), errata));
     }
@@ -115,14 +119,24 @@ pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
     head
 }
 
-/// Reads one line of the header into `head`: a known field, or a line of the title.
-fn read_header_line<'l>(text: &str, head: &mut Header, title: &mut Vec<&'l Line>, line: &'l Line) {
+/// Reads one line of the header into `head`: a known field, or a line of the title. Says
+/// where the reader shows the line among the header's (0 the class, 1 the letterhead, 2 the
+/// document number, 3 the signer, 4 the title), which is the schema's order, not always the
+/// letter's.
+fn read_header_line<'l>(
+    text: &str,
+    head: &mut Header,
+    title: &mut Vec<&'l Line>,
+    line: &'l Line,
+) -> u8 {
     if head.classification.is_none()
         && let Some(class) = classification(text)
     {
         head.classification = Some(class);
+        0
     } else if let Some(name) = labelled(text, &["签发人"]) {
         head.issued_by = Some(name.to_string());
+        3
     } else if head.doc_number.is_none()
         && let Some((number, rest)) = doc_number(text)
     {
@@ -130,11 +144,33 @@ fn read_header_line<'l>(text: &str, head: &mut Header, title: &mut Vec<&'l Line>
         if let Some(name) = labelled(rest.trim(), &["签发人"]) {
             head.issued_by = Some(name.to_string());
         }
+        2
     } else if head.issuer.is_none() && title.is_empty() && is_body_name(text) {
         head.issuer = Some(text.trim().to_string());
+        1
     } else {
         title.push(line);
+        4
     }
+}
+
+/// Records, as a change of layout, header lines that the reader shows in another order than
+/// the letter writes them (`神林函〔2022〕31号` above `类 别： B`): the reader's order is the
+/// schema's, and the letter's is said openly rather than lost.
+fn record_header_order(shown: &[(u8, &str)], errata: &mut Errata) {
+    if shown.windows(2).all(|pair| pair[0].0 <= pair[1].0) {
+        return;
+    }
+    let mut reordered = shown.to_vec();
+    reordered.sort_by_key(|&(place, _)| place);
+    let joined = |lines: &[(u8, &str)]| -> String {
+        lines.iter().map(|&(_, l)| l).collect::<Vec<_>>().join("\n")
+    };
+    errata.single(
+        joined(shown),
+        joined(&reordered),
+        "版式：页首各行在原文中是这个次序；这里按公开类别、发文机关标志、文号、签发人、标题的次序显示，文字不变。",
+    );
 }
 
 /// The value of a line `LABEL：value` (spaces allowed anywhere in the label), for one of
@@ -361,6 +397,13 @@ pub(crate) fn footer(
         .iter()
         .map(|(_, l)| l.text.clone())
         .collect();
+    // The reader shows these lines after the signature (the schema keeps no place for them):
+    // a change of layout, said openly.
+    let signed_to = dated.map_or(top + usize::from(foot.issuer.is_some()), |d| d + 1);
+    let signature: Vec<&str> = (present.get(top..signed_to).unwrap_or_default().iter())
+        .map(|(_, l)| l.text.trim())
+        .collect();
+    record_lines_moved_after(&before, &signature, errata);
     let mut early = Footer::default();
     for text in &before {
         take_labelled(&mut early, text, false);
@@ -372,6 +415,20 @@ pub(crate) fn footer(
     foot.disclosure = early.disclosure.or(foot.disclosure);
     foot.body_end = present.get(first).map_or(lines.len(), |(i, _)| *i);
     foot
+}
+
+/// Records, as a change of layout, the contact and copy lines `before` the `signature` that
+/// the reader shows after it.
+fn record_lines_moved_after(before: &[String], signature: &[&str], errata: &mut Errata) {
+    if before.is_empty() || signature.is_empty() {
+        return;
+    }
+    let before: Vec<&str> = before.iter().map(|l| l.trim()).collect();
+    errata.single(
+        [before.as_slice(), signature].concat().join("\n"),
+        [signature, before.as_slice()].concat().join("\n"),
+        "版式：这几行在原文中位于落款之前；这里显示在落款之后，文字不变。",
+    );
 }
 
 /// The lines after the signature, a labelled line that wrapped (it fills the measure, and
