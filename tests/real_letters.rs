@@ -212,7 +212,11 @@ const LETTERS: [Expected; 12] = [
         addressee: Some("秦振兴代表"),
         suggestions: &[],
         sections: &[],
-        closing: &["感谢您对我们工作的关心和支持。"],
+        // The invitation to give an opinion of the reply closes the letter too.
+        closing: &[
+            "您对我们的办理和答复有何意见和建议",
+            "感谢您对我们工作的关心和支持。",
+        ],
         signer: None,
         date: Some("2018-06-28"),
         contact: &[],

@@ -25,7 +25,7 @@ pub(crate) struct Body {
 pub(crate) use crate::letter::tree::chinese_numeral;
 
 /// Words that open a letter's closing paragraphs.
-const CLOSING_OPENERS: [&str; 20] = [
+const CLOSING_OPENERS: [&str; 24] = [
     "综上",
     "综合而言",
     "总之",
@@ -46,6 +46,12 @@ const CLOSING_OPENERS: [&str; 20] = [
     "希望",
     "如有不妥",
     "请批评指正",
+    // The invitation to say what the reader thinks of the reply (您对我们的办理和答复有何意见
+    // 和建议，请填写在“征询意见表”中): the last words of many county replies.
+    "您对",
+    "如您对",
+    "如对",
+    "如有意见",
 ];
 
 /// Whether a paragraph belongs to the closing: it opens with a closing word, or names the
