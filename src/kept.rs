@@ -39,6 +39,28 @@ pub struct Place {
     pub focus: Focus,
 }
 
+/// What is kept of a shelf between runs: its order and the letter it was on. The store keeps
+/// it as its JSON beside the letters' places, under the shelf's own key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ShelfPlace {
+    /// The order, by its name in English (`date`, `issuer`…).
+    pub sort: String,
+    /// The selected letter's file (a path that is not UTF-8 is not kept).
+    pub file: Option<String>,
+}
+
+/// What the shelf found kept from earlier runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShelfRestore {
+    /// The shelf's order and letter, if they were kept (and `--fresh` was not given).
+    pub place: Option<ShelfPlace>,
+    /// Earlier search queries, oldest first.
+    pub history: Vec<String>,
+    /// Why the state file was ignored, if it was.
+    pub problem: Option<StateProblem>,
+}
+
 /// Why the kept state was not used. The reader says so in the status row and carries on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StateProblem {

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use crate::kept::{Place, Restore, Spot, StateProblem};
+use crate::kept::{Place, Restore, ShelfPlace, ShelfRestore, Spot, StateProblem};
 use crate::letter::tree::LetterTree;
 use crate::store::{self, Reason, Schema};
 
@@ -172,32 +172,57 @@ pub struct Change {
 /// anything that stops it being used is reported in [`Restore::problem`], never as an error.
 #[must_use]
 pub fn load(path: &Path, key: &str) -> Restore {
-    load_for(path, Some(key))
+    let (place, history, problem) = load_for(path, key);
+    Restore {
+        place,
+        history,
+        problem,
+    }
 }
 
-/// The history alone, for a reader with no letter open (the shelf), as [`load`] reads it.
+/// What is kept for the shelf keyed `key` ([`shelf_key`]): its order and letter, and the
+/// history, as [`load`] reads a letter's.
 #[must_use]
-pub fn load_history(path: &Path) -> Restore {
-    load_for(path, None)
+pub fn load_shelf(path: &Path, key: &str) -> ShelfRestore {
+    let (place, history, problem) = load_for(path, key);
+    ShelfRestore {
+        place,
+        history,
+        problem,
+    }
 }
 
-/// What is kept for the letter keyed `key` (none: the history alone).
-fn load_for(path: &Path, key: Option<&str>) -> Restore {
+/// The shelf's key in the state file: a hash of the folder or files it was opened on, each
+/// made absolute where it can be, so that the same folder named another way keeps its place.
+#[must_use]
+pub fn shelf_key(paths: &[PathBuf]) -> String {
+    let mut hash = ContentHash::new();
+    for path in paths {
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        hash.add(absolute.as_os_str().as_encoded_bytes());
+        hash.add(&[0]);
+    }
+    format!("shelf-{:016x}", hash.finish())
+}
+
+/// What is kept under `key`, as `T` (a letter's [`Place`] or a [`ShelfPlace`]), and the
+/// history; why the store could not be used, if it could not.
+fn load_for<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    key: &str,
+) -> (Option<T>, Vec<String>, Option<StateProblem>) {
     let (connection, problem) = match open(path) {
         Ok(opened) => opened,
-        Err(_) => {
-            return Restore {
-                problem: Some(StateProblem::Unreadable),
-                ..Restore::default()
-            };
-        }
+        Err(_) => return (None, Vec::new(), Some(StateProblem::Unreadable)),
     };
     match read(&connection, key) {
-        Ok((place, history)) => Restore {
-            place,
+        // A place that does not parse (edited by hand) is not trusted: the reader starts at
+        // the top.
+        Ok((place, history)) => (
+            place.and_then(|json| serde_json::from_str(&json).ok()),
             history,
             problem,
-        },
+        ),
         Err(e) => {
             drop(connection);
             let problem = if store::damaged(&e) {
@@ -206,10 +231,7 @@ fn load_for(path: &Path, key: Option<&str>) -> Restore {
             } else {
                 StateProblem::Unreadable
             };
-            Restore {
-                problem: Some(problem),
-                ..Restore::default()
-            }
+            (None, Vec::new(), Some(problem))
         }
     }
 }
@@ -226,13 +248,23 @@ pub fn save(path: &Path, change: &Change) -> io::Result<()> {
     })
 }
 
-/// Keeps the queries of `history` (oldest first) that are new since `base`, the history the
-/// reader was given, as [`save`] keeps a letter's: for a reader with no letter open.
+/// Keeps the shelf's place under `key` ([`shelf_key`]), and the queries of `history` (oldest
+/// first) that are new since `base`, the history the shelf was given, as [`save`] keeps a
+/// letter's.
 ///
 /// # Errors
 /// As [`save`].
-pub fn save_history(path: &Path, base: &[String], history: &[String]) -> io::Result<()> {
+pub fn save_shelf(
+    path: &Path,
+    key: &str,
+    place: &ShelfPlace,
+    base: &[String],
+    history: &[String],
+) -> io::Result<()> {
     save_with(path, |transaction| {
+        let json = serde_json::to_string(place)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        write_json(transaction, key, &json)?;
         write_history(transaction, base, history)
     })
 }
@@ -273,27 +305,19 @@ fn open(path: &Path) -> Result<(Connection, Option<StateProblem>), store::OpenEr
     Ok((opened.connection, problem))
 }
 
-/// This letter's place (if a letter is asked for) and the history, in one read.
-fn read(
-    connection: &Connection,
-    key: Option<&str>,
-) -> rusqlite::Result<(Option<Place>, Vec<String>)> {
+/// What is kept under `key` (its JSON) and the history, in one read.
+fn read(connection: &Connection, key: &str) -> rusqlite::Result<(Option<String>, Vec<String>)> {
     let transaction = connection.unchecked_transaction()?;
-    let place: Option<String> = match key {
-        Some(key) => transaction
-            .query_row("SELECT place FROM places WHERE letter = ?1", [key], |row| {
-                row.get(0)
-            })
-            .optional()?,
-        None => None,
-    };
+    let place: Option<String> = transaction
+        .query_row("SELECT place FROM places WHERE letter = ?1", [key], |row| {
+            row.get(0)
+        })
+        .optional()?;
     let mut newest_first: Vec<String> = transaction
         .prepare("SELECT query FROM history ORDER BY used DESC LIMIT ?1")?
         .query_map([MAX_QUERIES as i64], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     newest_first.reverse();
-    // A place that does not parse (edited by hand) is not trusted: the reader starts at the top.
-    let place = place.and_then(|json| serde_json::from_str(&json).ok());
     Ok((place, newest_first))
 }
 
@@ -316,11 +340,16 @@ fn write_place(transaction: &Connection, change: &Change) -> rusqlite::Result<()
     };
     let json = serde_json::to_string(&place)
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    write_json(transaction, &change.key, &json)
+}
+
+/// Writes what is kept under `key` as the newest used.
+fn write_json(transaction: &Connection, key: &str, json: &str) -> rusqlite::Result<()> {
     transaction.execute(
         "INSERT INTO places (letter, used, place)
          VALUES (?1, (SELECT coalesce(max(used), 0) + 1 FROM places), ?2)
          ON CONFLICT (letter) DO UPDATE SET used = excluded.used, place = excluded.place",
-        params![change.key, json],
+        params![key, json],
     )?;
     Ok(())
 }

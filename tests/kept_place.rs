@@ -295,6 +295,7 @@ fn a_note_given_before_a_slow_store_answers_stays() {
 
 // ----- the store on disk -----
 
+use dafu::kept::ShelfPlace;
 use dafu::state::{self, Base, Change};
 
 /// A change that keeps `place` and `history` for the letter keyed `key`, from nothing.
@@ -335,23 +336,42 @@ fn saving_and_loading_keep_one_letter_without_losing_another() {
     assert_eq!(state::load(&path, "other").place, Some(Place::default()));
 }
 
-/// The shelf has no letter open: it reads the history alone and adds its queries after
-/// those a letter searched, leaving every letter's place as it was.
+/// The shelf has no letter open: it reads its own place and the history, and adds its
+/// queries after those a letter searched, leaving every letter's place as it was.
 #[test]
-fn the_shelf_reads_the_history_alone_and_adds_only_what_it_searched() {
+fn the_shelf_keeps_its_place_and_adds_only_what_it_searched() {
     let dir = pty::TempDir::new("shelf-history");
     let path = dir.join("dafu/state.db");
     let owned =
         |queries: &[&str]| -> Vec<String> { queries.iter().map(ToString::to_string).collect() };
+    let key = state::shelf_key(&[dir.join("letters")]);
     state::save(&path, &change("k", Place::default(), &["a", "b"])).unwrap();
-    let given = state::load_history(&path);
+    let given = state::load_shelf(&path, &key);
     assert_eq!((given.place, given.problem), (None, None));
     assert_eq!(given.history, ["a", "b"]);
-    // A letter searched c meanwhile; the shelf searched a again, then d.
+    // A letter searched c meanwhile; the shelf searched a again, then d, sorted by date and
+    // stopped on a letter.
     state::save(&path, &change("k", Place::default(), &["a", "b", "c"])).unwrap();
-    state::save_history(&path, &given.history, &owned(&["b", "a", "d"])).unwrap();
-    assert_eq!(state::load_history(&path).history, ["b", "c", "a", "d"]);
+    let place = ShelfPlace {
+        sort: "date".into(),
+        file: Some("/letters/b.yaml".into()),
+    };
+    state::save_shelf(
+        &path,
+        &key,
+        &place,
+        &given.history,
+        &owned(&["b", "a", "d"]),
+    )
+    .unwrap();
+    let again = state::load_shelf(&path, &key);
+    assert_eq!(again.history, ["b", "c", "a", "d"]);
+    assert_eq!(again.place, Some(place));
     assert_eq!(state::load(&path, "k").place, Some(Place::default()));
+    // Another folder has a place of its own.
+    let other = state::shelf_key(&[dir.join("other")]);
+    assert_ne!(other, key);
+    assert_eq!(state::load_shelf(&path, &other).place, None);
 }
 
 #[test]

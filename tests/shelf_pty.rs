@@ -452,6 +452,52 @@ fn up_in_the_shelfs_prompt_recalls_what_was_searched_on_the_shelf_and_in_its_let
     assert!(p.wait_exit().success());
 }
 
+/// The shelf opens where it was left: in the same order, on the same letter, as the reader
+/// opens a letter at its place.
+#[test]
+fn the_shelf_opens_in_the_order_and_on_the_letter_it_was_left() {
+    let shelf = Shelf::new("shelf-kept");
+    let state = pty::TempDir::new("shelf-kept-state");
+    let mut p = shelf.start_keeping_in(&state);
+    wait_read(&p, &shelf);
+    // Sorted by date (排序：日期), then four letters down.
+    p.send("s");
+    p.wait_for("sorted by date", |s| {
+        pty::status_row(s).contains("排序：日期")
+    });
+    // From the first letter (the selection stays on its letter as the list is sorted).
+    p.send("g4j");
+    p.wait_for("the fifth letter selected", |s| {
+        selected_list_row(s).is_some_and(|row| row == list_row(s, 6))
+    });
+    let left = p.with_screen(selected_list_row).expect("a row is selected");
+    p.send("q");
+    assert!(p.wait_exit().success());
+
+    let mut p = shelf.start_keeping_in(&state);
+    wait_read(&p, &shelf);
+    p.wait_for("the same letter selected, in the same order", |s| {
+        pty::status_row(s).contains("排序：日期") && selected_list_row(s).as_deref() == Some(&left)
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+    // `--fresh` starts at the top, in the files' order.
+    let folder = shelf.dir.to_str().expect("UTF-8");
+    let args = ["--fresh", "--lang", "zh", folder];
+    let cache = shelf.dir.join(".cache");
+    let mut p = pty::Pty::spawn(
+        pty::Options::new(100, 30, &args)
+            .env("XDG_CACHE_HOME", Some(cache.to_str().expect("UTF-8")))
+            .env("XDG_STATE_HOME", Some(state.to_str().expect("UTF-8"))),
+    );
+    wait_read(&p, &shelf);
+    p.wait_for("the files' order", |s| {
+        pty::status_row(s).contains("排序：文件")
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
 /// The shelf is the first to read the state store: one it finds damaged is set aside, and the
 /// shelf's status row says so, as the reader's does.
 #[test]

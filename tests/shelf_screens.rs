@@ -481,6 +481,7 @@ fn up_and_down_in_the_shelfs_prompt_recall_the_queries_searched() {
     app.learn([ShelfNews::History {
         queries: vec!["rclf".into()],
         problem: None,
+        place: None,
     }]);
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "ren");

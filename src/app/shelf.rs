@@ -13,7 +13,7 @@ use super::line_edit::{Edited, edit_line};
 use super::overlays::{Paged, page_help};
 use super::place::problem_note;
 use crate::action::Action;
-use crate::kept::StateProblem;
+use crate::kept::{ShelfPlace, StateProblem};
 use crate::letter::load::LoadError;
 use crate::shelf::Head;
 use crate::shelf::walk::Found;
@@ -84,6 +84,33 @@ impl SortKey {
         }
     }
 
+    /// Every order, in the order `s` goes through them.
+    const ALL: [SortKey; 5] = [
+        SortKey::File,
+        SortKey::Date,
+        SortKey::Issuer,
+        SortKey::Number,
+        SortKey::Proposal,
+    ];
+
+    /// Its name in the kept state, the same in every language and every version.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            SortKey::File => "file",
+            SortKey::Date => "date",
+            SortKey::Issuer => "issuer",
+            SortKey::Number => "number",
+            SortKey::Proposal => "proposal",
+        }
+    }
+
+    /// The order named `id` in the kept state, if one is.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|key| key.id() == id)
+    }
+
     /// Its name in `lang`.
     #[must_use]
     pub fn label(self, lang: Lang) -> &'static str {
@@ -145,6 +172,8 @@ pub enum ShelfNews {
     History {
         /// Oldest first.
         queries: Vec<String>,
+        /// The shelf's order and letter when it was last closed, if they were kept.
+        place: Option<ShelfPlace>,
         /// Why the store was set aside or could not be read, if it was: the status row says
         /// so, as the reader's does (the shelf is the first to read it).
         problem: Option<StateProblem>,
@@ -204,6 +233,9 @@ pub struct ShelfApp {
     /// then, the selection stays on the first row as the list fills.
     moved: bool,
     sort: SortKey,
+    /// The order and letter kept from the last run, until the list is there to take them
+    /// (and not taken if the reader has moved, sorted or searched first).
+    kept: Option<ShelfPlace>,
     /// A count typed before a move (`3j`, `12G`), as in the reader.
     count: Option<usize>,
     /// The help over the shelf (`?`, F1), at its first row in view.
@@ -264,6 +296,7 @@ impl ShelfApp {
             moved: false,
             count: None,
             sort: SortKey::File,
+            kept: None,
             help: None,
             prompt: None,
             search: None,
@@ -448,6 +481,7 @@ impl ShelfApp {
         match news {
             ShelfNews::Listed(found) => {
                 self.list(found.iter().map(|f| f.path().to_path_buf()));
+                self.take_kept();
                 true
             }
             ShelfNews::Read(row, known) => {
@@ -471,12 +505,18 @@ impl ShelfApp {
                 }
                 count > 0
             }
-            ShelfNews::History { queries, problem } => {
+            ShelfNews::History {
+                queries,
+                problem,
+                place,
+            } => {
                 self.history.set(&queries);
                 if let Some(problem) = problem {
                     self.note = Some(problem_note(problem, self.lang));
                 }
-                false
+                self.kept = place;
+                self.take_kept();
+                true
             }
             ShelfNews::LetterClosed(queries) => {
                 self.history = History::default();
@@ -715,6 +755,37 @@ impl ShelfApp {
         }
     }
 
+    /// Takes the order and letter kept from the last run, once the list is there, unless the
+    /// reader has already moved, sorted or searched: the shelf opens where it was left.
+    fn take_kept(&mut self) {
+        if !self.listed {
+            return;
+        }
+        let Some(place) = self.kept.take() else {
+            return;
+        };
+        if self.moved || self.search.is_some() || self.sort != SortKey::default() {
+            return;
+        }
+        self.sort = SortKey::from_id(&place.sort).unwrap_or_default();
+        let file = place.file.as_deref();
+        if let Some(row) =
+            (self.rows.iter()).position(|r| r.path.to_str().is_some() && r.path.to_str() == file)
+        {
+            self.selected = Some(row);
+        }
+    }
+
+    /// What the shelf keeps for the next run: its order and the letter selected.
+    #[must_use]
+    pub fn kept_place(&self) -> ShelfPlace {
+        let row = self.selected.and_then(|row| self.rows.get(row));
+        ShelfPlace {
+            sort: self.sort.id().to_string(),
+            file: row.and_then(|r| r.path.to_str()).map(str::to_string),
+        }
+    }
+
     fn keep_selection_visible(&mut self) {
         let at = self.position().unwrap_or(0);
         self.offset = crate::layout::offset_showing(self.offset, at, self.page(), self.shown.len());
@@ -798,6 +869,59 @@ mod tests {
         app
     }
 
+    /// The store's news of a shelf left sorted by `sort` on `file`.
+    fn kept(sort: &str, file: &str) -> ShelfNews {
+        ShelfNews::History {
+            queries: Vec::new(),
+            problem: None,
+            place: Some(ShelfPlace {
+                sort: sort.into(),
+                file: Some(file.into()),
+            }),
+        }
+    }
+
+    #[test]
+    fn the_shelf_opens_in_the_order_and_on_the_letter_it_was_left() {
+        // The kept place comes after the list…
+        let mut app = shelf();
+        app.learn([kept("date", "c.yaml")]);
+        assert_eq!(app.sort, SortKey::Date);
+        assert_eq!(app.selected(), Some(2));
+        assert_eq!(
+            app.kept_place(),
+            ShelfPlace {
+                sort: "date".into(),
+                file: Some("c.yaml".into())
+            }
+        );
+        // …or before it, while the folder is still listed.
+        let mut app = ShelfApp::listing(None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
+        app.learn([kept("issuer", "a.yaml")]);
+        let found: Arc<[Found]> = ["b.yaml", "a.yaml"]
+            .map(|p| Found::File(PathBuf::from(p), None))
+            .into();
+        app.learn([ShelfNews::Listed(found)]);
+        assert_eq!((app.sort, app.selected()), (SortKey::Issuer, Some(1)));
+    }
+
+    #[test]
+    fn a_kept_place_does_not_move_a_reader_who_moved_first_nor_name_a_letter_gone() {
+        let mut app = shelf();
+        app.update(Action::Down);
+        app.learn([kept("date", "c.yaml")]);
+        assert_eq!((app.sort, app.selected()), (SortKey::File, Some(1)));
+        // A letter no longer there: the order is kept, the first letter selected.
+        let mut app = shelf();
+        app.learn([kept("proposal", "gone.yaml")]);
+        assert_eq!(app.sort, SortKey::Proposal);
+        assert_eq!(app.position(), Some(0));
+        // An order this dafu does not know: the file's.
+        let mut app = shelf();
+        app.learn([kept("colour", "a.yaml")]);
+        assert_eq!((app.sort, app.selected()), (SortKey::File, Some(1)));
+    }
+
     /// `query` typed at the shelf's prompt and submitted, as a person does.
     fn submit_search(app: &mut ShelfApp, query: &str) {
         app.update(Action::OpenSearch);
@@ -818,6 +942,7 @@ mod tests {
         ShelfNews::History {
             queries: queries.iter().map(ToString::to_string).collect(),
             problem: None,
+            place: None,
         }
     }
 
@@ -860,6 +985,7 @@ mod tests {
         app.learn([ShelfNews::History {
             queries: Vec::new(),
             problem: Some(StateProblem::Damaged),
+            place: None,
         }]);
         assert_eq!(note_text(&app), Some(Lang::Zh.strings().state_damaged));
     }

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use crate::app::App;
 use crate::app::history::History;
-use crate::kept::Restore;
+use crate::kept::{Restore, ShelfPlace, ShelfRestore};
 use crate::letter::tree::LetterTree;
 use crate::state;
 
@@ -38,10 +38,15 @@ struct Snapshot {
     kept: Kept,
 }
 
-/// What a snapshot keeps: a letter's place and the history, or, on the shelf, the history.
+/// What a snapshot keeps: a letter's place and the history, or the shelf's place and the
+/// history.
 enum Kept {
     Letter(state::Change),
-    History {
+    Shelf {
+        /// The shelf's key ([`state::shelf_key`]).
+        key: String,
+        /// Its order and letter.
+        place: ShelfPlace,
         /// The history the shelf was given.
         base: Vec<String>,
         /// The history now.
@@ -138,25 +143,38 @@ fn publish(snapshot: Snapshot) {
     *LATEST.lock().unwrap_or_else(PoisonError::into_inner) = Some(snapshot);
 }
 
-/// The shelf's link to the state file: the history it shares with the letters.
+/// The shelf's link to the state file: its order and letter, and the history it shares with
+/// the letters.
 pub struct HistoryKeeper {
     path: Option<PathBuf>,
+    /// The shelf's key ([`state::shelf_key`]).
+    key: String,
+    /// The place last published, not published again until it changes.
+    published: Option<(ShelfPlace, Vec<String>)>,
     /// The history as the store holds it, as far as the shelf knows: what it was given, and
     /// what the last letter closed saved. A save adds what was searched since.
     base: Vec<String>,
 }
 
 impl HistoryKeeper {
-    /// Starts reading the history (unless `keeping` says not to), given to `deliver` on a
-    /// thread of its own when it is read, with why the store was set aside if it was: a
-    /// slow disk never holds back the shelf.
+    /// Starts reading what is kept of the shelf opened on `paths` and the history (unless
+    /// `keeping` says not to), given to `deliver` on a thread of its own when it is read,
+    /// with why the store was set aside if it was: a slow disk never holds back the shelf.
     #[must_use]
-    pub fn start(keeping: Keeping, deliver: impl FnOnce(Restore) + Send + 'static) -> Self {
+    pub fn start(
+        keeping: Keeping,
+        paths: &[PathBuf],
+        deliver: impl FnOnce(ShelfRestore) + Send + 'static,
+    ) -> Self {
+        let key = state::shelf_key(paths);
         if let Some(path) = keeping.to_read() {
-            read_on_a_thread(move || deliver(state::load_history(&path)));
+            let key = key.clone();
+            read_on_a_thread(move || deliver(state::load_shelf(&path, &key)));
         }
         Self {
             path: keeping.path,
+            key,
+            published: None,
             base: Vec::new(),
         }
     }
@@ -185,16 +203,32 @@ impl HistoryKeeper {
         crate::state::merge::new_queries(&self.base, history).to_vec()
     }
 
-    /// Records the shelf's history now, for [`save_latest`].
-    pub fn publish(&self, history: &[String]) {
+    /// Records the shelf's place and history now, for [`save_latest`]; nothing when they
+    /// are as last recorded (this is called after every action).
+    pub fn publish(&mut self, place: ShelfPlace, history: &[String]) {
         let Some(path) = &self.path else { return };
+        let now = (place, history.to_vec());
+        if self.published.as_ref() == Some(&now) {
+            return;
+        }
+        self.published = Some(now.clone());
+        let (place, history) = now;
         publish(Snapshot {
             path: path.clone(),
-            kept: Kept::History {
+            kept: Kept::Shelf {
+                key: self.key.clone(),
+                place,
                 base: self.base.clone(),
-                history: history.to_vec(),
+                history,
             },
         });
+    }
+
+    /// Records the shelf's place and history again, whether or not they changed: a letter
+    /// closed meanwhile took the snapshot's place.
+    pub fn publish_again(&mut self, place: ShelfPlace, history: &[String]) {
+        self.published = None;
+        self.publish(place, history);
     }
 }
 
@@ -226,8 +260,14 @@ pub fn save_latest() -> io::Result<()> {
         }) => state::save(&path, &change),
         Some(Snapshot {
             path,
-            kept: Kept::History { base, history },
-        }) => state::save_history(&path, &base, &history),
+            kept:
+                Kept::Shelf {
+                    key,
+                    place,
+                    base,
+                    history,
+                },
+        }) => state::save_shelf(&path, &key, &place, &base, &history),
         None => Ok(()),
     }
 }
@@ -246,6 +286,7 @@ mod tests {
                 path: None,
                 fresh: true,
             },
+            &[],
             |_| {},
         )
     }

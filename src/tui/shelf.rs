@@ -70,7 +70,7 @@ fn shelf_loop(
         probed.ambiguous,
         (size.width, size.height),
     );
-    let mut runner = Runner::new(settings, probed);
+    let mut runner = Runner::new(settings, probed, paths);
     runner.start(terminal, &mut app, paths)?;
     let mut repaint = false;
     let mut typed = std::mem::take(&mut runner.probed.typed);
@@ -85,7 +85,7 @@ fn shelf_loop(
                 }
                 ShelfEffect::Search { query, id } => {
                     // Kept if the shelf is left by a signal too.
-                    runner.history.publish(app.history());
+                    runner.history.publish(app.kept_place(), app.history());
                     runner.search_in_background(query, id);
                 }
                 ShelfEffect::EndSearch => runner.stop_search(),
@@ -125,6 +125,8 @@ fn shelf_loop(
                 app.update(action);
             }
         }
+        // Kept if the shelf is quit, or left by a signal: its order and letter.
+        runner.history.publish(app.kept_place(), app.history());
     }
     Ok(())
 }
@@ -140,16 +142,17 @@ fn replay(app: &mut ShelfApp, typed: Vec<char>) {
 }
 
 impl Runner {
-    /// The runner of a shelf started with `settings` on a terminal that said `probed`; the
-    /// history starts being read.
-    fn new(settings: Settings, probed: Probed) -> Self {
+    /// The runner of a shelf of `paths` started with `settings` on a terminal that said
+    /// `probed`; what is kept of it, and the history, start being read.
+    fn new(settings: Settings, probed: Probed, paths: &[PathBuf]) -> Self {
         let (send, news) = mpsc::channel();
         let history = {
             let send = send.clone();
-            keep::HistoryKeeper::start(settings.keeping.clone(), move |restore| {
+            keep::HistoryKeeper::start(settings.keeping.clone(), paths, move |restore| {
                 let _ = send.send(ShelfNews::History {
                     queries: restore.history,
                     problem: restore.problem,
+                    place: restore.place,
                 });
             })
         };
@@ -315,7 +318,8 @@ impl Runner {
         self.history
             .letter_closed(&history, keep::save_latest().is_ok());
         shelf.learn([ShelfNews::LetterClosed(history)]);
-        self.history.publish(shelf.history());
+        self.history
+            .publish_again(shelf.kept_place(), shelf.history());
         closed
     }
 }
