@@ -46,7 +46,8 @@ pub struct Place {
 pub struct ShelfPlace {
     /// The order, by its name in English (`date`, `issuer`…).
     pub sort: String,
-    /// The selected letter's file (a path that is not UTF-8 is not kept).
+    /// The selected letter's file, as the shelf names it: relative to its folder, so that
+    /// the folder named another way (`shelf`, `/tmp/shelf`) finds it.
     pub file: Option<String>,
 }
 

@@ -19,8 +19,12 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
         Event::Paste(text) if app.search().editing => Some(Action::SearchInsert(text.clone())),
-        // The wheel scrolls an overlay too; a click means nothing there.
-        _ => pointer_or_resize(event, app.overlay().is_none()),
+        // The wheel scrolls an overlay too; a click means nothing over the help, and picks a
+        // figure in the figures view.
+        _ => pointer_or_resize(
+            event,
+            matches!(app.overlay(), None | Some(Overlay::Figures)),
+        ),
     }
 }
 

@@ -193,12 +193,13 @@ pub fn load_shelf(path: &Path, key: &str) -> ShelfRestore {
 }
 
 /// The shelf's key in the state file: a hash of the folder or files it was opened on, each
-/// made absolute where it can be, so that the same folder named another way keeps its place.
+/// made absolute, so that the same folder named another way keeps its place. Nothing is read
+/// from the disk for it (thousands of files named on the command line cost no wait).
 #[must_use]
 pub fn shelf_key(paths: &[PathBuf]) -> String {
     let mut hash = ContentHash::new();
     for path in paths {
-        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
         hash.add(absolute.as_os_str().as_encoded_bytes());
         hash.add(&[0]);
     }
@@ -248,7 +249,7 @@ pub fn save(path: &Path, change: &Change) -> io::Result<()> {
     })
 }
 
-/// Keeps the shelf's place under `key` ([`shelf_key`]), and the queries of `history` (oldest
+/// Keeps the shelf's place under `key` ([`shelf_key`]), if there is one to keep, and the queries of `history` (oldest
 /// first) that are new since `base`, the history the shelf was given, as [`save`] keeps a
 /// letter's.
 ///
@@ -257,14 +258,16 @@ pub fn save(path: &Path, change: &Change) -> io::Result<()> {
 pub fn save_shelf(
     path: &Path,
     key: &str,
-    place: &ShelfPlace,
+    place: Option<&ShelfPlace>,
     base: &[String],
     history: &[String],
 ) -> io::Result<()> {
     save_with(path, |transaction| {
-        let json = serde_json::to_string(place)
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-        write_json(transaction, key, &json)?;
+        if let Some(place) = place {
+            let json = serde_json::to_string(place)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            write_json(transaction, key, &json)?;
+        }
         write_history(transaction, base, history)
     })
 }

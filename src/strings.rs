@@ -783,8 +783,8 @@ pub fn file_before_unused(file: &str, command: &str, lang: Lang) -> String {
 /// help names them.
 fn files_after(command: &str, lang: Lang) -> &'static str {
     match (command, lang) {
-        ("list", Lang::Zh) => "dafu list 文件夹…",
-        ("list", Lang::En) => "dafu list DIR…",
+        ("list", Lang::Zh) => "dafu list 路径…",
+        ("list", Lang::En) => "dafu list PATHS…",
         ("import", Lang::Zh) => "dafu import 文本",
         ("import", Lang::En) => "dafu import TEXT",
         _ => "dafu diff A B",

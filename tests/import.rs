@@ -850,6 +850,24 @@ fn long_and_broken_texts_import() {
         .filter(|e| e.original.contains("\n\n"))
         .count();
     assert_eq!(joined, 99_999);
+
+    // A run of letters broken by as many page breaks: each quotation keeps to its bound,
+    // not the whole run joined so far (which made the import quadratic).
+    let run = format!(
+        "(A类)\n\n某局\n\n某函〔2021〕1号\n\n关于某事的函\n\n某委员：\n\n一、关于某事 {}完。\n\n某局\n2021年7月28日\n",
+        format!("{}\n\n", "A".repeat(100)).repeat(1_000)
+    );
+    let imported = import(&run).expect("the run imports");
+    let breaks: Vec<usize> = (imported.letter.errata.iter())
+        .filter(|e| e.original.contains("\n\n"))
+        .map(|e| e.original.chars().count())
+        .collect();
+    assert_eq!(breaks.len(), 999);
+    assert!(
+        breaks.iter().all(|&n| n <= 2 * 24 + 2),
+        "{:?}",
+        breaks.iter().max()
+    );
 }
 
 /// `dafu letter.txt`: the reader on an import made in memory, which its status row calls an

@@ -354,12 +354,12 @@ fn the_shelf_keeps_its_place_and_adds_only_what_it_searched() {
     state::save(&path, &change("k", Place::default(), &["a", "b", "c"])).unwrap();
     let place = ShelfPlace {
         sort: "date".into(),
-        file: Some("/letters/b.yaml".into()),
+        file: Some("b.yaml".into()),
     };
     state::save_shelf(
         &path,
         &key,
-        &place,
+        Some(&place),
         &given.history,
         &owned(&["b", "a", "d"]),
     )

@@ -530,7 +530,12 @@ fn errata_not_found(letter: &Letter) -> Vec<String> {
     let mut out = Vec::new();
     for (i, e) in letter.errata.iter().enumerate() {
         let said = e.in_text();
-        if !said.is_empty() && !joined.contains(said) {
+        let found = if said.contains('\n') {
+            joined.contains(said)
+        } else {
+            texts.iter().any(|t| t.contains(said))
+        };
+        if !said.is_empty() && !found {
             out.push(format!("erratum {i}: “{said}” is nowhere in the draft"));
         }
         if letter.errata[..i]

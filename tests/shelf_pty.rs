@@ -491,8 +491,9 @@ fn the_shelf_opens_in_the_order_and_on_the_letter_it_was_left() {
             .env("XDG_STATE_HOME", Some(state.to_str().expect("UTF-8"))),
     );
     wait_read(&p, &shelf);
-    p.wait_for("the files' order", |s| {
+    p.wait_for("the files' order, on the first letter", |s| {
         pty::status_row(s).contains("排序：文件")
+            && selected_list_row(s).is_some_and(|row| row == list_row(s, 2))
     });
     p.send("q");
     assert!(p.wait_exit().success());

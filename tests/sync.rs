@@ -159,13 +159,27 @@ fn a_second_click_on_an_outline_row_does_what_enter_does() {
         .expect("the leaf is in the outline");
     // The outline's rows start under the title row and the pane's border.
     let y = 2 + u16::try_from(row).unwrap();
-    app.update(Click { x: 20, y });
+    click(&mut app, 20, y);
     assert_eq!(app.focus(), Focus::Reading, "{}", screen(&app));
     assert!(text_at_top_is(&app, &key_of(&app, leaf)));
     // On a row not selected, a click selects it and no more.
     let mut app = util::app(60, 20);
-    app.update(Click { x: 20, y: 3 });
+    click(&mut app, 20, 3);
     assert_eq!(app.focus(), Focus::Outline);
+}
+
+/// A left click at (`x`, `y`), as the terminal reports it: through the keymap, as typed.
+fn click(app: &mut App, x: u16, y: u16) {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let event = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(action) = dafu::keymap::action_for(app, &event) {
+        app.update(action);
+    }
 }
 
 #[test]
@@ -181,7 +195,7 @@ fn a_click_on_a_figure_selects_it_and_a_second_goes_to_it() {
         .position(|l| l.contains("数值"))
         .expect("the headings");
     let y = u16::try_from(heading + 3).unwrap();
-    app.update(Click { x: 10, y });
+    click(&mut app, 10, y);
     let picked = app.figures().and_then(|f| f.current()).expect("a figure");
     assert_ne!(picked, first, "{}", screen(&app));
     assert_eq!(
@@ -190,7 +204,7 @@ fn a_click_on_a_figure_selects_it_and_a_second_goes_to_it() {
         "{}",
         screen(&app)
     );
-    app.update(Click { x: 10, y });
+    click(&mut app, 10, y);
     assert!(
         !screen(&app).contains("数值"),
         "the view closed at the figure"
@@ -224,4 +238,33 @@ fn paging_from_the_outline_reads_on_in_the_text_beside_it() {
     app.update(PageDown);
     assert_eq!(app.focus(), Focus::Outline);
     assert!(app.selected() > 5, "{}", screen(&app));
+}
+
+#[test]
+fn a_second_click_on_a_bar_of_the_chart_goes_to_it_without_the_chart_moving() {
+    let mut app = app(100, 34);
+    app.update(OpenFigures);
+    app.update(ToggleFiguresChart);
+    app.update(Last);
+    let last = app.figures().and_then(|f| f.current()).expect("a bar");
+    let text = app.tree().nodes[last.0].figures[last.1].text.clone();
+    app.update(First);
+    // The last bar is on the first screen of the chart, the notes under it are not: a click
+    // that scrolled to show them would move the bar from under the pointer.
+    let shown = screen(&app);
+    let lines: Vec<&str> = shown.lines().collect();
+    let y = lines
+        .iter()
+        .rposition(|l| l.contains(&text))
+        .unwrap_or_else(|| panic!("{text} on the screen:\n{shown}"));
+    let y = u16::try_from(y).unwrap();
+    click(&mut app, 10, y);
+    assert_eq!(
+        app.figures().and_then(|f| f.current()),
+        Some(last),
+        "{}",
+        screen(&app)
+    );
+    click(&mut app, 10, y);
+    assert_eq!(app.place(), last.0, "{}", screen(&app));
 }

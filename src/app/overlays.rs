@@ -114,6 +114,7 @@ impl App {
         let page = figures_view::list_rows(self.size.0, self.size.1, figures.mode)
             .max(1)
             .cast_signed();
+        let clicked = matches!(action, Action::Click { .. });
         match action {
             Action::Escape | Action::OpenFigures => self.overlay = None,
             Action::Down => figures.step(1),
@@ -146,8 +147,9 @@ impl App {
             }
             other => self.leave_overlay_for(other),
         }
-        // After the action: a toggle changes how many rows are in view.
-        if let Some(figures) = self.figures.as_mut() {
+        // After the action: a toggle changes how many rows are in view. A click picks a line
+        // in view and scrolls nothing: a second click in the same place is on the same line.
+        if !clicked && let Some(figures) = self.figures.as_mut() {
             figures.keep_visible(figures_view::list_rows(
                 self.size.0,
                 self.size.1,

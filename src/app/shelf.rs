@@ -236,6 +236,8 @@ pub struct ShelfApp {
     /// The order and letter kept from the last run, until the list is there to take them
     /// (and not taken if the reader has moved, sorted or searched first).
     kept: Option<ShelfPlace>,
+    /// Whether the store has answered with what it keeps of the shelf (perhaps nothing).
+    kept_read: bool,
     /// A count typed before a move (`3j`, `12G`), as in the reader.
     count: Option<usize>,
     /// The help over the shelf (`?`, F1), at its first row in view.
@@ -297,6 +299,7 @@ impl ShelfApp {
             count: None,
             sort: SortKey::File,
             kept: None,
+            kept_read: false,
             help: None,
             prompt: None,
             search: None,
@@ -515,6 +518,7 @@ impl ShelfApp {
                     self.note = Some(problem_note(problem, self.lang));
                 }
                 self.kept = place;
+                self.kept_read = true;
                 self.take_kept();
                 true
             }
@@ -768,22 +772,23 @@ impl ShelfApp {
             return;
         }
         self.sort = SortKey::from_id(&place.sort).unwrap_or_default();
-        let file = place.file.as_deref();
-        if let Some(row) =
-            (self.rows.iter()).position(|r| r.path.to_str().is_some() && r.path.to_str() == file)
-        {
+        if let Some(row) = (self.rows.iter()).position(|r| place.file.as_ref() == Some(&r.name)) {
             self.selected = Some(row);
         }
     }
 
-    /// What the shelf keeps for the next run: its order and the letter selected.
+    /// What the shelf keeps for the next run: its order and the letter selected; `None`
+    /// while the place kept from the last run may still come and the reader has not moved,
+    /// so that quitting before a slow store answers does not overwrite it.
     #[must_use]
-    pub fn kept_place(&self) -> ShelfPlace {
+    pub fn kept_place(&self) -> Option<ShelfPlace> {
+        let taken = self.kept_read && self.kept.is_none();
+        let acted = self.moved || self.sort != SortKey::default() || self.search.is_some();
         let row = self.selected.and_then(|row| self.rows.get(row));
-        ShelfPlace {
+        (taken || acted).then(|| ShelfPlace {
             sort: self.sort.id().to_string(),
-            file: row.and_then(|r| r.path.to_str()).map(str::to_string),
-        }
+            file: row.map(|r| r.name.clone()),
+        })
     }
 
     fn keep_selection_visible(&mut self) {
@@ -890,10 +895,10 @@ mod tests {
         assert_eq!(app.selected(), Some(2));
         assert_eq!(
             app.kept_place(),
-            ShelfPlace {
+            Some(ShelfPlace {
                 sort: "date".into(),
                 file: Some("c.yaml".into())
-            }
+            })
         );
         // …or before it, while the folder is still listed.
         let mut app = ShelfApp::listing(None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
@@ -903,6 +908,21 @@ mod tests {
             .into();
         app.learn([ShelfNews::Listed(found)]);
         assert_eq!((app.sort, app.selected()), (SortKey::Issuer, Some(1)));
+    }
+
+    #[test]
+    fn nothing_is_kept_before_the_store_has_answered_unless_the_reader_moved() {
+        let mut app = shelf();
+        assert_eq!(app.kept_place(), None);
+        app.update(Action::Down);
+        assert_eq!(app.kept_place().and_then(|p| p.file), Some("a.yaml".into()));
+        // Listed before the store answers: still nothing until it has.
+        let mut app = ShelfApp::listing(None, Lang::Zh, AmbiguousWidth::Narrow, (80, 20));
+        app.learn([kept("date", "a.yaml")]);
+        assert_eq!(app.kept_place(), None, "not listed: the kept place waits");
+        let found: Arc<[Found]> = [Found::File(PathBuf::from("a.yaml"), None)].into();
+        app.learn([ShelfNews::Listed(found)]);
+        assert_eq!(app.kept_place().map(|p| p.sort), Some("date".into()));
     }
 
     #[test]

@@ -141,7 +141,7 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
     // Read back as `dafu check` reads it; the sentence (a part of the node's text) is
     // where it was found, and reading only that keeps the work linear.
     let whole = sentence_before(text, f, ends_whole_sentence);
-    let period = draft_period(whole)
+    let period = list_period(draft_period(sentence), draft_period(whole))
         .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(whole)));
     // The plan may be said after the figure, in its own clause: 「投资8000万元的…项目即将开工
     // 建设」.
@@ -231,9 +231,24 @@ fn sentence_before<'t>(text: &'t str, f: &Found, ends: fn(char) -> bool) -> &'t 
     before.get(start..).unwrap_or_default()
 }
 
+/// The period of a figure in one item of a `；`-list: the item's own (`own`), or else the
+/// one the sentence gave before it (`head`, the list's). An item's `累计` counts from a head
+/// that says since when (`今年以来…；…累计23880km`), and is a running total of its own after
+/// a year (`2020年新增10家；累计建成50家`).
+fn list_period(own: Option<String>, head: Option<String>) -> Option<String> {
+    match own.as_deref() {
+        Some("累计") => head
+            .filter(|h| h.ends_with("以来") || h.starts_with('近'))
+            .or(own),
+        Some(_) => own,
+        None => head,
+    }
+}
+
 /// Years named from the letter's own that a draft takes as a figure's period, the longer
-/// first. Not `去年` or `上年`, which a sentence names most often to compare with (比去年增长).
-const DRAFTED_RELATIVE: [&str; 4] = ["今年以来", "本年以来", "本年度", "今年"];
+/// first: not after a character that makes them part of another word (至今年均, 如今年轻).
+/// Not `去年`, which a sentence names most often to compare with (比去年增长).
+const DRAFTED_RELATIVE: [&str; 2] = ["今年以来", "今年"];
 
 /// The period the sentence gives the figure: the last of `2020年`, `2019-2020年`, `近5年`,
 /// `2017年以来`, `截止2020年底`, `今年以来`, `今年`, `目前`, `现有`, `累计` before it, in the
@@ -254,25 +269,9 @@ fn draft_period(sentence: &str) -> Option<String> {
     while i < chars.len() {
         let rest = &chars[i..];
         let starts_number = i == 0 || !chars[i - 1].is_ascii_digit();
-        if let Some(words) = DRAFTED_RELATIVE
-            .iter()
-            .find(|w| rest.starts_with(&w.chars().collect::<Vec<_>>()))
-        {
-            last = Some((*words).to_string());
-            i += words.chars().count();
-        } else if rest.starts_with(&['累', '计']) {
-            // A running total counted from a period the sentence gave (2020年以来…累计) is of
-            // that period: 累计 is then its hedge, not its time.
-            if last.is_none() {
-                last = Some("累计".to_string());
-            }
-            i += 2;
-        } else if [['目', '前'], ['现', '有']]
-            .iter()
-            .any(|w| rest.starts_with(w))
-        {
-            last = Some(rest[..2].iter().collect());
-            i += 2;
+        if let Some((period, taken)) = word_period(&chars, i, last.as_deref()) {
+            last = Some(period);
+            i += taken;
         } else if rest.starts_with(&['截', '止']) || rest.starts_with(&['截', '至']) {
             let mut end = i + 2;
             if let Some(_year) = year_at(end) {
@@ -317,6 +316,30 @@ fn draft_period(sentence: &str) -> Option<String> {
         }
     }
     last
+}
+
+/// A period written in words at `i` of `chars` (`今年以来`, `今年`, `累计`, `目前`, `现有`):
+/// what it makes the sentence's period, the one before it being `last`, and how many
+/// characters it takes.
+fn word_period(chars: &[char], i: usize, last: Option<&str>) -> Option<(String, usize)> {
+    let rest = chars.get(i..)?;
+    let after_word = i > 0 && chars.get(i - 1).is_some_and(|&c| "至如迄而距".contains(c));
+    if let Some(words) = DRAFTED_RELATIVE
+        .iter()
+        .find(|w| rest.starts_with(&w.chars().collect::<Vec<_>>()))
+        .filter(|_| !after_word)
+    {
+        return Some(((*words).to_string(), words.chars().count()));
+    }
+    if rest.starts_with(&['累', '计']) {
+        // A running total counted from a period the sentence gave (2020年以来…累计) is of
+        // that period: 累计 is then its hedge, not its time.
+        return Some((last.unwrap_or("累计").to_string(), 2));
+    }
+    [['目', '前'], ['现', '有']]
+        .iter()
+        .find(|w| rest.starts_with(*w))
+        .map(|w| (w.iter().collect(), 2))
 }
 
 /// A first draft of what a figure counts: its clause without the figure, and without the
@@ -535,8 +558,27 @@ mod tests {
             draft_period("公路养护累计清扫路面").as_deref(),
             Some("累计")
         );
-        // A year compared with is no period of the figure.
+        // A year compared with is no period of the figure, nor 今年 inside another word.
         assert_eq!(draft_period("比去年增长"), None);
+        assert_eq!(draft_period("如今年轻人口流出").as_deref(), None);
+        assert_eq!(
+            draft_period("自2015年至今年均增长率").as_deref(),
+            Some("2015")
+        );
+    }
+
+    #[test]
+    fn an_item_of_a_list_takes_its_own_period_or_else_the_lists() {
+        let head = |s: &str| Some(s.to_string());
+        assert_eq!(list_period(None, head("今年以来")), head("今年以来"));
+        assert_eq!(list_period(head("2021"), head("2020")), head("2021"));
+        // 累计 counts from a head that says since when; after a year it is all time.
+        assert_eq!(
+            list_period(head("累计"), head("今年以来")),
+            head("今年以来")
+        );
+        assert_eq!(list_period(head("累计"), head("近5年")), head("近5年"));
+        assert_eq!(list_period(head("累计"), head("2020")), head("累计"));
         assert_eq!(draft_period("聚焦九大板块，打造"), None);
     }
 }

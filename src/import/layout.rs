@@ -412,7 +412,10 @@ pub(crate) fn tail_context(text: &str) -> String {
     }
     let mut taken = 0;
     while let Some(&c) = rev.peek() {
-        if !is_context(c) || (taken >= CONTEXT_CHARS && !within_a_word(out.last(), c)) {
+        if !is_context(c)
+            || taken >= CONTEXT_CHARS_MOST
+            || (taken >= CONTEXT_CHARS && !within_a_word(out.last(), c))
+        {
             break;
         }
         out.push(c);
@@ -427,7 +430,10 @@ pub(crate) fn tail_context(text: &str) -> String {
 pub(crate) fn head_context(text: &str) -> String {
     let mut out: Vec<char> = Vec::new();
     for c in text.chars() {
-        if !is_context(c) || (out.len() >= CONTEXT_CHARS && !within_a_word(out.last(), c)) {
+        if !is_context(c)
+            || out.len() >= CONTEXT_CHARS_MOST
+            || (out.len() >= CONTEXT_CHARS && !within_a_word(out.last(), c))
+        {
             break;
         }
         out.push(c);
@@ -437,6 +443,10 @@ pub(crate) fn head_context(text: &str) -> String {
 
 /// How many characters of context an erratum quotes on each side, at the least.
 const CONTEXT_CHARS: usize = 8;
+
+/// The most it quotes, to finish a run of letters and digits: a run longer than a number or
+/// a code (a line of `AAAA…`) is cut, and each quotation costs the same whatever the text.
+const CONTEXT_CHARS_MOST: usize = 24;
 
 /// Whether `c` goes on the run of Latin letters and digits that `last` ends (`A2025` `0015`):
 /// a quotation is not cut inside one, which would read as another number.
@@ -547,6 +557,9 @@ mod tests {
     fn a_quotation_is_not_cut_inside_a_number() {
         assert_eq!(tail_context("第A20250015号"), "A20250015号");
         assert_eq!(head_context("A20250015号建议的答复"), "A20250015");
+        // A run longer than any number is cut all the same.
+        assert_eq!(head_context(&"A".repeat(1000)).len(), 24);
+        assert_eq!(tail_context(&"7".repeat(1000)).len(), 24);
         // Chinese is cut at eight characters, as before.
         assert_eq!(tail_context("一二三四五六七八九十"), "三四五六七八九十");
     }

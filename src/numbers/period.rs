@@ -35,13 +35,10 @@ const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 const NOW_WORDS: [&str; 3] = ["目前", "现有", "现在"];
 
 /// Years named from the letter's own, and how English says each.
-pub const RELATIVE_YEARS: [(&str, &str); 6] = [
+pub const RELATIVE_YEARS: [(&str, &str); 3] = [
     ("今年以来", "since the start of the year"),
-    ("本年以来", "since the start of the year"),
     ("今年", "this year"),
-    ("本年度", "this year"),
     ("去年", "last year"),
-    ("上年", "last year"),
 ];
 
 /// How a period may be written, for error messages.

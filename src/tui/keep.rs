@@ -45,8 +45,8 @@ enum Kept {
     Shelf {
         /// The shelf's key ([`state::shelf_key`]).
         key: String,
-        /// Its order and letter.
-        place: ShelfPlace,
+        /// Its order and letter, once there is something to keep.
+        place: Option<ShelfPlace>,
         /// The history the shelf was given.
         base: Vec<String>,
         /// The history now.
@@ -150,7 +150,7 @@ pub struct HistoryKeeper {
     /// The shelf's key ([`state::shelf_key`]).
     key: String,
     /// The place last published, not published again until it changes.
-    published: Option<(ShelfPlace, Vec<String>)>,
+    published: Option<(Option<ShelfPlace>, Vec<String>)>,
     /// The history as the store holds it, as far as the shelf knows: what it was given, and
     /// what the last letter closed saved. A save adds what was searched since.
     base: Vec<String>,
@@ -205,7 +205,7 @@ impl HistoryKeeper {
 
     /// Records the shelf's place and history now, for [`save_latest`]; nothing when they
     /// are as last recorded (this is called after every action).
-    pub fn publish(&mut self, place: ShelfPlace, history: &[String]) {
+    pub fn publish(&mut self, place: Option<ShelfPlace>, history: &[String]) {
         let Some(path) = &self.path else { return };
         let now = (place, history.to_vec());
         if self.published.as_ref() == Some(&now) {
@@ -226,7 +226,7 @@ impl HistoryKeeper {
 
     /// Records the shelf's place and history again, whether or not they changed: a letter
     /// closed meanwhile took the snapshot's place.
-    pub fn publish_again(&mut self, place: ShelfPlace, history: &[String]) {
+    pub fn publish_again(&mut self, place: Option<ShelfPlace>, history: &[String]) {
         self.published = None;
         self.publish(place, history);
     }
@@ -267,7 +267,7 @@ pub fn save_latest() -> io::Result<()> {
                     base,
                     history,
                 },
-        }) => state::save_shelf(&path, &key, &place, &base, &history),
+        }) => state::save_shelf(&path, &key, place.as_ref(), &base, &history),
         None => Ok(()),
     }
 }

@@ -142,8 +142,14 @@ impl Column {
         // A column no letter fills (a county's replies have no document number, most no
         // class) would stand as a row of dashes and take the title's room. A letter's state
         // (unreviewed, refused) heads its title for the same reason.
+        // A letter not read yet may fill it: the columns stand while the shelf is read, and
+        // only then does one that stayed empty go, rather than each appear as it fills.
         let filled = |field: fn(&Head) -> Option<&str>| {
-            (app.rows().iter()).any(|r| matches!(&r.known, Known::Read(h) if field(h).is_some()))
+            (app.rows().iter()).any(|r| match &r.known {
+                Known::Read(h) => field(h).is_some(),
+                Known::Unread => true,
+                Known::Refused(_) => false,
+            })
         };
         if filled(|h| h.date.as_deref()) {
             columns.push((Column::Date, 10));
