@@ -160,6 +160,7 @@ pub fn diff(a: &Letter, b: &Letter) -> Vec<Change> {
                 d.presence(&place, "title", x.title.clone(), y.title.clone());
                 d.paragraphs(&place, "paragraphs", &x.paragraphs, &y.paragraphs);
                 d.figures(&place, &x.figures, &y.figures);
+                points(&mut d, &place, &x.points, &y.points);
             }
             (x, y) => d.presence(
                 &place,
@@ -238,9 +239,14 @@ fn measure(d: &mut Diff, place: &str, x: &Measure, y: &Measure) {
     d.text(place, "title", &x.title, &y.title);
     d.paragraphs(place, "paragraphs", &x.paragraphs, &y.paragraphs);
     d.figures(place, &x.figures, &y.figures);
-    for p in 0..x.points.len().max(y.points.len()) {
+    points(d, place, &x.points, &y.points);
+}
+
+/// The points of a measure or a section at `place`, one by one.
+fn points(d: &mut Diff, place: &str, x: &[Point], y: &[Point]) {
+    for p in 0..x.len().max(y.len()) {
         let here = format!("{place}{}是", chinese_numeral(p + 1));
-        match (x.points.get(p), y.points.get(p)) {
+        match (x.get(p), y.get(p)) {
             (Some(p), Some(q)) => point(d, &here, p, q),
             (p, q) => d.presence(
                 &here,

@@ -452,6 +452,9 @@ fn find_figures(letter: &mut Letter, warnings: &mut Vec<Warning>) {
     letter.opening_figures = of(&letter.opening);
     for section in &mut letter.sections {
         section.figures = of(&section.paragraphs);
+        for point in &mut section.points {
+            point.figures = of(std::slice::from_ref(&point.text));
+        }
     }
     letter.closing_figures = of(&letter.closing);
     for suggestion in &mut letter.suggestions {

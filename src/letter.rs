@@ -201,6 +201,9 @@ pub struct Section {
     /// Figures stated in `paragraphs`.
     #[serde(default)]
     pub figures: Vec<Figure>,
+    /// Enumerated points 一是、二是… after its paragraphs, in order (`三是基础设施…`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Point>,
 }
 
 /// One suggestion of the proposal (一、关于…的建议) and the answer to it.

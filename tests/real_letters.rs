@@ -105,7 +105,8 @@ const LETTERS: [Expected; 12] = [
         suggestions: &[],
         sections: &[
             "根据县领导安排",
-            "新县城的医疗资源已在逐步强化。一是",
+            // Its points 一是、二是、三是 are its own nodes, after its first sentence.
+            "新县城的医疗资源已在逐步强化。",
             "县委县政府正在谈判",
         ],
         closing: &[],
@@ -451,7 +452,11 @@ fn differences(letter: &Letter, e: &Expected) -> Vec<String> {
     let figures: Vec<(String, f64, String, Option<String>)> = letter
         .opening_figures
         .iter()
-        .chain(letter.sections.iter().flat_map(|s| &s.figures))
+        .chain(letter.sections.iter().flat_map(|s| {
+            s.figures
+                .iter()
+                .chain(s.points.iter().flat_map(|p| &p.figures))
+        }))
         .chain(letter.suggestions.iter().flat_map(|s| &s.figures))
         .map(|f| (f.text.clone(), f.value, f.unit.clone(), f.qualifier.clone()))
         .collect();
@@ -803,4 +808,57 @@ fn lines_the_reader_shows_in_another_order_are_recorded_as_layout() {
             "{file}"
         );
     }
+}
+
+#[test]
+fn a_section_that_enumerates_its_points_has_them_as_nodes_with_their_figures() {
+    // 剑阁: 二、新县城的医疗资源已在逐步强化。一是…二是…三是…如投资8000万元的…；投资6000万元的…
+    let letter = imported(&fixture("jiange-weijian-2020.txt"));
+    let second = &letter.sections[1];
+    assert_eq!(second.paragraphs, ["新县城的医疗资源已在逐步强化。"]);
+    let starts: Vec<String> = (second.points.iter())
+        .map(|p| p.text.chars().take(6).collect())
+        .collect();
+    assert_eq!(starts, ["将部分特色专", "县人民医院的", "基础设施建设"]);
+    let texts = |figures: &[dafu::letter::Figure]| -> Vec<String> {
+        figures.iter().map(|f| f.text.clone()).collect()
+    };
+    assert!(second.figures.is_empty());
+    assert_eq!(texts(&second.points[2].figures), ["8000万元", "6000万元"]);
+    // The outline shows them under the section, as a measure's points.
+    let tree = LetterTree::new(letter.clone());
+    let keys: Vec<&str> = (tree.nodes.iter())
+        .map(|n| n.key.as_str())
+        .filter(|k| k.starts_with("sec2"))
+        .collect();
+    assert_eq!(keys, ["sec2", "sec2.p1", "sec2.p2", "sec2.p3"]);
+}
+
+#[test]
+fn check_reads_a_sections_points_and_refuses_a_figure_there_at_its_place() {
+    let imported = dafu::import::from_path(&fixture("jiange-weijian-2020.txt")).expect("imports");
+    let yaml = dafu::import::draft(&imported.letter, "test").expect("the draft passes check");
+    let wrong = yaml.replacen("value: 80000000", "value: 70000000", 1);
+    assert_ne!(wrong, yaml);
+    let error = load::parse(&wrong, "draft").expect_err("a value its text does not say");
+    let line = wrong
+        .lines()
+        .position(|l| l.contains("value: 70000000"))
+        .expect("the value's line")
+        + 1;
+    let said = error.to_string();
+    assert!(said.starts_with(&format!("draft:{line}:")), "{said}");
+    assert!(said.contains("sections[1].points[2].figures[0]"), "{said}");
+}
+
+#[test]
+fn diff_names_a_changed_point_of_a_section_by_its_place() {
+    let a = imported(&fixture("jiange-weijian-2020.txt"));
+    let mut b = a.clone();
+    b.sections[1].points[1].text.push_str("补。");
+    let places: Vec<(String, String)> = dafu::diff::diff(&a, &b)
+        .into_iter()
+        .map(|c| (c.place, c.field))
+        .collect();
+    assert_eq!(places, [("二、二是".to_string(), "text".to_string())]);
 }

@@ -32,6 +32,10 @@ pub fn figures_by_place<'l>(letter: &'l Letter, opening: &str) -> Vec<(String, &
     for (s, section) in letter.sections.iter().enumerate() {
         let place = format!("{}、", chinese_numeral(s + 1));
         out.extend(section.figures.iter().map(|f| (place.clone(), f)));
+        for (p, point) in section.points.iter().enumerate() {
+            let p_place = format!("{place}{}是", chinese_numeral(p + 1));
+            out.extend(point.figures.iter().map(|f| (p_place.clone(), f)));
+        }
     }
     out
 }

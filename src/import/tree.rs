@@ -163,6 +163,7 @@ fn section(rest: &str) -> Section {
             vec![rest.to_string()]
         },
         figures: Vec::new(),
+        points: Vec::new(),
     }
 }
 
@@ -194,7 +195,8 @@ pub(crate) fn body(
     out
 }
 
-/// The body read section by section.
+/// The body read section by section; a section's points 一是、二是… are split from its
+/// paragraphs as a measure's are.
 fn sections(paragraphs: Vec<String>, out: &mut Body) {
     for p in paragraphs {
         if let Some((n, rest)) = ordinal::part(&p)
@@ -207,6 +209,11 @@ fn sections(paragraphs: Vec<String>, out: &mut Body) {
             Some(section) => section.paragraphs.push(p),
             None => out.opening.push(p),
         }
+    }
+    for section in &mut out.sections {
+        let (paragraphs, points) = split_points(std::mem::take(&mut section.paragraphs));
+        section.paragraphs = paragraphs;
+        section.points = points;
     }
 }
 
@@ -288,9 +295,20 @@ fn split_measure_heading(rest: &str) -> (String, String) {
 
 /// Splits a measure's body into the paragraphs before its points and the points `一是…`.
 fn points(open: Open) -> Measure {
+    let (paragraphs, points) = split_points(open.body);
+    Measure {
+        title: open.title,
+        paragraphs,
+        figures: Vec::new(),
+        points,
+    }
+}
+
+/// `body` split into the paragraphs before its points and the points `一是…`.
+fn split_points(body: Vec<String>) -> (Vec<String>, Vec<Point>) {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut points: Vec<String> = Vec::new();
-    for part in open.body.iter().filter(|p| !p.trim().is_empty()) {
+    for part in body.iter().filter(|p| !p.trim().is_empty()) {
         let chars: Vec<char> = part.chars().collect();
         // Text of this paragraph not yet given to the paragraphs or a point.
         let mut from = 0;
@@ -318,18 +336,14 @@ fn points(open: Open) -> Measure {
         }
         give(&chars[from..], new_part, &mut paragraphs, &mut points);
     }
-    Measure {
-        title: open.title,
-        paragraphs,
-        figures: Vec::new(),
-        points: points
-            .into_iter()
-            .map(|text| Point {
-                text,
-                figures: Vec::new(),
-            })
-            .collect(),
-    }
+    let points = points
+        .into_iter()
+        .map(|text| Point {
+            text,
+            figures: Vec::new(),
+        })
+        .collect();
+    (paragraphs, points)
 }
 
 /// Gives a piece of a paragraph to the last point, or to the paragraphs before the points. A

@@ -41,9 +41,21 @@ macro_rules! text_visitor {
     (
         $(#[$doc:meta])* $name:ident,
         $suggestion_name:ident,
+        $points_name:ident,
         $figures_name:ident
         $(, $mutability:ident)?
     ) => {
+        fn $points_name<'a>(
+            points: &'a $($mutability)? [Point],
+            visit: &mut impl FnMut(Part, Form, &'a $($mutability)? String),
+        ) {
+            for point in points {
+                let Point { text, figures } = point;
+                visit(Part::Body, Form::Paragraphs, text);
+                $figures_name(figures, visit);
+            }
+        }
+
         fn $figures_name<'a>(
             figures: &'a $($mutability)? [Figure],
             visit: &mut impl FnMut(Part, Form, &'a $($mutability)? String),
@@ -77,11 +89,7 @@ macro_rules! text_visitor {
                     visit(Body, Paragraphs, s);
                 }
                 $figures_name(figures, visit);
-                for point in points {
-                    let Point { text, figures } = point;
-                    visit(Body, Paragraphs, text);
-                    $figures_name(figures, visit);
-                }
+                $points_name(points, visit);
             }
         }
 
@@ -135,14 +143,13 @@ macro_rules! text_visitor {
                 $suggestion_name(suggestion, &mut visit);
             }
             for section in sections {
-                let Section { title, paragraphs, figures } = section;
-                if let Some(s) = title {
-                    visit(Body, Line, s);
-                }
+                let Section { title, paragraphs, figures, points } = section;
+                title.into_iter().for_each(|s| visit(Body, Line, s));
                 for s in paragraphs {
                     visit(Body, Paragraphs, s);
                 }
                 $figures_name(figures, &mut visit);
+                $points_name(points, &mut visit);
             }
             for s in closing {
                 visit(Body, Paragraphs, s);
@@ -175,6 +182,7 @@ text_visitor!(
     /// then errata and notes.
     for_each_text,
     for_each_suggestion_text,
+    for_each_point_text,
     for_each_figure_text
 );
 
@@ -182,6 +190,7 @@ text_visitor!(
     /// [`for_each_text`], for changing the fields in place.
     for_each_text_mut,
     for_each_suggestion_text_mut,
+    for_each_point_text_mut,
     for_each_figure_text_mut,
     mut
 );
@@ -251,9 +260,14 @@ pub fn figure_nodes(letter: &Letter) -> Vec<FigureNode<'_>> {
     }
     let after = letter.suggestions.len();
     for (s, section) in letter.sections.iter().enumerate() {
-        let at = root.key("sections").index(s).key("figures");
+        let at = root.key("sections").index(s);
         let text = section.paragraphs.join("\n").into();
-        nodes.push(node(at, text, &section.figures, Some(after + s)));
+        let part = Some(after + s);
+        nodes.push(node(at.key("figures"), text, &section.figures, part));
+        for (p, point) in section.points.iter().enumerate() {
+            let at = at.key("points").index(p).key("figures");
+            nodes.push(node(at, point.text.as_str().into(), &point.figures, part));
+        }
     }
     nodes.push(node(
         root.key("closing_figures"),

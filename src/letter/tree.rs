@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::places::FigurePlaces;
 use super::quotes::Quotes;
-use super::{EditorialNote, Erratum, Figure, Letter, Measure, Section, Suggestion};
+use super::{EditorialNote, Erratum, Figure, Letter, Measure, Point, Section, Suggestion};
 use crate::strings::Lang;
 
 /// Between a breadcrumb's names (see [`LetterTree::breadcrumb`]).
@@ -323,9 +323,10 @@ impl<'a> Builder<'a> {
             Some(title) => title.clone(),
             None => crate::text::sanitize_line(crate::text::first_sentence(first)).into_owned(),
         };
+        let key = format!("sec{}", s + 1);
         let node = self.open(
             NodeKind::Section,
-            format!("sec{}", s + 1),
+            key.clone(),
             None,
             label.clone(),
             title,
@@ -349,6 +350,7 @@ impl<'a> Builder<'a> {
         for paragraph in paragraphs {
             self.block(node, BlockKind::Paragraph, paragraph.clone(), 0);
         }
+        self.points(node, &key, &section.points);
         self.close(node);
     }
 
@@ -377,7 +379,13 @@ impl<'a> Builder<'a> {
         for paragraph in paragraphs {
             self.block(node, BlockKind::Paragraph, paragraph.clone(), 0);
         }
-        for (p, point) in measure.points.iter().enumerate() {
+        self.points(node, &key, &measure.points);
+        self.close(node);
+    }
+
+    /// The points 一是、二是… of the measure or section `node`, keyed `{key}.p1`….
+    fn points(&mut self, node: NodeId, key: &str, points: &'a [Point]) {
+        for (p, point) in points.iter().enumerate() {
             let label = format!("{}是", chinese_numeral(p + 1));
             let pnode = self.open(
                 NodeKind::Point,
@@ -397,7 +405,6 @@ impl<'a> Builder<'a> {
             );
             self.close(pnode);
         }
-        self.close(node);
     }
 
     /// The closing: last paragraphs, signature, date, contact, disclosure, cc, and the

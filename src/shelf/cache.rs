@@ -69,7 +69,9 @@ const SCHEMA: Schema = Schema {
     // 14: a transcript's row is read by the import of this version: no letterhead made from
     // the title's head (the issuer falls back to it), periods such as 今年以来, the layout
     // errata; a row read before would show what the import no longer says.
-    version: 14,
+    // 15: a section's points (一是…) are nodes of their own, in a breadcrumb and a figure's
+    // place.
+    version: 15,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
