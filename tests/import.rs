@@ -868,6 +868,17 @@ fn long_and_broken_texts_import() {
         "{:?}",
         breaks.iter().max()
     );
+
+    // A section's paragraph of a million spaces before its point: each character is looked
+    // at once for where a point may start (looked for backwards, it took minutes).
+    let spaces = format!(
+        "关于某事的答复\n\n某委员：\n\n一、基本情况\n\n说明{}甲。一是乙丙。\n\n二、其他\n\n完。\n\n某局\n2021年7月28日\n",
+        " ".repeat(1_000_000)
+    );
+    let imported = import(&spaces).expect("the spaces import");
+    let first = &imported.letter.sections[0];
+    assert_eq!(first.points.len(), 1, "{:?}", first.points);
+    assert_eq!(first.points[0].text, "乙丙。");
 }
 
 /// `dafu letter.txt`: the reader on an import made in memory, which its status row calls an

@@ -314,8 +314,11 @@ fn split_points(body: Vec<String>) -> (Vec<String>, Vec<Point>) {
         let mut from = 0;
         let mut new_part = true;
         let mut i = 0;
+        // The last character before `i` that is not whitespace, kept as the walk goes: looked
+        // for backwards at each character, a paragraph of spaces took quadratic time.
+        let mut before: Option<char> = None;
         while i < chars.len() {
-            let enumerator = at_point_start(&chars, i)
+            let enumerator = point_may_start(before)
                 .then(|| {
                     let head: String = chars[i..].iter().take(8).collect();
                     ordinal::point(&head)
@@ -328,9 +331,12 @@ fn split_points(body: Vec<String>) -> (Vec<String>, Vec<Point>) {
                 new_part = false;
                 // The enumerator's characters: its numeral and 是.
                 let head: String = chars[i..].iter().take(8).collect();
-                i += head.get(..len).map_or(1, |h| h.chars().count());
+                let taken = head.get(..len).map_or(1, |h| h.chars().count());
+                before = head.chars().take(taken).last().or(before);
+                i += taken;
                 from = i;
             } else {
+                before = Some(chars[i]).filter(|c| !c.is_whitespace()).or(before);
                 i += 1;
             }
         }
@@ -368,9 +374,9 @@ fn give(piece: &[char], new_part: bool, paragraphs: &mut Vec<String>, points: &m
     }
 }
 
-/// A point can begin at a paragraph's start or after `。；：！？`.
-fn at_point_start(chars: &[char], i: usize) -> bool {
-    let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+/// A point can begin at a paragraph's start or after `。；：！？` (`before`: the last
+/// character before it that is not whitespace, if any).
+fn point_may_start(before: Option<char>) -> bool {
     before.is_none_or(|c| matches!(c, '。' | '；' | '：' | '！' | '？'))
 }
 
