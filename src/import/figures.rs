@@ -248,7 +248,7 @@ fn list_period(own: Option<String>, head: Option<String>) -> Option<String> {
 /// Years named from the letter's own that a draft takes as a figure's period, the longer
 /// first: not after a character that makes them part of another word (至今年均, 如今年轻).
 /// Not `去年`, which a sentence names most often to compare with (比去年增长).
-const DRAFTED_RELATIVE: [&str; 2] = ["今年以来", "今年"];
+const DRAFTED_RELATIVE: [&[char]; 2] = [&['今', '年', '以', '来'], &['今', '年']];
 
 /// The period the sentence gives the figure: the last of `2020年`, `2019-2020年`, `近5年`,
 /// `2017年以来`, `截止2020年底`, `今年以来`, `今年`, `目前`, `现有`, `累计` before it, in the
@@ -323,13 +323,17 @@ fn draft_period(sentence: &str) -> Option<String> {
 /// characters it takes.
 fn word_period(chars: &[char], i: usize, last: Option<&str>) -> Option<(String, usize)> {
     let rest = chars.get(i..)?;
+    // Once per character of every sentence before a figure: most begin no such word.
+    if !matches!(rest.first(), Some('今' | '累' | '目' | '现')) {
+        return None;
+    }
     let after_word = i > 0 && chars.get(i - 1).is_some_and(|&c| "至如迄而距".contains(c));
     if let Some(words) = DRAFTED_RELATIVE
         .iter()
-        .find(|w| rest.starts_with(&w.chars().collect::<Vec<_>>()))
+        .find(|w| rest.starts_with(w))
         .filter(|_| !after_word)
     {
-        return Some(((*words).to_string(), words.chars().count()));
+        return Some((words.iter().collect(), words.len()));
     }
     if rest.starts_with(&['累', '计']) {
         // A running total counted from a period the sentence gave (2020年以来…累计) is of
