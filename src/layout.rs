@@ -206,8 +206,15 @@ pub fn figures_overlay(screen: Rect) -> Rect {
 /// `head_rows` rows of headings.
 #[must_use]
 pub fn figures_list_rows(width: u16, height: u16, head_rows: u16) -> usize {
-    let body = inner(figures_overlay(Rect::new(0, 0, width, height)));
+    let body = figures_body(width, height);
     usize::from(body.height.saturating_sub(head_rows + FIGURES_DETAIL_ROWS))
+}
+
+/// The figures overlay's inside, within its border, on a `width`×`height` screen: its
+/// headings, then its list.
+#[must_use]
+pub fn figures_body(width: u16, height: u16) -> Rect {
+    inner(figures_overlay(Rect::new(0, 0, width, height)))
 }
 
 /// The first row to show of a list of `len` rows in a window of `rows`, scrolled as little

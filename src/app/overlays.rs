@@ -6,7 +6,6 @@ use super::{App, Overlay};
 use crate::action::Action;
 use crate::layout;
 use crate::letter::tree::NodeId;
-use ratatui::layout::Rect;
 
 /// What a key does to a help of `rows` rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,12 +131,7 @@ impl App {
             Action::Activate | Action::Toggle => self.go_to_selected_figure(),
             Action::Click { y, .. } => {
                 // The list's lines start under the pane's border and the headings.
-                let body = layout::inner(layout::figures_overlay(Rect::new(
-                    0,
-                    0,
-                    self.size.0,
-                    self.size.1,
-                )));
+                let body = layout::figures_body(self.size.0, self.size.1);
                 let first = body.y + figures.mode.head_rows();
                 let rows = figures_view::list_rows(self.size.0, self.size.1, figures.mode);
                 let line = y.checked_sub(first).map(usize::from);

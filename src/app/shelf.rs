@@ -768,7 +768,7 @@ impl ShelfApp {
         let Some(place) = self.kept.take() else {
             return;
         };
-        if self.moved || self.search.is_some() || self.sort != SortKey::default() {
+        if self.reader_acted() {
             return;
         }
         self.sort = SortKey::from_id(&place.sort).unwrap_or_default();
@@ -777,15 +777,20 @@ impl ShelfApp {
         }
     }
 
+    /// Whether the reader has moved, sorted or searched: then the shelf is where they put it,
+    /// not where the last run left it.
+    fn reader_acted(&self) -> bool {
+        self.moved || self.search.is_some() || self.sort != SortKey::default()
+    }
+
     /// What the shelf keeps for the next run: its order and the letter selected; `None`
     /// while the place kept from the last run may still come and the reader has not moved,
     /// so that quitting before a slow store answers does not overwrite it.
     #[must_use]
     pub fn kept_place(&self) -> Option<ShelfPlace> {
         let taken = self.kept_read && self.kept.is_none();
-        let acted = self.moved || self.sort != SortKey::default() || self.search.is_some();
         let row = self.selected.and_then(|row| self.rows.get(row));
-        (taken || acted).then(|| ShelfPlace {
+        (taken || self.reader_acted()).then(|| ShelfPlace {
             sort: self.sort.id().to_string(),
             file: row.map(|r| r.name.clone()),
         })

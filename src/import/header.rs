@@ -79,8 +79,8 @@ pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
     });
     let mut head = Header::default();
     let mut title_lines: Vec<&Line> = Vec::new();
-    // Each header line's place among the reader's header lines, in the letter's order.
-    let mut shown: Vec<(u8, &str)> = Vec::new();
+    // Each header line, what it is, in the letter's order.
+    let mut shown: Vec<(HeaderLine, &str)> = Vec::new();
     for &(_, line) in &present[..header_end] {
         let place = read_header_line(&line.text, &mut head, &mut title_lines, line);
         shown.push((place, line.text.trim()));
@@ -119,24 +119,33 @@ pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
     head
 }
 
+/// What a header line is, in the order the reader shows them (the schema's, not always the
+/// letter's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum HeaderLine {
+    Class,
+    Letterhead,
+    Number,
+    Signer,
+    Title,
+}
+
 /// Reads one line of the header into `head`: a known field, or a line of the title. Says
-/// where the reader shows the line among the header's (0 the class, 1 the letterhead, 2 the
-/// document number, 3 the signer, 4 the title), which is the schema's order, not always the
-/// letter's.
+/// which it was.
 fn read_header_line<'l>(
     text: &str,
     head: &mut Header,
     title: &mut Vec<&'l Line>,
     line: &'l Line,
-) -> u8 {
+) -> HeaderLine {
     if head.classification.is_none()
         && let Some(class) = classification(text)
     {
         head.classification = Some(class);
-        0
+        HeaderLine::Class
     } else if let Some(name) = labelled(text, &["签发人"]) {
         head.issued_by = Some(name.to_string());
-        3
+        HeaderLine::Signer
     } else if head.doc_number.is_none()
         && let Some((number, rest)) = doc_number(text)
     {
@@ -144,26 +153,26 @@ fn read_header_line<'l>(
         if let Some(name) = labelled(rest.trim(), &["签发人"]) {
             head.issued_by = Some(name.to_string());
         }
-        2
+        HeaderLine::Number
     } else if head.issuer.is_none() && title.is_empty() && is_body_name(text) {
         head.issuer = Some(text.trim().to_string());
-        1
+        HeaderLine::Letterhead
     } else {
         title.push(line);
-        4
+        HeaderLine::Title
     }
 }
 
 /// Records, as a change of layout, header lines that the reader shows in another order than
 /// the letter writes them (`神林函〔2022〕31号` above `类 别： B`): the reader's order is the
 /// schema's, and the letter's is said openly rather than lost.
-fn record_header_order(shown: &[(u8, &str)], errata: &mut Errata) {
+fn record_header_order(shown: &[(HeaderLine, &str)], errata: &mut Errata) {
     if shown.windows(2).all(|pair| pair[0].0 <= pair[1].0) {
         return;
     }
     let mut reordered = shown.to_vec();
     reordered.sort_by_key(|&(place, _)| place);
-    let joined = |lines: &[(u8, &str)]| -> String {
+    let joined = |lines: &[(HeaderLine, &str)]| -> String {
         lines.iter().map(|&(_, l)| l).collect::<Vec<_>>().join("\n")
     };
     errata.single(

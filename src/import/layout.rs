@@ -403,33 +403,24 @@ fn repeated_across(before: &str, after: &str) -> Option<String> {
 /// and up to eight characters before it, stopping at punctuation or a space.
 pub(crate) fn tail_context(text: &str) -> String {
     let mut rev = text.chars().rev().peekable();
-    let mut out: Vec<char> = Vec::new();
-    if let Some(&c) = rev.peek()
-        && is_cjk_punct(c)
-    {
-        out.push(c);
-        rev.next();
-    }
-    let mut taken = 0;
-    while let Some(&c) = rev.peek() {
-        if !is_context(c)
-            || taken >= CONTEXT_CHARS_MOST
-            || (taken >= CONTEXT_CHARS && !within_a_word(out.last(), c))
-        {
-            break;
-        }
-        out.push(c);
-        rev.next();
-        taken += 1;
-    }
-    out.iter().rev().collect()
+    // Backwards: the mark, then what stands before it.
+    let mark = rev.next_if(|&c| is_cjk_punct(c));
+    let before = quoted(rev);
+    before.iter().rev().chain(&mark).collect()
 }
 
 /// The start of `text` as an erratum quotes it: up to eight characters, stopping at
 /// punctuation or a space.
 pub(crate) fn head_context(text: &str) -> String {
+    quoted(text.chars()).into_iter().collect()
+}
+
+/// The characters `chars` gives that an erratum quotes, in the order given: eight, or up to
+/// [`CONTEXT_CHARS_MOST`] to finish a run of letters and digits, stopping at punctuation or a
+/// space.
+fn quoted(chars: impl Iterator<Item = char>) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();
-    for c in text.chars() {
+    for c in chars {
         if !is_context(c)
             || out.len() >= CONTEXT_CHARS_MOST
             || (out.len() >= CONTEXT_CHARS && !within_a_word(out.last(), c))
@@ -438,7 +429,7 @@ pub(crate) fn head_context(text: &str) -> String {
         }
         out.push(c);
     }
-    out.into_iter().collect()
+    out
 }
 
 /// How many characters of context an erratum quotes on each side, at the least.

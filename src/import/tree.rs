@@ -318,21 +318,18 @@ fn split_points(body: Vec<String>) -> (Vec<String>, Vec<Point>) {
         // for backwards at each character, a paragraph of spaces took quadratic time.
         let mut before: Option<char> = None;
         while i < chars.len() {
-            let enumerator = point_may_start(before)
-                .then(|| {
-                    let head: String = chars[i..].iter().take(8).collect();
-                    ordinal::point(&head)
-                })
-                .flatten()
-                .filter(|&(n, _)| n == points.len() + 1);
-            if let Some((_, len)) = enumerator {
+            // The enumerator's characters (its numeral and 是), if the next point's starts here.
+            let enumerator = point_may_start(before).then(|| {
+                let head: String = chars[i..].iter().take(8).collect();
+                let (n, len) = ordinal::point(&head)?;
+                let taken = head.get(..len).map_or(1, |h| h.chars().count()).max(1);
+                (n == points.len() + 1).then_some(taken)
+            });
+            if let Some(taken) = enumerator.flatten() {
                 give(&chars[from..i], new_part, &mut paragraphs, &mut points);
                 points.push(String::new());
                 new_part = false;
-                // The enumerator's characters: its numeral and 是.
-                let head: String = chars[i..].iter().take(8).collect();
-                let taken = head.get(..len).map_or(1, |h| h.chars().count());
-                before = head.chars().take(taken).last().or(before);
+                before = chars.get(i + taken - 1).copied().or(before);
                 i += taken;
                 from = i;
             } else {

@@ -207,12 +207,12 @@ impl HistoryKeeper {
     /// are as last recorded (this is called after every action).
     pub fn publish(&mut self, place: Option<ShelfPlace>, history: &[String]) {
         let Some(path) = &self.path else { return };
-        let now = (place, history.to_vec());
-        if self.published.as_ref() == Some(&now) {
+        // Compared before anything is copied: most calls find nothing changed.
+        if (self.published.as_ref()).is_some_and(|(p, h)| *p == place && h == history) {
             return;
         }
-        self.published = Some(now.clone());
-        let (place, history) = now;
+        self.published = Some((place.clone(), history.to_vec()));
+        let history = history.to_vec();
         publish(Snapshot {
             path: path.clone(),
             kept: Kept::Shelf {
