@@ -95,9 +95,9 @@ impl ImportError {
 /// When the text is empty: nothing of a letter's header is required (a published letter may
 /// lack any of it), but a letter has some text.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
-    let mut errata = Errata::default();
-    let mut warnings = Vec::new();
     let text = normalise(text);
+    let mut errata = Errata::of(&text);
+    let mut warnings = Vec::new();
     let text = errata::full_width_digits(&text, &mut errata);
     let lines = layout::lines(&text, &mut errata);
     if lines.iter().all(Option::is_none) {

@@ -862,3 +862,17 @@ fn diff_names_a_changed_point_of_a_section_by_its_place() {
         .collect();
     assert_eq!(places, [("二、二是".to_string(), "text".to_string())]);
 }
+
+/// 剑阁 writes its three points inside the paragraph of 二、; the reader starts each on a
+/// line of its own, and the draft says so, as the shipped letter does (版式).
+#[test]
+fn points_written_inside_a_paragraph_are_recorded_as_a_change_of_layout() {
+    let letter = imported(&fixture("jiange-weijian-2020.txt"));
+    let layout: Vec<_> = (letter.errata.iter())
+        .filter(|e| e.note.starts_with("版式"))
+        .collect();
+    assert_eq!(layout.len(), 1, "{layout:?}");
+    assert_eq!(layout[0].original, "资源已在逐步强化。一是将部分特色专");
+    assert_eq!(layout[0].corrected, "资源已在逐步强化。\n一是将部分特色专");
+    assert!(layout[0].note.contains("共3处"), "{}", layout[0].note);
+}

@@ -27,6 +27,8 @@ pub(crate) enum Kind {
     PageNumber,
     /// Paragraphs that a web page ran into one line, parted by a space.
     FlattenedParagraphs,
+    /// Points 一是、二是… written inside a paragraph, each shown as a paragraph of its own.
+    PointsSplit,
 }
 
 impl Kind {
@@ -47,6 +49,9 @@ impl Kind {
             Kind::FullWidthDigits => "全角数字，已改为半角数字。",
             Kind::PageNumber => "PDF页码，不是正文，已删去。",
             Kind::FlattenedParagraphs => "网页把几段排成一行、段间以空格相隔，已按段分开。",
+            Kind::PointsSplit => {
+                "版式：原文“一是”“二是”等各点写在段落之中；这里每一点另起一段显示，文字不变。"
+            }
         };
         format!("{what}{many}")
     }
@@ -58,16 +63,36 @@ struct Group {
     original: String,
     corrected: String,
     count: usize,
+    /// Whether the example's original is the transcript's, word for word.
+    verbatim: bool,
+    /// How many later places were tried as the example while it was not.
+    tries: usize,
 }
+
+/// How many later places a kind's example is looked for among, when the first is not the
+/// transcript's word for word (another repair was made inside it): bounded, so that the
+/// look stays linear in the transcript.
+const EXAMPLE_TRIES: usize = 8;
 
 /// The errata of one import, in the order they are found.
 #[derive(Debug, Default)]
 pub(crate) struct Errata {
     single: Vec<Erratum>,
     groups: Vec<Group>,
+    /// The transcript, for a recurring kind's example to quote it word for word; empty when
+    /// not known, and the first place is the example.
+    source: String,
 }
 
 impl Errata {
+    /// The errata of an import of the transcript `source`.
+    pub(crate) fn of(source: &str) -> Self {
+        Self {
+            source: source.to_string(),
+            ..Self::default()
+        }
+    }
+
     /// Records one repair of its own.
     pub(crate) fn single(&mut self, original: String, corrected: String, note: &str) {
         self.single.push(Erratum {
@@ -88,17 +113,31 @@ impl Errata {
         });
     }
 
-    /// Records one more repair of a recurring kind; the first is kept as the example.
-    pub(crate) fn group(&mut self, kind: Kind, original: impl FnOnce() -> (String, String)) {
+    /// Records one more repair of a recurring kind. The first is kept as the example,
+    /// unless another repair was made inside its quotation: then one of the next few that
+    /// quotes the transcript word for word, if any does, so that a reader finds it there.
+    pub(crate) fn group(&mut self, kind: Kind, example: impl FnOnce() -> (String, String)) {
+        let source = &self.source;
+        let verbatim = |original: &str| source.is_empty() || source.contains(original);
         if let Some(group) = self.groups.iter_mut().find(|g| g.kind == kind) {
             group.count += 1;
+            if !group.verbatim && group.tries < EXAMPLE_TRIES {
+                group.tries += 1;
+                let (original, corrected) = example();
+                if verbatim(&original) {
+                    (group.original, group.corrected) = (original, corrected);
+                    group.verbatim = true;
+                }
+            }
         } else {
-            let (original, corrected) = original();
+            let (original, corrected) = example();
             self.groups.push(Group {
                 kind,
+                verbatim: verbatim(&original),
                 original,
                 corrected,
                 count: 1,
+                tries: 0,
             });
         }
     }
@@ -358,5 +397,21 @@ mod tests {
         let errata = errata.finish();
         assert_eq!(errata[0].original, "**一是**");
         assert!(errata[0].note.contains("共4处"));
+    }
+
+    /// A kind's example is the first place that quotes the transcript word for word: one
+    /// with another repair inside it (bold marks taken out) is not found there.
+    #[test]
+    fn a_kinds_example_quotes_the_transcript_word_for_word() {
+        let mut errata = Errata::of("甲：**一是**乙。丙：一是丁。");
+        errata.group(Kind::PointsSplit, || {
+            ("甲：一是乙".into(), "甲：\n一是乙".into())
+        });
+        errata.group(Kind::PointsSplit, || {
+            ("丙：一是丁".into(), "丙：\n一是丁".into())
+        });
+        let errata = errata.finish();
+        assert_eq!(errata[0].original, "丙：一是丁");
+        assert!(errata[0].note.contains("共2处"), "{}", errata[0].note);
     }
 }

@@ -190,14 +190,14 @@ pub(crate) fn body(
     if by_suggestion {
         suggestions(paragraphs, &mut out, errata, warnings);
     } else {
-        sections(paragraphs, &mut out);
+        sections(paragraphs, &mut out, errata);
     }
     out
 }
 
 /// The body read section by section; a section's points 一是、二是… are split from its
 /// paragraphs as a measure's are.
-fn sections(paragraphs: Vec<String>, out: &mut Body) {
+fn sections(paragraphs: Vec<String>, out: &mut Body, errata: &mut Errata) {
     for p in paragraphs {
         if let Some((n, rest)) = ordinal::part(&p)
             && n == out.sections.len() + 1
@@ -211,7 +211,8 @@ fn sections(paragraphs: Vec<String>, out: &mut Body) {
         }
     }
     for section in &mut out.sections {
-        let (paragraphs, points) = split_points(std::mem::take(&mut section.paragraphs));
+        let (paragraphs, points) =
+            split_points(std::mem::take(&mut section.paragraphs), "", errata);
         section.paragraphs = paragraphs;
         section.points = points;
     }
@@ -280,7 +281,7 @@ fn suggestions(
                 title: suggestion.title.clone(),
             });
         }
-        suggestion.measures = open.into_iter().map(points).collect();
+        suggestion.measures = open.into_iter().map(|o| points(o, errata)).collect();
     }
 }
 
@@ -294,8 +295,10 @@ fn split_measure_heading(rest: &str) -> (String, String) {
 }
 
 /// Splits a measure's body into the paragraphs before its points and the points `一是…`.
-fn points(open: Open) -> Measure {
-    let (paragraphs, points) = split_points(open.body);
+fn points(open: Open, errata: &mut Errata) -> Measure {
+    // The body's first paragraph is what followed the heading on its line.
+    let heading = format!("{}。", open.title);
+    let (paragraphs, points) = split_points(open.body, &heading, errata);
     Measure {
         title: open.title,
         paragraphs,
@@ -304,19 +307,26 @@ fn points(open: Open) -> Measure {
     }
 }
 
-/// `body` split into the paragraphs before its points and the points `一是…`.
-fn split_points(body: Vec<String>) -> (Vec<String>, Vec<Point>) {
+/// `body` split into the paragraphs before its points and the points `一是…`. `lead` is what
+/// stood before the body's first paragraph on its line (a measure's heading). A point that
+/// began inside a paragraph is shown as a paragraph of its own: a change of layout, recorded
+/// (once per letter, with its count), as the shipped letter records it.
+fn split_points(body: Vec<String>, lead: &str, errata: &mut Errata) -> (Vec<String>, Vec<Point>) {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut points: Vec<String> = Vec::new();
-    for part in body.iter().filter(|p| !p.trim().is_empty()) {
+    for (index, part) in body.iter().enumerate() {
+        if part.trim().is_empty() {
+            continue;
+        }
         let chars: Vec<char> = part.chars().collect();
+        let lead = if index == 0 { lead.trim_end() } else { "" };
         // Text of this paragraph not yet given to the paragraphs or a point.
         let mut from = 0;
         let mut new_part = true;
         let mut i = 0;
         // The last character before `i` that is not whitespace, kept as the walk goes: looked
         // for backwards at each character, a paragraph of spaces took quadratic time.
-        let mut before: Option<char> = None;
+        let mut before: Option<char> = lead.chars().next_back();
         while i < chars.len() {
             // The enumerator's characters (its numeral and 是), if the next point's starts here.
             let enumerator = point_may_start(before).then(|| {
@@ -326,6 +336,9 @@ fn split_points(body: Vec<String>) -> (Vec<String>, Vec<Point>) {
                 (n == points.len() + 1).then_some(taken)
             });
             if let Some(taken) = enumerator.flatten() {
+                if before.is_some() {
+                    record_point_split(lead, &chars, i, errata);
+                }
                 give(&chars[from..i], new_part, &mut paragraphs, &mut points);
                 points.push(String::new());
                 new_part = false;
@@ -347,6 +360,22 @@ fn split_points(body: Vec<String>) -> (Vec<String>, Vec<Point>) {
         })
         .collect();
     (paragraphs, points)
+}
+
+/// Records that the point at `at` of a paragraph's `chars` (after `lead`, on the same line)
+/// began inside the paragraph and is shown as a paragraph of its own: the correction says
+/// where the reader starts the new line (`\n`), so that it does not read as text taken out.
+fn record_point_split(lead: &str, chars: &[char], at: usize, errata: &mut Errata) {
+    // The quotation is a few characters either side: only a window of the paragraph is
+    // copied, so that a paragraph of many points is not copied for each.
+    const WINDOW: usize = 32;
+    let before: String = if at < WINDOW {
+        lead.chars().chain(chars[..at].iter().copied()).collect()
+    } else {
+        chars[at - WINDOW..at].iter().collect()
+    };
+    let after: String = chars[at..].iter().take(WINDOW).collect();
+    super::layout::record_line_started(&before, &after, Kind::PointsSplit, errata);
 }
 
 /// Gives a piece of a paragraph to the last point, or to the paragraphs before the points. A
@@ -429,6 +458,31 @@ mod tests {
         let errata = errata.finish();
         assert_eq!(errata[0].original, "(一) ");
         assert_eq!(errata[0].corrected, "（一）");
+        // 一是 and 二是 after 前言：, and 二是 after 一是甲。: written inside a paragraph,
+        // shown each on its own. 一是甲 began its paragraph.
+        assert_eq!(errata[1].original, "前言：一是出台规划");
+        assert_eq!(errata[1].corrected, "前言：\n一是出台规划");
+        assert!(errata[1].note.contains("共3处"), "{}", errata[1].note);
+    }
+
+    /// A point that follows a measure's heading on its line is shown on a line of its own:
+    /// recorded with the heading as its context.
+    #[test]
+    fn a_point_after_a_measures_heading_on_its_line_is_recorded() {
+        let mut errata = Errata::default();
+        let texts = [
+            "收悉。",
+            "一、关于甲的建议",
+            "采纳。",
+            "（一）做事。一是甲。",
+            "此致",
+        ];
+        let body = body(paragraphs(&texts), None, &mut errata, &mut Vec::new());
+        assert_eq!(body.suggestions[0].measures[0].points[0].text, "甲。");
+        let errata = errata.finish();
+        assert_eq!(errata.len(), 1, "{errata:?}");
+        assert_eq!(errata[0].original, "做事。一是甲");
+        assert_eq!(errata[0].corrected, "做事。\n一是甲");
     }
 
     #[test]
