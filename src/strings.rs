@@ -97,6 +97,9 @@ pub struct Strings {
     pub search_prompt: &'static str,
     /// Status note when a search finds nothing.
     pub no_match: &'static str,
+    /// When a search finds nothing in the letter's words but dafu's own notes and errata,
+    /// which are on the screen, hold the query.
+    pub only_in_notes: &'static str,
     /// When a key needs a search and there is none (`&`, `n` before any `/`).
     pub no_search: &'static str,
     /// In place of the match count while the search index is still being built: the query is
@@ -289,6 +292,7 @@ const ZH: Strings = Strings {
     shelf_empty: "这里没有答复函（.yaml .yml .txt）",
     search_prompt: "搜索：",
     no_match: "无匹配",
+    only_in_notes: "只见于 dafu 的注释：注释不搜索",
     no_search: "还没有搜索，按 / 开始",
     index_preparing: "正在准备索引…",
     reading_letter: "正在读取",
@@ -442,6 +446,7 @@ const EN: Strings = Strings {
     shelf_empty: "no letters here (.yaml .yml .txt)",
     search_prompt: "search: ",
     no_match: "no match",
+    only_in_notes: "only in dafu's notes, which search skips",
     no_search: "no search yet; / starts one",
     index_preparing: "preparing the index…",
     reading_letter: "reading",

@@ -14,6 +14,19 @@ use crate::search::letter::ReaderIndex;
 use crate::search::{Searcher, Sparse};
 use crate::strings::Lang;
 
+/// Whether dafu's own notes and errata under the letter's text hold `query`: a search reads
+/// the letter's words alone, so a word seen in a note is not found, and the reader is told
+/// why. Asked only when a search has found nothing: the notes are indexed then, by the same
+/// engine, and not kept.
+fn in_notes_only(tree: &LetterTree, query: &str) -> bool {
+    let notes = (tree.blocks.iter())
+        .filter(|block| !crate::search::letter::searched(block))
+        .map(|block| block.text.as_str());
+    !crate::search::SearchIndex::new(notes)
+        .find(query)
+        .is_empty()
+}
+
 /// A match, placed in the reading pane's blocks.
 ///
 /// Twelve bytes: a one-letter query can match a million places, and all of them are kept
@@ -614,7 +627,13 @@ impl App {
         }
         let search = &self.search;
         if search.matches.is_empty() && !search.query.is_empty() {
-            self.note = Some(Note::new(self.lang.strings().no_match));
+            let strings = self.lang.strings();
+            let note = if in_notes_only(&self.tree, &search.query) {
+                strings.only_in_notes
+            } else {
+                strings.no_match
+            };
+            self.note = Some(Note::new(note));
         }
     }
 
