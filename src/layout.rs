@@ -140,6 +140,10 @@ pub struct HelpLayout<'a> {
     pub lines: Vec<(&'a str, &'a str)>,
 }
 
+/// The fewest columns the help's descriptions take beside its keys; narrower, they go under
+/// them.
+const HELP_DESCRIPTION_ROOM: usize = 24;
+
 /// The help overlay of `rows` on `screen` (see [`HelpLayout`]): the lines are broken once, for
 /// both where it stands and what it shows.
 #[must_use]
@@ -157,15 +161,25 @@ pub fn help_layout<'a>(
     let width = u16::try_from(key_width + whats + 6).unwrap_or(u16::MAX);
     let width = width.min(screen.width.saturating_sub(4).max(1));
     // Inside the border: a space, the keys, two spaces, the description.
-    let room = usize::from(width)
-        .saturating_sub(2)
-        .saturating_sub(key_width + 3)
-        .max(1);
-    let mut lines = Vec::with_capacity(rows.len());
+    let inside = usize::from(width).saturating_sub(2);
+    let beside = inside.saturating_sub(key_width + 3);
+    // Too narrow for the descriptions beside the keys (a word or two a line), each row's
+    // keys stand on a line of their own and what they do goes under them, indented.
+    let stacked = beside < HELP_DESCRIPTION_ROOM;
+    let (key_width, room) = if stacked {
+        (0, inside.saturating_sub(4).max(1))
+    } else {
+        (key_width, beside.max(1))
+    };
+    let mut lines = Vec::with_capacity(rows.len() * if stacked { 3 } else { 1 });
     for (key, what) in rows {
+        if stacked {
+            lines.push((key.as_str(), ""));
+        }
         for (i, range) in wrap(what, room, mode).into_iter().enumerate() {
             let shown = what.get(visible(what, range)).unwrap_or_default();
-            lines.push((if i == 0 { key.as_str() } else { "" }, shown));
+            let key = if i == 0 && !stacked { key.as_str() } else { "" };
+            lines.push((key, shown));
         }
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);

@@ -150,6 +150,35 @@ fn help_overlay_60x20() {
     insta::assert_snapshot!(snapshot(&app));
 }
 
+/// On a screen too narrow for the descriptions beside the keys (40 columns), each row's keys
+/// stand on a line of their own and what they do goes under them, indented: a description is
+/// not a column of two words a line.
+#[test]
+fn help_overlay_40x15_puts_descriptions_under_their_keys() {
+    for lang in [Lang::Zh, Lang::En] {
+        let tree = LetterTree::new(dafu::letter::load::embedded());
+        let mut app = App::new(tree, lang, AmbiguousWidth::Narrow, (40, 15));
+        app.update(OpenHelp);
+        let shot = snapshot(&app);
+        let lines: Vec<&str> = shot.lines().collect();
+        let key = lines
+            .iter()
+            .position(|l| l.contains("│ ↓ j "))
+            .unwrap_or_else(|| panic!("{shot}"));
+        assert_eq!(
+            lines[key].trim_end_matches(['│', ' ']).trim_end(),
+            "  │ ↓ j",
+            "{shot}"
+        );
+        let next = match lang {
+            Lang::Zh => "  │   下一项（正文中：向下滚动一行）",
+            Lang::En => "  │   next node (text pane: scroll",
+        };
+        assert!(lines[key + 1].starts_with(next), "{shot}");
+        insta::assert_snapshot!(format!("help_overlay_40x15_{lang:?}"), shot);
+    }
+}
+
 #[test]
 fn figures_overlay_80x24() {
     let mut app = app(80, 24);
