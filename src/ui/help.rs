@@ -59,13 +59,16 @@ pub fn draw_rows(
     // Which lines are in view, since the help is longer than a small screen.
     let first = offset.min(lines.len().saturating_sub(usize::from(body.height)));
     let last = (first + usize::from(body.height)).min(lines.len());
-    let position = format!(
-        " {}–{}/{}  {} ",
-        first + 1,
-        last,
-        lines.len(),
-        strings.help_hints
-    );
+    let position = format!(" {}–{}/{} ", first + 1, last, lines.len());
+    // The keys that page it, when the border has room for them whole: a hint cut short
+    // (`q c`) says nothing.
+    let hinted = format!("{position} {} ", strings.help_hints);
+    let border = usize::from(area.width).saturating_sub(2);
+    let position = if str_width(hinted.trim_end(), mode) <= border {
+        hinted
+    } else {
+        position
+    };
     pane(strings.help_title, true, mode)
         .title_bottom(Line::from(position).style(theme::DIM))
         .render(area, buf);
