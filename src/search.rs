@@ -25,7 +25,7 @@ use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use self::pinyin::{PinyinQuery, Readings};
+use self::pinyin::{PinyinQuery, QueryStart, Readings};
 
 /// One place where a query matched.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -357,10 +357,11 @@ impl SearchIndex {
         Some(self.symbols.get(symbol as usize)?.ch)
     }
 
-    /// The pinyin key of the folded character at `at`.
-    fn key_at(&self, at: usize) -> Option<u32> {
+    /// The pinyin key of the folded character at `at`, and that character.
+    fn key_at(&self, at: usize) -> Option<(u32, char)> {
         let &symbol = self.text.get(at)?;
-        Some(self.symbols.get(symbol as usize)?.key)
+        let symbol = self.symbols.get(symbol as usize)?;
+        Some((symbol.key, symbol.ch))
     }
 
     /// The end of the longest match of `query` starting at folded position `start`, whose
@@ -375,7 +376,7 @@ impl SearchIndex {
                 pinyin,
                 |at| {
                     if at == start {
-                        Some(first.key)
+                        Some((first.key, first.ch))
                     } else {
                         self.key_at(at)
                     }
@@ -787,10 +788,18 @@ impl Level {
     /// As [`Level::full`], `query` read already as `parsed`.
     fn parsed(index: &SearchIndex, query: &str, parsed: &Query) -> Option<Self> {
         let mut level = Self::empty(query, parsed);
-        let initial = parsed.pinyin.as_ref().map(PinyinQuery::first_class);
-        let pinyin_starts = initial
-            .and_then(|class| index.by_initial.get(class))
-            .map_or(&[][..], |p| &p[..]);
+        let start = parsed.pinyin.as_ref().map(PinyinQuery::start);
+        let initial = match start {
+            Some(QueryStart::Class(class)) => Some(class),
+            _ => None,
+        };
+        let pinyin_starts = match start {
+            Some(QueryStart::Class(class)) => {
+                index.by_initial.get(class).map_or(&[][..], |p| &p[..])
+            }
+            Some(QueryStart::Itself(ch)) => index.positions_of(ch),
+            None => &[],
+        };
         let one_letter = parsed.pinyin.as_ref().is_some_and(|p| p.len() == 1)
             && parsed.literal[0].is_ascii_lowercase();
         if parsed.literal.len() == 1 && (parsed.pinyin.is_none() || one_letter) {

@@ -255,7 +255,10 @@ fn every_match_in_view_is_highlighted_and_nothing_else() {
         app.update(OpenSearch);
         app.update(SearchInsert(query.into()));
         app.update(SearchSubmit);
-        app.update(SwitchFocus);
+        // The text has the focus: side by side, by Tab; on one pane, the search showed it.
+        if app.focus() == dafu::app::Focus::Outline {
+            app.update(SwitchFocus);
+        }
         for _ in 0..3 {
             assert_matches_in_view_highlighted(&app);
             app.update(NextMatch);
@@ -428,5 +431,66 @@ fn a_word_only_in_dafus_notes_is_not_found_and_the_reader_is_told_why() {
         assert_eq!(app.note().map(|n| n.text.as_str()), Some(said), "{query}");
         let status = screen(&app).lines().last().unwrap().to_string();
         assert!(status.contains(said), "{query}: {status}");
+    }
+}
+
+/// A reader with the Chinese for part of a word types it, and pinyin for the rest: 人工 then
+/// `zn` finds 人工智能 wherever it stands, and only there, at each keystroke.
+#[test]
+fn characters_and_pinyin_in_one_query_find_the_word() {
+    let mut app = app(120, 36);
+    let whole = expected_count(&app, "人工智能");
+    assert_eq!(whole, 47);
+    app.update(OpenSearch);
+    app.update(SearchInsert("人工".into()));
+    let mut typed = String::from("人工");
+    for c in ["z", "n"] {
+        typed.push_str(c);
+        app.update(SearchInsert(c.into()));
+        assert_eq!(
+            app.search().matches.len(),
+            expected_count(&app, &typed),
+            "after typing {typed}"
+        );
+    }
+    assert_eq!(app.search().matches.len(), whole);
+    for query in ["rg智能", "人gong智neng"] {
+        assert_eq!(expected_count(&app, query), whole, "{query}");
+    }
+}
+
+/// With one pane on the screen (80 columns), a search that goes to a match shows the text
+/// there, where the match is, not the outline's line for its node; while the query is typed
+/// the outline stays, following it. Side by side (120 columns), the focus stays where it was.
+#[test]
+fn on_one_pane_a_search_shows_the_text_at_its_match() {
+    for (width, text_shown) in [(80, true), (120, false)] {
+        let mut app = app(width, 24);
+        app.update(OpenSearch);
+        app.update(SearchInsert("医疗".into()));
+        assert_eq!(app.focus(), dafu::app::Focus::Outline, "{width}: typing");
+        app.update(SearchSubmit);
+        let expected = if text_shown {
+            dafu::app::Focus::Reading
+        } else {
+            dafu::app::Focus::Outline
+        };
+        assert_eq!(app.focus(), expected, "{width}: after Enter");
+        let shot = screen(&app);
+        assert!(
+            shot.contains("智慧医疗"),
+            "{width}: the match is on the screen\n{shot}"
+        );
+        if text_shown {
+            app.update(SwitchFocus);
+            assert_eq!(app.focus(), dafu::app::Focus::Outline);
+            app.update(NextMatch);
+            assert_eq!(
+                app.focus(),
+                dafu::app::Focus::Reading,
+                "n shows the text too"
+            );
+            assert!(screen(&app).contains("医疗"), "{}", screen(&app));
+        }
     }
 }

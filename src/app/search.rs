@@ -625,6 +625,7 @@ impl App {
         if from != self.spot() {
             self.jumped_from = Some(from);
         }
+        self.show_current_match();
         let search = &self.search;
         if search.matches.is_empty() && !search.query.is_empty() {
             let strings = self.lang.strings();
@@ -754,6 +755,17 @@ impl App {
         low
     }
 
+    /// With one pane on the screen and the outline in it, the text comes in its place once a
+    /// search has gone to a match (Enter, `n`, `N`): the match is in the text, not in the
+    /// outline's one line per node. While the query is typed the outline stays, following it.
+    fn show_current_match(&mut self) {
+        let areas = self.areas();
+        let outline_alone = areas.outline.is_some() && areas.reading.is_none();
+        if outline_alone && self.search.current.is_some() {
+            self.focus = Focus::Reading;
+        }
+    }
+
     pub(super) fn step_match(&mut self, delta: isize) {
         if self.search.waiting() {
             self.note = Some(Note::new(self.lang.strings().index_preparing));
@@ -795,6 +807,7 @@ impl App {
             next.cast_unsigned()
         };
         self.go_to_match(index);
+        self.show_current_match();
     }
 
     pub(super) fn toggle_filter(&mut self) {

@@ -216,17 +216,18 @@ impl Readings {
     pub(crate) fn longest_match(
         &self,
         query: &PinyinQuery,
-        keys: &[u32],
+        keys: &[(u32, char)],
         start: usize,
     ) -> Option<usize> {
         self.longest_match_by(query, |pos| keys.get(pos).copied(), start)
     }
 
-    /// As `longest_match`, with the text's keys given by `key_at` (`None` past the end).
+    /// As `longest_match`, with the text's keys and folded characters given by `key_at`
+    /// (`None` past the end).
     pub(crate) fn longest_match_by(
         &self,
         query: &PinyinQuery,
-        key_at: impl Fn(usize) -> Option<u32>,
+        key_at: impl Fn(usize) -> Option<(u32, char)>,
         start: usize,
     ) -> Option<usize> {
         let done = 1u64 << query.len();
@@ -235,13 +236,13 @@ impl Readings {
         let mut best = None;
         let mut pos = start;
         while reach != 0 {
-            let Some(key) = key_at(pos) else { break };
+            let Some((key, ch)) = key_at(pos) else { break };
             let mut next = 0;
             let mut positions = reach;
             while positions != 0 {
                 let at = positions.trailing_zeros() as usize;
                 positions &= positions - 1;
-                next |= self.step(query, key, at);
+                next |= self.step(query, key, ch, at);
             }
             pos += 1;
             if next & done != 0 {
@@ -255,12 +256,20 @@ impl Readings {
     }
 
     /// The query positions reachable from position `at` (with letters left) by consuming one
-    /// text character of key `key`, as a bit set.
-    fn step(&self, query: &PinyinQuery, key: u32, at: usize) -> u64 {
+    /// text character of key `key`, folded `ch`, as a bit set.
+    fn step(&self, query: &PinyinQuery, key: u32, ch: char, at: usize) -> u64 {
         let letters = query.letters.as_slice();
         let Some(&letter) = letters.get(at) else {
             return 0;
         };
+        if letter == AS_ITSELF {
+            // A character typed as itself is consumed by that character alone.
+            return if query.itself_at(at) == Some(ch) {
+                1 << (at + 1)
+            } else {
+                0
+            };
+        }
         if key < FIRST_SET_KEY {
             return if key == u32::from(letter) {
                 1 << (at + 1)
@@ -326,15 +335,33 @@ fn has_double_initial(syllable: &[u8]) -> bool {
 }
 
 /// A query read as pinyin: its letters and digits, and where the reader typed a syllable
-/// boundary (a space or an apostrophe, as in `xi'an`).
+/// boundary (a space or an apostrophe, as in `xi'an`). It may hold characters typed as
+/// themselves (`人工zn`, `智能zhizao`): each matches that character alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PinyinQuery {
-    /// Lower-case ASCII letters and digits, `ü` written `v`.
+    /// Lower-case ASCII letters and digits, `ü` written `v`; [`AS_ITSELF`] where a character
+    /// typed as itself stands.
     letters: Vec<u8>,
+    /// The characters typed as themselves (folded), by their place among `letters`.
+    itself: Vec<(usize, char)>,
     /// Bit i: a syllable must start at letter i.
     boundaries: u64,
-    /// The first-letter mask (see [`first_bit`]) of the first letter.
+    /// The first-letter mask (see [`first_bit`]) of the first letter; 0 when the query
+    /// begins with a character typed as itself.
     first: u32,
+}
+
+/// In a pinyin query's letters, a character typed as itself: no syllable has this byte, so
+/// no reading consumes it.
+const AS_ITSELF: u8 = 0;
+
+/// Where a pinyin query's matches may start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QueryStart {
+    /// On a character with a reading (or an ASCII letter or digit) in this first-letter class.
+    Class(usize),
+    /// On this character, typed as itself.
+    Itself(char),
 }
 
 impl PinyinQuery {
@@ -342,6 +369,7 @@ impl PinyinQuery {
     /// (at least one letter, at most [`MAX_QUERY_LEN`]) with spaces and apostrophes between.
     pub(crate) fn parse(query: &str) -> Option<Self> {
         let mut letters = Vec::with_capacity(query.len());
+        let mut itself = Vec::new();
         let mut boundaries = 0u64;
         let mut valid = true;
         super::fold::fold_with(query, true, |ch, _, _| {
@@ -356,9 +384,16 @@ impl PinyinQuery {
                     boundaries |= 1 << letters.len().min(MAX_QUERY_LEN);
                     return;
                 }
-                _ => {
+                // ASCII punctuation is typed as text (`COVID-19`, `5G-A`), not as pinyin.
+                _ if ch.is_ascii() => {
                     valid = false;
                     return;
+                }
+                // Any other character is typed as itself: a reader with the Chinese for part
+                // of a word and pinyin for the rest (`人工zn`).
+                _ => {
+                    itself.push((letters.len(), ch));
+                    AS_ITSELF
                 }
             };
             letters.push(byte);
@@ -369,9 +404,24 @@ impl PinyinQuery {
         let first = first_bit(*letters.first()?);
         Some(Self {
             letters,
+            itself,
             boundaries,
             first,
         })
+    }
+
+    /// The character typed as itself at letter `at`, if one is there.
+    fn itself_at(&self, at: usize) -> Option<char> {
+        let i = self
+            .itself
+            .binary_search_by_key(&at, |&(place, _)| place)
+            .ok()?;
+        self.itself.get(i).map(|&(_, ch)| ch)
+    }
+
+    /// The characters typed as themselves, by their place among the letters.
+    pub(crate) fn typed_as_themselves(&self) -> &[(usize, char)] {
+        &self.itself
     }
 
     /// The number of letters and digits.
@@ -384,10 +434,14 @@ impl PinyinQuery {
         self.letters.iter().map(|&letter| first_bit(letter))
     }
 
-    /// The class (bit number in a first-letter mask) of the query's first letter: the index
-    /// keeps, per class, where a match can start.
-    pub(crate) fn first_class(&self) -> usize {
-        self.first.trailing_zeros() as usize
+    /// Where a match can start: on a character of the first letter's class (bit number in a
+    /// first-letter mask: the index keeps, per class, where a match can start), or on the
+    /// character the query begins with, typed as itself.
+    pub(crate) fn start(&self) -> QueryStart {
+        match self.itself.first() {
+            Some(&(0, ch)) => QueryStart::Itself(ch),
+            _ => QueryStart::Class(self.first.trailing_zeros() as usize),
+        }
     }
 }
 
@@ -415,10 +469,10 @@ mod tests {
     /// Whether `query` matches exactly the whole of `text` (both unfolded).
     fn matches_whole(query: &str, text: &str) -> bool {
         let mut table = Readings::default();
-        let keys: Vec<u32> = super::super::fold::fold(text)
+        let keys: Vec<(u32, char)> = super::super::fold::fold(text)
             .chars
             .iter()
-            .map(|&ch| table.key_of(ch, None).0)
+            .map(|&ch| (table.key_of(ch, None).0, ch))
             .collect();
         let query = PinyinQuery::parse(query).expect("a pinyin query");
         table.longest_match(&query, &keys, 0) == Some(keys.len())
@@ -549,8 +603,41 @@ mod tests {
         let text = "啊阿".repeat(200);
         let query = "a".repeat(MAX_QUERY_LEN);
         let mut table = Readings::default();
-        let keys: Vec<u32> = text.chars().map(|ch| table.key_of(ch, None).0).collect();
+        let keys: Vec<(u32, char)> = text
+            .chars()
+            .map(|ch| (table.key_of(ch, None).0, ch))
+            .collect();
         let query = PinyinQuery::parse(&query).expect("a pinyin query");
         assert_eq!(table.longest_match(&query, &keys, 0), Some(MAX_QUERY_LEN));
+    }
+
+    /// A reader who has the Chinese for part of a word types it, and pinyin for the rest:
+    /// each character typed matches itself alone, and the letters match as pinyin around it.
+    #[test]
+    fn characters_typed_as_themselves_match_themselves_amid_pinyin() {
+        for (query, text) in [
+            ("人工zn", "人工智能"),
+            ("rg智能", "人工智能"),
+            ("人gong智neng", "人工智能"),
+            ("zhi能", "智能"),
+            ("中山s", "中山市"),
+        ] {
+            assert!(matches_whole(query, text), "{query} should match {text}");
+        }
+        for (query, text) in [
+            // The character typed must be there itself: 智 is not 制, whatever their pinyin.
+            ("人工智z", "人工制造"),
+            ("人gzn", "工人智能"),
+            // Typed as itself, a character is not read as pinyin: 能 does not stand for n.
+            ("人工zn", "人工智慧"),
+        ] {
+            assert!(
+                !matches_whole(query, text),
+                "{query} should not match {text}"
+            );
+        }
+        // Without a letter, a query is literal; ASCII punctuation makes it literal too.
+        assert_eq!(PinyinQuery::parse("人工智能"), None);
+        assert_eq!(PinyinQuery::parse("5G-A网络"), None);
     }
 }

@@ -28,7 +28,7 @@ use foldhash::HashMap;
 
 use memchr::memmem;
 
-use super::pinyin::{LONGEST_SYLLABLE, Readings};
+use super::pinyin::{LONGEST_SYLLABLE, PinyinQuery, Readings};
 use super::{DOC_END, Query, fold};
 
 /// A letter's documents as the sieve keeps them.
@@ -256,9 +256,9 @@ fn source_read(ch: char, source: Option<char>) -> Option<char> {
 pub struct SieveQuery {
     literal: memmem::Finder<'static>,
     /// The pairs of neighbouring characters of the literal query, mixed, for the pair
-    /// filters; empty
-    /// when the filter cannot rule out a letter (a query of one character, or one that reads
-    /// as pinyin, which may match characters that are not its letters).
+    /// filters (of a query that reads as pinyin, those of its characters typed as themselves
+    /// side by side); empty when the filter cannot rule out a letter (a query of one
+    /// character, or of pinyin alone, which may match characters that are not its letters).
     pairs: Vec<u64>,
     pinyin: Option<PinyinSieve>,
 }
@@ -275,16 +275,25 @@ impl SieveQuery {
     pub(crate) fn of(parsed: &Query) -> Self {
         let literal: String = parsed.literal.iter().collect();
         let mut pairs = Vec::new();
-        if parsed.pinyin.is_none() {
-            each_pair(&literal, |pair| pairs.push(mix(pair)));
+        match &parsed.pinyin {
+            None => each_pair(&literal, |pair| pairs.push(mix(pair))),
+            // Characters typed as themselves side by side (`人工zn`) match two characters side
+            // by side, whether the query matches literally or by pinyin: their pairs rule
+            // letters out as a literal query's do.
+            Some(pinyin) => {
+                for pair in pinyin.typed_as_themselves().windows(2) {
+                    if let [(at, first), (next, second)] = *pair
+                        && next == at + 1
+                    {
+                        pairs.push(mix(self::pair(first, second)));
+                    }
+                }
+            }
         }
         Self {
             literal: memmem::Finder::new(literal.as_bytes()).into_owned(),
             pairs,
-            pinyin: parsed
-                .pinyin
-                .as_ref()
-                .map(|p| PinyinSieve::new(p.letter_bits().collect())),
+            pinyin: parsed.pinyin.as_ref().map(PinyinSieve::new),
         }
     }
 
@@ -295,7 +304,7 @@ impl SieveQuery {
     }
 
     /// Whether the query has pairs for the pair filters to judge: a literal query of two
-    /// characters or more.
+    /// characters or more, or one with characters typed as themselves side by side.
     #[must_use]
     pub fn has_pairs(&self) -> bool {
         !self.pairs.is_empty()
@@ -387,6 +396,9 @@ type Fits = [u64; LONGEST_SYLLABLE];
 struct PinyinSieve {
     /// Each query letter's bit in a first-letter mask.
     bits: Vec<u32>,
+    /// The characters typed as themselves, by their place among the query's letters: each
+    /// is consumed, as the first of a character's letters, by that character alone.
+    itself: Vec<(usize, char)>,
     /// The fits, by number; number 0 is a character not looked up yet.
     fits: Vec<Fits>,
     /// Per character of the Basic Multilingual Plane, its fits' number.
@@ -397,9 +409,10 @@ struct PinyinSieve {
 }
 
 impl PinyinSieve {
-    fn new(bits: Vec<u32>) -> Self {
+    fn new(query: &PinyinQuery) -> Self {
         Self {
-            bits,
+            bits: query.letter_bits().collect(),
+            itself: query.typed_as_themselves().to_vec(),
             fits: vec![[0; LONGEST_SYLLABLE]],
             plane: vec![0; 0x1_0000],
             other: HashMap::default(),
@@ -427,6 +440,11 @@ impl PinyinSieve {
                 .zip(&self.bits)
                 .filter(|&(_, &bit)| bit & mask != 0);
             *fit = at.fold(0u64, |set, (i, _)| set | 1 << i) >> place;
+        }
+        for &(place, itself) in &self.itself {
+            if itself == ch {
+                fits[0] |= 1 << place;
+            }
         }
         self.fits.push(fits);
         let number = self.fits.len() - 1;
