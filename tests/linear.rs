@@ -354,6 +354,49 @@ fn checking_128k_figures_that_quote_one_text_takes_linear_time() {
     );
 }
 
+/// Errata that run across a line break (a change of layout) are set under the block that
+/// begins with their last line: each is compared with the blocks that begin as it does, as
+/// they are added. Twenty thousand of them that fit nowhere, beginning as every one of twenty
+/// thousand paragraphs does, would be 400 million comparisons; the comparing is bounded by
+/// the letter's size, and what finds no place within it is listed at the end, as before. One
+/// that fits, compared first, is set under its paragraph.
+#[test]
+fn many_errata_across_line_breaks_over_many_paragraphs_take_linear_time() {
+    const MANY: usize = 20_000;
+    let mut letter = letter_with("开头。");
+    letter
+        .opening
+        .extend((0..MANY).map(|i| format!("第{i}段。")));
+    letter.errata.push(dafu::letter::Erratum {
+        original: "第8段。第9段。".into(),
+        corrected: "第8段。\n第9段。".into(),
+        note: "版式：分段。".into(),
+        suspected: false,
+    });
+    letter
+        .errata
+        .extend((0..MANY).map(|i| dafu::letter::Erratum {
+            original: format!("未{i} 第零"),
+            corrected: format!("未{i}\n第零"),
+            note: "版式：无处可放。".into(),
+            suspected: false,
+        }));
+    let yaml = serde_yaml::to_string(&letter).expect("a letter serialises");
+    let tree = wait::on_a_thread("the tree of 20k spanning errata", move || {
+        LetterTree::new(load::parse(&yaml, "spanning.yaml").expect("the letter loads"))
+    });
+    let ninth = (tree.blocks.iter())
+        .position(|b| b.text == "第9段。")
+        .expect("the ninth paragraph");
+    assert!(
+        tree.blocks[ninth + 1].text.contains("版式：分段。"),
+        "the erratum that fits is under its paragraph: {:?}",
+        tree.blocks[ninth + 1].text
+    );
+    let last = tree.blocks.last().expect("blocks");
+    assert!(last.text.contains("版式：无处可放。"), "{:?}", last.text);
+}
+
 /// The letter of [`many_figures_on_one_text`] with `figures` figures, loaded.
 fn many_figures_letter(figures: usize) -> Letter {
     load::parse(&many_figures_on_one_text(figures), "many.yaml").expect("the letter is valid")
@@ -450,7 +493,7 @@ fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
 #[test]
 #[ignore = "timing: cargo test --test linear -- --ignored"]
 fn timing_each_shape_takes_under_ten_seconds() {
-    let shapes: [(&str, fn()); 9] = [
+    let shapes: [(&str, fn()); 10] = [
         (
             "a million spaces",
             a_paragraph_of_a_million_spaces_wraps_in_linear_time,
@@ -486,6 +529,10 @@ fn timing_each_shape_takes_under_ten_seconds() {
         (
             "the figures view's last of 128k figures",
             going_to_the_last_of_128k_figures_of_one_text_takes_linear_time,
+        ),
+        (
+            "20k errata across line breaks",
+            many_errata_across_line_breaks_over_many_paragraphs_take_linear_time,
         ),
     ];
     wait::timing_each_under(std::time::Duration::from_secs(10), &shapes);

@@ -876,3 +876,34 @@ fn points_written_inside_a_paragraph_are_recorded_as_a_change_of_layout() {
     assert_eq!(layout[0].corrected, "资源已在逐步强化。\n一是将部分特色专");
     assert!(layout[0].note.contains("共3处"), "{}", layout[0].note);
 }
+
+/// A change of layout is explained where it is: under the paragraph that now begins a line
+/// (剑阁's first point; 南宫's paragraph after the addressee), and under the header lines
+/// shown in another order (神木), not after the date at the letter's end.
+#[test]
+fn a_change_of_layout_is_explained_under_the_lines_it_changed() {
+    for (file, under) in [
+        ("jiange-weijian-2020.txt", "一是将部分特色专科"),
+        ("nangong-jiaotong-2018.txt", "您提出的关于"),
+        ("shenmu-linye-2022.txt", "签发人"),
+    ] {
+        let tree = LetterTree::new(imported(&fixture(file)));
+        // The errata whose correction starts a new line (shown ⏎).
+        let explained = (tree.blocks.iter().enumerate())
+            .filter(|(_, b)| b.kind == BlockKind::Editorial && b.text.contains("⏎"))
+            .map(|(at, _)| at)
+            .collect::<Vec<_>>();
+        assert!(!explained.is_empty(), "{file}");
+        for at in explained {
+            let above = (tree.blocks[..at].iter())
+                .rev()
+                .find(|b| b.kind != BlockKind::Editorial)
+                .expect("a block above");
+            assert!(
+                above.text.contains(under),
+                "{file}: the change of layout is under {:?}",
+                above.text
+            );
+        }
+    }
+}

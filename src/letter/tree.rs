@@ -153,6 +153,51 @@ struct Builder<'a> {
     figures: Option<(NodeId, FigurePlaces<'a>)>,
     /// Each node's figures as the letter holds them, for the finder above.
     node_figures: Vec<&'a [Figure]>,
+    /// The errata whose text runs across a line break (a change of layout), not placed yet,
+    /// by the first character of their last line: a block is compared with those alone.
+    spanning: foldhash::HashMap<char, Vec<Spanning<'a>>>,
+    /// How many bytes of comparing the spanning errata may still cost: bounded by the
+    /// size of the blocks added, so that many of them over many blocks stay linear; those
+    /// left over are listed at the end.
+    spanning_budget: usize,
+    /// The last block of the letter's text added (not a note under it).
+    previous_text: Option<usize>,
+}
+
+/// An erratum whose text (see [`Erratum::in_text`]) runs across a line break: where a
+/// paragraph was split, or lines shown in another order. No block holds it whole; it is set
+/// under the block that begins with its last line, after a block that ends with the line
+/// before.
+struct Spanning<'a> {
+    erratum: usize,
+    /// The line before the last.
+    before: &'a str,
+    /// The last line.
+    last: &'a str,
+}
+
+impl<'a> Spanning<'a> {
+    /// The spanning errata of `errata`, by the first character of their last line.
+    fn of(errata: &'a [Erratum]) -> foldhash::HashMap<char, Vec<Self>> {
+        let lines = |text: &'a str| {
+            let (rest, last) = text.rsplit_once('\n')?;
+            let before = rest.rsplit_once('\n').map_or(rest, |(_, line)| line);
+            (!last.is_empty() && !before.is_empty()).then_some((before, last))
+        };
+        let mut by_first: foldhash::HashMap<char, Vec<Self>> = foldhash::HashMap::default();
+        for (erratum, e) in errata.iter().enumerate() {
+            if let Some((before, last)) = lines(e.in_text())
+                && let Some(first) = last.chars().next()
+            {
+                by_first.entry(first).or_default().push(Self {
+                    erratum,
+                    before,
+                    last,
+                });
+            }
+        }
+        by_first
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -206,27 +251,48 @@ impl<'a> Builder<'a> {
         // Each note and erratum is marked where it first occurs in the block, and explained
         // under it, notes first, each in the letter's order.
         // Bounded as validation bounds it: the tree may be built while the letter is checked.
-        let found = self
-            .editorial
-            .find_in(&text, super::quotes::match_budget(text.len()));
         let notes = self.letter.notes.len();
+        let quoted = |i: usize| match self.letter.notes.get(i) {
+            Some(note) => note.text.len(),
+            None => self
+                .letter
+                .errata
+                .get(i - notes)
+                .map_or(0, |e| e.in_text().len()),
+        };
+        // Each quotation found, and the bytes it marks.
+        let mut found: Vec<(usize, Range<usize>)> = (self.editorial)
+            .find_in(&text, super::quotes::match_budget(text.len()))
+            .matches
+            .into_iter()
+            .map(|(i, at)| (i, at..at + quoted(i)))
+            .collect();
+        if kind != BlockKind::Editorial {
+            // A spanning erratum marks its last line, where the block begins.
+            let spanning = self.spanning_at(&text);
+            found.extend(spanning.map(|(erratum, last)| (notes + erratum, 0..last)));
+            found.sort_unstable_by_key(|(i, at)| (*i, at.start));
+        }
         let mut editorial = Vec::new();
         let mut last = None;
-        for (i, at) in found.matches {
+        for (i, at) in found {
             // Sorted by quotation, then start: the first of each quotation is its first place.
             if last.replace(i) == Some(i) {
                 continue;
             }
             if let Some(note) = self.letter.notes.get(i) {
-                marks.push((at..at + note.text.len(), Mark::Note(i)));
+                marks.push((at, Mark::Note(i)));
                 editorial.push(note_text(note, self.lang));
             } else if let Some(erratum) = self.letter.errata.get(i - notes) {
-                marks.push((at..at + erratum.in_text().len(), Mark::Erratum(i - notes)));
+                marks.push((at, Mark::Erratum(i - notes)));
                 editorial.push(erratum_text(erratum, self.lang));
                 self.placed[i - notes] = true;
             }
         }
         marks.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        if kind != BlockKind::Editorial {
+            self.previous_text = Some(self.blocks.len());
+        }
         self.blocks.push(Block {
             node,
             kind,
@@ -242,6 +308,37 @@ impl<'a> Builder<'a> {
             });
         }
         self.nodes[node].blocks.end = self.blocks.len();
+    }
+
+    /// The spanning errata placed at the block `text`, about to be added, with the length of
+    /// their last line: the block begins with it, and the block of text before it ends with
+    /// their line before. Each is placed once, and taken from the list.
+    fn spanning_at(&mut self, text: &str) -> impl Iterator<Item = (usize, usize)> + use<> {
+        let previous = (self.previous_text)
+            .and_then(|i| self.blocks.get(i))
+            .map_or("", |block| block.text.as_str());
+        let mut placed = Vec::new();
+        // Each block adds to the budget as it adds to the letter, as the notes' finder is
+        // given a budget per block.
+        self.spanning_budget =
+            (self.spanning_budget).saturating_add(super::quotes::match_budget(text.len()));
+        let budget = &mut self.spanning_budget;
+        let Some(spanning) = text.chars().next().and_then(|c| self.spanning.get_mut(&c)) else {
+            return placed.into_iter();
+        };
+        spanning.retain(|s| {
+            let cost = s.last.len().min(text.len()) + s.before.len().min(previous.len()) + 1;
+            if *budget < cost {
+                return true;
+            }
+            *budget -= cost;
+            let here = text.starts_with(s.last) && previous.ends_with(s.before);
+            if here {
+                placed.push((s.erratum, s.last.len()));
+            }
+            !here
+        });
+        placed.into_iter()
     }
 
     fn close(&mut self, node: NodeId) {
@@ -536,6 +633,9 @@ impl LetterTree {
             placed: vec![false; letter.errata.len()],
             figures: None,
             node_figures: Vec::new(),
+            spanning: Spanning::of(&letter.errata),
+            spanning_budget: 0,
+            previous_text: None,
         };
         b.opening();
         for (s, suggestion) in letter.suggestions.iter().enumerate() {
