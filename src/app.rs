@@ -766,8 +766,15 @@ impl App {
         };
         match paged {
             Focus::Outline => {
-                let rows = (self.outline_rows() / fraction).max(1).cast_signed();
-                self.step(pages.saturating_mul(rows));
+                let rows = self.outline_rows();
+                let step = (rows / fraction).max(1).cast_signed();
+                let visible = self.visible_nodes();
+                let index = |id| visible.iter().position(|&n| n == id).unwrap_or(0);
+                let (from, offset) = (index(self.selected), self.outline_offset);
+                self.step(pages.saturating_mul(step));
+                let to = index(self.selected);
+                // The outline turns with the selection, as a pager turns its page.
+                self.outline_offset = layout::offset_paged(offset, from, to, rows, visible.len());
             }
             Focus::Reading => {
                 // A whole page keeps one line of the previous one for context, as less does.

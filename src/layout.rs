@@ -247,9 +247,36 @@ pub fn offset_showing(offset: usize, index: usize, rows: usize, len: usize) -> u
     offset.min(len.saturating_sub(rows))
 }
 
+/// The first row to show of a list of `len` rows in a window of `rows`, after a page key
+/// moved its selection from row `from` to row `to`: the view turns as far as the selection
+/// moved, so that the selection keeps its place on the screen, as a pager turns its page (a
+/// page from the top shows a page of rows not seen), and stops at the list's ends.
+#[must_use]
+pub fn offset_paged(offset: usize, from: usize, to: usize, rows: usize, len: usize) -> usize {
+    let turned = if to >= from {
+        offset.saturating_add(to - from)
+    } else {
+        offset.saturating_sub(from - to)
+    };
+    offset_showing(turned.min(len.saturating_sub(rows.max(1))), to, rows, len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_turns_the_view_as_far_as_the_selection_moved() {
+        // 100 rows, 20 in view, the selection on the top row: a page shows rows 20–39.
+        assert_eq!(offset_paged(0, 0, 20, 20, 100), 20);
+        // From the middle of the view, the selection keeps its row.
+        assert_eq!(offset_paged(10, 15, 35, 20, 100), 30);
+        // Near the end, the view stops at the last page; back up, at the first.
+        assert_eq!(offset_paged(75, 80, 99, 20, 100), 80);
+        assert_eq!(offset_paged(5, 10, 0, 20, 100), 0);
+        // A list that fits the window does not scroll.
+        assert_eq!(offset_paged(0, 0, 9, 20, 10), 0);
+    }
 
     #[test]
     fn wide_screens_show_both_panes_side_by_side() {

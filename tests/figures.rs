@@ -474,14 +474,34 @@ fn a_page_moves_by_the_rows_in_view() {
     run(&mut app, [OpenFigures, PageDown]);
     let rows = list_rows(80, 24, FiguresMode::Table);
     assert_eq!(app.figures().unwrap().selected, rows);
+    // The view turns a whole page, as a pager does: every row in view is new, and the
+    // selection keeps its place at the top.
     assert_eq!(
         app.figures().unwrap().offset,
-        1,
-        "the new row is at the bottom"
+        rows,
+        "a page of rows not seen, the selection on top"
     );
     app.update(PageUp);
     assert_eq!(app.figures().unwrap().selected, 0);
     assert_eq!(app.figures().unwrap().offset, 0);
+    // The chart turns by its lines as far as the selected bar moved.
+    run(&mut app, [ToggleFiguresChart, First]);
+    let chart = &app.figures().unwrap().chart;
+    let (before, offset) = (chart.bars[chart.selected], chart.offset);
+    app.update(PageDown);
+    let chart = &app.figures().unwrap().chart;
+    let after = chart.bars[chart.selected];
+    let rows = list_rows(80, 24, FiguresMode::Chart);
+    assert!(after > before, "a page down the chart");
+    // As far as the bar moved (the heading above a section's first bar kept in view), or to
+    // the chart's last page.
+    let last_page = chart.lines.len().saturating_sub(rows);
+    let turned = (offset + (after - before)).min(last_page);
+    assert!(
+        chart.offset + 1 >= turned && chart.offset <= turned,
+        "the chart turned from {offset} to {}, the bar from line {before} to {after}",
+        chart.offset
+    );
 }
 
 #[test]

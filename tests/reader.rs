@@ -306,3 +306,27 @@ fn a_resize_keeps_the_words_at_the_top_of_the_text() {
         );
     }
 }
+
+/// With the outline alone on the screen, a page key turns it a page with the selection, as a
+/// pager does (the rows in view are rows not seen), stopping at its last page.
+#[test]
+fn on_one_pane_a_page_turns_the_outline_with_its_selection() {
+    let mut app = app(80, 12);
+    assert_eq!(app.focus(), Focus::Outline);
+    let rows = usize::from(dafu::layout::inner(app.areas().outline.unwrap()).height);
+    let len = app.visible_nodes().len();
+    assert!(
+        len > 2 * rows,
+        "the outline is longer than two screens: {len}/{rows}"
+    );
+    app.update(PageDown);
+    let at = |app: &dafu::app::App| {
+        (app.visible_nodes().iter())
+            .position(|&n| n == app.selected())
+            .unwrap()
+    };
+    assert_eq!(at(&app), rows, "the selection moves a page");
+    assert_eq!(app.outline_offset(), rows, "and the outline turns with it");
+    app.update(PageUp);
+    assert_eq!((at(&app), app.outline_offset()), (0, 0));
+}

@@ -277,6 +277,9 @@ fn the_list_pages_with_the_keys_of_less() {
     key(&mut app, KeyCode::Char('g'));
     key(&mut app, KeyCode::Char(' '));
     assert_eq!(app.selected(), Some(page), "Space pages as PgDn does");
+    // The list turns a whole page with the selection, which keeps its row at the top: every
+    // row in view is one not seen before.
+    assert_eq!(app.offset(), page, "Space turns the list a page");
     assert!(
         !status(&app).contains("not a shelf key"),
         "{}",

@@ -127,6 +127,17 @@ impl ChartView {
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
+    /// A page key: the selection moves `delta` bars and the view of `rows` lines turns as
+    /// far as the bar's line moved, then keeps it in view as [`ChartView::keep_visible`] does.
+    fn turn(&mut self, delta: isize, rows: usize) {
+        let line_of = |chart: &Self| chart.bars.get(chart.selected).copied().unwrap_or(0);
+        let from = line_of(self);
+        self.step(delta);
+        let to = line_of(self);
+        self.offset = layout::offset_paged(self.offset, from, to, rows, self.lines.len());
+        self.keep_visible(rows);
+    }
+
     /// Scrolls so that the selected bar is in `rows` lines of view, with its section's
     /// heading when it is the section's first bar, and with the notes when it is the last
     /// bar (so that End shows them).
@@ -209,6 +220,20 @@ impl FiguresView {
                 self.selected = self.selected.saturating_add_signed(delta).min(last);
             }
             FiguresMode::Chart => self.chart.step(delta),
+        }
+    }
+
+    /// A page key: the selection moves `delta` rows (table) or bars (chart) and the view of
+    /// `rows` rows turns with it ([`layout::offset_paged`]).
+    pub fn turn(&mut self, delta: isize, rows: usize) {
+        match self.mode {
+            FiguresMode::Table => {
+                let from = self.selected;
+                self.step(delta);
+                let len = self.rows.len();
+                self.offset = layout::offset_paged(self.offset, from, self.selected, rows, len);
+            }
+            FiguresMode::Chart => self.chart.turn(delta, rows),
         }
     }
 

@@ -578,10 +578,10 @@ impl ShelfApp {
             Action::Up => self.step(-times),
             // The wheel moves the list as many rows as it scrolls a pane.
             Action::Wheel { lines, .. } => self.step(lines.try_into().unwrap_or(0)),
-            Action::PageDown => self.step(page * times),
-            Action::PageUp => self.step(-page * times),
-            Action::HalfPageDown => self.step(page / 2 * times),
-            Action::HalfPageUp => self.step(-page / 2 * times),
+            Action::PageDown => self.turn(page * times),
+            Action::PageUp => self.turn(-page * times),
+            Action::HalfPageDown => self.turn(page / 2 * times),
+            Action::HalfPageUp => self.turn(-page / 2 * times),
             Action::First | Action::Last if let Some(n) = counted => {
                 let last = self.shown.len().saturating_sub(1);
                 self.select_at(n.saturating_sub(1).min(last));
@@ -735,6 +735,15 @@ impl ShelfApp {
         let at = self.position().unwrap_or(0).cast_signed();
         let last = self.shown.len().saturating_sub(1).cast_signed();
         self.select_at((at + delta).clamp(0, last.max(0)).cast_unsigned());
+    }
+
+    /// A page key: the selection moves `delta` rows and the list turns with it.
+    fn turn(&mut self, delta: isize) {
+        let from = self.position().unwrap_or(0);
+        self.step(delta);
+        let to = self.position().unwrap_or(0);
+        let (rows, len) = (self.page(), self.shown.len());
+        self.offset = crate::layout::offset_paged(self.offset, from, to, rows, len);
     }
 
     fn select_at(&mut self, index: usize) {
