@@ -548,6 +548,10 @@ fn dafu_list_in_a_terminal_fits_its_width_and_a_pipe_gets_every_cell_whole() {
             if cols >= 80 {
                 let file = row.split_whitespace().next().unwrap_or_default();
                 assert!(file.ends_with(&format!("/{name}")), "{row}");
+                // The title, which begins with the issuer's name, keeps eight characters of
+                // it, where the issuer's column is cut to three.
+                let title: String = made.issuer.chars().take(7).collect();
+                assert!(row.contains(&title), "the title is cut short: {row}");
             } else {
                 let (stem, extension) = name.split_once('.').expect("a name with an extension");
                 assert!(row.starts_with(stem.get(..6).expect("ASCII")), "{row}");

@@ -171,11 +171,12 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
 /// In a terminal narrower than the table, what gives way (after any column that says nothing
 /// on any row, such as the state when every letter reads): the title (or error) and the
 /// file's folders first, in turns (its name is kept), then the class is left out and the
-/// issuer cut, then the document number and the two counts are left out, then the title, the
-/// file and the issuer are cut further, and last the issuer is left out. The date, the
-/// proposal's number (which tells apart letters whose titles differ only there) and the
-/// state keep their width.
-const LIST_GIVING: [Give; 13] = [
+/// issuer cut, then the document number and the two counts are left out, then the issuer is
+/// cut further before the title, which tells letters apart best, then the title and the file
+/// (whose name, numbered, may be all that tells made letters apart) in turns, and last the
+/// issuer is left out. The date, the proposal's number (which tells apart letters whose
+/// titles differ only there) and the state keep their width.
+const LIST_GIVING: [Give; 15] = [
     Give::end(9, 40),
     Give::path(0, 24),
     Give::end(9, 24),
@@ -185,8 +186,10 @@ const LIST_GIVING: [Give; 13] = [
     Give::leave_out(3),
     Give::leave_out(6),
     Give::leave_out(7),
-    Give::end(9, 12),
+    Give::end(2, 8),
+    Give::end(9, 16),
     Give::path(0, 14),
+    Give::end(9, 12),
     Give::end(2, 6),
     Give::leave_out(2),
 ];
