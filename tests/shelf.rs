@@ -216,6 +216,9 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
         assert_eq!(row["unreviewed"], true, "{row}");
         assert_eq!(row["error"], serde_json::Value::Null, "{row}");
     }
+    // 神木 writes its class `类 别： B`: a list gives the class, B.
+    let shenmu = row_of(&shelf.file(name_of(TRANSCRIPTS[0])));
+    assert_eq!(shenmu["classification"], "B", "{shenmu}");
     // The second transcript answers in sections, no suggestion one by one: a script tells it
     // from a reply that answered nothing.
     let sections = row_of(&shelf.file(name_of(TRANSCRIPTS[1])));

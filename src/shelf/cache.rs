@@ -71,7 +71,8 @@ const SCHEMA: Schema = Schema {
     // errata; a row read before would show what the import no longer says.
     // 15: a section's points (一是…) are nodes of their own, in a breadcrumb and a figure's
     // place.
-    version: 15,
+    // 16: a row's class is the class without its label (`B` of `类别：B`).
+    version: 16,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

@@ -93,10 +93,21 @@ pub fn doc_number(letter: &Letter) -> Option<&str> {
     given(&letter.doc_number)
 }
 
-/// The public-disclosure class.
+/// The public-disclosure class, without the label a letter writes it with: `B` of
+/// `类别：B` and of `类 别： B`, `A` of `办理类型：A` and of `A类`. The letter keeps the line as
+/// written; a list shows, and sorts by, the class.
 #[must_use]
 pub fn classification(letter: &Letter) -> Option<&str> {
-    given(&letter.classification)
+    let written = given(&letter.classification)?;
+    let value = written
+        .rsplit_once(['：', ':'])
+        .map_or(written, |(_, value)| value)
+        .trim();
+    let value = value
+        .strip_suffix('类')
+        .filter(|class| !class.trim().is_empty())
+        .map_or(value, str::trim);
+    Some(value).filter(|v| !v.is_empty()).or(Some(written))
 }
 
 /// The title line.
@@ -109,4 +120,30 @@ pub fn title(letter: &Letter) -> Option<&str> {
 #[must_use]
 pub fn proposal(letter: &Letter) -> Option<&str> {
     given(&letter.proposal.number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_class_is_read_without_its_label() {
+        let class = |written: &str| {
+            let letter = crate::letter::Letter {
+                classification: Some(written.to_string()),
+                ..crate::letter::load::embedded()
+            };
+            classification(&letter).map(str::to_string)
+        };
+        for (written, shown) in [
+            ("类别：B", "B"),
+            ("类 别： B", "B"),
+            ("办理类型：A", "A"),
+            ("A类", "A"),
+            ("B", "B"),
+            ("类别：", "类别："),
+        ] {
+            assert_eq!(class(written).as_deref(), Some(shown), "{written}");
+        }
+    }
 }
