@@ -9,7 +9,7 @@
 //!    terminal's [`AmbiguousWidth`] (`“ ” — … · ①` take 1 or 2 columns depending on it).
 //! 3. [`wrap()`]: UAX #14 line breaking fitted by display width, as byte ranges into the
 //!    text; draw each line's [`visible`] part.
-//! 4. [`truncate()`] / [`first_sentence`] for one-line places: tree rows, titles, status;
+//! 4. [`truncate()`] / [`first_sentence`] / [`paragraph_name`] for one-line places: tree rows, titles, status;
 //!    [`columns`] for the command line's tables, fitted to a terminal.
 //!
 //! [`char_to_byte`] turns a place counted in `char`s (a caret, a parser's index) into a byte
@@ -26,7 +26,7 @@ pub mod width;
 pub mod wrap;
 
 pub use sanitize::{is_bidi_control, sanitize, sanitize_line};
-pub use truncate::{ELLIPSIS, first_sentence, truncate, truncate_start};
+pub use truncate::{ELLIPSIS, first_sentence, paragraph_name, truncate, truncate_start};
 pub use width::{AmbiguousWidth, char_width, grapheme_width, str_width};
 pub use wrap::{visible, wrap};
 

@@ -907,3 +907,24 @@ fn a_change_of_layout_is_explained_under_the_lines_it_changed() {
         }
     }
 }
+
+/// A numbered paragraph with no title is named by its first sentence, and by its first
+/// clause when that sentence is long: 剑阁's 一、 is one long sentence, and a breadcrumb (the
+/// status row, a search's `PATH: name: …`) that held it whole repeated the paragraph.
+#[test]
+fn a_long_numbered_paragraph_is_named_by_its_first_clause() {
+    let tree = LetterTree::new(imported(&fixture("jiange-weijian-2020.txt")));
+    let first = (tree.nodes.iter())
+        .position(|n| n.label == "一、")
+        .expect("section 一");
+    assert_eq!(tree.nodes[first].title, "根据县领导安排…");
+    assert_eq!(
+        tree.breadcrumb(first, dafu::strings::Lang::Zh),
+        "一、根据县领导安排…"
+    );
+    // A short first sentence is the name whole.
+    let second = (tree.nodes.iter())
+        .position(|n| n.label == "二、")
+        .expect("section 二");
+    assert_eq!(tree.nodes[second].title, "新县城的医疗资源已在逐步强化。");
+}

@@ -418,7 +418,7 @@ impl<'a> Builder<'a> {
         // The outline names a numbered paragraph by its first sentence, on one line.
         let title = match &section.title {
             Some(title) => title.clone(),
-            None => crate::text::sanitize_line(crate::text::first_sentence(first)).into_owned(),
+            None => crate::text::sanitize_line(&crate::text::paragraph_name(first)).into_owned(),
         };
         let key = format!("sec{}", s + 1);
         let node = self.open(
@@ -490,7 +490,7 @@ impl<'a> Builder<'a> {
                 Some(node),
                 label.clone(),
                 // One line of the outline: a break inside the sentence must not make two.
-                crate::text::sanitize_line(crate::text::first_sentence(&point.text)).into_owned(),
+                crate::text::sanitize_line(&crate::text::paragraph_name(&point.text)).into_owned(),
                 &point.figures,
             );
             let label_len = label.len();

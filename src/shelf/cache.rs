@@ -72,7 +72,9 @@ const SCHEMA: Schema = Schema {
     // 15: a section's points (一是…) are nodes of their own, in a breadcrumb and a figure's
     // place.
     // 16: a row's class is the class without its label (`B` of `类别：B`).
-    version: 16,
+    // 17: a numbered paragraph or a point is named in a breadcrumb by its first clause when
+    // its first sentence is long (`根据县领导安排…`), not by the whole sentence.
+    version: 17,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

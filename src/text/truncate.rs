@@ -158,10 +158,55 @@ pub fn first_sentence(s: &str) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
+/// The most characters of a paragraph's name ([`paragraph_name`]).
+pub const NAME_CHARS: usize = 20;
+
+/// What names a paragraph that has no title (a numbered paragraph, a point 一是…) in the
+/// outline, a breadcrumb and a search's line: its first sentence, and of a long one, its
+/// first clause or its first [`NAME_CHARS`] characters, with `…` for the rest. A name the
+/// length of its paragraph repeated the paragraph after it, in a search's `PATH: name: …`.
+#[must_use]
+pub fn paragraph_name(paragraph: &str) -> std::borrow::Cow<'_, str> {
+    let sentence = first_sentence(paragraph);
+    if sentence.chars().nth(NAME_CHARS).is_none() {
+        return sentence.into();
+    }
+    let clause = (sentence.char_indices())
+        .take(NAME_CHARS)
+        .skip(4)
+        .find(|&(_, c)| matches!(c, '，' | '；' | '：' | '、'))
+        .map(|(at, _)| at);
+    let end = clause.unwrap_or_else(|| {
+        (sentence.char_indices())
+            .nth(NAME_CHARS)
+            .map_or(sentence.len(), |(at, _)| at)
+    });
+    format!("{}…", sentence.get(..end).unwrap_or(sentence)).into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use AmbiguousWidth::{Narrow, Wide};
+
+    #[test]
+    fn a_paragraph_is_named_by_its_first_sentence_or_clause() {
+        assert_eq!(
+            paragraph_name("出台相关政策规划。2019年9月，市政府出台"),
+            "出台相关政策规划。"
+        );
+        assert_eq!(
+            paragraph_name("根据县领导安排，我局正在组织专班就新县城医疗资源整合进行调研、论证。"),
+            "根据县领导安排…"
+        );
+        // No clause within the first characters: those characters.
+        let long = "将部分特色专科已落地在新县城如肿瘤放疗专科介入治疗医养等。";
+        assert_eq!(
+            paragraph_name(long),
+            "将部分特色专科已落地在新县城如肿瘤放疗专…"
+        );
+        assert_eq!(paragraph_name(""), "");
+    }
 
     #[test]
     fn a_path_loses_its_folders_first_then_the_middle_of_its_name() {
