@@ -198,8 +198,18 @@ impl Column {
     }
 
     fn heading(self, app: &ShelfApp) -> String {
-        let [file, date, issuer, number, proposal, class, _, _, _, title] =
-            app.lang().strings().list_columns;
+        let [
+            file,
+            date,
+            issuer,
+            number,
+            proposal,
+            class,
+            _,
+            _,
+            state,
+            title,
+        ] = app.lang().strings().list_columns;
         match self {
             Column::Matches => app.lang().strings().shelf_matches.trim().to_string(),
             Column::File => file.to_string(),
@@ -209,7 +219,7 @@ impl Column {
             Column::Proposal => proposal.to_string(),
             Column::Class => class.to_string(),
             Column::Counts => app.lang().strings().shelf_counts.to_string(),
-            Column::Title => title.to_string(),
+            Column::Title => with_state(app, state, title),
         }
     }
 
@@ -239,21 +249,41 @@ impl Column {
                 format!("{}/{}", suggestions_shown(h.suggestions), h.figures)
             }),
             Column::Title => match &row.known {
-                Known::Unread => format!("{} {}", app.lang().strings().shelf_unread, row.name),
+                Known::Unread => with_state(app, app.lang().strings().shelf_unread, &row.name),
                 Known::Refused(_) => {
-                    format!("{refused}  {}", row.refusal(app.lang()).unwrap_or_default())
+                    with_state(app, refused, &row.refusal(app.lang()).unwrap_or_default())
                 }
                 Known::Read(head) => {
                     let title = head.title.as_deref().unwrap_or(&row.name);
-                    if head.unreviewed {
-                        format!("{unreviewed}  {title}")
-                    } else {
-                        title.to_string()
-                    }
+                    let state = if head.unreviewed { unreviewed } else { "" };
+                    with_state(app, state, title)
                 }
             },
         }
     }
+}
+
+/// `title` after a letter's state (`未审阅`, `无法读取`, or `…` while it is read): when some
+/// letter of the shelf has one, every title is set after a slot as wide as the widest state,
+/// blank for a letter without one, so that the titles and the heading over them (`状态  标题`)
+/// stand in one column. When none has, the title alone. (The state heads the title rather
+/// than take a column of its own: most shelves have none.)
+fn with_state(app: &ShelfApp, state: &str, title: &str) -> String {
+    let strings = app.lang().strings();
+    let mode = app.ambiguous();
+    let stated = (app.rows().iter()).any(|r| match &r.known {
+        Known::Read(head) => head.unreviewed,
+        Known::Refused(_) | Known::Unread => true,
+    });
+    if !stated {
+        return title.to_string();
+    }
+    let slot = (strings.list_states.iter())
+        .chain([&strings.shelf_unread, &strings.list_columns[8]])
+        .map(|s| crate::text::width::str_width(s, mode))
+        .max()
+        .unwrap_or(0);
+    format!("{}  {title}", fit(state, slot, false, mode))
 }
 
 /// `cells` (text, width) set side by side, each cut or padded to its width.
