@@ -538,7 +538,7 @@ fn dafu_list_in_a_terminal_fits_its_width_and_a_pipe_gets_every_cell_whole() {
         }
         // Each letter's row keeps its date and the number of the proposal it answers, which
         // tells it from the others, and its file's name: whole at 80 columns, its start and
-        // its end at 60.
+        // its number at 60.
         for made in &shelf.made {
             let proposal = format!("  {}  ", made.proposal);
             let row = lines.iter().find(|l| l.contains(&proposal));
@@ -553,9 +553,11 @@ fn dafu_list_in_a_terminal_fits_its_width_and_a_pipe_gets_every_cell_whole() {
                 let title: String = made.issuer.chars().take(7).collect();
                 assert!(row.contains(&title), "the title is cut short: {row}");
             } else {
+                // The name's start, and its number whole: what tells made letters apart.
                 let (stem, extension) = name.split_once('.').expect("a name with an extension");
-                assert!(row.starts_with(stem.get(..6).expect("ASCII")), "{row}");
-                assert!(row.contains(&format!(".{extension}  ")), "{row}");
+                let (_, number) = stem.rsplit_once('-').expect("a numbered name");
+                assert!(row.starts_with(stem.get(..3).expect("ASCII")), "{row}");
+                assert!(row.contains(&format!("{number}.{extension}  ")), "{row}");
             }
         }
         assert!(

@@ -102,8 +102,38 @@ pub fn truncate_path(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> 
     let tail_start = fitting(name.grapheme_indices(true).rev(), left, mode)
         .map_or(name.len(), |(i, _)| i)
         .max(head_end);
+    // The number a name ends with (`letter-00012.yaml`) is what tells a folder's numbered
+    // letters apart: kept whole when some of the start still stands beside it.
+    let numbered = last_number(name).filter(|&at| {
+        at < tail_start
+            && str_width(name.get(at..).unwrap_or_default(), mode) + NAME_HEAD_KEPT <= budget
+    });
+    let (head, tail_start) = match numbered {
+        Some(at) => {
+            let left = budget - str_width(name.get(at..).unwrap_or_default(), mode);
+            let head_end = fitting(name.grapheme_indices(true), left, mode)
+                .map_or(0, |(i, g)| i + g.len())
+                .min(at);
+            (name.get(..head_end).unwrap_or_default(), at)
+        }
+        None => (head, tail_start),
+    };
     let tail = name.get(tail_start..).unwrap_or_default();
     Cow::Owned(format!("{head}{ELLIPSIS}{tail}"))
+}
+
+/// The fewest columns of a name's start kept beside the number it ends with.
+const NAME_HEAD_KEPT: usize = 1;
+
+/// Where the last run of ASCII digits of `name` begins, if it has one.
+fn last_number(name: &str) -> Option<usize> {
+    let last = name.rfind(|c: char| c.is_ascii_digit())?;
+    let before = name.get(..last).unwrap_or_default();
+    Some(
+        before
+            .rfind(|c: char| !c.is_ascii_digit())
+            .map_or(0, |at| at + 1),
+    )
 }
 
 /// `None` when `s` fits in `max` columns; otherwise the columns left for text and whether
@@ -228,6 +258,16 @@ mod tests {
                 assert!(str_width(&cut, mode) <= max, "{max}: {cut}");
             }
         }
+        // A numbered name keeps its number whole, and what of its start fits beside it.
+        assert_eq!(
+            truncate_path("letter-00012.yaml", 14, Narrow),
+            "let…00012.yaml"
+        );
+        assert_eq!(
+            truncate_path("/shelf/letter-00012.yaml", 12, Narrow),
+            "l…00012.yaml"
+        );
+        assert_eq!(truncate_path("letter-00012.yaml", 9, Narrow), "lett…yaml");
         // A wide name, cut between characters, never through one.
         assert_eq!(
             truncate_path("答复/中山市科学技术局答复.txt", 13, Narrow),
