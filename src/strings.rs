@@ -913,18 +913,30 @@ const ZH_REPORT: ReportLabels = ReportLabels {
     fields: "、",
 };
 
+/// `n` and the noun for it, one or many: `1 erratum`, `2 errata`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 const EN_REPORT: ReportLabels = ReportLabels {
     suggestion_counts: |suggestions, measures, each, points, figures, errata| {
         format!(
-            "dafu import: {suggestions} suggestions, {measures} measures{}, {points} points, \
-             {figures} figures, {errata} errata",
-            per_suggestion(each, " (", ", ", ")")
+            "dafu import: {}, {}{}, {}, {}, {}",
+            counted(suggestions, "suggestion", "suggestions"),
+            counted(measures, "measure", "measures"),
+            per_suggestion(each, " (", ", ", ")"),
+            counted(points, "point", "points"),
+            counted(figures, "figure", "figures"),
+            counted(errata, "erratum", "errata"),
         )
     },
     section_counts: |sections, headed, numbered, figures, errata| {
         format!(
-            "dafu import: {sections} sections ({headed} with a heading, {numbered} numbered \
-             paragraphs), {figures} figures, {errata} errata"
+            "dafu import: {} ({headed} with a heading, {}), {}, {}",
+            counted(sections, "section", "sections"),
+            counted(numbered, "numbered paragraph", "numbered paragraphs"),
+            counted(figures, "figure", "figures"),
+            counted(errata, "erratum", "errata"),
         )
     },
     errata: "errata (check each against the PDF):",

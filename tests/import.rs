@@ -950,3 +950,23 @@ fn the_reader_opens_a_text_and_says_it_is_an_unreviewed_import() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("五、"), "{stdout}");
 }
+
+/// The report counts in English as a reader writes: one erratum, three numbered paragraphs.
+#[test]
+fn the_reports_counts_agree_with_their_number_in_english() {
+    let (code, _, stderr) = run(
+        &[
+            "--lang",
+            "en",
+            "import",
+            "tests/fixtures/real-letters/jiange-weijian-2020.txt",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let first = stderr.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        "dafu import: 3 sections (0 with a heading, 3 numbered paragraphs), 2 figures, 1 erratum"
+    );
+}
