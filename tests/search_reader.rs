@@ -494,3 +494,18 @@ fn on_one_pane_a_search_shows_the_text_at_its_match() {
         }
     }
 }
+
+/// On a narrow screen a long query is quoted cut short, and the count, which `n` moves,
+/// stays whole on the status row.
+#[test]
+fn a_long_query_is_cut_so_that_its_count_stays_whole() {
+    let mut app = app(40, 15);
+    app.update(OpenSearch);
+    app.update(SearchInsert("人工智能与数字经济产业发展实施意见".into()));
+    app.update(SearchSubmit);
+    let n = app.search().matches.len();
+    assert!(n > 0);
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains(&format!("」 1/{n} ")), "{status}");
+    assert!(status.contains("「人工智能…」"), "{status}");
+}

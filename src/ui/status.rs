@@ -19,7 +19,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     let strings = app.lang().strings();
     let width = usize::from(area.width);
-    let count = search_count(app);
+    let count = search_count(app, width);
     let position = format!(" {}/{} ", app.place() + 1, app.tree().nodes.len());
     // A text imported just now says so for as long as it is open.
     let unreviewed = if app.tree().unreviewed_import {
@@ -91,13 +91,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 }
 
 /// The finished search as the status row quotes it, with the current match: ` 「优势」 2/5 `;
-/// empty without one.
-fn search_count(app: &App) -> String {
+/// empty without one. On a row `width` columns wide the query takes at most a quarter of it
+/// (at least a few characters), cut at its end: the count, which moves with `n`, stays whole.
+fn search_count(app: &App, width: usize) -> String {
     let search = &app.search();
     if search.query.is_empty() {
         return String::new();
     }
     let shown = sanitize_query(&search.query);
+    let shown = crate::text::truncate(&shown, (width / 4).max(QUERY_SHOWN_LEAST), app.ambiguous());
     let (open, close) = app.lang().editorial().quotes;
     if search.waiting() {
         let preparing = app.lang().strings().index_preparing;
@@ -108,6 +110,9 @@ fn search_count(app: &App) -> String {
         None => format!(" {open}{shown}{close} 0/{} ", search.matches.len()),
     }
 }
+
+/// The fewest columns the status row quotes a finished search's query in.
+const QUERY_SHOWN_LEAST: usize = 8;
 
 /// Draws the search prompt with its query and match count; returns the caret's position.
 fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> Position {
