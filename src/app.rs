@@ -740,6 +740,23 @@ impl App {
             layout::offset_showing(self.outline_offset, index, rows, visible.len());
     }
 
+    /// After node `id` opened: the outline's window moves so that what opened is in it, as
+    /// much of it as fits under the node, which stays in view (opened on the last row, its
+    /// children stood below the window).
+    fn show_opened(&mut self, id: NodeId) {
+        let rows = self.outline_rows().max(1);
+        let visible = self.visible_nodes();
+        let at = |node: NodeId| visible.iter().position(|&n| n == node);
+        let (Some(node), Some(last)) = (
+            at(id),
+            self.tree.nodes[id].children.last().and_then(|&c| at(c)),
+        ) else {
+            return;
+        };
+        let offset = layout::offset_showing(self.outline_offset, last, rows, visible.len());
+        self.outline_offset = layout::offset_showing(offset, node, rows, visible.len());
+    }
+
     fn step(&mut self, delta: isize) {
         match self.focus {
             Focus::Outline => {
@@ -793,6 +810,9 @@ impl App {
         if !self.tree.nodes[id].children.is_empty() {
             self.expanded[id] = !self.expanded[id];
             self.keep_selection_visible();
+            if self.expanded[id] {
+                self.show_opened(id);
+            }
         }
     }
 
@@ -800,7 +820,10 @@ impl App {
         let node = &self.tree.nodes[self.selected];
         match node.children.first() {
             Some(&first) if self.expanded[self.selected] => self.select(first),
-            Some(_) => self.expanded[self.selected] = true,
+            Some(_) => {
+                self.expanded[self.selected] = true;
+                self.show_opened(self.selected);
+            }
             // A leaf has nothing to open in the outline: its text is where `l` leads, as
             // Enter does.
             None if self.focus == Focus::Outline => self.toggle_or_open(),

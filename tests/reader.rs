@@ -330,3 +330,34 @@ fn on_one_pane_a_page_turns_the_outline_with_its_selection() {
     app.update(PageUp);
     assert_eq!((at(&app), app.outline_offset()), (0, 0));
 }
+
+/// Opened on the last row of the outline's window, a node's children come into view under
+/// it (as many as fit), the node staying in view.
+#[test]
+fn opening_a_node_on_the_last_row_brings_its_children_into_view() {
+    let mut app = app(80, 12);
+    let rows = usize::from(dafu::layout::inner(app.areas().outline.unwrap()).height);
+    while selected_key(&app) != "s5.m1" {
+        app.update(Down);
+    }
+    let at = |app: &dafu::app::App, node| {
+        (app.visible_nodes().iter())
+            .position(|&n| n == node)
+            .unwrap()
+    };
+    let node = app.selected();
+    assert!(!app.expanded()[node], "s5.m1 starts closed");
+    assert_eq!(
+        at(&app, node),
+        app.outline_offset() + rows - 1,
+        "on the last row"
+    );
+    app.update(Toggle);
+    let last_child = *app.tree().nodes[node].children.last().unwrap();
+    let offset = app.outline_offset();
+    assert!(
+        at(&app, last_child) < offset + rows,
+        "its children are in view"
+    );
+    assert!(at(&app, node) >= offset, "and so is the node");
+}
