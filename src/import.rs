@@ -157,7 +157,15 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     find_figures(&mut letter, &mut warnings);
     letter.notes = notes::notes(&letter);
     letter.errata = errata.finish();
-    warnings.extend(lacks(&letter));
+    let cut = cut_short(&letter);
+    // A text cut short says so where it stops, for the reader as for the reviewer.
+    if let Some(note) = cut
+        .as_deref()
+        .and_then(|words| notes::cut_short(&letter, words))
+    {
+        letter.notes.push(note);
+    }
+    warnings.extend(lacks(&letter, cut));
     Ok(Imported { letter, warnings })
 }
 
@@ -175,8 +183,9 @@ fn body_lines(
     first.into_iter().chain(between.iter().cloned()).collect()
 }
 
-/// Warnings on what the letter lacks: header fields, numbered parts.
-fn lacks(letter: &Letter) -> Vec<Warning> {
+/// Warnings on what the letter lacks: header fields, numbered parts, its end (`cut`: the
+/// last words of a text cut short, [`cut_short`]).
+fn lacks(letter: &Letter, cut: Option<String>) -> Vec<Warning> {
     let mut out = Vec::new();
     let missing = letter.missing();
     if !missing.is_empty() {
@@ -187,7 +196,7 @@ fn lacks(letter: &Letter) -> Vec<Warning> {
     if letter.suggestions.is_empty() && letter.sections.is_empty() {
         out.push(Warning::NoParts);
     }
-    if let Some(words) = cut_short(letter) {
+    if let Some(words) = cut {
         out.push(Warning::EndsMidSentence(words));
     }
     out
@@ -212,7 +221,11 @@ fn cut_short(letter: &Letter) -> Option<String> {
         return None;
     }
     let words: Vec<char> = text.chars().rev().take(10).collect();
-    Some(format!("…{}", words.into_iter().rev().collect::<String>()))
+    Some(format!(
+        "{}{}",
+        notes::CUT_SHORT_MARK,
+        words.into_iter().rev().collect::<String>()
+    ))
 }
 
 /// Whether `path` names plain text to import rather than a YAML letter: `.txt`, or `-`.

@@ -743,9 +743,25 @@ fn only_the_letter_cut_short_is_said_to_stop_mid_sentence() {
                 "{}",
                 e.file
             );
+            // The reader says so too, where the text stops: a note on its last words,
+            // under the last paragraph.
+            let tree = LetterTree::new(imported.letter.clone());
+            let last = (tree.blocks.iter())
+                .rposition(|b| b.kind != BlockKind::Editorial)
+                .expect("a block of text");
+            assert!(tree.blocks[last].text.ends_with("提高停车"));
+            let note = &tree.blocks[last + 1];
+            assert_eq!(note.kind, BlockKind::Editorial);
+            assert!(
+                note.text.contains("「停车位建设，提高停车」") && note.text.contains("可能不全"),
+                "{}",
+                note.text
+            );
         } else {
             // Signed, dated, or ended with a stop (特此答复 after a signature is no cut).
             assert!(cut.is_empty(), "{}: {cut:?}", e.file);
+            let note = (imported.letter.notes.iter()).find(|n| n.note.contains("可能不全"));
+            assert!(note.is_none(), "{}: {note:?}", e.file);
         }
     }
 }

@@ -74,6 +74,29 @@ pub(crate) fn notes(letter: &Letter) -> Vec<EditorialNote> {
     out
 }
 
+/// What heads the last words of a text cut short in the report: `…提高停车`.
+pub(crate) const CUT_SHORT_MARK: &str = "…";
+
+/// The drafted note on the last words of a text cut short.
+pub(crate) const CUT_SHORT_NOTE: &str =
+    "原文在此句中结束，其后没有落款和日期：所据文本可能不全，请对照原件。";
+
+/// The note on `words` (as [`super::cut_short`] gives them, after [`CUT_SHORT_MARK`]), the
+/// last words of a text cut short: set under the paragraph where the text stops. None when
+/// the words are not the letter's own (a short point's words with its enumerator): a note
+/// quotes the letter.
+pub(crate) fn cut_short(letter: &Letter, words: &str) -> Option<EditorialNote> {
+    let words = words.strip_prefix(CUT_SHORT_MARK).unwrap_or(words);
+    let mut found = false;
+    crate::letter::fields::for_each_text(letter, |_, _, text| {
+        found = found || text.trim_end().ends_with(words);
+    });
+    found.then(|| EditorialNote {
+        text: words.to_string(),
+        note: CUT_SHORT_NOTE.to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
