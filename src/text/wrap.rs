@@ -244,14 +244,20 @@ fn break_opportunities(s: &str, graphemes: &[Grapheme]) -> Vec<Option<BreakOppor
     opportunity
 }
 
-/// For each grapheme, whether the break before it would cut a number from its unit. The
-/// last visible grapheme before each position is carried along rather than searched for, so
-/// that a long run of spaces or line breaks costs one step per grapheme, not one per pair.
+/// For each grapheme, whether the break before it would cut a number from its unit, or a
+/// word joined by a hyphen (`Ctrl-d`, `2019-2021`) at the hyphen. The last visible grapheme
+/// before each position is carried along rather than searched for, so that a long run of
+/// spaces or line breaks costs one step per grapheme, not one per pair.
 fn discouraged_breaks(graphemes: &[Grapheme]) -> Vec<bool> {
     let mut discouraged = vec![false; graphemes.len() + 1];
     let mut last_visible: Option<char> = None;
     for (i, g) in graphemes.iter().enumerate() {
-        discouraged[i] = last_visible.is_some_and(|v| splits_number_from_unit(v, g.first));
+        let hyphenated = i >= 2
+            && graphemes[i - 1].first == '-'
+            && graphemes[i - 2].first.is_ascii_alphanumeric()
+            && g.first.is_ascii_alphanumeric();
+        discouraged[i] =
+            hyphenated || last_visible.is_some_and(|v| splits_number_from_unit(v, g.first));
         if !g.trimmable {
             last_visible = Some(g.first);
         }
@@ -315,6 +321,20 @@ fn fill(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_key_joined_by_a_hyphen_is_not_broken_at_it_while_another_break_fits() {
+        let text = "同 less；d、Ctrl-d 半页";
+        let lines: Vec<&str> = wrap(text, 17, AmbiguousWidth::Narrow)
+            .into_iter()
+            .map(|r| text.get(r).unwrap_or_default())
+            .collect();
+        assert!(lines.iter().any(|l| l.contains("Ctrl-d")), "{lines:?}");
+        // With no other place to break, the hyphen still gives one.
+        let lines = wrap("Ctrl-d", 5, AmbiguousWidth::Narrow);
+        assert_eq!(lines.len(), 2);
+    }
+
     use super::super::str_width;
     use super::*;
     use AmbiguousWidth::{Narrow, Wide};
