@@ -51,7 +51,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let indent = " ".repeat(2 * node.depth);
         let (marker, badge) = marker_and_badge(app, id);
         let width = usize::from(pane.width);
-        let fixed = indent.len() + 2 + str_width(&badge, app.ambiguous());
+        // A badge begins with a space; a row without one keeps a column before the border,
+        // so that a label cut short (`…`) does not run into it.
+        let margin = usize::from(badge.is_empty());
+        let fixed = indent.len() + 2 + str_width(&badge, app.ambiguous()) + margin;
         let label = app.tree().outline_label(id, app.lang());
         let text = truncate(&label, width.saturating_sub(fixed), app.ambiguous());
         let text_style = match node.kind {
