@@ -179,6 +179,23 @@ fn help_overlay_40x15_puts_descriptions_under_their_keys() {
     }
 }
 
+/// At 40 columns the figures view's border holds what fits whole: the count and the sort,
+/// and of the keys, Esc; no part is cut to a word that says nothing (`筛选：全`).
+#[test]
+fn figures_overlay_40x15_shows_whole_parts_in_its_border() {
+    let mut app = app(40, 15);
+    app.update(OpenFigures);
+    let shot = snapshot(&app);
+    let title = shot.lines().nth(1).unwrap_or_default();
+    assert!(
+        title.starts_with("╭ 数字一览 56  排序：原文顺序 ─"),
+        "{shot}"
+    );
+    let lines: Vec<&str> = shot.lines().collect();
+    assert!(!title.contains("筛选"), "{shot}");
+    assert!(lines[13].starts_with("╰ Esc关闭 ─"), "{shot}");
+}
+
 #[test]
 fn figures_overlay_80x24() {
     let mut app = app(80, 24);

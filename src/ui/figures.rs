@@ -35,6 +35,36 @@ const LEAD: usize = 2;
 /// ambiguous in width.
 pub const SELECTED_MARK: &str = "▸";
 
+/// What the figures view's border holds, `width` columns wide: the title's parts that fit
+/// whole, from the first, and the keys' `hints`, or else the last of them (Esc, which closes
+/// the view). A part cut short says nothing (`筛选：全`).
+fn border_words<'h>(
+    title: &[String],
+    hints: &'h str,
+    width: usize,
+    mode: AmbiguousWidth,
+) -> (String, &'h str) {
+    let room = width.saturating_sub(4);
+    let mut shown = String::new();
+    for part in title {
+        let next = if shown.is_empty() {
+            part.clone()
+        } else {
+            format!("{shown}  {part}")
+        };
+        if str_width(&next, mode) > room && !shown.is_empty() {
+            break;
+        }
+        shown = next;
+    }
+    let hints = if str_width(hints, mode) <= room {
+        hints
+    } else {
+        (hints.rsplit_once("  ").or_else(|| hints.rsplit_once(' '))).map_or(hints, |(_, last)| last)
+    };
+    (shown, hints)
+}
+
 /// Draws the figures overlay over `screen`.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let strings = app.lang().strings();
@@ -59,24 +89,26 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
                 Some(UnitKind::Measure) => 3,
                 Some(UnitKind::Percent) => 4,
             }];
-            let title = format!(
-                "{} {}  {}{sort}  {}{filter}",
-                strings.figures_title,
-                view.rows.len(),
-                strings.figures_sort_label,
-                strings.figures_filter_label,
-            );
+            let title = [
+                format!("{} {}", strings.figures_title, view.rows.len()),
+                format!("{}{sort}", strings.figures_sort_label),
+                format!("{}{filter}", strings.figures_filter_label),
+            ];
             (title, strings.figures_table_hints)
         }
         FiguresMode::Chart => {
-            let title = format!(
-                "{}  {}  {}",
-                strings.figures_title, strings.chart_title, strings.log_scale
-            );
+            let title = [
+                strings.figures_title,
+                strings.chart_title,
+                strings.log_scale,
+            ]
+            .map(str::to_string);
             (title, strings.figures_chart_hints)
         }
     };
-    pane(&title, true, app.ambiguous())
+    let mode = app.ambiguous();
+    let (shown, hints) = border_words(&title, hints, usize::from(area.width), mode);
+    pane(&shown, true, mode)
         .title_bottom(Line::from(format!(" {hints} ")).style(theme::DIM))
         .render(area, buf);
     let body = inner(area);
