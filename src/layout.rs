@@ -163,9 +163,10 @@ pub fn help_layout<'a>(
     // Inside the border: a space, the keys, two spaces, the description.
     let inside = usize::from(width).saturating_sub(2);
     let beside = inside.saturating_sub(key_width + 3);
-    // Too narrow for the descriptions beside the keys (a word or two a line), each row's
-    // keys stand on a line of their own and what they do goes under them, indented.
-    let stacked = beside < HELP_DESCRIPTION_ROOM;
+    // Too narrow for the descriptions beside the keys (a word or two a line, unless every
+    // one is that short), each row's keys stand on a line of their own and what they do goes
+    // under them, indented.
+    let stacked = beside < HELP_DESCRIPTION_ROOM.min(whats);
     let (key_width, room) = if stacked {
         (0, inside.saturating_sub(4).max(1))
     } else {

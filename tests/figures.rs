@@ -502,6 +502,17 @@ fn a_page_moves_by_the_rows_in_view() {
         "the chart turned from {offset} to {}, the bar from line {before} to {after}",
         chart.offset
     );
+    // No line is turned past unseen: a page of bars with headings between them is more
+    // lines than the window holds.
+    assert!(
+        chart.offset <= offset + rows,
+        "{} past {offset} + {rows}",
+        chart.offset
+    );
+    assert!(
+        after - before <= rows,
+        "the bar moves at most a page of lines"
+    );
 }
 
 #[test]

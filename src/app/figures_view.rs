@@ -132,7 +132,26 @@ impl ChartView {
     fn turn(&mut self, delta: isize, rows: usize) {
         let line_of = |chart: &Self| chart.bars.get(chart.selected).copied().unwrap_or(0);
         let from = line_of(self);
-        self.step(delta);
+        // `delta` lines, not bars: a section's heading between two bars is a line too, and a
+        // page of bars would turn past lines never shown. The bar moves one at a time while
+        // the next is within reach, and at least once.
+        let reach = delta.unsigned_abs();
+        let sign = delta.signum();
+        loop {
+            let before = self.selected;
+            self.step(sign);
+            if self.selected == before {
+                break;
+            }
+            if line_of(self).abs_diff(from) > reach {
+                self.step(-sign);
+                if self.selected == before && line_of(self) == from {
+                    // Not one bar within reach: the next one, as a step does.
+                    self.step(sign);
+                }
+                break;
+            }
+        }
         let to = line_of(self);
         self.offset = layout::offset_paged(self.offset, from, to, rows, self.lines.len());
         self.keep_visible(rows);

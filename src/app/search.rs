@@ -16,15 +16,13 @@ use crate::strings::Lang;
 
 /// Whether dafu's own notes and errata under the letter's text hold `query`: a search reads
 /// the letter's words alone, so a word seen in a note is not found, and the reader is told
-/// why. Asked only when a search has found nothing: the notes are indexed then, by the same
-/// engine, and not kept.
+/// why. Asked only when a search has found nothing: the notes are searched then by the same
+/// engine, indexed for this one query, as a shelf's letters are.
 fn in_notes_only(tree: &LetterTree, query: &str) -> bool {
     let notes = (tree.blocks.iter())
         .filter(|block| !crate::search::letter::searched(block))
         .map(|block| block.text.as_str());
-    !crate::search::SearchIndex::new(notes)
-        .find(query)
-        .is_empty()
+    !crate::search::SearchIndex::find_hits_in(notes, query).is_empty()
 }
 
 /// A match, placed in the reading pane's blocks.

@@ -245,12 +245,18 @@ pub(crate) fn record_flattened(before: &str, after: &str, errata: &mut Errata) {
     });
 }
 
-/// Records that `after` followed `before` on one line, with nothing between, and is shown
-/// on a line of its own, as a change of layout of the kind `kind`.
-pub(crate) fn record_line_started(before: &str, after: &str, kind: Kind, errata: &mut Errata) {
+/// Records that `after` followed `before` on one line, `gap` (spaces, or nothing) between,
+/// and is shown on a line of its own, as a change of layout of the kind `kind`.
+pub(crate) fn record_line_started(
+    before: &str,
+    gap: &str,
+    after: &str,
+    kind: Kind,
+    errata: &mut Errata,
+) {
     errata.group(kind, || {
         let (tail, head) = (tail_context(before), head_context(after));
-        (format!("{tail}{head}"), format!("{tail}\n{head}"))
+        (format!("{tail}{gap}{head}"), format!("{tail}\n{head}"))
     });
 }
 

@@ -82,23 +82,68 @@ pub(crate) const CUT_SHORT_NOTE: &str =
     "原文在此句中结束，其后没有落款和日期：所据文本可能不全，请对照原件。";
 
 /// The note on `words` (as [`super::cut_short`] gives them, after [`CUT_SHORT_MARK`]), the
-/// last words of a text cut short: set under the paragraph where the text stops. None when
-/// the words are not the letter's own (a short point's words with its enumerator): a note
-/// quotes the letter.
+/// last words of a text cut short: set under the paragraph where the text stops, and so
+/// quoting as many of its last words as it takes to occur there alone (a note stands under
+/// every paragraph that holds its words). None when no quotation does, or the words are not
+/// the letter's own (a short point's words with its enumerator): a note quotes the letter.
 pub(crate) fn cut_short(letter: &Letter, words: &str) -> Option<EditorialNote> {
     let words = words.strip_prefix(CUT_SHORT_MARK).unwrap_or(words);
-    let mut found = false;
-    crate::letter::fields::for_each_text(letter, |_, _, text| {
-        found = found || text.trim_end().ends_with(words);
+    let mut texts: Vec<&str> = Vec::new();
+    // The letter's own wording, as a note quotes it: not an erratum's.
+    crate::letter::fields::for_each_text(letter, |part, _, text| {
+        if part == crate::letter::fields::Part::Body {
+            texts.push(text);
+        }
     });
-    found.then(|| EditorialNote {
-        text: words.to_string(),
+    let last = texts
+        .iter()
+        .find(|t| t.trim_end().ends_with(words))?
+        .trim_end();
+    let occurrences = |quoted: &str| {
+        texts
+            .iter()
+            .map(|t| t.matches(quoted).count())
+            .sum::<usize>()
+    };
+    // The last words, then more of them, then the whole paragraph: a few looks at the letter.
+    let chars = last.chars().count();
+    let quoted = [words.chars().count(), 20, 40, chars]
+        .into_iter()
+        .find_map(|n| {
+            let from = last
+                .char_indices()
+                .nth(chars.saturating_sub(n))
+                .map_or(0, |(at, _)| at);
+            let quoted = last.get(from..)?;
+            (occurrences(quoted) == 1).then_some(quoted)
+        })?;
+    Some(EditorialNote {
+        text: quoted.to_string(),
         note: CUT_SHORT_NOTE.to_string(),
     })
 }
 
 #[cfg(test)]
 mod tests {
+
+    /// The note on a text cut short quotes enough of its last words to occur only where the
+    /// text stops: 提高停车 stands earlier too, so more is quoted.
+    #[test]
+    fn a_cut_short_note_quotes_words_found_only_where_the_text_stops() {
+        let mut letter = crate::letter::load::embedded();
+        letter.closing = vec![
+            "我们将提高停车管理水平。".into(),
+            "下一步我们将持续推进，提高停车".into(),
+        ];
+        let note = cut_short(&letter, "…提高停车").expect("a note");
+        let mut count = 0;
+        crate::letter::fields::for_each_text(&letter, |_, _, text| {
+            count += text.matches(note.text.as_str()).count();
+        });
+        assert_eq!(count, 1, "{}", note.text);
+        assert_eq!(note.text, "下一步我们将持续推进，提高停车");
+    }
+
     use super::*;
 
     #[test]

@@ -375,7 +375,10 @@ fn record_point_split(lead: &str, chars: &[char], at: usize, errata: &mut Errata
         chars[at - WINDOW..at].iter().collect()
     };
     let after: String = chars[at..].iter().take(WINDOW).collect();
-    super::layout::record_line_started(&before, &after, Kind::PointsSplit, errata);
+    // A space before the point (`管理； 二是`) is taken out with the line break: quoted.
+    let kept = before.trim_end();
+    let gap = before.get(kept.len()..).unwrap_or_default();
+    super::layout::record_line_started(kept, gap, &after, Kind::PointsSplit, errata);
 }
 
 /// Gives a piece of a paragraph to the last point, or to the paragraphs before the points. A
@@ -463,6 +466,19 @@ mod tests {
         assert_eq!(errata[1].original, "前言：一是出台规划");
         assert_eq!(errata[1].corrected, "前言：\n一是出台规划");
         assert!(errata[1].note.contains("共3处"), "{}", errata[1].note);
+    }
+
+    /// A point after a space (`管理； 二是`) is recorded with the space, taken out with the
+    /// line break, and the words before it as context.
+    #[test]
+    fn a_point_after_a_space_is_recorded_with_the_space() {
+        let mut errata = Errata::default();
+        let texts = ["收悉。", "一、甲", "二、乙。加强管理； 一是改进。", "此致"];
+        let read = body(paragraphs(&texts), None, &mut errata, &mut Vec::new());
+        assert_eq!(read.sections[1].points.len(), 1);
+        let errata = errata.finish();
+        assert_eq!(errata[0].original, "加强管理； 一是改进");
+        assert_eq!(errata[0].corrected, "加强管理；\n一是改进");
     }
 
     /// A point that follows a measure's heading on its line is shown on a line of its own:

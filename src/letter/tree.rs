@@ -153,50 +153,94 @@ struct Builder<'a> {
     figures: Option<(NodeId, FigurePlaces<'a>)>,
     /// Each node's figures as the letter holds them, for the finder above.
     node_figures: Vec<&'a [Figure]>,
-    /// The errata whose text runs across a line break (a change of layout), not placed yet,
-    /// by the first character of their last line: a block is compared with those alone.
-    spanning: foldhash::HashMap<char, Vec<Spanning<'a>>>,
-    /// How many bytes of comparing the spanning errata may still cost: bounded by the
-    /// size of the blocks added, so that many of them over many blocks stay linear; those
-    /// left over are listed at the end.
-    spanning_budget: usize,
+    /// The errata whose text runs across a line break (a change of layout), not placed yet.
+    spanning: SpanningErrata<'a>,
     /// The last block of the letter's text added (not a note under it).
     previous_text: Option<usize>,
 }
 
-/// An erratum whose text (see [`Erratum::in_text`]) runs across a line break: where a
-/// paragraph was split, or lines shown in another order. No block holds it whole; it is set
-/// under the block that begins with its last line, after a block that ends with the line
-/// before.
-struct Spanning<'a> {
-    erratum: usize,
-    /// The line before the last.
-    before: &'a str,
-    /// The last line.
-    last: &'a str,
+/// The errata whose text (see [`Erratum::in_text`]) runs across a line break: where a
+/// paragraph was split, or lines shown in another order. No block holds one whole; each is
+/// set under the block that begins with its last line, after a block of text that ends with
+/// its line before.
+#[derive(Default)]
+struct SpanningErrata<'a> {
+    /// By their last line: each erratum, and its line before. A block is looked up by its
+    /// starts of these lines' lengths, not compared with every erratum.
+    by_last: foldhash::HashMap<&'a str, Vec<(usize, &'a str)>>,
+    /// The lengths of the last lines, in bytes, ascending and each once.
+    lengths: Vec<usize>,
+    /// How many bytes the looking up and comparing may still cost: each block adds as much
+    /// as the notes' finder is given for it, so that the work stays linear in the letter
+    /// whatever its errata; what finds no place within it is listed at the end.
+    budget: usize,
 }
 
-impl<'a> Spanning<'a> {
-    /// The spanning errata of `errata`, by the first character of their last line.
-    fn of(errata: &'a [Erratum]) -> foldhash::HashMap<char, Vec<Self>> {
-        let lines = |text: &'a str| {
-            let (rest, last) = text.rsplit_once('\n')?;
-            let before = rest.rsplit_once('\n').map_or(rest, |(_, line)| line);
-            (!last.is_empty() && !before.is_empty()).then_some((before, last))
-        };
-        let mut by_first: foldhash::HashMap<char, Vec<Self>> = foldhash::HashMap::default();
+impl<'a> SpanningErrata<'a> {
+    fn of(errata: &'a [Erratum]) -> Self {
+        let mut spanning = Self::default();
         for (erratum, e) in errata.iter().enumerate() {
-            if let Some((before, last)) = lines(e.in_text())
-                && let Some(first) = last.chars().next()
-            {
-                by_first.entry(first).or_default().push(Self {
-                    erratum,
-                    before,
-                    last,
-                });
+            let Some((rest, last)) = e.in_text().rsplit_once('\n') else {
+                continue;
+            };
+            let before = rest.rsplit_once('\n').map_or(rest, |(_, line)| line);
+            if !last.is_empty() && !before.is_empty() {
+                spanning
+                    .by_last
+                    .entry(last)
+                    .or_default()
+                    .push((erratum, before));
+                spanning.lengths.push(last.len());
             }
         }
-        by_first
+        spanning.lengths.sort_unstable();
+        spanning.lengths.dedup();
+        spanning
+    }
+
+    /// The errata placed at the block `text`, about to be added after the block of text
+    /// `previous`, with the length of their last line; each is placed once. Those `placed`
+    /// already (found whole in a block) are let go.
+    fn at(&mut self, previous: &str, text: &str, placed: &[bool]) -> Vec<(usize, usize)> {
+        let mut here = Vec::new();
+        if self.by_last.is_empty() {
+            return here;
+        }
+        self.budget = self
+            .budget
+            .saturating_add(super::quotes::match_budget(text.len()));
+        for &length in &self.lengths {
+            let Some(start) = text.get(..length) else {
+                // Past the block's end, or inside a character.
+                if length > text.len() {
+                    break;
+                }
+                continue;
+            };
+            let Some(cost) = self.budget.checked_sub(length) else {
+                break;
+            };
+            self.budget = cost;
+            let Some(errata) = self.by_last.get_mut(start) else {
+                continue;
+            };
+            let budget = &mut self.budget;
+            errata.retain(|&(erratum, before)| {
+                if placed.get(erratum).copied().unwrap_or(true) {
+                    return false;
+                }
+                let Some(cost) = budget.checked_sub(before.len()) else {
+                    return true;
+                };
+                *budget = cost;
+                let fits = previous.ends_with(before);
+                if fits {
+                    here.push((erratum, length));
+                }
+                !fits
+            });
+        }
+        here
     }
 }
 
@@ -270,7 +314,7 @@ impl<'a> Builder<'a> {
         if kind != BlockKind::Editorial {
             // A spanning erratum marks its last line, where the block begins.
             let spanning = self.spanning_at(&text);
-            found.extend(spanning.map(|(erratum, last)| (notes + erratum, 0..last)));
+            found.extend((spanning.into_iter()).map(|(erratum, last)| (notes + erratum, 0..last)));
             found.sort_unstable_by_key(|(i, at)| (*i, at.start));
         }
         let mut editorial = Vec::new();
@@ -311,34 +355,12 @@ impl<'a> Builder<'a> {
     }
 
     /// The spanning errata placed at the block `text`, about to be added, with the length of
-    /// their last line: the block begins with it, and the block of text before it ends with
-    /// their line before. Each is placed once, and taken from the list.
-    fn spanning_at(&mut self, text: &str) -> impl Iterator<Item = (usize, usize)> + use<> {
+    /// their last line ([`SpanningErrata::at`]).
+    fn spanning_at(&mut self, text: &str) -> Vec<(usize, usize)> {
         let previous = (self.previous_text)
             .and_then(|i| self.blocks.get(i))
             .map_or("", |block| block.text.as_str());
-        let mut placed = Vec::new();
-        // Each block adds to the budget as it adds to the letter, as the notes' finder is
-        // given a budget per block.
-        self.spanning_budget =
-            (self.spanning_budget).saturating_add(super::quotes::match_budget(text.len()));
-        let budget = &mut self.spanning_budget;
-        let Some(spanning) = text.chars().next().and_then(|c| self.spanning.get_mut(&c)) else {
-            return placed.into_iter();
-        };
-        spanning.retain(|s| {
-            let cost = s.last.len().min(text.len()) + s.before.len().min(previous.len()) + 1;
-            if *budget < cost {
-                return true;
-            }
-            *budget -= cost;
-            let here = text.starts_with(s.last) && previous.ends_with(s.before);
-            if here {
-                placed.push((s.erratum, s.last.len()));
-            }
-            !here
-        });
-        placed.into_iter()
+        self.spanning.at(previous, text, &self.placed)
     }
 
     fn close(&mut self, node: NodeId) {
@@ -633,8 +655,7 @@ impl LetterTree {
             placed: vec![false; letter.errata.len()],
             figures: None,
             node_figures: Vec::new(),
-            spanning: Spanning::of(&letter.errata),
-            spanning_budget: 0,
+            spanning: SpanningErrata::of(&letter.errata),
             previous_text: None,
         };
         b.opening();

@@ -281,9 +281,15 @@ impl SieveQuery {
             // by side, whether the query matches literally or by pinyin: their pairs rule
             // letters out as a literal query's do.
             Some(pinyin) => {
+                // Side by side among the letters, and in the literal too: an apostrophe
+                // between them (`人'工`) is a syllable's boundary, no letter, and the literal
+                // query holds it, so the two are no pair of a literal match.
+                let mut literal_pairs = Vec::new();
+                each_pair(&literal, |pair| literal_pairs.push(pair));
                 for pair in pinyin.typed_as_themselves().windows(2) {
                     if let [(at, first), (next, second)] = *pair
                         && next == at + 1
+                        && literal_pairs.contains(&self::pair(first, second))
                     {
                         pairs.push(mix(self::pair(first, second)));
                     }
@@ -422,9 +428,11 @@ impl PinyinSieve {
 
     /// The number of the fits of `ch` read with `source`.
     fn fits_of(&mut self, ch: char, source: Option<char>) -> usize {
+        // Characters past the Basic Multilingual Plane, and those read with their original,
+        // are kept in `other`.
         let plane = usize::try_from(u32::from(ch))
             .ok()
-            .filter(|_| source.is_none());
+            .filter(|&code| code < 0x1_0000 && source.is_none());
         let known = match plane {
             Some(code) => self.plane.get(code).copied(),
             None => self.other.get(&(ch, source)).copied(),
@@ -651,6 +659,27 @@ mod tests {
         assert_eq!(sieved(&docs, "qqqq"), Vec::<usize>::new());
     }
 
+    /// A query of characters and pinyin whose characters stand apart in its literal (an
+    /// apostrophe between them) is no pair for the filters: the literal match must pass.
+    #[test]
+    fn characters_parted_by_an_apostrophe_are_no_pair_of_the_filters() {
+        let docs = strings(&["人'工zn", "别的"]);
+        for query in ["人'工zn", "人工zn"] {
+            let found = matched(&docs, query);
+            let sieve = Sieve::new(&docs);
+            let parsed = SieveQuery::new(query).expect("a query");
+            assert!(
+                found.is_empty() || parsed.may_hold(&sieve.pairs),
+                "{query}: {found:?}"
+            );
+            if let Some(through) = parsed.block_docs(&sieve.block_pairs) {
+                assert!(found.iter().all(|d| through.contains(d)), "{query}");
+            }
+            assert!(found.iter().all(|d| sieved(&docs, query).contains(d)));
+        }
+        assert_eq!(matched(&docs, "人'工zn"), [0]);
+    }
+
     #[test]
     fn the_pair_filter_rules_out_a_letter_without_the_word_and_keeps_one_with_it() {
         let docs = strings(&[
@@ -799,7 +828,7 @@ mod tests {
             start in 0usize..24,
             len in 1usize..6,
             how in prop::collection::vec(any::<u8>(), 6),
-            random in "[a-z5' ]{1,8}",
+            random in "[a-z5' 人工中山]{1,8}",
         ) {
             let doc = &docs[which % docs.len()];
             for query in [typed(doc, start % (doc.chars().count() + 1), len, &how), random] {

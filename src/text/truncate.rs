@@ -108,16 +108,16 @@ pub fn truncate_path(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> 
         at < tail_start
             && str_width(name.get(at..).unwrap_or_default(), mode) + NAME_HEAD_KEPT <= budget
     });
-    let (head, tail_start) = match numbered {
-        Some(at) => {
-            let left = budget - str_width(name.get(at..).unwrap_or_default(), mode);
-            let head_end = fitting(name.grapheme_indices(true), left, mode)
-                .map_or(0, |(i, g)| i + g.len())
-                .min(at);
-            (name.get(..head_end).unwrap_or_default(), at)
-        }
-        None => (head, tail_start),
-    };
+    // Some of the start stands beside the number (a wide first character may not fit the
+    // room left), or the cut is the balanced one.
+    let beside_number = numbered.and_then(|at| {
+        let left = budget - str_width(name.get(at..).unwrap_or_default(), mode);
+        let head_end = fitting(name.grapheme_indices(true), left, mode)
+            .map_or(0, |(i, g)| i + g.len())
+            .min(at);
+        (head_end > 0).then(|| (name.get(..head_end).unwrap_or_default(), at))
+    });
+    let (head, tail_start) = beside_number.unwrap_or((head, tail_start));
     let tail = name.get(tail_start..).unwrap_or_default();
     Cow::Owned(format!("{head}{ELLIPSIS}{tail}"))
 }
@@ -125,15 +125,12 @@ pub fn truncate_path(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> 
 /// The fewest columns of a name's start kept beside the number it ends with.
 const NAME_HEAD_KEPT: usize = 1;
 
-/// Where the last run of ASCII digits of `name` begins, if it has one.
+/// Where the number `name` ends with begins: the run of ASCII digits just before its
+/// extension (or its end), if it has one.
 fn last_number(name: &str) -> Option<usize> {
-    let last = name.rfind(|c: char| c.is_ascii_digit())?;
-    let before = name.get(..last).unwrap_or_default();
-    Some(
-        before
-            .rfind(|c: char| !c.is_ascii_digit())
-            .map_or(0, |at| at + 1),
-    )
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let digits = stem.len() - stem.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0).then(|| stem.len() - digits)
 }
 
 /// `None` when `s` fits in `max` columns; otherwise the columns left for text and whether
@@ -211,7 +208,7 @@ pub fn paragraph_name(paragraph: &str) -> std::borrow::Cow<'_, str> {
             .nth(NAME_CHARS)
             .map_or(sentence.len(), |(at, _)| at)
     });
-    format!("{}…", sentence.get(..end).unwrap_or(sentence)).into()
+    format!("{}{ELLIPSIS}", sentence.get(..end).unwrap_or(sentence)).into()
 }
 
 #[cfg(test)]
@@ -268,6 +265,17 @@ mod tests {
             "l…00012.yaml"
         );
         assert_eq!(truncate_path("letter-00012.yaml", 9, Narrow), "lett…yaml");
+        // Only the number the name ends with: not one inside it.
+        assert_eq!(
+            truncate_path("scan-2021-final-reply.txt", 16, Narrow),
+            "scan-202…ply.txt"
+        );
+        // A wide start that leaves no room beside the number: the balanced cut.
+        let cut = truncate_path("答复00012.yaml", 12, Narrow);
+        assert!(
+            cut.starts_with('答') && str_width(&cut, Narrow) <= 12,
+            "{cut}"
+        );
         // A wide name, cut between characters, never through one.
         assert_eq!(
             truncate_path("答复/中山市科学技术局答复.txt", 13, Narrow),

@@ -115,8 +115,9 @@ enum Column {
     Class,
     /// Suggestions and figures: `5/56`.
     Counts,
-    /// The title, or the error, or the file while it is read.
-    Title,
+    /// The title, or the error, or the file while it is read; after the slot for a letter's
+    /// state, this wide, when some letter of the shelf has one ([`state_slot`]).
+    Title(Option<usize>),
 }
 
 /// The room the title is given before the other columns, when the screen is too narrow for
@@ -193,7 +194,7 @@ impl Column {
             columns.retain(|&(c, _)| c != giving);
         }
         let room = width.saturating_sub(used(&columns));
-        columns.push((Column::Title, room));
+        columns.push((Column::Title(state_slot(app)), room));
         columns
     }
 
@@ -219,7 +220,7 @@ impl Column {
             Column::Proposal => proposal.to_string(),
             Column::Class => class.to_string(),
             Column::Counts => app.lang().strings().shelf_counts.to_string(),
-            Column::Title => with_state(app, state, title),
+            Column::Title(slot) => with_state(app, slot, state, title),
         }
     }
 
@@ -248,42 +249,50 @@ impl Column {
             Column::Counts => head.map_or_else(String::new, |h| {
                 format!("{}/{}", suggestions_shown(h.suggestions), h.figures)
             }),
-            Column::Title => match &row.known {
-                Known::Unread => with_state(app, app.lang().strings().shelf_unread, &row.name),
+            Column::Title(slot) => match &row.known {
+                Known::Unread => {
+                    with_state(app, slot, app.lang().strings().shelf_unread, &row.name)
+                }
                 Known::Refused(_) => {
-                    with_state(app, refused, &row.refusal(app.lang()).unwrap_or_default())
+                    let refusal = row.refusal(app.lang()).unwrap_or_default();
+                    with_state(app, slot, refused, &refusal)
                 }
                 Known::Read(head) => {
                     let title = head.title.as_deref().unwrap_or(&row.name);
                     let state = if head.unreviewed { unreviewed } else { "" };
-                    with_state(app, state, title)
+                    with_state(app, slot, state, title)
                 }
             },
         }
     }
 }
 
-/// `title` after a letter's state (`未审阅`, `无法读取`, or `…` while it is read): when some
-/// letter of the shelf has one, every title is set after a slot as wide as the widest state,
-/// blank for a letter without one, so that the titles and the heading over them (`状态  标题`)
-/// stand in one column. When none has, the title alone. (The state heads the title rather
-/// than take a column of its own: most shelves have none.)
-fn with_state(app: &ShelfApp, state: &str, title: &str) -> String {
+/// The width of the slot for a letter's state (`未审阅`, `无法读取`, or `…` while it is read)
+/// that heads every title when some letter of the shelf has one, so that the titles and the
+/// heading over them (`状态  标题`) stand in one column; `None` when none has. (The state
+/// heads the title rather than take a column of its own: most shelves have none.) Worked out
+/// once a frame, with the columns.
+fn state_slot(app: &ShelfApp) -> Option<usize> {
     let strings = app.lang().strings();
-    let mode = app.ambiguous();
     let stated = (app.rows().iter()).any(|r| match &r.known {
         Known::Read(head) => head.unreviewed,
         Known::Refused(_) | Known::Unread => true,
     });
-    if !stated {
-        return title.to_string();
+    stated.then(|| {
+        (strings.list_states.iter())
+            .chain([&strings.shelf_unread, &strings.list_columns[8]])
+            .map(|s| crate::text::width::str_width(s, app.ambiguous()))
+            .max()
+            .unwrap_or(0)
+    })
+}
+
+/// `title` after `state` in a slot `slot` wide ([`state_slot`]), or alone without a slot.
+fn with_state(app: &ShelfApp, slot: Option<usize>, state: &str, title: &str) -> String {
+    match slot {
+        Some(slot) => format!("{}  {title}", fit(state, slot, false, app.ambiguous())),
+        None => title.to_string(),
     }
-    let slot = (strings.list_states.iter())
-        .chain([&strings.shelf_unread, &strings.list_columns[8]])
-        .map(|s| crate::text::width::str_width(s, mode))
-        .max()
-        .unwrap_or(0);
-    format!("{}  {title}", fit(state, slot, false, mode))
 }
 
 /// `cells` (text, width) set side by side, each cut or padded to its width.
