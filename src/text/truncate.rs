@@ -94,6 +94,26 @@ pub fn truncate_path(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> 
             }
         }
     }
+    Cow::Owned(cut_middle(name, budget, mode))
+}
+
+/// Fits a path relative to a shelf's folder into `max` columns: as [`truncate_path`], but
+/// its folders are the shelf's own sub-folders, which tell its letters apart and order them
+/// (`variants/…`), so a path too long is cut in its middle whole, keeping the start of its
+/// folders and the end of its name (`variants/shi…-bom.txt`), not its folders first.
+#[must_use]
+pub fn truncate_relative_path(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
+    match room(s, max, mode) {
+        Some((budget, true)) if s.contains(std::path::is_separator) => {
+            Cow::Owned(cut_middle(s, budget, mode))
+        }
+        _ => truncate_path(s, max, mode),
+    }
+}
+
+/// `name` cut in its middle to `budget` columns and the ellipsis: its start and its end,
+/// and the number it ends with whole when some of the start still stands beside it.
+fn cut_middle(name: &str, budget: usize, mode: AmbiguousWidth) -> String {
     // The start takes half the room, the end the rest of it.
     let head_end = fitting(name.grapheme_indices(true), budget.div_ceil(2), mode)
         .map_or(0, |(i, g)| i + g.len());
@@ -119,7 +139,7 @@ pub fn truncate_path(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> 
     });
     let (head, tail_start) = beside_number.unwrap_or((head, tail_start));
     let tail = name.get(tail_start..).unwrap_or_default();
-    Cow::Owned(format!("{head}{ELLIPSIS}{tail}"))
+    format!("{head}{ELLIPSIS}{tail}")
 }
 
 /// The fewest columns of a name's start kept beside the number it ends with.
@@ -275,6 +295,15 @@ mod tests {
         assert!(
             cut.starts_with('答') && str_width(&cut, Narrow) <= 12,
             "{cut}"
+        );
+        // A path within a shelf keeps the start of its folders, which order its letters.
+        assert_eq!(
+            truncate_relative_path("variants/shilin-weijian-2022-crlf-bom.txt", 24, Narrow),
+            "variants/shi…rlf-bom.txt"
+        );
+        assert_eq!(
+            truncate_relative_path("shilin-weijian-2022-crlf-bom.txt", 24, Narrow),
+            truncate_path("shilin-weijian-2022-crlf-bom.txt", 24, Narrow)
         );
         // A wide name, cut between characters, never through one.
         assert_eq!(

@@ -21,7 +21,7 @@ use crate::keys::shelf_help_rows;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::shelf::Head;
 use crate::shelf::head::suggestions_shown;
-use crate::text::truncate::{fit, truncate_path};
+use crate::text::truncate::{fit, truncate_relative_path};
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Draws the shelf in `palette`.
@@ -239,7 +239,7 @@ impl Column {
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
             Column::File => {
-                truncate_path(&row.name, usize::from(width), app.ambiguous()).into_owned()
+                truncate_relative_path(&row.name, usize::from(width), app.ambiguous()).into_owned()
             }
             Column::Date => field(|h| h.date.as_deref()),
             Column::Issuer => field(|h| h.issuer.as_deref()),
