@@ -315,19 +315,16 @@ fn u_cycles_the_filter_and_every_row_has_the_kind() {
     app.update(OpenFigures);
     let all = app.figures().unwrap().rows.len();
     let mut listed = 0;
+    // The letter measures nothing in km or 亩: that filter, which would list no row, is
+    // passed over.
     for (kind, label) in [
         (UnitKind::Money, "筛选：金额"),
         (UnitKind::Count, "筛选：数量"),
-        (UnitKind::Measure, "筛选：度量"),
         (UnitKind::Percent, "筛选：百分比"),
     ] {
         app.update(util::key(&app, 'u').unwrap());
         assert_eq!(app.figures().unwrap().filter, Some(kind));
-        // The letter measures nothing in km or 亩: that filter lists no row.
-        assert_eq!(
-            app.figures().unwrap().rows.is_empty(),
-            kind == UnitKind::Measure
-        );
+        assert!(!app.figures().unwrap().rows.is_empty(), "{label}");
         for &r in &app.figures().unwrap().rows {
             assert_eq!(figure(app.tree(), r).kind(), kind);
         }
@@ -336,7 +333,10 @@ fn u_cycles_the_filter_and_every_row_has_the_kind() {
         assert!(s.contains(label), "{s}");
         assert!(s.contains(&format!("数字一览 {}", app.figures().unwrap().rows.len())));
     }
-    assert_eq!(listed, all, "the four kinds cover every figure");
+    assert_eq!(
+        listed, all,
+        "the kinds the letter states cover every figure"
+    );
     app.update(CycleUnitFilter);
     assert_eq!(app.figures().unwrap().filter, None);
     assert_eq!(app.figures().unwrap().rows.len(), all);

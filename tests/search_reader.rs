@@ -431,6 +431,13 @@ fn a_word_only_in_dafus_notes_is_not_found_and_the_reader_is_told_why() {
         assert_eq!(app.note().map(|n| n.text.as_str()), Some(said), "{query}");
         let status = screen(&app).lines().last().unwrap().to_string();
         assert!(status.contains(said), "{query}: {status}");
+        // `n` after it says the same.
+        app.update(NextMatch);
+        assert_eq!(
+            app.note().map(|n| n.text.as_str()),
+            Some(said),
+            "{query}: n"
+        );
     }
 }
 

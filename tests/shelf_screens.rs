@@ -735,3 +735,23 @@ fn a_wide_screen_names_each_letters_file_which_alone_tells_copies_apart() {
     assert!(!narrower.contains("a.yaml"), "{narrower}");
     assert!(first_row(&head, Lang::En, (150, 12)).starts_with("a.yaml "));
 }
+
+/// The class column is as wide as its heading: `class` whole in English, over a class of a
+/// letter or two.
+#[test]
+fn the_class_column_heading_is_whole_in_either_language() {
+    for (lang, heading) in [(Lang::En, "class"), (Lang::Zh, "类别")] {
+        let head = Head {
+            date: Some("2025-06-01".into()),
+            classification: Some("B".into()),
+            title: Some("关于某某事项的答复".into()),
+            ..Head::default()
+        };
+        let paths = vec![PathBuf::from("a.yaml")];
+        let mut app = ShelfApp::new(paths, None, lang, AmbiguousWidth::Narrow, (170, 12));
+        app.learn([ShelfNews::Read(0, Known::Read(head))]);
+        let shot = screen(&app);
+        let headings = shot.lines().nth(1).unwrap_or_default();
+        assert!(headings.contains(&format!("{heading} ")), "{shot}");
+    }
+}

@@ -278,15 +278,23 @@ impl FiguresView {
     }
 
     /// Next unit filter: all, money, counts, measures, percentages.
+    /// A kind the letter states no figure of is passed over: a filter that lists nothing
+    /// says nothing.
     pub fn cycle_filter(&mut self, tree: &LetterTree) {
-        self.filter = match self.filter {
-            None => Some(UnitKind::Money),
-            Some(UnitKind::Money) => Some(UnitKind::Count),
-            Some(UnitKind::Count) => Some(UnitKind::Measure),
-            Some(UnitKind::Measure) => Some(UnitKind::Percent),
-            Some(UnitKind::Percent) => None,
-        };
-        self.rebuild(tree);
+        // At most once round the five settings; "all" always lists what there is.
+        for _ in 0..5 {
+            self.filter = match self.filter {
+                None => Some(UnitKind::Money),
+                Some(UnitKind::Money) => Some(UnitKind::Count),
+                Some(UnitKind::Count) => Some(UnitKind::Measure),
+                Some(UnitKind::Measure) => Some(UnitKind::Percent),
+                Some(UnitKind::Percent) => None,
+            };
+            self.rebuild(tree);
+            if self.filter.is_none() || !self.rows.is_empty() {
+                break;
+            }
+        }
     }
 
     /// Switches between table and chart, carrying the selected figure across when the

@@ -626,13 +626,18 @@ impl App {
         self.show_current_match();
         let search = &self.search;
         if search.matches.is_empty() && !search.query.is_empty() {
-            let strings = self.lang.strings();
-            let note = if in_notes_only(&self.tree, &search.query) {
-                strings.only_in_notes
-            } else {
-                strings.no_match
-            };
-            self.note = Some(Note::new(note));
+            self.note = Some(Note::new(self.no_match_note()));
+        }
+    }
+
+    /// What the status row says of a query that matched nothing: that dafu's own notes hold
+    /// it, when they do.
+    fn no_match_note(&self) -> &'static str {
+        let strings = self.lang.strings();
+        if in_notes_only(&self.tree, &self.search.query) {
+            strings.only_in_notes
+        } else {
+            strings.no_match
         }
     }
 
@@ -771,11 +776,10 @@ impl App {
         }
         let count = self.search.matches.len();
         if count == 0 {
-            let strings = self.lang.strings();
             let note = if self.search.query.is_empty() {
-                strings.no_search
+                self.lang.strings().no_search
             } else {
-                strings.no_match
+                self.no_match_note()
             };
             self.note = Some(Note::new(note));
             return;

@@ -178,7 +178,10 @@ impl Column {
             columns.push((Column::Proposal, 9));
         }
         if width >= 110 && filled(|h| h.classification.as_deref()) {
-            columns.push((Column::Class, 4));
+            // As wide as its heading (`class`), the class itself being a letter or two.
+            let heading = app.lang().strings().list_columns[5];
+            let width = crate::text::width::str_width(heading, app.ambiguous()).max(4);
+            columns.push((Column::Class, u16::try_from(width).unwrap_or(4)));
         }
         if width >= 100 {
             columns.push((Column::Counts, 9));
