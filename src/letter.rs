@@ -243,6 +243,16 @@ pub struct Measure {
     pub points: Vec<Point>,
 }
 
+impl Measure {
+    /// A measure's heading as the letter writes it after its ordinal: its title and the full
+    /// stop the title is kept without (`加强顶层设计和资金扶持。`). The reader shows it so,
+    /// and import quotes it so.
+    #[must_use]
+    pub fn heading(title: &str) -> String {
+        format!("{title}。")
+    }
+}
+
 /// One enumerated point (一是、二是…) of a measure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a point (a mapping)")]

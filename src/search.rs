@@ -788,17 +788,15 @@ impl Level {
     /// As [`Level::full`], `query` read already as `parsed`.
     fn parsed(index: &SearchIndex, query: &str, parsed: &Query) -> Option<Self> {
         let mut level = Self::empty(query, parsed);
-        let start = parsed.pinyin.as_ref().map(PinyinQuery::start);
-        let initial = match start {
-            Some(QueryStart::Class(class)) => Some(class),
-            _ => None,
-        };
-        let pinyin_starts = match start {
-            Some(QueryStart::Class(class)) => {
-                index.by_initial.get(class).map_or(&[][..], |p| &p[..])
-            }
-            Some(QueryStart::Itself(ch)) => index.positions_of(ch),
-            None => &[],
+        // Where a pinyin match may start: on its first letter's class (`initial`), or on the
+        // character it begins with, typed as itself.
+        let (initial, pinyin_starts) = match parsed.pinyin.as_ref().map(PinyinQuery::start) {
+            Some(QueryStart::Class(class)) => (
+                Some(class),
+                index.by_initial.get(class).map_or(&[][..], |p| &p[..]),
+            ),
+            Some(QueryStart::Itself(ch)) => (None, index.positions_of(ch)),
+            None => (None, &[][..]),
         };
         let one_letter = parsed.pinyin.as_ref().is_some_and(|p| p.len() == 1)
             && parsed.literal[0].is_ascii_lowercase();

@@ -127,32 +127,26 @@ impl ChartView {
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
-    /// A page key: the selection moves `delta` bars and the view of `rows` lines turns as
-    /// far as the bar's line moved, then keeps it in view as [`ChartView::keep_visible`] does.
+    /// A page key: the selection moves about `delta` lines and the view of `rows` lines turns
+    /// as far as the bar's line moved, then keeps it in view as [`ChartView::keep_visible`]
+    /// does.
     fn turn(&mut self, delta: isize, rows: usize) {
-        let line_of = |chart: &Self| chart.bars.get(chart.selected).copied().unwrap_or(0);
-        let from = line_of(self);
+        let Some(&from) = self.bars.get(self.selected) else {
+            return;
+        };
         // `delta` lines, not bars: a section's heading between two bars is a line too, and a
-        // page of bars would turn past lines never shown. The bar moves one at a time while
-        // the next is within reach, and at least once.
+        // page of bars would turn past lines never shown. The selection goes to the farthest
+        // bar within reach (the bars' lines ascend), and at least to the next one.
         let reach = delta.unsigned_abs();
-        let sign = delta.signum();
-        loop {
-            let before = self.selected;
-            self.step(sign);
-            if self.selected == before {
-                break;
-            }
-            if line_of(self).abs_diff(from) > reach {
-                self.step(-sign);
-                if self.selected == before && line_of(self) == from {
-                    // Not one bar within reach: the next one, as a step does.
-                    self.step(sign);
-                }
-                break;
-            }
-        }
-        let to = line_of(self);
+        let last = self.bars.len().saturating_sub(1);
+        self.selected = if delta >= 0 {
+            let within = self.bars.partition_point(|&line| line <= from + reach);
+            within.saturating_sub(1).max(self.selected + 1).min(last)
+        } else {
+            let within = self.bars.partition_point(|&line| line + reach < from);
+            within.min(self.selected.saturating_sub(1))
+        };
+        let to = self.bars.get(self.selected).copied().unwrap_or(from);
         self.offset = layout::offset_paged(self.offset, from, to, rows, self.lines.len());
         self.keep_visible(rows);
     }

@@ -236,28 +236,20 @@ pub(crate) fn split_flattened(paragraphs: Vec<Paragraph>, errata: &mut Errata) -
 }
 
 /// Records that `before` and `after` were one line, a space apart, and are shown as two
-/// paragraphs: the correction says where the reader starts the new line (`\n`), so that it
-/// does not read as text taken out.
+/// paragraphs.
 pub(crate) fn record_flattened(before: &str, after: &str, errata: &mut Errata) {
     errata.group(Kind::FlattenedParagraphs, || {
-        let (tail, head) = (tail_context(before), head_context(after));
-        (format!("{tail} {head}"), format!("{tail}\n{head}"))
+        line_started(before, " ", after)
     });
 }
 
-/// Records that `after` followed `before` on one line, `gap` (spaces, or nothing) between,
-/// and is shown on a line of its own, as a change of layout of the kind `kind`.
-pub(crate) fn record_line_started(
-    before: &str,
-    gap: &str,
-    after: &str,
-    kind: Kind,
-    errata: &mut Errata,
-) {
-    errata.group(kind, || {
-        let (tail, head) = (tail_context(before), head_context(after));
-        (format!("{tail}{gap}{head}"), format!("{tail}\n{head}"))
-    });
+/// An erratum's original and correction for `after`, which followed `before` on one line,
+/// `gap` (spaces, or nothing) between, and is shown on a line of its own: the correction
+/// says where the reader starts the new line (`\n`), so that it does not read as text taken
+/// out.
+pub(crate) fn line_started(before: &str, gap: &str, after: &str) -> (String, String) {
+    let (tail, head) = (tail_context(before), head_context(after));
+    (format!("{tail}{gap}{head}"), format!("{tail}\n{head}"))
 }
 
 /// Where a space after a sentence's end (or a colon) begins, before more text.

@@ -297,7 +297,7 @@ fn split_measure_heading(rest: &str) -> (String, String) {
 /// Splits a measure's body into the paragraphs before its points and the points `一是…`.
 fn points(open: Open, errata: &mut Errata) -> Measure {
     // The body's first paragraph is what followed the heading on its line.
-    let heading = format!("{}。", open.title);
+    let heading = Measure::heading(&open.title);
     let (paragraphs, points) = split_points(open.body, &heading, errata);
     Measure {
         title: open.title,
@@ -363,22 +363,23 @@ fn split_points(body: Vec<String>, lead: &str, errata: &mut Errata) -> (Vec<Stri
 }
 
 /// Records that the point at `at` of a paragraph's `chars` (after `lead`, on the same line)
-/// began inside the paragraph and is shown as a paragraph of its own: the correction says
-/// where the reader starts the new line (`\n`), so that it does not read as text taken out.
+/// began inside the paragraph and is shown as a paragraph of its own.
 fn record_point_split(lead: &str, chars: &[char], at: usize, errata: &mut Errata) {
-    // The quotation is a few characters either side: only a window of the paragraph is
-    // copied, so that a paragraph of many points is not copied for each.
-    const WINDOW: usize = 32;
-    let before: String = if at < WINDOW {
-        lead.chars().chain(chars[..at].iter().copied()).collect()
-    } else {
-        chars[at - WINDOW..at].iter().collect()
-    };
-    let after: String = chars[at..].iter().take(WINDOW).collect();
-    // A space before the point (`管理； 二是`) is taken out with the line break: quoted.
-    let kept = before.trim_end();
-    let gap = before.get(kept.len()..).unwrap_or_default();
-    super::layout::record_line_started(kept, gap, &after, Kind::PointsSplit, errata);
+    errata.group(Kind::PointsSplit, || {
+        // The quotation is a few characters either side: only a window of the paragraph is
+        // copied, and only for the places that may be the example.
+        const WINDOW: usize = 32;
+        let before: String = if at < WINDOW {
+            lead.chars().chain(chars[..at].iter().copied()).collect()
+        } else {
+            chars[at - WINDOW..at].iter().collect()
+        };
+        let after: String = chars[at..].iter().take(WINDOW).collect();
+        // A space before the point (`管理； 二是`) is taken out with the line break: quoted.
+        let kept = before.trim_end();
+        let gap = before.get(kept.len()..).unwrap_or_default();
+        super::layout::line_started(kept, gap, &after)
+    });
 }
 
 /// Gives a piece of a paragraph to the last point, or to the paragraphs before the points. A

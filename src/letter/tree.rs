@@ -485,7 +485,7 @@ impl<'a> Builder<'a> {
             &measure.figures,
         );
         // The letter runs a measure's heading into its first paragraph.
-        let heading = format!("{label}{}。", measure.title);
+        let heading = format!("{label}{}", Measure::heading(&measure.title));
         let heading_len = heading.len();
         let mut paragraphs = measure.paragraphs.iter();
         let first = paragraphs.next().map_or(String::new(), String::clone);
