@@ -561,7 +561,8 @@ fn the_systems_reason_is_said_in_the_interface_language() {
     let path = letter.display().to_string();
     let zh = run(["check", &path]).assert_refused(&format!("{path}: "));
     assert!(zh.contains("符号链接层数太多"), "{zh}");
-    assert!(english_words(&zh).is_empty(), "{zh}");
+    // The words after the path: a scratch folder's random name may spell one (`1Of07l`).
+    assert!(english_words(&zh.replace(&path, "")).is_empty(), "{zh}");
     let en = run(["--lang", "en", "check", &path]).assert_refused(&format!("{path}: "));
     assert!(en.contains("Too many levels of symbolic links"), "{en}");
 }
