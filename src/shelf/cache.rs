@@ -74,7 +74,9 @@ const SCHEMA: Schema = Schema {
     // 16: a row's class is the class without its label (`B` of `类别：B`).
     // 17: a numbered paragraph or a point is named in a breadcrumb by its first clause when
     // its first sentence is long (`根据县领导安排…`), not by the whole sentence.
-    version: 17,
+    // 18: a sentence is long by its words, not its full stop: one of twenty characters and a
+    // `。` is a whole name, no longer cut to drop the stop.
+    version: 18,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

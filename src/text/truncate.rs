@@ -212,10 +212,14 @@ pub const NAME_CHARS: usize = 20;
 /// outline, a breadcrumb and a search's line: its first sentence, and of a long one, its
 /// first clause or its first [`NAME_CHARS`] characters, with `…` for the rest. A name the
 /// length of its paragraph repeated the paragraph after it, in a search's `PATH: name: …`.
+/// A sentence is long by its words: its full stop and closing quotes are not cut to save a
+/// character or two (`…轮流坐诊…` had stood for a sentence one `。` too long).
 #[must_use]
 pub fn paragraph_name(paragraph: &str) -> std::borrow::Cow<'_, str> {
     let sentence = first_sentence(paragraph);
-    if sentence.chars().nth(NAME_CHARS).is_none() {
+    let words = sentence
+        .trim_end_matches(|c| matches!(c, '。' | '！' | '？') || SENTENCE_CLOSERS.contains(&c));
+    if words.chars().nth(NAME_CHARS).is_none() {
         return sentence.into();
     }
     let clause = (sentence.char_indices())
@@ -253,6 +257,15 @@ mod tests {
             "将部分特色专科已落地在新县城如肿瘤放疗专…"
         );
         assert_eq!(paragraph_name(""), "");
+        // Twenty characters and a full stop: whole, not its words cut to drop the stop.
+        let twenty = "选派专家到乡镇卫生院轮流坐诊方便群众就医。";
+        assert_eq!(twenty.chars().count(), 21);
+        assert_eq!(paragraph_name(twenty), twenty);
+        let quoted = "他说：“加强顶层设计完善政策体系推动集聚。”然后";
+        assert_eq!(
+            paragraph_name(quoted),
+            "他说：“加强顶层设计完善政策体系推动集聚。”"
+        );
     }
 
     #[test]
