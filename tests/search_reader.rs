@@ -441,6 +441,40 @@ fn a_word_only_in_dafus_notes_is_not_found_and_the_reader_is_told_why() {
     }
 }
 
+/// At 44 columns, in either language, the note that a word is only in dafu's notes is said
+/// whole: the position and the search's count make room for it, and come back with the
+/// next key.
+#[test]
+fn the_only_in_notes_note_is_whole_at_44_columns() {
+    use dafu::letter::tree::LetterTree;
+    use dafu::strings::Lang;
+    for lang in [Lang::Zh, Lang::En] {
+        let tree = LetterTree::in_lang(dafu::letter::load::embedded(), lang);
+        let mut app = dafu::app::App::new(
+            tree,
+            lang,
+            dafu::text::width::AmbiguousWidth::Narrow,
+            (44, 20),
+        );
+        app.update(OpenSearch);
+        app.update(SearchInsert("提取".into()));
+        app.update(SearchSubmit);
+        let said = lang.strings().only_in_notes;
+        let status = screen(&app).lines().last().unwrap().to_string();
+        assert!(status.contains(said), "{lang:?}: {status}");
+        app.update(Down);
+        let status = screen(&app).lines().last().unwrap().to_string();
+        assert!(
+            !status.contains(said),
+            "{lang:?}: the note goes with the next key: {status}"
+        );
+        assert!(
+            status.contains("0/0"),
+            "{lang:?}: the count is back: {status}"
+        );
+    }
+}
+
 /// A reader with the Chinese for part of a word types it, and pinyin for the rest: 人工 then
 /// `zn` finds 人工智能 wherever it stands, and only there, at each keystroke.
 #[test]

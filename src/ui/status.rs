@@ -19,14 +19,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     let strings = app.lang().strings();
     let width = usize::from(area.width);
-    let count = search_count(app, width);
-    let position = format!(" {}/{} ", app.place() + 1, app.tree().nodes.len());
+    let mut count = search_count(app, width);
+    let mut position = format!(" {}/{} ", app.place() + 1, app.tree().nodes.len());
     // A text imported just now says so for as long as it is open.
     let unreviewed = if app.tree().unreviewed_import {
         format!(" {} ", strings.unreviewed)
     } else {
         String::new()
     };
+    make_room_for_note(app, width, &unreviewed, [&mut count, &mut position]);
     let rest = str_width(&count, app.ambiguous())
         + str_width(&unreviewed, app.ambiguous())
         + str_width(&position, app.ambiguous());
@@ -88,6 +89,30 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     .style(theme::STATUS);
     put_line(buf, area, &line, app.ambiguous());
     None
+}
+
+/// Makes room for a note to be said whole when it can be: the position goes first, then the
+/// search's count (`[count, position]`). A note goes with the next key; they come back then.
+fn make_room_for_note(
+    app: &App,
+    width: usize,
+    unreviewed: &str,
+    [count, position]: [&mut String; 2],
+) {
+    let Some(note) = app.note().filter(|note| !note.keeps_end) else {
+        return;
+    };
+    let mode = app.ambiguous();
+    let needed = str_width(&note.text, mode) + str_width(unreviewed, mode) + 3;
+    let fits = |shown: &[&String]| {
+        needed + shown.iter().map(|s| str_width(s, mode)).sum::<usize>() <= width
+    };
+    if !fits(&[count, position]) {
+        position.clear();
+    }
+    if !fits(&[count]) {
+        count.clear();
+    }
 }
 
 /// The finished search as the status row quotes it, with the current match: ` 「优势」 2/5 `;
