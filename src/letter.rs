@@ -26,7 +26,8 @@ pub use money_kind::MoneyKind;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a letter (a mapping)")]
 pub struct Letter {
-    /// Public-disclosure class as printed at the top, e.g. `A类`, `类别：B`, `办理类型：A`.
+    /// The reply class as printed at the top, e.g. `A类`, `类别：B`, `办理类型：A`: how the
+    /// proposal was dealt with (A: solved or adopted), not how the letter is published.
     #[serde(default)]
     pub classification: Option<String>,
     /// The letterhead: the body that issues the letter, on a line of its own above the

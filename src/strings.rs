@@ -589,7 +589,7 @@ const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
     gap: "",
     absent: "本函未载：",
     fields: [
-        ("classification", "公开类别"),
+        ("classification", "答复类别"),
         // The letterhead, a line of its own: a letter without one may name its body in
         // the title or the signature.
         ("issuer", "发文机关标志"),
@@ -614,7 +614,7 @@ const EN_EDITORIAL: EditorialLabels = EditorialLabels {
     gap: " ",
     absent: "not in the letter: ",
     fields: [
-        ("classification", "disclosure class"),
+        ("classification", "reply class"),
         ("issuer", "letterhead"),
         ("doc_number", "document number"),
         ("title", "title"),

@@ -687,13 +687,13 @@ fn the_outline_shows_numbered_sections_and_the_reader_what_the_letter_lacks() {
     {
         assert!(screen.contains(row), "{screen}");
     }
-    assert!(screen.contains("※ 本函未载：公开类别、文号"), "{screen}");
+    assert!(screen.contains("※ 本函未载：答复类别、文号"), "{screen}");
     // A body named in the title or the signature is not said to be missing: only the
     // letterhead, the line of its own, is.
     let app = reader_on("yanshan-lincao-2019.txt", Lang::Zh, (100, 30));
     let screen = util::screen(&app);
     assert!(
-        screen.contains("本函未载：公开类别、发文机关标志、"),
+        screen.contains("本函未载：答复类别、发文机关标志、"),
         "{screen}"
     );
     // A letter without number or title is named by the body that wrote it; its numbered
@@ -708,7 +708,7 @@ fn the_outline_shows_numbered_sections_and_the_reader_what_the_letter_lacks() {
     let app = reader_on("jiange-weijian-2020.txt", Lang::En, (100, 30));
     let screen = util::screen(&app);
     assert!(
-        screen.contains("※ not in the letter: disclosure class, letterhead, document"),
+        screen.contains("※ not in the letter: reply class, letterhead, document"),
         "{screen}"
     );
 }

@@ -178,7 +178,7 @@ fn record_header_order(shown: &[(HeaderLine, &str)], errata: &mut Errata) {
     errata.single(
         joined(shown),
         joined(&reordered),
-        "版式：页首各行在原文中是这个次序；这里按公开类别、发文机关标志、文号、签发人、标题的次序显示，文字不变。",
+        "版式：页首各行在原文中是这个次序；这里按答复类别、发文机关标志、文号、签发人、标题的次序显示，文字不变。",
     );
 }
 

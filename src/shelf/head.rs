@@ -18,7 +18,8 @@ pub struct Head {
     pub issuer: Option<String>,
     /// Its document number (`中山科函〔2021〕142号`).
     pub doc_number: Option<String>,
-    /// Its public-disclosure class (`A类`).
+    /// Its reply class (`A类`): how the proposal was dealt with (A: solved or adopted), not how
+    /// the letter is published, which is its `disclosure`.
     pub classification: Option<String>,
     /// Its title line.
     pub title: Option<String>,
@@ -93,7 +94,7 @@ pub fn doc_number(letter: &Letter) -> Option<&str> {
     given(&letter.doc_number)
 }
 
-/// The public-disclosure class, without the label a letter writes it with: `B` of
+/// The reply class, without the label a letter writes it with: `B` of
 /// `类别：B` and of `类 别： B`, `A` of `办理类型：A` and of `A类`. The letter keeps the line as
 /// written; a list shows, and sorts by, the class.
 #[must_use]
