@@ -112,9 +112,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let body_lines = body_lines(&lines, &head, &foot);
     let paragraphs = layout::paragraphs(&body_lines, measure, &mut errata);
     let paragraphs = layout::split_flattened(paragraphs, &mut errata);
+    // A paragraph of bold marks alone is gone with them (its erratum says so).
     let paragraphs = paragraphs
         .iter()
         .map(|p| errata::bold_marks(&p.text, &mut errata))
+        .filter(|p| !p.trim().is_empty())
         .collect();
     let body = tree::body(
         paragraphs,
@@ -151,6 +153,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         errata: Vec::new(),
         notes: Vec::new(),
     };
+    has_words(&letter)?;
     repair_spaces(&mut letter, &mut errata);
     // The proposal's number and title are quoted from the opening, now repaired.
     letter.proposal = header::proposal(letter.title.as_deref(), &letter.opening);
@@ -167,6 +170,19 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     }
     warnings.extend(lacks(&letter, cut));
     Ok(Imported { letter, warnings })
+}
+
+/// Refuses a letter that holds no words: a text of marks alone (`**`) makes none.
+fn has_words(letter: &Letter) -> Result<(), ImportError> {
+    let mut any = false;
+    crate::letter::fields::for_each_text(letter, |_, _, text| {
+        any = any || !text.trim().is_empty();
+    });
+    any.then_some(()).ok_or_else(|| ImportError {
+        line: 1,
+        message: "the text has no words once its marks are taken out; expected a reply letter"
+            .into(),
+    })
 }
 
 /// The body's lines: what follows the addressee's colon on its line, then the lines between

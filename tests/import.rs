@@ -592,6 +592,20 @@ fn import_of_what_is_no_text_names_file_and_line() {
     let (code, _, stderr) = run(&["import", "-"], Some(""));
     assert_eq!(code, 2);
     assert!(stderr.contains("(stdin):1:1: 文本是空的"), "{stderr}");
+    // Bold marks alone are no words: refused as well, in both languages, not drafted into a
+    // letter that its own check refuses.
+    let (code, stdout, stderr) = run(&["--lang", "en", "import", "-"], Some("**\n\n  **  \n"));
+    assert_eq!(code, 2, "{stdout}");
+    assert!(
+        stderr.contains("(stdin):1:1: the text has no words once its marks are taken out"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["import", "-"], Some("**"));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("(stdin):1:1: 文本除标记外没有文字"),
+        "{stderr}"
+    );
     let (_dir_bad, bad) = temp("latin1.txt");
     std::fs::write(&bad, b"(A\xe0)\n").unwrap();
     let (code, _, stderr) = run(&["import", bad.to_str().unwrap()], None);

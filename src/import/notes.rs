@@ -116,7 +116,9 @@ pub(crate) fn cut_short(letter: &Letter, words: &str) -> Option<EditorialNote> {
                 .map_or(0, |(at, _)| at);
             let quoted = last.get(from..)?;
             (occurrences(quoted) == 1).then_some(quoted)
-        })?;
+        })
+        // A note quotes words: a text left empty (a paragraph of bold marks alone) has none.
+        .filter(|quoted| !quoted.trim().is_empty())?;
     Some(EditorialNote {
         text: quoted.to_string(),
         note: CUT_SHORT_NOTE.to_string(),

@@ -350,6 +350,10 @@ pub const PHRASES: &[(&str, &str)] = &[
         "the text is empty; expected a reply letter",
         "文本是空的；应是一封答复函",
     ),
+    (
+        "the text has no words once its marks are taken out; expected a reply letter",
+        "文本除标记外没有文字；应是一封答复函",
+    ),
     // What the checks quote.
     ("a list", "列表"),
     ("a mapping", "映射"),
