@@ -638,6 +638,13 @@ impl App {
             Focus::Outline => Focus::Reading,
             Focus::Reading => Focus::Outline,
         };
+        // Back in the outline from the text, the reader is where they read: a place inside
+        // a collapsed section is opened to and selected, so that the row lit is the one the
+        // status row names, and Enter goes back to its text, not its section's.
+        if self.focus == Focus::Outline && self.place != self.selected {
+            self.reveal(self.place);
+            self.selected = self.place;
+        }
         self.keep_selection_visible();
     }
 

@@ -81,6 +81,81 @@ fn scrolling_inside_a_collapsed_section_names_the_deepest_node_in_view() {
     );
 }
 
+/// With one pane on the screen (80 columns), the reader pages the text inside a collapsed
+/// section, then goes back to the outline: the row lit there is the node the status row
+/// names, opened to, and Enter acts on it, not on its section.
+#[test]
+fn back_in_the_outline_from_the_text_the_place_is_selected_and_named() {
+    let mut app = app(80, 24);
+    app.update(CollapseAll);
+    app.update(SwitchFocus);
+    for _ in 0..4 {
+        app.update(PageDown);
+    }
+    let place = app.place();
+    assert!(
+        key_of(&app, place).contains(".m"),
+        "inside a collapsed suggestion: {}",
+        key_of(&app, place)
+    );
+    app.update(SwitchFocus);
+    assert_eq!(app.focus(), Focus::Outline);
+    assert!(app.areas().reading.is_none(), "one pane");
+    assert_eq!(app.selected(), place, "the place is selected");
+    let screen = screen(&app);
+    let title = &app.tree().nodes[place].title;
+    let lit = screen
+        .lines()
+        .find(|line| line.contains(title.as_str()))
+        .unwrap_or_default();
+    assert!(!lit.is_empty(), "its row is on the screen:\n{screen}");
+    let status = status_row(&app);
+    let (_, position) = status.trim_end().rsplit_once(' ').unwrap_or_default();
+    assert!(
+        status.contains(&format!(" {}/", place + 1)),
+        "the status row names it ({position}): {status}"
+    );
+    // Enter acts on it (it has points: they open under it), not on its suggestion.
+    app.update(Activate);
+    assert_eq!(app.selected(), place);
+    assert!(
+        app.visible_nodes().contains(&(place + 1)),
+        "its points show"
+    );
+}
+
+/// With the outline alone on the screen, the status row names the row lit there, even when
+/// the place is inside a section the outline shows closed: here paged to from the outline
+/// beside the text, then the terminal made narrower.
+#[test]
+fn with_the_outline_alone_the_status_row_names_the_row_lit() {
+    let mut app = app(120, 36);
+    app.update(CollapseAll);
+    let mut pages = 0;
+    while !key_of(&app, app.place()).contains(".m") {
+        app.update(PageDown);
+        pages += 1;
+        assert!(pages < 40, "never paged into a measure");
+    }
+    assert_eq!(app.focus(), Focus::Outline);
+    let (place, selected) = (app.place(), app.selected());
+    assert_ne!(
+        place, selected,
+        "the place is inside a collapsed suggestion"
+    );
+    app.update(Resize {
+        width: 60,
+        height: 20,
+    });
+    assert!(app.areas().reading.is_none(), "the outline alone");
+    let status = status_row(&app);
+    assert!(
+        status.contains(&format!(" {}/", selected + 1)),
+        "names the row lit, {}: {status}",
+        key_of(&app, selected)
+    );
+}
+
 #[test]
 fn the_breadcrumb_keeps_its_end_when_cut() {
     let mut app = app(60, 20);

@@ -20,7 +20,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let strings = app.lang().strings();
     let width = usize::from(area.width);
     let mut count = search_count(app, width);
-    let mut position = format!(" {}/{} ", app.place() + 1, app.tree().nodes.len());
+    let at = node_named(app);
+    let mut position = format!(" {}/{} ", at + 1, app.tree().nodes.len());
     // A text imported just now says so for as long as it is open.
     let unreviewed = if app.tree().unreviewed_import {
         format!(" {} ", strings.unreviewed)
@@ -65,9 +66,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     } else {
         (right, fixed)
     };
-    // The node in view (the deepest at the top of the text, even inside a collapsed
-    // section), cut at its start: the end of a breadcrumb says where one is.
-    let crumb = app.tree().breadcrumb(app.place(), app.lang());
+    // Its breadcrumb, cut at its start: the end of a breadcrumb says where one is.
+    let crumb = app.tree().breadcrumb(at, app.lang());
     let crumb = truncate_start(&crumb, width.saturating_sub(fixed + 1), app.ambiguous());
     let gap = width.saturating_sub(fixed + str_width(&crumb, app.ambiguous()) + 1);
     let line = Line::from(vec![
@@ -89,6 +89,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     .style(theme::STATUS);
     put_line(buf, area, &line, app.ambiguous());
     None
+}
+
+/// The node the status row names: where the reader is (the deepest node at the top of the
+/// text, even inside a collapsed section); with the outline alone on the screen, the row lit
+/// there, as a place inside a section shown closed is nowhere on the screen.
+fn node_named(app: &App) -> crate::letter::tree::NodeId {
+    if app.areas().reading.is_none() {
+        app.selected()
+    } else {
+        app.place()
+    }
 }
 
 /// Makes room for a note to be said whole when it can be: the position goes first, then the
