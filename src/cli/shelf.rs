@@ -38,6 +38,9 @@ struct ListRow<'a> {
     figures: Option<usize>,
     /// Why the letter was refused, as `FILE:LINE:COL: …`.
     error: Option<String>,
+    /// The same without the file (`LINE:COL: …`), for the table, whose row names it.
+    #[serde(skip)]
+    reason: Option<String>,
     /// Imported from a transcript just now, not reviewed.
     unreviewed: bool,
     /// The sections of a letter written in sections rather than suggestion by suggestion.
@@ -61,6 +64,7 @@ impl<'a> ListRow<'a> {
                     suggestions: Some(head.suggestions),
                     figures: Some(head.figures),
                     error: None,
+                    reason: None,
                     unreviewed: head.unreviewed,
                     sections: Some(head.sections),
                 }
@@ -76,6 +80,7 @@ impl<'a> ListRow<'a> {
                 suggestions: None,
                 figures: None,
                 error: Some(error.in_lang(lang)),
+                reason: Some(error.reason(lang)),
                 unreviewed: false,
                 sections: None,
             },
@@ -141,7 +146,8 @@ fn list_csv(rows: &[ListRow], out: &mut impl Write) -> io::Result<()> {
 }
 
 /// The table's cells of one row: file, date, issuer, number, proposal, class, suggestions,
-/// figures, state, and the title (or, for a refused letter, its error).
+/// figures, state, and the title (or, for a refused letter, its error, where in the file named
+/// first: a refusal that named the file again lost its reason to a narrow terminal).
 fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
     let [unreviewed, refused] = lang.strings().list_states;
     let cell = |field: Option<&str>| field.unwrap_or(NOTHING).to_string();
@@ -164,7 +170,7 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
             .map_or_else(|| NOTHING.to_string(), suggestions_shown),
         count(r.figures),
         state.to_string(),
-        r.error.clone().unwrap_or_else(|| cell(r.title)),
+        r.reason.clone().unwrap_or_else(|| cell(r.title)),
     ]
 }
 
@@ -290,4 +296,36 @@ pub fn search(
         }
     });
     failed.map_or(Ok(searched), Err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::width::AmbiguousWidth;
+
+    /// At 80 columns a refused letter's row keeps where and why it was refused: its file is
+    /// named once, at the row's start (it had been named again, and the cut left only that).
+    #[test]
+    fn a_refused_letter_keeps_its_reason_at_80_columns() {
+        let file = "shelf/broken.yaml".to_string();
+        let entries = [Entry {
+            path: PathBuf::from(&file),
+            letter: Err(LoadError {
+                file,
+                position: Some((1, 8)),
+                message: "a quoted scalar is indented wrongly".into(),
+            }),
+        }];
+        let terminal = Terminal {
+            width: 80,
+            mode: AmbiguousWidth::Narrow,
+        };
+        let mut out = Vec::new();
+        list(&entries, Format::Table, Lang::En, Some(terminal), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let row = out.lines().nth(1).unwrap_or_default();
+        assert!(row.starts_with("shelf/broken.yaml"), "{out}");
+        assert!(row.contains("1:8: a quoted scalar"), "{out}");
+        assert_eq!(row.matches("broken.yaml").count(), 1, "{out}");
+    }
 }

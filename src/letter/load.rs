@@ -62,12 +62,20 @@ impl LoadError {
     /// As [`LoadError::in_lang`], the file called `file` (a shelf names it as its list does).
     #[must_use]
     pub fn naming(&self, file: &str, lang: Lang) -> String {
+        let separator = if self.position.is_some() { ":" } else { ": " };
+        format!("{file}{separator}{}", self.reason(lang))
+    }
+
+    /// What is wrong and where, without the file: `LINE:COL: …`, or the message alone (a
+    /// table whose row names the file already).
+    #[must_use]
+    pub fn reason(&self, lang: Lang) -> String {
         // The message can quote the file's own text; keep it to one inert line.
         let message = crate::text::sanitize::sanitize_line(&self.message);
         let message = strings::in_lang(&message, lang);
         match self.position {
-            Some((line, column)) => format!("{file}:{line}:{column}: {message}"),
-            None => format!("{file}: {message}"),
+            Some((line, column)) => format!("{line}:{column}: {message}"),
+            None => message.into_owned(),
         }
     }
 
