@@ -234,6 +234,7 @@ fn open_shelf_heap(shelf: &Path, cache_home: &Path) -> usize {
     let options = Options {
         cache: Some(cache),
         stop: None,
+        give_way: None,
     };
     let mut news = Vec::new();
     summaries_each(

@@ -560,6 +560,7 @@ fn shelf_options() -> dafu::shelf::Options {
     dafu::shelf::Options {
         cache: dafu::shelf::cache::default_path(),
         stop: None,
+        give_way: None,
     }
 }
 

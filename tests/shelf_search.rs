@@ -423,6 +423,7 @@ fn a_search_that_is_stopped_searches_no_more_letters_and_keeps_what_it_read() {
         let options = Options {
             cache: Some(cache.clone()),
             stop: Some(Arc::clone(stop)),
+            give_way: None,
         };
         let mut done = 0;
         // What the shelf's runner does to a search the reader replaced or cleared, here as
@@ -454,4 +455,68 @@ fn a_search_that_is_stopped_searches_no_more_letters_and_keeps_what_it_read() {
     );
     going.store(true, Ordering::Relaxed);
     assert_eq!(searched(&going, false), 0, "stopped before it starts");
+}
+
+/// The shelf's reading gives way to a search: while a search is counted as running it reads
+/// no letter (the search reads them, and fills the cache), and it reads them all once the
+/// search ends. Side by side, the two had read each cold letter twice and fought over the
+/// cache: a search begun at once on a cold shelf took twice as long.
+#[test]
+fn the_shelfs_reading_waits_while_a_search_runs_and_then_reads_every_letter() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use dafu::shelf::{Options, find, summaries_each, walk};
+
+    let shelf = Shelf::new();
+    let found = walk::letter_files(&[shelf.letters()]);
+    let cache = shelf.dir.path().join("cache/shelf.db");
+    let searching = Arc::new(AtomicUsize::new(1));
+    let read = AtomicUsize::new(0);
+    let reading_options = Options {
+        cache: Some(cache.clone()),
+        stop: None,
+        give_way: Some(Arc::clone(&searching)),
+    };
+    std::thread::scope(|scope| {
+        let reading = scope.spawn(|| {
+            summaries_each(
+                || &found[..],
+                &reading_options,
+                |_, _| (),
+                |_, ()| {
+                    read.fetch_add(1, Ordering::Relaxed);
+                },
+            );
+        });
+        // The search, as the shelf's runner makes it, reads every letter of the cold shelf
+        // meanwhile.
+        let options = Options {
+            cache: Some(cache.clone()),
+            stop: None,
+            give_way: None,
+        };
+        let mut searched = 0;
+        let query = find::Query::new("人工智能");
+        find::search_each(
+            || &found[..],
+            &options,
+            &query,
+            |_, _| (),
+            |_, ()| searched += 1,
+        );
+        assert_eq!(searched, found.len());
+        assert_eq!(
+            read.load(Ordering::Relaxed),
+            0,
+            "nothing read while searching"
+        );
+        searching.store(0, Ordering::Relaxed);
+        reading.join().expect("the reading ends");
+    });
+    assert_eq!(
+        read.load(Ordering::Relaxed),
+        found.len(),
+        "every letter after"
+    );
 }

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -49,6 +49,8 @@ struct Runner {
     send: mpsc::Sender<ShelfNews>,
     /// Set to stop the search running, if one is.
     search_stop: Option<Arc<AtomicBool>>,
+    /// How many search threads are running: the shelf's reading gives way to them.
+    searching: Arc<AtomicUsize>,
     /// The search history, which the shelf shares with its letters.
     history: keep::HistoryKeeper,
 }
@@ -163,15 +165,18 @@ impl Runner {
             news,
             send,
             search_stop: None,
+            searching: Arc::new(AtomicUsize::new(0)),
             history,
         }
     }
 
-    /// How the shelf is read: through the cache, until `stop` is set.
-    fn options(stop: Option<Arc<AtomicBool>>) -> Options {
+    /// How the shelf is read: through the cache, until `stop` is set, waiting while
+    /// `give_way` counts a search running.
+    fn options(stop: Option<Arc<AtomicBool>>, give_way: Option<Arc<AtomicUsize>>) -> Options {
         Options {
             cache: cache::default_path(),
             stop,
+            give_way,
         }
     }
 
@@ -202,12 +207,13 @@ impl Runner {
             found
         };
         let (given, send) = (paths.to_vec(), self.send.clone());
+        let searching = Arc::clone(&self.searching);
         let spawned = std::thread::Builder::new()
             .name("shelf".into())
             .spawn(move || {
                 summaries_each(
                     || list(&given, &send),
-                    &Self::options(None),
+                    &Self::options(None, Some(searching)),
                     |_, letter| letter.map_or_else(Known::Refused, |s| Known::Read(s.head)),
                     |i, known| {
                         let _ = send.send(ShelfNews::Read(i, known));
@@ -234,12 +240,14 @@ impl Runner {
         let stop = Arc::new(AtomicBool::new(false));
         self.search_stop = Some(Arc::clone(&stop));
         let (found, send) = (Arc::clone(&self.found), self.send.clone());
+        let running = Running::new(&self.searching);
         let _ = std::thread::Builder::new()
             .name("shelf-search".into())
             .spawn(move || {
+                let _running = running;
                 find::search_each(
                     || &found[..],
-                    &Self::options(Some(stop)),
+                    &Self::options(Some(stop), None),
                     &find::Query::new(&query),
                     |_, letter| letter.map_or(0, |searched| searched.hits.len()),
                     |row, count| {
@@ -321,6 +329,23 @@ impl Runner {
         self.history
             .publish_again(shelf.kept_place(), shelf.history());
         closed
+    }
+}
+
+/// A search thread counted as running for as long as it is held (dropped when the thread
+/// ends, or with the closure of a thread that could not start).
+struct Running(Arc<AtomicUsize>);
+
+impl Running {
+    fn new(searching: &Arc<AtomicUsize>) -> Self {
+        searching.fetch_add(1, Ordering::Relaxed);
+        Self(Arc::clone(searching))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
