@@ -4,13 +4,15 @@
 //! "word" cut wherever it overflows, and a line may start with `，`. Here the break
 //! opportunities come from UAX #14 (crate `unicode-linebreak`), whose classes already give
 //! the basic 避头尾 rules: no break before `，。、）》」』` (CL), `！？` (EX), `：；` (NS),
-//! `……` (IN) or after `（《「『` (OP); `——` (B2 B2) stays whole; `“ ”` (QU) glue to the
-//! characters on both sides (`“放|管|服”改|革`: a quoted phrase may still break inside);
+//! `……` (IN) or after `（《「『` (OP); `——` (B2 B2) stays whole; `“ ”` (QU) glue to what they
+//! quote (a quoted phrase may still break inside: `“放|管|服”`);
 //! `1.8` (NU IS NU), `50%` (NU PO) and `$5` stay whole, though `1.8|亿元` may break.
 //!
-//! One tailoring: UAX #14 still allows a break between a space and `：；“”…` (its rule LB18
-//! comes first); those opportunities are removed, so that closing punctuation never starts a
-//! line and opening punctuation never ends one while a legal break was available. Lines are
+//! Two tailorings. A break is allowed before `“` and after `”` where Chinese stands on the
+//! other side (`的|“云税贷”|和`), as Unicode 15.1's LB19a allows and the crate's older rules
+//! do not. UAX #14 still allows a break between a space and `：；“”…` (its rule LB18 comes
+//! first); those opportunities are removed, so that closing punctuation never starts a line
+//! and opening punctuation never ends one while a legal break was available. Lines are
 //! filled greedily, breaking at the last opportunity that fits.
 
 use std::ops::Range;
@@ -240,8 +242,39 @@ fn break_opportunities(s: &str, graphemes: &[Grapheme]) -> Vec<Option<BreakOppor
             opportunity[gi] = Some(op);
         }
     }
+    allow_breaks_outside_chinese_quotes(graphemes, &mut opportunity);
     forbid_breaks_around_punctuation(graphemes, &mut opportunity);
     opportunity
+}
+
+/// Allows a break before an opening quotation mark and after a closing one where Chinese
+/// stands on the other side (`的|“云税贷”|和`), as Chinese is set and as Unicode 15.1's rule
+/// LB19a allows between East Asian characters. The `unicode-linebreak` crate follows the
+/// older rule that glues `“ ”` to both neighbours, so a line ran short by a whole quotation:
+/// gaps of up to eleven columns before `“云税贷”`. Inside the marks they still glue (`“|放`
+/// and `服|”` never break), which [`forbid_breaks_around_punctuation`] holds.
+fn allow_breaks_outside_chinese_quotes(
+    graphemes: &[Grapheme],
+    opportunity: &mut [Option<BreakOpportunity>],
+) {
+    // Han characters are of the class ID; `，。、` of CL.
+    let chinese = |g: &Grapheme| {
+        matches!(
+            g.class,
+            BreakClass::ClosePunctuation | BreakClass::Ideographic
+        )
+    };
+    for (i, pair) in graphemes.windows(2).enumerate() {
+        let [before, after] = pair else { continue };
+        let opens = matches!(after.first, '“' | '‘')
+            && (chinese(before) || matches!(before.first, '”' | '’'));
+        let closes = matches!(before.first, '”' | '’') && chinese(after);
+        if let Some(op @ None) = opportunity.get_mut(i + 1)
+            && (opens || closes)
+        {
+            *op = Some(BreakOpportunity::Allowed);
+        }
+    }
 }
 
 /// For each grapheme, whether the break before it would cut a number from its unit, or a
@@ -514,11 +547,35 @@ mod tests {
 
     #[test]
     fn quotation_marks_glue_to_their_inner_neighbour() {
-        // unicode-linebreak allows breaks between the Han characters inside the quotes but
-        // not between a quotation mark and the character next to it: “放 | 管 | 服”改 | 革.
+        // Breaks between the Han characters inside the quotes, and outside the marks where
+        // Chinese stands there, but not between a mark and what it quotes: “放|管|服”|改|革.
         let s = "“放管服”改革";
         assert_eq!(lines(s, 5, Narrow), ["“放管", "服”改", "革"]);
         assert_eq!(lines(s, 3, Narrow), ["“放", "管", "服”", "改", "革"]);
+        assert_eq!(lines(s, 8, Narrow), ["“放管服”", "改革"]);
+    }
+
+    #[test]
+    fn a_line_may_break_before_an_opening_quote_and_after_a_closing_one() {
+        // The letter's list of loans: the line takes the whole of “生意贷” (the marks had
+        // glued it to “市民贷” after it, and the line stopped at 生意), and the next one
+        // 贷” without 等，(which had glued to it).
+        let s = "农商行的“生意贷”“市民贷”等，客户";
+        assert_eq!(
+            lines(s, 16, Narrow),
+            ["农商行的“生意贷”", "“市民贷”等，客户"]
+        );
+        assert_eq!(
+            lines(s, 24, Narrow),
+            ["农商行的“生意贷”“市民贷”", "等，客户"]
+        );
+        // Before an opening mark after Chinese: 为全角|“（一）”，.
+        assert_eq!(
+            lines("为全角“（一）”，统一", 10, Narrow),
+            ["为全角", "“（一）”，", "统一"]
+        );
+        // Latin text keeps the rule of UAX #14: it breaks at its spaces.
+        assert_eq!(lines("say “hi” now", 6, Narrow), ["say ", "“hi” ", "now"]);
     }
 
     #[test]
@@ -526,6 +583,6 @@ mod tests {
         let s = "“放管服”改革";
         // Narrow: “放管服”改 is 10 columns; wide: 12.
         assert_eq!(lines(s, 10, Narrow), ["“放管服”改", "革"]);
-        assert_eq!(lines(s, 10, Wide), ["“放管", "服”改革"]);
+        assert_eq!(lines(s, 10, Wide), ["“放管服”", "改革"]);
     }
 }
