@@ -52,6 +52,10 @@ pub struct Strings {
     pub help_badge: (&'static str, &'static str),
     /// Title of the figures overlay.
     pub figures_title: &'static str,
+    /// The figures table of a letter that states no figure, and Enter there.
+    pub figures_none: &'static str,
+    /// The money chart of a letter that states no sum of money, and Enter there.
+    pub chart_none: &'static str,
     /// Column headings of the figures table: text, value, unit, what, qualifier, period, where.
     pub figure_columns: [&'static str; 7],
     /// Heading of the letter column of a shelf's figures (`dafu figures DIR`).
@@ -258,6 +262,8 @@ const ZH: Strings = Strings {
     help_mouse: ("鼠标", "滚轮滚动；单击选择，再单击同 Enter；单击▸展开"),
     help_badge: ("#5", "目录中：这一条写明的数字个数（折起时连同其下）"),
     figures_title: "数字一览",
+    figures_none: "本函没有载明数字",
+    chart_none: "本函没有载明金额",
     // The sixth column says when and, for what is not done, its state (2021年、计划).
     figure_columns: ["原文", "数值", "单位", "内容", "限定", "期间/状态", "位置"],
     letter_column: "答复函",
@@ -402,6 +408,8 @@ const EN: Strings = Strings {
     ),
     help_badge: ("#5", "outline: a row's figures (closed: and those below)"),
     figures_title: "Figures",
+    figures_none: "the letter states no figures",
+    chart_none: "the letter states no sums of money",
     figure_columns: [
         "text",
         "value",

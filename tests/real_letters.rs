@@ -944,3 +944,34 @@ fn a_long_numbered_paragraph_is_named_by_its_first_clause() {
         .expect("section 二");
     assert_eq!(tree.nodes[second].title, "新县城的医疗资源已在逐步强化。");
 }
+
+/// A letter that states no figure (石林's) has a figures view that says so, in the table and
+/// in the money chart, in both languages; Enter there says it too, rather than nothing.
+#[test]
+fn the_figures_view_of_a_letter_without_figures_says_it_has_none() {
+    use dafu::action::Action::{Activate, OpenFigures, ToggleFiguresChart};
+    use dafu::strings::Lang;
+    let status = |app: &dafu::app::App| {
+        let screen = util::screen(app);
+        screen.lines().last().unwrap_or_default().to_string()
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let strings = lang.strings();
+        let mut app = reader_on("shilin-weijian-2022.txt", lang, (100, 30));
+        assert!(
+            app.tree().figures().next().is_none(),
+            "石林's letter states no figure"
+        );
+        app.update(OpenFigures);
+        for (said, chart) in [(strings.figures_none, false), (strings.chart_none, true)] {
+            if chart {
+                app.update(ToggleFiguresChart);
+            }
+            let screen = util::screen(&app);
+            assert!(screen.contains(said), "{screen}");
+            assert!(!screen.contains("1亿"), "no axis for no bar: {screen}");
+            app.update(Activate);
+            assert!(status(&app).contains(said), "{}", status(&app));
+        }
+    }
+}

@@ -1,8 +1,8 @@
 //! The help and the figures view, drawn over the panes: they page with the panes' keys and
 //! the wheel, never past their end, and every other key says what it does there.
 
-use super::figures_view::{self, FiguresView};
-use super::{App, Overlay};
+use super::figures_view::{self, FiguresMode, FiguresView};
+use super::{App, Note, Overlay};
 use crate::action::Action;
 use crate::layout;
 use crate::letter::tree::NodeId;
@@ -153,13 +153,24 @@ impl App {
     }
 
     /// Closes the figures view at the selected figure's place in the text (`''` comes back).
+    /// With nothing listed (a letter that states no figure, or no sum for the chart), the
+    /// status row says so.
     fn go_to_selected_figure(&mut self) {
-        if let Some((node, index)) = self.figures.as_ref().and_then(FiguresView::current) {
-            self.overlay = None;
-            let before = self.spot();
-            self.jump_to_figure(node, index);
-            self.jumped_from = Some(before);
-        }
+        let Some(figures) = self.figures.as_ref() else {
+            return;
+        };
+        let Some((node, index)) = figures.current() else {
+            let strings = self.lang.strings();
+            self.note = Some(Note::new(match figures.mode {
+                FiguresMode::Table => strings.figures_none,
+                FiguresMode::Chart => strings.chart_none,
+            }));
+            return;
+        };
+        self.overlay = None;
+        let before = self.spot();
+        self.jump_to_figure(node, index);
+        self.jumped_from = Some(before);
     }
 
     /// A key an overlay does not take: the help, the figures view and the search, which the

@@ -201,6 +201,11 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
         return TABLE_HEAD_ROWS;
     }
     draw_row(buf, body.y, &header, theme::HEADING, true);
+    if cells.is_empty() && body.height > TABLE_HEAD_ROWS {
+        let area = Rect::new(body.x, body.y + TABLE_HEAD_ROWS, body.width, 1);
+        let line = Line::styled(format!("{:LEAD$}{}", "", strings.figures_none), theme::DIM);
+        put_line(buf, area, &line, mode);
+    }
     let offset = offset_showing(view.offset, view.selected, list, cells.len());
     for (i, row) in cells.iter().enumerate().skip(offset).take(list) {
         let y = body.y + TABLE_HEAD_ROWS + u16::try_from(i - offset).unwrap_or(0);

@@ -390,9 +390,17 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
     let Some(figures) = app.figures() else {
         return 0;
     };
+    let row = |i: u16| Rect::new(body.x, body.y + i, body.width, 1);
+    // No sum of money: no axis to scale, and a line that says why the chart is empty.
+    if figures.chart.bars.is_empty() {
+        let none = Line::styled(format!(" {}", app.lang().strings().chart_none), theme::DIM);
+        if body.height > 0 {
+            put_line(buf, row(0), &none, mode);
+        }
+        return CHART_HEAD_ROWS;
+    }
     let view = Chart::new(app, &figures.chart, usize::from(body.width));
     let chart = view.chart;
-    let row = |i: u16| Rect::new(body.x, body.y + i, body.width, 1);
     for (y, line) in (0..body.height.min(CHART_HEAD_ROWS)).zip(view.head()) {
         put_line(buf, row(y), &line, mode);
     }
