@@ -213,14 +213,14 @@ fn print_table(
 }
 
 /// In a terminal narrower than the figures' table, what gives way: the place (its last
-/// heading kept) and the quotation first, then what the figure counts, each further in turn,
+/// heading kept, and the numbers above it) and the quotation first, then what the figure counts, each further in turn,
 /// and in the narrowest terminals the place is left out. The value, its unit, its qualifier
 /// and its period keep their width: they are what the table is read for.
 const FIGURES_GIVING: [Give; 7] = [
-    Give::start(6, 16),
+    Give::crumb(6, 16),
     Give::end(0, 10),
     Give::end(3, 16),
-    Give::start(6, 10),
+    Give::crumb(6, 10),
     Give::end(3, 10),
     Give::end(0, 6),
     Give::leave_out(6),
@@ -231,11 +231,11 @@ const FIGURES_GIVING: [Give; 7] = [
 /// narrowest terminals the place and then the quotation are left out (the value, unit and
 /// qualifier stand in their own columns), and last the period is cut.
 const FIGURES_GIVING_NAMED: [Give; 12] = [
-    Give::start(7, 16),
+    Give::crumb(7, 16),
     Give::end(1, 10),
     Give::end(4, 16),
     Give::path(0, 20),
-    Give::start(7, 10),
+    Give::crumb(7, 10),
     Give::end(4, 10),
     Give::path(0, 14),
     Give::leave_out(7),

@@ -12,7 +12,7 @@ use super::{EditorialNote, Erratum, Figure, Letter, Measure, Point, Section, Sug
 use crate::strings::Lang;
 
 /// Between a breadcrumb's names (see [`LetterTree::breadcrumb`]).
-pub const CRUMB_JOIN: &str = " › ";
+pub use crate::text::truncate::CRUMB_JOIN;
 
 /// Index of a node in [`LetterTree::nodes`]; stable for a given letter.
 pub type NodeId = usize;

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::truncate::{ELLIPSIS, truncate, truncate_path, truncate_start};
+use super::truncate::{ELLIPSIS, truncate, truncate_crumb, truncate_path};
 use super::width::{AmbiguousWidth, grapheme_width, str_width};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -56,10 +56,10 @@ impl Give {
         Self::cut(column, least, Cut::End)
     }
 
-    /// `column` cut at its start, down to `least` columns.
+    /// `column`, of breadcrumbs, cut down to `least` columns ([`Cut::Crumb`]).
     #[must_use]
-    pub const fn start(column: usize, least: usize) -> Self {
-        Self::cut(column, least, Cut::Start)
+    pub const fn crumb(column: usize, least: usize) -> Self {
+        Self::cut(column, least, Cut::Crumb)
     }
 
     /// `column`, of paths, cut down to `least` columns ([`Cut::Path`]).
@@ -85,8 +85,9 @@ pub enum Cut {
     /// At its end: a title, what a figure counts.
     #[default]
     End,
-    /// At its start: a breadcrumb, whose last heading says most.
-    Start,
+    /// A breadcrumb: its last heading whole, and the numbers of those above it
+    /// ([`truncate_crumb`]).
+    Crumb,
     /// A file's path: its folders first, then the middle of its name
     /// ([`truncate_path`]).
     Path,
@@ -115,7 +116,7 @@ impl Column {
     pub fn fitted<'a>(&self, cell: &'a str, mode: AmbiguousWidth) -> Cow<'a, str> {
         match self.cut {
             Cut::End => truncate(cell, self.width, mode),
-            Cut::Start => truncate_start(cell, self.width, mode),
+            Cut::Crumb => truncate_crumb(cell, self.width, mode),
             Cut::Path => truncate_path(cell, self.width, mode),
         }
     }

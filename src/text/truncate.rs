@@ -65,6 +65,45 @@ pub fn truncate_start(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str>
     }
 }
 
+/// Between a breadcrumb's names (`二、… › 三是`): the letter's tree joins them so, and
+/// [`truncate_crumb`] cuts them apart.
+pub const CRUMB_JOIN: &str = " › ";
+
+/// The fewest columns [`truncate_crumb`] leaves each heading above the last: its number and
+/// a character or two (`二、新…`). With less, the breadcrumb keeps its end as
+/// [`truncate_start`] keeps it.
+const CRUMB_PART_LEAST: usize = 5;
+
+/// Fits a breadcrumb (names joined by [`CRUMB_JOIN`]) into `max` display columns under
+/// `mode`: whole when it fits; else its last name whole, and each name above it cut at its
+/// end to a share of the rest, so that each keeps its number (`二、新县城… › 三是`): cut at
+/// its start, a breadcrumb had lost the numbers that say where it is (`…步强化。 › 三是`).
+/// A last name too long for that is cut as [`truncate_start`] cuts. Always
+/// `str_width(result, mode) <= max`.
+#[must_use]
+pub fn truncate_crumb(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
+    if str_width(s, mode) <= max {
+        return Cow::Borrowed(s);
+    }
+    let Some((above, last)) = s.rsplit_once(CRUMB_JOIN) else {
+        return truncate_start(s, max, mode);
+    };
+    let parts: Vec<&str> = above.split(CRUMB_JOIN).collect();
+    let joins = str_width(CRUMB_JOIN, mode) * parts.len();
+    let room = max.saturating_sub(str_width(last, mode) + joins);
+    let share = room / parts.len();
+    if share < CRUMB_PART_LEAST {
+        return truncate_start(s, max, mode);
+    }
+    let mut out = String::with_capacity(s.len());
+    for part in parts {
+        out.push_str(&truncate(part, share, mode));
+        out.push_str(CRUMB_JOIN);
+    }
+    out.push_str(last);
+    Cow::Owned(out)
+}
+
 /// Fits a file's path into `max` display columns under `mode`: whole when it fits; else its
 /// folders give way first (`…/baiyin-2022.txt`), and a name too long even alone keeps its
 /// start and its end (`baiyin-zi…-2022.txt`): the names of one folder's letters differ at
@@ -266,6 +305,31 @@ mod tests {
             paragraph_name(quoted),
             "他说：“加强顶层设计完善政策体系推动集聚。”"
         );
+    }
+
+    #[test]
+    fn a_breadcrumb_keeps_each_heading_s_number_and_its_last_name() {
+        let crumb = "二、新县城的医疗资源已在逐步强化。 › 三是";
+        assert_eq!(truncate_crumb(crumb, 60, Narrow), crumb);
+        assert_eq!(truncate_crumb(crumb, 16, Narrow), "二、新县… › 三是");
+        let deep =
+            "四、关于引进培育新一代智能产业人才的建议 › （一）推进人才立法，落实人才政策 › 二是";
+        let cut = truncate_crumb(deep, 30, Narrow);
+        assert_eq!(cut, "四、关于… › （一）推… › 二是");
+        assert!(str_width(&cut, Narrow) <= 30);
+        // Too little room for the numbers: the end, as before.
+        assert_eq!(
+            truncate_crumb(crumb, 10, Narrow),
+            truncate_start(crumb, 10, Narrow)
+        );
+        // Not a breadcrumb: its end.
+        assert_eq!(truncate_crumb("开头与结尾之间的一段", 9, Narrow), "…间的一段");
+        for max in 0..60 {
+            assert!(
+                str_width(&truncate_crumb(deep, max, Narrow), Narrow) <= max,
+                "{max}"
+            );
+        }
     }
 
     #[test]
