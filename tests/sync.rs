@@ -170,6 +170,17 @@ fn the_breadcrumb_keeps_its_end_when_cut() {
         status.contains("加强核心技术攻关 "),
         "the end survives: {status}"
     );
+    // Where there is room for it beside the end, the number of the suggestion above.
+    let mut app = util::app(90, 20);
+    app.update(JumpToSuggestion(1));
+    app.update(Down);
+    app.update(Down);
+    let status = status_row(&app);
+    assert!(status.contains("加强核心技术攻关 "), "{status}");
+    assert!(
+        status.trim_start().starts_with("一、"),
+        "and 一、: {status}"
+    );
 }
 
 #[test]

@@ -323,7 +323,10 @@ mod tests {
             truncate_start(crumb, 10, Narrow)
         );
         // Not a breadcrumb: its end.
-        assert_eq!(truncate_crumb("开头与结尾之间的一段", 9, Narrow), "…间的一段");
+        assert_eq!(
+            truncate_crumb("开头与结尾之间的一段", 9, Narrow),
+            "…间的一段"
+        );
         for max in 0..60 {
             assert!(
                 str_width(&truncate_crumb(deep, max, Narrow), Narrow) <= max,

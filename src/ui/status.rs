@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{put_line, theme};
 use crate::app::App;
-use crate::text::truncate::truncate_start;
+use crate::text::truncate::truncate_crumb;
 use crate::text::width::{AmbiguousWidth, grapheme_width, str_width};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -66,9 +66,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     } else {
         (right, fixed)
     };
-    // Its breadcrumb, cut at its start: the end of a breadcrumb says where one is.
+    // Its breadcrumb, its end whole (the end of a breadcrumb says where one is) and the
+    // numbers above it kept.
     let crumb = app.tree().breadcrumb(at, app.lang());
-    let crumb = truncate_start(&crumb, width.saturating_sub(fixed + 1), app.ambiguous());
+    let crumb = truncate_crumb(&crumb, width.saturating_sub(fixed + 1), app.ambiguous());
     let gap = width.saturating_sub(fixed + str_width(&crumb, app.ambiguous()) + 1);
     let line = Line::from(vec![
         Span::raw(" "),
