@@ -475,6 +475,31 @@ fn the_only_in_notes_note_is_whole_at_44_columns() {
     }
 }
 
+/// Spaces alone are no query: the prompt counts nothing while they are typed, and Enter on
+/// them is an empty Enter (no search yet: the status row says there is none), not 无匹配.
+#[test]
+fn spaces_alone_are_no_query() {
+    let strings = dafu::strings::Lang::Zh.strings();
+    let mut app = app(120, 36);
+    app.update(OpenSearch);
+    app.update(SearchInsert("  ".into()));
+    let prompt = screen(&app).lines().last().unwrap().to_string();
+    assert!(!prompt.contains(strings.no_match), "{prompt}");
+    app.update(SearchSubmit);
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(!status.contains(strings.no_match), "{status}");
+    assert_eq!(app.note().map(|n| n.text.as_str()), Some(strings.no_search));
+    assert!(app.search().query.is_empty());
+    // With a search before, spaces and Enter go on to its next match, as an empty Enter does.
+    util::search(&mut app, "人工智能");
+    let first = app.search().current;
+    app.update(OpenSearch);
+    app.update(SearchInsert(" ".into()));
+    app.update(SearchSubmit);
+    assert_eq!(app.search().query, "人工智能");
+    assert_ne!(app.search().current, first);
+}
+
 /// A reader with the Chinese for part of a word types it, and pinyin for the rest: 人工 then
 /// `zn` finds 人工智能 wherever it stands, and only there, at each keystroke.
 #[test]

@@ -576,7 +576,10 @@ impl App {
 
     /// Enter: the prompt closes on the query's matches, and the query joins the history.
     fn submit_search(&mut self) {
-        if self.search.query.is_empty() {
+        // Spaces alone are no query (search drops them): as an empty Enter.
+        if self.search.query.trim().is_empty() {
+            self.search.query.clear();
+            self.search.caret = 0;
             return self.repeat_last_search();
         }
         let search = &mut self.search;

@@ -162,7 +162,8 @@ fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> Position {
         // Said in words: the prompt is not wrong to show no count, it is early.
         None if search.waiting() => format!("  {}", strings.index_preparing),
         Some(i) => format!("  {}/{}", i + 1, search.matches.len()),
-        None if search.query.is_empty() => String::new(),
+        // Spaces alone are no query yet: nothing to count.
+        None if search.query.trim().is_empty() => String::new(),
         None => format!("  {}", strings.no_match),
     };
     let room = width.saturating_sub(str_width(prompt, mode));
