@@ -131,6 +131,8 @@ pub struct Strings {
     /// Where the shelf's selection is (`=`), given the file, its place in the list and the
     /// list's length.
     pub shelf_where: fn(&str, usize, usize) -> String,
+    /// After a shelf search's count: how many letters were refused, and so not searched.
+    pub shelf_unsearched: fn(usize) -> String,
     /// What `=` says on the shelf when no letter is selected (none listed, or none found).
     pub shelf_none_selected: &'static str,
     /// The file named by `=` for the letter built into dafu.
@@ -315,6 +317,7 @@ const ZH: Strings = Strings {
     },
     built_in_letter: "内置的答复",
     shelf_where: |file, at, of| format!("{file}　第 {at}/{of} 封"),
+    shelf_unsearched: |n| format!("（{n} 封无法读取，未搜索）"),
     shelf_none_selected: "没有选中的答复函",
     copied_cut: "只把开头发给了终端剪贴板（它有长度上限），字数 ",
     unreviewed: "未经审阅的导入稿",
@@ -470,6 +473,7 @@ const EN: Strings = Strings {
     },
     built_in_letter: "the letter built into dafu",
     shelf_where: |file, at, of| format!("{file}  letter {at} of {of}"),
+    shelf_unsearched: |n| format!(" ({n} refused, not searched)"),
     shelf_none_selected: "no letter is selected",
     copied_cut: "sent the start only to the terminal's clipboard (it has a limit), characters ",
     unreviewed: "unreviewed import",

@@ -306,7 +306,8 @@ fn the_list_pages_with_the_keys_of_less() {
 
 /// A refused letter's row names the file as the list does (not the folder's whole path) and
 /// keeps room for why at 60 columns; Enter on it says the error in the status row, in the
-/// interface's language, with nothing of the folder's path before it.
+/// interface's language, with nothing of the folder's path before it; a search says the
+/// letter was not searched.
 #[test]
 fn a_refused_letter_says_why_at_60_columns() {
     let folder = PathBuf::from("/home/reader/replies/2021");
@@ -338,6 +339,14 @@ fn a_refused_letter_says_why_at_60_columns() {
             status(&app).contains(&format!("{said}{why}")),
             "{lang:?}:\n{}",
             screen(&app)
+        );
+        // A search says that the letter was not searched, as `dafu search` says it.
+        typed(&mut app, "/停车");
+        key(&mut app, KeyCode::Enter);
+        let title = screen(&app).lines().next().unwrap_or_default().to_string();
+        assert!(
+            title.contains(&(lang.strings().shelf_unsearched)(1)),
+            "{lang:?}: {title}"
         );
     }
 }

@@ -82,8 +82,17 @@ fn draw_title(app: &ShelfApp, area: Rect, buf: &mut Buffer) {
         Some(search) => {
             let (letters, matches) = search.totals();
             let (open, close) = app.lang().editorial().quotes;
+            // A letter that could not be read was not searched: said, as `dafu search` says it.
+            let refused = (app.rows().iter())
+                .filter(|row| matches!(row.known, Known::Refused(_)))
+                .count();
+            let unsearched = if refused > 0 {
+                (strings.shelf_unsearched)(refused)
+            } else {
+                String::new()
+            };
             format!(
-                "{open}{}{close} {letters}{} {matches}{}",
+                "{open}{}{close} {letters}{} {matches}{}{unsearched}",
                 search.query, strings.shelf_letters, strings.shelf_matches
             )
         }
