@@ -66,6 +66,8 @@ pub enum Warning {
     /// The text stops mid-sentence with no signature after it (its last words): the
     /// transcript may be cut short.
     EndsMidSentence(String),
+    /// The text was not UTF-8 but this encoding (`GB18030`, `UTF-16LE`), read as it.
+    Decoded(&'static str),
 }
 
 /// Why a text could not be imported: the 1-based line it concerns, and what is wrong.
@@ -331,17 +333,51 @@ fn unreviewed(
 /// When the text is not UTF-8 or is no letter.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
     crate::letter::load::refuse_pdf(bytes, &sanitize_line(name))?;
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let before = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        LoadError {
-            file: sanitize_line(name).into_owned(),
-            position: Some((line, column)),
-            message: strings::TEXT_NOT_UTF8.en.into(),
-        }
-    })?;
-    import(text).map_err(|e| e.in_file(name))
+    let (text, decoded) = match std::str::from_utf8(bytes) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), None),
+        Err(e) => match decoded(bytes) {
+            Some((text, encoding)) => (std::borrow::Cow::Owned(text), Some(encoding)),
+            None => {
+                let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+                let before = String::from_utf8_lossy(valid);
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                return Err(LoadError {
+                    file: sanitize_line(name).into_owned(),
+                    position: Some((line, column)),
+                    message: strings::TEXT_NOT_UTF8.en.into(),
+                });
+            }
+        },
+    };
+    let mut imported = import(&text).map_err(|e| e.in_file(name))?;
+    if let Some(encoding) = decoded {
+        imported.warnings.insert(0, Warning::Decoded(encoding));
+    }
+    Ok(imported)
+}
+
+/// A text that is not UTF-8 read in the encoding Chinese pages are published in when they
+/// are not: GB18030 (which GBK and GB2312 are part of), or UTF-16 after its byte-order mark
+/// (Windows' "Unicode" text); with the encoding's name. `None` unless it decodes without a
+/// fault to Chinese text: at least one Han character, and no NUL (bytes that are no text
+/// seldom decode so).
+fn decoded(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => (encoding, bytes.get(bom..)?),
+        None => (encoding_rs::GB18030, bytes),
+    };
+    let text = encoding
+        .decode_without_bom_handling_and_without_replacement(body)?
+        .into_owned();
+    let chinese = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    // Named as a reader knows it.
+    let name = if encoding == encoding_rs::GB18030 {
+        "GBK/GB18030"
+    } else {
+        encoding.name()
+    };
+    (chinese && !text.contains('\0')).then_some((text, name))
 }
 
 /// The draft of `letter` (imported from `source`) as YAML that `dafu check` accepts.

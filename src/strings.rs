@@ -726,8 +726,8 @@ pub const LETTER_NOT_UTF8: Words = Words {
 };
 /// A text to import not in UTF-8.
 pub const TEXT_NOT_UTF8: Words = Words {
-    en: "not valid UTF-8 text (convert it first, e.g. with iconv)",
-    zh: "不是有效的 UTF-8 文本（请先转换，例如用 iconv）",
+    en: "not valid UTF-8 text, nor GB18030 (GBK) or UTF-16 (convert it first, e.g. with iconv)",
+    zh: "不是有效的 UTF-8 文本，也不是 GB18030（GBK）或 UTF-16（请先转换，例如用 iconv）",
 };
 /// A directory missing on the way to a file to write.
 pub const NO_SUCH_FOLDER: Words = Words {
@@ -872,6 +872,8 @@ pub struct ReportLabels {
     pub lacks: &'static str,
     /// No numbered part was found.
     pub no_parts: &'static str,
+    /// A text read in another encoding than UTF-8, named.
+    pub decoded: fn(&str) -> String,
     /// Before the last words of a text that stops mid-sentence, unsigned.
     pub ends_mid_sentence: &'static str,
     /// Between the phrases of a warning's list.
@@ -920,6 +922,7 @@ const ZH_REPORT: ReportLabels = ReportLabels {
     no_unit: "后面没有单位的数，未作为数字收录（是数据的请补上）：",
     lacks: "原文没有这些项（草稿中已略去；PDF 中有的请补上）：",
     no_parts: "没有找到编号的部分（一、…）：整个正文都作为开头",
+    decoded: |encoding| format!("原文不是 UTF-8，已按 {encoding} 编码读取（草稿存为 UTF-8）"),
     ends_mid_sentence: "原文在句中结束，后面没有落款和日期，可能不全（请对照 PDF）：",
     phrases: "、",
     fields: "、",
@@ -967,6 +970,7 @@ const EN_REPORT: ReportLabels = ReportLabels {
     no_unit: "numbers with no unit after them, not taken as figures (add any that are data): ",
     lacks: "not in the letter (left out of the draft; add any the PDF has): ",
     no_parts: "no numbered parts (一、…) found: the whole body is the opening",
+    decoded: |encoding| format!("the text is not UTF-8: read as {encoding} (the draft is UTF-8)"),
     ends_mid_sentence: "the text stops mid-sentence, with no signature or date after it; it \
                         may be cut short (compare with the PDF): ",
     phrases: "、",

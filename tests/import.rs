@@ -616,6 +616,40 @@ fn import_of_what_is_no_text_names_file_and_line() {
     );
 }
 
+/// A transcript saved as GBK (GB18030), as many government pages are, or as UTF-16 with its
+/// byte-order mark (Windows' "Unicode"), imports as its UTF-8 text does, and the report says
+/// which encoding it was read in; Latin-1 bytes are still refused above (they are neither).
+#[test]
+fn a_gbk_or_utf16_transcript_imports_as_its_utf8_text_does() {
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/real-letters/shilin-weijian-2022.txt"),
+    )
+    .expect("the transcript reads");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&source);
+    assert!(!unmappable, "GBK has every character of the letter");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(source.encode_utf16().flat_map(u16::to_le_bytes));
+    let utf8 = dafu::import::from_bytes(source.as_bytes(), "shilin.txt").expect("imports");
+    for (bytes, encoding) in [(gbk.into_owned(), "GBK/GB18030"), (utf16, "UTF-16LE")] {
+        let imported = dafu::import::from_bytes(&bytes, "shilin.txt").expect("imports");
+        assert_eq!(imported.letter, utf8.letter, "{encoding}");
+        assert_eq!(
+            imported.warnings[0],
+            dafu::import::Warning::Decoded(encoding)
+        );
+    }
+    let (_dir, file) = temp("gbk.txt");
+    std::fs::write(&file, encoding_rs::GBK.encode(&source).0).unwrap();
+    let (code, stdout, stderr) = run(&["import", file.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("石林彝族自治县卫生健康局"), "{stdout}");
+    assert!(
+        stderr.contains("原文不是 UTF-8，已按 GBK/GB18030 编码读取"),
+        "{stderr}"
+    );
+}
+
 /// Figures in any unit, with hedges before or after the number, in every text of the letter:
 /// the opening, a verdict, a section, the closing; past-tense 争取 is done, future 争取 planned.
 #[test]

@@ -106,6 +106,7 @@ fn warning_text(warning: &Warning, words: &ReportLabels) -> String {
         Warning::Lacks(fields) => format!("{}{}", words.lacks, fields.join(words.fields)),
         Warning::NoParts => words.no_parts.to_string(),
         Warning::EndsMidSentence(last) => format!("{}{last}", words.ends_mid_sentence),
+        Warning::Decoded(encoding) => (words.decoded)(encoding),
     }
 }
 

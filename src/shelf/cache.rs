@@ -76,7 +76,9 @@ const SCHEMA: Schema = Schema {
     // its first sentence is long (`根据县领导安排…`), not by the whole sentence.
     // 18: a sentence is long by its words, not its full stop: one of twenty characters and a
     // `。` is a whole name, no longer cut to drop the stop.
-    version: 18,
+    // 19: a transcript in GBK/GB18030, or in UTF-16 after its byte-order mark, is read, no
+    // longer refused; a text of bold marks alone is refused.
+    version: 19,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
