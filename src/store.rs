@@ -204,6 +204,14 @@ pub fn set_aside(path: &Path, reason: Reason) -> io::Result<Option<SetAside>> {
     Ok(moved.then_some(SetAside { reason, to }))
 }
 
+/// Deletes a store set aside, and its companions: for a store that can always be made
+/// again (a cache), and was set aside only because its format is not this dafu's.
+pub fn remove_set_aside(aside: &SetAside) {
+    for suffix in std::iter::once("").chain(COMPANIONS) {
+        let _ = std::fs::remove_file(with_suffix(&aside.to, suffix));
+    }
+}
+
 /// What [`identify`] found in an open store.
 enum Found {
     /// A store of this schema and version.

@@ -601,7 +601,14 @@ impl Lookup {
 
 /// The store's connection, made ready to write the cache: a cache is read again from the
 /// letters if lost, so it does not wait for the disk.
+///
+/// A cache of an older format, set aside on the way, is deleted: it is this dafu's own (its
+/// id says so), no dafu reads it again, and each upgrade would leave one as large as the
+/// cache beside it. A damaged file, another program's, or a newer dafu's stays set aside.
 fn writing(store: store::Store) -> rusqlite::Result<Connection> {
+    if let Some(aside) = store.set_aside.as_ref().filter(|a| a.reason == Reason::Older) {
+        store::remove_set_aside(aside);
+    }
     store.connection.pragma_update(None, "synchronous", "OFF")?;
     Ok(store.connection)
 }
