@@ -606,7 +606,11 @@ impl Lookup {
 /// id says so), no dafu reads it again, and each upgrade would leave one as large as the
 /// cache beside it. A damaged file, another program's, or a newer dafu's stays set aside.
 fn writing(store: store::Store) -> rusqlite::Result<Connection> {
-    if let Some(aside) = store.set_aside.as_ref().filter(|a| a.reason == Reason::Older) {
+    if let Some(aside) = store
+        .set_aside
+        .as_ref()
+        .filter(|a| a.reason == Reason::Older)
+    {
         store::remove_set_aside(aside);
     }
     store.connection.pragma_update(None, "synchronous", "OFF")?;
