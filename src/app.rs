@@ -641,9 +641,13 @@ impl App {
         // Back in the outline from the text, the reader is where they read: a place inside
         // a collapsed section is opened to and selected, so that the row lit is the one the
         // status row names, and Enter goes back to its text, not its section's.
+        // The outline filtered to a search's matches may not show it even then: its nearest
+        // ancestor shown stays selected.
         if self.focus == Focus::Outline && self.place != self.selected {
             self.reveal(self.place);
-            self.selected = self.place;
+            if let Some(shown) = self.visible_ancestor(self.place) {
+                self.selected = shown;
+            }
         }
         self.keep_selection_visible();
     }

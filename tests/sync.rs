@@ -124,6 +124,34 @@ fn back_in_the_outline_from_the_text_the_place_is_selected_and_named() {
     );
 }
 
+/// With the outline filtered to a search's matches (`&`), Tab back from the text selects a
+/// row the outline shows: the nearest shown ancestor of a place the filter hides, never the
+/// hidden place itself (no row lit, and ↓ jumping to the top).
+#[test]
+fn back_in_a_filtered_outline_the_selection_is_a_row_it_shows() {
+    let mut app = app(120, 36);
+    util::search(&mut app, "专利");
+    app.update(ToggleFilter);
+    app.update(SwitchFocus);
+    let mut pages = 0;
+    while app.visible_nodes().contains(&app.place()) {
+        app.update(PageDown);
+        pages += 1;
+        assert!(pages < 60, "never paged to a node the filter hides");
+    }
+    app.update(SwitchFocus);
+    assert_eq!(app.focus(), Focus::Outline);
+    assert!(
+        app.visible_nodes().contains(&app.selected()),
+        "selected {} is a shown row",
+        key_of(&app, app.selected())
+    );
+    assert!(
+        app.tree().path(app.place()).contains(&app.selected()),
+        "an ancestor of the place"
+    );
+}
+
 /// With the outline alone on the screen, the status row names the row lit there, even when
 /// the place is inside a section the outline shows closed: here paged to from the outline
 /// beside the text, then the terminal made narrower.
