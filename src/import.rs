@@ -358,26 +358,29 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
 }
 
 /// A text that is not UTF-8 read in the encoding Chinese pages are published in when they
-/// are not: GB18030 (which GBK and GB2312 are part of), or UTF-16 after its byte-order mark
-/// (Windows' "Unicode" text); with the encoding's name. `None` unless it decodes without a
-/// fault to Chinese text: at least one Han character, and no NUL (bytes that are no text
-/// seldom decode so).
+/// are not: UTF-16 after its byte-order mark (Windows' "Unicode" text), which the file says
+/// itself, or GBK/GB18030 (GB2312 is part of it) when a detector of encodings (the one
+/// browsers use) takes the bytes for it; with the encoding's name. GBK's byte ranges hold
+/// those of Big5, EUC-KR and most of Shift_JIS, and an accented Latin-1 letter before an
+/// ASCII one: decoded as GBK, each is a page of wrong Han characters, so the guess decides,
+/// and such a text is refused. `None` also for a text with a NUL, or, as GBK, no Han.
 fn decoded(bytes: &[u8]) -> Option<(String, &'static str)> {
-    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((encoding, bom)) => (encoding, bytes.get(bom..)?),
-        None => (encoding_rs::GB18030, bytes),
-    };
-    let text = encoding
-        .decode_without_bom_handling_and_without_replacement(body)?
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let text = encoding
+            .decode_without_bom_handling_and_without_replacement(bytes.get(bom..)?)?
+            .into_owned();
+        return (!text.contains('\0')).then_some((text, encoding.name()));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    if detector.guess(None, chardetng::Utf8Detection::Deny) != encoding_rs::GBK {
+        return None;
+    }
+    let text = encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)?
         .into_owned();
-    let chinese = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    // Named as a reader knows it.
-    let name = if encoding == encoding_rs::GB18030 {
-        "GBK/GB18030"
-    } else {
-        encoding.name()
-    };
-    (chinese && !text.contains('\0')).then_some((text, name))
+    let han = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (han && !text.contains('\0')).then_some((text, "GBK/GB18030"))
 }
 
 /// The draft of `letter` (imported from `source`) as YAML that `dafu check` accepts.

@@ -618,7 +618,7 @@ fn import_of_what_is_no_text_names_file_and_line() {
 
 /// A transcript saved as GBK (GB18030), as many government pages are, or as UTF-16 with its
 /// byte-order mark (Windows' "Unicode"), imports as its UTF-8 text does, and the report says
-/// which encoding it was read in; Latin-1 bytes are still refused above (they are neither).
+/// which encoding it was read in; texts in other encodings that GBK's bytes hold are refused.
 #[test]
 fn a_gbk_or_utf16_transcript_imports_as_its_utf8_text_does() {
     let source = std::fs::read_to_string(
@@ -637,6 +637,39 @@ fn a_gbk_or_utf16_transcript_imports_as_its_utf8_text_does() {
         assert_eq!(
             imported.warnings[0],
             dafu::import::Warning::Decoded(encoding)
+        );
+    }
+    // Texts in other encodings whose bytes GBK also decodes (to wrong Han characters) are
+    // refused, not read as GBK: Big5, EUC-KR, Shift_JIS, and Latin-1 with an accented
+    // letter before an ASCII one (ü then l).
+    let others = [
+        (
+            encoding_rs::BIG5,
+            "中山市科學技術局關於政協提案的答復函，現答復如下：一、加強頂層設計。",
+        ),
+        (
+            encoding_rs::EUC_KR,
+            "중산시 과학기술국의 정협 제안에 대한 답변 서한입니다. 감사합니다.",
+        ),
+        (
+            encoding_rs::SHIFT_JIS,
+            "中山市科学技術局の政協提案に対する回答書です。よろしくお願いします。",
+        ),
+        (
+            encoding_rs::WINDOWS_1252,
+            "Sehr geehrte Frau Müller, für die Straßenbahn in München danken wir.",
+        ),
+    ];
+    for (encoding, text) in others {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{}", encoding.name());
+        assert!(std::str::from_utf8(&bytes).is_err(), "{}", encoding.name());
+        let refused = dafu::import::from_bytes(&bytes, "other.txt")
+            .map(|imported| imported.letter.opening)
+            .expect_err(encoding.name());
+        assert!(
+            refused.message.starts_with("not valid UTF-8 text"),
+            "{refused}"
         );
     }
     let (_dir, file) = temp("gbk.txt");
