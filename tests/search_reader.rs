@@ -473,6 +473,17 @@ fn the_only_in_notes_note_is_whole_at_44_columns() {
             "{lang:?}: the count is back: {status}"
         );
     }
+    // A note too long for the row even alone is cut, and takes nothing else's room.
+    let tree = LetterTree::in_lang(dafu::letter::load::embedded(), Lang::En);
+    let mut app = dafu::app::App::new(
+        tree,
+        Lang::En,
+        dafu::text::width::AmbiguousWidth::Narrow,
+        (40, 20),
+    );
+    util::search(&mut app, "提取");
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("0/0"), "{status}");
 }
 
 /// Spaces alone are no query: the prompt counts nothing while they are typed, and Enter on

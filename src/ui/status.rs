@@ -119,6 +119,10 @@ fn make_room_for_note(
     let fits = |shown: &[&String]| {
         needed + shown.iter().map(|s| str_width(s, mode)).sum::<usize>() <= width
     };
+    // Too long even alone: it is cut whatever goes, so nothing goes.
+    if !fits(&[]) {
+        return;
+    }
     if !fits(&[count, position]) {
         position.clear();
     }
