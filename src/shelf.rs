@@ -237,7 +237,7 @@ pub fn each_letter<R: Send, S, L: Deref<Target = [walk::Found]> + Send + Sync>(
         options.stop.as_deref(),
         || (open().and_then(cache::Cache::lookup), start()),
         |(lookup, state), item| {
-            give_way(options);
+            give_way(options, lookup.as_ref());
             work(state, lookup.as_ref(), item)
         },
         |i, (result, news)| {
@@ -260,10 +260,17 @@ pub fn each_letter<R: Send, S, L: Deref<Target = [walk::Found]> + Send + Sync>(
 }
 
 /// Waits while `options.give_way` counts a search running, unless the reading is stopped.
-fn give_way(options: &Options) {
+/// The thread's read transaction ends first: held, it would keep the search's writes out of
+/// the store's file, and show this thread the cache as it was before the search.
+fn give_way(options: &Options, lookup: Option<&cache::Lookup>) {
     let Some(searches) = options.give_way.as_deref() else {
         return;
     };
+    if searches.load(Ordering::Relaxed) > 0
+        && let Some(lookup) = lookup
+    {
+        lookup.pause();
+    }
     let stopped = || {
         options
             .stop

@@ -249,8 +249,15 @@ impl Runner {
                     || &found[..],
                     &Self::options(Some(stop), None),
                     &find::Query::new(&query),
-                    |_, letter| letter.map_or(0, |searched| searched.hits.len()),
+                    |_, letter| letter.map(|searched| searched.hits.len()),
                     |row, count| {
+                        // A letter the search could not read is refused on the shelf now,
+                        // not when the shelf's reading, which waits for the search, comes
+                        // to it: the search's title counts it as not searched.
+                        let count = count.unwrap_or_else(|error| {
+                            let _ = send.send(ShelfNews::Read(row, Known::Refused(error)));
+                            0
+                        });
                         let _ = send.send(ShelfNews::Found { id, row, count });
                     },
                 );
