@@ -69,17 +69,17 @@ pub fn truncate_start(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str>
 /// [`truncate_crumb`] cuts them apart.
 pub const CRUMB_JOIN: &str = " › ";
 
-/// The fewest columns [`truncate_crumb`] leaves each heading above the last: its number and
-/// a character or two (`二、新…`). With less, the breadcrumb keeps its end as
+/// The fewest columns [`truncate_crumb`] leaves a heading above the last that it cuts: its
+/// number and the mark (`（一）…`, `二、新…`). With less, the breadcrumb keeps its end as
 /// [`truncate_start`] keeps it.
-const CRUMB_PART_LEAST: usize = 5;
+const CRUMB_PART_LEAST: usize = 7;
 
 /// Fits a breadcrumb (names joined by [`CRUMB_JOIN`]) into `max` display columns under
-/// `mode`: whole when it fits; else its last name whole, and each name above it cut at its
-/// end to a share of the rest, so that each keeps its number (`二、新县城… › 三是`): cut at
-/// its start, a breadcrumb had lost the numbers that say where it is (`…步强化。 › 三是`).
-/// A last name too long for that is cut as [`truncate_start`] cuts. Always
-/// `str_width(result, mode) <= max`.
+/// `mode`: whole when it fits; else its last name whole, and the names above it cut at their
+/// ends, sharing the rest (a short one whole, what it leaves to the longer ones), so that
+/// each keeps its number (`二、新县城… › 三是`): cut at its start, a breadcrumb had lost the
+/// numbers that say where it is (`…步强化。 › 三是`). A last name too long for that is cut as
+/// [`truncate_start`] cuts. Always `str_width(result, mode) <= max`.
 #[must_use]
 pub fn truncate_crumb(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
     if str_width(s, mode) <= max {
@@ -91,17 +91,35 @@ pub fn truncate_crumb(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str>
     let parts: Vec<&str> = above.split(CRUMB_JOIN).collect();
     let joins = str_width(CRUMB_JOIN, mode) * parts.len();
     let room = max.saturating_sub(str_width(last, mode) + joins);
-    let share = room / parts.len();
-    if share < CRUMB_PART_LEAST {
+    let widths: Vec<usize> = parts.iter().map(|part| str_width(part, mode)).collect();
+    let shares = shares(&widths, room);
+    let cut_too_short = (widths.iter().zip(&shares))
+        .any(|(&width, &share)| width > share && share < CRUMB_PART_LEAST);
+    if cut_too_short {
         return truncate_start(s, max, mode);
     }
     let mut out = String::with_capacity(s.len());
-    for part in parts {
+    for (part, share) in parts.iter().zip(shares) {
         out.push_str(&truncate(part, share, mode));
         out.push_str(CRUMB_JOIN);
     }
     out.push_str(last);
     Cow::Owned(out)
+}
+
+/// `room` shared among parts `widths` wide: the narrowest first, each its width when it fits
+/// its even share of what is left, else that share. Never more than `room` in all.
+fn shares(widths: &[usize], room: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by_key(|&i| widths[i]);
+    let mut shares = vec![0; widths.len()];
+    let mut left = room;
+    for (taken, &i) in order.iter().enumerate() {
+        let share = left / (widths.len() - taken);
+        shares[i] = widths[i].min(share);
+        left -= shares[i];
+    }
+    shares
 }
 
 /// Fits a file's path into `max` display columns under `mode`: whole when it fits; else its
@@ -317,6 +335,18 @@ mod tests {
         let cut = truncate_crumb(deep, 30, Narrow);
         assert_eq!(cut, "四、关于… › （一）推… › 二是");
         assert!(str_width(&cut, Narrow) <= 30);
+        // A short heading whole, what it leaves to the long one.
+        let short = "一、短 › （一）推进人才立法落实人才政策和措施 › 二是";
+        assert_eq!(
+            truncate_crumb(short, 32, Narrow),
+            "一、短 › （一）推进人才… › 二是"
+        );
+        // Too little room to keep （一） and its mark: the end, as before.
+        let numbers = "（一）推进人才立法 › （二）促进产业公共服务 › 二是";
+        assert_eq!(
+            truncate_crumb(numbers, 22, Narrow),
+            truncate_start(numbers, 22, Narrow)
+        );
         // Too little room for the numbers: the end, as before.
         assert_eq!(
             truncate_crumb(crumb, 10, Narrow),
