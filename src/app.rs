@@ -633,6 +633,15 @@ impl App {
     }
 
     /// Moves the focus to the other pane.
+    /// With the outline alone on the screen, the text takes its place: what was asked for (a
+    /// search's match, a figure) is in the text, not on the outline's row for its node.
+    fn bring_text_forward(&mut self) {
+        let areas = self.areas();
+        if areas.outline.is_some() && areas.reading.is_none() {
+            self.focus = Focus::Reading;
+        }
+    }
+
     fn switch_focus(&mut self) {
         self.focus = match self.focus {
             Focus::Outline => Focus::Reading,

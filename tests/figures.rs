@@ -544,9 +544,18 @@ fn spotlit(app: &App) -> (usize, &str) {
     (range.start, text.get(range).unwrap())
 }
 
+/// At 120 columns, beside the outline; at 80 and 40, with one pane on the screen and the
+/// outline in it, the text takes its place (Enter had shown the outline's row instead).
 #[test]
 fn enter_jumps_to_the_figures_node_with_the_figure_set_apart() {
-    let mut app = app(120, 36);
+    for (width, height) in [(120, 36), (80, 24), (40, 12)] {
+        enter_jumps_to_the_figure_at(width, height);
+    }
+}
+
+fn enter_jumps_to_the_figure_at(width: u16, height: u16) {
+    let mut app = app(width, height);
+    assert_eq!(app.focus(), dafu::app::Focus::Outline);
     app.update(OpenFigures);
     let target = find(app.tree(), "s5.m3", "50亿元", 0);
     select_figure(&mut app, target);
@@ -565,7 +574,12 @@ fn enter_jumps_to_the_figures_node_with_the_figure_set_apart() {
         .filter(|c| c.bg == dafu::ui::theme::SPOTLIGHT.bg.unwrap())
         .map(ratatui::buffer::Cell::symbol)
         .collect();
-    assert_eq!(spotlit, "50亿元", "{}", buffer_text(buffer));
+    assert_eq!(
+        spotlit,
+        "50亿元",
+        "{width}×{height}: {}",
+        buffer_text(buffer)
+    );
 }
 
 #[test]

@@ -200,6 +200,8 @@ impl App {
             let line = self.reading.line_of(&self.tree, block, range.start);
             self.show_reading_line(line);
             self.spotlight = Some((block, range));
+            // With one pane on the screen, the text, where the figure is, not the outline.
+            self.bring_text_forward();
         }
     }
 }

@@ -765,10 +765,8 @@ impl App {
     /// search has gone to a match (Enter, `n`, `N`): the match is in the text, not in the
     /// outline's one line per node. While the query is typed the outline stays, following it.
     fn show_current_match(&mut self) {
-        let areas = self.areas();
-        let outline_alone = areas.outline.is_some() && areas.reading.is_none();
-        if outline_alone && self.search.current.is_some() {
-            self.focus = Focus::Reading;
+        if self.search.current.is_some() {
+            self.bring_text_forward();
         }
     }
 
