@@ -582,6 +582,35 @@ fn enter_jumps_to_the_figure_at(width: u16, height: u16) {
     );
 }
 
+/// At 80 columns the table has no room for its qualifier column: the detail line under it
+/// says the hedge that the letter writes apart from the figure (最高 of 最高额度200万元).
+#[test]
+fn a_hedge_written_apart_from_the_figure_is_in_its_detail_line() {
+    let mut app = app(80, 24);
+    app.update(OpenFigures);
+    let target = (app.tree().nodes.iter().enumerate())
+        .find_map(|(node, n)| {
+            let i = n.figures.iter().position(|f| f.text == "200万元")?;
+            Some((node, i))
+        })
+        .expect("200万元 is a figure");
+    assert_eq!(
+        figure(app.tree(), target).qualifier.as_deref(),
+        Some("最高")
+    );
+    select_figure(&mut app, target);
+    let screen = screen(&app);
+    assert!(
+        !screen.contains("限定"),
+        "no qualifier column at 80: {screen}"
+    );
+    let detail = screen
+        .lines()
+        .find(|line| line.contains("200万元 = 2,000,000元"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(detail.contains("2,000,000元  最高  "), "{detail}");
+}
+
 #[test]
 fn jump_to_2jia_lands_on_2jia_not_inside_192jia() {
     // Regression: `find("2家")` matched the tail of `共192家` earlier in the same point.

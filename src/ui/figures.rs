@@ -305,6 +305,11 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
         // `4项 = 4项` says nothing; `超过100家 = 100家` and money in 元 do.
         first.push(Span::raw(format!(" = {full}")));
     }
+    // A hedge the letter writes apart from the figure's words (最高 of 最高额度200万元): its
+    // column is the first to give way in a narrow view, and the hedge must not go with it.
+    if let Some(qualifier) = f.qualifier.as_deref().filter(|q| !f.text.contains(q)) {
+        first.push(Span::raw(format!("  {}", (strings.qualifier)(qualifier))));
+    }
     let when = when_label(f, app.lang());
     if !when.is_empty() {
         first.push(Span::raw(format!("  {when}")));
