@@ -96,7 +96,8 @@ pub fn truncate_crumb(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str>
     let cut_too_short = (widths.iter().zip(&shares))
         .any(|(&width, &share)| width > share && share < CRUMB_PART_LEAST);
     if cut_too_short {
-        return truncate_start(s, max, mode);
+        return numbered(&parts, last, max, mode)
+            .map_or_else(|| truncate_start(s, max, mode), Cow::Owned);
     }
     let mut out = String::with_capacity(s.len());
     for (part, share) in parts.iter().zip(shares) {
@@ -105,6 +106,38 @@ pub fn truncate_crumb(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str>
     }
     out.push_str(last);
     Cow::Owned(out)
+}
+
+/// A breadcrumb too narrow for its headings' names, by their numbers alone (as the letter
+/// numbers a place: `三、（一） › 一是`), then with its last name after them, cut at its end
+/// (`三、（一）一是`, `二、（一）大力支…`); `None` when a heading has no number, or the
+/// numbers leave the last name too little room.
+fn numbered(parts: &[&str], last: &str, max: usize, mode: AmbiguousWidth) -> Option<String> {
+    let numbers: String = parts
+        .iter()
+        .map(|part| heading_number(part))
+        .collect::<Option<_>>()?;
+    let joined = format!("{numbers}{CRUMB_JOIN}{last}");
+    if str_width(&joined, mode) <= max {
+        return Some(joined);
+    }
+    let room = max.checked_sub(str_width(&numbers, mode))?;
+    (room >= CRUMB_LAST_LEAST).then(|| format!("{numbers}{}", truncate(last, room, mode)))
+}
+
+/// The fewest columns [`numbered`] leaves the last name after the numbers: a character and
+/// the mark, or a point's `一是`.
+const CRUMB_LAST_LEAST: usize = 4;
+
+/// The number a heading begins with, its mark included: `三、` of `三、关于…`, `（一）` of
+/// `（一）加强…`; `None` for a name without one (`开头`).
+fn heading_number(heading: &str) -> Option<&str> {
+    let end = heading
+        .char_indices()
+        .take(6)
+        .find(|&(_, c)| matches!(c, '、' | '）'))
+        .map(|(at, c)| at + c.len_utf8())?;
+    heading.get(..end)
 }
 
 /// `room` shared among parts `widths` wide: the narrowest first, each its width when it fits
@@ -342,15 +375,29 @@ mod tests {
             "一、短 › （一）推进人才… › 二是"
         );
         // Too little room to keep （一） and its mark: the end, as before.
+        // Too little room to keep （一） and its mark with some of its name: the numbers alone.
         let numbers = "（一）推进人才立法 › （二）促进产业公共服务 › 二是";
+        assert_eq!(truncate_crumb(numbers, 22, Narrow), "（一）（二） › 二是");
+        // Less room: the numbers and the last name, cut at its end if need be.
+        assert_eq!(truncate_crumb(numbers, 16, Narrow), "（一）（二）二是");
+        let measure =
+            "二、关于引进培育一批人工智能开放性创新中心的建议 › （一）大力支持科技创新平台建设";
+        assert_eq!(truncate_crumb(measure, 15, Narrow), "二、（一）大力…");
+        // Less still, or a heading without a number: the end, as before.
         assert_eq!(
-            truncate_crumb(numbers, 22, Narrow),
-            truncate_start(numbers, 22, Narrow)
+            truncate_crumb(numbers, 14, Narrow),
+            truncate_start(numbers, 14, Narrow)
         );
-        // Too little room for the numbers: the end, as before.
+        let opening = "开头段落很长很长很长 › 第二段";
         assert_eq!(
-            truncate_crumb(crumb, 10, Narrow),
-            truncate_start(crumb, 10, Narrow)
+            truncate_crumb(opening, 12, Narrow),
+            truncate_start(opening, 12, Narrow)
+        );
+        // Too little room for a heading's name: its number and the last name.
+        assert_eq!(truncate_crumb(crumb, 10, Narrow), "二、三是");
+        assert_eq!(
+            truncate_crumb(crumb, 7, Narrow),
+            truncate_start(crumb, 7, Narrow)
         );
         // Not a breadcrumb: its end.
         assert_eq!(

@@ -66,8 +66,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     } else {
         (right, fixed)
     };
-    // Its breadcrumb, its end whole (the end of a breadcrumb says where one is) and the
-    // numbers above it kept.
+    // Its breadcrumb, cut so that the numbers that say where it is stay (`truncate_crumb`).
     let crumb = app.tree().breadcrumb(at, app.lang());
     let crumb = truncate_crumb(&crumb, width.saturating_sub(fixed + 1), app.ambiguous());
     let gap = width.saturating_sub(fixed + str_width(&crumb, app.ambiguous()) + 1);
