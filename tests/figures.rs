@@ -1646,6 +1646,12 @@ fn check_rejects_a_period_status_or_part_of_the_letter_does_not_support() {
             "the letter does not say “2021” where “近1.8亿元” stands",
         ),
         ("period-form", "前年以来", "“前年以来” is not a period"),
+        // A year that only ends the letter's range (2019-2020年) is not said alone.
+        (
+            "period-range-end",
+            "2020",
+            "the letter does not say “2020” where “近1.8亿元” stands",
+        ),
         // A year named from the letter's is a period, and must be said where the figure is.
         (
             "period-relative-absent",

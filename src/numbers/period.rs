@@ -99,14 +99,45 @@ impl Period {
     #[must_use]
     pub fn stated_in(&self, text: &str) -> bool {
         match self {
-            Self::Year(y) => text.contains(&format!("{y}年")),
-            Self::Years(a, b) => ['-', '—', '–', '至', '~', '～'].iter().any(|d| {
+            // A year the text states alone: not an end of a range (2020 of 2019-2020年, 2019
+            // of 2019年至2020年).
+            Self::Year(y) => (text.match_indices(&format!("{y}年"))).any(|(at, year)| {
+                let after = text.get(at + year.len()..).unwrap_or_default();
+                !ends_a_range(text.get(..at).unwrap_or_default()) && !begins_a_range(after)
+            }),
+            Self::Years(a, b) => RANGE_MARKS.iter().any(|d| {
                 text.contains(&format!("{a}{d}{b}")) || text.contains(&format!("{a}年{d}{b}"))
             }),
             _ => text.contains(&self.to_string()),
         }
     }
 }
+
+/// Whether `before` (what comes before a year) ends with the start of a range of years: a
+/// year, perhaps with its 年, then a dash, `至` or a tilde (`2019-`, `2019年至`).
+fn ends_a_range(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(RANGE_MARKS) else {
+        return false;
+    };
+    let rest = rest.strip_suffix('年').unwrap_or(rest);
+    rest.chars()
+        .rev()
+        .take(4)
+        .filter(char::is_ascii_digit)
+        .count()
+        == 4
+}
+
+/// Whether `after` (what follows a year's 年) goes on to the end of a range: a dash, `至` or
+/// a tilde, then a digit (`至2020年`).
+fn begins_a_range(after: &str) -> bool {
+    after
+        .strip_prefix(RANGE_MARKS)
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// What stands between the years of a range.
+const RANGE_MARKS: [char; 6] = ['-', '—', '–', '至', '~', '～'];
 
 /// A period as the reader shows it: `2020年`, `2019-2020年`, `近5年`, `2017年以来`,
 /// `截止2020年底`, `目前`, `累计`.
@@ -301,6 +332,19 @@ mod tests {
         }
         for t in ["2021", "累计", "近3年", "2018-2020"] {
             assert!(!Period::parse(t).unwrap().stated_in(text), "{t}");
+        }
+        // A year that only ends or begins a range is not stated alone.
+        for range in ["2019-2020年高端科研机构", "2019年至2020年", "2019年—2020年"] {
+            for year in ["2019", "2020"] {
+                assert!(
+                    !Period::parse(year).unwrap().stated_in(range),
+                    "{year} in {range}"
+                );
+            }
+            assert!(
+                Period::parse("2019-2020").unwrap().stated_in(range),
+                "{range}"
+            );
         }
     }
 }

@@ -78,7 +78,9 @@ const SCHEMA: Schema = Schema {
     // `。` is a whole name, no longer cut to drop the stop.
     // 19: a transcript in GBK/GB18030, or in UTF-16 after its byte-order mark, is read, no
     // longer refused; a text of bold marks alone is refused.
-    version: 19,
+    // 20: a figure's year must be said alone where it stands, not only as the end of a
+    // range (2020 of 2019-2020年): a letter that said so is refused.
+    version: 20,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
