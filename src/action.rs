@@ -133,6 +133,8 @@ pub enum Action {
     MarkLetter(char),
     /// Give the terminal back and stop, as Ctrl-Z does in `less`; carry on after `fg`.
     Suspend,
+    /// Paint the whole screen again, as Ctrl-L does in `less`: another program wrote over it.
+    Repaint,
     /// Leave the reader (`q`; a letter opened from the shelf goes back to the shelf).
     Quit,
     /// Leave dafu altogether, from anywhere, the shelf's letters included (Ctrl-C).

@@ -77,6 +77,8 @@ pub enum Effect {
     Copy(String),
     /// Give the terminal back and stop the process until it is continued (Ctrl-Z).
     Suspend,
+    /// Paint the whole screen again (Ctrl-L).
+    Repaint,
 }
 
 /// A transient message in the status row, cleared by the next action.
@@ -416,6 +418,11 @@ impl App {
         if action == Action::Suspend {
             // Whatever is open stays as it was, to be found again after `fg`.
             self.effects.push(Effect::Suspend);
+            return;
+        }
+        if action == Action::Repaint {
+            // Nothing changes but the screen: a message stays.
+            self.effects.push(Effect::Repaint);
             return;
         }
         if let Action::Resize { width, height } = action {

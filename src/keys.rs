@@ -398,6 +398,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Always,
+        keys: &[Key::Ctrl('l')],
+        action: Action::Repaint,
+        zh: "重画屏幕（被别的程序写乱时）",
+        en: "repaint the screen (another program wrote over it)",
+    },
+    Binding {
+        mode: Mode::Always,
         keys: &[Key::Ctrl('c')],
         action: Action::Interrupt,
         zh: "退出（在搜索框和浮层中也可用）",

@@ -400,6 +400,7 @@ fn run_effects(app: &mut App) -> io::Result<bool> {
                 lifecycle::suspend(&lock)?;
                 repaint = true;
             }
+            Effect::Repaint => repaint = true,
         }
     }
     Ok(repaint)

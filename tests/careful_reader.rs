@@ -426,7 +426,7 @@ fn a_named_key_that_does_nothing_is_named_and_replaces_the_last_message() {
         (KeyCode::Insert, KeyModifiers::NONE, "Insert"),
         (KeyCode::Char('x'), KeyModifiers::CONTROL, "Ctrl-x"),
         (KeyCode::Char('g'), KeyModifiers::CONTROL, "Ctrl-g"),
-        (KeyCode::Char('l'), KeyModifiers::CONTROL, "Ctrl-l"),
+        (KeyCode::Char('o'), KeyModifiers::CONTROL, "Ctrl-o"),
         (KeyCode::Backspace, KeyModifiers::NONE, "Backspace"),
     ] {
         let mut app = app(100, 30);

@@ -1537,6 +1537,24 @@ fn fg_and_check_it_reads_again(p: &Pty) {
     );
 }
 
+/// Another program writes over the reader's screen; Ctrl-L paints it all again, as in less,
+/// and the reader is where it was.
+#[test]
+fn ctrl_l_repaints_a_screen_another_program_wrote_over() {
+    let mut p = reader(120, 36);
+    p.wait_until("the first screen", |s| main_screen(s, &ROUNDED));
+    let before = p.screen_text();
+    p.scribble(b"\x1b[5;5HSCRIBBLED OVER\x1b[12;1H\x1b[2K");
+    assert!(p.screen_text().contains("SCRIBBLED"));
+    p.send("\x0c");
+    p.wait_for("the screen painted again", |s| {
+        !s.contents().contains("SCRIBBLED")
+    });
+    p.wait_for("as it was", |s| s.contents() == before);
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
 #[test]
 #[cfg(target_os = "linux")]
 fn ctrl_z_suspends_and_fg_resumes() {

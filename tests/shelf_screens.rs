@@ -764,3 +764,14 @@ fn the_class_column_heading_is_whole_in_either_language() {
         assert!(headings.contains(&format!("{heading} ")), "{shot}");
     }
 }
+
+/// Ctrl-L on the shelf paints the screen again, as in the reader and in less, and says
+/// nothing in the status row.
+#[test]
+fn ctrl_l_on_the_shelf_asks_for_a_repaint() {
+    let mut app = shelf(Lang::Zh, (80, 24));
+    let before = status(&app);
+    ctrl(&mut app, 'l');
+    assert_eq!(app.take_effects(), [ShelfEffect::Repaint]);
+    assert_eq!(status(&app), before);
+}

@@ -90,8 +90,9 @@ fn after_update(app: &mut App) {
     for effect in app.take_effects() {
         match effect {
             Effect::Copy(text) => assert_inert(&text, true, "clipboard copy"),
-            // Stopping the process is the runner's business; nothing reaches the terminal.
-            Effect::Suspend => {}
+            // Stopping the process, and painting the screen again, are the runner's
+            // business; nothing reaches the terminal.
+            Effect::Suspend | Effect::Repaint => {}
         }
     }
 }

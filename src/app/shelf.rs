@@ -202,6 +202,8 @@ pub enum ShelfEffect {
     },
     /// Stop the search running, if one is: the reader cleared it.
     EndSearch,
+    /// Paint the whole screen again (Ctrl-L).
+    Repaint,
     /// Give the terminal back and stop until continued (Ctrl-Z).
     Suspend,
 }
@@ -459,6 +461,7 @@ impl ShelfApp {
             }
             Action::Quit | Action::Interrupt => self.quit = true,
             Action::Suspend => self.effects.push(ShelfEffect::Suspend),
+            Action::Repaint => self.effects.push(ShelfEffect::Repaint),
             action if self.help.is_some() => self.update_help(action),
             action if self.prompt.is_some() => self.update_prompt(action),
             action => self.update_list(action),

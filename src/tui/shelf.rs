@@ -91,6 +91,7 @@ fn shelf_loop(
                     runner.search_in_background(query, id);
                 }
                 ShelfEffect::EndSearch => runner.stop_search(),
+                ShelfEffect::Repaint => repaint = true,
                 ShelfEffect::Open { row, query } => {
                     match runner.open(terminal, &mut app, row, query)? {
                         Closed::Quit => repaint = true,

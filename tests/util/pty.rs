@@ -402,6 +402,12 @@ impl Pty {
         w.flush().expect("flush the pty");
     }
 
+    /// Writes `bytes` over the terminal's screen as another program writing to the same
+    /// terminal would (a background job, `wall`): dafu does not know.
+    pub fn scribble(&self, bytes: &[u8]) {
+        lock(&self.shared).parser.process(bytes);
+    }
+
     /// Looks at the screen.
     pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
         f(lock(&self.shared).parser.screen())
