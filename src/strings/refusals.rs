@@ -393,6 +393,7 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("unit value", "空值"),
     ("a boolean", "真假值"),
     ("a number", "数值"),
+    ("a whole number", "整数"),
     ("f64", "数值"),
     ("u32", "整数"),
     ("a borrowed string", "文字"),

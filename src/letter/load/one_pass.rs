@@ -159,8 +159,9 @@ impl de::Error for Fault {
 
     fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
         Self::custom(format_args!(
-            "invalid type: {}, expected {expected}",
-            excerpt(unexpected)
+            "invalid type: {}, expected {}",
+            excerpt(unexpected),
+            in_words(expected)
         ))
     }
 
@@ -183,9 +184,20 @@ impl de::Error for Fault {
 
     fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
         Self::custom(format_args!(
-            "invalid value: {}, expected {expected}",
-            excerpt(unexpected)
+            "invalid value: {}, expected {}",
+            excerpt(unexpected),
+            in_words(expected)
         ))
+    }
+}
+
+/// What serde expected, in a reader's words: its primitive types name themselves as Rust
+/// does (`f64`, `u32`), which no one writing a letter should need to know.
+fn in_words(expected: &dyn de::Expected) -> String {
+    match expected.to_string().as_str() {
+        "f64" | "f32" => "a number".to_string(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number".to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -799,7 +811,7 @@ mod tests {
             (
                 "opening_figures: [{text: 共3家, value: '3', unit: 家, what: x}]",
                 (2, 38),
-                "opening_figures[0].value: invalid type: string \"3\", expected f64",
+                "opening_figures[0].value: invalid type: string \"3\", expected a number",
             ),
             (
                 "opening_figures: [{text: 共3家, value: 3, what: x}]",
