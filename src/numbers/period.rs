@@ -42,7 +42,7 @@ pub const RELATIVE_YEARS: [(&str, &str); 3] = [
 ];
 
 /// How a period may be written, for error messages.
-pub const FORMS: &str = "a year (2020), years (2019-2020), 近5年, 2017年以来, 截止2020年底, 今年以来, 今年, 去年, 目前 or 累计";
+pub const FORMS: &str = "a year (2020), years (2019-2020), 近5年, 2017年以来, 截止2020年底, 今年以来, 今年, 去年, 目前, 现有, 现在 or 累计";
 
 impl Period {
     /// Reads a period as the YAML writes it; `None` when it is none of the forms.
