@@ -338,15 +338,8 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
         Err(e) => match decoded(bytes) {
             Some((text, encoding)) => (std::borrow::Cow::Owned(text), Some(encoding)),
             None => {
-                let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
-                let before = String::from_utf8_lossy(valid);
-                let line = before.matches('\n').count() + 1;
-                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                return Err(LoadError {
-                    file: sanitize_line(name).into_owned(),
-                    position: Some((line, column)),
-                    message: strings::TEXT_NOT_UTF8.en.into(),
-                });
+                let message = strings::TEXT_NOT_UTF8.en;
+                return Err(crate::letter::load::not_utf8(bytes, &e, name, message));
             }
         },
     };

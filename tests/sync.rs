@@ -16,6 +16,23 @@ fn key_of(app: &App, id: usize) -> String {
     app.tree().nodes[id].key.clone()
 }
 
+/// Does `action` until `reached` holds, at most `most` times (else fails, naming `what`).
+fn press_until(
+    app: &mut App,
+    action: dafu::action::Action,
+    most: usize,
+    what: &str,
+    reached: impl Fn(&App) -> bool,
+) {
+    for _ in 0..most {
+        if reached(app) {
+            return;
+        }
+        app.update(action.clone());
+    }
+    assert!(reached(app), "never reached {what}");
+}
+
 /// The block at the top of the reading pane belongs to `key`'s node.
 fn text_at_top_is(app: &App, key: &str) -> bool {
     let line = util::top_line(app);
@@ -61,12 +78,9 @@ fn scrolling_inside_a_collapsed_section_names_the_deepest_node_in_view() {
     app.update(JumpToSuggestion(3));
     app.update(SwitchFocus);
     // Down a line at a time until the top of the text is inside a point of s3.
-    let mut steps = 0;
-    while !key_of(&app, app.place()).contains(".p") {
-        app.update(Down);
-        steps += 1;
-        assert!(steps < 400, "never reached a point of suggestion 3");
-    }
+    press_until(&mut app, Down, 400, "a point of suggestion 3", |app| {
+        key_of(app, app.place()).contains(".p")
+    });
     assert_eq!(
         selected_key(&app),
         "s3",
@@ -133,12 +147,9 @@ fn back_in_a_filtered_outline_the_selection_is_a_row_it_shows() {
     util::search(&mut app, "专利");
     app.update(ToggleFilter);
     app.update(SwitchFocus);
-    let mut pages = 0;
-    while app.visible_nodes().contains(&app.place()) {
-        app.update(PageDown);
-        pages += 1;
-        assert!(pages < 60, "never paged to a node the filter hides");
-    }
+    press_until(&mut app, PageDown, 60, "a node the filter hides", |app| {
+        !app.visible_nodes().contains(&app.place())
+    });
     app.update(SwitchFocus);
     assert_eq!(app.focus(), Focus::Outline);
     assert!(
@@ -159,12 +170,9 @@ fn back_in_a_filtered_outline_the_selection_is_a_row_it_shows() {
 fn with_the_outline_alone_the_status_row_names_the_row_lit() {
     let mut app = app(120, 36);
     app.update(CollapseAll);
-    let mut pages = 0;
-    while !key_of(&app, app.place()).contains(".m") {
-        app.update(PageDown);
-        pages += 1;
-        assert!(pages < 40, "never paged into a measure");
-    }
+    press_until(&mut app, PageDown, 40, "a measure", |app| {
+        key_of(app, app.place()).contains(".m")
+    });
     assert_eq!(app.focus(), Focus::Outline);
     let (place, selected) = (app.place(), app.selected());
     assert_ne!(

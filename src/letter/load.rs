@@ -212,17 +212,19 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Letter, LoadError> {
             ),
         ));
     }
-    let source = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
-        // Everything before the bad byte is valid UTF-8, so it can be measured in characters.
-        let before = String::from_utf8_lossy(valid);
-        LoadError::new(
-            name,
-            Some(line_column(&before)),
-            strings::LETTER_NOT_UTF8.en,
-        )
-    })?;
+    let source = std::str::from_utf8(bytes)
+        .map_err(|e| not_utf8(bytes, &e, name, strings::LETTER_NOT_UTF8.en))?;
     parse(source, name)
+}
+
+/// The refusal of `bytes` (the file `name`) as not UTF-8, saying `message`, at the line and
+/// column of the first bad byte.
+#[must_use]
+pub fn not_utf8(bytes: &[u8], error: &std::str::Utf8Error, name: &str, message: &str) -> LoadError {
+    let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+    // Everything before the bad byte is valid UTF-8, so it can be measured in characters.
+    let before = String::from_utf8_lossy(valid);
+    LoadError::new(name, Some(line_column(&before)), message)
 }
 
 /// Parses, sanitises and validates a letter from text.

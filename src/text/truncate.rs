@@ -374,7 +374,6 @@ mod tests {
             truncate_crumb(short, 32, Narrow),
             "一、短 › （一）推进人才… › 二是"
         );
-        // Too little room to keep （一） and its mark: the end, as before.
         // Too little room to keep （一） and its mark with some of its name: the numbers alone.
         let numbers = "（一）推进人才立法 › （二）促进产业公共服务 › 二是";
         assert_eq!(truncate_crumb(numbers, 22, Narrow), "（一）（二） › 二是");
