@@ -204,12 +204,48 @@ pub fn set_aside(path: &Path, reason: Reason) -> io::Result<Option<SetAside>> {
     Ok(moved.then_some(SetAside { reason, to }))
 }
 
-/// Deletes a store set aside, and its companions: for a store that can always be made
-/// again (a cache), and was set aside only because its format is not this dafu's.
-pub fn remove_set_aside(aside: &SetAside) {
-    for suffix in std::iter::once("").chain(COMPANIONS) {
-        let _ = std::fs::remove_file(with_suffix(&aside.to, suffix));
+/// Deletes every store set aside beside `path` for one of `reasons`, by this process or an
+/// earlier one, with its companions: for a store that can always be made again (a cache).
+/// Only names this module gives (`<name>.<reason>-<seconds>-<pid>`, a companion's suffix
+/// after) and only regular files are removed; anything else beside it stays.
+pub fn remove_all_set_aside(path: &Path, reasons: &[Reason]) {
+    let name = path.file_name().and_then(|n| n.to_str());
+    let (Some(directory), Some(name)) = (path.parent(), name) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let set_aside = file_name
+            .to_str()
+            .and_then(|file| file.strip_prefix(name)?.strip_prefix('.'))
+            .is_some_and(|rest| reasons.iter().any(|r| names_set_aside(rest, *r)));
+        if set_aside && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
+}
+
+/// Whether `rest` (a file name after the store's name and a dot) is what [`aside_name`]
+/// makes for `reason`, or one of its companions.
+fn names_set_aside(rest: &str, reason: Reason) -> bool {
+    let Some(stamp) = rest
+        .strip_prefix(reason.word())
+        .and_then(|r| r.strip_prefix('-'))
+    else {
+        return false;
+    };
+    let stamp = COMPANIONS
+        .iter()
+        .find_map(|suffix| stamp.strip_suffix(suffix))
+        .unwrap_or(stamp);
+    stamp.split_once('-').is_some_and(|(seconds, pid)| {
+        [seconds, pid]
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// What [`identify`] found in an open store.

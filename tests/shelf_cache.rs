@@ -171,14 +171,50 @@ fn a_cache_damaged_inside_is_rebuilt_without_a_word_to_the_reader() {
 }
 
 #[test]
-fn a_newer_cache_is_set_aside_untouched() {
+fn a_newer_cache_is_replaced_and_deleted_not_left_beside_it() {
     let shelf = Shelf::new();
     shelf.assert_right(&shelf.list_now(), issuer);
     let db = rusqlite::Connection::open(shelf.cache_file()).expect("opens");
     db.pragma_update(None, "user_version", 99).expect("stamped");
     drop(db);
     shelf.assert_right(&shelf.list_now(), issuer);
-    assert_eq!(shelf.set_aside("newer").len(), 1);
+    // No dafu reads a cache set aside again: kept, it would be as large as the cache.
+    assert_eq!(shelf.set_aside("newer"), Vec::<PathBuf>::new());
+    let letters = i64::try_from(LETTERS).expect("small");
+    assert_eq!(shelf.cached(), (letters, letters));
+}
+
+#[test]
+fn caches_earlier_versions_set_aside_are_swept_and_nothing_else_is() {
+    let shelf = Shelf::new();
+    shelf.assert_right(&shelf.list_now(), issuer);
+    let dir = shelf.cache_file().parent().expect("a folder").to_path_buf();
+    let swept = [
+        "shelf.db.older-1796617650-21437",
+        "shelf.db.older-1796617650-21437-wal",
+        "shelf.db.newer-1796658809-15765",
+    ];
+    let kept = [
+        "shelf.db.damaged-1796617650-21437",
+        "shelf.db.foreign-1796617650-21437",
+        "shelf.db.older-notes.txt",
+        "state.db.older-1796617650-21437",
+        "notes.txt",
+    ];
+    for name in swept.iter().chain(&kept) {
+        std::fs::write(dir.join(name), name).expect("written");
+    }
+    shelf.assert_right(&shelf.list_now(), issuer);
+    for name in swept {
+        assert!(!dir.join(name).exists(), "{name} is swept");
+    }
+    for name in kept {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(name)).ok().as_deref(),
+            Some(name),
+            "{name} stays"
+        );
+    }
 }
 
 #[test]

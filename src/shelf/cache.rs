@@ -272,7 +272,7 @@ impl Cache {
         Some(Self {
             path: path.to_path_buf(),
             // A cache that cannot be written to is still read from.
-            writer: Mutex::new(writing(store).ok()),
+            writer: Mutex::new(writing(store, path).ok()),
         })
     }
 
@@ -328,7 +328,7 @@ impl Cache {
                 store::OpenError::Sqlite(e) => e,
                 store::OpenError::Io(e) => rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
             })?;
-            *writer = Some(writing(store)?);
+            *writer = Some(writing(store, &self.path)?);
         }
         let Some(connection) = writer.as_mut() else {
             return Ok(());
@@ -604,17 +604,12 @@ impl Lookup {
 /// The store's connection, made ready to write the cache: a cache is read again from the
 /// letters if lost, so it does not wait for the disk.
 ///
-/// A cache of an older format, set aside on the way, is deleted: it is this dafu's own (its
-/// id says so), no dafu reads it again, and each upgrade would leave one as large as the
-/// cache beside it. A damaged file, another program's, or a newer dafu's stays set aside.
-fn writing(store: store::Store) -> rusqlite::Result<Connection> {
-    if let Some(aside) = store
-        .set_aside
-        .as_ref()
-        .filter(|a| a.reason == Reason::Older)
-    {
-        store::remove_set_aside(aside);
-    }
+/// Caches set aside beside it for their format, older or newer, by this run or an earlier
+/// one, are deleted: they are dafu's own (their id says so), no dafu reads a cache set aside
+/// again, and each change of version would leave one as large as the cache. A damaged file
+/// or another program's stays set aside.
+fn writing(store: store::Store, path: &Path) -> rusqlite::Result<Connection> {
+    store::remove_all_set_aside(path, &[Reason::Older, Reason::Newer]);
     store.connection.pragma_update(None, "synchronous", "OFF")?;
     Ok(store.connection)
 }
