@@ -29,6 +29,9 @@ pub enum Action {
     First,
     /// Last visible node (outline) or end of the text (reading pane).
     Last,
+    /// Reading pane: as far into the text as the count before it says, in per cent of its
+    /// text (`50%`), as in less; the top without one.
+    Percent,
     /// A page down in the focused pane.
     PageDown,
     /// A page up in the focused pane.

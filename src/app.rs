@@ -504,8 +504,15 @@ impl App {
             // ← and `h` in the text go back to the outline, with one pane on the screen or
             // two (as → and `l` on a leaf of the outline go to its text).
             Action::Collapse if self.focus == Focus::Reading => self.back_to_outline(),
+            // A count before g or G is a line of the text, as in less (the outline's digits
+            // choose a suggestion, so a count is typed in the text alone).
+            Action::First | Action::Last if let Some(n) = counted => self.go_to_line(n),
             Action::First => self.go_to_end(false),
             Action::Last => self.go_to_end(true),
+            Action::Percent => {
+                let to = (self.reading).at_percent(&self.tree, counted.unwrap_or(0));
+                self.scroll_reading_to(to);
+            }
             Action::Expand => self.expand_or_descend(),
             Action::Collapse => self.collapse_or_ascend(),
             Action::Toggle => self.toggle_or_open(),
@@ -571,6 +578,14 @@ impl App {
             };
             self.scroll_reading_to(to);
         }
+    }
+
+    /// Line `n` of the text as it is wrapped now, counted from 1 (the last when it has fewer).
+    fn go_to_line(&mut self, n: usize) {
+        let start = self.reading.start(&self.tree);
+        let delta = n.saturating_sub(1).min(isize::MAX.unsigned_abs());
+        let to = self.reading.step(&self.tree, start, delta.cast_signed());
+        self.scroll_reading_to(to);
     }
 
     /// A digit of a count typed before a move.

@@ -242,6 +242,13 @@ pub const BINDINGS: &[Binding] = &[
         en: "text: a count for the next move (3j, 2 Space)",
     },
     Binding {
+        mode: Mode::Reading,
+        keys: &[Key::Char('%')],
+        action: Action::Percent,
+        zh: "正文：N% 到全文的百分之 N 处",
+        en: "text: N% goes N per cent into the letter",
+    },
+    Binding {
         mode: Mode::Browse,
         keys: &[Key::Char('E')],
         action: Action::ExpandAll,
@@ -259,15 +266,15 @@ pub const BINDINGS: &[Binding] = &[
         mode: Mode::Browse,
         keys: &[Key::Char('g'), Key::Char('<'), Key::Code(KeyCode::Home)],
         action: Action::First,
-        zh: "第一项（正文中：开头）",
-        en: "first node (text pane: top)",
+        zh: "第一项（正文中：开头；Ng：第 N 行）",
+        en: "first node (text pane: top; Ng: line N)",
     },
     Binding {
         mode: Mode::Browse,
         keys: &[Key::Char('G'), Key::Char('>'), Key::Code(KeyCode::End)],
         action: Action::Last,
-        zh: "最后一项（正文中：结尾）",
-        en: "last node (text pane: end)",
+        zh: "最后一项（正文中：结尾；NG：第 N 行）",
+        en: "last node (text pane: end; NG: line N)",
     },
     Binding {
         mode: Mode::Browse,

@@ -1,5 +1,5 @@
 //! The keys people bring from less and vim, typed as key events through the keymap: paging
-//! the text with Space, b, d, u, < and >; counts (`3j`); `=` saying where the reader is; q and
+//! the text with Space, b, d, u, < and >; counts (`3j`, `5G`, `50%`); `=` saying where the reader is; q and
 //! Esc closing the top overlay first; and a key that does nothing saying so.
 
 mod binary;
@@ -87,6 +87,43 @@ fn a_count_repeats_the_next_move_only() {
     assert_eq!(top_line_number(&app), 16 + 2 * (TEXT_ROWS - 1));
     type_keys(&mut app, "10k");
     assert_eq!(top_line_number(&app), 6 + 2 * (TEXT_ROWS - 1));
+}
+
+#[test]
+fn a_count_before_g_or_shift_g_goes_to_that_line_as_in_less() {
+    let mut app = reading();
+    type_keys(&mut app, "G");
+    let end = top_line_number(&app);
+    type_keys(&mut app, "5G");
+    assert_eq!(top_line_number(&app), 4, "line 5 at the top");
+    type_keys(&mut app, "20g");
+    assert_eq!(top_line_number(&app), 19);
+    type_keys(&mut app, "1G");
+    assert_eq!(top_line_number(&app), 0);
+    type_keys(&mut app, "99999G");
+    assert_eq!(top_line_number(&app), end, "past the end is the end");
+    type_keys(&mut app, "G");
+    assert_eq!(top_line_number(&app), end, "no count is still the end");
+}
+
+#[test]
+fn a_percentage_goes_that_far_into_the_letter_as_in_less() {
+    let mut app = reading();
+    type_keys(&mut app, "G");
+    let end = top_line_number(&app);
+    let mut tops = Vec::new();
+    for percent in ["25%", "50%", "75%"] {
+        type_keys(&mut app, percent);
+        tops.push(top_line_number(&app));
+    }
+    assert!(
+        0 < tops[0] && tops[0] < tops[1] && tops[1] < tops[2] && tops[2] <= end,
+        "{tops:?} of {end}"
+    );
+    type_keys(&mut app, "100%");
+    assert_eq!(top_line_number(&app), end);
+    type_keys(&mut app, "%");
+    assert_eq!(top_line_number(&app), 0, "no count is the top, as in less");
 }
 
 #[test]

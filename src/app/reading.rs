@@ -345,6 +345,24 @@ impl ReadingLayout {
             .map_or(100, |p| p.min(100))
     }
 
+    /// The line holding the byte `percent` per cent into the letter's text, as less's `N%`
+    /// goes: the measure [`Self::percent`] gives back. Wraps only the block it lands in.
+    pub fn at_percent(&mut self, tree: &LetterTree, percent: usize) -> ReadingPos {
+        let total = self.bytes_before.last().copied().unwrap_or(0);
+        if percent >= 100 {
+            return self.end(tree);
+        }
+        let target = total.saturating_mul(percent) / 100;
+        // The last block that starts at or before the target.
+        let block = self
+            .bytes_before
+            .partition_point(|&before| before <= target)
+            .saturating_sub(1)
+            .min(self.wrapped.len().saturating_sub(1));
+        let at = target - self.bytes_before.get(block).copied().unwrap_or(0);
+        self.line_of(tree, block, at)
+    }
+
     /// The first and last characters shown with `rows` lines from `top`, counted from 1
     /// through the letter's text (its blocks one after another), and how many characters it
     /// has: what `=` says, as less says the bytes in view. Counts every character once.
@@ -478,6 +496,28 @@ mod tests {
                 ReadingPos { block, line: 0 }
             );
             assert_eq!(Some(layout.line_of(&tree, block, usize::MAX)), last);
+        }
+    }
+
+    #[test]
+    fn a_percentage_lands_on_the_line_holding_that_byte_as_the_percent_shown_reads_it() {
+        let tree = LetterTree::new(load::embedded());
+        for width in [23, 80] {
+            let mut layout = ReadingLayout::new(&tree, width, AmbiguousWidth::Wide);
+            let lines = all_lines(&mut layout, &tree);
+            assert_eq!(layout.at_percent(&tree, 0), lines[0].0);
+            assert_eq!(layout.at_percent(&tree, 100), lines.last().unwrap().0);
+            assert_eq!(layout.at_percent(&tree, 250), lines.last().unwrap().0);
+            for percent in [1, 10, 33, 50, 99] {
+                let at = layout.at_percent(&tree, percent);
+                let index = lines.iter().position(|(pos, _)| *pos == at).unwrap();
+                // Shown alone, its line reaches the percentage, and the line before it
+                // does not go past it.
+                assert!(layout.percent(at, 1) >= percent, "{width} {percent}");
+                if let Some((before, _)) = index.checked_sub(1).map(|i| &lines[i]) {
+                    assert!(layout.percent(*before, 1) <= percent, "{width} {percent}");
+                }
+            }
         }
     }
 
