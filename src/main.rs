@@ -616,6 +616,21 @@ fn say_no_letters(folders: &[PathBuf], words: strings::Words, lang: Lang) {
     }
 }
 
+/// Says on stderr that a figures table has no row, when it has none (`name`: the letter or
+/// folder, sanitised): the table is then not
+/// printed (CSV and JSON keep their header and `[]`, which say it themselves).
+fn say_if_no_figures(written: usize, name: &str, options: cli::figures::Options) {
+    if written > 0 || options.format != cli::figures::Format::Table {
+        return;
+    }
+    let words = if options.unit.is_some() {
+        strings::NO_FIGURES_OF_UNIT
+    } else {
+        strings::NO_FIGURES
+    };
+    let _ = writeln!(io::stderr().lock(), "{name}: {}", words.of(options.lang));
+}
+
 /// Prints the error of every letter of `shelf` that was refused to standard error, one a
 /// line at its `FILE:LINE:COL`; the exit status: [`FAILED`] if there was any.
 fn report_refused<T>(shelf: &[dafu::shelf::Entry<T>], lang: Lang) -> u8 {
@@ -784,6 +799,7 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
         }) if is_shelf(before.as_ref(), file.as_ref()) => {
             let folder = one_file(before.clone(), file, cli.lang)?.unwrap_or_default();
             let shelf = dafu::shelf::read_all(std::slice::from_ref(&folder), cli.lang, |tree| tree);
+            let folder_name = dafu::text::sanitize::path_line(&folder);
             if shelf.is_empty() {
                 say_no_letters(&[folder], strings::NO_LETTER_FILES, cli.lang);
             }
@@ -804,7 +820,11 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 .filter_map(|(e, name)| Some((Some(name.as_str()), e.letter.as_ref().ok()?)))
                 .collect();
             let printed = print_to(stdout_file, |out| {
-                cli::figures::print_letters(&letters, options, out).map(|()| FOUND)
+                let written = cli::figures::print_letters(&letters, options, out)?;
+                if !shelf.is_empty() {
+                    say_if_no_figures(written, &folder_name, options);
+                }
+                Ok(FOUND)
             })?;
             Ok(printed.max(report_refused(&shelf, cli.lang)))
         }
@@ -835,7 +855,8 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             sort,
             unit,
         }) => {
-            let tree = load_tree(one_file(before.clone(), file, cli.lang)?.as_ref(), cli.lang)?;
+            let file = one_file(before.clone(), file, cli.lang)?;
+            let tree = load_tree(file.as_ref(), cli.lang)?;
             let options = cli::figures::Options {
                 format,
                 sort,
@@ -843,8 +864,14 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 lang: cli.lang,
                 terminal: table_terminal(cli.ambiguous_width),
             };
+            let name = file.map_or_else(
+                || cli.lang.strings().built_in_letter.to_string(),
+                |f| dafu::text::sanitize::path_line(&f),
+            );
             print_to(stdout_file, |out| {
-                cli::figures::print(&tree, options, out).map(|()| FOUND)
+                let written = cli::figures::print(&tree, options, out)?;
+                say_if_no_figures(written, &name, options);
+                Ok(FOUND)
             })
         }
         Some(Command::Check { file }) => {

@@ -708,6 +708,17 @@ pub const NO_LETTER_FILES: Words = Words {
     en: "holds no letter files (.yaml, .yml, .txt)",
     zh: "没有答复函文件（.yaml、.yml、.txt）",
 };
+/// A figures table with no row (`dafu figures`): said on stderr in place of a table of
+/// headings alone.
+pub const NO_FIGURES: Words = Words {
+    en: "no figures",
+    zh: "没有载明数字",
+};
+/// [`NO_FIGURES`] when `--unit` chose the figures.
+pub const NO_FIGURES_OF_UNIT: Words = Words {
+    en: "no figures of the unit asked for (--unit)",
+    zh: "没有载明所选单位的数字（--unit）",
+};
 /// A folder given as a text to import.
 pub const FOLDER_NOT_TEXT: Words = Words {
     en: "is a directory, not a text file",

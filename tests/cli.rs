@@ -604,6 +604,43 @@ fn figures_table_in_english_lines_up_too() {
     );
 }
 
+#[test]
+fn a_figures_table_with_no_row_is_not_printed_and_stderr_says_why() {
+    let minimal = fixture("minimal.yaml");
+    let minimal = minimal.as_str();
+    // The minimal letter states a count and a sum, no percentage.
+    let out = run(["figures", "--unit", "percent", minimal]);
+    assert_eq!(out.code(), Some(0), "{out:?}");
+    assert_eq!(out.stdout(), "", "no table of headings alone");
+    assert_eq!(
+        out.stderr(),
+        format!("{minimal}: 没有载明所选单位的数字（--unit）\n")
+    );
+    let en = run(["--lang", "en", "figures", "--unit", "percent", minimal]);
+    assert_eq!(
+        en.stderr(),
+        format!("{minimal}: no figures of the unit asked for (--unit)\n")
+    );
+    // A script's formats keep their header, and say nothing more.
+    for (format, empty) in [("csv", "node,breadcrumb,"), ("json", "[]")] {
+        let out = run(["figures", "--format", format, "--unit", "percent", minimal]);
+        assert!(out.stdout().starts_with(empty), "{format}: {out:?}");
+        assert_ok(&out);
+    }
+    // A folder whose letters state none says it of the folder.
+    let scratch = Scratch::new("figures-none");
+    scratch.write("a.yaml", MINIMAL_YAML);
+    let folder = scratch.path().display().to_string();
+    let out = run(["figures", "--unit", "percent", &folder]);
+    assert_eq!(out.stdout(), "");
+    assert_eq!(
+        out.stderr(),
+        format!("{folder}: 没有载明所选单位的数字（--unit）\n")
+    );
+    // With figures, nothing is said.
+    assert_ok(&run(["figures", "--unit", "count", minimal]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // dafu | cat: the whole letter as plain text
 // ---------------------------------------------------------------------------------------------

@@ -99,16 +99,18 @@ fn rows<'a>(letter: Option<&'a str>, tree: &'a LetterTree, options: Options) -> 
         .collect()
 }
 
-/// Writes the letter's figures as `options` ask.
+/// Writes the letter's figures as `options` ask; how many it wrote.
 ///
 /// # Errors
 /// When writing fails.
-pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::Result<()> {
+pub fn print(tree: &LetterTree, options: Options, out: &mut impl Write) -> io::Result<usize> {
     print_letters(&[(None, tree)], options, out)
 }
 
 /// Writes the figures of several letters as `options` ask, each letter's in turn, with a
-/// first column naming the letter when it is named (`dafu figures DIR`).
+/// first column naming the letter when it is named (`dafu figures DIR`); how many it wrote.
+/// With none, the table is not written at all (its headings alone would read as a table
+/// that lost its rows); CSV and JSON keep their header and `[]` for a script.
 ///
 /// # Errors
 /// When writing fails.
@@ -116,7 +118,7 @@ pub fn print_letters(
     letters: &[(Option<&str>, &LetterTree)],
     options: Options,
     out: &mut impl Write,
-) -> io::Result<()> {
+) -> io::Result<usize> {
     let named = letters.iter().any(|(name, _)| name.is_some());
     match options.format {
         Format::Json => {
@@ -125,7 +127,8 @@ pub fn print_letters(
                 .flat_map(|&(name, tree)| rows(name, tree, options))
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &all)?;
-            writeln!(out)
+            writeln!(out)?;
+            Ok(all.len())
         }
         Format::Csv => {
             // The columns `dafu figures` has always had, which scripts read by position,
@@ -137,10 +140,13 @@ pub fn print_letters(
                 "{letter}node,breadcrumb,text,value,unit,what,qualifier,period,status,\
                  money_kind,part_of"
             )?;
+            let mut written = 0;
             for &(name, tree) in letters {
-                print_csv(&rows(name, tree, options), out)?;
+                let rows = rows(name, tree, options);
+                print_csv(&rows, out)?;
+                written += rows.len();
             }
-            Ok(())
+            Ok(written)
         }
         Format::Table => print_table(letters, named, options, out),
     }
@@ -178,7 +184,7 @@ fn print_table(
     named: bool,
     options: Options,
     out: &mut impl Write,
-) -> io::Result<()> {
+) -> io::Result<usize> {
     let strings = options.lang.strings();
     let mut header: Vec<String> = strings.figure_columns.map(str::to_string).to_vec();
     if named {
@@ -197,6 +203,10 @@ fn print_table(
             letter.into_iter().chain(row).collect()
         }));
     }
+    let written = table.len() - 1;
+    if written == 0 {
+        return Ok(0);
+    }
     // The value column, right-aligned so that its points stay in line.
     let shift = usize::from(named);
     let narrowing = options.terminal.map(|terminal| Narrowing {
@@ -209,7 +219,8 @@ fn print_table(
         // What is counted first, then the letter, the place and the quotation.
         taking_back: if named { &[4, 0, 7, 1] } else { &[3, 6, 0] },
     });
-    print_columns(&table, Some(shift + 1), narrowing.as_ref(), out)
+    print_columns(&table, Some(shift + 1), narrowing.as_ref(), out)?;
+    Ok(written)
 }
 
 /// In a terminal narrower than the figures' table, what gives way: the place (its last
