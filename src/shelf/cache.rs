@@ -80,7 +80,9 @@ const SCHEMA: Schema = Schema {
     // longer refused; a text of bold marks alone is refused.
     // 20: a figure's year must be said alone where it stands, not only as the end of a
     // range (2020 of 2019-2020年): a letter that said so is refused.
-    version: 20,
+    // 21: a tab in a line's indentation is refused as that ("a tab in the indentation"), not
+    // in the scanner's words.
+    version: 21,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

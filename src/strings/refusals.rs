@@ -527,6 +527,10 @@ pub const PHRASES: &[(&str, &str)] = &[
         "'-' must be followed by a valid YAML whitespace",
         "'-' 后面须是空格（YAML 的空白）",
     ),
+    (
+        "a tab in the indentation: YAML indents with spaces",
+        "缩进里有制表符：YAML 只能用空格缩进",
+    ),
     ("tab cannot be used as indentation", "不能用制表符缩进"),
     ("tabs disallowed in this context", "这里不能有制表符"),
     (

@@ -251,7 +251,29 @@ fn syntax(error: &ScanError, source: &str) -> Fault {
     } else {
         None
     };
+    // A tab the line is indented with, whatever the scanner was reading when it met it: said
+    // as what it is, and how to mend it, not in the scanner's terms ("while scanning a plain
+    // scalar, found a tab").
+    if info.contains("tab") && found.is_some_and(|(line, column)| indents(source, line, column)) {
+        return Fault::of_event(TAB_IN_INDENTATION, found.unwrap_or(at));
+    }
     Fault::of_event(info, found.unwrap_or(at))
+}
+
+/// What a tab in a line's indentation is refused with.
+pub(crate) const TAB_IN_INDENTATION: &str = "a tab in the indentation: YAML indents with spaces";
+
+/// Whether the character at `line` and `column` (from 1) of `source` has only spaces and tabs
+/// before it on its line.
+fn indents(source: &str, line: usize, column: usize) -> bool {
+    source
+        .lines()
+        .nth(line.saturating_sub(1))
+        .is_some_and(|text| {
+            text.chars()
+                .take(column.saturating_sub(1))
+                .all(|c| c == ' ' || c == '\t')
+        })
 }
 
 /// Where the first character at or after the `index`th of `source` that is `wanted` (given
@@ -843,9 +865,9 @@ mod tests {
             ("title: \"a\\\\q \\z\"", (2, 14), "unknown escape character"),
             ("title: \"a\\u00\"", (2, 10), "hexadecimal"),
             ("title: \"a\\uD800\"", (2, 10), "escape"),
-            ("closing: |\n\ta", (3, 1), "cannot start with a tab"),
-            ("closing:\n\t- a", (3, 1), "tabs disallowed"),
-            ("title: a\n\tb", (3, 1), "found a tab"),
+            ("closing: |\n\ta", (3, 1), "tab in the indentation"),
+            ("closing:\n\t- a", (3, 1), "tab in the indentation"),
+            ("title: a\n\tb", (3, 1), "tab in the indentation"),
             // A fault at a line's start is said, not what the mapping above it then lacks.
             ("%bogus", (2, 1), "before directive"),
             ("contact: {a: b}", (2, 10), "untagged enum OneOrMore"),
