@@ -129,9 +129,11 @@ fn list_as_a_table_shows_every_letter_marks_the_imports_and_the_refused_one() {
             .iter()
             .find(|l| l.starts_with(&shelf.file(&m.file_name)))
             .expect("a row per made letter");
-        for field in [&m.date, &m.issuer, &m.doc_number] {
+        // What it answers, not its title, which names only the proposal's number.
+        for field in [&m.date, &m.issuer, &m.doc_number, &m.subject] {
             assert!(row.contains(field.as_str()), "{field} missing from {row}");
         }
+        assert!(!row.contains("答复的函"), "{row}");
         assert!(!row.contains("未审阅"), "{row}");
     }
     for transcript in TRANSCRIPTS {
@@ -185,6 +187,7 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
         "error",
         "unreviewed",
         "sections",
+        "subject",
     ]
     .into();
     for row in &rows {
@@ -212,6 +215,12 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
         assert_eq!(row["error"], serde_json::Value::Null);
         assert_eq!(row["unreviewed"], false);
         assert_eq!(row["sections"], 0, "written suggestion by suggestion");
+        assert_eq!(row["subject"], m.subject.as_str());
+        assert!(
+            row["title"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("答复的函"))
+        );
     }
     for transcript in TRANSCRIPTS {
         let row = row_of(&shelf.file(name_of(transcript)));
@@ -221,6 +230,11 @@ fn list_as_json_gives_the_named_fields_of_every_letter() {
     // 神木 writes its class `类 别： B`: a list gives the class, B.
     let shenmu = row_of(&shelf.file(name_of(TRANSCRIPTS[0])));
     assert_eq!(shenmu["classification"], "B", "{shenmu}");
+    // Its subject is the proposal's title the import found in its opening.
+    assert_eq!(
+        shenmu["subject"], "关于彻底整治和美化东山香炉山底环境的议案",
+        "{shenmu}"
+    );
     // The second transcript answers in sections, no suggestion one by one: a script tells it
     // from a reply that answered nothing.
     let sections = row_of(&shelf.file(name_of(TRANSCRIPTS[1])));
@@ -284,7 +298,8 @@ fn list_as_csv_has_a_header_and_a_record_per_letter() {
             "figures",
             "error",
             "unreviewed",
-            "sections"
+            "sections",
+            "subject"
         ]
     );
     assert_eq!(records.len(), 1 + MADE + TRANSCRIPTS.len() + 1);

@@ -548,10 +548,9 @@ fn dafu_list_in_a_terminal_fits_its_width_and_a_pipe_gets_every_cell_whole() {
             if cols >= 80 {
                 let file = row.split_whitespace().next().unwrap_or_default();
                 assert!(file.ends_with(&format!("/{name}")), "{row}");
-                // The title, which begins with the issuer's name, keeps eight characters of
-                // it, where the issuer's column is cut to three.
-                let title: String = made.issuer.chars().take(7).collect();
-                assert!(row.contains(&title), "the title is cut short: {row}");
+                // What the letter answers, the proposal's title: its first words at least.
+                let subject: String = made.subject.chars().take(7).collect();
+                assert!(row.contains(&subject), "the subject is cut short: {row}");
             } else {
                 // The name's start, and its number whole: what tells made letters apart.
                 let (stem, extension) = name.split_once('.').expect("a name with an extension");
@@ -561,7 +560,7 @@ fn dafu_list_in_a_terminal_fits_its_width_and_a_pipe_gets_every_cell_whole() {
             }
         }
         assert!(
-            lines[0].starts_with("文件") && lines[0].contains("标题"),
+            lines[0].starts_with("文件") && lines[0].contains("事由"),
             "{shown}"
         );
     }

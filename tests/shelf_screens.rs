@@ -517,8 +517,8 @@ fn a_letters_state_heads_its_title_in_a_slot_under_its_heading() {
     };
     let width = |s: &str| dafu::text::width::str_width(s, AmbiguousWidth::Narrow);
     for (lang, word, state, title) in [
-        (Lang::En, "unreviewed", "state", "title"),
-        (Lang::Zh, "未审阅", "状态", "标题"),
+        (Lang::En, "unreviewed", "state", "subject"),
+        (Lang::Zh, "未审阅", "状态", "事由"),
     ] {
         // Two letters, one an unreviewed import: the reviewed one's title has a blank slot.
         let paths = vec![PathBuf::from("a.yaml"), PathBuf::from("b.txt")];

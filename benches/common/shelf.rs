@@ -1,5 +1,5 @@
 //! A shelf of made letters for tests, the example and the benchmarks: letter `i` is the
-//! shipped letter with another issuer, document number, date and proposal number, and a
+//! shipped letter with another issuer, document number, date, proposal number and title, and a
 //! subset of its suggestions; each passes `dafu check`.
 
 use std::path::Path;
@@ -33,6 +33,8 @@ pub struct MadeLetter {
     pub date: String,
     /// The proposal it answers.
     pub proposal: u64,
+    /// The proposal's title.
+    pub subject: String,
     /// The suggestions of the shipped letter it keeps (0-based), in order.
     pub suggestions: Vec<usize>,
 }
@@ -70,6 +72,9 @@ pub fn made_letter(i: usize) -> MadeLetter {
     letter.signature.date = Some(date.clone());
     letter.doc_number = Some(doc_number.clone());
     letter.proposal.number = Some(proposal.to_string());
+    // Proposals on as many subjects as the letter's suggestions: a shelf whose letters all
+    // answer one proposal's title would list one subject ten thousand times.
+    letter.proposal.title = letter.suggestions.first().map(|s| s.title.clone());
     letter.title = Some(format!(
         "{issuer}关于{}提案第{proposal}号答复的函",
         letter.proposal.session.as_deref().unwrap_or_default()
@@ -83,6 +88,7 @@ pub fn made_letter(i: usize) -> MadeLetter {
         doc_number,
         date,
         proposal,
+        subject: letter.proposal.title.clone().unwrap_or_default(),
         suggestions,
     }
 }

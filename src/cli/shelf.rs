@@ -12,7 +12,7 @@ use super::figures::{Format, csv_field, csv_text};
 use super::{Give, Narrowing, SearchOptions, Terminal, match_line, print_columns};
 use crate::letter::load::LoadError;
 use crate::shelf::find::{self, Searched as Found};
-use crate::shelf::head::suggestions_shown;
+use crate::shelf::head::{subject_or_title, suggestions_shown};
 use crate::shelf::walk;
 use crate::shelf::{Entry, Options, Summary};
 use crate::strings::Lang;
@@ -45,6 +45,11 @@ struct ListRow<'a> {
     unreviewed: bool,
     /// The sections of a letter written in sections rather than suggestion by suggestion.
     sections: Option<usize>,
+    /// The title of the proposal it answers.
+    subject: Option<&'a str>,
+    /// What the table shows to tell letters apart ([`subject_or_title`]).
+    #[serde(skip)]
+    subject_or_title: Option<&'a str>,
 }
 
 impl<'a> ListRow<'a> {
@@ -67,6 +72,8 @@ impl<'a> ListRow<'a> {
                     reason: None,
                     unreviewed: head.unreviewed,
                     sections: Some(head.sections),
+                    subject: head.subject.as_deref(),
+                    subject_or_title: subject_or_title(head),
                 }
             }
             Err(error) => Self {
@@ -83,6 +90,8 @@ impl<'a> ListRow<'a> {
                 reason: Some(error.reason(lang)),
                 unreviewed: false,
                 sections: None,
+                subject: None,
+                subject_or_title: None,
             },
         }
     }
@@ -119,7 +128,7 @@ pub fn list(
 }
 
 /// The CSV columns of `dafu list`, the JSON's fields in the same order.
-const CSV_COLUMNS: &str = "path,date,issuer,doc_number,classification,title,proposal,suggestions,figures,error,unreviewed,sections";
+const CSV_COLUMNS: &str = "path,date,issuer,doc_number,classification,title,proposal,suggestions,figures,error,unreviewed,sections,subject";
 
 fn list_csv(rows: &[ListRow], out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{CSV_COLUMNS}")?;
@@ -139,6 +148,7 @@ fn list_csv(rows: &[ListRow], out: &mut impl Write) -> io::Result<()> {
             text(r.error.as_deref()),
             r.unreviewed.to_string(),
             number(r.sections.map(|n| n.to_string())),
+            text(r.subject),
         ];
         writeln!(out, "{}", line.join(","))?;
     }
@@ -146,8 +156,9 @@ fn list_csv(rows: &[ListRow], out: &mut impl Write) -> io::Result<()> {
 }
 
 /// The table's cells of one row: file, date, issuer, number, proposal, class, suggestions,
-/// figures, state, and the title (or, for a refused letter, its error, where in the file named
-/// first: a refusal that named the file again lost its reason to a narrow terminal).
+/// figures, state, and what the letter answers (or, for a refused letter, its error, where in
+/// the file named first: a refusal that named the file again lost its reason to a narrow
+/// terminal).
 fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
     let [unreviewed, refused] = lang.strings().list_states;
     let cell = |field: Option<&str>| field.unwrap_or(NOTHING).to_string();
@@ -170,7 +181,7 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
             .map_or_else(|| NOTHING.to_string(), suggestions_shown),
         count(r.figures),
         state.to_string(),
-        r.reason.clone().unwrap_or_else(|| cell(r.title)),
+        r.reason.clone().unwrap_or_else(|| cell(r.subject_or_title)),
     ]
 }
 

@@ -82,7 +82,9 @@ const SCHEMA: Schema = Schema {
     // range (2020 of 2019-2020年): a letter that said so is refused.
     // 21: a tab in a line's indentation is refused as that ("a tab in the indentation"), not
     // in the scanner's words.
-    version: 21,
+    // 22: a letter's row holds the title of the proposal it answers (`Head::subject`), which
+    // a list shows to tell letters apart.
+    version: 22,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

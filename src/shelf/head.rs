@@ -25,6 +25,10 @@ pub struct Head {
     pub title: Option<String>,
     /// The number of the proposal it answers, as the letter writes it (`016`, `A20250015`).
     pub proposal: Option<String>,
+    /// The title of the proposal it answers (`关于加强西林地区公交设施建设的建议`): what the
+    /// letter is about, where its own title names only the proposal's number.
+    #[serde(default)]
+    pub subject: Option<String>,
     /// How many suggestions it answers.
     pub suggestions: usize,
     /// How many sections it is written in, when it answers in sections rather than
@@ -48,6 +52,7 @@ impl Head {
             classification: classification(letter).map(str::to_string),
             title: title(letter).map(str::to_string),
             proposal: proposal(letter).map(str::to_string),
+            subject: subject(letter).map(str::to_string),
             suggestions: letter.suggestions.len(),
             sections: letter.sections.len(),
             figures: tree.figures().count(),
@@ -115,6 +120,21 @@ pub fn classification(letter: &Letter) -> Option<&str> {
 #[must_use]
 pub fn title(letter: &Letter) -> Option<&str> {
     given(&letter.title)
+}
+
+/// The title of the proposal the letter answers.
+#[must_use]
+pub fn subject(letter: &Letter) -> Option<&str> {
+    given(&letter.proposal.title)
+}
+
+/// What a list of letters shows to tell them apart: the proposal's title, or else the
+/// letter's own. A county's replies are titled alike (`关于对县政协十二届一次会议第24号提案的
+/// 复函`), differing in a number the proposal column already shows; what each answers is
+/// the proposal's title.
+#[must_use]
+pub fn subject_or_title(head: &Head) -> Option<&str> {
+    head.subject.as_deref().or(head.title.as_deref())
 }
 
 /// The number of the proposal the letter answers, as the letter writes it.

@@ -20,7 +20,7 @@ use crate::app::shelf::{Known, ShelfApp, ShelfRow};
 use crate::keys::shelf_help_rows;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::shelf::Head;
-use crate::shelf::head::suggestions_shown;
+use crate::shelf::head::{subject_or_title, suggestions_shown};
 use crate::text::truncate::{fit, truncate_relative_path};
 use crate::text::width::{AmbiguousWidth, str_width};
 
@@ -270,7 +270,7 @@ impl Column {
                     with_state(app, slot, refused, &refusal)
                 }
                 Known::Read(head) => {
-                    let title = head.title.as_deref().unwrap_or(&row.name);
+                    let title = subject_or_title(head).unwrap_or(&row.name);
                     let state = if head.unreviewed { unreviewed } else { "" };
                     with_state(app, slot, state, title)
                 }
