@@ -413,8 +413,8 @@ fn n_and_shift_n_go_on_from_where_the_reader_is_once_away_from_the_current_match
 }
 
 /// A word seen only in dafu's own notes (提取, in the errata) is not the letter's: the search
-/// finds nothing, and says that the notes hold it and are not searched, typed in pinyin too.
-/// A word nowhere on the screen is only "no match".
+/// finds nothing, and says that the notes hold it and are not searched, typed in pinyin too,
+/// as the query is typed and after Enter. A word nowhere on the screen is only "no match".
 #[test]
 fn a_word_only_in_dafus_notes_is_not_found_and_the_reader_is_told_why() {
     let strings = dafu::strings::Lang::Zh.strings();
@@ -426,6 +426,8 @@ fn a_word_only_in_dafus_notes_is_not_found_and_the_reader_is_told_why() {
         let mut app = app(120, 36);
         app.update(OpenSearch);
         app.update(SearchInsert(query.into()));
+        let prompt = screen(&app).lines().last().unwrap().to_string();
+        assert!(prompt.contains(said), "{query} as typed: {prompt}");
         app.update(SearchSubmit);
         assert!(app.search().matches.is_empty(), "{query}");
         assert_eq!(app.note().map(|n| n.text.as_str()), Some(said), "{query}");

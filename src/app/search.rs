@@ -16,8 +16,8 @@ use crate::strings::Lang;
 
 /// Whether dafu's own notes and errata under the letter's text hold `query`: a search reads
 /// the letter's words alone, so a word seen in a note is not found, and the reader is told
-/// why. Asked only when a search has found nothing: the notes are searched then by the same
-/// engine, indexed for this one query, as a shelf's letters are.
+/// why. Asked only when a search has found nothing (as the query is typed, too): the notes are
+/// searched then by the same engine, indexed for this one query, as a shelf's letters are.
 fn in_notes_only(tree: &LetterTree, query: &str) -> bool {
     let notes = (tree.blocks.iter())
         .filter(|block| !crate::search::letter::searched(block))
@@ -187,6 +187,9 @@ pub struct Search {
     pub current: Option<usize>,
     /// Show only matching nodes (and their ancestors) in the outline.
     pub filter: bool,
+    /// The query matched nothing in the letter's words, and dafu's own notes hold it: said
+    /// as the query is typed, not only once Enter finds nothing.
+    pub only_in_notes: bool,
     /// Where the reader was when the prompt opened (the selected node and the words at the
     /// top of the text, which a resize while typing keeps), so that Esc can go back.
     origin: Spot,
@@ -310,6 +313,7 @@ impl Search {
             matches: Matches::default(),
             current: None,
             filter: false,
+            only_in_notes: false,
             origin: Spot {
                 node: 0,
                 block: 0,
@@ -335,6 +339,7 @@ impl Search {
         self.matches = Matches::default();
         self.current = None;
         self.filter = false;
+        self.only_in_notes = false;
         self.clear_nodes();
         self.deferred = None;
         if let IndexState::Ready(indexes) = &mut self.index {
@@ -363,6 +368,7 @@ impl Search {
         };
         matches.clear();
         self.clear_nodes();
+        self.only_in_notes = false;
         let Some(indexes) = ready(&mut self.index, tree, self.lang) else {
             self.matches.kind = Kind::Listed(matches);
             return;
@@ -381,6 +387,9 @@ impl Search {
             });
             self.matches.kind = Kind::Listed(matches);
         }
+        self.only_in_notes = self.matches.is_empty()
+            && !self.query.trim().is_empty()
+            && in_notes_only(tree, &self.query);
         let (row_matches, rows_matched) = (&mut self.row_matches, &mut self.rows_matched);
         indexes.rows.search(&self.query, |hit| {
             if let Some(row) = row_matches.get_mut(hit.doc) {
@@ -637,7 +646,7 @@ impl App {
     /// it, when they do.
     fn no_match_note(&self) -> &'static str {
         let strings = self.lang.strings();
-        if in_notes_only(&self.tree, &self.search.query) {
+        if self.search.only_in_notes {
             strings.only_in_notes
         } else {
             strings.no_match

@@ -167,6 +167,7 @@ fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> Position {
         Some(i) => format!("  {}/{}", i + 1, search.matches.len()),
         // Spaces alone are no query yet: nothing to count.
         None if search.query.trim().is_empty() => String::new(),
+        None if search.only_in_notes => format!("  {}", strings.only_in_notes),
         None => format!("  {}", strings.no_match),
     };
     let room = width.saturating_sub(str_width(prompt, mode));
