@@ -215,6 +215,9 @@ pub struct ShelfPrompt {
     pub text: String,
     /// The caret, in characters.
     pub caret: usize,
+    /// The query of the search that was on when the prompt opened: the shelf is searched as
+    /// the query is typed, as the reader's letter is, and Esc gives that search back.
+    replaced: Option<String>,
 }
 
 /// The shelf's whole state.
@@ -545,7 +548,9 @@ impl ShelfApp {
             // `/` from the help: the prompt (the one under the help, if it was open).
             Paged::Not if action == Action::OpenSearch => {
                 self.help = None;
-                self.prompt.get_or_insert_with(ShelfPrompt::default);
+                if self.prompt.is_none() {
+                    self.open_prompt();
+                }
             }
             Paged::Not => self.note = Some(Note::new(self.lang.strings().shelf_unbound)),
         }
@@ -599,7 +604,7 @@ impl ShelfApp {
             }
             Action::OpenSearch => {
                 self.history.start_over();
-                self.prompt = Some(ShelfPrompt::default());
+                self.open_prompt();
             }
             Action::OpenHelp => self.help = Some(0),
             Action::WhereAmI => self.say_where(),
@@ -613,17 +618,26 @@ impl ShelfApp {
         }
     }
 
+    /// Opens the search prompt, keeping the search that is on for Esc to give back.
+    fn open_prompt(&mut self) {
+        self.prompt = Some(ShelfPrompt {
+            replaced: self.search.as_ref().map(|s| s.query.clone()),
+            ..ShelfPrompt::default()
+        });
+    }
+
     fn update_prompt(&mut self, action: Action) {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
         self.history.typed(&action);
+        let before = prompt.text.clone();
         match edit_line(&mut prompt.text, &mut prompt.caret, &action) {
             Edited::Changed => {}
-            Edited::Close => self.prompt = None,
+            Edited::Close => self.cancel_prompt(),
             Edited::Not => match action {
                 Action::SearchSubmit => self.submit(),
-                Action::SearchCancel | Action::Escape => self.prompt = None,
+                Action::SearchCancel | Action::Escape => self.cancel_prompt(),
                 // F1: the help over the prompt, which is there again when the help closes.
                 Action::OpenHelp => self.help = Some(0),
                 Action::SearchHistoryPrev | Action::SearchHistoryNext => {
@@ -634,6 +648,38 @@ impl ShelfApp {
                 }
                 _ => {}
             },
+        }
+        if let Some(prompt) = &self.prompt
+            && prompt.text != before
+        {
+            let query = prompt.text.trim().to_string();
+            self.search_live(query);
+        }
+    }
+
+    /// The shelf searched for the query as it stands in the prompt: the list narrows as it is
+    /// typed (the search before it stopped), and is whole again while it is empty. Nothing is
+    /// remembered until Enter.
+    fn search_live(&mut self, query: String) {
+        if self.search.as_ref().is_some_and(|s| s.query == query) {
+            return;
+        }
+        if query.is_empty() {
+            if self.search.take().is_some() {
+                self.effects.push(ShelfEffect::EndSearch);
+            }
+        } else {
+            self.start_search(query);
+            self.moved = false;
+        }
+        self.reorder();
+    }
+
+    /// Esc in the prompt: it closes, and the search that was on when it opened is on again
+    /// (none, if none was).
+    fn cancel_prompt(&mut self) {
+        if let Some(prompt) = self.prompt.take() {
+            self.search_live(prompt.replaced.unwrap_or_default());
         }
     }
 
@@ -659,10 +705,14 @@ impl ShelfApp {
         }
     }
 
-    /// A new search for `query`: the list begins anew and fills as the runner finds it.
+    /// A search for `query`, remembered: the list begins anew and fills as the runner finds
+    /// it, unless the prompt has already searched for it as it was typed.
     fn search_for(&mut self, query: String) {
         self.history.remember(query.clone());
         self.last_query = Some(query.clone());
+        if self.search.as_ref().is_some_and(|s| s.query == query) {
+            return;
+        }
         self.start_search(query);
         self.moved = false;
         self.reorder();
@@ -1300,6 +1350,64 @@ mod tests {
         );
         app.update(Action::Escape);
         assert_eq!(app.shown(), [0, 1, 2], "Esc clears the search");
+    }
+
+    /// The shelf is searched as the query is typed, as the reader's letter is: each change
+    /// asks for a search (the runner stops the one before), an emptied prompt shows the whole
+    /// shelf, Esc gives back the search that was on, and only Enter remembers a query.
+    #[test]
+    fn the_shelf_narrows_as_the_query_is_typed_and_esc_gives_back_the_search_before() {
+        let search = |query: &str, id| ShelfEffect::Search {
+            query: query.into(),
+            id,
+        };
+        let mut app = shelf();
+        submit_search(&mut app, "rgzn");
+        assert_eq!(app.take_effects(), [search("rgzn", 1)]);
+        app.learn([ShelfNews::Found {
+            id: 1,
+            row: 1,
+            count: 2,
+        }]);
+        assert_eq!(app.shown(), [1]);
+        app.update(Action::OpenSearch);
+        assert_eq!(
+            app.take_effects(),
+            [],
+            "opening the prompt searches nothing"
+        );
+        assert_eq!(app.shown(), [1]);
+        app.update(Action::SearchInsert("科".into()));
+        app.update(Action::SearchInsert("技".into()));
+        assert_eq!(app.take_effects(), [search("科", 2), search("科技", 3)]);
+        assert_eq!(app.search().map(|s| s.query.as_str()), Some("科技"));
+        assert!(app.shown().is_empty(), "nothing shown before it is found");
+        app.learn([ShelfNews::Found {
+            id: 3,
+            row: 2,
+            count: 1,
+        }]);
+        assert_eq!(app.shown(), [2]);
+        // Emptied, the prompt shows the whole shelf.
+        app.update(Action::SearchBackspace);
+        app.update(Action::SearchBackspace);
+        assert_eq!(
+            app.take_effects(),
+            [search("科", 4), ShelfEffect::EndSearch]
+        );
+        assert_eq!(app.shown(), [0, 1, 2]);
+        // Esc: the search on when the prompt opened, searched again.
+        app.update(Action::SearchInsert("x".into()));
+        app.update(Action::SearchCancel);
+        assert_eq!(app.prompt(), None);
+        assert_eq!(app.take_effects(), [search("x", 5), search("rgzn", 6)]);
+        assert_eq!(app.history(), ["rgzn"], "only Enter remembers a query");
+        // Enter on what the prompt already searched for asks for nothing more.
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("科".into()));
+        app.update(Action::SearchSubmit);
+        assert_eq!(app.take_effects(), [search("科", 7)]);
+        assert_eq!(app.history(), ["rgzn", "科"]);
     }
 
     /// The help says of Enter in the prompt "empty: the last search again", on the shelf as
