@@ -625,11 +625,11 @@ fn a_shelf_search_that_finds_no_letter_says_so_where_the_letters_were() {
         key(&mut app, KeyCode::Enter);
         // The last search asked for, as the query was typed: the whole query's.
         let id = (app.take_effects().into_iter())
-            .filter_map(|effect| match effect {
+            .rev()
+            .find_map(|effect| match effect {
                 ShelfEffect::Search { id, .. } => Some(id),
                 _ => None,
             })
-            .last()
             .expect("the search is started");
         // While letters are still being searched, the list waits, blank, for them.
         app.learn((0..LETTERS - 1).map(|row| ShelfNews::Found { id, row, count: 0 }));

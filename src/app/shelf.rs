@@ -1016,6 +1016,27 @@ mod tests {
         app.update(Action::SearchSubmit);
     }
 
+    /// The search the shelf asks the runner for.
+    fn asked(query: &str, id: u64) -> ShelfEffect {
+        ShelfEffect::Search {
+            query: query.into(),
+            id,
+        }
+    }
+
+    /// A shelf searched for `rgzn`, found in its second letter alone.
+    fn searched_rgzn() -> ShelfApp {
+        let mut app = shelf();
+        submit_search(&mut app, "rgzn");
+        assert_eq!(app.take_effects(), [asked("rgzn", 1)]);
+        app.learn([ShelfNews::Found {
+            id: 1,
+            row: 1,
+            count: 2,
+        }]);
+        app
+    }
+
     fn listed(names: &[&str]) -> ShelfNews {
         let found: Vec<Found> = names
             .iter()
@@ -1357,18 +1378,7 @@ mod tests {
     /// shelf, Esc gives back the search that was on, and only Enter remembers a query.
     #[test]
     fn the_shelf_narrows_as_the_query_is_typed_and_esc_gives_back_the_search_before() {
-        let search = |query: &str, id| ShelfEffect::Search {
-            query: query.into(),
-            id,
-        };
-        let mut app = shelf();
-        submit_search(&mut app, "rgzn");
-        assert_eq!(app.take_effects(), [search("rgzn", 1)]);
-        app.learn([ShelfNews::Found {
-            id: 1,
-            row: 1,
-            count: 2,
-        }]);
+        let mut app = searched_rgzn();
         assert_eq!(app.shown(), [1]);
         app.update(Action::OpenSearch);
         assert_eq!(
@@ -1379,7 +1389,7 @@ mod tests {
         assert_eq!(app.shown(), [1]);
         app.update(Action::SearchInsert("科".into()));
         app.update(Action::SearchInsert("技".into()));
-        assert_eq!(app.take_effects(), [search("科", 2), search("科技", 3)]);
+        assert_eq!(app.take_effects(), [asked("科", 2), asked("科技", 3)]);
         assert_eq!(app.search().map(|s| s.query.as_str()), Some("科技"));
         assert!(app.shown().is_empty(), "nothing shown before it is found");
         app.learn([ShelfNews::Found {
@@ -1391,22 +1401,19 @@ mod tests {
         // Emptied, the prompt shows the whole shelf.
         app.update(Action::SearchBackspace);
         app.update(Action::SearchBackspace);
-        assert_eq!(
-            app.take_effects(),
-            [search("科", 4), ShelfEffect::EndSearch]
-        );
+        assert_eq!(app.take_effects(), [asked("科", 4), ShelfEffect::EndSearch]);
         assert_eq!(app.shown(), [0, 1, 2]);
         // Esc: the search on when the prompt opened, searched again.
         app.update(Action::SearchInsert("x".into()));
         app.update(Action::SearchCancel);
         assert_eq!(app.prompt(), None);
-        assert_eq!(app.take_effects(), [search("x", 5), search("rgzn", 6)]);
+        assert_eq!(app.take_effects(), [asked("x", 5), asked("rgzn", 6)]);
         assert_eq!(app.history(), ["rgzn"], "only Enter remembers a query");
         // Enter on what the prompt already searched for asks for nothing more.
         app.update(Action::OpenSearch);
         app.update(Action::SearchInsert("科".into()));
         app.update(Action::SearchSubmit);
-        assert_eq!(app.take_effects(), [search("科", 7)]);
+        assert_eq!(app.take_effects(), [asked("科", 7)]);
         assert_eq!(app.history(), ["rgzn", "科"]);
     }
 
@@ -1414,10 +1421,6 @@ mod tests {
     /// in the reader.
     #[test]
     fn an_empty_enter_is_the_last_search_again() {
-        let search = |query: &str, id| ShelfEffect::Search {
-            query: query.into(),
-            id,
-        };
         let mut app = shelf();
         app.update(Action::OpenSearch);
         app.update(Action::SearchSubmit);
@@ -1429,13 +1432,7 @@ mod tests {
         );
         assert_eq!(app.shown(), [0, 1, 2]);
 
-        submit_search(&mut app, "rgzn");
-        assert_eq!(app.take_effects(), [search("rgzn", 1)]);
-        app.learn([ShelfNews::Found {
-            id: 1,
-            row: 1,
-            count: 2,
-        }]);
+        let mut app = searched_rgzn();
         // With the search on, it stays as it is.
         app.update(Action::OpenSearch);
         app.update(Action::SearchSubmit);
@@ -1447,7 +1444,7 @@ mod tests {
         assert_eq!(app.take_effects(), [ShelfEffect::EndSearch]);
         app.update(Action::OpenSearch);
         app.update(Action::SearchSubmit);
-        assert_eq!(app.take_effects(), [search("rgzn", 2)]);
+        assert_eq!(app.take_effects(), [asked("rgzn", 2)]);
         assert!(app.shown().is_empty(), "the list begins anew");
     }
 
