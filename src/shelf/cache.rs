@@ -80,7 +80,10 @@ const SCHEMA: Schema = Schema {
     // longer refused; a text of bold marks alone is refused.
     // 20: a figure's year must be said alone where it stands, not only as the end of a
     // range (2020 of 2019-2020年): a letter that said so is refused.
-    version: 20,
+    // 21: a figure's money_kind must be worded in its own clause, not anywhere in its node
+    // (paid for 「2020年安排352万元…」, 扶持 said a sentence before): a letter that said so is
+    // refused, and a refusal quotes the clause.
+    version: 21,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
