@@ -991,23 +991,15 @@ fn total_of_five_does_not_add_a_running_sum_to_2020() {
 /// kind, in both languages.
 #[test]
 fn part_of_kinds_and_hedges_decide_a_total() {
-    let source = include_str!("fixtures/minimal.yaml").replace(
-        "          - 共3家企业参与，投入资金近1.8亿元。",
-        "          - 2020年补助企业超过1000万元，其中研发补助200万元，另拨付奖励资金300万元，将投入500万元，立项金额400万元。",
-    );
-    let figures_start = source.find("        figures:").unwrap();
-    let points = source.find("        points:").unwrap();
-    let figures = "        figures:
-          - {text: 超过1000万元, value: 10000000, unit: 元, what: 补助企业, qualifier: 超过, period: 2020, money_kind: paid}
+    let figures = "          - {text: 超过1000万元, value: 10000000, unit: 元, what: 补助企业, qualifier: 超过, period: 2020, money_kind: paid}
           - {text: 200万元, value: 2000000, unit: 元, what: 研发补助资金, period: 2020, part_of: 超过1000万元, money_kind: paid}
           - {text: 300万元, value: 3000000, unit: 元, what: 奖励资金, period: 2020, money_kind: paid}
-          - {text: 500万元, value: 5000000, unit: 元, what: 投入资金, period: 2020, status: planned, money_kind: paid}
+          - {text: 500万元, value: 5000000, unit: 元, what: 拨付资金, period: 2020, status: planned, money_kind: paid}
           - {text: 400万元, value: 4000000, unit: 元, what: 立项金额, period: 2020, money_kind: approved}
 ";
-    let source = format!(
-        "{}{figures}{}",
-        source.get(..figures_start).unwrap(),
-        source.get(points..).unwrap()
+    let source = minimal_saying(
+        "2020年补助企业超过1000万元，其中研发补助200万元，另拨付奖励资金300万元，将再拨付500万元，立项金额400万元。",
+        figures,
     );
     let letter = load::parse(&source, "synthetic.yaml").unwrap_or_else(|e| panic!("{e}"));
     let tree = LetterTree::new(letter.clone());
@@ -1684,7 +1676,7 @@ fn check_rejects_a_period_status_or_part_of_the_letter_does_not_support() {
     );
 }
 
-/// A kind of money must be one the figure's text words: 「安排资金近1.8亿元」 is allocated, not
+/// A kind of money must be one the figure's clause words: 「安排资金近1.8亿元」 is allocated, not
 /// approved (the paragraph never says 立项); and only money has a kind.
 #[test]
 fn check_rejects_a_money_kind_the_letter_does_not_word() {
@@ -1696,7 +1688,7 @@ fn check_rejects_a_money_kind_the_letter_does_not_word() {
         &source,
         needle,
         "approved",
-        "suggestions[1].measures[0].figures[1].money_kind: “近1.8亿元” is marked approved money, but its text says none of 立项",
+        "suggestions[1].measures[0].figures[1].money_kind: “近1.8亿元” is marked approved money, but its clause “安排资金近1.8亿元” says none of 立项",
     );
     let old = "            qualifier: 共\n            period: 2020\n          - text: 4项";
     let needle = "            qualifier: 共\n            period: 2020\n            money_kind: paid\n          - text: 4项";
@@ -1707,6 +1699,87 @@ fn check_rejects_a_money_kind_the_letter_does_not_word() {
         needle,
         "paid",
         "“8项” is in 项, not money: only money has a money_kind",
+    );
+}
+
+/// Regression: `money_kind: paid` on 「2020年安排352万元资金支持…」 passed, because 扶持 stands in
+/// the sentence before it (「政策扶持力度」), and the money chart then added 352万元 to the
+/// 约1900万元 paid: 「2020年补助合计 约2252万元」, a total the letter does not state. A kind's
+/// word must stand in the figure's own clause; the refusal quotes the clause, cut short.
+#[test]
+fn check_rejects_a_money_kind_worded_only_elsewhere_in_its_paragraph() {
+    let old = "            what: 2020年安排支持新兴领域企业重点项目建设的资金\n            period: 2020\n            money_kind: allocated";
+    let needle = "            what: 2020年安排支持新兴领域企业重点项目建设的资金\n            period: 2020\n            money_kind: paid";
+    let source = shipped_with(old, needle);
+    assert!(source.contains(
+        "政策扶持力度，重点支持支持高端软件研发以及引领性产业化项目研发。2020年安排352万元"
+    ));
+    assert_check_fails(
+        "money-kind-elsewhere",
+        &source,
+        needle,
+        "paid",
+        "suggestions[2].measures[1].figures[0].money_kind: “352万元” is marked paid money, but its clause “2020年安排352万元资金支持智能环卫车、可穿戴设备、光电通信、新材料等新兴领域9…” says none of 补助 扶持 贴息 拨付 奖励 支出",
+    );
+    let refused = load::parse(&source, "paid.yaml").expect_err("refused");
+    assert!(refused.to_string().contains("its clause"), "{refused}");
+}
+
+/// The minimal letter whose measure says `paragraph`, with `figures` (YAML flow mappings,
+/// one a line) as its figures.
+fn minimal_saying(paragraph: &str, figures: &str) -> String {
+    let source = include_str!("fixtures/minimal.yaml").replace(
+        "          - 共3家企业参与，投入资金近1.8亿元。",
+        &format!("          - {paragraph}"),
+    );
+    let start = source.find("        figures:").unwrap();
+    let points = source.find("        points:").unwrap();
+    format!(
+        "{}        figures:\n{figures}{}",
+        source.get(..start).unwrap(),
+        source.get(points..).unwrap()
+    )
+}
+
+/// A kind's word may stand after its figure in the clause (「352万元用于扶持」, 「给予…万元
+/// 奖励」), and `、` joins a list into one clause with the words before and after it; 首期
+/// names a fund's first tranche (「总规模50亿元，首期10亿元」). A word in the next clause is not
+/// the figure's.
+#[test]
+fn check_reads_a_money_kind_anywhere_in_the_figures_own_clause() {
+    let paragraph = "2020年安排352万元用于扶持企业，对获奖企业分别给予80万元、60万元、40万元奖励，安排市级资金300万元、省级资金200万元，基金总规模50亿元，首期10亿元。";
+    let figure = |text: &str, value: u64, kind: &str| {
+        format!(
+            "          - {{text: {text}, value: {value}, unit: 元, what: 资金, money_kind: {kind}}}\n"
+        )
+    };
+    let figures = [
+        figure("352万元", 3_520_000, "paid"),
+        figure("80万元", 800_000, "paid"),
+        figure("60万元", 600_000, "paid"),
+        figure("40万元", 400_000, "paid"),
+        figure("300万元", 3_000_000, "allocated"),
+        figure("200万元", 2_000_000, "allocated"),
+        figure("50亿元", 5_000_000_000, "fund"),
+        figure("10亿元", 1_000_000_000, "fund"),
+    ]
+    .concat();
+    let source = minimal_saying(paragraph, &figures);
+    let (code, stdout, stderr) = check("own-clause", &source);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.is_empty() && stderr.is_empty(), "{stdout}{stderr}");
+    // 基金 and 首期 stand in later clauses, not in 「2020年安排352万元用于扶持企业」.
+    let needle = "{text: 352万元, value: 3520000, unit: 元, what: 资金, money_kind: fund}";
+    let wrong = source.replace(
+        &figure("352万元", 3_520_000, "paid"),
+        &format!("          - {needle}\n"),
+    );
+    assert_check_fails(
+        "next-clause",
+        &wrong,
+        needle,
+        "fund",
+        "“352万元” is marked fund money, but its clause “2020年安排352万元用于扶持企业” says none of 规模 基金 首期",
     );
 }
 

@@ -16,8 +16,10 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
+use dafu::figures::money::kind_of;
 use dafu::import::{Imported, import, to_yaml};
-use dafu::letter::{Figure, Letter, load};
+use dafu::letter::fields::figure_nodes;
+use dafu::letter::{Figure, Letter, MoneyKind, load};
 use dafu::text::width::{AmbiguousWidth, char_width};
 
 const TRANSCRIPT: &str = include_str!("../content/source/zhongshan-kjj-2021-142.txt");
@@ -213,6 +215,32 @@ fn the_transcript_imports_as_the_hand_made_letter() {
             "八项".to_string()
         ])]
     );
+}
+
+/// The import drafts each figure's `what` from the figure's clause, the clause in which `dafu
+/// check` looks for the word of a kind of money; so the kind read from a drafted `what` (the
+/// draft says no `money_kind`) is the one the hand-made letter says, for every sum: 首期 of
+/// 「首期10亿元」 reads as a fund's, as 规模 does.
+#[test]
+fn the_kinds_of_money_read_from_the_drafts_clauses_are_the_hand_made_letters() {
+    let (_, draft) = imported(TRANSCRIPT);
+    // Each sum's text, the kind its YAML says, and the kind it is read as.
+    let money = |letter: &Letter| -> Vec<(String, Option<MoneyKind>, Option<MoneyKind>)> {
+        (figure_nodes(letter).iter())
+            .flat_map(|node| node.figures.iter())
+            .filter(|f| f.unit == "元")
+            .map(|f| (f.text.clone(), f.money_kind, kind_of(f)))
+            .collect()
+    };
+    let drafted = money(&draft);
+    let hand_made = money(&hand_made());
+    assert_eq!(drafted.len(), 18);
+    assert_eq!(drafted.len(), hand_made.len());
+    for ((text, said, read), (hand_text, hand_said, _)) in drafted.iter().zip(&hand_made) {
+        assert_eq!(text, hand_text);
+        assert_eq!(*said, None, "{text}: a draft says no kind of its own");
+        assert_eq!(read, hand_said, "{text}");
+    }
 }
 
 /// The transcript as a narrow page would wrap it: lines of at most 40 columns, broken between

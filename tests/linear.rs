@@ -1,6 +1,7 @@
 //! Letters of odd shapes cost time in proportion to their size: one paragraph of a million
 //! spaces or newlines, a megabyte paragraph searched for `a`, a query matching a million places,
-//! 128k figures quoting one text (checked, listed, and gone to from the figures view).
+//! 128k figures quoting one text (checked, listed, and gone to from the figures view), 50k sums
+//! of money in one clause of a megabyte (each one's kind checked there).
 //!
 //! Each test checks what a reader sees at these sizes (the screen, the count, the output); its
 //! work runs on a thread of its own under the hang guard ([`wait::on_a_thread`]), so that
@@ -21,7 +22,7 @@ use dafu::app::reading::{ReadingLayout, ReadingPos};
 use dafu::app::{App, Focus};
 use dafu::cli::{SearchOptions, search};
 use dafu::letter::tree::LetterTree;
-use dafu::letter::{Letter, load};
+use dafu::letter::{Figure, Letter, MoneyKind, load};
 use dafu::strings::Lang;
 use dafu::text::width::AmbiguousWidth;
 use util::{buffer_text, draw};
@@ -354,6 +355,55 @@ fn checking_128k_figures_that_quote_one_text_takes_linear_time() {
     );
 }
 
+/// How many sums of money [`sums_in_one_clause`] writes in one clause: about a megabyte.
+const SUMS: usize = 50_000;
+
+/// The minimal letter whose opening adds one clause of [`SUMS`] sums of money
+/// (`资金1万元、资金2万元…`), each a figure marked `kind`, and after them all the last of
+/// the words of paid money that a check looks for (「…用于支出。」), as YAML: the file `dafu check`
+/// would be given.
+fn sums_in_one_clause(kind: MoneyKind) -> String {
+    let minimal = include_str!("fixtures/minimal.yaml");
+    let mut letter = load::parse(minimal, "minimal.yaml").expect("the minimal letter loads");
+    let list: Vec<String> = (1..=SUMS).map(|i| format!("资金{i}万元")).collect();
+    let clause = format!("{}用于支出。", list.join("、"));
+    assert!(clause.len() > MILLION * 95 / 100, "{}", clause.len());
+    letter.opening.push(clause);
+    let figure = &letter.suggestions[0].measures[0].figures[1];
+    letter.opening_figures = (1..=SUMS)
+        .map(|i| Figure {
+            text: format!("{i}万元"),
+            value: i as f64 * 1e4,
+            qualifier: None,
+            money_kind: Some(kind),
+            ..figure.clone()
+        })
+        .collect();
+    serde_yaml::to_string(&letter).expect("a letter serialises")
+}
+
+/// Each of 50,000 sums in one clause of a megabyte is checked for its kind of money there: the
+/// clause, whose word of paid money stands after them all, is read once for the kind, not once
+/// a figure (which read 300,000 megabytes, six words a figure: 48 s in a debug build). A kind the
+/// clause does not word is refused, the clause quoted around the figure, not whole.
+#[test]
+fn checking_the_kinds_of_50k_sums_in_one_clause_takes_linear_time() {
+    let yaml = sums_in_one_clause(MoneyKind::Paid);
+    let checked = wait::on_a_thread("checking the kinds of 50k sums in one clause", move || {
+        load::parse(&yaml, "sums.yaml").map(|letter| letter.opening_figures.len())
+    });
+    assert_eq!(checked.expect("every sum is worded paid"), SUMS);
+    let yaml = sums_in_one_clause(MoneyKind::Approved);
+    let refused = wait::on_a_thread("refusing 50k sums approved", move || {
+        load::parse(&yaml, "sums.yaml").expect_err("no sum is approved")
+    });
+    let message = refused.to_string();
+    assert!(
+        message.contains("opening_figures[0].money_kind: “1万元” is marked approved money, but its clause “资金1万元、资金2万元、资金3万元、资金4万元、资金5万元、资金6万元…” says none of 立项"),
+        "{message:.400}"
+    );
+}
+
 /// Errata that run across a line break (a change of layout) are set under the block that
 /// begins with their last line. Each block is looked up by its starts, not compared with
 /// every erratum: twenty thousand errata over twenty thousand paragraphs that all begin as
@@ -508,7 +558,7 @@ fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
 #[test]
 #[ignore = "timing: cargo test --test linear -- --ignored"]
 fn timing_each_shape_takes_under_ten_seconds() {
-    let shapes: [(&str, fn()); 10] = [
+    let shapes: [(&str, fn()); 11] = [
         (
             "a million spaces",
             a_paragraph_of_a_million_spaces_wraps_in_linear_time,
@@ -544,6 +594,10 @@ fn timing_each_shape_takes_under_ten_seconds() {
         (
             "the figures view's last of 128k figures",
             going_to_the_last_of_128k_figures_of_one_text_takes_linear_time,
+        ),
+        (
+            "the kinds of 50k sums in one clause",
+            checking_the_kinds_of_50k_sums_in_one_clause_takes_linear_time,
         ),
         (
             "20k errata across line breaks",

@@ -189,6 +189,11 @@ fn refusals() -> Vec<(&'static str, String, &'static str)> {
             "no figure",
         ),
         (
+            "money kind worded elsewhere",
+            kind_worded_elsewhere(),
+            "its clause",
+        ),
+        (
             "figure text empty",
             minimal_with("text: 共3家", "text: ''"),
             "empty",
@@ -271,6 +276,29 @@ fn refusals() -> Vec<(&'static str, String, &'static str)> {
             "more than one document",
         ),
     ]
+}
+
+/// The minimal letter whose 近1.8亿元 is marked paid, a word of paid money (补助) standing in the
+/// clause before its own: 「共3家企业获补助，投入资金近1.8亿元。」
+fn kind_worded_elsewhere() -> String {
+    minimal_with("共3家企业参与", "共3家企业获补助").replacen(
+        "            qualifier: 近\n",
+        "            qualifier: 近\n            money_kind: paid\n",
+        1,
+    )
+}
+
+/// A kind of money that the figure's own clause does not word is refused at the
+/// `money_kind`, with the clause and the words looked for there, in both languages.
+#[test]
+fn a_money_kind_its_clause_does_not_word_is_refused_quoting_the_clause() {
+    let scratch = Scratch::new("money-kind-clause");
+    let (zh, en) = refused_letter(&scratch, "kind", kind_worded_elsewhere());
+    let place = ":32:25: suggestions[0].measures[0].figures[1].money_kind: ";
+    let zh_said = "“近1.8亿元”标为补助的金额，但它所在的分句“投入资金近1.8亿元”没有以下任何一词：补助 扶持 贴息 拨付 奖励 支出\n";
+    let en_said = "“近1.8亿元” is marked paid money, but its clause “投入资金近1.8亿元” says none of 补助 扶持 贴息 拨付 奖励 支出\n";
+    assert!(zh.ends_with(&format!("kind.yaml{place}{zh_said}")), "{zh}");
+    assert!(en.ends_with(&format!("kind.yaml{place}{en_said}")), "{en}");
 }
 
 /// Letters with a value of the wrong type where each of the schema's mappings and choices is

@@ -22,17 +22,15 @@ use crate::letter::tree::{LetterTree, NodeId};
 use crate::letter::{Figure, MoneyKind, Status};
 use crate::numbers::period::Period;
 
-/// Words of `what` by which the rule reads a kind, first match wins (see [`kind_of`]).
-const RULE: [(&[&str], MoneyKind); 6] = [
-    (&["规模", "基金"], MoneyKind::Fund),
-    (&["效益", "产值", "营业收入", "销售额"], MoneyKind::Outcome),
-    (&["立项"], MoneyKind::Approved),
-    (&["安排"], MoneyKind::Allocated),
-    (
-        &["补助", "扶持", "贴息", "拨付", "奖励", "支出"],
-        MoneyKind::Paid,
-    ),
-    (&["额度"], MoneyKind::PerAward),
+/// The kinds the rule reads from the words of `what` ([`MoneyKind::words`]), first match
+/// wins (see [`kind_of`]).
+const RULE: [MoneyKind; 6] = [
+    MoneyKind::Fund,
+    MoneyKind::Outcome,
+    MoneyKind::Approved,
+    MoneyKind::Allocated,
+    MoneyKind::Paid,
+    MoneyKind::PerAward,
 ];
 
 /// The kind of a sum of money: the YAML's `money_kind`, or else the rule's reading; `None`
@@ -44,7 +42,7 @@ const RULE: [(&[&str], MoneyKind); 6] = [
 /// 1. qualifier `最高` → cap;
 /// 2. `what` says 额度 → per award;
 /// 3. qualifier `累计`, or `what` says 累计 → running total;
-/// 4. `what` says 规模 or 基金 → fund; 效益, 产值, 营业收入 or 销售额 → outcome; 立项 →
+/// 4. `what` says 规模, 基金 or 首期 → fund; 效益, 产值, 营业收入 or 销售额 → outcome; 立项 →
 ///    approved; 安排 → allocated; 补助, 扶持, 贴息, 拨付, 奖励 or 支出 → paid.
 #[must_use]
 pub fn kind_of(figure: &Figure) -> Option<MoneyKind> {
@@ -65,9 +63,8 @@ pub fn kind_of(figure: &Figure) -> Option<MoneyKind> {
     if qualifier == Some("累计") || what.contains("累计") {
         return Some(MoneyKind::RunningTotal);
     }
-    RULE.iter()
-        .find(|(words, _)| words.iter().any(|w| what.contains(w)))
-        .map(|(_, kind)| *kind)
+    RULE.into_iter()
+        .find(|kind| kind.words().iter().any(|w| what.contains(w)))
 }
 
 /// Why a money figure is or is not in a total.

@@ -5,7 +5,9 @@
 //!
 //! The importer takes the phrases written in Arabic numerals, as the schema's figures are;
 //! phrases in Chinese numerals (`八项工作`, `四个方面`) are mostly wording, not data, and are
-//! listed for a person instead. `what` is drafted from the clause around the figure, the period
+//! listed for a person instead. `what` is drafted from the clause around the figure (the one
+//! `dafu check` reads a kind of money in, [`crate::numbers::clause`]), so that the kind read
+//! from a drafted `what` is one its clause words; the period
 //! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
 //! (`将`, `计划`…) in its sentence before it, or in its clause after it a plan with its time
 //! (`…8000万元的项目即将开工`, `将于`);
@@ -17,17 +19,10 @@ use std::ops::Range;
 
 use crate::letter::check::PLAN_WORDS;
 use crate::letter::{Figure, Status};
+use crate::numbers::clause::Clauses;
 use crate::numbers::period::Period;
 use crate::numbers::phrase::{self, Found};
 use crate::numbers::units::Unit;
-
-/// Where a clause ends (for `what`).
-fn ends_clause(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '\n'
-    )
-}
 
 /// Where a sentence ends (for the period and status).
 fn ends_sentence(c: char) -> bool {
@@ -53,6 +48,7 @@ pub(crate) struct NodeFigures {
 /// The figures of a node's text, `what`, period and status drafted.
 pub(crate) fn figures(text: &str) -> NodeFigures {
     let found = phrase::find_all(text);
+    let clauses = Clauses::new(text);
     let mut out = NodeFigures {
         figures: Vec::new(),
         skipped: Vec::new(),
@@ -72,7 +68,7 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
             out.skipped.push(written.to_string());
             continue;
         }
-        let drafted = draft(text, &found, k, written);
+        let drafted = draft(text, (&found, k), &clauses, written);
         // A value `dafu check` refuses (3.3家, a count with a fraction) is left to a person:
         // the draft must pass check, and a list is taken whole or not at all.
         // So is a phrase that `dafu check` would read as the tail of a longer number (`3万元`
@@ -122,8 +118,15 @@ fn unitless(text: &str, found: &[Found]) -> Vec<String> {
 }
 
 /// The figures that phrase `k` of `found` (in `text`, written `written`) states, one per
-/// amount, with `what`, qualifier, period and status drafted from the words around it.
-fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
+/// amount, with `what`, qualifier, period and status drafted from the words around it:
+/// `what` and a plan said after the figure from its clause (`clauses`, as `dafu check` reads
+/// a kind of money there).
+fn draft(
+    text: &str,
+    (found, k): (&[Found], usize),
+    clauses: &Clauses,
+    written: &str,
+) -> Vec<Figure> {
     let f = &found[k];
     let qualifier = f.phrase.qualifier.or(f.governing).map(str::to_string);
     // The neighbours bound `what`: figures of one list share their place, so skip those.
@@ -136,7 +139,10 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
         .iter()
         .find(|g| g.range.start >= f.range.end)
         .map_or(text.len(), |g| g.range.start);
-    let what = draft_what(text, f.range.clone(), before_end..after_start);
+    let clause = clauses.around(f.range.clone());
+    // The figure's clause, without the words of the figures before and after it.
+    let own = clause.start.max(before_end)..clause.end.min(after_start).max(f.range.end);
+    let what = draft_what(text, f.range.clone(), own.clone());
     let sentence = sentence_before(text, f, ends_sentence);
     // Read back as `dafu check` reads it; the sentence (a part of the node's text) is
     // where it was found, and reading only that keeps the work linear.
@@ -145,7 +151,7 @@ fn draft(text: &str, found: &[Found], k: usize, written: &str) -> Vec<Figure> {
         .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(whole)));
     // The plan may be said after the figure, in its own clause: 「投资8000万元的…项目即将开工
     // 建设」.
-    let after = clause_after(text, f.range.end, after_start);
+    let after = text.get(f.range.end..own.end).unwrap_or_default();
     let status = if plans(sentence) || PLAN_WORDS_AFTER.iter().any(|w| after.contains(w)) {
         Status::Planned
     } else {
@@ -197,17 +203,6 @@ fn plans(sentence: &str) -> bool {
 /// verb, not `将` alone, which there is most often the object's mark
 /// (「投入资金5000万元将旧厂房改造为孵化器」), nor `拟` (虚拟, 模拟) or `预计` (比预计增长).
 const PLAN_WORDS_AFTER: [&str; 7] = ["即将", "将于", "将在", "计划于", "拟于", "预计于", "预计将"];
-
-/// The rest of a figure's clause after it (from `end`), up to the next figure (`next`) at
-/// most: where a plan said after the figure stands.
-fn clause_after(text: &str, end: usize, next: usize) -> &str {
-    let after = text.get(end..next.max(end)).unwrap_or_default();
-    after
-        .char_indices()
-        .find(|&(_, c)| ends_clause(c))
-        .and_then(|(i, _)| after.get(..i))
-        .unwrap_or(after)
-}
 
 /// How far back, in characters, the words that date a figure are sought: a sentence of a
 /// letter is rarely longer, and the bound keeps the import linear.
@@ -347,23 +342,13 @@ fn word_period(chars: &[char], i: usize, last: Option<&str>) -> Option<(String, 
 }
 
 /// A first draft of what a figure counts: its clause without the figure, and without the
-/// figures before and after it (`国家级2个、省级27个` → `省级`); `bounds` runs from the end of
-/// the previous figure to the start of the next.
-fn draft_what(text: &str, figure: Range<usize>, bounds: Range<usize>) -> String {
-    let before = text.get(bounds.start..figure.start).unwrap_or_default();
-    let before = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| ends_clause(c))
-        .and_then(|(i, c)| before.get(i + c.len_utf8()..))
-        .unwrap_or(before);
-    let after = text.get(figure.end..bounds.end).unwrap_or_default();
-    // After the figure, a `、` ends it too: `国家级2个、省级27个`.
-    let after = after
-        .char_indices()
-        .find(|&(_, c)| ends_clause(c) || c == '、')
-        .and_then(|(i, _)| after.get(..i))
-        .unwrap_or(after);
+/// figures before and after it (`国家级2个、省级27个` → `省级`); `own` is the figure's clause
+/// from the end of the previous figure to the start of the next.
+fn draft_what(text: &str, figure: Range<usize>, own: Range<usize>) -> String {
+    let before = text.get(own.start..figure.start).unwrap_or_default();
+    let after = text.get(figure.end..own.end).unwrap_or_default();
+    // After the figure, a `、` ends what it counts: `国家级2个、省级27个`.
+    let after = after.split('、').next().unwrap_or(after);
     let mut before = before.to_string();
     while let Some(shorter) = FILLER_END
         .iter()

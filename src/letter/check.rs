@@ -5,13 +5,17 @@
 //! The loader calls [`letter`] once, after the schema's own checks; an error names the field
 //! by its path, which the loader turns into `FILE:LINE:COL`. Work is linear in the letter:
 //! each node's text is read once ([`crate::numbers::phrase::find_all`]), and each figure is looked up
-//! in maps built from it.
+//! in maps built from it; a kind of money is looked for in the figure's own clause
+//! ([`crate::numbers::clause`]), each clause read once a kind.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::fields::{FigureNode, figure_nodes};
 use super::load::locate::{FieldPath, FigureAt};
+use super::places::FigurePlaces;
 use crate::letter::{Figure, Kind, Letter, MoneyKind, Status};
+use crate::numbers::clause::Clauses;
 use crate::numbers::period::{FORMS, Period};
 use crate::numbers::phrase::{self, Phrase};
 use crate::numbers::trim_number;
@@ -86,8 +90,8 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut periods: HashMap<&str, bool> = HashMap::new();
     let mut plans: Option<bool> = None;
-    // Per kind of money, whether the node's text uses one of its words: looked for once.
-    let mut kinds: HashMap<MoneyKind, bool> = HashMap::new();
+    // Where the figures' clauses are, found when a figure first says its kind of money.
+    let mut clauses: Option<KindClauses> = None;
     for (i, figure) in node.figures.iter().enumerate() {
         let here = FigureAt::new(&node.at, i);
         let text = figure.text.as_str();
@@ -126,21 +130,111 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
             check_part_of(figure, container, section, &here)?;
         }
         if let Some(kind) = figure.money_kind {
-            let named = *kinds
-                .entry(kind)
-                .or_insert_with(|| kind.words().iter().any(|w| node.text.contains(w)));
-            check_money_kind(figure, kind, named, &here)?;
+            let clauses = clauses.get_or_insert_with(|| KindClauses::new(node));
+            check_money_kind(figure, kind, &clauses.of(i, kind), &here)?;
         }
     }
     Ok(())
 }
 
-/// A figure's `money_kind` is for money, and the figure's node must name the kind in one of
-/// its words (`named`): 「立项金额」 for approved, 「安排」 for allocated….
+/// Where the clause of each figure of a node is ([`Clauses`]), and, per clause and kind of
+/// money, whether the clause says one of the kind's words: each clause is read once a kind,
+/// however many figures stand in it, so that the check stays linear in the node's text.
+struct KindClauses<'n> {
+    text: &'n str,
+    /// Where each figure stands, by the reader's rule ([`FigurePlaces`]), and its clause;
+    /// `None` for a figure that stands nowhere (which validation refuses before the check).
+    places: Vec<Option<(Range<usize>, Range<usize>)>>,
+    named: HashMap<(usize, MoneyKind), bool>,
+}
+
+/// A figure's clause in its node's `text`, where the figure stands in it (`at`), and whether
+/// the clause says one of a kind's words.
+struct Worded<'n> {
+    text: &'n str,
+    clause: Range<usize>,
+    at: Range<usize>,
+    named: bool,
+}
+
+impl<'n> KindClauses<'n> {
+    fn new(node: &'n FigureNode) -> Self {
+        let text: &str = &node.text;
+        let figures = FigurePlaces::new(node.figures);
+        let clauses = Clauses::new(text);
+        let places = (figures.each_place(&figures.in_text(text)).into_iter())
+            .map(|at| at.map(|at| (clauses.around(at.clone()), at)))
+            .collect();
+        Self {
+            text,
+            places,
+            named: HashMap::new(),
+        }
+    }
+
+    /// Figure `i`'s clause, and whether it says one of `kind`'s words.
+    fn of(&mut self, i: usize, kind: MoneyKind) -> Worded<'n> {
+        let text = self.text;
+        let Some((clause, at)) = self.places.get(i).cloned().flatten() else {
+            return Worded {
+                text,
+                clause: 0..0,
+                at: 0..0,
+                named: false,
+            };
+        };
+        let words = text.get(clause.clone()).unwrap_or_default();
+        let named = *(self.named.entry((clause.start, kind)))
+            .or_insert_with(|| kind.words().iter().any(|w| words.contains(w)));
+        Worded {
+            text,
+            clause,
+            at,
+            named,
+        }
+    }
+}
+
+impl Worded<'_> {
+    /// The clause as a refusal quotes it: the figure and at most [`CLAUSE_QUOTED`]
+    /// characters on each side of it, cut with `…` (read from the figure outwards, so that a
+    /// long clause costs no more than the short one).
+    fn quoted(&self) -> String {
+        let part = |r: Range<usize>| self.text.get(r).unwrap_or_default();
+        let before = part(self.clause.start..self.at.start);
+        let from = before
+            .char_indices()
+            .rev()
+            .nth(CLAUSE_QUOTED - 1)
+            .map_or(0, |(i, _)| i);
+        let after = part(self.at.end..self.clause.end);
+        let to = after
+            .char_indices()
+            .nth(CLAUSE_QUOTED)
+            .map_or(after.len(), |(i, _)| i);
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if to < after.len() { "…" } else { "" };
+        format!(
+            "{lead}{}{}{}{tail}",
+            before.get(from..).unwrap_or_default(),
+            part(self.at.clone()),
+            after.get(..to).unwrap_or_default()
+        )
+    }
+}
+
+/// How many characters of a clause a refusal quotes on each side of its figure: enough to
+/// show the words around it, not a paragraph that has no clause break.
+const CLAUSE_QUOTED: usize = 30;
+
+/// A figure's `money_kind` is for money, and the figure's own clause must name the kind in
+/// one of its words: 「立项金额1300万元」 for approved, 「2020年安排352万元资金…」 for
+/// allocated. A word elsewhere in the paragraph names another sum: 「政策扶持力度」 in the
+/// sentence before does not make 352万元 paid.
 fn check_money_kind(
     figure: &Figure,
     kind: MoneyKind,
-    named: bool,
+    worded: &Worded<'_>,
     here: &FigureAt<'_>,
 ) -> Result<(), Mismatch> {
     let text = figure.text.as_str();
@@ -153,12 +247,13 @@ fn check_money_kind(
             ),
         ));
     }
-    if !named {
+    if !worded.named {
         return Err((
             here.key("money_kind"),
             format!(
-                "“{text}” is marked {} money, but its text says none of {}",
+                "“{text}” is marked {} money, but its clause “{}” says none of {}",
                 kind.name(),
+                worded.quoted(),
                 kind.words().join(" ")
             ),
         ));

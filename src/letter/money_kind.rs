@@ -2,7 +2,7 @@
 //! (立项), allocated (安排), paid out (补助), the size of a fund (规模)…. A reply letter states
 //! these side by side, and they do not add up: 1300万元 approved and 352万元 allocated are not
 //! 1652万元 spent. The YAML says the kind of each sum (`money_kind`); `dafu check` refuses a
-//! kind whose word the figure's text does not use.
+//! kind whose word the figure's own clause does not use ([`crate::numbers::clause`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -65,15 +65,17 @@ impl MoneyKind {
         }
     }
 
-    /// The words by which a letter names money of this kind; a figure's text must use one of
-    /// them for the figure to be of the kind.
+    /// The words by which a letter names money of this kind: a figure's clause must use one of
+    /// them for the figure to be of the kind, and a `what` that uses one reads as the kind
+    /// when the YAML does not say it.
     #[must_use]
     pub fn words(self) -> &'static [&'static str] {
         match self {
             Self::Approved => &["立项"],
             Self::Allocated => &["安排"],
             Self::Paid => &["补助", "扶持", "贴息", "拨付", "奖励", "支出"],
-            Self::Fund => &["规模", "基金"],
+            // 「总规模50亿元，首期10亿元」: the first tranche's clause says only 首期.
+            Self::Fund => &["规模", "基金", "首期"],
             Self::RunningTotal => &["累计"],
             Self::Cap => &["最高"],
             Self::PerAward => &["额度"],

@@ -84,7 +84,10 @@ const SCHEMA: Schema = Schema {
     // in the scanner's words.
     // 22: a letter's row holds the title of the proposal it answers (`Head::subject`), which
     // a list shows to tell letters apart.
-    version: 22,
+    // 23: a figure's money_kind must be worded in its own clause, not anywhere in its node
+    // (paid for 「2020年安排352万元…」, 扶持 said a sentence before): a letter that said so is
+    // refused, and a refusal quotes the clause.
+    version: 23,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

@@ -131,8 +131,8 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”的单位是{2}，不是金额：只有金额才有 money_kind",
     ),
     t(
-        "“{}” is marked {} money, but its text says none of {}",
-        "“{1}”标为{2}的金额，但所在正文没有以下任何一词：{3}",
+        "“{}” is marked {} money, but its clause “{}” says none of {}",
+        "“{1}”标为{2}的金额，但它所在的分句“{3}”没有以下任何一词：{4}",
     ),
     t(
         "more than {} different periods in one node",
