@@ -83,6 +83,21 @@ fn typed(app: &mut ShelfApp, text: &str) {
     }
 }
 
+/// `/`, `query` typed key by key, Enter: the id of the last search the shelf asked for (as
+/// the query was typed, the whole query's).
+fn search_typed(app: &mut ShelfApp, query: &str) -> u64 {
+    key(app, KeyCode::Char('/'));
+    typed(app, query);
+    key(app, KeyCode::Enter);
+    (app.take_effects().into_iter())
+        .rev()
+        .find_map(|effect| match effect {
+            ShelfEffect::Search { id, .. } => Some(id),
+            _ => None,
+        })
+        .expect("the search is started")
+}
+
 /// The help's bottom border: `first–last/rows`.
 fn help_position(screen: &str) -> Option<(usize, usize, usize)> {
     let line = screen.lines().find(|l| l.contains('╰'))?;
@@ -620,17 +635,7 @@ fn a_resize_keeps_the_help_a_full_page_at_its_end() {
 fn a_shelf_search_that_finds_no_letter_says_so_where_the_letters_were() {
     for (lang, words) in [(Lang::Zh, "无匹配"), (Lang::En, "no match")] {
         let mut app = shelf(lang, (80, 24));
-        key(&mut app, KeyCode::Char('/'));
-        typed(&mut app, "没有的词");
-        key(&mut app, KeyCode::Enter);
-        // The last search asked for, as the query was typed: the whole query's.
-        let id = (app.take_effects().into_iter())
-            .rev()
-            .find_map(|effect| match effect {
-                ShelfEffect::Search { id, .. } => Some(id),
-                _ => None,
-            })
-            .expect("the search is started");
+        let id = search_typed(&mut app, "没有的词");
         // While letters are still being searched, the list waits, blank, for them.
         app.learn((0..LETTERS - 1).map(|row| ShelfNews::Found { id, row, count: 0 }));
         assert!(!screen(&app).contains(words), "{}", screen(&app));
@@ -783,4 +788,22 @@ fn ctrl_l_on_the_shelf_asks_for_a_repaint() {
     ctrl(&mut app, 'l');
     assert_eq!(app.take_effects(), [ShelfEffect::Repaint]);
     assert_eq!(status(&app), before);
+}
+
+#[test]
+fn a_searchs_count_column_is_headed_whole_in_either_language() {
+    for (lang, heading) in [(Lang::En, "matches"), (Lang::Zh, "处")] {
+        let mut app = shelf(lang, (60, 20));
+        let id = search_typed(&mut app, "rgzn");
+        app.learn([ShelfNews::Found {
+            id,
+            row: 0,
+            count: 12,
+        }]);
+        let shot = screen(&app);
+        let headings = shot.lines().nth(1).unwrap_or_default();
+        assert!(headings.starts_with(heading), "{shot}");
+        let row = shot.lines().nth(2).unwrap_or_default();
+        assert!(row.starts_with("12 "), "{shot}");
+    }
 }

@@ -144,7 +144,10 @@ impl Column {
     fn plan(width: u16, app: &ShelfApp) -> Vec<(Column, u16)> {
         let mut columns = Vec::new();
         if app.search().is_some() {
-            columns.push((Column::Matches, 6));
+            // As wide as its heading (`matches`), whole: a count is seldom wider.
+            let heading = app.lang().strings().shelf_matches.trim();
+            let width = crate::text::width::str_width(heading, app.ambiguous()).max(6);
+            columns.push((Column::Matches, u16::try_from(width).unwrap_or(6)));
         }
         if width >= 150 {
             columns.push((Column::File, if width >= 180 { 32 } else { 24 }));
