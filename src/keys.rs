@@ -454,6 +454,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Figures,
+        keys: &[Key::Char('/')],
+        action: Action::OpenSearch,
+        zh: "数字一览：搜索正文；在搜索框按 Esc 回到这里",
+        en: "figures: search the letter; Esc in the prompt: back",
+    },
+    Binding {
+        mode: Mode::Figures,
         keys: &[Key::Code(KeyCode::Enter)],
         action: Action::Activate,
         zh: "数字一览：跳到原文",

@@ -582,6 +582,65 @@ fn enter_jumps_to_the_figure_at(width: u16, height: u16) {
     );
 }
 
+/// Regression: `/` in the figures view closed it for the search, and Esc in the prompt left
+/// it closed, the figure the reader was at lost from view. Esc brings the view back at the
+/// figure; Enter shows the text at the match, and `f` brings the view back there.
+#[test]
+fn slash_in_the_figures_view_searches_the_letter_and_esc_comes_back_to_the_figure() {
+    let mut app = app(80, 24);
+    app.update(OpenFigures);
+    let target = find(app.tree(), "s5.m1.p2", "2381家", 0);
+    select_figure(&mut app, target);
+    let slash = util::key(&app, '/').expect("/ is bound");
+    app.update(slash.clone());
+    assert!(app.search().editing, "the prompt is open");
+    assert_eq!(
+        app.overlay(),
+        None,
+        "the text shows the matches as they are typed"
+    );
+    app.update(SearchInsert("银行".into()));
+    let esc = Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    app.update(action_for(&app, &esc).expect("Esc is bound"));
+    assert!(!app.search().editing);
+    assert_eq!(app.overlay(), Some(Overlay::Figures), "back to the view");
+    assert_eq!(app.figures().unwrap().current(), Some(target));
+    assert!(screen(&app).contains("▸ 2381家"), "{}", screen(&app));
+    // Enter: the text at the match; `f` opens the view again at the same figure.
+    app.update(slash);
+    app.update(SearchInsert("银行".into()));
+    app.update(SearchSubmit);
+    assert_eq!(app.overlay(), None);
+    assert!(app.search().current.is_some(), "at a match");
+    app.update(OpenFigures);
+    assert_eq!(app.figures().unwrap().current(), Some(target));
+    // The help says so among the figures view's keys.
+    let rows = dafu::keys::help_rows(Lang::En, false);
+    assert!(
+        rows.iter()
+            .any(|(keys, what)| keys == "/" && what.starts_with("figures: search"))
+    );
+}
+
+/// The help, left by `/`, comes back at its page when the search is abandoned.
+#[test]
+fn esc_in_a_search_begun_in_the_help_comes_back_to_its_page() {
+    let mut app = app(80, 24);
+    run(&mut app, [OpenHelp, PageDown]);
+    let page = app.help_offset();
+    assert!(page > 0);
+    run(
+        &mut app,
+        [OpenSearch, SearchInsert("银".into()), SearchBackspace],
+    );
+    assert_eq!(app.overlay(), None);
+    // Backspace on an empty prompt closes it, as Esc does.
+    app.update(SearchBackspace);
+    assert!(!app.search().editing);
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    assert_eq!(app.help_offset(), page);
+}
+
 /// At 80 columns the table has no room for its qualifier column: the detail line under it
 /// says the hedge that the letter writes apart from the figure (最高 of 最高额度200万元).
 #[test]

@@ -184,8 +184,10 @@ impl App {
             Action::OpenFigures => self.open_figures(),
             // Over the prompt (F1), `/` goes back to the query being typed.
             Action::OpenSearch if self.search.editing => self.overlay = None,
+            // The letter is searched, with the overlay out of the way of its matches; Esc in
+            // the prompt brings it back where it was.
             Action::OpenSearch => {
-                self.overlay = None;
+                self.prompt_over = self.overlay.take();
                 self.open_search();
             }
             Action::Unbound(key) => self.say_unbound(&key),
