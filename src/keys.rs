@@ -467,6 +467,13 @@ pub const BINDINGS: &[Binding] = &[
         en: "figures: go to the figure in the text",
     },
     Binding {
+        mode: Mode::Figures,
+        keys: &[Key::CountDigits],
+        action: Action::Count(0),
+        zh: "数字一览：下一步重复 N 次（5j）；NG 到第 N 个",
+        en: "figures: a count for the next move (5j); NG: row N",
+    },
+    Binding {
         mode: Mode::Shelf,
         keys: &[Key::Code(KeyCode::Enter)],
         action: Action::Activate,

@@ -409,6 +409,54 @@ fn assert_selection_in_view(app: &App) {
     assert!(held, "{shown} not in the highlighted row {row}");
 }
 
+/// The keys as typed in the figures view, each mapped by the keymap.
+fn type_keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let action = util::key(app, c).unwrap_or_else(|| panic!("{c} is bound"));
+        app.update(action);
+    }
+}
+
+/// Regression: `5j` in the figures view moved one row, the digits said to do nothing there.
+/// A count applies to the move after it, as in the text, in the table and the chart alike;
+/// `12G` selects the twelfth row, as on the shelf, and Esc drops a count before it closes.
+#[test]
+fn a_count_before_a_move_in_the_figures_view_moves_that_many() {
+    let mut app = app(80, 24);
+    app.update(OpenFigures);
+    type_keys(&mut app, "5j");
+    assert_eq!(app.figures().unwrap().selected, 5);
+    assert_eq!(app.count(), None, "a count is for one move");
+    type_keys(&mut app, "2k");
+    assert_eq!(app.figures().unwrap().selected, 3);
+    type_keys(&mut app, "12G");
+    assert_eq!(app.figures().unwrap().selected, 11);
+    type_keys(&mut app, "1g");
+    assert_eq!(app.figures().unwrap().selected, 0);
+    let page = list_rows(80, 24, FiguresMode::Table);
+    type_keys(&mut app, "2 ");
+    assert_eq!(app.figures().unwrap().selected, 2 * page);
+    assert_selection_in_view(&app);
+    // Esc drops the count, and the view stays; a second Esc closes it.
+    type_keys(&mut app, "3");
+    assert!(screen(&app).lines().last().unwrap().contains('3'));
+    app.update(Escape);
+    assert_eq!(app.overlay(), Some(Overlay::Figures));
+    assert_eq!(app.count(), None);
+    app.update(Escape);
+    assert_eq!(app.overlay(), None);
+    // The chart: bars.
+    run(&mut app, [OpenFigures, ToggleFiguresChart, First]);
+    type_keys(&mut app, "3j");
+    assert_eq!(app.figures().unwrap().chart.selected, 3);
+    // The help says so.
+    let rows = dafu::keys::help_rows(Lang::En, false);
+    assert!(
+        rows.iter()
+            .any(|(keys, what)| keys == "0–9" && what.starts_with("figures: a count"))
+    );
+}
+
 #[test]
 fn home_end_and_pages_keep_the_selection_in_view() {
     for (w, h) in [(120, 36), (80, 24), (40, 10)] {

@@ -105,6 +105,14 @@ impl App {
     }
 
     pub(super) fn update_figures(&mut self, action: Action) {
+        if let Action::Count(digit) = action {
+            self.type_count(digit);
+            return;
+        }
+        // A count applies to the move that follows it, as in the text: `5j` five rows down,
+        // `3 Space` three pages, `12G` the twelfth row, as on the shelf.
+        let counted = self.count.take();
+        let times = counted.unwrap_or(1).max(1).cast_signed();
         let Some(figures) = self.figures.as_mut() else {
             // The overlay is only ever opened with its view prepared.
             self.overlay = None;
@@ -113,16 +121,22 @@ impl App {
         let page = figures_view::list_rows(self.size.0, self.size.1, figures.mode)
             .max(1)
             .cast_signed();
+        let rows = page.cast_unsigned();
         let clicked = matches!(action, Action::Click { .. });
         match action {
+            // Esc first drops a count being typed, as in the text.
+            Action::Escape if counted.is_some() => {}
             Action::Escape | Action::OpenFigures => self.overlay = None,
-            Action::Down => figures.step(1),
-            Action::Up => figures.step(-1),
-            Action::PageDown => figures.turn(page, page.cast_unsigned()),
-            Action::PageUp => figures.turn(-page, page.cast_unsigned()),
-            Action::HalfPageDown => figures.turn((page / 2).max(1), page.cast_unsigned()),
-            Action::HalfPageUp => figures.turn(-(page / 2).max(1), page.cast_unsigned()),
+            Action::Down => figures.step(times),
+            Action::Up => figures.step(-times),
+            Action::PageDown => figures.turn(page * times, rows),
+            Action::PageUp => figures.turn(-page * times, rows),
+            Action::HalfPageDown => figures.turn((page / 2).max(1) * times, rows),
+            Action::HalfPageUp => figures.turn(-(page / 2).max(1) * times, rows),
             Action::Wheel { lines, .. } => figures.step(isize::try_from(lines).unwrap_or(0)),
+            Action::First | Action::Last if let Some(n) = counted => {
+                figures.go_to(n.saturating_sub(1))
+            }
             Action::First => figures.step(isize::MIN / 2),
             Action::Last => figures.step(isize::MAX / 2),
             Action::CycleSort => figures.cycle_sort(&self.tree),
