@@ -177,35 +177,43 @@ fn the_detail_line_of_a_list_names_its_item() {
     }
 }
 
+/// Regression: the period stood twice, alone and in the reason (`2020年  2020年立项；…`).
+/// A reason that names the kind in its period says it once; one that does not (a fund, a
+/// plan) leaves the period beside the value.
 #[test]
 fn the_detail_line_gives_period_kind_and_verdict() {
     let mut app = app(120, 36);
     app.update(OpenFigures);
-    let target = find(app.tree(), "s3.m1.p1", "1300万元", 0);
-    select_figure(&mut app, target);
-    let s = screen(&app);
-    assert!(
-        s.contains(
-            "1300万元 = 13,000,000元  2020年  2020年立项；本条没有同种类、同期间的金额可与之相加"
+    for (key, text, said) in [
+        (
+            "s3.m1.p1",
+            "1300万元",
+            "1300万元 = 13,000,000元  2020年立项；本条没有同种类、同期间的金额可与之相加",
         ),
-        "{s}"
-    );
+        (
+            "s3.m1.p1",
+            "超过3.3亿元",
+            "超过3.3亿元 = 330,000,000元  近5年补助；本条没有同种类、同期间的金额可与之相加",
+        ),
+        (
+            "s5.m1.p2",
+            "超87亿元",
+            "超87亿元 = 8,700,000,000元  累计  不计入：累计数跨越多年",
+        ),
+    ] {
+        let target = find(app.tree(), key, text, 0);
+        select_figure(&mut app, target);
+        let s = screen(&app);
+        assert!(s.contains(said), "{s}");
+    }
+    // In English, the period and the kind in plain words.
+    let mut app = app_en(120, 36);
+    app.update(OpenFigures);
     let target = find(app.tree(), "s3.m1.p1", "超过3.3亿元", 0);
     select_figure(&mut app, target);
     let s = screen(&app);
     assert!(
-        s.contains(
-            "超过3.3亿元 = 330,000,000元  近5年  近5年补助；本条没有同种类、同期间的金额可与之相加"
-        ),
-        "{s}"
-    );
-    // In English, the period and the kind in plain words.
-    let mut app = app_en(120, 36);
-    app.update(OpenFigures);
-    select_figure(&mut app, target);
-    let s = screen(&app);
-    assert!(
-        s.contains("超过3.3亿元 = 330,000,000元  past 5 years  paid (past 5 years): no other sum of its kind and period to add it to"),
+        s.contains("超过3.3亿元 = 330,000,000元  paid (past 5 years): no other sum of its kind and period to add it to"),
         "{s}"
     );
 }

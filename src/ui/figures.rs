@@ -310,28 +310,19 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
     if let Some(qualifier) = f.qualifier.as_deref().filter(|q| !f.text.contains(q)) {
         first.push(Span::raw(format!("  {}", (strings.qualifier)(qualifier))));
     }
+    let reason = money_reason(app, (node, index));
+    // A reason that names the sum's kind in its period (`2020年安排；…`) says the period:
+    // `2020年  2020年安排` said it twice.
     let when = when_label(f, app.lang());
-    if !when.is_empty() {
+    if !when.is_empty()
+        && !reason
+            .as_ref()
+            .is_some_and(|(_, names_period)| *names_period)
+    {
         first.push(Span::raw(format!("  {when}")));
     }
-    if f.kind() == UnitKind::Money {
-        let verdict = app.figures().and_then(|view| {
-            view.chart
-                .totals
-                .iter()
-                .find_map(|t| t.verdict((node, index)))
-        });
-        let reason = match (verdict, kind_of(f)) {
-            (Some(v), _) => verdict_reason(app, v, f),
-            (None, Some(kind)) => strings.money_kind_reasons[kind.index()].to_string(),
-            (None, None) => strings.reason_unclassified.to_string(),
-        };
-        let style = if verdict.is_some_and(Verdict::is_added) {
-            Style::new()
-        } else {
-            theme::DIM
-        };
-        first.push(Span::styled(format!("  {reason}"), style));
+    if let Some((reason, _)) = reason {
+        first.push(reason);
     }
     // Cut with a mark where the row ends, so that a cut breadcrumb shows it is cut.
     let what_w = str_width(&f.what, app.ambiguous());
@@ -345,6 +336,35 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
         ),
     ];
     [Line::from(first), Line::from(second)]
+}
+
+/// For a sum of money, why it is or is not in a total (dimmed unless it is), and whether
+/// that reason names the sum's period: a sum added names its total, a sum alone its kind in
+/// its period. `None` for a figure that is not money.
+fn money_reason(app: &App, (node, index): FigureRef) -> Option<(Span<'static>, bool)> {
+    let strings = app.lang().strings();
+    let f = &app.tree().nodes[node].figures[index];
+    if f.kind() != UnitKind::Money {
+        return None;
+    }
+    let verdict = app.figures().and_then(|view| {
+        view.chart
+            .totals
+            .iter()
+            .find_map(|t| t.verdict((node, index)))
+    });
+    let reason = match (verdict, kind_of(f)) {
+        (Some(v), _) => verdict_reason(app, v, f),
+        (None, Some(kind)) => strings.money_kind_reasons[kind.index()].to_string(),
+        (None, None) => strings.reason_unclassified.to_string(),
+    };
+    let style = if verdict.is_some_and(Verdict::is_added) {
+        Style::new()
+    } else {
+        theme::DIM
+    };
+    let names_period = matches!(verdict, Some(Verdict::Added(_) | Verdict::Alone));
+    Some((Span::styled(format!("  {reason}"), style), names_period))
 }
 
 /// Why a sum of money is or is not in a total, in the interface's language.
