@@ -191,9 +191,11 @@ pub struct Strings {
     pub why_apart: fn(&str) -> String,
     /// Why nothing was added: one sum that adds up, alone (its kind in its period).
     pub why_one: fn(&str) -> String,
-    /// Why nothing was added: no sum of a kind that adds up (the section's kinds, joined;
-    /// empty when none is known).
-    pub why_none_adds_up: fn(&str) -> String,
+    /// Why nothing was added: no sum of a kind that adds up.
+    pub why_none_adds_up: &'static str,
+    /// After why nothing was added, the kinds of the section's other sums, left out (a kind
+    /// never added, a plan, a part of another sum…), joined.
+    pub also_left_out: fn(&str) -> String,
     /// A sum added to a total (its kind in its period).
     pub reason_added: fn(&str) -> String,
     /// Left out: the letter reports it as planned.
@@ -355,13 +357,8 @@ const ZH: Strings = Strings {
     no_total: "无合计",
     why_apart: |sums| format!("种类或期间不同，不相加：{sums}"),
     why_one: |sum| format!("只有一项可相加的金额：{sum}"),
-    why_none_adds_up: |kinds| {
-        if kinds.is_empty() {
-            "没有可相加的金额".to_string()
-        } else {
-            format!("没有可相加的金额；不相加的：{kinds}")
-        }
-    },
+    why_none_adds_up: "没有可相加的金额",
+    also_left_out: |kinds| format!("；不计入：{kinds}"),
     reason_added: |sum| format!("计入{sum}合计"),
     reason_planned: "不计入：原文说的是计划，尚未发生",
     reason_design: "不计入：这是体系的设计，不是已发生的金额",
@@ -518,13 +515,8 @@ const EN: Strings = Strings {
     no_total: "no total",
     why_apart: |sums| format!("kinds or periods differ, not added: {sums}"),
     why_one: |sum| format!("only one sum that adds up: {sum}"),
-    why_none_adds_up: |kinds| {
-        if kinds.is_empty() {
-            "no sum that adds up".to_string()
-        } else {
-            format!("no sum that adds up; never added: {kinds}")
-        }
-    },
+    why_none_adds_up: "no sum that adds up",
+    also_left_out: |kinds| format!("; left out: {kinds}"),
     reason_added: |sum| format!("added to the total {sum}"),
     reason_planned: "left out: the letter reports a plan",
     reason_design: "left out: part of a scheme's design, not money spent",

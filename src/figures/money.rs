@@ -150,15 +150,16 @@ pub struct SectionTotal {
     pub figures: Vec<(FigureRef, Verdict)>,
 }
 
-/// Why a section has no total: the reason the chart gives under its bars.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NoTotal {
-    /// Sums that add up, but each is alone in its kind and period: these (kind, period)
-    /// pairs, in letter order.
-    Apart(Vec<(MoneyKind, Period)>),
-    /// No sum that adds up at all: the kinds of the section's sums, in letter order (an empty
-    /// list when none is known).
-    NoneAddsUp(Vec<MoneyKind>),
+/// Why a section has no total: the reason the chart gives under its bars, which names every
+/// sum of the section, among the one or the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoTotal {
+    /// Sums that add up, but each alone in its kind and period (one a kind and period), in
+    /// letter order: empty when no sum adds up at all.
+    pub apart: Vec<FigureRef>,
+    /// The section's other sums, left out for their kind (a fund, a cap…), a plan, no
+    /// period, or as a part of another, in letter order.
+    pub left_out: Vec<FigureRef>,
 }
 
 impl SectionTotal {
@@ -173,31 +174,17 @@ impl SectionTotal {
 
     /// Why the section has no total; `None` when it has one.
     #[must_use]
-    pub fn no_total(&self, tree: &LetterTree) -> Option<NoTotal> {
+    pub fn no_total(&self) -> Option<NoTotal> {
         if !self.totals.is_empty() {
             return None;
         }
-        let figure = |f: &FigureRef| &tree.nodes[f.0].figures[f.1];
-        let mut apart: Vec<(MoneyKind, Period)> = Vec::new();
-        let mut kinds: Vec<MoneyKind> = Vec::new();
-        for (f, v) in &self.figures {
-            let fig = figure(f);
-            if let Some(kind) = kind_of(fig)
-                && !kinds.contains(&kind)
-            {
-                kinds.push(kind);
-            }
-            if *v == Verdict::Alone
-                && let (Some(kind), Some(p)) = (kind_of(fig), period_of(fig))
-                && !apart.iter().any(|(k, q)| *k == kind && q.same_as(&p))
-            {
-                apart.push((kind, p));
-            }
-        }
-        Some(if apart.is_empty() {
-            NoTotal::NoneAddsUp(kinds)
-        } else {
-            NoTotal::Apart(apart)
+        // Without a total no sum was added: each is alone, or left out for its own reason.
+        let (apart, left_out): (Vec<_>, Vec<_>) =
+            self.figures.iter().partition(|(_, v)| *v == Verdict::Alone);
+        let refs = |list: Vec<&(FigureRef, Verdict)>| list.into_iter().map(|(f, _)| *f).collect();
+        Some(NoTotal {
+            apart: refs(apart),
+            left_out: refs(left_out),
         })
     }
 }

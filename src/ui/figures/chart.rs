@@ -18,7 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::{CHART_HEAD_ROWS, SELECTED_MARK};
 use crate::app::App;
 use crate::app::figures_view::{ChartLine, ChartView};
-use crate::figures::money::{NoTotal, SectionTotal, Total, Verdict, kind_of};
+use crate::figures::money::{SectionTotal, Total, Verdict, kind_of, period_of};
 use crate::figures::{FigureRef, hedged_value, is_hedged, period_label, when_label};
 use crate::layout::offset_showing;
 use crate::letter::Figure;
@@ -435,33 +435,40 @@ pub fn kind_in_period(lang: Lang, kind: MoneyKind, period: &Period) -> String {
 }
 
 /// Why nothing of a section was added: its sums that add up differ in kind or period (each
-/// named), or there is one only, or none of its sums is of a kind that adds up (the kinds
-/// named); empty when the section has a total.
+/// named), or there is one only, or none of its sums is of a kind that adds up; then the
+/// kinds of the sums it left out otherwise (a fund, a cap, a plan…), so that every bar
+/// under the heading is accounted for. Empty when the section has a total.
 #[must_use]
 pub fn nothing_added(app: &App, total: &SectionTotal) -> String {
     let lang = app.lang();
     let strings = lang.strings();
-    let join = |items: Vec<String>| items.join(strings.list_separator);
-    match total.no_total(app.tree()) {
-        None => String::new(),
-        Some(NoTotal::Apart(sums)) => {
-            let named: Vec<String> = sums
-                .iter()
-                .map(|(kind, period)| kind_in_period(lang, *kind, period))
-                .collect();
-            if named.len() == 1 {
-                (strings.why_one)(&join(named))
-            } else {
-                (strings.why_apart)(&join(named))
-            }
+    let Some(none) = total.no_total() else {
+        return String::new();
+    };
+    let figure = |&(node, i): &FigureRef| &app.tree().nodes[node].figures[i];
+    let named: Vec<String> = (none.apart.iter())
+        .filter_map(|f| {
+            let (kind, period) = (kind_of(figure(f))?, period_of(figure(f))?);
+            Some(kind_in_period(lang, kind, &period))
+        })
+        .collect();
+    let mut left_out: Vec<String> = Vec::new();
+    for kind in none.left_out.iter().filter_map(|f| kind_of(figure(f))) {
+        let label = strings.money_kinds[kind.index()].to_string();
+        if !left_out.contains(&label) {
+            left_out.push(label);
         }
-        Some(NoTotal::NoneAddsUp(kinds)) => {
-            let named: Vec<String> = kinds
-                .iter()
-                .map(|k| strings.money_kinds[k.index()].to_string())
-                .collect();
-            (strings.why_none_adds_up)(&join(named))
-        }
+    }
+    let why = match named.len() {
+        0 => strings.why_none_adds_up.to_string(),
+        1 => (strings.why_one)(&named.join(strings.list_separator)),
+        _ => (strings.why_apart)(&named.join(strings.list_separator)),
+    };
+    if left_out.is_empty() {
+        why
+    } else {
+        let left_out = left_out.join(strings.list_separator);
+        format!("{why}{}", (strings.also_left_out)(&left_out))
     }
 }
 
