@@ -220,6 +220,10 @@ pub struct Strings {
     /// Whether periods are shown in English words (`past 5 years`) rather than the letter's
     /// (`近5年`).
     pub english_periods: bool,
+    /// Whether a sum of a kind of money the letter words in several ways is named by its own
+    /// word (扶持, 贴息, 补助 are all money paid), rather than by the kind's label, whose
+    /// plain word covers them all (`paid`).
+    pub own_money_words: bool,
     /// Which item of a list a figure is: (item, of how many), with what separates it from
     /// the amount that follows.
     pub list_item: fn(usize, usize) -> String,
@@ -370,10 +374,11 @@ const ZH: Strings = Strings {
     design: "设计",
     qualifier: str::to_string,
     english_periods: false,
+    own_money_words: true,
     list_item: |k, n| format!("第{k}项（共{n}项）"),
     list_separator: "、",
     chart_notes: [
-        "合计只加同一种类（立项、安排或补助）、同一期间、已经发生的金额，不把部分与整体相加。",
+        "合计只加同一种类（立项、安排，或补助、扶持、贴息等拨付）、同一期间、已经发生的金额，不把部分与整体相加。",
         "含近或约的合计标「约」，含超或超过的标「至少」。",
     ],
     mark_set_prompt: "设书签：按一个字母",
@@ -541,6 +546,7 @@ const EN: Strings = Strings {
         .to_string()
     },
     english_periods: true,
+    own_money_words: false,
     list_item: |k, n| format!("item {k} of {n}: "),
     list_separator: ", ",
     chart_notes: [

@@ -193,7 +193,7 @@ fn the_detail_line_gives_period_kind_and_verdict() {
         (
             "s3.m1.p1",
             "超过3.3亿元",
-            "超过3.3亿元 = 330,000,000元  近5年补助；本条没有同种类、同期间的金额可与之相加",
+            "超过3.3亿元 = 330,000,000元  近5年扶持；本条没有同种类、同期间的金额可与之相加",
         ),
         (
             "s5.m1.p2",
@@ -1037,9 +1037,9 @@ fn the_chart_says_why_each_section_has_no_total() {
         said(zh),
         [
             "只有一项可相加的金额：2019-2020年安排",
-            "种类或期间不同，不相加：近5年补助、2020年立项、2020年补助、2020年安排",
+            "种类或期间不同，不相加：近5年扶持、2020年立项、2020年补助、2020年安排",
             "没有可相加的金额；不计入：效益",
-            "种类或期间不同，不相加：累计补助、2020年补助；不计入：每项、上限、累计、规模",
+            "种类或期间不同，不相加：累计贴息、2020年补助；不计入：每项、上限、累计、规模",
         ]
     );
     let mut en = app_en(120, 36);
@@ -1182,8 +1182,8 @@ fn part_of_kinds_and_hedges_decide_a_total() {
     for (lang, heading, adds) in [
         (
             Lang::Zh,
-            "2020年补助合计 至少1300万元",
-            "2020年补助合计 至少1300万元 = 超过1000万元 + 300万元",
+            "2020年补助、奖励合计 至少1300万元",
+            "2020年补助、奖励合计 至少1300万元 = 超过1000万元 + 300万元",
         ),
         (
             Lang::En,
@@ -1229,7 +1229,7 @@ fn the_chart_says_the_fund_is_left_out_and_why() {
     app.update(Last);
     let end = screen(&app);
     assert!(
-        end.contains("种类或期间不同，不相加：累计补助、2020年补助"),
+        end.contains("种类或期间不同，不相加：累计贴息、2020年补助"),
         "the chart says why nothing was added: {end}"
     );
     let bar_row = s
@@ -1241,6 +1241,46 @@ fn the_chart_says_the_fund_is_left_out_and_why() {
         "{bar_row}"
     );
     assert!(!bar_row.contains('█'), "a fund's bar is not drawn as added");
+}
+
+/// The tag that ends each bar's row, by the bar's label.
+fn bar_tag(s: &str, what: &str) -> String {
+    let row = (s.lines().find(|l| l.contains(what))).unwrap_or_else(|| panic!("no {what}: {s}"));
+    let row = row.trim_end_matches([' ', '│']);
+    row.rsplit(' ').next().unwrap_or_default().to_string()
+}
+
+/// Regression: every sum paid was tagged 补助, 扶持资金超过3.3亿元 and 贴息6220.64万元 too.
+/// Where a kind has several words the tag is the letter's own for the sum; in English,
+/// `paid`, which covers them all.
+#[test]
+fn each_bar_is_tagged_with_the_letters_word_for_its_kind() {
+    for (lang, tags) in [
+        (Lang::Zh, ["扶持", "补助", "贴息", "补助", "效益", "规模"]),
+        (
+            Lang::En,
+            ["paid", "paid", "paid", "paid", "outcome", "fund"],
+        ),
+    ] {
+        let mut app = match lang {
+            Lang::Zh => app(120, 40),
+            Lang::En => app_en(120, 40),
+        };
+        // Every bar is in view at 40 rows.
+        run(&mut app, [OpenFigures, ToggleFiguresChart]);
+        let s = screen(&app);
+        let whats = [
+            "近5年核心技术攻关扶持资金",
+            "标杆企业研发费后补助合计金额",
+            "科技贷款贴息",
+            "2020年拨付的科技保险补助资金",
+            "上述团队创造的直接经济效益",
+            "市产业投资基金总规模",
+        ];
+        for (what, tag) in whats.iter().zip(tags) {
+            assert_eq!(bar_tag(&s, what), tag, "{lang:?} {what}");
+        }
+    }
 }
 
 /// The English chart names the kinds of money in plain words and never calls money

@@ -70,6 +70,19 @@ pub fn kind_of(figure: &Figure) -> Option<MoneyKind> {
         .map(|(_, kind)| *kind)
 }
 
+/// The letter's own word for the kind of money `figure` is, where the kind has several: the
+/// first of [`MoneyKind::words`] its `what` says (扶持 of 核心技术攻关扶持资金, 贴息 of
+/// 科技贷款贴息, both money paid). `None` for a kind of one word, which its label names
+/// (上限 for 最高), and when `what` says none of them.
+#[must_use]
+pub fn own_word(figure: &Figure) -> Option<&'static str> {
+    let words = kind_of(figure)?.words();
+    if words.len() < 2 {
+        return None;
+    }
+    words.iter().copied().find(|w| figure.what.contains(w))
+}
+
 /// Why a money figure is or is not in a total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -379,6 +392,20 @@ mod tests {
             ..money("企业补助", None)
         };
         assert_eq!(kind_of(&said), Some(Allocated));
+    }
+
+    #[test]
+    fn own_word_is_the_letters_word_for_a_kind_of_several() {
+        let said = |what: &str, qualifier| own_word(&money(what, qualifier));
+        assert_eq!(said("近5年核心技术攻关扶持资金", None), Some("扶持"));
+        assert_eq!(said("科技贷款贴息", None), Some("贴息"));
+        // Two words: the kind's order, the money's name before the act of paying it.
+        assert_eq!(said("2020年拨付的科技保险补助资金", None), Some("补助"));
+        assert_eq!(said("市产业投资基金总规模", None), Some("规模"));
+        // A kind of one word is named by its label (上限, not 最高).
+        assert_eq!(said("企业补助", Some("最高")), None);
+        assert_eq!(said("立项金额", None), None);
+        assert_eq!(said("某项投资", None), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use ratatui::widgets::Widget;
 use super::{pane, put_line, theme};
 use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
-use crate::figures::money::{self, Verdict, kind_of};
+use crate::figures::money::{SectionTotal, Verdict, kind_of};
 use crate::figures::{
     FigureRef, UnitKind, display_value, grouped_digits, hedged_value, list_item, table_cells,
     when_label,
@@ -347,14 +347,12 @@ fn money_reason(app: &App, (node, index): FigureRef) -> Option<(Span<'static>, b
     if f.kind() != UnitKind::Money {
         return None;
     }
-    let verdict = app.figures().and_then(|view| {
-        view.chart
-            .totals
-            .iter()
-            .find_map(|t| t.verdict((node, index)))
+    let section = app.figures().and_then(|view| {
+        (view.chart.totals.iter()).find_map(|t| Some((t, t.verdict((node, index))?)))
     });
-    let reason = match (verdict, kind_of(f)) {
-        (Some(v), _) => verdict_reason(app, v, f),
+    let verdict = section.map(|(_, v)| v);
+    let reason = match (section, kind_of(f)) {
+        (Some((section, v)), _) => verdict_reason(app, section, v, f),
         (None, Some(kind)) => strings.money_kind_reasons[kind.index()].to_string(),
         (None, None) => strings.reason_unclassified.to_string(),
     };
@@ -367,17 +365,21 @@ fn money_reason(app: &App, (node, index): FigureRef) -> Option<(Span<'static>, b
     Some((Span::styled(format!("  {reason}"), style), names_period))
 }
 
-/// Why a sum of money is or is not in a total, in the interface's language.
-fn verdict_reason(app: &App, verdict: Verdict, f: &crate::letter::Figure) -> String {
+/// Why a sum of money of `section` is or is not in a total, in the interface's language.
+fn verdict_reason(
+    app: &App,
+    section: &SectionTotal,
+    verdict: Verdict,
+    f: &crate::letter::Figure,
+) -> String {
     let lang = app.lang();
     let strings = lang.strings();
-    // Only sums of a known kind and period reach a verdict that names them.
-    let sum = || match (kind_of(f), money::period_of(f)) {
-        (Some(kind), Some(period)) => chart::kind_in_period(lang, kind, &period),
-        _ => String::new(),
-    };
     match verdict {
-        Verdict::Added(_) => (strings.reason_added)(&sum()),
+        // The total by the words of all its parts (2020年补助、奖励), as its heading names it.
+        Verdict::Added(i) => {
+            let total = section.totals.get(i).map(|t| chart::total_name(app, t));
+            (strings.reason_added)(&total.unwrap_or_default())
+        }
         Verdict::NeverAdded(kind) => strings.money_kind_reasons[kind.index()].to_string(),
         Verdict::Unclassified => strings.reason_unclassified.to_string(),
         Verdict::NotDone(Status::Design) => strings.reason_design.to_string(),
@@ -386,7 +388,8 @@ fn verdict_reason(app: &App, verdict: Verdict, f: &crate::letter::Figure) -> Str
         Verdict::PartOf((n, i)) => {
             (strings.reason_part_of)(&hedged_value(&app.tree().nodes[n].figures[i], lang))
         }
-        Verdict::Alone => (strings.reason_alone)(&sum()),
+        // Only sums of a known kind and period are alone in theirs.
+        Verdict::Alone => (strings.reason_alone)(&chart::sum_name(lang, f).unwrap_or_default()),
     }
 }
 

@@ -18,7 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::{CHART_HEAD_ROWS, SELECTED_MARK};
 use crate::app::App;
 use crate::app::figures_view::{ChartLine, ChartView};
-use crate::figures::money::{SectionTotal, Total, Verdict, kind_of, period_of};
+use crate::figures::money::{SectionTotal, Total, Verdict, kind_of, own_word, period_of};
 use crate::figures::{FigureRef, hedged_value, is_hedged, period_label, when_label};
 use crate::layout::offset_showing;
 use crate::letter::Figure;
@@ -231,7 +231,7 @@ impl<'a> Chart<'a> {
             widest(&mut bars.iter().map(|f| this.figure(f).what.clone())),
             widest(&mut bars.iter().map(|f| hedged_value(this.figure(f), this.lang))),
             widest(&mut bars.iter().map(|f| this.when(f))),
-            widest(&mut bars.iter().map(|f| this.tag(f).to_string())),
+            widest(&mut bars.iter().map(|f| this.tag(f))),
         );
         this.scale = LogScale::over(bars.iter().map(|f| this.figure(f).value));
         this
@@ -241,9 +241,10 @@ impl<'a> Chart<'a> {
         &self.app.tree().nodes[node].figures[i]
     }
 
-    fn tag(&self, f: &FigureRef) -> &'a str {
-        kind_of(self.figure(f)).map_or(self.strings.unclassified, |k| {
-            self.strings.money_kinds[k.index()]
+    fn tag(&self, f: &FigureRef) -> String {
+        let figure = self.figure(f);
+        kind_of(figure).map_or(self.strings.unclassified.to_string(), |k| {
+            money_label(self.lang, k, [figure])
         })
     }
 
@@ -256,7 +257,7 @@ impl<'a> Chart<'a> {
         let strings = self.strings;
         format!(
             "{}{}",
-            (strings.total_label)(&kind_in_period(self.lang, total.kind, &total.period)),
+            (strings.total_label)(&total_name(self.app, total)),
             total.text(strings.approx, strings.at_least)
         )
     }
@@ -376,7 +377,7 @@ impl<'a> Chart<'a> {
             ),
             Span::raw(" "),
             Span::styled(
-                fit(self.tag(&f), columns.tag, false, mode),
+                fit(&self.tag(&f), columns.tag, false, mode),
                 plain(bar_style),
             ),
         ])
@@ -424,14 +425,60 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
     CHART_HEAD_ROWS
 }
 
-/// A kind of money in a period, in `lang`: `2020年立项`, `approved (2020)`.
+/// A kind of money, named by `label` ([`money_label`]), in a period, in `lang`: `2020年立项`,
+/// `approved (2020)`.
 #[must_use]
-pub fn kind_in_period(lang: Lang, kind: MoneyKind, period: &Period) -> String {
+pub fn kind_in_period(lang: Lang, label: &str, period: &Period) -> String {
+    (lang.strings().kind_in_period)(label, &period_label(period, lang))
+}
+
+/// What kind of money `figures` (all of `kind`) are, as the chart names it: in Chinese the
+/// letter's own word for each where the kind has several ([`own_word`]: 扶持资金 and 贴息
+/// are money paid, which 补助 would mislabel), both words where they differ (补助、奖励);
+/// otherwise, and in English, the kind's label, whose plain word covers them all (`paid`).
+#[must_use]
+pub fn money_label<'f>(
+    lang: Lang,
+    kind: MoneyKind,
+    figures: impl IntoIterator<Item = &'f Figure>,
+) -> String {
     let strings = lang.strings();
-    (strings.kind_in_period)(
-        strings.money_kinds[kind.index()],
-        &period_label(period, lang),
-    )
+    let label = strings.money_kinds[kind.index()];
+    let mut words: Vec<&str> = Vec::new();
+    if strings.own_money_words {
+        for word in figures.into_iter().map(|f| own_word(f).unwrap_or(label)) {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+    }
+    if words.is_empty() {
+        label.to_string()
+    } else {
+        words.join(strings.list_separator)
+    }
+}
+
+/// A total's kind in its period, named by the words of its parts: `2020年补助合计`'s
+/// `2020年补助`.
+#[must_use]
+pub fn total_name(app: &App, total: &Total) -> String {
+    let tree = app.tree();
+    let parts = (total.parts.iter()).map(|&(node, i)| &tree.nodes[node].figures[i]);
+    let label = money_label(app.lang(), total.kind, parts);
+    kind_in_period(app.lang(), &label, &total.period)
+}
+
+/// A sum's kind in its period, in the letter's word for it: `近5年扶持`, `paid (past 5
+/// years)`; `None` for a sum of no known kind or period.
+#[must_use]
+pub fn sum_name(lang: Lang, figure: &Figure) -> Option<String> {
+    let (kind, period) = (kind_of(figure)?, period_of(figure)?);
+    Some(kind_in_period(
+        lang,
+        &money_label(lang, kind, [figure]),
+        &period,
+    ))
 }
 
 /// Why nothing of a section was added: its sums that add up differ in kind or period (each
@@ -447,14 +494,14 @@ pub fn nothing_added(app: &App, total: &SectionTotal) -> String {
     };
     let figure = |&(node, i): &FigureRef| &app.tree().nodes[node].figures[i];
     let named: Vec<String> = (none.apart.iter())
-        .filter_map(|f| {
-            let (kind, period) = (kind_of(figure(f))?, period_of(figure(f))?);
-            Some(kind_in_period(lang, kind, &period))
-        })
+        .filter_map(|f| sum_name(lang, figure(f)))
         .collect();
     let mut left_out: Vec<String> = Vec::new();
-    for kind in none.left_out.iter().filter_map(|f| kind_of(figure(f))) {
-        let label = strings.money_kinds[kind.index()].to_string();
+    for f in none.left_out.iter().map(figure) {
+        let Some(kind) = kind_of(f) else {
+            continue;
+        };
+        let label = money_label(lang, kind, [f]);
         if !left_out.contains(&label) {
             left_out.push(label);
         }
