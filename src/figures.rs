@@ -206,6 +206,26 @@ pub fn list_item(tree: &LetterTree, (node, index): FigureRef) -> Option<(usize, 
     Some((before % items + 1, items))
 }
 
+/// The figure the letter puts figure `at` in (its `part_of`): the figure of the same
+/// suggestion with that text, as `dafu check` holds (遴选4项 of 共征集需求申报8项). `None`
+/// for a figure that is part of none.
+#[must_use]
+pub fn container_of(tree: &LetterTree, (node, index): FigureRef) -> Option<FigureRef> {
+    let whole = tree
+        .nodes
+        .get(node)?
+        .figures
+        .get(index)?
+        .part_of
+        .as_deref()?;
+    let section = tree.path(node).first().copied()?;
+    (tree.nodes.iter().enumerate())
+        .filter(|&(id, _)| tree.path(id).first() == Some(&section))
+        .flat_map(|(id, n)| n.figures.iter().enumerate().map(move |(i, f)| ((id, i), f)))
+        .find(|&(at, f)| f.text == whole && at != (node, index))
+        .map(|(at, _)| at)
+}
+
 /// The value in one unit per kind, so that a column compares at a glance: money in 万元
 /// (`18,000` for 1.8亿元, `40` for 40万元), counts as counted, percentages as the number;
 /// with the unit to show beside it.

@@ -204,8 +204,12 @@ pub struct Strings {
     pub reason_design: &'static str,
     /// Left out: the letter gives it no period.
     pub reason_no_period: &'static str,
-    /// Left out: the letter counts it within another figure (its text).
-    pub reason_part_of: fn(&str) -> String,
+    /// Left out: the letter counts it within another figure (which [`Strings::part_of`]
+    /// names before it).
+    pub reason_part_of: &'static str,
+    /// A figure the letter counts within another (`part_of`): the whole, as the figures view
+    /// says it.
+    pub part_of: fn(&str) -> String,
     /// Left out: nothing else of its kind and period to add it to (its kind in its period).
     pub reason_alone: fn(&str) -> String,
     /// Left out: what kind of money it is is not known.
@@ -367,7 +371,8 @@ const ZH: Strings = Strings {
     reason_planned: "不计入：原文说的是计划，尚未发生",
     reason_design: "不计入：这是体系的设计，不是已发生的金额",
     reason_no_period: "不计入：原文没有说是哪段时间的",
-    reason_part_of: |container| format!("不计入：原文说它在{container}之中"),
+    reason_part_of: "不计入：部分不与整体相加",
+    part_of: |whole| format!("是{whole}的一部分"),
     reason_alone: |sum| format!("{sum}；本条没有同种类、同期间的金额可与之相加"),
     reason_unclassified: "不计入：看不出是哪种金额",
     planned: "计划",
@@ -526,7 +531,8 @@ const EN: Strings = Strings {
     reason_planned: "left out: the letter reports a plan",
     reason_design: "left out: part of a scheme's design, not money spent",
     reason_no_period: "left out: the letter does not say for which period",
-    reason_part_of: |container| format!("left out: the letter counts it within {container}"),
+    reason_part_of: "left out: a part is not added to its whole",
+    part_of: |whole| format!("part of {whole}"),
     reason_alone: |sum| format!("{sum}: no other sum of its kind and period to add it to"),
     reason_unclassified: "left out: what kind of money it is is not clear",
     planned: "planned",

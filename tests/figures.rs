@@ -697,6 +697,53 @@ fn esc_in_a_search_begun_in_the_help_comes_back_to_its_page() {
     assert_eq!(app.help_offset(), page);
 }
 
+/// Regression: a figure's `part_of` (遴选4项 of 共征集8项, the fund's 首期10亿元 of its
+/// 50亿元) was shown nowhere in the figures view. The detail line names the whole, in both
+/// languages; a sum left out of a total as a part says why without naming it twice.
+#[test]
+fn the_detail_line_names_the_whole_a_figure_is_part_of() {
+    for (lang, said) in [
+        (
+            Lang::Zh,
+            [
+                "4项  2020年  是8项的一部分",
+                "15家  2020年  是20家的一部分",
+                "10亿元 = 1,000,000,000元  计划  是50亿元的一部分  不计入：基金规模",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "4项  2020  part of 8项",
+                "15家  2020  part of 20家",
+                "10亿元 = 1,000,000,000元  planned  part of 50亿元  left out: the size of a fund",
+            ],
+        ),
+    ] {
+        let mut app = match lang {
+            Lang::Zh => app(120, 36),
+            Lang::En => app_en(120, 36),
+        };
+        app.update(OpenFigures);
+        let parts = [
+            ("s1.m2", "4项", 0),
+            ("s3.m1.p3", "15家", 0),
+            ("s5.m3", "10亿元", 0),
+        ];
+        for ((key, text, nth), said) in parts.into_iter().zip(said) {
+            let target = find(app.tree(), key, text, nth);
+            select_figure(&mut app, target);
+            let s = screen(&app);
+            assert!(s.contains(said), "{said}: {s}");
+        }
+        // The other 4项 of the node is part of nothing.
+        let target = find(app.tree(), "s1.m2", "4项", 1);
+        select_figure(&mut app, target);
+        let s = screen(&app);
+        assert!(!s.contains("8项的一部分") && !s.contains("part of"), "{s}");
+    }
+}
+
 /// At 80 columns the table has no room for its qualifier column: the detail line under it
 /// says the hedge that the letter writes apart from the figure (最高 of 最高额度200万元).
 #[test]
@@ -1171,6 +1218,10 @@ fn part_of_kinds_and_hedges_decide_a_total() {
     assert_eq!(t.totals[0].hedge, TotalHedge::AtLeast);
     assert_eq!(t.totals[0].text("约", "至少"), "至少1300万元");
     let contained = verdict_on(&tree, t, "200万元");
+    let contained_at = (t.figures.iter())
+        .find(|(r, _)| figure(&tree, *r).text == "200万元")
+        .map(|(r, _)| *r)
+        .unwrap();
     assert!(matches!(contained, Verdict::PartOf(r) if figure(&tree, r).text == "超过1000万元"));
     assert_eq!(
         verdict_on(&tree, t, "500万元"),
@@ -1179,16 +1230,18 @@ fn part_of_kinds_and_hedges_decide_a_total() {
     assert_eq!(verdict_on(&tree, t, "400万元"), Verdict::Alone);
     assert_eq!(t.no_total(), None);
 
-    for (lang, heading, adds) in [
+    for (lang, heading, adds, part) in [
         (
             Lang::Zh,
             "2020年补助、奖励合计 至少1300万元",
             "2020年补助、奖励合计 至少1300万元 = 超过1000万元 + 300万元",
+            "200万元 = 2,000,000元  2020年  是超过1000万元的一部分  不计入：部分不与整体相加",
         ),
         (
             Lang::En,
             "total paid (2020): at least 1300万元",
             "total paid (2020): at least 1300万元 = over 1000万元 + 300万元",
+            "200万元 = 2,000,000元  2020  part of over 1000万元  left out: a part is not added to its whole",
         ),
     ] {
         let tree = LetterTree::in_lang(letter.clone(), lang);
@@ -1206,6 +1259,14 @@ fn part_of_kinds_and_hedges_decide_a_total() {
             .unwrap_or_else(|| panic!("{s}"));
         assert!(!head.contains("spent") && !head.contains("支出"), "{head}");
         assert!(s.contains(adds), "{s}");
+        // A part names its whole once, before why it is left out.
+        let (node, _) = contained_at;
+        select_figure(&mut app, contained_at);
+        assert_eq!(
+            app.tree().nodes[node].figures[contained_at.1].text,
+            "200万元"
+        );
+        assert!(screen(&app).contains(part), "{}", screen(&app));
     }
 }
 

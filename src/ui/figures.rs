@@ -18,8 +18,8 @@ use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
 use crate::figures::money::{SectionTotal, Verdict, kind_of};
 use crate::figures::{
-    FigureRef, UnitKind, display_value, grouped_digits, hedged_value, list_item, table_cells,
-    when_label,
+    FigureRef, UnitKind, container_of, display_value, grouped_digits, hedged_value, list_item,
+    table_cells, when_label,
 };
 use crate::layout::{
     FIGURES_CHART_HEAD_ROWS as CHART_HEAD_ROWS, FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS,
@@ -321,6 +321,11 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
     {
         first.push(Span::raw(format!("  {when}")));
     }
+    // The whole the letter puts it in (`part_of`), which the view had shown nowhere.
+    if let Some((n, i)) = container_of(app.tree(), (node, index)) {
+        let whole = hedged_value(&app.tree().nodes[n].figures[i], app.lang());
+        first.push(Span::raw(format!("  {}", (strings.part_of)(&whole))));
+    }
     if let Some((reason, _)) = reason {
         first.push(reason);
     }
@@ -385,9 +390,8 @@ fn verdict_reason(
         Verdict::NotDone(Status::Design) => strings.reason_design.to_string(),
         Verdict::NotDone(_) => strings.reason_planned.to_string(),
         Verdict::NoPeriod => strings.reason_no_period.to_string(),
-        Verdict::PartOf((n, i)) => {
-            (strings.reason_part_of)(&hedged_value(&app.tree().nodes[n].figures[i], lang))
-        }
+        // The whole is named before the reason, as for any part.
+        Verdict::PartOf(_) => strings.reason_part_of.to_string(),
         // Only sums of a known kind and period are alone in theirs.
         Verdict::Alone => (strings.reason_alone)(&chart::sum_name(lang, f).unwrap_or_default()),
     }
