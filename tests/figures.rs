@@ -803,12 +803,38 @@ fn figures_with_the_same_text_jump_to_their_own_places() {
         places.push(at);
     }
     assert!(places[0] < places[1], "the second 3家 is the later one");
-    // Three sums in one text all point at it.
-    app.update(OpenFigures);
-    let target = find(app.tree(), "s5.m1.p1", "80、60、40万元", 2);
-    select_figure(&mut app, target);
-    app.update(Activate);
-    assert_eq!(spotlit(&app).1, "80、60、40万元");
+}
+
+/// Regression: Enter on one amount of a list (the second of 「80、60、40万元」) set the whole
+/// list apart. Each sets apart its own number, the last with the unit written after it, and
+/// the cells set apart on the screen spell it.
+#[test]
+fn enter_on_an_amount_of_a_list_sets_apart_its_own_number() {
+    let mut app = app(80, 24);
+    for (text, own) in [
+        ("80、60、40万元", ["80", "60", "40万元"]),
+        ("300、200、100万元", ["300", "200", "100万元"]),
+    ] {
+        let mut places = Vec::new();
+        for (nth, own) in own.into_iter().enumerate() {
+            app.update(OpenFigures);
+            let target = find(app.tree(), "s5.m1.p1", text, nth);
+            select_figure(&mut app, target);
+            app.update(Activate);
+            let (at, spotlit) = spotlit(&app);
+            assert_eq!(spotlit, own);
+            places.push(at);
+            let terminal = draw(&app);
+            let drawn: String = (terminal.backend().buffer().content().iter())
+                .filter(|c| c.bg == dafu::ui::theme::SPOTLIGHT.bg.unwrap())
+                .map(ratatui::buffer::Cell::symbol)
+                .collect();
+            assert_eq!(drawn, own, "{}", screen(&app));
+            // The list's unit is in view with it.
+            assert!(screen(&app).contains(text), "{}", screen(&app));
+        }
+        assert!(places.is_sorted() && places[0] < places[2], "{places:?}");
+    }
 }
 
 #[test]

@@ -213,9 +213,17 @@ impl App {
     fn jump_to_figure(&mut self, node: NodeId, index: usize) {
         self.select(node);
         if let Some((block, range)) = crate::figures::locate(&self.tree, node, index) {
+            // The whole phrase in view, the unit at its end too when a line breaks inside it;
+            // its start wins when they do not both fit.
+            let end = self
+                .reading
+                .line_of(&self.tree, block, range.end.saturating_sub(1));
+            self.show_reading_line(end);
             let line = self.reading.line_of(&self.tree, block, range.start);
             self.show_reading_line(line);
-            self.spotlight = Some((block, range));
+            // One amount of a list is set apart alone: 60 of 「80、60、40万元」.
+            let own = crate::figures::own_amount(&self.tree, (node, index), (block, range));
+            self.spotlight = Some((block, own));
             // With one pane on the screen, the text, where the figure is, not the outline.
             self.bring_text_forward();
         }
