@@ -161,6 +161,8 @@ pub struct Strings {
     pub chart_title: &'static str,
     /// Says on the chart that bar lengths are logarithmic.
     pub log_scale: &'static str,
+    /// In the chart's scale row, on a screen too narrow for bars: the columns they need.
+    pub chart_too_narrow: fn(usize) -> String,
     /// Chart legend, first sentence, after the `~` mark: what it means.
     pub legend_hedged: &'static str,
     /// Chart legend, second sentence, after the glyph of an added bar: what it means.
@@ -341,6 +343,7 @@ const ZH: Strings = Strings {
     figures_chart_hints: "c表格 Enter跳到原文 Esc关闭",
     chart_title: "金额图",
     log_scale: "对数刻度",
+    chart_too_narrow: |columns| format!("窗口太窄，不画条形：需 {columns} 列"),
     legend_hedged: "表示原文是约数或上限（近、超、超过、约、最高）。",
     legend_added: "计入本条合计，",
     legend_left_out: "不计入。",
@@ -494,6 +497,7 @@ const EN: Strings = Strings {
     figures_chart_hints: "c table  Enter go to text  Esc close",
     chart_title: "money chart",
     log_scale: "log scale",
+    chart_too_narrow: |columns| format!("too narrow for bars: {columns} columns"),
     legend_hedged: "marks a sum given as nearly, over, about or at most.",
     legend_added: "is added to its section's total, ",
     legend_left_out: "is not.",
