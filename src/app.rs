@@ -213,6 +213,9 @@ pub struct App {
     jumped_from: Option<Spot>,
     /// `m` or `'` typed, waiting for its letter.
     mark_key: Option<MarkKey>,
+    /// The overlay `/` was pressed in (the figures view, the help), closed while the prompt
+    /// is open so that the text shows the matches: Esc in the prompt brings it back as it was.
+    prompt_over: Option<Overlay>,
 }
 
 impl App {
@@ -255,6 +258,7 @@ impl App {
             marks: std::collections::BTreeMap::new(),
             jumped_from: None,
             mark_key: None,
+            prompt_over: None,
         };
         debug_assert_eq!(app.expanded.len(), node_count);
         app.resize(size.0, size.1);
@@ -1042,7 +1046,7 @@ impl App {
         self.size = (width, height);
         // The help's lines follow the width: the same row first, and still a full page at its
         // end (opened, it starts at its top, so a closed help needs nothing).
-        if self.overlay == Some(Overlay::Help) {
+        if self.overlay == Some(Overlay::Help) || self.prompt_over == Some(Overlay::Help) {
             let rows = crate::keys::help_rows(self.lang, self.on_shelf);
             let sizes = (from, self.size);
             self.help_offset =

@@ -206,6 +206,54 @@ pub fn list_item(tree: &LetterTree, (node, index): FigureRef) -> Option<(usize, 
     Some((before % items + 1, items))
 }
 
+/// The part of a figure's place ([`locate`]: `range` of block `block`) that is its own
+/// amount: the whole place for a figure of one amount; for one amount of a list
+/// (「80、60、40万元」), its own number, and for the last the unit written after it too
+/// (`40万元`), so that the list's second figure is set apart as 60, not as the list.
+#[must_use]
+pub fn own_amount(
+    tree: &LetterTree,
+    figure: FigureRef,
+    (block, range): (usize, Range<usize>),
+) -> Range<usize> {
+    let Some((item, items)) = list_item(tree, figure) else {
+        return range;
+    };
+    // Read where it stands, so that the items' byte ranges are the block's.
+    let said = tree
+        .blocks
+        .get(block)
+        .and_then(|b| b.text.get(range.clone()));
+    let own = said
+        .and_then(|said| phrase::parse(said).ok())
+        .and_then(|p| Some(p.items.get(item - 1)?.range.clone()));
+    match own {
+        Some(own) if item == items => range.start + own.start..range.end,
+        Some(own) => range.start + own.start..range.start + own.end,
+        None => range,
+    }
+}
+
+/// The figure the letter puts figure `at` in (its `part_of`): the figure of the same
+/// suggestion with that text, as `dafu check` holds (遴选4项 of 共征集需求申报8项). `None`
+/// for a figure that is part of none.
+#[must_use]
+pub fn container_of(tree: &LetterTree, (node, index): FigureRef) -> Option<FigureRef> {
+    let whole = tree
+        .nodes
+        .get(node)?
+        .figures
+        .get(index)?
+        .part_of
+        .as_deref()?;
+    let section = tree.path(node).first().copied()?;
+    (tree.nodes.iter().enumerate())
+        .filter(|&(id, _)| tree.path(id).first() == Some(&section))
+        .flat_map(|(id, n)| n.figures.iter().enumerate().map(move |(i, f)| ((id, i), f)))
+        .find(|&(at, f)| f.text == whole && at != (node, index))
+        .map(|(at, _)| at)
+}
+
 /// The value in one unit per kind, so that a column compares at a glance: money in 万元
 /// (`18,000` for 1.8亿元, `40` for 40万元), counts as counted, percentages as the number;
 /// with the unit to show beside it.

@@ -461,10 +461,24 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Mode::Figures,
+        keys: &[Key::Char('/')],
+        action: Action::OpenSearch,
+        zh: "数字一览：搜索正文；在搜索框按 Esc 回到这里",
+        en: "figures: search the letter; Esc in the prompt: back",
+    },
+    Binding {
+        mode: Mode::Figures,
         keys: &[Key::Code(KeyCode::Enter)],
         action: Action::Activate,
         zh: "数字一览：跳到原文",
         en: "figures: go to the figure in the text",
+    },
+    Binding {
+        mode: Mode::Figures,
+        keys: &[Key::CountDigits],
+        action: Action::Count(0),
+        zh: "数字一览：下一步重复 N 次（5j）；NG 到第 N 个",
+        en: "figures: a count for the next move (5j); NG: row N",
     },
     Binding {
         mode: Mode::Shelf,

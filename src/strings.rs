@@ -161,6 +161,8 @@ pub struct Strings {
     pub chart_title: &'static str,
     /// Says on the chart that bar lengths are logarithmic.
     pub log_scale: &'static str,
+    /// In the chart's scale row, on a screen too narrow for bars: the columns they need.
+    pub chart_too_narrow: fn(usize) -> String,
     /// Chart legend, first sentence, after the `~` mark: what it means.
     pub legend_hedged: &'static str,
     /// Chart legend, second sentence, after the glyph of an added bar: what it means.
@@ -191,9 +193,11 @@ pub struct Strings {
     pub why_apart: fn(&str) -> String,
     /// Why nothing was added: one sum that adds up, alone (its kind in its period).
     pub why_one: fn(&str) -> String,
-    /// Why nothing was added: no sum of a kind that adds up (the section's kinds, joined;
-    /// empty when none is known).
-    pub why_none_adds_up: fn(&str) -> String,
+    /// Why nothing was added: no sum of a kind that adds up.
+    pub why_none_adds_up: &'static str,
+    /// After why nothing was added, the kinds of the section's other sums, left out (a kind
+    /// never added, a plan, a part of another sum…), joined.
+    pub also_left_out: fn(&str) -> String,
     /// A sum added to a total (its kind in its period).
     pub reason_added: fn(&str) -> String,
     /// Left out: the letter reports it as planned.
@@ -202,8 +206,12 @@ pub struct Strings {
     pub reason_design: &'static str,
     /// Left out: the letter gives it no period.
     pub reason_no_period: &'static str,
-    /// Left out: the letter counts it within another figure (its text).
-    pub reason_part_of: fn(&str) -> String,
+    /// Left out: the letter counts it within another figure (which [`Strings::part_of`]
+    /// names before it).
+    pub reason_part_of: &'static str,
+    /// A figure the letter counts within another (`part_of`): the whole, as the figures view
+    /// says it.
+    pub part_of: fn(&str) -> String,
     /// Left out: nothing else of its kind and period to add it to (its kind in its period).
     pub reason_alone: fn(&str) -> String,
     /// Left out: what kind of money it is is not known.
@@ -218,6 +226,10 @@ pub struct Strings {
     /// Whether periods are shown in English words (`past 5 years`) rather than the letter's
     /// (`近5年`).
     pub english_periods: bool,
+    /// Whether a sum of a kind of money the letter words in several ways is named by its own
+    /// word (扶持, 贴息, 补助 are all money paid), rather than by the kind's label, whose
+    /// plain word covers them all (`paid`).
+    pub own_money_words: bool,
     /// Which item of a list a figure is: (item, of how many), with what separates it from
     /// the amount that follows.
     pub list_item: fn(usize, usize) -> String,
@@ -331,6 +343,7 @@ const ZH: Strings = Strings {
     figures_chart_hints: "c表格 Enter跳到原文 Esc关闭",
     chart_title: "金额图",
     log_scale: "对数刻度",
+    chart_too_narrow: |columns| format!("窗口太窄，不画条形：需 {columns} 列"),
     legend_hedged: "表示原文是约数或上限（近、超、超过、约、最高）。",
     legend_added: "计入本条合计，",
     legend_left_out: "不计入。",
@@ -355,28 +368,25 @@ const ZH: Strings = Strings {
     no_total: "无合计",
     why_apart: |sums| format!("种类或期间不同，不相加：{sums}"),
     why_one: |sum| format!("只有一项可相加的金额：{sum}"),
-    why_none_adds_up: |kinds| {
-        if kinds.is_empty() {
-            "没有可相加的金额".to_string()
-        } else {
-            format!("没有可相加的金额；不相加的：{kinds}")
-        }
-    },
+    why_none_adds_up: "没有可相加的金额",
+    also_left_out: |kinds| format!("；不计入：{kinds}"),
     reason_added: |sum| format!("计入{sum}合计"),
     reason_planned: "不计入：原文说的是计划，尚未发生",
     reason_design: "不计入：这是体系的设计，不是已发生的金额",
     reason_no_period: "不计入：原文没有说是哪段时间的",
-    reason_part_of: |container| format!("不计入：原文说它在{container}之中"),
+    reason_part_of: "不计入：部分不与整体相加",
+    part_of: |whole| format!("是{whole}的一部分"),
     reason_alone: |sum| format!("{sum}；本条没有同种类、同期间的金额可与之相加"),
     reason_unclassified: "不计入：看不出是哪种金额",
     planned: "计划",
     design: "设计",
     qualifier: str::to_string,
     english_periods: false,
+    own_money_words: true,
     list_item: |k, n| format!("第{k}项（共{n}项）"),
     list_separator: "、",
     chart_notes: [
-        "合计只加同一种类（立项、安排或补助）、同一期间、已经发生的金额，不把部分与整体相加。",
+        "合计只加同一种类（立项、安排，或补助、扶持、贴息等拨付）、同一期间、已经发生的金额，不把部分与整体相加。",
         "含近或约的合计标「约」，含超或超过的标「至少」。",
     ],
     mark_set_prompt: "设书签：按一个字母",
@@ -487,6 +497,7 @@ const EN: Strings = Strings {
     figures_chart_hints: "c table  Enter go to text  Esc close",
     chart_title: "money chart",
     log_scale: "log scale",
+    chart_too_narrow: |columns| format!("too narrow for bars: {columns} columns"),
     legend_hedged: "marks a sum given as nearly, over, about or at most.",
     legend_added: "is added to its section's total, ",
     legend_left_out: "is not.",
@@ -518,18 +529,14 @@ const EN: Strings = Strings {
     no_total: "no total",
     why_apart: |sums| format!("kinds or periods differ, not added: {sums}"),
     why_one: |sum| format!("only one sum that adds up: {sum}"),
-    why_none_adds_up: |kinds| {
-        if kinds.is_empty() {
-            "no sum that adds up".to_string()
-        } else {
-            format!("no sum that adds up; never added: {kinds}")
-        }
-    },
+    why_none_adds_up: "no sum that adds up",
+    also_left_out: |kinds| format!("; left out: {kinds}"),
     reason_added: |sum| format!("added to the total {sum}"),
     reason_planned: "left out: the letter reports a plan",
     reason_design: "left out: part of a scheme's design, not money spent",
     reason_no_period: "left out: the letter does not say for which period",
-    reason_part_of: |container| format!("left out: the letter counts it within {container}"),
+    reason_part_of: "left out: a part is not added to its whole",
+    part_of: |whole| format!("part of {whole}"),
     reason_alone: |sum| format!("{sum}: no other sum of its kind and period to add it to"),
     reason_unclassified: "left out: what kind of money it is is not clear",
     planned: "planned",
@@ -549,6 +556,7 @@ const EN: Strings = Strings {
         .to_string()
     },
     english_periods: true,
+    own_money_words: false,
     list_item: |k, n| format!("item {k} of {n}: "),
     list_separator: ", ",
     chart_notes: [

@@ -196,6 +196,42 @@ fn figures_overlay_40x15_shows_whole_parts_in_its_border() {
     assert!(lines[13].starts_with("╰ Esc关闭 ─"), "{shot}");
 }
 
+/// Regression: at 40 columns every bar of the money chart was one `░` whatever its sum, and in
+/// English no bar at all, its kind cut to `…`. The period gives way and the bars keep eight
+/// cells, 超87亿元's longer than 40万元's; in English, where not even that is left, the scale's
+/// row says how wide the bars need the screen, each row keeps one cell whose glyph says
+/// whether the sum is added, and the kind of money stays whole.
+#[test]
+fn money_chart_at_40_columns_uses_its_room_or_says_it_is_too_narrow() {
+    for lang in [Lang::Zh, Lang::En] {
+        let tree = LetterTree::in_lang(dafu::letter::load::embedded(), lang);
+        let mut app = App::new(tree, lang, AmbiguousWidth::Narrow, (40, 30));
+        app.update(OpenFigures);
+        app.update(ToggleFiguresChart);
+        let shot = snapshot(&app);
+        let bars: Vec<usize> = (shot.lines())
+            .filter(|l| l.contains('░'))
+            .map(|l| l.matches('░').count())
+            .collect();
+        assert!(bars.len() > 10, "{shot}");
+        match lang {
+            Lang::Zh => {
+                assert!(bars.iter().max() >= Some(&8), "{shot}");
+                assert!(bars.iter().min() < bars.iter().max(), "bars differ: {shot}");
+            }
+            Lang::En => {
+                assert!(shot.contains("too narrow for bars: 49 columns"), "{shot}");
+                assert!(bars.iter().all(|&n| n == 1), "{shot}");
+                assert!(
+                    shot.contains(" allocated│") && shot.contains(" approved │"),
+                    "{shot}"
+                );
+            }
+        }
+        insta::assert_snapshot!(format!("money_chart_40x30_{lang:?}"), shot);
+    }
+}
+
 #[test]
 fn figures_overlay_80x24() {
     let mut app = app(80, 24);

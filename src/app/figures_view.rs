@@ -236,6 +236,13 @@ impl FiguresView {
         }
     }
 
+    /// Selects row (table) or bar (chart) `index`, counted from 0, or the last when there
+    /// are fewer.
+    pub fn go_to(&mut self, index: usize) {
+        self.step(isize::MIN / 2);
+        self.step(isize::try_from(index).unwrap_or(isize::MAX / 2));
+    }
+
     /// A page key: the selection moves `delta` rows (table) or bars (chart) and the view of
     /// `rows` rows turns with it ([`layout::offset_paged`]).
     pub fn turn(&mut self, delta: isize, rows: usize) {

@@ -105,6 +105,14 @@ impl App {
     }
 
     pub(super) fn update_figures(&mut self, action: Action) {
+        if let Action::Count(digit) = action {
+            self.type_count(digit);
+            return;
+        }
+        // A count applies to the move that follows it, as in the text: `5j` five rows down,
+        // `3 Space` three pages, `12G` the twelfth row, as on the shelf.
+        let counted = self.count.take();
+        let times = counted.unwrap_or(1).max(1).cast_signed();
         let Some(figures) = self.figures.as_mut() else {
             // The overlay is only ever opened with its view prepared.
             self.overlay = None;
@@ -113,16 +121,22 @@ impl App {
         let page = figures_view::list_rows(self.size.0, self.size.1, figures.mode)
             .max(1)
             .cast_signed();
+        let rows = page.cast_unsigned();
         let clicked = matches!(action, Action::Click { .. });
         match action {
+            // Esc first drops a count being typed, as in the text.
+            Action::Escape if counted.is_some() => {}
             Action::Escape | Action::OpenFigures => self.overlay = None,
-            Action::Down => figures.step(1),
-            Action::Up => figures.step(-1),
-            Action::PageDown => figures.turn(page, page.cast_unsigned()),
-            Action::PageUp => figures.turn(-page, page.cast_unsigned()),
-            Action::HalfPageDown => figures.turn((page / 2).max(1), page.cast_unsigned()),
-            Action::HalfPageUp => figures.turn(-(page / 2).max(1), page.cast_unsigned()),
+            Action::Down => figures.step(times),
+            Action::Up => figures.step(-times),
+            Action::PageDown => figures.turn(page * times, rows),
+            Action::PageUp => figures.turn(-page * times, rows),
+            Action::HalfPageDown => figures.turn((page / 2).max(1) * times, rows),
+            Action::HalfPageUp => figures.turn(-(page / 2).max(1) * times, rows),
             Action::Wheel { lines, .. } => figures.step(isize::try_from(lines).unwrap_or(0)),
+            Action::First | Action::Last if let Some(n) = counted => {
+                figures.go_to(n.saturating_sub(1))
+            }
             Action::First => figures.step(isize::MIN / 2),
             Action::Last => figures.step(isize::MAX / 2),
             Action::CycleSort => figures.cycle_sort(&self.tree),
@@ -184,8 +198,10 @@ impl App {
             Action::OpenFigures => self.open_figures(),
             // Over the prompt (F1), `/` goes back to the query being typed.
             Action::OpenSearch if self.search.editing => self.overlay = None,
+            // The letter is searched, with the overlay out of the way of its matches; Esc in
+            // the prompt brings it back where it was.
             Action::OpenSearch => {
-                self.overlay = None;
+                self.prompt_over = self.overlay.take();
                 self.open_search();
             }
             Action::Unbound(key) => self.say_unbound(&key),
@@ -197,9 +213,17 @@ impl App {
     fn jump_to_figure(&mut self, node: NodeId, index: usize) {
         self.select(node);
         if let Some((block, range)) = crate::figures::locate(&self.tree, node, index) {
+            // The whole phrase in view, the unit at its end too when a line breaks inside it;
+            // its start wins when they do not both fit.
+            let end = self
+                .reading
+                .line_of(&self.tree, block, range.end.saturating_sub(1));
+            self.show_reading_line(end);
             let line = self.reading.line_of(&self.tree, block, range.start);
             self.show_reading_line(line);
-            self.spotlight = Some((block, range));
+            // One amount of a list is set apart alone: 60 of 「80、60、40万元」.
+            let own = crate::figures::own_amount(&self.tree, (node, index), (block, range));
+            self.spotlight = Some((block, own));
             // With one pane on the screen, the text, where the figure is, not the outline.
             self.bring_text_forward();
         }

@@ -567,9 +567,10 @@ impl App {
 
     pub(super) fn update_prompt(&mut self, action: Action) {
         self.search.history.typed(&action);
+        let mut cancelled = false;
         match action {
             Action::SearchSubmit => self.submit_search(),
-            Action::SearchCancel | Action::Escape => self.cancel_search(),
+            Action::SearchCancel | Action::Escape => cancelled = true,
             // F1: the help over the prompt, which is there again, as it was, when it closes.
             Action::OpenHelp => {
                 self.overlay = Some(super::Overlay::Help);
@@ -577,9 +578,25 @@ impl App {
             }
             action => match self.search.edit(action) {
                 Edit::Rerun => self.rerun_search(),
-                Edit::Close => self.cancel_search(),
+                Edit::Close => cancelled = true,
                 Edit::Nothing => {}
             },
+        }
+        if cancelled {
+            self.cancel_search();
+        }
+        if !self.search.editing {
+            self.leave_prompt(cancelled);
+        }
+    }
+
+    /// The prompt has closed: a search abandoned goes back to the overlay it was opened in,
+    /// as it was (the figures view at its selection, the help at its page); a search made
+    /// shows the text at its match, and `f` or `?` opens the overlay again.
+    fn leave_prompt(&mut self, cancelled: bool) {
+        match self.prompt_over.take().filter(|_| cancelled) {
+            Some(super::Overlay::Figures) => self.open_figures(),
+            over => self.overlay = over,
         }
     }
 

@@ -67,6 +67,19 @@ pub fn kind_of(figure: &Figure) -> Option<MoneyKind> {
         .find(|kind| kind.words().iter().any(|w| what.contains(w)))
 }
 
+/// The letter's own word for the kind of money `figure` is, where the kind has several: the
+/// first of [`MoneyKind::words`] its `what` says (扶持 of 核心技术攻关扶持资金, 贴息 of
+/// 科技贷款贴息, both money paid). `None` for a kind of one word, which its label names
+/// (上限 for 最高), and when `what` says none of them.
+#[must_use]
+pub fn own_word(figure: &Figure) -> Option<&'static str> {
+    let words = kind_of(figure)?.words();
+    if words.len() < 2 {
+        return None;
+    }
+    words.iter().copied().find(|w| figure.what.contains(w))
+}
+
 /// Why a money figure is or is not in a total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -147,15 +160,16 @@ pub struct SectionTotal {
     pub figures: Vec<(FigureRef, Verdict)>,
 }
 
-/// Why a section has no total: the reason the chart gives under its bars.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NoTotal {
-    /// Sums that add up, but each is alone in its kind and period: these (kind, period)
-    /// pairs, in letter order.
-    Apart(Vec<(MoneyKind, Period)>),
-    /// No sum that adds up at all: the kinds of the section's sums, in letter order (an empty
-    /// list when none is known).
-    NoneAddsUp(Vec<MoneyKind>),
+/// Why a section has no total: the reason the chart gives under its bars, which names every
+/// sum of the section, among the one or the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoTotal {
+    /// Sums that add up, but each alone in its kind and period (one a kind and period), in
+    /// letter order: empty when no sum adds up at all.
+    pub apart: Vec<FigureRef>,
+    /// The section's other sums, left out for their kind (a fund, a cap…), a plan, no
+    /// period, or as a part of another, in letter order.
+    pub left_out: Vec<FigureRef>,
 }
 
 impl SectionTotal {
@@ -170,31 +184,17 @@ impl SectionTotal {
 
     /// Why the section has no total; `None` when it has one.
     #[must_use]
-    pub fn no_total(&self, tree: &LetterTree) -> Option<NoTotal> {
+    pub fn no_total(&self) -> Option<NoTotal> {
         if !self.totals.is_empty() {
             return None;
         }
-        let figure = |f: &FigureRef| &tree.nodes[f.0].figures[f.1];
-        let mut apart: Vec<(MoneyKind, Period)> = Vec::new();
-        let mut kinds: Vec<MoneyKind> = Vec::new();
-        for (f, v) in &self.figures {
-            let fig = figure(f);
-            if let Some(kind) = kind_of(fig)
-                && !kinds.contains(&kind)
-            {
-                kinds.push(kind);
-            }
-            if *v == Verdict::Alone
-                && let (Some(kind), Some(p)) = (kind_of(fig), period_of(fig))
-                && !apart.iter().any(|(k, q)| *k == kind && q.same_as(&p))
-            {
-                apart.push((kind, p));
-            }
-        }
-        Some(if apart.is_empty() {
-            NoTotal::NoneAddsUp(kinds)
-        } else {
-            NoTotal::Apart(apart)
+        // Without a total no sum was added: each is alone, or left out for its own reason.
+        let (apart, left_out): (Vec<_>, Vec<_>) =
+            self.figures.iter().partition(|(_, v)| *v == Verdict::Alone);
+        let refs = |list: Vec<&(FigureRef, Verdict)>| list.into_iter().map(|(f, _)| *f).collect();
+        Some(NoTotal {
+            apart: refs(apart),
+            left_out: refs(left_out),
         })
     }
 }
@@ -389,6 +389,20 @@ mod tests {
             ..money("企业补助", None)
         };
         assert_eq!(kind_of(&said), Some(Allocated));
+    }
+
+    #[test]
+    fn own_word_is_the_letters_word_for_a_kind_of_several() {
+        let said = |what: &str, qualifier| own_word(&money(what, qualifier));
+        assert_eq!(said("近5年核心技术攻关扶持资金", None), Some("扶持"));
+        assert_eq!(said("科技贷款贴息", None), Some("贴息"));
+        // Two words: the kind's order, the money's name before the act of paying it.
+        assert_eq!(said("2020年拨付的科技保险补助资金", None), Some("补助"));
+        assert_eq!(said("市产业投资基金总规模", None), Some("规模"));
+        // A kind of one word is named by its label (上限, not 最高).
+        assert_eq!(said("企业补助", Some("最高")), None);
+        assert_eq!(said("立项金额", None), None);
+        assert_eq!(said("某项投资", None), None);
     }
 
     #[test]

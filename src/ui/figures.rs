@@ -16,10 +16,10 @@ use ratatui::widgets::Widget;
 use super::{pane, put_line, theme};
 use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
-use crate::figures::money::{self, Verdict, kind_of};
+use crate::figures::money::{SectionTotal, Verdict, kind_of};
 use crate::figures::{
-    FigureRef, UnitKind, display_value, grouped_digits, hedged_value, list_item, table_cells,
-    when_label,
+    FigureRef, UnitKind, container_of, display_value, grouped_digits, hedged_value, list_item,
+    table_cells, when_label,
 };
 use crate::layout::{
     FIGURES_CHART_HEAD_ROWS as CHART_HEAD_ROWS, FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS,
@@ -310,28 +310,24 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
     if let Some(qualifier) = f.qualifier.as_deref().filter(|q| !f.text.contains(q)) {
         first.push(Span::raw(format!("  {}", (strings.qualifier)(qualifier))));
     }
+    let reason = money_reason(app, (node, index));
+    // A reason that names the sum's kind in its period (`2020年安排；…`) says the period:
+    // `2020年  2020年安排` said it twice.
     let when = when_label(f, app.lang());
-    if !when.is_empty() {
+    if !when.is_empty()
+        && !reason
+            .as_ref()
+            .is_some_and(|(_, names_period)| *names_period)
+    {
         first.push(Span::raw(format!("  {when}")));
     }
-    if f.kind() == UnitKind::Money {
-        let verdict = app.figures().and_then(|view| {
-            view.chart
-                .totals
-                .iter()
-                .find_map(|t| t.verdict((node, index)))
-        });
-        let reason = match (verdict, kind_of(f)) {
-            (Some(v), _) => verdict_reason(app, v, f),
-            (None, Some(kind)) => strings.money_kind_reasons[kind.index()].to_string(),
-            (None, None) => strings.reason_unclassified.to_string(),
-        };
-        let style = if verdict.is_some_and(Verdict::is_added) {
-            Style::new()
-        } else {
-            theme::DIM
-        };
-        first.push(Span::styled(format!("  {reason}"), style));
+    // The whole the letter puts it in (`part_of`), which the view had shown nowhere.
+    if let Some((n, i)) = container_of(app.tree(), (node, index)) {
+        let whole = hedged_value(&app.tree().nodes[n].figures[i], app.lang());
+        first.push(Span::raw(format!("  {}", (strings.part_of)(&whole))));
+    }
+    if let Some((reason, _)) = reason {
+        first.push(reason);
     }
     // Cut with a mark where the row ends, so that a cut breadcrumb shows it is cut.
     let what_w = str_width(&f.what, app.ambiguous());
@@ -347,26 +343,57 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
     [Line::from(first), Line::from(second)]
 }
 
-/// Why a sum of money is or is not in a total, in the interface's language.
-fn verdict_reason(app: &App, verdict: Verdict, f: &crate::letter::Figure) -> String {
+/// For a sum of money, why it is or is not in a total (dimmed unless it is), and whether
+/// that reason names the sum's period: a sum added names its total, a sum alone its kind in
+/// its period. `None` for a figure that is not money.
+fn money_reason(app: &App, (node, index): FigureRef) -> Option<(Span<'static>, bool)> {
+    let strings = app.lang().strings();
+    let f = &app.tree().nodes[node].figures[index];
+    if f.kind() != UnitKind::Money {
+        return None;
+    }
+    let section = app.figures().and_then(|view| {
+        (view.chart.totals.iter()).find_map(|t| Some((t, t.verdict((node, index))?)))
+    });
+    let verdict = section.map(|(_, v)| v);
+    let reason = match (section, kind_of(f)) {
+        (Some((section, v)), _) => verdict_reason(app, section, v, f),
+        (None, Some(kind)) => strings.money_kind_reasons[kind.index()].to_string(),
+        (None, None) => strings.reason_unclassified.to_string(),
+    };
+    let style = if verdict.is_some_and(Verdict::is_added) {
+        Style::new()
+    } else {
+        theme::DIM
+    };
+    let names_period = matches!(verdict, Some(Verdict::Added(_) | Verdict::Alone));
+    Some((Span::styled(format!("  {reason}"), style), names_period))
+}
+
+/// Why a sum of money of `section` is or is not in a total, in the interface's language.
+fn verdict_reason(
+    app: &App,
+    section: &SectionTotal,
+    verdict: Verdict,
+    f: &crate::letter::Figure,
+) -> String {
     let lang = app.lang();
     let strings = lang.strings();
-    // Only sums of a known kind and period reach a verdict that names them.
-    let sum = || match (kind_of(f), money::period_of(f)) {
-        (Some(kind), Some(period)) => chart::kind_in_period(lang, kind, &period),
-        _ => String::new(),
-    };
     match verdict {
-        Verdict::Added(_) => (strings.reason_added)(&sum()),
+        // The total by the words of all its parts (2020年补助、奖励), as its heading names it.
+        Verdict::Added(i) => {
+            let total = section.totals.get(i).map(|t| chart::total_name(app, t));
+            (strings.reason_added)(&total.unwrap_or_default())
+        }
         Verdict::NeverAdded(kind) => strings.money_kind_reasons[kind.index()].to_string(),
         Verdict::Unclassified => strings.reason_unclassified.to_string(),
         Verdict::NotDone(Status::Design) => strings.reason_design.to_string(),
         Verdict::NotDone(_) => strings.reason_planned.to_string(),
         Verdict::NoPeriod => strings.reason_no_period.to_string(),
-        Verdict::PartOf((n, i)) => {
-            (strings.reason_part_of)(&hedged_value(&app.tree().nodes[n].figures[i], lang))
-        }
-        Verdict::Alone => (strings.reason_alone)(&sum()),
+        // The whole is named before the reason, as for any part.
+        Verdict::PartOf(_) => strings.reason_part_of.to_string(),
+        // Only sums of a known kind and period are alone in theirs.
+        Verdict::Alone => (strings.reason_alone)(&chart::sum_name(lang, f).unwrap_or_default()),
     }
 }
 

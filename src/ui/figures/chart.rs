@@ -18,7 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::{CHART_HEAD_ROWS, SELECTED_MARK};
 use crate::app::App;
 use crate::app::figures_view::{ChartLine, ChartView};
-use crate::figures::money::{NoTotal, SectionTotal, Total, Verdict, kind_of};
+use crate::figures::money::{SectionTotal, Total, Verdict, kind_of, own_word, period_of};
 use crate::figures::{FigureRef, hedged_value, is_hedged, period_label, when_label};
 use crate::layout::offset_showing;
 use crate::letter::Figure;
@@ -140,10 +140,16 @@ struct Columns {
     bar: usize,
     /// Width of the value (`近1.8亿元`).
     value: usize,
-    /// Width of the period and status (`2019-2020年`, `计划`).
+    /// Width of the period and status (`2019-2020年`, `计划`); 0 when it gave way, and then
+    /// without the gap before it.
     when: usize,
     /// Width of the tag, the kind of money (`立项`, `补助`…).
     tag: usize,
+    /// Whether the bars are drawn to scale. Where fewer than [`MIN_BAR`] cells are left, a
+    /// bar would be a cell or two whatever the sum, which says nothing: each row has one cell
+    /// of the glyph instead, which says only whether the sum is added, and the scale's row
+    /// says that the screen is too narrow for bars.
+    scaled: bool,
 }
 
 /// Columns before the label: one for the selection mark (an indent under the heading),
@@ -156,31 +162,60 @@ const MIN_WHEN: usize = 6;
 /// The narrowest the tag column is cut to: the kind of money matters more than its period,
 /// and `allocated`, `per award` still read whole.
 const MIN_TAG: usize = 9;
-/// The narrowest the label column is cut to.
+/// The narrowest the label column is cut to while the bars are drawn.
 const MIN_LABEL: usize = 10;
+/// The fewest cells bars are drawn in: over the five decades of this letter's sums
+/// (10万 to 100亿), a decade in a cell and a half, and sums a decade apart still differ.
+const MIN_BAR: usize = 8;
 
 impl Columns {
     fn new(width: usize, label: usize, value: usize, when: usize, tag: usize) -> Self {
         // A third of the width for labels, at most 40 columns: the detail line has the rest.
-        let mut cut = [label.min((width * 30 / 100).clamp(8, 40)), when, tag];
-        let room = |[label, when, tag]: [usize; 3]| {
-            width.saturating_sub(LEAD + label + 1 + 1 + value + 1 + when + 1 + tag)
-        };
-        // On a narrow screen (English words are long) the bars keep a sixth of the width:
-        // the period, the tag, then the label give up columns, each down to its least.
-        let want = width / 6;
-        for (i, least) in [(1, MIN_WHEN), (2, MIN_TAG), (0, MIN_LABEL)] {
-            let short = want.saturating_sub(room(cut));
-            cut[i] -= short.min(cut[i].saturating_sub(least));
-        }
-        let [label, when, tag] = cut;
-        Self {
-            label,
-            bar: room(cut),
+        let mut c = Self {
+            label: label.min((width * 30 / 100).clamp(8, 40)),
+            bar: 0,
             value,
             when,
             tag,
+            scaled: true,
+        };
+        // On a narrow screen (English words are long) the bars keep a sixth of the width,
+        // and at least `MIN_BAR`: the period, the tag, then the label give up columns, each
+        // down to its least; then the period gives way, as in the table (the detail line
+        // says it).
+        let want = (width / 6).max(MIN_BAR);
+        for (column, least) in [(1, MIN_WHEN), (2, MIN_TAG), (0, MIN_LABEL)] {
+            let short = want.saturating_sub(c.room(width));
+            let cell = match column {
+                0 => &mut c.label,
+                1 => &mut c.when,
+                _ => &mut c.tag,
+            };
+            *cell -= short.min(cell.saturating_sub(least));
         }
+        if c.room(width) < want {
+            c.when = 0;
+        }
+        c.bar = c.room(width);
+        if c.bar < MIN_BAR {
+            // One cell for the glyph; the label takes the rest, up to its own width.
+            c.scaled = false;
+            c.bar = 1;
+            let others = c.fixed() - c.label + c.bar;
+            c.label = width.saturating_sub(others).min(label);
+        }
+        c
+    }
+
+    /// The columns of everything but the bar, with the gaps between the parts.
+    fn fixed(self) -> usize {
+        let when = if self.when > 0 { self.when + 1 } else { 0 };
+        LEAD + self.label + 1 + 1 + self.value + 1 + when + self.tag
+    }
+
+    /// What is left of `width` for the bar.
+    fn room(self, width: usize) -> usize {
+        width.saturating_sub(self.fixed())
     }
 
     fn bar_x(self) -> usize {
@@ -199,6 +234,8 @@ struct Chart<'a> {
     width: usize,
     columns: Columns,
     scale: LogScale,
+    /// The body width from which bars are drawn to scale, when they are not.
+    scaled_from: Option<usize>,
 }
 
 impl<'a> Chart<'a> {
@@ -222,17 +259,26 @@ impl<'a> Chart<'a> {
             width,
             columns: Columns::new(width, 0, 0, 0, 0),
             scale: LogScale::over(std::iter::empty()),
+            scaled_from: None,
         };
         let widest = |it: &mut dyn Iterator<Item = String>| {
             it.map(|s| str_width(&s, mode)).max().unwrap_or(0)
         };
-        this.columns = Columns::new(
-            width,
+        let natural = [
             widest(&mut bars.iter().map(|f| this.figure(f).what.clone())),
             widest(&mut bars.iter().map(|f| hedged_value(this.figure(f), this.lang))),
             widest(&mut bars.iter().map(|f| this.when(f))),
-            widest(&mut bars.iter().map(|f| this.tag(f).to_string())),
-        );
+            widest(&mut bars.iter().map(|f| this.tag(f))),
+        ];
+        let columns = |width| {
+            let [label, value, when, tag] = natural;
+            Columns::new(width, label, value, when, tag)
+        };
+        this.columns = columns(width);
+        // How wide the bars need the body to be, to say so (a column more each step: few).
+        this.scaled_from = (!this.columns.scaled)
+            .then(|| (width + 1..width + 200).find(|&w| columns(w).scaled))
+            .flatten();
         this.scale = LogScale::over(bars.iter().map(|f| this.figure(f).value));
         this
     }
@@ -241,9 +287,10 @@ impl<'a> Chart<'a> {
         &self.app.tree().nodes[node].figures[i]
     }
 
-    fn tag(&self, f: &FigureRef) -> &'a str {
-        kind_of(self.figure(f)).map_or(self.strings.unclassified, |k| {
-            self.strings.money_kinds[k.index()]
+    fn tag(&self, f: &FigureRef) -> String {
+        let figure = self.figure(f);
+        kind_of(figure).map_or(self.strings.unclassified.to_string(), |k| {
+            money_label(self.lang, k, [figure])
         })
     }
 
@@ -256,7 +303,7 @@ impl<'a> Chart<'a> {
         let strings = self.strings;
         format!(
             "{}{}",
-            (strings.total_label)(&kind_in_period(self.lang, total.kind, &total.period)),
+            (strings.total_label)(&total_name(self.app, total)),
             total.text(strings.approx, strings.at_least)
         )
     }
@@ -282,13 +329,21 @@ impl<'a> Chart<'a> {
             Span::styled(LEFT_OUT_GLYPH.to_string(), theme::DIM),
             Span::raw(format!(" {}", strings.legend_left_out)),
         ]);
-        let axis = scale_line(
-            strings.log_scale,
-            self.scale,
-            self.columns,
-            self.width,
-            mode,
-        );
+        let axis = match self.scaled_from {
+            // The overlay's border takes a column each side of the body.
+            Some(body) => format!(
+                "{}{}",
+                " ".repeat(LEAD),
+                (strings.chart_too_narrow)(body + 2)
+            ),
+            None => scale_line(
+                strings.log_scale,
+                self.scale,
+                self.columns,
+                self.width,
+                mode,
+            ),
+        };
         [hedged, added, Line::styled(axis, theme::DIM)]
     }
 
@@ -350,10 +405,16 @@ impl<'a> Chart<'a> {
         let added = self.added(&f);
         let plain = |style: Style| if selected { Style::new() } else { style };
         let mark = if is_hedged(fig) { HEDGE_MARK } else { " " };
-        let filled = bar(self.scale.fraction(fig.value), columns.bar, added, mode);
+        let fraction = if columns.scaled {
+            self.scale.fraction(fig.value)
+        } else {
+            // Too narrow for bars: one full cell, whose glyph says whether the sum is added.
+            1.0
+        };
+        let filled = bar(fraction, columns.bar, added, mode);
         let filled_w = str_width(&filled, mode);
         let bar_style = if added { theme::FIGURE } else { theme::DIM };
-        Line::from(vec![
+        let mut spans = vec![
             Span::raw(if selected { SELECTED_MARK } else { " " }),
             Span::styled(mark, plain(theme::FIGURE)),
             Span::raw(fit(
@@ -370,16 +431,15 @@ impl<'a> Chart<'a> {
                 plain(theme::FIGURE),
             ),
             Span::raw(" "),
-            Span::styled(
-                fit(&self.when(&f), columns.when, false, mode),
-                plain(theme::DIM),
-            ),
-            Span::raw(" "),
-            Span::styled(
-                fit(self.tag(&f), columns.tag, false, mode),
-                plain(bar_style),
-            ),
-        ])
+        ];
+        // A period that gave way leaves no gap.
+        if columns.when > 0 {
+            let when = fit(&self.when(&f), columns.when, false, mode);
+            spans.extend([Span::styled(when, plain(theme::DIM)), Span::raw(" ")]);
+        }
+        let tag = fit(&self.tag(&f), columns.tag, false, mode);
+        spans.push(Span::styled(tag, plain(bar_style)));
+        Line::from(spans)
     }
 }
 
@@ -424,44 +484,97 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
     CHART_HEAD_ROWS
 }
 
-/// A kind of money in a period, in `lang`: `2020年立项`, `approved (2020)`.
+/// A kind of money, named by `label` ([`money_label`]), in a period, in `lang`: `2020年立项`,
+/// `approved (2020)`.
 #[must_use]
-pub fn kind_in_period(lang: Lang, kind: MoneyKind, period: &Period) -> String {
+pub fn kind_in_period(lang: Lang, label: &str, period: &Period) -> String {
+    (lang.strings().kind_in_period)(label, &period_label(period, lang))
+}
+
+/// What kind of money `figures` (all of `kind`) are, as the chart names it: in Chinese the
+/// letter's own word for each where the kind has several ([`own_word`]: 扶持资金 and 贴息
+/// are money paid, which 补助 would mislabel), both words where they differ (补助、奖励);
+/// otherwise, and in English, the kind's label, whose plain word covers them all (`paid`).
+#[must_use]
+pub fn money_label<'f>(
+    lang: Lang,
+    kind: MoneyKind,
+    figures: impl IntoIterator<Item = &'f Figure>,
+) -> String {
     let strings = lang.strings();
-    (strings.kind_in_period)(
-        strings.money_kinds[kind.index()],
-        &period_label(period, lang),
-    )
+    let label = strings.money_kinds[kind.index()];
+    let mut words: Vec<&str> = Vec::new();
+    if strings.own_money_words {
+        for word in figures.into_iter().map(|f| own_word(f).unwrap_or(label)) {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+    }
+    if words.is_empty() {
+        label.to_string()
+    } else {
+        words.join(strings.list_separator)
+    }
+}
+
+/// A total's kind in its period, named by the words of its parts: `2020年补助合计`'s
+/// `2020年补助`.
+#[must_use]
+pub fn total_name(app: &App, total: &Total) -> String {
+    let tree = app.tree();
+    let parts = (total.parts.iter()).map(|&(node, i)| &tree.nodes[node].figures[i]);
+    let label = money_label(app.lang(), total.kind, parts);
+    kind_in_period(app.lang(), &label, &total.period)
+}
+
+/// A sum's kind in its period, in the letter's word for it: `近5年扶持`, `paid (past 5
+/// years)`; `None` for a sum of no known kind or period.
+#[must_use]
+pub fn sum_name(lang: Lang, figure: &Figure) -> Option<String> {
+    let (kind, period) = (kind_of(figure)?, period_of(figure)?);
+    Some(kind_in_period(
+        lang,
+        &money_label(lang, kind, [figure]),
+        &period,
+    ))
 }
 
 /// Why nothing of a section was added: its sums that add up differ in kind or period (each
-/// named), or there is one only, or none of its sums is of a kind that adds up (the kinds
-/// named); empty when the section has a total.
+/// named), or there is one only, or none of its sums is of a kind that adds up; then the
+/// kinds of the sums it left out otherwise (a fund, a cap, a plan…), so that every bar
+/// under the heading is accounted for. Empty when the section has a total.
 #[must_use]
 pub fn nothing_added(app: &App, total: &SectionTotal) -> String {
     let lang = app.lang();
     let strings = lang.strings();
-    let join = |items: Vec<String>| items.join(strings.list_separator);
-    match total.no_total(app.tree()) {
-        None => String::new(),
-        Some(NoTotal::Apart(sums)) => {
-            let named: Vec<String> = sums
-                .iter()
-                .map(|(kind, period)| kind_in_period(lang, *kind, period))
-                .collect();
-            if named.len() == 1 {
-                (strings.why_one)(&join(named))
-            } else {
-                (strings.why_apart)(&join(named))
-            }
+    let Some(none) = total.no_total() else {
+        return String::new();
+    };
+    let figure = |&(node, i): &FigureRef| &app.tree().nodes[node].figures[i];
+    let named: Vec<String> = (none.apart.iter())
+        .filter_map(|f| sum_name(lang, figure(f)))
+        .collect();
+    let mut left_out: Vec<String> = Vec::new();
+    for f in none.left_out.iter().map(figure) {
+        let Some(kind) = kind_of(f) else {
+            continue;
+        };
+        let label = money_label(lang, kind, [f]);
+        if !left_out.contains(&label) {
+            left_out.push(label);
         }
-        Some(NoTotal::NoneAddsUp(kinds)) => {
-            let named: Vec<String> = kinds
-                .iter()
-                .map(|k| strings.money_kinds[k.index()].to_string())
-                .collect();
-            (strings.why_none_adds_up)(&join(named))
-        }
+    }
+    let why = match named.len() {
+        0 => strings.why_none_adds_up.to_string(),
+        1 => (strings.why_one)(&named.join(strings.list_separator)),
+        _ => (strings.why_apart)(&named.join(strings.list_separator)),
+    };
+    if left_out.is_empty() {
+        why
+    } else {
+        let left_out = left_out.join(strings.list_separator);
+        format!("{why}{}", (strings.also_left_out)(&left_out))
     }
 }
 
@@ -631,6 +744,24 @@ mod tests {
         // With room to spare nothing is cut.
         let c = Columns::new(118, 30, 15, 12, 13);
         assert_eq!((c.when, c.tag), (12, 13));
+    }
+
+    #[test]
+    fn bars_too_short_to_mean_anything_give_way_to_a_cell_that_marks_them() {
+        // 40 columns in Chinese: the period gives way, the bars keep eight cells.
+        let c = Columns::new(38, 30, 11, 11, 4);
+        assert!(c.scaled && c.when == 0 && c.bar >= MIN_BAR, "{c:?}");
+        // In English (`at most 300万元`, `running total`): no room for eight, one cell.
+        let c = Columns::new(38, 30, 15, 12, 13);
+        assert!(!c.scaled && c.bar == 1, "{c:?}");
+        for width in 30..160 {
+            for natural in [(30, 11, 11, 4), (30, 15, 12, 13)] {
+                let (label, value, when, tag) = natural;
+                let c = Columns::new(width, label, value, when, tag);
+                assert!(c.fixed() + c.bar <= width, "{width}: {c:?}");
+                assert!(!c.scaled || c.bar >= MIN_BAR, "{width}: {c:?}");
+            }
+        }
     }
 
     #[test]
