@@ -5,7 +5,7 @@
 
 mod binary;
 
-use binary::{Output, Scratch, fixture, run};
+use binary::{LETTER_YAML, Output, Scratch, fixture, run};
 
 /// The smallest valid letter, which the refusals below change one thing of.
 const MINIMAL_YAML: &str = include_str!("fixtures/minimal.yaml");
@@ -299,6 +299,30 @@ fn a_money_kind_its_clause_does_not_word_is_refused_quoting_the_clause() {
     let en_said = "“近1.8亿元” is marked paid money, but its clause “投入资金近1.8亿元” says none of 补助 扶持 贴息 拨付 奖励 支出\n";
     assert!(zh.ends_with(&format!("kind.yaml{place}{zh_said}")), "{zh}");
     assert!(en.ends_with(&format!("kind.yaml{place}{en_said}")), "{en}");
+}
+
+/// A sum written 最高 is a ceiling: marked paid because its clause says 补助
+/// (「最高补助分别为300、200、100万元」), it is refused at its `money_kind`, in both languages.
+#[test]
+fn a_ceiling_marked_as_money_paid_is_refused() {
+    let scratch = Scratch::new("money-kind-ceiling");
+    let cap = "                qualifier: 最高\n                money_kind: cap\n";
+    // The line of its money_kind, after its qualifier's.
+    let line = 2 + LETTER_YAML
+        .get(..LETTER_YAML.find(cap).expect("the first ceiling"))
+        .unwrap_or_default()
+        .lines()
+        .count();
+    let yaml = LETTER_YAML.replacen(cap, &cap.replace("cap", "paid"), 1);
+    let (zh, en) = refused_letter(&scratch, "ceiling", yaml);
+    let place = format!(
+        "ceiling.yaml:{line}:29: suggestions[4].measures[0].points[0].figures[3].money_kind: "
+    );
+    let zh_said = "“300、200、100万元”写作“最高”，是上限：money_kind 应写 cap，而不是补助\n";
+    let en_said =
+        "“300、200、100万元” is written 最高, a ceiling: its money_kind is cap, not paid\n";
+    assert!(zh.ends_with(&format!("{place}{zh_said}")), "{zh}");
+    assert!(en.ends_with(&format!("{place}{en_said}")), "{en}");
 }
 
 /// Letters with a value of the wrong type where each of the schema's mappings and choices is

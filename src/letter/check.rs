@@ -223,6 +223,9 @@ impl Worded<'_> {
     }
 }
 
+/// The qualifier of a ceiling (`cap`): 最高.
+const CEILING: &str = "最高";
+
 /// How many characters of a clause a refusal quotes on each side of its figure: enough to
 /// show the words around it, not a paragraph that has no clause break.
 const CLAUSE_QUOTED: usize = 30;
@@ -244,6 +247,18 @@ fn check_money_kind(
             format!(
                 "“{text}” is in {}, not money: only money has a money_kind",
                 figure.unit
+            ),
+        ));
+    }
+    // A sum written 最高 is a ceiling one award may reach, whatever its clause calls the
+    // money (「最高补助分别为300、200、100万元」): marked paid, a chart would add ceilings
+    // as sums paid out.
+    if figure.qualifier.as_deref() == Some(CEILING) && kind != MoneyKind::Cap {
+        return Err((
+            here.key("money_kind"),
+            format!(
+                "“{text}” is written {CEILING}, a ceiling: its money_kind is cap, not {}",
+                kind.name()
             ),
         ));
     }

@@ -87,7 +87,9 @@ const SCHEMA: Schema = Schema {
     // 23: a figure's money_kind must be worded in its own clause, not anywhere in its node
     // (paid for 「2020年安排352万元…」, 扶持 said a sentence before): a letter that said so is
     // refused, and a refusal quotes the clause.
-    version: 23,
+    // 24: a sum written 最高 must be a cap when it has a money_kind: a letter that marked one
+    // paid is refused.
+    version: 24,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

@@ -131,6 +131,10 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”的单位是{2}，不是金额：只有金额才有 money_kind",
     ),
     t(
+        "“{}” is written {}, a ceiling: its money_kind is cap, not {}",
+        "“{1}”写作“{2}”，是上限：money_kind 应写 cap，而不是{3}",
+    ),
+    t(
         "“{}” is marked {} money, but its clause “{}” says none of {}",
         "“{1}”标为{2}的金额，但它所在的分句“{3}”没有以下任何一词：{4}",
     ),
