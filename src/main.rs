@@ -143,8 +143,9 @@ enum Command {
         /// The letter file, or folder of letters, to check.
         file: Option<PathBuf>,
     },
-    /// List the letters of a folder (a shelf): date, issuer, document number, class, title,
-    /// suggestions and figures; a letter that cannot be read is listed with its error.
+    /// List the letters of a folder (a shelf): date, issuer, document number, proposal, class,
+    /// suggestions and figures, and what each answers (its proposal's title); a letter that
+    /// cannot be read is listed with its error.
     List {
         /// Folders of letters (`.yaml`, `.yml`, `.txt`), or letter files.
         #[arg(required = true)]
@@ -821,7 +822,8 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
                 .collect();
             let printed = print_to(stdout_file, |out| {
                 let written = cli::figures::print_letters(&letters, options, out)?;
-                if !shelf.is_empty() {
+                // A folder whose letters were all refused says so, not that they state no figures.
+                if !letters.is_empty() {
                     say_if_no_figures(written, &folder_name, options);
                 }
                 Ok(FOUND)

@@ -6,8 +6,10 @@
 //!   no reader sees half of one and none is lost.
 //! - **Ours, and of a version we know**: the file carries its schema's `application_id` and
 //!   `user_version`. A file that is damaged, another program's, or of another version is
-//!   *set aside* (renamed beside itself, never deleted: `state.db.damaged-<time>-<pid>`) and a
-//!   new one made; the caller says so to the user ([`Store::set_aside`]).
+//!   *set aside* (renamed beside itself: `state.db.damaged-<time>-<pid>`) and a new one made;
+//!   the caller says so to the user ([`Store::set_aside`]). Only a cache, which is made again
+//!   from the letters, deletes what it set aside, and only for its format
+//!   ([`remove_all_set_aside`]).
 //! - **Regular files only**: anything else at the path or at its `-wal`/`-shm`/`-journal`
 //!   companions (a FIFO, whose open or read would wait for ever; a symbolic link, which a
 //!   write would follow; a directory) is set aside before SQLite opens it, and SQLite opens

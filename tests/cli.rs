@@ -639,6 +639,13 @@ fn a_figures_table_with_no_row_is_not_printed_and_stderr_says_why() {
     );
     // With figures, nothing is said.
     assert_ok(&run(["figures", "--unit", "count", minimal]));
+    // A folder whose letters are all refused says so, not that they state no figures.
+    let refused = Scratch::new("figures-refused");
+    refused.write("a.yaml", "title: [\n");
+    let folder = refused.path().display().to_string();
+    let out = run(["figures", &folder]);
+    assert_eq!(out.code(), Some(2), "{out:?}");
+    assert!(!out.stderr().contains("没有载明数字"), "{out:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -124,6 +124,11 @@ fn a_percentage_goes_that_far_into_the_letter_as_in_less() {
     assert_eq!(top_line_number(&app), end);
     type_keys(&mut app, "%");
     assert_eq!(top_line_number(&app), 0, "no count is the top, as in less");
+    // A jump: `''` goes back to where it was made.
+    type_keys(&mut app, "10j50%");
+    assert_eq!(top_line_number(&app), tops[1]);
+    type_keys(&mut app, "''");
+    assert_eq!(top_line_number(&app), 10, "back from 50%");
 }
 
 #[test]

@@ -83,12 +83,29 @@ fn typed(app: &mut ShelfApp, text: &str) {
     }
 }
 
+/// The prompt as the status row shows it, without the search's progress after the query
+/// (the query is searched as it is typed).
+fn typed_query(app: &ShelfApp) -> String {
+    let searching = format!("  {}", app.lang().strings().shelf_searching);
+    let row = status(app);
+    row.split(&searching)
+        .next()
+        .unwrap_or_default()
+        .trim_end()
+        .to_string()
+}
+
 /// `/`, `query` typed key by key, Enter: the id of the last search the shelf asked for (as
 /// the query was typed, the whole query's).
 fn search_typed(app: &mut ShelfApp, query: &str) -> u64 {
     key(app, KeyCode::Char('/'));
     typed(app, query);
     key(app, KeyCode::Enter);
+    last_search_id(app)
+}
+
+/// The id of the last search the shelf asked for.
+fn last_search_id(app: &mut ShelfApp) -> u64 {
     (app.take_effects().into_iter())
         .rev()
         .find_map(|effect| match effect {
@@ -238,24 +255,21 @@ fn the_shelfs_prompt_edits_as_the_readers_does() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "rengong zhineng");
     ctrl(&mut app, 'w');
-    assert_eq!(status(&app).trim_end(), "search the shelf: rengong");
+    assert_eq!(typed_query(&app), "search the shelf: rengong");
     ctrl(&mut app, 'a');
     key(&mut app, KeyCode::Delete);
     ctrl(&mut app, 'e');
     typed(&mut app, "x");
-    assert_eq!(status(&app).trim_end(), "search the shelf: engong x");
+    assert_eq!(typed_query(&app), "search the shelf: engong x");
     ctrl(&mut app, 'u');
     // A query longer than the row: the caret's end in view, the cut start marked.
     typed(&mut app, &"abcdefghij".repeat(8));
-    let row = status(&app);
-    assert!(
-        row.contains("…") && row.trim_end().ends_with("ghij"),
-        "{row}"
-    );
+    let row = typed_query(&app);
+    assert!(row.contains("…") && row.ends_with("ghij"), "{row}");
     ctrl(&mut app, 'a');
-    let row = status(&app);
+    let row = typed_query(&app);
     assert!(row.starts_with("search the shelf: abcdefghij"), "{row}");
-    assert!(row.trim_end().ends_with('…'), "the cut end marked: {row}");
+    assert!(row.ends_with('…'), "the cut end marked: {row}");
 }
 
 #[test]
@@ -520,9 +534,9 @@ fn up_and_down_in_the_shelfs_prompt_recall_the_queries_searched() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "ren");
     key(&mut app, KeyCode::Up);
-    assert_eq!(status(&app).trim_end(), "search the shelf: rclf");
+    assert_eq!(typed_query(&app), "search the shelf: rclf");
     key(&mut app, KeyCode::Down);
-    assert_eq!(status(&app).trim_end(), "search the shelf: ren");
+    assert_eq!(typed_query(&app), "search the shelf: ren");
 }
 
 /// A letter's state (unreviewed, refused) heads its title rather than take a column of its
@@ -805,5 +819,26 @@ fn a_searchs_count_column_is_headed_whole_in_either_language() {
         assert!(headings.starts_with(heading), "{shot}");
         let row = shot.lines().nth(2).unwrap_or_default();
         assert!(row.starts_with("12 "), "{shot}");
+    }
+}
+
+/// The query is searched as it is typed: while letters are still being searched, the prompt
+/// says how far the search is, so that a count that is still growing, or still 0, is not taken
+/// for the answer.
+#[test]
+fn the_prompt_says_how_far_a_search_typed_is() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = shelf(lang, (80, 24));
+        key(&mut app, KeyCode::Char('/'));
+        typed(&mut app, "rgzn");
+        let id = last_search_id(&mut app);
+        app.learn((0..5).map(|row| ShelfNews::Found { id, row, count: 0 }));
+        let searching = lang.strings().shelf_searching;
+        let row = status(&app);
+        assert!(row.contains("rgzn"), "{row}");
+        assert!(row.contains(&format!("{searching} 5/{LETTERS}")), "{row}");
+        app.learn((5..LETTERS).map(|row| ShelfNews::Found { id, row, count: 0 }));
+        let row = status(&app);
+        assert!(!row.contains(searching), "finished: {row}");
     }
 }

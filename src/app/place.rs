@@ -25,6 +25,7 @@ pub(super) fn is_jump(action: &Action) -> bool {
         action,
         Action::First
             | Action::Last
+            | Action::Percent
             | Action::JumpToSuggestion(_)
             | Action::NextMatch
             | Action::PrevMatch

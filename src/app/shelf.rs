@@ -215,9 +215,19 @@ pub struct ShelfPrompt {
     pub text: String,
     /// The caret, in characters.
     pub caret: usize,
-    /// The query of the search that was on when the prompt opened: the shelf is searched as
-    /// the query is typed, as the reader's letter is, and Esc gives that search back.
-    replaced: Option<String>,
+    /// Whether the query was changed since the prompt opened: the shelf is searched as it is
+    /// typed, as the reader's letter is, and so shows something else than it did.
+    edited: bool,
+    /// The shelf as it was when the prompt opened, which Esc gives back.
+    before: Before,
+}
+
+/// The search and the selection when the search prompt opened.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Before {
+    search: Option<ShelfSearch>,
+    selected: Option<usize>,
+    moved: bool,
 }
 
 /// The shelf's whole state.
@@ -621,7 +631,11 @@ impl ShelfApp {
     /// Opens the search prompt, keeping the search that is on for Esc to give back.
     fn open_prompt(&mut self) {
         self.prompt = Some(ShelfPrompt {
-            replaced: self.search.as_ref().map(|s| s.query.clone()),
+            before: Before {
+                search: self.search.clone(),
+                selected: self.selected,
+                moved: self.moved,
+            },
             ..ShelfPrompt::default()
         });
     }
@@ -649,9 +663,10 @@ impl ShelfApp {
                 _ => {}
             },
         }
-        if let Some(prompt) = &self.prompt
+        if let Some(prompt) = self.prompt.as_mut()
             && prompt.text != before
         {
+            prompt.edited = true;
             let query = prompt.text.trim().to_string();
             self.search_live(query);
         }
@@ -675,18 +690,42 @@ impl ShelfApp {
         self.reorder();
     }
 
-    /// Esc in the prompt: it closes, and the search that was on when it opened is on again
-    /// (none, if none was).
+    /// Esc in the prompt: it closes, and the shelf is as it was when it opened: its search
+    /// given back whole (searched again only if it had not finished), or none if none was on,
+    /// and the selection on the same letter.
     fn cancel_prompt(&mut self) {
-        if let Some(prompt) = self.prompt.take() {
-            self.search_live(prompt.replaced.unwrap_or_default());
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        if !prompt.edited {
+            return;
         }
+        let before = prompt.before;
+        match before.search {
+            Some(search) if search.searched >= self.rows.len() => {
+                // The search typed since is stopped; its news are not this one's.
+                if self.search.is_some() {
+                    self.effects.push(ShelfEffect::EndSearch);
+                }
+                self.search = Some(search);
+            }
+            Some(search) => self.start_search(search.query),
+            None => {
+                if self.search.take().is_some() {
+                    self.effects.push(ShelfEffect::EndSearch);
+                }
+            }
+        }
+        self.selected = before.selected;
+        self.moved = before.moved;
+        self.reorder();
     }
 
     /// Enter in the prompt: the shelf is searched for the query, and narrows to the letters
     /// that hold it as the runner finds them. An empty Enter is, as in the reader, the last
     /// search again: the one on stays; one Esc cleared comes back; without any, the status
-    /// row says there is none.
+    /// row says there is none. A prompt the reader emptied shows the whole shelf, and Enter
+    /// keeps it so.
     fn submit(&mut self) {
         let Some(prompt) = self.prompt.take() else {
             return;
@@ -695,7 +734,8 @@ impl ShelfApp {
         if !query.is_empty() {
             return self.search_for(query);
         }
-        if self.search.is_some() {
+        // Emptied by the reader, the prompt already shows the whole shelf: Enter keeps it.
+        if self.search.is_some() || prompt.edited {
             return;
         }
         let last = (self.last_query.clone()).or_else(|| self.history.newest().map(str::to_string));
@@ -1403,17 +1443,40 @@ mod tests {
         app.update(Action::SearchBackspace);
         assert_eq!(app.take_effects(), [asked("科", 4), ShelfEffect::EndSearch]);
         assert_eq!(app.shown(), [0, 1, 2]);
-        // Esc: the search on when the prompt opened, searched again.
+        // Esc: the search on when the prompt opened, searched again (it had not finished).
         app.update(Action::SearchInsert("x".into()));
         app.update(Action::SearchCancel);
         assert_eq!(app.prompt(), None);
         assert_eq!(app.take_effects(), [asked("x", 5), asked("rgzn", 6)]);
         assert_eq!(app.history(), ["rgzn"], "only Enter remembers a query");
+        // Finished, it is given back as it was, on the letter the reader had selected.
+        app.learn((0..3).map(|row| ShelfNews::Found {
+            id: 6,
+            row,
+            count: row,
+        }));
+        assert_eq!(app.shown(), [1, 2]);
+        app.update(Action::Down);
+        assert_eq!(app.selected(), Some(2));
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("y".into()));
+        assert!(app.shown().is_empty());
+        app.update(Action::SearchCancel);
+        assert_eq!(app.take_effects(), [asked("y", 7), ShelfEffect::EndSearch]);
+        assert_eq!(app.shown(), [1, 2], "no search again");
+        assert_eq!(app.selected(), Some(2), "the same letter");
+        // Emptied by the reader, the prompt shows the whole shelf, and Enter keeps it.
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInsert("y".into()));
+        app.update(Action::SearchBackspace);
+        app.update(Action::SearchSubmit);
+        assert_eq!(app.take_effects(), [asked("y", 8), ShelfEffect::EndSearch]);
+        assert_eq!(app.shown(), [0, 1, 2]);
         // Enter on what the prompt already searched for asks for nothing more.
         app.update(Action::OpenSearch);
         app.update(Action::SearchInsert("科".into()));
         app.update(Action::SearchSubmit);
-        assert_eq!(app.take_effects(), [asked("科", 7)]);
+        assert_eq!(app.take_effects(), [asked("科", 9)]);
         assert_eq!(app.history(), ["rgzn", "科"]);
     }
 

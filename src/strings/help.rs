@@ -166,10 +166,11 @@ const SENTENCES: &[(&str, &str)] = &[
         "要检查的答复函文件或文件夹",
     ),
     (
-        "List the letters of a folder (a shelf): date, issuer, document number, class, title, \
-         suggestions and figures; a letter that cannot be read is listed with its error",
-        "列出文件夹（书架）中的答复函：日期、发文机关、文号、类别、标题、建议数和数字数；\
-         无法读取的答复函连同错误一起列出",
+        "List the letters of a folder (a shelf): date, issuer, document number, proposal, class, \
+         suggestions and figures, and what each answers (its proposal's title); a letter that \
+         cannot be read is listed with its error",
+        "列出文件夹（书架）中的答复函：日期、发文机关、文号、提案号、类别、建议数和数字数，\
+         以及事由（所答复提案的题目）；无法读取的答复函连同错误一起列出",
     ),
     (
         "Folders of letters (`.yaml`, `.yml`, `.txt`), or letter files",

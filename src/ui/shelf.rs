@@ -379,12 +379,28 @@ fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position>
     let mode = app.ambiguous();
     let strings = app.lang().strings();
     buf.set_style(area, theme::STATUS);
+    let total = app.rows().len();
     if let Some(prompt) = app.prompt() {
         let label = strings.shelf_prompt;
         let room = usize::from(area.width).saturating_sub(str_width(label, mode));
+        // The query is searched as it is typed: while the letters are still being searched,
+        // the count over the list is not the answer yet, and the prompt says how far it is
+        // (when that leaves the query room enough, as the reader's prompt gives its count).
+        let tail = match app.search() {
+            Some(search) if search.searched < total => {
+                format!("  {} {}/{total}", strings.shelf_searching, search.searched)
+            }
+            _ => String::new(),
+        };
+        let tail_width = str_width(&tail, mode);
+        let (tail, room) = if room >= tail_width + super::status::MIN_QUERY_ROOM {
+            (tail, room - tail_width)
+        } else {
+            (String::new(), room)
+        };
         // A long query keeps its caret in view, as the reader's prompt does.
         let (shown, caret) = prompt_view(&prompt.text, prompt.caret, room, mode);
-        let text = format!("{label}{shown}");
+        let text = format!("{label}{shown}{tail}");
         put_line(buf, area, &Line::styled(text, theme::STATUS), mode);
         let caret = str_width(label, mode) + caret;
         let x = area.x
@@ -393,7 +409,6 @@ fn draw_status(app: &ShelfApp, area: Rect, buf: &mut Buffer) -> Option<Position>
                 .min(area.width - 1);
         return Some(Position::new(x, area.y));
     }
-    let total = app.rows().len();
     let progress = match app.search() {
         Some(search) if search.searched < total => {
             format!(" {} {}/{total} ", strings.shelf_searching, search.searched)

@@ -191,7 +191,7 @@ fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> Position {
 }
 
 /// The fewest columns the prompt keeps for the query before it drops the match count.
-const MIN_QUERY_ROOM: usize = 12;
+pub(crate) const MIN_QUERY_ROOM: usize = 12;
 
 /// The part of `query` a prompt (the reader's, the shelf's) shows in `room` columns, and the
 /// caret's column in it.
