@@ -220,6 +220,12 @@ pub struct Strings {
     pub planned: &'static str,
     /// A figure of a scheme's design, neither done nor planned (「1个平台体系」).
     pub design: &'static str,
+    /// A sum counted within another (`part_of`), as a summary names why it was left out.
+    pub part: &'static str,
+    /// A sum the letter gives no period, as a summary names why it was left out.
+    pub no_period: &'static str,
+    /// A kind of money and why a sum of it was left out: `补助（计划）`, `paid (part)`.
+    pub kind_because: fn(&str, &str) -> String,
     /// The letter's qualifier (近, 超过, 共…) as the interface shows it: the letter's own
     /// word in Chinese, plain words in English.
     pub qualifier: fn(&str) -> String,
@@ -380,6 +386,9 @@ const ZH: Strings = Strings {
     reason_unclassified: "不计入：看不出是哪种金额",
     planned: "计划",
     design: "设计",
+    part: "部分",
+    no_period: "无期间",
+    kind_because: |kind, why| format!("{kind}（{why}）"),
     qualifier: str::to_string,
     english_periods: false,
     own_money_words: true,
@@ -541,6 +550,9 @@ const EN: Strings = Strings {
     reason_unclassified: "left out: what kind of money it is is not clear",
     planned: "planned",
     design: "design",
+    part: "part",
+    no_period: "no period",
+    kind_because: |kind, why| format!("{kind} ({why})"),
     qualifier: |q| {
         match q {
             "近" => "nearly",

@@ -31,6 +31,17 @@ fn tree() -> LetterTree {
 }
 
 /// A reader on the embedded letter with the English interface.
+/// A reader of `letter` at 120×36 in `lang`.
+fn reader_of(letter: &dafu::letter::Letter, lang: Lang) -> App {
+    let tree = LetterTree::in_lang(letter.clone(), lang);
+    App::new(
+        tree,
+        lang,
+        dafu::text::width::AmbiguousWidth::Narrow,
+        (120, 36),
+    )
+}
+
 fn app_en(width: u16, height: u16) -> App {
     let tree = LetterTree::in_lang(load::embedded(), Lang::En);
     App::new(
@@ -1211,6 +1222,38 @@ fn total_of_five_does_not_add_a_running_sum_to_2020() {
 /// sum of its kind is left out, 超过 makes the total 至少, a planned sum is not added, and
 /// money approved in the same year is not added to money paid. The total's label names its
 /// kind, in both languages.
+/// A sum of a kind that adds up, left out as a plan or as a part, is named with why: by its
+/// kind alone, the summary would name paid money as not added and as left out at once.
+#[test]
+fn a_summary_names_a_plan_and_a_part_left_out_by_why() {
+    let figures = "          - {text: 300万元, value: 3000000, unit: 元, what: 安排资金, period: 2020, money_kind: allocated}
+          - {text: 100万元, value: 1000000, unit: 元, what: 补助企业, period: 2020, money_kind: paid}
+          - {text: 60万元, value: 600000, unit: 元, what: 研发补助, period: 2020, part_of: 100万元, money_kind: paid}
+          - {text: 500万元, value: 5000000, unit: 元, what: 拨付资金, period: 2020, status: planned, money_kind: paid}
+";
+    let source = minimal_saying(
+        "2020年安排资金300万元，补助企业100万元，其中研发补助60万元，将再拨付500万元。",
+        figures,
+    );
+    let letter = load::parse(&source, "synthetic.yaml").unwrap_or_else(|e| panic!("{e}"));
+    for (lang, said) in [
+        (
+            Lang::Zh,
+            "种类或期间不同，不相加：2020年安排、2020年补助；不计入：补助（部分）、拨付（计划）",
+        ),
+        (
+            Lang::En,
+            "kinds or periods differ, not added: allocated (2020), paid (2020); left out: paid (part), paid (planned)",
+        ),
+    ] {
+        let mut app = reader_of(&letter, lang);
+        app.update(OpenFigures);
+        let view = app.figures().expect("open");
+        let first = view.chart.totals.first().expect("a section");
+        assert_eq!(dafu::ui::figures::chart::nothing_added(&app, first), said);
+    }
+}
+
 #[test]
 fn part_of_kinds_and_hedges_decide_a_total() {
     let figures = "          - {text: 超过1000万元, value: 10000000, unit: 元, what: 补助企业, qualifier: 超过, period: 2020, money_kind: paid}
@@ -1262,13 +1305,7 @@ fn part_of_kinds_and_hedges_decide_a_total() {
             "200万元 = 2,000,000元  2020  part of over 1000万元  left out: a part is not added to its whole",
         ),
     ] {
-        let tree = LetterTree::in_lang(letter.clone(), lang);
-        let mut app = App::new(
-            tree,
-            lang,
-            dafu::text::width::AmbiguousWidth::Narrow,
-            (120, 36),
-        );
+        let mut app = reader_of(&letter, lang);
         run(&mut app, [OpenFigures, ToggleFiguresChart]);
         let s = screen(&app);
         let head = s

@@ -201,6 +201,9 @@ impl Columns {
             // One cell for the glyph; the label takes the rest, up to its own width.
             c.scaled = false;
             c.bar = 1;
+            // The bars gave their room up: the kind of money (`running total`) is whole
+            // again, before the label takes what is left.
+            c.tag = tag;
             let others = c.fixed() - c.label + c.bar;
             c.label = width.saturating_sub(others).min(label);
         }
@@ -556,11 +559,12 @@ pub fn nothing_added(app: &App, total: &SectionTotal) -> String {
         .filter_map(|f| sum_name(lang, figure(f)))
         .collect();
     let mut left_out: Vec<String> = Vec::new();
-    for f in none.left_out.iter().map(figure) {
+    for at in &none.left_out {
+        let f = figure(at);
         let Some(kind) = kind_of(f) else {
             continue;
         };
-        let label = money_label(lang, kind, [f]);
+        let label = left_out_name(strings, total.verdict(*at), money_label(lang, kind, [f]));
         if !left_out.contains(&label) {
             left_out.push(label);
         }
@@ -576,6 +580,21 @@ pub fn nothing_added(app: &App, total: &SectionTotal) -> String {
         let left_out = left_out.join(strings.list_separator);
         format!("{why}{}", (strings.also_left_out)(&left_out))
     }
+}
+
+/// A sum left out of a section's total, as its summary names it: by its kind when its kind
+/// never adds up (每项, 上限, 规模…), and by its kind and why when a sum of that kind might have
+/// been added (补助（计划）, paid (part)): named by its kind alone, it would read as left out
+/// and added up at once.
+fn left_out_name(strings: &Strings, verdict: Option<Verdict>, kind: String) -> String {
+    let why = match verdict {
+        Some(Verdict::NotDone(crate::letter::Status::Design)) => strings.design,
+        Some(Verdict::NotDone(_)) => strings.planned,
+        Some(Verdict::PartOf(_)) => strings.part,
+        Some(Verdict::NoPeriod) => strings.no_period,
+        _ => return kind,
+    };
+    (strings.kind_because)(&kind, why)
 }
 
 /// A bar's label, to be fitted into `width` columns. When `what` does not fit and begins
