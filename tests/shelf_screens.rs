@@ -842,3 +842,34 @@ fn the_prompt_says_how_far_a_search_typed_is() {
         assert!(!row.contains(searching), "finished: {row}");
     }
 }
+
+/// The subject keeps about fifteen characters when a letter's state heads it: the slot for
+/// the state is not counted in its room. Regression: at 100 columns, with an unreviewed
+/// import on the shelf, the subject kept 11 characters, fewer than at 80.
+#[test]
+fn the_subject_keeps_its_room_beside_a_letters_state() {
+    let subject = "将黄河石林国家地质公园自然保护地生态红线划定调整建议";
+    let head = |unreviewed| Head {
+        date: Some("2022-09-05".into()),
+        issuer: Some("白银市自然资源局".into()),
+        doc_number: Some("白自然资函〔2022〕16号".into()),
+        proposal: Some("016".into()),
+        subject: Some(subject.into()),
+        suggestions: 3,
+        figures: 2,
+        unreviewed,
+        ..Head::default()
+    };
+    for width in [80, 100, 120] {
+        let paths = vec![PathBuf::from("a.yaml"), PathBuf::from("b.txt")];
+        let mut app = ShelfApp::new(paths, None, Lang::Zh, AmbiguousWidth::Narrow, (width, 12));
+        app.learn([
+            ShelfNews::Read(0, Known::Read(head(false))),
+            ShelfNews::Read(1, Known::Read(head(true))),
+        ]);
+        let shot = screen(&app);
+        let row = shot.lines().nth(3).unwrap_or_default();
+        let fifteen: String = subject.chars().take(15).collect();
+        assert!(row.contains(&fifteen), "{width}: {shot}");
+    }
+}

@@ -201,15 +201,18 @@ impl Column {
         // One space between columns.
         let used = |columns: &[(Column, u16)]| -> u16 { columns.iter().map(|&(_, w)| w + 1).sum() };
         // The title is what tells most letters apart: the columns it needs least give it
-        // their room until it has [`TITLE_ROOM`] (or none of them is left).
+        // their room until it has [`TITLE_ROOM`] (or none of them is left), besides the slot
+        // for a letter's state that heads it.
+        let slot = state_slot(app);
+        let slot_width = slot.map_or(0, |w| u16::try_from(w + 2).unwrap_or(u16::MAX));
         for giving in GIVING_WAY {
-            if width.saturating_sub(used(&columns)) >= TITLE_ROOM {
+            if width.saturating_sub(used(&columns)) >= TITLE_ROOM.saturating_add(slot_width) {
                 break;
             }
             columns.retain(|&(c, _)| c != giving);
         }
         let room = width.saturating_sub(used(&columns));
-        columns.push((Column::Title(state_slot(app)), room));
+        columns.push((Column::Title(slot), room));
         columns
     }
 
