@@ -165,7 +165,8 @@ fn the_detail_line_gives_money_in_yuan() {
 }
 
 /// Regression: the detail line of a list equated the whole phrase with its first amount
-/// (「300、200、100万元 = 3,000,000元」).
+/// (「300、200、100万元 = 3,000,000元」), and then said the amount's hedge twice
+/// (`最高200万元 = 2,000,000元  最高`).
 #[test]
 fn the_detail_line_of_a_list_names_its_item() {
     let mut app = app(120, 36);
@@ -185,6 +186,8 @@ fn the_detail_line_of_a_list_names_its_item() {
         let s = screen(&app);
         assert!(s.contains(expected), "{s}");
         assert!(!s.contains("300、200、100万元 = "), "{s}");
+        // The hedge is said with the amount, and not again after it.
+        assert!(!s.contains("元  最高"), "{s}");
     }
 }
 

@@ -294,8 +294,10 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
     };
     let mut first = vec![Span::styled(f.text.clone(), theme::FIGURE)];
     // A list states several amounts: say which one this figure is, and that amount alone
-    // (「300、200、100万元」 is not 3,000,000元; its first item is).
-    if let Some((item, items)) = list_item(app.tree(), (node, index)) {
+    // (「300、200、100万元」 is not 3,000,000元; its first item is), with its hedge, which is
+    // then said.
+    let list = list_item(app.tree(), (node, index));
+    if let Some((item, items)) = list {
         first.push(Span::raw(format!(
             " {}{} = {full}",
             (strings.list_item)(item, items),
@@ -307,7 +309,10 @@ fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'sta
     }
     // A hedge the letter writes apart from the figure's words (最高 of 最高额度200万元): its
     // column is the first to give way in a narrow view, and the hedge must not go with it.
-    if let Some(qualifier) = f.qualifier.as_deref().filter(|q| !f.text.contains(q)) {
+    if let Some(qualifier) = (f.qualifier.as_deref())
+        .filter(|q| !f.text.contains(q))
+        .filter(|_| list.is_none())
+    {
         first.push(Span::raw(format!("  {}", (strings.qualifier)(qualifier))));
     }
     let reason = money_reason(app, (node, index));
