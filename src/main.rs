@@ -624,12 +624,19 @@ fn say_if_no_figures(written: usize, name: &str, options: cli::figures::Options)
     if written > 0 || options.format != cli::figures::Format::Table {
         return;
     }
-    let words = if options.unit.is_some() {
-        strings::NO_FIGURES_OF_UNIT
-    } else {
-        strings::NO_FIGURES
+    // The unit asked for, as it was typed (`--unit percent`).
+    let said = match options
+        .unit
+        .and_then(|u| clap::ValueEnum::to_possible_value(&u))
+    {
+        Some(unit) => format!(
+            "{} {}",
+            strings::NO_FIGURES_OF_UNIT.of(options.lang),
+            unit.get_name()
+        ),
+        None => strings::NO_FIGURES.of(options.lang).to_string(),
     };
-    let _ = writeln!(io::stderr().lock(), "{name}: {}", words.of(options.lang));
+    let _ = writeln!(io::stderr().lock(), "{name}: {said}");
 }
 
 /// Prints the error of every letter of `shelf` that was refused to standard error, one a

@@ -736,8 +736,8 @@ pub const NO_FIGURES: Words = Words {
 };
 /// [`NO_FIGURES`] when `--unit` chose the figures.
 pub const NO_FIGURES_OF_UNIT: Words = Words {
-    en: "no figures of the unit asked for (--unit)",
-    zh: "没有载明所选单位的数字（--unit）",
+    en: "no figures of the unit asked for: --unit",
+    zh: "没有载明所选单位的数字：--unit",
 };
 /// A folder given as a text to import.
 pub const FOLDER_NOT_TEXT: Words = Words {

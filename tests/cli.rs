@@ -614,12 +614,12 @@ fn a_figures_table_with_no_row_is_not_printed_and_stderr_says_why() {
     assert_eq!(out.stdout(), "", "no table of headings alone");
     assert_eq!(
         out.stderr(),
-        format!("{minimal}: 没有载明所选单位的数字（--unit）\n")
+        format!("{minimal}: 没有载明所选单位的数字：--unit percent\n")
     );
     let en = run(["--lang", "en", "figures", "--unit", "percent", minimal]);
     assert_eq!(
         en.stderr(),
-        format!("{minimal}: no figures of the unit asked for (--unit)\n")
+        format!("{minimal}: no figures of the unit asked for: --unit percent\n")
     );
     // A script's formats keep their header, and say nothing more.
     for (format, empty) in [("csv", "node,breadcrumb,"), ("json", "[]")] {
@@ -635,7 +635,7 @@ fn a_figures_table_with_no_row_is_not_printed_and_stderr_says_why() {
     assert_eq!(out.stdout(), "");
     assert_eq!(
         out.stderr(),
-        format!("{folder}: 没有载明所选单位的数字（--unit）\n")
+        format!("{folder}: 没有载明所选单位的数字：--unit percent\n")
     );
     // With figures, nothing is said.
     assert_ok(&run(["figures", "--unit", "count", minimal]));

@@ -789,7 +789,11 @@ impl ShelfApp {
     }
 
     fn open_selected(&mut self) {
-        let Some(row) = self.selected else { return };
+        // Enter on an empty list (a search that found nothing) says so, not nothing.
+        let Some(row) = self.selected else {
+            self.note = Some(Note::new(self.lang.strings().shelf_none_selected));
+            return;
+        };
         match self.rows.get(row).map(|r| &r.known) {
             Some(Known::Refused(_)) => self.note = self.rows[row].refusal(self.lang).map(Note::new),
             Some(_) => self.effects.push(ShelfEffect::Open {
@@ -1478,6 +1482,27 @@ mod tests {
         app.update(Action::SearchSubmit);
         assert_eq!(app.take_effects(), [asked("科", 9)]);
         assert_eq!(app.history(), ["rgzn", "科"]);
+    }
+
+    /// Enter on a list a search left empty says that no letter is selected, rather than
+    /// nothing, while the status row offers Enter to open one.
+    #[test]
+    fn enter_on_an_empty_list_says_no_letter_is_selected() {
+        let mut app = shelf();
+        submit_search(&mut app, "zzzz");
+        app.learn((0..3).map(|row| ShelfNews::Found {
+            id: 1,
+            row,
+            count: 0,
+        }));
+        assert!(app.shown().is_empty());
+        app.take_effects();
+        app.update(Action::Activate);
+        assert_eq!(app.take_effects(), []);
+        assert_eq!(
+            note_text(&app),
+            Some(app.lang.strings().shelf_none_selected)
+        );
     }
 
     /// The help says of Enter in the prompt "empty: the last search again", on the shelf as
