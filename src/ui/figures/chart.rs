@@ -201,9 +201,6 @@ impl Columns {
             // One cell for the glyph; the label takes the rest, up to its own width.
             c.scaled = false;
             c.bar = 1;
-            // The bars gave their room up: the kind of money (`running total`) is whole
-            // again, before the label takes what is left.
-            c.tag = tag;
             let others = c.fixed() - c.label + c.bar;
             c.label = width.saturating_sub(others).min(label);
         }
