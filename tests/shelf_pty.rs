@@ -609,3 +609,36 @@ fn dafu_figures_in_a_terminal_fits_its_width_keeping_every_value() {
         }
     }
 }
+
+/// The shelf is searched as the query is typed, in the real binary: the list narrows before
+/// Enter, and Esc in the prompt gives back the whole shelf on the letter that was selected.
+#[test]
+fn the_shelf_narrows_as_the_query_is_typed_and_esc_gives_it_back() {
+    let shelf = Shelf::new("typed");
+    let mut p = shelf.start(100, 30, "zh", false);
+    wait_read(&p, &shelf);
+    // The broken file comes first, by its name: three down is the third letter made.
+    let third = shelf.made[2].proposal.to_string();
+    p.send("3j");
+    p.wait_for("the third letter selected", |s| {
+        selected_list_row(s).is_some_and(|row| row.contains(&third))
+    });
+    let before = p.with_screen(selected_list_row);
+    let holding = shelf.holding("人才立法");
+    p.send("/rencai");
+    p.wait_for("searched as typed", |s| {
+        pty::row_text(s, 0).contains("「rencai」")
+    });
+    p.send("lifa");
+    let found = format!("「rencailifa」 {}封", holding.len());
+    p.wait_for("narrowed before Enter", |s| {
+        pty::row_text(s, 0).contains(&found) && pty::status_row(s).contains("搜索书架：rencailifa")
+    });
+    p.send("\x1b");
+    let whole = format!("书架  {LETTERS_AND_BROKEN}封");
+    p.wait_for("the whole shelf again, on the same letter", |s| {
+        pty::row_text(s, 0).contains(&whole) && selected_list_row(s) == before
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
