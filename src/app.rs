@@ -727,18 +727,10 @@ impl App {
                 id += 1;
             } else {
                 // Skip the collapsed node's descendants, which follow it in pre-order.
-                id = self.subtree_end(id);
+                id = self.tree.subtree(id).end;
             }
         }
         out
-    }
-
-    /// One past the last descendant of `id` in pre-order.
-    fn subtree_end(&self, id: NodeId) -> NodeId {
-        let depth = self.tree.nodes[id].depth;
-        (id + 1..self.tree.nodes.len())
-            .find(|&n| self.tree.nodes[n].depth <= depth)
-            .unwrap_or(self.tree.nodes.len())
     }
 
     fn select_visible_index(&mut self, index: usize) {

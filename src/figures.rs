@@ -247,9 +247,8 @@ pub fn container_of(tree: &LetterTree, (node, index): FigureRef) -> Option<Figur
         .part_of
         .as_deref()?;
     let section = tree.path(node).first().copied()?;
-    (tree.nodes.iter().enumerate())
-        .filter(|&(id, _)| tree.path(id).first() == Some(&section))
-        .flat_map(|(id, n)| n.figures.iter().enumerate().map(move |(i, f)| ((id, i), f)))
+    (tree.subtree(section))
+        .flat_map(|id| (tree.nodes[id].figures.iter().enumerate()).map(move |(i, f)| ((id, i), f)))
         .find(|&(at, f)| f.text == whole && at != (node, index))
         .map(|(at, _)| at)
 }

@@ -92,6 +92,13 @@ impl Shelf {
         (count("files"), count("letters"))
     }
 
+    /// Asserts that the cache holds a row for every file and every letter.
+    #[track_caller]
+    fn assert_every_letter_cached(&self) {
+        let letters = i64::try_from(LETTERS).expect("small");
+        assert_eq!(self.cached(), (letters, letters));
+    }
+
     /// The files set aside beside the cache, by the word in their names.
     fn set_aside(&self, word: &str) -> Vec<PathBuf> {
         let dir = self
@@ -119,8 +126,7 @@ fn two_readers_at_once_on_a_cold_shelf_both_list_it_and_the_cache_keeps_every_le
     let (a, b) = (finish(a), finish(b));
     shelf.assert_right(&a, issuer);
     shelf.assert_right(&b, issuer);
-    let letters = i64::try_from(LETTERS).expect("small");
-    assert_eq!(shelf.cached(), (letters, letters));
+    shelf.assert_every_letter_cached();
     // A third, warm, reads the same from the cache.
     shelf.assert_right(&shelf.list_now(), issuer);
 }
@@ -143,8 +149,7 @@ fn a_damaged_cache_is_set_aside_and_made_anew_while_another_reader_runs() {
         garbage,
         "never deleted"
     );
-    let letters = i64::try_from(LETTERS).expect("small");
-    assert_eq!(shelf.cached(), (letters, letters));
+    shelf.assert_every_letter_cached();
 }
 
 #[test]
@@ -166,8 +171,7 @@ fn a_cache_damaged_inside_is_rebuilt_without_a_word_to_the_reader() {
         "found damaged when used"
     );
     shelf.assert_right(&shelf.list_now(), issuer);
-    let letters = i64::try_from(LETTERS).expect("small");
-    assert_eq!(shelf.cached(), (letters, letters));
+    shelf.assert_every_letter_cached();
 }
 
 #[test]
@@ -180,8 +184,7 @@ fn a_newer_cache_is_replaced_and_deleted_not_left_beside_it() {
     shelf.assert_right(&shelf.list_now(), issuer);
     // No dafu reads a cache set aside again: kept, it would be as large as the cache.
     assert_eq!(shelf.set_aside("newer"), Vec::<PathBuf>::new());
-    let letters = i64::try_from(LETTERS).expect("small");
-    assert_eq!(shelf.cached(), (letters, letters));
+    shelf.assert_every_letter_cached();
 }
 
 #[test]

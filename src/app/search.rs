@@ -14,17 +14,6 @@ use crate::search::letter::ReaderIndex;
 use crate::search::{Searcher, Sparse};
 use crate::strings::Lang;
 
-/// Whether dafu's own notes and errata under the letter's text hold `query`: a search reads
-/// the letter's words alone, so a word seen in a note is not found, and the reader is told
-/// why. Asked only when a search has found nothing (as the query is typed, too): the notes are
-/// searched then by the same engine, indexed for this one query, as a shelf's letters are.
-fn in_notes_only(tree: &LetterTree, query: &str) -> bool {
-    let notes = (tree.blocks.iter())
-        .filter(|block| !crate::search::letter::searched(block))
-        .map(|block| block.text.as_str());
-    !crate::search::SearchIndex::find_hits_in(notes, query).is_empty()
-}
-
 /// A match, placed in the reading pane's blocks.
 ///
 /// Twelve bytes: a one-letter query can match a million places, and all of them are kept
@@ -232,6 +221,9 @@ struct Indexes {
     /// The outline rows' labels, searched with the same engine so that the outline can
     /// highlight exactly what matched in a row.
     rows: Searcher,
+    /// dafu's own notes, which a search does not read: a query that matches nothing else is
+    /// looked for there, to say so ([`Search::only_in_notes`]).
+    notes: Searcher,
 }
 
 impl Indexes {
@@ -240,6 +232,7 @@ impl Indexes {
             text: Searcher::new(index.text),
             block_of_doc: index.block_of_doc.into(),
             rows: Searcher::new(index.rows),
+            notes: Searcher::new(index.notes),
         }
     }
 }
@@ -345,6 +338,7 @@ impl Search {
         if let IndexState::Ready(indexes) = &mut self.index {
             indexes.text.reset();
             indexes.rows.reset();
+            indexes.notes.reset();
         }
     }
 
@@ -387,9 +381,11 @@ impl Search {
             });
             self.matches.kind = Kind::Listed(matches);
         }
-        self.only_in_notes = self.matches.is_empty()
-            && !self.query.trim().is_empty()
-            && in_notes_only(tree, &self.query);
+        if self.matches.is_empty() && !self.query.trim().is_empty() {
+            let mut found = false;
+            indexes.notes.search_bytes(&self.query, |_, _| found = true);
+            self.only_in_notes = found;
+        }
         let (row_matches, rows_matched) = (&mut self.row_matches, &mut self.rows_matched);
         indexes.rows.search(&self.query, |hit| {
             if let Some(row) = row_matches.get_mut(hit.doc) {

@@ -619,8 +619,7 @@ impl ShelfApp {
             Action::OpenHelp => self.help = Some(0),
             Action::WhereAmI => self.say_where(),
             Action::Escape if self.search.is_some() => {
-                self.search = None;
-                self.effects.push(ShelfEffect::EndSearch);
+                self.end_search();
                 self.reorder();
             }
             Action::Escape => {}
@@ -680,9 +679,7 @@ impl ShelfApp {
             return;
         }
         if query.is_empty() {
-            if self.search.take().is_some() {
-                self.effects.push(ShelfEffect::EndSearch);
-            }
+            self.end_search();
         } else {
             self.start_search(query);
             self.moved = false;
@@ -704,17 +701,11 @@ impl ShelfApp {
         match before.search {
             Some(search) if search.searched >= self.rows.len() => {
                 // The search typed since is stopped; its news are not this one's.
-                if self.search.is_some() {
-                    self.effects.push(ShelfEffect::EndSearch);
-                }
+                self.end_search();
                 self.search = Some(search);
             }
             Some(search) => self.start_search(search.query),
-            None => {
-                if self.search.take().is_some() {
-                    self.effects.push(ShelfEffect::EndSearch);
-                }
-            }
+            None => self.end_search(),
         }
         self.selected = before.selected;
         self.moved = before.moved;
@@ -750,12 +741,14 @@ impl ShelfApp {
     fn search_for(&mut self, query: String) {
         self.history.remember(query.clone());
         self.last_query = Some(query.clone());
-        if self.search.as_ref().is_some_and(|s| s.query == query) {
-            return;
+        self.search_live(query);
+    }
+
+    /// The search on, if one is, ended: the runner stops it.
+    fn end_search(&mut self) {
+        if self.search.take().is_some() {
+            self.effects.push(ShelfEffect::EndSearch);
         }
-        self.start_search(query);
-        self.moved = false;
-        self.reorder();
     }
 
     /// A search for `query` over the rows there are, asked of the runner.

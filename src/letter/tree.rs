@@ -771,13 +771,21 @@ impl LetterTree {
     /// a suggestion holds. Descendants follow a node in pre-order, deeper than it.
     #[must_use]
     pub fn figures_under(&self, id: NodeId) -> usize {
+        self.nodes[self.subtree(id)]
+            .iter()
+            .map(|n| n.figures.len())
+            .sum()
+    }
+
+    /// The node and its descendants, which follow it in pre-order, deeper than it.
+    #[must_use]
+    pub fn subtree(&self, id: NodeId) -> std::ops::Range<NodeId> {
         let depth = self.nodes[id].depth;
         let below = self.nodes[id + 1..]
             .iter()
             .take_while(|n| n.depth > depth)
-            .map(|n| n.figures.len())
-            .sum::<usize>();
-        self.nodes[id].figures.len() + below
+            .count();
+        id..id + 1 + below
     }
 
     /// All figures of the letter with the node stating each, in reading order.

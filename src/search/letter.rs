@@ -44,6 +44,9 @@ pub struct ReaderIndex {
     /// The outline rows' labels in the interface's language, one document per node, so that
     /// the outline can highlight exactly what matched in a row.
     pub rows: SearchIndex,
+    /// dafu's own notes and errata under the text, which a search does not read: searched
+    /// only to say that a query matching nothing else is found there.
+    pub notes: SearchIndex,
 }
 
 impl ReaderIndex {
@@ -52,10 +55,14 @@ impl ReaderIndex {
     pub fn build(tree: &LetterTree, lang: Lang) -> Self {
         let (text, block_of_doc) = letter_index(tree);
         let rows = SearchIndex::new((0..tree.nodes.len()).map(|id| tree.outline_label(id, lang)));
+        let notes = (tree.blocks.iter())
+            .filter(|block| !searched(block))
+            .map(|block| block.text.as_str());
         Self {
             text,
             block_of_doc,
             rows,
+            notes: SearchIndex::new(notes),
         }
     }
 }
