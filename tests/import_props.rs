@@ -140,10 +140,18 @@ proptest! {
 
 /// A text that stops on an empty point (`：一是`), unsigned: the note on its last words quoted
 /// an erratum's text, which is no wording of the letter, and the draft was refused. The
-/// note quotes the letter's own wording, or is not made.
+/// note quotes the letter's own wording, or is not made. A text cut short whose last line
+/// occurs earlier too: the note quoted across the line break, which a note's one line cannot
+/// hold, and the draft was refused.
 #[test]
 fn a_text_cut_short_on_an_empty_point_drafts_a_letter_that_passes_check() {
-    for text in ["一、\n：一是", "一、甲\n乙：一是", "一、\n甲。一是丙"] {
+    let last_line_repeated = format!("一、（一）{}\n一是一、\n一是一是一是一是家", "一、".repeat(29));
+    for text in [
+        "一、\n：一是",
+        "一、甲\n乙：一是",
+        "一、\n甲。一是丙",
+        &last_line_repeated,
+    ] {
         let imported = import(text).expect("a text imports");
         let yaml = to_yaml(&imported.letter, "random");
         if let Err(e) = load::parse(&yaml, "draft") {

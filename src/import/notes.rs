@@ -85,7 +85,8 @@ pub(crate) const CUT_SHORT_NOTE: &str =
 /// last words of a text cut short: set under the paragraph where the text stops, and so
 /// quoting as many of its last words as it takes to occur there alone (a note stands under
 /// every paragraph that holds its words). None when no quotation does, or the words are not
-/// the letter's own (a short point's words with its enumerator): a note quotes the letter.
+/// the letter's own (a short point's words with its enumerator): a note quotes the letter,
+/// within one line.
 pub(crate) fn cut_short(letter: &Letter, words: &str) -> Option<EditorialNote> {
     let words = words.strip_prefix(CUT_SHORT_MARK).unwrap_or(words);
     let mut texts: Vec<&str> = Vec::new();
@@ -99,6 +100,9 @@ pub(crate) fn cut_short(letter: &Letter, words: &str) -> Option<EditorialNote> {
         .iter()
         .find(|t| t.trim_end().ends_with(words))?
         .trim_end();
+    // A note's text is one line (the loader makes each line break of it a space): the
+    // quotation is taken from the last line alone.
+    let last = last.rsplit('\n').next().unwrap_or(last);
     let occurrences = |quoted: &str| {
         texts
             .iter()
