@@ -145,7 +145,10 @@ proptest! {
 /// hold, and the draft was refused.
 #[test]
 fn a_text_cut_short_on_an_empty_point_drafts_a_letter_that_passes_check() {
-    let last_line_repeated = format!("一、（一）{}\n一是一、\n一是一是一是一是家", "一、".repeat(29));
+    let last_line_repeated = format!(
+        "一、（一）{}\n一是一、\n一是一是一是一是家",
+        "一、".repeat(29)
+    );
     for text in [
         "一、\n：一是",
         "一、甲\n乙：一是",

@@ -301,6 +301,14 @@ fn a_money_kind_its_clause_does_not_word_is_refused_quoting_the_clause() {
     assert!(en.ends_with(&format!("kind.yaml{place}{en_said}")), "{en}");
 }
 
+/// The line of the shipped letter's YAML where `lines` first begins, counted from 1.
+fn line_of_first(lines: &str) -> usize {
+    let at = LETTER_YAML
+        .find(lines)
+        .expect("the lines are in the letter");
+    1 + LETTER_YAML.get(..at).unwrap_or_default().lines().count()
+}
+
 /// A sum written 最高 is a ceiling: marked paid because its clause says 补助
 /// (「最高补助分别为300、200、100万元」), it is refused at its `money_kind`, in both languages.
 #[test]
@@ -308,11 +316,7 @@ fn a_ceiling_marked_as_money_paid_is_refused() {
     let scratch = Scratch::new("money-kind-ceiling");
     let cap = "                qualifier: 最高\n                money_kind: cap\n";
     // The line of its money_kind, after its qualifier's.
-    let line = 2 + LETTER_YAML
-        .get(..LETTER_YAML.find(cap).expect("the first ceiling"))
-        .unwrap_or_default()
-        .lines()
-        .count();
+    let line = line_of_first(cap) + 1;
     let yaml = LETTER_YAML.replacen(cap, &cap.replace("cap", "paid"), 1);
     let (zh, en) = refused_letter(&scratch, "ceiling", yaml);
     let place = format!(
@@ -321,6 +325,30 @@ fn a_ceiling_marked_as_money_paid_is_refused() {
     let zh_said = "“300、200、100万元”写作“最高”，是上限：money_kind 应写 cap，而不是补助\n";
     let en_said =
         "“300、200、100万元” is written 最高, a ceiling: its money_kind is cap, not paid\n";
+    assert!(zh.ends_with(&format!("{place}{zh_said}")), "{zh}");
+    assert!(en.ends_with(&format!("{place}{en_said}")), "{en}");
+}
+
+/// A sum whose clause says 额度 is an amount per award: marked paid because the clause says
+/// 补助 too (「补助额度分别为80、60、40万元」), it is refused at its `money_kind`, quoting the
+/// clause, in both languages; the letter as shipped (per_award) passes.
+#[test]
+fn an_amount_per_award_marked_as_money_paid_is_refused() {
+    let scratch = Scratch::new("money-kind-per-award");
+    let per_award = "                money_kind: per_award\n";
+    let line = line_of_first(per_award);
+    let yaml = LETTER_YAML.replacen(per_award, &per_award.replace("per_award", "paid"), 1);
+    let (zh, en) = refused_letter(&scratch, "per-award", yaml);
+    let place = format!(
+        "per-award.yaml:{line}:29: suggestions[4].measures[0].points[0].figures[0].money_kind: "
+    );
+    let clause = "补助额度分别为80、60、40万元";
+    let zh_said = format!(
+        "“80、60、40万元”所在的分句“{clause}”说“额度”，是每项的金额：money_kind 应写 per_award，而不是补助\n"
+    );
+    let en_said = format!(
+        "“80、60、40万元” stands in “{clause}”, which says 额度, an amount per award: its money_kind is per_award, not paid\n"
+    );
     assert!(zh.ends_with(&format!("{place}{zh_said}")), "{zh}");
     assert!(en.ends_with(&format!("{place}{en_said}")), "{en}");
 }

@@ -196,6 +196,11 @@ impl<'n> KindClauses<'n> {
 }
 
 impl Worded<'_> {
+    /// Whether the clause says `word`.
+    fn says(&self, word: &str) -> bool {
+        (self.text.get(self.clause.clone())).is_some_and(|clause| clause.contains(word))
+    }
+
     /// The clause as a refusal quotes it: the figure and at most [`CLAUSE_QUOTED`]
     /// characters on each side of it, cut with `…` (read from the figure outwards, so that a
     /// long clause costs no more than the short one).
@@ -225,6 +230,9 @@ impl Worded<'_> {
 
 /// The qualifier of a ceiling (`cap`): 最高.
 const CEILING: &str = "最高";
+
+/// The word of an amount per award (`per_award`): 额度.
+const PER_AWARD: &str = "额度";
 
 /// How many characters of a clause a refusal quotes on each side of its figure: enough to
 /// show the words around it, not a paragraph that has no clause break.
@@ -258,6 +266,19 @@ fn check_money_kind(
             here.key("money_kind"),
             format!(
                 "“{text}” is written {CEILING}, a ceiling: its money_kind is cap, not {}",
+                kind.name()
+            ),
+        ));
+    }
+    // A sum whose clause says 额度 is what one award comes to (「补助额度分别为80、60、40万元」),
+    // how many were made not stated: marked as money that adds up, a chart would add the
+    // amounts of three prizes as if each had been paid once.
+    if kind.adds_up() && worded.says(PER_AWARD) {
+        return Err((
+            here.key("money_kind"),
+            format!(
+                "“{text}” stands in “{}”, which says {PER_AWARD}, an amount per award: its money_kind is per_award, not {}",
+                worded.quoted(),
                 kind.name()
             ),
         ));

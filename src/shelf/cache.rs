@@ -89,7 +89,9 @@ const SCHEMA: Schema = Schema {
     // refused, and a refusal quotes the clause.
     // 24: a sum written 最高 must be a cap when it has a money_kind: a letter that marked one
     // paid is refused.
-    version: 24,
+    // 25: a sum whose clause says 额度 must not be of a kind that adds up: a letter that
+    // marked one paid is refused.
+    version: 25,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

@@ -131,6 +131,10 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”的单位是{2}，不是金额：只有金额才有 money_kind",
     ),
     t(
+        "“{}” stands in “{}”, which says {}, an amount per award: its money_kind is per_award, not {}",
+        "“{1}”所在的分句“{2}”说“{3}”，是每项的金额：money_kind 应写 per_award，而不是{4}",
+    ),
+    t(
         "“{}” is written {}, a ceiling: its money_kind is cap, not {}",
         "“{1}”写作“{2}”，是上限：money_kind 应写 cap，而不是{3}",
     ),
