@@ -301,6 +301,41 @@ fn a_money_kind_its_clause_does_not_word_is_refused_quoting_the_clause() {
     assert!(en.ends_with(&format!("kind.yaml{place}{en_said}")), "{en}");
 }
 
+/// A sum with no money_kind is read as the kind its `what` words, and a chart adds it so:
+/// a `what` that words a kind its clause does not (研发补助 for 「投入资金近1.8亿元」), or
+/// one that makes an amount per award money paid, is refused at the `what`, quoting the
+/// clause, in both languages.
+#[test]
+fn a_kind_read_from_what_that_its_clause_does_not_word_is_refused() {
+    let scratch = Scratch::new("money-kind-read");
+    let what = |text: &str| {
+        minimal_with("共3家企业参与", "共3家企业获补助")
+            .replacen(
+                "            what: 投入资金\n",
+                "            what: 研发补助\n",
+                1,
+            )
+            .replacen("投入资金近1.8亿元", text, 1)
+    };
+    let place = ":30:19: suggestions[0].measures[0].figures[1].what: ";
+    let (zh, en) = refused_letter(&scratch, "read", what("投入资金近1.8亿元"));
+    let zh_said = "“近1.8亿元”按 what“研发补助”读作补助的金额，但它所在的分句“投入资金近1.8亿元”没有以下任何一词：补助 扶持 贴息 拨付 奖励 支出；请写明 money_kind，或照分句的用词写 what\n";
+    let en_said = "“近1.8亿元” reads as paid money from its what “研发补助”, but its clause “投入资金近1.8亿元” says none of 补助 扶持 贴息 拨付 奖励 支出: give it a money_kind, or word its what as the clause does\n";
+    assert!(zh.ends_with(&format!("read.yaml{place}{zh_said}")), "{zh}");
+    assert!(en.ends_with(&format!("read.yaml{place}{en_said}")), "{en}");
+    let (zh, en) = refused_letter(&scratch, "per award", what("补助额度近1.8亿元"));
+    let zh_said = "“近1.8亿元”按 what“研发补助”读作补助的金额，但它所在的分句“补助额度近1.8亿元”说“额度”，是每项的金额：请写 money_kind: per_award\n";
+    let en_said = "“近1.8亿元” reads as paid money from its what “研发补助”, but its clause “补助额度近1.8亿元” says 额度, an amount per award: write money_kind: per_award\n";
+    assert!(
+        zh.ends_with(&format!("per-award.yaml{place}{zh_said}")),
+        "{zh}"
+    );
+    assert!(
+        en.ends_with(&format!("per-award.yaml{place}{en_said}")),
+        "{en}"
+    );
+}
+
 /// The line of the shipped letter's YAML where `lines` first begins, counted from 1.
 fn line_of_first(lines: &str) -> usize {
     let at = LETTER_YAML

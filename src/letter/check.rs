@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::fields::{FigureNode, figure_nodes};
 use super::load::locate::{FieldPath, FigureAt};
+use super::money_kind::kind_of;
 use super::places::FigurePlaces;
 use crate::letter::{Figure, Kind, Letter, MoneyKind, Status};
 use crate::numbers::clause::Clauses;
@@ -132,6 +133,9 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
         if let Some(kind) = figure.money_kind {
             let clauses = clauses.get_or_insert_with(|| KindClauses::new(node));
             check_money_kind(figure, kind, &clauses.of(i, kind), &here)?;
+        } else if let Some(kind) = kind_of(figure) {
+            let clauses = clauses.get_or_insert_with(|| KindClauses::new(node));
+            check_kind_read(figure, kind, &clauses.of(i, kind), &here)?;
         }
     }
     Ok(())
@@ -289,6 +293,47 @@ fn check_money_kind(
             format!(
                 "“{text}” is marked {} money, but its clause “{}” says none of {}",
                 kind.name(),
+                worded.quoted(),
+                kind.words().join(" ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A sum with no `money_kind` is of the kind its `what` words ([`kind_of`]), and a chart
+/// adds it as that kind: the figure's own clause must word the kind too, as a `money_kind`'s
+/// must, or the `what` says what the letter does not (「投入资金近1.8亿元」 described as 研发补助
+/// would be added up as money paid).
+fn check_kind_read(
+    figure: &Figure,
+    kind: MoneyKind,
+    worded: &Worded<'_>,
+    here: &FigureAt<'_>,
+) -> Result<(), Mismatch> {
+    let (text, what) = (figure.text.as_str(), figure.what.as_str());
+    let read = || {
+        format!(
+            "“{text}” reads as {} money from its what “{what}”",
+            kind.name()
+        )
+    };
+    if kind.adds_up() && worded.says(PER_AWARD) {
+        return Err((
+            here.key("what"),
+            format!(
+                "{}, but its clause “{}” says {PER_AWARD}, an amount per award: write money_kind: per_award",
+                read(),
+                worded.quoted()
+            ),
+        ));
+    }
+    if !worded.named {
+        return Err((
+            here.key("what"),
+            format!(
+                "{}, but its clause “{}” says none of {}: give it a money_kind, or word its what as the clause does",
+                read(),
                 worded.quoted(),
                 kind.words().join(" ")
             ),

@@ -1,10 +1,13 @@
 //! What kind of money a figure is, in the letter's own word: money approved for projects
 //! (立项), allocated (安排), paid out (补助), the size of a fund (规模)…. A reply letter states
 //! these side by side, and they do not add up: 1300万元 approved and 352万元 allocated are not
-//! 1652万元 spent. The YAML says the kind of each sum (`money_kind`); `dafu check` refuses a
-//! kind whose word the figure's own clause does not use ([`crate::numbers::clause`]).
+//! 1652万元 spent. The YAML says the kind of each sum (`money_kind`), or its `what` words it
+//! ([`kind_of`]); `dafu check` refuses a kind whose word the figure's own clause does not use
+//! ([`crate::numbers::clause`]).
 
 use serde::{Deserialize, Serialize};
+
+use super::{Figure, Kind};
 
 /// The kind of a sum of money, as the letter words it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -90,6 +93,51 @@ impl MoneyKind {
     pub fn adds_up(self) -> bool {
         matches!(self, Self::Approved | Self::Allocated | Self::Paid)
     }
+}
+
+/// The kinds the rule reads from the words of `what` ([`MoneyKind::words`]), first match
+/// wins (see [`kind_of`]).
+const RULE: [MoneyKind; 6] = [
+    MoneyKind::Fund,
+    MoneyKind::Outcome,
+    MoneyKind::Approved,
+    MoneyKind::Allocated,
+    MoneyKind::Paid,
+    MoneyKind::PerAward,
+];
+
+/// The kind of a sum of money: the YAML's `money_kind`, or else the rule's reading; `None`
+/// for counts and percentages, and for money the rule cannot place (left out of totals
+/// rather than guessed into them).
+///
+/// The rule, first match wins (the order matters: `最高补助` is a cap although it says 补助,
+/// and `补助额度` is per award):
+/// 1. qualifier `最高` → cap;
+/// 2. `what` says 额度 → per award;
+/// 3. qualifier `累计`, or `what` says 累计 → running total;
+/// 4. `what` says 规模, 基金 or 首期 → fund; 效益, 产值, 营业收入 or 销售额 → outcome; 立项 →
+///    approved; 安排 → allocated; 补助, 扶持, 贴息, 拨付, 奖励 or 支出 → paid.
+#[must_use]
+pub fn kind_of(figure: &Figure) -> Option<MoneyKind> {
+    if figure.kind() != Kind::Money {
+        return None;
+    }
+    if figure.money_kind.is_some() {
+        return figure.money_kind;
+    }
+    let what = figure.what.as_str();
+    let qualifier = figure.qualifier.as_deref();
+    if qualifier == Some("最高") {
+        return Some(MoneyKind::Cap);
+    }
+    if what.contains("额度") {
+        return Some(MoneyKind::PerAward);
+    }
+    if qualifier == Some("累计") || what.contains("累计") {
+        return Some(MoneyKind::RunningTotal);
+    }
+    RULE.into_iter()
+        .find(|kind| kind.words().iter().any(|w| what.contains(w)))
 }
 
 #[cfg(test)]

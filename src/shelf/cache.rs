@@ -91,7 +91,9 @@ const SCHEMA: Schema = Schema {
     // paid is refused.
     // 25: a sum whose clause says 额度 must not be of a kind that adds up: a letter that
     // marked one paid is refused.
-    version: 25,
+    // 26: a sum with no money_kind must have its kind, as its `what` words it, worded in its
+    // clause too.
+    version: 26,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

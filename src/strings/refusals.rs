@@ -135,6 +135,14 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”所在的分句“{2}”说“{3}”，是每项的金额：money_kind 应写 per_award，而不是{4}",
     ),
     t(
+        "“{}” reads as {} money from its what “{}”, but its clause “{}” says {}, an amount per award: write money_kind: per_award",
+        "“{1}”按 what“{3}”读作{2}的金额，但它所在的分句“{4}”说“{5}”，是每项的金额：请写 money_kind: per_award",
+    ),
+    t(
+        "“{}” reads as {} money from its what “{}”, but its clause “{}” says none of {}: give it a money_kind, or word its what as the clause does",
+        "“{1}”按 what“{3}”读作{2}的金额，但它所在的分句“{4}”没有以下任何一词：{5}；请写明 money_kind，或照分句的用词写 what",
+    ),
+    t(
         "“{}” is written {}, a ceiling: its money_kind is cap, not {}",
         "“{1}”写作“{2}”，是上限：money_kind 应写 cap，而不是{3}",
     ),
