@@ -379,10 +379,10 @@ fn an_amount_per_award_marked_as_money_paid_is_refused() {
     );
     let clause = "补助额度分别为80、60、40万元";
     let zh_said = format!(
-        "“80、60、40万元”所在的分句“{clause}”说“额度”，是每项的金额：money_kind 应写 per_award，而不是补助\n"
+        "“80、60、40万元”标为补助的金额，但它所在的分句“{clause}”说“额度”，是每项的金额：money_kind 应写 per_award\n"
     );
     let en_said = format!(
-        "“80、60、40万元” stands in “{clause}”, which says 额度, an amount per award: its money_kind is per_award, not paid\n"
+        "“80、60、40万元” is marked paid money, but its clause “{clause}” says 额度, an amount per award: its money_kind is per_award\n"
     );
     assert!(zh.ends_with(&format!("{place}{zh_said}")), "{zh}");
     assert!(en.ends_with(&format!("{place}{en_said}")), "{en}");

@@ -135,7 +135,7 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
             check_money_kind(figure, kind, &clauses.of(i, kind), &here)?;
         } else if let Some(kind) = kind_of(figure) {
             let clauses = clauses.get_or_insert_with(|| KindClauses::new(node));
-            check_kind_read(figure, kind, &clauses.of(i, kind), &here)?;
+            check_kind_worded(figure, kind, &clauses.of(i, kind), &here)?;
         }
     }
     Ok(())
@@ -274,69 +274,48 @@ fn check_money_kind(
             ),
         ));
     }
-    // A sum whose clause says 额度 is what one award comes to (「补助额度分别为80、60、40万元」),
-    // how many were made not stated: marked as money that adds up, a chart would add the
-    // amounts of three prizes as if each had been paid once.
-    if kind.adds_up() && worded.says(PER_AWARD) {
-        return Err((
-            here.key("money_kind"),
-            format!(
-                "“{text}” stands in “{}”, which says {PER_AWARD}, an amount per award: its money_kind is per_award, not {}",
-                worded.quoted(),
-                kind.name()
-            ),
-        ));
-    }
-    if !worded.named {
-        return Err((
-            here.key("money_kind"),
-            format!(
-                "“{text}” is marked {} money, but its clause “{}” says none of {}",
-                kind.name(),
-                worded.quoted(),
-                kind.words().join(" ")
-            ),
-        ));
-    }
-    Ok(())
+    check_kind_worded(figure, kind, worded, here)
 }
 
-/// A sum with no `money_kind` is of the kind its `what` words ([`kind_of`]), and a chart
-/// adds it as that kind: the figure's own clause must word the kind too, as a `money_kind`'s
-/// must, or the `what` says what the letter does not (「投入资金近1.8亿元」 described as 研发补助
-/// would be added up as money paid).
-fn check_kind_read(
+/// The kind of money a sum is given, by its `money_kind` or, without one, as its `what` words
+/// it ([`kind_of`]; a chart adds it so), must be worded in the figure's own clause too, or the
+/// YAML says what the letter does not: 研发补助 as the `what` of 「投入资金近1.8亿元」 would
+/// add it up as money paid. A clause that says 额度 states what one award comes to
+/// (「补助额度分别为80、60、40万元」), how many were made not stated: as money that adds up, a
+/// chart would add three prizes' amounts as if each had been paid once.
+fn check_kind_worded(
     figure: &Figure,
     kind: MoneyKind,
     worded: &Worded<'_>,
     here: &FigureAt<'_>,
 ) -> Result<(), Mismatch> {
-    let (text, what) = (figure.text.as_str(), figure.what.as_str());
-    let read = || {
-        format!(
-            "“{text}” reads as {} money from its what “{what}”",
-            kind.name()
-        )
+    let (text, name) = (figure.text.as_str(), kind.name());
+    // Refused where the kind was said, with the mend that fits there.
+    let (key, said, per_award, unworded) = if figure.money_kind.is_some() {
+        let said = format!("“{text}” is marked {name} money");
+        ("money_kind", said, "its money_kind is per_award", "")
+    } else {
+        let said = format!(
+            "“{text}” reads as {name} money from its what “{}”",
+            figure.what
+        );
+        let mend = ": give it a money_kind, or word its what as the clause does";
+        ("what", said, "write money_kind: per_award", mend)
     };
+    let quoted = worded.quoted();
     if kind.adds_up() && worded.says(PER_AWARD) {
         return Err((
-            here.key("what"),
+            here.key(key),
             format!(
-                "{}, but its clause “{}” says {PER_AWARD}, an amount per award: write money_kind: per_award",
-                read(),
-                worded.quoted()
+                "{said}, but its clause “{quoted}” says {PER_AWARD}, an amount per award: {per_award}"
             ),
         ));
     }
     if !worded.named {
+        let words = kind.words().join(" ");
         return Err((
-            here.key("what"),
-            format!(
-                "{}, but its clause “{}” says none of {}: give it a money_kind, or word its what as the clause does",
-                read(),
-                worded.quoted(),
-                kind.words().join(" ")
-            ),
+            here.key(key),
+            format!("{said}, but its clause “{quoted}” says none of {words}{unworded}"),
         ));
     }
     Ok(())

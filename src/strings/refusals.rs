@@ -131,8 +131,8 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”的单位是{2}，不是金额：只有金额才有 money_kind",
     ),
     t(
-        "“{}” stands in “{}”, which says {}, an amount per award: its money_kind is per_award, not {}",
-        "“{1}”所在的分句“{2}”说“{3}”，是每项的金额：money_kind 应写 per_award，而不是{4}",
+        "“{}” is marked {} money, but its clause “{}” says {}, an amount per award: its money_kind is per_award",
+        "“{1}”标为{2}的金额，但它所在的分句“{3}”说“{4}”，是每项的金额：money_kind 应写 per_award",
     ),
     t(
         "“{}” reads as {} money from its what “{}”, but its clause “{}” says {}, an amount per award: write money_kind: per_award",
