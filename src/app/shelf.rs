@@ -247,6 +247,10 @@ pub struct ShelfApp {
     /// The reader moved the selection since the list last began anew (a search): until
     /// then, the selection stays on the first row as the list fills.
     moved: bool,
+    /// The letter the reader had selected when they opened the prompt they left with Esc,
+    /// over a search that had not finished and so is searched again: selected once the
+    /// search finds it, unless the reader moves first.
+    awaited: Option<usize>,
     sort: SortKey,
     /// The order and letter kept from the last run, until the list is there to take them
     /// (and not taken if the reader has moved, sorted or searched first).
@@ -311,6 +315,7 @@ impl ShelfApp {
             selected: None,
             offset: 0,
             moved: false,
+            awaited: None,
             count: None,
             sort: SortKey::File,
             kept: None,
@@ -590,6 +595,7 @@ impl ShelfApp {
                 | Action::Click { .. }
         ) {
             self.moved = true;
+            self.awaited = None;
         }
         match action {
             Action::Down => self.step(times),
@@ -704,7 +710,11 @@ impl ShelfApp {
                 self.end_search();
                 self.search = Some(search);
             }
-            Some(search) => self.start_search(search.query),
+            Some(search) => {
+                self.start_search(search.query);
+                // Left on the first row as the list fills, it would stay there.
+                self.awaited = before.selected.filter(|_| before.moved);
+            }
             None => self.end_search(),
         }
         self.selected = before.selected;
@@ -746,6 +756,7 @@ impl ShelfApp {
 
     /// The search on, if one is, ended: the runner stops it.
     fn end_search(&mut self) {
+        self.awaited = None;
         if self.search.take().is_some() {
             self.effects.push(ShelfEffect::EndSearch);
         }
@@ -753,6 +764,7 @@ impl ShelfApp {
 
     /// A search for `query` over the rows there are, asked of the runner.
     fn start_search(&mut self, query: String) {
+        self.awaited = None;
         self.searches += 1;
         let id = self.searches;
         self.search = Some(ShelfSearch {
@@ -841,7 +853,7 @@ impl ShelfApp {
     }
 
     /// The shown rows, sorted and narrowed again; the selection stays on its letter when it
-    /// is still shown, else goes to the first.
+    /// is still shown, else goes to the first (or to the letter awaited, once it is shown).
     fn reorder(&mut self) {
         let keep = |row: &usize| match &self.search {
             // A letter not searched yet is not shown: the list fills as the search goes.
@@ -853,7 +865,10 @@ impl ShelfApp {
         let sort = self.sort;
         shown.sort_by(|&a, &b| compare(&rows[a], &rows[b], sort).then(a.cmp(&b)));
         self.shown = shown;
-        if self.position().is_none() || (self.search.is_some() && !self.moved) {
+        if let Some(row) = self.awaited.filter(|row| self.shown.contains(row)) {
+            self.selected = Some(row);
+            self.awaited = None;
+        } else if self.position().is_none() || (self.search.is_some() && !self.moved) {
             self.selected = self.shown.first().copied();
         }
     }
@@ -1475,6 +1490,36 @@ mod tests {
         app.update(Action::SearchSubmit);
         assert_eq!(app.take_effects(), [asked("科", 9)]);
         assert_eq!(app.history(), ["rgzn", "科"]);
+    }
+
+    /// Esc over a search that had not finished searches it again: the letter the reader had
+    /// moved to is selected again once the search finds it, not left on the first row; a
+    /// move while it is awaited is the reader's, and stays.
+    #[test]
+    fn esc_over_an_unfinished_search_selects_the_letter_again_once_found() {
+        let found = |id, row| ShelfNews::Found { id, row, count: 1 };
+        let mut app = shelf();
+        submit_search(&mut app, "rgzn");
+        app.learn([found(1, 0), found(1, 2)]);
+        app.update(Action::Down);
+        assert_eq!((app.shown(), app.selected()), (&[0, 2][..], Some(2)));
+        let escaped = |app: &mut ShelfApp| {
+            app.update(Action::OpenSearch);
+            app.update(Action::SearchInsert("x".into()));
+            app.update(Action::SearchCancel);
+        };
+        escaped(&mut app);
+        assert_eq!(app.take_effects()[1..], [asked("x", 2), asked("rgzn", 3)]);
+        app.learn([found(3, 0)]);
+        assert_eq!(app.selected(), Some(0), "the only letter found yet");
+        app.learn([found(3, 2)]);
+        assert_eq!(app.selected(), Some(2), "the letter selected before");
+        // Searched again, and the reader moves before their letter is found.
+        escaped(&mut app);
+        app.learn([found(5, 0)]);
+        app.update(Action::First);
+        app.learn([found(5, 2)]);
+        assert_eq!(app.selected(), Some(0), "where the reader moved");
     }
 
     /// Enter on a list a search left empty says that no letter is selected, rather than
