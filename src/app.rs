@@ -93,6 +93,10 @@ pub struct Note {
     /// Whether it says where the reader is (`=`): said again when a resize changes what is
     /// in view.
     pub says_where: bool,
+    /// How many bytes at the end of a note cut at its start the row makes room for, its
+    /// position and search count giving way, so that they are seen whole: `=`'s characters
+    /// in view and per cent, after the file. None for other notes (0).
+    pub end_kept_whole: usize,
 }
 
 impl Note {
@@ -103,6 +107,7 @@ impl Note {
             text: text.into(),
             keeps_end: false,
             says_where: false,
+            end_kept_whole: 0,
         }
     }
 
@@ -115,13 +120,27 @@ impl Note {
         }
     }
 
-    /// Where the reader is (`=`): cut at its start, and said again after a resize.
+    /// Where the reader is (`=`): cut at its start, and said again after a resize; `tail`,
+    /// the end of `text` that says how far into the letter, is kept whole when it can be.
     #[must_use]
-    pub fn saying_where(text: impl Into<String>) -> Self {
+    pub fn saying_where(text: impl Into<String>, tail: &str) -> Self {
+        let text = text.into();
         Self {
             says_where: true,
+            end_kept_whole: if text.ends_with(tail) { tail.len() } else { 0 },
             ..Self::keeping_end(text)
         }
+    }
+
+    /// What the row makes room for, to be seen whole: the whole note, or the end of one cut
+    /// at its start that must be ([`Note::end_kept_whole`]); empty when nothing must.
+    #[must_use]
+    pub fn kept_whole(&self) -> &str {
+        if !self.keeps_end {
+            return &self.text;
+        }
+        let from = self.text.len().saturating_sub(self.end_kept_whole);
+        self.text.get(from..).unwrap_or_default()
     }
 
     /// The note as a row with `room` columns for it shows it: whole when it fits; cut at
@@ -642,9 +661,12 @@ impl App {
             .source
             .as_deref()
             .unwrap_or(strings.built_in_letter);
-        self.note = Some(Note::saying_where((strings.where_am_i)(
-            file, first, last, total, percent,
-        )));
+        // What it says without the file: how far in, which a narrow row keeps whole.
+        let tail = (strings.where_am_i)("", first, last, total, percent);
+        self.note = Some(Note::saying_where(
+            (strings.where_am_i)(file, first, last, total, percent),
+            tail.trim_start(),
+        ));
     }
 
     /// Selects suggestion `n`, or says there is none.

@@ -394,6 +394,35 @@ fn equals_on_a_narrow_screen_keeps_the_characters_and_the_per_cent_and_cuts_the_
     assert!(dafu::text::width::str_width(status, dafu::text::width::AmbiguousWidth::Narrow) <= 60);
 }
 
+/// At the narrowest screen, on a transcript imported as it is opened (which the status row
+/// marks as not reviewed), `=` still shows the characters in view and the per cent whole: the
+/// node's position gives way to them, and the file's name and the word before them go first.
+#[test]
+fn equals_at_forty_columns_on_an_unreviewed_import_shows_the_range_whole() {
+    let dir = binary::Scratch::new("less-keys");
+    let transcript = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/real-letters/shenmu-linye-2022.txt"
+    );
+    let path = dir.write(
+        "神木林业局答复.txt",
+        std::fs::read_to_string(transcript).expect("the transcript"),
+    );
+    let mut app = in_english(Some(&path), (40, 15));
+    type_keys(&mut app, "\t=");
+    let note = app.note().expect("= says where the reader is").text.clone();
+    let (_, tail) = note.split_once("  chars ").expect("the characters in view");
+    let screen = util::screen(&app);
+    let status = screen.lines().last().expect("a status row").trim_end();
+    assert!(status.contains("unreviewed import"), "{status}");
+    assert!(status.ends_with(tail), "{status}");
+    assert!(
+        !status.contains(" 1/"),
+        "the node's position gave way: {status}"
+    );
+    assert!(dafu::text::width::str_width(status, dafu::text::width::AmbiguousWidth::Narrow) <= 40);
+}
+
 #[test]
 fn a_note_too_long_for_a_narrow_screen_keeps_its_start() {
     // A key the reader does not know is named first; the rest of the hint may go.

@@ -102,24 +102,35 @@ fn node_named(app: &App) -> crate::letter::tree::NodeId {
     }
 }
 
-/// Makes room for a note to be said whole when it can be: the position goes first, then the
-/// search's count (`[count, position]`). A note goes with the next key; they come back then.
+/// Makes room for a note to be said whole when it can be (or, for `=`'s, how far into the
+/// letter, after its file): the position goes first, then the search's count (`[count,
+/// position]`). A note goes with the next key; they come back then.
 fn make_room_for_note(
     app: &App,
     width: usize,
     unreviewed: &str,
     [count, position]: [&mut String; 2],
 ) {
-    let Some(note) = app.note().filter(|note| !note.keeps_end) else {
+    let Some((note, kept)) = (app.note())
+        .map(|note| (note, note.kept_whole()))
+        .filter(|(_, kept)| !kept.is_empty())
+    else {
         return;
     };
     let mode = app.ambiguous();
-    let needed = str_width(&note.text, mode) + str_width(unreviewed, mode) + 3;
+    // A note cut at its start shows `…` before what is kept of it.
+    let cut = usize::from(kept.len() < note.text.len());
+    let needed = str_width(kept, mode) + cut + str_width(unreviewed, mode) + 3;
     let fits = |shown: &[&String]| {
         needed + shown.iter().map(|s| str_width(s, mode)).sum::<usize>() <= width
     };
-    // Too long even alone: it is cut whatever goes, so nothing goes.
+    // Too long even alone: a note cut at its end is cut whatever goes, so nothing goes; one
+    // cut at its start (`=`'s) shows more of what it was asked for with each that goes.
     if !fits(&[]) {
+        if note.keeps_end {
+            position.clear();
+            count.clear();
+        }
         return;
     }
     if !fits(&[count, position]) {
