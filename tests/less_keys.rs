@@ -366,6 +366,17 @@ fn equals_names_the_file_a_letter_was_read_from_made_safe_to_print() {
     assert!(!note.contains('\u{1b}'), "{note}");
 }
 
+/// `=` pressed in the English reader: what its note says after `chars ` (the characters in
+/// view and the per cent), and the status row as the screen shows it.
+fn equals_in_english(app: &mut App) -> (String, String) {
+    type_keys(app, "=");
+    let note = app.note().expect("= says where the reader is").text.clone();
+    let (_, tail) = note.split_once("  chars ").expect("the characters in view");
+    let screen = util::screen(app);
+    let status = screen.lines().last().expect("a status row").trim_end();
+    (tail.to_string(), status.to_string())
+}
+
 #[test]
 fn equals_on_a_narrow_screen_keeps_the_characters_and_the_per_cent_and_cuts_the_path() {
     let dir = binary::Scratch::new("less-keys");
@@ -377,11 +388,7 @@ fn equals_on_a_narrow_screen_keeps_the_characters_and_the_per_cent_and_cuts_the_
     let path = deep.join("中山科函2021第142号关于新一代人工智能产业的答复.yaml");
     std::fs::write(&path, dafu::letter::load::EMBEDDED_LETTER).expect("written");
     let mut app = in_english(Some(&path), (60, 20));
-    type_keys(&mut app, "=");
-    let note = app.note().expect("= says where the reader is").text.clone();
-    let (_, tail) = note.split_once("  chars ").expect("the characters in view");
-    let screen = util::screen(&app);
-    let status = screen.lines().last().expect("a status row").trim_end();
+    let (tail, status) = equals_in_english(&mut app);
     // The row is too narrow for the whole note: its start goes, marked, and what `=` was
     // asked for stays.
     assert!(status.ends_with(&format!("chars {tail}")), "{status}");
@@ -391,7 +398,7 @@ fn equals_on_a_narrow_screen_keeps_the_characters_and_the_per_cent_and_cuts_the_
         !status.contains(&dir.path().display().to_string()),
         "{status}"
     );
-    assert!(dafu::text::width::str_width(status, dafu::text::width::AmbiguousWidth::Narrow) <= 60);
+    assert!(dafu::text::width::str_width(&status, dafu::text::width::AmbiguousWidth::Narrow) <= 60);
 }
 
 /// At the narrowest screen, on a transcript imported as it is opened (which the status row
@@ -409,18 +416,15 @@ fn equals_at_forty_columns_on_an_unreviewed_import_shows_the_range_whole() {
         std::fs::read_to_string(transcript).expect("the transcript"),
     );
     let mut app = in_english(Some(&path), (40, 15));
-    type_keys(&mut app, "\t=");
-    let note = app.note().expect("= says where the reader is").text.clone();
-    let (_, tail) = note.split_once("  chars ").expect("the characters in view");
-    let screen = util::screen(&app);
-    let status = screen.lines().last().expect("a status row").trim_end();
+    type_keys(&mut app, "\t");
+    let (tail, status) = equals_in_english(&mut app);
     assert!(status.contains("unreviewed import"), "{status}");
-    assert!(status.ends_with(tail), "{status}");
+    assert!(status.ends_with(&tail), "{status}");
     assert!(
         !status.contains(" 1/"),
         "the node's position gave way: {status}"
     );
-    assert!(dafu::text::width::str_width(status, dafu::text::width::AmbiguousWidth::Narrow) <= 40);
+    assert!(dafu::text::width::str_width(&status, dafu::text::width::AmbiguousWidth::Narrow) <= 40);
 }
 
 #[test]
