@@ -1944,6 +1944,39 @@ fn check_rejects_a_figure_that_drops_the_letters_hedge() {
     );
 }
 
+/// A period and a plan are read in the figure's own sentence, not anywhere in its node: a
+/// year stated a sentence later does not date 贴息6220.64万元 (and a chart would then add it to
+/// that year's other sums), and a 将 in another sentence does not make a team already brought
+/// in a plan.
+#[test]
+fn check_reads_a_figures_period_and_plan_in_its_own_sentence() {
+    let team =
+        "            what: 截止2020年底引进的省级创新团队\n            period: 截止2020年底\n";
+    for (name, old, needle, at, message) in [
+        (
+            // 「2020年」 stands after the `；` that ends 6220.64万元's part of the sentence.
+            "period-sentence",
+            "                what: 科技贷款贴息\n                period: 累计\n",
+            "                what: 科技贷款贴息\n                period: 2020\n".to_string(),
+            "2020",
+            "the letter does not say “2020” where “6220.64万元” stands".to_string(),
+        ),
+        (
+            "plan-sentence",
+            team,
+            format!("{team}            status: planned\n"),
+            "planned",
+            format!(
+                "“5个” is marked planned, but its sentence (as far as a ；) says none of {}",
+                dafu::letter::check::PLAN_WORDS.join(" ")
+            ),
+        ),
+    ] {
+        let source = shipped_with(old, &needle);
+        assert_check_fails(name, &source, &needle, at, &message);
+    }
+}
+
 #[test]
 fn check_rejects_a_period_status_or_part_of_the_letter_does_not_support() {
     let old = "            qualifier: 近\n            period: 2019-2020";
@@ -1979,7 +2012,7 @@ fn check_rejects_a_period_status_or_part_of_the_letter_does_not_support() {
         &source,
         needle,
         "planned",
-        "“近1.8亿元” is marked planned, but its text says none of",
+        "“近1.8亿元” is marked planned, but its sentence (as far as a ；) says none of",
     );
     let needle = "            qualifier: 近\n            period: 2019-2020\n            part_of: 超过3.3亿元";
     let source = shipped_with(old, needle);

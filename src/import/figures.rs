@@ -19,21 +19,10 @@ use std::ops::Range;
 
 use crate::letter::check::PLAN_WORDS;
 use crate::letter::{Figure, Status};
-use crate::numbers::clause::Clauses;
+use crate::numbers::clause::{Clauses, ends_part, ends_sentence};
 use crate::numbers::period::Period;
 use crate::numbers::phrase::{self, Found};
 use crate::numbers::units::Unit;
-
-/// Where a sentence ends (for the period and status).
-fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '；' | '！' | '？' | '\n')
-}
-
-/// Whether `c` ends a whole sentence, not one item of a list (`；`): a period said at the head
-/// of a list (`今年以来，清扫路面23784km；清运垃圾约1385方`) dates each of its items.
-fn ends_whole_sentence(c: char) -> bool {
-    c != '；' && ends_sentence(c)
-}
 
 /// Figures of a node's text, and the phrases that were not taken: in Chinese numerals, or with
 /// a value `dafu check` would refuse.
@@ -143,10 +132,13 @@ fn draft(
     // The figure's clause, without the words of the figures before and after it.
     let own = clause.start.max(before_end)..clause.end.min(after_start).max(f.range.end);
     let what = draft_what(text, f.range.clone(), own.clone());
-    let sentence = sentence_before(text, f, ends_sentence);
+    // The part of its sentence up to the figure (`；` parts a sentence), and the sentence up
+    // to it: a period said at the head of a list (`今年以来，清扫路面23784km；清运垃圾约
+    // 1385方`) dates each of its items, as `dafu check` reads it.
+    let sentence = sentence_before(text, f, ends_part);
     // Read back as `dafu check` reads it; the sentence (a part of the node's text) is
     // where it was found, and reading only that keeps the work linear.
-    let whole = sentence_before(text, f, ends_whole_sentence);
+    let whole = sentence_before(text, f, ends_sentence);
     let period = list_period(draft_period(sentence), draft_period(whole))
         .filter(|p| Period::parse(p).is_some_and(|period| period.stated_in(whole)));
     // The plan may be said after the figure, in its own clause: 「投资8000万元的…项目即将开工

@@ -89,10 +89,9 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
         *quoting.entry(f.text.as_str()).or_default() += 1;
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut periods: HashMap<&str, bool> = HashMap::new();
-    let mut plans: Option<bool> = None;
-    // Where the figures' clauses are, found when a figure first says its kind of money.
-    let mut clauses: Option<KindClauses> = None;
+    // Where the figures stand, their clauses and sentences: found when a figure first needs
+    // them (a period, a plan, a kind of money).
+    let mut around: Option<Surroundings> = None;
     for (i, figure) in node.figures.iter().enumerate() {
         let here = FigureAt::new(&node.at, i);
         let text = figure.text.as_str();
@@ -114,15 +113,16 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
             .map_or(&[][..], Vec::as_slice);
         check_qualifier(figure, &phrase, hedges, &here)?;
         if let Some(p) = &figure.period {
-            check_period(p, text, &node.text, &mut periods, &here)?;
+            let around = around.get_or_insert_with(|| Surroundings::new(node));
+            check_period(p, text, i, around, &here)?;
         }
         if figure.status == Status::Planned
-            && !*plans.get_or_insert_with(|| PLAN_WORDS.iter().any(|w| node.text.contains(w)))
+            && !(around.get_or_insert_with(|| Surroundings::new(node))).says_a_plan(i)
         {
             return Err((
                 here.key("status"),
                 format!(
-                    "“{text}” is marked planned, but its text says none of {}",
+                    "“{text}” is marked planned, but its sentence (as far as a ；) says none of {}",
                     PLAN_WORDS.join(" ")
                 ),
             ));
@@ -131,25 +131,51 @@ fn check_node(node: &FigureNode, section: &HashMap<&str, Vec<&Figure>>) -> Resul
             check_part_of(figure, container, section, &here)?;
         }
         if let Some(kind) = figure.money_kind {
-            let clauses = clauses.get_or_insert_with(|| KindClauses::new(node));
-            check_money_kind(figure, kind, &clauses.of(i, kind), &here)?;
+            let around = around.get_or_insert_with(|| Surroundings::new(node));
+            check_money_kind(figure, kind, &around.of(i, kind), &here)?;
         } else if let Some(kind) = kind_of(figure) {
-            let clauses = clauses.get_or_insert_with(|| KindClauses::new(node));
-            check_kind_worded(figure, kind, &clauses.of(i, kind), &here)?;
+            let around = around.get_or_insert_with(|| Surroundings::new(node));
+            check_kind_worded(figure, kind, &around.of(i, kind), &here)?;
         }
     }
     Ok(())
 }
 
-/// Where the clause of each figure of a node is ([`Clauses`]), and, per clause and kind of
-/// money, whether the clause says one of the kind's words: each clause is read once a kind,
-/// however many figures stand in it, so that the check stays linear in the node's text.
-struct KindClauses<'n> {
+/// Where each figure of a node stands, its clause (where its kind of money is worded) and its
+/// statement (where its period and a plan are stated: 「2020年，…共192家企业参赛，…获奖企业15家」
+/// dates each of its figures, but a year in the next sentence, or after the next `；`, dates
+/// none of them); and what each clause and statement says, read once a question however many
+/// figures stand there, so that the check stays linear in the node's text.
+///
+/// A statement runs from its sentence's start to the end of the figure's part of it, where
+/// `；` parts a sentence ([`Clauses::parts`]): what the sentence said before the figure's part
+/// dates it (「今年以来，清扫路面23784km；清运垃圾约1385方；…」 dates every item of its list),
+/// what it says after does not (「…贴息6220.64万元；…2020年向366家…」).
+struct Surroundings<'n> {
     text: &'n str,
-    /// Where each figure stands, by the reader's rule ([`FigurePlaces`]), and its clause;
-    /// `None` for a figure that stands nowhere (which validation refuses before the check).
-    places: Vec<Option<(Range<usize>, Range<usize>)>>,
+    /// Where each figure stands, by the reader's rule ([`FigurePlaces`]), its clause and its
+    /// statement; `None` for a figure that stands nowhere (which validation refuses before
+    /// the check).
+    places: Vec<Option<Place>>,
+    /// Per clause (by its start) and kind of money, whether the clause words the kind.
     named: HashMap<(usize, MoneyKind), bool>,
+    /// Each period the node's figures name, read, or `None` when it is not one.
+    periods: HashMap<&'n str, Option<Period>>,
+    /// Per sentence (by its start) and period, where the sentence first states the period
+    /// ends: each sentence is read once a period, however many parts it has.
+    stated: HashMap<(usize, &'n str), Option<usize>>,
+    /// Per sentence (by its start), where its first word of a plan ([`PLAN_WORDS`]) ends.
+    plans: HashMap<usize, Option<usize>>,
+}
+
+/// Where a figure stands in its node's text, its clause, and its statement there: from its
+/// sentence's start to the end of its part.
+#[derive(Debug, Clone)]
+struct Place {
+    at: Range<usize>,
+    clause: Range<usize>,
+    sentence: Range<usize>,
+    part_end: usize,
 }
 
 /// A figure's clause in its node's `text`, where the figure stands in it (`at`), and whether
@@ -161,25 +187,82 @@ struct Worded<'n> {
     named: bool,
 }
 
-impl<'n> KindClauses<'n> {
+impl<'n> Surroundings<'n> {
     fn new(node: &'n FigureNode) -> Self {
         let text: &str = &node.text;
         let figures = FigurePlaces::new(node.figures);
-        let clauses = Clauses::new(text);
+        let (clauses, sentences) = (Clauses::new(text), Clauses::sentences(text));
+        let parts = Clauses::parts(text);
         let places = (figures.each_place(&figures.in_text(text)).into_iter())
-            .map(|at| at.map(|at| (clauses.around(at.clone()), at)))
+            .map(|at| {
+                at.map(|at| Place {
+                    clause: clauses.around(at.clone()),
+                    sentence: sentences.around(at.clone()),
+                    part_end: parts.around(at.clone()).end,
+                    at,
+                })
+            })
             .collect();
         Self {
             text,
             places,
             named: HashMap::new(),
+            periods: HashMap::new(),
+            stated: HashMap::new(),
+            plans: HashMap::new(),
         }
+    }
+
+    /// Figure `i`'s sentence, and where its statement ends in it; the node's whole text for a
+    /// figure that stands nowhere.
+    fn statement(&self, i: usize) -> (Range<usize>, usize) {
+        let whole = || (0..self.text.len(), self.text.len());
+        (self.places.get(i).cloned().flatten()).map_or_else(whole, |p| (p.sentence, p.part_end))
+    }
+
+    /// The period `p` read (`None` when it is not one); `Err(())` when the node names more
+    /// different periods than [`MAX_PERIODS_PER_NODE`], each of which is looked for in each
+    /// sentence at most once.
+    fn period(&mut self, p: &'n str) -> Result<Option<Period>, ()> {
+        if let Some(period) = self.periods.get(p) {
+            return Ok(period.clone());
+        }
+        if self.periods.len() >= MAX_PERIODS_PER_NODE {
+            return Err(());
+        }
+        let period = Period::parse(p);
+        self.periods.insert(p, period.clone());
+        Ok(period)
+    }
+
+    /// Whether figure `i`'s statement states `period` (named `p`).
+    fn states(&mut self, i: usize, p: &'n str, period: &Period) -> bool {
+        let (sentence, end) = self.statement(i);
+        let text = self.text;
+        let first = *(self.stated.entry((sentence.start, p))).or_insert_with(|| {
+            let words = text.get(sentence.clone()).unwrap_or_default();
+            period.first_stated_in(words).map(|e| sentence.start + e)
+        });
+        first.is_some_and(|first| first <= end)
+    }
+
+    /// Whether figure `i`'s statement says that something is planned ([`PLAN_WORDS`]).
+    fn says_a_plan(&mut self, i: usize) -> bool {
+        let (sentence, end) = self.statement(i);
+        let text = self.text;
+        let first = *(self.plans.entry(sentence.start)).or_insert_with(|| {
+            let words = text.get(sentence.clone()).unwrap_or_default();
+            (PLAN_WORDS.iter())
+                .filter_map(|w| words.find(w).map(|at| sentence.start + at + w.len()))
+                .min()
+        });
+        first.is_some_and(|first| first <= end)
     }
 
     /// Figure `i`'s clause, and whether it says one of `kind`'s words.
     fn of(&mut self, i: usize, kind: MoneyKind) -> Worded<'n> {
         let text = self.text;
-        let Some((clause, at)) = self.places.get(i).cloned().flatten() else {
+        let Some(Place { at, clause, .. }) = self.places.get(i).cloned().flatten() else {
             return Worded {
                 text,
                 clause: 0..0,
@@ -321,36 +404,28 @@ fn check_kind_worded(
     Ok(())
 }
 
-/// The period `p` of the figure quoting `text` must be one the node's text states;
-/// `periods` remembers, per period, whether it does.
-fn check_period<'t>(
-    p: &'t str,
+/// The period `p` of the figure quoting `text` (the node's `i`th) must be one its statement
+/// states ([`Surroundings::states`]).
+fn check_period<'n>(
+    p: &'n str,
     text: &str,
-    node_text: &str,
-    periods: &mut HashMap<&'t str, bool>,
+    i: usize,
+    around: &mut Surroundings<'n>,
     here: &FigureAt<'_>,
 ) -> Result<(), Mismatch> {
-    let stated = match periods.get(p) {
-        Some(&stated) => stated,
-        None => {
-            if periods.len() >= MAX_PERIODS_PER_NODE {
-                return Err((
-                    here.key("period"),
-                    format!("more than {MAX_PERIODS_PER_NODE} different periods in one node"),
-                ));
-            }
-            let period = Period::parse(p).ok_or_else(|| {
-                (
-                    here.key("period"),
-                    format!("“{p}” is not a period; write {FORMS}"),
-                )
-            })?;
-            let stated = period.stated_in(node_text);
-            periods.insert(p, stated);
-            stated
-        }
-    };
-    if stated {
+    let period = around.period(p).map_err(|()| {
+        (
+            here.key("period"),
+            format!("more than {MAX_PERIODS_PER_NODE} different periods in one node"),
+        )
+    })?;
+    let period = period.ok_or_else(|| {
+        (
+            here.key("period"),
+            format!("“{p}” is not a period; write {FORMS}"),
+        )
+    })?;
+    if around.states(i, p, &period) {
         Ok(())
     } else {
         Err((

@@ -26,7 +26,22 @@ pub fn ends_clause(c: char) -> bool {
     )
 }
 
-/// Where the clauses of one text end: the byte range of each clause break, in order.
+/// Whether `c` ends a sentence: `。！？` and a line break.
+#[must_use]
+pub fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '\n')
+}
+
+/// Whether `c` ends a sentence or a part of one: a sentence's end, or `；`, which parts the
+/// statements of one sentence (「…累计审批贷款超87亿元，贴息6220.64万元；…2020年向366家…」)
+/// and the items of a list a lead governs (「今年以来，…：清运垃圾约1385方；修整路基65km；…」).
+#[must_use]
+pub fn ends_part(c: char) -> bool {
+    ends_sentence(c) || matches!(c, '；' | ';')
+}
+
+/// Where the clauses (or the sentences) of one text end: the byte range of each break, in
+/// order.
 #[derive(Debug, Clone, Default)]
 pub struct Clauses {
     breaks: Vec<Range<usize>>,
@@ -37,6 +52,23 @@ impl Clauses {
     /// The clause breaks of `text`, in one pass.
     #[must_use]
     pub fn new(text: &str) -> Self {
+        Self::ending_at(text, ends_clause)
+    }
+
+    /// The sentence breaks of `text` ([`ends_sentence`]), in one pass: [`Clauses::around`]
+    /// then gives the sentence of some words.
+    #[must_use]
+    pub fn sentences(text: &str) -> Self {
+        Self::ending_at(text, ends_sentence)
+    }
+
+    /// The breaks between the parts of `text`'s sentences ([`ends_part`]), in one pass.
+    #[must_use]
+    pub fn parts(text: &str) -> Self {
+        Self::ending_at(text, ends_part)
+    }
+
+    fn ending_at(text: &str, ends: fn(char) -> bool) -> Self {
         let mut breaks = Vec::new();
         let mut before: Option<char> = None;
         let mut chars = text.char_indices().peekable();
@@ -44,7 +76,7 @@ impl Clauses {
             let grouping = c == ','
                 && before.is_some_and(|b| b.is_ascii_digit())
                 && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-            if ends_clause(c) && !grouping {
+            if ends(c) && !grouping {
                 breaks.push(i..i + c.len_utf8());
             }
             before = Some(c);

@@ -94,21 +94,33 @@ impl Period {
         }
     }
 
-    /// Whether `text` (the figure's node) states this period in its own words: a year as
-    /// `2020年`, years as `2019-2020年` (or with `—`, `至`), the rest as written.
+    /// Whether `text` (the figure's statement) states this period in its own words: a year
+    /// as `2020年`, years as `2019-2020年` (or with `—`, `至`), the rest as written.
     #[must_use]
     pub fn stated_in(&self, text: &str) -> bool {
+        self.first_stated_in(text).is_some()
+    }
+
+    /// Where, in bytes, the first statement of this period in `text` ends ([`Period::stated_in`]):
+    /// a figure whose statement is only the start of `text`, up to some end, is dated by it
+    /// when it ends there or before.
+    #[must_use]
+    pub fn first_stated_in(&self, text: &str) -> Option<usize> {
+        let first_end = |said: &str| text.find(said).map(|at| at + said.len());
         match self {
             // A year the text states alone: not an end of a range (2020 of 2019-2020年, 2019
             // of 2019年至2020年).
-            Self::Year(y) => (text.match_indices(&format!("{y}年"))).any(|(at, year)| {
-                let after = text.get(at + year.len()..).unwrap_or_default();
-                !ends_a_range(text.get(..at).unwrap_or_default()) && !begins_a_range(after)
-            }),
-            Self::Years(a, b) => RANGE_MARKS.iter().any(|d| {
-                text.contains(&format!("{a}{d}{b}")) || text.contains(&format!("{a}年{d}{b}"))
-            }),
-            _ => text.contains(&self.to_string()),
+            Self::Year(y) => (text.match_indices(&format!("{y}年")))
+                .find(|&(at, year)| {
+                    let after = text.get(at + year.len()..).unwrap_or_default();
+                    !ends_a_range(text.get(..at).unwrap_or_default()) && !begins_a_range(after)
+                })
+                .map(|(at, year)| at + year.len()),
+            Self::Years(a, b) => (RANGE_MARKS.iter())
+                .flat_map(|d| [format!("{a}{d}{b}"), format!("{a}年{d}{b}")])
+                .filter_map(|said| first_end(&said))
+                .min(),
+            _ => first_end(&self.to_string()),
         }
     }
 }

@@ -93,7 +93,9 @@ const SCHEMA: Schema = Schema {
     // marked one paid is refused.
     // 26: a sum with no money_kind must have its kind, as its `what` words it, worded in its
     // clause too.
-    version: 26,
+    // 27: a figure's period and plan must be stated in its sentence up to the end of its
+    // part (`；` parts a sentence), not anywhere in its node.
+    version: 27,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

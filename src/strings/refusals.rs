@@ -123,8 +123,8 @@ pub const TEMPLATES: &[Template] = &[
     // Each figure read from its own text.
     t("“{}” is not read as a figure: {}", "“{1}”读不成数字：{2}"),
     t(
-        "“{}” is marked planned, but its text says none of {}",
-        "“{1}”标为计划（planned），但所在正文没有以下任何一词：{2}",
+        "“{}” is marked planned, but its sentence (as far as a ；) says none of {}",
+        "“{1}”标为计划（planned），但它所在的句子（以“；”为界）没有以下任何一词：{2}",
     ),
     t(
         "“{}” is in {}, not money: only money has a money_kind",
