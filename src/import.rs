@@ -29,7 +29,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::letter::fields::{Part, for_each_text_mut};
-use crate::letter::load::{LoadError, MAX_FILE_BYTES};
+use crate::letter::load::{DRAFT_MARK, LoadError, MAX_FILE_BYTES};
 use crate::letter::{Figure, Letter, Proposal, Signature};
 use crate::strings;
 use crate::text::sanitize::{path_line, sanitize_line};
@@ -154,6 +154,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         other_lines: foot.other_lines,
         errata: Vec::new(),
         notes: Vec::new(),
+        draft: true,
     };
     has_words(&letter)?;
     repair_spaces(&mut letter, &mut errata);
@@ -567,12 +568,13 @@ pub fn to_yaml(letter: &Letter, source: &str) -> String {
         )
     };
     format!(
-        "# Drafted by `dafu import` from {source}; not yet reviewed. Before use:\n\
+        "{DRAFT_MARK} from {source}; not yet reviewed. Before use:\n\
          # - compare every node's text with the PDF;\n\
          # - check each erratum; those with `suspected: true` are NOT applied: apply or delete;\n\
          # - every figure's `what` is a draft from its sentence: rewrite it;\n\
          # - every note flags wording that looks odd: keep, rewrite or delete it;\n\
-         # then run `dafu check` on this file.\n{missing}{body}"
+         # then run `dafu check` on this file, and delete these lines: while the first is here,\n\
+         # dafu shows the letter as an unreviewed import.\n{missing}{body}"
     )
 }
 

@@ -107,6 +107,11 @@ pub struct Letter {
     /// Editorial notes on wording that is kept verbatim though it looks odd.
     #[serde(default)]
     pub notes: Vec<EditorialNote>,
+    /// Whether the file is a draft `dafu import` wrote and no one has reviewed yet: it still
+    /// begins with the lines the import heads it with ([`load::DRAFT_MARK`]), which the
+    /// reviewer deletes. Not a field of the YAML: the loader sets it.
+    #[serde(skip)]
+    pub draft: bool,
 }
 
 impl Letter {

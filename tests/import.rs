@@ -580,6 +580,65 @@ fn import_writes_a_draft_that_check_accepts_and_reports_to_stderr() {
     );
 }
 
+/// A draft stays an unreviewed import until its reviewer deletes the lines the import heads
+/// it with: `dafu list` says so of the draft and not of the same letter without them, and the
+/// reader's status row says so, as it does of a transcript read in memory.
+#[test]
+fn a_draft_is_an_unreviewed_import_until_the_lines_heading_it_are_deleted() {
+    let (dir, draft) = temp("draft.yaml");
+    let draft_arg = draft.to_str().unwrap();
+    let (code, _, stderr) = run(
+        &[
+            "import",
+            "content/source/zhongshan-kjj-2021-142.txt",
+            "-o",
+            draft_arg,
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let yaml = std::fs::read_to_string(&draft).unwrap();
+    assert!(
+        yaml.contains("delete these lines"),
+        "the draft says what to do: {yaml}"
+    );
+    let reviewed: String = (yaml.lines())
+        .skip_while(|line| line.starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let reviewed_path = dir.path().join("reviewed.yaml");
+    std::fs::write(&reviewed_path, reviewed).unwrap();
+    let (code, stdout, stderr) = run(
+        &["list", "--format", "json", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let rows: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let unreviewed = |name: &str| {
+        (rows.as_array().expect("an array").iter())
+            .find(|row| row["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .map(|row| row["unreviewed"].clone())
+    };
+    assert_eq!(
+        unreviewed("draft.yaml"),
+        Some(serde_json::Value::Bool(true)),
+        "{stdout}"
+    );
+    assert_eq!(
+        unreviewed("reviewed.yaml"),
+        Some(serde_json::Value::Bool(false)),
+        "{stdout}"
+    );
+    let lang = dafu::strings::Lang::En;
+    for (path, marked) in [(&draft, true), (&reviewed_path, false)] {
+        let tree = dafu::shelf::read_letter(path, lang).expect("the letter reads");
+        let app = dafu::app::App::new(tree, lang, AmbiguousWidth::Narrow, (100, 30));
+        let screen = util::screen(&app);
+        let status = screen.lines().last().expect("a status row");
+        assert_eq!(status.contains("unreviewed import"), marked, "{status}");
+    }
+}
+
 #[test]
 fn import_reads_standard_input() {
     let (code, stdout, _) = run(&["import", "-"], Some(TRANSCRIPT));

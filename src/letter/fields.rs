@@ -124,6 +124,7 @@ macro_rules! text_visitor {
                 other_lines,
                 errata,
                 notes,
+                draft: _,
             } = letter;
             let Proposal { number, session, title: proposal_title } = proposal;
             for s in [classification, issuer, doc_number, issued_by].into_iter().flatten() {

@@ -32,6 +32,10 @@ pub const EMBEDDED_NAME: &str = "content/zhongshan-kjj-2021-142.yaml";
 /// and refusing early keeps a hostile file from costing memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// How a draft `dafu import` writes begins: while its first line still begins so, the letter
+/// is an import no one has reviewed ([`Letter::draft`]), and the reader and the shelf say so.
+pub const DRAFT_MARK: &str = "# Drafted by `dafu import`";
+
 /// Why a letter could not be loaded, with the file and (where known) the position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -257,6 +261,7 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
         .map_err(|fault| LoadError::new(name, fault.position(), fault.to_string()))?;
     sanitize_letter(&mut letter);
     validate::validate(&letter, source, name)?;
+    letter.draft = source.starts_with(DRAFT_MARK);
     Ok(letter)
 }
 

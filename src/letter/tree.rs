@@ -668,10 +668,10 @@ impl LetterTree {
         b.closing();
         let Builder { nodes, blocks, .. } = b;
         Self {
+            unreviewed_import: letter.draft,
             letter,
             nodes,
             blocks,
-            unreviewed_import: false,
             lang,
             source: None,
         }

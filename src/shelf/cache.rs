@@ -95,7 +95,9 @@ const SCHEMA: Schema = Schema {
     // clause too.
     // 27: a figure's period and plan must be stated in its sentence up to the end of its
     // part (`；` parts a sentence), not anywhere in its node.
-    version: 27,
+    // 28: a YAML draft that still begins with the lines `dafu import` heads it with is an
+    // unreviewed import (`Head::unreviewed`).
+    version: 28,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
