@@ -124,8 +124,10 @@ impl<'a> FigurePlaces<'a> {
 
     /// Where figure `figure` stands among `places` (those of its node's texts, in reading
     /// order, as [`FigurePlaces::in_text`] gives them): figures of one text are found at
-    /// their own places, in order, when there are as many places as figures; otherwise
-    /// (`80、60、40万元` states three amounts at one place) all take the first.
+    /// their own places, in order, when there are as many places as figures; a list's, when
+    /// there are as many a place as its amounts (`80、60、40家` written twice and quoted by six
+    /// figures: the fourth stands at the second); otherwise (`80、60、40万元` states three
+    /// amounts at one place) all take the first.
     #[must_use]
     pub fn place_of<T: Clone>(&self, figure: usize, places: &[(usize, T)]) -> Option<T> {
         self.each_place(places).get(figure).cloned().flatten()
@@ -146,14 +148,74 @@ impl<'a> FigurePlaces<'a> {
         for &t in &self.distinct {
             quoting[t] += 1;
         }
+        // How many amounts each text states (three for `80、60、40家`): read once, and only
+        // for a text that stands more than once and is quoted more often than it stands.
+        let amounts: Vec<usize> = (0..texts)
+            .map(|t| {
+                let (stands, quoted) = (of_text[t].len(), quoting[t]);
+                let text = self.figures[self.first[t]].text.as_str();
+                let read = || crate::numbers::phrase::parse(text).map_or(1, |p| p.items.len());
+                if stands > 1 && quoted > stands {
+                    read().max(1)
+                } else {
+                    1
+                }
+            })
+            .collect();
         let mut nth = vec![0_usize; texts];
         (self.distinct.iter())
             .map(|&t| {
                 let n = nth[t];
                 nth[t] += 1;
-                let pick = if of_text[t].len() == quoting[t] { n } else { 0 };
+                let (stands, quoted) = (of_text[t].len(), quoting[t]);
+                let pick = if stands == quoted {
+                    n
+                } else if stands > 1 && stands * amounts[t] == quoted {
+                    n / amounts[t]
+                } else {
+                    0
+                };
                 of_text[t].get(pick).map(|&p| p.clone())
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A node's figures quoting `texts`, in order.
+    fn figures(texts: &[&str]) -> Vec<Figure> {
+        (texts.iter())
+            .map(|text| {
+                let yaml = format!("{{text: {text}, value: 80, unit: 家, what: 企业}}");
+                serde_yaml::from_str(&yaml).expect("a figure")
+            })
+            .collect()
+    }
+
+    /// Where each figure stands in `text`, by its place's start.
+    fn starts(figures: &[Figure], text: &str) -> Vec<Option<usize>> {
+        let places = FigurePlaces::new(figures);
+        let found = places.in_text(text);
+        let each = places.each_place(&found);
+        each.into_iter().map(|r| r.map(|r| r.start)).collect()
+    }
+
+    /// A list written twice, and quoted by three figures a place: each stands where it is
+    /// written, the fourth at the second; written once, all three stand at it.
+    #[test]
+    fn a_list_written_twice_has_its_figures_at_each_place_in_turn() {
+        let text = "甲80、60、40家。2020年80、60、40家";
+        let second = text.rfind("80").expect("the second list");
+        let six = figures(&["80、60、40家"; 6]);
+        let at = |n: usize| if n < 3 { Some(3) } else { Some(second) };
+        assert_eq!(starts(&six, text), (0..6).map(at).collect::<Vec<_>>());
+        let three = figures(&["80、60、40家"; 3]);
+        assert_eq!(starts(&three, "甲80、60、40家。"), [Some(3); 3]);
+        // Two figures of a text written twice: one a place, as before.
+        let two = figures(&["80、60、40家"; 2]);
+        assert_eq!(starts(&two, text), [Some(3), Some(second)]);
     }
 }

@@ -97,7 +97,9 @@ const SCHEMA: Schema = Schema {
     // part (`；` parts a sentence), not anywhere in its node.
     // 28: a YAML draft that still begins with the lines `dafu import` heads it with is an
     // unreviewed import (`Head::unreviewed`).
-    version: 28,
+    // 29: a list written more than once and quoted by its amounts a place has its figures at
+    // each place in turn (their periods are checked there).
+    version: 29,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
