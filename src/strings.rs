@@ -65,6 +65,9 @@ pub struct Strings {
     pub list_columns: [&'static str; 10],
     /// `dafu list`: the state of an unreviewed import, and of a refused letter.
     pub list_states: [&'static str; 2],
+    /// Before a state every letter of a shelf shares, said once in its title: `均`未审阅,
+    /// `all `unreviewed.
+    pub shelf_all: &'static str,
     /// The shelf's column of counts, suggestions/figures, in its nine columns.
     pub shelf_counts: &'static str,
     /// The shelf's title, before its folder.
@@ -300,6 +303,7 @@ const ZH: Strings = Strings {
         "事由",
     ],
     list_states: ["未审阅", "无法读取"],
+    shelf_all: "均",
     shelf_counts: "建议/数字",
     shelf_title: "书架",
     shelf_sorts: ["文件", "日期", "发文机关", "文号", "提案号"],
@@ -455,6 +459,7 @@ const EN: Strings = Strings {
         "subject",
     ],
     list_states: ["unreviewed", "refused"],
+    shelf_all: "all ",
     shelf_counts: "sugg/figs",
     shelf_title: "Shelf",
     shelf_sorts: ["file", "date", "issuer", "number", "proposal"],

@@ -539,30 +539,42 @@ fn up_and_down_in_the_shelfs_prompt_recall_the_queries_searched() {
     assert_eq!(typed_query(&app), "search the shelf: ren");
 }
 
+/// A letter's head with a date and `title`, an unreviewed import or not.
+fn dated(title: &str, unreviewed: bool) -> Head {
+    Head {
+        date: Some("2025-06-01".into()),
+        title: Some(title.into()),
+        unreviewed,
+        ..Head::default()
+    }
+}
+
+/// A shelf of two letters, `a` and `b`, read as `heads` say, drawn at `size`.
+fn two_letters(lang: Lang, size: (u16, u16), heads: [Head; 2]) -> ShelfApp {
+    let paths = vec![PathBuf::from("a.yaml"), PathBuf::from("b.txt")];
+    let mut app = ShelfApp::new(paths, None, lang, AmbiguousWidth::Narrow, size);
+    let [a, b] = heads;
+    app.learn([
+        ShelfNews::Read(0, Known::Read(a)),
+        ShelfNews::Read(1, Known::Read(b)),
+    ]);
+    app
+}
+
 /// A letter's state (unreviewed, refused) heads its title rather than take a column of its
 /// own, which most shelves would leave blank; when some letter has one, every title stands
 /// after a slot for it, and the heading names it over the slot: the titles and their heading
 /// keep one column, whatever each letter's state.
 #[test]
 fn a_letters_state_heads_its_title_in_a_slot_under_its_heading() {
-    let head = |unreviewed| Head {
-        date: Some("2025-06-01".into()),
-        title: Some("关于某某事项的答复".into()),
-        unreviewed,
-        ..Head::default()
-    };
+    let head = |unreviewed| dated("关于某某事项的答复", unreviewed);
     let width = |s: &str| dafu::text::width::str_width(s, AmbiguousWidth::Narrow);
     for (lang, word, state, title) in [
         (Lang::En, "unreviewed", "state", "subject"),
         (Lang::Zh, "未审阅", "状态", "事由"),
     ] {
         // Two letters, one an unreviewed import: the reviewed one's title has a blank slot.
-        let paths = vec![PathBuf::from("a.yaml"), PathBuf::from("b.txt")];
-        let mut app = ShelfApp::new(paths, None, lang, AmbiguousWidth::Narrow, (120, 12));
-        app.learn([
-            ShelfNews::Read(0, Known::Read(head(false))),
-            ShelfNews::Read(1, Known::Read(head(true))),
-        ]);
+        let app = two_letters(lang, (120, 12), [head(false), head(true)]);
         let shot = screen(&app);
         let lines: Vec<&str> = shot.lines().collect();
         let at = |line: &str, what: &str| {
@@ -580,6 +592,30 @@ fn a_letters_state_heads_its_title_in_a_slot_under_its_heading() {
         let app = shelf(lang, (100, 12));
         let headings = screen(&app).lines().nth(1).unwrap_or_default().to_string();
         assert!(!headings.contains(state), "{headings}");
+    }
+}
+
+/// A state every letter shares (a shelf of transcripts: all unreviewed imports) is said once,
+/// in the shelf's title, not in a slot on every row: the subject has the room. One letter
+/// reviewed, and the slot is back.
+#[test]
+fn a_state_every_letter_shares_is_said_once_in_the_title() {
+    let head = |unreviewed| dated("关于修建千庄、顶丘防火隔离带的建议", unreviewed);
+    for (lang, all) in [(Lang::Zh, "均未审阅"), (Lang::En, "all unreviewed")] {
+        let mut app = two_letters(lang, (40, 12), [head(true), head(true)]);
+        let shot = screen(&app);
+        let lines: Vec<&str> = shot.lines().collect();
+        assert!(lines[0].contains(all), "{shot}");
+        let word = lang.strings().list_states[0];
+        assert!(!lines[2].contains(word), "{shot}");
+        assert!(lines[2].contains("关于修建千庄、顶丘防火"), "{shot}");
+        app.learn([ShelfNews::Read(1, Known::Read(head(false)))]);
+        let shot = screen(&app);
+        assert!(
+            !shot.lines().next().unwrap_or_default().contains(all),
+            "{shot}"
+        );
+        assert!(shot.contains(word), "{shot}");
     }
 }
 

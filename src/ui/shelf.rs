@@ -99,7 +99,9 @@ fn draw_title(app: &ShelfApp, area: Rect, buf: &mut Buffer) {
         None if !app.listed() => strings.shelf_listing.to_string(),
         None => format!("{}{}", app.rows().len(), strings.shelf_letters),
     };
-    let text = format!("{}  {count}", strings.shelf_title);
+    let shared =
+        shared_state(app).map_or_else(String::new, |s| format!("  {}{s}", strings.shelf_all));
+    let text = format!("{}  {count}{shared}", strings.shelf_title);
     put_line(
         buf,
         area,
@@ -292,6 +294,11 @@ impl Column {
 /// once a frame, with the columns.
 fn state_slot(app: &ShelfApp) -> Option<usize> {
     let strings = app.lang().strings();
+    // Said once in the title, a state every letter shares would fill the slot on every row
+    // and take the title's room.
+    if shared_state(app).is_some() {
+        return None;
+    }
     let stated = (app.rows().iter()).any(|r| match &r.known {
         Known::Read(head) => head.unreviewed,
         Known::Refused(_) | Known::Unread => true,
@@ -303,6 +310,20 @@ fn state_slot(app: &ShelfApp) -> Option<usize> {
             .max()
             .unwrap_or(0)
     })
+}
+
+/// The state every letter of the shelf shares, once each is read: a shelf of transcripts is
+/// all unreviewed imports. `None` when one has none, or another.
+fn shared_state(app: &ShelfApp) -> Option<&'static str> {
+    let [unreviewed, refused] = app.lang().strings().list_states;
+    let state = |row: &ShelfRow| match &row.known {
+        Known::Read(head) if head.unreviewed => Some(unreviewed),
+        Known::Refused(_) => Some(refused),
+        Known::Read(_) | Known::Unread => None,
+    };
+    let mut rows = app.rows().iter();
+    let first = state(rows.next()?)?;
+    rows.all(|row| state(row) == Some(first)).then_some(first)
 }
 
 /// `title` after `state` in a slot `slot` wide ([`state_slot`]), or alone without a slot.
