@@ -37,6 +37,26 @@ pub fn stands_alone(text: &str, at: usize, figure: &str) -> bool {
     !(ends_in_digit && next.is_some_and(|c| c.is_ascii_digit() || c == '.'))
 }
 
+/// `places` without those inside another's: `100%` written in `共100%` is that figure's, not
+/// a place of its own (a figure quoting `100%` stands where it is written alone). Kept in
+/// their order.
+fn within_none(places: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
+    // By start, the longest first: a place is inside another when one that starts no later
+    // ends no earlier.
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by_key(|&i| (places[i].1.start, std::cmp::Reverse(places[i].1.end)));
+    let mut inside = vec![false; places.len()];
+    let mut reach: Option<usize> = None;
+    for i in order {
+        let range = &places[i].1;
+        inside[i] = reach.is_some_and(|end| range.end <= end);
+        reach = Some(reach.map_or(range.end, |end| end.max(range.end)));
+    }
+    (places.into_iter().zip(inside))
+        .filter_map(|(place, inside)| (!inside).then_some(place))
+        .collect()
+}
+
 /// A node's figures, ready to be found in its text: its distinct figure texts, looked for
 /// in one pass per text.
 pub struct FigurePlaces<'a> {
@@ -110,7 +130,7 @@ impl<'a> FigurePlaces<'a> {
     /// one that did not (the reader's outline is built while it is validated) costs no more.
     #[must_use]
     pub fn in_text(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        self.quotes
+        let alone: Vec<(usize, Range<usize>)> = (self.quotes)
             .find_in(text, match_budget(text.len()))
             .matches
             .into_iter()
@@ -119,7 +139,8 @@ impl<'a> FigurePlaces<'a> {
                 let quoted = self.figures[figure].text.as_str();
                 stands_alone(text, at, quoted).then_some((figure, at..at + quoted.len()))
             })
-            .collect()
+            .collect();
+        within_none(alone)
     }
 
     /// Where figure `figure` stands among `places` (those of its node's texts, in reading
@@ -189,7 +210,7 @@ mod tests {
     fn figures(texts: &[&str]) -> Vec<Figure> {
         (texts.iter())
             .map(|text| {
-                let yaml = format!("{{text: {text}, value: 80, unit: 家, what: 企业}}");
+                let yaml = format!("{{text: \"{text}\", value: 80, unit: 家, what: 企业}}");
                 serde_yaml::from_str(&yaml).expect("a figure")
             })
             .collect()
@@ -214,6 +235,10 @@ mod tests {
         assert_eq!(starts(&six, text), (0..6).map(at).collect::<Vec<_>>());
         let three = figures(&["80、60、40家"; 3]);
         assert_eq!(starts(&three, "甲80、60、40家。"), [Some(3); 3]);
+        // A figure written again inside another's text stands where it is written alone.
+        let hedged = "共100%。2020年100%";
+        let both = figures(&["共100%", "100%"]);
+        assert_eq!(starts(&both, hedged), [Some(0), hedged.rfind("100%")]);
         // Two figures of a text written twice: one a place, as before.
         let two = figures(&["80、60、40家"; 2]);
         assert_eq!(starts(&two, text), [Some(3), Some(second)]);

@@ -99,7 +99,8 @@ const SCHEMA: Schema = Schema {
     // unreviewed import (`Head::unreviewed`).
     // 29: a list written more than once and quoted by its amounts a place has its figures at
     // each place in turn (their periods are checked there).
-    version: 29,
+    // 30: a figure's text written inside another's (`100%` in `共100%`) is not a place of it.
+    version: 30,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
