@@ -1083,7 +1083,10 @@ impl App {
         }
         self.keep_selection_visible();
         if let Some(figures) = self.figures.as_mut() {
-            figures.keep_visible(figures_view::list_rows(width, height, figures.mode));
+            figures
+                .chart
+                .fit(&self.tree, self.lang, self.ambiguous, self.size);
+            figures.keep_visible(figures.list_rows(width, height));
         }
         self.prepare_view();
     }

@@ -3,9 +3,11 @@
 //!
 //! The letter's own wording of a figure is kept in [`Figure::text`]; this module only
 //! derives from it. What kind of money a sum *is* (approved, allocated, paid, a fund, a
-//! cap…) and which sums may be added up is decided in [`money`].
+//! cap…) and which sums may be added up is decided in [`money`]; what the money chart says of
+//! them, in words, in [`summary`].
 
 pub mod money;
+pub mod summary;
 
 use std::ops::Range;
 

@@ -195,7 +195,9 @@ pub fn help_layout<'a>(
 pub const FIGURES_DETAIL_ROWS: u16 = 2;
 /// Rows of the figures table above the list: the column headings.
 pub const FIGURES_TABLE_HEAD_ROWS: u16 = 1;
-/// Rows of the money chart above the list: the legend's two sentences and the scale.
+/// Rows of the money chart above the list, at the least: the legend's two sentences, a row
+/// each, and the scale. A sentence too long for the width takes more rows where the screen
+/// has them (`app::figures_view::ChartView::fit`).
 pub const FIGURES_CHART_HEAD_ROWS: u16 = 3;
 
 /// The rows between the title row and the status row, where the panes stand and where an

@@ -6,10 +6,10 @@ mod binary;
 mod util;
 
 use dafu::action::Action::{self, *};
-use dafu::app::figures_view::list_rows;
 use dafu::app::figures_view::{ChartLine, FiguresMode};
 use dafu::app::{App, Overlay};
 use dafu::figures::money::{self, SectionTotal, TotalHedge, Verdict, kind_of, totals};
+use dafu::figures::summary;
 use dafu::figures::{self, FigureRef, FigureSort, UnitKind, display_value};
 use dafu::keymap::action_for;
 use dafu::letter::load;
@@ -394,7 +394,7 @@ fn a_resort_keeps_the_selected_figure() {
 /// The selection is among the rows in view, and the row drawn highlighted holds its text.
 fn assert_selection_in_view(app: &App) {
     let view = app.figures().unwrap();
-    let rows = list_rows(app.size().0, app.size().1, view.mode);
+    let rows = view.list_rows(app.size().0, app.size().1);
     let (selected, offset) = match view.mode {
         FiguresMode::Table => (view.selected, view.offset),
         FiguresMode::Chart => (view.chart.bars[view.chart.selected], view.chart.offset),
@@ -455,7 +455,7 @@ fn a_count_before_a_move_in_the_figures_view_moves_that_many() {
     assert_eq!(app.figures().unwrap().selected, 11);
     type_keys(&mut app, "1g");
     assert_eq!(app.figures().unwrap().selected, 0);
-    let page = list_rows(80, 24, FiguresMode::Table);
+    let page = app.figures().unwrap().list_rows(80, 24);
     type_keys(&mut app, "2 ");
     assert_eq!(app.figures().unwrap().selected, 2 * page);
     assert_selection_in_view(&app);
@@ -488,7 +488,7 @@ fn home_end_and_pages_keep_the_selection_in_view() {
             if app.figures().unwrap().mode != mode {
                 app.update(ToggleFiguresChart);
             }
-            let rows = list_rows(w, h, mode);
+            let rows = app.figures().unwrap().list_rows(w, h);
             app.update(Last);
             assert_selection_in_view(&app);
             match mode {
@@ -529,10 +529,25 @@ fn home_end_and_pages_keep_the_selection_in_view() {
             };
             let top = if rows >= 2 { 0 } else { first };
             assert_eq!(offset, top, "Home scrolls to the top");
-            // One row at a time down the whole list: the view follows.
-            for _ in 0..60 {
+            // One row at a time down the whole list: the view follows the selection. In the
+            // chart, where the next bar's view would pass lines never shown (with one line in
+            // view, the words and the heading between two sections), the view turns a line
+            // on instead, through them, and on from the last bar to the chart's last line.
+            for _ in 0..120 {
                 app.update(Down);
-                assert_selection_in_view(&app);
+                let chart = &app.figures().unwrap().chart;
+                if mode == FiguresMode::Table || !chart.is_turned() {
+                    assert_selection_in_view(&app);
+                }
+            }
+            if mode == FiguresMode::Chart {
+                let chart = &app.figures().unwrap().chart;
+                assert_eq!(chart.selected + 1, chart.bars.len());
+                assert_eq!(
+                    chart.first_in_view(rows) + rows,
+                    chart.lines.len(),
+                    "{w}x{h}"
+                );
             }
         }
     }
@@ -542,7 +557,7 @@ fn home_end_and_pages_keep_the_selection_in_view() {
 fn a_page_moves_by_the_rows_in_view() {
     let mut app = app(80, 24);
     run(&mut app, [OpenFigures, PageDown]);
-    let rows = list_rows(80, 24, FiguresMode::Table);
+    let rows = app.figures().unwrap().list_rows(80, 24);
     assert_eq!(app.figures().unwrap().selected, rows);
     // The view turns a whole page, as a pager does: every row in view is new, and the
     // selection keeps its place at the top.
@@ -561,7 +576,7 @@ fn a_page_moves_by_the_rows_in_view() {
     app.update(PageDown);
     let chart = &app.figures().unwrap().chart;
     let after = chart.bars[chart.selected];
-    let rows = list_rows(80, 24, FiguresMode::Chart);
+    let rows = app.figures().unwrap().list_rows(80, 24);
     assert!(after > before, "a page down the chart");
     // As far as the bar moved (the heading above a section's first bar kept in view), or to
     // the chart's last page.
@@ -1115,7 +1130,7 @@ fn the_chart_says_why_each_section_has_no_total() {
         view.chart
             .totals
             .iter()
-            .map(|t| dafu::ui::figures::chart::nothing_added(&app, t))
+            .map(|t| summary::nothing_added(app.tree(), app.lang(), t))
             .collect()
     };
     let mut zh = app(120, 36);
@@ -1253,7 +1268,7 @@ fn a_summary_names_a_plan_and_a_part_left_out_by_why() {
         app.update(OpenFigures);
         let view = app.figures().expect("open");
         let first = view.chart.totals.first().expect("a section");
-        assert_eq!(dafu::ui::figures::chart::nothing_added(&app, first), said);
+        assert_eq!(summary::nothing_added(app.tree(), app.lang(), first), said);
     }
 }
 
@@ -1572,6 +1587,230 @@ fn chart_end_80x24() {
     let mut app = app(80, 24);
     run(&mut app, [OpenFigures, ToggleFiguresChart, Last]);
     insta::assert_snapshot!(snapshot(&app));
+}
+
+/// The rows inside the figures view's border on `screen`, without the border and the
+/// spaces at their ends: the chart's head, its lines in view, then the two detail lines.
+fn overlay_rows(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.starts_with('╭'))
+        .expect("a border");
+    let bottom = lines
+        .iter()
+        .position(|l| l.starts_with('╰'))
+        .expect("a border");
+    (lines[top + 1..bottom].iter())
+        .map(|l| {
+            l.trim_start_matches('│')
+                .trim_end_matches('│')
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+/// `s` without its spaces: rows joined again, where a row broken at a space dropped it.
+fn unspaced(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every sentence the money chart says: under each section's bars what its totals add, or
+/// why nothing was added; its legend; its notes.
+fn chart_sentences(app: &App) -> Vec<String> {
+    let (tree, lang) = (app.tree(), app.lang());
+    let strings = lang.strings();
+    let mut said = Vec::new();
+    for section in &app.figures().expect("open").chart.totals {
+        said.extend(section.totals.iter().map(|t| summary::adds(tree, lang, t)));
+        said.push(summary::nothing_added(tree, lang, section));
+    }
+    said.retain(|s| !s.is_empty());
+    said.push(strings.legend_hedged.to_string());
+    said.push(format!(
+        "{}░ {}",
+        strings.legend_added, strings.legend_left_out
+    ));
+    said.extend(strings.chart_notes.iter().map(ToString::to_string));
+    said
+}
+
+/// The chart on the embedded letter at `width`×`height` in `lang`, from its top.
+fn chart_app(lang: Lang, width: u16, height: u16) -> App {
+    let mut app = match lang {
+        Lang::Zh => app(width, height),
+        Lang::En => app_en(width, height),
+    };
+    run(&mut app, [OpenFigures, ToggleFiguresChart, First]);
+    app
+}
+
+/// Regression: the words under each section's bars, which say what its total adds or why
+/// nothing was added, were cut at the chart's right edge, and so were the legend and the
+/// notes: at 60×20 `种类或期间不同，不相加：近5年扶持、2020年立项、2020年补…` lost the fourth
+/// kind, at 80×24 in English `…approved (2020), p…` two. Each is broken under its start
+/// instead. Read down the chart with `j` from its top to where `j` turns it no further, each
+/// sentence stands whole on a screen: its rows, joined, hold every word of it, and none is
+/// cut with `…` before its end.
+#[test]
+fn the_words_under_the_bars_are_broken_at_the_edge_not_cut() {
+    for (lang, width, height) in [
+        (Lang::Zh, 60, 20),
+        (Lang::Zh, 40, 15),
+        (Lang::En, 80, 24),
+        (Lang::En, 40, 15),
+    ] {
+        let mut app = chart_app(lang, width, height);
+        let rows = app.figures().unwrap().list_rows(width, height);
+        let first = |app: &App| app.figures().unwrap().chart.first_in_view(rows);
+        let mut screens = vec![screen(&app)];
+        for _ in 0..200 {
+            let before = first(&app);
+            app.update(Down);
+            assert!(
+                first(&app) <= before + rows,
+                "{lang:?} {width}x{height}: j passed lines never shown"
+            );
+            let now = screen(&app);
+            if screens.last() == Some(&now) {
+                break;
+            }
+            screens.push(now);
+        }
+        for said in chart_sentences(&app) {
+            let whole = screens
+                .iter()
+                .any(|s| unspaced(&overlay_rows(s).concat()).contains(&unspaced(&said)));
+            assert!(
+                whole,
+                "{lang:?} {width}x{height}: not whole on any screen: {said}\n{}",
+                screens.join("\n")
+            );
+        }
+    }
+}
+
+/// On from the chart's last bar, `j`, Space and the wheel turn the view through the words
+/// under it to the chart's end, which at 40×15, its notes broken over several rows, is
+/// farther below the last bar than a view showing the bar reaches. The view stops at the
+/// chart's last row (it scrolls by the rows its words take), the bar stays selected, and a
+/// larger screen, or `k` (a line at a time, then to the bar before), bring it back into view.
+#[test]
+fn past_the_last_bar_j_and_space_turn_the_chart_to_its_end() {
+    for lang in [Lang::Zh, Lang::En] {
+        for key in [
+            Down,
+            PageDown,
+            Wheel {
+                x: 20,
+                y: 8,
+                lines: 3,
+            },
+        ] {
+            let mut app = chart_app(lang, 40, 15);
+            app.update(Last);
+            let last_bar = app.figures().unwrap().chart.selected;
+            for _ in 0..20 {
+                app.update(key.clone());
+            }
+            let s = screen(&app);
+            let rows = overlay_rows(&s);
+            let note = lang.strings().chart_notes.last().unwrap();
+            // The list's last row, above the two detail lines, ends the last note.
+            let end = &rows[rows.len() - 3];
+            assert!(
+                !end.is_empty() && unspaced(note).ends_with(&unspaced(end)),
+                "{lang:?} {key:?}: {s}"
+            );
+            assert!(unspaced(&rows.concat()).contains(&unspaced(note)), "{s}");
+            let view = app.figures().unwrap();
+            let in_view = view.list_rows(40, 15);
+            assert_eq!(view.chart.selected, last_bar, "the last bar stays selected");
+            assert_eq!(
+                view.chart.first_in_view(in_view) + in_view,
+                view.chart.lines.len()
+            );
+            app.update(Resize {
+                width: 80,
+                height: 24,
+            });
+            assert_selection_in_view(&app);
+            app.update(Resize {
+                width: 40,
+                height: 15,
+            });
+            // `k` turns back to the bar, then selects the one before.
+            for _ in 0..12 {
+                let chart = &app.figures().unwrap().chart;
+                let (bar, first) = (chart.bars[chart.selected], chart.first_in_view(in_view));
+                if (first..first + in_view).contains(&bar) {
+                    break;
+                }
+                app.update(Up);
+            }
+            assert_eq!(app.figures().unwrap().chart.selected, last_bar);
+            assert_selection_in_view(&app);
+            app.update(Up);
+            assert_eq!(app.figures().unwrap().chart.selected, last_bar - 1);
+            assert_selection_in_view(&app);
+        }
+    }
+}
+
+/// The lines of the chart a reader sees pressing `key` from where `app` stands until the
+/// view turns no farther, and whether any was passed unseen (a view beginning past the line
+/// after the one before, going down, or ending before the line above it, going up).
+fn read_chart_with(app: &mut App, key: &Action, down: bool) -> (Vec<bool>, bool) {
+    let (width, height) = app.size();
+    let rows = app.figures().unwrap().list_rows(width, height);
+    let first = |app: &App| app.figures().unwrap().chart.first_in_view(rows);
+    let mut seen = vec![false; app.figures().unwrap().chart.lines.len()];
+    let mut passed = false;
+    for _ in 0..400 {
+        let top = first(app);
+        let end = (top + rows).min(seen.len());
+        seen[top..end].iter_mut().for_each(|s| *s = true);
+        let selected = app.figures().unwrap().chart.selected;
+        app.update(key.clone());
+        let (now, moved) = (
+            first(app),
+            app.figures().unwrap().chart.selected != selected,
+        );
+        passed |= if down {
+            now > top + rows
+        } else {
+            now + rows < top
+        };
+        if now == top && !moved {
+            break;
+        }
+    }
+    (seen, passed)
+}
+
+/// At every size from 40×15 up, in both languages, `j`, Space and `d` read the chart from
+/// its top to its end, and `k`, `b` and `u` from its end back to its top, showing every line
+/// on the way and passing none unseen: the words under the bars, broken over several rows,
+/// neither cut nor skipped where the screen is short.
+#[test]
+fn reading_the_chart_down_and_up_shows_every_line_at_every_size() {
+    for lang in [Lang::Zh, Lang::En] {
+        for width in (40..=120).step_by(8) {
+            for height in [15, 18, 20, 24, 30, 36] {
+                let mut app = chart_app(lang, width, height);
+                for (down, up) in [(Down, Up), (PageDown, PageUp), (HalfPageDown, HalfPageUp)] {
+                    let at = format!("{lang:?} {width}x{height} {down:?} {up:?}");
+                    app.update(First);
+                    let (seen, passed) = read_chart_with(&mut app, &down, true);
+                    assert!(!passed && seen.iter().all(|&s| s), "{at}: {seen:?}");
+                    let (seen, passed) = read_chart_with(&mut app, &up, false);
+                    assert!(!passed && seen.iter().all(|&s| s), "{at}: {seen:?}");
+                    assert_eq!(app.figures().unwrap().chart.selected, 0, "{at}");
+                }
+            }
+        }
+    }
 }
 
 // ----- the command line -----

@@ -1,7 +1,7 @@
 //! The help and the figures view, drawn over the panes: they page with the panes' keys and
 //! the wheel, never past their end, and every other key says what it does there.
 
-use super::figures_view::{self, FiguresMode, FiguresView};
+use super::figures_view::{FiguresMode, FiguresView};
 use super::{App, Note, Overlay};
 use crate::action::Action;
 use crate::layout;
@@ -100,7 +100,8 @@ impl App {
     pub(super) fn open_figures(&mut self) {
         let tree = &self.tree;
         let view = self.figures.get_or_insert_with(|| FiguresView::new(tree));
-        view.keep_visible(figures_view::list_rows(self.size.0, self.size.1, view.mode));
+        view.chart.fit(tree, self.lang, self.ambiguous, self.size);
+        view.keep_visible(view.list_rows(self.size.0, self.size.1));
         self.overlay = Some(Overlay::Figures);
     }
 
@@ -118,7 +119,8 @@ impl App {
             self.overlay = None;
             return;
         };
-        let page = figures_view::list_rows(self.size.0, self.size.1, figures.mode)
+        let page = figures
+            .list_rows(self.size.0, self.size.1)
             .max(1)
             .cast_signed();
         let rows = page.cast_unsigned();
@@ -127,18 +129,20 @@ impl App {
             // Esc first drops a count being typed, as in the text.
             Action::Escape if counted.is_some() => {}
             Action::Escape | Action::OpenFigures => self.overlay = None,
-            Action::Down => figures.step(times),
-            Action::Up => figures.step(-times),
+            Action::Down => figures.step(times, rows),
+            Action::Up => figures.step(-times, rows),
             Action::PageDown => figures.turn(page * times, rows),
             Action::PageUp => figures.turn(-page * times, rows),
             Action::HalfPageDown => figures.turn((page / 2).max(1) * times, rows),
             Action::HalfPageUp => figures.turn(-(page / 2).max(1) * times, rows),
-            Action::Wheel { lines, .. } => figures.step(isize::try_from(lines).unwrap_or(0)),
+            Action::Wheel { lines, .. } => {
+                figures.step(isize::try_from(lines).unwrap_or(0), rows);
+            }
             Action::First | Action::Last if let Some(n) = counted => {
                 figures.go_to(n.saturating_sub(1))
             }
-            Action::First => figures.step(isize::MIN / 2),
-            Action::Last => figures.step(isize::MAX / 2),
+            Action::First => figures.go_to(0),
+            Action::Last => figures.go_to(usize::MAX),
             Action::CycleSort => figures.cycle_sort(&self.tree),
             Action::CycleUnitFilter => figures.cycle_filter(&self.tree),
             Action::ToggleFiguresChart => figures.toggle_chart(),
@@ -146,8 +150,8 @@ impl App {
             Action::Click { y, .. } => {
                 // The list's lines start under the pane's border and the headings.
                 let body = layout::figures_body(self.size.0, self.size.1);
-                let first = body.y + figures.mode.head_rows();
-                let rows = figures_view::list_rows(self.size.0, self.size.1, figures.mode);
+                let first = body.y + figures.head_rows();
+                let rows = figures.list_rows(self.size.0, self.size.1);
                 let line = y.checked_sub(first).map(usize::from);
                 if line.and_then(|line| figures.click(line, rows)) == Some(true) {
                     self.go_to_selected_figure();
@@ -158,11 +162,7 @@ impl App {
         // After the action: a toggle changes how many rows are in view. A click picks a line
         // in view and scrolls nothing: a second click in the same place is on the same line.
         if !clicked && let Some(figures) = self.figures.as_mut() {
-            figures.keep_visible(figures_view::list_rows(
-                self.size.0,
-                self.size.1,
-                figures.mode,
-            ));
+            figures.keep_visible(figures.list_rows(self.size.0, self.size.1));
         }
     }
 

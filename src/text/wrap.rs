@@ -20,7 +20,7 @@ use std::ops::Range;
 use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::width::{AmbiguousWidth, grapheme_width};
+use super::width::{AmbiguousWidth, grapheme_width, str_width};
 
 /// One grapheme of the text being wrapped.
 #[derive(Debug, Clone, Copy)]
@@ -207,6 +207,30 @@ pub fn wrap(s: &str, width: usize, mode: AmbiguousWidth) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// `text` broken into rows `width` columns wide, the first after `lead` (a mark, an indent)
+/// and each further row indented as far, so that the text reads as one block beside its lead:
+/// a sentence too long for a row goes on under its own start rather than being cut. Each row
+/// is its [`visible`] part; an empty `text` gives the lead alone.
+#[must_use]
+pub fn hanging(lead: &str, text: &str, width: usize, mode: AmbiguousWidth) -> Vec<String> {
+    let indent = str_width(lead, mode);
+    let rows = wrap(text, width.saturating_sub(indent).max(1), mode);
+    if rows.is_empty() {
+        return vec![lead.to_string()];
+    }
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let part = text.get(visible(text, row)).unwrap_or_default();
+            if i == 0 {
+                format!("{lead}{part}")
+            } else {
+                format!("{}{part}", " ".repeat(indent))
+            }
+        })
+        .collect()
+}
+
 /// The graphemes of `s`, measured under `mode`.
 fn graphemes_of(s: &str, mode: AmbiguousWidth) -> Vec<Grapheme> {
     s.grapheme_indices(true)
@@ -387,6 +411,21 @@ mod tests {
     }
 
     const FUNDING: &str = "近年来，我市累计投入科技资金近1.8亿元。";
+
+    #[test]
+    fn a_hanging_text_goes_on_under_its_start() {
+        let text = "表示原文是约数或上限（近、超、超过、约、最高）。";
+        let rows = hanging("~ ", text, 38, Narrow);
+        assert_eq!(
+            rows,
+            ["~ 表示原文是约数或上限（近、超、超过、", "  约、最高）。"]
+        );
+        let rows = hanging("  ", "kinds differ, not added: paid (2020)", 20, Narrow);
+        assert_eq!(rows, ["  kinds differ, not", "  added: paid (2020)"]);
+        assert!(rows.iter().all(|r| str_width(r, Narrow) <= 20));
+        assert_eq!(hanging("", "合计", 10, Wide), ["合计"]);
+        assert_eq!(hanging("~ ", "", 10, Narrow), ["~ "]);
+    }
 
     #[test]
     fn chinese_breaks_between_characters() {

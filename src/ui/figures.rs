@@ -15,15 +15,16 @@ use ratatui::widgets::Widget;
 
 use super::{pane, put_line, theme};
 use crate::app::App;
-use crate::app::figures_view::{FigureSort, FiguresMode, list_rows};
+use crate::app::figures_view::{FigureSort, FiguresMode};
 use crate::figures::money::{SectionTotal, Verdict, kind_of};
+use crate::figures::summary;
 use crate::figures::{
     FigureRef, UnitKind, container_of, display_value, grouped_digits, hedged_value, list_item,
     table_cells, when_label,
 };
 use crate::layout::{
-    FIGURES_CHART_HEAD_ROWS as CHART_HEAD_ROWS, FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS,
-    figures_overlay as overlay_area, inner, offset_showing,
+    FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS, figures_overlay as overlay_area, inner,
+    offset_showing,
 };
 use crate::letter::Status;
 use crate::text::truncate::truncate;
@@ -112,7 +113,7 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
         .title_bottom(Line::from(format!(" {hints} ")).style(theme::DIM))
         .render(area, buf);
     let body = inner(area);
-    let list = list_rows(screen.width, screen.height, view.mode);
+    let list = view.list_rows(screen.width, screen.height);
     let head = match view.mode {
         FiguresMode::Table => draw_table(app, body, list, buf),
         FiguresMode::Chart => chart::draw(app, body, list, buf),
@@ -387,7 +388,10 @@ fn verdict_reason(
     match verdict {
         // The total by the words of all its parts (2020年补助、奖励), as its heading names it.
         Verdict::Added(i) => {
-            let total = section.totals.get(i).map(|t| chart::total_name(app, t));
+            let total = section
+                .totals
+                .get(i)
+                .map(|t| summary::total_name(app.tree(), lang, t));
             (strings.reason_added)(&total.unwrap_or_default())
         }
         Verdict::NeverAdded(kind) => strings.money_kind_reasons[kind.index()].to_string(),
@@ -398,7 +402,7 @@ fn verdict_reason(
         // The whole is named before the reason, as for any part.
         Verdict::PartOf(_) => strings.reason_part_of.to_string(),
         // Only sums of a known kind and period are alone in theirs.
-        Verdict::Alone => (strings.reason_alone)(&chart::sum_name(lang, f).unwrap_or_default()),
+        Verdict::Alone => (strings.reason_alone)(&summary::sum_name(lang, f).unwrap_or_default()),
     }
 }
 

@@ -15,36 +15,20 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{CHART_HEAD_ROWS, SELECTED_MARK};
+use super::SELECTED_MARK;
 use crate::app::App;
 use crate::app::figures_view::{ChartLine, ChartView};
-use crate::figures::money::{SectionTotal, Total, Verdict, kind_of, own_word, period_of};
-use crate::figures::{FigureRef, hedged_value, is_hedged, period_label, when_label};
-use crate::layout::offset_showing;
+use crate::figures::money::{SectionTotal, Verdict, kind_of};
+use crate::figures::summary::{HEDGE_MARK, LEFT_OUT_GLYPH, added_glyph, money_label, total_text};
+use crate::figures::{FigureRef, hedged_value, is_hedged, when_label};
 use crate::letter::Figure;
-use crate::letter::MoneyKind;
-use crate::numbers::period::Period;
 use crate::strings::{Lang, Strings};
-use crate::text::truncate::{fit, truncate};
+use crate::text::truncate::fit;
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::ui::{put_line, theme};
 
-/// Marks a sum the letter hedges (近, 超过, 约, 最高). Plain ASCII: `≈` is ambiguous width.
-pub const HEDGE_MARK: &str = "~";
-/// Fills a bar of a sum left out of the totals; not ambiguous, so one glyph serves both modes.
-pub const LEFT_OUT_GLYPH: char = '░';
 /// Partial cells of a bar, in eighths (1/8 to 7/8), for narrow mode.
 const EIGHTHS: [char; 7] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
-/// The glyph filling a bar of a sum added into a total: `█` where ambiguous characters are
-/// narrow, `#` where the terminal would draw `█` two columns wide.
-#[must_use]
-pub fn added_glyph(mode: AmbiguousWidth) -> char {
-    match mode {
-        AmbiguousWidth::Narrow => '█',
-        AmbiguousWidth::Wide => '#',
-    }
-}
 
 /// A logarithmic scale over whole decades of 元, from the decade at or below the smallest
 /// sum to the decade at or above the largest.
@@ -298,16 +282,6 @@ impl<'a> Chart<'a> {
         when_label(self.figure(f), self.lang)
     }
 
-    /// A total's label and amount: `2020年补助合计 约3552万元`, `total paid (2020): about …`.
-    fn total_text(&self, total: &Total) -> String {
-        let strings = self.strings;
-        format!(
-            "{}{}",
-            (strings.total_label)(&total_name(self.app, total)),
-            total.text(strings.approx, strings.at_least)
-        )
-    }
-
     fn added(&self, f: &FigureRef) -> bool {
         self.chart
             .totals
@@ -316,19 +290,10 @@ impl<'a> Chart<'a> {
             .is_some_and(Verdict::is_added)
     }
 
-    /// The legend's two sentences, then the scale with its decades where their labels fit.
-    fn head(&self) -> [Line<'static>; 3] {
+    /// The legend's rows, its marks set apart, then the scale with its decades where their
+    /// labels fit.
+    fn head(&self) -> Vec<Line<'static>> {
         let (strings, mode) = (self.strings, self.mode);
-        let hedged = Line::from(vec![
-            Span::styled(HEDGE_MARK, theme::FIGURE),
-            Span::raw(format!(" {}", strings.legend_hedged)),
-        ]);
-        let added = Line::from(vec![
-            Span::styled(added_glyph(mode).to_string(), theme::FIGURE),
-            Span::raw(format!(" {}", strings.legend_added)),
-            Span::styled(LEFT_OUT_GLYPH.to_string(), theme::DIM),
-            Span::raw(format!(" {}", strings.legend_left_out)),
-        ]);
         let axis = match self.scaled_from {
             // The overlay's border takes a column each side of the body.
             Some(body) => format!(
@@ -344,34 +309,22 @@ impl<'a> Chart<'a> {
                 mode,
             ),
         };
-        [hedged, added, Line::styled(axis, theme::DIM)]
+        (self.chart.legend.iter())
+            .map(|row| legend_row(row, mode))
+            .chain([Line::styled(axis, theme::DIM)])
+            .collect()
     }
 
     /// Line `i` of the chart, set as selected or not.
     fn line(&self, i: usize, selected: bool) -> Line<'static> {
-        let (strings, mode, width) = (self.strings, self.mode, self.width);
+        // A row of words, broken to the width by the view ([`ChartView::fit`]).
+        let words = || self.chart.words.get(i).cloned().unwrap_or_default();
         match self.chart.lines[i] {
             ChartLine::Section(t) => self.section(&self.chart.totals[t]),
-            ChartLine::Adds(t, k) => {
-                let sum = &self.chart.totals[t].totals[k];
-                let parts: Vec<String> = sum
-                    .parts
-                    .iter()
-                    .map(|f| hedged_value(self.figure(f), self.lang))
-                    .collect();
-                let text = format!("  {} = {}", self.total_text(sum), parts.join(" + "));
-                Line::styled(truncate(&text, width, mode).into_owned(), theme::FIGURE)
-            }
-            ChartLine::NothingAdded(t) => {
-                let text = format!("  {}", nothing_added(self.app, &self.chart.totals[t]));
-                Line::styled(truncate(&text, width, mode).into_owned(), theme::DIM)
-            }
+            ChartLine::Adds(..) => Line::styled(words(), theme::FIGURE),
+            ChartLine::NothingAdded(_) | ChartLine::Note(_) => Line::styled(words(), theme::DIM),
             ChartLine::Bar(f) => self.bar(i, f, selected),
             ChartLine::Gap => Line::default(),
-            ChartLine::Note(k) => {
-                let note = strings.chart_notes.get(k).copied().unwrap_or_default();
-                Line::styled(truncate(note, width, mode).into_owned(), theme::DIM)
-            }
         }
     }
 
@@ -381,7 +334,9 @@ impl<'a> Chart<'a> {
         let (sum, style) = if total.totals.is_empty() {
             (strings.no_total.to_string(), theme::DIM)
         } else {
-            let sums: Vec<String> = total.totals.iter().map(|s| self.total_text(s)).collect();
+            let sums: Vec<String> = (total.totals.iter())
+                .map(|s| total_text(self.app.tree(), self.lang, s))
+                .collect();
             (sums.join(strings.list_separator), theme::FIGURE)
         };
         let sum_w = str_width(&sum, mode);
@@ -450,6 +405,7 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
     let Some(figures) = app.figures() else {
         return 0;
     };
+    let head = figures.head_rows();
     let row = |i: u16| Rect::new(body.x, body.y + i, body.width, 1);
     // No sum of money: no axis to scale, and a line that says why the chart is empty.
     if figures.chart.bars.is_empty() {
@@ -457,22 +413,22 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
         if body.height > 0 {
             put_line(buf, row(0), &none, mode);
         }
-        return CHART_HEAD_ROWS;
+        return head;
     }
     let view = Chart::new(app, &figures.chart, usize::from(body.width));
     let chart = view.chart;
-    for (y, line) in (0..body.height.min(CHART_HEAD_ROWS)).zip(view.head()) {
+    for (y, line) in (0..body.height.min(head)).zip(view.head()) {
         put_line(buf, row(y), &line, mode);
     }
-    let selected_line = chart.bars.get(chart.selected).copied().unwrap_or(0);
-    let offset = offset_showing(chart.offset, selected_line, list, chart.lines.len());
+    let selected_line = chart.bars.get(chart.selected).copied();
+    let offset = chart.first_in_view(list);
     for (n, i) in (offset..chart.lines.len()).take(list).enumerate() {
-        let y = CHART_HEAD_ROWS + u16::try_from(n).unwrap_or(0);
+        let y = head + u16::try_from(n).unwrap_or(0);
         if y >= body.height {
             break;
         }
         let area = row(y);
-        let selected = i == selected_line;
+        let selected = Some(i) == selected_line;
         let line = view.line(i, selected);
         if selected {
             buf.set_style(area, theme::SELECTED_FOCUSED);
@@ -481,117 +437,29 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
             put_line(buf, area, &line, mode);
         }
     }
-    CHART_HEAD_ROWS
+    head
 }
 
-/// A kind of money, named by `label` ([`money_label`]), in a period, in `lang`: `2020年立项`,
-/// `approved (2020)`.
-#[must_use]
-pub fn kind_in_period(lang: Lang, label: &str, period: &Period) -> String {
-    (lang.strings().kind_in_period)(label, &period_label(period, lang))
-}
-
-/// What kind of money `figures` (all of `kind`) are, as the chart names it: in Chinese the
-/// letter's own word for each where the kind has several ([`own_word`]: 扶持资金 and 贴息
-/// are money paid, which 补助 would mislabel), both words where they differ (补助、奖励);
-/// otherwise, and in English, the kind's label, whose plain word covers them all (`paid`).
-#[must_use]
-pub fn money_label<'f>(
-    lang: Lang,
-    kind: MoneyKind,
-    figures: impl IntoIterator<Item = &'f Figure>,
-) -> String {
-    let strings = lang.strings();
-    let label = strings.money_kinds[kind.index()];
-    let mut words: Vec<&str> = Vec::new();
-    if strings.own_money_words {
-        for word in figures.into_iter().map(|f| own_word(f).unwrap_or(label)) {
-            if !words.contains(&word) {
-                words.push(word);
-            }
+/// A row of the legend, its marks (`~`, the glyphs of a bar added and of one left out) in
+/// the styles of what they mark, its words plain.
+fn legend_row(row: &str, mode: AmbiguousWidth) -> Line<'static> {
+    let marks = [
+        (HEDGE_MARK.to_string(), theme::FIGURE),
+        (added_glyph(mode).to_string(), theme::FIGURE),
+        (LEFT_OUT_GLYPH.to_string(), theme::DIM),
+    ];
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut words = String::new();
+    for g in row.graphemes(true) {
+        if let Some((mark, style)) = marks.iter().find(|(m, _)| m == g) {
+            spans.push(Span::raw(std::mem::take(&mut words)));
+            spans.push(Span::styled(mark.clone(), *style));
+        } else {
+            words.push_str(g);
         }
     }
-    if words.is_empty() {
-        label.to_string()
-    } else {
-        words.join(strings.list_separator)
-    }
-}
-
-/// A total's kind in its period, named by the words of its parts: `2020年补助合计`'s
-/// `2020年补助`.
-#[must_use]
-pub fn total_name(app: &App, total: &Total) -> String {
-    let tree = app.tree();
-    let parts = (total.parts.iter()).map(|&(node, i)| &tree.nodes[node].figures[i]);
-    let label = money_label(app.lang(), total.kind, parts);
-    kind_in_period(app.lang(), &label, &total.period)
-}
-
-/// A sum's kind in its period, in the letter's word for it: `近5年扶持`, `paid (past 5
-/// years)`; `None` for a sum of no known kind or period.
-#[must_use]
-pub fn sum_name(lang: Lang, figure: &Figure) -> Option<String> {
-    let (kind, period) = (kind_of(figure)?, period_of(figure)?);
-    Some(kind_in_period(
-        lang,
-        &money_label(lang, kind, [figure]),
-        &period,
-    ))
-}
-
-/// Why nothing of a section was added: its sums that add up differ in kind or period (each
-/// named), or there is one only, or none of its sums is of a kind that adds up; then the
-/// kinds of the sums it left out otherwise (a fund, a cap, a plan…), so that every bar
-/// under the heading is accounted for. Empty when the section has a total.
-#[must_use]
-pub fn nothing_added(app: &App, total: &SectionTotal) -> String {
-    let lang = app.lang();
-    let strings = lang.strings();
-    let Some(none) = total.no_total() else {
-        return String::new();
-    };
-    let figure = |&(node, i): &FigureRef| &app.tree().nodes[node].figures[i];
-    let named: Vec<String> = (none.apart.iter())
-        .filter_map(|f| sum_name(lang, figure(f)))
-        .collect();
-    let mut left_out: Vec<String> = Vec::new();
-    for at in &none.left_out {
-        let f = figure(at);
-        let Some(kind) = kind_of(f) else {
-            continue;
-        };
-        let label = left_out_name(strings, total.verdict(*at), money_label(lang, kind, [f]));
-        if !left_out.contains(&label) {
-            left_out.push(label);
-        }
-    }
-    let why = match named.len() {
-        0 => strings.why_none_adds_up.to_string(),
-        1 => (strings.why_one)(&named.join(strings.list_separator)),
-        _ => (strings.why_apart)(&named.join(strings.list_separator)),
-    };
-    if left_out.is_empty() {
-        why
-    } else {
-        let left_out = left_out.join(strings.list_separator);
-        format!("{why}{}", (strings.also_left_out)(&left_out))
-    }
-}
-
-/// A sum left out of a section's total, as its summary names it: by its kind when its kind
-/// never adds up (每项, 上限, 规模…), and by its kind and why when a sum of that kind might have
-/// been added (补助（计划）, paid (part)): named by its kind alone, it would read as left out
-/// and added up at once.
-fn left_out_name(strings: &Strings, verdict: Option<Verdict>, kind: String) -> String {
-    let why = match verdict {
-        Some(Verdict::NotDone(crate::letter::Status::Design)) => strings.design,
-        Some(Verdict::NotDone(_)) => strings.planned,
-        Some(Verdict::PartOf(_)) => strings.part,
-        Some(Verdict::NoPeriod) => strings.no_period,
-        _ => return kind,
-    };
-    (strings.kind_because)(&kind, why)
+    spans.push(Span::raw(words));
+    Line::from(spans)
 }
 
 /// A bar's label, to be fitted into `width` columns. When `what` does not fit and begins
