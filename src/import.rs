@@ -221,23 +221,16 @@ fn lacks(letter: &Letter, cut: Option<String>) -> Vec<Warning> {
 }
 
 /// The last words of a letter whose text stops mid-sentence and that no one signed or dated:
-/// a transcript cut short (a copied page, a partial extraction). A letter that is signed may
-/// close without a stop (`特此答复`).
+/// a transcript cut short (a copied page, a partial extraction), by the reader's rule
+/// ([`crate::letter::tree::LetterTree::cut_short`]), which says so of the fields such a text
+/// lacks.
 fn cut_short(letter: &Letter) -> Option<String> {
+    // A letter signed or dated is not cut short: no tree is built to find its last paragraph.
     if letter.signature.issuer.is_some() || letter.signature.date.is_some() {
         return None;
     }
     let tree = crate::letter::tree::LetterTree::new(letter.clone());
-    let last = tree
-        .blocks
-        .iter()
-        .rev()
-        .find(|b| b.kind == crate::letter::tree::BlockKind::Paragraph)?;
-    let ends = |c: char| "。！？；…”’」』）)!?.;".contains(c);
-    let text = last.text.trim_end();
-    if text.ends_with(ends) {
-        return None;
-    }
+    let text = tree.cut_short()?;
     let words: Vec<char> = text.chars().rev().take(10).collect();
     Some(format!(
         "{}{}",

@@ -759,6 +759,31 @@ fn the_outline_shows_numbered_sections_and_the_reader_what_the_letter_lacks() {
     );
 }
 
+/// 临沂's text stops mid-sentence: the reader says its letterhead, signing body and date
+/// are not in the text given, not that the letter has none (its end may hold them), in
+/// either language, read in memory or from its draft.
+#[test]
+fn what_a_text_cut_short_lacks_is_said_to_be_not_in_the_text_given() {
+    use dafu::strings::Lang;
+    let file = "linyi-zhujian-2025-partial.txt";
+    let screen = util::screen(&reader_on(file, Lang::Zh, (100, 30)));
+    assert!(
+        screen.contains("※ 所据文本未载：发文机关标志、落款单位、日期"),
+        "{screen}"
+    );
+    assert!(!screen.contains("本函未载"), "{screen}");
+    let screen = util::screen(&reader_on(file, Lang::En, (100, 30)));
+    assert!(
+        screen.contains("※ not in the text given: letterhead, signing body, date"),
+        "{screen}"
+    );
+    let draft = LetterTree::new(imported(&fixture(file)));
+    assert!(
+        (draft.blocks.iter()).any(|b| b.text == "※ 所据文本未载：发文机关标志、落款单位、日期"),
+        "the draft, read back"
+    );
+}
+
 #[test]
 fn a_letter_named_only_by_its_title_is_listed_by_that_body() {
     for (file, issuer) in [
