@@ -784,6 +784,34 @@ fn what_a_text_cut_short_lacks_is_said_to_be_not_in_the_text_given() {
     );
 }
 
+/// 临沂's 1.2万 has no unit after it and is no figure: the reader says so under its
+/// paragraph, where a person who opens the text finds it, not only the import's report.
+#[test]
+fn a_number_left_out_for_want_of_a_unit_is_noted_under_its_paragraph() {
+    let file = "linyi-zhujian-2025-partial.txt";
+    let tree = dafu::import::tree_from_path(&fixture(file)).expect("imports");
+    let at = (tree.blocks.iter())
+        .position(|b| b.kind == BlockKind::Paragraph && b.text.contains("增设了1.2万停车位"))
+        .expect("the paragraph of 1.2万");
+    let under: Vec<&str> = (tree.blocks[at + 1..].iter())
+        .take_while(|b| b.kind == BlockKind::Editorial)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(
+        under.contains(
+            &"※ 「1.2万」原文如此：“1.2万”后面没有单位，未作为数字收录。（导入时自动标出，请核对）"
+        ),
+        "{under:?}"
+    );
+    // And the draft quotes no figure of it: the note is all a reader has.
+    let letter = imported(&fixture(file));
+    let figures = &letter.suggestions[0].figures;
+    assert!(
+        figures.iter().all(|f| !f.text.contains("1.2万")),
+        "{figures:?}"
+    );
+}
+
 #[test]
 fn a_letter_named_only_by_its_title_is_listed_by_that_body() {
     for (file, issuer) in [
@@ -815,14 +843,14 @@ fn only_the_letter_cut_short_is_said_to_stop_mid_sentence() {
                 e.file
             );
             // The reader says so too, where the text stops: a note on its last words,
-            // under the last paragraph.
+            // under the last paragraph, after the notes on the words before them.
             let tree = LetterTree::new(imported.letter.clone());
             let last = (tree.blocks.iter())
                 .rposition(|b| b.kind != BlockKind::Editorial)
                 .expect("a block of text");
             assert!(tree.blocks[last].text.ends_with("提高停车"));
-            let note = &tree.blocks[last + 1];
-            assert_eq!(note.kind, BlockKind::Editorial);
+            let note = tree.blocks.last().expect("a block");
+            assert!(tree.blocks.len() > last + 1);
             assert!(
                 note.text.contains("「停车位建设，提高停车」") && note.text.contains("可能不全"),
                 "{}",

@@ -42,9 +42,9 @@ fn ends_whole_sentence(c: char) -> bool {
 pub(crate) struct NodeFigures {
     pub figures: Vec<Figure>,
     pub skipped: Vec<String>,
-    /// Numbers in 万 or 亿 with no unit after them (`1.2万停车位`): quantities the vocabulary
-    /// has no measure word for, left to a person.
-    pub unitless: Vec<String>,
+    /// Where numbers in 万 or 亿 with no unit after them stand (`1.2万` of `1.2万停车位`):
+    /// quantities the vocabulary has no measure word for, left to a person.
+    pub unitless: Vec<Range<usize>>,
 }
 
 /// The figures of a node's text, `what`, period and status drafted.
@@ -141,13 +141,13 @@ fn bare_numbers(text: &str, found: &[Found]) -> Vec<Bare> {
     out
 }
 
-/// The numbers of `bare` in 万 or 亿 with no unit after them (`1.2万停车位`), as written up
+/// Where the numbers of `bare` in 万 or 亿 with no unit after them stand (`1.2万停车位`), up
 /// to their multiplier.
-fn unitless(text: &str, bare: &[Bare]) -> Vec<String> {
+fn unitless(text: &str, bare: &[Bare]) -> Vec<Range<usize>> {
     (bare.iter())
         .filter(|b| b.multiplied)
         .filter(|b| Unit::at_start(text.get(b.scaled..).unwrap_or_default()).is_none())
-        .filter_map(|b| text.get(b.range.start..b.scaled).map(str::to_string))
+        .map(|b| b.range.start..b.scaled)
         .collect()
 }
 
@@ -514,8 +514,12 @@ mod tests {
         let found = figures("推进八项工作，共39项。");
         assert_eq!(found.figures.len(), 1);
         assert_eq!(found.skipped, ["八项"]);
-        let found = figures("在500余个小区增设了1.2万停车位，投资3万元。");
-        assert_eq!(found.unitless, ["1.2万"]);
+        let text = "在500余个小区增设了1.2万停车位，投资3万元。";
+        let found = figures(text);
+        let unitless: Vec<&str> = (found.unitless.iter())
+            .filter_map(|r| text.get(r.clone()))
+            .collect();
+        assert_eq!(unitless, ["1.2万"]);
         assert_eq!(found.figures.len(), 2);
     }
 
