@@ -9,8 +9,8 @@
 //!    ([`layout`]); bold marks dropped;
 //! 4. the tree: suggestions, responses, measures, points ([`tree`]);
 //! 5. stray spaces removed from every text ([`errata`]);
-//! 6. figures found in each node's text, `what` drafted ([`figures`]); odd wording flagged
-//!    ([`notes`]).
+//! 6. figures found in each node's text, `what` drafted ([`figures`]); odd wording, and
+//!    numbers with no unit that are not taken as figures, flagged ([`notes`]).
 //!
 //! Every repair is recorded as an erratum; the importer never drops a character silently. Each
 //! step is one pass over its text, so the whole import is linear in the text's length.
@@ -160,8 +160,8 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     repair_spaces(&mut letter, &mut errata);
     // The proposal's number and title are quoted from the opening, now repaired.
     letter.proposal = header::proposal(letter.title.as_deref(), &letter.opening);
-    find_figures(&mut letter, &mut warnings);
-    letter.notes = notes::notes(&letter);
+    let unitless = find_figures(&mut letter, &mut warnings);
+    letter.notes = notes::notes(&letter, &unitless);
     letter.errata = errata.finish();
     let cut = cut_short(&letter);
     // A text cut short says so where it stops, for the reader as for the reviewer.
@@ -222,23 +222,16 @@ fn lacks(letter: &Letter, cut: Option<String>) -> Vec<Warning> {
 }
 
 /// The last words of a letter whose text stops mid-sentence and that no one signed or dated:
-/// a transcript cut short (a copied page, a partial extraction). A letter that is signed may
-/// close without a stop (`特此答复`).
+/// a transcript cut short (a copied page, a partial extraction), by the reader's rule
+/// ([`crate::letter::tree::LetterTree::cut_short`]), which says so of the fields such a text
+/// lacks.
 fn cut_short(letter: &Letter) -> Option<String> {
+    // A letter signed or dated is not cut short: no tree is built to find its last paragraph.
     if letter.signature.issuer.is_some() || letter.signature.date.is_some() {
         return None;
     }
     let tree = crate::letter::tree::LetterTree::new(letter.clone());
-    let last = tree
-        .blocks
-        .iter()
-        .rev()
-        .find(|b| b.kind == crate::letter::tree::BlockKind::Paragraph)?;
-    let ends = |c: char| "。！？；…”’」』）)!?.;".contains(c);
-    let text = last.text.trim_end();
-    if text.ends_with(ends) {
-        return None;
-    }
+    let text = tree.cut_short()?;
     let words: Vec<char> = text.chars().rev().take(10).collect();
     Some(format!(
         "{}{}",
@@ -495,18 +488,19 @@ fn repair_spaces(letter: &mut Letter, errata: &mut Errata) {
     });
 }
 
-/// Figures of each node, found in the node's own text. Phrases in Chinese numerals, which
-/// are not taken, are listed in `warnings` for a person to judge.
-fn find_figures(letter: &mut Letter, warnings: &mut Vec<Warning>) {
+/// Figures of each node, found in the node's own text. Phrases in Chinese numerals, and
+/// numbers with no unit after them, which are not taken, are listed in `warnings` for a
+/// person to judge; the latter are returned, for notes where they stand.
+fn find_figures(letter: &mut Letter, warnings: &mut Vec<Warning>) -> notes::Unitless {
     let mut skipped: Vec<String> = Vec::new();
-    let mut unitless: Vec<String> = Vec::new();
+    let mut unitless = notes::Unitless::default();
     let mut of = |paragraphs: &[String]| -> Vec<Figure> {
         paragraphs
             .iter()
             .flat_map(|p| {
                 let found = figures::figures(p);
                 skipped.extend(found.skipped);
-                unitless.extend(found.unitless);
+                unitless.add(p, found.unitless);
                 found.figures
             })
             .collect()
@@ -537,9 +531,11 @@ fn find_figures(letter: &mut Letter, warnings: &mut Vec<Warning>) {
     if !skipped.is_empty() {
         warnings.push(Warning::ChineseNumerals(skipped));
     }
-    if !unitless.is_empty() {
-        warnings.push(Warning::NoUnit(unitless));
+    let numbers = unitless.numbers();
+    if !numbers.is_empty() {
+        warnings.push(Warning::NoUnit(numbers));
     }
+    unitless
 }
 
 /// Keys that stay in the draft even when empty: the signature, which says it has neither a

@@ -611,6 +611,10 @@ pub struct EditorialLabels {
     pub gap: &'static str,
     /// Before the list of header and signature fields the letter does not have.
     pub absent: &'static str,
+    /// Before the same list when the text stops mid-sentence with no signature or date
+    /// after it: the fields are not in the text as given, which may be cut short, and the
+    /// letter may well have them.
+    pub absent_from_text: &'static str,
     /// Each field [`crate::letter::Letter::missing`] may name, and its label here.
     pub fields: [(&'static str, &'static str); 10],
     /// Between two labels of a list.
@@ -625,6 +629,7 @@ const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
     arrow: "→",
     gap: "",
     absent: "本函未载：",
+    absent_from_text: "所据文本未载：",
     fields: [
         ("classification", "答复类别"),
         // The letterhead, a line of its own: a letter without one may name its body in
@@ -650,6 +655,7 @@ const EN_EDITORIAL: EditorialLabels = EditorialLabels {
     arrow: " → ",
     gap: " ",
     absent: "not in the letter: ",
+    absent_from_text: "not in the text given: ",
     fields: [
         ("classification", "reply class"),
         ("issuer", "letterhead"),

@@ -6,8 +6,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 /// Pieces a reply letter's body is made of, artifacts included: ordinals, enumerators, bold
-/// marks, figures with hedges and lists, spaces, page breaks, punctuation, Latin, full-width
-/// digits, a repeated character, escape sequences.
+/// marks, figures with hedges and lists, numbers in 万 with no unit after them (whose notes
+/// quote the words around them), spaces, page breaks, punctuation, Latin, full-width digits,
+/// a repeated character, escape sequences.
 const PIECES: &[&str] = &[
     "一、",
     "二、",
@@ -40,6 +41,9 @@ const PIECES: &[&str] = &[
     "２０２０",
     "万元",
     "亿元",
+    "万",
+    "1.2万",
+    "余",
     "家",
     "项",
     "个",

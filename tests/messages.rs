@@ -248,6 +248,16 @@ fn refusals() -> Vec<(&'static str, String, &'static str)> {
             "the calendar does not have",
         ),
         (
+            "month",
+            minimal_with("date: \"2021-07-28\"", "date: \"2020-13-26\""),
+            "month 13, which the calendar does not have",
+        ),
+        (
+            "month 00",
+            minimal_with("date: \"2021-07-28\"", "date: \"2020-00-26\""),
+            "month 00, which the calendar does not have",
+        ),
+        (
             "day 00",
             minimal_with("date: \"2021-07-28\"", "date: \"2021-07-00\""),
             "has days 01 to 31",

@@ -41,14 +41,16 @@ impl Kind {
         let what = match self {
             Kind::HardWrap => "提取时按版面折行，一段话被断成多行，已接合为一段。",
             Kind::TypesettingSpace => {
-                "排版时汉字与阿拉伯数字或拉丁字母之间的间距在提取中成了空格，已删去。"
+                "汉字与阿拉伯数字或拉丁字母之间的空格，疑为排版时的间距在提取中所成，已删去。"
             }
-            Kind::PunctuationSpace => "标点旁提取时混入的空格，已删去。",
+            Kind::PunctuationSpace => "标点旁的空格，疑为提取时混入，已删去。",
             Kind::Bold => "加粗标记，不是正文，已删去。",
             Kind::HalfWidthBrackets => "序号的半角括号，与全角“（一）”是同一编号，按序号存储。",
             Kind::FullWidthDigits => "全角数字，已改为半角数字。",
             Kind::PageNumber => "PDF页码，不是正文，已删去。",
-            Kind::FlattenedParagraphs => "网页把几段排成一行、段间以空格相隔，已按段分开。",
+            Kind::FlattenedParagraphs => {
+                "句末标点后隔着空格又接下文，疑为网页把几段排成了一行，已按段分开。"
+            }
             Kind::PointsSplit => {
                 "版式：原文“一是”“二是”等各点写在段落之中；这里每一点另起一段显示，文字不变。"
             }
@@ -285,7 +287,7 @@ pub(crate) fn spaces(text: &str, errata: &mut Errata) -> String {
             errata.single(
                 original,
                 corrected,
-                "提取时混入的多余空格（两个汉字之间），已删去。",
+                "两个汉字之间多一个空格，疑为提取时混入，已删去。",
             );
         } else {
             out.push(' ');
@@ -374,6 +376,17 @@ mod tests {
         assert_eq!(errata.len(), 1);
         assert_eq!(errata[0].original, "十二届五次 会议提出“");
         assert!(!errata[0].suspected);
+    }
+
+    /// A space beside a number, beside punctuation or between two Chinese characters may
+    /// be the page's own spacing: its cause is said as a suspicion.
+    #[test]
+    fn a_space_taken_out_is_suspected_of_the_extraction_not_said_to_be_its() {
+        let (_, errata) = repaired("企业超过 100 家 ，十二届五次 会议");
+        assert_eq!(errata.len(), 3, "{errata:?}");
+        for erratum in &errata {
+            assert!(erratum.note.contains("疑为"), "{}", erratum.note);
+        }
     }
 
     #[test]

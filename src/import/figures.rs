@@ -7,7 +7,9 @@
 //! phrases in Chinese numerals (`八项工作`, `四个方面`) are mostly wording, not data, and are
 //! listed for a person instead. `what` is drafted from the clause around the figure (the one
 //! `dafu check` reads a kind of money in, [`crate::numbers::clause`]), so that the kind read
-//! from a drafted `what` is one its clause words; the period
+//! from a drafted `what` is one its clause words, and within it from the words between the
+//! numbers before and after the figure, figures or not (`1.2万` of 「在500余个小区增设了1.2万
+//! 停车位」): the words past another number are about that number; the period
 //! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
 //! (`将`, `计划`…) in its sentence before it, or in its clause after it a plan with its time
 //! (`…8000万元的项目即将开工`, `将于`);
@@ -22,28 +24,30 @@ use crate::letter::{Figure, Status};
 use crate::numbers::clause::{Clauses, ends_part, ends_sentence};
 use crate::numbers::period::Period;
 use crate::numbers::phrase::{self, Found};
-use crate::numbers::units::Unit;
+use crate::numbers::units::{Hedge, Place, Unit};
 
 /// Figures of a node's text, and the phrases that were not taken: in Chinese numerals, or with
 /// a value `dafu check` would refuse.
 pub(crate) struct NodeFigures {
     pub figures: Vec<Figure>,
     pub skipped: Vec<String>,
-    /// Numbers in 万 or 亿 with no unit after them (`1.2万停车位`): quantities the vocabulary
-    /// has no measure word for, left to a person.
-    pub unitless: Vec<String>,
+    /// Where numbers in 万 or 亿 with no unit after them stand (`1.2万` of `1.2万停车位`):
+    /// quantities the vocabulary has no measure word for, left to a person.
+    pub unitless: Vec<Range<usize>>,
 }
 
 /// The figures of a node's text, `what`, period and status drafted.
 pub(crate) fn figures(text: &str) -> NodeFigures {
     let found = phrase::find_all(text);
     let clauses = Clauses::new(text);
+    let bare = bare_numbers(text, &found);
     let mut out = NodeFigures {
         figures: Vec::new(),
         skipped: Vec::new(),
-        unitless: unitless(text, &found),
+        unitless: unitless(text, &bare),
     };
-    for (k, f) in found.iter().enumerate() {
+    let numbers = numbers(text, &found, &bare);
+    for f in &found {
         let Some(written) = text.get(f.range.clone()) else {
             continue;
         };
@@ -57,7 +61,7 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
             out.skipped.push(written.to_string());
             continue;
         }
-        let drafted = draft(text, (&found, k), &clauses, written);
+        let drafted = draft(text, (f, &numbers), &clauses, written);
         // A value `dafu check` refuses (3.3家, a count with a fraction) is left to a person:
         // the draft must pass check, and a list is taken whole or not at all.
         // So is a phrase that `dafu check` would read as the tail of a longer number (`3万元`
@@ -74,11 +78,25 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
     out
 }
 
-/// Arabic numbers followed by 万 or 亿 and no unit, outside every phrase `found` (which are
-/// in order, so one pass over both is enough).
-fn unitless(text: &str, found: &[Found]) -> Vec<String> {
+/// An Arabic number outside every figure phrase: its digits and the 万, 亿, 千 or 百 after
+/// them, with a hedge written inside it (`1200余`, `400余万`, `3万余`).
+struct Bare {
+    range: Range<usize>,
+    /// Where its multiplier ends: where a unit would stand.
+    scaled: usize,
+    /// Whether 万 or 亿 multiplies it.
+    multiplied: bool,
+}
+
+/// The Arabic numbers of `text` outside every phrase `found` (which are in order, so one pass
+/// over both is enough), each read whole.
+fn bare_numbers(text: &str, found: &[Found]) -> Vec<Bare> {
     let mut out = Vec::new();
     let number = |c: char| c.is_ascii_digit() || c == '.';
+    let hedge = |at: usize| {
+        let rest = text.get(at..).unwrap_or_default();
+        Hedge::at_start(rest, Place::Inside).map_or(0, |h| h.word().len())
+    };
     let mut phrases = found.iter().peekable();
     let mut at = 0;
     while let Some(start) = text
@@ -87,49 +105,98 @@ fn unitless(text: &str, found: &[Found]) -> Vec<String> {
         .map(|i| at + i)
     {
         let rest = text.get(start..).unwrap_or_default();
-        let digits = rest.find(|c: char| !number(c)).unwrap_or(rest.len());
-        let after = rest.get(digits..).unwrap_or_default();
+        let digits = start + rest.find(|c: char| !number(c)).unwrap_or(rest.len());
+        let scale_at = digits + hedge(digits);
+        let after = text.get(scale_at..).unwrap_or_default();
         let scale = after
             .find(|c: char| !matches!(c, '万' | '亿' | '千' | '百'))
             .unwrap_or(after.len());
-        let end = start + digits + scale;
         let multiplied = after.get(..scale).is_some_and(|m| m.contains(['万', '亿']));
-        let tail = text.get(end..).unwrap_or_default();
+        // Without a multiplier, a hedge after the digits is theirs (1200余), not a number's.
+        let scaled = if scale == 0 { digits } else { scale_at + scale };
+        let end = scaled + hedge(scaled);
         while phrases.next_if(|f| f.range.end <= start).is_some() {}
         let inside = phrases.peek().is_some_and(|f| f.range.contains(&start));
         let begins_number = text.get(..start).is_none_or(|b| !b.ends_with(number));
-        if multiplied && begins_number && !inside && Unit::at_start(tail).is_none() {
-            out.extend(text.get(start..end).map(str::to_string));
+        if begins_number && !inside {
+            out.push(Bare {
+                range: start..end,
+                scaled,
+                multiplied,
+            });
         }
         at = end.max(start + 1);
     }
     out
 }
 
-/// The figures that phrase `k` of `found` (in `text`, written `written`) states, one per
-/// amount, with `what`, qualifier, period and status drafted from the words around it:
-/// `what` and a plan said after the figure from its clause (`clauses`, as `dafu check` reads
-/// a kind of money there).
+/// Where the numbers of `bare` in 万 or 亿 with no unit after them stand (`1.2万停车位`), up
+/// to their multiplier.
+fn unitless(text: &str, bare: &[Bare]) -> Vec<Range<usize>> {
+    (bare.iter())
+        .filter(|b| b.multiplied)
+        .filter(|b| Unit::at_start(text.get(b.scaled..).unwrap_or_default()).is_none())
+        .map(|b| b.range.start..b.scaled)
+        .collect()
+}
+
+/// Where the numbers of `text` that count or measure something stand, in order: the phrases
+/// `found`, and the numbers of `bare` that are quantities ([`is_quantity`]). The words of
+/// one are not what another counts: they bound each figure's `what`.
+fn numbers(text: &str, found: &[Found], bare: &[Bare]) -> Vec<Range<usize>> {
+    let quantities = (bare.iter())
+        .filter(|b| is_quantity(text, b.range.clone()))
+        .map(|b| b.range.clone());
+    let mut out: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
+    out.extend(quantities);
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Where a range of numbers runs on to its next number (`1-6月`, `2019至2020年`).
+const RANGE_MARKS: [char; 6] = ['-', '—', '–', '~', '～', '至'];
+
+/// Whether the number at `range` of `text` (outside any figure) counts or measures something,
+/// as `1.2万` of 「增设了1.2万停车位」 or `1200` of 「1200余个」 do: not an ordinal (第3批),
+/// a date or a time (2020年, 2月底, 近5年, 8日), a document's year or number (〔2020〕81号),
+/// a part of a name (5G, G210, A20250015), nor the first number of a range, which is read
+/// with its last (1-6月).
+fn is_quantity(text: &str, range: Range<usize>) -> bool {
+    let before = text.get(..range.start).and_then(|b| b.chars().next_back());
+    let after = text.get(range.end..).unwrap_or_default();
+    let next = after.chars().next();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let ranged = after
+        .strip_prefix(RANGE_MARKS)
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    !(ranged
+        || latin(before)
+        || latin(next)
+        || matches!(before, Some('第' | '〔' | '﹝' | '[' | '［' | '【'))
+        || matches!(next, Some('年' | '月' | '日' | '号')))
+}
+
+/// The figures that phrase `f` (in `text`, written `written`) states, one per amount, with
+/// `what`, qualifier, period and status drafted from the words around it: `what` and a plan
+/// said after the figure from its clause (`clauses`, as `dafu check` reads a kind of money
+/// there), between the `numbers` (in order, [`numbers`]) before and after it.
 fn draft(
     text: &str,
-    (found, k): (&[Found], usize),
+    (f, numbers): (&Found, &[Range<usize>]),
     clauses: &Clauses,
     written: &str,
 ) -> Vec<Figure> {
-    let f = &found[k];
     let qualifier = f.phrase.qualifier.or(f.governing).map(str::to_string);
-    // The neighbours bound `what`: figures of one list share their place, so skip those.
-    let before_end = found[..k]
-        .iter()
-        .rev()
-        .find(|g| g.range.end <= f.range.start)
-        .map_or(0, |g| g.range.end);
-    let after_start = found[k + 1..]
-        .iter()
-        .find(|g| g.range.start >= f.range.end)
-        .map_or(text.len(), |g| g.range.start);
+    // The neighbouring numbers bound `what`: the words past another number are about it.
+    let before_end = numbers
+        .partition_point(|g| g.end <= f.range.start)
+        .checked_sub(1)
+        .map_or(0, |g| numbers[g].end);
+    let after_start = numbers
+        .get(numbers.partition_point(|g| g.start < f.range.end))
+        .map_or(text.len(), |g| g.start);
     let clause = clauses.around(f.range.clone());
-    // The figure's clause, without the words of the figures before and after it.
+    // The figure's clause, without the words of the numbers before and after it.
     let own = clause.start.max(before_end)..clause.end.min(after_start).max(f.range.end);
     let what = draft_what(text, f.range.clone(), own.clone());
     // The part of its sentence up to the figure (`；` parts a sentence), and the sentence up
@@ -334,8 +401,8 @@ fn word_period(chars: &[char], i: usize, last: Option<&str>) -> Option<(String, 
 }
 
 /// A first draft of what a figure counts: its clause without the figure, and without the
-/// figures before and after it (`国家级2个、省级27个` → `省级`); `own` is the figure's clause
-/// from the end of the previous figure to the start of the next.
+/// numbers before and after it (`国家级2个、省级27个` → `省级`); `own` is the figure's clause
+/// from the end of the previous number to the start of the next.
 fn draft_what(text: &str, figure: Range<usize>, own: Range<usize>) -> String {
     let before = text.get(own.start..figure.start).unwrap_or_default();
     let after = text.get(figure.end..own.end).unwrap_or_default();
@@ -439,9 +506,44 @@ mod tests {
         let found = figures("推进八项工作，共39项。");
         assert_eq!(found.figures.len(), 1);
         assert_eq!(found.skipped, ["八项"]);
-        let found = figures("在500余个小区增设了1.2万停车位，投资3万元。");
-        assert_eq!(found.unitless, ["1.2万"]);
+        let text = "在500余个小区增设了1.2万停车位，投资3万元。";
+        let found = figures(text);
+        let unitless: Vec<&str> = (found.unitless.iter())
+            .filter_map(|r| text.get(r.clone()))
+            .collect();
+        assert_eq!(unitless, ["1.2万"]);
         assert_eq!(found.figures.len(), 2);
+    }
+
+    /// A figure's `what` is not drawn from across another number: the words past it are
+    /// what that number counts. 1.2万 has no unit after it and is no figure, but 停车位 is
+    /// what it counts, not what 500余个 counts (Linyi's letter).
+    #[test]
+    fn what_is_not_drawn_from_across_another_number() {
+        let what = |text: &str| figures(text).figures[0].what.clone();
+        let linyi = "2024年，我市在老旧小区改造中，克服老旧小区院内面积小、布局难等问题，\
+                     在500余个小区增设了1.2万停车位，极大缓解了老旧小区停车难问题。";
+        assert_eq!(figures(linyi).figures.len(), 1);
+        assert_eq!(what(linyi), "在小区增设了");
+        // Nor across a number in neither 万 nor 亿 (1200), nor, before the figure, across
+        // one.
+        assert_eq!(what("为30个小区新增1200停车位。"), "为小区新增");
+        assert_eq!(what("新增1200余停车位的小区30个。"), "停车位的小区");
+        // A date, a time, an ordinal, a document's number, a name and a range's first
+        // number count nothing: they stay words of the figure.
+        for (text, drafted) in [
+            ("2021年2月新建站台30个。", "2021年2月新建站台"),
+            ("近5年支持企业96家。", "近5年支持企业"),
+            ("1-6月完成投资300万元。", "1-6月完成投资"),
+            ("第3批试点小区20个。", "第3批试点小区"),
+            (
+                "依〔2020〕81号文件安排资金300万元。",
+                "依〔2020〕81号文件安排资金",
+            ),
+            ("支持5G基站建设项目30个。", "支持5G基站建设项目"),
+        ] {
+            assert_eq!(what(text), drafted, "{text}");
+        }
     }
 
     #[test]

@@ -372,7 +372,7 @@ fn join_page_break(text: &mut String, next: &str, errata: &mut Errata) {
     errata.single(
         format!("{tail}\n\n{head}"),
         format!("{tail}{head}"),
-        "PDF分页处的空行把一句话（或一段话）断成两段，已接合为一段。",
+        "空行把一句话（或一段话）断成两段，疑为PDF分页所致，已接合为一段。",
     );
     if let Some(repeated) = repeated_across(text, next) {
         let n = repeated.chars().count();

@@ -3,8 +3,14 @@
 //!
 //! Two shapes are found: traditional characters in a simplified text (`優勢`), and a
 //! two-character word written twice (`支持支持`). Other slips (`新工智能`) need a reader.
+//! Notes are drafted too where the text stops mid-sentence, and on each number in 万 or 亿 with
+//! no unit after it, which is not taken as a figure (`1.2万停车位`).
+
+use std::collections::HashSet;
+use std::ops::Range;
 
 use super::errata::is_han;
+use crate::letter::quotes::{Quotes, match_budget};
 use crate::letter::{EditorialNote, Letter};
 
 /// The simplified form of one character, or `None` when it is not traditional.
@@ -59,8 +65,8 @@ fn scan(text: &str, out: &mut Vec<EditorialNote>) {
     }
 }
 
-/// Notes on the odd wording of a whole letter.
-pub(crate) fn notes(letter: &Letter) -> Vec<EditorialNote> {
+/// Notes on the odd wording of a whole letter, and on its numbers of `unitless`.
+pub(crate) fn notes(letter: &Letter, numbers: &Unitless) -> Vec<EditorialNote> {
     let mut out = Vec::new();
     let mut texts: Vec<&str> = Vec::new();
     crate::letter::fields::for_each_text(letter, |part, _, text| {
@@ -70,6 +76,155 @@ pub(crate) fn notes(letter: &Letter) -> Vec<EditorialNote> {
     });
     for text in texts {
         scan(text, &mut out);
+    }
+    // A number left out for want of a unit is said where it stands, for the reader as for
+    // the reviewer: the report's warning reaches only those who import on the command line.
+    let noted = unitless(letter, numbers, &out);
+    out.extend(noted);
+    out
+}
+
+/// Numbers with no unit after them (`1.2万` of 「增设了1.2万停车位」), not taken as figures:
+/// each text that holds one, once, and each number as its text's index and its byte range
+/// there.
+#[derive(Debug, Default)]
+pub(crate) struct Unitless {
+    texts: Vec<String>,
+    numbers: Vec<(usize, Range<usize>)>,
+}
+
+impl Unitless {
+    /// The numbers at `ranges` of `text`.
+    pub(crate) fn add(&mut self, text: &str, ranges: Vec<Range<usize>>) {
+        if ranges.is_empty() {
+            return;
+        }
+        let t = self.texts.len();
+        self.texts.push(text.to_string());
+        self.numbers.extend(ranges.into_iter().map(|r| (t, r)));
+    }
+
+    /// The numbers as written, in order.
+    pub(crate) fn numbers(&self) -> Vec<String> {
+        (self.numbers.iter())
+            .filter_map(|(t, r)| self.texts[*t].get(r.clone()))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// The drafted note on a number with no unit after it.
+fn unitless_note(number: &str) -> String {
+    format!("原文如此：“{number}”后面没有单位，未作为数字收录。（导入时自动标出，请核对）")
+}
+
+/// How many characters a quotation has before and after its number, round by round: one
+/// more at a time at first, after it first (where its unit would stand), so that it quotes
+/// as few as tell its place, then more, up to a clause or so: a note quotes words, not a
+/// paragraph. Each round is one pass over the letter, for all the numbers not yet told apart.
+const WIDENED_BY: [(usize, usize); 12] = [
+    (0, 0),
+    (0, 1),
+    (1, 1),
+    (1, 2),
+    (2, 2),
+    (2, 3),
+    (3, 3),
+    (4, 4),
+    (6, 6),
+    (8, 8),
+    (12, 12),
+    (20, 20),
+];
+
+/// `range` of `text` widened by up to `before` and `after` characters, within its line: up
+/// to a character the loader makes a line break of in a paragraph, and a space in a note.
+fn widened(text: &str, range: &Range<usize>, (before, after): (usize, usize)) -> Range<usize> {
+    let in_line = |c: char| !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+    let start = (text.get(..range.start).unwrap_or_default())
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| in_line(c))
+        .take(before)
+        .last()
+        .map_or(range.start, |(at, _)| at);
+    let more: usize = (text.get(range.end..).unwrap_or_default())
+        .chars()
+        .take_while(|&c| in_line(c))
+        .take(after)
+        .map(char::len_utf8)
+        .sum();
+    start..range.end + more
+}
+
+/// A note on each number of `unitless` (a number in 万 or 亿 with no unit after it), that it
+/// was not taken as a figure: quoting the letter's words around it, as few as occur nowhere
+/// else in the letter (a note stands under every paragraph that holds its words), within its
+/// line (a note's text is one line). Each round quotes the numbers not yet told apart with
+/// more words ([`WIDENED_BY`]), and looks for them all in one pass over the letter; a number
+/// whose words are written elsewhere too (a sentence written twice) is quoted with the most,
+/// which stand, with the number, in each place. None that `existing` notes already quote,
+/// and none past the matches a letter may hold (numbers alike past telling in one pass).
+pub(crate) fn unitless(
+    letter: &Letter,
+    unitless: &Unitless,
+    existing: &[EditorialNote],
+) -> Vec<EditorialNote> {
+    if unitless.numbers.is_empty() {
+        return Vec::new();
+    }
+    let whole = crate::letter::fields::letter_text(letter);
+    let mut quoted: Vec<Option<Range<usize>>> = vec![None; unitless.numbers.len()];
+    let mut pending: Vec<usize> = (0..unitless.numbers.len()).collect();
+    for (round, &by) in WIDENED_BY.iter().enumerate() {
+        if pending.is_empty() {
+            break;
+        }
+        let widest = round + 1 == WIDENED_BY.len();
+        let windows: Vec<Range<usize>> = (pending.iter())
+            .map(|&n| {
+                let (t, range) = &unitless.numbers[n];
+                widened(&unitless.texts[*t], range, by)
+            })
+            .collect();
+        let text_of = |k: usize| {
+            let (t, _) = &unitless.numbers[pending[k]];
+            unitless.texts[*t]
+                .get(windows[k].clone())
+                .unwrap_or_default()
+        };
+        let quotes = Quotes::for_many_texts((0..pending.len()).map(text_of));
+        let found = quotes.find_in(&whole, match_budget(whole.len()));
+        if !found.complete {
+            break;
+        }
+        let starts = found.starts(pending.len());
+        let mut next = Vec::new();
+        for (k, &n) in pending.iter().enumerate() {
+            if starts[k].len() == 1 || widest {
+                quoted[n] = Some(windows[k].clone());
+            } else {
+                next.push(n);
+            }
+        }
+        pending = next;
+    }
+    let mut out: Vec<EditorialNote> = Vec::new();
+    let mut known: HashSet<&str> = existing.iter().map(|n| n.text.as_str()).collect();
+    for (n, window) in quoted.into_iter().enumerate() {
+        let (t, range) = &unitless.numbers[n];
+        let text = &unitless.texts[*t];
+        let (Some(words), Some(number)) =
+            (window.and_then(|w| text.get(w)), text.get(range.clone()))
+        else {
+            continue;
+        };
+        if known.insert(words) {
+            out.push(EditorialNote {
+                text: words.to_string(),
+                note: unitless_note(number),
+            });
+        }
     }
     out
 }
@@ -151,6 +306,40 @@ mod tests {
     }
 
     use super::*;
+
+    /// The notes on the unit-less numbers of `paragraphs`, made the letter's closing.
+    fn unitless_notes(paragraphs: &[&str]) -> Vec<EditorialNote> {
+        let mut letter = crate::letter::load::embedded();
+        letter.closing = paragraphs.iter().map(ToString::to_string).collect();
+        let mut unitless = Unitless::default();
+        for p in paragraphs {
+            unitless.add(p, super::super::figures::figures(p).unitless);
+        }
+        super::unitless(&letter, &unitless, &letter.notes)
+    }
+
+    /// A number left out for want of a unit gets a note that quotes as few of the words
+    /// around it as occur nowhere else in the letter, within its line: the number alone,
+    /// where it stands alone; more, where it stands elsewhere too (in 1.2万元, or a sentence
+    /// written twice, whose note stands under both).
+    #[test]
+    fn a_number_with_no_unit_is_noted_where_it_stands_alone() {
+        let notes = unitless_notes(&["在500余个小区增设了1.2万停车位。"]);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].text, "1.2万");
+        assert_eq!(
+            notes[0].note,
+            "原文如此：“1.2万”后面没有单位，未作为数字收录。（导入时自动标出，请核对）"
+        );
+        let notes = unitless_notes(&["投资1.2万元，增设了1.2万停车位。"]);
+        let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["1.2万停"]);
+        // Within its line: a line break ends the words quoted.
+        let twice = "增设了1.2万停车位\n增设了1.2万停车位";
+        let notes = unitless_notes(&[twice]);
+        let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["增设了1.2万停车位"]);
+    }
 
     #[test]
     fn traditional_characters_and_doubled_words_are_flagged() {

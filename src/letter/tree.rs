@@ -157,6 +157,8 @@ struct Builder<'a> {
     spanning: SpanningErrata<'a>,
     /// The last block of the letter's text added (not a note under it).
     previous_text: Option<usize>,
+    /// The block that says what the letter lacks, if it lacks anything.
+    absent: Option<usize>,
 }
 
 /// The errata whose text (see [`Erratum::in_text`]) runs across a line break: where a
@@ -392,10 +394,11 @@ impl<'a> Builder<'a> {
         // knows it is the letter's and not the reader's omission.
         let missing = letter.missing();
         if !missing.is_empty() {
+            self.absent = Some(self.blocks.len());
             self.blocks.push(Block {
                 node: opening,
                 kind: BlockKind::Editorial,
-                text: absent_text(&missing, self.lang),
+                text: absent_text(&missing, self.lang, self.lang.editorial().absent),
                 marks: Vec::new(),
             });
             self.nodes[opening].blocks.end = self.blocks.len();
@@ -565,10 +568,26 @@ impl<'a> Builder<'a> {
         self.nodes[closing].blocks.end = self.blocks.len();
         self.close(closing);
     }
+
+    /// Once the whole letter is read: the fields a text cut short lacks are said to be not
+    /// in the text given, not lacking from the letter, whose end the text does not reach.
+    /// The tree knows a text is cut short by the rule the importer warns by (its last
+    /// paragraph stops mid-sentence, no one signed or dated it), read from the letter
+    /// itself, so that it holds for a reviewed draft as for one read in memory: the
+    /// importer's note where the text stops may have been reworded or deleted in review.
+    fn absent_from_a_text_cut_short(&mut self) {
+        if let Some(at) = self.absent
+            && cut_short(self.letter, &self.blocks).is_some()
+        {
+            let label = self.lang.editorial().absent_from_text;
+            self.blocks[at].text = absent_text(&self.letter.missing(), self.lang, label);
+        }
+    }
 }
 
-/// The fields the letter lacks, its labels in `lang`: `※ 本函未载：文号、标题`.
-fn absent_text(missing: &[&str], lang: Lang) -> String {
+/// The fields the letter lacks, after `absent` (one of the labels in `lang`):
+/// `※ 本函未载：文号、标题`.
+fn absent_text(missing: &[&str], lang: Lang, absent: &str) -> String {
     let labels = lang.editorial();
     let names: Vec<&str> = missing
         .iter()
@@ -580,7 +599,27 @@ fn absent_text(missing: &[&str], lang: Lang) -> String {
                 .map_or(*m, |(_, label)| *label)
         })
         .collect();
-    format!("※ {}{}", labels.absent, names.join(labels.list))
+    format!("※ {absent}{}", names.join(labels.list))
+}
+
+/// What ends a sentence, or a quotation or aside that ends one: a paragraph that ends with
+/// none of these stops in mid-sentence.
+const SENTENCE_ENDS: &str = "。！？；…”’」』）)!?.;";
+
+/// The text of the last paragraph of `blocks` (the letter's, in reading order), when it
+/// stops in mid-sentence and no one signed or dated `letter`: a text cut short (a page
+/// copied in part, an extraction that stopped). A letter that is signed may close without a
+/// stop (`特此答复`).
+fn cut_short<'b>(letter: &Letter, blocks: &'b [Block]) -> Option<&'b str> {
+    if letter.signature.issuer.is_some() || letter.signature.date.is_some() {
+        return None;
+    }
+    let last = blocks
+        .iter()
+        .rev()
+        .find(|b| b.kind == BlockKind::Paragraph)?;
+    let text = last.text.trim_end();
+    (!text.ends_with(|c| SENTENCE_ENDS.contains(c))).then_some(text)
 }
 
 /// A note as set under its paragraph, its labels in `lang`: `※ 「優勢」原文如此…`.
@@ -657,6 +696,7 @@ impl LetterTree {
             node_figures: Vec::new(),
             spanning: SpanningErrata::of(&letter.errata),
             previous_text: None,
+            absent: None,
         };
         b.opening();
         for (s, suggestion) in letter.suggestions.iter().enumerate() {
@@ -666,6 +706,7 @@ impl LetterTree {
             b.section(s, section);
         }
         b.closing();
+        b.absent_from_a_text_cut_short();
         let Builder { nodes, blocks, .. } = b;
         Self {
             unreviewed_import: letter.draft,
@@ -675,6 +716,13 @@ impl LetterTree {
             lang,
             source: None,
         }
+    }
+
+    /// The text of the letter's last paragraph, when the letter stops in mid-sentence and no
+    /// one signed or dated it: a text cut short, whose end (signature, date) is not in it.
+    #[must_use]
+    pub fn cut_short(&self) -> Option<&str> {
+        cut_short(&self.letter, &self.blocks)
     }
 
     /// The same tree, known to have been read from the file at `path`: the reader names it

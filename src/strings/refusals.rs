@@ -89,6 +89,10 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”不是 2021-07-28 这样的日期（四位年份，{2} 至 {3}；月、日各两位）",
     ),
     t(
+        "“{}” has month {}, which the calendar does not have: months are 01 to 12",
+        "“{1}”的月份 {2} 不存在：月份只有 01 至 12",
+    ),
+    t(
         "“{}” is a day the calendar does not have: month {} of {} has days 01 to {}",
         "“{1}”这一天不存在：{3} 年 {2} 月只有 01 至 {4} 日",
     ),

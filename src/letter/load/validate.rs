@@ -244,13 +244,21 @@ fn date_problem(letter: &Letter) -> Option<Problem> {
             )
         }
         Some(_) => return None,
-        None => format!(
-            "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit month \
-             and day)",
-            date,
-            YEARS.start(),
-            YEARS.end()
-        ),
+        None => match date_parts(date) {
+            // Written as a date, of a month the calendar does not have (2020-13-26): the
+            // month is wrong, not the way the date is written.
+            Some((_, month, _)) => format!(
+                "“{date}” has month {month:02}, which the calendar does not have: months are \
+                 01 to 12"
+            ),
+            None => format!(
+                "“{}” is not a date like 2021-07-28 (four-digit year from {} to {}, two-digit \
+                 month and day)",
+                date,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        },
     };
     Some((FieldPath::default().key("signature").key("date"), message))
 }
@@ -332,9 +340,9 @@ pub fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
     (1..=days).contains(&day).then_some((year, month, day))
 }
 
-/// A date written `YYYY-MM-DD` with a year in [`YEARS`] and a month of the calendar, whatever
-/// its day: (year, month, day, the days that month has).
-fn date_shape(date: &str) -> Option<(u32, u32, u32, u32)> {
+/// A date written `YYYY-MM-DD` with a year in [`YEARS`], whatever its month and day:
+/// (year, month, day).
+fn date_parts(date: &str) -> Option<(u32, u32, u32)> {
     let digits = |part: &str, len: usize| {
         (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
             .then(|| part.parse::<u32>().ok())
@@ -344,9 +352,13 @@ fn date_shape(date: &str) -> Option<(u32, u32, u32, u32)> {
     let year = digits(parts.next()?, 4)?;
     let month = digits(parts.next()?, 2)?;
     let day = digits(parts.next()?, 2)?;
-    if parts.next().is_some() || !YEARS.contains(&year) {
-        return None;
-    }
+    (parts.next().is_none() && YEARS.contains(&year)).then_some((year, month, day))
+}
+
+/// A date written `YYYY-MM-DD` with a year in [`YEARS`] and a month of the calendar, whatever
+/// its day: (year, month, day, the days that month has).
+fn date_shape(date: &str) -> Option<(u32, u32, u32, u32)> {
+    let (year, month, day) = date_parts(date)?;
     let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
