@@ -100,7 +100,10 @@ const SCHEMA: Schema = Schema {
     // 29: a list written more than once and quoted by its amounts a place has its figures at
     // each place in turn (their periods are checked there).
     // 30: a figure's text written inside another's (`100%` in `共100%`) is not a place of it.
-    version: 30,
+    // 31: an import notes a number with no unit, draws no `what` across another number, says
+    // its guessed errata as suspicions, and a letter cut short says what the text given
+    // lacks.
+    version: 31,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
