@@ -97,7 +97,9 @@ const FOOTER: &str =
 /// tried on every run: a hedge before a paragraph break (共 / 100万元), a list that states a
 /// value twice, full-width digits before a line break, a year listed twice, a list written
 /// twice with a year before the second (each of its figures is dated where it stands), a
-/// figure written again inside another's text (共100% … 2020年100%: the second stands alone).
+/// figure written again inside another's text (共100% … 2020年100%: the second stands alone),
+/// a figure written again where no figure was taken (二、3.3万元 … 2020年3.3万元: which place
+/// it means is not told, and it is read in its whole paragraph).
 #[test]
 fn bodies_that_once_drafted_a_refused_letter_now_pass_check() {
     for body in [
@@ -111,6 +113,8 @@ fn bodies_that_once_drafted_a_refused_letter_now_pass_check() {
         "万元80、60、40个\r\n2020年80、60、40个",
         "共100%\n2020年100%",
         "共3.3亿元。3.3亿元累计",
+        "二、3.3万元\n2020年3.3万元",
+        "80、60、40万元\n80、60、40万元累计",
     ] {
         let text = format!("{HEADER}{body}{FOOTER}");
         let imported = import(&text).expect("a letter with a header and a date imports");

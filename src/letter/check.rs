@@ -155,10 +155,10 @@ struct Surroundings<'n> {
     text: &'n str,
     /// Where each figure stands, by the reader's rule ([`FigurePlaces`]), its clause and its
     /// statement; `None` for a figure that stands nowhere (which validation refuses before
-    /// the check).
+    /// the check) or whose place is only guessed ([`FigurePlaces::each_place_told`]).
     places: Vec<Option<Place>>,
-    /// Per clause (by its start) and kind of money, whether the clause words the kind.
-    named: HashMap<(usize, MoneyKind), bool>,
+    /// Per clause (by its bounds) and kind of money, whether the clause words the kind.
+    named: HashMap<(usize, usize, MoneyKind), bool>,
     /// Each period the node's figures name, read, or `None` when it is not one.
     periods: HashMap<&'n str, Option<Period>>,
     /// Per sentence (by its start) and period, where the sentence first states the period
@@ -193,9 +193,11 @@ impl<'n> Surroundings<'n> {
         let figures = FigurePlaces::new(node.figures);
         let (clauses, sentences) = (Clauses::new(text), Clauses::sentences(text));
         let parts = Clauses::parts(text);
-        let places = (figures.each_place(&figures.in_text(text)).into_iter())
-            .map(|at| {
-                at.map(|at| Place {
+        // A figure whose place the rule only guesses is read in its whole node, as every
+        // figure was before its sentence was: the YAML cannot say which place it means.
+        let places = (figures.each_place_told(&figures.in_text(text)).into_iter())
+            .map(|(at, told)| {
+                at.filter(|_| told).map(|at| Place {
                     clause: clauses.around(at.clone()),
                     sentence: sentences.around(at.clone()),
                     part_end: parts.around(at.clone()).end,
@@ -262,16 +264,13 @@ impl<'n> Surroundings<'n> {
     /// Figure `i`'s clause, and whether it says one of `kind`'s words.
     fn of(&mut self, i: usize, kind: MoneyKind) -> Worded<'n> {
         let text = self.text;
-        let Some(Place { at, clause, .. }) = self.places.get(i).cloned().flatten() else {
-            return Worded {
-                text,
-                clause: 0..0,
-                at: 0..0,
-                named: false,
-            };
+        let (at, clause) = match self.places.get(i).cloned().flatten() {
+            Some(Place { at, clause, .. }) => (at, clause),
+            // Its place not told: the whole node's words.
+            None => (0..0, 0..text.len()),
         };
         let words = text.get(clause.clone()).unwrap_or_default();
-        let named = *(self.named.entry((clause.start, kind)))
+        let named = *(self.named.entry((clause.start, clause.end, kind)))
             .or_insert_with(|| kind.words().iter().any(|w| words.contains(w)));
         Worded {
             text,

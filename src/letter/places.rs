@@ -158,6 +158,17 @@ impl<'a> FigurePlaces<'a> {
     /// one pass: a check of every figure of a node must not look for each one anew.
     #[must_use]
     pub fn each_place<T: Clone>(&self, places: &[(usize, T)]) -> Vec<Option<T>> {
+        (self.each_place_told(places).into_iter())
+            .map(|(place, _)| place)
+            .collect()
+    }
+
+    /// [`FigurePlaces::each_place`], each with whether the rule tells it: `false` for a
+    /// figure of a text that stands more often than its figures quote it and is not a list
+    /// written once a place (`3.3万元` written twice, once inside words that are no figure,
+    /// and quoted once): the first place is only a guess.
+    #[must_use]
+    pub fn each_place_told<T: Clone>(&self, places: &[(usize, T)]) -> Vec<(Option<T>, bool)> {
         let texts = self.texts();
         let mut of_text: Vec<Vec<&T>> = vec![Vec::new(); texts];
         for (figure, place) in places {
@@ -189,14 +200,14 @@ impl<'a> FigurePlaces<'a> {
                 let n = nth[t];
                 nth[t] += 1;
                 let (stands, quoted) = (of_text[t].len(), quoting[t]);
-                let pick = if stands == quoted {
-                    n
+                let (pick, told) = if stands == quoted {
+                    (n, true)
                 } else if stands > 1 && stands * amounts[t] == quoted {
-                    n / amounts[t]
+                    (n / amounts[t], true)
                 } else {
-                    0
+                    (0, stands <= 1)
                 };
-                of_text[t].get(pick).map(|&p| p.clone())
+                (of_text[t].get(pick).map(|&p| p.clone()), told)
             })
             .collect()
     }
@@ -239,6 +250,14 @@ mod tests {
         let hedged = "共100%。2020年100%";
         let both = figures(&["共100%", "100%"]);
         assert_eq!(starts(&both, hedged), [Some(0), hedged.rfind("100%")]);
+        // One figure of a text written twice: its place is only guessed, and said so.
+        let once = figures(&["3.3万元"]);
+        let places = FigurePlaces::new(&once);
+        let twice = "二、3.3万元\n2020年3.3万元";
+        let told = places.each_place_told(&places.in_text(twice));
+        assert_eq!(told, [(Some(6..15), false)]);
+        let told = places.each_place_told(&places.in_text("2020年3.3万元"));
+        assert_eq!(told, [(Some(7..16), true)]);
         // Two figures of a text written twice: one a place, as before.
         let two = figures(&["80、60、40家"; 2]);
         assert_eq!(starts(&two, text), [Some(3), Some(second)]);
