@@ -61,6 +61,9 @@ pub enum Warning {
     NoUnit(Vec<String>),
     /// The header and signature fields the letter does not have, left out of the draft.
     Lacks(Vec<String>),
+    /// The fields the text does not have, left out of the draft, when the text stops
+    /// mid-sentence: the letter may have them, in what was not given.
+    NotInText(Vec<String>),
     /// No numbered part was found: the whole body is the opening.
     NoParts,
     /// The text stops mid-sentence with no signature after it (its last words): the
@@ -206,11 +209,13 @@ fn body_lines(
 /// last words of a text cut short, [`cut_short`]).
 fn lacks(letter: &Letter, cut: Option<String>) -> Vec<Warning> {
     let mut out = Vec::new();
-    let missing = letter.missing();
+    let missing: Vec<String> = letter.missing().iter().map(ToString::to_string).collect();
     if !missing.is_empty() {
-        out.push(Warning::Lacks(
-            missing.iter().map(ToString::to_string).collect(),
-        ));
+        out.push(if cut.is_some() {
+            Warning::NotInText(missing)
+        } else {
+            Warning::Lacks(missing)
+        });
     }
     if letter.suggestions.is_empty() && letter.sections.is_empty() {
         out.push(Warning::NoParts);
@@ -555,11 +560,17 @@ pub fn to_yaml(letter: &Letter, source: &str) -> String {
     let body = serde_yaml::to_string(&value).expect("a YAML value serialises");
     let source = sanitize_line(source);
     let missing = letter.missing();
+    // A text cut short may not hold what the letter has.
+    let lacking = if cut_short(letter).is_some() {
+        "Not in the text given (it stops mid-sentence)"
+    } else {
+        "Not in the letter"
+    };
     let missing = if missing.is_empty() {
         String::new()
     } else {
         format!(
-            "# Not in the letter, so left out: {}. Add any the PDF has.\n",
+            "# {lacking}, so left out: {}. Add any the PDF has.\n",
             missing.join(", ")
         )
     };

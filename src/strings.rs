@@ -912,6 +912,8 @@ pub struct ReportLabels {
     pub no_unit: &'static str,
     /// Before the fields the letter does not have.
     pub lacks: &'static str,
+    /// Before the fields a text cut short does not have.
+    pub not_in_text: &'static str,
     /// No numbered part was found.
     pub no_parts: &'static str,
     /// A text read in another encoding than UTF-8, named.
@@ -963,6 +965,7 @@ const ZH_REPORT: ReportLabels = ReportLabels {
     chinese_numerals: "用中文数字写的数字短语，未作为数字收录（是数据的请补上）：",
     no_unit: "后面没有单位的数，未作为数字收录（是数据的请补上）：",
     lacks: "原文没有这些项（草稿中已略去；PDF 中有的请补上）：",
+    not_in_text: "所据文本没有这些项（文本可能不全；草稿中已略去，PDF 中有的请补上）：",
     no_parts: "没有找到编号的部分（一、…）：整个正文都作为开头",
     decoded: |encoding| format!("原文不是 UTF-8，已按 {encoding} 编码读取（草稿存为 UTF-8）"),
     ends_mid_sentence: "原文在句中结束，后面没有落款和日期，可能不全（请对照 PDF）：",
@@ -1011,6 +1014,7 @@ const EN_REPORT: ReportLabels = ReportLabels {
     chinese_numerals: "figure phrases in Chinese numerals, not taken as figures (add any that are data): ",
     no_unit: "numbers with no unit after them, not taken as figures (add any that are data): ",
     lacks: "not in the letter (left out of the draft; add any the PDF has): ",
+    not_in_text: "not in the text given, which may be incomplete (left out of the draft; add any the PDF has): ",
     no_parts: "no numbered parts (一、…) found: the whole body is the opening",
     decoded: |encoding| format!("the text is not UTF-8: read as {encoding} (the draft is UTF-8)"),
     ends_mid_sentence: "the text stops mid-sentence, with no signature or date after it; it \

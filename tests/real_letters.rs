@@ -782,6 +782,34 @@ fn what_a_text_cut_short_lacks_is_said_to_be_not_in_the_text_given() {
         (draft.blocks.iter()).any(|b| b.text == "※ 所据文本未载：发文机关标志、落款单位、日期"),
         "the draft, read back"
     );
+    // The import's report and the draft's head say the same, and of a letter that is whole,
+    // that the letter lacks what it lacks.
+    let lacks = |file: &str| {
+        let imported = dafu::import::from_path(&fixture(file)).expect("imports");
+        let yaml = dafu::import::to_yaml(&imported.letter, file);
+        let head = yaml
+            .lines()
+            .find(|l| l.starts_with("# Not in"))
+            .map(str::to_string);
+        let said = (imported.warnings.iter()).find_map(|w| match w {
+            dafu::import::Warning::Lacks(_) => Some("lacks"),
+            dafu::import::Warning::NotInText(_) => Some("not in the text"),
+            _ => None,
+        });
+        (head.unwrap_or_default(), said)
+    };
+    let (head, said) = lacks(file);
+    assert!(
+        head.starts_with("# Not in the text given (it stops mid-sentence), so left out: "),
+        "{head}"
+    );
+    assert_eq!(said, Some("not in the text"));
+    let (head, said) = lacks("longyao-zhengfu-2021.txt");
+    assert!(
+        head.starts_with("# Not in the letter, so left out: "),
+        "{head}"
+    );
+    assert_eq!(said, Some("lacks"));
 }
 
 /// 临沂's 1.2万 has no unit after it and is no figure: the reader says so under its

@@ -104,6 +104,9 @@ fn warning_text(warning: &Warning, words: &ReportLabels) -> String {
         }
         Warning::NoUnit(numbers) => format!("{}{}", words.no_unit, numbers.join(words.phrases)),
         Warning::Lacks(fields) => format!("{}{}", words.lacks, fields.join(words.fields)),
+        Warning::NotInText(fields) => {
+            format!("{}{}", words.not_in_text, fields.join(words.fields))
+        }
         Warning::NoParts => words.no_parts.to_string(),
         Warning::EndsMidSentence(last) => format!("{}{last}", words.ends_mid_sentence),
         Warning::Decoded(encoding) => (words.decoded)(encoding),
