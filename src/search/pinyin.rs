@@ -312,8 +312,124 @@ impl Readings {
 
 /// Readings the pinyin data gives that no reader of modern Chinese types for the character:
 /// 率 is lǜ (效率) or shuài (率领); its classical lüè would make `lue`, typed for 略, find
-/// 效率 too.
-const RARE_READINGS: &[(char, &str)] = &[('率', "lüe")];
+/// 效率 too. The rest are the classical, dialect or variant readings of the characters a
+/// reply letter uses most (those of the shipped letter and the twelve real ones): each made
+/// initials match where no reader would look (`wss` lit 关「于提升」, 于 read wéi, 提 shí).
+/// Readings a reader does type stay, however rare: 的 dí (的确), 和 huó, 大 dài, 长, 调, 行 háng,
+/// 将 qiāng, 强 jiàng, 系 jì, 落 là, 单 shàn, 车 jū, 区 ōu (surnames and places are typed).
+const RARE_READINGS: &[(char, &str)] = &[
+    ('率', "lüe"),
+    ('市', "fu"),
+    ('技', "qi"),
+    ('能', "tai"),
+    ('能', "nai"),
+    ('能', "xiong"),
+    ('年', "ning"),
+    ('家', "gu"),
+    ('家', "jie"),
+    ('于', "wei"),
+    ('于', "xu"),
+    ('提', "chi"),
+    ('提', "shi"),
+    ('是', "ti"),
+    ('才', "zai"),
+    ('服', "bi"),
+    ('服', "bo"),
+    ('化', "huo"),
+    ('个', "gan"),
+    ('支', "qi"),
+    ('研', "xing"),
+    ('台', "yi"),
+    ('台', "si"),
+    ('有', "wei"),
+    ('共', "hong"),
+    ('信', "shen"),
+    ('平', "pian"),
+    ('平', "bing"),
+    ('平', "beng"),
+    ('划', "guo"),
+    ('划', "huai"),
+    ('机', "wei"),
+    ('体', "ben"),
+    ('体', "cui"),
+    ('路', "luo"),
+    ('号', "xiao"),
+    ('以', "si"),
+    ('游', "liu"),
+    ('次', "zi"),
+    ('省', "xian"),
+    ('度', "zhai"),
+    ('施', "yi"),
+    ('式', "te"),
+    ('广', "yan"),
+    ('广', "an"),
+    ('投', "dou"),
+    ('已', "si"),
+    ('助', "chu"),
+    ('部', "pou"),
+    ('示', "qi"),
+    ('示', "zhi"),
+    ('育', "zhou"),
+    ('育', "yo"),
+    ('月', "ru"),
+    ('不', "fou"),
+    ('不', "fu"),
+    ('件', "mou"),
+    ('培', "pou"),
+    ('培', "pi"),
+    ('立', "wei"),
+    ('位', "li"),
+    ('见', "xian"),
+    ('格', "luo"),
+    ('格', "he"),
+    ('接', "sha"),
+    ('接', "cha"),
+    ('团', "qiu"),
+    ('超', "tiao"),
+    ('果', "luo"),
+    ('果', "guan"),
+    ('榜', "beng"),
+    ('榜', "pang"),
+    ('榜', "peng"),
+    ('需', "nuo"),
+    ('需', "ru"),
+    ('需', "ruan"),
+    ('角', "lu"),
+    ('角', "gu"),
+    ('款', "xin"),
+    ('内', "na"),
+    ('内', "rui"),
+    ('感', "han"),
+    ('核', "gai"),
+    ('核', "kai"),
+    ('司', "ci"),
+    ('其', "ji"),
+    ('期', "ji"),
+    ('隔', "rong"),
+    ('隔', "ji"),
+    ('可', "ge"),
+    ('渠', "ju"),
+    ('揭', "qi"),
+    ('揭', "he"),
+    ('探', "xian"),
+    ('措', "ze"),
+    ('措', "ci"),
+    ('注', "zhou"),
+    ('之', "zhu"),
+    ('余', "tu"),
+    ('余', "xu"),
+    ('离', "chi"),
+    ('由', "yao"),
+    ('造', "cao"),
+    ('重', "tong"),
+    ('方', "pang"),
+    ('方', "wang"),
+    ('方', "feng"),
+    ('大', "tai"),
+    ('半', "pan"),
+    ('增', "ceng"),
+    ('治', "chi"),
+];
 
 /// The other way a reader types `syllable`: `lüe` and `nüe` (略, 虐) are written `lue` and
 /// `nue` in official pinyin, as there is no `lue` or `nue` with a plain u to confuse them with,
@@ -563,6 +679,28 @@ mod tests {
         assert!(matches_whole("xiaolv", "效率"));
         assert!(matches_whole("shuai", "率"));
         assert!(matches_whole("lue", "略"));
+    }
+
+    /// The classical readings of a letter's commonest characters make no match: `wss` (于
+    /// wéi, 提 shí) does not light 于提升, whose initials are `yts`; a reading a reader types,
+    /// however rare, still matches (提防 dīfang, 的确 díquè, 银行 yínháng).
+    #[test]
+    fn classical_readings_of_common_characters_make_no_match() {
+        assert!(!matches_whole("wss", "于提升"));
+        assert!(matches_whole("yts", "于提升"));
+        assert!(matches_whole("yutisheng", "于提升"));
+        assert!(!matches_whole("tdw", "能单位"), "能 tái");
+        assert!(matches_whole("ndw", "能单位"));
+        for (typed, text) in [("df", "提防"), ("diq", "的确"), ("yh", "银行")] {
+            assert!(matches_whole(typed, text), "{typed} {text}");
+        }
+        for (ch, reading) in RARE_READINGS {
+            assert!(
+                !readings(*ch).iter().any(|r| r == reading),
+                "{ch} {reading}"
+            );
+            assert!(!readings(*ch).is_empty(), "{ch} keeps a reading");
+        }
     }
 
     #[test]
