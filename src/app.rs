@@ -1082,7 +1082,9 @@ impl App {
             self.show_reading_line(line);
         }
         self.keep_selection_visible();
-        if let Some(figures) = self.figures.as_mut() {
+        // Only the view on screen: opening it (`f`, or back from its prompt) fits it anew.
+        let shown = self.overlay == Some(Overlay::Figures);
+        if let Some(figures) = self.figures.as_mut().filter(|_| shown) {
             figures
                 .chart
                 .fit(&self.tree, self.lang, self.ambiguous, self.size);

@@ -321,9 +321,10 @@ fn unreviewed(
 ) -> Result<crate::letter::tree::LetterTree, LoadError> {
     let yaml = to_yaml(&imported.letter, name);
     fits(&yaml, name, MAX_FILE_BYTES)?;
-    let mut tree = crate::letter::tree::LetterTree::new(crate::letter::load::parse(&yaml, name)?);
-    tree.unreviewed_import = true;
-    Ok(tree)
+    // The draft begins as `dafu import` heads it: the tree is an unreviewed import.
+    Ok(crate::letter::tree::LetterTree::new(
+        crate::letter::load::parse(&yaml, name)?,
+    ))
 }
 
 /// Imports a text already read; `name` is the file in messages.

@@ -77,8 +77,6 @@ pub struct ChartView {
     pub selected: usize,
     /// The first line in view.
     pub offset: usize,
-    /// The chart's lines, each once, whatever the width.
-    unbroken: Vec<ChartLine>,
     /// Whether `j`, `k`, a page or the wheel turned the view away from the selected bar,
     /// rather than select a bar whose view would pass lines never shown: the words under a
     /// section's bars, broken over more rows than a short screen holds beside the next
@@ -110,7 +108,6 @@ impl ChartView {
         }
         let mut view = Self {
             totals,
-            unbroken: lines.clone(),
             words: vec![String::new(); lines.len()],
             lines,
             ..Self::default()
@@ -135,7 +132,11 @@ impl ChartView {
         let width = usize::from(layout::figures_body(size.0, size.1).width);
         let top = self.lines.get(self.offset).copied();
         let (mut lines, mut words) = (Vec::new(), Vec::new());
-        for &line in &self.unbroken {
+        // Each line once, whatever the width: a line broken over rows repeats for each, and
+        // no two lines in a row are the same one.
+        let mut unbroken = self.lines.clone();
+        unbroken.dedup();
+        for line in unbroken {
             let Some((lead, text)) = self.words_of(line, tree, lang) else {
                 lines.push(line);
                 words.push(String::new());

@@ -140,12 +140,14 @@ pub fn nothing_added(tree: &LetterTree, lang: Lang, total: &SectionTotal) -> Str
         .filter_map(|f| sum_name(lang, figure(tree, f)))
         .collect();
     let mut left_out: Vec<String> = Vec::new();
-    for at in &none.left_out {
+    // The sums `none.left_out` names, each with its verdict at hand.
+    let left_out_sums = (total.figures.iter()).filter(|(_, v)| *v != Verdict::Alone);
+    for (at, verdict) in left_out_sums {
         let f = figure(tree, at);
         let Some(kind) = kind_of(f) else {
             continue;
         };
-        let label = left_out_name(strings, total.verdict(*at), money_label(lang, kind, [f]));
+        let label = left_out_name(strings, Some(*verdict), money_label(lang, kind, [f]));
         if !left_out.contains(&label) {
             left_out.push(label);
         }

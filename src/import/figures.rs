@@ -22,7 +22,7 @@ use std::ops::Range;
 use crate::letter::check::PLAN_WORDS;
 use crate::letter::{Figure, Status};
 use crate::numbers::clause::{Clauses, ends_part, ends_sentence};
-use crate::numbers::period::Period;
+use crate::numbers::period::{Period, begins_a_range};
 use crate::numbers::phrase::{self, Found};
 use crate::numbers::units::{Hedge, Place, Unit};
 
@@ -153,9 +153,6 @@ fn numbers(text: &str, found: &[Found], bare: &[Bare]) -> Vec<Range<usize>> {
     out
 }
 
-/// Where a range of numbers runs on to its next number (`1-6月`, `2019至2020年`).
-const RANGE_MARKS: [char; 6] = ['-', '—', '–', '~', '～', '至'];
-
 /// Whether the number at `range` of `text` (outside any figure) counts or measures something,
 /// as `1.2万` of 「增设了1.2万停车位」 or `1200` of 「1200余个」 do: not an ordinal (第3批),
 /// a date or a time (2020年, 2月底, 近5年, 8日), a document's year or number (〔2020〕81号),
@@ -166,10 +163,7 @@ fn is_quantity(text: &str, range: Range<usize>) -> bool {
     let after = text.get(range.end..).unwrap_or_default();
     let next = after.chars().next();
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-    let ranged = after
-        .strip_prefix(RANGE_MARKS)
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
-    !(ranged
+    !(begins_a_range(after)
         || latin(before)
         || latin(next)
         || matches!(before, Some('第' | '〔' | '﹝' | '[' | '［' | '【'))

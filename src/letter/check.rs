@@ -271,7 +271,7 @@ impl<'n> Surroundings<'n> {
         };
         let words = text.get(clause.clone()).unwrap_or_default();
         let named = *(self.named.entry((clause.start, clause.end, kind)))
-            .or_insert_with(|| kind.words().iter().any(|w| words.contains(w)));
+            .or_insert_with(|| kind.said_in(words));
         Worded {
             text,
             clause,
@@ -314,12 +314,6 @@ impl Worded<'_> {
     }
 }
 
-/// The qualifier of a ceiling (`cap`): 最高.
-const CEILING: &str = "最高";
-
-/// The word of an amount per award (`per_award`): 额度.
-const PER_AWARD: &str = "额度";
-
 /// How many characters of a clause a refusal quotes on each side of its figure: enough to
 /// show the words around it, not a paragraph that has no clause break.
 const CLAUSE_QUOTED: usize = 30;
@@ -347,11 +341,15 @@ fn check_money_kind(
     // A sum written 最高 is a ceiling one award may reach, whatever its clause calls the
     // money (「最高补助分别为300、200、100万元」): marked paid, a chart would add ceilings
     // as sums paid out.
-    if figure.qualifier.as_deref() == Some(CEILING) && kind != MoneyKind::Cap {
+    let ceiling = figure
+        .qualifier
+        .as_deref()
+        .filter(|&q| MoneyKind::Cap.said_in(q));
+    if let Some(ceiling) = ceiling.filter(|_| kind != MoneyKind::Cap) {
         return Err((
             here.key("money_kind"),
             format!(
-                "“{text}” is written {CEILING}, a ceiling: its money_kind is cap, not {}",
+                "“{text}” is written {ceiling}, a ceiling: its money_kind is cap, not {}",
                 kind.name()
             ),
         ));
@@ -385,11 +383,12 @@ fn check_kind_worded(
         ("what", said, "write money_kind: per_award", mend)
     };
     let quoted = worded.quoted();
-    if kind.adds_up() && worded.says(PER_AWARD) {
+    let per_award_word = (MoneyKind::PerAward.words().iter()).find(|w| worded.says(w));
+    if let Some(word) = per_award_word.filter(|_| kind.adds_up()) {
         return Err((
             here.key(key),
             format!(
-                "{said}, but its clause “{quoted}” says {PER_AWARD}, an amount per award: {per_award}"
+                "{said}, but its clause “{quoted}” says {word}, an amount per award: {per_award}"
             ),
         ));
     }

@@ -86,6 +86,12 @@ impl MoneyKind {
         }
     }
 
+    /// Whether `words` say one of this kind's [`MoneyKind::words`].
+    #[must_use]
+    pub fn said_in(self, words: &str) -> bool {
+        self.words().iter().any(|w| words.contains(w))
+    }
+
     /// Whether sums of this kind are flows that may be added up (approved to approved, paid
     /// to paid): a fund's size, a running total, a cap, an amount per award or an outcome
     /// is never added to anything.
@@ -97,13 +103,12 @@ impl MoneyKind {
 
 /// The kinds the rule reads from the words of `what` ([`MoneyKind::words`]), first match
 /// wins (see [`kind_of`]).
-const RULE: [MoneyKind; 6] = [
+const RULE: [MoneyKind; 5] = [
     MoneyKind::Fund,
     MoneyKind::Outcome,
     MoneyKind::Approved,
     MoneyKind::Allocated,
     MoneyKind::Paid,
-    MoneyKind::PerAward,
 ];
 
 /// The kind of a sum of money: the YAML's `money_kind`, or else the rule's reading; `None`
@@ -127,17 +132,18 @@ pub fn kind_of(figure: &Figure) -> Option<MoneyKind> {
     }
     let what = figure.what.as_str();
     let qualifier = figure.qualifier.as_deref();
-    if qualifier == Some("最高") {
+    if qualifier.is_some_and(|q| MoneyKind::Cap.said_in(q)) {
         return Some(MoneyKind::Cap);
     }
-    if what.contains("额度") {
+    if MoneyKind::PerAward.said_in(what) {
         return Some(MoneyKind::PerAward);
     }
-    if qualifier == Some("累计") || what.contains("累计") {
+    if qualifier.is_some_and(|q| MoneyKind::RunningTotal.said_in(q))
+        || MoneyKind::RunningTotal.said_in(what)
+    {
         return Some(MoneyKind::RunningTotal);
     }
-    RULE.into_iter()
-        .find(|kind| kind.words().iter().any(|w| what.contains(w)))
+    RULE.into_iter().find(|kind| kind.said_in(what))
 }
 
 #[cfg(test)]

@@ -113,9 +113,6 @@ pub struct LetterTree {
     pub nodes: Vec<Node>,
     /// Blocks in reading order.
     pub blocks: Vec<Block>,
-    /// The letter was imported from plain text just now (`dafu letter.txt`) and no person has
-    /// reviewed it: the reader says so.
-    pub unreviewed_import: bool,
     /// The language the editorial notes' labels are in (see [`LetterTree::in_lang`]).
     pub lang: Lang,
     /// The file it was read from, as the reader names it (sanitised, [`LetterTree::with_source`]);
@@ -669,9 +666,8 @@ impl LetterTree {
         if self.lang == lang {
             return self;
         }
-        let (unreviewed_import, source) = (self.unreviewed_import, self.source);
+        let source = self.source;
         Self {
-            unreviewed_import,
             source,
             ..Self::in_lang(self.letter, lang)
         }
@@ -709,7 +705,6 @@ impl LetterTree {
         b.absent_from_a_text_cut_short();
         let Builder { nodes, blocks, .. } = b;
         Self {
-            unreviewed_import: letter.draft,
             letter,
             nodes,
             blocks,
@@ -723,6 +718,14 @@ impl LetterTree {
     #[must_use]
     pub fn cut_short(&self) -> Option<&str> {
         cut_short(&self.letter, &self.blocks)
+    }
+
+    /// Whether the letter is an import no person has reviewed: a text imported just now
+    /// (`dafu letter.txt`), or a draft still headed as `dafu import` wrote it
+    /// ([`Letter::draft`]). The reader and the shelf say so.
+    #[must_use]
+    pub fn unreviewed_import(&self) -> bool {
+        self.letter.draft
     }
 
     /// The same tree, known to have been read from the file at `path`: the reader names it

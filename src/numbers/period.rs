@@ -140,9 +140,9 @@ fn ends_a_range(before: &str) -> bool {
         == 4
 }
 
-/// Whether `after` (what follows a year's 年) goes on to the end of a range: a dash, `至` or
-/// a tilde, then a digit (`至2020年`).
-fn begins_a_range(after: &str) -> bool {
+/// Whether `after` (what follows a year's 年, or any number) goes on to the end of a range: a
+/// dash, `至` or a tilde, then a digit (`至2020年`, `-6月`).
+pub(crate) fn begins_a_range(after: &str) -> bool {
     after
         .strip_prefix(RANGE_MARKS)
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))

@@ -56,7 +56,7 @@ impl Head {
             suggestions: letter.suggestions.len(),
             sections: letter.sections.len(),
             figures: tree.figures().count(),
-            unreviewed: tree.unreviewed_import,
+            unreviewed: tree.unreviewed_import(),
         }
     }
 }

@@ -246,7 +246,6 @@ impl Column {
 
     /// The cell of this column for `row`, `width` columns wide.
     fn cell(self, app: &ShelfApp, index: usize, row: &ShelfRow, width: u16) -> String {
-        let [unreviewed, refused] = app.lang().strings().list_states;
         let head = match &row.known {
             Known::Read(head) => Some(head),
             _ => None,
@@ -269,20 +268,20 @@ impl Column {
             Column::Counts => head.map_or_else(String::new, |h| {
                 format!("{}/{}", suggestions_shown(h.suggestions), h.figures)
             }),
-            Column::Title(slot) => match &row.known {
-                Known::Unread => {
-                    with_state(app, slot, app.lang().strings().shelf_unread, &row.name)
+            Column::Title(slot) => {
+                let state = row_state(app, row).unwrap_or_default();
+                match &row.known {
+                    Known::Unread => with_state(app, slot, state, &row.name),
+                    Known::Refused(_) => {
+                        let refusal = row.refusal(app.lang()).unwrap_or_default();
+                        with_state(app, slot, state, &refusal)
+                    }
+                    Known::Read(head) => {
+                        let title = subject_or_title(head).unwrap_or(&row.name);
+                        with_state(app, slot, state, title)
+                    }
                 }
-                Known::Refused(_) => {
-                    let refusal = row.refusal(app.lang()).unwrap_or_default();
-                    with_state(app, slot, refused, &refusal)
-                }
-                Known::Read(head) => {
-                    let title = subject_or_title(head).unwrap_or(&row.name);
-                    let state = if head.unreviewed { unreviewed } else { "" };
-                    with_state(app, slot, state, title)
-                }
-            },
+            }
         }
     }
 }
@@ -299,10 +298,7 @@ fn state_slot(app: &ShelfApp) -> Option<usize> {
     if shared_state(app).is_some() {
         return None;
     }
-    let stated = (app.rows().iter()).any(|r| match &r.known {
-        Known::Read(head) => head.unreviewed,
-        Known::Refused(_) | Known::Unread => true,
-    });
+    let stated = (app.rows().iter()).any(|row| row_state(app, row).is_some());
     stated.then(|| {
         (strings.list_states.iter())
             .chain([&strings.shelf_unread, &strings.list_columns[8]])
@@ -315,15 +311,23 @@ fn state_slot(app: &ShelfApp) -> Option<usize> {
 /// The state every letter of the shelf shares, once each is read: a shelf of transcripts is
 /// all unreviewed imports. `None` when one has none, or another.
 fn shared_state(app: &ShelfApp) -> Option<&'static str> {
-    let [unreviewed, refused] = app.lang().strings().list_states;
-    let state = |row: &ShelfRow| match &row.known {
-        Known::Read(head) if head.unreviewed => Some(unreviewed),
+    let mut states = app.rows().iter().map(|row| row_state(app, row));
+    let first = states
+        .next()?
+        .filter(|&s| s != app.lang().strings().shelf_unread)?;
+    states.all(|state| state == Some(first)).then_some(first)
+}
+
+/// A row's state, as its slot says it: 未审阅, 无法读取, or `…` while its letter is read;
+/// `None` for a letter read that is no unreviewed import.
+fn row_state(app: &ShelfApp, row: &ShelfRow) -> Option<&'static str> {
+    let strings = app.lang().strings();
+    let [unreviewed, refused] = strings.list_states;
+    match &row.known {
+        Known::Read(head) => head.unreviewed.then_some(unreviewed),
         Known::Refused(_) => Some(refused),
-        Known::Read(_) | Known::Unread => None,
-    };
-    let mut rows = app.rows().iter();
-    let first = state(rows.next()?)?;
-    rows.all(|row| state(row) == Some(first)).then_some(first)
+        Known::Unread => Some(strings.shelf_unread),
+    }
 }
 
 /// `title` after `state` in a slot `slot` wide ([`state_slot`]), or alone without a slot.

@@ -23,7 +23,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let at = node_named(app);
     let mut position = format!(" {}/{} ", at + 1, app.tree().nodes.len());
     // A text imported just now says so for as long as it is open.
-    let unreviewed = if app.tree().unreviewed_import {
+    let unreviewed = if app.tree().unreviewed_import() {
         format!(" {} ", strings.unreviewed)
     } else {
         String::new()
