@@ -30,7 +30,7 @@ fn letter() -> usize {
 #[divan::bench]
 fn letter_to_checked_yaml() -> usize {
     let imported = import(divan::black_box(TRANSCRIPT)).expect("the transcript imports");
-    let yaml = to_yaml(&imported.letter, "bench");
+    let yaml = to_yaml(&imported, "bench");
     dafu::letter::load::parse(&yaml, "bench").expect("the draft passes check");
     yaml.len()
 }

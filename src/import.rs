@@ -319,7 +319,7 @@ fn unreviewed(
     imported: &Imported,
     name: &str,
 ) -> Result<crate::letter::tree::LetterTree, LoadError> {
-    let yaml = to_yaml(&imported.letter, name);
+    let yaml = to_yaml(imported, name);
     fits(&yaml, name, MAX_FILE_BYTES)?;
     // The draft begins as `dafu import` heads it: the tree is an unreviewed import.
     Ok(crate::letter::tree::LetterTree::new(
@@ -376,13 +376,13 @@ fn decoded(bytes: &[u8]) -> Option<(String, &'static str)> {
     (han && !text.contains('\0')).then_some((text, "GBK/GB18030"))
 }
 
-/// The draft of `letter` (imported from `source`) as YAML that `dafu check` accepts.
+/// The draft of `imported` (from `source`) as YAML that `dafu check` accepts.
 ///
 /// # Errors
 /// When the draft would be larger than a letter may be ([`MAX_FILE_BYTES`]), or, as a bug of
 /// the importer, fails the check.
-pub fn draft(letter: &Letter, source: &str) -> Result<String, LoadError> {
-    let yaml = to_yaml(letter, source);
+pub fn draft(imported: &Imported, source: &str) -> Result<String, LoadError> {
+    let yaml = to_yaml(imported, source);
     fits(&yaml, source, MAX_FILE_BYTES)?;
     // The draft passes `dafu check`, or this is a bug worth an error, not a bad file.
     crate::letter::load::parse(&yaml, "(draft)")?;
@@ -555,14 +555,16 @@ const KEPT: [&str; 1] = ["signature"];
 /// # Panics
 /// Never: a `Letter` always serialises.
 #[must_use]
-pub fn to_yaml(letter: &Letter, source: &str) -> String {
+pub fn to_yaml(imported: &Imported, source: &str) -> String {
+    let letter = &imported.letter;
     let mut value = serde_yaml::to_value(letter).expect("a letter serialises");
     prune(&mut value);
     let body = serde_yaml::to_string(&value).expect("a YAML value serialises");
     let source = sanitize_line(source);
     let missing = letter.missing();
-    // A text cut short may not hold what the letter has.
-    let lacking = if cut_short(letter).is_some() {
+    // A text cut short may not hold what the letter has: the import said so already.
+    let cut = (imported.warnings.iter()).any(|w| matches!(w, Warning::NotInText(_)));
+    let lacking = if cut {
         "Not in the text given (it stops mid-sentence)"
     } else {
         "Not in the letter"

@@ -734,7 +734,7 @@ fn import(
         dafu::import::may_write(text, path, force)?;
     }
     let imported = dafu::import::from_path(text)?;
-    let yaml = dafu::import::draft(&imported.letter, &text.display().to_string())?;
+    let yaml = dafu::import::draft(&imported, &text.display().to_string())?;
     match output {
         Some(path) => dafu::import::write_draft(path, &yaml, force)?,
         None => {

@@ -32,7 +32,7 @@ fn hand_made() -> Letter {
 /// Imports `text` and passes the draft through the loader, as `dafu check` would.
 fn imported(text: &str) -> (Imported, Letter) {
     let imported = import(text).unwrap_or_else(|e| panic!("import failed: {e:?}"));
-    let yaml = to_yaml(&imported.letter, "test");
+    let yaml = to_yaml(&imported, "test");
     let checked = load::parse(&yaml, "draft")
         .unwrap_or_else(|e| panic!("the draft fails check: {e}\n{yaml}"));
     (imported, checked)

@@ -118,7 +118,7 @@ fn bodies_that_once_drafted_a_refused_letter_now_pass_check() {
     ] {
         let text = format!("{HEADER}{body}{FOOTER}");
         let imported = import(&text).expect("a letter with a header and a date imports");
-        let yaml = to_yaml(&imported.letter, "random");
+        let yaml = to_yaml(&imported, "random");
         if let Err(e) = load::parse(&yaml, "draft") {
             panic!("{body:?}: the draft fails check: {e}\n--- yaml:\n{yaml}");
         }
@@ -133,7 +133,7 @@ proptest! {
     fn a_random_body_drafts_a_letter_that_passes_check(body in body()) {
         let text = format!("{HEADER}{body}{FOOTER}");
         let imported = import(&text).expect("a letter with a header and a date imports");
-        let yaml = to_yaml(&imported.letter, "random");
+        let yaml = to_yaml(&imported, "random");
         if let Err(e) = load::parse(&yaml, "draft") {
             panic!("the draft fails check: {e}\n--- text:\n{text:?}\n--- yaml:\n{yaml}");
         }
@@ -145,7 +145,7 @@ proptest! {
     #[test]
     fn any_text_imports_or_is_refused_without_a_panic(text in prop::collection::vec(select(PIECES), 0..80).prop_map(|p| p.concat())) {
         if let Ok(imported) = import(&text) {
-            let yaml = to_yaml(&imported.letter, "random");
+            let yaml = to_yaml(&imported, "random");
             prop_assert!(load::parse(&yaml, "draft").is_ok(), "{}", yaml);
         }
     }
@@ -169,7 +169,7 @@ fn a_text_cut_short_on_an_empty_point_drafts_a_letter_that_passes_check() {
         &last_line_repeated,
     ] {
         let imported = import(text).expect("a text imports");
-        let yaml = to_yaml(&imported.letter, "random");
+        let yaml = to_yaml(&imported, "random");
         if let Err(e) = load::parse(&yaml, "draft") {
             panic!("{text:?}: the draft fails check: {e}\n--- yaml:\n{yaml}");
         }

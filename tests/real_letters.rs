@@ -360,7 +360,7 @@ fn fixture(name: &str) -> PathBuf {
 fn imported(path: &Path) -> Letter {
     let imported = dafu::import::from_path(path)
         .unwrap_or_else(|e| panic!("{} does not import: {e}", path.display()));
-    let yaml = dafu::import::draft(&imported.letter, "test")
+    let yaml = dafu::import::draft(&imported, "test")
         .unwrap_or_else(|e| panic!("the draft of {} fails check: {e}", path.display()));
     load::parse(&yaml, "draft").unwrap_or_else(|e| panic!("{e}"))
 }
@@ -786,7 +786,7 @@ fn what_a_text_cut_short_lacks_is_said_to_be_not_in_the_text_given() {
     // that the letter lacks what it lacks.
     let lacks = |file: &str| {
         let imported = dafu::import::from_path(&fixture(file)).expect("imports");
-        let yaml = dafu::import::to_yaml(&imported.letter, file);
+        let yaml = dafu::import::to_yaml(&imported, file);
         let head = yaml
             .lines()
             .find(|l| l.starts_with("# Not in"))
@@ -980,7 +980,7 @@ fn a_section_that_enumerates_its_points_has_them_as_nodes_with_their_figures() {
 #[test]
 fn check_reads_a_sections_points_and_refuses_a_figure_there_at_its_place() {
     let imported = dafu::import::from_path(&fixture("jiange-weijian-2020.txt")).expect("imports");
-    let yaml = dafu::import::draft(&imported.letter, "test").expect("the draft passes check");
+    let yaml = dafu::import::draft(&imported, "test").expect("the draft passes check");
     let wrong = yaml.replacen("value: 80000000", "value: 70000000", 1);
     assert_ne!(wrong, yaml);
     let error = load::parse(&wrong, "draft").expect_err("a value its text does not say");
