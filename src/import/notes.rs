@@ -137,10 +137,16 @@ const WIDENED_BY: [(usize, usize); 12] = [
     (20, 20),
 ];
 
-/// `range` of `text` widened by up to `before` and `after` characters, within its line: up
-/// to a character the loader makes a line break of in a paragraph, and a space in a note.
+/// Whether `c` ends a line: a character the loader makes a line break of in a paragraph, and
+/// a space in a note, whose text is one line.
+fn ends_line(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// `range` of `text` widened by up to `before` and `after` characters, within its line
+/// ([`ends_line`]).
 fn widened(text: &str, range: &Range<usize>, (before, after): (usize, usize)) -> Range<usize> {
-    let in_line = |c: char| !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+    let in_line = |c: char| !ends_line(c);
     let start = (text.get(..range.start).unwrap_or_default())
         .char_indices()
         .rev()
@@ -257,7 +263,7 @@ pub(crate) fn cut_short(letter: &Letter, words: &str) -> Option<EditorialNote> {
         .trim_end();
     // A note's text is one line (the loader makes each line break of it a space): the
     // quotation is taken from the last line alone.
-    let last = last.rsplit('\n').next().unwrap_or(last);
+    let last = last.rsplit(ends_line).next().unwrap_or(last);
     let occurrences = |quoted: &str| {
         texts
             .iter()
