@@ -1085,9 +1085,7 @@ impl App {
         // Only the view on screen: opening it (`f`, or back from its prompt) fits it anew.
         let shown = self.overlay == Some(Overlay::Figures);
         if let Some(figures) = self.figures.as_mut().filter(|_| shown) {
-            figures
-                .chart
-                .fit(&self.tree, self.lang, self.ambiguous, self.size);
+            figures.fit(&self.tree, self.lang, self.ambiguous, self.size);
             figures.keep_visible(figures.list_rows(width, height));
         }
         self.prepare_view();

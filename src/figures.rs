@@ -6,6 +6,7 @@
 //! cap…) and which sums may be added up is decided in [`money`]; what the money chart says of
 //! them, in words, in [`summary`].
 
+pub mod detail;
 pub mod money;
 pub mod summary;
 

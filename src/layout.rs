@@ -191,8 +191,10 @@ pub fn help_layout<'a>(
     }
 }
 
-/// Rows of the figures overlay's body below the list: the two detail lines.
-pub const FIGURES_DETAIL_ROWS: u16 = 2;
+/// The most rows the figures overlay gives, below its list, to what it says of the selected
+/// figure (its value, its period and why a sum was or was not added), where the screen has
+/// them ([`figures_said_rows`]); a row more says what it counts and where.
+pub const FIGURES_SAID_ROWS: u16 = 3;
 /// Rows of the figures table above the list: the column headings.
 pub const FIGURES_TABLE_HEAD_ROWS: u16 = 1;
 /// Rows of the money chart above the list, at the least: the legend's two sentences, a row
@@ -220,11 +222,23 @@ pub fn figures_overlay(screen: Rect) -> Rect {
 }
 
 /// How many list rows the figures overlay has in view on a `width`×`height` screen, below
-/// `head_rows` rows of headings.
+/// `head_rows` rows of headings and above `detail_rows` rows of detail.
 #[must_use]
-pub fn figures_list_rows(width: u16, height: u16, head_rows: u16) -> usize {
+pub fn figures_list_rows(width: u16, height: u16, head_rows: u16, detail_rows: u16) -> usize {
     let body = figures_body(width, height);
-    usize::from(body.height.saturating_sub(head_rows + FIGURES_DETAIL_ROWS))
+    usize::from(
+        body.height
+            .saturating_sub(head_rows.saturating_add(detail_rows)),
+    )
+}
+
+/// The most rows the figures overlay gives to what it says of the selected figure on a
+/// `width`×`height` screen: [`FIGURES_SAID_ROWS`] where the list keeps most of the body,
+/// fewer on a short screen, and at least one.
+#[must_use]
+pub fn figures_said_rows(width: u16, height: u16) -> u16 {
+    let body = figures_body(width, height);
+    (body.height.saturating_sub(6) / 3).clamp(1, FIGURES_SAID_ROWS)
 }
 
 /// The figures overlay's inside, within its border, on a `width`×`height` screen: its

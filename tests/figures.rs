@@ -164,6 +164,49 @@ fn the_detail_line_gives_money_in_yuan() {
     assert!(s.contains("科技成果转化项目安排的资金"), "{s}");
 }
 
+/// Regression: the detail under the table was one row, cut at the edge: at 80 columns
+/// 「近1.8亿元」's reason ended `…金额可与…`, and in English at 60 the reason a fund's first
+/// phase is left out was lost whole (`left o…`), where a reader checks what the totals add.
+/// It is broken over the rows it needs now. At 80×24 and 60×20, in both languages, each
+/// figure's detail stands whole in the rows between the list and what it counts, and the
+/// list keeps its length from figure to figure.
+#[test]
+fn the_detail_of_every_figure_stands_whole_at_80_and_60_columns() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (width, height) in [(80, 24), (60, 20)] {
+            let mut app = match lang {
+                Lang::Zh => app(width, height),
+                Lang::En => app_en(width, height),
+            };
+            app.update(OpenFigures);
+            let view = app.figures().unwrap();
+            let (rows, detail_rows) = (view.list_rows(width, height), view.detail_rows());
+            let figures = view.rows.clone();
+            assert!(detail_rows > 2, "{lang:?} {width}x{height}: {detail_rows}");
+            for figure in figures {
+                select_figure(&mut app, figure);
+                let view = app.figures().unwrap();
+                assert_eq!(
+                    view.list_rows(width, height),
+                    rows,
+                    "the list keeps its rows"
+                );
+                let said = figures::detail::detail(app.tree(), lang, &view.chart.totals, figure)
+                    .said_text();
+                let s = screen(&app);
+                let overlay = overlay_rows(&s);
+                // Under the table's head and its list, above the row of what it counts.
+                let shown = &overlay[1 + rows..overlay.len() - 1];
+                assert_eq!(
+                    unspaced(&shown.concat()),
+                    unspaced(&said),
+                    "{lang:?} {width}x{height}:\n{s}"
+                );
+            }
+        }
+    }
+}
+
 /// Regression: the detail line of a list equated the whole phrase with its first amount
 /// (「300、200、100万元 = 3,000,000元」), and then said the amount's hedge twice
 /// (`最高200万元 = 2,000,000元  最高`).

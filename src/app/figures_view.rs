@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::figures::money::{self, SectionTotal};
-use crate::figures::{self, FigureRef, UnitKind, summary};
+use crate::figures::{self, FigureRef, UnitKind, detail, summary};
 use crate::layout;
 use crate::letter::tree::LetterTree;
 use crate::strings::Lang;
@@ -128,7 +128,14 @@ impl ChartView {
     /// `width`×`height` screen: each line of words and each sentence of the legend takes the
     /// rows it needs, its further rows under its start. Cut at the edge, they had lost what a
     /// total adds or why nothing was added. The line at the top stays there.
-    pub fn fit(&mut self, tree: &LetterTree, lang: Lang, mode: AmbiguousWidth, size: (u16, u16)) {
+    pub fn fit(
+        &mut self,
+        tree: &LetterTree,
+        lang: Lang,
+        mode: AmbiguousWidth,
+        size: (u16, u16),
+        detail_rows: u16,
+    ) {
         let width = usize::from(layout::figures_body(size.0, size.1).width);
         let top = self.lines.get(self.offset).copied();
         let (mut lines, mut words) = (Vec::new(), Vec::new());
@@ -157,7 +164,7 @@ impl ChartView {
             .flat_map(|(mark, text)| hanging(mark, text, width, mode))
             .collect();
         // Rows for the legend and the lines, under the scale's row.
-        let room = layout::figures_list_rows(size.0, size.1, 1);
+        let room = layout::figures_list_rows(size.0, size.1, 1, detail_rows);
         self.legend = if room >= broken.len() + LINES_BESIDE_LEGEND {
             broken
         } else {
@@ -165,7 +172,7 @@ impl ChartView {
         };
         // A view turned away from the selected bar that shows it again on this screen is
         // back at the bar: the next resize keeps the bar in view.
-        let rows = layout::figures_list_rows(size.0, size.1, self.head_rows());
+        let rows = layout::figures_list_rows(size.0, size.1, self.head_rows(), detail_rows);
         let first = self.first_in_view(rows);
         if (self.bars.get(self.selected)).is_some_and(|bar| (first..first + rows).contains(bar)) {
             self.turned = false;
@@ -429,6 +436,9 @@ pub struct FiguresView {
     pub mode: FiguresMode,
     /// The money chart.
     pub chart: ChartView,
+    /// The rows kept under the list for what the view says of the selected figure: those of
+    /// the figure whose words take the most, up to what the screen spares ([`Self::fit`]).
+    said_rows: u16,
 }
 
 impl FiguresView {
@@ -469,10 +479,28 @@ impl FiguresView {
     }
 
     /// How many table rows or chart lines are in view on a `width`×`height` screen, under
-    /// [`Self::head_rows`]. The app scrolls by it; drawing lays out by it.
+    /// [`Self::head_rows`] and above [`Self::detail_rows`]. The app scrolls by it; drawing
+    /// lays out by it.
     #[must_use]
     pub fn list_rows(&self, width: u16, height: u16) -> usize {
-        layout::figures_list_rows(width, height, self.head_rows())
+        layout::figures_list_rows(width, height, self.head_rows(), self.detail_rows())
+    }
+
+    /// The rows under the list for the selected figure: what it says (a row at least), then
+    /// what it counts and where.
+    #[must_use]
+    pub fn detail_rows(&self) -> u16 {
+        self.said_rows.max(1).saturating_add(1)
+    }
+
+    /// Lays the view out for a `width`×`height` screen (`size`), in `lang` measured in
+    /// `mode`: the rows the selected figure's words need, then the chart's words.
+    pub fn fit(&mut self, tree: &LetterTree, lang: Lang, mode: AmbiguousWidth, size: (u16, u16)) {
+        let width = usize::from(layout::figures_body(size.0, size.1).width);
+        let most = usize::from(layout::figures_said_rows(size.0, size.1));
+        let said = detail::said_rows(tree, lang, &self.chart.totals, (width, mode), most);
+        self.said_rows = u16::try_from(said).unwrap_or(1);
+        self.chart.fit(tree, lang, mode, size, self.detail_rows());
     }
 
     /// Moves the selection by `delta` rows (table) or bars (chart), stopping at the ends. In

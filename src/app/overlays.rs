@@ -100,7 +100,7 @@ impl App {
     pub(super) fn open_figures(&mut self) {
         let tree = &self.tree;
         let view = self.figures.get_or_insert_with(|| FiguresView::new(tree));
-        view.chart.fit(tree, self.lang, self.ambiguous, self.size);
+        view.fit(tree, self.lang, self.ambiguous, self.size);
         view.keep_visible(view.list_rows(self.size.0, self.size.1));
         self.overlay = Some(Overlay::Figures);
     }

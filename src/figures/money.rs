@@ -133,10 +133,11 @@ impl SectionTotal {
     /// The verdict on `figure`, if it is one of the section's.
     #[must_use]
     pub fn verdict(&self, figure: FigureRef) -> Option<Verdict> {
-        self.figures
-            .iter()
-            .find(|(f, _)| *f == figure)
-            .map(|(_, v)| *v)
+        // In the letter's order, as [`totals`] walks it.
+        let at = (self.figures)
+            .binary_search_by_key(&figure, |&(f, _)| f)
+            .ok()?;
+        self.figures.get(at).map(|&(_, v)| v)
     }
 
     /// Why the section has no total; `None` when it has one.

@@ -2,7 +2,8 @@
 //! figures as a chart ([`chart`]). `c` switches between them.
 //!
 //! Both share the overlay's frame: a title saying what is shown (sort, filter, scale), the
-//! key hints in the bottom border, and two detail lines for the selected figure, which give
+//! key hints in the bottom border, and the detail of the selected figure (`figures::detail`,
+//! broken over the rows it needs, then a row of what it counts and where), which gives
 //! what the columns had to cut: the value in 元, what it counts in full, where it stands.
 
 pub mod chart;
@@ -16,19 +17,15 @@ use ratatui::widgets::Widget;
 use super::{pane, put_line, theme};
 use crate::app::App;
 use crate::app::figures_view::{FigureSort, FiguresMode};
-use crate::figures::money::{SectionTotal, Verdict, kind_of};
-use crate::figures::summary;
-use crate::figures::{
-    FigureRef, UnitKind, container_of, display_value, grouped_digits, hedged_value, list_item,
-    table_cells, when_label,
-};
+use crate::figures::detail::{Tone, detail};
+use crate::figures::{FigureRef, UnitKind, table_cells};
 use crate::layout::{
     FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS, figures_overlay as overlay_area, inner,
     offset_showing,
 };
-use crate::letter::Status;
-use crate::text::truncate::truncate;
+use crate::text::truncate::{truncate, truncate_crumb};
 use crate::text::width::{AmbiguousWidth, str_width};
+use crate::text::wrap::{visible, wrap};
 
 /// Columns before a row: the selection mark and a space.
 const LEAD: usize = 2;
@@ -120,7 +117,8 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     };
     if let Some(figure) = view.current() {
         let y = body.y + head + u16::try_from(list).unwrap_or(0);
-        let lines = detail_lines(app, figure, usize::from(body.width));
+        let said = usize::from(view.detail_rows().saturating_sub(1));
+        let lines = detail_lines(app, figure, usize::from(body.width), said);
         for (i, line) in lines.iter().enumerate() {
             let row = y + u16::try_from(i).unwrap_or(0);
             if row < body.bottom() {
@@ -283,127 +281,80 @@ fn column_widths(natural: [usize; 7], total: usize) -> ([usize; 7], usize) {
     (widths, gap)
 }
 
-/// The two detail lines for a figure, `width` columns wide: its text with the value in full
-/// (money in 元, with its kind and whether it was added to a total), then what it counts
-/// and where.
-fn detail_lines(app: &App, (node, index): FigureRef, width: usize) -> [Line<'static>; 2] {
-    let strings = app.lang().strings();
-    let f = &app.tree().nodes[node].figures[index];
-    let full = match f.kind() {
-        UnitKind::Money => format!("{}元", grouped_digits(f.value)),
-        _ => display_value(f),
-    };
-    let mut first = vec![Span::styled(f.text.clone(), theme::FIGURE)];
-    // A list states several amounts: say which one this figure is, and that amount alone
-    // (「300、200、100万元」 is not 3,000,000元; its first item is), with its hedge, which is
-    // then said.
-    let list = list_item(app.tree(), (node, index));
-    if let Some((item, items)) = list {
-        first.push(Span::raw(format!(
-            " {}{} = {full}",
-            (strings.list_item)(item, items),
-            hedged_value(f, app.lang())
-        )));
-    } else if full != f.text {
-        // `4项 = 4项` says nothing; `超过100家 = 100家` and money in 元 do.
-        first.push(Span::raw(format!(" = {full}")));
+/// The detail rows for `figure`, `width` columns wide: what it says ([`detail`]), broken over
+/// `said_rows` rows (the last cut with `…` where it needs more), then what it counts and
+/// where it stands, cut with a mark where the row ends, so that a cut breadcrumb shows it is
+/// cut.
+fn detail_lines(
+    app: &App,
+    figure: FigureRef,
+    width: usize,
+    said_rows: usize,
+) -> Vec<Line<'static>> {
+    let totals = app.figures().map_or(&[][..], |view| &view.chart.totals[..]);
+    let detail = detail(app.tree(), app.lang(), totals, figure);
+    let mode = app.ambiguous();
+    let text = detail.said_text();
+    // Each part's bytes in `text`, with its tone.
+    let mut parts = Vec::with_capacity(detail.said.len());
+    let mut at = 0;
+    for (tone, part) in &detail.said {
+        parts.push((at..at + part.len(), *tone));
+        at += part.len();
     }
-    // A hedge the letter writes apart from the figure's words (最高 of 最高额度200万元): its
-    // column is the first to give way in a narrow view, and the hedge must not go with it.
-    if let Some(qualifier) = (f.qualifier.as_deref())
-        .filter(|q| !f.text.contains(q))
-        .filter(|_| list.is_none())
-    {
-        first.push(Span::raw(format!("  {}", (strings.qualifier)(qualifier))));
+    let rows = wrap(&text, width, mode);
+    let mut lines = Vec::with_capacity(said_rows + 1);
+    for (i, row) in rows.iter().enumerate().take(said_rows) {
+        let rest = text.get(row.start..).unwrap_or_default();
+        let more = i + 1 == said_rows && rows.len() > said_rows;
+        let cut = truncate(rest, width, mode);
+        let (shown, mark) = if more && cut.len() < rest.len() {
+            let kept = cut.strip_suffix('…').unwrap_or(&cut).len();
+            (row.start..row.start + kept, "…")
+        } else {
+            (visible(&text, row.clone()), "")
+        };
+        let mut spans = styled_parts(&text, &shown, &parts);
+        if !mark.is_empty() {
+            spans.push(Span::styled(mark, theme::DIM));
+        }
+        lines.push(Line::from(spans));
     }
-    let reason = money_reason(app, (node, index));
-    // A reason that names the sum's kind in its period (`2020年安排；…`) says the period:
-    // `2020年  2020年安排` said it twice.
-    let when = when_label(f, app.lang());
-    if !when.is_empty()
-        && !reason
-            .as_ref()
-            .is_some_and(|(_, names_period)| *names_period)
-    {
-        first.push(Span::raw(format!("  {when}")));
-    }
-    // The whole the letter puts it in (`part_of`), which the view had shown nowhere.
-    if let Some((n, i)) = container_of(app.tree(), (node, index)) {
-        let whole = hedged_value(&app.tree().nodes[n].figures[i], app.lang());
-        first.push(Span::raw(format!("  {}", (strings.part_of)(&whole))));
-    }
-    if let Some((reason, _)) = reason {
-        first.push(reason);
-    }
-    // Cut with a mark where the row ends, so that a cut breadcrumb shows it is cut.
-    let what_w = str_width(&f.what, app.ambiguous());
+    // What it counts stays on the same row from figure to figure.
+    lines.resize(said_rows, Line::default());
+    let what_w = str_width(&detail.what, mode);
     let room = width.saturating_sub(what_w + 2);
-    let crumb = app.tree().breadcrumb(node, app.lang());
-    let second = vec![
-        Span::raw(f.what.clone()),
+    lines.push(Line::from(vec![
+        Span::raw(detail.what),
         Span::styled(
-            format!("  {}", truncate(&crumb, room, app.ambiguous())),
+            format!("  {}", truncate_crumb(&detail.crumb, room, mode)),
             theme::DIM,
         ),
-    ];
-    [Line::from(first), Line::from(second)]
+    ]));
+    lines
 }
 
-/// For a sum of money, why it is or is not in a total (dimmed unless it is), and whether
-/// that reason names the sum's period: a sum added names its total, a sum alone its kind in
-/// its period. `None` for a figure that is not money.
-fn money_reason(app: &App, (node, index): FigureRef) -> Option<(Span<'static>, bool)> {
-    let strings = app.lang().strings();
-    let f = &app.tree().nodes[node].figures[index];
-    if f.kind() != UnitKind::Money {
-        return None;
-    }
-    let section = app.figures().and_then(|view| {
-        (view.chart.totals.iter()).find_map(|t| Some((t, t.verdict((node, index))?)))
-    });
-    let verdict = section.map(|(_, v)| v);
-    let reason = match (section, kind_of(f)) {
-        (Some((section, v)), _) => verdict_reason(app, section, v, f),
-        (None, Some(kind)) => strings.money_kind_reasons[kind.index()].to_string(),
-        (None, None) => strings.reason_unclassified.to_string(),
-    };
-    let style = if verdict.is_some_and(Verdict::is_added) {
-        Style::new()
-    } else {
-        theme::DIM
-    };
-    let names_period = matches!(verdict, Some(Verdict::Added(_) | Verdict::Alone));
-    Some((Span::styled(format!("  {reason}"), style), names_period))
-}
-
-/// Why a sum of money of `section` is or is not in a total, in the interface's language.
-fn verdict_reason(
-    app: &App,
-    section: &SectionTotal,
-    verdict: Verdict,
-    f: &crate::letter::Figure,
-) -> String {
-    let lang = app.lang();
-    let strings = lang.strings();
-    match verdict {
-        // The total by the words of all its parts (2020年补助、奖励), as its heading names it.
-        Verdict::Added(i) => {
-            let total = section
-                .totals
-                .get(i)
-                .map(|t| summary::total_name(app.tree(), lang, t));
-            (strings.reason_added)(&total.unwrap_or_default())
-        }
-        Verdict::NeverAdded(kind) => strings.money_kind_reasons[kind.index()].to_string(),
-        Verdict::Unclassified => strings.reason_unclassified.to_string(),
-        Verdict::NotDone(Status::Design) => strings.reason_design.to_string(),
-        Verdict::NotDone(_) => strings.reason_planned.to_string(),
-        Verdict::NoPeriod => strings.reason_no_period.to_string(),
-        // The whole is named before the reason, as for any part.
-        Verdict::PartOf(_) => strings.reason_part_of.to_string(),
-        // Only sums of a known kind and period are alone in theirs.
-        Verdict::Alone => (strings.reason_alone)(&summary::sum_name(lang, f).unwrap_or_default()),
-    }
+/// The bytes `shown` of `text` as spans, each part (its bytes in `text`, its tone) drawn in
+/// its tone.
+fn styled_parts(
+    text: &str,
+    shown: &std::ops::Range<usize>,
+    parts: &[(std::ops::Range<usize>, Tone)],
+) -> Vec<Span<'static>> {
+    parts
+        .iter()
+        .filter_map(|(bytes, tone)| {
+            let from = bytes.start.max(shown.start);
+            let to = bytes.end.min(shown.end);
+            let piece = text.get(from..to).filter(|p| !p.is_empty())?;
+            let style = match tone {
+                Tone::Figure => theme::FIGURE,
+                Tone::Plain => Style::new(),
+                Tone::Dim => theme::DIM,
+            };
+            Some(Span::styled(piece.to_string(), style))
+        })
+        .collect()
 }
 
 #[cfg(test)]
