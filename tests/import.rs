@@ -772,9 +772,11 @@ fn a_gbk_or_utf16_transcript_imports_as_its_utf8_text_does() {
 
 /// Figures in any unit, with hedges before or after the number, in every text of the letter:
 /// the opening, a verdict, a section, the closing; past-tense 争取 is done, future 争取 planned.
+/// A hedge after 万 (「3万余人」) is read as one before it is (「400余万元」): it had been a
+/// number with no unit, left out.
 #[test]
 fn figures_in_any_unit_with_any_hedge_in_every_text() {
-    let text = "某局\n关于某提案的答复\n某委员：\n        近年来先后争取2400万元，新建道路12公里，新增30多家企业，覆盖率达95%以上。\n        一、关于修路的建议\n        吸取采纳该建议，已投入400余万元。\n        （一）修建道路\n        修路3000万元左右，铺设管道800米。\n        最后，明年将争取再投入50万元。\n        某局\n        2021年7月28日\n";
+    let text = "某局\n关于某提案的答复\n某委员：\n        近年来先后争取2400万元，新建道路12公里，新增30多家企业，培训3万余人，覆盖率达95%以上。\n        一、关于修路的建议\n        吸取采纳该建议，已投入400余万元。\n        （一）修建道路\n        修路3000万元左右，铺设管道800米。\n        最后，明年将争取再投入50万元。\n        某局\n        2021年7月28日\n";
     let (_, letter) = imported(text);
     let facts = |figures: &[Figure]| -> Vec<(String, f64, String, Option<String>, String)> {
         figures
@@ -806,6 +808,7 @@ fn figures_in_any_unit_with_any_hedge_in_every_text() {
             fact("2400万元", 24_000_000.0, "元", None, "Done"),
             fact("12公里", 12.0, "公里", None, "Done"),
             fact("30多家", 30.0, "家", Some("多"), "Done"),
+            fact("3万余人", 30_000.0, "人", Some("余"), "Done"),
             fact("95%以上", 95.0, "%", Some("以上"), "Done"),
         ]
     );
@@ -814,7 +817,7 @@ fn figures_in_any_unit_with_any_hedge_in_every_text() {
         .iter()
         .map(|f| f.kind().name())
         .collect();
-    assert_eq!(kinds, ["money", "measure", "count", "percent"]);
+    assert_eq!(kinds, ["money", "measure", "count", "count", "percent"]);
     let suggestion = &letter.suggestions[0];
     assert_eq!(suggestion.response, "吸取采纳该建议，已投入400余万元。");
     assert_eq!(

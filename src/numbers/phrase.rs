@@ -323,6 +323,12 @@ fn phrase_at(text: &str, at: usize) -> Attempt {
             (Some(m), end) => (Some(m), end),
             (None, _) => (None, after_n),
         };
+        // 「3万余人」「1.2万多户」: the hedge after the multiplier, where none came before it.
+        let (after_multiplier, after_m) = match multiplier {
+            Some(_) if hedge.is_none() => hedge_inside(text, after_m, numbers.is_empty()),
+            _ => (None, after_m),
+        };
+        hedge = hedge.or(after_multiplier);
         numbers.push((n, multiplier, item_start..after_m));
         let after = skip_spaces(text, after_m);
         if let Some(unit) = unit_at(text, after) {
@@ -715,6 +721,11 @@ mod tests {
         assert_eq!(one("400余万元"), (Some("余"), vec![4_000_000.0], "元"));
         assert_eq!(one("30多家"), (Some("多"), vec![30.0], "家"));
         assert_eq!(one("500余个"), (Some("余"), vec![500.0], "个"));
+        assert_eq!(one("3万余人"), (Some("余"), vec![30_000.0], "人"));
+        assert_eq!(one("1.2万多户"), (Some("多"), vec![12_000.0], "户"));
+        assert_eq!(one("2亿余元"), (Some("余"), vec![200_000_000.0], "元"));
+        // One hedge a phrase: 「400余万余元」 is no phrase.
+        assert!(find_all("400余万余元").is_empty());
         assert_eq!(
             one("3000万元左右"),
             (Some("左右"), vec![30_000_000.0], "元")
