@@ -609,6 +609,14 @@ fn a_state_every_letter_shares_is_said_once_in_the_title() {
         let word = lang.strings().list_states[0];
         assert!(!lines[2].contains(word), "{shot}");
         assert!(lines[2].contains("关于修建千庄、顶丘防火"), "{shot}");
+        // With a search's count beside it at 40 columns, the state stays whole (it had been
+        // cut to `al…`): the shelf's name gives way, then the count is cut.
+        let id = search_typed(&mut app, "fanghuogelidai");
+        app.learn((0..2).map(|row| ShelfNews::Found { id, row, count: 12 }));
+        let shot = screen(&app);
+        let title = shot.lines().next().unwrap_or_default();
+        assert!(title.contains(all), "{shot}");
+        assert!(!title.contains(lang.strings().shelf_title), "{shot}");
         app.learn([ShelfNews::Read(1, Known::Read(head(false)))]);
         let shot = screen(&app);
         assert!(

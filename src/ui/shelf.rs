@@ -99,15 +99,51 @@ fn draw_title(app: &ShelfApp, area: Rect, buf: &mut Buffer) {
         None if !app.listed() => strings.shelf_listing.to_string(),
         None => format!("{}{}", app.rows().len(), strings.shelf_letters),
     };
-    let shared =
-        shared_state(app).map_or_else(String::new, |s| format!("  {}{s}", strings.shelf_all));
-    let text = format!("{}  {count}{shared}", strings.shelf_title);
+    // Every letter refused: a search's count says so already (`1 refused, not searched`).
+    let refused = strings.list_states[1];
+    let shared = shared_state(app)
+        .filter(|&s| app.search().is_none() || s != refused)
+        .map(|s| format!("{}{s}", strings.shelf_all));
+    let text = title_text(
+        strings.shelf_title,
+        &count,
+        shared.as_deref(),
+        usize::from(area.width),
+        app.ambiguous(),
+    );
     put_line(
         buf,
         area,
         &Line::styled(text, theme::TITLE),
         app.ambiguous(),
     );
+}
+
+/// The shelf's title row, `width` columns wide: its name, the count (of letters, or of a
+/// search's letters and matches), and the state every letter shares, if one does. Where they
+/// do not fit, the name goes first, and then the shared state comes before the count, so
+/// that the count is cut rather than the state, which no row says when every row shares it.
+fn title_text(
+    name: &str,
+    count: &str,
+    shared: Option<&str>,
+    width: usize,
+    mode: AmbiguousWidth,
+) -> String {
+    let parts: Vec<&str> = [Some(name), Some(count), shared]
+        .into_iter()
+        .flatten()
+        .collect();
+    let whole = parts.join("  ");
+    if str_width(&whole, mode) <= width {
+        return whole;
+    }
+    let unnamed = parts[1..].join("  ");
+    match shared {
+        _ if str_width(&unnamed, mode) <= width => unnamed,
+        Some(shared) => format!("{shared}  {count}"),
+        None => unnamed,
+    }
 }
 
 /// A column of the list.
