@@ -1945,7 +1945,7 @@ fn f1_opens_the_help_from_the_search_prompt_and_closing_it_comes_back_to_the_que
 /// Whether the status row puts the reader at the second node (one `j` from the opening).
 fn at_suggestion_one(s: &vt100::Screen) -> Result<(), String> {
     let status = status_row(s);
-    if status.contains("建议  2/40 ") {
+    if status.trim_start().starts_with("一、") && status.contains(" 2/40 ") {
         Ok(())
     } else {
         Err(status)

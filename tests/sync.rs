@@ -218,6 +218,19 @@ fn the_breadcrumb_keeps_its_numbers_when_cut() {
         status.trim_start().starts_with("一、"),
         "and 一、: {status}"
     );
+    // A suggestion's heading alone, too long for the row, keeps its number and its start:
+    // it had been cut at its start (`…融资平台的建议`), which of the five not said.
+    for (width, height) in [(80, 24), (40, 15)] {
+        let mut app = util::app(width, height);
+        app.update(JumpToSuggestion(5));
+        assert_eq!(selected_key(&app), "s5");
+        let status = status_row(&app);
+        assert!(status.contains('…'), "cut: {status}");
+        assert!(
+            status.trim_start().starts_with("五、关于构建"),
+            "{width}x{height}: {status}"
+        );
+    }
 }
 
 #[test]

@@ -79,14 +79,20 @@ const CRUMB_PART_LEAST: usize = 7;
 /// ends, sharing the rest (a short one whole, what it leaves to the longer ones), so that
 /// each keeps its number (`二、新县城… › 三是`): cut at its start, a breadcrumb had lost the
 /// numbers that say where it is (`…步强化。 › 三是`). A last name too long for that is cut as
-/// [`truncate_start`] cuts. Always `str_width(result, mode) <= max`.
+/// [`truncate_start`] cuts; a heading alone is cut at its end, after its number. Always
+/// `str_width(result, mode) <= max`.
 #[must_use]
 pub fn truncate_crumb(s: &str, max: usize, mode: AmbiguousWidth) -> Cow<'_, str> {
     if str_width(s, mode) <= max {
         return Cow::Borrowed(s);
     }
     let Some((above, last)) = s.rsplit_once(CRUMB_JOIN) else {
-        return truncate_start(s, max, mode);
+        // One heading: its number stays (`一、关于健全…`); cut at its start, the status row
+        // had said `…产业发展管理服务机制的建议`, which of five suggestions not said.
+        return match heading_number(s) {
+            Some(_) => truncate(s, max, mode),
+            None => truncate_start(s, max, mode),
+        };
     };
     let parts: Vec<&str> = above.split(CRUMB_JOIN).collect();
     let joins = str_width(CRUMB_JOIN, mode) * parts.len();
@@ -403,6 +409,9 @@ mod tests {
             truncate_crumb("开头与结尾之间的一段", 9, Narrow),
             "…间的一段"
         );
+        // A heading alone: its number and the start of its name.
+        let heading = "五、关于构建新一代人工智能产业发展融资平台的建议";
+        assert_eq!(truncate_crumb(heading, 16, Narrow), "五、关于构建新…");
         for max in 0..60 {
             assert!(
                 str_width(&truncate_crumb(deep, max, Narrow), Narrow) <= max,
