@@ -355,6 +355,29 @@ fn checking_128k_figures_that_quote_one_text_takes_linear_time() {
     );
 }
 
+/// A transcript that stops mid-sentence, one sentence written again and again for three
+/// megabytes: no fewer of its last words than the whole paragraph occur only where it stops,
+/// so the drafted note quotes all of it, and the note's words are looked for where the draft
+/// is checked. The automaton that looked for them was a DFA, whose making grows with the
+/// square of a repetitive quotation: 66 KB took 15 s, a megabyte would have taken hours.
+#[test]
+fn importing_and_checking_a_text_cut_short_of_three_megabytes_takes_linear_time() {
+    let text = "我局高度重视此项工作，".repeat(90_000);
+    let notes = wait::on_a_thread("importing a text cut short and checking it", move || {
+        let imported = dafu::import::import(&text).expect("a text imports");
+        let yaml = dafu::import::to_yaml(&imported, "cut.txt");
+        load::parse(&yaml, "cut.yaml").map(|letter| letter.notes)
+    });
+    let notes = notes.expect("the draft passes check");
+    assert_eq!(notes.len(), 1, "{:?}", notes.first().map(|n| &n.note));
+    assert!(
+        notes[0].note.contains("所据文本可能不全"),
+        "{}",
+        notes[0].note
+    );
+    assert_eq!(notes[0].text.chars().count(), 11 * 90_000);
+}
+
 /// How many sums of money [`sums_in_one_clause`] writes in one clause: about a megabyte.
 const SUMS: usize = 50_000;
 
@@ -558,7 +581,7 @@ fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
 #[test]
 #[ignore = "timing: cargo test --test linear -- --ignored"]
 fn timing_each_shape_takes_under_ten_seconds() {
-    let shapes: [(&str, fn()); 11] = [
+    let shapes: [(&str, fn()); 12] = [
         (
             "a million spaces",
             a_paragraph_of_a_million_spaces_wraps_in_linear_time,
@@ -602,6 +625,10 @@ fn timing_each_shape_takes_under_ten_seconds() {
         (
             "20k errata across line breaks",
             many_errata_across_line_breaks_over_many_paragraphs_take_linear_time,
+        ),
+        (
+            "a text cut short of 3 MB",
+            importing_and_checking_a_text_cut_short_of_three_megabytes_takes_linear_time,
         ),
     ];
     wait::timing_each_under(std::time::Duration::from_secs(10), &shapes);
