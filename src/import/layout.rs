@@ -347,11 +347,14 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     }
 }
 
-/// Joins a hard-wrapped line to its paragraph: directly between Chinese text, with a space
-/// between two Latin words.
+/// Joins a hard-wrapped line to its paragraph: directly between Chinese text, and between
+/// two digits (a number the wrap parted: `安排了12` | `00万元` is 1200万元, not `12 00万元`,
+/// whose `00万元` was drafted as a figure of 0), with a space between two Latin words.
 fn join_wrap(text: &mut String, next: &str, errata: &mut Errata) {
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    let glue = if latin(text.chars().last()) && latin(next.chars().next()) {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let (last, first) = (text.chars().last(), next.chars().next());
+    let glue = if latin(last) && latin(first) && !(digit(last) && digit(first)) {
         " "
     } else {
         ""
