@@ -963,7 +963,7 @@ const ZH_REPORT: ReportLabels = ReportLabels {
         format!("{ordinal}、{title}：没有找到答复意见（如 吸取采纳该建议。）")
     },
     chinese_numerals: "用中文数字写的数字短语，未作为数字收录（是数据的请补上）：",
-    no_unit: "后面没有单位的数，未作为数字收录（是数据的请补上）：",
+    no_unit: "后面没有 dafu 认得的单位的数，未作为数字收录（是数据的请补上）：",
     lacks: "原文没有这些项（草稿中已略去；PDF 中有的请补上）：",
     not_in_text: "所据文本没有这些项（文本可能不全；草稿中已略去，PDF 中有的请补上）：",
     no_parts: "没有找到编号的部分（一、…）：整个正文都作为开头",
@@ -1012,7 +1012,7 @@ const EN_REPORT: ReportLabels = ReportLabels {
         format!("{ordinal}、{title}: no verdict (such as 吸取采纳该建议。) found")
     },
     chinese_numerals: "figure phrases in Chinese numerals, not taken as figures (add any that are data): ",
-    no_unit: "numbers with no unit after them, not taken as figures (add any that are data): ",
+    no_unit: "numbers with no unit dafu knows after them, not taken as figures (add any that are data): ",
     lacks: "not in the letter (left out of the draft; add any the PDF has): ",
     not_in_text: "not in the text given, which may be incomplete (left out of the draft; add any the PDF has): ",
     no_parts: "no numbered parts (一、…) found: the whole body is the opening",

@@ -212,7 +212,8 @@ fn the_transcript_imports_as_the_hand_made_letter() {
         imported.warnings,
         [dafu::import::Warning::ChineseNumerals(vec![
             "四个".to_string(),
-            "八项".to_string()
+            "八项".to_string(),
+            "两场".to_string()
         ])]
     );
 }
@@ -834,6 +835,54 @@ fn figures_in_any_unit_with_any_hedge_in_every_text() {
     assert_eq!(
         facts(&letter.closing_figures),
         [fact("50万元", 500_000.0, "元", None, "Planned")]
+    );
+}
+
+/// A number the wrap parted (`安排了12` | `00万元`) is joined whole: a space had been put
+/// between the halves, as between two Latin words, and `00万元` drafted as a figure of 0.
+#[test]
+fn a_number_parted_by_a_wrap_is_joined_whole() {
+    let text = "关于县人大十届二次会议第3号建议的答复\n王丽代表：\n您提出的建议收悉，现答复如下：\n2022年，我局投入资金共计为全县农村饮水工程改造项目安排了12\n00万元，改造管网约36公里，惠及群众约3万余人，取得良好成效。\n感谢您的关心。\n某某县水利局\n2023年1月5日\n";
+    let (_, letter) = imported(text);
+    let paragraph = (letter.opening.iter())
+        .find(|p| p.contains("安排了"))
+        .expect("the paragraph");
+    assert!(paragraph.contains("项目安排了1200万元，"), "{paragraph}");
+    let figures: Vec<(&str, f64)> = (letter.opening_figures.iter())
+        .map(|f| (f.text.as_str(), f.value))
+        .collect();
+    assert!(figures.contains(&("1200万元", 12_000_000.0)), "{figures:?}");
+    assert!(figures.iter().all(|&(_, value)| value > 0.0), "{figures:?}");
+}
+
+/// Counts and measures in the words counties write them (人次, 株, 盏, 间, 册, 起, 平方公里…)
+/// are figures: they had been left out unsaid, and 「20万株」 noted as a number with no unit,
+/// which the reader then showed beside the letter's text as if the letter lacked one.
+#[test]
+fn counts_and_measures_in_the_words_counties_use_are_figures() {
+    let text = "某局\n关于某提案的答复\n某委员：\n        近年来培训乡村教师3000人次，植树20万株，安装路灯1200盏，改造危房350间，发放图书5000册，接待游客120万人次，查处违法案件12起，治理水土流失面积15平方公里。\n        某局\n        2021年7月28日\n";
+    let (imported, letter) = imported(text);
+    let facts: Vec<(&str, f64, &str)> = (letter.opening_figures.iter())
+        .map(|f| (f.text.as_str(), f.value, f.unit.as_str()))
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            ("3000人次", 3000.0, "人次"),
+            ("20万株", 200_000.0, "株"),
+            ("1200盏", 1200.0, "盏"),
+            ("350间", 350.0, "间"),
+            ("5000册", 5000.0, "册"),
+            ("120万人次", 1_200_000.0, "人次"),
+            ("12起", 12.0, "起"),
+            ("15平方公里", 15.0, "平方公里"),
+        ]
+    );
+    assert!(letter.notes.is_empty(), "{:?}", letter.notes);
+    assert!(
+        !(imported.warnings.iter()).any(|w| matches!(w, dafu::import::Warning::NoUnit(_))),
+        "{:?}",
+        imported.warnings
     );
 }
 

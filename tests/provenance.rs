@@ -1168,7 +1168,7 @@ fn the_phrase_grammar_finds_every_amount_of_the_transcript() {
             });
         }
     }
-    assert_eq!(chinese, ["四个", "八项"]);
+    assert_eq!(chinese, ["四个", "八项", "两场"]);
     let figures = all_figures(&letter);
     let (lonely_amounts, lonely_figures) = unpaired(&stated, &figures);
     assert!(lonely_amounts.is_empty(), "{lonely_amounts:?}");

@@ -683,7 +683,7 @@ fn the_binary_imports_each_letter_with_exit_0_and_check_accepts_the_draft() {
         let report = String::from_utf8_lossy(&import.stderr);
         if name.starts_with("linyi") {
             assert!(
-                report.contains("numbers with no unit after them, not taken as figures (add any that are data): 1.2万"),
+                report.contains("numbers with no unit dafu knows after them, not taken as figures (add any that are data): 1.2万"),
                 "{report}"
             );
         }
@@ -827,7 +827,7 @@ fn a_number_left_out_for_want_of_a_unit_is_noted_under_its_paragraph() {
         .collect();
     assert!(
         under.contains(
-            &"※ 「1.2万」原文如此：“1.2万”后面没有单位，未作为数字收录。（导入时自动标出，请核对）"
+            &"※ 「1.2万」“1.2万”后面没有 dafu 认得的单位，未作为数字收录。（导入时自动标出，请核对）"
         ),
         "{under:?}"
     );

@@ -115,7 +115,7 @@ impl Unitless {
 
 /// The drafted note on a number with no unit after it.
 fn unitless_note(number: &str) -> String {
-    format!("原文如此：“{number}”后面没有单位，未作为数字收录。（导入时自动标出，请核对）")
+    format!("“{number}”后面没有 dafu 认得的单位，未作为数字收录。（导入时自动标出，请核对）")
 }
 
 /// How many characters a quotation has before and after its number, round by round: one
@@ -335,7 +335,7 @@ mod tests {
         assert_eq!(notes[0].text, "1.2万");
         assert_eq!(
             notes[0].note,
-            "原文如此：“1.2万”后面没有单位，未作为数字收录。（导入时自动标出，请核对）"
+            "“1.2万”后面没有 dafu 认得的单位，未作为数字收录。（导入时自动标出，请核对）"
         );
         let notes = unitless_notes(&["投资1.2万元，增设了1.2万停车位。"]);
         let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();

@@ -49,7 +49,7 @@ impl Kind {
 /// The units a figure may have, as the letter writes them, and the kind each makes. Longer
 /// words come before the words they begin with (`平方米` before `平方`…), so that the
 /// longest is read.
-const UNITS: [(&str, Kind); 31] = [
+const UNITS: [(&str, Kind); 44] = [
     ("元", Kind::Money),
     ("%", Kind::Percent),
     ("家", Kind::Count),
@@ -65,12 +65,24 @@ const UNITS: [(&str, Kind); 31] = [
     ("台", Kind::Count),
     ("套", Kind::Count),
     ("座", Kind::Count),
+    ("人次", Kind::Count),
     ("次", Kind::Count),
     ("人", Kind::Count),
     ("户", Kind::Count),
     ("张", Kind::Count),
     ("根", Kind::Count),
+    ("株", Kind::Count),
+    ("棵", Kind::Count),
+    ("盏", Kind::Count),
+    ("间", Kind::Count),
+    ("栋", Kind::Count),
+    ("册", Kind::Count),
+    ("篇", Kind::Count),
+    ("场", Kind::Count),
+    ("批", Kind::Count),
+    ("起", Kind::Count),
     ("km", Kind::Measure),
+    ("平方公里", Kind::Measure),
     ("公里", Kind::Measure),
     ("平方米", Kind::Measure),
     ("立方米", Kind::Measure),
@@ -79,14 +91,19 @@ const UNITS: [(&str, Kind); 31] = [
     ("亩", Kind::Measure),
     ("方", Kind::Measure),
     ("吨", Kind::Measure),
+    ("公斤", Kind::Measure),
     ("m²", Kind::Measure),
     ("m³", Kind::Measure),
 ];
 
 /// Units that begin other words, and the characters that, after the unit, make them: 五次会议
-/// (a session), 人大 (a congress), 方面 (an aspect), 处理, 所有, 台湾, 根据….
-const WORDS_BEGUN: [(&str, &str); 12] = [
+/// (a session), 人大 (a congress), 方面 (an aspect), 处理, 所有, 台湾, 根据, 3月起步, 批准….
+const WORDS_BEGUN: [(&str, &str); 16] = [
     ("次", "会"),
+    ("间", "接隔断歇"),
+    ("场", "所地景合馆"),
+    ("批", "准示复"),
+    ("起", "来步草点码始到"),
     ("人", "大民次"),
     ("方", "面案式法向针"),
     ("处", "理置长室"),
