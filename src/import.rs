@@ -78,6 +78,8 @@ pub enum Warning {
 pub struct ImportError {
     /// 1-based line of the input.
     pub line: usize,
+    /// 1-based column (in characters) of the line.
+    pub column: usize,
     /// What is missing or wrong, in plain words.
     pub message: String,
 }
@@ -88,7 +90,7 @@ impl ImportError {
     pub fn in_file(self, name: &str) -> LoadError {
         LoadError {
             file: sanitize_line(name).into_owned(),
-            position: Some((self.line, 1)),
+            position: Some((self.line, self.column)),
             message: self.message,
         }
     }
@@ -101,6 +103,7 @@ impl ImportError {
 /// lack any of it), but a letter has some text.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let text = normalise(text);
+    refuse_non_text(&text)?;
     let mut errata = Errata::of(&text);
     let mut warnings = Vec::new();
     let text = errata::full_width_digits(&text, &mut errata);
@@ -108,6 +111,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     if lines.iter().all(Option::is_none) {
         return Err(ImportError {
             line: 1,
+            column: 1,
             message: "the text is empty; expected a reply letter".into(),
         });
     }
@@ -159,7 +163,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         notes: Vec::new(),
         draft: true,
     };
-    has_words(&letter)?;
+    has_words(&letter).and_then(|()| has_chinese(&text))?;
     repair_spaces(&mut letter, &mut errata);
     // The proposal's number and title are quoted from the opening, now repaired.
     letter.proposal = header::proposal(letter.title.as_deref(), &letter.opening);
@@ -178,6 +182,41 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     Ok(Imported { letter, warnings })
 }
 
+/// Refuses what is no text of a reply letter: a NUL, which a binary file holds and no text
+/// does, at its place. Other control characters a copied page may carry (an escape) are the
+/// loader's to make inert, as in any letter.
+fn refuse_non_text(text: &str) -> Result<(), ImportError> {
+    let stray = |c: char| c == '\0';
+    let found = (text.lines().enumerate()).find_map(|(i, line)| {
+        let (column, c) = line.chars().enumerate().find(|&(_, c)| stray(c))?;
+        Some((i + 1, column + 1, c))
+    });
+    if let Some((line, column, c)) = found {
+        return Err(ImportError {
+            line,
+            column,
+            message: format!(
+                "control character U+{:04X} in the text; is it a binary file? expected a reply letter",
+                u32::from(c)
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a text with no Chinese character at all (`hello world`): no reply letter is
+/// written without one.
+fn has_chinese(text: &str) -> Result<(), ImportError> {
+    text.chars()
+        .any(errata::is_han)
+        .then_some(())
+        .ok_or_else(|| ImportError {
+            line: 1,
+            column: 1,
+            message: "the text has no Chinese characters; expected a reply letter".into(),
+        })
+}
+
 /// Refuses a letter that holds no words: a text of marks alone (`**`) makes none.
 fn has_words(letter: &Letter) -> Result<(), ImportError> {
     let mut any = false;
@@ -186,6 +225,7 @@ fn has_words(letter: &Letter) -> Result<(), ImportError> {
     });
     any.then_some(()).ok_or_else(|| ImportError {
         line: 1,
+        column: 1,
         message: "the text has no words once its marks are taken out; expected a reply letter"
             .into(),
     })
@@ -343,6 +383,15 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
             }
         },
     };
+    // A letter in YAML already (a draft, a letter dafu ships) is opened or checked as it is:
+    // imported, its keys and comments had become paragraphs of a letter that passed check.
+    if crate::letter::load::parse(&text, name).is_ok() {
+        return Err(LoadError {
+            file: sanitize_line(name).into_owned(),
+            position: None,
+            message: "is a letter in YAML already; open it with `dafu FILE`, or check it with `dafu check FILE`".into(),
+        });
+    }
     let mut imported = import(&text).map_err(|e| e.in_file(name))?;
     if let Some(encoding) = decoded {
         imported.warnings.insert(0, Warning::Decoded(encoding));

@@ -702,6 +702,45 @@ fn import_of_what_is_no_text_names_file_and_line() {
         stderr.contains("latin1.txt:1:3: 不是有效的 UTF-8"),
         "in the interface's language: {stderr}"
     );
+    // What is no text of a reply letter is refused where it shows, and nothing is written: a
+    // binary file's NUL, a text without a Chinese character, a letter in YAML already (whose
+    // keys and comments had become paragraphs of a draft that passed check).
+    let (dir, draft) = temp("draft.yaml");
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/zhongshan-kjj-2021-142.yaml");
+    let yaml = std::fs::read_to_string(shipped).expect("the shipped letter");
+    for (name, text, said) in [
+        (
+            "binary.txt",
+            "某局\n答复如下\0\0\0".to_string(),
+            "binary.txt:2:5: 文本中有控制字符 U+0000，是二进制文件吗？",
+        ),
+        (
+            "english.txt",
+            "hello world\n".to_string(),
+            "english.txt:1:1: 文本中没有汉字",
+        ),
+        (
+            "letter.txt",
+            yaml,
+            "letter.txt: 已是 YAML 格式的答复函；请用 `dafu 文件` 打开",
+        ),
+    ] {
+        let input = dir.path().join(name);
+        std::fs::write(&input, text).unwrap();
+        let (code, _, stderr) = run(
+            &[
+                "import",
+                input.to_str().unwrap(),
+                "-o",
+                draft.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(stderr.contains(said), "{name}: {stderr}");
+        assert!(!draft.exists(), "{name}: nothing written");
+    }
 }
 
 /// A transcript saved as GBK (GB18030), as many government pages are, or as UTF-16 with its

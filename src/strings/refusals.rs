@@ -35,6 +35,10 @@ pub const TEMPLATES: &[Template] = &[
     ),
     t("larger than {} MiB; refused", "大于 {1} MiB，不予读取"),
     t(
+        "control character U+{} in the text; is it a binary file? expected a reply letter",
+        "文本中有控制字符 U+{1}，是二进制文件吗？应是一封答复函",
+    ),
+    t(
         "control character U+{} is not allowed in YAML; inside double quotes it can be written as \"\\u{}\"",
         "YAML 不允许控制字符 U+{1}；可以在双引号内写作 \"\\u{2}\"",
     ),
@@ -373,6 +377,14 @@ pub const PHRASES: &[(&str, &str)] = &[
     (
         "the text has no words once its marks are taken out; expected a reply letter",
         "文本除标记外没有文字；应是一封答复函",
+    ),
+    (
+        "the text has no Chinese characters; expected a reply letter",
+        "文本中没有汉字；应是一封答复函",
+    ),
+    (
+        "is a letter in YAML already; open it with `dafu FILE`, or check it with `dafu check FILE`",
+        "已是 YAML 格式的答复函；请用 `dafu 文件` 打开，或用 `dafu check 文件` 检查",
     ),
     // What the checks quote.
     ("a list", "列表"),
