@@ -237,19 +237,30 @@ fn draft(
 /// Words before 争取 that make it done: 「先后争取2400万元」 reports money won.
 const DONE_BEFORE: [&str; 5] = ["先后", "已经", "已", "累计", "共"];
 
-/// Whether the sentence says its figure is planned: one of the plan words, but not 争取
-/// written of what is done (「先后争取」「争取到」「争取了」).
+/// Whether the sentence up to its figure says the figure is planned: one of the plan words,
+/// and no 已 after the last of them (「我局将继续推进，2022年已完成改造356公里」 reports work
+/// done). Not a plan: 将 after 已 (「已将…纳入预算」: has put), nor 争取 written of what is done
+/// (「先后争取」「争取到」「争取了」, or in a sentence of what was done since a time:
+/// 「今年以来，我局争取上级补助资金近2亿元」).
 fn plans(sentence: &str) -> bool {
-    PLAN_WORDS.iter().any(|w| {
-        sentence.match_indices(w).any(|(at, _)| {
-            if *w != "争取" {
-                return true;
+    let plan = |w: &str, at: usize| {
+        let before = sentence.get(..at).unwrap_or("");
+        let after = sentence.get(at + w.len()..).unwrap_or("");
+        match w {
+            "将" => !before.ends_with('已') && !before.ends_with("已经"),
+            "争取" => {
+                !(DONE_BEFORE.iter().any(|d| before.ends_with(d))
+                    || after.starts_with(['到', '了'])
+                    || before.contains("以来"))
             }
-            let before = sentence.get(..at).unwrap_or("");
-            let after = sentence.get(at + w.len()..).unwrap_or("");
-            !(DONE_BEFORE.iter().any(|d| before.ends_with(d)) || after.starts_with(['到', '了']))
-        })
-    })
+            _ => true,
+        }
+    };
+    let last = (PLAN_WORDS.iter())
+        .flat_map(|w| (sentence.match_indices(w)).filter(|&(at, _)| plan(w, at)))
+        .map(|(at, w)| at + w.len())
+        .max();
+    last.is_some_and(|end| !sentence.get(end..).unwrap_or_default().contains('已'))
 }
 
 /// The words that say a plan after a figure, in its clause: each a plan with its time or
@@ -570,6 +581,33 @@ mod tests {
         );
         let found = figures("投资300万元的项目将于明年开工。").figures;
         assert_eq!(found[0].status, Status::Planned, "将于, in its own clause");
+    }
+
+    /// Work reported done is not drafted as a plan: 将 after 已 (has put), 已 after the
+    /// plan word, 争取 in a sentence of what was done since a time.
+    #[test]
+    fn work_reported_done_is_not_a_plan() {
+        for done in [
+            "市财政已将养护资金纳入预算，每年安排养护资金超过5000万元。",
+            "我局将继续推进，2022年已完成改造356公里。",
+            "今年以来，我局争取上级补助资金近2亿元，完成农村公路提档升级356公里。",
+        ] {
+            let found = figures(done).figures;
+            assert!(!found.is_empty(), "{done}");
+            for figure in &found {
+                assert_eq!(figure.status, Status::Done, "{done}: {}", figure.text);
+            }
+        }
+        // What is planned stays so.
+        for planned in [
+            "我局将投入资金500万元，新建道路10公里。",
+            "明年计划新建公交站台30个。",
+            "力争2025年完成改造100公里。",
+        ] {
+            for figure in &figures(planned).figures {
+                assert_eq!(figure.status, Status::Planned, "{planned}: {}", figure.text);
+            }
+        }
     }
 
     #[test]

@@ -107,7 +107,8 @@ const SCHEMA: Schema = Schema {
     // checked against its whole node.
     // 33: a hedge after 万 or 亿 (「3万余人」) is read: a transcript holds a figure there.
     // 34: the units counties write (人次, 株, 盏, 间, 册, 起, 平方公里…) make figures, and a
-    // number a wrap parted is joined whole: a transcript holds more figures.
+    // number a wrap parted is joined whole: a transcript holds more figures; work reported
+    // done (已将, 已 after a plan word, 争取 since a time) is drafted done.
     version: 34,
     create: "
         CREATE TABLE files (
