@@ -722,6 +722,7 @@ mod tests {
         assert_eq!(one("30多家"), (Some("多"), vec![30.0], "家"));
         assert_eq!(one("500余个"), (Some("余"), vec![500.0], "个"));
         assert_eq!(one("3万余人"), (Some("余"), vec![30_000.0], "人"));
+        assert_eq!(one("12.5个百分点"), (None, vec![12.5], "个百分点"));
         assert_eq!(one("1.2万多户"), (Some("多"), vec![12_000.0], "户"));
         assert_eq!(one("2亿余元"), (Some("余"), vec![200_000_000.0], "元"));
         // One hedge a phrase: 「400余万余元」 is no phrase.

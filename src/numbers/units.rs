@@ -49,9 +49,11 @@ impl Kind {
 /// The units a figure may have, as the letter writes them, and the kind each makes. Longer
 /// words come before the words they begin with (`平方米` before `平方`…), so that the
 /// longest is read.
-const UNITS: [(&str, Kind); 44] = [
+const UNITS: [(&str, Kind); 45] = [
     ("元", Kind::Money),
     ("%", Kind::Percent),
+    // A change in a rate: 「增长5个百分点」 is no count of 个.
+    ("个百分点", Kind::Percent),
     ("家", Kind::Count),
     ("项", Kind::Count),
     ("个", Kind::Count),
