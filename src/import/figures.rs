@@ -47,6 +47,9 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
         unitless: unitless(text, &bare),
     };
     let numbers = numbers(text, &found, &bare);
+    // Where each figure's phrase stands and its unit, for the figures that are a phrase's
+    // one amount: a list written with its units says what it counts once.
+    let mut spans: Vec<Option<(Range<usize>, &str)>> = Vec::new();
     for f in &found {
         let Some(written) = text.get(f.range.clone()) else {
             continue;
@@ -72,10 +75,54 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
         if !alone || drafted.iter().any(|f| value_problem(f).is_some()) {
             out.skipped.push(written.to_string());
         } else {
+            let one = (drafted.len() == 1).then(|| (f.range.clone(), f.phrase.unit));
+            spans.extend(std::iter::repeat_n(one, drafted.len()));
             out.figures.extend(drafted);
         }
     }
+    name_lists(text, &mut out.figures, &spans);
     out
+}
+
+/// Figures written one after another, each with its unit and a 、 between them, of which
+/// only the first says what they count (「补助额度分别为80万元、60万元、40万元」): each counts
+/// what the first does, as the items of 「80、60、40万元」 do (`补助额度（第2项）`). `spans`
+/// gives, for each figure that is its phrase's one amount, where the phrase stands and its
+/// unit.
+fn name_lists(text: &str, figures: &mut [Figure], spans: &[Option<(Range<usize>, &str)>]) {
+    let mut i = 0;
+    while i < figures.len() {
+        // The figures after the i-th that go on its list.
+        let mut end = i + 1;
+        while end < figures.len() && listed_after(text, spans, end - 1, end, &figures[end]) {
+            end += 1;
+        }
+        if end - i > 1 && figures[i].what != UNKNOWN_WHAT {
+            let what = figures[i].what.clone();
+            for (k, figure) in figures[i..end].iter_mut().enumerate() {
+                figure.what = format!("{what}（第{}项）", k + 1);
+            }
+        }
+        i = end;
+    }
+}
+
+/// Whether figure `next` (`figure`) goes on the list of figure `previous`: both are one
+/// amount in one unit, only a 、 between them, and `next` counts nothing of its own words.
+fn listed_after(
+    text: &str,
+    spans: &[Option<(Range<usize>, &str)>],
+    previous: usize,
+    next: usize,
+    figure: &Figure,
+) -> bool {
+    let (Some(Some((before, unit))), Some(Some((after, next_unit)))) =
+        (spans.get(previous), spans.get(next))
+    else {
+        return false;
+    };
+    let between = text.get(before.end..after.start).unwrap_or_default();
+    between.trim() == "、" && unit == next_unit && figure.what == UNKNOWN_WHAT
 }
 
 /// An Arabic number outside every figure phrase: its digits and the 万, 亿, 千 or 百 after
@@ -438,11 +485,14 @@ fn draft_what(text: &str, figure: Range<usize>, own: Range<usize>) -> String {
         what
     };
     if what.is_empty() {
-        "（待填写）".to_string()
+        UNKNOWN_WHAT.to_string()
     } else {
         what
     }
 }
+
+/// The `what` of a figure whose words say nothing of what it counts, for a person to fill.
+const UNKNOWN_WHAT: &str = "（待填写）";
 
 /// The words that open an example at the start of a clause (「如投资8000万元的…项目」): they
 /// say the figure is an instance, not what it counts.
@@ -622,6 +672,28 @@ mod tests {
         let list = figures("补助额度分别为80、60、40万元。").figures;
         assert_eq!(list[1].what, "补助额度（第2项）");
         assert_eq!(list[1].value, 600_000.0);
+        // Written with its unit each time, a list says what it counts once, as well: its
+        // later amounts had been left with nothing (（待填写）).
+        for text in [
+            "补助额度分别为80万元、60万元、40万元。",
+            "补助额度分别为80万元、 60万元、40万元。",
+        ] {
+            let list = figures(text).figures;
+            let whats: Vec<&str> = list.iter().map(|f| f.what.as_str()).collect();
+            assert_eq!(
+                whats,
+                [
+                    "补助额度（第1项）",
+                    "补助额度（第2项）",
+                    "补助额度（第3项）"
+                ],
+                "{text}"
+            );
+        }
+        // Each with words of its own, or in other units, they are no list.
+        let apart = figures("建成国家级2个、省级27个，投资300万元、新建道路12公里。").figures;
+        let whats: Vec<&str> = apart.iter().map(|f| f.what.as_str()).collect();
+        assert_eq!(whats, ["建成国家级", "省级", "投资", "新建道路"]);
     }
 
     #[test]
