@@ -15,6 +15,7 @@
 //! Every repair is recorded as an erratum; the importer never drops a character silently. Each
 //! step is one pass over its text, so the whole import is linear in the text's length.
 
+mod date;
 mod errata;
 mod figures;
 mod header;
@@ -71,6 +72,16 @@ pub enum Warning {
     EndsMidSentence(String),
     /// The text was not UTF-8 but this encoding (`GB18030`, `UTF-16LE`), read as it.
     Decoded(&'static str),
+    /// The signature's date line is written as a date the calendar does not have
+    /// (`2023年2月30日`): kept as written in `other_lines`, not taken as the date.
+    NotADate {
+        /// 1-based line of the input.
+        line: usize,
+        /// The line as written.
+        text: String,
+        /// What is wrong with it, in the words `dafu check` refuses such a date with.
+        problem: String,
+    },
 }
 
 /// Why a text could not be imported: the 1-based line it concerns, and what is wrong.
@@ -108,16 +119,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let mut warnings = Vec::new();
     let text = errata::full_width_digits(&text, &mut errata);
     let lines = layout::lines(&text, &mut errata);
-    if lines.iter().all(Option::is_none) {
-        return Err(ImportError {
-            line: 1,
-            column: 1,
-            message: "the text is empty; expected a reply letter".into(),
-        });
-    }
+    has_lines(&lines)?;
     let head = header::header(&lines, &mut errata);
     let measure = layout::measure(&lines);
     let foot = header::footer(&lines, head.body_start, measure, &mut errata);
+    warnings.extend(foot.not_a_date.as_ref().map(header::NotADate::warning));
     let body_lines = body_lines(&lines, &head, &foot);
     let paragraphs = layout::paragraphs(&body_lines, measure, &mut errata);
     let paragraphs = layout::split_flattened(paragraphs, &mut errata);
@@ -170,7 +176,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let unitless = find_figures(&mut letter, &mut warnings);
     letter.notes = notes::notes(&letter, &unitless);
     letter.errata = errata.finish();
-    let cut = cut_short(&letter);
+    let cut = cut_short(&letter, &warnings);
     // A text cut short says so where it stops, for the reader as for the reviewer.
     if let Some(note) = cut
         .as_deref()
@@ -178,7 +184,8 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     {
         letter.notes.push(note);
     }
-    warnings.extend(lacks(&letter, cut));
+    let lacking = lacks(&letter, &warnings, cut);
+    warnings.extend(lacking);
     Ok(Imported { letter, warnings })
 }
 
@@ -217,6 +224,19 @@ fn has_chinese(text: &str) -> Result<(), ImportError> {
         })
 }
 
+/// Refuses an empty text: nothing of a letter's header is required, but a letter has some
+/// text.
+fn has_lines(lines: &[Option<layout::Line>]) -> Result<(), ImportError> {
+    if lines.iter().all(Option::is_none) {
+        return Err(ImportError {
+            line: 1,
+            column: 1,
+            message: "the text is empty; expected a reply letter".into(),
+        });
+    }
+    Ok(())
+}
+
 /// Refuses a letter that holds no words: a text of marks alone (`**`) makes none.
 fn has_words(letter: &Letter) -> Result<(), ImportError> {
     let mut any = false;
@@ -245,11 +265,13 @@ fn body_lines(
     first.into_iter().chain(between.iter().cloned()).collect()
 }
 
-/// Warnings on what the letter lacks: header fields, numbered parts, its end (`cut`: the
-/// last words of a text cut short, [`cut_short`]).
-fn lacks(letter: &Letter, cut: Option<String>) -> Vec<Warning> {
+/// Warnings on what the letter lacks: header fields (but those `warnings` say more of),
+/// numbered parts, its end (`cut`: the last words of a text cut short, [`cut_short`]).
+fn lacks(letter: &Letter, warnings: &[Warning], cut: Option<String>) -> Vec<Warning> {
     let mut out = Vec::new();
-    let missing: Vec<String> = letter.missing().iter().map(ToString::to_string).collect();
+    let missing: Vec<String> = (left_out(letter, warnings).iter())
+        .map(ToString::to_string)
+        .collect();
     if !missing.is_empty() {
         out.push(if cut.is_some() {
             Warning::NotInText(missing)
@@ -266,22 +288,38 @@ fn lacks(letter: &Letter, cut: Option<String>) -> Vec<Warning> {
     out
 }
 
+/// The header and signature fields the draft leaves out, as the letter lacks them: not the
+/// date, when the text has a date line of a day the calendar does not have (its own warning
+/// says so, and the line is in `other_lines`).
+fn left_out(letter: &Letter, warnings: &[Warning]) -> Vec<&'static str> {
+    let dated = (warnings.iter()).any(|w| matches!(w, Warning::NotADate { .. }));
+    let mut missing = letter.missing();
+    missing.retain(|&field| !(dated && field == "signature.date"));
+    missing
+}
+
 /// The last words of a letter whose text stops mid-sentence and that no one signed or dated:
 /// a transcript cut short (a copied page, a partial extraction), by the reader's rule
 /// ([`crate::letter::tree::LetterTree::cut_short`]), which says so of the fields such a text
-/// lacks.
-fn cut_short(letter: &Letter) -> Option<String> {
+/// lacks. The words start and end outside a number (「2023年1月5日印发」, not 「023年…」).
+fn cut_short(letter: &Letter, warnings: &[Warning]) -> Option<String> {
     // A letter signed or dated is not cut short: no tree is built to find its last paragraph.
-    if letter.signature.issuer.is_some() || letter.signature.date.is_some() {
+    // Nor is one with a date line, though of a day the calendar does not have.
+    let dated = (warnings.iter()).any(|w| matches!(w, Warning::NotADate { .. }));
+    if letter.signature.issuer.is_some() || letter.signature.date.is_some() || dated {
         return None;
     }
     let tree = crate::letter::tree::LetterTree::new(letter.clone());
     let text = tree.cut_short()?;
-    let words: Vec<char> = text.chars().rev().take(10).collect();
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(9)
+        .map_or(0, |(at, _)| notes::start_outside_number(text, at));
     Some(format!(
         "{}{}",
         notes::CUT_SHORT_MARK,
-        words.into_iter().rev().collect::<String>()
+        text.get(from..).unwrap_or(text)
     ))
 }
 
@@ -610,7 +648,7 @@ pub fn to_yaml(imported: &Imported, source: &str) -> String {
     prune(&mut value);
     let body = serde_yaml::to_string(&value).expect("a YAML value serialises");
     let source = sanitize_line(source);
-    let missing = letter.missing();
+    let missing = left_out(letter, &imported.warnings);
     // A text cut short may not hold what the letter has: the import said so already.
     let cut = (imported.warnings.iter()).any(|w| matches!(w, Warning::NotInText(_)));
     let lacking = if cut {
@@ -633,8 +671,29 @@ pub fn to_yaml(imported: &Imported, source: &str) -> String {
          # - every figure's `what` is a draft from its sentence: rewrite it;\n\
          # - every note flags wording that looks odd: keep, rewrite or delete it;\n\
          # then run `dafu check` on this file, and delete these lines: while the first is here,\n\
-         # dafu shows the letter as an unreviewed import.\n{missing}{body}"
+         # dafu shows the letter as an unreviewed import.\n{missing}{}{body}",
+        not_a_date(&imported.warnings)
     )
+}
+
+/// The draft's comment on a date line of a day the calendar does not have, if the text has
+/// one: the reviewer corrects it from the PDF.
+fn not_a_date(warnings: &[Warning]) -> String {
+    (warnings.iter())
+        .find_map(|w| match w {
+            Warning::NotADate {
+                line,
+                text,
+                problem,
+            } => Some(format!(
+                "# Line {line}, 「{}」, is no date of the calendar ({}): kept in other_lines, \
+                 not taken as signature.date. Correct it from the PDF.\n",
+                sanitize_line(text),
+                sanitize_line(problem)
+            )),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 fn prune(value: &mut serde_yaml::Value) {

@@ -920,6 +920,9 @@ pub struct ReportLabels {
     pub decoded: fn(&str) -> String,
     /// Before the last words of a text that stops mid-sentence, unsigned.
     pub ends_mid_sentence: &'static str,
+    /// A date line of a day the calendar does not have: its line, its text, and what is
+    /// wrong with it (as the loader words it, in English).
+    pub not_a_date: fn(usize, &str, &str) -> String,
     /// Between the phrases of a warning's list.
     pub phrases: &'static str,
     /// Between the fields of a warning's list.
@@ -969,6 +972,13 @@ const ZH_REPORT: ReportLabels = ReportLabels {
     no_parts: "没有找到编号的部分（一、…）：整个正文都作为开头",
     decoded: |encoding| format!("原文不是 UTF-8，已按 {encoding} 编码读取（草稿存为 UTF-8）"),
     ends_mid_sentence: "原文在句中结束，后面没有落款和日期，可能不全（请对照 PDF）：",
+    not_a_date: |line, text, problem| {
+        let problem = refusals::in_chinese(problem).unwrap_or_else(|| problem.to_string());
+        format!(
+            "第 {line} 行「{text}」不是日历上有的日期（{problem}），未作为落款日期收录；\
+             该行原样保留在 other_lines（请对照 PDF 改正）"
+        )
+    },
     phrases: "、",
     fields: "、",
 };
@@ -1019,6 +1029,13 @@ const EN_REPORT: ReportLabels = ReportLabels {
     decoded: |encoding| format!("the text is not UTF-8: read as {encoding} (the draft is UTF-8)"),
     ends_mid_sentence: "the text stops mid-sentence, with no signature or date after it; it \
                         may be cut short (compare with the PDF): ",
+    not_a_date: |line, text, problem| {
+        format!(
+            "line {line}, 「{text}」, is no date of the calendar ({problem}): not taken as \
+             the signature's date; the line is kept as written in other_lines (correct it \
+             from the PDF)"
+        )
+    },
     phrases: "、",
     fields: ", ",
 };

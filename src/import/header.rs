@@ -4,16 +4,18 @@
 //! `类别：B`, `类 别： B`, `办理类型：A`), the document number (`〔2021〕142号`, `﹝2022﹞47号`,
 //! `[2020]7号`, `〔2025〕第1号`, with more after it on its line), `签发人：…`, the issuer (a
 //! line that names a body), and the title (the other lines, joined). Any of them may be
-//! missing. Footer, from the end: the date, the signing body before it (a line that names a
-//! body, or nobody), and the labelled lines around them: contact (`联系人`, `联系电话`,
-//! `联系单位`, before the signature or after the date), copy (`抄送`, `抄报`) and disclosure
-//! (`公开方式`); any other line after the date is kept as it is. The proposal's number and
-//! session come from the title or the opening, its title from the opening's first quotation.
+//! missing. Footer, from the end: the date ([`super::date`]; a line written as a date the
+//! calendar does not have is kept among the other lines, and said), the signing body before
+//! it (a line that names a body, or nobody), and the labelled lines around them: contact
+//! (`联系人`, `联系电话`, `联系单位`, before the signature or after the date), copy (`抄送`,
+//! `抄报`) and disclosure (`公开方式`); any other line after the date is kept as it is. The
+//! proposal's number and session come from the title or the opening, its title from the
+//! opening's first quotation.
 
+use super::date::{DateLine, date_line};
 use super::errata::Errata;
 use super::layout::{Line, Measure, join_lines};
 use crate::letter::Proposal;
-use crate::numbers::chinese;
 
 /// What the top of a letter gives.
 #[derive(Debug, Default)]
@@ -40,8 +42,33 @@ pub(crate) struct Footer {
     pub disclosure: Option<String>,
     pub cc: Vec<String>,
     pub other_lines: Vec<String>,
+    /// The date line, when it is written as a date the calendar does not have: it is kept
+    /// in `other_lines`, and `date` is left out.
+    pub not_a_date: Option<NotADate>,
     /// Index into the lines of the first line after the body.
     pub body_end: usize,
+}
+
+/// A date line written as a date the calendar does not have (`2023年2月30日`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NotADate {
+    /// 1-based line of the input.
+    pub line: usize,
+    /// The line as written.
+    pub text: String,
+    /// What is wrong with it, as `dafu check` says it of the date written `YYYY-MM-DD`.
+    pub problem: String,
+}
+
+impl NotADate {
+    /// The report's warning of it.
+    pub(crate) fn warning(&self) -> super::Warning {
+        super::Warning::NotADate {
+            line: self.line,
+            text: self.text.clone(),
+            problem: self.problem.clone(),
+        }
+    }
 }
 
 /// How many non-blank lines from the top the addressee is sought in.
@@ -78,14 +105,7 @@ pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
             .unwrap_or(0)
     });
     let mut head = Header::default();
-    let mut title_lines: Vec<&Line> = Vec::new();
-    // Each header line, what it is, in the letter's order.
-    let mut shown: Vec<(HeaderLine, &str)> = Vec::new();
-    for &(_, line) in &present[..header_end] {
-        let place = read_header_line(&line.text, &mut head, &mut title_lines, line);
-        shown.push((place, line.text.trim()));
-    }
-    record_header_order(&shown, errata);
+    let title_lines = read_header_lines(&present[..header_end], &mut head, errata);
     if !title_lines.is_empty() {
         head.title = Some(join_lines(title_lines.iter().copied(), errata));
     }
@@ -108,6 +128,7 @@ pub(crate) fn header(lines: &[Option<Line>], errata: &mut Errata) -> Header {
                     width: line.width,
                     chars: line.chars,
                     number: line.number,
+                    set_apart: line.set_apart,
                 });
             }
             head.body_start = i + 1;
@@ -163,21 +184,54 @@ fn read_header_line<'l>(
     }
 }
 
+/// Reads the header's lines before the addressee into `head`, each by what it says, and
+/// records their order where the reader shows them in another; the lines of the title.
+fn read_header_lines<'l>(
+    present: &[(usize, &'l Line)],
+    head: &mut Header,
+    errata: &mut Errata,
+) -> Vec<&'l Line> {
+    let mut title_lines: Vec<&Line> = Vec::new();
+    // Each header line, what it is, in the letter's order, and the lines the reader shows
+    // of it.
+    let mut written: Vec<(HeaderLine, &str)> = Vec::new();
+    let mut shown: Vec<(HeaderLine, String)> = Vec::new();
+    for &(_, line) in present {
+        let signed = head.issued_by.is_some();
+        let place = read_header_line(&line.text, head, &mut title_lines, line);
+        written.push((place, line.text.trim()));
+        match (&head.doc_number, &head.issued_by) {
+            // `签发人：…` after the number on its line: the reader shows it on a line of its
+            // own, as it shows one written so.
+            (Some(number), Some(name)) if place == HeaderLine::Number && !signed => {
+                shown.push((place, number.clone()));
+                shown.push((HeaderLine::Signer, format!("签发人：{name}")));
+            }
+            _ => shown.push((place, line.text.trim().to_string())),
+        }
+    }
+    record_header_order(&written, shown, errata);
+    title_lines
+}
+
 /// Records, as a change of layout, header lines that the reader shows in another order than
 /// the letter writes them (`神林函〔2022〕31号` above `类 别： B`): the reader's order is the
-/// schema's, and the letter's is said openly rather than lost.
-fn record_header_order(shown: &[(HeaderLine, &str)], errata: &mut Errata) {
-    if shown.windows(2).all(|pair| pair[0].0 <= pair[1].0) {
+/// schema's, and the letter's is said openly rather than lost. `written` are the letter's
+/// lines, `shown` the reader's of them, both in the letter's order.
+fn record_header_order(
+    written: &[(HeaderLine, &str)],
+    mut shown: Vec<(HeaderLine, String)>,
+    errata: &mut Errata,
+) {
+    if written.windows(2).all(|pair| pair[0].0 <= pair[1].0) {
         return;
     }
-    let mut reordered = shown.to_vec();
-    reordered.sort_by_key(|&(place, _)| place);
-    let joined = |lines: &[(HeaderLine, &str)]| -> String {
-        lines.iter().map(|&(_, l)| l).collect::<Vec<_>>().join("\n")
-    };
+    shown.sort_by_key(|(place, _)| *place);
+    let original: Vec<&str> = written.iter().map(|&(_, line)| line).collect();
+    let reordered: Vec<&str> = shown.iter().map(|(_, line)| line.as_str()).collect();
     errata.single(
-        joined(shown),
-        joined(&reordered),
+        original.join("\n"),
+        reordered.join("\n"),
         "版式：页首各行在原文中是这个次序；这里按答复类别、发文机关标志、文号、签发人、标题的次序显示，文字不变。",
     );
 }
@@ -195,7 +249,8 @@ fn labelled<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
 }
 
 /// The addressee's line `…代表：` (and what follows the colon on it): a name before a colon,
-/// short, with no sentence punctuation and no label of another field.
+/// short, with no sentence punctuation and no label of another field, nor a document number
+/// (`某政办函〔2023〕5号 签发人：李华` is the number and its signer).
 fn addressee(text: &str) -> Option<(&str, &str)> {
     let (name, rest) = text.split_once('：').or_else(|| text.split_once(':'))?;
     let name = name.trim();
@@ -204,6 +259,7 @@ fn addressee(text: &str) -> Option<(&str, &str)> {
         .iter()
         .any(|l| label(l))
         || classification(text).is_some()
+        || doc_number(text).is_some()
         || name.contains("如下");
     let fits = !name.is_empty()
         && name.chars().count() <= ADDRESSEE_CHARS
@@ -369,16 +425,12 @@ pub(crate) fn footer(
         .iter()
         .rev()
         .take(FOOTER_LINES)
-        .position(|(_, l)| date(&l.text).is_some())
+        .position(|(_, l)| date_line(&l.text).is_some())
         .map(|back| present.len() - 1 - back);
     // Where the signature block begins: at the date, or else at the trailing labelled lines.
     let mut top = match dated {
         Some(d) => {
-            foot.date = date(&present[d].1.text);
-            let after: Vec<&Line> = present[d + 1..].iter().map(|(_, l)| *l).collect();
-            for text in unwrapped(&after, measure, errata) {
-                take_labelled(&mut foot, &text, true);
-            }
+            read_date(present[d].1, &mut foot);
             d
         }
         None => {
@@ -386,13 +438,16 @@ pub(crate) fn footer(
             while top > 0 && labelled_kind(&present[top - 1].1.text).is_some() {
                 top -= 1;
             }
-            let after: Vec<&Line> = present[top..].iter().map(|(_, l)| *l).collect();
-            for text in unwrapped(&after, measure, errata) {
-                take_labelled(&mut foot, &text, true);
-            }
             top
         }
     };
+    let after: Vec<&Line> = present[dated.map_or(top, |d| d + 1)..]
+        .iter()
+        .map(|(_, l)| *l)
+        .collect();
+    for text in unwrapped(&after, measure, errata) {
+        take_labelled(&mut foot, &text, true);
+    }
     if top > 0 && is_body_name(&present[top - 1].1.text) {
         foot.issuer = Some(present[top - 1].1.text.trim().to_string());
         top -= 1;
@@ -413,17 +468,40 @@ pub(crate) fn footer(
         .map(|(_, l)| l.text.trim())
         .collect();
     record_lines_moved_after(&before, &signature, errata);
+    take_before_signature(&mut foot, &before);
+    foot.body_end = present.get(first).map_or(lines.len(), |(i, _)| *i);
+    foot
+}
+
+/// Reads the date `line` into `foot`: its date, or, when it is written as a date the
+/// calendar does not have, the line as it is among the lines after the signature (the
+/// schema's date is one of the calendar), and what is wrong with it.
+fn read_date(line: &Line, foot: &mut Footer) {
+    match date_line(&line.text) {
+        Some(DateLine::Date(iso)) => foot.date = Some(iso),
+        Some(DateLine::NotInCalendar(problem)) => {
+            foot.other_lines.push(line.text.trim().to_string());
+            foot.not_a_date = Some(NotADate {
+                line: line.number,
+                text: line.text.trim().to_string(),
+                problem,
+            });
+        }
+        None => {}
+    }
+}
+
+/// Files the contact and copy lines written `before` the signature ahead of those after it.
+fn take_before_signature(foot: &mut Footer, before: &[String]) {
     let mut early = Footer::default();
-    for text in &before {
+    for text in before {
         take_labelled(&mut early, text, false);
     }
     early.contact.append(&mut foot.contact);
     foot.contact = early.contact;
     early.cc.append(&mut foot.cc);
     foot.cc = early.cc;
-    foot.disclosure = early.disclosure.or(foot.disclosure);
-    foot.body_end = present.get(first).map_or(lines.len(), |(i, _)| *i);
-    foot
+    foot.disclosure = early.disclosure.take().or(foot.disclosure.take());
 }
 
 /// Records, as a change of layout, the contact and copy lines `before` the `signature` that
@@ -561,22 +639,6 @@ fn is_phone(part: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '-' | '─' | '—' | '－' | '–' | '(' | ')'))
 }
 
-/// `2021年7月28日` or `二〇二一年七月二十八日` alone on a line → `2021-07-28`.
-fn date(line: &str) -> Option<String> {
-    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let (year, rest) = squeezed.split_once('年')?;
-    let (month, rest) = rest.split_once('月')?;
-    let day = rest.strip_suffix('日')?;
-    let number = |s: &str| {
-        s.parse::<u32>()
-            .ok()
-            .or_else(|| u32::try_from(chinese::value_of(s)?).ok())
-    };
-    let (year, month, day): (u32, u32, u32) = (number(year)?, number(month)?, number(day)?);
-    let iso = format!("{year:04}-{month:02}-{day:02}");
-    (year.to_string().len() == 4 && crate::letter::load::parse_date(&iso).is_some()).then_some(iso)
-}
-
 /// The proposal: its number and session from the title (`…关于中山市政协十二届五次会议提案
 /// 第125053号答复的函`), or its number from the opening (`（第016号）`); its title from the
 /// first quotation in the opening that names a suggestion or proposal.
@@ -689,17 +751,6 @@ mod tests {
         );
         assert_eq!(addressee("类别：B"), None);
         assert_eq!(addressee("签发人：高继强"), None);
-    }
-
-    #[test]
-    fn dates_in_both_numerals() {
-        assert_eq!(date("2021年7月28日").as_deref(), Some("2021-07-28"));
-        assert_eq!(
-            date("二〇二一年七月二十八日").as_deref(),
-            Some("2021-07-28")
-        );
-        assert_eq!(date("2021年2月30日"), None);
-        assert_eq!(date("2021年上半年"), None);
     }
 
     #[test]

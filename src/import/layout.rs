@@ -24,6 +24,39 @@ pub(crate) struct Line {
     pub chars: usize,
     /// 1-based line number in the input, for messages.
     pub number: usize,
+    /// Its words are set apart by a wide gap (`某政办函〔2023〕5号            签发人：李华`,
+    /// `联系人：辛长生         联系电话：…`): columns of a form, not running text, so it fills
+    /// no measure, however wide the gap makes it.
+    pub set_apart: bool,
+}
+
+impl Line {
+    /// How much of the page's measure the line fills, in columns and in characters: none,
+    /// when it is [`Line::set_apart`].
+    fn extent(&self) -> (usize, usize) {
+        if self.set_apart {
+            (0, 0)
+        } else {
+            (self.width, self.chars)
+        }
+    }
+}
+
+/// The narrowest gap, in columns, that sets a line's words apart: wider than the spaces
+/// extraction leaves between words, or a justified line between its characters.
+const GAP_COLUMNS: usize = 4;
+
+/// Whether `text` (trimmed) holds a run of whitespace at least [`GAP_COLUMNS`] wide.
+fn has_gap(text: &str) -> bool {
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if c.is_whitespace() {
+            run + char_width(c, AmbiguousWidth::Narrow).max(1)
+        } else {
+            0
+        };
+        run >= GAP_COLUMNS
+    })
 }
 
 /// A paragraph of the letter.
@@ -33,7 +66,7 @@ pub(crate) struct Paragraph {
     /// It holds a full stop (so it is no bare heading); kept as lines join, so that no join
     /// reads the whole paragraph again.
     has_stop: bool,
-    /// The width of its last line, indent included, and its length in characters.
+    /// How much of the measure its last line fills ([`Line::extent`]).
     last: (usize, usize),
 }
 
@@ -78,6 +111,7 @@ pub(crate) fn lines(text: &str, errata: &mut Errata) -> Vec<Option<Line>> {
                 width: indent + str_width(text, AmbiguousWidth::Narrow),
                 chars: raw.chars().take_while(|c| c.is_whitespace()).count() + text.chars().count(),
                 number: i + 1,
+                set_apart: has_gap(text),
             })
         })
         .collect()
@@ -125,12 +159,12 @@ const FULL_LINES: usize = 2;
 
 /// The measure of `lines`.
 pub(crate) fn measure(lines: &[Option<Line>]) -> Measure {
-    let columns = lines.iter().flatten().map(|l| l.width).max().unwrap_or(0);
+    // A line set apart in columns is as wide as its gap makes it: it sets no measure.
+    let running = || lines.iter().flatten().filter(|l| !l.set_apart);
+    let columns = running().map(|l| l.width).max().unwrap_or(0);
     // Lines set far in (a centred heading, a signature set to the right) fill no measure of
     // characters: their indent is layout, not text.
-    let chars = lines
-        .iter()
-        .flatten()
+    let chars = running()
         .filter(|l| l.chars.saturating_sub(l.text.chars().count()) <= MAX_TEXT_INDENT)
         .map(|l| l.chars)
         .max()
@@ -154,8 +188,9 @@ impl Measure {
     /// of `next` (columns, characters) would not have fitted on it.
     pub(crate) fn fills(self, line: &Line, next: (usize, usize)) -> bool {
         let (columns, chars) = next;
-        line.width + columns + SLACK > self.columns
-            || (self.chars > 0 && line.chars + chars > self.chars)
+        !line.set_apart
+            && (line.width + columns + SLACK > self.columns
+                || (self.chars > 0 && line.chars + chars > self.chars))
     }
 }
 
@@ -183,7 +218,7 @@ pub(crate) fn paragraphs(
             Some(mut p) if wraps_into(&p, line, measure) => {
                 join_wrap(&mut p.text, &line.text, errata);
                 p.has_stop |= has_stop(&line.text);
-                p.last = (line.width, line.chars);
+                p.last = line.extent();
                 Some(p)
             }
             Some(p) => {
@@ -194,7 +229,7 @@ pub(crate) fn paragraphs(
                 Some(mut p) if after_blank && breaks_into(&p, line, measure, indents) => {
                     join_page_break(&mut p.text, &line.text, errata);
                     p.has_stop |= has_stop(&line.text);
-                    p.last = (line.width, line.chars);
+                    p.last = line.extent();
                     Some(p)
                 }
                 previous => {
@@ -285,7 +320,7 @@ pub(crate) fn join_lines<'a>(
 
 fn new_paragraph(line: &Line) -> Paragraph {
     let mut p = Paragraph::new(line.text.clone());
-    p.last = (line.width, line.chars);
+    p.last = line.extent();
     p
 }
 
@@ -304,6 +339,7 @@ fn wraps_into(p: &Paragraph, next: &Line, measure: Measure) -> bool {
         width,
         chars,
         number: 0,
+        set_apart: false,
     };
     measure.wrapped && !next.indented && !new_part && measure.fills(&last, first_word)
 }

@@ -143,8 +143,54 @@ fn ends_line(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
+/// Whether `c` is part of a number: a digit, Arabic or Chinese (`〇`, also typed `○`), or a
+/// Chinese numeral's unit (`十`…`亿`).
+fn in_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || c == '○'
+        || crate::numbers::chinese::digit(c).is_some()
+        || crate::numbers::chinese::unit(c).is_some()
+}
+
+/// Whether a quotation of `text` may start or end at `at` without parting a number
+/// (`2023`, `1.5`, `二〇二三`): not between two of its characters.
+fn outside_number(text: &str, at: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
+        return true;
+    };
+    let mut back = before.chars().rev();
+    let mut ahead = after.chars();
+    let (Some(last), Some(next)) = (back.next(), ahead.next()) else {
+        return true;
+    };
+    // A decimal point or a thousands' comma between digits is the number's too.
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let point = |c: char| matches!(c, '.' | ',');
+    let parted = (in_number(last) && in_number(next))
+        || (point(last) && digit(back.next()) && next.is_ascii_digit())
+        || (point(next) && last.is_ascii_digit() && digit(ahead.next()));
+    !parted
+}
+
+/// The start of a quotation of `text` at `at` or before it, outside a number.
+pub(crate) fn start_outside_number(text: &str, at: usize) -> usize {
+    let earlier = (text.get(..at).unwrap_or_default().char_indices().rev()).map(|(i, _)| i);
+    std::iter::once(at)
+        .chain(earlier)
+        .find(|&i| outside_number(text, i))
+        .unwrap_or(0)
+}
+
+/// The end of a quotation of `text` at `at` or after it, outside a number.
+fn end_outside_number(text: &str, at: usize) -> usize {
+    (text.get(at..).unwrap_or_default().char_indices())
+        .map(|(i, _)| at + i)
+        .find(|&i| outside_number(text, i))
+        .unwrap_or(text.len())
+}
+
 /// `range` of `text` widened by up to `before` and `after` characters, within its line
-/// ([`ends_line`]).
+/// ([`ends_line`]), and further to the ends of a number it would part.
 fn widened(text: &str, range: &Range<usize>, (before, after): (usize, usize)) -> Range<usize> {
     let in_line = |c: char| !ends_line(c);
     let start = (text.get(..range.start).unwrap_or_default())
@@ -160,7 +206,7 @@ fn widened(text: &str, range: &Range<usize>, (before, after): (usize, usize)) ->
         .take(after)
         .map(char::len_utf8)
         .sum();
-    start..range.end + more
+    start_outside_number(text, start)..end_outside_number(text, range.end + more)
 }
 
 /// A note on each number of `unitless` (a number in 万 or 亿 with no unit after it), that it
@@ -278,7 +324,7 @@ pub(crate) fn cut_short(letter: &Letter, words: &str) -> Option<EditorialNote> {
             let from = last
                 .char_indices()
                 .nth(chars.saturating_sub(n))
-                .map_or(0, |(at, _)| at);
+                .map_or(0, |(at, _)| start_outside_number(last, at));
             let quoted = last.get(from..)?;
             (occurrences(quoted) == 1).then_some(quoted)
         })
@@ -345,6 +391,15 @@ mod tests {
         let notes = unitless_notes(&[twice]);
         let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["增设了1.2万停车位"]);
+    }
+
+    /// A number's note widened to tell it apart quotes whole numbers around it: 「2023年1.2万
+    /// 停车」, not 「3年1.2万停车」, which began inside the year.
+    #[test]
+    fn a_number_with_no_unit_is_noted_with_whole_numbers_around_it() {
+        let notes = unitless_notes(&["2023年1.2万停车位。", "2024年1.2万停车位。"]);
+        let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["2023年1.2万停车", "2024年1.2万停车"]);
     }
 
     #[test]

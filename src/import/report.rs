@@ -110,6 +110,11 @@ fn warning_text(warning: &Warning, words: &ReportLabels) -> String {
         Warning::NoParts => words.no_parts.to_string(),
         Warning::EndsMidSentence(last) => format!("{}{last}", words.ends_mid_sentence),
         Warning::Decoded(encoding) => (words.decoded)(encoding),
+        Warning::NotADate {
+            line,
+            text,
+            problem,
+        } => (words.not_a_date)(*line, text, problem),
     }
 }
 

@@ -10,7 +10,7 @@ mod one_pass;
 mod validate;
 
 pub(crate) use validate::value_problem;
-pub use validate::{MAX_FIGURE_VALUE, YEARS, parse_date};
+pub use validate::{MAX_FIGURE_VALUE, YEARS, calendar_problem, parse_date};
 
 use std::borrow::Cow;
 use std::fmt;

@@ -109,7 +109,10 @@ const SCHEMA: Schema = Schema {
     // 34: the units counties write (人次, 株, 盏, 间, 册, 起, 平方公里…) make figures, and a
     // number a wrap parted is joined whole: a transcript holds more figures; work reported
     // done (已将, 已 after a plan word, 争取 since a time) is drafted done.
-    version: 34,
+    // 35: 个百分点 is a unit; a list written with its units names what its amounts count;
+    // a transcript that is no text is refused; dates in the forms offices write them and a
+    // document number with its signer on one line are read.
+    version: 35,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

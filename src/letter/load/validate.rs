@@ -236,6 +236,14 @@ fn quotation_problems(letter: &Letter) -> Option<Problem> {
 /// The signature's date, when it is given and is not a date.
 fn date_problem(letter: &Letter) -> Option<Problem> {
     let date = letter.signature.date.as_deref()?;
+    let message = calendar_problem(date)?;
+    Some((FieldPath::default().key("signature").key("date"), message))
+}
+
+/// What is wrong with `date` as a date of the calendar written `YYYY-MM-DD`, in the words a
+/// refusal says it (`dafu import` warns of a date line in them too); `None` when it is one.
+#[must_use]
+pub fn calendar_problem(date: &str) -> Option<String> {
     let message = match date_shape(date) {
         // Written as a date, of a day the month does not have (2021-02-30).
         Some((year, month, day, days)) if !(1..=days).contains(&day) => {
@@ -260,7 +268,7 @@ fn date_problem(letter: &Letter) -> Option<Problem> {
             ),
         },
     };
-    Some((FieldPath::default().key("signature").key("date"), message))
+    Some(message)
 }
 
 /// What is wrong with a figure's text, given how often it occurs in its node's text
