@@ -365,7 +365,9 @@ impl ReadingLayout {
 
     /// The first and last characters shown with `rows` lines from `top`, counted from 1
     /// through the letter's text (its blocks one after another), and how many characters it
-    /// has: what `=` says, as less says the bytes in view. Counts every character once.
+    /// has: what `=` says, as less says the bytes in view. Counts every character of the
+    /// letter once, and none of dafu's notes and errata under its paragraphs, whose words
+    /// are the interface's (the count had differed between `--lang en` and Chinese).
     #[must_use]
     pub fn chars_in_view(
         &self,
@@ -373,7 +375,11 @@ impl ReadingLayout {
         top: ReadingPos,
         rows: usize,
     ) -> (usize, usize, usize) {
-        let text_of = |block: usize| tree.blocks.get(block).map_or("", |b| b.text.as_str());
+        let text_of = |block: usize| {
+            (tree.blocks.get(block))
+                .filter(|b| b.kind != BlockKind::Editorial)
+                .map_or("", |b| b.text.as_str())
+        };
         let chars_to =
             |block: usize, end: usize| text_of(block).get(..end).map_or(0, |t| t.chars().count());
         let mut before = Vec::with_capacity(tree.blocks.len() + 1);
@@ -387,7 +393,7 @@ impl ReadingLayout {
             .lines_from(top)
             .take(rows.max(1))
             .map(|(_, line)| line)
-            .filter(|line| !line.range.is_empty());
+            .filter(|line| !line.range.is_empty() && !text_of(line.block).is_empty());
         let Some(first) = shown.next() else {
             // Only blank lines in view (or none): the place after the block above.
             let at = before.get(top.block + 1).copied().unwrap_or(total);
