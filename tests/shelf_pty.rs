@@ -564,6 +564,20 @@ fn dafu_list_in_a_terminal_fits_its_width_and_a_pipe_gets_every_cell_whole() {
             "{shown}"
         );
     }
+    // Narrower still, each row stays one line (they had wrapped below 60 columns): the
+    // proposal's number and then the date give way; the file and the subject stay.
+    for cols in [40, 50] {
+        let shown = shelf.printed_in_terminal(cols, &["--lang", "zh", "list", folder]);
+        let lines: Vec<&str> = shown.lines().map(|l| l.trim_end_matches('\r')).collect();
+        assert_eq!(lines.len(), LETTERS + 2, "{cols}: {shown}");
+        for line in &lines {
+            assert!(width(line) <= usize::from(cols), "{cols}: {line}");
+        }
+        assert!(
+            lines[0].starts_with("文件") && lines[0].contains("事由"),
+            "{shown}"
+        );
+    }
 }
 
 #[test]
@@ -596,7 +610,7 @@ fn dafu_figures_in_a_terminal_fits_its_width_keeping_every_value() {
         })
         .collect();
     assert!(piped.iter().any(|row| width(row) > 100));
-    for cols in [60, 80] {
+    for cols in [40, 50, 60, 80] {
         let shown = shelf.printed_in_terminal(cols, &["--lang", "en", "figures", folder]);
         let shown = figures(&shown);
         assert_eq!(shown.len(), piped.len(), "{shown:?}");
@@ -606,6 +620,26 @@ fn dafu_figures_in_a_terminal_fits_its_width_keeping_every_value() {
                 row.split_whitespace().any(|w| w == *value),
                 "{cols}: {value} not in {row}"
             );
+        }
+    }
+}
+
+/// One letter's `dafu figures` in a narrow terminal: each figure a line (its rows had
+/// wrapped below about 45 columns), the period and then what is counted giving way.
+#[test]
+fn dafu_figures_of_one_letter_in_a_narrow_terminal_keeps_a_row_a_line() {
+    let shelf = Shelf::new("figures-narrow");
+    let width =
+        |line: &str| dafu::text::width::str_width(line, dafu::text::width::AmbiguousWidth::Narrow);
+    let piped = binary::run(["figures"]).stdout();
+    for lang in ["zh", "en"] {
+        for cols in [40, 50] {
+            let shown = shelf.printed_in_terminal(cols, &["--lang", lang, "figures"]);
+            let lines: Vec<&str> = shown.lines().map(|l| l.trim_end_matches('\r')).collect();
+            assert_eq!(lines.len(), piped.lines().count(), "{lang} {cols}: {shown}");
+            for line in &lines {
+                assert!(width(line) <= usize::from(cols), "{lang} {cols}: {line}");
+            }
         }
     }
 }

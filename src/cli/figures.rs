@@ -225,9 +225,11 @@ fn print_table(
 
 /// In a terminal narrower than the figures' table, what gives way: the place (its last
 /// heading kept, and the numbers above it) and the quotation first, then what the figure counts, each further in turn,
-/// and in the narrowest terminals the place is left out. The value, its unit, its qualifier
-/// and its period keep their width: they are what the table is read for.
-const FIGURES_GIVING: [Give; 7] = [
+/// and in the narrowest terminals the place is left out, then the period (below about 45
+/// columns), and what is counted and (in English) the qualifier's words are cut further, so
+/// that a row stays one line. The value and its unit keep their width: they are what the
+/// table is read for.
+const FIGURES_GIVING: [Give; 10] = [
     Give::crumb(6, 16),
     Give::end(0, 10),
     Give::end(3, 16),
@@ -235,13 +237,18 @@ const FIGURES_GIVING: [Give; 7] = [
     Give::end(3, 10),
     Give::end(0, 6),
     Give::leave_out(6),
+    Give::leave_out(5),
+    Give::end(3, 6),
+    Give::end(4, 6),
 ];
 
 /// [`FIGURES_GIVING`] for a shelf's table, whose letter column comes first: it gives way
 /// after the place, the quotation and what is counted, keeping the file's name; in the
 /// narrowest terminals the place and then the quotation are left out (the value, unit and
-/// qualifier stand in their own columns), and last the period is cut.
-const FIGURES_GIVING_NAMED: [Give; 12] = [
+/// qualifier stand in their own columns), and last the period is cut, and below about 50
+/// columns left out, and what is counted, the file and (in English) the qualifier's words
+/// cut further: a row stays one line.
+const FIGURES_GIVING_NAMED: [Give; 17] = [
     Give::crumb(7, 16),
     Give::end(1, 10),
     Give::end(4, 16),
@@ -254,6 +261,11 @@ const FIGURES_GIVING_NAMED: [Give; 12] = [
     Give::end(4, 8),
     Give::path(0, 10),
     Give::end(6, 6),
+    Give::leave_out(6),
+    Give::end(4, 6),
+    Give::path(0, 8),
+    Give::end(5, 6),
+    Give::path(0, 6),
 ];
 
 /// A status as the CSV writes it.

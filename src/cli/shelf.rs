@@ -191,9 +191,9 @@ fn table_cells(r: &ListRow, lang: Lang) -> [String; 10] {
 /// issuer cut, then the document number and the two counts are left out, then the issuer is
 /// cut further before the title, which tells letters apart best, then the title and the file
 /// (whose name, numbered, may be all that tells made letters apart) in turns, and last the
-/// issuer is left out. The date, the proposal's number (which tells apart letters whose
-/// titles differ only there) and the state keep their width.
-const LIST_GIVING: [Give; 15] = [
+/// issuer is left out. Below about 60 columns, the proposal's number is left out, then the
+/// date: the file, the state and the title are what a row of a narrow terminal keeps.
+const LIST_GIVING: [Give; 17] = [
     Give::end(9, 40),
     Give::path(0, 24),
     Give::end(9, 24),
@@ -209,6 +209,8 @@ const LIST_GIVING: [Give; 15] = [
     Give::end(9, 12),
     Give::end(2, 6),
     Give::leave_out(2),
+    Give::leave_out(4),
+    Give::leave_out(1),
 ];
 
 fn list_table(
