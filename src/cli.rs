@@ -148,6 +148,19 @@ pub fn search(
     print_found(tree, &found, options, out)
 }
 
+/// Whether `query`, which matches nothing of `tree`'s text, is found in dafu's own notes and
+/// errata under it, which a search does not read: `dafu search` then says so, as the reader
+/// does, rather than leave the reader to wonder at a word seen on the screen.
+#[must_use]
+pub fn only_in_notes(tree: &LetterTree, query: &str) -> bool {
+    let notes = (tree.blocks.iter())
+        .filter(|block| !crate::search::letter::searched(block))
+        .map(|block| block.text.as_str());
+    !crate::search::SearchIndex::new(notes)
+        .find_hits(query)
+        .is_empty()
+}
+
 /// The matches of `query` in `tree`'s text, as (block, the byte ranges matched there), in
 /// reading order: what [`search`] prints.
 #[must_use]

@@ -855,6 +855,11 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             };
             print_to(stdout_file, |out| {
                 let found = cli::search(&tree, &query, options, out)?;
+                if found == 0 && cli::only_in_notes(&tree, &query) {
+                    let query = dafu::text::sanitize::sanitize_line(&query);
+                    let said = cli.lang.strings().only_in_notes;
+                    let _ = writeln!(io::stderr().lock(), "{query}: {said}");
+                }
                 Ok(if found > 0 { FOUND } else { NOT_FOUND })
             })
         }

@@ -240,6 +240,31 @@ fn search_prints_breadcrumb_and_context_for_every_match() {
     );
 }
 
+/// A word found only in dafu's notes under the text (提取, of 「提取文本如此」), which search
+/// does not read, is said to be there on standard error, in the interface's language, as the
+/// reader says it; the exit is grep's for no match. A word found nowhere says nothing.
+#[test]
+fn search_says_a_word_is_only_in_dafus_notes() {
+    for (args, said) in [
+        (
+            vec!["search", "提取"],
+            "提取: 只见于 dafu 的注释：注释不搜索",
+        ),
+        (
+            vec!["--lang", "en", "search", "tiqu"],
+            "tiqu: only in dafu's notes, which search skips",
+        ),
+    ] {
+        let out = run(args);
+        assert_eq!(out.code(), Some(1), "{out:?}");
+        assert!(out.stdout().is_empty(), "{out:?}");
+        assert_eq!(out.stderr().trim_end(), said);
+    }
+    let out = run(["search", "火星殖民"]);
+    assert_eq!(out.code(), Some(1), "{out:?}");
+    assert!(out.stderr().is_empty(), "{out:?}");
+}
+
 #[test]
 fn search_into_a_pipe_prints_no_escape_sequences() {
     let out = run(["search", "人工智能"]);
