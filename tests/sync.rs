@@ -404,3 +404,25 @@ fn a_second_click_on_a_bar_of_the_chart_goes_to_it_without_the_chart_moving() {
     click(&mut app, 10, y);
     assert_eq!(app.place(), last.0, "{}", screen(&app));
 }
+
+/// Over the help or the figures the status row names none of the reader's keys: `q退出`
+/// (`q` closes the view there) and `Tab切换` (Tab does not change panes under it) said what
+/// they do not do. The overlay's border names its own keys.
+#[test]
+fn over_an_overlay_the_status_row_names_no_key_of_the_readers() {
+    for (width, height) in [(120, 36), (80, 24), (40, 15)] {
+        for open in [OpenHelp, OpenFigures] {
+            let mut app = util::app(width, height);
+            assert!(status_row(&app).contains("帮助"), "{}", status_row(&app));
+            app.update(open.clone());
+            let status = status_row(&app);
+            for hint in ["q退出", "Tab切换", "?帮助"] {
+                assert!(
+                    !status.contains(hint),
+                    "{width}x{height} {open:?}: {status}"
+                );
+            }
+            assert!(status.contains("1/40"), "the position stays: {status}");
+        }
+    }
+}

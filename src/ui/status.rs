@@ -32,40 +32,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let rest = str_width(&count, app.ambiguous())
         + str_width(&unreviewed, app.ambiguous())
         + str_width(&position, app.ambiguous());
-    // The breadcrumb takes what is left. When space is short the hints shrink to the two a
-    // newcomer needs (the other pane, and help), then go; a note whose end matters more
-    // (`=`'s) loses its start instead of its end.
-    // From the shelf, `q` goes back to it.
-    let hints = if app.on_shelf() {
-        strings.shelf_letter_hints
-    } else {
-        strings.hints
-    };
-    let right = match app.note() {
-        Some(note) => {
-            let room = width.saturating_sub(rest + 3);
-            format!(" {} ", note.fitted(room, app.ambiguous()))
-        }
-        // With one pane on screen, Tab is how to reach the other: say so.
-        None if app.overlay().is_none()
-            && (app.areas().outline.is_none() || app.areas().reading.is_none()) =>
-        {
-            format!("{}{}", strings.tab_hint, hints)
-        }
-        None => hints.to_string(),
-    };
-    let fixed = rest + str_width(&right, app.ambiguous());
-    let (right, fixed) = if fixed + 12 > width && app.note().is_none() {
-        let short = strings.short_hints.to_string();
-        let short_width = str_width(&short, app.ambiguous());
-        if rest + short_width + 12 <= width {
-            (short, rest + short_width)
-        } else {
-            (String::new(), rest)
-        }
-    } else {
-        (right, fixed)
-    };
+    let (right, fixed) = right_of_status(app, width, rest);
     // Its breadcrumb, cut so that the numbers that say where it is stay (`truncate_crumb`).
     let crumb = app.tree().breadcrumb(at, app.lang());
     let crumb = truncate_crumb(&crumb, width.saturating_sub(fixed + 1), app.ambiguous());
@@ -89,6 +56,47 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     .style(theme::STATUS);
     put_line(buf, area, &line, app.ambiguous());
     None
+}
+
+/// What stands at the status row's right, beside `rest` columns of counts and position in a
+/// row `width` wide, and the columns the two take: the note, or the key hints. The breadcrumb
+/// takes what is left. When space is short the hints shrink to the two a newcomer needs (the
+/// other pane, and help), then go; a note whose end matters more (`=`'s) loses its start
+/// instead of its end.
+fn right_of_status(app: &App, width: usize, rest: usize) -> (String, usize) {
+    let strings = app.lang().strings();
+    // From the shelf, `q` goes back to it.
+    let hints = if app.on_shelf() {
+        strings.shelf_letter_hints
+    } else {
+        strings.hints
+    };
+    let right = match app.note() {
+        Some(note) => {
+            let room = width.saturating_sub(rest + 3);
+            format!(" {} ", note.fitted(room, app.ambiguous()))
+        }
+        // Over the help or the figures, the overlay's border names its own keys: the
+        // reader's (`q退出`, `Tab切换`) would say what they do not do there (q closes it).
+        None if app.overlay().is_some() => String::new(),
+        // With one pane on screen, Tab is how to reach the other: say so.
+        None if app.areas().outline.is_none() || app.areas().reading.is_none() => {
+            format!("{}{}", strings.tab_hint, hints)
+        }
+        None => hints.to_string(),
+    };
+    let fixed = rest + str_width(&right, app.ambiguous());
+    if fixed + 12 > width && app.note().is_none() && !right.is_empty() {
+        let short = strings.short_hints.to_string();
+        let short_width = str_width(&short, app.ambiguous());
+        if rest + short_width + 12 <= width {
+            (short, rest + short_width)
+        } else {
+            (String::new(), rest)
+        }
+    } else {
+        (right, fixed)
+    }
 }
 
 /// The node the status row names: where the reader is (the deepest node at the top of the
