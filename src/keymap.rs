@@ -33,6 +33,9 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if let Some(action) = lookup(Mode::Always, key, ctrl) {
         return Some(action);
     }
+    if app.areas().too_small {
+        return quit_only(key, ctrl, app.search().editing);
+    }
     // The key after `m` or `'` names a mark, whatever it means elsewhere.
     if app.mark_key().is_some()
         && let KeyCode::Char(c) = key.code
@@ -75,6 +78,14 @@ pub fn shelf_action_for(app: &ShelfApp, event: &Event) -> Option<Action> {
     }
 }
 
+/// The action of `key` on a screen too small to show a pane, a prompt or an overlay: a key
+/// would act unseen there (a word typed into a prompt no one sees came back with the
+/// screen), so none does but `q`, which quits, unless a prompt is open (`editing`).
+fn quit_only(key: &KeyEvent, ctrl: bool, editing: bool) -> Option<Action> {
+    let quit = key.code == KeyCode::Char('q') && !ctrl && !editing;
+    quit.then_some(Action::Quit)
+}
+
 /// The wheel, a click (where `clicks` allows one) and a resize: the same in the reader and on
 /// the shelf.
 fn pointer_or_resize(event: &Event, clicks: bool) -> Option<Action> {
@@ -108,6 +119,10 @@ fn shelf_key_action(app: &ShelfApp, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if let Some(action) = lookup(Mode::Always, key, ctrl) {
         return Some(action);
+    }
+    let (width, height) = app.size();
+    if width < crate::layout::MIN_WIDTH || height < crate::layout::MIN_HEIGHT {
+        return quit_only(key, ctrl, app.prompt().is_some());
     }
     // The help (`?`, F1, also from the prompt) pages with the overlays' keys, then the list's.
     let help = app.help_offset().is_some();

@@ -251,6 +251,36 @@ fn too_small_says_so_and_nothing_else() {
     assert_eq!(s.trim_end(), "终端太小，至少需要 40×10");
 }
 
+/// While the screen is too small, keys do nothing unseen: letters typed into an open prompt
+/// had come back in it with the screen (`rgzn` became `rgznab`), and `j` moved the outline.
+/// `q` still quits.
+#[test]
+fn while_the_screen_is_too_small_keys_act_on_nothing_unseen() {
+    let press = |app: &App, c: char| key(app, c);
+    let mut app = util::app(80, 24);
+    app.update(OpenSearch);
+    app.update(SearchInsert("rgzn".into()));
+    app.update(Resize {
+        width: 30,
+        height: 8,
+    });
+    for c in ['a', 'b', 'q'] {
+        assert_eq!(press(&app, c), None, "{c} in the prompt");
+    }
+    app.update(Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(app.search().query, "rgzn");
+    app.update(SearchCancel);
+    app.update(Resize {
+        width: 30,
+        height: 8,
+    });
+    assert_eq!(press(&app, 'j'), None);
+    assert_eq!(press(&app, 'q'), Some(Quit));
+}
+
 /// Scrolls the text of a reader at 120×36 down until its top line starts inside a paragraph
 /// long enough to wrap differently at every width.
 fn reading_inside_a_long_paragraph(mode: dafu::text::width::AmbiguousWidth) -> App {

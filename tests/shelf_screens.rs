@@ -917,3 +917,19 @@ fn the_subject_keeps_its_room_beside_a_letters_state() {
         assert!(row.contains(&fifteen), "{width}: {shot}");
     }
 }
+
+/// On a screen too small to show the list, keys act on nothing unseen, as in the reader;
+/// `q` still quits.
+#[test]
+fn while_the_shelf_is_too_small_only_q_acts() {
+    let app = shelf(Lang::Zh, (30, 8));
+    let action = |c: char| {
+        shelf_action_for(
+            &app,
+            &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        )
+    };
+    assert_eq!(action('j'), None);
+    assert_eq!(action('/'), None);
+    assert_eq!(action('q'), Some(Action::Quit));
+}
