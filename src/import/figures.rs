@@ -407,13 +407,18 @@ fn draft_period(sentence: &str) -> Option<String> {
                 last = Some(format!("{first}-{}", year_at(i + 5).unwrap_or_default()));
                 i += 10;
             } else if year_at(i).is_some() {
+                // 「2021年至2023年」: years, as 「2021-2023年」 are.
+                let to = chars.get(i + 5).copied();
+                let range = matches!(to, Some('-' | '—' | '–' | '至' | '~' | '～'))
+                    .then(|| year_at(i + 6))
+                    .flatten();
                 let since = chars[i + 5..].starts_with(&['以', '来']);
-                last = Some(if since {
-                    format!("{first}年以来")
-                } else {
-                    first
+                i += if range.is_some() { 11 } else { 5 };
+                last = Some(match range {
+                    Some(end) => format!("{first}-{end}"),
+                    None if since => format!("{first}年以来"),
+                    None => first,
                 });
-                i += 5;
             } else {
                 i += 4;
             }
@@ -662,6 +667,15 @@ mod tests {
 
     #[test]
     fn what_period_and_status_are_drafted_from_the_sentence() {
+        // Years written with 至 between two 年 are years, as 2021-2023年 are.
+        for text in [
+            "2021年至2023年，县财政累计安排资金1.5亿元。",
+            "2021-2023年，县财政累计安排资金1.5亿元。",
+            "2021年—2023年，县财政累计安排资金1.5亿元。",
+        ] {
+            let found = figures(text).figures;
+            assert_eq!(found[0].period.as_deref(), Some("2021-2023"), "{text}");
+        }
         let found =
             figures("2020年，共认定我市总部企业64家。我市将组建基金，总规模50亿元。").figures;
         assert_eq!(found[0].what, "共认定我市总部企业");

@@ -112,7 +112,8 @@ const SCHEMA: Schema = Schema {
     // 35: 个百分点 is a unit; a list written with its units names what its amounts count;
     // a transcript that is no text is refused; dates in the forms offices write them and a
     // document number with its signer on one line are read.
-    version: 35,
+    // 36: years written with 至 between two 年 (2021年至2023年) are drafted as a period.
+    version: 36,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
