@@ -528,8 +528,12 @@ pub const PHRASES: &[(&str, &str)] = &[
     ),
     ("found unknown anchor", "找不到这个锚点"),
     (
-        "invalid indentation in quoted scalar",
-        "带引号的标量缩进不对",
+        "a quotation mark opened here is not closed on its line (or the lines after it are indented wrongly)",
+        "此处开始的引号在本行没有闭合（或其后各行缩进不对）",
+    ),
+    (
+        "a quotation mark opened here is never closed; the file ends first (is it cut short?)",
+        "此处开始的引号直到文件结束都没有闭合（文件是否不全？）",
     ),
     ("invalid indentation in flow construct", "括号内的缩进不对"),
     (

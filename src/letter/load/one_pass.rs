@@ -214,6 +214,13 @@ fn excerpt(unexpected: Unexpected<'_>) -> String {
     }
 }
 
+/// The refusal of a quoted scalar that runs on past its line: a quotation mark left open.
+const QUOTE_LEFT_OPEN: &str = "a quotation mark opened here is not closed on its line (or the lines after it are indented wrongly)";
+
+/// The refusal of a quoted scalar the file ends in: a letter cut short inside a quotation.
+const QUOTE_NEVER_CLOSED: &str =
+    "a quotation mark opened here is never closed; the file ends first (is it cut short?)";
+
 /// `text`, or its first [`QUOTED_CHARS`] characters and `…` when it is longer.
 fn start_of(text: &str) -> std::borrow::Cow<'_, str> {
     match text.char_indices().nth(QUOTED_CHARS) {
@@ -256,6 +263,15 @@ fn syntax(error: &ScanError, source: &str) -> Fault {
     // scalar, found a tab").
     if info.contains("tab") && found.is_some_and(|(line, column)| indents(source, line, column)) {
         return Fault::of_event(TAB_IN_INDENTATION, found.unwrap_or(at));
+    }
+    // A quotation never closed runs on over the next lines, where the scanner finds them
+    // indented wrongly or the file ended: said as what it most often is, at the quotation's
+    // start.
+    if info == "invalid indentation in quoted scalar" {
+        return Fault::of_event(QUOTE_LEFT_OPEN, found.unwrap_or(at));
+    }
+    if info.contains("quoted scalar, found unexpected end of stream") {
+        return Fault::of_event(QUOTE_NEVER_CLOSED, found.unwrap_or(at));
     }
     Fault::of_event(info, found.unwrap_or(at))
 }
@@ -858,7 +874,7 @@ mod tests {
             (
                 "title: \"答复",
                 (2, 8),
-                "invalid indentation in quoted scalar",
+                "a quotation mark opened here is not closed on its line",
             ),
             // Each fault where it is, not where its token began.
             ("title: \"a\n  b\\qc\"", (3, 4), "unknown escape character"),
