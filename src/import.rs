@@ -423,7 +423,7 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
     };
     // A letter in YAML already (a draft, a letter dafu ships) is opened or checked as it is:
     // imported, its keys and comments had become paragraphs of a letter that passed check.
-    if crate::letter::load::parse(&text, name).is_ok() {
+    if looks_like_yaml(&text) && crate::letter::load::parse(&text, name).is_ok() {
         return Err(LoadError {
             file: sanitize_line(name).into_owned(),
             position: None,
@@ -435,6 +435,21 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Imported, LoadError> {
         imported.warnings.insert(0, Warning::Decoded(encoding));
     }
     Ok(imported)
+}
+
+/// Whether `text` begins as a YAML letter does, its first line of words a key
+/// (`classification: A类`, `title:`): only such a text is parsed as one before it is
+/// imported, so that a transcript is not read twice.
+fn looks_like_yaml(text: &str) -> bool {
+    let first = (text.lines())
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#') && line != &"---");
+    first.is_some_and(|line| {
+        let key = line.split(':').next().unwrap_or_default();
+        line.contains(':')
+            && !key.is_empty()
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
 }
 
 /// A text that is not UTF-8 read in the encoding Chinese pages are published in when they
