@@ -488,6 +488,14 @@ fn a_wide_screen_shows_an_offices_whole_name_and_a_long_document_number() {
         assert!(row.contains("A20250015"), "{width}: {row}");
         assert!(row.contains("关于某事的答复"), "{width}: {row}");
     }
+    // A number longer than its column keeps its year and serial: cut at its end, its last
+    // digit had given way to `…`, and the number read as a longer one.
+    let longer = Head {
+        doc_number: Some("中山市监函〔2022〕10000号".into()),
+        ..long
+    };
+    let row = first_row(&longer, Lang::Zh, (120, 20));
+    assert!(row.contains("…山市监函〔2022〕10000号"), "{row}");
 }
 
 #[test]

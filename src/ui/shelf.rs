@@ -21,7 +21,7 @@ use crate::keys::shelf_help_rows;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::shelf::Head;
 use crate::shelf::head::{subject_or_title, suggestions_shown};
-use crate::text::truncate::{fit, truncate_relative_path};
+use crate::text::truncate::{fit, truncate_relative_path, truncate_start};
 use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Draws the shelf in `palette`.
@@ -298,7 +298,12 @@ impl Column {
             }
             Column::Date => field(|h| h.date.as_deref()),
             Column::Issuer => field(|h| h.issuer.as_deref()),
-            Column::Number => field(|h| h.doc_number.as_deref()),
+            // Cut at its start: what tells numbers apart is their year and serial at the end
+            // (`…监函〔2022〕10000号`); cut at its end, `…〔2022〕1000…` read as a longer one.
+            Column::Number => {
+                let number = field(|h| h.doc_number.as_deref());
+                truncate_start(&number, usize::from(width), app.ambiguous()).into_owned()
+            }
             Column::Proposal => field(|h| h.proposal.as_deref()),
             Column::Class => field(|h| h.classification.as_deref()),
             Column::Counts => head.map_or_else(String::new, |h| {
