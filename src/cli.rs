@@ -153,9 +153,7 @@ pub fn search(
 /// does, rather than leave the reader to wonder at a word seen on the screen.
 #[must_use]
 pub fn only_in_notes(tree: &LetterTree, query: &str) -> bool {
-    let notes = (tree.blocks.iter())
-        .filter(|block| !crate::search::letter::searched(block))
-        .map(|block| block.text.as_str());
+    let notes = crate::search::letter::note_docs(tree);
     !crate::search::SearchIndex::new(notes)
         .find_hits(query)
         .is_empty()

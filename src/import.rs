@@ -292,10 +292,16 @@ fn lacks(letter: &Letter, warnings: &[Warning], cut: Option<String>) -> Vec<Warn
 /// date, when the text has a date line of a day the calendar does not have (its own warning
 /// says so, and the line is in `other_lines`).
 fn left_out(letter: &Letter, warnings: &[Warning]) -> Vec<&'static str> {
-    let dated = (warnings.iter()).any(|w| matches!(w, Warning::NotADate { .. }));
+    let dated = has_date_line(warnings);
     let mut missing = letter.missing();
     missing.retain(|&field| !(dated && field == "signature.date"));
     missing
+}
+
+/// Whether the text has a date line of a day the calendar does not have (its warning is
+/// among `warnings`): the letter is dated, though the draft leaves the date out.
+fn has_date_line(warnings: &[Warning]) -> bool {
+    (warnings.iter()).any(|w| matches!(w, Warning::NotADate { .. }))
 }
 
 /// The last words of a letter whose text stops mid-sentence and that no one signed or dated:
@@ -305,8 +311,10 @@ fn left_out(letter: &Letter, warnings: &[Warning]) -> Vec<&'static str> {
 fn cut_short(letter: &Letter, warnings: &[Warning]) -> Option<String> {
     // A letter signed or dated is not cut short: no tree is built to find its last paragraph.
     // Nor is one with a date line, though of a day the calendar does not have.
-    let dated = (warnings.iter()).any(|w| matches!(w, Warning::NotADate { .. }));
-    if letter.signature.issuer.is_some() || letter.signature.date.is_some() || dated {
+    if letter.signature.issuer.is_some()
+        || letter.signature.date.is_some()
+        || has_date_line(warnings)
+    {
         return None;
     }
     let tree = crate::letter::tree::LetterTree::new(letter.clone());

@@ -121,7 +121,7 @@ fn shelf_key_action(app: &ShelfApp, key: &KeyEvent) -> Option<Action> {
         return Some(action);
     }
     let (width, height) = app.size();
-    if width < crate::layout::MIN_WIDTH || height < crate::layout::MIN_HEIGHT {
+    if crate::layout::too_small(width, height) {
         return quit_only(key, ctrl, app.prompt().is_some());
     }
     // The help (`?`, F1, also from the prompt) pages with the overlays' keys, then the list's.

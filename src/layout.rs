@@ -54,11 +54,18 @@ pub fn inner(area: Rect) -> Rect {
     }
 }
 
+/// Whether a screen of `width`×`height` cells is too small for anything but saying so: the
+/// reader's and the shelf's alike.
+#[must_use]
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 /// Splits a screen of `width`×`height` cells.
 #[must_use]
 pub fn areas(width: u16, height: u16, focus: Focus) -> Areas {
     let screen = Rect::new(0, 0, width, height);
-    if width < MIN_WIDTH || height < MIN_HEIGHT {
+    if too_small(width, height) {
         return Areas {
             screen,
             too_small: true,

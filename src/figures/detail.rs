@@ -53,6 +53,21 @@ impl Detail {
 /// chart's sections).
 #[must_use]
 pub fn detail(tree: &LetterTree, lang: Lang, totals: &[SectionTotal], figure: FigureRef) -> Detail {
+    let (node, index) = figure;
+    Detail {
+        said: said(tree, lang, totals, figure),
+        what: tree.nodes[node].figures[index].what.clone(),
+        crumb: tree.breadcrumb(node, lang),
+    }
+}
+
+/// What the figure says ([`Detail::said`]), in parts, each with its tone.
+fn said(
+    tree: &LetterTree,
+    lang: Lang,
+    totals: &[SectionTotal],
+    figure: FigureRef,
+) -> Vec<(Tone, String)> {
     let strings = lang.strings();
     let (node, index) = figure;
     let f = &tree.nodes[node].figures[index];
@@ -100,11 +115,7 @@ pub fn detail(tree: &LetterTree, lang: Lang, totals: &[SectionTotal], figure: Fi
         let tone = if reason.added { Tone::Plain } else { Tone::Dim };
         said.push((tone, format!("  {}", reason.text)));
     }
-    Detail {
-        said,
-        what: f.what.clone(),
-        crumb: tree.breadcrumb(node, lang),
-    }
+    said
 }
 
 /// The most figures whose words [`said_rows`] measures: a letter has tens of figures, a few
@@ -135,7 +146,9 @@ pub fn said_rows(
         if rows >= most {
             break;
         }
-        let text = detail(tree, lang, totals, figure).said_text();
+        let text: String = (said(tree, lang, totals, figure).into_iter())
+            .map(|(_, part)| part)
+            .collect();
         // Most fit one row, which needs no breaking to know.
         if str_width(&text, mode) > width {
             rows = rows.max(wrap(&text, width, mode).len());

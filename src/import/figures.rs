@@ -22,7 +22,7 @@ use std::ops::Range;
 use crate::letter::check::PLAN_WORDS;
 use crate::letter::{Figure, Status};
 use crate::numbers::clause::{Clauses, ends_part, ends_sentence};
-use crate::numbers::period::{Period, begins_a_range};
+use crate::numbers::period::{Period, RANGE_MARKS, begins_a_range};
 use crate::numbers::phrase::{self, Found};
 use crate::numbers::units::{Hedge, Place, Unit};
 
@@ -408,8 +408,9 @@ fn draft_period(sentence: &str) -> Option<String> {
                 i += 10;
             } else if year_at(i).is_some() {
                 // 「2021年至2023年」: years, as 「2021-2023年」 are.
-                let to = chars.get(i + 5).copied();
-                let range = matches!(to, Some('-' | '—' | '–' | '至' | '~' | '～'))
+                let to = chars.get(i + 5);
+                let range = to
+                    .is_some_and(|c| RANGE_MARKS.contains(c))
                     .then(|| year_at(i + 6))
                     .flatten();
                 let since = chars[i + 5..].starts_with(&['以', '来']);

@@ -149,7 +149,7 @@ pub(crate) fn begins_a_range(after: &str) -> bool {
 }
 
 /// What stands between the years of a range.
-const RANGE_MARKS: [char; 6] = ['-', '—', '–', '至', '~', '～'];
+pub(crate) const RANGE_MARKS: [char; 6] = ['-', '—', '–', '至', '~', '～'];
 
 /// A period as the reader shows it: `2020年`, `2019-2020年`, `近5年`, `2017年以来`,
 /// `截止2020年底`, `目前`, `累计`.

@@ -21,6 +21,14 @@ pub fn searched(block: &Block) -> bool {
     block.kind != BlockKind::Editorial
 }
 
+/// dafu's own notes and errata under the letter's text, which a search does not read: looked
+/// in only to say that a query matching nothing else is found there.
+pub fn note_docs(tree: &LetterTree) -> impl Iterator<Item = &str> {
+    (tree.blocks.iter())
+        .filter(|block| !searched(block))
+        .map(|block| block.text.as_str())
+}
+
 /// The search index over [`letter_docs`], and for each indexed document the block it came
 /// from.
 #[must_use]
@@ -55,14 +63,11 @@ impl ReaderIndex {
     pub fn build(tree: &LetterTree, lang: Lang) -> Self {
         let (text, block_of_doc) = letter_index(tree);
         let rows = SearchIndex::new((0..tree.nodes.len()).map(|id| tree.outline_label(id, lang)));
-        let notes = (tree.blocks.iter())
-            .filter(|block| !searched(block))
-            .map(|block| block.text.as_str());
         Self {
             text,
             block_of_doc,
             rows,
-            notes: SearchIndex::new(notes),
+            notes: SearchIndex::new(note_docs(tree)),
         }
     }
 }

@@ -307,12 +307,13 @@ fn detail_lines(
     for (i, row) in rows.iter().enumerate().take(said_rows) {
         let rest = text.get(row.start..).unwrap_or_default();
         let more = i + 1 == said_rows && rows.len() > said_rows;
-        let cut = truncate(rest, width, mode);
-        let (shown, mark) = if more && cut.len() < rest.len() {
-            let kept = cut.strip_suffix('…').unwrap_or(&cut).len();
-            (row.start..row.start + kept, "…")
-        } else {
-            (visible(&text, row.clone()), "")
+        let cut = more.then(|| truncate(rest, width, mode));
+        let (shown, mark) = match cut.filter(|cut| cut.len() < rest.len()) {
+            Some(cut) => {
+                let kept = cut.strip_suffix('…').unwrap_or(&cut).len();
+                (row.start..row.start + kept, "…")
+            }
+            None => (visible(&text, row.clone()), ""),
         };
         let mut spans = styled_parts(&text, &shown, &parts);
         if !mark.is_empty() {

@@ -18,7 +18,7 @@ use super::status::prompt_view;
 use super::{put_line, theme};
 use crate::app::shelf::{Known, ShelfApp, ShelfRow};
 use crate::keys::shelf_help_rows;
-use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::too_small;
 use crate::shelf::Head;
 use crate::shelf::head::{subject_or_title, suggestions_shown};
 use crate::text::truncate::{fit, truncate_relative_path, truncate_start};
@@ -38,7 +38,7 @@ pub fn draw_in(app: &ShelfApp, palette: theme::Palette, frame: &mut Frame) {
 /// caret), if anywhere.
 pub fn draw(app: &ShelfApp, screen: Rect, buf: &mut Buffer) -> Option<Position> {
     let mode = app.ambiguous();
-    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
+    if too_small(screen.width, screen.height) {
         super::draw_too_small(app.lang(), mode, screen, buf);
         return None;
     }
