@@ -1922,7 +1922,10 @@ fn impossible_figure_values_are_refused_at_the_value() {
         ("-0.0", "minus"),
         ("-3", "minus"),
         ("1e308", "larger than"),
-        (".inf", "minus"),
+        (".inf", "value .inf is not a finite number"),
+        ("-.inf", "value -.inf is not a finite number"),
+        (".nan", "value .nan is not a finite number"),
+        ("1e400", "`1e400` is too large a number to hold"),
         ("5e-324", "two decimal places"),
         ("3.5", "whole number"),
     ] {

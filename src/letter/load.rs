@@ -241,7 +241,7 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
     if source.trim().is_empty() {
         return Err(LoadError::new(
             name,
-            None,
+            Some((1, 1)),
             "file is empty; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
         ));
     }
@@ -252,7 +252,7 @@ pub fn parse(source: &str, name: &str) -> Result<Letter, LoadError> {
     if holds_no_value(source) {
         return Err(LoadError::new(
             name,
-            None,
+            Some((1, 1)),
             "file holds only comments; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)",
         ));
     }
@@ -565,6 +565,8 @@ mod tests {
                 error.message.starts_with("file holds only comments"),
                 "{source:?}: {error}"
             );
+            // At the file's start, as every refusal names a place.
+            assert_eq!(error.position, Some((1, 1)), "{source:?}");
         }
         // A letter written with old Mac line breaks, a comment first, is a letter.
         let minimal = include_str!("../../tests/fixtures/minimal.yaml").replace('\n', "\r");
@@ -591,7 +593,7 @@ mod tests {
         let error = parse("  \n", "e.yaml").unwrap_err();
         assert_eq!(
             error.to_string(),
-            "e.yaml: file is empty; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)"
+            "e.yaml:1:1: file is empty; expected a letter in dafu's YAML schema (`dafu import TEXT` drafts one from a reply's text)"
         );
     }
 }

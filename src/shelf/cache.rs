@@ -113,7 +113,9 @@ const SCHEMA: Schema = Schema {
     // a transcript that is no text is refused; dates in the forms offices write them and a
     // document number with its signer on one line are read.
     // 36: years written with 至 between two 年 (2021年至2023年) are drafted as a period.
-    version: 36,
+    // 37: an empty file, or one of comments alone, is refused at 1:1; a value of .nan or
+    // .inf is refused as not finite, and 1e400 as too large, not as text.
+    version: 37,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

@@ -47,6 +47,10 @@ pub const TEMPLATES: &[Template] = &[
         "U+{1} 在 YAML 1.1 中是换行，在 YAML 1.2 中是文字；请改用换行，或在双引号内写作 \"\\u{2}\"",
     ),
     t(
+        "`{}` is too large a number to hold; a figure's value is at most {}",
+        "`{1}` 太大，无法作为数值；数值至多为 {2}",
+    ),
+    t(
         "`{}` is not a decimal number; write numbers in decimal digits, like 16 or 1.5",
         "`{1}` 不是十进制数；数字请用十进制写，如 16 或 1.5",
     ),
@@ -111,6 +115,10 @@ pub const TEMPLATES: &[Template] = &[
     t(
         "figure “{}” is listed {} times with this value but stands {} time(s) in its node's text; remove the duplicate",
         "数字“{1}”以同一数值列了 {2} 次，在所在节点的正文中却只出现 {3} 次；请删去重复的",
+    ),
+    t(
+        "value {} is not a finite number; write the figure's value in digits, like 16 or 1.5",
+        "数值 {1} 不是有限的数；请用数字写出数值，如 16 或 1.5",
     ),
     t(
         "value {} must be a number of zero or more (without a minus sign)",

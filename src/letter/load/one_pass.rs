@@ -610,6 +610,12 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
             if let Some(float) = resolve::parse_f64(value) {
                 return visitor.visit_f64(float);
             }
+            if resolve::overflows(value) {
+                return Err(Fault::new(format!(
+                    "`{value}` is too large a number to hold; a figure's value is at most {:e}",
+                    super::validate::MAX_FIGURE_VALUE
+                )));
+            }
             if resolve::in_another_radix(value) {
                 return Err(Fault::new(format!(
                     "`{value}` is not a decimal number; write numbers in decimal digits, like \

@@ -307,7 +307,20 @@ pub(crate) fn value_problem(figure: &Figure) -> Option<String> {
     } else {
         value.to_string()
     };
-    if !value.is_finite() || value.is_sign_negative() {
+    if !value.is_finite() {
+        // As YAML writes them (`.nan`, `.inf`): what the letter's author typed.
+        let written = if value.is_nan() {
+            ".nan"
+        } else if value.is_sign_negative() {
+            "-.inf"
+        } else {
+            ".inf"
+        };
+        return Some(format!(
+            "value {written} is not a finite number; write the figure's value in digits, like 16 or 1.5"
+        ));
+    }
+    if value.is_sign_negative() {
         // -0.0 is negative too: it would print as `-0家`.
         return Some(format!(
             "value {shown} must be a number of zero or more (without a minus sign)"

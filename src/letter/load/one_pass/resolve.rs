@@ -38,6 +38,14 @@ pub(super) fn parse_f64(value: &str) -> Option<f64> {
     unpositive.parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
+/// Whether a plain scalar is a decimal number too large for a float (`1e400`), which
+/// [`parse_f64`] does not take: said as that, not as text where a number belongs.
+pub(super) fn overflows(value: &str) -> bool {
+    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
+    unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && unsigned.parse::<f64>().is_ok_and(f64::is_infinite)
+}
+
 /// Whether a plain scalar is an integer written in hexadecimal, octal or binary (`0x10`,
 /// `-0o7`): a number to YAML, which a letter must write in decimal.
 pub(super) fn in_another_radix(value: &str) -> bool {
