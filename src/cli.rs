@@ -175,8 +175,8 @@ pub fn find(tree: &LetterTree, query: &str) -> Vec<(usize, Vec<Range<usize>>)> {
     found
 }
 
-/// Prints what [`find`] found in `tree`'s blocks, one match a line with its breadcrumb and
-/// context; returns how many matches.
+/// Prints what [`find`] found in `tree`'s blocks, each match with its breadcrumb and context
+/// ([`match_lines`]); returns how many matches.
 ///
 /// # Errors
 /// When the output cannot be written.
@@ -191,7 +191,7 @@ pub fn print_found(
     } else {
         ("", "")
     };
-    // Each line is put together here and written at once: one write per match.
+    // A block's lines are put together here and written at once: one write per block.
     let mut line = String::new();
     let mut count = 0;
     for &(block_id, ref hits) in found {
@@ -201,34 +201,52 @@ pub fn print_found(
         count += hits.len();
         // What is known per block (its breadcrumb) is found once per block, not per match.
         let crumb = tree.breadcrumb(tree.blocks[block_id].node, options.lang);
-        for bytes in hits {
-            line.clear();
-            match_line(&mut line, &crumb, text, bytes.clone(), (on, off));
-            out.write_all(line.as_bytes())?;
-        }
+        line.clear();
+        match_lines(&mut line, &crumb, text, hits.iter().cloned(), (on, off));
+        out.write_all(line.as_bytes())?;
     }
     Ok(count)
 }
 
-/// Adds to `line` one match as `dafu search` prints it: `crumb: …before MATCH after…` and a
-/// line break, the match between `marks` (the colour's escape codes, or nothing). One match,
-/// one line: a paragraph's own line breaks are shown as spaces.
-pub(crate) fn match_line(
-    line: &mut String,
+/// Adds to `lines` the matches `hits` of one block as `dafu search` prints them:
+/// `crumb: …before MATCH after…` and a line break, each match between `marks` (the colour's
+/// escape codes, or nothing). A match that falls within the context an earlier match's line
+/// shows is marked on that line, as `rg` marks a line's every match, not printed on a line of
+/// its own: two matches in a short heading had printed the same line twice, told apart only
+/// by colour. A paragraph's own line breaks are shown as spaces.
+pub(crate) fn match_lines(
+    lines: &mut String,
     crumb: &str,
     text: &str,
-    bytes: Range<usize>,
+    hits: impl IntoIterator<Item = Range<usize>>,
     (on, off): (&str, &str),
 ) {
-    let (before, matched, after) = context(text, bytes);
-    let lead = if before.start > 0 { "…" } else { "" };
-    let tail = if after.end < text.len() { "…" } else { "" };
     let part = |r: Range<usize>| sanitize_line(text.get(r).unwrap_or_default());
-    let (before, matched, after) = (part(before), part(matched), part(after));
-    for piece in [
-        crumb, ": ", lead, &before, on, &matched, off, &after, tail, "\n",
-    ] {
-        line.push_str(piece);
+    let mut rest = hits.into_iter().peekable();
+    while let Some(first) = rest.next() {
+        let (before, matched, after) = context(text, first.clone());
+        let lead = if before.start > 0 { "…" } else { "" };
+        for piece in [crumb, ": ", lead, &part(before), on, &part(matched), off] {
+            lines.push_str(piece);
+        }
+        // The end of what is marked so far: a match overlapping it is marked from there.
+        let mut marked = first.end;
+        while let Some(next) = rest.next_if(|next| next.end <= after.end) {
+            let from = next.start.max(marked);
+            for piece in [
+                &part(marked..from),
+                on,
+                &part(from..next.end.max(from)),
+                off,
+            ] {
+                lines.push_str(piece);
+            }
+            marked = marked.max(next.end);
+        }
+        let tail = if after.end < text.len() { "…" } else { "" };
+        for piece in [&part(marked..after.end), tail, "\n"] {
+            lines.push_str(piece);
+        }
     }
 }
 
@@ -530,10 +548,34 @@ mod tests {
     }
 
     #[test]
+    fn a_match_within_an_earlier_lines_context_is_marked_there_and_one_past_it_has_its_own() {
+        let text = format!("甲丙丁乙丙丁{}丙丁", "戊".repeat(30));
+        let at = |n: usize| {
+            let start = text
+                .match_indices("丙丁")
+                .nth(n)
+                .map(|(at, _)| at)
+                .unwrap_or(0);
+            start..start + "丙丁".len()
+        };
+        let mut lines = String::new();
+        match_lines(&mut lines, "c", &text, [at(0), at(1), at(2)], ("[", "]"));
+        assert_eq!(
+            lines,
+            format!(
+                "c: 甲[丙丁]乙[丙丁]{}…\nc: …{}[丙丁]\n",
+                "戊".repeat(21),
+                "戊".repeat(24)
+            )
+        );
+    }
+
+    #[test]
     fn line_breaks_in_the_context_are_shown_as_spaces() {
         assert_eq!(
             search_with("第一行丙丁\n第二行丙丁", "丙丁"),
-            "开头: 第一行丙丁 第二行丙丁\n开头: 第一行丙丁 第二行丙丁\n"
+            "开头: 第一行丙丁 第二行丙丁\n",
+            "two matches a line shows are one line"
         );
     }
 }

@@ -209,7 +209,7 @@ fn global_option_before_the_subcommand_is_accepted() {
 
 #[test]
 fn search_prints_breadcrumb_and_context_for_every_match() {
-    let out = run(["search", "人工智能"]);
+    let out = run(["search", "--color", "always", "人工智能"]);
     assert_ok(&out);
     let stdout = out.stdout();
     let known = breadcrumbs("zh");
@@ -231,7 +231,24 @@ fn search_prints_breadcrumb_and_context_for_every_match() {
         .filter(|l| !l.trim_start().starts_with('※'))
         .map(|l| l.matches("人工智能").count())
         .sum();
-    assert_eq!(lines.len(), mentions, "{stdout}");
+    // Each is marked once; two a line's context shows are marked on one line.
+    let marked: usize = lines
+        .iter()
+        .map(|l| l.matches("\x1b[1;31m人工智能").count())
+        .sum();
+    assert_eq!(marked, mentions, "{stdout}");
+    assert!(
+        lines.len() < mentions,
+        "matches that share a line share it: {stdout}"
+    );
+    let mut distinct = lines.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        lines.len(),
+        "no line is printed twice: {stdout}"
+    );
     assert!(
         lines.iter().any(|l| l.starts_with(
             "三、关于打造新一代人工智能科技产业龙头企业的建议 › （四）推进人工智能特色产业园区建设: "
@@ -949,16 +966,16 @@ fn unknown_field_is_refused_at_the_field() {
 }
 
 #[test]
-fn empty_file_is_refused_without_a_position() {
+fn empty_file_is_refused_at_its_start() {
     let path = fixture("bad/empty.yaml");
-    let message = run(["check", &path]).assert_refused(&format!("{path}: "));
+    let message = run(["check", &path]).assert_refused(&format!("{path}:1:1: "));
     assert!(message.contains("empty"), "{message}");
 }
 
 #[test]
 fn empty_file_message_points_to_documentation_that_exists() {
     let path = fixture("bad/empty.yaml");
-    let message = run(["check", &path]).assert_refused(&format!("{path}: "));
+    let message = run(["check", &path]).assert_refused(&format!("{path}:1:1: "));
     if message.contains("README.md") {
         let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
         assert!(readme.exists(), "{message}");

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::figures::{Format, csv_field, csv_text};
-use super::{Give, Narrowing, SearchOptions, Terminal, match_line, print_columns};
+use super::{Give, Narrowing, SearchOptions, Terminal, match_lines, print_columns};
 use crate::letter::load::LoadError;
 use crate::shelf::find::{self, Searched as Found};
 use crate::shelf::head::{subject_or_title, suggestions_shown};
@@ -275,15 +275,11 @@ pub fn search(
             return Ok((0, lines));
         }
         let path = path_line(file.path());
-        for (block, bytes) in &letter.hits {
-            let prefix = format!("{path}: {}", letter.crumb(*block, options.lang));
-            match_line(
-                &mut lines,
-                &prefix,
-                letter.text(*block),
-                bytes.clone(),
-                marks,
-            );
+        for block_hits in letter.hits.chunk_by(|a, b| a.0 == b.0) {
+            let block = block_hits[0].0;
+            let prefix = format!("{path}: {}", letter.crumb(block, options.lang));
+            let bytes = block_hits.iter().map(|(_, bytes)| bytes.clone());
+            match_lines(&mut lines, &prefix, letter.text(block), bytes, marks);
         }
         Ok((letter.hits.len(), lines))
     };
