@@ -1229,3 +1229,70 @@ fn the_reports_counts_agree_with_their_number_in_english() {
         "dafu import: 3 sections (0 with a heading, 3 numbered paragraphs), 2 figures, 1 erratum"
     );
 }
+
+/// A range of amounts (「每人每月补助200至800元」) is no figure: its two ends are no sum, and
+/// the schema has none for a range. It had been drafted as one figure of 800元, whose `what`
+/// ended in 「200至」, and which a chart then added to the section's other sums as money paid.
+/// Now neither end is drafted; the draft notes the range where it stands, and the report
+/// lists it. Years written as a range stay a figure's period.
+#[test]
+fn a_range_of_amounts_is_noted_not_drafted_as_a_figure() {
+    let (_dir, file) = temp("ranges.txt");
+    let ranges = [
+        "200至800元",
+        "300-900元",
+        "400～1000元",
+        "500到1100元",
+        "2万至5万元",
+        "600元至1200元",
+        "10%-20%",
+    ];
+    let sentences: String = (ranges.iter())
+        .map(|r| format!("每人每月补助{r}，"))
+        .collect();
+    std::fs::write(
+        &file,
+        format!(
+            "某县民政局\n关于县政协十届二次会议第12号提案的答复\n张委员：\n        \
+             您提出的《关于提高困难群众生活补助的提案》收悉，现答复如下：\n        \
+             2023年，我县{sentences}发放临时救助金150万元。\
+             2021年至2023年，县财政累计安排资金1.5亿元。\n        某县民政局\n        \
+             2023年7月28日\n"
+        ),
+    )
+    .unwrap();
+    let (code, draft, report) = run(&["--lang", "en", "import", file.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{report}");
+    let letter = load::parse(&draft, "draft").expect("the draft passes check");
+    let figures: Vec<(&str, Option<&str>)> = (letter.opening_figures.iter())
+        .map(|f| (f.text.as_str(), f.period.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        [("150万元", Some("2023")), ("1.5亿元", Some("2021-2023"))],
+        "{draft}"
+    );
+    let notes: Vec<(&str, &str)> = (letter.notes.iter())
+        .map(|n| (n.text.as_str(), n.note.as_str()))
+        .collect();
+    for range in ranges {
+        assert!(
+            notes
+                .iter()
+                .any(|&(text, note)| text == range && note.contains("范围")),
+            "{range}: {notes:?}"
+        );
+    }
+    assert!(
+        !(notes.iter()).any(|&(_, note)| note.contains("没有 dafu 认得的单位")),
+        "2万 of 2万至5万元 is a range's end, not a number with no unit: {notes:?}"
+    );
+    assert!(
+        report.contains(&format!(
+            "warning: ranges, not taken as figures (a range's two ends are no sum; add the \
+             figures the letter means): {}",
+            ranges.join("、")
+        )),
+        "{report}"
+    );
+}

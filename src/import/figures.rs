@@ -34,6 +34,9 @@ pub(crate) struct NodeFigures {
     /// Where numbers in 万 or 亿 with no unit after them stand (`1.2万` of `1.2万停车位`):
     /// quantities the vocabulary has no measure word for, left to a person.
     pub unitless: Vec<Range<usize>>,
+    /// Where ranges of amounts stand (`200至800元`), from their first number to their last
+    /// one's unit: not taken as figures ([`ranges`]).
+    pub ranges: Vec<Range<usize>>,
 }
 
 /// The figures of a node's text, `what`, period and status drafted.
@@ -41,26 +44,25 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
     let found = phrase::find_all(text);
     let clauses = Clauses::new(text);
     let bare = bare_numbers(text, &found);
+    let ranges = ranges(text, &found, &bare);
     let mut out = NodeFigures {
         figures: Vec::new(),
         skipped: Vec::new(),
-        unitless: unitless(text, &bare),
+        unitless: unitless(text, &bare, &ranges.spans),
+        ranges: Vec::new(),
     };
     let numbers = numbers(text, &found, &bare);
     // Where each figure's phrase stands and its unit, for the figures that are a phrase's
     // one amount: a list written with its units says what it counts once.
     let mut spans: Vec<Option<(Range<usize>, &str)>> = Vec::new();
-    for f in &found {
+    for (f, &in_range) in found.iter().zip(&ranges.ends) {
         let Some(written) = text.get(f.range.clone()) else {
             continue;
         };
-        let arabic = f
-            .phrase
-            .items
-            .first()
-            .and_then(|i| text.get(i.range.clone()))
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-        if !arabic {
+        if in_range {
+            continue;
+        }
+        if !arabic(text, f) {
             out.skipped.push(written.to_string());
             continue;
         }
@@ -81,7 +83,80 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
         }
     }
     name_lists(text, &mut out.figures, &spans);
+    out.ranges = ranges.spans;
     out
+}
+
+/// Whether phrase `f` of `text` is written in Arabic numerals, as the schema's figures are.
+fn arabic(text: &str, f: &Found) -> bool {
+    (f.phrase.items.first())
+        .and_then(|i| text.get(i.range.clone()))
+        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// What stands between the two ends of a range of amounts: the marks of a range of years,
+/// and 到 (「200到800元」), which between years a letter does not write.
+const AMOUNT_RANGE_MARKS: [char; 7] = ['-', '—', '–', '至', '~', '～', '到'];
+
+/// The ranges of amounts of a node's text: where each stands, and which phrases are their
+/// ends.
+struct Ranges {
+    /// Where each range stands, from its first number to its last one's unit, in order.
+    spans: Vec<Range<usize>>,
+    /// Per phrase of `found`, whether it is an end of a range.
+    ends: Vec<bool>,
+}
+
+/// The ranges of amounts among the phrases `found` and the numbers `bare` of `text` (both in
+/// order): a phrase in Arabic numerals right after a range's mark ([`AMOUNT_RANGE_MARKS`]),
+/// right after a number: a phrase in the same unit (「600元至1200元」), or a number outside
+/// every phrase, which shares the phrase's unit (「200至800元」「2万至5万元」「1.5-2万元」).
+/// A range is no figure: its two ends are no sum, and drafted as a figure of its last
+/// amount, a chart added it to the sums around it. Years are no phrase (年 is no unit): a
+/// range of years stays a period (「2021年至2023年」).
+fn ranges(text: &str, found: &[Found], bare: &[Bare]) -> Ranges {
+    let mut out = Ranges {
+        spans: Vec::new(),
+        ends: vec![false; found.len()],
+    };
+    for (k, f) in found.iter().enumerate() {
+        let before = text.get(..f.range.start).unwrap_or_default();
+        let Some(mark) = (before.chars().next_back()).filter(|c| AMOUNT_RANGE_MARKS.contains(c))
+        else {
+            continue;
+        };
+        if !arabic(text, f) {
+            continue;
+        }
+        let mark_at = f.range.start - mark.len_utf8();
+        // A phrase in another unit is no end of this range: 「下达资金300万元至15个乡镇」.
+        let lower = k.checked_sub(1).filter(|&j| {
+            let g = &found[j];
+            g.range.end == mark_at && g.phrase.unit == f.phrase.unit && arabic(text, g)
+        });
+        let start = match lower {
+            Some(j) => Some(found[j].range.start),
+            None => bare_ending_at(text, bare, mark_at),
+        };
+        if let Some(start) = start {
+            if let Some(j) = lower {
+                out.ends[j] = true;
+            }
+            out.ends[k] = true;
+            out.spans.push(start..f.range.end);
+        }
+    }
+    out
+}
+
+/// Where the number of `bare` (in order) that ends at `end` of `text` starts, if one does
+/// and it is a quantity's: not part of a name (G210).
+fn bare_ending_at(text: &str, bare: &[Bare], end: usize) -> Option<usize> {
+    let b = bare.get(bare.partition_point(|b| b.range.end < end))?;
+    let named = (text.get(..b.range.start))
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    (b.range.end == end && !named).then_some(b.range.start)
 }
 
 /// Figures written one after another, each with its unit and a 、 between them, of which
@@ -178,10 +253,16 @@ fn bare_numbers(text: &str, found: &[Found]) -> Vec<Bare> {
 }
 
 /// Where the numbers of `bare` in 万 or 亿 with no unit after them stand (`1.2万停车位`), up
-/// to their multiplier.
-fn unitless(text: &str, bare: &[Bare]) -> Vec<Range<usize>> {
+/// to their multiplier; not those that begin a range of `ranges` (in order), whose unit is
+/// its last amount's (`2万` of `2万至5万元`).
+fn unitless(text: &str, bare: &[Bare], ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let begins_range = |b: &Bare| {
+        ranges
+            .binary_search_by_key(&b.range.start, |r| r.start)
+            .is_ok()
+    };
     (bare.iter())
-        .filter(|b| b.multiplied)
+        .filter(|b| b.multiplied && !begins_range(b))
         .filter(|b| Unit::at_start(text.get(b.scaled..).unwrap_or_default()).is_none())
         .map(|b| b.range.start..b.scaled)
         .collect()
@@ -709,6 +790,51 @@ mod tests {
         let apart = figures("建成国家级2个、省级27个，投资300万元、新建道路12公里。").figures;
         let whats: Vec<&str> = apart.iter().map(|f| f.what.as_str()).collect();
         assert_eq!(whats, ["建成国家级", "省级", "投资", "新建道路"]);
+    }
+
+    /// A range of amounts is no figure: neither end is drafted (800元 of 「200至800元」 had
+    /// been, its `what` ending in 「200至」), and its first number is no number with no unit
+    /// (2万 of 「2万至5万元」).
+    #[test]
+    fn a_range_of_amounts_is_no_figure() {
+        for range in [
+            "200至800元",
+            "200-800元",
+            "200～800元",
+            "200~800元",
+            "200—800元",
+            "200到800元",
+            "2万至5万元",
+            "1.5-2万元",
+            "200元至800元",
+            "2万元-5万元",
+            "10%-20%",
+            "200至约800元",
+        ] {
+            let text = format!("每人每月补助{range}，发放救助金150万元。");
+            let found = figures(&text);
+            let texts: Vec<&str> = found.figures.iter().map(|f| f.text.as_str()).collect();
+            assert_eq!(texts, ["150万元"], "{range}");
+            assert_eq!(found.figures[0].what, "发放救助金", "{range}");
+            let spans: Vec<&str> = (found.ranges.iter())
+                .filter_map(|r| text.get(r.clone()))
+                .collect();
+            assert_eq!(spans, [range], "{range}");
+            assert!(found.unitless.is_empty(), "{range}: {:?}", found.unitless);
+        }
+        // Amounts in other units, a number that is a name's, a mark that begins a word, and
+        // years: no range.
+        for (text, drafted) in [
+            ("下达资金300万元至15个乡镇。", &["300万元", "15个"][..]),
+            ("投入资金200万元到位。", &["200万元"]),
+            ("改造G210-800米路段。", &["800米"]),
+            ("2021年至2023年，累计安排资金1.5亿元。", &["1.5亿元"]),
+        ] {
+            let found = figures(text);
+            let texts: Vec<&str> = found.figures.iter().map(|f| f.text.as_str()).collect();
+            assert_eq!(texts, drafted, "{text}");
+            assert!(found.ranges.is_empty(), "{text}");
+        }
     }
 
     #[test]
