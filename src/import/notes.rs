@@ -7,7 +7,7 @@
 //! no unit after it (`1.2万停车位`), and on each range of amounts (`200至800元`), which are
 //! not taken as figures.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::errata::is_han;
@@ -271,15 +271,30 @@ pub(crate) fn left_out(
                 .get(windows[k].clone())
                 .unwrap_or_default()
         };
-        let quotes = Quotes::for_many_texts((0..pending.len()).map(text_of));
+        // Each quotation looked for once, however many numbers it quotes: a paragraph of one
+        // sentence written again and again made as many alike quotations as numbers, each
+        // found wherever all the others are (their matches past the budget, and none noted),
+        // and the automaton's making grew with the square of their number.
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
+        let quotation: Vec<usize> = (0..pending.len())
+            .map(|k| {
+                let next = distinct.len();
+                *distinct.entry(text_of(k)).or_insert(next)
+            })
+            .collect();
+        let mut quotations = vec![""; distinct.len()];
+        for (words, q) in distinct {
+            quotations[q] = words;
+        }
+        let quotes = Quotes::for_many_texts(quotations.iter().copied());
         let found = quotes.find_in(&whole, match_budget(whole.len()));
         if !found.complete {
             break;
         }
-        let starts = found.starts(pending.len());
+        let starts = found.starts(quotations.len());
         let mut next = Vec::new();
         for (k, &n) in pending.iter().enumerate() {
-            if starts[k].len() == 1 || widest {
+            if starts[quotation[k]].len() == 1 || widest {
                 quoted[n] = Some(windows[k].clone());
             } else {
                 next.push(n);
