@@ -1296,3 +1296,39 @@ fn a_range_of_amounts_is_noted_not_drafted_as_a_figure() {
         "{report}"
     );
 }
+
+/// 计划 that names a programme (特岗计划, “三支一扶”计划, 行动计划实施以来) says nothing of a
+/// plan: the figures of such a sentence had been drafted as planned, which the figures view
+/// then showed as 计划 and no total added. 计划 the verb (计划明年, 计划投入, 计划于) still
+/// makes its figures planned.
+#[test]
+fn a_programme_named_a_plan_is_no_plan() {
+    let text = "某县教育局\n关于县人大十届二次会议第3号建议的答复\n王丽代表：\n        \
+                您提出的建议收悉，现答复如下：\n        \
+                2022年，我县通过特岗计划招聘教师120人。实施“三支一扶”计划，招募50人。\
+                国培计划培训教师300人次。乡村振兴行动计划实施以来，新建道路12公里。\
+                该计划共资助学生45名。\
+                我县计划明年招聘教师80人。我局计划投入资金500万元。计划于2024年新建学校2所。\
+                县财政年度计划投资300万元。特岗计划将招聘教师60人。\n        \
+                某县教育局\n        2023年7月28日\n";
+    let (_, letter) = imported(text);
+    let statuses: Vec<(&str, String)> = (letter.opening_figures.iter())
+        .map(|f| (f.text.as_str(), format!("{:?}", f.status)))
+        .collect();
+    let expected = [
+        ("120人", "Done"),
+        ("50人", "Done"),
+        ("300人次", "Done"),
+        ("12公里", "Done"),
+        ("45名", "Done"),
+        ("80人", "Planned"),
+        ("500万元", "Planned"),
+        ("2所", "Planned"),
+        ("300万元", "Planned"),
+        ("60人", "Planned"),
+    ];
+    let expected: Vec<(&str, String)> = (expected.iter())
+        .map(|&(t, s)| (t, s.to_string()))
+        .collect();
+    assert_eq!(statuses, expected);
+}

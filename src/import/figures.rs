@@ -11,8 +11,8 @@
 //! numbers before and after the figure, figures or not (`1.2万` of 「在500余个小区增设了1.2万
 //! 停车位」): the words past another number are about that number; the period
 //! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
-//! (`将`, `计划`…) in its sentence before it, or in its clause after it a plan with its time
-//! (`…8000万元的项目即将开工`, `将于`);
+//! (`将`, `计划`…, not 计划 naming a programme: 特岗计划) in its sentence before it, or in its
+//! clause after it a plan with its time (`…8000万元的项目即将开工`, `将于`);
 //! all need a person's review.
 
 use crate::letter::load::value_problem;
@@ -333,7 +333,7 @@ fn draft(
     // The plan may be said after the figure, in its own clause: 「投资8000万元的…项目即将开工
     // 建设」.
     let after = text.get(f.range.end..own.end).unwrap_or_default();
-    let status = if plans(sentence) || PLAN_WORDS_AFTER.iter().any(|w| after.contains(w)) {
+    let status = if plans(sentence) || plans_after(after) {
         Status::Planned
     } else {
         Status::Done
@@ -381,6 +381,7 @@ fn plans(sentence: &str) -> bool {
                     || after.starts_with(['到', '了'])
                     || before.contains("以来"))
             }
+            "计划" => !names_a_programme(before, after),
             _ => true,
         }
     };
@@ -389,6 +390,52 @@ fn plans(sentence: &str) -> bool {
         .map(|(at, w)| at + w.len())
         .max();
     last.is_some_and(|end| !sentence.get(end..).unwrap_or_default().contains('已'))
+}
+
+/// Words right before 计划 that make it a programme's name, not a plan: 特岗计划, 国培计划,
+/// 行动计划, 该计划 (「通过特岗计划招聘教师120人」 reports teachers taken on). Not 年度 or
+/// 工作: 「年度计划投资300万元」 is money planned.
+const PROGRAMME_BEFORE: [&str; 14] = [
+    "特岗",
+    "国培",
+    "省培",
+    "三支一扶",
+    "春蕾",
+    "英才",
+    "西部",
+    "行动",
+    "专项",
+    "工程",
+    "人才",
+    "该",
+    "这一",
+    "这项",
+];
+
+/// Words right after 计划 that say the programme it names has run: 「…行动计划实施以来，新建
+/// 道路12公里」.
+const PROGRAMME_AFTER: [&str; 4] = ["实施以来", "启动以来", "开展以来", "以来"];
+
+/// Whether 计划, between `before` and `after`, names a programme (a noun) rather than says a
+/// plan (the verb of 计划投入, 计划明年, 计划于): a quotation closes right before it
+/// (「实施“三支一扶”计划」), it is a programme's name ([`PROGRAMME_BEFORE`]), or the programme
+/// has run since ([`PROGRAMME_AFTER`]). A plan said besides (特岗计划将招聘) is still one.
+fn names_a_programme(before: &str, after: &str) -> bool {
+    before.ends_with(['”', '」', '』', '》', '"'])
+        || PROGRAMME_BEFORE.iter().any(|w| before.ends_with(w))
+        || PROGRAMME_AFTER.iter().any(|w| after.starts_with(w))
+}
+
+/// Whether `after`, the words of a figure's clause after it, say a plan
+/// ([`PLAN_WORDS_AFTER`]); not 计划于 of a programme (「…的特岗计划于2020年启动」).
+fn plans_after(after: &str) -> bool {
+    PLAN_WORDS_AFTER.iter().any(|w| {
+        (after.match_indices(w)).any(|(at, _)| {
+            let before = after.get(..at).unwrap_or_default();
+            let rest = after.get(at + "计划".len()..).unwrap_or_default();
+            !(w.starts_with("计划") && names_a_programme(before, rest))
+        })
+    })
 }
 
 /// The words that say a plan after a figure, in its clause: each a plan with its time or
@@ -744,6 +791,31 @@ mod tests {
             for figure in &figures(planned).figures {
                 assert_eq!(figure.status, Status::Planned, "{planned}: {}", figure.text);
             }
+        }
+    }
+
+    /// 计划 naming a programme, before the figure or after it in its clause, is no plan;
+    /// 计划 the verb is one.
+    #[test]
+    fn a_programme_named_a_plan_is_no_plan() {
+        let status = |text: &str| figures(text).figures[0].status;
+        for done in [
+            "通过特岗计划招聘教师120人。",
+            "实施“三支一扶”计划，招募50人。",
+            "实施《乡村振兴人才计划》，培训150人。",
+            "该计划共资助学生45名。",
+            "行动计划实施以来新建道路12公里。",
+            "招募50人的特岗计划于2020年启动。",
+        ] {
+            assert_eq!(status(done), Status::Done, "{done}");
+        }
+        for planned in [
+            "我局计划投入资金500万元。",
+            "年度计划投资300万元。",
+            "投资300万元的项目计划于明年开工。",
+            "特岗计划将招聘教师60人。",
+        ] {
+            assert_eq!(status(planned), Status::Planned, "{planned}");
         }
     }
 
