@@ -1332,3 +1332,49 @@ fn a_programme_named_a_plan_is_no_plan() {
         .collect();
     assert_eq!(statuses, expected);
 }
+
+/// A short verdict is read wherever a letter writes one: as the first sentence of the
+/// suggestion's first paragraph (「该建议已采纳。我局投入…」), without its full stop (a web
+/// page's copy), as a class (「该建议属于A类。」), or after the heading's own full stop on its
+/// line. Each had been left in the paragraphs and the suggestion reported with no verdict,
+/// while a long sentence with 暂无法采纳 was taken.
+#[test]
+fn a_short_verdict_is_read_as_a_long_one_is() {
+    let text = "某县交通运输局\n关于县人大十届二次会议第3号建议的答复\n王丽代表：\n        \
+                您提出的建议收悉，现答复如下：\n        \
+                一、关于加快农村公路建设的建议\n        \
+                该建议已采纳。我局投入资金300万元，新建道路12公里。\n        \
+                二、关于完善公交站台的建议\n        您的建议已被采纳\n        新建公交站台30个。\n        \
+                三、关于农村客运的建议\n        该建议属于A类。\n        新增客运班线3条。\n        \
+                四、关于设立专项基金的建议。该建议已采纳。\n        设立基金1000万元。\n        \
+                五、关于设立公交专线的建议\n        \
+                由于目前财力有限，该项建议暂无法采纳，我们将在今后的工作中积极创造条件逐步推进。\n        \
+                感谢您对交通工作的关心。\n        某县交通运输局\n        2023年7月28日\n";
+    let (imported, letter) = imported(text);
+    let read: Vec<(&str, &str)> = (letter.suggestions.iter())
+        .map(|s| (s.title.as_str(), s.response.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("关于加快农村公路建设的建议", "该建议已采纳。"),
+            ("关于完善公交站台的建议", "您的建议已被采纳"),
+            ("关于农村客运的建议", "该建议属于A类。"),
+            ("关于设立专项基金的建议", "该建议已采纳。"),
+            (
+                "关于设立公交专线的建议",
+                "由于目前财力有限，该项建议暂无法采纳，我们将在今后的工作中积极创造条件逐步推进。"
+            ),
+        ]
+    );
+    assert_eq!(
+        letter.suggestions[0].paragraphs,
+        ["我局投入资金300万元，新建道路12公里。"]
+    );
+    assert_eq!(letter.suggestions[0].figures.len(), 2);
+    assert!(
+        !(imported.warnings.iter()).any(|w| matches!(w, dafu::import::Warning::NoVerdict { .. })),
+        "{:?}",
+        imported.warnings
+    );
+}
