@@ -60,6 +60,8 @@ pub enum Warning {
     ChineseNumerals(Vec<String>),
     /// Numbers with no unit after them, not taken as figures.
     NoUnit(Vec<String>),
+    /// Ranges of amounts (`200至800元`), not taken as figures: their two ends are no sum.
+    Ranges(Vec<String>),
     /// The header and signature fields the letter does not have, left out of the draft.
     Lacks(Vec<String>),
     /// The fields the text does not have, left out of the draft, when the text stops
@@ -173,8 +175,8 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     repair_spaces(&mut letter, &mut errata);
     // The proposal's number and title are quoted from the opening, now repaired.
     letter.proposal = header::proposal(letter.title.as_deref(), &letter.opening);
-    let unitless = find_figures(&mut letter, &mut warnings);
-    letter.notes = notes::notes(&letter, &unitless);
+    let left_out = find_figures(&mut letter, &mut warnings);
+    letter.notes = notes::notes(&letter, &left_out);
     letter.errata = errata.finish();
     let cut = cut_short(&letter, &warnings);
     // A text cut short says so where it stops, for the reader as for the reviewer.
@@ -604,19 +606,21 @@ fn repair_spaces(letter: &mut Letter, errata: &mut Errata) {
     });
 }
 
-/// Figures of each node, found in the node's own text. Phrases in Chinese numerals, and
-/// numbers with no unit after them, which are not taken, are listed in `warnings` for a
-/// person to judge; the latter are returned, for notes where they stand.
-fn find_figures(letter: &mut Letter, warnings: &mut Vec<Warning>) -> notes::Unitless {
+/// Figures of each node, found in the node's own text. Phrases in Chinese numerals, numbers
+/// with no unit after them and ranges of amounts, which are not taken, are listed in
+/// `warnings` for a person to judge; the last two are returned, for notes where they stand.
+fn find_figures(letter: &mut Letter, warnings: &mut Vec<Warning>) -> notes::LeftOut {
     let mut skipped: Vec<String> = Vec::new();
-    let mut unitless = notes::Unitless::default();
+    let mut left_out = notes::LeftOut::default();
     let mut of = |paragraphs: &[String]| -> Vec<Figure> {
         paragraphs
             .iter()
             .flat_map(|p| {
                 let found = figures::figures(p);
                 skipped.extend(found.skipped);
-                unitless.add(p, found.unitless);
+                let unitless = found.unitless.into_iter().map(|r| (r, notes::Left::NoUnit));
+                let ranges = found.ranges.into_iter().map(|r| (r, notes::Left::Range));
+                left_out.add(p, unitless.chain(ranges));
                 found.figures
             })
             .collect()
@@ -647,11 +651,15 @@ fn find_figures(letter: &mut Letter, warnings: &mut Vec<Warning>) -> notes::Unit
     if !skipped.is_empty() {
         warnings.push(Warning::ChineseNumerals(skipped));
     }
-    let numbers = unitless.numbers();
+    let numbers = left_out.numbers(notes::Left::NoUnit);
     if !numbers.is_empty() {
         warnings.push(Warning::NoUnit(numbers));
     }
-    unitless
+    let ranges = left_out.numbers(notes::Left::Range);
+    if !ranges.is_empty() {
+        warnings.push(Warning::Ranges(ranges));
+    }
+    left_out
 }
 
 /// Keys that stay in the draft even when empty: the signature, which says it has neither a

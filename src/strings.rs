@@ -910,6 +910,8 @@ pub struct ReportLabels {
     pub chinese_numerals: &'static str,
     /// Before the numbers with no unit that were not taken.
     pub no_unit: &'static str,
+    /// Before the ranges of amounts that were not taken.
+    pub ranges: &'static str,
     /// Before the fields the letter does not have.
     pub lacks: &'static str,
     /// Before the fields a text cut short does not have.
@@ -967,6 +969,7 @@ const ZH_REPORT: ReportLabels = ReportLabels {
     },
     chinese_numerals: "用中文数字写的数字短语，未作为数字收录（是数据的请补上）：",
     no_unit: "后面没有 dafu 认得的单位的数，未作为数字收录（是数据的请补上）：",
+    ranges: "数的范围，未作为数字收录（范围的两端不能相加；请按原文之意补上数字）：",
     lacks: "原文没有这些项（草稿中已略去；PDF 中有的请补上）：",
     not_in_text: "所据文本没有这些项（文本可能不全；草稿中已略去，PDF 中有的请补上）：",
     no_parts: "没有找到编号的部分（一、…）：整个正文都作为开头",
@@ -1023,6 +1026,7 @@ const EN_REPORT: ReportLabels = ReportLabels {
     },
     chinese_numerals: "figure phrases in Chinese numerals, not taken as figures (add any that are data): ",
     no_unit: "numbers with no unit dafu knows after them, not taken as figures (add any that are data): ",
+    ranges: "ranges, not taken as figures (a range's two ends are no sum; add the figures the letter means): ",
     lacks: "not in the letter (left out of the draft; add any the PDF has): ",
     not_in_text: "not in the text given, which may be incomplete (left out of the draft; add any the PDF has): ",
     no_parts: "no numbered parts (一、…) found: the whole body is the opening",

@@ -1229,3 +1229,152 @@ fn the_reports_counts_agree_with_their_number_in_english() {
         "dafu import: 3 sections (0 with a heading, 3 numbered paragraphs), 2 figures, 1 erratum"
     );
 }
+
+/// A range of amounts (「每人每月补助200至800元」) is no figure: its two ends are no sum, and
+/// the schema has none for a range. It had been drafted as one figure of 800元, whose `what`
+/// ended in 「200至」, and which a chart then added to the section's other sums as money paid.
+/// Now neither end is drafted; the draft notes the range where it stands, and the report
+/// lists it. Years written as a range stay a figure's period.
+#[test]
+fn a_range_of_amounts_is_noted_not_drafted_as_a_figure() {
+    let (_dir, file) = temp("ranges.txt");
+    let ranges = [
+        "200至800元",
+        "300-900元",
+        "400～1000元",
+        "500到1100元",
+        "2万至5万元",
+        "600元至1200元",
+        "10%-20%",
+    ];
+    let sentences: String = (ranges.iter())
+        .map(|r| format!("每人每月补助{r}，"))
+        .collect();
+    std::fs::write(
+        &file,
+        format!(
+            "某县民政局\n关于县政协十届二次会议第12号提案的答复\n张委员：\n        \
+             您提出的《关于提高困难群众生活补助的提案》收悉，现答复如下：\n        \
+             2023年，我县{sentences}发放临时救助金150万元。\
+             2021年至2023年，县财政累计安排资金1.5亿元。\n        某县民政局\n        \
+             2023年7月28日\n"
+        ),
+    )
+    .unwrap();
+    let (code, draft, report) = run(&["--lang", "en", "import", file.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{report}");
+    let letter = load::parse(&draft, "draft").expect("the draft passes check");
+    let figures: Vec<(&str, Option<&str>)> = (letter.opening_figures.iter())
+        .map(|f| (f.text.as_str(), f.period.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        [("150万元", Some("2023")), ("1.5亿元", Some("2021-2023"))],
+        "{draft}"
+    );
+    let notes: Vec<(&str, &str)> = (letter.notes.iter())
+        .map(|n| (n.text.as_str(), n.note.as_str()))
+        .collect();
+    for range in ranges {
+        assert!(
+            notes
+                .iter()
+                .any(|&(text, note)| text == range && note.contains("范围")),
+            "{range}: {notes:?}"
+        );
+    }
+    assert!(
+        !(notes.iter()).any(|&(_, note)| note.contains("没有 dafu 认得的单位")),
+        "2万 of 2万至5万元 is a range's end, not a number with no unit: {notes:?}"
+    );
+    assert!(
+        report.contains(&format!(
+            "warning: ranges, not taken as figures (a range's two ends are no sum; add the \
+             figures the letter means): {}",
+            ranges.join("、")
+        )),
+        "{report}"
+    );
+}
+
+/// 计划 that names a programme (特岗计划, “三支一扶”计划, 行动计划实施以来) says nothing of a
+/// plan: the figures of such a sentence had been drafted as planned, which the figures view
+/// then showed as 计划 and no total added. 计划 the verb (计划明年, 计划投入, 计划于) still
+/// makes its figures planned.
+#[test]
+fn a_programme_named_a_plan_is_no_plan() {
+    let text = "某县教育局\n关于县人大十届二次会议第3号建议的答复\n王丽代表：\n        \
+                您提出的建议收悉，现答复如下：\n        \
+                2022年，我县通过特岗计划招聘教师120人。实施“三支一扶”计划，招募50人。\
+                国培计划培训教师300人次。乡村振兴行动计划实施以来，新建道路12公里。\
+                该计划共资助学生45名。\
+                我县计划明年招聘教师80人。我局计划投入资金500万元。计划于2024年新建学校2所。\
+                县财政年度计划投资300万元。特岗计划将招聘教师60人。\n        \
+                某县教育局\n        2023年7月28日\n";
+    let (_, letter) = imported(text);
+    let statuses: Vec<(&str, String)> = (letter.opening_figures.iter())
+        .map(|f| (f.text.as_str(), format!("{:?}", f.status)))
+        .collect();
+    let expected = [
+        ("120人", "Done"),
+        ("50人", "Done"),
+        ("300人次", "Done"),
+        ("12公里", "Done"),
+        ("45名", "Done"),
+        ("80人", "Planned"),
+        ("500万元", "Planned"),
+        ("2所", "Planned"),
+        ("300万元", "Planned"),
+        ("60人", "Planned"),
+    ];
+    let expected: Vec<(&str, String)> = (expected.iter())
+        .map(|&(t, s)| (t, s.to_string()))
+        .collect();
+    assert_eq!(statuses, expected);
+}
+
+/// A short verdict is read wherever a letter writes one: as the first sentence of the
+/// suggestion's first paragraph (「该建议已采纳。我局投入…」), without its full stop (a web
+/// page's copy), as a class (「该建议属于A类。」), or after the heading's own full stop on its
+/// line. Each had been left in the paragraphs and the suggestion reported with no verdict,
+/// while a long sentence with 暂无法采纳 was taken.
+#[test]
+fn a_short_verdict_is_read_as_a_long_one_is() {
+    let text = "某县交通运输局\n关于县人大十届二次会议第3号建议的答复\n王丽代表：\n        \
+                您提出的建议收悉，现答复如下：\n        \
+                一、关于加快农村公路建设的建议\n        \
+                该建议已采纳。我局投入资金300万元，新建道路12公里。\n        \
+                二、关于完善公交站台的建议\n        您的建议已被采纳\n        新建公交站台30个。\n        \
+                三、关于农村客运的建议\n        该建议属于A类。\n        新增客运班线3条。\n        \
+                四、关于设立专项基金的建议。该建议已采纳。\n        设立基金1000万元。\n        \
+                五、关于设立公交专线的建议\n        \
+                由于目前财力有限，该项建议暂无法采纳，我们将在今后的工作中积极创造条件逐步推进。\n        \
+                感谢您对交通工作的关心。\n        某县交通运输局\n        2023年7月28日\n";
+    let (imported, letter) = imported(text);
+    let read: Vec<(&str, &str)> = (letter.suggestions.iter())
+        .map(|s| (s.title.as_str(), s.response.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("关于加快农村公路建设的建议", "该建议已采纳。"),
+            ("关于完善公交站台的建议", "您的建议已被采纳"),
+            ("关于农村客运的建议", "该建议属于A类。"),
+            ("关于设立专项基金的建议", "该建议已采纳。"),
+            (
+                "关于设立公交专线的建议",
+                "由于目前财力有限，该项建议暂无法采纳，我们将在今后的工作中积极创造条件逐步推进。"
+            ),
+        ]
+    );
+    assert_eq!(
+        letter.suggestions[0].paragraphs,
+        ["我局投入资金300万元，新建道路12公里。"]
+    );
+    assert_eq!(letter.suggestions[0].figures.len(), 2);
+    assert!(
+        !(imported.warnings.iter()).any(|w| matches!(w, dafu::import::Warning::NoVerdict { .. })),
+        "{:?}",
+        imported.warnings
+    );
+}

@@ -271,3 +271,51 @@ fn shenmus_letter_with_its_signer_on_the_numbers_line_reads_as_published() {
         .expect("the record under a line");
     assert_eq!(under.text, "签发人：高继强");
 }
+
+/// The proposal's title written without quotation marks (「您提出的关于加快农村公路建设的建议
+/// 收悉」) is read as a quoted one is: it had been reported missing, and the draft said the
+/// letter has none. Words about the addressee (关于您提出的…) or running past a clause are no
+/// title, and are still reported.
+#[test]
+fn a_proposal_title_without_quotation_marks_is_read() {
+    let reply = |opening: &str| {
+        format!(
+            "某县交通运输局\n关于县人大十届二次会议第3号建议的答复\n王丽代表：\n    {opening}\n\
+             感谢您的关心。\n某县交通运输局\n2023年1月5日\n"
+        )
+    };
+    for (opening, title) in [
+        (
+            "您提出的关于加快农村公路建设的建议收悉，现答复如下：",
+            "关于加快农村公路建设的建议",
+        ),
+        (
+            "您在县政协十届二次会议上提出的关于加强农村饮水安全的提案收悉。",
+            "关于加强农村饮水安全的提案",
+        ),
+        (
+            "您提出的《关于加快农村公路建设的建议》收悉，关于资金的建议另行答复。",
+            "关于加快农村公路建设的建议",
+        ),
+        (
+            "您提出的关于奋力打造乡村旅游，切实增加农民收入的建议收悉，现函复如下：",
+            "关于奋力打造乡村旅游，切实增加农民收入的建议",
+        ),
+    ] {
+        let (imported, yaml, letter) = drafted(&reply(opening));
+        assert_eq!(letter.proposal.title.as_deref(), Some(title), "{opening}");
+        let report = report_in(&imported, Lang::En);
+        assert!(!report.contains("proposal.title"), "{report}");
+        assert!(!yaml.contains("proposal.title"), "{yaml}");
+    }
+    for opening in [
+        "关于您提出的加快农村公路建设的建议，现答复如下：",
+        "关于这一问题，我局高度重视，现就您的建议答复如下：",
+        "关于此事，经研究，现对代表的建议答复如下：",
+    ] {
+        let (imported, _, letter) = drafted(&reply(opening));
+        assert_eq!(letter.proposal.title, None, "{opening}");
+        let report = report_in(&imported, Lang::En);
+        assert!(report.contains("proposal.title"), "{report}");
+    }
+}

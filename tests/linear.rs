@@ -1,7 +1,8 @@
 //! Letters of odd shapes cost time in proportion to their size: one paragraph of a million
 //! spaces or newlines, a megabyte paragraph searched for `a`, a query matching a million places,
 //! 128k figures quoting one text (checked, listed, and gone to from the figures view), 50k sums
-//! of money in one clause of a megabyte (each one's kind checked there).
+//! of money in one clause of a megabyte (each one's kind checked there), a megabyte paragraph
+//! of one range of amounts imported.
 //!
 //! Each test checks what a reader sees at these sizes (the screen, the count, the output); its
 //! work runs on a thread of its own under the hang guard ([`wait::on_a_thread`]), so that
@@ -378,6 +379,32 @@ fn importing_and_checking_a_text_cut_short_of_three_megabytes_takes_linear_time(
     assert_eq!(notes[0].text.chars().count(), 11 * 90_000);
 }
 
+/// A megabyte paragraph of one range of amounts written again and again (「补助2万至5万元，」):
+/// none is a figure, and each is noted, quoting as few words as tell it apart. Their
+/// quotations had been looked for once a range, each found wherever the others were: the
+/// matches ran past the budget, so none was noted, after seconds spent making an automaton of
+/// 45,000 alike quotations.
+#[test]
+fn importing_a_megabyte_paragraph_of_one_range_notes_it_in_linear_time() {
+    let text = format!(
+        "关于某事的答复\n某委员：\n{}完。\n某局\n2021年7月28日\n",
+        "补助2万至5万元，".repeat(45_000)
+    );
+    let letter = wait::on_a_thread("importing a paragraph of one range", move || {
+        let imported = dafu::import::import(&text).expect("a text imports");
+        let yaml = dafu::import::to_yaml(&imported, "ranges.txt");
+        load::parse(&yaml, "ranges.yaml")
+    });
+    let letter = letter.expect("the draft passes check");
+    assert!(letter.opening_figures.is_empty());
+    assert!(!letter.notes.is_empty());
+    assert!(letter.notes.len() <= 64, "{}", letter.notes.len());
+    for note in &letter.notes {
+        assert!(note.text.contains("2万至5万元"), "{}", note.text);
+        assert!(note.note.contains("是一个范围"), "{}", note.note);
+    }
+}
+
 /// How many sums of money [`sums_in_one_clause`] writes in one clause: about a megabyte.
 const SUMS: usize = 50_000;
 
@@ -581,7 +608,7 @@ fn copying_a_two_megabyte_paragraph_sends_at_most_the_limit_and_says_so() {
 #[test]
 #[ignore = "timing: cargo test --test linear -- --ignored"]
 fn timing_each_shape_takes_under_ten_seconds() {
-    let shapes: [(&str, fn()); 12] = [
+    let shapes: [(&str, fn()); 13] = [
         (
             "a million spaces",
             a_paragraph_of_a_million_spaces_wraps_in_linear_time,
@@ -629,6 +656,10 @@ fn timing_each_shape_takes_under_ten_seconds() {
         (
             "a text cut short of 3 MB",
             importing_and_checking_a_text_cut_short_of_three_megabytes_takes_linear_time,
+        ),
+        (
+            "a 1 MB paragraph of one range",
+            importing_a_megabyte_paragraph_of_one_range_notes_it_in_linear_time,
         ),
     ];
     wait::timing_each_under(std::time::Duration::from_secs(10), &shapes);

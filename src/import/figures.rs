@@ -11,8 +11,8 @@
 //! numbers before and after the figure, figures or not (`1.2万` of 「在500余个小区增设了1.2万
 //! 停车位」): the words past another number are about that number; the period
 //! from the words of its sentence (`2020年`, `近5年`, `目前`…), the status from its plan words
-//! (`将`, `计划`…) in its sentence before it, or in its clause after it a plan with its time
-//! (`…8000万元的项目即将开工`, `将于`);
+//! (`将`, `计划`…, not 计划 naming a programme: 特岗计划) in its sentence before it, or in its
+//! clause after it a plan with its time (`…8000万元的项目即将开工`, `将于`);
 //! all need a person's review.
 
 use crate::letter::load::value_problem;
@@ -34,6 +34,9 @@ pub(crate) struct NodeFigures {
     /// Where numbers in 万 or 亿 with no unit after them stand (`1.2万` of `1.2万停车位`):
     /// quantities the vocabulary has no measure word for, left to a person.
     pub unitless: Vec<Range<usize>>,
+    /// Where ranges of amounts stand (`200至800元`), from their first number to their last
+    /// one's unit: not taken as figures ([`ranges`]).
+    pub ranges: Vec<Range<usize>>,
 }
 
 /// The figures of a node's text, `what`, period and status drafted.
@@ -41,26 +44,25 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
     let found = phrase::find_all(text);
     let clauses = Clauses::new(text);
     let bare = bare_numbers(text, &found);
+    let ranges = ranges(text, &found, &bare);
     let mut out = NodeFigures {
         figures: Vec::new(),
         skipped: Vec::new(),
-        unitless: unitless(text, &bare),
+        unitless: unitless(text, &bare, &ranges.spans),
+        ranges: Vec::new(),
     };
     let numbers = numbers(text, &found, &bare);
     // Where each figure's phrase stands and its unit, for the figures that are a phrase's
     // one amount: a list written with its units says what it counts once.
     let mut spans: Vec<Option<(Range<usize>, &str)>> = Vec::new();
-    for f in &found {
+    for (f, &in_range) in found.iter().zip(&ranges.ends) {
         let Some(written) = text.get(f.range.clone()) else {
             continue;
         };
-        let arabic = f
-            .phrase
-            .items
-            .first()
-            .and_then(|i| text.get(i.range.clone()))
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-        if !arabic {
+        if in_range {
+            continue;
+        }
+        if !arabic(text, f) {
             out.skipped.push(written.to_string());
             continue;
         }
@@ -81,7 +83,80 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
         }
     }
     name_lists(text, &mut out.figures, &spans);
+    out.ranges = ranges.spans;
     out
+}
+
+/// Whether phrase `f` of `text` is written in Arabic numerals, as the schema's figures are.
+fn arabic(text: &str, f: &Found) -> bool {
+    (f.phrase.items.first())
+        .and_then(|i| text.get(i.range.clone()))
+        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// What stands between the two ends of a range of amounts: the marks of a range of years,
+/// and 到 (「200到800元」), which between years a letter does not write.
+const AMOUNT_RANGE_MARKS: [char; 7] = ['-', '—', '–', '至', '~', '～', '到'];
+
+/// The ranges of amounts of a node's text: where each stands, and which phrases are their
+/// ends.
+struct Ranges {
+    /// Where each range stands, from its first number to its last one's unit, in order.
+    spans: Vec<Range<usize>>,
+    /// Per phrase of `found`, whether it is an end of a range.
+    ends: Vec<bool>,
+}
+
+/// The ranges of amounts among the phrases `found` and the numbers `bare` of `text` (both in
+/// order): a phrase in Arabic numerals right after a range's mark ([`AMOUNT_RANGE_MARKS`]),
+/// right after a number: a phrase in the same unit (「600元至1200元」), or a number outside
+/// every phrase, which shares the phrase's unit (「200至800元」「2万至5万元」「1.5-2万元」).
+/// A range is no figure: its two ends are no sum, and drafted as a figure of its last
+/// amount, a chart added it to the sums around it. Years are no phrase (年 is no unit): a
+/// range of years stays a period (「2021年至2023年」).
+fn ranges(text: &str, found: &[Found], bare: &[Bare]) -> Ranges {
+    let mut out = Ranges {
+        spans: Vec::new(),
+        ends: vec![false; found.len()],
+    };
+    for (k, f) in found.iter().enumerate() {
+        let before = text.get(..f.range.start).unwrap_or_default();
+        let Some(mark) = (before.chars().next_back()).filter(|c| AMOUNT_RANGE_MARKS.contains(c))
+        else {
+            continue;
+        };
+        if !arabic(text, f) {
+            continue;
+        }
+        let mark_at = f.range.start - mark.len_utf8();
+        // A phrase in another unit is no end of this range: 「下达资金300万元至15个乡镇」.
+        let lower = k.checked_sub(1).filter(|&j| {
+            let g = &found[j];
+            g.range.end == mark_at && g.phrase.unit == f.phrase.unit && arabic(text, g)
+        });
+        let start = match lower {
+            Some(j) => Some(found[j].range.start),
+            None => bare_ending_at(text, bare, mark_at),
+        };
+        if let Some(start) = start {
+            if let Some(j) = lower {
+                out.ends[j] = true;
+            }
+            out.ends[k] = true;
+            out.spans.push(start..f.range.end);
+        }
+    }
+    out
+}
+
+/// Where the number of `bare` (in order) that ends at `end` of `text` starts, if one does
+/// and it is a quantity's: not part of a name (G210).
+fn bare_ending_at(text: &str, bare: &[Bare], end: usize) -> Option<usize> {
+    let b = bare.get(bare.partition_point(|b| b.range.end < end))?;
+    let named = (text.get(..b.range.start))
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    (b.range.end == end && !named).then_some(b.range.start)
 }
 
 /// Figures written one after another, each with its unit and a 、 between them, of which
@@ -178,10 +253,16 @@ fn bare_numbers(text: &str, found: &[Found]) -> Vec<Bare> {
 }
 
 /// Where the numbers of `bare` in 万 or 亿 with no unit after them stand (`1.2万停车位`), up
-/// to their multiplier.
-fn unitless(text: &str, bare: &[Bare]) -> Vec<Range<usize>> {
+/// to their multiplier; not those that begin a range of `ranges` (in order), whose unit is
+/// its last amount's (`2万` of `2万至5万元`).
+fn unitless(text: &str, bare: &[Bare], ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let begins_range = |b: &Bare| {
+        ranges
+            .binary_search_by_key(&b.range.start, |r| r.start)
+            .is_ok()
+    };
     (bare.iter())
-        .filter(|b| b.multiplied)
+        .filter(|b| b.multiplied && !begins_range(b))
         .filter(|b| Unit::at_start(text.get(b.scaled..).unwrap_or_default()).is_none())
         .map(|b| b.range.start..b.scaled)
         .collect()
@@ -252,7 +333,7 @@ fn draft(
     // The plan may be said after the figure, in its own clause: 「投资8000万元的…项目即将开工
     // 建设」.
     let after = text.get(f.range.end..own.end).unwrap_or_default();
-    let status = if plans(sentence) || PLAN_WORDS_AFTER.iter().any(|w| after.contains(w)) {
+    let status = if plans(sentence) || plans_after(after) {
         Status::Planned
     } else {
         Status::Done
@@ -300,6 +381,7 @@ fn plans(sentence: &str) -> bool {
                     || after.starts_with(['到', '了'])
                     || before.contains("以来"))
             }
+            "计划" => !names_a_programme(before, after),
             _ => true,
         }
     };
@@ -308,6 +390,52 @@ fn plans(sentence: &str) -> bool {
         .map(|(at, w)| at + w.len())
         .max();
     last.is_some_and(|end| !sentence.get(end..).unwrap_or_default().contains('已'))
+}
+
+/// Words right before 计划 that make it a programme's name, not a plan: 特岗计划, 国培计划,
+/// 行动计划, 该计划 (「通过特岗计划招聘教师120人」 reports teachers taken on). Not 年度 or
+/// 工作: 「年度计划投资300万元」 is money planned.
+const PROGRAMME_BEFORE: [&str; 14] = [
+    "特岗",
+    "国培",
+    "省培",
+    "三支一扶",
+    "春蕾",
+    "英才",
+    "西部",
+    "行动",
+    "专项",
+    "工程",
+    "人才",
+    "该",
+    "这一",
+    "这项",
+];
+
+/// Words right after 计划 that say the programme it names has run: 「…行动计划实施以来，新建
+/// 道路12公里」.
+const PROGRAMME_AFTER: [&str; 4] = ["实施以来", "启动以来", "开展以来", "以来"];
+
+/// Whether 计划, between `before` and `after`, names a programme (a noun) rather than says a
+/// plan (the verb of 计划投入, 计划明年, 计划于): a quotation closes right before it
+/// (「实施“三支一扶”计划」), it is a programme's name ([`PROGRAMME_BEFORE`]), or the programme
+/// has run since ([`PROGRAMME_AFTER`]). A plan said besides (特岗计划将招聘) is still one.
+fn names_a_programme(before: &str, after: &str) -> bool {
+    before.ends_with(['”', '」', '』', '》', '"'])
+        || PROGRAMME_BEFORE.iter().any(|w| before.ends_with(w))
+        || PROGRAMME_AFTER.iter().any(|w| after.starts_with(w))
+}
+
+/// Whether `after`, the words of a figure's clause after it, say a plan
+/// ([`PLAN_WORDS_AFTER`]); not 计划于 of a programme (「…的特岗计划于2020年启动」).
+fn plans_after(after: &str) -> bool {
+    PLAN_WORDS_AFTER.iter().any(|w| {
+        (after.match_indices(w)).any(|(at, _)| {
+            let before = after.get(..at).unwrap_or_default();
+            let rest = after.get(at + "计划".len()..).unwrap_or_default();
+            !(w.starts_with("计划") && names_a_programme(before, rest))
+        })
+    })
 }
 
 /// The words that say a plan after a figure, in its clause: each a plan with its time or
@@ -666,6 +794,31 @@ mod tests {
         }
     }
 
+    /// 计划 naming a programme, before the figure or after it in its clause, is no plan;
+    /// 计划 the verb is one.
+    #[test]
+    fn a_programme_named_a_plan_is_no_plan() {
+        let status = |text: &str| figures(text).figures[0].status;
+        for done in [
+            "通过特岗计划招聘教师120人。",
+            "实施“三支一扶”计划，招募50人。",
+            "实施《乡村振兴人才计划》，培训150人。",
+            "该计划共资助学生45名。",
+            "行动计划实施以来新建道路12公里。",
+            "招募50人的特岗计划于2020年启动。",
+        ] {
+            assert_eq!(status(done), Status::Done, "{done}");
+        }
+        for planned in [
+            "我局计划投入资金500万元。",
+            "年度计划投资300万元。",
+            "投资300万元的项目计划于明年开工。",
+            "特岗计划将招聘教师60人。",
+        ] {
+            assert_eq!(status(planned), Status::Planned, "{planned}");
+        }
+    }
+
     #[test]
     fn what_period_and_status_are_drafted_from_the_sentence() {
         // Years written with 至 between two 年 are years, as 2021-2023年 are.
@@ -709,6 +862,51 @@ mod tests {
         let apart = figures("建成国家级2个、省级27个，投资300万元、新建道路12公里。").figures;
         let whats: Vec<&str> = apart.iter().map(|f| f.what.as_str()).collect();
         assert_eq!(whats, ["建成国家级", "省级", "投资", "新建道路"]);
+    }
+
+    /// A range of amounts is no figure: neither end is drafted (800元 of 「200至800元」 had
+    /// been, its `what` ending in 「200至」), and its first number is no number with no unit
+    /// (2万 of 「2万至5万元」).
+    #[test]
+    fn a_range_of_amounts_is_no_figure() {
+        for range in [
+            "200至800元",
+            "200-800元",
+            "200～800元",
+            "200~800元",
+            "200—800元",
+            "200到800元",
+            "2万至5万元",
+            "1.5-2万元",
+            "200元至800元",
+            "2万元-5万元",
+            "10%-20%",
+            "200至约800元",
+        ] {
+            let text = format!("每人每月补助{range}，发放救助金150万元。");
+            let found = figures(&text);
+            let texts: Vec<&str> = found.figures.iter().map(|f| f.text.as_str()).collect();
+            assert_eq!(texts, ["150万元"], "{range}");
+            assert_eq!(found.figures[0].what, "发放救助金", "{range}");
+            let spans: Vec<&str> = (found.ranges.iter())
+                .filter_map(|r| text.get(r.clone()))
+                .collect();
+            assert_eq!(spans, [range], "{range}");
+            assert!(found.unitless.is_empty(), "{range}: {:?}", found.unitless);
+        }
+        // Amounts in other units, a number that is a name's, a mark that begins a word, and
+        // years: no range.
+        for (text, drafted) in [
+            ("下达资金300万元至15个乡镇。", &["300万元", "15个"][..]),
+            ("投入资金200万元到位。", &["200万元"]),
+            ("改造G210-800米路段。", &["800米"]),
+            ("2021年至2023年，累计安排资金1.5亿元。", &["1.5亿元"]),
+        ] {
+            let found = figures(text);
+            let texts: Vec<&str> = found.figures.iter().map(|f| f.text.as_str()).collect();
+            assert_eq!(texts, drafted, "{text}");
+            assert!(found.ranges.is_empty(), "{text}");
+        }
     }
 
     #[test]

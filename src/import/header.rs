@@ -10,7 +10,7 @@
 //! (`联系人`, `联系电话`, `联系单位`, before the signature or after the date), copy (`抄送`,
 //! `抄报`) and disclosure (`公开方式`); any other line after the date is kept as it is. The
 //! proposal's number and session come from the title or the opening, its title from the
-//! opening's first quotation.
+//! opening's first quotation, or else from its words 关于…的建议 (or 的提案, 的议案).
 
 use super::date::{DateLine, date_line};
 use super::errata::Errata;
@@ -641,7 +641,8 @@ fn is_phone(part: &str) -> bool {
 
 /// The proposal: its number and session from the title (`…关于中山市政协十二届五次会议提案
 /// 第125053号答复的函`), or its number from the opening (`（第016号）`); its title from the
-/// first quotation in the opening that names a suggestion or proposal.
+/// first quotation in the opening that names a suggestion or proposal, or else from its words
+/// that name one without quotation marks ([`unquoted_title`]).
 pub(crate) fn proposal(title: Option<&str>, opening: &[String]) -> Proposal {
     let mut out = Proposal::default();
     if let Some(title) = title
@@ -654,7 +655,7 @@ pub(crate) fn proposal(title: Option<&str>, opening: &[String]) -> Proposal {
     if out.number.is_none() {
         out.number = last_numbered(first).map(|(n, _)| n.to_string());
     }
-    out.title = quoted_title(first);
+    out.title = quoted_title(first).or_else(|| unquoted_title(first));
     out
 }
 
@@ -691,6 +692,48 @@ fn session(before: &str) -> Option<String> {
     }
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_string())
+}
+
+/// The most characters of a proposal's title written without quotation marks: it is sought
+/// within this many characters of each 关于, which keeps the search linear in the opening.
+const UNQUOTED_TITLE_CHARS: usize = 80;
+
+/// What ends a proposal's title written without quotation marks.
+const UNQUOTED_TITLE_ENDS: [&str; 3] = ["的建议", "的提案", "的议案"];
+
+/// What follows a proposal's title in the opening when it is received
+/// (「…的建议收悉」「…的提案（第12号）已收悉」): a title written without quotation marks is
+/// taken across a comma (「关于奋力打造乡村旅游，切实增加农民收入的建议」) only before one of
+/// them, where words that run on to the next clause (「关于此事，经研究，对代表的建议答复如
+/// 下」) are none.
+const RECEIVED: [&str; 6] = ["收悉", "已收悉", "已交", "（", "(", "第"];
+
+/// The proposal's title written without quotation marks in the opening, as the quoted one is
+/// read (「您提出的关于加快农村公路建设的建议收悉」): from a 关于 to the nearest 的建议, 的提案
+/// or 的议案 after it, within one sentence and [`UNQUOTED_TITLE_CHARS`]; across a comma only
+/// when [`RECEIVED`] follows. Not words that name the addressee (「关于您提出的…的建议」),
+/// which say what the letter answers, not its title.
+fn unquoted_title(opening: &str) -> Option<String> {
+    let breaks = |c: char| {
+        matches!(
+            c,
+            '。' | '；' | '：' | '！' | '？' | ';' | '《' | '“' | '\n'
+        )
+    };
+    (opening.match_indices("关于")).find_map(|(at, _)| {
+        let rest = opening.get(at..)?;
+        let end = (rest.char_indices())
+            .take(UNQUOTED_TITLE_CHARS)
+            .take_while(|&(_, c)| !breaks(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .find(|&end| {
+                let head = rest.get(..end).unwrap_or_default();
+                UNQUOTED_TITLE_ENDS.iter().any(|e| head.ends_with(e))
+            })?;
+        let (title, after) = (rest.get(..end)?, rest.get(end..)?);
+        let clauses = !title.contains(['，', ',']) || RECEIVED.iter().any(|r| after.starts_with(r));
+        (clauses && !title.contains(['您', '你'])).then(|| title.to_string())
+    })
 }
 
 /// The first quotation (`《…》`, `“…”`) of the opening that names a suggestion or proposal:

@@ -3,10 +3,11 @@
 //!
 //! Two shapes are found: traditional characters in a simplified text (`優勢`), and a
 //! two-character word written twice (`支持支持`). Other slips (`新工智能`) need a reader.
-//! Notes are drafted too where the text stops mid-sentence, and on each number in 万 or 亿 with
-//! no unit after it, which is not taken as a figure (`1.2万停车位`).
+//! Notes are drafted too where the text stops mid-sentence, on each number in 万 or 亿 with
+//! no unit after it (`1.2万停车位`), and on each range of amounts (`200至800元`), which are
+//! not taken as figures.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::errata::is_han;
@@ -65,8 +66,8 @@ fn scan(text: &str, out: &mut Vec<EditorialNote>) {
     }
 }
 
-/// Notes on the odd wording of a whole letter, and on its numbers of `unitless`.
-pub(crate) fn notes(letter: &Letter, numbers: &Unitless) -> Vec<EditorialNote> {
+/// Notes on the odd wording of a whole letter, and on its numbers `left_out`.
+pub(crate) fn notes(letter: &Letter, numbers: &LeftOut) -> Vec<EditorialNote> {
     let mut out = Vec::new();
     let mut texts: Vec<&str> = Vec::new();
     crate::letter::fields::for_each_text(letter, |part, _, text| {
@@ -77,45 +78,70 @@ pub(crate) fn notes(letter: &Letter, numbers: &Unitless) -> Vec<EditorialNote> {
     for text in texts {
         scan(text, &mut out);
     }
-    // A number left out for want of a unit is said where it stands, for the reader as for
-    // the reviewer: the report's warning reaches only those who import on the command line.
-    let noted = unitless(letter, numbers, &out);
+    // A number left out (for want of a unit, or as a range) is said where it stands, for the
+    // reader as for the reviewer: the report's warning reaches only those who import on the
+    // command line.
+    let noted = left_out(letter, numbers, &out);
     out.extend(noted);
     out
 }
 
-/// Numbers with no unit after them (`1.2万` of 「增设了1.2万停车位」), not taken as figures:
-/// each text that holds one, once, and each number as its text's index and its byte range
-/// there.
-#[derive(Debug, Default)]
-pub(crate) struct Unitless {
-    texts: Vec<String>,
-    numbers: Vec<(usize, Range<usize>)>,
+/// Why a number was not taken as a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Left {
+    /// A number in 万 or 亿 with no unit after it (`1.2万` of 「增设了1.2万停车位」).
+    NoUnit,
+    /// A range of amounts (`200至800元`): its two ends are no sum.
+    Range,
 }
 
-impl Unitless {
-    /// The numbers at `ranges` of `text`.
-    pub(crate) fn add(&mut self, text: &str, ranges: Vec<Range<usize>>) {
-        if ranges.is_empty() {
+/// Numbers not taken as figures: each text that holds one, once, and each number as its
+/// text's index, its byte range there and why it was left out.
+#[derive(Debug, Default)]
+pub(crate) struct LeftOut {
+    texts: Vec<String>,
+    numbers: Vec<(usize, Range<usize>, Left)>,
+}
+
+impl LeftOut {
+    /// The numbers of `text` at their ranges, each left out for its reason, in the order
+    /// they stand.
+    pub(crate) fn add(
+        &mut self,
+        text: &str,
+        numbers: impl IntoIterator<Item = (Range<usize>, Left)>,
+    ) {
+        let mut numbers: Vec<(Range<usize>, Left)> = numbers.into_iter().collect();
+        if numbers.is_empty() {
             return;
         }
+        numbers.sort_by_key(|(r, _)| r.start);
         let t = self.texts.len();
         self.texts.push(text.to_string());
-        self.numbers.extend(ranges.into_iter().map(|r| (t, r)));
+        self.numbers
+            .extend(numbers.into_iter().map(|(r, why)| (t, r, why)));
     }
 
-    /// The numbers as written, in order.
-    pub(crate) fn numbers(&self) -> Vec<String> {
+    /// The numbers left out for `why`, as written, in order.
+    pub(crate) fn numbers(&self, why: Left) -> Vec<String> {
         (self.numbers.iter())
-            .filter_map(|(t, r)| self.texts[*t].get(r.clone()))
+            .filter(|(_, _, w)| *w == why)
+            .filter_map(|(t, r, _)| self.texts[*t].get(r.clone()))
             .map(str::to_string)
             .collect()
     }
 }
 
-/// The drafted note on a number with no unit after it.
-fn unitless_note(number: &str) -> String {
-    format!("“{number}”后面没有 dafu 认得的单位，未作为数字收录。（导入时自动标出，请核对）")
+/// The drafted note on a number left out for `why`.
+fn left_out_note(number: &str, why: Left) -> String {
+    match why {
+        Left::NoUnit => format!(
+            "“{number}”后面没有 dafu 认得的单位，未作为数字收录。（导入时自动标出，请核对）"
+        ),
+        Left::Range => format!(
+            "“{number}”是一个范围，两端不是可以相加的数，未作为数字收录。（导入时自动标出，请核对）"
+        ),
+    }
 }
 
 /// How many characters a quotation has before and after its number, round by round: one
@@ -209,17 +235,17 @@ fn widened(text: &str, range: &Range<usize>, (before, after): (usize, usize)) ->
     start_outside_number(text, start)..end_outside_number(text, range.end + more)
 }
 
-/// A note on each number of `unitless` (a number in 万 or 亿 with no unit after it), that it
-/// was not taken as a figure: quoting the letter's words around it, as few as occur nowhere
+/// A note on each number `left_out` (a number in 万 or 亿 with no unit after it, a range of
+/// amounts), that it was not taken as a figure, and why: quoting the letter's words around it, as few as occur nowhere
 /// else in the letter (a note stands under every paragraph that holds its words), within its
 /// line (a note's text is one line). Each round quotes the numbers not yet told apart with
 /// more words ([`WIDENED_BY`]), and looks for them all in one pass over the letter; a number
 /// whose words are written elsewhere too (a sentence written twice) is quoted with the most,
 /// which stand, with the number, in each place. None that `existing` notes already quote,
 /// and none past the matches a letter may hold (numbers alike past telling in one pass).
-pub(crate) fn unitless(
+pub(crate) fn left_out(
     letter: &Letter,
-    unitless: &Unitless,
+    unitless: &LeftOut,
     existing: &[EditorialNote],
 ) -> Vec<EditorialNote> {
     if unitless.numbers.is_empty() {
@@ -235,25 +261,40 @@ pub(crate) fn unitless(
         let widest = round + 1 == WIDENED_BY.len();
         let windows: Vec<Range<usize>> = (pending.iter())
             .map(|&n| {
-                let (t, range) = &unitless.numbers[n];
+                let (t, range, _) = &unitless.numbers[n];
                 widened(&unitless.texts[*t], range, by)
             })
             .collect();
         let text_of = |k: usize| {
-            let (t, _) = &unitless.numbers[pending[k]];
+            let (t, _, _) = &unitless.numbers[pending[k]];
             unitless.texts[*t]
                 .get(windows[k].clone())
                 .unwrap_or_default()
         };
-        let quotes = Quotes::for_many_texts((0..pending.len()).map(text_of));
+        // Each quotation looked for once, however many numbers it quotes: a paragraph of one
+        // sentence written again and again made as many alike quotations as numbers, each
+        // found wherever all the others are (their matches past the budget, and none noted),
+        // and the automaton's making grew with the square of their number.
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
+        let quotation: Vec<usize> = (0..pending.len())
+            .map(|k| {
+                let next = distinct.len();
+                *distinct.entry(text_of(k)).or_insert(next)
+            })
+            .collect();
+        let mut quotations = vec![""; distinct.len()];
+        for (words, q) in distinct {
+            quotations[q] = words;
+        }
+        let quotes = Quotes::for_many_texts(quotations.iter().copied());
         let found = quotes.find_in(&whole, match_budget(whole.len()));
         if !found.complete {
             break;
         }
-        let starts = found.starts(pending.len());
+        let starts = found.starts(quotations.len());
         let mut next = Vec::new();
         for (k, &n) in pending.iter().enumerate() {
-            if starts[k].len() == 1 || widest {
+            if starts[quotation[k]].len() == 1 || widest {
                 quoted[n] = Some(windows[k].clone());
             } else {
                 next.push(n);
@@ -264,7 +305,7 @@ pub(crate) fn unitless(
     let mut out: Vec<EditorialNote> = Vec::new();
     let mut known: HashSet<&str> = existing.iter().map(|n| n.text.as_str()).collect();
     for (n, window) in quoted.into_iter().enumerate() {
-        let (t, range) = &unitless.numbers[n];
+        let (t, range, why) = &unitless.numbers[n];
         let text = &unitless.texts[*t];
         let (Some(words), Some(number)) =
             (window.and_then(|w| text.get(w)), text.get(range.clone()))
@@ -274,7 +315,7 @@ pub(crate) fn unitless(
         if known.insert(words) {
             out.push(EditorialNote {
                 text: words.to_string(),
-                note: unitless_note(number),
+                note: left_out_note(number, *why),
             });
         }
     }
@@ -363,11 +404,12 @@ mod tests {
     fn unitless_notes(paragraphs: &[&str]) -> Vec<EditorialNote> {
         let mut letter = crate::letter::load::embedded();
         letter.closing = paragraphs.iter().map(ToString::to_string).collect();
-        let mut unitless = Unitless::default();
+        let mut unitless = LeftOut::default();
         for p in paragraphs {
-            unitless.add(p, super::super::figures::figures(p).unitless);
+            let found = super::super::figures::figures(p);
+            unitless.add(p, found.unitless.into_iter().map(|r| (r, Left::NoUnit)));
         }
-        super::unitless(&letter, &unitless, &letter.notes)
+        super::left_out(&letter, &unitless, &letter.notes)
     }
 
     /// A number left out for want of a unit gets a note that quotes as few of the words

@@ -103,6 +103,7 @@ fn warning_text(warning: &Warning, words: &ReportLabels) -> String {
             format!("{}{}", words.chinese_numerals, phrases.join(words.phrases))
         }
         Warning::NoUnit(numbers) => format!("{}{}", words.no_unit, numbers.join(words.phrases)),
+        Warning::Ranges(ranges) => format!("{}{}", words.ranges, ranges.join(words.phrases)),
         Warning::Lacks(fields) => format!("{}{}", words.lacks, fields.join(words.fields)),
         Warning::NotInText(fields) => {
             format!("{}{}", words.not_in_text, fields.join(words.fields))

@@ -2,7 +2,8 @@
 //!
 //! A letter is answered in one of two ways. Suggestion by suggestion: a heading that names
 //! one (`一、关于…的建议`, `…的问题`), its verdict (`吸取采纳该建议。`, only from the phrases
-//! letters use for one), its measures (`（一）`) and their points (`一是…`). Or section by
+//! letters use for one; a short one that names what it judges, `该建议已采纳。`, also at the
+//! head of the first paragraph), its measures (`（一）`) and their points (`一是…`). Or section by
 //! section: a heading (`一、基本情况`) or a numbered paragraph (`一、我县按照…。`) that
 //! stays a paragraph. Ordinals must come in sequence (`一、` then `二、`), so an
 //! ordinal-looking word in running text (`一、二、三等奖`) does not start a part. The closing
@@ -96,30 +97,83 @@ const VERDICT_WORDS: [&str; 9] = [
     "暂不具备",
 ];
 
-/// A one-sentence verdict such as `吸取采纳该建议。`: short, one sentence, in the words letters
-/// use for one.
+/// Classes a reply gives a suggestion (A类: solved or adopted, B类: being solved or planned,
+/// C类: left for reference), which say its verdict as its words do.
+const CLASS_MARKS: [&str; 6] = ["A类", "B类", "C类", "Ａ类", "Ｂ类", "Ｃ类"];
+
+/// Words by which a verdict names what it is on: the suggestion, or what it raised.
+const NAMES_WHAT_IS_JUDGED: [&str; 6] = ["建议", "提案", "议案", "意见", "问题", "所提"];
+
+/// A one-sentence verdict such as `吸取采纳该建议。`: short, one sentence ending as a sentence
+/// does, in the words letters use for one ([`VERDICT_WORDS`]), or a plain verdict
+/// ([`is_plain_verdict`]).
 fn is_response(text: &str) -> bool {
+    one_sentence(text).is_some_and(|last| {
+        matches!(last, '。' | '：')
+            && (VERDICT_WORDS.iter().any(|w| text.contains(w)) || is_plain_verdict(text))
+    })
+}
+
+/// A paragraph that is a verdict: as [`is_response`], or a plain verdict whose full stop a
+/// web page's copy dropped (「您的建议已被采纳」). Only a paragraph of its own may lack it: in
+/// a heading a stray space may part its words (「一、关于 采纳群众意见…的建议」).
+fn is_response_paragraph(text: &str) -> bool {
+    is_response(text)
+        || one_sentence(text)
+            .is_some_and(|last| super::errata::is_han(last) && is_plain_verdict(text))
+}
+
+/// The last character of `text` when it is one short sentence ([`RESPONSE_CHARS`] at most,
+/// no full stop inside) that begins no part.
+fn one_sentence(text: &str) -> Option<char> {
     let chars: Vec<char> = text.chars().take(RESPONSE_CHARS + 1).collect();
-    let inner_stops = chars
+    let (&last, inner) = chars.split_last()?;
+    let inner_stops = inner.iter().any(|c| matches!(c, '。' | '！' | '？'));
+    (!ordinal::starts_part(text) && chars.len() <= RESPONSE_CHARS && !inner_stops).then_some(last)
+}
+
+/// A verdict that names what it judges, in a verdict's words or as a class
+/// (「该建议已采纳」「该建议属于A类」): named, it is told from a sentence of work done that
+/// happens to say 吸取 (「吸取先进经验」).
+fn is_plain_verdict(text: &str) -> bool {
+    let says = VERDICT_WORDS
         .iter()
-        .take(chars.len().saturating_sub(1))
-        .filter(|c| matches!(c, '。' | '！' | '？'))
-        .count();
-    !ordinal::starts_part(text)
-        && chars.len() <= RESPONSE_CHARS
-        && matches!(chars.last(), Some('。' | '：'))
-        && inner_stops == 0
-        && VERDICT_WORDS.iter().any(|w| text.contains(w))
+        .chain(&CLASS_MARKS)
+        .any(|w| text.contains(w));
+    says && NAMES_WHAT_IS_JUDGED.iter().any(|w| text.contains(w))
+}
+
+/// The paragraph `text` split into the plain verdict it begins with, one sentence
+/// ([`is_plain_verdict`]), and the rest: 「该建议已采纳。我局投入资金300万元…」. Only its
+/// first [`RESPONSE_CHARS`] characters are looked at.
+fn split_leading_verdict(text: &str) -> Option<(String, String)> {
+    let (at, stop) = (text.char_indices())
+        .take(RESPONSE_CHARS)
+        .find(|&(_, c)| matches!(c, '。' | '！'))?;
+    let end = at + stop.len_utf8();
+    let (verdict, rest) = (text.get(..end)?, text.get(end..)?.trim_start());
+    let plain = one_sentence(verdict).is_some() && is_plain_verdict(verdict);
+    (plain && !rest.is_empty()).then(|| (verdict.trim().to_string(), rest.to_string()))
+}
+
+/// Whether `chars` end with `word`.
+fn ends_with_word(chars: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(word.chars())
 }
 
 /// A suggestion heading's text after `一、`, split into title and verdict: `关于…的建议
-/// 吸取采纳该建议。` (a verdict is short, so only the heading's last characters are tried).
+/// 吸取采纳该建议。`, or after the heading's own full stop, `关于…的建议。该建议已采纳。` (a
+/// verdict is short, so only the heading's last characters are tried).
 fn split_suggestion_heading(rest: &str) -> (String, String) {
     let chars: Vec<char> = rest.trim().chars().collect();
     let from = chars.len().saturating_sub(RESPONSE_CHARS + 2);
     for (i, c) in chars.iter().enumerate().skip(from) {
-        if c.is_whitespace() {
-            let after: String = chars[i..].iter().collect::<String>().trim().to_string();
+        let ends_title =
+            *c == '。' && (SUGGESTION_ENDINGS.iter()).any(|e| ends_with_word(&chars[..i], e));
+        if c.is_whitespace() || ends_title {
+            let after = if ends_title { i + 1 } else { i };
+            let after: String = chars[after..].iter().collect::<String>().trim().to_string();
             if is_response(&after) {
                 return (
                     chars[..i].iter().collect::<String>().trim().to_string(),
@@ -263,8 +317,14 @@ fn suggestions(
         }
         match (out.suggestions.last_mut(), measures.last_mut()) {
             (Some(suggestion), Some(open)) => {
-                if was_awaiting && open.is_empty() && is_response(&text) {
+                let first = was_awaiting && open.is_empty();
+                if first && is_response_paragraph(&text) {
                     suggestion.response = text;
+                } else if let Some((verdict, rest)) =
+                    first.then(|| split_leading_verdict(&text)).flatten()
+                {
+                    suggestion.response = verdict;
+                    suggestion.paragraphs.push(rest);
                 } else if let Some(measure) = open.last_mut() {
                     measure.body.push(text);
                 } else {
@@ -480,6 +540,48 @@ mod tests {
         let errata = errata.finish();
         assert_eq!(errata[0].original, "加强管理； 一是改进");
         assert_eq!(errata[0].corrected, "加强管理；\n一是改进");
+    }
+
+    /// A short verdict that names what it judges is read at the head of the suggestion's
+    /// first paragraph, and without its full stop when it is a paragraph of its own; a
+    /// sentence of work done, and a heading's words after a stray space, are no verdict.
+    #[test]
+    fn plain_verdicts_are_read_and_work_done_is_not() {
+        let read = |texts: &[&str]| {
+            let mut warnings = Vec::new();
+            let body = body(
+                paragraphs(texts),
+                None,
+                &mut Errata::default(),
+                &mut warnings,
+            );
+            let s = &body.suggestions[0];
+            (s.title.clone(), s.response.clone(), s.paragraphs.clone())
+        };
+        assert_eq!(
+            read(&["一、关于甲的建议", "该建议已采纳。已修路。"]),
+            (
+                "关于甲的建议".into(),
+                "该建议已采纳。".into(),
+                vec!["已修路。".into()]
+            )
+        );
+        assert_eq!(
+            read(&["一、关于甲的建议", "所提问题已解决"]),
+            ("关于甲的建议".into(), "所提问题已解决".into(), vec![])
+        );
+        // Work done that says 吸取, and a second sentence's verdict, stay the paragraph.
+        for paragraph in ["我局吸取先进经验。新建道路。", "我局已修路。该建议已采纳。"]
+        {
+            let (_, response, paragraphs) = read(&["一、关于甲的建议", paragraph]);
+            assert_eq!(
+                (response.as_str(), paragraphs),
+                ("", vec![paragraph.to_string()])
+            );
+        }
+        let (title, response, _) = read(&["一、关于 采纳群众意见改善公交的建议", "已修路。"]);
+        assert_eq!(title, "关于 采纳群众意见改善公交的建议");
+        assert_eq!(response, "");
     }
 
     /// A point that follows a measure's heading on its line is shown on a line of its own:
