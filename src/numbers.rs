@@ -9,6 +9,7 @@ pub mod chinese;
 pub mod clause;
 pub mod period;
 pub mod phrase;
+pub mod range;
 pub mod units;
 
 /// `value` with at most `decimals` decimals and no trailing zeros: 1.80 → `1.8`.

@@ -398,6 +398,50 @@ fn an_amount_per_award_marked_as_money_paid_is_refused() {
     assert!(en.ends_with(&format!("{place}{en_said}")), "{en}");
 }
 
+/// An end of a range of amounts (「每家补助1至1.8亿元」) is no sum: read as money paid from its
+/// `what`, or marked so, a chart would add it, and it is refused at that field, naming the
+/// range, in both languages. Its last end marked cap, the most the range allows, passes.
+#[test]
+fn an_end_of_a_range_of_amounts_given_a_kind_that_adds_up_is_refused() {
+    let scratch = Scratch::new("money-kind-range");
+    let ranged = |paragraph: &str, text: &str, kind: &str| {
+        minimal_with("投入资金近1.8亿元", paragraph)
+            .replacen("- text: 近1.8亿元\n", &format!("- text: {text}\n"), 1)
+            .replacen(
+                "            what: 投入资金\n",
+                "            what: 每家补助\n",
+                1,
+            )
+            .replacen("            qualifier: 近\n", kind, 1)
+    };
+    let (zh, en) = refused_letter(
+        &scratch,
+        "upper",
+        ranged("每家补助1至1.8亿元", "1.8亿元", ""),
+    );
+    let place = ":30:19: suggestions[0].measures[0].figures[1].what: ";
+    let zh_said = "“1.8亿元”按 what“每家补助”读作补助的金额，但它是范围“1至1.8亿元”的一端，不是可以相加的数：money_kind 应写 cap，即范围允许的最高额\n";
+    let en_said = "“1.8亿元” reads as paid money from its what “每家补助”, but it is an end of the range “1至1.8亿元”, which is no sum: its money_kind is cap, the most the range allows\n";
+    assert!(zh.ends_with(&format!("upper.yaml{place}{zh_said}")), "{zh}");
+    assert!(en.ends_with(&format!("upper.yaml{place}{en_said}")), "{en}");
+    let paid = "            money_kind: paid\n";
+    let lower = ranged("每家补助1.8亿元至2亿元", "1.8亿元", paid);
+    let (zh, en) = refused_letter(&scratch, "lower", lower);
+    let place = ":31:25: suggestions[0].measures[0].figures[1].money_kind: ";
+    let zh_said = "“1.8亿元”标为补助的金额，但它是范围“1.8亿元至2亿元”的一端，不是可以相加的数：请去掉 money_kind，what 也不要写出金额的种类\n";
+    let en_said = "“1.8亿元” is marked paid money, but it is an end of the range “1.8亿元至2亿元”, which is no sum: give it no money_kind, and a what that names no kind of money\n";
+    assert!(zh.ends_with(&format!("lower.yaml{place}{zh_said}")), "{zh}");
+    assert!(en.ends_with(&format!("lower.yaml{place}{en_said}")), "{en}");
+    let cap = ranged(
+        "每家补助1至1.8亿元",
+        "1.8亿元",
+        "            money_kind: cap\n",
+    );
+    let path = scratch.write("cap.yaml", cap);
+    let out = run(["check", &path.display().to_string()]);
+    assert_eq!(out.code(), Some(0), "{out:?}");
+}
+
 /// Letters with a value of the wrong type where each of the schema's mappings and choices is
 /// expected, and the Chinese name the refusal gives what was expected.
 fn wrong_types() -> Vec<(&'static str, String, &'static str)> {

@@ -24,6 +24,7 @@ use crate::letter::{Figure, Status};
 use crate::numbers::clause::{Clauses, ends_part, ends_sentence};
 use crate::numbers::period::{Period, RANGE_MARKS, begins_a_range};
 use crate::numbers::phrase::{self, Found};
+use crate::numbers::range::AMOUNT_RANGE_MARKS;
 use crate::numbers::units::{Hedge, Place, Unit};
 
 /// Figures of a node's text, and the phrases that were not taken: in Chinese numerals, or with
@@ -93,10 +94,6 @@ fn arabic(text: &str, f: &Found) -> bool {
         .and_then(|i| text.get(i.range.clone()))
         .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
 }
-
-/// What stands between the two ends of a range of amounts: the marks of a range of years,
-/// and 到 (「200到800元」), which between years a letter does not write.
-const AMOUNT_RANGE_MARKS: [char; 7] = ['-', '—', '–', '至', '~', '～', '到'];
 
 /// The ranges of amounts of a node's text: where each stands, and which phrases are their
 /// ends.

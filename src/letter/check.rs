@@ -19,6 +19,7 @@ use crate::letter::{Figure, Kind, Letter, MoneyKind, Status};
 use crate::numbers::clause::Clauses;
 use crate::numbers::period::{FORMS, Period};
 use crate::numbers::phrase::{self, Phrase};
+use crate::numbers::range::{End, range_ending};
 use crate::numbers::trim_number;
 
 /// A figure that disagrees with the letter: where (a path to the field) and why.
@@ -383,6 +384,24 @@ fn check_kind_worded(
         ("what", said, "write money_kind: per_award", mend)
     };
     let quoted = worded.quoted();
+    // An end of a range of amounts (「每人每月补助200至800元」) is no sum of money given: as
+    // money that adds up, a chart would add the range's end as if it had been paid. Its last
+    // end is the most the range allows, a cap, which the range itself words.
+    let range = (!worded.at.is_empty())
+        .then(|| range_ending(worded.text, worded.at.clone()))
+        .flatten();
+    if let Some((span, end)) = range.clone().filter(|_| kind.adds_up()) {
+        let span = worded.text.get(span).unwrap_or_default();
+        let mend = match end {
+            End::Upper => "its money_kind is cap, the most the range allows",
+            End::Lower => "give it no money_kind, and a what that names no kind of money",
+        };
+        return Err((
+            here.key(key),
+            format!("{said}, but it is an end of the range “{span}”, which is no sum: {mend}"),
+        ));
+    }
+    let upper_end = range.is_some_and(|(_, end)| end == End::Upper);
     let per_award_word = (MoneyKind::PerAward.words().iter()).find(|w| worded.says(w));
     if let Some(word) = per_award_word.filter(|_| kind.adds_up()) {
         return Err((
@@ -392,7 +411,8 @@ fn check_kind_worded(
             ),
         ));
     }
-    if !worded.named {
+    // The last end of a range is a ceiling the range itself words.
+    if !(worded.named || kind == MoneyKind::Cap && upper_end) {
         let words = kind.words().join(" ");
         return Err((
             here.key(key),

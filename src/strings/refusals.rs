@@ -159,6 +159,22 @@ pub const TEMPLATES: &[Template] = &[
         "“{1}”按 what“{3}”读作{2}的金额，但它所在的分句“{4}”没有以下任何一词：{5}；请写明 money_kind，或照分句的用词写 what",
     ),
     t(
+        "“{}” is marked {} money, but it is an end of the range “{}”, which is no sum: its money_kind is cap, the most the range allows",
+        "“{1}”标为{2}的金额，但它是范围“{3}”的一端，不是可以相加的数：money_kind 应写 cap，即范围允许的最高额",
+    ),
+    t(
+        "“{}” is marked {} money, but it is an end of the range “{}”, which is no sum: give it no money_kind, and a what that names no kind of money",
+        "“{1}”标为{2}的金额，但它是范围“{3}”的一端，不是可以相加的数：请去掉 money_kind，what 也不要写出金额的种类",
+    ),
+    t(
+        "“{}” reads as {} money from its what “{}”, but it is an end of the range “{}”, which is no sum: its money_kind is cap, the most the range allows",
+        "“{1}”按 what“{3}”读作{2}的金额，但它是范围“{4}”的一端，不是可以相加的数：money_kind 应写 cap，即范围允许的最高额",
+    ),
+    t(
+        "“{}” reads as {} money from its what “{}”, but it is an end of the range “{}”, which is no sum: give it no money_kind, and a what that names no kind of money",
+        "“{1}”按 what“{3}”读作{2}的金额，但它是范围“{4}”的一端，不是可以相加的数：what 请不要写出金额的种类（如补助、安排）",
+    ),
+    t(
         "“{}” is written {}, a ceiling: its money_kind is cap, not {}",
         "“{1}”写作“{2}”，是上限：money_kind 应写 cap，而不是{3}",
     ),

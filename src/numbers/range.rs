@@ -1,0 +1,124 @@
+//! A range of amounts (「每人每月补助200至800元」「600元至1200元」「2万至5万元」): two ends of
+//! one statement, never a sum. The import notes one rather than draft a figure of it, and
+//! `dafu check` refuses a sum that stands as an end of one and is of a kind a chart adds up.
+
+use std::ops::Range;
+
+/// What stands between the two ends of a range of amounts: the marks of a range of years
+/// ([`super::period::RANGE_MARKS`]), and 到 (「200到800元」), which between years a letter
+/// does not write.
+pub const AMOUNT_RANGE_MARKS: [char; 7] = ['-', '—', '–', '至', '~', '～', '到'];
+
+/// Which end of a range of amounts a sum is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The first: 「600元」 of 「600元至1200元」.
+    Lower,
+    /// The last: 「800元」 of 「200至800元」, the most the range allows.
+    Upper,
+}
+
+/// The range of amounts that the sum written at `at` of `text` ends, if it ends one: where
+/// the range stands, and which end the sum is. The sum's last end is read back over a
+/// numeral (「200」「2万」「1.5」) before a mark, not part of a name (「G210-800米」); its
+/// first end forward over a mark, a numeral and 元 (「至1200元」: a sum's range is in money).
+/// Reads only the characters next to the sum, however long `text` is.
+#[must_use]
+pub fn range_ending(text: &str, at: Range<usize>) -> Option<(Range<usize>, End)> {
+    let upper = || {
+        let numeral = text.get(..at.start)?.strip_suffix(AMOUNT_RANGE_MARKS)?;
+        let start = numeral_start(numeral)?;
+        let named = (numeral.get(..start))
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(|c| c.is_ascii_alphabetic());
+        (!named).then_some((start..at.end, End::Upper))
+    };
+    let lower = || {
+        let after = text.get(at.end..)?;
+        let mark = after
+            .chars()
+            .next()
+            .filter(|c| AMOUNT_RANGE_MARKS.contains(c))?;
+        let rest = after.get(mark.len_utf8()..)?;
+        let numeral = numeral_length(rest);
+        let end = at.end + mark.len_utf8() + numeral + '元'.len_utf8();
+        (numeral > 0 && rest.get(numeral..)?.starts_with('元'))
+            .then_some((at.start..end, End::Lower))
+    };
+    upper().or_else(lower)
+}
+
+/// Where the numeral that `text` ends with starts: digits, perhaps with a decimal point,
+/// then perhaps 万 or 亿; `None` when `text` ends with no digit.
+fn numeral_start(text: &str) -> Option<usize> {
+    let digits = text.strip_suffix(['万', '亿']).unwrap_or(text);
+    let start = digits
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+        .last()
+        .map(|(at, _)| at)?;
+    (digits.get(start..)?)
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some(start)
+}
+
+/// How many bytes of a numeral `text` starts with: digits, perhaps with a decimal point,
+/// then perhaps 万 or 亿; 0 when it starts with no digit.
+fn numeral_length(text: &str) -> usize {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return 0;
+    }
+    let digits = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let scale = (text.get(digits..)).is_some_and(|rest| rest.starts_with(['万', '亿']));
+    digits + if scale { '万'.len_utf8() } else { 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The range around the first `sum` of `text`, as text, and its end.
+    fn around(text: &str, sum: &str) -> Option<(String, End)> {
+        let at = text.find(sum)?;
+        range_ending(text, at..at + sum.len())
+            .map(|(r, end)| (text.get(r).unwrap_or_default().to_string(), end))
+    }
+
+    #[test]
+    fn a_sum_after_a_numeral_and_a_mark_ends_a_range_and_one_before_begins_it() {
+        for (text, sum, range, end) in [
+            (
+                "每人每月补助200至800元。",
+                "800元",
+                "200至800元",
+                End::Upper,
+            ),
+            ("补助2万至5万元", "5万元", "2万至5万元", End::Upper),
+            ("补助1.5-2万元", "2万元", "1.5-2万元", End::Upper),
+            ("补助200到800元", "800元", "200到800元", End::Upper),
+            ("补助600元至1200元", "600元", "600元至1200元", End::Lower),
+            ("补助2万元～5万元", "2万元", "2万元～5万元", End::Lower),
+            ("截至600元至1200元", "600元", "600元至1200元", End::Lower),
+        ] {
+            assert_eq!(around(text, sum), Some((range.to_string(), end)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sum_next_to_a_name_another_unit_or_a_word_ends_no_range() {
+        for (text, sum) in [
+            ("改造G210-800万元", "800万元"),
+            ("下达资金300万元至15个乡镇", "300万元"),
+            ("下达资金300万元至各乡镇", "300万元"),
+            ("共投入-800万元", "800万元"),
+            ("截至800万元", "800万元"),
+            ("截至600元的补助", "600元"),
+            ("800万元", "800万元"),
+        ] {
+            assert_eq!(around(text, sum), None, "{text}");
+        }
+    }
+}
