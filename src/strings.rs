@@ -120,6 +120,10 @@ pub struct Strings {
     pub unbound_hint: &'static str,
     /// Before N when the letter has no suggestion N.
     pub no_suggestion: &'static str,
+    /// `h`, ← or Backspace in the outline on a node with no parent and nothing to collapse.
+    pub top_level: &'static str,
+    /// Esc in the panes with nothing to close, clear or go back from.
+    pub nothing_to_escape: &'static str,
     /// Before a count being typed (`3` of `3j`).
     pub count_label: &'static str,
     /// Status note when `n` wraps past the last match.
@@ -329,6 +333,8 @@ const ZH: Strings = Strings {
     unbound_key: "此处未定义按键 ",
     unbound_hint: "，按 ? 查看按键",
     no_suggestion: "没有这一条建议：",
+    top_level: "已在最上一级，没有可折叠的",
+    nothing_to_escape: "Esc：没有可关闭或清除的（q 退出）",
     count_label: "次数：",
     wrapped_to_top: "已回到第一个匹配",
     wrapped_to_bottom: "已回到最后一个匹配",
@@ -488,6 +494,8 @@ const EN: Strings = Strings {
     unbound_key: "nothing is bound to ",
     unbound_hint: " here; ? lists the keys",
     no_suggestion: "the letter has no suggestion ",
+    top_level: "at the top level, with nothing to collapse",
+    nothing_to_escape: "Esc: nothing to close or clear (q quits)",
     count_label: "count: ",
     wrapped_to_top: "wrapped to the first match",
     wrapped_to_bottom: "wrapped to the last match",

@@ -2010,3 +2010,42 @@ fn help_in_a_terminal_is_broken_to_its_width_at_each_descriptions_indent() {
         }
     }
 }
+
+/// `h`, Backspace and Esc on the first screen's 开头, a leaf of the top level with nothing to
+/// close: each says why nothing moved, in words (NO_COLOR: no colour to carry it), in Chinese
+/// and in English; and Esc leaves the reader running.
+#[test]
+fn keys_that_cannot_move_from_the_top_level_say_so_in_words() {
+    let cases = [
+        (
+            NARROW,
+            [" 开头 ", "已在最上一级", "Esc：没有可关闭或清除的"],
+        ),
+        (
+            &["--ambiguous-width", "narrow", "--lang", "en"][..],
+            [
+                " Opening ",
+                "at the top level",
+                "Esc: nothing to close or clear",
+            ],
+        ),
+    ];
+    for (args, [opening, top, escape]) in cases {
+        let mut p = Pty::spawn(Options::new(100, 30, args).env("NO_COLOR", Some("1")));
+        p.wait_for("the first screen", |s| status_row(s).starts_with(opening));
+        for (key, said) in [("h", top), ("\x1b", escape), ("g", ""), ("\x7f", top)] {
+            p.send(key);
+            p.wait_for(&format!("{key:?} to say {said:?}"), |s| {
+                let status = status_row(s);
+                if said.is_empty() {
+                    !status.contains(top) && !status.contains(escape)
+                } else {
+                    status.contains(said)
+                }
+            });
+        }
+        assert!(p.is_running(), "Esc quit:\n{}", p.dump());
+        p.send("q");
+        assert!(p.wait_exit().success());
+    }
+}
