@@ -623,6 +623,10 @@ pub struct EditorialLabels {
     /// after it: the fields are not in the text as given, which may be cut short, and the
     /// letter may well have them.
     pub absent_from_text: &'static str,
+    /// A letter dated with a day the calendar does not have, given its date line as
+    /// written and what is wrong with it (in the words `dafu check` says it in English):
+    /// said where what the letter lacks is said, since it lacks no date.
+    pub impossible_date: fn(&str, &str) -> String,
     /// Each field [`crate::letter::Letter::missing`] may name, and its label here.
     pub fields: [(&'static str, &'static str); 10],
     /// Between two labels of a list.
@@ -638,6 +642,10 @@ const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
     gap: "",
     absent: "本函未载：",
     absent_from_text: "所据文本未载：",
+    impossible_date: |line, problem| {
+        let problem = refusals::in_chinese(problem).unwrap_or_else(|| problem.to_string());
+        format!("本函所署日期「{line}」不是日历上有的日期（{problem}）")
+    },
     fields: [
         ("classification", "答复类别"),
         // The letterhead, a line of its own: a letter without one may name its body in
@@ -664,6 +672,9 @@ const EN_EDITORIAL: EditorialLabels = EditorialLabels {
     gap: " ",
     absent: "not in the letter: ",
     absent_from_text: "not in the text given: ",
+    impossible_date: |line, problem| {
+        format!("the letter is dated \"{line}\", which is no date of the calendar ({problem})")
+    },
     fields: [
         ("classification", "reply class"),
         ("issuer", "letterhead"),

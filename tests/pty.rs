@@ -2049,3 +2049,43 @@ fn keys_that_cannot_move_from_the_top_level_say_so_in_words() {
         assert!(p.wait_exit().success());
     }
 }
+
+/// `dafu FILE.txt` on a transcript signed 2023年2月30日: the text says the date is given and
+/// is no date of the calendar, and does not list it among what the letter lacks, in words
+/// (NO_COLOR), in Chinese and in English.
+#[test]
+fn a_transcript_dated_with_a_day_the_calendar_lacks_says_so() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/impossible-date.txt"
+    );
+    let cases = [
+        (
+            &["--ambiguous-width", "narrow", path][..],
+            "本函所署日期「2023年2月30日」",
+            "本函未载",
+        ),
+        (
+            &["--ambiguous-width", "narrow", "--lang", "en", path][..],
+            "the letter is dated \"2023年2月30日\"",
+            "not in the letter",
+        ),
+    ];
+    for (args, dated, absent) in cases {
+        // Wide enough that what the letter lacks is one row, as it was when it named the date.
+        let mut p = Pty::spawn(Options::new(120, 36, args).env("NO_COLOR", Some("1")));
+        p.wait_for("the date said to be impossible", |s| {
+            s.contents().contains(dated)
+        });
+        let rows = p.rows();
+        let lacking = (rows.iter())
+            .find(|r| r.contains(absent))
+            .unwrap_or_else(|| panic!("{}", p.dump()));
+        assert!(
+            !lacking.contains("日期") && !lacking.contains("date"),
+            "{lacking}"
+        );
+        p.send("q");
+        assert!(p.wait_exit().success());
+    }
+}
