@@ -673,13 +673,13 @@ fn the_notes_of_a_move_refused_are_in_english_too() {
     );
     plain(&mut app, KeyCode::Char('h'));
     assert!(
-        status(&app).contains("at the top level, with nothing to collapse"),
+        status(&app).contains("top level: nothing to collapse"),
         "{}",
         status(&app)
     );
     plain(&mut app, KeyCode::Esc);
     assert!(
-        status(&app).contains("Esc: nothing to close or clear (q quits)"),
+        status(&app).contains("Esc: nothing to close; q quits"),
         "{}",
         status(&app)
     );

@@ -2023,11 +2023,7 @@ fn keys_that_cannot_move_from_the_top_level_say_so_in_words() {
         ),
         (
             &["--ambiguous-width", "narrow", "--lang", "en"][..],
-            [
-                " Opening ",
-                "at the top level",
-                "Esc: nothing to close or clear",
-            ],
+            [" Opening ", "top level: nothing", "Esc: nothing to close"],
         ),
     ];
     for (args, [opening, top, escape]) in cases {
