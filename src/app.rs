@@ -573,12 +573,7 @@ impl App {
                     self.mark_letter(key, letter);
                 }
             }
-            // Esc first drops a count or a mark key being typed, then a finished search.
-            Action::Escape if counted.is_some() || mark_key.is_some() => {}
-            Action::Escape if !self.search.query.is_empty() => self.search.clear(),
-            Action::Escape if self.text_alone() => self.back_to_outline(),
-            // With nothing left to close, Esc leaves a letter opened from the shelf.
-            Action::Escape if self.on_shelf => self.should_quit = true,
+            Action::Escape => self.escape(counted.is_some() || mark_key.is_some()),
             Action::Copy => self.copy_selected(),
             Action::WhereAmI => self.say_where(),
             // Keys of the prompt and of the figures view mean nothing here.
@@ -625,6 +620,27 @@ impl App {
             self.keep_selection_visible();
         } else {
             self.toggle(self.selected);
+        }
+    }
+
+    /// Esc in the panes: it drops a count or a mark key being typed (`typing`), else a
+    /// finished search, else goes back from the text shown alone, else leaves a letter opened
+    /// from the shelf.
+    fn escape(&mut self, typing: bool) {
+        if typing {
+            // The count or the mark key is dropped already; that was all Esc undoes.
+            return;
+        }
+        if !self.search.query.is_empty() {
+            self.search.clear();
+        } else if self.text_alone() {
+            self.back_to_outline();
+        } else if self.on_shelf {
+            self.should_quit = true;
+        } else {
+            // With nothing to undo it says so, as a key that does nothing here does, rather
+            // than fail silently; it does not quit, which a stray Esc should never do.
+            self.note = Some(Note::new(self.lang.strings().nothing_to_escape));
         }
     }
 
@@ -898,6 +914,9 @@ impl App {
             self.keep_selection_visible();
         } else if let Some(parent) = node.parent {
             self.select(parent);
+        } else {
+            // A move that cannot be made says why, as `''` before a jump does.
+            self.note = Some(Note::new(self.lang.strings().top_level));
         }
     }
 

@@ -62,7 +62,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         .chain(&[Mode::Browse])
         .find_map(|&mode| lookup(mode, key, ctrl))
         // A key that does nothing here is named in the status row, so that a habit from
-        // another tool does not fail silently (F5, Ctrl-x and Backspace as much as `z`).
+        // another tool does not fail silently (F5, Ctrl-x or Insert as much as `z`).
         .or_else(|| describe(key, app.lang()).map(Action::Unbound))
 }
 

@@ -207,6 +207,15 @@ pub const BINDINGS: &[Binding] = &[
         en: "text: scroll down a line",
     },
     Binding {
+        mode: Mode::Outline,
+        // Backspace goes back a level in both panes: in the text to the outline, in the
+        // outline up, as h does (it had been the one key of the panes bound in one alone).
+        keys: &[Key::Code(KeyCode::Backspace)],
+        action: Action::Collapse,
+        zh: "目录：同 h，折叠或回到上一级",
+        en: "outline: as h, collapse or go to the parent",
+    },
+    Binding {
         mode: Mode::Reading,
         keys: &[Key::Code(KeyCode::Backspace)],
         action: Action::Back,

@@ -102,11 +102,15 @@ pub fn areas(width: u16, height: u16, focus: Focus) -> Areas {
 /// Columns the reading pane keeps left of the text for the selection bar and a gap.
 pub const READING_GUTTER: u16 = 2;
 
+/// Columns the reading pane, the help and the figures view keep blank inside their right
+/// border: text that ran up to it read as run into it, a wide character worst of all.
+pub const RIGHT_MARGIN: u16 = 1;
+
 /// The width text in the reading pane is wrapped to.
 #[must_use]
 pub fn reading_text_width(areas: &Areas) -> usize {
     areas.reading.map_or(0, |r| {
-        usize::from(inner(r).width.saturating_sub(READING_GUTTER + 1))
+        usize::from(inner(r).width.saturating_sub(READING_GUTTER + RIGHT_MARGIN))
     })
 }
 
@@ -141,6 +145,9 @@ pub struct HelpLayout<'a> {
     pub area: Rect,
     /// The width of its column of keys.
     pub key_width: usize,
+    /// The most columns a line of a description takes: what is left of the inside after
+    /// the keys (or, under them, an indent) and the [`RIGHT_MARGIN`].
+    pub room: usize,
     /// Its lines: each row's keys and what they do, the description broken (where Chinese
     /// and English may break) to the room beside the keys, its further lines with no keys. A
     /// row too long for a narrow screen is read whole, not cut.
@@ -165,17 +172,18 @@ pub fn help_layout<'a>(
         .max()
         .unwrap_or(0);
     let whats = rows.iter().map(|r| str_width(r.1, mode)).max().unwrap_or(0);
-    let width = u16::try_from(key_width + whats + 6).unwrap_or(u16::MAX);
+    let margin = usize::from(RIGHT_MARGIN);
+    // Inside the border: a space, the keys, two spaces, the description, the margin.
+    let width = u16::try_from(key_width + whats + 5 + margin).unwrap_or(u16::MAX);
     let width = width.min(screen.width.saturating_sub(4).max(1));
-    // Inside the border: a space, the keys, two spaces, the description.
     let inside = usize::from(width).saturating_sub(2);
-    let beside = inside.saturating_sub(key_width + 3);
+    let beside = inside.saturating_sub(key_width + 3 + margin);
     // Too narrow for the descriptions beside the keys (a word or two a line, unless every
     // one is that short), each row's keys stand on a line of their own and what they do goes
     // under them, indented.
     let stacked = beside < HELP_DESCRIPTION_ROOM.min(whats);
     let (key_width, room) = if stacked {
-        (0, inside.saturating_sub(4).max(1))
+        (0, inside.saturating_sub(3 + margin).max(1))
     } else {
         (key_width, beside.max(1))
     };
@@ -194,6 +202,7 @@ pub fn help_layout<'a>(
     HelpLayout {
         area: centered(body(screen), width, height),
         key_width,
+        room,
         lines,
     }
 }
@@ -253,6 +262,17 @@ pub fn figures_said_rows(width: u16, height: u16) -> u16 {
 #[must_use]
 pub fn figures_body(width: u16, height: u16) -> Rect {
     inner(figures_overlay(Rect::new(0, 0, width, height)))
+}
+
+/// The columns the figures view's table, chart and detail take on a `width`×`height` screen:
+/// its inside less the [`RIGHT_MARGIN`]. A selected row's colour still runs to the border.
+#[must_use]
+pub fn figures_text_width(width: u16, height: u16) -> usize {
+    usize::from(
+        figures_body(width, height)
+            .width
+            .saturating_sub(RIGHT_MARGIN),
+    )
 }
 
 /// The first row to show of a list of `len` rows in a window of `rows`, scrolled as little

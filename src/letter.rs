@@ -116,9 +116,11 @@ pub struct Letter {
 
 impl Letter {
     /// The fields of the header and signature that the letter does not have, by their names
-    /// in the schema, in reading order.
+    /// in the schema, in reading order. A letter dated with a day the calendar does not have
+    /// ([`Letter::impossible_date`]) has a date, though not one the schema can hold.
     #[must_use]
     pub fn missing(&self) -> Vec<&'static str> {
+        let undated = self.signature.date.is_none() && self.impossible_date().is_none();
         let fields = [
             ("classification", self.classification.is_none()),
             ("issuer", self.issuer.is_none()),
@@ -129,12 +131,30 @@ impl Letter {
             ("proposal.title", self.proposal.title.is_none()),
             ("addressee", self.addressee.is_none()),
             ("signature.issuer", self.signature.issuer.is_none()),
-            ("signature.date", self.signature.date.is_none()),
+            ("signature.date", undated),
         ];
         fields
             .into_iter()
             .filter_map(|(name, missing)| missing.then_some(name))
             .collect()
+    }
+
+    /// The line around the signature written as a date of a day the calendar does not have
+    /// (`2023年2月30日`), and what is wrong with it in the words `dafu check` refuses such a
+    /// date with, when the letter has no date of its own: the letter is dated, impossibly.
+    /// `dafu import` keeps such a line as written among the `other_lines`, the schema's date
+    /// being one of the calendar; read from the letter, this holds for a draft read back or
+    /// reviewed as for a text imported in memory.
+    #[must_use]
+    pub fn impossible_date(&self) -> Option<(&str, String)> {
+        if self.signature.date.is_some() {
+            return None;
+        }
+        self.other_lines.iter().find_map(|line| {
+            let (year, month, day) = crate::numbers::date::written(line)?;
+            let iso = format!("{year:04}-{month:02}-{day:02}");
+            Some((line.as_str(), load::calendar_problem(&iso)?))
+        })
     }
 
     /// The header's lines as the letter prints them above its title, in order: the

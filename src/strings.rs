@@ -120,6 +120,10 @@ pub struct Strings {
     pub unbound_hint: &'static str,
     /// Before N when the letter has no suggestion N.
     pub no_suggestion: &'static str,
+    /// `h`, ← or Backspace in the outline on a node with no parent and nothing to collapse.
+    pub top_level: &'static str,
+    /// Esc in the panes with nothing to close, clear or go back from.
+    pub nothing_to_escape: &'static str,
     /// Before a count being typed (`3` of `3j`).
     pub count_label: &'static str,
     /// Status note when `n` wraps past the last match.
@@ -329,6 +333,8 @@ const ZH: Strings = Strings {
     unbound_key: "此处未定义按键 ",
     unbound_hint: "，按 ? 查看按键",
     no_suggestion: "没有这一条建议：",
+    top_level: "已在最上一级，没有可折叠的",
+    nothing_to_escape: "Esc：没有可关闭或清除的（q 退出）",
     count_label: "次数：",
     wrapped_to_top: "已回到第一个匹配",
     wrapped_to_bottom: "已回到最后一个匹配",
@@ -488,6 +494,8 @@ const EN: Strings = Strings {
     unbound_key: "nothing is bound to ",
     unbound_hint: " here; ? lists the keys",
     no_suggestion: "the letter has no suggestion ",
+    top_level: "top level: nothing to collapse",
+    nothing_to_escape: "Esc: nothing to close; q quits",
     count_label: "count: ",
     wrapped_to_top: "wrapped to the first match",
     wrapped_to_bottom: "wrapped to the last match",
@@ -615,6 +623,10 @@ pub struct EditorialLabels {
     /// after it: the fields are not in the text as given, which may be cut short, and the
     /// letter may well have them.
     pub absent_from_text: &'static str,
+    /// A letter dated with a day the calendar does not have, given its date line as
+    /// written and what is wrong with it (in the words `dafu check` says it in English):
+    /// said where what the letter lacks is said, since it lacks no date.
+    pub impossible_date: fn(&str, &str) -> String,
     /// Each field [`crate::letter::Letter::missing`] may name, and its label here.
     pub fields: [(&'static str, &'static str); 10],
     /// Between two labels of a list.
@@ -630,6 +642,10 @@ const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
     gap: "",
     absent: "本函未载：",
     absent_from_text: "所据文本未载：",
+    impossible_date: |line, problem| {
+        let problem = refusals::in_chinese(problem).unwrap_or_else(|| problem.to_string());
+        format!("本函所署日期「{line}」不是日历上有的日期（{problem}）")
+    },
     fields: [
         ("classification", "答复类别"),
         // The letterhead, a line of its own: a letter without one may name its body in
@@ -656,6 +672,9 @@ const EN_EDITORIAL: EditorialLabels = EditorialLabels {
     gap: " ",
     absent: "not in the letter: ",
     absent_from_text: "not in the text given: ",
+    impossible_date: |line, problem| {
+        format!("the letter is dated \"{line}\", which is no date of the calendar ({problem})")
+    },
     fields: [
         ("classification", "reply class"),
         ("issuer", "letterhead"),

@@ -2,7 +2,8 @@
 //! markers visible on the selected row, readable notes in the light palette, the figures
 //! table's columns, figure counts on collapsed rows and suggestions, overlays paging with the
 //! panes' keys, every key that does nothing saying so, the empty search, the narrow layout's
-//! way back from a leaf's text, and the focused pane kept between runs.
+//! way back from a leaf's text, a move that cannot be made saying so, and the focused pane
+//! kept between runs.
 
 mod util;
 
@@ -427,7 +428,7 @@ fn a_named_key_that_does_nothing_is_named_and_replaces_the_last_message() {
         (KeyCode::Char('x'), KeyModifiers::CONTROL, "Ctrl-x"),
         (KeyCode::Char('g'), KeyModifiers::CONTROL, "Ctrl-g"),
         (KeyCode::Char('o'), KeyModifiers::CONTROL, "Ctrl-o"),
-        (KeyCode::Backspace, KeyModifiers::NONE, "Backspace"),
+        (KeyCode::Delete, KeyModifiers::NONE, "Del"),
     ] {
         let mut app = app(100, 30);
         app.update(Copy);
@@ -577,4 +578,118 @@ fn space_and_b_page_the_text_from_the_outline_as_in_less_and_enter_toggles() {
     let open = app.expanded()[one];
     plain(&mut app, KeyCode::Enter);
     assert_ne!(app.expanded()[one], open);
+}
+
+// ----- 15. a move that cannot be made, and an Esc with nothing to do, say so -----
+
+/// The status row's note that the outline is at its top level with nothing to close.
+const TOP_LEVEL: &str = "已在最上一级，没有可折叠的";
+/// The status row's note that Esc has nothing to close, clear or go back from.
+const NOTHING_TO_ESCAPE: &str = "Esc：没有可关闭或清除的（q 退出）";
+
+#[test]
+fn h_left_and_backspace_on_a_top_level_leaf_say_there_is_no_level_above() {
+    for key in [KeyCode::Char('h'), KeyCode::Left, KeyCode::Backspace] {
+        // The first screen selects 开头, a leaf of the top level.
+        let mut app = app(100, 30);
+        let opening = app.selected();
+        assert!(app.tree().nodes[opening].parent.is_none());
+        assert!(app.tree().nodes[opening].children.is_empty());
+        plain(&mut app, key);
+        assert_eq!(app.selected(), opening, "{key:?}");
+        assert_eq!(app.focus(), Focus::Outline, "{key:?}");
+        assert!(
+            status(&app).contains(TOP_LEVEL),
+            "{key:?}: {}",
+            status(&app)
+        );
+        // The next key takes the note away, as every note.
+        plain(&mut app, KeyCode::Char('j'));
+        assert!(!status(&app).contains(TOP_LEVEL), "{}", status(&app));
+    }
+}
+
+#[test]
+fn backspace_in_the_outline_closes_a_node_then_goes_to_its_parent_as_h_does() {
+    let mut app = app(100, 30);
+    app.update(JumpToSuggestion(3));
+    let three = app.selected();
+    assert!(app.expanded()[three], "the suggestions start open");
+    plain(&mut app, KeyCode::Down);
+    let measure = app.selected();
+    plain(&mut app, KeyCode::Backspace);
+    assert_eq!(app.selected(), three, "from a measure to its suggestion");
+    plain(&mut app, KeyCode::Backspace);
+    assert!(!app.expanded()[three], "then the suggestion is closed");
+    assert!(!status(&app).contains(TOP_LEVEL), "{}", status(&app));
+    // Closed, at the top level: nothing more to do, and it says so.
+    plain(&mut app, KeyCode::Backspace);
+    assert_eq!(app.selected(), three);
+    assert!(status(&app).contains(TOP_LEVEL), "{}", status(&app));
+    assert_ne!(measure, three);
+}
+
+#[test]
+fn esc_with_nothing_to_close_clear_or_go_back_from_says_so_and_does_not_quit() {
+    let mut app = app(100, 30);
+    plain(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit());
+    assert!(status(&app).contains(NOTHING_TO_ESCAPE), "{}", status(&app));
+    // The text beside the outline has nothing to go back from either.
+    plain(&mut app, KeyCode::Tab);
+    plain(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::Reading);
+    assert!(status(&app).contains(NOTHING_TO_ESCAPE), "{}", status(&app));
+    // Where Esc has something to do, it does it without a word.
+    util::search(&mut app, "银行");
+    plain(&mut app, KeyCode::Esc);
+    assert!(app.search().query.is_empty(), "Esc cleared the search");
+    assert!(
+        !status(&app).contains(NOTHING_TO_ESCAPE),
+        "{}",
+        status(&app)
+    );
+    plain(&mut app, KeyCode::Char('3'));
+    plain(&mut app, KeyCode::Esc);
+    assert!(
+        !status(&app).contains(NOTHING_TO_ESCAPE),
+        "a count is dropped"
+    );
+    let mut narrow = util::app(60, 20);
+    plain(&mut narrow, KeyCode::Tab);
+    plain(&mut narrow, KeyCode::Esc);
+    assert_eq!(narrow.focus(), Focus::Outline, "the text alone goes back");
+    assert!(!status(&narrow).contains(NOTHING_TO_ESCAPE));
+}
+
+#[test]
+fn the_notes_of_a_move_refused_are_in_english_too() {
+    let tree = dafu::letter::tree::LetterTree::new(dafu::letter::load::embedded());
+    let mut app = App::new(
+        tree.with_lang(dafu::strings::Lang::En),
+        dafu::strings::Lang::En,
+        dafu::text::width::AmbiguousWidth::Narrow,
+        (100, 30),
+    );
+    plain(&mut app, KeyCode::Char('h'));
+    assert!(
+        status(&app).contains("top level: nothing to collapse"),
+        "{}",
+        status(&app)
+    );
+    plain(&mut app, KeyCode::Esc);
+    assert!(
+        status(&app).contains("Esc: nothing to close; q quits"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn backspace_in_an_overlay_is_still_named_as_a_key_that_does_nothing_there() {
+    let mut app = app(100, 30);
+    app.update(OpenHelp);
+    plain(&mut app, KeyCode::Backspace);
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    assert!(status(&app).contains("Backspace"), "{}", status(&app));
 }

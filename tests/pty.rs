@@ -2010,3 +2010,78 @@ fn help_in_a_terminal_is_broken_to_its_width_at_each_descriptions_indent() {
         }
     }
 }
+
+/// `h`, Backspace and Esc on the first screen's 开头, a leaf of the top level with nothing to
+/// close: each says why nothing moved, in words (NO_COLOR: no colour to carry it), in Chinese
+/// and in English; and Esc leaves the reader running.
+#[test]
+fn keys_that_cannot_move_from_the_top_level_say_so_in_words() {
+    let cases = [
+        (
+            NARROW,
+            [" 开头 ", "已在最上一级", "Esc：没有可关闭或清除的"],
+        ),
+        (
+            &["--ambiguous-width", "narrow", "--lang", "en"][..],
+            [" Opening ", "top level: nothing", "Esc: nothing to close"],
+        ),
+    ];
+    for (args, [opening, top, escape]) in cases {
+        let mut p = Pty::spawn(Options::new(100, 30, args).env("NO_COLOR", Some("1")));
+        p.wait_for("the first screen", |s| status_row(s).starts_with(opening));
+        for (key, said) in [("h", top), ("\x1b", escape), ("g", ""), ("\x7f", top)] {
+            p.send(key);
+            p.wait_for(&format!("{key:?} to say {said:?}"), |s| {
+                let status = status_row(s);
+                if said.is_empty() {
+                    !status.contains(top) && !status.contains(escape)
+                } else {
+                    status.contains(said)
+                }
+            });
+        }
+        assert!(p.is_running(), "Esc quit:\n{}", p.dump());
+        p.send("q");
+        assert!(p.wait_exit().success());
+    }
+}
+
+/// `dafu FILE.txt` on a transcript signed 2023年2月30日: the text says the date is given and
+/// is no date of the calendar, and does not list it among what the letter lacks, in words
+/// (NO_COLOR), in Chinese and in English.
+#[test]
+fn a_transcript_dated_with_a_day_the_calendar_lacks_says_so() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/impossible-date.txt"
+    );
+    let cases = [
+        (
+            &["--ambiguous-width", "narrow", path][..],
+            "本函所署日期「2023年2月30日」",
+            "本函未载",
+        ),
+        (
+            &["--ambiguous-width", "narrow", "--lang", "en", path][..],
+            "the letter is dated \"2023年2月30日\"",
+            "not in the letter",
+        ),
+    ];
+    for (args, dated, absent) in cases {
+        // Wide enough that what the letter lacks is one row, as it was when it named the date.
+        let mut p = Pty::spawn(Options::new(120, 36, args).env("NO_COLOR", Some("1")));
+        p.wait_for("the date said to be impossible", |s| {
+            s.contents().contains(dated)
+        });
+        let rows = p.rows();
+        let lacking = (rows.iter())
+            .find(|r| r.contains(absent))
+            .unwrap_or_else(|| panic!("{}", p.dump()));
+        assert!(
+            !lacking.contains("日期") && !lacking.contains("date"),
+            "{lacking}"
+        );
+        p.send("q");
+        assert!(p.wait_exit().success());
+    }
+}

@@ -1102,3 +1102,102 @@ fn the_figures_view_of_a_letter_without_figures_says_it_has_none() {
         }
     }
 }
+
+/// 常州's reply with its date changed to 2023年2月30日, a day the calendar does not have
+/// (`tests/fixtures/impossible-date.txt`, a copy of `changzhou-jiaotong-2015.txt`).
+fn impossible_date_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/impossible-date.txt")
+}
+
+/// Regression: `dafu FILE.txt` on a transcript signed 2023年2月30日 said 「本函未载：…、日期」,
+/// that the letter states no date, where it states one the calendar does not have. The
+/// reader says it is given and what is wrong with it, in `dafu check`'s words (as the
+/// import's report does), and lists no date among what the letter lacks; in English too; read
+/// in memory as `dafu FILE.txt` reads it, and from its draft.
+#[test]
+fn a_date_the_calendar_does_not_have_is_said_to_be_impossible_not_absent() {
+    use dafu::strings::Lang;
+    let path = impossible_date_fixture();
+    let said = [
+        (
+            Lang::Zh,
+            "※ 本函未载：答复类别、发文机关标志、文号",
+            "※ 本函所署日期「2023年2月30日」不是日历上有的日期（“2023-02-30”这一天不存在：\
+             2023 年 2 月只有 01 至 28 日）",
+        ),
+        (
+            Lang::En,
+            "※ not in the letter: reply class, letterhead, document number",
+            "※ the letter is dated \"2023年2月30日\", which is no date of the calendar \
+             (“2023-02-30” is a day the calendar does not have: month 2 of 2023 has days 01 \
+             to 28)",
+        ),
+    ];
+    for (lang, absent, impossible) in said {
+        let tree = dafu::shelf::read_letter(&path, lang).expect("reads");
+        let texts: Vec<&str> = (tree.blocks.iter()).map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&absent), "{lang:?}: {texts:#?}");
+        assert!(texts.contains(&impossible), "{lang:?}: {texts:#?}");
+        // On the screen, at the head of the letter, whole.
+        let app = dafu::app::App::new(
+            tree,
+            lang,
+            dafu::text::width::AmbiguousWidth::Narrow,
+            (120, 36),
+        );
+        let screen = util::screen(&app);
+        let joined: String = (screen.lines())
+            .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
+            .collect();
+        let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert!(
+            squeezed(&joined).contains(&squeezed(impossible)),
+            "{screen}"
+        );
+    }
+    // The draft, read back, says the same.
+    let draft = LetterTree::new(imported(&path));
+    assert!(
+        (draft.blocks.iter()).any(|b| b.text.starts_with("※ 本函所署日期「2023年2月30日」")),
+        "the draft, read back"
+    );
+    assert!(
+        !(draft.blocks.iter()).any(|b| b.text.contains("未载") && b.text.contains("日期")),
+        "the draft, read back"
+    );
+}
+
+/// The reader's rule and the import's agree on which date lines are of a day the calendar
+/// does not have: the import reads them (`src/import/date.rs`) to warn and leave the date
+/// out, the reader (`dafu::numbers::date`) to say so; a line the import takes as the date, or
+/// as no date at all, the reader does not call impossible.
+#[test]
+fn the_reader_calls_impossible_the_date_lines_the_import_warns_of() {
+    let text = std::fs::read_to_string(impossible_date_fixture()).expect("the fixture");
+    let lines = [
+        ("2023年2月30日", true),
+        ("二〇二三年二月三十日", true),
+        ("二○二三年十三月一日", true),
+        ("2023.2.29", true),
+        ("2024-02-30", true),
+        ("2023/4/31", true),
+        ("0999.1.5", true),
+        ("2024年2月29日", false),
+        ("2023.1.5", false),
+        ("2023年上半年", false),
+    ];
+    for (line, impossible) in lines {
+        let imported = dafu::import::import(&text.replace("2023年2月30日", line))
+            .unwrap_or_else(|e| panic!("{line}: {e:?}"));
+        let warned =
+            (imported.warnings.iter()).any(|w| matches!(w, dafu::import::Warning::NotADate { .. }));
+        assert_eq!(warned, impossible, "{line}: the import");
+        let said = imported.letter.impossible_date();
+        assert_eq!(said.is_some(), impossible, "{line}: the reader, {said:?}");
+        assert_eq!(
+            imported.letter.missing().contains(&"signature.date"),
+            !impossible && imported.letter.signature.date.is_none(),
+            "{line}"
+        );
+    }
+}

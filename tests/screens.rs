@@ -665,3 +665,101 @@ fn a_resize_keeps_the_same_row_of_the_help_first_never_half_a_description() {
     });
     assert_eq!(first_keys(&app), keys);
 }
+
+/// What stands in the column inside `area`'s right border, on each row between its top and
+/// bottom borders, where it is not blank: a glyph that starts there, or a wide one that
+/// starts a column before and covers it (ratatui leaves that column a blank cell).
+fn in_the_right_margin(buffer: &Buffer, area: ratatui::layout::Rect) -> Vec<(u16, String)> {
+    let margin = area.right() - 2;
+    let mut out = Vec::new();
+    for y in area.y + 1..area.bottom() - 1 {
+        let mut x = area.x + 1;
+        while x <= margin {
+            let symbol = buffer[(x, y)].symbol();
+            let width = u16::try_from(dafu::text::width::str_width(symbol, AmbiguousWidth::Narrow))
+                .unwrap_or(1)
+                .max(1);
+            if x + width > margin && !symbol.trim().is_empty() {
+                out.push((y, symbol.to_string()));
+            }
+            x += width;
+        }
+    }
+    out
+}
+
+/// Every page of a help of `rows`, drawn on a `width`×`height` screen: the help's area and
+/// its buffer, a page after another.
+fn help_pages(rows: &[(String, &str)], lang: Lang, (width, height): (u16, u16)) -> Vec<Buffer> {
+    let screen = ratatui::layout::Rect::new(0, 0, width, height);
+    let area = dafu::ui::help::area_of(rows, AmbiguousWidth::Narrow, screen);
+    (0..rows.len() * 3)
+        .step_by(usize::from(area.height.saturating_sub(2).max(1)))
+        .map(|offset| {
+            let mut buffer = Buffer::empty(screen);
+            dafu::ui::help::draw_rows(
+                rows,
+                offset,
+                lang,
+                AmbiguousWidth::Narrow,
+                screen,
+                &mut buffer,
+            );
+            buffer
+        })
+        .collect()
+}
+
+/// Regression: at 60×20 the help's rows `Enter` and `Backspace` ran their descriptions into
+/// the last column inside the border (`到它的正│`), and at 80×24 and 120×36 the figures
+/// table's place column (`三、（一）一是│`), the money chart's kinds (`安排│`) and the
+/// selected figure's detail did. Every row keeps a blank column before the right border, as
+/// the reading pane does: the reader's help and the shelf's, the table and the chart, for
+/// every figure selected, in both languages.
+#[test]
+fn no_text_touches_the_right_border_of_the_help_or_the_figures_view() {
+    let mut found = Vec::new();
+    for (width, height) in [(60, 20), (80, 24), (120, 36), (41, 15), (99, 30)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let screen = ratatui::layout::Rect::new(0, 0, width, height);
+            let helps = [
+                ("help", dafu::keys::help_rows(lang, false)),
+                ("shelf help", dafu::keys::shelf_help_rows(lang)),
+            ];
+            for (name, rows) in helps {
+                let area = dafu::ui::help::area_of(&rows, AmbiguousWidth::Narrow, screen);
+                for buffer in help_pages(&rows, lang, (width, height)) {
+                    for (y, symbol) in in_the_right_margin(&buffer, area) {
+                        found.push(format!(
+                            "{width}×{height} {lang:?} {name}: {symbol} on row {y}"
+                        ));
+                    }
+                }
+            }
+            let tree = LetterTree::in_lang(dafu::letter::load::embedded(), lang);
+            let mut app = App::new(tree, lang, AmbiguousWidth::Narrow, (width, height));
+            app.update(OpenFigures);
+            let area = dafu::layout::figures_overlay(screen);
+            for view in ["table", "chart"] {
+                for _ in 0..60 {
+                    let terminal = draw(&app);
+                    for (y, symbol) in in_the_right_margin(terminal.backend().buffer(), area) {
+                        found.push(format!(
+                            "{width}×{height} {lang:?} {view}: {symbol} on row {y}"
+                        ));
+                    }
+                    app.update(Down);
+                }
+                app.update(First);
+                app.update(ToggleFiguresChart);
+            }
+        }
+    }
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "{} places, such as:\n{}",
+        found.len(),
+        found[..found.len().min(20)].join("\n")
+    );
+}

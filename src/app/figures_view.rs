@@ -136,7 +136,7 @@ impl ChartView {
         size: (u16, u16),
         detail_rows: u16,
     ) {
-        let width = usize::from(layout::figures_body(size.0, size.1).width);
+        let width = layout::figures_text_width(size.0, size.1);
         let top = self.lines.get(self.offset).copied();
         let (mut lines, mut words) = (Vec::new(), Vec::new());
         // Each line once, whatever the width: a line broken over rows repeats for each, and
@@ -496,7 +496,7 @@ impl FiguresView {
     /// Lays the view out for a `width`×`height` screen (`size`), in `lang` measured in
     /// `mode`: the rows the selected figure's words need, then the chart's words.
     pub fn fit(&mut self, tree: &LetterTree, lang: Lang, mode: AmbiguousWidth, size: (u16, u16)) {
-        let width = usize::from(layout::figures_body(size.0, size.1).width);
+        let width = layout::figures_text_width(size.0, size.1);
         let most = usize::from(layout::figures_said_rows(size.0, size.1));
         let said = detail::said_rows(tree, lang, &self.chart.totals, (width, mode), most);
         self.said_rows = u16::try_from(said).unwrap_or(1);

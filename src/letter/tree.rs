@@ -343,12 +343,7 @@ impl<'a> Builder<'a> {
             marks,
         });
         for text in editorial {
-            self.blocks.push(Block {
-                node,
-                kind: BlockKind::Editorial,
-                text,
-                marks: Vec::new(),
-            });
+            self.push_editorial(node, text);
         }
         self.nodes[node].blocks.end = self.blocks.len();
     }
@@ -392,13 +387,14 @@ impl<'a> Builder<'a> {
         let missing = letter.missing();
         if !missing.is_empty() {
             self.absent = Some(self.blocks.len());
-            self.blocks.push(Block {
-                node: opening,
-                kind: BlockKind::Editorial,
-                text: absent_text(&missing, self.lang, self.lang.editorial().absent),
-                marks: Vec::new(),
-            });
-            self.nodes[opening].blocks.end = self.blocks.len();
+            let text = absent_text(&missing, self.lang, self.lang.editorial().absent);
+            self.push_editorial(opening, text);
+        }
+        // A date the calendar does not have is not lacking: it is said there that it is
+        // given, and what is wrong with it, as the import and `dafu check` say.
+        if let Some((line, problem)) = letter.impossible_date() {
+            let text = (self.lang.editorial().impossible_date)(line, &problem);
+            self.push_editorial(opening, format!("※ {text}"));
         }
         for paragraph in &letter.opening {
             self.block(opening, BlockKind::Paragraph, paragraph.clone(), 0);
@@ -566,6 +562,18 @@ impl<'a> Builder<'a> {
         self.close(closing);
     }
 
+    /// An editorial block of `node` (a note, an erratum, what the letter lacks), with no
+    /// marks, that ends its blocks so far.
+    fn push_editorial(&mut self, node: NodeId, text: String) {
+        self.blocks.push(Block {
+            node,
+            kind: BlockKind::Editorial,
+            text,
+            marks: Vec::new(),
+        });
+        self.nodes[node].blocks.end = self.blocks.len();
+    }
+
     /// Once the whole letter is read: the fields a text cut short lacks are said to be not
     /// in the text given, not lacking from the letter, whose end the text does not reach.
     /// The tree knows a text is cut short by the rule the importer warns by (its last
@@ -608,7 +616,11 @@ const SENTENCE_ENDS: &str = "。！？；…”’」』）)!?.;";
 /// copied in part, an extraction that stopped). A letter that is signed may close without a
 /// stop (`特此答复`).
 fn cut_short<'b>(letter: &Letter, blocks: &'b [Block]) -> Option<&'b str> {
-    if letter.signature.issuer.is_some() || letter.signature.date.is_some() {
+    // Nor is a letter dated with a day the calendar does not have, as the import holds.
+    if letter.signature.issuer.is_some()
+        || letter.signature.date.is_some()
+        || letter.impossible_date().is_some()
+    {
         return None;
     }
     let last = blocks

@@ -20,8 +20,8 @@ use crate::app::figures_view::{FigureSort, FiguresMode};
 use crate::figures::detail::{Tone, detail};
 use crate::figures::{FigureRef, UnitKind, table_cells};
 use crate::layout::{
-    FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS, figures_overlay as overlay_area, inner,
-    offset_showing,
+    FIGURES_TABLE_HEAD_ROWS as TABLE_HEAD_ROWS, figures_overlay as overlay_area,
+    figures_text_width, inner, offset_showing,
 };
 use crate::text::truncate::{truncate, truncate_crumb};
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -110,15 +110,17 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
         .title_bottom(Line::from(format!(" {hints} ")).style(theme::DIM))
         .render(area, buf);
     let body = inner(area);
+    // The rows run to the border (a selected one's colour too), their text short of it.
+    let width = figures_text_width(screen.width, screen.height);
     let list = view.list_rows(screen.width, screen.height);
     let head = match view.mode {
-        FiguresMode::Table => draw_table(app, body, list, buf),
-        FiguresMode::Chart => chart::draw(app, body, list, buf),
+        FiguresMode::Table => draw_table(app, (body, width), list, buf),
+        FiguresMode::Chart => chart::draw(app, (body, width), list, buf),
     };
     if let Some(figure) = view.current() {
         let y = body.y + head + u16::try_from(list).unwrap_or(0);
         let said = usize::from(view.detail_rows().saturating_sub(1));
-        let lines = detail_lines(app, figure, usize::from(body.width), said);
+        let lines = detail_lines(app, figure, width, said);
         for (i, line) in lines.iter().enumerate() {
             let row = y + u16::try_from(i).unwrap_or(0);
             if row < body.bottom() {
@@ -174,8 +176,9 @@ fn row_line(
     Line::from(spans).style(style)
 }
 
-/// Draws the table into `body` with `list` rows of figures; returns the rows above them.
-fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
+/// Draws the table into `body`, its text `width` columns wide, with `list` rows of figures;
+/// returns the rows above them.
+fn draw_table(app: &App, (body, width): (Rect, usize), list: usize, buf: &mut Buffer) -> u16 {
     let strings = app.lang().strings();
     let Some(view) = app.figures() else {
         return 0;
@@ -190,7 +193,7 @@ fn draw_table(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
             *w = (*w).max(str_width(cell, mode));
         }
     }
-    let columns = column_widths(natural, usize::from(body.width).saturating_sub(LEAD));
+    let columns = column_widths(natural, width.saturating_sub(LEAD));
     let draw_row = |buf: &mut Buffer, y: u16, row: &[String; 7], style: Style, plain: bool| {
         let area = Rect::new(body.x, y, body.width, 1);
         buf.set_style(area, style);
@@ -323,10 +326,13 @@ fn detail_lines(
     }
     // What it counts stays on the same row from figure to figure.
     lines.resize(said_rows, Line::default());
-    let what_w = str_width(&detail.what, mode);
+    // What it counts is cut at the width as the rest is (the table's column has it too),
+    // rather than left to the row's edge, which is past the margin.
+    let what = truncate(&detail.what, width, mode).into_owned();
+    let what_w = str_width(&what, mode);
     let room = width.saturating_sub(what_w + 2);
     lines.push(Line::from(vec![
-        Span::raw(detail.what),
+        Span::raw(what),
         Span::styled(
             format!("  {}", truncate_crumb(&detail.crumb, room, mode)),
             theme::DIM,

@@ -53,6 +53,7 @@ pub fn draw_rows(
     let HelpLayout {
         area,
         key_width,
+        room,
         lines,
     } = help_layout(rows, mode, screen);
     let body = inner(area);
@@ -80,10 +81,11 @@ pub fn draw_rows(
     {
         let y = body.y + u16::try_from(i).unwrap_or(0);
         let pad = " ".repeat(key_width.saturating_sub(str_width(key, mode)));
-        let rest = usize::from(body.width).saturating_sub(key_width + 3);
+        // The lines are broken to `room` already; cut to it too, so that nothing but the
+        // border stands in the margin.
         let line = Line::from(vec![
             Span::styled(format!(" {key}{pad}  "), theme::HEADING),
-            Span::raw(truncate(what, rest, mode).into_owned()),
+            Span::raw(truncate(what, room, mode).into_owned()),
         ]);
         put_line(buf, Rect::new(body.x, y, body.width, 1), &line, mode);
     }

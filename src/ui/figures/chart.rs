@@ -21,6 +21,7 @@ use crate::app::figures_view::{ChartLine, ChartView};
 use crate::figures::money::{SectionTotal, Verdict, kind_of};
 use crate::figures::summary::{HEDGE_MARK, LEFT_OUT_GLYPH, added_glyph, money_label, total_text};
 use crate::figures::{FigureRef, hedged_value, is_hedged, when_label};
+use crate::layout::RIGHT_MARGIN;
 use crate::letter::Figure;
 use crate::strings::{Lang, Strings};
 use crate::text::truncate::fit;
@@ -146,8 +147,10 @@ const MIN_WHEN: usize = 6;
 /// The narrowest the tag column is cut to: the kind of money matters more than its period,
 /// and `allocated`, `per award` still read whole.
 const MIN_TAG: usize = 9;
-/// The narrowest the label column is cut to while the bars are drawn.
-const MIN_LABEL: usize = 10;
+/// The narrowest the label column is cut to while the bars are drawn: four characters and
+/// `…`, so that at 40 columns, with a blank one before the border, the bars keep their cells
+/// (the detail line says what a sum is in full).
+const MIN_LABEL: usize = 9;
 /// The fewest cells bars are drawn in: over the five decades of this letter's sums
 /// (10万 to 100亿), a decade in a cell and a half, and sums a decade apart still differ.
 const MIN_BAR: usize = 8;
@@ -295,11 +298,12 @@ impl<'a> Chart<'a> {
     fn head(&self) -> Vec<Line<'static>> {
         let (strings, mode) = (self.strings, self.mode);
         let axis = match self.scaled_from {
-            // The overlay's border takes a column each side of the body.
+            // The overlay's border takes a column each side of the body, and the margin one
+            // more.
             Some(body) => format!(
                 "{}{}",
                 " ".repeat(LEAD),
-                (strings.chart_too_narrow)(body + 2)
+                (strings.chart_too_narrow)(body + 2 + usize::from(RIGHT_MARGIN))
             ),
             None => scale_line(
                 strings.log_scale,
@@ -398,9 +402,9 @@ impl<'a> Chart<'a> {
     }
 }
 
-/// Draws the chart's head (legend, scale) and its lines in view into `body`; returns the
-/// rows of the head.
-pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 {
+/// Draws the chart's head (legend, scale) and its lines in view into `body`, their text
+/// `width` columns wide; returns the rows of the head.
+pub(super) fn draw(app: &App, (body, width): (Rect, usize), list: usize, buf: &mut Buffer) -> u16 {
     let mode = app.ambiguous();
     let Some(figures) = app.figures() else {
         return 0;
@@ -415,7 +419,7 @@ pub(super) fn draw(app: &App, body: Rect, list: usize, buf: &mut Buffer) -> u16 
         }
         return head;
     }
-    let view = Chart::new(app, &figures.chart, usize::from(body.width));
+    let view = Chart::new(app, &figures.chart, width);
     let chart = view.chart;
     for (y, line) in (0..body.height.min(head)).zip(view.head()) {
         put_line(buf, row(y), &line, mode);
