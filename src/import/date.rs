@@ -5,8 +5,6 @@
 //! date line, and what is wrong with it is said in the words `dafu check` refuses such a
 //! date with.
 
-use crate::numbers::chinese;
-
 /// What a line alone that is written as a date gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DateLine {
@@ -17,69 +15,16 @@ pub(crate) enum DateLine {
     NotInCalendar(String),
 }
 
-/// The characters offices type for `〇` in a year written in Chinese numerals: the circle
-/// `○` (U+25CB), Latin `O`, the digit `0`, and `零`.
-const ZEROS: [char; 6] = ['○', 'O', 'o', 'Ｏ', '0', '零'];
-
-/// The line read as a date, when it is one alone (spaces aside).
+/// The line read as a date, when it is one alone (spaces aside), as the reader reads a
+/// letter's date line ([`crate::numbers::date::written`]): the import and the reader say
+/// the same of it.
 pub(crate) fn date_line(line: &str) -> Option<DateLine> {
-    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let (year, month, day) = in_chinese_form(&squeezed).or_else(|| in_digits(&squeezed))?;
+    let (year, month, day) = crate::numbers::date::written(line)?;
     let iso = format!("{year:04}-{month:02}-{day:02}");
     Some(match crate::letter::load::calendar_problem(&iso) {
         None => DateLine::Date(iso),
         Some(problem) => DateLine::NotInCalendar(problem),
     })
-}
-
-/// `2021年7月28日`, `二〇二一年七月二十八日`: year, month and day, each in Arabic or Chinese
-/// numerals; a four-digit year, and a month and day of at most two digits.
-fn in_chinese_form(text: &str) -> Option<(u32, u32, u32)> {
-    let (year, rest) = text.split_once('年')?;
-    let (month, rest) = rest.split_once('月')?;
-    let day = rest.strip_suffix('日')?;
-    let small = |part: &str| number(part).filter(|&n| n < 100);
-    Some((year_number(year)?, small(month)?, small(day)?))
-}
-
-/// `2021.7.28`, `2021-07-28`, `2021/7/28`: four digits, then the month and the day of one or
-/// two digits each, one separator between them.
-fn in_digits(text: &str) -> Option<(u32, u32, u32)> {
-    let separator = text
-        .chars()
-        .nth(4)
-        .filter(|c| matches!(c, '.' | '-' | '/'))?;
-    let mut parts = text.split(separator);
-    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
-        let whole = lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
-        whole.then(|| part.parse::<u32>().ok()).flatten()
-    };
-    let year = digits(parts.next()?, 4..=4)?;
-    let month = digits(parts.next()?, 1..=2)?;
-    let day = digits(parts.next()?, 1..=2)?;
-    parts.next().is_none().then_some((year, month, day))
-}
-
-/// A whole number in Arabic digits or in Chinese numerals.
-fn number(text: &str) -> Option<u32> {
-    if text.bytes().all(|b| b.is_ascii_digit()) {
-        return text.parse().ok();
-    }
-    u32::try_from(chinese::value_of(text)?).ok()
-}
-
-/// A year of four digits, in Arabic or Chinese numerals; in Chinese numerals, a zero typed as
-/// one of [`ZEROS`] is read as `〇`.
-fn year_number(year: &str) -> Option<u32> {
-    let chinese_digit = |c: char| !ZEROS.contains(&c) && chinese::digit(c).is_some();
-    let year = if year.chars().any(chinese_digit) {
-        year.chars()
-            .map(|c| if ZEROS.contains(&c) { '〇' } else { c })
-            .collect()
-    } else {
-        year.to_string()
-    };
-    number(&year).filter(|n| (1000..=9999).contains(n))
 }
 
 #[cfg(test)]

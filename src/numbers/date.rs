@@ -13,9 +13,8 @@ const ZEROS: [char; 6] = ['○', 'O', 'o', 'Ｏ', '0', '零'];
 
 /// The line (spaces aside) read as a date alone: its year of four digits, month and day as
 /// written, each of at most two digits; `None` for a line that is anything more or less.
-/// It reads what `dafu import` reads as a date line (`src/import/date.rs`), the two held
-/// alike by a test (`tests/real_letters.rs`), so that the reader says of a letter what the
-/// import says of its text.
+/// `dafu import` reads a transcript's date line with it too (`src/import/date.rs`), so that
+/// the reader says of a letter what the import says of its text.
 #[must_use]
 pub fn written(line: &str) -> Option<(u32, u32, u32)> {
     let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();

@@ -118,7 +118,9 @@ const SCHEMA: Schema = Schema {
     // 38: an end of a range of amounts of a kind that adds up is refused; an import notes a
     // range rather than draft a figure of its end, drafts 计划 naming a programme as done,
     // reads short verdicts and an unquoted proposal title.
-    version: 38,
+    // 39: a letter dated with a day the calendar does not have is dated impossibly, not
+    // undated, and not taken for a text cut short.
+    version: 39,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
