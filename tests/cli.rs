@@ -1951,6 +1951,20 @@ fn impossible_figure_values_are_refused_at_the_value() {
     }
 }
 
+/// A large sum's value may not drift from its text by a fraction the float could hold: a
+/// tolerance of a part in a billion, or in a million for the decimals, had let these pass.
+#[test]
+fn a_large_sums_value_a_fraction_off_its_text_is_refused() {
+    for (value, says) in [
+        ("180000000.1", "differs from the text “近1.8亿元”"),
+        ("180000000.01", "differs from the text “近1.8亿元”"),
+        ("180000000.001", "two decimal places"),
+    ] {
+        let to = format!("value: {value}\n");
+        minimal_refused_at(&[("value: 180000000\n", &to)], 28, 20, says);
+    }
+}
+
 #[test]
 fn empty_figure_text_is_refused() {
     minimal_refused_at(&[("- text: 共3家\n", "- text: ''\n")], 22, 19, "empty");

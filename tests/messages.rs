@@ -432,14 +432,34 @@ fn an_end_of_a_range_of_amounts_given_a_kind_that_adds_up_is_refused() {
     let en_said = "“1.8亿元” is marked paid money, but it is an end of the range “1.8亿元至2亿元”, which is no sum: give it no money_kind, and a what that names no kind of money\n";
     assert!(zh.ends_with(&format!("lower.yaml{place}{zh_said}")), "{zh}");
     assert!(en.ends_with(&format!("lower.yaml{place}{en_said}")), "{en}");
-    let cap = ranged(
-        "每家补助1至1.8亿元",
-        "1.8亿元",
-        "            money_kind: cap\n",
-    );
-    let path = scratch.write("cap.yaml", cap);
-    let out = run(["check", &path.display().to_string()]);
-    assert_eq!(out.code(), Some(0), "{out:?}");
+    // Both ends with their units (the README's 「600元至1200元」), and full-width digits.
+    for (n, paragraph) in ["每家补助1亿元至1.8亿元", "每家补助１至1.8亿元"]
+        .iter()
+        .enumerate()
+    {
+        let (zh, en) = refused_letter(
+            &scratch,
+            &format!("unit {n}"),
+            ranged(paragraph, "1.8亿元", paid),
+        );
+        assert!(
+            zh.contains("的一端，不是可以相加的数：money_kind 应写 cap"),
+            "{zh}"
+        );
+        assert!(
+            en.contains("which is no sum: its money_kind is cap"),
+            "{en}"
+        );
+    }
+    let cap = "            money_kind: cap\n";
+    for (n, paragraph) in ["每家补助1至1.8亿元", "每家补助1亿元至1.8亿元"]
+        .iter()
+        .enumerate()
+    {
+        let path = scratch.write(&format!("cap-{n}.yaml"), ranged(paragraph, "1.8亿元", cap));
+        let out = run(["check", &path.display().to_string()]);
+        assert_eq!(out.code(), Some(0), "{paragraph}: {out:?}");
+    }
 }
 
 /// Letters with a value of the wrong type where each of the schema's mappings and choices is

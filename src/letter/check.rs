@@ -489,7 +489,9 @@ fn check_value(
         .items
         .get(nth % items.max(1))
         .map_or(f64::NAN, |i| i.value);
-    let close = (figure.value - item).abs() <= item.abs() * 1e-9;
+    // Equal but for the last bits of a float (1.8 × 10^8 read from 「1.8亿」): a tolerance of
+    // a part in a billion let 180000000.1 stand for 「近1.8亿元」.
+    let close = (figure.value - item).abs() <= item.abs() * 16.0 * f64::EPSILON;
     if close {
         return Ok(());
     }

@@ -7,7 +7,15 @@ use std::ops::Range;
 /// What stands between the two ends of a range of amounts: the marks of a range of years
 /// ([`super::period::RANGE_MARKS`]), and 到 (「200到800元」), which between years a letter
 /// does not write.
-pub const AMOUNT_RANGE_MARKS: [char; 7] = ['-', '—', '–', '至', '~', '～', '到'];
+pub const AMOUNT_RANGE_MARKS: [char; 8] = ['-', '—', '–', '－', '至', '~', '～', '到'];
+
+/// What scales a numeral's digits: 「5千至1万元」「2万至5万元」.
+const SCALES: [char; 3] = ['千', '万', '亿'];
+
+/// A digit as letters write them: ASCII, or full width (「１００至２００万元」).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
 
 /// Which end of a range of amounts a sum is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +34,9 @@ pub enum End {
 #[must_use]
 pub fn range_ending(text: &str, at: Range<usize>) -> Option<(Range<usize>, End)> {
     let upper = || {
-        let numeral = text.get(..at.start)?.strip_suffix(AMOUNT_RANGE_MARKS)?;
+        let before = text.get(..at.start)?.strip_suffix(AMOUNT_RANGE_MARKS)?;
+        // The first end may carry the unit too: 「600元至1200元」「100万元到200万元」.
+        let numeral = before.strip_suffix('元').unwrap_or(before);
         let start = numeral_start(numeral)?;
         let named = (numeral.get(..start))
             .and_then(|t| t.chars().next_back())
@@ -49,31 +59,34 @@ pub fn range_ending(text: &str, at: Range<usize>) -> Option<(Range<usize>, End)>
 }
 
 /// Where the numeral that `text` ends with starts: digits, perhaps with a decimal point,
-/// then perhaps 万 or 亿; `None` when `text` ends with no digit.
+/// then perhaps a scale ([`SCALES`]); `None` when `text` ends with no digit.
 fn numeral_start(text: &str) -> Option<usize> {
-    let digits = text.strip_suffix(['万', '亿']).unwrap_or(text);
+    let digits = text.strip_suffix(SCALES).unwrap_or(text);
     let start = digits
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+        .take_while(|&(_, c)| is_digit(c) || c == '.')
         .last()
         .map(|(at, _)| at)?;
     (digits.get(start..)?)
-        .starts_with(|c: char| c.is_ascii_digit())
+        .starts_with(is_digit)
         .then_some(start)
 }
 
 /// How many bytes of a numeral `text` starts with: digits, perhaps with a decimal point,
-/// then perhaps 万 or 亿; 0 when it starts with no digit.
+/// then perhaps a scale ([`SCALES`]); 0 when it starts with no digit.
 fn numeral_length(text: &str) -> usize {
-    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+    if !text.starts_with(is_digit) {
         return 0;
     }
     let digits = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .find(|c: char| !(is_digit(c) || c == '.'))
         .unwrap_or(text.len());
-    let scale = (text.get(digits..)).is_some_and(|rest| rest.starts_with(['万', '亿']));
-    digits + if scale { '万'.len_utf8() } else { 0 }
+    let scale = (text.get(digits..)).and_then(|rest| rest.chars().next());
+    digits
+        + scale
+            .filter(|c| SCALES.contains(c))
+            .map_or(0, char::len_utf8)
 }
 
 #[cfg(test)]
@@ -102,6 +115,31 @@ mod tests {
             ("补助600元至1200元", "600元", "600元至1200元", End::Lower),
             ("补助2万元～5万元", "2万元", "2万元～5万元", End::Lower),
             ("截至600元至1200元", "600元", "600元至1200元", End::Lower),
+            (
+                "每人每月补助600元至1200元。",
+                "1200元",
+                "600元至1200元",
+                End::Upper,
+            ),
+            (
+                "补助100万元到200万元",
+                "200万元",
+                "100万元到200万元",
+                End::Upper,
+            ),
+            (
+                "补助100万元－200万元",
+                "200万元",
+                "100万元－200万元",
+                End::Upper,
+            ),
+            ("补助5千至1万元", "1万元", "5千至1万元", End::Upper),
+            (
+                "补助１００至２００万元",
+                "２００万元",
+                "１００至２００万元",
+                End::Upper,
+            ),
         ] {
             assert_eq!(around(text, sum), Some((range.to_string(), end)), "{text}");
         }

@@ -120,7 +120,10 @@ const SCHEMA: Schema = Schema {
     // reads short verdicts and an unquoted proposal title.
     // 39: a letter dated with a day the calendar does not have is dated impossibly, not
     // undated, and not taken for a text cut short.
-    version: 39,
+    // 40: a range whose first end carries its unit (600元至1200元), is scaled by 千 or
+    // written in full-width digits is read as one; a value must equal its text but for the
+    // float's last bits, not within a part in a billion.
+    version: 40,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,

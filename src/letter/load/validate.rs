@@ -333,8 +333,10 @@ pub(crate) fn value_problem(figure: &Figure) -> Option<String> {
         ));
     }
     let hundredths = value * 100.0;
-    // Tolerant of binary fractions (0.1 × 100 is not exactly 10); 5e-324 is not 0.
-    let off_the_grid = (hundredths - hundredths.round()).abs() > 1e-6 * hundredths.max(1.0);
+    // Tolerant of binary fractions (0.1 × 100 is not exactly 10), no more: a part in a
+    // million let 180000000.001 pass as two decimals. 5e-324 is not 0.
+    let off_the_grid =
+        (hundredths - hundredths.round()).abs() > 16.0 * f64::EPSILON * hundredths.max(1.0);
     if off_the_grid || (value > 0.0 && hundredths.round() == 0.0) {
         return Some(format!(
             "value {shown} has more than two decimal places; the letter's figures have at \
