@@ -122,6 +122,16 @@ fn refusals() -> Vec<(&'static str, String, &'static str)> {
     let deep = format!("contact: {}{}\n", "[".repeat(80), "]".repeat(80));
     vec![
         ("value", minimal_with("value: 3\n", "value: 4\n"), "differs"),
+        (
+            "text without a unit",
+            minimal_with("- text: 共3家\n", "- text: 共3\n"),
+            "no unit after its number",
+        ),
+        (
+            "text going on",
+            minimal_with("- text: 共3家\n", "- text: 共3家企业\n"),
+            "goes on after its unit",
+        ),
         ("unit", minimal_with("unit: 家", "unit: 项"), "unit “项”"),
         (
             "kind",

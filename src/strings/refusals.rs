@@ -138,6 +138,11 @@ pub const TEMPLATES: &[Template] = &[
     ),
     // Each figure read from its own text.
     t("“{}” is not read as a figure: {}", "“{1}”读不成数字：{2}"),
+    // Why a figure's text is not read ([`crate::numbers::phrase::PhraseError`]).
+    t(
+        "the figure's text has no unit after its number (one of {})",
+        "数字原文的数后面没有单位（应是以下之一：{1}）",
+    ),
     t(
         "“{}” is marked planned, but its sentence (as far as a ；) says none of {}",
         "“{1}”标为计划（planned），但它所在的句子（以“；”为界）没有以下任何一词：{2}",
@@ -348,6 +353,18 @@ pub const TEMPLATES: &[Template] = &[
 /// Refusals and phrases without quotations: whole messages, or what a template quotes
 /// (the parser's names of types and constructs, the checks' lists).
 pub const PHRASES: &[(&str, &str)] = &[
+    // Why a figure's text is not read ([`crate::numbers::phrase::PhraseError`]).
+    ("the figure's text is empty", "数字原文是空的"),
+    ("the figure's text holds no number", "数字原文中没有数"),
+    (
+        "the figure's text goes on after its unit",
+        "数字原文在单位之后还有文字",
+    ),
+    (
+        "the figure's number has too many digits",
+        "数字原文的数位数太多",
+    ),
+    ("the figure's text is not an amount", "数字原文不是一个数量"),
     // dafu's own.
     ("collections nest too deep; refused", "嵌套太深，不予接受"),
     (
