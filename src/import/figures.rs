@@ -140,7 +140,12 @@ fn ranges(text: &str, found: &[Found], bare: &[Bare]) -> Ranges {
                 out.ends[j] = true;
             }
             out.ends[k] = true;
-            out.spans.push(start..f.range.end);
+            // A range of ordinals (「第1-3批」「第3至5名」) counts nothing: no figure, and
+            // no note of a range of amounts.
+            let ordinal = (text.get(..start)).is_some_and(|t| t.ends_with('第'));
+            if !ordinal {
+                out.spans.push(start..f.range.end);
+            }
         }
     }
     out
@@ -898,6 +903,9 @@ mod tests {
             ("投入资金200万元到位。", &["200万元"]),
             ("改造G210-800米路段。", &["800米"]),
             ("2021年至2023年，累计安排资金1.5亿元。", &["1.5亿元"]),
+            // A range of ordinals counts nothing: neither a figure nor a range noted.
+            ("第1-3批项目已完工，投入资金1.5亿元。", &["1.5亿元"]),
+            ("第3至5名各奖励1万元。", &["1万元"]),
         ] {
             let found = figures(text);
             let texts: Vec<&str> = found.figures.iter().map(|f| f.text.as_str()).collect();

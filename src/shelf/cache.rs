@@ -123,7 +123,8 @@ const SCHEMA: Schema = Schema {
     // 40: a range whose first end carries its unit (600元至1200元), is scaled by 千 or
     // written in full-width digits is read as one; a value must equal its text but for the
     // float's last bits, not within a part in a billion.
-    version: 40,
+    // 41: a range of ordinals (第1-3批) is no figure and no range of amounts.
+    version: 41,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
