@@ -159,8 +159,8 @@ enum Command {
     Import {
         /// The text (`-` for standard input).
         text: PathBuf,
-        /// Write the YAML here instead of to standard output; never over an existing file
-        /// unless `--force`, and never over the text itself.
+        /// Write the YAML here instead of to standard output (`-` is standard output); never
+        /// over an existing file unless `--force`, and never over the text itself.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Replace the file named by `-o` if it exists.
@@ -912,6 +912,9 @@ fn run(cli: Cli, stdout_file: io::Result<File>) -> Result<u8, Failure> {
             force,
         }) => {
             refuse_before(before.as_ref(), "import", cli.lang)?;
+            // `-o -` is standard output, as `-` for the text is standard input: not a file
+            // named `-`.
+            let output = output.filter(|path| path != Path::new("-"));
             import(&text, output.as_deref(), force, cli.lang, stdout_file)
         }
         Some(Command::Help { command }) => {

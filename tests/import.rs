@@ -532,6 +532,29 @@ fn temp(name: &str) -> (binary::Scratch, std::path::PathBuf) {
     (dir, path)
 }
 
+/// `-o -` is standard output, as `-` for the text is standard input: the draft is printed,
+/// and no file named `-` is made (which a second run then refused to write over).
+#[test]
+fn output_dash_is_standard_output() {
+    let (_dir, here) = temp("cwd");
+    std::fs::create_dir(&here).expect("a working folder");
+    let transcript = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/source/zhongshan-kjj-2021-142.txt");
+    let transcript = transcript.to_str().unwrap();
+    for _ in 0..2 {
+        let out = binary::dafu(&["import", transcript, "-o", "-"])
+            .current_dir(&here)
+            .output()
+            .expect("dafu runs");
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("suggestions:"),
+            "{out:?}"
+        );
+        assert!(!here.join("-").exists(), "a file named -");
+    }
+}
+
 #[test]
 fn import_writes_a_draft_that_check_accepts_and_reports_to_stderr() {
     let (_dir_draft, draft) = temp("draft.yaml");

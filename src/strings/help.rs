@@ -187,10 +187,10 @@ const SENTENCES: &[(&str, &str)] = &[
         "纯文本（`-` 表示标准输入）",
     ),
     (
-        "Write the YAML here instead of to standard output; never over an existing file unless \
-         `--force`, and never over the text itself",
-        "把 YAML 写到这里，而不是标准输出；不给 `--force` 就不覆盖已有的文件，也从不覆盖纯文本\
-         本身",
+        "Write the YAML here instead of to standard output (`-` is standard output); never over \
+         an existing file unless `--force`, and never over the text itself",
+        "把 YAML 写到这里，而不是标准输出（`-` 即标准输出）；不给 `--force` 就不覆盖已有的文件，\
+         也从不覆盖纯文本本身",
     ),
     (
         "Replace the file named by `-o` if it exists",
