@@ -542,7 +542,7 @@ fn output_dash_is_standard_output() {
         .join("content/source/zhongshan-kjj-2021-142.txt");
     let transcript = transcript.to_str().unwrap();
     for _ in 0..2 {
-        let out = binary::dafu(&["import", transcript, "-o", "-"])
+        let out = binary::dafu(["import", transcript, "-o", "-"])
             .current_dir(&here)
             .output()
             .expect("dafu runs");
