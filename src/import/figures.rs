@@ -365,7 +365,7 @@ fn draft(
 }
 
 /// Words before 争取 that make it done: 「先后争取2400万元」 reports money won.
-const DONE_BEFORE: [&str; 5] = ["先后", "已经", "已", "累计", "共"];
+const DONE_BEFORE: [&str; 6] = ["先后", "已经", "已", "累计", "共", "成功"];
 
 /// Whether the sentence up to its figure says the figure is planned: one of the plan words,
 /// and no 已 after the last of them (「我局将继续推进，2022年已完成改造356公里」 reports work
@@ -391,7 +391,11 @@ fn plans(sentence: &str) -> bool {
         .flat_map(|w| (sentence.match_indices(w)).filter(|&(at, _)| plan(w, at)))
         .map(|(at, w)| at + w.len())
         .max();
-    last.is_some_and(|end| !sentence.get(end..).unwrap_or_default().contains('已'))
+    // 已 or 实际 after the plan says what was done (「原计划投资500万元，实际完成投资600万元」).
+    last.is_some_and(|end| {
+        let after = sentence.get(end..).unwrap_or_default();
+        !(after.contains('已') || after.contains("实际"))
+    })
 }
 
 /// Words right before 计划 that make it a programme's name, not a plan: 特岗计划, 国培计划,
@@ -424,6 +428,8 @@ const PROGRAMME_AFTER: [&str; 4] = ["实施以来", "启动以来", "开展以�
 /// has run since ([`PROGRAMME_AFTER`]). A plan said besides (特岗计划将招聘) is still one.
 fn names_a_programme(before: &str, after: &str) -> bool {
     before.ends_with(['”', '」', '』', '》', '"'])
+        // 「按照计划，…完成改造30公里」: the plan followed, not a plan made.
+        || ["按照", "按", "根据", "依照"].iter().any(|w| before.ends_with(w))
         || PROGRAMME_BEFORE.iter().any(|w| before.ends_with(w))
         || PROGRAMME_AFTER.iter().any(|w| after.starts_with(w))
 }
@@ -808,6 +814,8 @@ mod tests {
             "该计划共资助学生45名。",
             "行动计划实施以来新建道路12公里。",
             "招募50人的特岗计划于2020年启动。",
+            "按照计划，2022年完成改造30公里。",
+            "2022年，我局成功争取上级补助资金800万元。",
         ] {
             assert_eq!(status(done), Status::Done, "{done}");
         }
@@ -819,6 +827,10 @@ mod tests {
         ] {
             assert_eq!(status(planned), Status::Planned, "{planned}");
         }
+        // What was planned, then what was done.
+        let both = figures("原计划投资500万元，实际完成投资600万元。").figures;
+        let statuses: Vec<Status> = both.iter().map(|f| f.status).collect();
+        assert_eq!(statuses, [Status::Planned, Status::Done]);
     }
 
     #[test]

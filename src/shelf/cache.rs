@@ -124,7 +124,9 @@ const SCHEMA: Schema = Schema {
     // written in full-width digits is read as one; a value must equal its text but for the
     // float's last bits, not within a part in a billion.
     // 41: a range of ordinals (第1-3批) is no figure and no range of amounts.
-    version: 41,
+    // 42: an import drafts done what 实际 or 已 follows a plan with, what 成功争取 won, and
+    // what was done 按照计划.
+    version: 42,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
