@@ -628,7 +628,8 @@ impl ShelfApp {
                 self.end_search();
                 self.reorder();
             }
-            Action::Escape => {}
+            // Said, as the reader says it: a key that does nothing silently reads as broken.
+            Action::Escape => self.note = Some(Note::new(self.lang.strings().nothing_to_escape)),
             _ => self.note = Some(Note::new(self.lang.strings().shelf_unbound)),
         }
     }
@@ -1272,9 +1273,10 @@ mod tests {
             matches!(&effects[..], [ShelfEffect::EndSearch]),
             "{effects:?}"
         );
-        // With no search on, Esc has nothing to stop.
+        // With no search on, Esc has nothing to stop, and says so.
         app.update(Action::Escape);
         assert!(app.take_effects().is_empty());
+        assert_eq!(note_text(&app), Some(Lang::Zh.strings().nothing_to_escape));
     }
 
     #[test]
