@@ -717,7 +717,7 @@ fn not_a_date(warnings: &[Warning]) -> String {
                 text,
                 problem,
             } => Some(format!(
-                "# Line {line}, 「{}」, is no date of the calendar ({}): kept in other_lines, \
+                "# Line {line}, 「{}」, is not a valid date ({}): kept in other_lines, \
                  not taken as signature.date. Correct it from the PDF.\n",
                 sanitize_line(text),
                 sanitize_line(problem)

@@ -644,7 +644,7 @@ const ZH_EDITORIAL: EditorialLabels = EditorialLabels {
     absent_from_text: "所据文本未载：",
     impossible_date: |line, problem| {
         let problem = refusals::in_chinese(problem).unwrap_or_else(|| problem.to_string());
-        format!("本函所署日期「{line}」不是日历上有的日期（{problem}）")
+        format!("本函所署日期「{line}」不是有效的日期（{problem}）")
     },
     fields: [
         ("classification", "答复类别"),
@@ -673,7 +673,7 @@ const EN_EDITORIAL: EditorialLabels = EditorialLabels {
     absent: "not in the letter: ",
     absent_from_text: "not in the text given: ",
     impossible_date: |line, problem| {
-        format!("the letter is dated \"{line}\", which is no date of the calendar ({problem})")
+        format!("the letter is dated \"{line}\", which is not a valid date ({problem})")
     },
     fields: [
         ("classification", "reply class"),
@@ -997,7 +997,7 @@ const ZH_REPORT: ReportLabels = ReportLabels {
     not_a_date: |line, text, problem| {
         let problem = refusals::in_chinese(problem).unwrap_or_else(|| problem.to_string());
         format!(
-            "第 {line} 行「{text}」不是日历上有的日期（{problem}），未作为落款日期收录；\
+            "第 {line} 行「{text}」不是有效的日期（{problem}），未作为落款日期收录；\
              该行原样保留在 other_lines（请对照 PDF 改正）"
         )
     },
@@ -1054,7 +1054,7 @@ const EN_REPORT: ReportLabels = ReportLabels {
                         may be cut short (compare with the PDF): ",
     not_a_date: |line, text, problem| {
         format!(
-            "line {line}, 「{text}」, is no date of the calendar ({problem}): not taken as \
+            "line {line}, 「{text}」, is not a valid date ({problem}): not taken as \
              the signature's date; the line is kept as written in other_lines (correct it \
              from the PDF)"
         )

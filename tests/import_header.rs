@@ -85,7 +85,7 @@ fn a_date_the_calendar_does_not_have_is_named_with_its_line_and_kept_as_written(
     let said = report_in(&imported, Lang::En);
     assert!(
         said.contains(
-            "warning: line 7, 「2023年2月30日」, is no date of the calendar (“2023-02-30” is a \
+            "warning: line 7, 「2023年2月30日」, is not a valid date (“2023-02-30” is a \
              day the calendar does not have: month 2 of 2023 has days 01 to 28): not taken as \
              the signature's date; the line is kept as written in other_lines"
         ),
@@ -98,14 +98,14 @@ fn a_date_the_calendar_does_not_have_is_named_with_its_line_and_kept_as_written(
         "the date is no lack of the letter:\n{said}"
     );
     assert!(
-        yaml.contains("# Line 7, 「2023年2月30日」, is no date of the calendar"),
+        yaml.contains("# Line 7, 「2023年2月30日」, is not a valid date"),
         "{yaml}"
     );
     assert!(!yaml.contains("stops mid-sentence"), "{yaml}");
     let zh = report_in(&imported, Lang::Zh);
     assert!(
         zh.contains(
-            "第 7 行「2023年2月30日」不是日历上有的日期（“2023-02-30”这一天不存在：2023 年 2 月只有 01 至 28 日）"
+            "第 7 行「2023年2月30日」不是有效的日期（“2023-02-30”这一天不存在：2023 年 2 月只有 01 至 28 日）"
         ),
         "{zh}"
     );
@@ -115,9 +115,7 @@ fn a_date_the_calendar_does_not_have_is_named_with_its_line_and_kept_as_written(
     assert!(letter.notes.is_empty(), "{:?}", letter.notes);
     let said = report_in(&imported, Lang::En);
     assert!(
-        said.contains(
-            "line 6, 「2023年13月5日」, is no date of the calendar (“2023-13-05” has month 13"
-        ),
+        said.contains("line 6, 「2023年13月5日」, is not a valid date (“2023-13-05” has month 13"),
         "{said}"
     );
 }

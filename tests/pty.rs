@@ -2047,7 +2047,7 @@ fn keys_that_cannot_move_from_the_top_level_say_so_in_words() {
 }
 
 /// `dafu FILE.txt` on a transcript signed 2023年2月30日: the text says the date is given and
-/// is no date of the calendar, and does not list it among what the letter lacks, in words
+/// is not a valid date, and does not list it among what the letter lacks, in words
 /// (NO_COLOR), in Chinese and in English.
 #[test]
 fn a_transcript_dated_with_a_day_the_calendar_lacks_says_so() {

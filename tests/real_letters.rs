@@ -1122,13 +1122,13 @@ fn a_date_the_calendar_does_not_have_is_said_to_be_impossible_not_absent() {
         (
             Lang::Zh,
             "※ 本函未载：答复类别、发文机关标志、文号",
-            "※ 本函所署日期「2023年2月30日」不是日历上有的日期（“2023-02-30”这一天不存在：\
+            "※ 本函所署日期「2023年2月30日」不是有效的日期（“2023-02-30”这一天不存在：\
              2023 年 2 月只有 01 至 28 日）",
         ),
         (
             Lang::En,
             "※ not in the letter: reply class, letterhead, document number",
-            "※ the letter is dated \"2023年2月30日\", which is no date of the calendar \
+            "※ the letter is dated \"2023年2月30日\", which is not a valid date \
              (“2023-02-30” is a day the calendar does not have: month 2 of 2023 has days 01 \
              to 28)",
         ),
