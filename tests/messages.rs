@@ -443,9 +443,13 @@ fn an_end_of_a_range_of_amounts_given_a_kind_that_adds_up_is_refused() {
     assert!(zh.ends_with(&format!("lower.yaml{place}{zh_said}")), "{zh}");
     assert!(en.ends_with(&format!("lower.yaml{place}{en_said}")), "{en}");
     // Both ends with their units (the README's 「600元至1200元」), and full-width digits.
-    for (n, paragraph) in ["每家补助1亿元至1.8亿元", "每家补助１至1.8亿元"]
-        .iter()
-        .enumerate()
+    for (n, paragraph) in [
+        "每家补助1亿元至1.8亿元",
+        "每家补助１至1.8亿元",
+        "每家补助一至1.8亿元",
+    ]
+    .iter()
+    .enumerate()
     {
         let (zh, en) = refused_letter(
             &scratch,

@@ -12,9 +12,21 @@ pub const AMOUNT_RANGE_MARKS: [char; 8] = ['-', '—', '–', '－', '至', '~',
 /// What scales a numeral's digits: 「5千至1万元」「2万至5万元」.
 const SCALES: [char; 3] = ['千', '万', '亿'];
 
-/// A digit as letters write them: ASCII, or full width (「１００至２００万元」).
+/// A digit as letters write them: ASCII, full width (「１００至２００万元」), or a Chinese
+/// numeral's digit (「一百至二百万元」).
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || super::chinese::digit(c).is_some()
+}
+
+/// A character of a numeral after its first: a digit, a decimal point, or a Chinese
+/// numeral's 十, 百 or 千 (「一百」「十五」).
+fn in_numeral(c: char) -> bool {
+    is_digit(c) || c == '.' || matches!(c, '十' | '百' | '千')
+}
+
+/// Whether a numeral may begin with `c`: a digit, or the 十 of 「十五」.
+fn begins_numeral(c: char) -> bool {
+    is_digit(c) || c == '十'
 }
 
 /// Which end of a range of amounts a sum is.
@@ -65,23 +77,21 @@ fn numeral_start(text: &str) -> Option<usize> {
     let start = digits
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| is_digit(c) || c == '.')
+        .take_while(|&(_, c)| in_numeral(c))
         .last()
         .map(|(at, _)| at)?;
     (digits.get(start..)?)
-        .starts_with(is_digit)
+        .starts_with(begins_numeral)
         .then_some(start)
 }
 
 /// How many bytes of a numeral `text` starts with: digits, perhaps with a decimal point,
 /// then perhaps a scale ([`SCALES`]); 0 when it starts with no digit.
 fn numeral_length(text: &str) -> usize {
-    if !text.starts_with(is_digit) {
+    if !text.starts_with(begins_numeral) {
         return 0;
     }
-    let digits = text
-        .find(|c: char| !(is_digit(c) || c == '.'))
-        .unwrap_or(text.len());
+    let digits = text.find(|c: char| !in_numeral(c)).unwrap_or(text.len());
     let scale = (text.get(digits..)).and_then(|rest| rest.chars().next());
     digits
         + scale
@@ -140,6 +150,19 @@ mod tests {
                 "１００至２００万元",
                 End::Upper,
             ),
+            (
+                "补助一百至二百万元",
+                "二百万元",
+                "一百至二百万元",
+                End::Upper,
+            ),
+            ("补助一千元至两千元", "一千元", "一千元至两千元", End::Lower),
+            (
+                "补助十五至二十万元",
+                "二十万元",
+                "十五至二十万元",
+                End::Upper,
+            ),
         ] {
             assert_eq!(around(text, sum), Some((range.to_string(), end)), "{text}");
         }
@@ -154,6 +177,7 @@ mod tests {
             ("共投入-800万元", "800万元"),
             ("截至800万元", "800万元"),
             ("截至600元的补助", "600元"),
+            ("逐步提高至600元", "600元"),
             ("800万元", "800万元"),
         ] {
             assert_eq!(around(text, sum), None, "{text}");

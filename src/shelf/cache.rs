@@ -126,7 +126,8 @@ const SCHEMA: Schema = Schema {
     // 41: a range of ordinals (第1-3批) is no figure and no range of amounts.
     // 42: an import drafts done what 实际 or 已 follows a plan with, what 成功争取 won, and
     // what was done 按照计划.
-    version: 42,
+    // 43: a range written in Chinese numerals (一百至二百万元) is read as one by the check.
+    version: 43,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
