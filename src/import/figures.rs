@@ -24,7 +24,7 @@ use crate::letter::{Figure, Status};
 use crate::numbers::clause::{Clauses, ends_part, ends_sentence};
 use crate::numbers::period::{Period, RANGE_MARKS, begins_a_range};
 use crate::numbers::phrase::{self, Found};
-use crate::numbers::range::AMOUNT_RANGE_MARKS;
+use crate::numbers::range::{End, range_ending};
 use crate::numbers::units::{Hedge, Place, Unit};
 
 /// Figures of a node's text, and the phrases that were not taken: in Chinese numerals, or with
@@ -45,7 +45,7 @@ pub(crate) fn figures(text: &str) -> NodeFigures {
     let found = phrase::find_all(text);
     let clauses = Clauses::new(text);
     let bare = bare_numbers(text, &found);
-    let ranges = ranges(text, &found, &bare);
+    let ranges = ranges(text, &found);
     let mut out = NodeFigures {
         figures: Vec::new(),
         skipped: Vec::new(),
@@ -104,61 +104,40 @@ struct Ranges {
     ends: Vec<bool>,
 }
 
-/// The ranges of amounts among the phrases `found` and the numbers `bare` of `text` (both in
-/// order): a phrase in Arabic numerals right after a range's mark ([`AMOUNT_RANGE_MARKS`]),
-/// right after a number: a phrase in the same unit (「600元至1200元」), or a number outside
-/// every phrase, which shares the phrase's unit (「200至800元」「2万至5万元」「1.5-2万元」).
-/// A range is no figure: its two ends are no sum, and drafted as a figure of its last
-/// amount, a chart added it to the sums around it. Years are no phrase (年 is no unit): a
-/// range of years stays a period (「2021年至2023年」).
-fn ranges(text: &str, found: &[Found], bare: &[Bare]) -> Ranges {
+/// The ranges of amounts among the phrases `found` of `text` (in order): a phrase in Arabic
+/// numerals that ends one, as [`range_ending`] reads it (「200至800元」「600元至1200元」
+/// 「2万至5万元」「1.5-2万元」), and the phrase of its first end, if it is one. A range is no
+/// figure: its two ends are no sum, and drafted as a figure of its last amount, a chart added
+/// it to the sums around it. Years are no phrase (年 is no unit): a range of years stays a
+/// period (「2021年至2023年」).
+fn ranges(text: &str, found: &[Found]) -> Ranges {
     let mut out = Ranges {
         spans: Vec::new(),
         ends: vec![false; found.len()],
     };
     for (k, f) in found.iter().enumerate() {
-        let before = text.get(..f.range.start).unwrap_or_default();
-        let Some(mark) = (before.chars().next_back()).filter(|c| AMOUNT_RANGE_MARKS.contains(c))
-        else {
-            continue;
-        };
         if !arabic(text, f) {
             continue;
         }
-        let mark_at = f.range.start - mark.len_utf8();
-        // A phrase in another unit is no end of this range: 「下达资金300万元至15个乡镇」.
-        let lower = k.checked_sub(1).filter(|&j| {
-            let g = &found[j];
-            g.range.end == mark_at && g.phrase.unit == f.phrase.unit && arabic(text, g)
-        });
-        let start = match lower {
-            Some(j) => Some(found[j].range.start),
-            None => bare_ending_at(text, bare, mark_at),
+        let Some((span, End::Upper)) = range_ending(text, f.range.clone(), f.phrase.unit) else {
+            continue;
         };
-        if let Some(start) = start {
-            if let Some(j) = lower {
-                out.ends[j] = true;
-            }
-            out.ends[k] = true;
-            // A range of ordinals (「第1-3批」「第3至5名」) counts nothing: no figure, and
-            // no note of a range of amounts.
-            let ordinal = (text.get(..start)).is_some_and(|t| t.ends_with('第'));
-            if !ordinal {
-                out.spans.push(start..f.range.end);
-            }
+        out.ends[k] = true;
+        // The first end written as a phrase of its own (「600元」 of 「600元至1200元」).
+        if let Some(j) = k
+            .checked_sub(1)
+            .filter(|&j| found[j].range.end > span.start)
+        {
+            out.ends[j] = true;
+        }
+        // A range of ordinals (「第1-3批」「第3至5名」) counts nothing: no figure, and no
+        // note of a range of amounts.
+        let ordinal = (text.get(..span.start)).is_some_and(|t| t.ends_with('第'));
+        if !ordinal {
+            out.spans.push(span);
         }
     }
     out
-}
-
-/// Where the number of `bare` (in order) that ends at `end` of `text` starts, if one does
-/// and it is a quantity's: not part of a name (G210).
-fn bare_ending_at(text: &str, bare: &[Bare], end: usize) -> Option<usize> {
-    let b = bare.get(bare.partition_point(|b| b.range.end < end))?;
-    let named = (text.get(..b.range.start))
-        .and_then(|t| t.chars().next_back())
-        .is_some_and(|c| c.is_ascii_alphabetic());
-    (b.range.end == end && !named).then_some(b.range.start)
 }
 
 /// Figures written one after another, each with its unit and a 、 between them, of which

@@ -388,7 +388,7 @@ fn check_kind_worded(
     // money that adds up, a chart would add the range's end as if it had been paid. Its last
     // end is the most the range allows, a cap, which the range itself words.
     let range = (!worded.at.is_empty())
-        .then(|| range_ending(worded.text, worded.at.clone()))
+        .then(|| range_ending(worded.text, worded.at.clone(), &figure.unit))
         .flatten();
     if let Some((span, end)) = range.clone().filter(|_| kind.adds_up()) {
         let span = worded.text.get(span).unwrap_or_default();

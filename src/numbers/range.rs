@@ -1,13 +1,14 @@
 //! A range of amounts (「每人每月补助200至800元」「600元至1200元」「2万至5万元」): two ends of
 //! one statement, never a sum. The import notes one rather than draft a figure of it, and
-//! `dafu check` refuses a sum that stands as an end of one and is of a kind a chart adds up.
+//! `dafu check` refuses a sum that stands as an end of one and is of a kind a chart adds up:
+//! both read it with [`range_ending`].
 
 use std::ops::Range;
 
 /// What stands between the two ends of a range of amounts: the marks of a range of years
 /// ([`super::period::RANGE_MARKS`]), and 到 (「200到800元」), which between years a letter
 /// does not write.
-pub const AMOUNT_RANGE_MARKS: [char; 8] = ['-', '—', '–', '－', '至', '~', '～', '到'];
+const AMOUNT_RANGE_MARKS: [char; 8] = ['-', '—', '–', '－', '至', '~', '～', '到'];
 
 /// What scales a numeral's digits: 「5千至1万元」「2万至5万元」.
 const SCALES: [char; 3] = ['千', '万', '亿'];
@@ -38,17 +39,18 @@ pub enum End {
     Upper,
 }
 
-/// The range of amounts that the sum written at `at` of `text` ends, if it ends one: where
-/// the range stands, and which end the sum is. The sum's last end is read back over a
-/// numeral (「200」「2万」「1.5」) before a mark, not part of a name (「G210-800米」); its
-/// first end forward over a mark, a numeral and 元 (「至1200元」: a sum's range is in money).
-/// Reads only the characters next to the sum, however long `text` is.
+/// The range of amounts that the amount in `unit` written at `at` of `text` ends, if it ends
+/// one: where the range stands, and which end the amount is. Its last end is read back over
+/// a numeral (「200」「2万」「1.5」), perhaps with the same unit (「600元至」), before a mark,
+/// not part of a name (「G210-800米」); its first end forward over a mark, a numeral and the
+/// unit (「至1200元」). An amount in another unit is no end of it (「300万元至15个乡镇」).
+/// Reads only the characters next to the amount, however long `text` is. The import notes
+/// ranges with it, and `dafu check` refuses an end of one marked as money that adds up.
 #[must_use]
-pub fn range_ending(text: &str, at: Range<usize>) -> Option<(Range<usize>, End)> {
+pub fn range_ending(text: &str, at: Range<usize>, unit: &str) -> Option<(Range<usize>, End)> {
     let upper = || {
         let before = text.get(..at.start)?.strip_suffix(AMOUNT_RANGE_MARKS)?;
-        // The first end may carry the unit too: 「600元至1200元」「100万元到200万元」.
-        let numeral = before.strip_suffix('元').unwrap_or(before);
+        let numeral = before.strip_suffix(unit).unwrap_or(before);
         let start = numeral_start(numeral)?;
         let named = (numeral.get(..start))
             .and_then(|t| t.chars().next_back())
@@ -63,8 +65,8 @@ pub fn range_ending(text: &str, at: Range<usize>) -> Option<(Range<usize>, End)>
             .filter(|c| AMOUNT_RANGE_MARKS.contains(c))?;
         let rest = after.get(mark.len_utf8()..)?;
         let numeral = numeral_length(rest);
-        let end = at.end + mark.len_utf8() + numeral + '元'.len_utf8();
-        (numeral > 0 && rest.get(numeral..)?.starts_with('元'))
+        let end = at.end + mark.len_utf8() + numeral + unit.len();
+        (numeral > 0 && rest.get(numeral..)?.starts_with(unit))
             .then_some((at.start..end, End::Lower))
     };
     upper().or_else(lower)
@@ -106,7 +108,7 @@ mod tests {
     /// The range around the first `sum` of `text`, as text, and its end.
     fn around(text: &str, sum: &str) -> Option<(String, End)> {
         let at = text.find(sum)?;
-        range_ending(text, at..at + sum.len())
+        range_ending(text, at..at + sum.len(), "元")
             .map(|(r, end)| (text.get(r).unwrap_or_default().to_string(), end))
     }
 

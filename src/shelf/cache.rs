@@ -127,7 +127,9 @@ const SCHEMA: Schema = Schema {
     // 42: an import drafts done what 实际 or 已 follows a plan with, what 成功争取 won, and
     // what was done 按照计划.
     // 43: a range written in Chinese numerals (一百至二百万元) is read as one by the check.
-    version: 43,
+    // 44: the import reads ranges as the check does (numbers::range): a first end in
+    // Chinese numerals or scaled by 千 makes a range too.
+    version: 44,
     create: "
         CREATE TABLE files (
             path BLOB PRIMARY KEY,
