@@ -151,8 +151,7 @@ impl Letter {
             return None;
         }
         self.other_lines.iter().find_map(|line| {
-            let (year, month, day) = crate::numbers::date::written(line)?;
-            let iso = format!("{year:04}-{month:02}-{day:02}");
+            let iso = crate::numbers::date::written_iso(line)?;
             Some((line.as_str(), load::calendar_problem(&iso)?))
         })
     }

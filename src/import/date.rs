@@ -16,11 +16,10 @@ pub(crate) enum DateLine {
 }
 
 /// The line read as a date, when it is one alone (spaces aside), as the reader reads a
-/// letter's date line ([`crate::numbers::date::written`]): the import and the reader say
+/// letter's date line ([`crate::numbers::date::written_iso`]): the import and the reader say
 /// the same of it.
 pub(crate) fn date_line(line: &str) -> Option<DateLine> {
-    let (year, month, day) = crate::numbers::date::written(line)?;
-    let iso = format!("{year:04}-{month:02}-{day:02}");
+    let iso = crate::numbers::date::written_iso(line)?;
     Some(match crate::letter::load::calendar_problem(&iso) {
         None => DateLine::Date(iso),
         Some(problem) => DateLine::NotInCalendar(problem),

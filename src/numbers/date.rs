@@ -21,6 +21,14 @@ pub fn written(line: &str) -> Option<(u32, u32, u32)> {
     with_characters(&squeezed).or_else(|| with_separators(&squeezed))
 }
 
+/// The line read as a date alone ([`written`]), written `YYYY-MM-DD` as the schema and
+/// `dafu check` write dates, whether or not the calendar has the day.
+#[must_use]
+pub fn written_iso(line: &str) -> Option<String> {
+    let (year, month, day) = written(line)?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
 /// `2021年7月28日`, `二〇二一年七月二十八日`: the year, month and day each in Arabic or Chinese
 /// numerals, before 年, 月 and 日.
 fn with_characters(text: &str) -> Option<(u32, u32, u32)> {
